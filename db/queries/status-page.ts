@@ -1,0 +1,72 @@
+// Reads for the public status page.
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus, type Impact } from "@/db/constants";
+import { groupStatus, pageStatus, type PageStatus } from "@/lib/domain/status";
+import type { Db } from "../index";
+import { componentGroups, components, incidents, pages, type Component, type ComponentGroup, type Page } from "../schema";
+
+export function getPage(db: Db): Page | undefined {
+  return db.select().from(pages).limit(1).get();
+}
+
+export type ComponentRow =
+  | { type: "group"; group: ComponentGroup; status: ComponentStatus; components: Component[] }
+  | { type: "component"; component: Component };
+
+/** Groups and ungrouped components in page order; each group with its children in order and its status. */
+export function getComponentTree(db: Db, pageId: string): ComponentRow[] {
+  const groups = db
+    .select()
+    .from(componentGroups)
+    .where(eq(componentGroups.pageId, pageId))
+    .orderBy(asc(componentGroups.position))
+    .all();
+  const all = db
+    .select()
+    .from(components)
+    .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+    .orderBy(asc(components.position), asc(components.createdAt))
+    .all();
+  const rows: (ComponentRow & { position: number })[] = [
+    ...groups.map((group) => {
+      const children = all.filter((c) => c.groupId === group.id);
+      return {
+        type: "group" as const,
+        position: group.position,
+        group,
+        status: groupStatus(children.map((c) => c.status)),
+        components: children,
+      };
+    }),
+    ...all
+      .filter((c) => c.groupId === null)
+      .map((component) => ({ type: "component" as const, position: component.position, component })),
+  ];
+  return rows.sort((a, b) => a.position - b.position).map(({ position: _position, ...row }) => row as ComponentRow);
+}
+
+/** The overall status: live components, unresolved incidents, maintenances in progress. */
+export function getOverallStatus(db: Db, pageId: string): PageStatus {
+  const statuses = db
+    .select({ status: components.status })
+    .from(components)
+    .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+    .all()
+    .map((r) => r.status);
+  const open = db
+    .select({ kind: incidents.kind, impact: incidents.impact, status: incidents.status })
+    .from(incidents)
+    .where(
+      and(
+        eq(incidents.pageId, pageId),
+        inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES, "in_progress", "verifying"]),
+      ),
+    )
+    .orderBy(desc(incidents.createdAt))
+    .all();
+  return pageStatus({
+    componentStatuses: statuses,
+    unresolvedIncidentImpacts: open.filter((i) => i.kind === "incident").map((i) => i.impact as Impact),
+    maintenanceInProgress: open.some((i) => i.kind === "maintenance"),
+  });
+}

@@ -1,0 +1,675 @@
+// The whole data model. Tables first, then relations, then inferred types.
+// Conventions: snake_case columns, camelCase fields, every timestamp an integer of epoch milliseconds,
+// public ids are 12-character lowercase base-36 strings (lib/ids.ts).
+import { relations, sql } from "drizzle-orm";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  API_KEY_ROLES,
+  AUDIT_ACTOR_TYPES,
+  ALL_INCIDENT_STATUSES,
+  COMPONENT_STATUSES,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATES,
+  EMAIL_MESSAGE_STATES,
+  IMPACTS,
+  INCIDENT_KINDS,
+  NOTIFICATION_KINDS,
+  STATUS_SOURCES,
+  SUBSCRIBER_KINDS,
+  SUBSCRIBER_STATES,
+  USER_ROLES,
+} from "./constants";
+
+const id = () => text("id").primaryKey();
+const ms = (name: string) => integer(name);
+const flag = (name: string) => integer(name, { mode: "boolean" });
+const createdAt = () => ms("created_at").notNull();
+const updatedAt = () => ms("updated_at").notNull();
+
+// ---------------------------------------------------------------- the page
+
+export const pages = sqliteTable("pages", {
+  id: id(),
+  name: text("name").notNull(),
+  /** Public URL of the page; null means "use PUBLIC_URL from the configuration". */
+  url: text("url"),
+  timeZone: text("time_zone").notNull().default("Etc/UTC"),
+  logoAssetId: text("logo_asset_id").references(() => assets.id, { onDelete: "set null" }),
+  accentColor: text("accent_color").notNull().default("#2563eb"),
+  supportUrl: text("support_url"),
+  footerText: text("footer_text"),
+  aboutText: text("about_text"),
+  /** Owners can require two-factor sign-in for every member. */
+  requireTwoFactor: flag("require_two_factor").notNull().default(false),
+  /** An unresolved incident with no update for this long is flagged in the console. */
+  staleIncidentMinutes: integer("stale_incident_minutes").notNull().default(60),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Uploaded files (the page logo). Stored in the database so a backup is one file. */
+export const assets = sqliteTable("assets", {
+  id: id(),
+  contentType: text("content_type").notNull(),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Small internal key/value state: the app's signing secret, seed markers. Never shown publicly. */
+export const appState = sqliteTable("app_state", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------- components
+
+export const componentGroups = sqliteTable(
+  "component_groups",
+  {
+    id: id(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    /** 1-based, shared with the ungrouped components: both are top-level rows of the page. */
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("component_groups_page_position_idx").on(t.pageId, t.position)],
+);
+
+export const components = sqliteTable(
+  "components",
+  {
+    id: id(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    groupId: text("group_id").references(() => componentGroups.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    /** 1-based within its group, or among the top-level rows when ungrouped. */
+    position: integer("position").notNull(),
+    /** Show uptime bars for this component. */
+    showcase: flag("showcase").notNull().default(true),
+    onlyShowIfDegraded: flag("only_show_if_degraded").notNull().default(false),
+    /** "YYYY-MM-DD"; days before it show as "no data" in the uptime bars. */
+    startDate: text("start_date"),
+    /**
+     * The current status: a cache of the newest row of component_status_changes for this component,
+     * written in the same transaction as that row (db/writes/component-status.ts), never on its own.
+     */
+    status: text("status", { enum: COMPONENT_STATUSES }).notNull().default("operational"),
+    /** Soft delete: past incidents keep naming the component. */
+    deletedAt: ms("deleted_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("components_page_group_position_idx").on(t.pageId, t.groupId, t.position),
+    index("components_group_idx").on(t.groupId),
+  ],
+);
+
+/** Every change of a component's status. Uptime and "what happened when" are derived from these rows. */
+export const componentStatusChanges = sqliteTable(
+  "component_status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    status: text("status", { enum: COMPONENT_STATUSES }).notNull(),
+    previousStatus: text("previous_status", { enum: COMPONENT_STATUSES }),
+    /** When the component entered this status; it lasts until the next row of the same component. */
+    at: ms("at").notNull(),
+    source: text("source", { enum: STATUS_SOURCES }).notNull(),
+    incidentId: text("incident_id").references(() => incidents.id, { onDelete: "set null" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    apiKeyId: text("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("component_status_changes_component_at_idx").on(t.componentId, t.at),
+    index("component_status_changes_at_idx").on(t.at),
+  ],
+);
+
+// ---------------------------------------------------------------- incidents and maintenances
+
+/** Incidents and scheduled maintenances share one table, as they share one shape in the Statuspage API. */
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    id: id(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: INCIDENT_KINDS }).notNull(),
+    name: text("name").notNull(),
+    /** Cache of the newest update's status, written in the same transaction as that update. */
+    status: text("status", { enum: ALL_INCIDENT_STATUSES }).notNull(),
+    /** Derived from the affected components' statuses unless impactOverride is set; "maintenance" for maintenances. */
+    impact: text("impact", { enum: [...IMPACTS, "maintenance"] }).notNull(),
+    impactOverride: text("impact_override", { enum: IMPACTS }),
+    /** Found after the fact: entered with a start in the past, never notifies. */
+    backfilled: flag("backfilled").notNull().default(false),
+    startedAt: ms("started_at").notNull(),
+    identifiedAt: ms("identified_at"),
+    monitoringAt: ms("monitoring_at"),
+    resolvedAt: ms("resolved_at"),
+    // maintenance window and automation
+    scheduledFor: ms("scheduled_for"),
+    scheduledUntil: ms("scheduled_until"),
+    autoStart: flag("auto_start").notNull().default(false),
+    autoComplete: flag("auto_complete").notNull().default(false),
+    /** Minutes before scheduledFor to remind subscribers; null for no reminder. */
+    remindBeforeMinutes: integer("remind_before_minutes"),
+    /** Put the affected components under maintenance while the window is open. */
+    setComponentsUnderMaintenance: flag("set_components_under_maintenance").notNull().default(true),
+    reminderQueuedAt: ms("reminder_queued_at"),
+    cancelledAt: ms("cancelled_at"),
+    /** Raised on every reschedule: the iCalendar SEQUENCE. */
+    sequence: integer("sequence").notNull().default(0),
+    recurrenceId: text("recurrence_id").references(() => maintenanceRecurrences.id, { onDelete: "set null" }),
+    // postmortem
+    postmortemBody: text("postmortem_body"),
+    postmortemPublishedAt: ms("postmortem_published_at"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("incidents_page_kind_created_idx").on(t.pageId, t.kind, t.createdAt),
+    index("incidents_kind_status_idx").on(t.kind, t.status),
+    index("incidents_started_idx").on(t.startedAt),
+    index("incidents_scheduled_for_idx").on(t.scheduledFor),
+  ],
+);
+
+export const incidentUpdates = sqliteTable(
+  "incident_updates",
+  {
+    id: id(),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ALL_INCIDENT_STATUSES }).notNull(),
+    /** Markdown, sanitised when rendered. */
+    body: text("body").notNull(),
+    displayAt: ms("display_at").notNull(),
+    deliverNotifications: flag("deliver_notifications").notNull().default(true),
+    /** When the notification for this update was written to the outbox. */
+    notifiedAt: ms("notified_at"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    apiKeyId: text("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    editedAt: ms("edited_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("incident_updates_incident_display_idx").on(t.incidentId, t.displayAt)],
+);
+
+/** Each affected component's old and new status, per update (the API's affected_components). */
+export const incidentUpdateComponents = sqliteTable(
+  "incident_update_components",
+  {
+    updateId: text("update_id")
+      .notNull()
+      .references(() => incidentUpdates.id, { onDelete: "cascade" }),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    /** The component's name when the update was posted, so the timeline reads the same after a rename. */
+    componentName: text("component_name").notNull(),
+    oldStatus: text("old_status", { enum: COMPONENT_STATUSES }).notNull(),
+    newStatus: text("new_status", { enum: COMPONENT_STATUSES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.componentId] })],
+);
+
+/** The components an incident or maintenance affects. */
+export const incidentComponents = sqliteTable(
+  "incident_components",
+  {
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    /** The status before a maintenance window put it under maintenance; restored when the window ends. */
+    statusBefore: text("status_before", { enum: COMPONENT_STATUSES }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.componentId] }),
+    index("incident_components_component_idx").on(t.componentId),
+  ],
+);
+
+export const incidentTemplates = sqliteTable("incident_templates", {
+  id: id(),
+  pageId: text("page_id")
+    .notNull()
+    .references(() => pages.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  status: text("status", { enum: ALL_INCIDENT_STATUSES }).notNull().default("investigating"),
+  /** JSON array of component ids to preselect. */
+  componentIds: text("component_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A rule that creates the next occurrences of a maintenance ahead of time. */
+export const maintenanceRecurrences = sqliteTable("maintenance_recurrences", {
+  id: id(),
+  pageId: text("page_id")
+    .notNull()
+    .references(() => pages.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  body: text("body").notNull(),
+  /** An RFC 5545 RRULE subset (FREQ=WEEKLY;BYDAY=SU, FREQ=MONTHLY;BYDAY=1TU), read in timeZone. */
+  rule: text("rule").notNull(),
+  /** Local start time "HH:MM" in timeZone. */
+  startTime: text("start_time").notNull(),
+  durationMinutes: integer("duration_minutes").notNull(),
+  timeZone: text("time_zone").notNull(),
+  componentIds: text("component_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  remindBeforeMinutes: integer("remind_before_minutes"),
+  autoStart: flag("auto_start").notNull().default(true),
+  autoComplete: flag("auto_complete").notNull().default(true),
+  /** Occurrences exist up to this time. */
+  generatedUntil: ms("generated_until"),
+  active: flag("active").notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------- subscribers
+
+export const subscribers = sqliteTable(
+  "subscribers",
+  {
+    id: id(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: SUBSCRIBER_KINDS }).notNull(),
+    /** Lower-cased. For a webhook subscriber, the optional owner to tell when it is disabled. */
+    email: text("email"),
+    webhookUrl: text("webhook_url"),
+    /**
+     * The HMAC key webhook payloads are signed with. It must be usable to sign, so it cannot be hashed;
+     * it is shown to the subscriber once and never displayed again.
+     */
+    webhookSecret: text("webhook_secret"),
+    state: text("state", { enum: SUBSCRIBER_STATES }).notNull().default("pending"),
+    /** Everything, or only the components in subscriber_components. */
+    allComponents: flag("all_components").notNull().default(true),
+    /** Hash of the single-use confirmation token sent by email. */
+    confirmTokenHash: text("confirm_token_hash"),
+    confirmationSentAt: ms("confirmation_sent_at"),
+    confirmationExpiresAt: ms("confirmation_expires_at"),
+    confirmedAt: ms("confirmed_at"),
+    /** Manage/unsubscribe links are signed with the app secret and this version; raising it revokes them. */
+    tokenVersion: integer("token_version").notNull().default(1),
+    pausedAt: ms("paused_at"),
+    unsubscribedAt: ms("unsubscribed_at"),
+    suppressedAt: ms("suppressed_at"),
+    suppressionReason: text("suppression_reason"),
+    webhookFailingSince: ms("webhook_failing_since"),
+    webhookDisabledAt: ms("webhook_disabled_at"),
+    /** How the subscriber was added: "public", "console", "import", "api". */
+    origin: text("origin").notNull().default("public"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("subscribers_email_unique").on(t.pageId, t.email).where(sql`kind = 'email'`),
+    uniqueIndex("subscribers_webhook_unique").on(t.pageId, t.webhookUrl).where(sql`kind = 'webhook'`),
+    index("subscribers_state_idx").on(t.pageId, t.state),
+  ],
+);
+
+export const subscriberComponents = sqliteTable(
+  "subscriber_components",
+  {
+    subscriberId: text("subscriber_id")
+      .notNull()
+      .references(() => subscribers.id, { onDelete: "cascade" }),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subscriberId, t.componentId] }),
+    index("subscriber_components_component_idx").on(t.componentId),
+  ],
+);
+
+// ---------------------------------------------------------------- notifications
+
+/** One thing to tell people about. Written in the same transaction as the change that causes it. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: id(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    incidentId: text("incident_id").references(() => incidents.id, { onDelete: "cascade" }),
+    incidentUpdateId: text("incident_update_id").references(() => incidentUpdates.id, { onDelete: "cascade" }),
+    /** For messages to one person (confirmation, manage link, webhook disabled). */
+    subscriberId: text("subscriber_id").references(() => subscribers.id, { onDelete: "cascade" }),
+    /** Extra data the message needs that is not in the rows above (e.g. an invitation link). */
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Set once the recipients were chosen and written to deliveries; the fan-out happens exactly once. */
+    fannedOutAt: ms("fanned_out_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_fanout_idx").on(t.fannedOutAt, t.createdAt)],
+);
+
+/**
+ * The outbox: one row per chunk of recipients (up to 100 emails: one Resend batch call) or per webhook POST.
+ * The idempotency key is derived from the notification and chunk number, so a retry can never send twice.
+ */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: id(),
+    notificationId: text("notification_id")
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: DELIVERY_CHANNELS }).notNull(),
+    chunk: integer("chunk").notNull(),
+    /** JSON array of subscriber ids (or, for a message to a non-subscriber, addresses). */
+    recipients: text("recipients", { mode: "json" }).$type<string[]>().notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    state: text("state", { enum: DELIVERY_STATES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ms("next_attempt_at").notNull(),
+    /** A worker's claim: nobody else takes the row until lockedUntil passes. */
+    lockedBy: text("locked_by"),
+    lockedUntil: ms("locked_until"),
+    lastError: text("last_error"),
+    lastStatusCode: integer("last_status_code"),
+    completedAt: ms("completed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("deliveries_idempotency_key_unique").on(t.idempotencyKey),
+    index("deliveries_due_idx").on(t.state, t.nextAttemptAt),
+    index("deliveries_notification_idx").on(t.notificationId),
+  ],
+);
+
+/**
+ * Every email, rendered: the local outbox the console shows when no Resend key is set, and the delivery
+ * state per recipient (updated by Resend's webhooks) when one is.
+ */
+export const emailMessages = sqliteTable(
+  "email_messages",
+  {
+    id: id(),
+    deliveryId: text("delivery_id").references(() => deliveries.id, { onDelete: "cascade" }),
+    subscriberId: text("subscriber_id").references(() => subscribers.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    fromAddress: text("from_address").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    state: text("state", { enum: EMAIL_MESSAGE_STATES }).notNull().default("queued"),
+    /** Resend's email id. */
+    providerId: text("provider_id"),
+    lastEventAt: ms("last_event_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("email_messages_created_idx").on(t.createdAt),
+    index("email_messages_provider_idx").on(t.providerId),
+    index("email_messages_delivery_idx").on(t.deliveryId),
+  ],
+);
+
+/** Resend webhook deliveries already processed, by svix-id: redeliveries are ignored. */
+export const inboundWebhookEvents = sqliteTable("inbound_webhook_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  receivedAt: ms("received_at").notNull(),
+});
+
+// ---------------------------------------------------------------- people and access
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    /** Lower-cased. */
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    /** scrypt, in the self-describing form lib/password.ts writes. */
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    /** Base32 TOTP secret; it must be readable to verify codes, so it is not hashed. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: ms("totp_enabled_at"),
+    passwordChangedAt: ms("password_changed_at").notNull(),
+    lastSignInAt: ms("last_sign_in_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: ms("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Signed in with the password but still owing a two-factor code. */
+    pendingTwoFactor: flag("pending_two_factor").notNull().default(false),
+    createdAt: createdAt(),
+    lastSeenAt: ms("last_seen_at").notNull(),
+    /** Absolute expiry; idle expiry is lastSeenAt plus the idle timeout. */
+    expiresAt: ms("expires_at").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: ms("expires_at").notNull(),
+    acceptedAt: ms("accepted_at"),
+    revokedAt: ms("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invitations_token_unique").on(t.tokenHash)],
+);
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    role: text("role", { enum: API_KEY_ROLES }).notNull(),
+    /** SHA-256 of the key; the key itself is shown once. */
+    keyHash: text("key_hash").notNull(),
+    /** The first characters of the key, to recognise it in the console. */
+    prefix: text("prefix").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    lastUsedAt: ms("last_used_at"),
+    revokedAt: ms("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash_unique").on(t.keyHash)],
+);
+
+/** Who did what and when. Never holds passwords, tokens or keys. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: ms("at").notNull(),
+    actorType: text("actor_type", { enum: AUDIT_ACTOR_TYPES }).notNull(),
+    actorId: text("actor_id"),
+    /** The actor's email or key name at the time, so the log reads the same after a deletion. */
+    actorLabel: text("actor_label").notNull(),
+    /** Dotted verb, e.g. "auth.sign_in_failed", "component.update". */
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at)],
+);
+
+/** Fixed-window counters for rate limits (sign-in, subscribe, API keys); they survive restarts. */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStart: ms("window_start").notNull(),
+    count: integer("count").notNull(),
+    /** Growing lock-out after repeated failures. */
+    blockedUntil: ms("blocked_until"),
+    failures: integer("failures").notNull().default(0),
+  },
+  (t) => [index("rate_limits_window_idx").on(t.windowStart)],
+);
+
+// ---------------------------------------------------------------- relations
+
+export const pagesRelations = relations(pages, ({ many, one }) => ({
+  components: many(components),
+  groups: many(componentGroups),
+  logo: one(assets, { fields: [pages.logoAssetId], references: [assets.id] }),
+}));
+
+export const componentGroupsRelations = relations(componentGroups, ({ many, one }) => ({
+  page: one(pages, { fields: [componentGroups.pageId], references: [pages.id] }),
+  components: many(components),
+}));
+
+export const componentsRelations = relations(components, ({ many, one }) => ({
+  page: one(pages, { fields: [components.pageId], references: [pages.id] }),
+  group: one(componentGroups, { fields: [components.groupId], references: [componentGroups.id] }),
+  statusChanges: many(componentStatusChanges),
+}));
+
+export const componentStatusChangesRelations = relations(componentStatusChanges, ({ one }) => ({
+  component: one(components, { fields: [componentStatusChanges.componentId], references: [components.id] }),
+  incident: one(incidents, { fields: [componentStatusChanges.incidentId], references: [incidents.id] }),
+}));
+
+export const incidentsRelations = relations(incidents, ({ many, one }) => ({
+  page: one(pages, { fields: [incidents.pageId], references: [pages.id] }),
+  updates: many(incidentUpdates),
+  components: many(incidentComponents),
+  recurrence: one(maintenanceRecurrences, {
+    fields: [incidents.recurrenceId],
+    references: [maintenanceRecurrences.id],
+  }),
+}));
+
+export const incidentUpdatesRelations = relations(incidentUpdates, ({ many, one }) => ({
+  incident: one(incidents, { fields: [incidentUpdates.incidentId], references: [incidents.id] }),
+  affectedComponents: many(incidentUpdateComponents),
+}));
+
+export const incidentUpdateComponentsRelations = relations(incidentUpdateComponents, ({ one }) => ({
+  update: one(incidentUpdates, { fields: [incidentUpdateComponents.updateId], references: [incidentUpdates.id] }),
+  component: one(components, { fields: [incidentUpdateComponents.componentId], references: [components.id] }),
+}));
+
+export const incidentComponentsRelations = relations(incidentComponents, ({ one }) => ({
+  incident: one(incidents, { fields: [incidentComponents.incidentId], references: [incidents.id] }),
+  component: one(components, { fields: [incidentComponents.componentId], references: [components.id] }),
+}));
+
+export const subscribersRelations = relations(subscribers, ({ many }) => ({
+  components: many(subscriberComponents),
+}));
+
+export const subscriberComponentsRelations = relations(subscriberComponents, ({ one }) => ({
+  subscriber: one(subscribers, { fields: [subscriberComponents.subscriberId], references: [subscribers.id] }),
+  component: one(components, { fields: [subscriberComponents.componentId], references: [components.id] }),
+}));
+
+export const notificationsRelations = relations(notifications, ({ many }) => ({
+  deliveries: many(deliveries),
+}));
+
+export const deliveriesRelations = relations(deliveries, ({ one, many }) => ({
+  notification: one(notifications, { fields: [deliveries.notificationId], references: [notifications.id] }),
+  messages: many(emailMessages),
+}));
+
+export const emailMessagesRelations = relations(emailMessages, ({ one }) => ({
+  delivery: one(deliveries, { fields: [emailMessages.deliveryId], references: [deliveries.id] }),
+}));
+
+export const usersRelations = relations(users, ({ many }) => ({
+  sessions: many(sessions),
+  recoveryCodes: many(recoveryCodes),
+}));
+
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+
+// ---------------------------------------------------------------- types
+
+export type Page = typeof pages.$inferSelect;
+export type ComponentGroup = typeof componentGroups.$inferSelect;
+export type Component = typeof components.$inferSelect;
+export type ComponentStatusChange = typeof componentStatusChanges.$inferSelect;
+export type Incident = typeof incidents.$inferSelect;
+export type IncidentUpdate = typeof incidentUpdates.$inferSelect;
+export type IncidentUpdateComponent = typeof incidentUpdateComponents.$inferSelect;
+export type IncidentTemplate = typeof incidentTemplates.$inferSelect;
+export type MaintenanceRecurrence = typeof maintenanceRecurrences.$inferSelect;
+export type Subscriber = typeof subscribers.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type EmailMessage = typeof emailMessages.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,137 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { ComponentStatus, StatusSource } from "@/db/constants";
+import { newId } from "@/lib/ids";
+import type { Tx } from "../index";
+import { componentGroups, components, componentStatusChanges } from "../schema";
+
+export interface StatusActor {
+  source: StatusSource;
+  incidentId?: string | null;
+  userId?: string | null;
+  apiKeyId?: string | null;
+}
+
+/**
+ * The only way a component's status changes: a history row, and the component's cached status, together.
+ * Returns the previous status. A change to the same status writes nothing.
+ */
+export function setComponentStatus(
+  tx: Tx,
+  componentId: string,
+  status: ComponentStatus,
+  at: number,
+  actor: StatusActor,
+): ComponentStatus {
+  const current = tx
+    .select({ status: components.status })
+    .from(components)
+    .where(eq(components.id, componentId))
+    .get();
+  if (!current) throw new Error(`No component ${componentId}`);
+  if (current.status === status) return current.status;
+  tx.insert(componentStatusChanges)
+    .values({
+      componentId,
+      status,
+      previousStatus: current.status,
+      at,
+      source: actor.source,
+      incidentId: actor.incidentId ?? null,
+      userId: actor.userId ?? null,
+      apiKeyId: actor.apiKeyId ?? null,
+    })
+    .run();
+  tx.update(components).set({ status, updatedAt: at }).where(eq(components.id, componentId)).run();
+  return current.status;
+}
+
+/** The next free top-level position: groups and ungrouped components share one ordering. */
+export function nextTopLevelPosition(tx: Tx, pageId: string): number {
+  const groups = tx
+    .select({ max: sql<number>`coalesce(max(${componentGroups.position}), 0)` })
+    .from(componentGroups)
+    .where(eq(componentGroups.pageId, pageId))
+    .get();
+  const loose = tx
+    .select({ max: sql<number>`coalesce(max(${components.position}), 0)` })
+    .from(components)
+    .where(and(eq(components.pageId, pageId), isNull(components.groupId), isNull(components.deletedAt)))
+    .get();
+  return Math.max(groups?.max ?? 0, loose?.max ?? 0) + 1;
+}
+
+export function nextPositionInGroup(tx: Tx, groupId: string): number {
+  const row = tx
+    .select({ max: sql<number>`coalesce(max(${components.position}), 0)` })
+    .from(components)
+    .where(and(eq(components.groupId, groupId), isNull(components.deletedAt)))
+    .get();
+  return (row?.max ?? 0) + 1;
+}
+
+export function insertGroup(
+  tx: Tx,
+  input: { pageId: string; name: string; description?: string | null; at: number },
+): string {
+  const id = newId();
+  tx.insert(componentGroups)
+    .values({
+      id,
+      pageId: input.pageId,
+      name: input.name,
+      description: input.description ?? null,
+      position: nextTopLevelPosition(tx, input.pageId),
+      createdAt: input.at,
+      updatedAt: input.at,
+    })
+    .run();
+  return id;
+}
+
+export interface NewComponent {
+  pageId: string;
+  groupId?: string | null;
+  name: string;
+  description?: string | null;
+  showcase?: boolean;
+  onlyShowIfDegraded?: boolean;
+  startDate?: string | null;
+  status?: ComponentStatus;
+  at: number;
+  actor: StatusActor;
+}
+
+/** Creates a component with its first status history row. */
+export function insertComponent(tx: Tx, input: NewComponent): string {
+  const id = newId();
+  const status = input.status ?? "operational";
+  tx.insert(components)
+    .values({
+      id,
+      pageId: input.pageId,
+      groupId: input.groupId ?? null,
+      name: input.name,
+      description: input.description ?? null,
+      position: input.groupId ? nextPositionInGroup(tx, input.groupId) : nextTopLevelPosition(tx, input.pageId),
+      showcase: input.showcase ?? true,
+      onlyShowIfDegraded: input.onlyShowIfDegraded ?? false,
+      startDate: input.startDate ?? null,
+      status,
+      createdAt: input.at,
+      updatedAt: input.at,
+    })
+    .run();
+  tx.insert(componentStatusChanges)
+    .values({
+      componentId: id,
+      status,
+      previousStatus: null,
+      at: input.at,
+      source: input.actor.source,
+      incidentId: input.actor.incidentId ?? null,
+      userId: input.actor.userId ?? null,
+      apiKeyId: input.actor.apiKeyId ?? null,
+    })
+    .run();
+  return id;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { deriveIncidentState, type UpdateFacts } from "./incident";
+
+const u = (status: UpdateFacts["status"], displayAt: number, statuses: UpdateFacts["newComponentStatuses"] = [], createdAt = displayAt): UpdateFacts => ({
+  status,
+  displayAt,
+  createdAt,
+  newComponentStatuses: statuses,
+});
+
+describe("deriveIncidentState", () => {
+  it("takes the status of the newest update and the times of the first identified and monitoring", () => {
+    const state = deriveIncidentState(
+      "incident",
+      [u("monitoring", 300), u("investigating", 100, ["degraded_performance"]), u("identified", 200)],
+      null,
+      "investigating",
+    );
+    expect(state).toEqual({ status: "monitoring", impact: "minor", identifiedAt: 200, monitoringAt: 300, resolvedAt: null });
+  });
+
+  it("keeps the worst impact reached even after components recover", () => {
+    const state = deriveIncidentState(
+      "incident",
+      [u("investigating", 100, ["major_outage"]), u("resolved", 500, ["operational"])],
+      null,
+      "investigating",
+    );
+    expect(state.impact).toBe("critical");
+    expect(state.resolvedAt).toBe(500);
+  });
+
+  it("honours an impact override", () => {
+    expect(deriveIncidentState("incident", [u("investigating", 1, ["major_outage"])], "minor", "investigating").impact).toBe("minor");
+  });
+
+  it("orders updates at the same display time by when they were written", () => {
+    const state = deriveIncidentState("incident", [u("identified", 100, [], 2), u("investigating", 100, [], 1)], null, "investigating");
+    expect(state.status).toBe("identified");
+  });
+
+  it("gives a maintenance the maintenance impact and its completion time", () => {
+    const state = deriveIncidentState(
+      "maintenance",
+      [u("scheduled", 10), u("in_progress", 20, ["under_maintenance"]), u("verifying", 30), u("completed", 40, ["operational"])],
+      null,
+      "scheduled",
+    );
+    expect(state).toEqual({ status: "completed", impact: "maintenance", identifiedAt: null, monitoringAt: 30, resolvedAt: 40 });
+  });
+
+  it("falls back to the given status when there is no update yet", () => {
+    expect(deriveIncidentState("maintenance", [], null, "scheduled")).toMatchObject({ status: "scheduled", resolvedAt: null });
+  });
+
+  it("clears the resolution time when an incident is reopened", () => {
+    const state = deriveIncidentState("incident", [u("investigating", 1), u("resolved", 2), u("investigating", 3)], null, "investigating");
+    expect(state.status).toBe("investigating");
+    expect(state.resolvedAt).toBeNull();
+  });
+});

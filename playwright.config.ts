@@ -1,0 +1,69 @@
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// One fresh database file per run, shared by the server and the tests (which open it to create their data).
+// Set once in the main process; the workers inherit it.
+process.env.E2E_DATABASE_PATH ??= path.resolve(".e2e", `run-${Date.now()}`, "status.db");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined; // Playwright's own browser, if installed
+}
+
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        ...(isRoot ? ["--no-sandbox"] : []),
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "npx tsx scripts/start.ts --rebuild --fresh-database",
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      HOST: "127.0.0.1",
+      PORT: String(PORT),
+      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+      PUBLIC_URL: baseURL,
+      ADMIN_EMAIL: "owner@example.com",
+      ADMIN_PASSWORD: "e2e-owner-password-1",
+      SEED_DEMO: "true",
+      RESEND_API_KEY: "",
+    },
+  },
+});

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm test`: lint, type-check, unit tests, then the end-to-end tests in a real Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+bash scripts/ensure-chromium.sh
+
+echo "== lint"
+npx eslint --max-warnings=0 .
+echo "== type-check"
+npx tsc --noEmit
+echo "== unit tests"
+npx vitest run
+echo "== end-to-end tests"
+npx playwright test
