@@ -1,0 +1,34 @@
+import { getDb } from "@/db";
+import { COMPONENT_STATUS_LABELS } from "@/db/constants";
+import { findLiveComponent } from "@/db/queries/public-api";
+import { getOverallStatus } from "@/db/queries/status-page";
+import { jsonError, preflight, publicResponse } from "@/lib/api/http";
+import { apiContext } from "@/lib/api/v2";
+import { badgeSvg, componentBadgeColor, indicatorBadgeColor } from "@/lib/badge";
+import { isId } from "@/lib/ids";
+
+export const dynamic = "force-dynamic";
+
+const SVG = "image/svg+xml; charset=utf-8";
+
+// Public and read-only: the overall status, or one component's with ?component=<id>, as a badge.
+export function GET(request: Request) {
+  const db = getDb();
+  const ctx = apiContext(db);
+  if (!ctx) return jsonError(request, 503, "The page is not set up yet");
+  const componentId = new URL(request.url).searchParams.get("component");
+  if (componentId === null) {
+    const status = getOverallStatus(db, ctx.page.id);
+    return publicResponse(request, badgeSvg("status", status.description, indicatorBadgeColor(status.indicator)), SVG);
+  }
+  const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId) : undefined;
+  if (!component) return publicResponse(request, badgeSvg("status", "unknown component", "#9f9f9f"), SVG, 404);
+  return publicResponse(
+    request,
+    badgeSvg(component.name, COMPONENT_STATUS_LABELS[component.status].toLowerCase(), componentBadgeColor(component.status)),
+    SVG,
+  );
+}
+
+export const HEAD = GET;
+export const OPTIONS = preflight;

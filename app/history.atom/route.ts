@@ -1,0 +1,6 @@
+import { feedHandlers } from "@/lib/feeds/feed-route";
+
+export const dynamic = "force-dynamic";
+
+// Public and read-only: the incident history as a feed.
+export const { GET, HEAD, OPTIONS } = feedHandlers("atom");

@@ -1,0 +1,109 @@
+import { and, eq } from "drizzle-orm";
+import { components, incidents } from "@/db/schema";
+import { expect, test } from "./fixtures";
+
+const V2 = [
+  "summary.json",
+  "status.json",
+  "components.json",
+  "incidents.json",
+  "incidents/unresolved.json",
+  "scheduled-maintenances.json",
+  "scheduled-maintenances/upcoming.json",
+  "scheduled-maintenances/active.json",
+];
+
+test.describe("Statuspage API v2 over HTTP", () => {
+  for (const endpoint of V2) {
+    test(`${endpoint}: JSON, CORS, short public caching and a 304 for a known ETag`, async ({ request }) => {
+      const response = await request.get(`/api/v2/${endpoint}`);
+      expect(response.status()).toBe(200);
+      const headers = response.headers();
+      expect(headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(headers["access-control-allow-origin"]).toBe("*");
+      expect(headers["cache-control"]).toMatch(/public.*s-maxage=\d+/);
+      expect(headers["etag"]).toMatch(/^"[\w-]+"$/);
+      const body = await response.json();
+      expect(body.page).toMatchObject({ name: "Example IT Services", time_zone: "Etc/UTC" });
+      const again = await request.get(`/api/v2/${endpoint}`, { headers: { "If-None-Match": headers["etag"] } });
+      expect(again.status()).toBe(304);
+      expect(await again.body()).toHaveLength(0);
+    });
+  }
+
+  test("HEAD answers 2xx without a body, as exporters probe it", async ({ request }) => {
+    const response = await request.head("/api/v2/components.json");
+    expect(response.status()).toBe(200);
+    expect(await response.body()).toHaveLength(0);
+  });
+
+  test("OPTIONS answers a CORS preflight", async ({ request }) => {
+    const response = await request.fetch("/api/v2/summary.json", {
+      method: "OPTIONS",
+      headers: { Origin: "https://dashboard.example.net", "Access-Control-Request-Method": "GET" },
+    });
+    expect(response.status()).toBe(204);
+    expect(response.headers()["access-control-allow-origin"]).toBe("*");
+    expect(response.headers()["access-control-allow-methods"]).toContain("GET");
+  });
+
+  test("unknown paths answer a JSON 404, never the HTML shell", async ({ request }) => {
+    for (const path of ["/api/v2/nope.json", "/api/v2/incidents/nope.json", "/api/v2"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(response.headers()["content-type"]).toContain("application/json");
+      expect(await response.json()).toEqual({ error: expect.stringContaining("Not found") });
+    }
+  });
+});
+
+test.describe("feeds, calendar and badge over HTTP", () => {
+  test("the history feeds, whole and per component", async ({ request, db }) => {
+    const atom = await request.get("/history.atom");
+    expect(atom.status()).toBe(200);
+    expect(atom.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+    expect(await atom.text()).toContain("<title>Example IT Services Status - Incident History</title>");
+    const rss = await request.get("/history.rss");
+    expect(rss.headers()["content-type"]).toBe("application/rss+xml; charset=utf-8");
+    expect(await rss.text()).toContain("<title>Webmail slow to load</title>");
+
+    const webmail = db.select().from(components).where(eq(components.name, "Webmail")).get()!;
+    const scoped = await request.get(`/history.atom?component=${webmail.id}`);
+    const text = await scoped.text();
+    expect(text).toContain("<title>Webmail slow to load</title>");
+    expect(text).not.toContain("<title>Payroll run delayed</title>");
+    for (const bad of ["nosuchthing0", "../../etc", ""]) {
+      const response = await request.get(`/history.rss?component=${encodeURIComponent(bad)}`);
+      expect(response.status(), bad).toBe(404);
+      expect(await response.json()).toEqual({ error: "No such component" });
+    }
+  });
+
+  test("the maintenance calendar and a single maintenance's .ics", async ({ request, db }) => {
+    const all = await request.get("/maintenances.ics");
+    expect(all.status()).toBe(200);
+    expect(all.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+    expect(await all.text()).toContain("SUMMARY:VPN gateway firmware upgrade");
+    const upcoming = db.select().from(incidents).where(and(eq(incidents.kind, "maintenance"), eq(incidents.status, "scheduled"))).get()!;
+    const one = await request.get(`/maintenances/${upcoming.id}.ics`);
+    expect(one.status()).toBe(200);
+    expect(one.headers()["content-disposition"]).toBe(`attachment; filename="maintenance-${upcoming.id}.ics"`);
+    expect(await one.text()).toContain(`UID:${upcoming.id}@127.0.0.1\r\n`);
+    const incident = db.select().from(incidents).where(eq(incidents.kind, "incident")).get()!;
+    for (const bad of [`${incident.id}.ics`, "nosuchthing0.ics", upcoming.id, "x.ics"]) {
+      expect((await request.get(`/maintenances/${bad}`)).status(), bad).toBe(404);
+    }
+  });
+
+  test("the status badge, overall and per component", async ({ request, db }) => {
+    const overall = await request.get("/badge.svg");
+    expect(overall.status()).toBe(200);
+    expect(overall.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
+    expect(await overall.text()).toContain("<title>status: All Systems Operational</title>");
+    const vpn = db.select().from(components).where(eq(components.name, "VPN")).get()!;
+    expect(await (await request.get(`/badge.svg?component=${vpn.id}`)).text()).toContain("<title>VPN: operational</title>");
+    const unknown = await request.get("/badge.svg?component=nosuchthing0");
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.text()).toContain("unknown component");
+  });
+});
