@@ -120,3 +120,24 @@ describe("openDatabase with impossible paths", () => {
     expect(() => openDatabase(path.join(dir, "plain-file", "sub", "status.db"))).toThrow(/^Cannot open the database at DATABASE_PATH=.*plain-file.*not a directory/);
   });
 });
+
+describe("status history written after the fact", () => {
+  it("places a past change by its time and keeps the newest status as the current one", () => {
+    const db = memoryDb();
+    ensurePage(db, { name: "P", timeZone: "Etc/UTC", at: 0 });
+    const pageId = db.select().from(pages).get()!.id;
+    const id = insertComponent(db, { pageId, name: "VPN", at: 100, actor: { source: "manual" } });
+    setComponentStatus(db, id, "degraded_performance", 500, { source: "manual" });
+    // A backfilled outage between 200 and 300.
+    expect(setComponentStatus(db, id, "major_outage", 200, { source: "incident" })).toBe("operational");
+    expect(setComponentStatus(db, id, "operational", 300, { source: "incident" })).toBe("major_outage");
+    const history = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, id)).all().sort((a, b) => a.at - b.at);
+    expect(history.map((h) => [h.at, h.status])).toEqual([
+      [100, "operational"],
+      [200, "major_outage"],
+      [300, "operational"],
+      [500, "degraded_performance"],
+    ]);
+    expect(db.select().from(components).where(eq(components.id, id)).get()!.status).toBe("degraded_performance");
+  });
+});

@@ -2,10 +2,10 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus, type Impact } from "@/db/constants";
 import { groupStatus, pageStatus, type PageStatus } from "@/lib/domain/status";
-import type { Db } from "../index";
+import type { Db, Tx } from "../index";
 import { componentGroups, components, incidents, pages, type Component, type ComponentGroup, type Page } from "../schema";
 
-export function getPage(db: Db): Page | undefined {
+export function getPage(db: Tx): Page | undefined {
   return db.select().from(pages).limit(1).get();
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { ComponentStatus, StatusSource } from "@/db/constants";
 import { newId } from "@/lib/ids";
 import type { Tx } from "../index";
@@ -13,7 +13,9 @@ export interface StatusActor {
 
 /**
  * The only way a component's status changes: a history row, and the component's cached status, together.
- * Returns the previous status. A change to the same status writes nothing.
+ * `at` may lie in the past (a backfilled incident): the row is placed in the history by its time, and the
+ * cached status stays that of the newest row. Returns the status the component had at `at`; a change to
+ * the status it already had then writes nothing.
  */
 export function setComponentStatus(
   tx: Tx,
@@ -23,17 +25,25 @@ export function setComponentStatus(
   actor: StatusActor,
 ): ComponentStatus {
   const current = tx
-    .select({ status: components.status })
+    .select({ status: components.status, updatedAt: components.updatedAt })
     .from(components)
     .where(eq(components.id, componentId))
     .get();
   if (!current) throw new Error(`No component ${componentId}`);
-  if (current.status === status) return current.status;
+  const before = tx
+    .select({ status: componentStatusChanges.status })
+    .from(componentStatusChanges)
+    .where(and(eq(componentStatusChanges.componentId, componentId), lte(componentStatusChanges.at, at)))
+    .orderBy(desc(componentStatusChanges.at), desc(componentStatusChanges.id))
+    .limit(1)
+    .get();
+  const previous = before?.status ?? current.status;
+  if (previous === status) return previous;
   tx.insert(componentStatusChanges)
     .values({
       componentId,
       status,
-      previousStatus: current.status,
+      previousStatus: previous,
       at,
       source: actor.source,
       incidentId: actor.incidentId ?? null,
@@ -41,8 +51,18 @@ export function setComponentStatus(
       apiKeyId: actor.apiKeyId ?? null,
     })
     .run();
-  tx.update(components).set({ status, updatedAt: at }).where(eq(components.id, componentId)).run();
-  return current.status;
+  const newest = tx
+    .select({ status: componentStatusChanges.status, at: componentStatusChanges.at })
+    .from(componentStatusChanges)
+    .where(eq(componentStatusChanges.componentId, componentId))
+    .orderBy(desc(componentStatusChanges.at), desc(componentStatusChanges.id))
+    .limit(1)
+    .get()!;
+  tx.update(components)
+    .set({ status: newest.status, updatedAt: Math.max(current.updatedAt, at) })
+    .where(eq(components.id, componentId))
+    .run();
+  return previous;
 }
 
 /** The next free top-level position: groups and ungrouped components share one ordering. */

@@ -2,7 +2,9 @@
 // same write functions the app uses.
 import type { ComponentStatus, IncidentKind, AnyIncidentStatus } from "@/db/constants";
 import { openDatabase, type Db } from "@/db";
-import { pages } from "@/db/schema";
+import { apiKeys, pages } from "@/db/schema";
+import { insertUser } from "@/db/writes/users";
+import { newId } from "@/lib/ids";
 import { insertComponent, insertGroup } from "@/db/writes/components";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
 import { ensurePage } from "@/db/writes/page";
@@ -86,4 +88,17 @@ export function addIncident(
     });
     return id;
   });
+}
+
+/** A member with a placeholder password hash (these tests never sign in), as an Actor. */
+export function addMember(db: Db, role: "owner" | "admin" | "editor", email = `${role}@example.org`) {
+  const userId = insertUser(db, { email, passwordHash: "scrypt$test-only", role, at: T0 - 100 * HOUR });
+  return { type: "user" as const, userId, label: email, role };
+}
+
+/** An API key row, as an Actor. */
+export function addApiKeyActor(db: Db, role: "read" | "editor" | "admin", name = `${role} key`) {
+  const apiKeyId = newId();
+  db.insert(apiKeys).values({ id: apiKeyId, name, role, keyHash: `hash-${apiKeyId}`, prefix: "sp_test", createdAt: T0 - HOUR }).run();
+  return { type: "api_key" as const, apiKeyId, label: name, role };
 }

@@ -1,0 +1,199 @@
+// Incident verbs: declare, update (resolve, reopen), correct or delete an update, postmortem.
+// Each authorises its actor, validates its input, writes in one transaction and audits.
+import type { Db, Tx } from "@/db";
+import { UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus } from "@/db/constants";
+import { findIncident, findUpdate, countUpdates, latestUpdate, liveComponentIds } from "@/db/queries/lifecycle";
+import { getPage } from "@/db/queries/status-page";
+import { insertAuditEntry } from "@/db/writes/audit";
+import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
+import { affectedComponents, componentsInOpenIncidents, deleteUpdate, setPostmortem, setUpdateBody } from "@/db/writes/lifecycle";
+import { actorColumns, assertCan, auditActor, type Actor } from "@/lib/domain/actor";
+import { DomainError, invalid, notFound } from "@/lib/domain/errors";
+import { isClosedStatus } from "@/lib/domain/incident";
+import { publicContentChanged } from "@/lib/public-cache";
+import { MINUTE } from "@/lib/time";
+import { addUpdateInput, createIncidentInput, editUpdateInput, parseInput, postmortemInput, type AddUpdateInput, type CreateIncidentInput } from "./schemas";
+
+/** A start more than this far in the past makes an incident a backfill. */
+const BACKFILL_THRESHOLD = 5 * MINUTE;
+
+function requirePage(tx: Tx) {
+  const page = getPage(tx);
+  if (!page) throw new DomainError("conflict", "The page is not set up yet");
+  return page;
+}
+
+function checkComponents(tx: Tx, pageId: string, ids: string[], field: string): void {
+  const live = liveComponentIds(tx, pageId, ids);
+  const missing = ids.filter((id) => !live.has(id));
+  if (missing.length) throw invalid(field, `Unknown or deleted service: ${missing.join(", ")}`);
+}
+
+function requireIncident(tx: Tx, id: string) {
+  const incident = findIncident(tx, id);
+  if (!incident || incident.kind !== "incident") throw notFound("Incident");
+  return incident;
+}
+
+/** Two updates posted in the same millisecond still get a strict order. */
+function nextUpdateTime(tx: Tx, incidentId: string, now: number): number {
+  const last = latestUpdate(tx, incidentId);
+  return last ? Math.max(now, last.displayAt + 1, last.createdAt + 1) : now;
+}
+
+export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, now = Date.now()): { id: string; updateId: string } {
+  assertCan(actor, "incidents.write");
+  const input = parseInput(createIncidentInput, raw);
+  if (input.startedAt !== undefined && input.startedAt > now + MINUTE) throw invalid("startedAt", "The start cannot be in the future");
+  const backfilled = input.startedAt !== undefined && input.startedAt < now - BACKFILL_THRESHOLD;
+  const startedAt = input.startedAt ?? now;
+  const result = db.transaction(
+    (tx) => {
+      const page = requirePage(tx);
+      const componentIds = Object.keys(input.componentStatuses);
+      checkComponents(tx, page.id, componentIds, "componentStatuses");
+      const id = insertIncident(tx, {
+        pageId: page.id,
+        kind: "incident",
+        name: input.name,
+        status: input.status,
+        startedAt,
+        at: now,
+        componentIds,
+        impactOverride: input.impactOverride,
+        backfilled,
+        createdBy: actorColumns(actor).userId,
+      });
+      const updateId = insertIncidentUpdate(tx, {
+        incidentId: id,
+        status: input.status,
+        body: input.message,
+        displayAt: startedAt,
+        at: now,
+        deliverNotifications: input.notify && !backfilled,
+        componentStatuses: input.componentStatuses,
+        ...actorColumns(actor),
+      });
+      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.create", targetType: "incident", targetId: id, detail: { name: input.name, status: input.status, backfilled } });
+      return { id, updateId };
+    },
+    { behavior: "immediate" },
+  );
+  publicContentChanged();
+  return result;
+}
+
+export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw: AddUpdateInput, now = Date.now()): { updateId: string } {
+  assertCan(actor, "incidents.write");
+  const input = parseInput(addUpdateInput, raw);
+  const result = db.transaction(
+    (tx) => {
+      const incident = requireIncident(tx, incidentId);
+      const closed = isClosedStatus(incident.status);
+      if (closed && !input.reopen) {
+        throw new DomainError("conflict", "This incident is resolved: reopen it to post an update, or write a postmortem", { status: "This incident is resolved" });
+      }
+      if (input.reopen && !closed) throw invalid("reopen", "Only a resolved incident can be reopened");
+      if (input.reopen && input.status === "resolved") throw invalid("status", "A reopened incident cannot be resolved in the same update");
+      checkComponents(tx, incident.pageId, Object.keys(input.componentStatuses), "componentStatuses");
+
+      const statuses: Record<string, ComponentStatus> = { ...input.componentStatuses };
+      if (input.status === "resolved" && input.restoreComponents) {
+        // Back to operational, except a service that another open incident still holds down.
+        const heldElsewhere = componentsInOpenIncidents(tx, incident.id);
+        for (const c of affectedComponents(tx, incident.id)) {
+          if (c.deletedAt === null && !(c.id in statuses) && !heldElsewhere.has(c.id) && c.status !== "operational" && c.status !== "under_maintenance") {
+            statuses[c.id] = "operational";
+          }
+        }
+      }
+      const at = nextUpdateTime(tx, incident.id, now);
+      const updateId = insertIncidentUpdate(tx, {
+        incidentId: incident.id,
+        status: input.status,
+        body: input.message,
+        displayAt: at,
+        at,
+        deliverNotifications: input.notify && !incident.backfilled,
+        componentStatuses: statuses,
+        ...actorColumns(actor),
+      });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: input.reopen ? "incident.reopen" : input.status === "resolved" ? "incident.resolve" : "incident.update",
+        targetType: "incident",
+        targetId: incident.id,
+        detail: { status: input.status, updateId },
+      });
+      return { updateId };
+    },
+    { behavior: "immediate" },
+  );
+  publicContentChanged();
+  return result;
+}
+
+/** Corrects an update's text. Audited; it does not notify again. */
+export function editIncidentUpdate(db: Db, actor: Actor, updateId: string, raw: { message: string }, now = Date.now()): void {
+  assertCan(actor, "incidents.write");
+  const input = parseInput(editUpdateInput, raw);
+  db.transaction(
+    (tx) => {
+      const update = findUpdate(tx, updateId);
+      if (!update) throw notFound("Update");
+      setUpdateBody(tx, updateId, input.message, now);
+      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.update_edit", targetType: "incident", targetId: update.incidentId, detail: { updateId, before: update.body, after: input.message } });
+    },
+    { behavior: "immediate" },
+  );
+  publicContentChanged();
+}
+
+/** Deletes an update (admins and owners only). The first and only update cannot go. */
+export function deleteIncidentUpdate(db: Db, actor: Actor, updateId: string, now = Date.now()): void {
+  assertCan(actor, "incidents.delete_update");
+  db.transaction(
+    (tx) => {
+      const update = findUpdate(tx, updateId);
+      if (!update) throw notFound("Update");
+      if (countUpdates(tx, update.incidentId) <= 1) throw new DomainError("conflict", "An incident keeps at least one update");
+      deleteUpdate(tx, updateId, update.incidentId, now);
+      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.update_delete", targetType: "incident", targetId: update.incidentId, detail: { updateId, status: update.status, body: update.body } });
+    },
+    { behavior: "immediate" },
+  );
+  publicContentChanged();
+}
+
+/** Saves the postmortem as a draft (resolved incidents only); publishing is a separate step. */
+export function savePostmortem(db: Db, actor: Actor, incidentId: string, raw: { body: string }, now = Date.now()): void {
+  assertCan(actor, "incidents.write");
+  const input = parseInput(postmortemInput, raw);
+  db.transaction(
+    (tx) => {
+      const incident = requireIncident(tx, incidentId);
+      if ((UNRESOLVED_INCIDENT_STATUSES as readonly string[]).includes(incident.status)) {
+        throw new DomainError("conflict", "Resolve the incident before writing its postmortem", { body: "Resolve the incident first" });
+      }
+      setPostmortem(tx, incidentId, input.body, incident.postmortemPublishedAt, now);
+      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.postmortem_save", targetType: "incident", targetId: incidentId });
+    },
+    { behavior: "immediate" },
+  );
+  if (findIncident(db, incidentId)?.postmortemPublishedAt) publicContentChanged();
+}
+
+export function publishPostmortem(db: Db, actor: Actor, incidentId: string, options: { notify: boolean }, now = Date.now()): void {
+  assertCan(actor, "incidents.write");
+  db.transaction(
+    (tx) => {
+      const incident = requireIncident(tx, incidentId);
+      if (!incident.postmortemBody) throw new DomainError("conflict", "Write the postmortem before publishing it", { body: "Write the postmortem first" });
+      setPostmortem(tx, incidentId, incident.postmortemBody, incident.postmortemPublishedAt ?? now, now);
+      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.postmortem_publish", targetType: "incident", targetId: incidentId, detail: { notify: options.notify } });
+    },
+    { behavior: "immediate" },
+  );
+  publicContentChanged();
+}
