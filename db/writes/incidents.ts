@@ -28,6 +28,7 @@ export interface NewIncident {
   backfilled?: boolean;
   createdBy?: string | null;
   maintenance?: MaintenanceWindow;
+  recurrenceId?: string | null;
 }
 
 /** Inserts the incident row and its affected components; its timeline is written by insertIncidentUpdate. */
@@ -52,6 +53,7 @@ export function insertIncident(tx: Tx, input: NewIncident): string {
       remindBeforeMinutes: m?.remindBeforeMinutes ?? null,
       setComponentsUnderMaintenance: m?.setComponentsUnderMaintenance ?? false,
       createdBy: input.createdBy ?? null,
+      recurrenceId: input.recurrenceId ?? null,
       createdAt: input.at,
       updatedAt: input.at,
     })

@@ -1,5 +1,6 @@
 // Scheduled maintenance verbs: schedule, move through its lifecycle, reschedule, cancel. The automation
 // (lib/jobs/maintenance-automation.ts) uses the same transition function as a person does.
+import type { z } from "zod";
 import type { Db, Tx } from "@/db";
 import type { ComponentStatus, MaintenanceStatus } from "@/db/constants";
 import { findIncident, liveComponentIds } from "@/db/queries/lifecycle";
@@ -30,50 +31,51 @@ function requireMaintenance(tx: Tx, id: string): Incident {
 export function scheduleMaintenance(db: Db, actor: Actor, raw: ScheduleMaintenanceInput, now = Date.now()): { id: string } {
   assertCan(actor, "incidents.write");
   const input = parseInput(scheduleMaintenanceInput, raw);
+  const id = db.transaction((tx) => writeMaintenance(tx, actor, input, now), { behavior: "immediate" });
+  publicContentChanged();
+  return { id };
+}
+
+/** The writes of scheduleMaintenance, for callers already inside a transaction (recurring maintenance). */
+export function writeMaintenance(tx: Tx, actor: Actor, input: z.output<typeof scheduleMaintenanceInput>, now: number, recurrenceId: string | null = null): string {
   if (input.backfill && input.scheduledUntil > now) throw invalid("backfill", "Only a window that has already ended can be backfilled");
   if (!input.backfill && input.scheduledUntil <= now) {
     throw invalid("scheduledUntil", "This window has already ended; record it as a backfill (no notifications are sent)");
   }
-  const id = db.transaction(
-    (tx) => {
-      const page = getPage(tx);
-      if (!page) throw new DomainError("conflict", "The page is not set up yet");
-      const live = liveComponentIds(tx, page.id, input.componentIds);
-      const missing = input.componentIds.filter((c) => !live.has(c));
-      if (missing.length) throw invalid("componentIds", `Unknown or deleted service: ${missing.join(", ")}`);
-      const id = insertIncident(tx, {
-        pageId: page.id,
-        kind: "maintenance",
-        name: input.name,
-        status: "scheduled",
-        startedAt: input.scheduledFor,
-        at: now,
-        componentIds: input.componentIds,
-        backfilled: input.backfill,
-        createdBy: actorColumns(actor).userId,
-        maintenance: {
-          scheduledFor: input.scheduledFor,
-          scheduledUntil: input.scheduledUntil,
-          autoStart: input.backfill ? false : input.autoStart,
-          autoComplete: input.backfill ? false : input.autoComplete,
-          remindBeforeMinutes: input.backfill ? null : input.remindBeforeMinutes,
-          setComponentsUnderMaintenance: input.setComponentsUnderMaintenance,
-        },
-      });
-      const notify = input.notify && !input.backfill;
-      insertIncidentUpdate(tx, { incidentId: id, status: "scheduled", body: input.message, displayAt: input.backfill ? input.scheduledFor : now, at: now, deliverNotifications: notify, ...actorColumns(actor) });
-      if (input.backfill) {
-        // A past window is recorded as it happened, without touching today's service statuses.
-        insertIncidentUpdate(tx, { incidentId: id, status: "in_progress", body: DEFAULT_MESSAGES.in_progress, displayAt: input.scheduledFor + 1, at: now, deliverNotifications: false });
-        insertIncidentUpdate(tx, { incidentId: id, status: "completed", body: DEFAULT_MESSAGES.completed, displayAt: input.scheduledUntil, at: now, deliverNotifications: false });
-      }
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "maintenance.schedule", targetType: "incident", targetId: id, detail: { name: input.name, backfill: input.backfill } });
-      return id;
+  const page = getPage(tx);
+  if (!page) throw new DomainError("conflict", "The page is not set up yet");
+  const live = liveComponentIds(tx, page.id, input.componentIds);
+  const missing = input.componentIds.filter((c) => !live.has(c));
+  if (missing.length) throw invalid("componentIds", `Unknown or deleted service: ${missing.join(", ")}`);
+  const id = insertIncident(tx, {
+    pageId: page.id,
+    kind: "maintenance",
+    name: input.name,
+    status: "scheduled",
+    startedAt: input.scheduledFor,
+    at: now,
+    componentIds: input.componentIds,
+    backfilled: input.backfill,
+    createdBy: actorColumns(actor).userId,
+    recurrenceId,
+    maintenance: {
+      scheduledFor: input.scheduledFor,
+      scheduledUntil: input.scheduledUntil,
+      autoStart: input.backfill ? false : input.autoStart,
+      autoComplete: input.backfill ? false : input.autoComplete,
+      remindBeforeMinutes: input.backfill ? null : input.remindBeforeMinutes,
+      setComponentsUnderMaintenance: input.setComponentsUnderMaintenance,
     },
-    { behavior: "immediate" },
-  );
-  publicContentChanged();
-  return { id };
+  });
+  const notify = input.notify && !input.backfill;
+  insertIncidentUpdate(tx, { incidentId: id, status: "scheduled", body: input.message, displayAt: input.backfill ? input.scheduledFor : now, at: now, deliverNotifications: notify, ...actorColumns(actor) });
+  if (input.backfill) {
+    // A past window is recorded as it happened, without touching today's service statuses.
+    insertIncidentUpdate(tx, { incidentId: id, status: "in_progress", body: DEFAULT_MESSAGES.in_progress, displayAt: input.scheduledFor + 1, at: now, deliverNotifications: false });
+    insertIncidentUpdate(tx, { incidentId: id, status: "completed", body: DEFAULT_MESSAGES.completed, displayAt: input.scheduledUntil, at: now, deliverNotifications: false });
+  }
+  insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "maintenance.schedule", targetType: "incident", targetId: id, detail: { name: input.name, backfill: input.backfill, recurrenceId } });
+  return id;
 }
 
 export interface TransitionOptions {
