@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { components, incidents } from "@/db/schema";
+import { components, incidents, users } from "@/db/schema";
+import { addIncidentUpdate, createIncident } from "@/lib/incidents/incident-verbs";
 import { expect, test } from "./fixtures";
 
 const V2 = [
@@ -105,5 +106,66 @@ test.describe("feeds, calendar and badge over HTTP", () => {
     const unknown = await request.get("/badge.svg?component=nosuchthing0");
     expect(unknown.status()).toBe(404);
     expect(await unknown.text()).toContain("unknown component");
+  });
+});
+
+test.describe("embedding the status on another site", () => {
+  // In the tests both sites live on loopback, which Chromium guards behind a permission a real visitor of a
+  // public status page never needs.
+  test.use({ permissions: ["local-network-access"] });
+  test("the script shows a dismissible banner only while an incident is open", async ({ page, db, unique, baseURL, snapshot }) => {
+    // Another origin on this machine (localhost vs 127.0.0.1): the browser treats it as a different site,
+    // and it stays on loopback, where Chromium's private-network rules allow the calls.
+    const customer = `${baseURL!.replace("127.0.0.1", "localhost")}/__customer-site`;
+    await page.route(customer, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><html lang="en"><head><title>Customer</title></head><body><h1>Customer site</h1><script src="${baseURL}/embed.js" async></script></body></html>`,
+      }),
+    );
+    const summaryLoaded = () => page.waitForResponse((r) => r.url().endsWith("/api/v2/summary.json") && r.status() === 200);
+
+    let loaded = summaryLoaded();
+    await page.goto(customer);
+    await loaded;
+    await expect(page.getByRole("status")).toHaveCount(0);
+
+    const name = unique("Printing unavailable");
+    const owner = db.select().from(users).get()!;
+    const actor = { type: "user" as const, userId: owner.id, label: owner.email, role: owner.role };
+    const { id } = createIncident(db, actor, { name, message: "Printers on floor 3 are offline." });
+    try {
+      loaded = summaryLoaded();
+      await page.reload();
+      await loaded;
+      const banner = page.getByRole("status");
+      await expect(banner).toContainText(name);
+      await expect(banner).toContainText("Printers on floor 3 are offline.");
+      await expect(banner.getByRole("link", { name: "View status" })).toHaveAttribute("href", new RegExp(`/incidents/${id}$`));
+      await snapshot(page, "embed-banner");
+      await page.getByRole("button", { name: "Dismiss status message" }).click();
+      await expect(banner).toHaveCount(0);
+      loaded = summaryLoaded();
+      await page.reload();
+      await loaded;
+      await expect(page.getByRole("status")).toHaveCount(0);
+    } finally {
+      addIncidentUpdate(db, actor, id, { status: "resolved", message: "Back." });
+    }
+  });
+
+  test("the iframe widget shows the overall status with a link to the page", async ({ page, baseURL }) => {
+    await page.goto("/embed/widget");
+    const card = page.getByRole("link", { name: /All Systems Operational/ });
+    await expect(card).toHaveAttribute("href", baseURL!);
+  });
+
+  test("the /api page documents the endpoints with working links", async ({ page, snapshot }) => {
+    await page.goto("/api");
+    await expect(page.getByRole("heading", { level: 1, name: "API, feeds and embeds" })).toBeVisible();
+    await page.getByRole("link", { name: "GET /api/v2/status.json" }).click();
+    await expect(page.locator("body")).toContainText('"indicator":"none"');
+    await page.goBack();
+    await snapshot(page, "api-docs-desktop-light");
   });
 });

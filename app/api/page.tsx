@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { apiContext, V2_ENDPOINTS } from "@/lib/api/v2";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "API, feeds and embeds" };
+
+const V2_DESCRIPTIONS: Record<(typeof V2_ENDPOINTS)[number], string> = {
+  "summary.json": "Everything at once: the page, every service, unresolved incidents, open maintenance and the overall status.",
+  "status.json": "The overall status: indicator (none, minor, major, critical, maintenance) and description.",
+  "components.json": "Every service and group, in page order. Groups list their services' ids.",
+  "incidents.json": "The 50 most recent incidents, newest first, each with its updates newest first.",
+  "incidents/unresolved.json": "Incidents that are investigating, identified or monitoring.",
+  "scheduled-maintenances.json": "The 50 most recent scheduled maintenances.",
+  "scheduled-maintenances/upcoming.json": "Maintenance that has not started yet.",
+  "scheduled-maintenances/active.json": "Maintenance in progress or being verified.",
+};
+
+function Code({ children }: { children: string }) {
+  return (
+    <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-900">
+      <code>{children}</code>
+    </pre>
+  );
+}
+
+export default function ApiDocs() {
+  const ctx = apiContext(getDb());
+  if (!ctx) notFound();
+  const base = ctx.baseUrl;
+  return (
+    <main className="mx-auto max-w-3xl space-y-10 px-4 py-10 leading-relaxed">
+      <header>
+        <p>
+          <Link href="/" className="text-blue-700 underline dark:text-blue-400">
+            {ctx.page.name} status
+          </Link>
+        </p>
+        <h1 className="mt-2 text-3xl font-bold">API, feeds and embeds</h1>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          Everything here is public and read-only, needs no key, allows any origin (CORS) and is cached for a few seconds.
+        </p>
+      </header>
+
+      <section aria-labelledby="v2">
+        <h2 id="v2" className="text-xl font-semibold">Statuspage-compatible API (v2)</h2>
+        <p className="mt-2">
+          The same shapes as Atlassian Statuspage&apos;s public API, so dashboards, exporters and chat integrations that read a
+          Statuspage page work unchanged. Send <code>If-None-Match</code> with the last <code>ETag</code> to get a 304.
+        </p>
+        <dl className="mt-4 space-y-3">
+          {V2_ENDPOINTS.map((endpoint) => (
+            <div key={endpoint}>
+              <dt>
+                <a className="font-mono text-sm text-blue-700 underline dark:text-blue-400" href={`/api/v2/${endpoint}`}>
+                  GET /api/v2/{endpoint}
+                </a>
+              </dt>
+              <dd className="text-slate-700 dark:text-slate-300">{V2_DESCRIPTIONS[endpoint]}</dd>
+            </div>
+          ))}
+        </dl>
+        <Code>{`curl -s ${base}/api/v2/status.json`}</Code>
+      </section>
+
+      <section aria-labelledby="feeds">
+        <h2 id="feeds" className="text-xl font-semibold">Feeds and calendar</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-6">
+          <li>
+            Incident history as <a className="underline" href="/history.atom">Atom</a> or <a className="underline" href="/history.rss">RSS</a>;
+            add <code>?component=&lt;id&gt;</code> for one service&apos;s incidents only.
+          </li>
+          <li>
+            Scheduled maintenance as a calendar to subscribe to: <a className="underline" href="/maintenances.ics">/maintenances.ics</a>, or one
+            maintenance at <code>/maintenances/&lt;id&gt;.ics</code>.
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="badge">
+        <h2 id="badge" className="text-xl font-semibold">Status badge</h2>
+        <p className="mt-2">
+          A shields-style SVG with the overall status (<a className="underline" href="/badge.svg">/badge.svg</a>) or one service&apos;s:
+        </p>
+        <Code>{`<img src="${base}/badge.svg" alt="Service status">\n<img src="${base}/badge.svg?component=<id>" alt="VPN status">`}</Code>
+      </section>
+
+      <section aria-labelledby="embed">
+        <h2 id="embed" className="text-xl font-semibold">Embed on your site</h2>
+        <p className="mt-2">
+          A 4 KB script with no dependencies shows a dismissible banner on your site while an incident is open or maintenance is in
+          progress, and nothing otherwise:
+        </p>
+        <Code>{`<script src="${base}/embed.js" async></script>\n<!-- at the top instead of the bottom: -->\n<script src="${base}/embed.js" data-position="top" async></script>`}</Code>
+        <p className="mt-4">Or a compact status card in an iframe:</p>
+        <Code>{`<iframe src="${base}/embed/widget" title="Service status" width="320" height="72" style="border:0"></iframe>`}</Code>
+      </section>
+
+      <section aria-labelledby="health">
+        <h2 id="health" className="text-xl font-semibold">Health</h2>
+        <p className="mt-2">
+          <code>GET /api/health</code> answers 200 with JSON while the server can read its database, and 503 when it cannot.
+        </p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { getOverallStatus } from "@/db/queries/status-page";
+import { apiContext } from "@/lib/api/v2";
+import { INDICATOR_TONE, StatusIcon } from "@/components/status-icon";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Status widget", robots: { index: false } };
+
+/** A compact status card for an <iframe> on another site (see /api for the snippet). */
+export default function StatusWidget() {
+  const db = getDb();
+  const ctx = apiContext(db);
+  if (!ctx) notFound();
+  const status = getOverallStatus(db, ctx.page.id);
+  return (
+    <a
+      href={ctx.baseUrl}
+      target="_blank"
+      rel="noopener"
+      className="flex items-center gap-3 rounded-lg border border-slate-200 px-4 py-3 text-sm no-underline dark:border-slate-700"
+    >
+      <StatusIcon tone={INDICATOR_TONE[status.indicator]} className="size-6" />
+      <span className="min-w-0">
+        <span className="block font-semibold">{status.description}</span>
+        <span className="block text-slate-600 dark:text-slate-300">{ctx.page.name} status</span>
+      </span>
+    </a>
+  );
+}
