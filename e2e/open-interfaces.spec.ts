@@ -169,3 +169,16 @@ test.describe("embedding the status on another site", () => {
     await snapshot(page, "api-docs-desktop-light");
   });
 });
+
+test.describe("the management API over HTTP", () => {
+  test("publishes its OpenAPI document and answers unknown paths and missing keys in its error shape", async ({ request }) => {
+    const doc = await request.get("/api/v1/openapi.json");
+    expect(doc.status()).toBe(200);
+    expect((await doc.json()).paths["/api/v1/incidents"].post.operationId).toBe("createIncident");
+    const unknown = await request.get("/api/v1/nothing/here");
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    const anonymous = await request.post("/api/v1/incidents", { data: { name: "x", message: "y" } });
+    expect(anonymous.status()).toBe(401);
+  });
+});

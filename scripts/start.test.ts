@@ -20,7 +20,7 @@ describe("npm start with bad configuration", () => {
     [{ PORT: "eighty" }, /^Invalid configuration: PORT must be a whole number/],
     [{ PAGE_TIME_ZONE: "Atlantis/Capital" }, /^Invalid configuration: PAGE_TIME_ZONE must be an IANA time zone/],
     [{ DATABASE_PATH: "/proc/cannot/create/status.db" }, /^Cannot open the database at DATABASE_PATH="\/proc\/cannot\/create\/status\.db"/],
-  ])("exits 1 with one line for %j", (env, line) => {
+  ])("exits 1 with one line for %j", { timeout: 30_000 }, (env, line) => {
     const { status, stderr, stdout } = start(env);
     expect(status).toBe(1);
     expect(stderr).toMatch(line);

@@ -57,8 +57,8 @@ const window = {
   scheduledUntil: time,
 };
 
-export const scheduleMaintenanceInput = z
-  .object({
+/** The fields, without the cross-field check, so the API can swap in ISO time strings. */
+export const scheduleMaintenanceFields = z.object({
     name,
     message,
     ...window,
@@ -70,13 +70,15 @@ export const scheduleMaintenanceInput = z
     setComponentsUnderMaintenance: z.boolean().default(true),
     /** Record a window that already ended, without notifications. */
     backfill: z.boolean().default(false),
-  })
-  .refine((v) => v.scheduledUntil > v.scheduledFor, { path: ["scheduledUntil"], error: "The end must be after the start" });
+  });
+export const endAfterStart: [(v: { scheduledFor: number; scheduledUntil: number }) => boolean, { path: string[]; error: string }] = [
+  (v) => v.scheduledUntil > v.scheduledFor,
+  { path: ["scheduledUntil"], error: "The end must be after the start" },
+];
+export const scheduleMaintenanceInput = scheduleMaintenanceFields.refine(...endAfterStart);
 export type ScheduleMaintenanceInput = z.input<typeof scheduleMaintenanceInput>;
 
-export const rescheduleInput = z
-  .object({ ...window, message: message.optional(), notify: z.boolean().default(true) })
-  .refine((v) => v.scheduledUntil > v.scheduledFor, { path: ["scheduledUntil"], error: "The end must be after the start" });
+export const rescheduleInput = z.object({ ...window, message: message.optional(), notify: z.boolean().default(true) }).refine(...endAfterStart);
 
 export const maintenanceUpdateInput = z.object({
   status: z.enum(["scheduled", "in_progress", "verifying", "completed"]),

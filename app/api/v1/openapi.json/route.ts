@@ -1,0 +1,9 @@
+import { getConfig } from "@/lib/config";
+import { openApiDocument } from "@/lib/api/v1/openapi";
+
+export const dynamic = "force-dynamic";
+
+// Public and read-only: the description of the management API.
+export function GET() {
+  return Response.json(openApiDocument(getConfig().publicUrl), { headers: { "Access-Control-Allow-Origin": "*" } });
+}

@@ -1,0 +1,91 @@
+// The management API's request pipeline: API key, role, per-key rate limit, body limits, validation, and one
+// error shape for everything: { "error": { "code", "message", "fields"? } }.
+import { z } from "zod";
+import { getDb, type Db } from "@/db";
+import type { ApiKeyRole } from "@/db/constants";
+import { authenticateApiKey } from "@/lib/api-keys";
+import type { Actor } from "@/lib/domain/actor";
+import { DomainError } from "@/lib/domain/errors";
+import { takeToken } from "./rate-limit";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const RANK: Record<ApiKeyRole, number> = { read: 1, editor: 2, admin: 3 };
+
+export interface Endpoint<S extends z.ZodType | undefined = z.ZodType | undefined> {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** OpenAPI path, e.g. /api/v1/incidents/{id}. */
+  path: string;
+  summary: string;
+  role: ApiKeyRole;
+  body?: S;
+  /** What a success returns, for the OpenAPI document. */
+  responds: { status: number; description: string; schema: z.ZodType };
+  run: (ctx: { db: Db; actor: Actor & { type: "api_key" }; params: Record<string, string>; body: S extends z.ZodType ? z.output<S> : undefined; url: URL }) => unknown;
+}
+
+/** Any endpoint, whatever its body type: what the pipeline and the OpenAPI generator accept. */
+export type AnyEndpoint = Omit<Endpoint, "run" | "body"> & { body?: z.ZodType; run: (ctx: never) => unknown };
+
+export function apiError(status: number, code: string, message: string, fields?: Record<string, string>, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+const DOMAIN_STATUS = { invalid: 422, not_found: 404, conflict: 409, forbidden: 403 } as const;
+
+async function readBody(request: Request): Promise<{ json: unknown } | Response> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) return apiError(415, "unsupported_media_type", "Send the body as application/json");
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) return apiError(413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes`);
+  // Read no more than the limit, whatever Content-Length claimed.
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return apiError(413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(value);
+  }
+  try {
+    return { json: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+  } catch {
+    return apiError(400, "invalid_json", "The body is not valid JSON");
+  }
+}
+
+/** A route handler for one endpoint. State-changing endpoints authenticate by API key only (no cookies, so no CSRF). */
+export function route(endpoint: AnyEndpoint) {
+  return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const db = getDb();
+    const actor = authenticateApiKey(db, request.headers.get("authorization"));
+    if (!actor) return apiError(401, "unauthorized", "Send a valid API key: Authorization: Bearer <key>", undefined, { "WWW-Authenticate": 'Bearer realm="api"' });
+    if (RANK[actor.role] < RANK[endpoint.role]) return apiError(403, "forbidden", `This needs a key with the ${endpoint.role} role`);
+    const wait = takeToken(actor.apiKeyId);
+    if (wait > 0) return apiError(429, "rate_limited", "Too many requests for this key", undefined, { "Retry-After": String(Math.ceil(wait / 1000)) });
+
+    let body: unknown = undefined;
+    if (endpoint.body) {
+      const read = await readBody(request);
+      if (read instanceof Response) return read;
+      const parsed = endpoint.body.safeParse(read.json);
+      if (!parsed.success) {
+        const flat = z.flattenError(parsed.error);
+        const fields = Object.fromEntries(Object.entries(flat.fieldErrors as Record<string, string[]>).map(([k, v]) => [k, v[0]]));
+        return apiError(422, "validation_failed", flat.formErrors[0] ?? Object.values(fields)[0] ?? "The body is not valid", fields);
+      }
+      body = parsed.data;
+    }
+    try {
+      const data = await endpoint.run({ db, actor, params: await context.params, body, url: new URL(request.url) } as never);
+      return Response.json(data, { status: endpoint.responds.status, headers: { "Cache-Control": "no-store" } });
+    } catch (err) {
+      if (err instanceof DomainError) return apiError(DOMAIN_STATUS[err.code], err.code, err.message, err.fields);
+      throw err;
+    }
+  };
+}
