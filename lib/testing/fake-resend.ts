@@ -36,7 +36,7 @@ export interface FakeResend {
   requestCount(): number;
   setRateLimit(limit: number, windowMs?: number): void;
   setLatency(ms: number): void;
-  /** The next `count` requests fail: a 500 answer, or a connection closed without an answer. */
+  /** The next `count` requests (after those already queued to fail) fail: a 500, or a closed connection. */
   failNext(count: number, how?: Failure): void;
   /** Batches with an email to this address are refused with 422 validation_error, every time. */
   rejectRecipient(address: string | null): void;
@@ -257,7 +257,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       latencyMs = ms;
     },
     failNext(count, how = "500") {
-      failures = Array.from({ length: count }, () => how);
+      failures.push(...Array.from({ length: count }, () => how));
     },
     rejectRecipient(address) {
       rejected = address;
