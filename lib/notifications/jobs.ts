@@ -70,12 +70,28 @@ export function fanOutNotifications(db: Db, now: number): number {
   return done;
 }
 
-/** Paces sends by what the API said about its limit; shared by every tick of this process. */
-class Pacer {
+/**
+ * Paces sends by what the API says about its limit (never a hard-coded rate), shared by every tick of this
+ * process. `ratelimit-reset` is in whole seconds, so "1" may mean 0.2 s: the answer to the first request of
+ * a window (remaining = limit - 1) tells us that window started before we read that answer, so it ends at
+ * the latest `reset` after that. Never earlier: a guess too early costs a 429 and a whole retry-after.
+ */
+export class Pacer {
   private notBefore = 0;
-  observe(info: RateLimitInfo, now: number, limited: boolean) {
-    const wait = limited ? (info.retryAfterMs ?? info.resetMs ?? 1000) : info.remaining === 0 ? (info.resetMs ?? 0) : 0;
-    if (wait > 0) this.notBefore = Math.max(this.notBefore, now + wait);
+  private windowEndsAt = 0;
+  observe(info: RateLimitInfo, receivedAt: number, limited: boolean) {
+    if (limited) {
+      this.notBefore = Math.max(this.notBefore, receivedAt + (info.retryAfterMs ?? info.resetMs ?? 1000));
+      return;
+    }
+    if (info.limit !== null && info.remaining === info.limit - 1 && info.resetMs !== null) {
+      this.windowEndsAt = receivedAt + info.resetMs;
+    }
+    if (info.remaining === 0) {
+      const byHeader = receivedAt + (info.resetMs ?? 1000);
+      const wait = this.windowEndsAt > receivedAt && this.windowEndsAt < byHeader ? this.windowEndsAt : byHeader;
+      this.notBefore = Math.max(this.notBefore, wait);
+    }
   }
   async wait() {
     const ms = this.notBefore - Date.now();
@@ -150,7 +166,6 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
   const max = options.maxDeliveries ?? Infinity;
 
   for (let handled = 0; handled < max; handled++) {
-    await pacer?.wait();
     const delivery = claimDueDelivery(db, workerId, clock(), leaseMs);
     if (!delivery) break;
     const emails = await ensureRendered(state, delivery, clock());
@@ -159,10 +174,12 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
       result.sent++;
       continue;
     }
+    // Rendered (the slow part) before waiting for the rate limit, so the wait hides it.
+    await pacer!.wait();
     const payload = emails.map((e) => ({ from: e.fromAddress, to: [e.toAddress], subject: e.subject, html: e.html, text: e.text, headers: e.headers }));
     const response = await mailer.sendBatch(payload, { idempotencyKey: delivery.idempotencyKey });
     const at = clock();
-    pacer!.observe(response.rateLimit, Date.now(), !response.ok && response.statusCode === 429 && response.name === "rate_limit_exceeded");
+    pacer!.observe(response.rateLimit, Date.now(), !response.ok && response.name === "rate_limit_exceeded");
     if (response.ok) {
       markDeliverySent(db, delivery, workerId, at, response.ids);
       result.sent++;
