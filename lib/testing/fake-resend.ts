@@ -210,7 +210,12 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   }
 
   function handleControl(req: http.IncomingMessage, res: http.ServerResponse, path: string, raw: string) {
-    if (req.method === "GET" && path === "/_test/emails") return send(res, 200, { data: recorded });
+    if (req.method === "GET" && path === "/_test/emails") {
+      // ?light=1 leaves out the bodies (a benchmark reads 10,000 of them).
+      const light = new URL(req.url ?? "/", "http://x").searchParams.get("light") === "1";
+      return send(res, 200, { data: light ? recorded.map(({ html: _h, text: _t, ...rest }) => rest) : recorded });
+    }
+    if (req.method === "GET" && path === "/_test/stats") return send(res, 200, { requests, emails: recorded.length });
     if (req.method !== "POST") return send(res, 404, errorBody(404, "not_found", "Not found."));
     const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
     if (path === "/_test/reset") api.reset();
