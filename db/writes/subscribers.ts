@@ -39,10 +39,21 @@ export function insertEmailSubscriber(tx: Tx, input: NewEmailSubscriber): string
   return id;
 }
 
-/** Unsubscribes at once; raising token_version revokes the old manage and unsubscribe links. */
+/**
+ * Unsubscribes at once. The links keep working (a repeated one-click POST answers the same); they are
+ * revoked when the address subscribes again (confirmSubscriber raises token_version).
+ */
 export function unsubscribe(tx: Tx, subscriberId: string, at: number): void {
   tx.update(subscribers)
-    .set({ state: "unsubscribed", unsubscribedAt: at, tokenVersion: sql`${subscribers.tokenVersion} + 1`, updatedAt: at })
+    .set({ state: "unsubscribed", unsubscribedAt: sql`coalesce(${subscribers.unsubscribedAt}, ${at})`, updatedAt: at })
+    .where(eq(subscribers.id, subscriberId))
+    .run();
+}
+
+/** A hard bounce or a complaint: never mailed again unless the person subscribes and confirms again. */
+export function suppressSubscriber(tx: Tx, subscriberId: string, reason: string, at: number): void {
+  tx.update(subscribers)
+    .set({ state: "suppressed", suppressedAt: at, suppressionReason: reason, updatedAt: at })
     .where(eq(subscribers.id, subscriberId))
     .run();
 }
