@@ -1,5 +1,5 @@
 // Reads for the notification pipeline: what a notification is about, and who receives it.
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../index";
 import {
   incidentComponents,
@@ -41,23 +41,23 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
     .map((r) => r.id);
 }
 
-/** The listed subscribers who may still be mailed (someone may have unsubscribed since the fan-out). */
-export function reachableSubscribers(db: Db, ids: string[], includePending = false) {
+/**
+ * The listed subscribers who may still be mailed (someone may have unsubscribed since the fan-out).
+ * A confirmation goes to a pending sign-up (even of an address suppressed before: it asked again);
+ * everything else only to active, unpaused subscribers.
+ */
+export function reachableSubscribers(db: Db, ids: string[], purpose: "broadcast" | "confirm" | "manage" = "broadcast") {
   if (ids.length === 0) return [];
-  const state = includePending ? inArray(subscribers.state, ["active", "pending"]) : eq(subscribers.state, "active");
+  const rule =
+    purpose === "confirm"
+      ? eq(subscribers.state, "pending")
+      : purpose === "manage"
+        ? and(eq(subscribers.state, "active"), isNull(subscribers.suppressedAt))
+        : reachable;
   return db
     .select({ id: subscribers.id, email: subscribers.email, tokenVersion: subscribers.tokenVersion })
     .from(subscribers)
-    .where(
-      and(
-        inArray(subscribers.id, ids),
-        eq(subscribers.kind, "email"),
-        state,
-        includePending ? sql`1` : isNull(subscribers.pausedAt),
-        isNull(subscribers.suppressedAt),
-        isNull(subscribers.unsubscribedAt),
-      ),
-    )
+    .where(and(inArray(subscribers.id, ids), eq(subscribers.kind, "email"), rule))
     .all();
 }
 

@@ -1,13 +1,13 @@
 // Reads about subscribers.
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../index";
+import type { Db, Tx } from "../index";
 import { pages, subscriberComponents, subscribers } from "../schema";
 
-export function getSubscriber(db: Db, id: string) {
+export function getSubscriber(db: Tx, id: string) {
   return db.select().from(subscribers).where(eq(subscribers.id, id)).get();
 }
 
-export function getEmailSubscriberByAddress(db: Db, pageId: string, email: string) {
+export function getEmailSubscriberByAddress(db: Tx, pageId: string, email: string) {
   return db
     .select()
     .from(subscribers)

@@ -15,6 +15,7 @@ import {
   writeFanOut,
 } from "@/db/writes/outbox";
 import { ensureAppSecret } from "@/db/writes/page";
+import { expireUnconfirmed } from "@/db/writes/subscribers";
 import { getConfig } from "@/lib/config";
 import { newToken } from "@/lib/ids";
 import { getMailer, type Mailer, type RateLimitInfo } from "@/lib/mail/send";
@@ -128,8 +129,9 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
   const rendered = await templateFor(state, delivery.notificationId);
   if (!rendered) return [];
   const { ctx, template } = rendered;
-  const oneOff = ONE_PERSON_KINDS.has(ctx.notification.kind);
-  const byId = new Map(reachableSubscribers(state.db, delivery.recipients, oneOff).map((s) => [s.id, s]));
+  const kind = ctx.notification.kind;
+  const purpose = kind === "subscription_confirm" ? "confirm" : kind === "subscription_manage_link" ? "manage" : "broadcast";
+  const byId = new Map(reachableSubscribers(state.db, delivery.recipients, purpose).map((s) => [s.id, s]));
   const messages = delivery.recipients.flatMap((id) => {
     const s = byId.get(id);
     if (!s?.email) return [];
@@ -161,6 +163,7 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
     from: options.from ?? config.emailFrom,
     templates: new Map(),
   };
+  expireUnconfirmed(db, now);
   const result: TickResult = { fannedOut: fanOutNotifications(db, now), sent: 0, retried: 0, failed: 0, parked: 0, nextDueAt: null };
   const pacer = mailer ? pacerFor(mailer) : null;
   const max = options.maxDeliveries ?? Infinity;
