@@ -1,7 +1,7 @@
 // Reads about subscribers.
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
-import { pages, subscriberComponents, subscribers } from "../schema";
+import { componentGroups, components, pages, subscriberComponents, subscribers } from "../schema";
 
 export function getSubscriber(db: Tx, id: string) {
   return db.select().from(subscribers).where(eq(subscribers.id, id)).get();
@@ -26,6 +26,21 @@ export function subscribedComponentIds(db: Db, subscriberId: string): string[] {
 }
 
 /** The page (one per installation), for branding pages and emails. */
-export function getPageRow(db: Db) {
+export function getPageRow(db: Tx) {
   return db.select().from(pages).limit(1).get();
 }
+
+/** The services a visitor can subscribe to, grouped as on the page. */
+export function componentChoices(db: Db, pageId: string) {
+  const groups = db.select().from(componentGroups).where(eq(componentGroups.pageId, pageId)).orderBy(asc(componentGroups.position)).all();
+  const list = db
+    .select({ id: components.id, name: components.name, groupId: components.groupId, position: components.position })
+    .from(components)
+    .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+    .orderBy(asc(components.position), asc(components.name))
+    .all();
+  const grouped = groups.map((g) => ({ id: g.id, name: g.name, components: list.filter((c) => c.groupId === g.id) }));
+  const ungrouped = list.filter((c) => !c.groupId || !groups.some((g) => g.id === c.groupId));
+  return [...grouped.filter((g) => g.components.length > 0), ...(ungrouped.length ? [{ id: "other", name: "Other services", components: ungrouped }] : [])];
+}
+export type ComponentChoices = ReturnType<typeof componentChoices>;
