@@ -66,3 +66,12 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ PORT: "x", PAGE_TIME_ZONE: "Nowhere" })).toThrow(/PORT .*; PAGE_TIME_ZONE /);
   });
 });
+
+describe("secret variables", () => {
+  it("are validated but never echoed in the error", () => {
+    expect(() => parseConfig({ RESEND_WEBHOOK_SECRET: "not-a-secret-value" })).toThrow(/^Invalid configuration: RESEND_WEBHOOK_SECRET must be the whsec_/);
+    expect(() => parseConfig({ RESEND_WEBHOOK_SECRET: "not-a-secret-value" })).not.toThrow(/not-a-secret-value/);
+    expect(() => parseConfig({ ADMIN_PASSWORD: "short-pw" })).not.toThrow(/short-pw/);
+    expect(parseConfig({ RESEND_WEBHOOK_SECRET: "whsec_c2VjcmV0" }).resendWebhookSecret).toBe("whsec_c2VjcmV0");
+  });
+});

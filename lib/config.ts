@@ -53,6 +53,10 @@ const schema = z
     ),
     PAGE_NAME: z.preprocess(emptyToUndefined, z.string().max(100).default("Example IT Services")),
     RESEND_API_KEY: optionalString,
+    RESEND_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, { error: "must be the whsec_... signing secret Resend shows for the webhook" }).optional(),
+    ),
     RESEND_BASE_URL: z.preprocess(emptyToUndefined, z.url({ error: "must be an absolute URL" }).optional()),
     EMAIL_FROM: z.preprocess(
       emptyToUndefined,
@@ -80,6 +84,7 @@ const schema = z
     pageName: env.PAGE_NAME,
     resendApiKey: env.RESEND_API_KEY,
     resendBaseUrl: env.RESEND_BASE_URL,
+    resendWebhookSecret: env.RESEND_WEBHOOK_SECRET,
     emailFrom: env.EMAIL_FROM,
     adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD,
@@ -93,13 +98,16 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** Never echoed back in an error message. */
+const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "RESEND_WEBHOOK_SECRET", "ADMIN_PASSWORD"]);
+
 /** Parses an environment; throws a ConfigError whose message is one line naming the variable(s). */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "environment");
-    const got = env[name];
+    const got = SECRET_VARIABLES.has(name) ? undefined : env[name];
     return `${name} ${issue.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ""}`;
   });
   throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);

@@ -1,0 +1,26 @@
+"use server";
+import { headers } from "next/headers";
+import { getDb } from "@/db";
+import { requestSubscription, type SubscribeResult } from "@/lib/subscriptions/subscribe";
+
+export type SubscribeState = SubscribeResult | null;
+
+/** The client address, as the reverse proxy reports it (only used for the per-IP limit). */
+async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
+}
+
+// Public and anonymous by design; Next checks the Origin of Server Action posts, and the limits are per IP.
+export async function subscribeAction(_prev: SubscribeState, form: FormData): Promise<SubscribeState> {
+  return requestSubscription(
+    getDb(),
+    {
+      email: String(form.get("email") ?? "").slice(0, 1000),
+      scope: form.get("scope") === "some" ? "some" : "all",
+      componentIds: form.getAll("componentIds").map(String).slice(0, 501),
+      website: String(form.get("website") ?? "").slice(0, 1001),
+    },
+    await clientIp(),
+  );
+}

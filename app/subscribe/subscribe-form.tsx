@@ -1,0 +1,74 @@
+"use client";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { subscribeAction, type SubscribeState } from "./actions";
+
+export function SubscribeForm({ picker }: { picker: React.ReactNode }) {
+  const [state, action, pending] = useActionState<SubscribeState, FormData>(subscribeAction, null);
+  const [scope, setScope] = useState<"all" | "some">("all");
+  const emailRef = useRef<HTMLInputElement>(null);
+  const errors = state?.status === "invalid" ? state.errors : {};
+  useEffect(() => {
+    if (errors.email) emailRef.current?.focus();
+  }, [errors.email]);
+
+  if (state?.status === "check-inbox") {
+    return (
+      <div role="status" className="rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+        <h2 className="font-semibold">Check your inbox</h2>
+        <p className="mt-1">If this address can subscribe, we have sent it an email. Open the link in it to confirm.</p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <div>
+        <label htmlFor="email" className="block font-medium">
+          Email address
+        </label>
+        <input
+          ref={emailRef}
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby="email-error"
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+        />
+        <p id="email-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors.email?.[0]}
+        </p>
+      </div>
+      {/* The honeypot: hidden from people and from assistive technology. */}
+      <div aria-hidden="true" className="hidden">
+        <label htmlFor="website">Website</label>
+        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+      <fieldset aria-describedby="components-error">
+        <legend className="font-medium">Notify me about</legend>
+        <label className="mt-2 flex items-center gap-2">
+          <input type="radio" name="scope" value="all" checked={scope === "all"} onChange={() => setScope("all")} />
+          Everything
+        </label>
+        <label className="mt-1 flex items-center gap-2">
+          <input type="radio" name="scope" value="some" checked={scope === "some"} onChange={() => setScope("some")} />
+          Only the services I choose
+        </label>
+        {scope === "some" ? picker : null}
+        <p id="components-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {errors.componentIds?.[0]}
+        </p>
+      </fieldset>
+      {state?.status === "too-many" ? (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          Too many sign-ups right now. Please try again in an hour.
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+        {pending ? "Subscribing..." : "Subscribe"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+// Reads for the notification pipeline: what a notification is about, and who receives it.
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Db } from "../index";
+import {
+  incidentComponents,
+  incidents,
+  incidentUpdateComponents,
+  incidentUpdates,
+  components,
+  notifications,
+  pages,
+  subscriberComponents,
+  subscribers,
+} from "../schema";
+
+/** Subscribers who get broadcast notifications: confirmed, not paused, suppressed or unsubscribed. */
+const reachable = and(
+  eq(subscribers.kind, "email"),
+  eq(subscribers.state, "active"),
+  isNull(subscribers.pausedAt),
+  isNull(subscribers.suppressedAt),
+  isNull(subscribers.unsubscribedAt),
+);
+
+/**
+ * The subscribers a notification about an incident goes to, in a stable order (by id): everyone subscribed
+ * to everything, and those subscribed to at least one affected component.
+ */
+export function incidentRecipientIds(db: Db, pageId: string, incidentId: string): string[] {
+  const affected = db.select({ id: incidentComponents.componentId }).from(incidentComponents).where(eq(incidentComponents.incidentId, incidentId));
+  const interested = db
+    .select({ id: subscriberComponents.subscriberId })
+    .from(subscriberComponents)
+    .where(inArray(subscriberComponents.componentId, affected));
+  return db
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(and(eq(subscribers.pageId, pageId), reachable, or(eq(subscribers.allComponents, true), inArray(subscribers.id, interested))))
+    .orderBy(asc(subscribers.id))
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * The listed subscribers who may still be mailed (someone may have unsubscribed since the fan-out).
+ * A confirmation goes to a pending sign-up (even of an address suppressed before: it asked again);
+ * everything else only to active, unpaused subscribers.
+ */
+export function reachableSubscribers(db: Db, ids: string[], purpose: "broadcast" | "confirm" | "manage" = "broadcast") {
+  if (ids.length === 0) return [];
+  const rule =
+    purpose === "confirm"
+      ? eq(subscribers.state, "pending")
+      : purpose === "manage"
+        ? and(eq(subscribers.state, "active"), isNull(subscribers.suppressedAt))
+        : reachable;
+  return db
+    .select({ id: subscribers.id, email: subscribers.email, tokenVersion: subscribers.tokenVersion })
+    .from(subscribers)
+    .where(and(inArray(subscribers.id, ids), eq(subscribers.kind, "email"), rule))
+    .all();
+}
+
+export function getNotification(db: Db, id: string) {
+  return db.select().from(notifications).where(eq(notifications.id, id)).get();
+}
+
+/** Everything a notification email says: the page, the incident, the update and the affected services. */
+export function notificationContext(db: Db, notificationId: string) {
+  const notification = getNotification(db, notificationId);
+  if (!notification) return null;
+  const page = db.select().from(pages).where(eq(pages.id, notification.pageId)).get()!;
+  const incident = notification.incidentId ? db.select().from(incidents).where(eq(incidents.id, notification.incidentId)).get() ?? null : null;
+  const update = notification.incidentUpdateId
+    ? db.select().from(incidentUpdates).where(eq(incidentUpdates.id, notification.incidentUpdateId)).get() ?? null
+    : null;
+  let services: { name: string; status: string }[] = [];
+  if (update) {
+    services = db
+      .select({ name: incidentUpdateComponents.componentName, status: incidentUpdateComponents.newStatus })
+      .from(incidentUpdateComponents)
+      .where(eq(incidentUpdateComponents.updateId, update.id))
+      .orderBy(asc(incidentUpdateComponents.componentName))
+      .all();
+  }
+  if (services.length === 0 && incident) {
+    services = db
+      .select({ name: components.name, status: components.status })
+      .from(incidentComponents)
+      .innerJoin(components, eq(components.id, incidentComponents.componentId))
+      .where(eq(incidentComponents.incidentId, incident.id))
+      .orderBy(asc(components.name))
+      .all();
+  }
+  return { notification, page, incident, update, services };
+}
+
+export type NotificationContext = NonNullable<ReturnType<typeof notificationContext>>;

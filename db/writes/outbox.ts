@@ -1,0 +1,187 @@
+// The notification outbox. A change writes its notification in its own transaction (enqueueNotification);
+// the fan-out turns it into deliveries exactly once; workers claim deliveries with a lease and record the
+// outcome. No function here talks to the network: sending happens between these calls, outside transactions.
+import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { NotificationKind } from "@/db/constants";
+import { newId } from "@/lib/ids";
+import type { Db, Tx } from "../index";
+import { deliveries, emailMessages, incidentUpdates, notifications, type Delivery } from "../schema";
+
+export interface NewNotification {
+  pageId: string;
+  kind: NotificationKind;
+  at: number;
+  incidentId?: string | null;
+  incidentUpdateId?: string | null;
+  /** For a message to one person (confirmation, manage link). */
+  subscriberId?: string | null;
+  payload?: Record<string, unknown> | null;
+}
+
+/**
+ * Writes a notification to the outbox. Call it inside the transaction that makes the change, so the change
+ * and its notification commit (or roll back) together. Constant time: recipients are chosen later.
+ */
+export function enqueueNotification(tx: Tx, input: NewNotification): string {
+  const id = newId();
+  tx.insert(notifications)
+    .values({
+      id,
+      pageId: input.pageId,
+      kind: input.kind,
+      incidentId: input.incidentId ?? null,
+      incidentUpdateId: input.incidentUpdateId ?? null,
+      subscriberId: input.subscriberId ?? null,
+      payload: input.payload ?? null,
+      createdAt: input.at,
+    })
+    .run();
+  if (input.incidentUpdateId) {
+    tx.update(incidentUpdates).set({ notifiedAt: input.at }).where(eq(incidentUpdates.id, input.incidentUpdateId)).run();
+  }
+  return id;
+}
+
+export function notificationsToFanOut(db: Db, limit = 20) {
+  return db
+    .select()
+    .from(notifications)
+    .where(isNull(notifications.fannedOutAt))
+    .orderBy(notifications.createdAt)
+    .limit(limit)
+    .all();
+}
+
+/**
+ * Writes the deliveries of a notification: chunks in the given order, keys `notification/<id>/chunk/<n>`.
+ * Marks the notification fanned out in the same transaction; returns false (writing nothing) when another
+ * worker already did.
+ */
+export function writeFanOut(db: Db, notificationId: string, chunks: string[][], at: number): boolean {
+  return db.transaction((tx) => {
+    const claimed = tx
+      .update(notifications)
+      .set({ fannedOutAt: at })
+      .where(and(eq(notifications.id, notificationId), isNull(notifications.fannedOutAt)))
+      .run();
+    if (claimed.changes === 0) return false;
+    if (chunks.length > 0) {
+      tx.insert(deliveries)
+        .values(
+          chunks.map((recipients, chunk) => ({
+            id: newId(),
+            notificationId,
+            channel: "email" as const,
+            chunk,
+            recipients,
+            idempotencyKey: `notification/${notificationId}/chunk/${chunk}`,
+            nextAttemptAt: at,
+            createdAt: at,
+            updatedAt: at,
+          })),
+        )
+        .run();
+    }
+    return true;
+  });
+}
+
+/**
+ * Claims the next due delivery for this worker with one conditional UPDATE: a row is due when it is pending
+ * or parked and its time has come, or when a worker's lease on it ran out (that worker died mid-send).
+ */
+export function claimDueDelivery(db: Db, workerId: string, now: number, leaseMs: number): Delivery | null {
+  const due = and(
+    lte(deliveries.nextAttemptAt, now),
+    or(
+      inArray(deliveries.state, ["pending", "parked"]),
+      and(eq(deliveries.state, "sending"), lt(deliveries.lockedUntil, now)),
+    ),
+  );
+  const candidate = db.select({ id: deliveries.id }).from(deliveries).where(due).orderBy(deliveries.nextAttemptAt, deliveries.chunk).limit(1).get();
+  if (!candidate) return null;
+  const claimed = db
+    .update(deliveries)
+    .set({ state: "sending", lockedBy: workerId, lockedUntil: now + leaseMs, updatedAt: now })
+    .where(and(eq(deliveries.id, candidate.id), due))
+    .returning()
+    .get();
+  return claimed ?? null;
+}
+
+export function nextDueAt(db: Db): number | null {
+  const row = db
+    .select({ at: sql<number | null>`min(${deliveries.nextAttemptAt})` })
+    .from(deliveries)
+    .where(inArray(deliveries.state, ["pending", "parked"]))
+    .get();
+  return row?.at ?? null;
+}
+
+export type NewEmailMessage = Omit<typeof emailMessages.$inferInsert, "id" | "deliveryId" | "createdAt" | "updatedAt">;
+
+/** The emails of a delivery, rendered once: a retry sends these rows again, byte for byte. */
+export function storeRenderedEmails(db: Db, deliveryId: string, messages: NewEmailMessage[], at: number): void {
+  db.transaction((tx) => {
+    const existing = tx.select({ id: emailMessages.id }).from(emailMessages).where(eq(emailMessages.deliveryId, deliveryId)).limit(1).get();
+    if (existing) return;
+    if (messages.length > 0) {
+      tx.insert(emailMessages)
+        .values(messages.map((m) => ({ ...m, id: newId(), deliveryId, createdAt: at, updatedAt: at })))
+        .run();
+    }
+  });
+}
+
+/** A delivery's emails in the order they were rendered (the order of the batch). */
+export function renderedEmails(db: Db, deliveryId: string) {
+  return db.select().from(emailMessages).where(eq(emailMessages.deliveryId, deliveryId)).orderBy(sql`rowid`).all();
+}
+
+const held = (id: string, workerId: string) => and(eq(deliveries.id, id), eq(deliveries.lockedBy, workerId));
+
+/** Sent (or kept locally): the delivery is done, and each email gets its provider id. */
+export function markDeliverySent(db: Db, delivery: Delivery, workerId: string, at: number, providerIds: (string | null)[] | null) {
+  db.transaction((tx) => {
+    tx.update(deliveries)
+      .set({ state: "sent", completedAt: at, lockedBy: null, lockedUntil: null, lastError: null, lastStatusCode: null, updatedAt: at })
+      .where(held(delivery.id, workerId))
+      .run();
+    const messages = tx.select({ id: emailMessages.id }).from(emailMessages).where(eq(emailMessages.deliveryId, delivery.id)).orderBy(sql`rowid`).all();
+    messages.forEach((m, i) => {
+      const set = providerIds ? { state: "sent" as const, providerId: providerIds[i] ?? null, updatedAt: at } : { state: "kept_locally" as const, updatedAt: at };
+      tx.update(emailMessages).set(set).where(eq(emailMessages.id, m.id)).run();
+    });
+  });
+}
+
+export interface DeliveryOutcome {
+  state: "pending" | "parked" | "failed";
+  nextAttemptAt: number;
+  /** Whether this attempt counts toward giving up (rate limits and quotas do not). */
+  countsAsAttempt: boolean;
+  error: string;
+  statusCode: number | null;
+}
+
+export function recordDeliveryFailure(db: Db, delivery: Delivery, workerId: string, at: number, outcome: DeliveryOutcome) {
+  db.transaction((tx) => {
+    tx.update(deliveries)
+      .set({
+        state: outcome.state,
+        attempts: delivery.attempts + (outcome.countsAsAttempt ? 1 : 0),
+        nextAttemptAt: outcome.nextAttemptAt,
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: outcome.error.slice(0, 1000),
+        lastStatusCode: outcome.statusCode,
+        completedAt: outcome.state === "failed" ? at : null,
+        updatedAt: at,
+      })
+      .where(held(delivery.id, workerId))
+      .run();
+    if (outcome.state === "failed") {
+      tx.update(emailMessages).set({ state: "failed", updatedAt: at }).where(eq(emailMessages.deliveryId, delivery.id)).run();
+    }
+  });
+}

@@ -1,0 +1,7 @@
+import { NotificationEmail, SAMPLE, type NotificationEmailProps } from "./components/notification-email";
+
+export default function MaintenanceReminder(props: NotificationEmailProps) {
+  return <NotificationEmail {...props} />;
+}
+
+MaintenanceReminder.PreviewProps = { ...SAMPLE, label: "Maintenance reminder", intro: "This maintenance starts soon." } satisfies NotificationEmailProps;

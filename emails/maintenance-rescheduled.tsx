@@ -1,0 +1,7 @@
+import { NotificationEmail, SAMPLE, type NotificationEmailProps } from "./components/notification-email";
+
+export default function MaintenanceRescheduled(props: NotificationEmailProps) {
+  return <NotificationEmail {...props} />;
+}
+
+MaintenanceRescheduled.PreviewProps = { ...SAMPLE, label: "Maintenance rescheduled", intro: "This maintenance has moved to a new time." } satisfies NotificationEmailProps;

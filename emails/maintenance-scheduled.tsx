@@ -1,0 +1,7 @@
+import { NotificationEmail, SAMPLE, type NotificationEmailProps } from "./components/notification-email";
+
+export default function MaintenanceScheduled(props: NotificationEmailProps) {
+  return <NotificationEmail {...props} />;
+}
+
+MaintenanceScheduled.PreviewProps = { ...SAMPLE, label: "Scheduled maintenance", intro: "Maintenance is planned." } satisfies NotificationEmailProps;

@@ -1,0 +1,31 @@
+import { Button, Heading, Text } from "@react-email/components";
+import { Layout, type Branding } from "./components/layout";
+
+export interface SubscriptionConfirmationProps {
+  branding: Branding;
+  confirmUrl: string;
+  expiresIn: string;
+}
+
+export default function SubscriptionConfirmation({ branding, confirmUrl, expiresIn }: SubscriptionConfirmationProps) {
+  return (
+    <Layout branding={branding} preview={`Confirm your subscription to ${branding.pageName}`}>
+      <Heading as="h1" style={{ fontSize: 22 }}>
+        Confirm your subscription
+      </Heading>
+      <Text>Someone, hopefully you, asked to receive {branding.pageName} notifications at this address.</Text>
+      <Text>Open this link and press Confirm to start receiving them. The link expires in {expiresIn}.</Text>
+      <Button href={confirmUrl} style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}>
+        Confirm subscription
+      </Button>
+      <Text style={{ fontSize: 12, color: "#71717a" }}>{confirmUrl}</Text>
+      <Text style={{ fontSize: 12, color: "#71717a" }}>If you did not ask for this, ignore this email: nothing will be sent.</Text>
+    </Layout>
+  );
+}
+
+SubscriptionConfirmation.PreviewProps = {
+  branding: { pageName: "Example IT Services", accentColor: "#2563eb", pageUrl: "https://status.example.org" },
+  confirmUrl: "https://status.example.org/subscribe/confirm/token",
+  expiresIn: "48 hours",
+} satisfies SubscriptionConfirmationProps;

@@ -1,0 +1,109 @@
+// The mail module: the only code that imports `resend`. One entry point per endpoint, a client made on
+// first use (never at import time, so `next build` needs no key), and every answer turned into a plain
+// result the outbox can act on: the SDK never throws, it returns { data, error, headers }.
+import { Resend } from "resend";
+import { getConfig } from "@/lib/config";
+
+export interface OutgoingEmail {
+  from: string;
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+/** What Resend told us about our rate limit, from the response headers (never hard-coded). */
+export interface RateLimitInfo {
+  limit: number | null;
+  remaining: number | null;
+  /** Milliseconds until the window resets. */
+  resetMs: number | null;
+  /** Milliseconds to wait before retrying (retry-after). */
+  retryAfterMs: number | null;
+}
+
+export type SendResult =
+  | { ok: true; ids: string[]; rateLimit: RateLimitInfo }
+  | { ok: false; statusCode: number | null; name: string; message: string; rateLimit: RateLimitInfo };
+
+export interface Mailer {
+  sendBatch(emails: OutgoingEmail[], options: { idempotencyKey: string }): Promise<SendResult>;
+  sendEmail(email: OutgoingEmail, options: { idempotencyKey?: string }): Promise<SendResult>;
+}
+
+function seconds(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n * 1000 : null;
+}
+
+export function readRateLimit(headers: Record<string, string> | null): RateLimitInfo {
+  const h = headers ?? {};
+  const int = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : null);
+  return {
+    limit: int(h["ratelimit-limit"]),
+    remaining: int(h["ratelimit-remaining"]),
+    resetMs: seconds(h["ratelimit-reset"]),
+    retryAfterMs: seconds(h["retry-after"]),
+  };
+}
+
+type SdkResult<T> = {
+  data: T | null;
+  error: { statusCode: number | null; name: string; message: string } | null;
+  headers: Record<string, string> | null;
+};
+
+function toResult<T>(result: SdkResult<T>, ids: (data: T) => string[]): SendResult {
+  const rateLimit = readRateLimit(result.headers);
+  if (result.error || !result.data) {
+    const e = result.error ?? { statusCode: null, name: "application_error", message: "Empty answer" };
+    return { ok: false, statusCode: e.statusCode ?? null, name: e.name, message: e.message, rateLimit };
+  }
+  return { ok: true, ids: ids(result.data), rateLimit };
+}
+
+const toSdk = (e: OutgoingEmail) => ({ from: e.from, to: e.to, subject: e.subject, html: e.html, text: e.text, headers: e.headers });
+
+/** A mailer speaking to Resend (or RESEND_BASE_URL) with the given key. */
+export function createResendMailer(apiKey: string, baseUrl?: string): Mailer {
+  const client = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  return {
+    async sendBatch(emails, { idempotencyKey }) {
+      const result = await client.batch.send(emails.map(toSdk), { idempotencyKey });
+      return toResult(result as SdkResult<{ data: { id: string }[] }>, (d) => d.data.map((x) => x.id));
+    },
+    async sendEmail(email, { idempotencyKey }) {
+      const result = await client.emails.send(toSdk(email), idempotencyKey ? { idempotencyKey } : undefined);
+      return toResult(result as SdkResult<{ id: string }>, (d) => [d.id]);
+    },
+  };
+}
+
+let cached: { key: string; mailer: Mailer } | undefined;
+
+/**
+ * This process's mailer, from RESEND_API_KEY; null when no key is set, in which case emails stay in the
+ * local outbox (email_messages, state kept_locally).
+ */
+export function getMailer(): Mailer | null {
+  const config = getConfig();
+  if (!config.resendApiKey) return null;
+  if (cached?.key !== config.resendApiKey) {
+    cached = { key: config.resendApiKey, mailer: createResendMailer(config.resendApiKey, config.resendBaseUrl) };
+  }
+  return cached.mailer;
+}
+
+/** Sends a batch of up to 100 emails (one request, one idempotency key). */
+export function sendBatch(emails: OutgoingEmail[], options: { idempotencyKey: string }, mailer = getMailer()) {
+  if (!mailer) throw new Error("No RESEND_API_KEY: keep the emails in the local outbox instead");
+  return mailer.sendBatch(emails, options);
+}
+
+/** Sends one email. */
+export function sendEmail(email: OutgoingEmail, options: { idempotencyKey?: string } = {}, mailer = getMailer()) {
+  if (!mailer) throw new Error("No RESEND_API_KEY: keep the email in the local outbox instead");
+  return mailer.sendEmail(email, options);
+}

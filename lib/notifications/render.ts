@@ -1,0 +1,122 @@
+// Renders a notification once (React Email, HTML and plain text) with placeholders where each recipient's
+// links go, then personalises it per recipient by plain substitution: fast for 10,000 recipients, and the
+// same input always gives the same bytes.
+import { render } from "@react-email/render";
+import { createElement, type ComponentType } from "react";
+import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, type ComponentStatus, type NotificationKind } from "@/db/constants";
+import type { NotificationContext } from "@/db/queries/notifications";
+import type { Branding } from "@/emails/components/layout";
+import type { NotificationEmailProps } from "@/emails/components/notification-email";
+import IncidentCreated from "@/emails/incident-created";
+import IncidentResolved from "@/emails/incident-resolved";
+import IncidentUpdated from "@/emails/incident-updated";
+import MaintenanceCancelled from "@/emails/maintenance-cancelled";
+import MaintenanceCompleted from "@/emails/maintenance-completed";
+import MaintenanceReminder from "@/emails/maintenance-reminder";
+import MaintenanceRescheduled from "@/emails/maintenance-rescheduled";
+import MaintenanceScheduled from "@/emails/maintenance-scheduled";
+import MaintenanceStarted from "@/emails/maintenance-started";
+import ManageLink from "@/emails/manage-link";
+import PostmortemPublished from "@/emails/postmortem-published";
+import SubscriptionConfirmation from "@/emails/subscription-confirmation";
+import { formatInZone, formatWindow, notificationSubject, SUBJECT_PREFIX, threadHeaders, unsubscribeHeaders } from "./content";
+import { markdownToSafeHtml } from "./markdown";
+
+const MANAGE = "xxmanagetokenxx";
+const UNSUBSCRIBE = "xxunsubscribetokenxx";
+
+type Template = { component: ComponentType<NotificationEmailProps>; intro: string };
+
+const TEMPLATES: Partial<Record<NotificationKind, Template>> = {
+  incident_created: { component: IncidentCreated, intro: "A new incident affects our services." },
+  incident_updated: { component: IncidentUpdated, intro: "There is an update on this incident." },
+  incident_resolved: { component: IncidentResolved, intro: "This incident has been resolved." },
+  postmortem_published: { component: PostmortemPublished, intro: "The postmortem for this incident is published." },
+  maintenance_scheduled: { component: MaintenanceScheduled, intro: "Maintenance is planned." },
+  maintenance_rescheduled: { component: MaintenanceRescheduled, intro: "This maintenance has moved to a new time." },
+  maintenance_cancelled: { component: MaintenanceCancelled, intro: "This maintenance has been cancelled." },
+  maintenance_reminder: { component: MaintenanceReminder, intro: "This maintenance starts soon." },
+  maintenance_started: { component: MaintenanceStarted, intro: "This maintenance has started." },
+  maintenance_completed: { component: MaintenanceCompleted, intro: "This maintenance is complete." },
+};
+
+export interface RenderedTemplate {
+  subject: string;
+  html: string;
+  text: string;
+  incidentId: string | null;
+  /** A message for one person that needs no unsubscribe header (confirmation). */
+  transactional: boolean;
+}
+
+export interface Recipient {
+  id: string;
+  email: string;
+  manageToken: string;
+  unsubscribeToken: string;
+}
+
+export function pageUrlOf(ctx: NotificationContext, publicUrl: string): string {
+  return (ctx.page.url ?? publicUrl).replace(/\/+$/, "");
+}
+
+async function both(element: React.ReactElement) {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { html, text };
+}
+
+export async function renderTemplate(ctx: NotificationContext, publicUrl: string): Promise<RenderedTemplate> {
+  const base = pageUrlOf(ctx, publicUrl);
+  const branding: Branding = { pageName: ctx.page.name, accentColor: ctx.page.accentColor, pageUrl: base };
+  const { notification, incident, update } = ctx;
+  const manageUrl = `${base}/manage/${MANAGE}`;
+  const unsubscribeUrl = `${base}/unsubscribe/${UNSUBSCRIBE}`;
+  if (notification.kind === "subscription_confirm") {
+    const confirmUrl = String(notification.payload?.confirmUrl ?? `${base}/subscribe`);
+    const out = await both(createElement(SubscriptionConfirmation, { branding, confirmUrl, expiresIn: "48 hours" }));
+    return { ...out, subject: `Confirm your subscription to ${ctx.page.name}`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "subscription_manage_link") {
+    const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl }));
+    return { ...out, subject: `Manage your subscription to ${ctx.page.name}`, incidentId: null, transactional: false };
+  }
+  const template = TEMPLATES[notification.kind];
+  if (!template || !incident) throw new Error(`Cannot render a ${notification.kind} notification without an incident`);
+  const status = update?.status ?? incident.status;
+  const zone = ctx.page.timeZone;
+  const isMaintenance = incident.kind === "maintenance";
+  const body = notification.kind === "postmortem_published" ? (incident.postmortemBody ?? "") : (update?.body ?? "");
+  const when =
+    isMaintenance && incident.scheduledFor !== null
+      ? `Scheduled ${formatWindow(incident.scheduledFor, incident.scheduledUntil, zone)}`
+      : `Posted ${formatInZone(update?.displayAt ?? notification.createdAt, zone)}`;
+  const label = SUBJECT_PREFIX[notification.kind] ?? INCIDENT_STATUS_LABELS[status];
+  const props: NotificationEmailProps = {
+    branding,
+    label,
+    title: incident.name,
+    intro: template.intro,
+    bodyHtml: markdownToSafeHtml(body),
+    services: ctx.services.map((s) => ({ name: s.name, status: COMPONENT_STATUS_LABELS[s.status as ComponentStatus] ?? s.status })),
+    when,
+    incidentUrl: `${base}/incidents/${incident.id}`,
+    manageUrl,
+    unsubscribeUrl,
+  };
+  const out = await both(createElement(template.component, props));
+  return { ...out, subject: notificationSubject(notification.kind, status, incident.name), incidentId: incident.id, transactional: false };
+}
+
+/** One recipient's email: the template with their links, and their headers. */
+export function personalise(
+  template: RenderedTemplate,
+  ctx: NotificationContext,
+  publicUrl: string,
+  recipient: Recipient,
+): { subject: string; html: string; text: string; headers: Record<string, string> } {
+  const fill = (s: string) => s.replaceAll(MANAGE, recipient.manageToken).replaceAll(UNSUBSCRIBE, recipient.unsubscribeToken);
+  const base = pageUrlOf(ctx, publicUrl);
+  const headers: Record<string, string> = template.transactional ? {} : unsubscribeHeaders(`${base}/unsubscribe/${recipient.unsubscribeToken}`);
+  if (template.incidentId) Object.assign(headers, threadHeaders(base, template.incidentId, ctx.notification.id, recipient.id));
+  return { subject: template.subject, html: fill(template.html), text: fill(template.text), headers };
+}
