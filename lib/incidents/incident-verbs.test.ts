@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { auditLog, components, incidents, incidentUpdates } from "@/db/schema";
+import { auditLog, components, incidents, incidentUpdates, notifications } from "@/db/schema";
 import type { Actor } from "@/lib/domain/actor";
 import { DomainError } from "@/lib/domain/errors";
 import { addApiKeyActor, addComponent, addMember, emptyPage, T0 } from "@/lib/testing/scenario";
@@ -164,5 +164,37 @@ describe("postmortems", () => {
     expect(incident(id)).toMatchObject({ postmortemBody: "## What happened", postmortemPublishedAt: null });
     publishPostmortem(db, owner, id, { notify: true }, T0 + 2 * HOUR);
     expect(incident(id).postmortemPublishedAt).toBe(T0 + 2 * HOUR);
+  });
+});
+
+describe("notifications written with each step", () => {
+  const kinds = () => db.select().from(notifications).all().map((n) => [n.kind, n.incidentUpdateId !== null]);
+
+  it("sends created, updated and resolved, once each, in the same transaction as the update", () => {
+    setup();
+    const { id, updateId } = createIncident(db, owner, { name: "x", message: "y" }, T0);
+    addIncidentUpdate(db, owner, id, { status: "identified", message: "z" }, T0 + MINUTE);
+    addIncidentUpdate(db, owner, id, { status: "monitoring", message: "quiet fix", notify: false }, T0 + 2 * MINUTE);
+    addIncidentUpdate(db, owner, id, { status: "resolved", message: "done" }, T0 + 3 * MINUTE);
+    editIncidentUpdate(db, owner, updateId, { message: "y, corrected" }, T0 + 4 * MINUTE);
+    expect(kinds()).toEqual([
+      ["incident_created", true],
+      ["incident_updated", true],
+      ["incident_resolved", true],
+    ]);
+    expect(db.select().from(notifications).all()[0].incidentUpdateId).toBe(updateId);
+  });
+
+  it("never notifies for a backfilled incident, and announces a postmortem once", () => {
+    setup();
+    const { id } = createIncident(db, owner, { name: "old", message: "y", startedAt: T0 - 5 * HOUR, status: "resolved" }, T0);
+    expect(kinds()).toEqual([]);
+    const live = createIncident(db, owner, { name: "live", message: "y", status: "resolved", notify: false }, T0).id;
+    savePostmortem(db, owner, live, { body: "why" }, T0);
+    publishPostmortem(db, owner, live, { notify: true }, T0);
+    publishPostmortem(db, owner, live, { notify: true }, T0 + 1);
+    savePostmortem(db, owner, id, { body: "why" }, T0);
+    publishPostmortem(db, owner, id, { notify: true }, T0);
+    expect(kinds()).toEqual([["postmortem_published", false]]);
   });
 });

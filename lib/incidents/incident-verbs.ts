@@ -11,6 +11,7 @@ import { actorColumns, assertCan, auditActor, type Actor } from "@/lib/domain/ac
 import { DomainError, invalid, notFound } from "@/lib/domain/errors";
 import { isClosedStatus } from "@/lib/domain/incident";
 import { publicContentChanged } from "@/lib/public-cache";
+import { kindForUpdate, notify } from "./notify";
 import { MINUTE } from "@/lib/time";
 import { addUpdateInput, createIncidentInput, editUpdateInput, parseInput, postmortemInput, type AddUpdateInput, type CreateIncidentInput } from "./schemas";
 
@@ -74,6 +75,7 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
         componentStatuses: input.componentStatuses,
         ...actorColumns(actor),
       });
+      if (input.notify && !backfilled) notify(tx, { id, pageId: page.id }, "incident_created", now, updateId);
       insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.create", targetType: "incident", targetId: id, detail: { name: input.name, status: input.status, backfilled } });
       return { id, updateId };
     },
@@ -118,6 +120,7 @@ export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw:
         componentStatuses: statuses,
         ...actorColumns(actor),
       });
+      if (input.notify && !incident.backfilled) notify(tx, incident, kindForUpdate("incident", input.status, false), at, updateId);
       insertAuditEntry(tx, {
         at: now,
         ...auditActor(actor),
@@ -191,6 +194,8 @@ export function publishPostmortem(db: Db, actor: Actor, incidentId: string, opti
       const incident = requireIncident(tx, incidentId);
       if (!incident.postmortemBody) throw new DomainError("conflict", "Write the postmortem before publishing it", { body: "Write the postmortem first" });
       setPostmortem(tx, incidentId, incident.postmortemBody, incident.postmortemPublishedAt ?? now, now);
+      // Announced once: publishing again after an edit does not mail everyone a second time.
+      if (options.notify && incident.postmortemPublishedAt === null && !incident.backfilled) notify(tx, incident, "postmortem_published", now);
       insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.postmortem_publish", targetType: "incident", targetId: incidentId, detail: { notify: options.notify } });
     },
     { behavior: "immediate" },

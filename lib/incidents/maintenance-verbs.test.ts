@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { components, incidents, incidentUpdates } from "@/db/schema";
+import { components, incidents, incidentUpdates, notifications } from "@/db/schema";
 import { setComponentStatus } from "@/db/writes/components";
 import type { Actor } from "@/lib/domain/actor";
 import { DomainError } from "@/lib/domain/errors";
@@ -75,6 +75,7 @@ describe("scheduleMaintenance", () => {
       ["completed", false],
     ]);
     expect(statusOf(vpn)).toBe("operational");
+    expect(db.select().from(notifications).all()).toHaveLength(0);
   });
 });
 
@@ -124,6 +125,7 @@ describe("the maintenance lifecycle", () => {
     cancelMaintenance(db, owner, id, { message: "Rolled back; we will try another day" }, T0 + 2 * HOUR + 10 * MINUTE);
     expect(statusOf(vpn)).toBe("operational");
     expect(row(id)).toMatchObject({ status: "cancelled", cancelledAt: T0 + 2 * HOUR + 10 * MINUTE, sequence: 1 });
+    expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["maintenance_scheduled", "maintenance_started", "maintenance_cancelled"]);
     expect(timeline(id).at(-1)).toMatchObject({ status: "cancelled", body: "Rolled back; we will try another day" });
     expectDomainError(() => cancelMaintenance(db, owner, id, {}, T0 + 3 * HOUR), "conflict");
   });
@@ -137,6 +139,7 @@ describe("rescheduleMaintenance", () => {
     rescheduleMaintenance(db, owner, id, { scheduledFor: T0 + 26 * HOUR, scheduledUntil: T0 + 27 * HOUR }, T0 + HOUR + MINUTE);
     expect(row(id)).toMatchObject({ scheduledFor: T0 + 26 * HOUR, scheduledUntil: T0 + 27 * HOUR, sequence: 1, reminderQueuedAt: null, status: "scheduled" });
     expect(timeline(id).at(-1)!.body).toBe("Rescheduled: 2026-06-11 11:00-12:00 UTC is now 2026-06-12 11:00-12:00 UTC.");
+    expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["maintenance_scheduled", "maintenance_rescheduled"]);
   });
 
   it("only moves the end of a started window, and rejects bad windows", () => {

@@ -13,6 +13,7 @@ import { actorColumns, assertCan, auditActor, type Actor } from "@/lib/domain/ac
 import { DomainError, invalid, notFound } from "@/lib/domain/errors";
 import { canMoveMaintenance, statusAfterMaintenance, statusAtMaintenanceStart } from "@/lib/domain/maintenance";
 import { publicContentChanged } from "@/lib/public-cache";
+import { kindForUpdate, notify } from "./notify";
 import { maintenanceUpdateInput, parseInput, rescheduleInput, scheduleMaintenanceInput, type ScheduleMaintenanceInput } from "./schemas";
 
 export const DEFAULT_MESSAGES: Record<Exclude<MaintenanceStatus, "scheduled">, string> = {
@@ -67,8 +68,9 @@ export function writeMaintenance(tx: Tx, actor: Actor, input: z.output<typeof sc
       setComponentsUnderMaintenance: input.setComponentsUnderMaintenance,
     },
   });
-  const notify = input.notify && !input.backfill;
-  insertIncidentUpdate(tx, { incidentId: id, status: "scheduled", body: input.message, displayAt: input.backfill ? input.scheduledFor : now, at: now, deliverNotifications: notify, ...actorColumns(actor) });
+  const announce = input.notify && !input.backfill;
+  const updateId = insertIncidentUpdate(tx, { incidentId: id, status: "scheduled", body: input.message, displayAt: input.backfill ? input.scheduledFor : now, at: now, deliverNotifications: announce, ...actorColumns(actor) });
+  if (announce) notify(tx, { id, pageId: page.id }, "maintenance_scheduled", now, updateId);
   if (input.backfill) {
     // A past window is recorded as it happened, without touching today's service statuses.
     insertIncidentUpdate(tx, { incidentId: id, status: "in_progress", body: DEFAULT_MESSAGES.in_progress, displayAt: input.scheduledFor + 1, at: now, deliverNotifications: false });
@@ -115,16 +117,18 @@ export function transitionMaintenance(tx: Tx, actor: Actor, incident: Incident, 
       }
     }
   }
-  insertIncidentUpdate(tx, {
+  const deliver = options.notify && !incident.backfilled;
+  const updateId = insertIncidentUpdate(tx, {
     incidentId: incident.id,
     status: to,
     body: options.message ?? DEFAULT_MESSAGES[to],
     displayAt: options.at,
     at: options.at,
-    deliverNotifications: options.notify && !incident.backfilled,
+    deliverNotifications: deliver,
     componentStatuses: statuses,
     ...actorColumns(actor),
   });
+  if (deliver) notify(tx, incident, kindForUpdate("maintenance", to, false), options.at, updateId);
   if (to === "cancelled") markCancelled(tx, incident.id, options.at);
   insertAuditEntry(tx, { at: options.at, ...auditActor(actor), action: `maintenance.${to}`, targetType: "incident", targetId: incident.id, detail: { from } });
   return true;
@@ -140,7 +144,9 @@ export function postMaintenanceUpdate(db: Db, actor: Actor, id: string, raw: { s
       if (input.status === incident.status) {
         if (!input.message) throw invalid("message", "Write a message");
         if (incident.status === "completed") throw new DomainError("conflict", "This maintenance is over");
-        insertIncidentUpdate(tx, { incidentId: id, status: incident.status, body: input.message, displayAt: now, at: now, deliverNotifications: input.notify, ...actorColumns(actor) });
+        const deliver = input.notify && !incident.backfilled;
+        const updateId = insertIncidentUpdate(tx, { incidentId: id, status: incident.status, body: input.message, displayAt: now, at: now, deliverNotifications: deliver, ...actorColumns(actor) });
+        if (deliver) notify(tx, incident, "incident_updated", now, updateId);
         insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "maintenance.update", targetType: "incident", targetId: id });
         return;
       }
@@ -182,7 +188,8 @@ export function rescheduleMaintenance(db: Db, actor: Actor, id: string, raw: { s
       }
       moveWindow(tx, id, { scheduledFor: input.scheduledFor, scheduledUntil: input.scheduledUntil }, now);
       const body = input.message ?? `Rescheduled: ${describeWindow(incident.scheduledFor!, incident.scheduledUntil!)} is now ${describeWindow(input.scheduledFor, input.scheduledUntil)}.`;
-      insertIncidentUpdate(tx, { incidentId: id, status: incident.status, body, displayAt: now, at: now, deliverNotifications: input.notify, ...actorColumns(actor) });
+      const updateId = insertIncidentUpdate(tx, { incidentId: id, status: incident.status, body, displayAt: now, at: now, deliverNotifications: input.notify, ...actorColumns(actor) });
+      if (input.notify) notify(tx, incident, "maintenance_rescheduled", now, updateId);
       insertAuditEntry(tx, {
         at: now,
         ...auditActor(actor),

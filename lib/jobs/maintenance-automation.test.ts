@@ -5,7 +5,7 @@ import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db";
-import { components, incidents, incidentUpdates, pages } from "@/db/schema";
+import { components, incidents, incidentUpdates, notifications, pages } from "@/db/schema";
 import { ensurePage } from "@/db/writes/page";
 import { scheduleMaintenance } from "@/lib/incidents/maintenance-verbs";
 import { addComponent, addMember, emptyPage, T0 } from "@/lib/testing/scenario";
@@ -51,6 +51,7 @@ describe("runMaintenanceAutomation", () => {
       ["in_progress", true],
       ["completed", true],
     ]);
+    expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["maintenance_scheduled", "maintenance_reminder", "maintenance_started", "maintenance_completed"]);
   });
 
   it("leaves windows without automation to people", () => {
@@ -74,6 +75,7 @@ describe("runMaintenanceAutomation", () => {
       ["completed", T0 + 3 * HOUR, false],
     ]);
     expect(statusOf(vpn)).toBe("operational");
+    expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["maintenance_scheduled"]);
   });
 
   it("a server started during a window starts it late, without a reminder", () => {
@@ -115,5 +117,9 @@ describe("runMaintenanceAutomation", () => {
     }
     for (const id of maintenances) expect(timeline(id).map((u) => u.status)).toEqual(["scheduled", "in_progress", "completed"]);
     for (const id of ids) expect(statusOf(id)).toBe("operational");
+    const sent = db.select().from(notifications).all();
+    for (const kind of ["maintenance_reminder", "maintenance_started", "maintenance_completed"]) {
+      expect(sent.filter((n) => n.kind === kind)).toHaveLength(maintenances.length);
+    }
   }, 60_000);
 });

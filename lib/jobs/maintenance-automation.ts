@@ -7,6 +7,7 @@ import { claimReminder } from "@/db/writes/lifecycle";
 import { SYSTEM } from "@/lib/domain/actor";
 import { dueTransition, type DueTransition } from "@/lib/domain/maintenance";
 import { transitionMaintenance } from "@/lib/incidents/maintenance-verbs";
+import { notify } from "@/lib/incidents/notify";
 import { publicContentChanged } from "@/lib/public-cache";
 
 export interface TickResult {
@@ -36,8 +37,11 @@ export function runMaintenanceAutomation(db: Db, now = Date.now()): TickResult[]
         const incident = findIncident(tx, candidate.id);
         if (!incident || incident.status !== candidate.status) return false;
         switch (transition) {
-          case "remind":
-            return claimReminder(tx, incident.id, now);
+          case "remind": {
+            const claimed = claimReminder(tx, incident.id, now);
+            if (claimed) notify(tx, incident, "maintenance_reminder", now);
+            return claimed;
+          }
           case "start":
             return transitionMaintenance(tx, SYSTEM, incident, "in_progress", { notify: true, at: now });
           case "complete":
