@@ -1,23 +1,17 @@
-// `npm run worker`: delivers notifications from the outbox until stopped (Ctrl-C or SIGTERM finish the
-// current send first). Without RESEND_API_KEY, emails go to the local outbox.
+// `npm run worker`: the background work on its own (maintenance automation, recurring maintenance,
+// notification delivery) until stopped; Ctrl-C or SIGTERM finish the current step first. Without
+// RESEND_API_KEY, emails go to the local outbox.
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { ConfigError, getConfig } from "@/lib/config";
-import { startNotificationWorker } from "@/lib/notifications/worker-loop";
+import { startBackgroundWork } from "@/lib/jobs/background";
 
 try {
   const config = getConfig();
   const db = getDb();
-  console.log(`Notification worker on ${config.databasePath}: ${config.resendApiKey ? "sending through Resend" : "no RESEND_API_KEY, keeping emails in the local outbox"}`);
-  const worker = startNotificationWorker(db, {
-    onTick: (r) => {
-      if (r.fannedOut + r.sent + r.retried + r.failed + r.parked > 0) {
-        console.log(`fanned out ${r.fannedOut}, sent ${r.sent}, retrying ${r.retried}, failed ${r.failed}, parked ${r.parked}`);
-      }
-    },
-    onError: (err) => console.error("Notification tick failed:", err instanceof Error ? err.message : err),
-  });
+  console.log(`Worker on ${config.databasePath}: ${config.resendApiKey ? "sending through Resend" : "no RESEND_API_KEY, keeping emails in the local outbox"}`);
+  const work = startBackgroundWork(db);
   const stop = () => {
-    worker.stop().then(() => {
+    work.stop().then(() => {
       closeDb();
       process.exit(0);
     });

@@ -1,0 +1,31 @@
+// Everything that runs in the background: the scheduled jobs (maintenance automation, recurring maintenance)
+// every few seconds, and the notification worker, which paces itself by the mail API's limits. The server
+// process starts this once; `npm run worker` runs it on its own for deployments that separate it.
+import type { Db } from "@/db";
+import { generateRecurringMaintenances } from "@/lib/incidents/recurrence";
+import { startNotificationWorker } from "@/lib/notifications/worker-loop";
+import { runMaintenanceAutomation } from "./maintenance-automation";
+import { startJobRunner, type Job } from "./runner";
+
+export const SCHEDULED_JOBS: Job[] = [
+  { name: "maintenance automation", run: (db, now) => runMaintenanceAutomation(db, now) },
+  { name: "recurring maintenance", run: (db, now) => generateRecurringMaintenances(db, now) },
+];
+
+export function startBackgroundWork(db: Db, options: { log?: (message: string) => void; intervalMs?: number } = {}) {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const runner = startJobRunner({ getDb: () => db, jobs: SCHEDULED_JOBS, intervalMs: options.intervalMs ?? 5_000, log });
+  const worker = startNotificationWorker(db, {
+    onTick: (r) => {
+      if (r.fannedOut + r.sent + r.retried + r.failed + r.parked > 0) {
+        log(`notifications: fanned out ${r.fannedOut}, sent ${r.sent}, retrying ${r.retried}, failed ${r.failed}, parked ${r.parked}`);
+      }
+    },
+    onError: (err) => log(`notifications: tick failed: ${err instanceof Error ? err.message : String(err)}`),
+  });
+  return {
+    stop: async () => {
+      await Promise.all([runner.stop(), worker.stop()]);
+    },
+  };
+}
