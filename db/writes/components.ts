@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { ComponentStatus, StatusSource } from "@/db/constants";
 import { newId } from "@/lib/ids";
+import { publicContentChanged } from "@/lib/public-cache";
 import type { Tx } from "../index";
 import { componentGroups, components, componentStatusChanges } from "../schema";
 
@@ -42,6 +43,7 @@ export function setComponentStatus(
     })
     .run();
   tx.update(components).set({ status, updatedAt: at }).where(eq(components.id, componentId)).run();
+  publicContentChanged();
   return current.status;
 }
 
@@ -85,6 +87,7 @@ export function insertGroup(
       updatedAt: input.at,
     })
     .run();
+  publicContentChanged();
   return id;
 }
 
@@ -133,5 +136,6 @@ export function insertComponent(tx: Tx, input: NewComponent): string {
       apiKeyId: input.actor.apiKeyId ?? null,
     })
     .run();
+  publicContentChanged();
   return id;
 }
