@@ -20,6 +20,8 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
 /** How long an entry is fresh when nothing is written: time alone changes the pages slowly. */
 const FRESH_MS = 60_000;
+/** A path no route matches: Next answers it with the static not-found page. */
+const NOT_FOUND_PROBE = "/__status/not-found";
 
 interface Rendered {
   status: number;
@@ -80,7 +82,12 @@ async function main() {
     let flight = inFlight.get(flightKey);
     if (!flight) {
       flight = (async () => {
-        const rendered = await fetchInternal(internalPort, key, host);
+        let rendered = await fetchInternal(internalPort, key, host);
+        // notFound() in a dynamic page gets an empty error shell that Next's client JS fills in; we send no
+        // framework JS, so a 404 gets the static not-found page (what an unknown path gets) instead.
+        if (rendered.status === 404 && rendered.contentType.startsWith("text/html")) {
+          rendered = { ...(await fetchInternal(internalPort, NOT_FOUND_PROBE, host)), status: 404 };
+        }
         if (rendered.status !== 200 && rendered.status !== 404) return rendered;
         const body = rendered.contentType.startsWith("text/html") ? Buffer.from(stripFrameworkScripts(rendered.body.toString("utf8"))) : rendered.body;
         const entry = await makeEntry(rendered.status, rendered.contentType, body, version, Date.now());

@@ -15,7 +15,7 @@ const IMPACT_BORDER: Record<string, string> = {
 export function ImpactBadge({ impact }: { impact: keyof typeof IMPACT_LABELS }) {
   return (
     <span className="rounded-full border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 dark:border-slate-600 dark:text-slate-300">
-      {impact === "maintenance" ? "Maintenance" : `${IMPACT_LABELS[impact]} impact`}
+      {impact === "maintenance" ? "Maintenance" : impact === "none" ? "No impact" : `${IMPACT_LABELS[impact]} impact`}
     </span>
   );
 }
