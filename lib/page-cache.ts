@@ -29,6 +29,7 @@ export function isCacheable(method: string | undefined, url: string): boolean {
 
 /** Only the query parameters the pages read make a distinct entry, so `?utm=...` cannot flood the cache. */
 export function cacheKey(url: string): string {
+  if (!url.includes("?")) return url;
   const parsed = new URL(url, "http://x");
   const params = [...parsed.searchParams.entries()]
     .filter(([k]) => k === "page" || k === "component")
