@@ -64,6 +64,8 @@ export default defineConfig({
       ADMIN_PASSWORD: "e2e-owner-password-1",
       SEED_DEMO: "true",
       RESEND_API_KEY: "",
+      // Exposes the query and cache counters at /_status/metrics (e2e/public-cache.spec.ts).
+      PAGE_METRICS: "1",
     },
   },
 });

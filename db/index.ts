@@ -18,8 +18,12 @@ export class DatabaseOpenError extends Error {
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
-/** Statements executed by this process; the page benchmark reads it to prove the cache serves visitors. */
-export const queryCounter = { count: 0 };
+/**
+ * Statements executed by this process; the page benchmark and tests read it to prove the cache serves
+ * visitors. On globalThis because the server entry and the Next bundle each load their own copy of this module.
+ */
+const counterHolder = globalThis as typeof globalThis & { __statusQueryCounter?: { count: number } };
+export const queryCounter = (counterHolder.__statusQueryCounter ??= { count: 0 });
 
 /**
  * mkdir -p, one level at a time: Node 20's `mkdirSync(p, { recursive: true })` never returns for some

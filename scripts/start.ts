@@ -1,5 +1,6 @@
 // `npm start`: validate the configuration, prepare the database (migrate, create the page, seed the demo on
-// a fresh database, create the first owner), build if the build is missing or older than the sources, then run `next start` (or `next dev` with --dev) on HOST:PORT.
+// a fresh database, create the first owner), build if the build is missing or older than the sources, then
+// run server.ts (Next behind the public page cache; `next dev` with --dev) on HOST:PORT.
 //   --dev             run `next dev` instead of a production build
 //   --rebuild         build even when a current build exists
 //   --fresh-database  delete the database file at DATABASE_PATH first (the end-to-end tests use this)
@@ -31,7 +32,7 @@ function loadConfig(): Config {
 }
 
 const SOURCE_DIRS = ["app", "components", "db", "emails", "lib", "public"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_FILES = ["server.ts", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
 
 function newestSourceChange(): number {
   let newest = 0;
@@ -91,9 +92,10 @@ async function main() {
   console.log(`Status page: http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`);
   console.log(`Email: ${config.resendApiKey ? "sent through Resend" : "kept in the local outbox (no RESEND_API_KEY set)"}`);
 
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-H", config.host, "-p", String(config.port)], {
+  // server.ts: Next behind the public page cache (or plain `next dev` with --dev); it reads HOST and PORT.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts"), ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
-    env: process.env,
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { ComponentStatus, StatusSource } from "@/db/constants";
 import { newId } from "@/lib/ids";
+import { publicContentChanged } from "@/lib/public-cache";
 import type { Tx } from "../index";
 import { componentGroups, components, componentStatusChanges } from "../schema";
 
@@ -62,6 +63,7 @@ export function setComponentStatus(
     .set({ status: newest.status, updatedAt: Math.max(current.updatedAt, at) })
     .where(eq(components.id, componentId))
     .run();
+  publicContentChanged();
   return previous;
 }
 
@@ -105,6 +107,7 @@ export function insertGroup(
       updatedAt: input.at,
     })
     .run();
+  publicContentChanged();
   return id;
 }
 
@@ -153,5 +156,6 @@ export function insertComponent(tx: Tx, input: NewComponent): string {
       apiKeyId: input.actor.apiKeyId ?? null,
     })
     .run();
+  publicContentChanged();
   return id;
 }

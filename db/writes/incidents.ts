@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { AnyIncidentStatus, ComponentStatus, Impact, IncidentKind } from "@/db/constants";
 import { deriveIncidentState } from "@/lib/domain/incident";
 import { newId } from "@/lib/ids";
+import { publicContentChanged } from "@/lib/public-cache";
 import type { Tx } from "../index";
 import { components, incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
 import { setComponentStatus } from "./components";
@@ -64,6 +65,7 @@ export function insertIncident(tx: Tx, input: NewIncident): string {
       .onConflictDoNothing()
       .run();
   }
+  publicContentChanged();
   return id;
 }
 
@@ -174,4 +176,5 @@ export function refreshIncidentDerivedState(tx: Tx, incidentId: string, at: numb
     .set({ ...state, updatedAt: at })
     .where(eq(incidents.id, incidentId))
     .run();
+  publicContentChanged();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deriveIncidentState, type UpdateFacts } from "./incident";
+import { INCIDENT_STATUS_LABELS } from "@/db/constants";
+import { bySeverity, deriveIncidentState, updateLabels, type UpdateFacts } from "./incident";
 
 const u = (status: UpdateFacts["status"], displayAt: number, statuses: UpdateFacts["newComponentStatuses"] = [], createdAt = displayAt): UpdateFacts => ({
   status,
@@ -57,5 +58,27 @@ describe("deriveIncidentState", () => {
     const state = deriveIncidentState("incident", [u("investigating", 1), u("resolved", 2), u("investigating", 3)], null, "investigating");
     expect(state.status).toBe("investigating");
     expect(state.resolvedAt).toBeNull();
+  });
+});
+
+describe("updateLabels", () => {
+  it('labels an update whose status did not change as "Update"', () => {
+    const labels = updateLabels(
+      [{ status: "investigating" }, { status: "investigating" }, { status: "identified" }, { status: "resolved" }, { status: "resolved" }],
+      INCIDENT_STATUS_LABELS,
+    );
+    expect(labels).toEqual(["Investigating", "Update", "Identified", "Resolved", "Update"]);
+  });
+});
+
+describe("bySeverity", () => {
+  it("puts the most severe first and, among equals, the newest", () => {
+    const sorted = bySeverity([
+      { id: "a", impact: "minor" as const, startedAt: 3 },
+      { id: "b", impact: "critical" as const, startedAt: 1 },
+      { id: "c", impact: "minor" as const, startedAt: 5 },
+      { id: "d", impact: "none" as const, startedAt: 9 },
+    ]);
+    expect(sorted.map((i) => i.id)).toEqual(["b", "c", "a", "d"]);
   });
 });

@@ -62,3 +62,21 @@ export function deriveIncidentState(
     resolvedAt,
   };
 }
+
+/**
+ * The label each update shows on the page and in feeds: its status, or "Update" when the status did not
+ * change from the previous update. Takes and returns updates in timeline order (oldest first).
+ */
+export function updateLabels<T extends { status: AnyIncidentStatus }>(
+  oldestFirst: readonly T[],
+  labels: Record<AnyIncidentStatus, string>,
+): string[] {
+  return oldestFirst.map((u, i) => (i > 0 && oldestFirst[i - 1].status === u.status ? "Update" : labels[u.status]));
+}
+
+const IMPACT_RANK: Record<Impact | "maintenance", number> = { critical: 4, major: 3, minor: 2, none: 1, maintenance: 0 };
+
+/** Most severe first, then newest first: the order active incidents are listed in. */
+export function bySeverity<T extends { impact: Impact | "maintenance"; startedAt: number }>(incidents: readonly T[]): T[] {
+  return [...incidents].sort((a, b) => IMPACT_RANK[b.impact] - IMPACT_RANK[a.impact] || b.startedAt - a.startedAt);
+}

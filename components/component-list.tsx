@@ -1,0 +1,68 @@
+import { COMPONENT_STATUS_LABELS } from "@/db/constants";
+import { visibleComponent, type ComponentUptime } from "@/db/queries/home-page";
+import type { ComponentRow } from "@/db/queries/status-page";
+import type { Component } from "@/db/schema";
+import { STATUS_TONE, StatusIcon } from "./status-icon";
+import { UptimeBars } from "./uptime-bars";
+
+function StatusLabel({ status }: { status: Component["status"] }) {
+  return (
+    <span className="flex shrink-0 items-center gap-1.5 text-sm font-medium">
+      <StatusIcon tone={STATUS_TONE[status]} />
+      <span>{COMPONENT_STATUS_LABELS[status]}</span>
+    </span>
+  );
+}
+
+/** The description is plain text under the name, so keyboard and screen-reader users get it as well. */
+function ComponentLine({ component, uptime, lastDate }: { component: Component; uptime?: ComponentUptime; lastDate: string }) {
+  return (
+    <li className="px-4 py-3" data-component={component.id}>
+      <div className="flex items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h3 className="font-medium">{component.name}</h3>
+          {component.description && <p className="text-sm text-slate-600 dark:text-slate-400">{component.description}</p>}
+        </div>
+        <StatusLabel status={component.status} />
+      </div>
+      {uptime && <UptimeBars name={component.name} uptime={uptime} lastDate={lastDate} />}
+    </li>
+  );
+}
+
+export function ComponentList({ rows, uptime, lastDate }: { rows: ComponentRow[]; uptime: Map<string, ComponentUptime>; lastDate: string }) {
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+      {rows.map((row) => {
+        if (row.type === "component") {
+          if (!visibleComponent(row.component)) return null;
+          return <ComponentLine key={row.component.id} component={row.component} uptime={uptime.get(row.component.id)} lastDate={lastDate} />;
+        }
+        const children = row.components.filter(visibleComponent);
+        if (children.length === 0) return null;
+        return (
+          <li key={row.group.id}>
+            <details className="group" open={row.status !== "operational"}>
+              <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-4 py-3 [&::-webkit-details-marker]:hidden">
+                <span className="flex items-center gap-2">
+                  <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90">
+                    <path fillRule="evenodd" d="M7.2 14.8a1 1 0 0 1 0-1.4L10.6 10 7.2 6.6a1 1 0 0 1 1.4-1.4l4.1 4.1a1 1 0 0 1 0 1.4l-4.1 4.1a1 1 0 0 1-1.4 0Z" clipRule="evenodd" />
+                  </svg>
+                  <span className="font-semibold">{row.group.name}</span>
+                  <span className="text-sm text-slate-600 dark:text-slate-400">({children.length})</span>
+                </span>
+                <StatusLabel status={row.status} />
+              </summary>
+              {row.group.description && <p className="px-4 pb-2 pl-10 text-sm text-slate-600 dark:text-slate-400">{row.group.description}</p>}
+              <ul className="divide-y divide-slate-100 border-t border-slate-100 pl-6 dark:divide-slate-900 dark:border-slate-900">
+                {children.map((c) => (
+                  <ComponentLine key={c.id} component={c} uptime={uptime.get(c.id)} lastDate={lastDate} />
+                ))}
+              </ul>
+            </details>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { IMPACT_LABELS } from "@/db/constants";
+import type { PublicIncident, PublicUpdate } from "@/db/queries/public-incidents";
+import { LocalTime } from "./local-time";
+import { Markdown } from "./markdown";
+
+const IMPACT_BORDER: Record<string, string> = {
+  critical: "border-l-status-major",
+  major: "border-l-status-partial",
+  minor: "border-l-status-degraded",
+  none: "border-l-slate-400",
+  maintenance: "border-l-status-maintenance",
+};
+
+export function ImpactBadge({ impact }: { impact: keyof typeof IMPACT_LABELS }) {
+  return (
+    <span className="rounded-full border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 dark:border-slate-600 dark:text-slate-300">
+      {impact === "maintenance" ? "Maintenance" : impact === "none" ? "No impact" : `${IMPACT_LABELS[impact]} impact`}
+    </span>
+  );
+}
+
+export function UpdateEntry({ update, timeZone, as: Tag = "li" }: { update: PublicUpdate; timeZone: string; as?: "li" | "div" }) {
+  return (
+    <Tag className="py-3">
+      <p className="text-sm">
+        <strong className="font-semibold">{update.label}</strong>
+        <span className="text-slate-600 dark:text-slate-400">
+          {" - "}
+          <LocalTime at={update.displayAt} timeZone={timeZone} />
+        </span>
+      </p>
+      <Markdown source={update.body} className="mt-1" />
+    </Tag>
+  );
+}
+
+/** An unresolved incident or open maintenance on the home page: the latest update and a link to the rest. */
+export function IncidentCard({ item, timeZone, headingLevel = 3 }: { item: PublicIncident; timeZone: string; headingLevel?: 3 | 4 }) {
+  const { incident } = item;
+  const latest = item.updates[0];
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  return (
+    <article className={`rounded-lg border border-l-4 border-slate-200 px-4 py-3 dark:border-slate-800 ${IMPACT_BORDER[incident.impact]}`}>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <Heading className="font-semibold">
+          <Link href={`/incidents/${incident.id}`} className="underline underline-offset-2 hover:decoration-2">
+            {incident.name}
+          </Link>
+        </Heading>
+        <ImpactBadge impact={incident.impact} />
+      </div>
+      {incident.kind === "maintenance" && incident.scheduledFor && incident.scheduledUntil && (
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          Scheduled <LocalTime at={incident.scheduledFor} timeZone={timeZone} /> to{" "}
+          <LocalTime at={incident.scheduledUntil} timeZone={timeZone} />
+        </p>
+      )}
+      {item.components.length > 0 && (
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Affects: {item.components.map((c) => c.name).join(", ")}</p>
+      )}
+      {latest && <UpdateEntry update={latest} timeZone={timeZone} as="div" />}
+    </article>
+  );
+}

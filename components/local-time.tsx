@@ -1,0 +1,13 @@
+import { formatTime, type TimeStyle } from "@/lib/format";
+
+/**
+ * A time rendered on the server in the page's zone (readable without JavaScript), which public/page.js
+ * re-renders in the visitor's zone. Both name the zone.
+ */
+export function LocalTime({ at, timeZone, style = "datetime" }: { at: number; timeZone: string; style?: TimeStyle }) {
+  return (
+    <time dateTime={new Date(at).toISOString()} data-style={style}>
+      {formatTime(at, timeZone, style)}
+    </time>
+  );
+}

@@ -1,0 +1,99 @@
+// Everything the home page shows, read in a fixed number of queries and put together with the pure rules
+// (status roll-up, uptime). The route only renders what this returns.
+
+import { dailyUptime, periodUptime, type DayUptime } from "@/lib/domain/uptime";
+import { addDays, lastLocalDays, localDate, startOfLocalDay } from "@/lib/domain/time-zone";
+import type { Db } from "../index";
+import type { Component, Page } from "../schema";
+import { getActiveIncidents, getIncidentMarkers, getIncidentsBetween, getOpenMaintenances, occurredAt, type PublicIncident } from "./public-incidents";
+import { getComponentTree, getOverallStatus, type ComponentRow } from "./status-page";
+import { getStatusHistory } from "./uptime-history";
+
+export const UPTIME_DAYS = 90;
+export const UPTIME_PERIODS = [30, 60, 90] as const;
+export const PAST_INCIDENT_DAYS = 14;
+
+export interface ComponentUptime {
+  days: DayUptime[];
+  /** Uptime over the last 30, 60 and 90 days (the bar counts shown on phone, tablet and desktop). */
+  periods: Record<(typeof UPTIME_PERIODS)[number], number | null>;
+  /** Per day index, the incidents that touched this component that day. */
+  incidentsByDay: Map<number, string[]>;
+}
+
+export interface HomePage {
+  page: Page;
+  status: ReturnType<typeof getOverallStatus>;
+  rows: ComponentRow[];
+  active: PublicIncident[];
+  maintenances: ReturnType<typeof getOpenMaintenances>;
+  uptime: Map<string, ComponentUptime>;
+  /** id -> name of every incident the uptime tooltips mention. */
+  incidentNames: Map<string, string>;
+  pastDays: { date: string; incidents: PublicIncident[] }[];
+  lastUpdated: number;
+  now: number;
+}
+
+export function visibleComponent(c: Pick<Component, "onlyShowIfDegraded" | "status">): boolean {
+  return !c.onlyShowIfDegraded || c.status !== "operational";
+}
+
+export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
+  const tz = page.timeZone;
+  const status = getOverallStatus(db, page.id);
+  const rows = getComponentTree(db, page.id);
+  const active = getActiveIncidents(db, page.id);
+  const maintenances = getOpenMaintenances(db, page.id);
+
+  const all = rows.flatMap((r) => (r.type === "group" ? r.components : [r.component]));
+  const showcase = all.filter((c) => c.showcase && visibleComponent(c));
+  const days = lastLocalDays(now, UPTIME_DAYS, tz);
+  const history = getStatusHistory(
+    db,
+    showcase.map((c) => c.id),
+    days[0].start,
+  );
+  const markers = getIncidentMarkers(db, page.id, days[0].start);
+  const incidentNames = new Map<string, string>();
+  const uptime = new Map<string, ComponentUptime>();
+  for (const component of showcase) {
+    const componentDays = dailyUptime({ changes: history.get(component.id) ?? [], days, now, startDate: component.startDate });
+    const incidentsByDay = new Map<number, string[]>();
+    for (const m of markers) {
+      if (m.componentId !== component.id) continue;
+      const end = m.resolvedAt ?? now;
+      days.forEach((day, i) => {
+        if (m.startedAt < day.end && end >= day.start) {
+          incidentsByDay.set(i, [...(incidentsByDay.get(i) ?? []), m.id]);
+          incidentNames.set(m.id, m.name);
+        }
+      });
+    }
+    uptime.set(component.id, {
+      days: componentDays,
+      periods: {
+        30: periodUptime(componentDays.slice(-30)),
+        60: periodUptime(componentDays.slice(-60)),
+        90: periodUptime(componentDays),
+      },
+      incidentsByDay,
+    });
+  }
+
+  const today = localDate(now, tz);
+  const firstPastDay = addDays(today, -(PAST_INCIDENT_DAYS - 1));
+  const past = getIncidentsBetween(db, page.id, startOfLocalDay(firstPastDay, tz), now + 1);
+  const pastDays = Array.from({ length: PAST_INCIDENT_DAYS }, (_, i) => {
+    const date = addDays(today, -i);
+    return { date, incidents: past.filter((p) => localDate(occurredAt(p.incident), tz) === date) };
+  });
+
+  const lastUpdated = Math.max(
+    page.updatedAt,
+    ...all.map((c) => c.updatedAt),
+    ...[...active, ...maintenances.inProgress, ...maintenances.upcoming, ...past].map((p) => p.incident.updatedAt),
+  );
+  return { page, status, rows, active, maintenances, uptime, incidentNames, pastDays, lastUpdated, now };
+}
+

@@ -1,0 +1,151 @@
+// Reads of incidents and maintenances for the public pages: each list is loaded with its timeline and
+// affected components in three queries, whatever its length.
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { INCIDENT_STATUS_LABELS, UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus } from "@/db/constants";
+import { bySeverity, timelineOrder, updateLabels } from "@/lib/domain/incident";
+import type { Db } from "../index";
+import { components, incidentComponents, incidents, incidentUpdates, type Incident } from "../schema";
+
+export interface PublicUpdate {
+  id: string;
+  status: AnyIncidentStatus;
+  /** The status, or "Update" when it did not change from the previous update. */
+  label: string;
+  body: string;
+  displayAt: number;
+}
+
+export interface PublicIncident {
+  incident: Incident;
+  /** Newest first. */
+  updates: PublicUpdate[];
+  components: { id: string; name: string }[];
+}
+
+/** When an incident or maintenance happened, for placing it on a day: the window's start for a maintenance. */
+export const occurredAt = (i: Pick<Incident, "kind" | "startedAt" | "scheduledFor">) =>
+  i.kind === "maintenance" ? (i.scheduledFor ?? i.startedAt) : i.startedAt;
+const occurredAtSql = sql`coalesce(case when ${incidents.kind} = 'maintenance' then ${incidents.scheduledFor} end, ${incidents.startedAt})`;
+
+// Map.groupBy needs Node 21.
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function withDetails(db: Db, rows: Incident[]): PublicIncident[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const updates = db
+    .select({
+      id: incidentUpdates.id,
+      incidentId: incidentUpdates.incidentId,
+      status: incidentUpdates.status,
+      body: incidentUpdates.body,
+      displayAt: incidentUpdates.displayAt,
+      createdAt: incidentUpdates.createdAt,
+    })
+    .from(incidentUpdates)
+    .where(inArray(incidentUpdates.incidentId, ids))
+    .all();
+  const affected = db
+    .select({ incidentId: incidentComponents.incidentId, id: components.id, name: components.name, position: components.position })
+    .from(incidentComponents)
+    .innerJoin(components, eq(components.id, incidentComponents.componentId))
+    .where(inArray(incidentComponents.incidentId, ids))
+    .orderBy(asc(components.position), asc(components.name))
+    .all();
+  const updatesBy = groupBy(updates, (u) => u.incidentId);
+  const componentsBy = groupBy(affected, (c) => c.incidentId);
+  return rows.map((incident) => {
+    const ordered = timelineOrder(updatesBy.get(incident.id) ?? []);
+    const labels = updateLabels(ordered, INCIDENT_STATUS_LABELS);
+    return {
+      incident,
+      updates: ordered
+        .map((u, i) => ({ id: u.id, status: u.status, label: labels[i], body: u.body, displayAt: u.displayAt }))
+        .reverse(),
+      components: (componentsBy.get(incident.id) ?? []).map(({ id, name }) => ({ id, name })),
+    };
+  });
+}
+
+function list(db: Db, where: SQL | undefined, order: SQL = sql`${occurredAtSql} desc`): PublicIncident[] {
+  return withDetails(db, db.select().from(incidents).where(where).orderBy(order).all());
+}
+
+/** Unresolved incidents, most severe first. */
+export function getActiveIncidents(db: Db, pageId: string): PublicIncident[] {
+  const rows = list(
+    db,
+    and(eq(incidents.pageId, pageId), eq(incidents.kind, "incident"), inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES])),
+  );
+  const order = bySeverity(rows.map((r) => r.incident));
+  return order.map((incident) => rows.find((r) => r.incident === incident)!);
+}
+
+/** Maintenances in progress, and those scheduled, soonest first. */
+export function getOpenMaintenances(db: Db, pageId: string): { inProgress: PublicIncident[]; upcoming: PublicIncident[] } {
+  const rows = list(
+    db,
+    and(eq(incidents.pageId, pageId), eq(incidents.kind, "maintenance"), inArray(incidents.status, ["scheduled", "in_progress", "verifying"])),
+    sql`${incidents.scheduledFor} asc`,
+  );
+  return {
+    inProgress: rows.filter((r) => r.incident.status !== "scheduled"),
+    upcoming: rows.filter((r) => r.incident.status === "scheduled"),
+  };
+}
+
+/** Incidents and maintenances that happened in [from, to), newest first; optionally only those affecting a component. */
+export function getIncidentsBetween(
+  db: Db,
+  pageId: string,
+  from: number,
+  to: number,
+  options: { componentId?: string; kind?: "incident" | "maintenance"; includeScheduled?: boolean } = {},
+): PublicIncident[] {
+  const filters = [eq(incidents.pageId, pageId), gte(occurredAtSql, from), lt(occurredAtSql, to)];
+  if (options.kind) filters.push(eq(incidents.kind, options.kind));
+  // A maintenance that has not started yet is "upcoming", not history.
+  if (!options.includeScheduled) filters.push(or(eq(incidents.kind, "incident"), sql`${incidents.status} <> 'scheduled'`)!);
+  if (options.componentId) {
+    filters.push(
+      inArray(
+        incidents.id,
+        db
+          .select({ id: incidentComponents.incidentId })
+          .from(incidentComponents)
+          .where(eq(incidentComponents.componentId, options.componentId)),
+      ),
+    );
+  }
+  return list(db, and(...filters));
+}
+
+/** Incidents per component for the uptime tooltips: ids, names, when, which components; no timelines. */
+export function getIncidentMarkers(db: Db, pageId: string, from: number) {
+  return db
+    .select({ id: incidents.id, name: incidents.name, startedAt: incidents.startedAt, resolvedAt: incidents.resolvedAt, componentId: incidentComponents.componentId })
+    .from(incidents)
+    .innerJoin(incidentComponents, eq(incidentComponents.incidentId, incidents.id))
+    .where(and(eq(incidents.pageId, pageId), eq(incidents.kind, "incident"), or(gte(incidents.resolvedAt, from), sql`${incidents.resolvedAt} is null`)))
+    .orderBy(desc(incidents.startedAt))
+    .all();
+}
+
+export function getPublicIncident(db: Db, id: string): PublicIncident | undefined {
+  return list(db, eq(incidents.id, id))[0];
+}
+
+/** The oldest thing in the history, so /history knows where its last page is. */
+export function getOldestIncidentTime(db: Db, pageId: string): number | null {
+  const row = db.select({ at: sql<number | null>`min(${occurredAtSql})` }).from(incidents).where(eq(incidents.pageId, pageId)).get();
+  return row?.at ?? null;
+}

@@ -1,0 +1,46 @@
+// How times read on the public pages. The server renders them in the page's time zone; public/page.js
+// re-renders the same formats in the visitor's zone. Both always name the zone.
+import { HOUR, MINUTE } from "./time";
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+export type TimeStyle = "datetime" | "time" | "date";
+
+const OPTIONS: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
+  datetime: { month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" },
+  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" },
+  date: { month: "short", day: "numeric", year: "numeric" },
+};
+
+export function formatTime(at: number, timeZone: string, style: TimeStyle = "datetime"): string {
+  return formatter(`${style}|${timeZone}`, () => new Intl.DateTimeFormat("en-US", { ...OPTIONS[style], timeZone })).format(at);
+}
+
+/** A local calendar date "YYYY-MM-DD" as "Nov 23, 2026" (no zone: it is already the page's day). */
+export function formatLocalDate(date: string, style: "long" | "short" = "short"): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const options: Intl.DateTimeFormatOptions =
+    style === "long" ? { weekday: "long", month: "long", day: "numeric", year: "numeric" } : OPTIONS.date;
+  return formatter(`local-${style}`, () => new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" })).format(Date.UTC(y, m - 1, d));
+}
+
+/** "January 2026" for a "YYYY-MM" month. */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return formatter("month", () => new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" })).format(Date.UTC(y, m - 1, 1));
+}
+
+/** "2 h 5 min", "45 min", "3 d 4 h": how long an incident lasted. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / MINUTE));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(ms / HOUR);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}

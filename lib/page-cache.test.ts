@@ -1,0 +1,87 @@
+import { PassThrough } from "node:stream";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import zlib from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { cacheKey, chooseEncoding, isCacheable, makeEntry, PageCache, sendEntry } from "./page-cache";
+
+function fakeResponse() {
+  const out = { status: 0, headers: {} as Record<string, unknown>, body: undefined as Buffer | undefined };
+  const res = {
+    writeHead(status: number, headers: Record<string, unknown>) {
+      out.status = status;
+      out.headers = headers;
+    },
+    end(body?: Buffer) {
+      out.body = body;
+    },
+  } as unknown as ServerResponse;
+  return { res, out };
+}
+const request = (method: string, headers: Record<string, string> = {}) => Object.assign(new PassThrough(), { method, headers }) as unknown as IncomingMessage;
+
+describe("which requests are cached", () => {
+  it.each([
+    ["GET", "/", true],
+    ["HEAD", "/history?page=2", true],
+    ["GET", "/incidents/abc123abc123", true],
+    ["GET", "/api/v2/summary.json", true],
+    ["POST", "/", false],
+    ["GET", "/api/health", false],
+    ["GET", "/_next/static/chunks/a.css", false],
+    ["GET", "/incidents/a/b", false],
+  ])("%s %s -> %s", (method, url, cached) => expect(isCacheable(method, url)).toBe(cached));
+
+  it("keys by path and only the parameters the pages read, in a stable order", () => {
+    expect(cacheKey("/history?component=x&page=2&utm_source=y")).toBe("/history?component=x&page=2");
+    expect(cacheKey("/history?page=2&component=x")).toBe("/history?component=x&page=2");
+    expect(cacheKey("/?fbclid=1")).toBe("/");
+  });
+});
+
+describe("chooseEncoding", () => {
+  it.each([
+    ["gzip, deflate, br", "br"],
+    ["gzip", "gzip"],
+    ["br;q=0, gzip", "gzip"],
+    ["identity", null],
+    [undefined, null],
+  ])("%j -> %s", (header, encoding) => expect(chooseEncoding(header)).toBe(encoding));
+});
+
+describe("sendEntry", () => {
+  it("serves compressed bytes with CDN headers, 304 on a matching ETag and no body on HEAD", async () => {
+    const body = Buffer.from("<html>" + "status ".repeat(500) + "</html>");
+    const entry = await makeEntry(200, "text/html; charset=utf-8", body, 1, 0);
+    const get = fakeResponse();
+    sendEntry(request("GET", { "accept-encoding": "gzip, br" }), get.res, entry, "HIT");
+    expect(get.out.status).toBe(200);
+    expect(get.out.headers).toMatchObject({ "content-encoding": "br", etag: entry.etag, vary: "Accept-Encoding" });
+    expect(String(get.out.headers["cache-control"])).toMatch(/public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+/);
+    expect(zlib.brotliDecompressSync(get.out.body!).equals(body)).toBe(true);
+
+    const notModified = fakeResponse();
+    sendEntry(request("GET", { "if-none-match": `W/${entry.etag}` }), notModified.res, entry, "HIT");
+    expect(notModified.out.status).toBe(304);
+    expect(notModified.out.body).toBeUndefined();
+
+    const head = fakeResponse();
+    sendEntry(request("HEAD"), head.res, entry, "HIT");
+    expect(head.out.headers["content-length"]).toBe(body.length);
+    expect(head.out.body).toBeUndefined();
+  });
+});
+
+describe("PageCache", () => {
+  it("evicts the least recently used entries past its byte budget", async () => {
+    const entry = await makeEntry(200, "text/plain", Buffer.alloc(1000, "a"), 1, 0);
+    const one = entry.body.length + entry.gzip.length + entry.br.length + 512;
+    const cache = new PageCache(Math.floor(2.5 * one));
+    cache.set("/a", entry);
+    cache.set("/b", entry);
+    cache.get("/a");
+    cache.set("/c", entry);
+    expect(cache.get("/b")).toBeUndefined();
+    expect(cache.get("/a")).toBe(entry);
+    expect(cache.get("/c")).toBe(entry);
+  });
+});

@@ -1,0 +1,142 @@
+// The in-memory cache of rendered public responses that server.ts puts in front of Next. An entry holds the
+// bytes, a gzip and a brotli copy, and an ETag; it is valid while the public content version it was rendered
+// at is current. Past its freshness window it is served once more while a fresh copy renders (time moves
+// "upcoming" maintenance and the uptime days even when no one writes).
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/** Public GET/HEAD paths served from the cache. Other engineers add the API, feeds and badge here. */
+export const CACHEABLE_PATHS: readonly RegExp[] = [
+  /^\/$/,
+  /^\/history$/,
+  /^\/incidents\/[^/]+$/,
+  /^\/api\/v2\/.+/,
+  /^\/history\.(atom|rss)$/,
+  /^\/maintenances\.ics$/,
+  /^\/badge(\.svg)?$/,
+];
+
+export function isCacheable(method: string | undefined, url: string): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  const path = url.split("?")[0];
+  return CACHEABLE_PATHS.some((p) => p.test(path));
+}
+
+/** Only the query parameters the pages read make a distinct entry, so `?utm=...` cannot flood the cache. */
+export function cacheKey(url: string): string {
+  if (!url.includes("?")) return url;
+  const parsed = new URL(url, "http://x");
+  const params = [...parsed.searchParams.entries()]
+    .filter(([k]) => k === "page" || k === "component")
+    .sort(([a], [b]) => a.localeCompare(b));
+  const query = new URLSearchParams(params).toString();
+  return query ? `${parsed.pathname}?${query}` : parsed.pathname;
+}
+
+export interface CacheEntry {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  etag: string;
+  version: number;
+  renderedAt: number;
+}
+
+export const CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=30, stale-if-error=86400";
+
+/** Security headers for the cached pages: they carry no inline script, so script-src can be 'self'. */
+const HTML_HEADERS = {
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'; base-uri 'self'; form-action 'self'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+};
+
+export async function makeEntry(status: number, contentType: string, body: Buffer, version: number, now: number): Promise<CacheEntry> {
+  const [gz, br] = await Promise.all([
+    gzip(body, { level: 9 }),
+    brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  ]);
+  const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`;
+  const headers: Record<string, string> = { "content-type": contentType, "cache-control": CACHE_CONTROL, vary: "Accept-Encoding", etag };
+  if (contentType.startsWith("text/html")) Object.assign(headers, HTML_HEADERS);
+  return { status, headers, body, gzip: gz, br, etag, version, renderedAt: now };
+}
+
+/** Picks brotli, then gzip, from Accept-Encoding (ignoring q-values other than an explicit q=0). */
+export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip" | null {
+  const offered = new Set(
+    (acceptEncoding ?? "")
+      .split(",")
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => !/;\s*q=0(\.0*)?$/.test(part))
+      .map((part) => part.split(";")[0]),
+  );
+  if (offered.has("br")) return "br";
+  if (offered.has("gzip")) return "gzip";
+  return null;
+}
+
+export function sendEntry(req: IncomingMessage, res: ServerResponse, entry: CacheEntry, cacheState: string): void {
+  const headers: Record<string, string | number> = { ...entry.headers, "x-cache": cacheState };
+  const inm = req.headers["if-none-match"];
+  if (entry.status === 200 && inm && inm.split(",").some((tag) => tag.trim().replace(/^W\//, "") === entry.etag)) {
+    res.writeHead(304, { etag: entry.etag, "cache-control": entry.headers["cache-control"], vary: "Accept-Encoding", "x-cache": cacheState });
+    res.end();
+    return;
+  }
+  const encoding = chooseEncoding(req.headers["accept-encoding"]);
+  const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.body;
+  if (encoding) headers["content-encoding"] = encoding;
+  headers["content-length"] = body.length;
+  res.writeHead(entry.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** A size-bounded LRU: Map iteration order is insertion order, so re-inserting on read marks "recently used". */
+export class PageCache {
+  private entries = new Map<string, CacheEntry>();
+  private bytes = 0;
+  stats = { hits: 0, misses: 0, stale: 0 };
+
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  get(key: string): CacheEntry | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: CacheEntry): void {
+    this.delete(key);
+    this.entries.set(key, entry);
+    this.bytes += size(entry);
+    for (const [oldest] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= size(entry);
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const size = (e: CacheEntry) => e.body.length + e.gzip.length + e.br.length + 512;
