@@ -9,10 +9,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { queryCounter } from "@/db";
+import { getDb, queryCounter } from "@/db";
 import { watchPublicChanges, type ChangeWatcher } from "@/db/change-watcher";
 import { getConfig } from "@/lib/config";
 import { stripFrameworkScripts } from "@/lib/html-strip";
+import { startBackgroundWork } from "@/lib/jobs/background";
 import { cacheKey, isCacheable, makeEntry, PageCache, sendEntry, type CacheEntry } from "@/lib/page-cache";
 import { publicContentChanged, publicContentVersion } from "@/lib/public-cache";
 
@@ -27,7 +28,11 @@ interface Rendered {
   status: number;
   contentType: string;
   body: Buffer;
+  headers: Record<string, string>;
 }
+
+/** Response headers of a route that a cached copy must keep (the public API allows any origin). */
+const PASSTHROUGH = /^(access-control-|content-disposition$)/;
 
 function fetchInternal(port: number, path: string, host: string | undefined): Promise<Rendered> {
   return new Promise((resolve, reject) => {
@@ -38,7 +43,12 @@ function fetchInternal(port: number, path: string, host: string | undefined): Pr
         const chunks: Buffer[] = [];
         response.on("data", (c: Buffer) => chunks.push(c));
         response.on("end", () =>
-          resolve({ status: response.statusCode ?? 500, contentType: String(response.headers["content-type"] ?? "text/html"), body: Buffer.concat(chunks) }),
+          resolve({
+            status: response.statusCode ?? 500,
+            contentType: String(response.headers["content-type"] ?? "text/html"),
+            body: Buffer.concat(chunks),
+            headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => PASSTHROUGH.test(name)).map(([name, value]) => [name, String(value)])),
+          }),
         );
         response.on("error", reject);
       },
@@ -52,6 +62,9 @@ async function main() {
   const app = next({ dev, hostname: config.host, port: config.port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Maintenance automation, recurring maintenance and email delivery; RUN_JOBS=false when `npm run worker`
+  // does this in a separate process.
+  if (config.runJobs) startBackgroundWork(getDb());
 
   if (dev) {
     http.createServer((req, res) => void handle(req, res)).listen(config.port, config.host);
@@ -92,7 +105,7 @@ async function main() {
         }
         if (rendered.status !== 200 && rendered.status !== 404) return rendered;
         const body = rendered.contentType.startsWith("text/html") ? Buffer.from(stripFrameworkScripts(rendered.body.toString("utf8"))) : rendered.body;
-        const entry = await makeEntry(rendered.status, rendered.contentType, body, version, Date.now());
+        const entry = await makeEntry(rendered.status, rendered.contentType, body, version, Date.now(), rendered.headers);
         cache.set(key, entry);
         return entry;
       })().finally(() => inFlight.delete(flightKey));

@@ -135,7 +135,7 @@ async function main() {
   console.log(`Uptime of all ${LARGE.components} services over 90 days (${historyRows} history rows): ${uptimeMs.toFixed(1)} ms`);
   console.log(`Whole home page read (all queries + uptime + roll-ups), i.e. one cache miss before rendering: ${homeMs.toFixed(1)} ms`);
 
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: file, SEED_DEMO: "false", PAGE_METRICS: "1", ADMIN_PASSWORD: "benchmark-password-1" };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const, PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: file, SEED_DEMO: "false", PAGE_METRICS: "1", RUN_JOBS: "false", ADMIN_PASSWORD: "benchmark-password-1" };
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   const children: ChildProcess[] = [server];
   const stop = () => children.forEach((c) => c.kill("SIGTERM"));

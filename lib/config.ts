@@ -73,6 +73,7 @@ const schema = z
       z.string().min(12, { error: "must be at least 12 characters" }).max(200).optional(),
     ),
     SEED_DEMO: bool(true),
+    RUN_JOBS: bool(true),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
   })
   .transform((env) => ({
@@ -89,6 +90,7 @@ const schema = z
     adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD,
     seedDemo: env.SEED_DEMO,
+    runJobs: env.RUN_JOBS,
     logLevel: env.LOG_LEVEL,
   }));
 

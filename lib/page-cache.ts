@@ -59,13 +59,21 @@ const HTML_HEADERS = {
   "referrer-policy": "strict-origin-when-cross-origin",
 };
 
-export async function makeEntry(status: number, contentType: string, body: Buffer, version: number, now: number): Promise<CacheEntry> {
+export async function makeEntry(
+  status: number,
+  contentType: string,
+  body: Buffer,
+  version: number,
+  now: number,
+  /** Headers of the route to keep, e.g. CORS on the public API. */
+  extra: Record<string, string> = {},
+): Promise<CacheEntry> {
   const [gz, br] = await Promise.all([
     gzip(body, { level: 9 }),
     brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
   ]);
   const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`;
-  const headers: Record<string, string> = { "content-type": contentType, "cache-control": CACHE_CONTROL, vary: "Accept-Encoding", etag };
+  const headers: Record<string, string> = { ...extra, "content-type": contentType, "cache-control": CACHE_CONTROL, vary: "Accept-Encoding", etag };
   if (contentType.startsWith("text/html")) Object.assign(headers, HTML_HEADERS);
   return { status, headers, body, gzip: gz, br, etag, version, renderedAt: now };
 }
@@ -88,7 +96,8 @@ export function sendEntry(req: IncomingMessage, res: ServerResponse, entry: Cach
   const headers: Record<string, string | number> = { ...entry.headers, "x-cache": cacheState };
   const inm = req.headers["if-none-match"];
   if (entry.status === 200 && inm && inm.split(",").some((tag) => tag.trim().replace(/^W\//, "") === entry.etag)) {
-    res.writeHead(304, { etag: entry.etag, "cache-control": entry.headers["cache-control"], vary: "Accept-Encoding", "x-cache": cacheState });
+    const cors = Object.fromEntries(Object.entries(entry.headers).filter(([name]) => name.startsWith("access-control-")));
+    res.writeHead(304, { ...cors, etag: entry.etag, "cache-control": entry.headers["cache-control"], vary: "Accept-Encoding", "x-cache": cacheState });
     res.end();
     return;
   }
