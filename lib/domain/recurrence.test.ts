@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY } from "@/lib/time";
 import { occurrences, parseRule, type Rule } from "./recurrence";
-import { zonedToUtc } from "./zoned-time";
+import { zonedToUtc } from "./time-zone";
 
 const rule = (text: string) => {
   const r = parseRule(text);

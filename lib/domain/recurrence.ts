@@ -5,7 +5,7 @@
 //   FREQ=MONTHLY;BYDAY=1TU | -1FR        (nth weekday; -1 = last)
 //   FREQ=MONTHLY;BYMONTHDAY=15 | -1      (-1 = last day)
 import { DAY } from "@/lib/time";
-import { zonedDate, zonedToUtc } from "./zoned-time";
+import { zonedDate, zonedToUtc } from "./time-zone";
 
 const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
 

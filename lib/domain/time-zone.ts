@@ -37,12 +37,26 @@ export function localDate(at: number, timeZone: string): string {
   return new Date(at + zoneOffset(at, timeZone)).toISOString().slice(0, 10);
 }
 
+/**
+ * The instant a wall-clock time happens in the zone. A time skipped by a daylight-saving change moves forward
+ * by the gap; a time that happens twice resolves to one of the two.
+ */
+export function zonedToUtc(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const guess = wall - zoneOffset(wall, timeZone);
+  return wall - zoneOffset(guess, timeZone);
+}
+
 /** The instant a local date ("YYYY-MM-DD") begins in the zone. */
 export function startOfLocalDay(date: string, timeZone: string): number {
   const [y, m, d] = date.split("-").map(Number);
-  const wallMidnight = Date.UTC(y, m - 1, d);
-  const guess = wallMidnight - zoneOffset(wallMidnight, timeZone);
-  return wallMidnight - zoneOffset(guess, timeZone);
+  return zonedToUtc(y, m, d, 0, 0, timeZone);
+}
+
+/** The calendar date (and weekday, 0 = Sunday) of an instant in the zone. */
+export function zonedDate(at: number, timeZone: string): { year: number; month: number; day: number; weekday: number } {
+  const d = new Date(at + zoneOffset(at, timeZone));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
 }
 
 /** The local date `n` days after `date` (negative for before). */
