@@ -8,7 +8,7 @@ import { signOutAction } from "./session-actions";
 
 export const metadata: Metadata = { title: { default: "Console", template: "%s · Console" } };
 
-const ADMIN_ITEMS: NavItem[] = [];
+const ADMIN_ITEMS: NavItem[] = [{ href: "/admin/services", label: "Services" }];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser("editor");
