@@ -8,7 +8,10 @@ import { signOutAction } from "./session-actions";
 
 export const metadata: Metadata = { title: { default: "Console", template: "%s · Console" } };
 
-const ADMIN_ITEMS: NavItem[] = [{ href: "/admin/services", label: "Services" }];
+const ADMIN_ITEMS: NavItem[] = [
+  { href: "/admin/services", label: "Services" },
+  { href: "/admin/settings", label: "Page settings" },
+];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser("editor");

@@ -13,7 +13,10 @@ export default async function AdminHome() {
       <p className="mt-2 text-slate-700 dark:text-slate-300">Signed in as {user.email}.</p>
       <ul className="mt-6 grid gap-4 sm:grid-cols-2">
         {hasRole(user.role, "admin") && (
-          <Card href="/admin/services" title="Services">Add services and groups, set a status by hand, change their order.</Card>
+          <>
+            <Card href="/admin/services" title="Services">Add services and groups, set a status by hand, change their order.</Card>
+            <Card href="/admin/settings" title="Page settings">Name, address, time zone, logo and colours of the public page.</Card>
+          </>
         )}
         <Card href="/admin/account" title="Your account">Password and two-factor sign-in.</Card>
         <Card href="/" title="Public page">See what visitors see.</Card>

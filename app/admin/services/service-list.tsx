@@ -108,7 +108,7 @@ export function ServiceList({ rows }: { rows: ListRow[] }) {
                 <div className="flex flex-wrap items-center gap-2">
                   <span aria-hidden className="cursor-grab select-none text-slate-500" title="Drag to reorder">⠿</span>
                   <h2 className="font-semibold">{row.name}</h2>
-                  <span className="text-sm text-slate-600 dark:text-slate-400">Group · {row.components.length} services</span>
+                  <span className="text-sm text-slate-600 dark:text-slate-400">Group · {row.components.length} service{row.components.length === 1 ? "" : "s"}</span>
                   <span className="ml-auto flex flex-wrap items-center gap-2">
                     <MoveButtons id={row.id} label={row.name} first={index === 0} last={index === rows.length - 1} />
                     <Link href={`/admin/services/groups/${row.id}`} className={buttonClass} aria-label={`Edit group ${row.name}`}>Edit</Link>
