@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: { default: "Console", template: "%s Â
 const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/services", label: "Services" },
   { href: "/admin/settings", label: "Page settings" },
+  { href: "/admin/team", label: "Team" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

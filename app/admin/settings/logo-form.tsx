@@ -16,7 +16,7 @@ export function LogoForm({ logoUrl }: { logoUrl: string | null }) {
         // eslint-disable-next-line @next/next/no-img-element -- an uploaded file of any size, served by our route
         <img src={logoUrl} alt="Current logo" className="max-h-16 rounded border border-slate-300 bg-white p-2 dark:border-slate-700" />
       ) : (
-        <p className="text-slate-700 dark:text-slate-300">No logo yet: the page shows its name instead.</p>
+        <p className="text-slate-700 dark:text-slate-300">No logo yet.</p>
       )}
       <form ref={ref} key={state.at} action={action} className="space-y-4">
         <FormStatus state={state} />
@@ -26,7 +26,7 @@ export function LogoForm({ logoUrl }: { logoUrl: string | null }) {
         <SubmitButton pending={pending}>Upload logo</SubmitButton>
       </form>
       {logoUrl && (
-        <form action={remove} onSubmit={(e) => !confirm("Remove the logo? The page will show its name instead.") && e.preventDefault()}>
+        <form action={remove} onSubmit={(e) => !confirm("Remove the logo?") && e.preventDefault()}>
           <FormStatus state={removeState} />
           <SubmitButton pending={removing} tone="danger">Remove logo</SubmitButton>
         </form>

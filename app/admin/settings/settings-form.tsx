@@ -47,7 +47,7 @@ export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: Sett
       <Field name="supportUrl" label="Support link (optional)" hint="Where visitors go for help, e.g. your service desk." state={state}>
         {(p) => <input {...p} type="url" inputMode="url" placeholder="https://help.example.org" defaultValue={value("supportUrl")} className={inputClass} />}
       </Field>
-      <Field name="aboutText" label="About this page (optional)" hint="A short introduction shown above the services." state={state}>
+      <Field name="aboutText" label="About this page (optional)" hint="A short introduction for visitors." state={state}>
         {(p) => <textarea {...p} rows={3} defaultValue={value("aboutText")} className={inputClass} />}
       </Field>
       <Field name="footerText" label="Footer text (optional)" hint={`Up to ${LIMITS.footer} characters.`} state={state}>
