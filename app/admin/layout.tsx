@@ -15,7 +15,7 @@ const ADMIN_ITEMS: NavItem[] = [
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser("editor");
+  const user = await requireUser("editor", { allowWithoutTwoFactor: true });
   // Incidents, Maintenance, Subscribers and Sent mail (/admin/incidents, /admin/maintenance,
   // /admin/subscribers, /admin/outbox) join this list when they are built.
   const items: NavItem[] = [

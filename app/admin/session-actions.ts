@@ -10,7 +10,7 @@ import { endSession } from "@/lib/auth/sessions";
 
 /** Ends this session on the server, not only in the browser. */
 export async function signOutAction(): Promise<void> {
-  const ctx = await authorize("editor");
+  const ctx = await authorize("editor", { allowWithoutTwoFactor: true });
   const jar = await cookies();
   if (!("error" in ctx)) {
     const db = getDb();

@@ -12,6 +12,8 @@ export interface FormState {
   errors?: Record<string, string[] | undefined>;
   /** What was typed, to put back in the form. Never passwords, codes or files. */
   values?: Record<string, string>;
+  /** Something shown once on purpose (a new TOTP secret, recovery codes); never a password. */
+  reveal?: Record<string, string | string[]>;
   /** Increases with every answer, so the form can announce and move focus even when the text repeats. */
   at?: number;
 }
@@ -47,9 +49,10 @@ export function adminAction<S extends z.ZodType>(
   role: UserRole,
   schema: S,
   run: (data: z.output<S>, ctx: ActionContext, formData: FormData) => Promise<FormState | void> | FormState | void,
+  options: { allowWithoutTwoFactor?: boolean } = {},
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
-    const ctx = await authorize(role);
+    const ctx = await authorize(role, options);
     if ("error" in ctx) return { ok: false, message: ctx.error, at: Date.now() };
     const parsed = schema.safeParse(formInput(formData));
     if (!parsed.success) return invalid(parsed.error, formData);

@@ -6,6 +6,8 @@ import { findUserByEmail, findUserById } from "@/db/queries/users";
 import { countOwners, findInvitationByTokenHash, findOpenInvitation, listOpenInvitations } from "@/db/queries/team";
 import { deleteUser, insertInvitation, markInvitationAccepted, revokeInvitationRow, updateUserRole } from "@/db/writes/team";
 import { insertUser } from "@/db/writes/users";
+import { getThePage } from "@/db/queries/settings";
+import { setRequireTwoFactor } from "@/db/writes/settings";
 import { canManageMember } from "@/lib/auth/roles";
 import { createSession } from "@/lib/auth/sessions";
 import { hashToken, newSecretToken } from "@/lib/auth/tokens";
@@ -125,4 +127,13 @@ export function removeMember(db: Db, actor: TeamActor, userId: string, now: numb
 /** Invitations not yet used, revoked or expired. */
 export function pendingInvitations(db: Db, now = Date.now()) {
   return listOpenInvitations(db, now);
+}
+
+/** Owners can require two-factor sign-in for every member (lib/auth/dal.ts enforces it). */
+export function setTwoFactorRequirement(db: Db, actor: TeamActor, required: boolean, now: number): void {
+  db.transaction((tx) => {
+    const page = getThePage(tx);
+    setRequireTwoFactor(tx, page.id, required, now);
+    auditByMember(tx, actor, now, "page.require_two_factor", { type: "page", id: page.id }, { required });
+  });
 }

@@ -7,7 +7,7 @@ import { LIMITS, USER_ROLES, USER_ROLE_LABELS } from "@/db/constants";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
 import type { ActionContext } from "@/lib/auth/dal";
 import { getConfig } from "@/lib/config";
-import { entityId } from "@/lib/console/fields";
+import { checkbox, entityId } from "@/lib/console/fields";
 import * as team from "@/lib/console/team";
 
 const actor = (ctx: ActionContext) => ({ id: ctx.user.id, email: ctx.user.email, role: ctx.user.role, ip: ctx.ip });
@@ -54,4 +54,10 @@ export const removeMemberAction = adminAction("admin", z.object({ userId: entity
   if (!outcome.ok) return failed(outcome, formData);
   revalidatePath("/admin/team");
   return { message: `${outcome.email} was removed from the team.` };
+});
+
+export const requireTwoFactorAction = adminAction("owner", z.object({ required: checkbox }), ({ required }, ctx) => {
+  team.setTwoFactorRequirement(getDb(), actor(ctx), required, Date.now());
+  revalidatePath("/admin", "layout");
+  return { message: required ? "Two-factor sign-in is now required for everyone." : "Two-factor sign-in is now optional." };
 });

@@ -5,7 +5,8 @@ import { listUsers } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/dal";
 import { hasRole } from "@/lib/auth/roles";
 import { pendingInvitations } from "@/lib/console/team";
-import { InviteForm, MemberControls, RevokeButton } from "./team-forms";
+import { getThePage } from "@/db/queries/settings";
+import { InviteForm, MemberControls, RequireTwoFactorForm, RevokeButton } from "./team-forms";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -43,6 +44,12 @@ export default async function TeamPage() {
         <h2 id="invite-heading" className="text-lg font-semibold">Invite someone</h2>
         <InviteForm roles={grantable} />
       </section>
+      {hasRole(me.role, "owner") && (
+        <section aria-labelledby="security-heading" className="mt-10">
+          <h2 id="security-heading" className="text-lg font-semibold">Sign-in security</h2>
+          <RequireTwoFactorForm required={getThePage(db).requireTwoFactor} />
+        </section>
+      )}
       <section aria-labelledby="pending-heading" className="mt-10">
         <h2 id="pending-heading" className="text-lg font-semibold">Open invitations</h2>
         {invitations.length === 0 ? (

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { USER_ROLE_LABELS, type UserRole } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
-import { changeRoleAction, inviteAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import { changeRoleAction, inviteAction, removeMemberAction, requireTwoFactorAction, revokeInvitationAction } from "./actions";
 
 const small = "rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 
@@ -77,6 +77,25 @@ export function RevokeButton({ id, email }: { id: string; email: string }) {
       <input type="hidden" name="id" value={id} />
       <button type="submit" disabled={pending} className={small} aria-label={`Revoke invitation for ${email}`}>Revoke</button>
       <span role="status" aria-live="polite" className="text-sm">{state.message}</span>
+    </form>
+  );
+}
+
+export function RequireTwoFactorForm({ required }: { required: boolean }) {
+  const [state, action, pending] = useActionState(requireTwoFactorAction, {} as FormState);
+  return (
+    <form action={action} className="mt-3 space-y-3">
+      <FormStatus state={state} />
+      <div className="flex items-start gap-3">
+        <input id="field-required" name="required" type="checkbox" defaultChecked={required} className="mt-1 size-4" aria-describedby="field-required-hint" />
+        <div>
+          <label htmlFor="field-required" className="text-sm font-medium">Require two-factor sign-in for everyone</label>
+          <p id="field-required-hint" className="text-sm text-slate-600 dark:text-slate-400">
+            Members without it can only set it up until they have.
+          </p>
+        </div>
+      </div>
+      <SubmitButton pending={pending}>Save</SubmitButton>
     </form>
   );
 }
