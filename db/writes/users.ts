@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { UserRole } from "@/db/constants";
 import { newId } from "@/lib/ids";
 import type { Tx } from "../index";
@@ -26,4 +26,12 @@ export function insertUser(
     })
     .run();
   return id;
+}
+
+export function recordSignIn(tx: Tx, userId: string, at: number): void {
+  tx.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId)).run();
+}
+
+export function updatePasswordHash(tx: Tx, userId: string, passwordHash: string, at: number): void {
+  tx.update(users).set({ passwordHash, passwordChangedAt: at, updatedAt: at }).where(eq(users.id, userId)).run();
 }

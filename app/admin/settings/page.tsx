@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { getThePage } from "@/db/queries/settings";
+import { requireUser } from "@/lib/auth/dal";
+import { getConfig } from "@/lib/config";
+import { timeZoneNames } from "@/lib/console/settings";
+import { LogoForm } from "./logo-form";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Page settings" };
+
+export default async function SettingsPage() {
+  await requireUser("admin");
+  const page = getThePage(getDb());
+  return (
+    <div className="max-w-3xl">
+      <h1 className="text-2xl font-bold">Page settings</h1>
+      <p className="mt-1 text-slate-700 dark:text-slate-300">Changes show on the public page as soon as they are saved.</p>
+      <section aria-labelledby="general-heading" className="mt-8">
+        <h2 id="general-heading" className="text-lg font-semibold">General</h2>
+        <SettingsForm initial={page} timeZones={["Etc/UTC", ...timeZoneNames()]} defaultUrl={getConfig().publicUrl} />
+      </section>
+      <section aria-labelledby="logo-heading" className="mt-10">
+        <h2 id="logo-heading" className="text-lg font-semibold">Logo</h2>
+        <LogoForm logoUrl={page.logoAssetId ? `/assets/${page.logoAssetId}` : null} />
+      </section>
+    </div>
+  );
+}

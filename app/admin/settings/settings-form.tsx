@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import { LIMITS } from "@/db/constants";
+import type { FormState } from "@/lib/auth/action";
+import { saveSettingsAction } from "./actions";
+
+export interface SettingsValues {
+  name: string;
+  url: string | null;
+  timeZone: string;
+  accentColor: string;
+  supportUrl: string | null;
+  footerText: string | null;
+  aboutText: string | null;
+}
+
+export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: SettingsValues; timeZones: string[]; defaultUrl: string }) {
+  const [state, action, pending] = useActionState(saveSettingsAction, {} as FormState);
+  const ref = useFocusOnError(state);
+  const value = (name: keyof SettingsValues) => fieldValue(state, name, initial[name]);
+  return (
+    <form ref={ref} key={state.at} action={action} noValidate className="mt-4 max-w-xl space-y-5">
+      <FormStatus state={state} />
+      <Field name="name" label="Page name" hint={`Up to ${LIMITS.name} characters.`} state={state}>
+        {(p) => <input {...p} required defaultValue={value("name")} className={inputClass} />}
+      </Field>
+      <Field name="url" label="Public address (optional)" hint={`Where visitors find the page. Empty: ${defaultUrl}`} state={state}>
+        {(p) => <input {...p} type="url" inputMode="url" placeholder="https://status.example.org" defaultValue={value("url")} className={inputClass} />}
+      </Field>
+      <Field name="timeZone" label="Time zone" hint="Type to search, e.g. Berlin or New_York. Times on the page are shown in it." state={state}>
+        {(p) => (
+          <>
+            <input {...p} list="time-zones" autoComplete="off" defaultValue={value("timeZone")} className={inputClass} />
+            <datalist id="time-zones">
+              {timeZones.map((zone) => (
+                <option key={zone} value={zone} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field name="accentColor" label="Accent colour" hint="Links and highlights, as #rrggbb." state={state}>
+        {(p) => <input {...p} defaultValue={value("accentColor")} pattern="#[0-9a-fA-F]{6}" className={`${inputClass} font-mono`} />}
+      </Field>
+      <Field name="supportUrl" label="Support link (optional)" hint="Where visitors go for help, e.g. your service desk." state={state}>
+        {(p) => <input {...p} type="url" inputMode="url" placeholder="https://help.example.org" defaultValue={value("supportUrl")} className={inputClass} />}
+      </Field>
+      <Field name="aboutText" label="About this page (optional)" hint="A short introduction for visitors." state={state}>
+        {(p) => <textarea {...p} rows={3} defaultValue={value("aboutText")} className={inputClass} />}
+      </Field>
+      <Field name="footerText" label="Footer text (optional)" hint={`Up to ${LIMITS.footer} characters.`} state={state}>
+        {(p) => <textarea {...p} rows={2} defaultValue={value("footerText")} className={inputClass} />}
+      </Field>
+      <SubmitButton pending={pending}>Save settings</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { LIMITS } from "@/db/constants";
+import { typedValues, type FormState } from "@/lib/auth/action";
+import { sessionCookieOptions } from "@/lib/auth/dal";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-change";
+import { SESSION_COOKIE } from "@/lib/auth/policy";
+import { clientAddress, isCrossSite } from "@/lib/auth/request";
+import { acceptInvitation } from "@/lib/console/team";
+
+const schema = z
+  .object({
+    token: z.string().min(1).max(200),
+    name: z.string().trim().min(1, { error: "Enter your name." }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters.` }),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
+      .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "The two passwords differ." });
+
+/** Public on purpose: the single-use token in the link is the authorisation. */
+export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const h = await headers();
+  if (isCrossSite(h)) return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const values = typedValues(formData);
+    delete values.token;
+    return { ok: false, message: "Please correct the fields marked below.", errors: z.flattenError(parsed.error).fieldErrors, values, at: Date.now() };
+  }
+  const result = await acceptInvitation(getDb(), parsed.data.token, { name: parsed.data.name, password: parsed.data.password, ip: clientAddress(h), userAgent: h.get("user-agent") }, Date.now());
+  if (!result.ok) return { ok: false, message: result.message, at: Date.now() };
+  (await cookies()).set(SESSION_COOKIE, result.sessionToken, sessionCookieOptions(result.expiresAt));
+  redirect("/admin");
+}

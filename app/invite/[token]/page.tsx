@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { USER_ROLE_LABELS } from "@/db/constants";
+import { openInvitationForToken } from "@/lib/console/team";
+import { AcceptForm } from "./accept-form";
+
+export const metadata: Metadata = { title: "Join the team", referrer: "no-referrer" };
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const invitation = openInvitationForToken(getDb(), token);
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-12">
+      {invitation ? (
+        <>
+          <h1 className="text-2xl font-bold">Join the status page team</h1>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">
+            You are invited as {USER_ROLE_LABELS[invitation.role].toLowerCase()} with the email {invitation.email}.
+          </p>
+          <AcceptForm token={token} email={invitation.email} />
+        </>
+      ) : (
+        <>
+          <h1 className="text-2xl font-bold">This invitation link is no longer valid</h1>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">
+            It was used already, revoked, or it expired. Ask the person who invited you for a new one.
+          </p>
+          <Link href="/login" className="mt-6 font-medium underline">Sign in</Link>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+// Page settings and the logo. Both change what visitors see, so both tell the public cache.
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { newId } from "@/lib/ids";
+import { publicContentChanged } from "@/lib/public-cache";
+import type { Tx } from "../index";
+import { assets, pages } from "../schema";
+
+export interface PageSettingsFields {
+  name: string;
+  url: string | null;
+  timeZone: string;
+  accentColor: string;
+  supportUrl: string | null;
+  footerText: string | null;
+  aboutText: string | null;
+}
+
+export function updatePageSettings(tx: Tx, pageId: string, fields: PageSettingsFields, at: number): void {
+  tx.update(pages).set({ ...fields, updatedAt: at }).where(eq(pages.id, pageId)).run();
+  publicContentChanged();
+}
+
+export function setRequireTwoFactor(tx: Tx, pageId: string, required: boolean, at: number): void {
+  tx.update(pages).set({ requireTwoFactor: required, updatedAt: at }).where(eq(pages.id, pageId)).run();
+}
+
+/** Stores a new logo and points the page at it; the previous logo's bytes are deleted. Returns the asset id. */
+export function replaceLogo(tx: Tx, pageId: string, file: { contentType: string; bytes: Buffer } | null, at: number): string | null {
+  const previous = tx.select({ id: pages.logoAssetId }).from(pages).where(eq(pages.id, pageId)).get()?.id ?? null;
+  let id: string | null = null;
+  if (file) {
+    id = newId();
+    tx.insert(assets)
+      .values({
+        id,
+        contentType: file.contentType,
+        bytes: file.bytes,
+        size: file.bytes.length,
+        sha256: createHash("sha256").update(file.bytes).digest("hex"),
+        createdAt: at,
+      })
+      .run();
+  }
+  tx.update(pages).set({ logoAssetId: id, updatedAt: at }).where(eq(pages.id, pageId)).run();
+  if (previous) tx.delete(assets).where(eq(assets.id, previous)).run();
+  publicContentChanged();
+  return id;
+}

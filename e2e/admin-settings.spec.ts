@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import { pages } from "@/db/schema";
+import { expect, formStatus, test } from "./fixtures";
+
+test.describe("page settings", () => {
+  test.use({ signedInAs: "owner" });
+
+  // These tests change the one page; they put back what they change.
+  test("saves the time zone and about text, and refuses a zone that does not exist", async ({ page, db, unique, snapshot }) => {
+    const before = db.select().from(pages).get()!;
+    const about = unique("We run the campus network");
+    try {
+      await page.goto("/admin/settings");
+      await page.getByLabel("Time zone").fill("Mars/Olympus_Mons");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(page.getByText("This is not a time zone we know.")).toBeVisible();
+      await expect(page.getByLabel("Time zone")).toBeFocused();
+      await expect(page.getByLabel("Time zone")).toHaveValue("Mars/Olympus_Mons");
+
+      await page.getByLabel("Time zone").fill("America/New_York");
+      await page.getByLabel("About this page (optional)").fill(about);
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(formStatus(page).first()).toHaveText("Settings saved. The public page shows them now.");
+      expect(db.select().from(pages).get()).toMatchObject({ timeZone: "America/New_York", aboutText: about });
+      await snapshot(page, "console-settings");
+    } finally {
+      db.update(pages).set({ timeZone: before.timeZone, aboutText: before.aboutText }).where(eq(pages.id, before.id)).run();
+    }
+  });
+
+  test("uploads a logo served with safe headers, and refuses an SVG with a script", async ({ page, db, request }) => {
+    await page.goto("/admin/settings");
+    await page.getByLabel("Logo file").setInputFiles({
+      name: "evil.svg",
+      mimeType: "image/svg+xml",
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
+    });
+    await page.getByRole("button", { name: "Upload logo" }).click();
+    await expect(page.getByText("This SVG contains an event handler")).toBeVisible();
+    expect(db.select().from(pages).get()!.logoAssetId).toBeNull();
+
+    await page.getByLabel("Logo file").setInputFiles({
+      name: "logo.svg",
+      mimeType: "image/svg+xml",
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10" fill="#2563eb"/></svg>'),
+    });
+    await page.getByRole("button", { name: "Upload logo" }).click();
+    await expect(page.getByRole("img", { name: "Current logo" })).toBeVisible();
+    const id = db.select().from(pages).get()!.logoAssetId!;
+    const response = await request.get(`/assets/${id}`);
+    expect(response.headers()).toMatchObject({
+      "content-type": "image/svg+xml",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": expect.stringContaining("sandbox"),
+    });
+
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.getByRole("button", { name: "Remove logo" }).click();
+    await expect(page.getByText("No logo yet")).toBeVisible();
+    expect((await request.get(`/assets/${id}`)).status()).toBe(404);
+  });
+});

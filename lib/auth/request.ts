@@ -1,0 +1,26 @@
+// Facts about the incoming request that auth decisions use. Pure: they take the headers.
+
+/**
+ * The client's address. Next sets x-forwarded-for from the socket when a request arrives without one; behind
+ * a reverse proxy the proxy appends the real client last, so the last entry is the one to trust.
+ */
+export function clientAddress(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").at(-1)?.trim();
+  return last ? last.slice(0, 64) : null;
+}
+
+/**
+ * A state-changing request from another site: its Origin names a host other than this one. Next refuses
+ * such Server Action calls itself; this is the same check in our own code, so no route depends on that.
+ */
+export function isCrossSite(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (!origin) return false;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  try {
+    return !host || new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
