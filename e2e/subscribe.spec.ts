@@ -2,11 +2,18 @@ import { getPageRow } from "@/db/queries/subscribers";
 import { components } from "@/db/schema";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
 import { enqueueNotification } from "@/db/writes/outbox";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./notification-fixtures";
+
+async function expectAccessible(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
 
 const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://[^\\s>]+/${path}/[^\\s>]+`))![0];
 
 test("subscribe, confirm from the email, manage, get notified and unsubscribe", async ({ page, db, inbox, unique, snapshot, request }) => {
+  test.slow(); // a whole journey through five pages and two emails, with accessibility checks
   const email = `${unique("reader").replace(/\W+/g, "-").toLowerCase()}@example.com`;
   const webmail = db.select().from(components).all().find((c) => c.name === "Webmail") ?? db.select().from(components).get()!;
 
@@ -15,6 +22,7 @@ test("subscribe, confirm from the email, manage, get notified and unsubscribe", 
   await page.getByLabel("Only the services I choose").check();
   await page.getByLabel(webmail.name, { exact: true }).check();
   await snapshot(page, "subscribe-form");
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Subscribe" }).click();
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
 
@@ -22,10 +30,12 @@ test("subscribe, confirm from the email, manage, get notified and unsubscribe", 
   const confirmUrl = linkIn(confirmation.text!, "subscribe/confirm");
   await page.goto(confirmUrl);
   await expect(page.getByRole("heading", { name: "Confirm your subscription" })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("Your subscription is confirmed.")).toBeVisible();
   await expect(page.getByLabel(webmail.name, { exact: true })).toBeChecked();
   await snapshot(page, "manage-subscription");
+  await expectAccessible(page);
 
   await page.getByLabel("Everything").check();
   await page.getByRole("button", { name: "Save choices" }).click();

@@ -98,15 +98,19 @@ export function claimDueDelivery(db: Db, workerId: string, now: number, leaseMs:
       and(eq(deliveries.state, "sending"), lt(deliveries.lockedUntil, now)),
     ),
   );
-  const candidate = db.select({ id: deliveries.id }).from(deliveries).where(due).orderBy(deliveries.nextAttemptAt, deliveries.chunk).limit(1).get();
-  if (!candidate) return null;
-  const claimed = db
-    .update(deliveries)
-    .set({ state: "sending", lockedBy: workerId, lockedUntil: now + leaseMs, updatedAt: now })
-    .where(and(eq(deliveries.id, candidate.id), due))
-    .returning()
-    .get();
-  return claimed ?? null;
+  // Another worker may take the row between the SELECT and the UPDATE: then try the next one.
+  for (let tries = 0; tries < 5; tries++) {
+    const candidate = db.select({ id: deliveries.id }).from(deliveries).where(due).orderBy(deliveries.nextAttemptAt, deliveries.chunk).limit(1).get();
+    if (!candidate) return null;
+    const claimed = db
+      .update(deliveries)
+      .set({ state: "sending", lockedBy: workerId, lockedUntil: now + leaseMs, updatedAt: now })
+      .where(and(eq(deliveries.id, candidate.id), due))
+      .returning()
+      .get();
+    if (claimed) return claimed;
+  }
+  return null;
 }
 
 export function nextDueAt(db: Db): number | null {

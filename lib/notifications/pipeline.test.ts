@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { deliveries, emailMessages, incidents, notifications } from "@/db/schema";
+import { insertIncident } from "@/db/writes/incidents";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { setPaused, unsubscribe } from "@/db/writes/subscribers";
 import { createResendMailer } from "@/lib/mail/send";
@@ -104,6 +105,23 @@ describe("the emails", () => {
     expect(email.headers.References).toBe(`<incident-${incidentId}@status.example.org>`);
     const message = world.db.select().from(emailMessages).get()!;
     expect(message).toMatchObject({ state: "sent", providerId: email.id, toAddress: "reader@example.com" });
+  });
+
+  it("for a maintenance reminder, name the window in the page's zone", async () => {
+    insertEmailSubscriber(world.db, { pageId: world.pageId, email: "reader@example.com", at: 1, state: "active" });
+    const from = Date.UTC(2026, 11, 1, 1, 0);
+    world.db.transaction((tx) => {
+      const incidentId = insertIncident(tx, {
+        pageId: world.pageId, kind: "maintenance", name: "VPN upgrade", status: "scheduled", startedAt: from, at: 1, componentIds: [world.vpn],
+        maintenance: { scheduledFor: from, scheduledUntil: from + 2 * 3_600_000, autoStart: true, autoComplete: true, remindBeforeMinutes: 60, setComponentsUnderMaintenance: true },
+      });
+      enqueueNotification(tx, { pageId: world.pageId, kind: "maintenance_reminder", incidentId, at: 2 });
+    });
+    await drain(world.db);
+    const [email] = fake.emails();
+    expect(email.subject).toBe("[Maintenance reminder] VPN upgrade");
+    expect(email.text).toContain("Scheduled 1 Dec 2026, 02:00 CET (Europe/Berlin) to 1 Dec 2026, 04:00 CET (Europe/Berlin)");
+    expect(email.text).toContain("VPN: Operational");
   });
 
   it("stay in the local outbox when there is no Resend key", async () => {

@@ -120,3 +120,8 @@ export function personalise(
   if (template.incidentId) Object.assign(headers, threadHeaders(base, template.incidentId, ctx.notification.id, recipient.id));
   return { subject: template.subject, html: fill(template.html), text: fill(template.text), headers };
 }
+
+/** Renders one sample email, so the first real notification does not pay for loading and compiling React. */
+export async function warmUpRenderer(): Promise<void> {
+  await both(createElement(IncidentCreated, IncidentCreated.PreviewProps));
+}

@@ -2,6 +2,7 @@
 // `idleMs`, so new notifications are picked up quickly). The server process can run the same loop.
 import type { Db } from "@/db";
 import { runNotificationJobs, type JobOptions, type TickResult } from "./jobs";
+import { warmUpRenderer } from "./render";
 
 export interface WorkerLoop {
   stop(): Promise<void>;
@@ -15,6 +16,7 @@ export function startNotificationWorker(
   let stopped = false;
   let wake: (() => void) | null = null;
   const loop = (async () => {
+    await warmUpRenderer().catch(() => undefined);
     while (!stopped) {
       let delay = idleMs;
       try {

@@ -1,0 +1,40 @@
+import { render } from "@react-email/render";
+import { describe, expect, it } from "vitest";
+import IncidentCreated from "./incident-created";
+import IncidentResolved from "./incident-resolved";
+import IncidentUpdated from "./incident-updated";
+import MaintenanceCancelled from "./maintenance-cancelled";
+import MaintenanceCompleted from "./maintenance-completed";
+import MaintenanceReminder from "./maintenance-reminder";
+import MaintenanceRescheduled from "./maintenance-rescheduled";
+import MaintenanceScheduled from "./maintenance-scheduled";
+import MaintenanceStarted from "./maintenance-started";
+import ManageLink from "./manage-link";
+import PostmortemPublished from "./postmortem-published";
+import SubscriptionConfirmation from "./subscription-confirmation";
+
+const notifications = { IncidentCreated, IncidentUpdated, IncidentResolved, PostmortemPublished, MaintenanceScheduled, MaintenanceRescheduled, MaintenanceCancelled, MaintenanceReminder, MaintenanceStarted, MaintenanceCompleted };
+
+describe("email templates", () => {
+  it.each(Object.entries(notifications))("%s renders HTML and text with the incident, manage and unsubscribe links", async (_name, Template) => {
+    const props = Template.PreviewProps;
+    const html = await render(<Template {...props} />);
+    const text = await render(<Template {...props} />, { plainText: true });
+    for (const part of [html, text]) {
+      expect(part).toContain(props.incidentUrl);
+      expect(part).toContain(props.manageUrl);
+      expect(part).toContain(props.unsubscribeUrl);
+      expect(part).toContain(props.intro);
+    }
+    expect(html).toContain(props.branding.accentColor);
+    expect(text).toContain("Webmail: Degraded performance");
+  });
+
+  it("renders the confirmation and manage-link emails", async () => {
+    const confirm = await render(<SubscriptionConfirmation {...SubscriptionConfirmation.PreviewProps} />, { plainText: true });
+    expect(confirm).toContain(SubscriptionConfirmation.PreviewProps.confirmUrl);
+    expect(confirm).toContain("48 hours");
+    const manage = await render(<ManageLink {...ManageLink.PreviewProps} />, { plainText: true });
+    expect(manage).toContain(ManageLink.PreviewProps.manageUrl);
+  });
+});
