@@ -12,6 +12,7 @@ import next from "next";
 import { getDb, queryCounter } from "@/db";
 import { watchPublicChanges, type ChangeWatcher } from "@/db/change-watcher";
 import { getConfig } from "@/lib/config";
+import { forwardedFor } from "@/lib/auth/request";
 import { stripFrameworkScripts } from "@/lib/html-strip";
 import { startBackgroundWork } from "@/lib/jobs/background";
 import { cacheKey, isCacheable, makeEntry, PageCache, sendEntry, type CacheEntry } from "@/lib/page-cache";
@@ -57,6 +58,10 @@ function fetchInternal(port: number, path: string, host: string | undefined): Pr
   });
 }
 
+function setForwardedFor(req: http.IncomingMessage, trustProxy: boolean): void {
+  req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
+}
+
 async function main() {
   const config = getConfig();
   const app = next({ dev, hostname: config.host, port: config.port, dir: process.cwd() });
@@ -67,7 +72,12 @@ async function main() {
   if (config.runJobs) startBackgroundWork(getDb());
 
   if (dev) {
-    http.createServer((req, res) => void handle(req, res)).listen(config.port, config.host);
+    http
+      .createServer((req, res) => {
+        setForwardedFor(req, config.trustProxy);
+        void handle(req, res);
+      })
+      .listen(config.port, config.host);
     return;
   }
 
@@ -116,6 +126,7 @@ async function main() {
 
   const metrics = process.env.PAGE_METRICS === "1";
   const server = http.createServer(async (req, res) => {
+    setForwardedFor(req, config.trustProxy);
     const url = req.url ?? "/";
     if (metrics && url === "/_status/metrics") {
       // Counters only, nothing secret; off unless PAGE_METRICS=1 (the tests and the benchmark set it).

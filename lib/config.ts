@@ -74,6 +74,7 @@ const schema = z
     ),
     SEED_DEMO: bool(true),
     RUN_JOBS: bool(true),
+    TRUST_PROXY: bool(false),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
   })
   .transform((env) => ({
@@ -91,6 +92,7 @@ const schema = z
     adminPassword: env.ADMIN_PASSWORD,
     seedDemo: env.SEED_DEMO,
     runJobs: env.RUN_JOBS,
+    trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
   }));
 

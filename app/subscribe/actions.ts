@@ -1,14 +1,14 @@
 "use server";
 import { headers } from "next/headers";
 import { getDb } from "@/db";
+import { clientAddress } from "@/lib/auth/request";
 import { requestSubscription, type SubscribeResult } from "@/lib/subscriptions/subscribe";
 
 export type SubscribeState = SubscribeResult | null;
 
-/** The client address, as the reverse proxy reports it (only used for the per-IP limit). */
+/** The client address (server.ts sets it from the socket unless a trusted proxy reports it); for the per-IP limit. */
 async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
+  return clientAddress(await headers()) ?? "unknown";
 }
 
 // Public and anonymous by design; Next checks the Origin of Server Action posts, and the limits are per IP.

@@ -11,6 +11,17 @@ export function clientAddress(headers: Headers): string | null {
 }
 
 /**
+ * The X-Forwarded-For the app may believe. A client talking to the server directly could write that header
+ * itself and pick its own address for the rate limits, so it is replaced by the socket's address unless a
+ * trusted proxy (TRUST_PROXY=true) sits in front and appends the real one.
+ */
+export function forwardedFor(header: string | string[] | undefined, socketAddress: string | undefined, trustProxy: boolean): string {
+  const given = Array.isArray(header) ? header.join(", ") : header;
+  if (trustProxy && given) return given;
+  return socketAddress ?? "unknown";
+}
+
+/**
  * A state-changing request from another site: its Origin names a host other than this one. Next refuses
  * such Server Action calls itself; this is the same check in our own code, so no route depends on that.
  */
