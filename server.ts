@@ -135,7 +135,8 @@ async function main() {
       res.end(JSON.stringify({ queries: queryCounter.count, version: publicContentVersion(), cache: { ...cache.stats, entries: cache.size }, rss: memory.rss, heapUsed: memory.heapUsed }));
       return;
     }
-    if (!isCacheable(req.method, url)) return void handle(req, res);
+    // Client-side navigations from the console (next/link) ask for the RSC payload, not the cached HTML.
+    if (!isCacheable(req.method, url) || req.headers["rsc"] !== undefined) return void handle(req, res);
 
     const key = cacheKey(url);
     const version = currentVersion();

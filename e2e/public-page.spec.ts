@@ -1,3 +1,5 @@
+import { eq } from "drizzle-orm";
+import { pages } from "@/db/schema";
 import { DAY, HOUR } from "@/lib/time";
 import { expect, test } from "./public-fixtures";
 
@@ -81,6 +83,27 @@ test.describe("hostile admin content", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("<script>window.__pwned = 4</script>");
     await expect(page.getByRole("link", { name: "click me" })).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});
+
+test.describe("hostile page settings", () => {
+  test("footer text stays text and a javascript: support link never becomes a link target", async ({ request, db, pageId }) => {
+    const original = db.select().from(pages).where(eq(pages.id, pageId)).get()!;
+    try {
+      db.update(pages)
+        .set({ footerText: '<img src=x onerror="alert(1)"> Footer', supportUrl: "javascript:alert(1)", updatedAt: Date.now() })
+        .where(eq(pages.id, pageId))
+        .run();
+      const html = await (await request.get("/")).text();
+      expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Footer");
+      expect(html).not.toContain('href="javascript:');
+      expect(html).toMatch(/<a href="#"[^>]*>Get support<\/a>/);
+    } finally {
+      db.update(pages)
+        .set({ footerText: original.footerText, supportUrl: original.supportUrl, updatedAt: Date.now() })
+        .where(eq(pages.id, pageId))
+        .run();
+    }
   });
 });
 
