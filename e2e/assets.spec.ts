@@ -1,4 +1,5 @@
-// The logo route serves stored images only: unknown or malformed ids and non-image (e.g. SVG) uploads are 404.
+// The logo route serves stored images; unknown or malformed ids are 404. An SVG is served under a sandboxing
+// CSP, so even one that slipped past the upload check (which refuses scripts) can never run script.
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { assets } from "@/db/schema";
@@ -8,7 +9,7 @@ import { expect, test } from "./fixtures";
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==", "base64");
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
 
-test("serves a stored PNG logo and refuses everything else", async ({ request, db }) => {
+test("serves a stored PNG logo, an SVG only sandboxed, and 404 for anything else", async ({ request, db }) => {
   const add = (contentType: string, bytes: Buffer) => {
     const id = newId();
     db.insert(assets).values({ id, contentType, bytes, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), createdAt: Date.now() }).run();
@@ -22,7 +23,13 @@ test("serves a stored PNG logo and refuses everything else", async ({ request, d
     expect(ok.headers()["content-type"]).toBe("image/png");
     expect(ok.headers()["cache-control"]).toContain("immutable");
     expect(Buffer.compare(await ok.body(), PNG)).toBe(0);
-    for (const path of [`/assets/${svg}`, "/assets/zzzzzzzzzzzz", "/assets/NOT-AN-ID", "/assets/%2e%2e%2fetc"]) {
+    const sandboxed = await request.get(`/assets/${svg}`);
+    expect(sandboxed.headers()).toMatchObject({
+      "content-type": "image/svg+xml",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": expect.stringMatching(/default-src 'none'.*sandbox/),
+    });
+    for (const path of ["/assets/zzzzzzzzzzzz", "/assets/NOT-AN-ID", "/assets/%2e%2e%2fetc"]) {
       expect((await request.get(path)).status(), path).toBe(404);
     }
   } finally {
