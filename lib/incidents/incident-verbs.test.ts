@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { auditLog, components, incidents, incidentUpdates, notifications } from "@/db/schema";
 import type { Actor } from "@/lib/domain/actor";
-import { DomainError } from "@/lib/domain/errors";
-import { addApiKeyActor, addComponent, addMember, emptyPage, T0 } from "@/lib/testing/scenario";
+import { addApiKeyActor, addComponent, addMember, emptyPage, T0, expectDomainError } from "@/lib/testing/scenario";
 import { HOUR, MINUTE } from "@/lib/time";
 import { addIncidentUpdate, createIncident, deleteIncidentUpdate, editIncidentUpdate, publishPostmortem, savePostmortem } from "./incident-verbs";
 
@@ -29,17 +28,6 @@ const statusOf = (id: string) => db.select().from(components).where(eq(component
 const incident = (id: string) => db.select().from(incidents).where(eq(incidents.id, id)).get()!;
 const timeline = (id: string) => db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id)).orderBy(asc(incidentUpdates.displayAt)).all();
 
-function expectDomainError(fn: () => unknown, code: string, field?: string) {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).code).toBe(code);
-    if (field) expect(Object.keys((err as DomainError).fields)).toContain(field);
-    return err as DomainError;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("createIncident", () => {
   it("declares an incident, sets its services' statuses, derives the impact and audits", () => {

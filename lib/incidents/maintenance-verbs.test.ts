@@ -4,8 +4,7 @@ import type { Db } from "@/db";
 import { components, incidents, incidentUpdates, notifications } from "@/db/schema";
 import { setComponentStatus } from "@/db/writes/components";
 import type { Actor } from "@/lib/domain/actor";
-import { DomainError } from "@/lib/domain/errors";
-import { addComponent, addMember, emptyPage, T0 } from "@/lib/testing/scenario";
+import { addComponent, addMember, emptyPage, T0, expectDomainError } from "@/lib/testing/scenario";
 import { HOUR, MINUTE } from "@/lib/time";
 import { createIncident } from "./incident-verbs";
 import { cancelMaintenance, postMaintenanceUpdate, rescheduleMaintenance, scheduleMaintenance } from "./maintenance-verbs";
@@ -33,17 +32,6 @@ const window = (componentIds: string[], over: object = {}) => ({
   ...over,
 });
 
-function expectDomainError(fn: () => unknown, code: string, field?: string) {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).code).toBe(code);
-    if (field) expect(Object.keys((err as DomainError).fields)).toContain(field);
-    return;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("scheduleMaintenance", () => {
   it("schedules a window with its automation flags and a first timeline entry", () => {

@@ -8,6 +8,8 @@ import { newId } from "@/lib/ids";
 import { insertComponent, insertGroup } from "@/db/writes/components";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
 import { ensurePage } from "@/db/writes/page";
+import { expect } from "vitest";
+import { DomainError } from "@/lib/domain/errors";
 import { HOUR, MINUTE } from "@/lib/time";
 
 export const T0 = Date.UTC(2026, 5, 11, 9, 0, 0);
@@ -101,4 +103,17 @@ export function addApiKeyActor(db: Db, role: "read" | "editor" | "admin", name =
   const apiKeyId = newId();
   db.insert(apiKeys).values({ id: apiKeyId, name, role, keyHash: `hash-${apiKeyId}`, prefix: "sp_test", createdAt: T0 - HOUR }).run();
   return { type: "api_key" as const, apiKeyId, label: name, role };
+}
+
+/** Runs `fn` and checks it failed with a DomainError of `code` (and, if given, naming `field`). */
+export function expectDomainError(fn: () => unknown, code: string, field?: string): DomainError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe(code);
+    if (field) expect(Object.keys((err as DomainError).fields)).toContain(field);
+    return err as DomainError;
+  }
+  throw new Error("expected a DomainError");
 }
