@@ -9,6 +9,10 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// One fake Resend server for the run: the app delivers every email to it through the real SDK, and specs read
+// them back over HTTP (e2e/notification-fixtures.ts).
+const FAKE_RESEND_PORT = PORT + 1000;
+process.env.E2E_FAKE_RESEND_URL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;
 
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -47,7 +51,14 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
+  webServer: [
+    {
+      command: `npx tsx scripts/fake-resend.ts ${FAKE_RESEND_PORT}`,
+      url: `${process.env.E2E_FAKE_RESEND_URL}/_test/stats`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
     command: "npx tsx scripts/start.ts --rebuild --fresh-database",
     url: `${baseURL}/api/health`,
     timeout: 300_000,
@@ -63,9 +74,11 @@ export default defineConfig({
       ADMIN_EMAIL: "owner@example.com",
       ADMIN_PASSWORD: "e2e-owner-password-1",
       SEED_DEMO: "true",
-      RESEND_API_KEY: "",
+      RESEND_API_KEY: "re_e2e_test_key",
+      RESEND_BASE_URL: process.env.E2E_FAKE_RESEND_URL,
       // Exposes the query and cache counters at /_status/metrics (e2e/public-cache.spec.ts).
       PAGE_METRICS: "1",
     },
-  },
+    },
+  ],
 });

@@ -9,7 +9,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { getDb, queryCounter } from "@/db";
+import { openDatabase, queryCounter } from "@/db";
 import { watchPublicChanges, type ChangeWatcher } from "@/db/change-watcher";
 import { getConfig } from "@/lib/config";
 import { forwardedFor } from "@/lib/auth/request";
@@ -68,8 +68,9 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   // Maintenance automation, recurring maintenance and email delivery; RUN_JOBS=false when `npm run worker`
-  // does this in a separate process.
-  if (config.runJobs) startBackgroundWork(getDb());
+  // does this in a separate process. On a connection of its own whose statements are not counted: the query
+  // counter (/_status/metrics) measures what serving visitors costs.
+  if (config.runJobs) startBackgroundWork(openDatabase(config.databasePath, { countQueries: false }));
 
   if (dev) {
     http

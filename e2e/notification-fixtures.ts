@@ -1,40 +1,31 @@
-// Fixtures for specs that read real emails: a fake Resend server in the test process, and the real
-// notification worker delivering the server's outbox (same database file) to it through the real SDK.
-import { createResendMailer } from "@/lib/mail/send";
-import { startNotificationWorker } from "@/lib/notifications/worker-loop";
-import { startFakeResend, type FakeResend, type RecordedEmail } from "@/lib/testing/fake-resend";
+// Fixtures for specs that read real emails. The run has one fake Resend server (playwright.config.ts starts
+// it); the app under test delivers its outbox to it through the real SDK, as it would to Resend, and specs
+// read what arrived over HTTP.
+import type { RecordedEmail } from "@/lib/testing/fake-resend";
 import { test as base, expect } from "./fixtures";
 
 export interface MailFixtures {
-  fakeResend: FakeResend;
-  /** Polls the fake server (over HTTP, as another process would) for the newest email to `to` matching `subject`. */
+  /** The fake Resend server's address. */
+  fakeResendUrl: string;
+  /** Polls the fake server for the newest email to `to` matching `subject`. */
   inbox: (to: string, subject: RegExp) => Promise<RecordedEmail>;
 }
 
-export const test = base.extend<{ inbox: MailFixtures["inbox"] }, { fakeResend: FakeResend; notificationWorker: void }>({
-  fakeResend: [
+export const test = base.extend<{ inbox: MailFixtures["inbox"] }, { fakeResendUrl: string }>({
+  fakeResendUrl: [
     async ({}, use) => {
-      const fake = await startFakeResend();
-      await use(fake);
-      await fake.close();
+      const url = process.env.E2E_FAKE_RESEND_URL;
+      if (!url) throw new Error("E2E_FAKE_RESEND_URL is not set; run the tests through playwright.config.ts");
+      await use(url);
     },
     { scope: "worker" },
   ],
-  notificationWorker: [
-    async ({ db, fakeResend }, use, workerInfo) => {
-      const publicUrl = String(workerInfo.project.use.baseURL);
-      const worker = startNotificationWorker(db, { mailer: createResendMailer("re_e2e", fakeResend.url), publicUrl, idleMs: 100 });
-      await use();
-      await worker.stop();
-    },
-    { scope: "worker", auto: true },
-  ],
-  inbox: async ({ fakeResend }, use) => {
+  inbox: async ({ fakeResendUrl }, use) => {
     await use(async (to, subject) => {
       let found: RecordedEmail | undefined;
       await expect
         .poll(async () => {
-          const { data } = (await (await fetch(`${fakeResend.url}/_test/emails`)).json()) as { data: RecordedEmail[] };
+          const { data } = (await (await fetch(`${fakeResendUrl}/_test/emails`)).json()) as { data: RecordedEmail[] };
           found = data.filter((e) => e.to.includes(to) && subject.test(e.subject)).at(-1);
           return found !== undefined;
         }, { timeout: 15_000 })
