@@ -13,7 +13,7 @@ test.describe("the audit log", () => {
     await guest.getByLabel("Email").fill(member.email);
     await guest.getByLabel("Password").fill("hunter2-wrong-password");
     await guest.getByRole("button", { name: "Sign in" }).click();
-    await expect(guest.getByText("The email or password is incorrect.")).toBeVisible();
+    await expect(guest.getByText("The email or password is incorrect.")).toBeVisible({ timeout: 15_000 });
     await other.close();
 
     await page.goto("/admin/audit");
