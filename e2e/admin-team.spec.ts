@@ -28,7 +28,7 @@ test.describe("the team", () => {
     await invited.getByLabel("Choose a password").fill("a long enough password");
     await invited.getByLabel("Password again").fill("a long enough password");
     await invited.getByRole("button", { name: "Join the team" }).click();
-    await expect(invited.getByText(`Signed in as ${email}`)).toBeVisible();
+    await expect(invited.getByText(`Signed in as ${email}`)).toBeVisible({ timeout: 15_000 });
     expect(db.select().from(users).where(eq(users.email, email)).get()?.role).toBe("editor");
 
     await invited.goto(link);

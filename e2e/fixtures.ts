@@ -110,7 +110,8 @@ export async function signInThroughForm(page: Page, email: string, password: str
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  // Password hashing is deliberately slow; give it time on a busy machine.
+  await expect(page).toHaveURL(/\/admin$/, { timeout: 15_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Console", exact: true })).toBeVisible();
 }
 

@@ -8,7 +8,7 @@ test.describe("two-factor sign-in", () => {
     await page.getByLabel("Email").fill(member.email);
     await page.getByLabel("Password").fill(member.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page).toHaveURL(/\/admin$/, { timeout: 15_000 });
 
     await page.goto("/admin/account");
     await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
@@ -25,7 +25,7 @@ test.describe("two-factor sign-in", () => {
     await page.getByLabel("Email").fill(member.email);
     await page.getByLabel("Password").fill(member.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible({ timeout: 15_000 });
     // The password alone opens nothing.
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/login$/);

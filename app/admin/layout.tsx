@@ -12,6 +12,7 @@ const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/services", label: "Services" },
   { href: "/admin/settings", label: "Page settings" },
   { href: "/admin/team", label: "Team" },
+  { href: "/admin/audit", label: "Audit log" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -17,6 +17,7 @@ export default async function AdminHome() {
             <Card href="/admin/services" title="Services">Add services and groups, set a status by hand, change their order.</Card>
             <Card href="/admin/settings" title="Page settings">Name, address, time zone, logo and colours of the public page.</Card>
             <Card href="/admin/team" title="Team">Invite people and choose what each may do.</Card>
+            <Card href="/admin/audit" title="Audit log">Who did what, and when.</Card>
           </>
         )}
         <Card href="/admin/account" title="Your account">Password and two-factor sign-in.</Card>

@@ -1,21 +1,24 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { authorize } from "@/lib/auth/dal";
 import { SESSION_COOKIE } from "@/lib/auth/policy";
+import { isCrossSite } from "@/lib/auth/request";
 import { endSession } from "@/lib/auth/sessions";
 
 /** Ends this session on the server, not only in the browser. */
 export async function signOutAction(): Promise<void> {
+  // Another site may not sign people out either.
+  if (isCrossSite(await headers())) redirect("/admin");
   const ctx = await authorize("editor", { allowWithoutTwoFactor: true });
   const jar = await cookies();
+  // Ended whoever it belongs to (also a session still owing its two-factor code).
+  endSession(getDb(), jar.get(SESSION_COOKIE)?.value);
   if (!("error" in ctx)) {
-    const db = getDb();
-    endSession(db, jar.get(SESSION_COOKIE)?.value);
-    insertAuditEntry(db, {
+    insertAuditEntry(getDb(), {
       at: Date.now(),
       actorType: "user",
       actorId: ctx.user.id,

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
+import { inputClass } from "@/components/admin/form";
+import { requireUser } from "@/lib/auth/dal";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+const PAGE_SIZE = 100;
+const filterSchema = z.object({
+  action: z.string().max(100).regex(/^[a-z_.]*$/).optional().catch(undefined),
+  actor: z.string().trim().max(254).optional().catch(undefined),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+const when = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(0, 19) + " UTC";
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser("admin");
+  const raw = await searchParams;
+  const filter = filterSchema.parse({ action: first(raw.action) || undefined, actor: first(raw.actor) || undefined, before: first(raw.before) || undefined });
+  const db = getDb();
+  const entries = listAuditEntries(db, { action: filter.action, actor: filter.actor, beforeId: filter.before }, PAGE_SIZE);
+  const actions = listAuditActions(db);
+  const prefixes = [...new Set(actions.map((a) => a.split(".")[0] + "."))];
+  const older = entries.length === PAGE_SIZE ? entries.at(-1)!.id : null;
+  const query = (extra: Record<string, string>) =>
+    "?" + new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), ...(filter.actor ? { actor: filter.actor } : {}), ...extra }).toString();
+  return (
+    <div className="max-w-5xl">
+      <h1 className="text-2xl font-bold">Audit log</h1>
+      <p className="mt-1 text-slate-700 dark:text-slate-300">Who did what, and when, newest first. Passwords, codes and tokens are never recorded.</p>
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-4" role="search" aria-label="Filter the audit log">
+        <div>
+          <label htmlFor="filter-action" className="block text-sm font-medium">What</label>
+          <select id="filter-action" name="action" defaultValue={filter.action ?? ""} className={inputClass}>
+            <option value="">Everything</option>
+            {prefixes.map((p) => (
+              <option key={p} value={p}>All {p.slice(0, -1)} events</option>
+            ))}
+            {actions.map((a) => (
+              <option key={a} value={a}>{a}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-actor" className="block text-sm font-medium">Who (email contains)</label>
+          <input id="filter-actor" name="actor" defaultValue={filter.actor ?? ""} className={inputClass} />
+        </div>
+        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600">Filter</button>
+        {(filter.action || filter.actor) && <Link href="/admin/audit" className="py-2 font-medium underline">Clear</Link>}
+      </form>
+      {entries.length === 0 ? (
+        <p className="mt-8 rounded-lg border border-dashed border-slate-400 p-6 dark:border-slate-600">
+          Nothing matches. Sign-ins, changes to services, settings and the team are recorded here as they happen.
+        </p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Audit entries, newest first</caption>
+            <thead>
+              <tr className="border-b border-slate-300 dark:border-slate-700">
+                <th scope="col" className="py-2 pr-4">When</th>
+                <th scope="col" className="py-2 pr-4">Who</th>
+                <th scope="col" className="py-2 pr-4">What</th>
+                <th scope="col" className="py-2 pr-4">Details</th>
+                <th scope="col" className="py-2">Address</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} className="border-b border-slate-200 align-top dark:border-slate-800">
+                  <td className="whitespace-nowrap py-2 pr-4 font-mono">{when(e.at)}</td>
+                  <td className="py-2 pr-4 break-all">{e.actorLabel}{e.actorType !== "user" && <span className="text-slate-600 dark:text-slate-400"> ({e.actorType})</span>}</td>
+                  <td className="py-2 pr-4 font-mono">{e.action}</td>
+                  <td className="py-2 pr-4 break-all font-mono text-xs">{e.detail ? JSON.stringify(e.detail) : ""}</td>
+                  <td className="py-2 font-mono text-xs">{e.ip ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {older && (
+        <Link href={`/admin/audit${query({ before: String(older) })}`} className="mt-4 inline-block font-medium underline">
+          Older entries
+        </Link>
+      )}
+    </div>
+  );
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
