@@ -3,7 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() for signed-in members whose role does not reach a console page (lib/auth/dal.ts).
-  experimental: { authInterrupts: true },
+  // A logo over its 512 KB limit must still reach the upload action, which explains the limit (lib/domain/logo.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   serverExternalPackages: ["better-sqlite3"],
   // The database and its migrations are read at run time from the project folder.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },

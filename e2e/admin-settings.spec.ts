@@ -28,6 +28,28 @@ test.describe("page settings", () => {
     }
   });
 
+  test("explains a logo that is too large, before and after upload", async ({ page, db }) => {
+    const big = { name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(1_500_000)]) };
+    await page.goto("/admin/settings");
+    await page.getByLabel("Logo file").setInputFiles(big);
+    await page.getByRole("button", { name: "Upload logo" }).click();
+    expect(await page.getByLabel("Logo file").evaluate((input: HTMLInputElement) => input.validationMessage)).toBe(
+      "This file is 1465 KB; the logo can be at most 512 KB.",
+    );
+    expect(db.select().from(pages).get()!.logoAssetId).toBeNull();
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+    test("a logo that is too large gets the size message from the server", async ({ page, db }) => {
+      await page.goto("/admin/settings");
+      await page.getByLabel("Logo file").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(1_500_000)]) });
+      await page.getByRole("button", { name: "Upload logo" }).click();
+      await expect(page.getByText(/the limit is 512 KB/)).toBeVisible();
+      expect(db.select().from(pages).get()!.logoAssetId).toBeNull();
+    });
+  });
+
   test("uploads a logo served with safe headers, and refuses an SVG with a script", async ({ page, db, request }) => {
     await page.goto("/admin/settings");
     await page.getByLabel("Logo file").setInputFiles({

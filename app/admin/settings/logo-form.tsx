@@ -21,7 +21,21 @@ export function LogoForm({ logoUrl }: { logoUrl: string | null }) {
       <form ref={ref} key={state.at} action={action} className="space-y-4">
         <FormStatus state={state} />
         <Field name="logo" label="Logo file" hint={`PNG, JPEG or SVG, up to ${LOGO_MAX_BYTES / 1024} KB. SVGs with scripts or links are refused.`} state={state}>
-          {(p) => <input {...p} type="file" accept="image/png,image/jpeg,image/svg+xml" className="mt-1 block w-full text-sm" />}
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              accept="image/png,image/jpeg,image/svg+xml"
+              className="mt-1 block w-full text-sm"
+              // Said before uploading: a very large file would otherwise only meet the server's body limit.
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                e.currentTarget.setCustomValidity(
+                  file && file.size > LOGO_MAX_BYTES ? `This file is ${Math.ceil(file.size / 1024)} KB; the logo can be at most ${LOGO_MAX_BYTES / 1024} KB.` : "",
+                );
+              }}
+            />
+          )}
         </Field>
         <SubmitButton pending={pending}>Upload logo</SubmitButton>
       </form>
