@@ -21,7 +21,9 @@ export function runVerb<T>(formData: FormData, verb: () => T, fieldNames: Record
     if (!(err instanceof DomainError)) throw err;
     const errors: Record<string, string[]> = {};
     for (const [field, message] of Object.entries(err.fields)) errors[fieldNames[field] ?? field] = [message.endsWith(".") ? message : `${message}.`];
-    return { ok: false, state: { ok: false, message: `${err.message}.`, errors, values: typedValues(formData), at: Date.now() } };
+    // Field problems are spelled out next to each field; the summary only says where to look.
+    const message = err.code === "invalid" && Object.keys(errors).length ? "Please correct the fields marked below." : `${err.message}.`;
+    return { ok: false, state: { ok: false, message, errors, values: typedValues(formData), at: Date.now() } };
   }
 }
 
@@ -41,14 +43,15 @@ export function checkedServices(formData: FormData): string[] {
   return formData.getAll("services").filter((v): v is string => typeof v === "string" && v !== "");
 }
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 
-/** A datetime-local value read as wall-clock time in the page's zone; null when it is not one. */
+/** A datetime-local value (seconds optional) read as wall-clock time in the page's zone; null when it is not one. */
 export function fromLocalDateTime(value: string, timeZone: string): number | null {
   const m = LOCAL_DATE_TIME.exec(value);
   if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1).map(Number);
+  const [year, month, day, hour, minute, second = 0] = m.slice(1).filter((v) => v !== undefined).map(Number);
   const check = new Date(Date.UTC(year, month - 1, day, hour, minute));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
-  return zonedToUtc(year, month, day, hour, minute, timeZone);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return null;
+  // Zone offsets are whole minutes, so seconds add on after the conversion.
+  return zonedToUtc(year, month, day, hour, minute, timeZone) + second * 1000;
 }
