@@ -49,6 +49,7 @@ test.describe("running an incident from the console", () => {
     });
 
     await page.goto(`/admin/incidents/${id}`);
+    await expect(page.getByRole("link", { name: "Delete this update" })).toHaveCount(0); // editors cannot delete
     await page.getByLabel("Status", { exact: true }).selectOption("identified");
     await page.getByLabel("Message").fill("A failed controller; replacing it.");
     await page.getByLabel(new RegExp(`^${service}`)).selectOption("partial_outage");
@@ -78,7 +79,7 @@ test.describe("running an incident from the console", () => {
     await expect(updates.nth(0)).toContainText("Resolved");
 
     await page.goto(`/admin/incidents/${id}`);
-    await page.getByLabel("Postmortem", { exact: true }).fill("## Root cause\nA controller aged out.");
+    await page.getByRole("textbox", { name: "Postmortem" }).fill("## Root cause\nA controller aged out.");
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByText("Postmortem draft saved.")).toBeVisible(SLOW);
     await expectPublic(page, `/incidents/${id}`, async () => {
@@ -110,5 +111,47 @@ test.describe("running an incident from the console", () => {
     await page.goto("/admin/incidents");
     await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
     await snapshot(page, "console-incidents-dark-1280");
+  });
+});
+
+test.describe("correcting and deleting updates", () => {
+  test.use({ signedInAs: "admin" });
+
+  test("an admin corrects an update's text and deletes another after confirming; visitors see both", async ({ page, makeService, makeIncident, unique }) => {
+    test.setTimeout(120_000);
+    const name = unique("Projector fault");
+    const id = makeIncident({
+      name,
+      componentIds: [makeService(unique("Projectors"))],
+      updates: [
+        { status: "investigating", body: "Projectors show no signal.", set: "partial_outage" },
+        { status: "identified", body: "A typo'd update." },
+        { status: "monitoring", body: "Posted by mistake." },
+      ],
+    });
+    await page.goto(`/admin/incidents/${id}`);
+    const entries = page.getByRole("region", { name: "Timeline" }).getByRole("listitem").filter({ has: page.getByText("Correct the text") });
+    await expect(entries).toHaveCount(3);
+
+    const typo = entries.filter({ hasText: "A typo'd update." });
+    await typo.getByText("Correct the text").click();
+    await typo.getByLabel("Corrected text").fill("The video switch failed.");
+    await typo.getByRole("button", { name: "Save correction" }).click();
+    await expect(page.getByText("Correction saved.")).toBeVisible({ timeout: 30_000 });
+
+    await entries.filter({ hasText: "Posted by mistake." }).getByRole("link", { name: "Delete this update" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Delete this update?" })).toBeVisible();
+    await page.getByRole("button", { name: "Delete update" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Update deleted." })).toBeVisible({ timeout: 30_000 });
+    await expect(entries).toHaveCount(2);
+
+    await page.goto(`/incidents/${id}`);
+    await expect(async () => {
+      await page.reload();
+      const updates = page.getByRole("region", { name: "Updates" }).getByRole("listitem");
+      await expect(updates).toHaveCount(2, { timeout: 1_000 });
+      await expect(updates.nth(0)).toContainText("The video switch failed.", { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(page.getByText("Posted by mistake.")).toHaveCount(0);
   });
 });
