@@ -55,6 +55,7 @@ test.describe("running an incident from the console", () => {
     await page.getByLabel(new RegExp(`^${service}`)).selectOption("partial_outage");
     await page.getByRole("button", { name: "Post update" }).click();
     await expect(formStatus(page).first()).toHaveText("Update posted.", SLOW);
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("identified");
     await expectPublic(page, "/", async () => {
       await expect(card().getByText("Identified", { exact: true })).toBeVisible();
       await expect(card().getByText("failed controller")).toBeVisible();
@@ -68,6 +69,8 @@ test.describe("running an incident from the console", () => {
     await page.getByRole("button", { name: "Post update" }).click();
     await expect(formStatus(page).first()).toHaveText("Update posted.", SLOW);
     await expect(page.getByLabel("Reopen this incident")).not.toBeChecked();
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("investigating");
+    await expect(page.getByLabel("Set affected services back to operational")).toHaveCount(0);
     await snapshot(page, "console-incident-resolved-1280");
     await expectPublic(page, "/", async () => {
       await expect(row()).toContainText("Operational");

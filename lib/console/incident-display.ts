@@ -17,7 +17,9 @@ export function formatInZone(at: number, timeZone: string): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
 }
 
-/** The value of a datetime-local input showing `at` in the page's zone. */
+/** The value of a datetime-local input (to the second) showing `at` in the page's zone. */
 export function toLocalDateTime(at: number, timeZone: string): string {
-  return formatInZone(at, timeZone).replace(" ", "T");
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+    .format(at)
+    .replace(" ", "T");
 }

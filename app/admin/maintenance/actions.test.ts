@@ -163,6 +163,7 @@ describe("moving a maintenance on", () => {
     expect((await run(actions.postMaintenanceUpdateAction, { id, status: "completed" })).state).toMatchObject({ ok: true });
     expect(statusOf(vpn)).toBe("operational");
     expect(timeline(id).map((u) => u.status)).toEqual(["scheduled", "in_progress", "verifying", "completed"]);
+    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "completed", message: "Again" })).state).toMatchObject({ ok: false });
     expect((await run(actions.postMaintenanceUpdateAction, { id: "zzzzzzzzzzzz", status: "completed" })).state).toMatchObject({ ok: false, message: "Maintenance was not found." });
   });
 
@@ -180,5 +181,18 @@ describe("moving a maintenance on", () => {
     expect(await run(actions.cancelMaintenanceAction, { id, notify: "on" })).toEqual({ redirect: expect.stringContaining(`/admin/maintenance/${id}`) });
     expect(one(id).status).toBe("cancelled");
     expect((await run(actions.cancelMaintenanceAction, { id })).state).toMatchObject({ ok: false });
+  });
+});
+
+describe("rescheduling a started window", () => {
+  it("moves only the end, keeping the start shown in the form", async () => {
+    actAs(db, makeUser(db, "editor"));
+    const id = await schedule();
+    await run(actions.postMaintenanceUpdateAction, { id, status: "in_progress" });
+    const started = one(id);
+    const later = started.scheduledUntil! + HOUR;
+    expect((await run(actions.rescheduleMaintenanceAction, { id, startsAt: local(started.scheduledFor! + 5 * HOUR), endsAt: local(later + 5 * HOUR) })).state?.errors?.startsAt?.[0]).toMatch(/only its end can move/);
+    expect((await run(actions.rescheduleMaintenanceAction, { id, startsAt: local(started.scheduledFor!), endsAt: local(later) })).state).toMatchObject({ ok: true });
+    expect(one(id)).toMatchObject({ scheduledFor: started.scheduledFor, status: "in_progress" });
   });
 });

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS } from "@/db/constants";
+import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
 import { checkbox, entityId } from "@/lib/console/fields";
@@ -97,6 +98,10 @@ export const rescheduleMaintenanceAction = adminAction(
   ({ id, startsAt, endsAt, ...data }, ctx, formData) => {
     const window = readWindow(startsAt, endsAt);
     if ("errors" in window) return fieldErrors(window.errors, formData);
+    // The inputs show whole seconds: a start left as shown keeps its exact stored value (a started window's
+    // start cannot move).
+    const stored = findConsoleMaintenance(getDb(), getThePage(getDb()).id, id)?.scheduledFor;
+    if (stored != null && Math.floor(stored / 1000) === Math.floor(window.scheduledFor / 1000)) window.scheduledFor = stored;
     const outcome = runVerb(formData, () => rescheduleMaintenance(getDb(), actorOf(ctx), id, { ...data, ...window }), FIELD_NAMES);
     if (!outcome.ok) return outcome.state;
     refresh(id);

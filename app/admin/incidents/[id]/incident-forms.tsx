@@ -14,7 +14,14 @@ type FormStatusValue = (typeof INCIDENT_FORM_STATUSES)[number];
 export function PostUpdateForm({ id, current, resolved, groups }: { id: string; current: FormStatusValue; resolved: boolean; groups: PickerGroup[] }) {
   const [state, action, pending] = useActionState(postIncidentUpdateAction, {} as FormState);
   const ref = useFocusOnError(state);
-  const [status, setStatus] = useState<string>(() => fieldValue(state, "status", resolved ? "investigating" : current));
+  const initialStatus = fieldValue(state, "status", resolved ? "investigating" : current);
+  const [status, setStatus] = useState<string>(initialStatus);
+  // A new answer resets the choice (to what was typed, or to the incident's new status after a success).
+  const [answeredAt, setAnsweredAt] = useState(state.at);
+  if (answeredAt !== state.at) {
+    setAnsweredAt(state.at);
+    setStatus(initialStatus);
+  }
   const checked = (name: string, fallback: boolean) => (state.values ? state.values[name] === "on" : fallback);
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="space-y-5">
