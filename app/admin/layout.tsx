@@ -17,10 +17,11 @@ const ADMIN_ITEMS: NavItem[] = [
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser("editor", { allowWithoutTwoFactor: true });
-  // Incidents, Maintenance, Subscribers and Sent mail (/admin/incidents, /admin/maintenance,
-  // /admin/subscribers, /admin/outbox) join this list when they are built.
+  // Subscribers and Sent mail (/admin/subscribers, /admin/outbox) join this list when they are built.
   const items: NavItem[] = [
     { href: "/admin", label: "Overview" },
+    { href: "/admin/incidents", label: "Incidents" },
+    { href: "/admin/maintenance", label: "Maintenance" },
     ...(hasRole(user.role, "admin") ? ADMIN_ITEMS : []),
     { href: "/admin/account", label: "Your account" },
   ];

@@ -48,12 +48,14 @@ interface FieldProps {
   label: string;
   state: FormState;
   hint?: string;
+  /** Keeps ids unique when several forms on one page have a field of this name. */
+  idSuffix?: string;
   children: (props: { id: string; name: string; "aria-describedby"?: string; "aria-invalid": boolean }) => ReactNode;
 }
 
 /** A label, a control (given by the render prop) and its hint and errors, wired together. */
-export function Field({ name, label, state, hint, children }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, label, state, hint, idSuffix = "", children }: FieldProps) {
+  const id = `field-${name}${idSuffix}`;
   const errors = state.errors?.[name];
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
@@ -76,8 +78,20 @@ export function Field({ name, label, state, hint, children }: FieldProps) {
   );
 }
 
-export function CheckboxField({ name, label, hint, defaultChecked }: { name: string; label: string; hint?: string; defaultChecked: boolean }) {
-  const id = `field-${name}`;
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  defaultChecked,
+  idSuffix = "",
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultChecked: boolean;
+  idSuffix?: string;
+}) {
+  const id = `field-${name}${idSuffix}`;
   return (
     <div className="flex items-start gap-3">
       <input

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { COMPONENT_STATUS_LABELS, IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
+import { findConsoleIncident, incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
+import { getThePage } from "@/db/queries/settings";
+import { requireUser } from "@/lib/auth/dal";
+import { hasRole } from "@/lib/auth/roles";
+import { formatInZone, pickerGroups } from "@/lib/console/incident-display";
+import { isClosedStatus } from "@/lib/domain/incident";
+import { renderMarkdown } from "@/lib/markdown";
+import { EditUpdateForm, PostUpdateForm, PostmortemForms } from "./incident-forms";
+
+export const metadata: Metadata = { title: "Incident" };
+
+const card = "rounded-lg border border-slate-300 p-4 dark:border-slate-700";
+
+export default async function IncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+  const user = await requireUser("editor");
+  const [{ id }, { done }] = await Promise.all([params, searchParams]);
+  const db = getDb();
+  const page = getThePage(db);
+  const incident = findConsoleIncident(db, page.id, id);
+  if (!incident) notFound();
+  const timeline = incidentTimeline(db, incident.id);
+  const services = incidentServices(db, incident.id);
+  const closed = isClosedStatus(incident.status);
+  const mayDelete = hasRole(user.role, "admin") && timeline.length > 1;
+  const current = incident.status === "postmortem" ? "resolved" : (incident.status as "investigating" | "identified" | "monitoring" | "resolved");
+  return (
+    <div className="max-w-4xl space-y-8">
+      <div>
+        <p className="text-sm">
+          <Link href="/admin/incidents" className="underline">Incidents</Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold break-words">{incident.name}</h1>
+        <p className="mt-1 text-slate-700 dark:text-slate-300">
+          {INCIDENT_STATUS_LABELS[incident.status]} · {IMPACT_LABELS[incident.impact]} impact · started {formatInZone(incident.startedAt, page.timeZone)} ({page.timeZone})
+          {incident.backfilled ? " · backfilled, never notifies" : ""}
+        </p>
+        {services.length > 0 && (
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Affects: {services.map((s) => `${s.name} (${COMPONENT_STATUS_LABELS[s.status].toLowerCase()})`).join(", ")}
+          </p>
+        )}
+        <p className="mt-1 text-sm">
+          <Link href={`/incidents/${incident.id}`} className="underline">View on the public page</Link>
+        </p>
+        {done && (
+          <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
+            {done.slice(0, 200)}
+          </p>
+        )}
+      </div>
+
+      <section aria-labelledby="post-title" className={card}>
+        <h2 id="post-title" className="mb-3 text-xl font-semibold">Post an update</h2>
+        <PostUpdateForm id={incident.id} current={current} resolved={closed} groups={pickerGroups(db, page.id)} />
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="text-xl font-semibold">Timeline</h2>
+        <ol className="mt-3 space-y-4">
+          {timeline.map((u) => (
+            <li key={u.id} className={card}>
+              <p className="font-semibold">
+                {INCIDENT_STATUS_LABELS[u.status]}{" "}
+                <span className="font-normal text-slate-700 dark:text-slate-300">
+                  · {formatInZone(u.displayAt, page.timeZone)}
+                  {u.editedAt ? " · corrected" : ""}
+                  {u.deliverNotifications ? "" : " · not notified"}
+                </span>
+              </p>
+              <div className="mt-2 space-y-2 break-words [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body) }} />
+              {u.changes.length > 0 && (
+                <ul className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+                  {u.changes.map((c) => (
+                    <li key={c.componentId}>
+                      {c.componentName}: {COMPONENT_STATUS_LABELS[c.oldStatus]} → {COMPONENT_STATUS_LABELS[c.newStatus]}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm font-medium underline">Correct the text</summary>
+                <EditUpdateForm id={incident.id} updateId={u.id} body={u.body} />
+              </details>
+              {mayDelete && (
+                <p className="mt-2 text-sm">
+                  <Link href={`/admin/incidents/${incident.id}/updates/${u.id}/delete`} className="font-medium text-red-700 underline dark:text-red-300">
+                    Delete this update
+                  </Link>
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="postmortem-title" className={card}>
+        <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
+        {closed ? (
+          <>
+            <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+              {incident.postmortemPublishedAt ? `Published ${formatInZone(incident.postmortemPublishedAt, page.timeZone)}.` : "Not published yet."}
+            </p>
+            <PostmortemForms id={incident.id} body={incident.postmortemBody ?? ""} publishedAt={incident.postmortemPublishedAt} />
+          </>
+        ) : (
+          <p className="text-sm text-slate-700 dark:text-slate-300">Resolve the incident to write its postmortem.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { IMPACTS } from "@/db/constants";
+import { getThePage } from "@/db/queries/settings";
+import { adminAction, typedValues } from "@/lib/auth/action";
+import { checkbox, entityId } from "@/lib/console/fields";
+import { actorOf, fromLocalDateTime, runVerb, serviceStatusesFrom } from "@/lib/console/domain-actions";
+import { addIncidentUpdate, createIncident, deleteIncidentUpdate, editIncidentUpdate, publishPostmortem, savePostmortem } from "@/lib/incidents/incident-verbs";
+import type { AddUpdateInput, CreateIncidentInput } from "@/lib/incidents/schemas";
+
+// The verbs validate names, messages and services themselves; these schemas only decode the form.
+const text = z.string().max(1_000_000).default("");
+const incidentStatus = z.enum(["investigating", "identified", "monitoring", "resolved"], { error: "Choose a status from the list." });
+
+function refresh(incidentId?: string) {
+  revalidatePath("/admin/incidents");
+  if (incidentId) {
+    revalidatePath(`/admin/incidents/${incidentId}`);
+    revalidatePath(`/incidents/${incidentId}`);
+  }
+  revalidatePath("/");
+}
+
+export const declareIncidentAction = adminAction(
+  "editor",
+  z.object({
+    name: text,
+    status: incidentStatus,
+    message: text,
+    impactOverride: z.union([z.literal(""), z.enum(IMPACTS)], { error: "Choose an impact from the list." }).default(""),
+    notify: checkbox,
+    startedAt: z.string().max(40).default(""),
+  }),
+  (data, ctx, formData) => {
+    let startedAt: number | undefined;
+    if (data.startedAt) {
+      const at = fromLocalDateTime(data.startedAt, getThePage(getDb()).timeZone);
+      if (at === null) return { ok: false, message: "Please correct the fields marked below.", errors: { startedAt: ["Enter a date and time."] }, values: typedValues(formData) };
+      startedAt = at;
+    }
+    const input: CreateIncidentInput = {
+      name: data.name,
+      status: data.status,
+      message: data.message,
+      componentStatuses: serviceStatusesFrom(formData) as CreateIncidentInput["componentStatuses"],
+      impactOverride: data.impactOverride || null,
+      notify: data.notify,
+      startedAt,
+    };
+    const outcome = runVerb(formData, () => createIncident(getDb(), actorOf(ctx), input));
+    if (!outcome.ok) return outcome.state;
+    refresh(outcome.value.id);
+    redirect(`/admin/incidents/${outcome.value.id}?done=${encodeURIComponent("Incident declared.")}`);
+  },
+);
+
+export const postIncidentUpdateAction = adminAction(
+  "editor",
+  z.object({ id: entityId, status: incidentStatus, message: text, notify: checkbox, reopen: checkbox, restoreComponents: checkbox }),
+  ({ id, ...data }, ctx, formData) => {
+    const input: AddUpdateInput = { ...data, componentStatuses: serviceStatusesFrom(formData) as AddUpdateInput["componentStatuses"] };
+    const outcome = runVerb(formData, () => addIncidentUpdate(getDb(), actorOf(ctx), id, input));
+    if (!outcome.ok) return outcome.state;
+    refresh(id);
+    return { message: data.reopen ? "Incident reopened; update posted." : "Update posted." };
+  },
+);
+
+export const editIncidentUpdateAction = adminAction(
+  "editor",
+  z.object({ id: entityId, updateId: entityId, message: text }),
+  ({ id, updateId, message }, ctx, formData) => {
+    const outcome = runVerb(formData, () => editIncidentUpdate(getDb(), actorOf(ctx), updateId, { message }));
+    if (!outcome.ok) return outcome.state;
+    refresh(id);
+    return { message: "Correction saved." };
+  },
+);
+
+export const deleteIncidentUpdateAction = adminAction("admin", z.object({ id: entityId, updateId: entityId }), ({ id, updateId }, ctx, formData) => {
+  const outcome = runVerb(formData, () => deleteIncidentUpdate(getDb(), actorOf(ctx), updateId));
+  if (!outcome.ok) return outcome.state;
+  refresh(id);
+  redirect(`/admin/incidents/${id}?done=${encodeURIComponent("Update deleted.")}`);
+});
+
+export const savePostmortemAction = adminAction("editor", z.object({ id: entityId, body: text }), ({ id, body }, ctx, formData) => {
+  const outcome = runVerb(formData, () => savePostmortem(getDb(), actorOf(ctx), id, { body }));
+  if (!outcome.ok) return outcome.state;
+  refresh(id);
+  return { message: "Postmortem draft saved." };
+});
+
+export const publishPostmortemAction = adminAction("editor", z.object({ id: entityId, notify: checkbox }), ({ id, notify }, ctx, formData) => {
+  const outcome = runVerb(formData, () => publishPostmortem(getDb(), actorOf(ctx), id, { notify }));
+  if (!outcome.ok) return outcome.state;
+  refresh(id);
+  return { message: "Postmortem published." };
+});

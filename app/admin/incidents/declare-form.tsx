@@ -1,0 +1,59 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import { MarkdownField } from "@/components/admin/markdown-field";
+import { ServiceStatusPicker, type PickerGroup } from "@/components/admin/service-status-picker";
+import { IMPACTS, IMPACT_LABELS, INCIDENT_STATUS_LABELS, LIMITS } from "@/db/constants";
+import type { FormState } from "@/lib/auth/action";
+import { declareIncidentAction } from "./actions";
+
+export const INCIDENT_FORM_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+
+export function DeclareIncidentForm({ groups, timeZone }: { groups: PickerGroup[]; timeZone: string }) {
+  const [state, action, pending] = useActionState(declareIncidentAction, {} as FormState);
+  const ref = useFocusOnError(state);
+  return (
+    <form ref={ref} key={state.at} action={action} noValidate className="mt-6 max-w-2xl space-y-5">
+      <FormStatus state={state} />
+      <Field name="name" label="Name" hint={`What visitors read as the title, e.g. “Email delayed”. Up to ${LIMITS.name} characters.`} state={state}>
+        {(p) => <input {...p} required defaultValue={fieldValue(state, "name")} className={inputClass} />}
+      </Field>
+      <Field name="status" label="Status" state={state}>
+        {(p) => (
+          <select {...p} defaultValue={fieldValue(state, "status", "investigating")} className={inputClass}>
+            {INCIDENT_FORM_STATUSES.map((s) => (
+              <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <MarkdownField name="message" label="Message" state={state} hint={`What is happening and what people can do. Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`} />
+      <ServiceStatusPicker groups={groups} state={state} legend="Affected services and their new status" emptyLabel="Not affected" />
+      <Field name="impactOverride" label="Impact" hint="Derived from the services’ statuses unless you choose one." state={state}>
+        {(p) => (
+          <select {...p} defaultValue={fieldValue(state, "impactOverride")} className={inputClass}>
+            <option value="">Derived from the services</option>
+            {IMPACTS.map((i) => (
+              <option key={i} value={i}>{IMPACT_LABELS[i]}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        name="startedAt"
+        label={`Started at (optional, ${timeZone})`}
+        hint="Leave empty for now. A start more than 5 minutes ago records a backfilled incident: subscribers are not notified about it."
+        state={state}
+      >
+        {(p) => <input {...p} type="datetime-local" defaultValue={fieldValue(state, "startedAt")} className={inputClass} />}
+      </Field>
+      <CheckboxField name="notify" label="Notify subscribers" hint="Email and webhook subscribers hear about this incident." defaultChecked={state.values ? state.values.notify === "on" : true} />
+      <div className="flex items-center gap-4">
+        <SubmitButton pending={pending}>Declare incident</SubmitButton>
+        <Link href="/admin/incidents" className="font-medium underline">Cancel</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, type MaintenanceStatus } from "@/db/constants";
+import { incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
+import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
+import { getThePage } from "@/db/queries/settings";
+import { requireUser } from "@/lib/auth/dal";
+import { formatInZone, toLocalDateTime } from "@/lib/console/incident-display";
+import { renderMarkdown } from "@/lib/markdown";
+import { PostMaintenanceUpdateForm, RescheduleForm } from "../maintenance-forms";
+
+export const metadata: Metadata = { title: "Maintenance" };
+
+const card = "rounded-lg border border-slate-300 p-4 dark:border-slate-700";
+
+export default async function MaintenanceDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+  await requireUser("editor");
+  const [{ id }, { done }] = await Promise.all([params, searchParams]);
+  const db = getDb();
+  const page = getThePage(db);
+  const m = findConsoleMaintenance(db, page.id, id);
+  if (!m) notFound();
+  const status = m.status as MaintenanceStatus;
+  const over = status === "completed" || status === "cancelled";
+  const services = incidentServices(db, m.id);
+  const timeline = incidentTimeline(db, m.id);
+  const tz = page.timeZone;
+  return (
+    <div className="max-w-4xl space-y-8">
+      <div>
+        <p className="text-sm">
+          <Link href="/admin/maintenance" className="underline">Maintenance</Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold break-words">{m.name}</h1>
+        <p className="mt-1 text-slate-700 dark:text-slate-300">
+          {INCIDENT_STATUS_LABELS[status]}
+          {m.scheduledFor !== null && m.scheduledUntil !== null && ` · ${formatInZone(m.scheduledFor, tz)} to ${formatInZone(m.scheduledUntil, tz)} (${tz})`}
+        </p>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          {m.autoStart ? "Starts automatically" : "Started by hand"} · {m.autoComplete ? "completes automatically" : "completed by hand"}
+          {m.remindBeforeMinutes ? ` · reminder ${m.remindBeforeMinutes} minutes before` : ""}
+        </p>
+        {services.length > 0 && (
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            Affects: {services.map((s) => `${s.name} (${COMPONENT_STATUS_LABELS[s.status].toLowerCase()})`).join(", ")}
+          </p>
+        )}
+        <p className="mt-1 text-sm">
+          <Link href={`/incidents/${m.id}`} className="underline">View on the public page</Link>
+        </p>
+        {done && (
+          <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
+            {done.slice(0, 200)}
+          </p>
+        )}
+      </div>
+
+      {!over && (
+        <>
+          <section aria-labelledby="post-title" className={card}>
+            <h2 id="post-title" className="mb-3 text-xl font-semibold">Post an update or move it on</h2>
+            <PostMaintenanceUpdateForm id={m.id} status={status} />
+          </section>
+          {m.scheduledFor !== null && m.scheduledUntil !== null && (
+            <section aria-labelledby="reschedule-title" className={card}>
+              <h2 id="reschedule-title" className="mb-3 text-xl font-semibold">Reschedule</h2>
+              <RescheduleForm id={m.id} timeZone={tz} initial={{ startsAt: toLocalDateTime(m.scheduledFor, tz), endsAt: toLocalDateTime(m.scheduledUntil, tz) }} />
+            </section>
+          )}
+          <p>
+            <Link href={`/admin/maintenance/${m.id}/cancel`} className="font-medium text-red-700 underline dark:text-red-300">Cancel this maintenance</Link>
+          </p>
+        </>
+      )}
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="text-xl font-semibold">Timeline</h2>
+        <ol className="mt-3 space-y-4">
+          {timeline.map((u) => (
+            <li key={u.id} className={card}>
+              <p className="font-semibold">
+                {INCIDENT_STATUS_LABELS[u.status]}{" "}
+                <span className="font-normal text-slate-700 dark:text-slate-300">
+                  · {formatInZone(u.displayAt, tz)}
+                  {u.createdBy === null && u.apiKeyId === null ? " · automatic" : ""}
+                </span>
+              </p>
+              <div className="mt-2 space-y-2 break-words [&_a]:underline" dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body) }} />
+              {u.changes.length > 0 && (
+                <ul className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+                  {u.changes.map((c) => (
+                    <li key={c.componentId}>
+                      {c.componentName}: {COMPONENT_STATUS_LABELS[c.oldStatus]} → {COMPONENT_STATUS_LABELS[c.newStatus]}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

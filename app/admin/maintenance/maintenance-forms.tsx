@@ -1,0 +1,153 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import { MarkdownField } from "@/components/admin/markdown-field";
+import type { PickerGroup } from "@/components/admin/service-status-picker";
+import { INCIDENT_STATUS_LABELS, LIMITS, type MaintenanceStatus } from "@/db/constants";
+import type { FormState } from "@/lib/auth/action";
+import { cancelMaintenanceAction, postMaintenanceUpdateAction, rescheduleMaintenanceAction, scheduleMaintenanceAction } from "./actions";
+
+const checkedIn = (state: FormState, name: string, fallback: boolean) => (state.values ? state.values[name] === "on" : fallback);
+
+function ServiceCheckboxes({ groups, state }: { groups: PickerGroup[]; state: FormState }) {
+  const errors = state.errors?.services;
+  const chosen = new Set(state.values?.services?.split(",") ?? []);
+  if (!groups.some((g) => g.services.length)) return <p className="text-sm text-slate-600 dark:text-slate-400">No services yet.</p>;
+  return (
+    <fieldset aria-describedby={errors?.length ? "field-services-error" : undefined} className="space-y-2">
+      <legend className="text-sm font-medium">Affected services</legend>
+      {groups.map((group, i) =>
+        group.services.length ? (
+          <div key={group.name ?? `loose-${i}`}>
+            {group.name && <p className="text-sm font-semibold text-slate-700 dark:text-slate-300">{group.name}</p>}
+            <ul className={group.name ? "pl-4" : ""}>
+              {group.services.map((s) => (
+                <li key={s.id} className="flex items-center gap-2 py-0.5">
+                  <input id={`field-service-${s.id}`} type="checkbox" name="services" value={s.id} defaultChecked={chosen.has(s.id)} aria-invalid={Boolean(errors?.length)} className="size-4" />
+                  <label htmlFor={`field-service-${s.id}`} className="text-sm">{s.name}</label>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null,
+      )}
+      {errors?.length ? (
+        <p id="field-services-error" className="text-sm font-medium text-red-700 dark:text-red-300">{errors.join(" ")}</p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function WindowFields({ state, timeZone, initial }: { state: FormState; timeZone: string; initial?: { startsAt: string; endsAt: string } }) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field name="startsAt" label={`Starts (${timeZone})`} state={state}>
+        {(p) => <input {...p} type="datetime-local" step={1} defaultValue={fieldValue(state, "startsAt", initial?.startsAt)} className={inputClass} />}
+      </Field>
+      <Field name="endsAt" label={`Ends (${timeZone})`} state={state}>
+        {(p) => <input {...p} type="datetime-local" step={1} defaultValue={fieldValue(state, "endsAt", initial?.endsAt)} className={inputClass} />}
+      </Field>
+    </div>
+  );
+}
+
+export function ScheduleMaintenanceForm({ groups, timeZone }: { groups: PickerGroup[]; timeZone: string }) {
+  const [state, action, pending] = useActionState(scheduleMaintenanceAction, {} as FormState);
+  const ref = useFocusOnError(state);
+  return (
+    <form ref={ref} key={state.at} action={action} noValidate className="mt-6 max-w-2xl space-y-5">
+      <FormStatus state={state} />
+      <Field name="name" label="Name" hint={`e.g. “Email server upgrade”. Up to ${LIMITS.name} characters.`} state={state}>
+        {(p) => <input {...p} required defaultValue={fieldValue(state, "name")} className={inputClass} />}
+      </Field>
+      <WindowFields state={state} timeZone={timeZone} />
+      <ServiceCheckboxes groups={groups} state={state} />
+      <MarkdownField name="message" label="Message" state={state} hint={`What will happen and what people should expect. Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`} />
+      <Field name="remindBeforeMinutes" label="Remind subscribers before the start (minutes)" hint="Leave empty for no reminder." state={state}>
+        {(p) => <input {...p} inputMode="numeric" defaultValue={fieldValue(state, "remindBeforeMinutes", "60")} className={inputClass} />}
+      </Field>
+      <CheckboxField name="notify" label="Notify subscribers now" defaultChecked={checkedIn(state, "notify", true)} />
+      <CheckboxField name="autoStart" label="Start automatically" hint="At the start time, without anyone pressing a button." defaultChecked={checkedIn(state, "autoStart", true)} />
+      <CheckboxField name="autoComplete" label="Complete automatically" hint="At the end time." defaultChecked={checkedIn(state, "autoComplete", true)} />
+      <CheckboxField
+        name="setComponentsUnderMaintenance"
+        label="Set the services under maintenance"
+        hint="While the window is open; they go back to their previous status afterwards."
+        defaultChecked={checkedIn(state, "setComponentsUnderMaintenance", true)}
+      />
+      <div>
+        <CheckboxField name="backfill" label="Record a past window (backfill)" hint="For a window that has already ended: recorded as it happened, without notifications." defaultChecked={checkedIn(state, "backfill", false)} />
+        {state.errors?.backfill && <p className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">{state.errors.backfill.join(" ")}</p>}
+      </div>
+      <div className="flex items-center gap-4">
+        <SubmitButton pending={pending}>Schedule maintenance</SubmitButton>
+        <Link href="/admin/maintenance" className="font-medium underline">Cancel</Link>
+      </div>
+    </form>
+  );
+}
+
+const STEP_LABELS: Record<string, string> = { in_progress: "Start (in progress)", verifying: "Verifying", completed: "Complete" };
+
+export function PostMaintenanceUpdateForm({ id, status }: { id: string; status: MaintenanceStatus }) {
+  const [state, action, pending] = useActionState(postMaintenanceUpdateAction, {} as FormState);
+  const ref = useFocusOnError(state);
+  const steps = (["in_progress", "verifying", "completed"] as const).filter((s) => s !== status);
+  return (
+    <form ref={ref} key={state.at} action={action} noValidate className="space-y-5">
+      <FormStatus state={state} />
+      <input type="hidden" name="id" value={id} />
+      <Field name="status" label="Status" state={state}>
+        {(p) => (
+          <select {...p} defaultValue={fieldValue(state, "status", status)} className={inputClass}>
+            <option value={status}>Keep: {INCIDENT_STATUS_LABELS[status]} (a plain update)</option>
+            {steps.map((s) => (
+              <option key={s} value={s}>{STEP_LABELS[s]}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <MarkdownField name="message" label="Message" state={state} hint="Required for a plain update; a status step has a default text." />
+      <CheckboxField name="notify" label="Notify subscribers" defaultChecked={checkedIn(state, "notify", true)} />
+      <SubmitButton pending={pending}>Post update</SubmitButton>
+    </form>
+  );
+}
+
+export function RescheduleForm({ id, timeZone, initial }: { id: string; timeZone: string; initial: { startsAt: string; endsAt: string } }) {
+  const [state, action, pending] = useActionState(rescheduleMaintenanceAction, {} as FormState);
+  const ref = useFocusOnError(state);
+  return (
+    <form ref={ref} key={state.at} action={action} noValidate className="space-y-5">
+      <FormStatus state={state} />
+      <input type="hidden" name="id" value={id} />
+      <WindowFields state={state} timeZone={timeZone} initial={initial} />
+      <Field name="message" label="Note (optional)" hint="Without one, the timeline says which window moved to which." state={state} idSuffix="-reschedule">
+        {(p) => <textarea {...p} rows={2} defaultValue={fieldValue(state, "message")} className={inputClass} />}
+      </Field>
+      <CheckboxField name="notify" idSuffix="-reschedule" label="Notify subscribers of the new window" defaultChecked={checkedIn(state, "notify", true)} />
+      <SubmitButton pending={pending}>Save new window</SubmitButton>
+    </form>
+  );
+}
+
+export function CancelMaintenanceForm({ id }: { id: string }) {
+  const [state, action, pending] = useActionState(cancelMaintenanceAction, {} as FormState);
+  const ref = useFocusOnError(state);
+  return (
+    <form ref={ref} action={action} noValidate className="mt-6 space-y-5">
+      <FormStatus state={state} />
+      <input type="hidden" name="id" value={id} />
+      <Field name="message" label="Message (optional)" hint="Without one: “This maintenance has been cancelled.”" state={state}>
+        {(p) => <textarea {...p} rows={3} defaultValue={fieldValue(state, "message")} className={inputClass} />}
+      </Field>
+      <CheckboxField name="notify" label="Notify subscribers" defaultChecked={checkedIn(state, "notify", true)} />
+      <div className="flex items-center gap-4">
+        <SubmitButton pending={pending} tone="danger">Cancel maintenance</SubmitButton>
+        <Link href={`/admin/maintenance/${id}`} className="font-medium underline">Keep it</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+// A Markdown textarea with a live preview rendered by the same (safe) renderer the public page uses.
+import { useState } from "react";
+import type { FormState } from "@/lib/auth/action";
+import { renderMarkdown } from "@/lib/markdown";
+import { Field, fieldValue, inputClass } from "./form";
+
+export function MarkdownField({
+  name,
+  label,
+  state,
+  hint,
+  initial = "",
+  rows = 6,
+  idSuffix = "",
+}: {
+  name: string;
+  label: string;
+  state: FormState;
+  hint?: string;
+  initial?: string;
+  rows?: number;
+  /** Keeps ids unique when the same field name appears in several forms on one page. */
+  idSuffix?: string;
+}) {
+  const [text, setText] = useState(() => fieldValue(state, name, initial));
+  const previewId = `preview-${name}${idSuffix}`;
+  return (
+    <div className="space-y-2">
+      <Field name={name} label={label} hint={hint ?? "Markdown: **bold**, _italic_, [links](https://…), lists."} state={state} idSuffix={idSuffix}>
+        {(p) => <textarea {...p} rows={rows} value={text} onChange={(e) => setText(e.target.value)} className={inputClass} />}
+      </Field>
+      <section aria-labelledby={`${previewId}-title`} className="rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
+        <h3 id={`${previewId}-title`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+          Preview
+        </h3>
+        {text.trim() ? (
+          <div className="prose-sm mt-1 space-y-2 break-words [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
+        ) : (
+          <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">Nothing written yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}
