@@ -116,6 +116,9 @@ describe("the maintenance lifecycle", () => {
     expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["maintenance_scheduled", "maintenance_started", "maintenance_cancelled"]);
     expect(timeline(id).at(-1)).toMatchObject({ status: "cancelled", body: "Rolled back; we will try another day" });
     expectDomainError(() => cancelMaintenance(db, owner, id, {}, T0 + 3 * HOUR), "conflict");
+    const other = scheduleMaintenance(db, owner, window([vpn]), T0).id;
+    expectDomainError(() => cancelMaintenance(db, owner, other, { message: "x".repeat(10_001) }, T0), "invalid", "message");
+    expect(row(other).status).toBe("scheduled");
   });
 });
 
@@ -126,7 +129,7 @@ describe("rescheduleMaintenance", () => {
     db.update(incidents).set({ reminderQueuedAt: T0 + HOUR }).where(eq(incidents.id, id)).run();
     rescheduleMaintenance(db, owner, id, { scheduledFor: T0 + 26 * HOUR, scheduledUntil: T0 + 27 * HOUR }, T0 + HOUR + MINUTE);
     expect(row(id)).toMatchObject({ scheduledFor: T0 + 26 * HOUR, scheduledUntil: T0 + 27 * HOUR, sequence: 1, reminderQueuedAt: null, status: "scheduled" });
-    expect(timeline(id).at(-1)!.body).toBe("Rescheduled: 2026-06-11 11:00-12:00 UTC is now 2026-06-12 11:00-12:00 UTC.");
+    expect(timeline(id).at(-1)!.body).toBe("Rescheduled: Jun 11, 2026, 11:00 UTC to 12:00 UTC is now Jun 12, 2026, 11:00 UTC to 12:00 UTC.");
     expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["maintenance_scheduled", "maintenance_rescheduled"]);
   });
 
@@ -136,7 +139,8 @@ describe("rescheduleMaintenance", () => {
     expectDomainError(() => rescheduleMaintenance(db, owner, id, { scheduledFor: T0 + 5 * HOUR, scheduledUntil: T0 + 4 * HOUR }, T0), "invalid", "scheduledUntil");
     postMaintenanceUpdate(db, owner, id, { status: "in_progress" }, T0 + 2 * HOUR);
     expectDomainError(() => rescheduleMaintenance(db, owner, id, { scheduledFor: T0 + 4 * HOUR, scheduledUntil: T0 + 5 * HOUR }, T0 + 2 * HOUR), "invalid", "scheduledFor");
-    rescheduleMaintenance(db, owner, id, { scheduledFor: T0 + 2 * HOUR, scheduledUntil: T0 + 4 * HOUR }, T0 + 2 * HOUR);
-    expect(row(id)).toMatchObject({ status: "in_progress", scheduledUntil: T0 + 4 * HOUR });
+    // A form sends whole seconds: a start in the same second counts as unchanged.
+    rescheduleMaintenance(db, owner, id, { scheduledFor: T0 + 2 * HOUR + 400, scheduledUntil: T0 + 4 * HOUR }, T0 + 2 * HOUR);
+    expect(row(id)).toMatchObject({ status: "in_progress", scheduledFor: T0 + 2 * HOUR, scheduledUntil: T0 + 4 * HOUR });
   });
 });

@@ -12,9 +12,10 @@ import { affectedComponents, claimTransition, componentsInOpenIncidents, markCan
 import { actorColumns, assertCan, auditActor, type Actor } from "@/lib/domain/actor";
 import { DomainError, invalid, notFound } from "@/lib/domain/errors";
 import { canMoveMaintenance, statusAfterMaintenance, statusAtMaintenanceStart } from "@/lib/domain/maintenance";
+import { formatTime } from "@/lib/format";
 import { publicContentChanged } from "@/lib/public-cache";
 import { kindForUpdate, notify } from "./notify";
-import { maintenanceUpdateInput, parseInput, rescheduleInput, scheduleMaintenanceInput, type ScheduleMaintenanceInput } from "./schemas";
+import { cancelInput, maintenanceUpdateInput, parseInput, rescheduleInput, scheduleMaintenanceInput, type ScheduleMaintenanceInput } from "./schemas";
 
 export const DEFAULT_MESSAGES: Record<Exclude<MaintenanceStatus, "scheduled">, string> = {
   in_progress: "The scheduled maintenance has started.",
@@ -162,10 +163,11 @@ export function postMaintenanceUpdate(db: Db, actor: Actor, id: string, raw: { s
 
 export function cancelMaintenance(db: Db, actor: Actor, id: string, raw: { message?: string; notify?: boolean } = {}, now = Date.now()): void {
   assertCan(actor, "incidents.write");
+  const input = parseInput(cancelInput, raw);
   db.transaction(
     (tx) => {
       const incident = requireMaintenance(tx, id);
-      if (!transitionMaintenance(tx, actor, incident, "cancelled", { message: raw.message?.trim() || undefined, notify: raw.notify ?? true, at: now })) {
+      if (!transitionMaintenance(tx, actor, incident, "cancelled", { message: input.message || undefined, notify: input.notify, at: now })) {
         throw new DomainError("conflict", "Someone else changed this maintenance just now; reload and try again");
       }
     },
@@ -183,11 +185,18 @@ export function rescheduleMaintenance(db: Db, actor: Actor, id: string, raw: { s
     (tx) => {
       const incident = requireMaintenance(tx, id);
       if (incident.status === "completed" || incident.status === "cancelled") throw new DomainError("conflict", "This maintenance is over and cannot be rescheduled");
-      if (incident.status !== "scheduled" && input.scheduledFor !== incident.scheduledFor) {
+      // Forms work in whole seconds: a start within the same second is the unchanged start.
+      const sameStart = Math.floor(input.scheduledFor / 1000) === Math.floor(incident.scheduledFor! / 1000);
+      if (incident.status !== "scheduled" && !sameStart) {
         throw invalid("scheduledFor", "The maintenance has started: only its end can move");
       }
-      moveWindow(tx, id, { scheduledFor: input.scheduledFor, scheduledUntil: input.scheduledUntil }, now);
-      const body = input.message ?? `Rescheduled: ${describeWindow(incident.scheduledFor!, incident.scheduledUntil!)} is now ${describeWindow(input.scheduledFor, input.scheduledUntil)}.`;
+      const scheduledFor = sameStart ? incident.scheduledFor! : input.scheduledFor;
+      if (input.scheduledUntil <= scheduledFor) throw invalid("scheduledUntil", "The end must be after the start");
+      moveWindow(tx, id, { scheduledFor, scheduledUntil: input.scheduledUntil }, now);
+      const timeZone = getPage(tx)?.timeZone ?? "Etc/UTC";
+      const body =
+        input.message ??
+        `Rescheduled: ${describeWindow(incident.scheduledFor!, incident.scheduledUntil!, timeZone)} is now ${describeWindow(scheduledFor, input.scheduledUntil, timeZone)}.`;
       const updateId = insertIncidentUpdate(tx, { incidentId: id, status: incident.status, body, displayAt: now, at: now, deliverNotifications: input.notify, ...actorColumns(actor) });
       if (input.notify) notify(tx, incident, "maintenance_rescheduled", now, updateId);
       insertAuditEntry(tx, {
@@ -204,7 +213,8 @@ export function rescheduleMaintenance(db: Db, actor: Actor, id: string, raw: { s
   publicContentChanged();
 }
 
-function describeWindow(from: number, until: number): string {
-  const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
-  return `${fmt(from)}-${fmt(until).slice(11)} UTC`;
+/** "Jun 11, 2026, 11:00 UTC to 12:00 UTC", in the page's time zone, named. */
+function describeWindow(from: number, until: number, timeZone: string): string {
+  const sameDay = formatTime(from, timeZone, "date") === formatTime(until, timeZone, "date");
+  return `${formatTime(from, timeZone)} to ${formatTime(until, timeZone, sameDay ? "time" : "datetime")}`;
 }

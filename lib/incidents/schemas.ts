@@ -80,6 +80,11 @@ export type ScheduleMaintenanceInput = z.input<typeof scheduleMaintenanceInput>;
 
 export const rescheduleInput = z.object({ ...window, message: message.optional(), notify: z.boolean().default(true) }).refine(...endAfterStart);
 
+export const cancelInput = z.object({
+  message: z.string().trim().max(LIMITS.message, { error: `Use at most ${LIMITS.message.toLocaleString("en-US")} characters` }).optional(),
+  notify: z.boolean().default(true),
+});
+
 export const maintenanceUpdateInput = z.object({
   status: z.enum(["scheduled", "in_progress", "verifying", "completed"]),
   message: message.optional(),
