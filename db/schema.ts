@@ -464,6 +464,8 @@ export const users = sqliteTable(
     /** Base32 TOTP secret; it must be readable to verify codes, so it is not hashed. */
     totpSecret: text("totp_secret"),
     totpEnabledAt: ms("totp_enabled_at"),
+    /** The 30-second step of the last code accepted at sign-in: a code is good once, not for its whole window. */
+    totpLastStep: integer("totp_last_step"),
     passwordChangedAt: ms("password_changed_at").notNull(),
     lastSignInAt: ms("last_sign_in_at"),
     createdAt: createdAt(),

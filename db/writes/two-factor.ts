@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Tx } from "../index";
 import { recoveryCodes, users } from "../schema";
 
@@ -28,5 +28,16 @@ export function consumeRecoveryCode(tx: Tx, userId: string, codeHash: string, at
       .set({ usedAt: at })
       .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
       .run().changes > 0
+  );
+}
+
+/** Records the step of a code used to sign in; false when that step (or a later one) was already used. */
+export function claimTotpStep(tx: Tx, userId: string, step: number): boolean {
+  return (
+    tx
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .run().changes === 1
   );
 }

@@ -57,17 +57,23 @@ export function totp(secret: string, atMs: number): string {
   return hotp(base32Decode(secret), Math.floor(atMs / 1000 / TOTP_STEP_SECONDS));
 }
 
-/** Accepts the code of this step or one step either side (clock drift). */
-export function verifyTotp(secret: string, code: string, atMs: number): boolean {
+/** The step whose code this is: this step or one either side (clock drift); null when it matches none. */
+export function matchTotpStep(secret: string, code: string, atMs: number): number | null {
   const clean = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(clean)) return false;
+  if (!/^\d{6}$/.test(clean)) return null;
   const key = base32Decode(secret);
   const step = Math.floor(atMs / 1000 / TOTP_STEP_SECONDS);
-  let ok = false;
+  let matched: number | null = null;
+  // Every candidate is compared, so the time taken does not say which one matched.
   for (const drift of [-1, 0, 1]) {
-    ok = timingSafeEqual(Buffer.from(hotp(key, step + drift)), Buffer.from(clean)) || ok;
+    if (timingSafeEqual(Buffer.from(hotp(key, step + drift)), Buffer.from(clean))) matched = step + drift;
   }
-  return ok;
+  return matched;
+}
+
+/** Accepts the code of this step or one step either side (clock drift). */
+export function verifyTotp(secret: string, code: string, atMs: number): boolean {
+  return matchTotpStep(secret, code, atMs) !== null;
 }
 
 /** The otpauth:// link authenticator apps read (from a QR code, or pasted). */

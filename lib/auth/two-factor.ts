@@ -6,11 +6,11 @@ import { getThePage } from "@/db/queries/settings";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { clearRateLimit, readRateLimit, writeRateLimit } from "@/db/writes/rate-limits";
 import { completeTwoFactor } from "@/db/writes/sessions";
-import { consumeRecoveryCode, disableTotp, enableTotp, replaceRecoveryCodes, setPendingTotpSecret } from "@/db/writes/two-factor";
+import { claimTotpStep, consumeRecoveryCode, disableTotp, enableTotp, replaceRecoveryCodes, setPendingTotpSecret } from "@/db/writes/two-factor";
 import { recordSignIn } from "@/db/writes/users";
 import { lockoutAfterFailures, SIGN_IN_FAILURE_WINDOW, SIGN_IN_FREE_FAILURES } from "./policy";
 import { hashToken } from "./tokens";
-import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from "./totp";
+import { matchTotpStep, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from "./totp";
 
 type Refusal = { ok: false; message: string };
 const audit = (db: Parameters<typeof insertAuditEntry>[0], user: { id: string; email: string }, at: number, action: string, ip?: string | null, detail?: Record<string, unknown>) =>
@@ -68,8 +68,10 @@ export function completeSignInWithCode(
     return { ok: false, throttledMs: limit.blockedUntil - input.now, message: "Too many wrong codes." };
   }
   return db.transaction((tx) => {
-    const usedRecovery = !verifyTotp(user.totpSecret!, input.code, input.now) && consumeRecoveryCode(tx, user.id, hashToken(normaliseRecoveryCode(input.code)), input.now);
-    const ok = usedRecovery || verifyTotp(user.totpSecret!, input.code, input.now);
+    const step = matchTotpStep(user.totpSecret!, input.code, input.now);
+    const usedRecovery = step === null && consumeRecoveryCode(tx, user.id, hashToken(normaliseRecoveryCode(input.code)), input.now);
+    // A code works once: one seen by someone looking over a shoulder cannot be replayed within its window.
+    const ok = usedRecovery || (step !== null && claimTotpStep(tx, user.id, step));
     if (!ok) {
       const fresh = !limit || input.now - limit.windowStart > SIGN_IN_FAILURE_WINDOW;
       const failures = (fresh ? 0 : limit.failures) + 1;

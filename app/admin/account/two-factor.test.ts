@@ -53,8 +53,15 @@ describe("two-factor sign-in", () => {
     const pending = () => createSession(db, { userId: user.id, pendingTwoFactor: true, now: Date.now() });
     const a = pending();
     expect(lookupSession(db, a.token, Date.now())!.pendingTwoFactor).toBe(true);
-    expect(completeSignInWithCode(db, { tokenHash: hashToken(a.token), userId: user.id, code: totp(secret, Date.now()), ip: null, now: Date.now() })).toEqual({ ok: true });
+    const now = Date.now();
+    expect(completeSignInWithCode(db, { tokenHash: hashToken(a.token), userId: user.id, code: totp(secret, now), ip: null, now })).toEqual({ ok: true });
     expect(lookupSession(db, a.token, Date.now())!.pendingTwoFactor).toBe(false);
+    // The same code, again within its window (someone who saw it): refused, and the session stays pending.
+    const replay = pending();
+    expect(completeSignInWithCode(db, { tokenHash: hashToken(replay.token), userId: user.id, code: totp(secret, now), ip: null, now: now + 1_000 })).toMatchObject({ ok: false });
+    expect(lookupSession(db, replay.token, Date.now())!.pendingTwoFactor).toBe(true);
+    // The next step's code works.
+    expect(completeSignInWithCode(db, { tokenHash: hashToken(replay.token), userId: user.id, code: totp(secret, now + 30_000), ip: null, now: now + 30_000 })).toEqual({ ok: true });
 
     const b = pending();
     const viaRecovery = () => completeSignInWithCode(db, { tokenHash: hashToken(b.token), userId: user.id, code: codes[0].toUpperCase(), ip: null, now: Date.now() });
