@@ -57,6 +57,25 @@ test.describe("the public status page", () => {
     await expect(page.getByRole("heading", { name: "All Systems Operational" })).toBeVisible();
   });
 
+  test("shows the banner of each state set through the write layer", async ({ page, db, pageId, unique }) => {
+    const id = insertComponent(db, { pageId, name: unique("Badge System"), at: Date.now(), actor: { source: "manual" } });
+    try {
+      for (const [status, banner] of [
+        ["degraded_performance", "Partially Degraded Service"],
+        ["partial_outage", "Minor Service Outage"],
+        ["major_outage", "Partial System Outage"],
+        ["under_maintenance", "Service Under Maintenance"],
+        ["operational", "All Systems Operational"],
+      ] as const) {
+        setComponentStatus(db, id, status, Date.now(), { source: "manual" });
+        await page.goto("/");
+        await expect(page.getByRole("heading", { level: 2, name: banner }), status).toBeVisible();
+      }
+    } finally {
+      db.delete(components).where(eq(components.id, id)).run();
+    }
+  });
+
   test.describe("on a phone in dark mode", () => {
     test.use({ viewport: { width: 375, height: 740 }, colorScheme: "dark" });
     test("stays readable", async ({ page, snapshot }) => {
