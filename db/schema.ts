@@ -262,6 +262,8 @@ export const incidentTemplates = sqliteTable("incident_templates", {
   status: text("status", { enum: ALL_INCIDENT_STATUSES }).notNull().default("investigating"),
   /** JSON array of component ids to preselect. */
   componentIds: text("component_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  /** The status the template's components are preset to. */
+  componentStatus: text("component_status", { enum: COMPONENT_STATUSES }).notNull().default("partial_outage"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

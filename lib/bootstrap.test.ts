@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db";
-import { auditLog, components, pages, users } from "@/db/schema";
+import { auditLog, components, incidentTemplates, pages, users } from "@/db/schema";
 import { bootstrap, describeOwnerCreation } from "./bootstrap";
 import { parseConfig } from "./config";
 import { verifyPassword } from "./password";
@@ -25,8 +25,11 @@ describe("bootstrap", () => {
     expect(await verifyPassword(password, owner.passwordHash)).toBe(true);
     expect(db.select().from(pages).get()).toMatchObject({ name: "Acme IT", timeZone: "Pacific/Auckland" });
 
+    expect(db.select().from(incidentTemplates).all()).toHaveLength(4);
+
     const second = await bootstrap(db, config);
     expect(second).toEqual({ freshDatabase: false, seeded: false, ownerCreated: null });
+    expect(db.select().from(incidentTemplates).all()).toHaveLength(4);
     expect(db.select({ n: sql<number>`count(*)` }).from(users).get()!.n).toBe(1);
     const audit = db.select().from(auditLog).all();
     expect(JSON.stringify(audit)).not.toContain(password);

@@ -1,11 +1,14 @@
-// What a start does before serving: open and migrate the database, create the page on a fresh one,
-// seed the demo content the first time, and create the first owner (printing a generated login once).
+// What a start does before serving: open and migrate the database, create the page on a fresh one, add the
+// default incident templates once, seed the demo content the first time, and create the first owner
+// (printing a generated login once).
 import type { Db } from "@/db";
+import { getPage } from "@/db/queries/status-page";
 import { seedDemo } from "@/db/seed";
 import { ensureAppSecret, ensurePage } from "@/db/writes/page";
 import { countUsers, insertUser } from "@/db/writes/users";
 import { insertAuditEntry } from "@/db/writes/audit";
 import type { Config } from "./config";
+import { ensureDefaultTemplates } from "./incidents/templates";
 import { generatePassword, hashPassword } from "./password";
 
 export interface BootstrapResult {
@@ -18,6 +21,7 @@ export async function bootstrap(db: Db, config: Config, now = Date.now()): Promi
   const freshDatabase = db.transaction((tx) => {
     const created = ensurePage(tx, { name: config.pageName, timeZone: config.pageTimeZone, at: now });
     ensureAppSecret(tx, now);
+    ensureDefaultTemplates(tx, getPage(tx)!.id, now);
     return created;
   });
   const seeded = freshDatabase && config.seedDemo ? seedDemo(db, { now }).seeded : false;

@@ -1,5 +1,5 @@
-// Reads for the console's Incidents screens: the open and recent lists, and one incident with its timeline.
-import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+// Reads for the console's Incidents screens: the open list, the history search, and one incident with its timeline.
+import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
 import type { Tx } from "../index";
 import { components, incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
@@ -49,17 +49,6 @@ export function listOpenIncidents(tx: Tx, page: { id: string; staleIncidentMinut
     });
 }
 
-/** The most recent resolved incidents. */
-export function listRecentIncidents(tx: Tx, pageId: string, limit = 25): ConsoleIncidentRow[] {
-  return tx
-    .select(listColumns)
-    .from(incidents)
-    .where(and(eq(incidents.pageId, pageId), eq(incidents.kind, "incident"), notInArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES])))
-    .orderBy(desc(incidents.startedAt))
-    .limit(limit)
-    .all();
-}
-
 export function findConsoleIncident(tx: Tx, pageId: string, id: string) {
   return tx
     .select()
@@ -94,4 +83,43 @@ export function incidentServices(tx: Tx, incidentId: string) {
     .innerJoin(components, eq(components.id, incidentComponents.componentId))
     .where(eq(incidentComponents.incidentId, incidentId))
     .all();
+}
+
+export interface HistoryFilter {
+  /** Words in the incident's name. */
+  q?: string;
+  status?: "resolved" | "postmortem" | "open";
+  componentId?: string;
+  /** Started at or after / before, epoch ms. */
+  from?: number;
+  to?: number;
+}
+
+export const HISTORY_PAGE_SIZE = 25;
+
+/** Incidents matching a filter, newest first, a page at a time, with the total for the pager. */
+export function searchIncidentHistory(tx: Tx, pageId: string, filter: HistoryFilter, pageNumber = 1): { rows: ConsoleIncidentRow[]; total: number } {
+  const conditions = [eq(incidents.pageId, pageId), eq(incidents.kind, "incident")];
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`${incidents.name} like ${pattern} escape '\\'`);
+  }
+  if (filter.status === "open") conditions.push(inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES]));
+  else if (filter.status) conditions.push(eq(incidents.status, filter.status));
+  if (filter.componentId) {
+    conditions.push(sql`exists (select 1 from ${incidentComponents} where ${incidentComponents.incidentId} = ${incidents.id} and ${incidentComponents.componentId} = ${filter.componentId})`);
+  }
+  if (filter.from !== undefined) conditions.push(gte(incidents.startedAt, filter.from));
+  if (filter.to !== undefined) conditions.push(lt(incidents.startedAt, filter.to));
+  const where = and(...conditions);
+  const total = tx.select({ n: count() }).from(incidents).where(where).get()?.n ?? 0;
+  const rows = tx
+    .select(listColumns)
+    .from(incidents)
+    .where(where)
+    .orderBy(desc(incidents.startedAt), desc(incidents.id))
+    .limit(HISTORY_PAGE_SIZE)
+    .offset((Math.max(1, pageNumber) - 1) * HISTORY_PAGE_SIZE)
+    .all();
+  return { rows, total };
 }

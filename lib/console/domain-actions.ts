@@ -38,9 +38,14 @@ export function serviceStatusesFrom(formData: FormData): Record<string, string> 
   return statuses;
 }
 
-/** Checkboxes named `services` (maintenance). */
+/** Checkboxes named `services` (maintenance, templates). */
 export function checkedServices(formData: FormData): string[] {
   return formData.getAll("services").filter((v): v is string => typeof v === "string" && v !== "");
+}
+
+/** Form state keeps one value per name; the checked services go back as one comma-separated value. */
+export function keepServices(state: FormState, formData: FormData): FormState {
+  return { ...state, values: { ...state.values, services: checkedServices(formData).join(",") } };
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;

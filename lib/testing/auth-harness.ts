@@ -41,3 +41,26 @@ export function actAs(db: Db, user: { id: string } | null, now = Date.now()): vo
 }
 
 export { fakeRequest };
+
+/** FormData from plain fields; an array gives a repeated field (checkboxes). */
+export function formOf(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) data.append(k, one);
+  return data;
+}
+
+export type ActionState = { ok?: boolean; message?: string; errors?: Record<string, string[]>; values?: Record<string, string> };
+
+/** Runs a Server Action that may redirect on success: the redirect target, or the state it returned. */
+export async function runAction(
+  action: (s: object, f: FormData) => Promise<unknown>,
+  fields: Record<string, string | string[]>,
+): Promise<{ state?: ActionState; redirect?: string }> {
+  try {
+    return { state: (await action({}, formOf(fields))) as ActionState };
+  } catch (err) {
+    const digest = (err as { digest?: string }).digest;
+    if (digest?.startsWith("NEXT_REDIRECT")) return { redirect: digest.split(";")[2] };
+    throw err;
+  }
+}

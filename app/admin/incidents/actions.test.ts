@@ -3,7 +3,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
-import { listOpenIncidents, listRecentIncidents } from "@/db/queries/console-incidents";
+import { listOpenIncidents, searchIncidentHistory } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { components, incidents, incidentUpdates, notifications } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
@@ -208,6 +208,6 @@ describe("the incidents list", () => {
     expect(soon.map((i) => [i.id, i.stale])).toEqual([[open, false]]);
     const later = listOpenIncidents(db, page, Date.now() + (page.staleIncidentMinutes + 1) * 60_000);
     expect(later[0]).toMatchObject({ id: open, stale: true, quietMinutes: page.staleIncidentMinutes + 1 });
-    expect(listRecentIncidents(db, page.id).map((i) => i.id)).toEqual([closed]);
+    expect(searchIncidentHistory(db, page.id, { status: "resolved" }).rows.map((i) => i.id)).toEqual([closed]);
   });
 });

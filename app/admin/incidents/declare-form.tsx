@@ -11,26 +11,33 @@ import { declareIncidentAction } from "./actions";
 
 export const INCIDENT_FORM_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 
-export function DeclareIncidentForm({ groups, timeZone }: { groups: PickerGroup[]; timeZone: string }) {
+export interface DeclareInitial {
+  name: string;
+  status: string;
+  message: string;
+  componentStatuses: Record<string, string>;
+}
+
+export function DeclareIncidentForm({ groups, timeZone, initial }: { groups: PickerGroup[]; timeZone: string; initial?: DeclareInitial }) {
   const [state, action, pending] = useActionState(declareIncidentAction, {} as FormState);
   const ref = useFocusOnError(state);
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="mt-6 max-w-2xl space-y-5">
       <FormStatus state={state} />
       <Field name="name" label="Name" hint={`What visitors read as the title, e.g. “Email delayed”. Up to ${LIMITS.name} characters.`} state={state}>
-        {(p) => <input {...p} required defaultValue={fieldValue(state, "name")} className={inputClass} />}
+        {(p) => <input {...p} required defaultValue={fieldValue(state, "name", initial?.name)} className={inputClass} />}
       </Field>
       <Field name="status" label="Status" state={state}>
         {(p) => (
-          <select {...p} defaultValue={fieldValue(state, "status", "investigating")} className={inputClass}>
+          <select {...p} defaultValue={fieldValue(state, "status", initial?.status ?? "investigating")} className={inputClass}>
             {INCIDENT_FORM_STATUSES.map((s) => (
               <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
             ))}
           </select>
         )}
       </Field>
-      <MarkdownField name="message" label="Message" state={state} hint={`What is happening and what people can do. Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`} />
-      <ServiceStatusPicker groups={groups} state={state} legend="Affected services and their new status" emptyLabel="Not affected" />
+      <MarkdownField name="message" label="Message" state={state} initial={initial?.message} hint={`What is happening and what people can do. Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`} />
+      <ServiceStatusPicker groups={groups} state={state} initial={initial?.componentStatuses} legend="Affected services and their new status" emptyLabel="Not affected" />
       <Field name="impactOverride" label="Impact" hint="Derived from the services’ statuses unless you choose one." state={state}>
         {(p) => (
           <select {...p} defaultValue={fieldValue(state, "impactOverride")} className={inputClass}>

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
-import { listOpenIncidents, listRecentIncidents, type ConsoleIncidentRow, type OpenIncidentRow } from "@/db/queries/console-incidents";
+import { listOpenIncidents, searchIncidentHistory, type ConsoleIncidentRow, type OpenIncidentRow } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
+import { formatInZone, pickerGroups } from "@/lib/console/incident-display";
+import { parseHistoryQuery } from "@/lib/console/incident-history";
+import { HistoryFilterForm, HistoryPager } from "./history";
 
 export const metadata: Metadata = { title: "Incidents" };
 
@@ -33,17 +35,20 @@ function IncidentRow({ incident, timeZone }: { incident: ConsoleIncidentRow | Op
   );
 }
 
-export default async function IncidentsPage() {
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("editor");
   const db = getDb();
   const page = getThePage(db);
   const open = listOpenIncidents(db, page);
-  const recent = listRecentIncidents(db, page.id);
+  const groups = pickerGroups(db, page.id);
+  const query = parseHistoryQuery(await searchParams, page.timeZone, new Set(groups.flatMap((g) => g.services.map((s) => s.id))));
+  const history = searchIncidentHistory(db, page.id, query.filter, query.page);
   return (
     <div className="max-w-4xl">
       <h1 className="text-2xl font-bold">Incidents</h1>
-      <div className="mt-4">
+      <div className="mt-4 flex flex-wrap items-center gap-4">
         <Link href="/admin/incidents/new" className={primary}>Declare incident</Link>
+        <Link href="/admin/incidents/templates" className="font-medium underline">Templates</Link>
       </div>
       <section aria-labelledby="open-title" className="mt-8">
         <h2 id="open-title" className="text-xl font-semibold">Open</h2>
@@ -57,17 +62,22 @@ export default async function IncidentsPage() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="recent-title" className="mt-8">
-        <h2 id="recent-title" className="text-xl font-semibold">Recently resolved</h2>
-        {recent.length === 0 ? (
-          <p className="mt-2 text-slate-700 dark:text-slate-300">Nothing resolved yet.</p>
+      <section aria-labelledby="history-title" className="mt-8">
+        <h2 id="history-title" className="text-xl font-semibold">History</h2>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">All incidents, newest first. Dates are in the page’s time zone, {page.timeZone}.</p>
+        <HistoryFilterForm query={query} groups={groups} />
+        {history.rows.length === 0 ? (
+          <p className="mt-4 text-slate-700 dark:text-slate-300">
+            {Object.keys(query.filter).length ? "No incidents match these filters. Clear them to see everything." : "No incidents yet. Declare one when something goes wrong."}
+          </p>
         ) : (
-          <ul className="mt-3 space-y-3">
-            {recent.map((i) => (
+          <ul className="mt-4 space-y-3">
+            {history.rows.map((i) => (
               <IncidentRow key={i.id} incident={i} timeZone={page.timeZone} />
             ))}
           </ul>
         )}
+        <HistoryPager query={query} total={history.total} />
       </section>
     </div>
   );

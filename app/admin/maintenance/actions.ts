@@ -9,7 +9,7 @@ import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
 import { checkbox, entityId } from "@/lib/console/fields";
-import { actorOf, checkedServices, fromLocalDateTime, runVerb } from "@/lib/console/domain-actions";
+import { actorOf, checkedServices, fromLocalDateTime, keepServices, runVerb } from "@/lib/console/domain-actions";
 import { cancelMaintenance, postMaintenanceUpdate, rescheduleMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance-verbs";
 
 // The verbs validate names, messages, windows and services; these schemas only decode the form.
@@ -34,11 +34,6 @@ function refresh(id?: string) {
 
 function fieldErrors(errors: Record<string, string[]>, formData: FormData): FormState {
   return { ok: false, message: "Please correct the fields marked below.", errors, values: typedValues(formData), at: Date.now() };
-}
-
-/** Form state keeps one value per name; the checked services go back as one comma-separated value. */
-function keepServices(state: FormState, formData: FormData): FormState {
-  return { ...state, values: { ...state.values, services: checkedServices(formData).join(",") } };
 }
 
 /** Reads the start and end inputs in the page's zone; errors name the field. */

@@ -4,41 +4,13 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
+import { ServiceCheckboxes } from "@/components/admin/service-checkboxes";
 import type { PickerGroup } from "@/components/admin/service-status-picker";
 import { INCIDENT_STATUS_LABELS, LIMITS, type MaintenanceStatus } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { cancelMaintenanceAction, postMaintenanceUpdateAction, rescheduleMaintenanceAction, scheduleMaintenanceAction } from "./actions";
 
 const checkedIn = (state: FormState, name: string, fallback: boolean) => (state.values ? state.values[name] === "on" : fallback);
-
-function ServiceCheckboxes({ groups, state }: { groups: PickerGroup[]; state: FormState }) {
-  const errors = state.errors?.services;
-  const chosen = new Set(state.values?.services?.split(",") ?? []);
-  if (!groups.some((g) => g.services.length)) return <p className="text-sm text-slate-600 dark:text-slate-400">No services yet.</p>;
-  return (
-    <fieldset aria-describedby={errors?.length ? "field-services-error" : undefined} className="space-y-2">
-      <legend className="text-sm font-medium">Affected services</legend>
-      {groups.map((group, i) =>
-        group.services.length ? (
-          <div key={group.name ?? `loose-${i}`}>
-            {group.name && <p className="text-sm font-semibold text-slate-700 dark:text-slate-300">{group.name}</p>}
-            <ul className={group.name ? "pl-4" : ""}>
-              {group.services.map((s) => (
-                <li key={s.id} className="flex items-center gap-2 py-0.5">
-                  <input id={`field-service-${s.id}`} type="checkbox" name="services" value={s.id} defaultChecked={chosen.has(s.id)} aria-invalid={Boolean(errors?.length)} className="size-4" />
-                  <label htmlFor={`field-service-${s.id}`} className="text-sm">{s.name}</label>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null,
-      )}
-      {errors?.length ? (
-        <p id="field-services-error" className="text-sm font-medium text-red-700 dark:text-red-300">{errors.join(" ")}</p>
-      ) : null}
-    </fieldset>
-  );
-}
 
 function WindowFields({ state, timeZone, initial }: { state: FormState; timeZone: string; initial?: { startsAt: string; endsAt: string } }) {
   return (

@@ -1,20 +1,55 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { inputClass } from "@/components/admin/form";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
+import { listTemplates } from "@/db/queries/templates";
 import { requireUser } from "@/lib/auth/dal";
 import { pickerGroups } from "@/lib/console/incident-display";
+import { ID_PATTERN } from "@/lib/ids";
+import { declarationFromTemplate } from "@/lib/incidents/templates";
 import { DeclareIncidentForm } from "../declare-form";
 
 export const metadata: Metadata = { title: "Declare incident" };
 
-export default async function NewIncidentPage() {
+export default async function NewIncidentPage({ searchParams }: { searchParams: Promise<{ template?: string | string[] }> }) {
   await requireUser("editor");
   const db = getDb();
   const page = getThePage(db);
+  const templates = listTemplates(db, page.id);
+  const requested = (await searchParams).template;
+  const templateId = typeof requested === "string" ? requested : undefined;
+  const fromTemplate = templateId && ID_PATTERN.test(templateId) ? declarationFromTemplate(db, page.id, templateId) : null;
   return (
     <div>
       <h1 className="text-2xl font-bold">Declare incident</h1>
-      <DeclareIncidentForm groups={pickerGroups(db, page.id)} timeZone={page.timeZone} />
+      {templates.length > 0 ? (
+        <form method="get" action="/admin/incidents/new" className="mt-4 flex max-w-2xl flex-wrap items-end gap-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+          <div className="min-w-0 flex-1">
+            <label htmlFor="template-choice" className="block text-sm font-medium">Start from a template</label>
+            <select id="template-choice" name="template" defaultValue={fromTemplate ? templateId : ""} className={inputClass}>
+              <option value="">No template</option>
+              {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-500 dark:hover:bg-slate-800">Use template</button>
+        </form>
+      ) : (
+        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+          Tip: <Link href="/admin/incidents/templates/new" className="underline">save templates</Link> for incidents you see often.
+        </p>
+      )}
+      {templateId && !fromTemplate && (
+        <p role="alert" className="mt-4 max-w-2xl rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          That template no longer exists; the form starts empty.
+        </p>
+      )}
+      {fromTemplate && (
+        <p role="status" className="mt-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
+          Filled in from the template “{fromTemplate.templateName}”. Change anything before declaring.
+        </p>
+      )}
+      <DeclareIncidentForm key={fromTemplate ? templateId : "blank"} groups={pickerGroups(db, page.id)} timeZone={page.timeZone} initial={fromTemplate ?? undefined} />
     </div>
   );
 }

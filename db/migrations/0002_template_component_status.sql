@@ -1,0 +1,1 @@
+ALTER TABLE `incident_templates` ADD `component_status` text DEFAULT 'partial_outage' NOT NULL;
