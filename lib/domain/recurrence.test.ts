@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY } from "@/lib/time";
-import { occurrences, parseRule, type Rule } from "./recurrence";
+import { describeRule, occurrences, parseRule, ruleText, type Rule, type RuleChoice } from "./recurrence";
 import { zonedToUtc } from "./time-zone";
 
 const rule = (text: string) => {
@@ -73,5 +73,27 @@ describe("occurrences", () => {
   it("never makes more than the cap, however frequent the rule", () => {
     expect(occurrences(rule("FREQ=DAILY"), "00:00", "Etc/UTC", from, from, from + 10_000 * DAY)).toHaveLength(60);
     expect(occurrences(rule("FREQ=DAILY"), "00:00", "Etc/UTC", from, from, from + 10_000 * DAY, 5)).toHaveLength(5);
+  });
+});
+
+describe("describeRule and ruleText", () => {
+  it("say each kind of rule in words and round-trip through the RRULE text", () => {
+    const cases: [RuleChoice, string, string][] = [
+      [{ frequency: "daily", interval: 1 }, "FREQ=DAILY", "Every day"],
+      [{ frequency: "daily", interval: 3 }, "FREQ=DAILY;INTERVAL=3", "Every 3 days"],
+      [{ frequency: "weekly", interval: 1, days: [0] }, "FREQ=WEEKLY;BYDAY=SU", "Every Sunday"],
+      [{ frequency: "weekly", interval: 2, days: [4, 1, 1] }, "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH", "Every 2 weeks on Monday and Thursday"],
+      [{ frequency: "weekly", interval: 1, days: [1, 3, 5] }, "FREQ=WEEKLY;BYDAY=MO,WE,FR", "Every Monday, Wednesday and Friday"],
+      [{ frequency: "monthly_weekday", nth: 1, weekday: 2 }, "FREQ=MONTHLY;BYDAY=1TU", "The first Tuesday of each month"],
+      [{ frequency: "monthly_weekday", nth: -1, weekday: 5 }, "FREQ=MONTHLY;BYDAY=-1FR", "The last Friday of each month"],
+      [{ frequency: "monthly_day", day: 15 }, "FREQ=MONTHLY;BYMONTHDAY=15", "Day 15 of each month"],
+      [{ frequency: "monthly_day", day: -1 }, "FREQ=MONTHLY;BYMONTHDAY=-1", "The last day of each month"],
+    ];
+    for (const [choice, text, words] of cases) {
+      expect(ruleText(choice)).toBe(text);
+      const rule = parseRule(text);
+      expect("error" in rule).toBe(false);
+      expect(describeRule(rule as Rule)).toBe(words);
+    }
   });
 });

@@ -110,3 +110,45 @@ export function occurrences(
   }
   return out;
 }
+
+const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const ORDINALS: Record<number, string> = { 1: "first", 2: "second", 3: "third", 4: "fourth", [-1]: "last" };
+
+function list(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** "Every Sunday", "Every 2 weeks on Monday and Thursday", "The first Tuesday of each month"... */
+export function describeRule(rule: Rule): string {
+  switch (rule.freq) {
+    case "DAILY":
+      return rule.interval === 1 ? "Every day" : `Every ${rule.interval} days`;
+    case "WEEKLY": {
+      const days = list(rule.byDay.map((d) => DAY_NAMES[d]));
+      return rule.interval === 1 ? `Every ${days}` : `Every ${rule.interval} weeks on ${days}`;
+    }
+    case "MONTHLY":
+      if ("monthDay" in rule) return rule.monthDay === -1 ? "The last day of each month" : `Day ${rule.monthDay} of each month`;
+      return `The ${ORDINALS[rule.nth]} ${DAY_NAMES[rule.weekday]} of each month`;
+  }
+}
+
+/** What a rule builder (the console's form) can say; turned into the RRULE subset above. */
+export type RuleChoice =
+  | { frequency: "daily"; interval: number }
+  | { frequency: "weekly"; interval: number; days: number[] }
+  | { frequency: "monthly_weekday"; nth: number; weekday: number }
+  | { frequency: "monthly_day"; day: number };
+
+export function ruleText(choice: RuleChoice): string {
+  switch (choice.frequency) {
+    case "daily":
+      return choice.interval === 1 ? "FREQ=DAILY" : `FREQ=DAILY;INTERVAL=${choice.interval}`;
+    case "weekly":
+      return `FREQ=WEEKLY${choice.interval === 1 ? "" : `;INTERVAL=${choice.interval}`};BYDAY=${[...new Set(choice.days)].sort().map((d) => WEEKDAYS[d]).join(",")}`;
+    case "monthly_weekday":
+      return `FREQ=MONTHLY;BYDAY=${choice.nth}${WEEKDAYS[choice.weekday]}`;
+    case "monthly_day":
+      return `FREQ=MONTHLY;BYMONTHDAY=${choice.day}`;
+  }
+}

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { incidents, maintenanceRecurrences } from "@/db/schema";
+import { auditLog, incidents, maintenanceRecurrences, notifications } from "@/db/schema";
 import { DomainError } from "@/lib/domain/errors";
 import { HORIZON } from "@/lib/domain/recurrence";
-import { addComponent, addMember, emptyPage } from "@/lib/testing/scenario";
+import { addApiKeyActor, addComponent, addMember, emptyPage } from "@/lib/testing/scenario";
 import { DAY, HOUR } from "@/lib/time";
-import { createRecurrence, generateRecurringMaintenances } from "./recurrence";
+import { createRecurrence, generateRecurringMaintenances, stopRecurrence } from "./recurrence";
 
 const NOW = Date.UTC(2026, 2, 2, 12); // Monday
 let db: Db;
@@ -55,5 +55,31 @@ describe("recurring maintenance", () => {
     expect(field({ timeZone: "Mars/Base" })).toEqual(["timeZone"]);
     expect(field({ componentIds: ["nosuchcompnt"] })).toEqual(["componentIds"]);
     expect(db.select().from(maintenanceRecurrences).all()).toHaveLength(0);
+  });
+});
+
+describe("stopping a recurring maintenance", () => {
+  it("creates no more occurrences; with cancelUpcoming, cancels the scheduled ones quietly and audits", () => {
+    const { owner, vpn } = setup();
+    const { id, created } = createRecurrence(db, owner, { name: "Weekly patching", message: "Patches go in.", rule: "FREQ=WEEKLY;BYDAY=SU", startTime: "02:00", durationMinutes: 60, componentIds: [vpn] }, NOW);
+    const keep = createRecurrence(db, owner, { name: "Monthly", message: "m", rule: "FREQ=MONTHLY;BYDAY=1TU", startTime: "02:00", durationMinutes: 60 }, NOW);
+    expect(stopRecurrence(db, owner, id, { cancelUpcoming: true }, NOW + 1)).toEqual({ cancelled: created });
+    const statuses = (rid: string) => db.select().from(incidents).where(eq(incidents.recurrenceId, rid)).all().map((m) => m.status);
+    expect(new Set(statuses(id))).toEqual(new Set(["cancelled"]));
+    expect(new Set(statuses(keep.id))).toEqual(new Set(["scheduled"]));
+    expect(db.select().from(notifications).all()).toEqual([]);
+    expect(generateRecurringMaintenances(db, NOW + 30 * DAY).every((o) => o.recurrenceId === keep.id)).toBe(true);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "maintenance.recurrence_stop")).get()).toMatchObject({ action: "maintenance.recurrence_stop", detail: { name: "Weekly patching", cancelledOccurrences: created } });
+    expect(() => stopRecurrence(db, owner, id, { cancelUpcoming: true }, NOW + 2)).toThrow(DomainError);
+    expect(() => stopRecurrence(db, owner, "zzzzzzzzzzzz", { cancelUpcoming: true }, NOW + 2)).toThrow(/not found/);
+  });
+
+  it("leaves the scheduled occurrences when asked to, and refuses a read-only key", () => {
+    const { owner } = setup();
+    const { id, created } = createRecurrence(db, owner, { name: "Daily", message: "m", rule: "FREQ=DAILY;INTERVAL=7", startTime: "03:00", durationMinutes: 30 }, NOW);
+    expect(() => stopRecurrence(db, addApiKeyActor(db, "read"), id, { cancelUpcoming: true }, NOW)).toThrow(/not allowed/);
+    expect(stopRecurrence(db, owner, id, { cancelUpcoming: false }, NOW)).toEqual({ cancelled: 0 });
+    expect(db.select().from(incidents).where(eq(incidents.status, "scheduled")).all()).toHaveLength(created);
+    expect(db.select().from(maintenanceRecurrences).get()!.active).toBe(false);
   });
 });

@@ -6,15 +6,16 @@ import { LIMITS } from "@/db/constants";
 import { liveComponentIds } from "@/db/queries/lifecycle";
 import { getPage } from "@/db/queries/status-page";
 import { insertAuditEntry } from "@/db/writes/audit";
-import { activeRecurrences, claimGeneration, insertRecurrence } from "@/db/writes/recurrences";
+import { findRecurrence, scheduledOccurrences } from "@/db/queries/console-maintenance";
+import { activeRecurrences, claimGeneration, deactivateRecurrence, insertRecurrence } from "@/db/writes/recurrences";
 import { assertCan, auditActor, SYSTEM, type Actor } from "@/lib/domain/actor";
-import { DomainError, invalid } from "@/lib/domain/errors";
+import { DomainError, invalid, notFound } from "@/lib/domain/errors";
 import { HORIZON, MAX_OCCURRENCES_PER_RUN, occurrences, parseRule } from "@/lib/domain/recurrence";
 import { isValidTimeZone } from "@/lib/config";
 import { ID_PATTERN } from "@/lib/ids";
 import { publicContentChanged } from "@/lib/public-cache";
 import { MINUTE } from "@/lib/time";
-import { writeMaintenance } from "./maintenance-verbs";
+import { transitionMaintenance, writeMaintenance } from "./maintenance-verbs";
 import { parseInput } from "./schemas";
 
 export const recurrenceInput = z.object({
@@ -100,4 +101,33 @@ export function generateRecurringMaintenances(db: Db, now = Date.now()): { recur
   }
   if (made.length) publicContentChanged();
   return made;
+}
+
+/**
+ * Stops a rule: no more occurrences are created. With `cancelUpcoming`, the occurrences already scheduled
+ * are cancelled too (quietly: nobody was told about them individually yet); otherwise they stay, each
+ * editable and cancellable on its own.
+ */
+export function stopRecurrence(db: Db, actor: Actor, id: string, options: { cancelUpcoming: boolean }, now = Date.now()): { cancelled: number } {
+  assertCan(actor, "incidents.write");
+  const cancelled = db.transaction(
+    (tx) => {
+      const page = getPage(tx);
+      const rule = page ? findRecurrence(tx, page.id, id) : null;
+      if (!rule) throw notFound("Recurring maintenance");
+      if (!rule.active) throw new DomainError("conflict", "This recurring maintenance is already stopped");
+      deactivateRecurrence(tx, id, now);
+      let count = 0;
+      if (options.cancelUpcoming) {
+        for (const occurrence of scheduledOccurrences(tx, id)) {
+          if (transitionMaintenance(tx, actor, occurrence, "cancelled", { message: "This maintenance has been cancelled: the recurring schedule was stopped.", notify: false, at: now })) count++;
+        }
+      }
+      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "maintenance.recurrence_stop", targetType: "recurrence", targetId: id, detail: { name: rule.name, cancelledOccurrences: count } });
+      return count;
+    },
+    { behavior: "immediate" },
+  );
+  if (cancelled) publicContentChanged();
+  return { cancelled };
 }

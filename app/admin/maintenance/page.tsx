@@ -49,8 +49,9 @@ export default async function MaintenancePage() {
     <div className="max-w-4xl">
       <h1 className="text-2xl font-bold">Maintenance</h1>
       <p className="mt-1 text-slate-700 dark:text-slate-300">Times are in the page’s time zone, {page.timeZone}.</p>
-      <div className="mt-4">
+      <div className="mt-4 flex flex-wrap items-center gap-4">
         <Link href="/admin/maintenance/new" className={primary}>Schedule maintenance</Link>
+        <Link href="/admin/maintenance/recurring" className="font-medium underline">Recurring maintenance</Link>
       </div>
       <MaintenanceList id="in-progress" title="In progress" rows={lists.inProgress} empty="Nothing in progress." timeZone={page.timeZone} />
       <MaintenanceList id="upcoming" title="Upcoming" rows={lists.upcoming} empty="Nothing scheduled." timeZone={page.timeZone} />
