@@ -32,7 +32,22 @@ test.describe("the audit log", () => {
   });
 });
 
-const SCREENS = ["/admin", "/admin/services", "/admin/services/new", "/admin/settings", "/admin/team", "/admin/audit", "/admin/account"];
+const SCREENS = [
+  "/admin",
+  "/admin/services",
+  "/admin/services/new",
+  "/admin/settings",
+  "/admin/team",
+  "/admin/audit",
+  "/admin/account",
+  "/admin/incidents",
+  "/admin/incidents/new",
+  "/admin/incidents/templates",
+  "/admin/incidents/templates/new",
+  "/admin/maintenance",
+  "/admin/maintenance/recurring",
+  "/admin/maintenance/recurring/new",
+];
 
 test.describe("accessibility of the console (axe)", () => {
   test.use({ signedInAs: "owner" });

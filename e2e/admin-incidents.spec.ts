@@ -24,16 +24,33 @@ test.describe("running an incident from the console", () => {
     const row = () => page.locator(`[data-component="${serviceId}"]`);
     const card = () => page.getByRole("region", { name: "Active incidents" }).getByRole("article").filter({ hasText: name });
 
+    // Save a template, then declare from it: the form arrives filled in.
+    const template = unique("Badge template");
     await page.goto("/admin/incidents");
-    await page.getByRole("link", { name: "Declare incident" }).click();
+    await page.getByRole("link", { name: "Templates" }).click();
+    await expect(page.getByRole("heading", { name: "Fix applied, monitoring" })).toBeVisible(); // a shipped default
+    await page.getByRole("link", { name: "New template" }).click();
+    await page.getByRole("button", { name: "Save template" }).click();
+    await expect(page.getByText("Enter a name.")).toBeVisible(SLOW);
+    await page.getByLabel("Template name").fill(template);
+    await page.getByLabel("Incident title").fill(name);
+    await page.getByLabel("Message").fill("Badges do not open the **front door**.");
+    await page.getByRole("checkbox", { name: service }).check();
+    await page.getByLabel("Preselected services’ status").selectOption("major_outage");
+    await page.getByRole("button", { name: "Save template" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Template “${template}” saved.` })).toBeVisible(SLOW);
+    await page.getByRole("link", { name: `Declare from this template: ${template}` }).click();
+    await expect(page.getByText(`Filled in from the template “${template}”`)).toBeVisible(SLOW);
+    await expect(page.getByLabel("Name")).toHaveValue(name);
+    await expect(page.getByLabel(new RegExp(`^${service}`))).toHaveValue("major_outage");
+    await expect(page.getByRole("region", { name: "Preview" }).locator("strong")).toHaveText("front door");
+
+    await page.getByLabel("Name").fill("");
     await page.getByRole("button", { name: "Declare incident" }).click();
     await expect(page.getByText("Enter a name.")).toBeVisible(SLOW);
     await expect(page.getByLabel("Name")).toBeFocused();
-
+    await expect(page.getByLabel(new RegExp(`^${service}`))).toHaveValue("major_outage");
     await page.getByLabel("Name").fill(name);
-    await page.getByLabel("Message").fill("Badges do not open the **front door**.");
-    await expect(page.getByRole("region", { name: "Preview" }).locator("strong")).toHaveText("front door");
-    await page.getByLabel(new RegExp(`^${service}`)).selectOption("major_outage");
     await expect(page.getByLabel("Notify subscribers")).toBeChecked();
     await snapshot(page, "console-incident-new-1280");
     await page.getByRole("button", { name: "Declare incident" }).click();
@@ -99,7 +116,16 @@ test.describe("running an incident from the console", () => {
     });
 
     await page.goto("/admin/incidents");
-    await expect(page.getByRole("region", { name: "Recently resolved" }).getByRole("link", { name })).toBeVisible();
+    const history = page.getByRole("region", { name: "History" });
+    await expect(history.getByRole("link", { name })).toBeVisible();
+    await history.getByLabel("Name contains").fill(name.slice(-12));
+    await history.getByLabel("Status").selectOption("postmortem");
+    await history.getByRole("button", { name: "Search" }).click();
+    await expect(history.getByRole("listitem")).toHaveCount(1, SLOW);
+    await expect(history.getByRole("link", { name })).toBeVisible();
+    await history.getByLabel("Status").selectOption("open");
+    await history.getByRole("button", { name: "Search" }).click();
+    await expect(history.getByText("No incidents match these filters.")).toBeVisible(SLOW);
   });
 
   test("console pages at phone width and in dark mode", async ({ page, makeService, unique, snapshot }) => {

@@ -89,6 +89,51 @@ test.describe("scheduled maintenance from the console", () => {
     await expect(formStatus(page)).toHaveCount(0);
   });
 
+  test("a recurring window: built from the form, scheduled ahead on the public page, stopped with its occurrences cancelled", async ({ page, makeService, unique, snapshot }) => {
+    test.setTimeout(120_000);
+    const service = unique("Print server");
+    makeService(service);
+    const name = unique("Print patching");
+    await page.goto("/admin/maintenance");
+    await page.getByRole("link", { name: "Recurring maintenance" }).click();
+    await page.getByRole("link", { name: "New recurring maintenance" }).click();
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Message").fill("Print servers get their patches.");
+    await page.getByLabel("Sunday").uncheck();
+    await page.getByLabel("Lasts (minutes)").fill("0");
+    await page.getByRole("button", { name: "Save recurring maintenance" }).click();
+    await expect(page.getByText("Choose at least one day.")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("Enter whole minutes from 1 to 1440 (24 hours).")).toBeVisible();
+    await page.getByLabel("Wednesday").check();
+    await page.getByLabel("Saturday").check();
+    await page.getByLabel("Lasts (minutes)").fill("90");
+    await page.getByLabel("Starts at").fill("03:30");
+    await page.getByLabel(service).check();
+    await snapshot(page, "console-recurring-new-1280");
+    await page.getByRole("button", { name: "Save recurring maintenance" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Recurring maintenance saved; \d+ occurrences scheduled/ })).toBeVisible({ timeout: 30_000 });
+    const rule = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name }) });
+    await expect(rule).toContainText("Every Wednesday and Saturday at 03:30");
+    await expect(rule).toContainText(/Next: \d{4}-\d{2}-\d{2} 03:30/);
+
+    await expect(async () => {
+      await page.goto("/");
+      await expect(page.getByRole("region", { name: "Scheduled maintenance" }).getByText(name).first()).toBeVisible();
+    }).toPass({ timeout: 30_000 });
+
+    await page.goto("/admin/maintenance/recurring");
+    await rule.getByRole("link", { name: /Stop repeating/ }).click();
+    await expect(page.getByLabel(/Also cancel the \d+ occurrences already scheduled/)).toBeChecked();
+    await page.getByRole("button", { name: "Stop repeating" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Recurring maintenance stopped; \d+ scheduled occurrences cancelled/ })).toBeVisible({ timeout: 30_000 });
+    await expect(rule).toContainText("Stopped");
+    await expect(rule).toContainText("Nothing scheduled.");
+    await expect(async () => {
+      await page.goto("/");
+      await expect(page.getByText(name)).toHaveCount(0);
+    }).toPass({ timeout: 30_000 });
+  });
+
   test("console pages at phone width and in dark mode", async ({ page, snapshot }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto("/admin/maintenance/new");

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import { components, incidents, users } from "@/db/schema";
 import { addIncidentUpdate, createIncident } from "@/lib/incidents/incident-verbs";
@@ -94,6 +95,20 @@ test.describe("feeds, calendar and badge over HTTP", () => {
     for (const bad of [`${incident.id}.ics`, "nosuchthing0.ics", upcoming.id, "x.ics"]) {
       expect((await request.get(`/maintenances/${bad}`)).status(), bad).toBe(404);
     }
+  });
+
+  test("a maintenance page offers its .ics as a download; an incident page does not", async ({ page, db }) => {
+    const upcoming = db.select().from(incidents).where(and(eq(incidents.kind, "maintenance"), eq(incidents.status, "scheduled"))).get()!;
+    await page.goto(`/incidents/${upcoming.id}`);
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Add to calendar (.ics)" }).click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toBe(`maintenance-${upcoming.id}.ics`);
+    expect(await readFile(await file.path(), "utf8")).toContain(`UID:${upcoming.id}@`);
+    const incident = db.select().from(incidents).where(eq(incidents.kind, "incident")).get()!;
+    await page.goto(`/incidents/${incident.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Add to calendar (.ics)" })).toHaveCount(0);
   });
 
   test("the status badge, overall and per component", async ({ request, db }) => {

@@ -28,6 +28,15 @@ describe("email templates", () => {
     }
     expect(html).toContain(props.branding.accentColor);
     expect(text).toContain("Webmail: Degraded performance");
+    // Maintenance that is still ahead offers its .ics file; the others do not.
+    const calendar = "calendarUrl" in props ? props.calendarUrl : null;
+    if (calendar) for (const part of [html, text]) expect(part).toContain(calendar);
+    expect(text.includes("Add to your calendar")).toBe(Boolean(calendar));
+  });
+
+  it("offers the calendar link on scheduled, rescheduled, reminder and cancelled maintenance only", () => {
+    const withCalendar = Object.entries(notifications).filter(([, t]) => "calendarUrl" in t.PreviewProps).map(([n]) => n);
+    expect(withCalendar.sort()).toEqual(["MaintenanceCancelled", "MaintenanceReminder", "MaintenanceRescheduled", "MaintenanceScheduled"]);
   });
 
   it("renders the confirmation and manage-link emails", async () => {

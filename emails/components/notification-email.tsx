@@ -1,6 +1,6 @@
 // The body of every incident and maintenance email: what happened, the update, the affected services with
 // their new status, when (in the page's time zone), and a link to the incident page.
-import { Button, Heading, Section, Text } from "@react-email/components";
+import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { Layout, type Branding } from "./layout";
 
 export interface AffectedService {
@@ -20,6 +20,8 @@ export interface NotificationEmailProps {
   /** "Posted 23 Nov 2026, 16:06 UTC (Etc/UTC)" or a maintenance window. */
   when: string;
   incidentUrl: string;
+  /** The maintenance as an .ics file, for "add to calendar". */
+  calendarUrl?: string | null;
   manageUrl: string;
   unsubscribeUrl: string;
 }
@@ -51,6 +53,14 @@ export function NotificationEmail(props: NotificationEmailProps) {
         View on the status page
       </Button>
       <Text style={{ fontSize: 12, color: "#71717a" }}>{incidentUrl}</Text>
+      {props.calendarUrl ? (
+        <Text style={{ fontSize: 14 }}>
+          <Link href={props.calendarUrl} style={{ color: branding.accentColor }}>
+            Add to your calendar
+          </Link>{" "}
+          (an .ics file for Outlook, Apple Calendar or Google Calendar): {props.calendarUrl}
+        </Text>
+      ) : null}
     </Layout>
   );
 }

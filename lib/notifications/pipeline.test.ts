@@ -110,18 +110,20 @@ describe("the emails", () => {
   it("for a maintenance reminder, name the window in the page's zone", async () => {
     insertEmailSubscriber(world.db, { pageId: world.pageId, email: "reader@example.com", at: 1, state: "active" });
     const from = Date.UTC(2026, 11, 1, 1, 0);
-    world.db.transaction((tx) => {
+    const incidentId = world.db.transaction((tx) => {
       const incidentId = insertIncident(tx, {
         pageId: world.pageId, kind: "maintenance", name: "VPN upgrade", status: "scheduled", startedAt: from, at: 1, componentIds: [world.vpn],
         maintenance: { scheduledFor: from, scheduledUntil: from + 2 * 3_600_000, autoStart: true, autoComplete: true, remindBeforeMinutes: 60, setComponentsUnderMaintenance: true },
       });
       enqueueNotification(tx, { pageId: world.pageId, kind: "maintenance_reminder", incidentId, at: 2 });
+      return incidentId;
     });
     await drain(world.db);
     const [email] = fake.emails();
     expect(email.subject).toBe("[Maintenance reminder] VPN upgrade");
     expect(email.text).toContain("Scheduled 1 Dec 2026, 02:00 CET (Europe/Berlin) to 1 Dec 2026, 04:00 CET (Europe/Berlin)");
     expect(email.text).toContain("VPN: Operational");
+    expect(email.text).toMatch(new RegExp(`Add to your calendar.*https?://[^ ]+/maintenances/${incidentId}\\.ics`));
   });
 
   it("stay in the local outbox when there is no Resend key", async () => {

@@ -60,6 +60,8 @@ export function pageUrlOf(ctx: NotificationContext, publicUrl: string): string {
   return (ctx.page.url ?? publicUrl).replace(/\/+$/, "");
 }
 
+const CALENDAR_KINDS = new Set(["maintenance_scheduled", "maintenance_rescheduled", "maintenance_reminder", "maintenance_cancelled"]);
+
 async function both(element: React.ReactElement) {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { html, text };
@@ -100,6 +102,8 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     services: ctx.services.map((s) => ({ name: s.name, status: COMPONENT_STATUS_LABELS[s.status as ComponentStatus] ?? s.status })),
     when,
     incidentUrl: `${base}/incidents/${incident.id}`,
+    // A maintenance that has not ended yet can go into the reader's calendar (a cancellation updates it).
+    calendarUrl: isMaintenance && CALENDAR_KINDS.has(notification.kind) ? `${base}/maintenances/${incident.id}.ics` : null,
     manageUrl,
     unsubscribeUrl,
   };

@@ -78,6 +78,14 @@ export default async function IncidentPage({ params }: Props) {
             <dt className="font-medium">Affected</dt>
             <dd>{item.components.length ? item.components.map((c) => c.name).join(", ") : "No services listed"}</dd>
           </dl>
+          {isMaintenance && incident.scheduledFor && (
+            <p className="mt-3 text-sm">
+              <a href={`/maintenances/${incident.id}.ics`} download className="font-medium underline underline-offset-2">
+                Add to calendar (.ics)
+              </a>
+              <span className="text-slate-600 dark:text-slate-400"> · or subscribe to <a href="/maintenances.ics" className="underline underline-offset-2">all maintenance</a></span>
+            </p>
+          )}
         </header>
 
         {incident.postmortemBody && incident.postmortemPublishedAt && (
