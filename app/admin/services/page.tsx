@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DoneNotice } from "@/components/admin/done-notice";
 import { getDb } from "@/db";
 import { getServiceTree } from "@/db/queries/services";
 import { getThePage } from "@/db/queries/settings";
@@ -34,11 +35,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         What visitors see on the status page, in this order. Drag rows, or use the arrow buttons, to change it.
       </p>
-      {done && (
-        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
-          {done.slice(0, 200)}
-        </p>
-      )}
+      <DoneNotice done={done} />
       <div className="mt-4 flex flex-wrap gap-3">
         <Link href="/admin/services/new" className={primary}>Add a service</Link>
         <Link href="/admin/services/groups/new" className={secondary}>Add a group</Link>

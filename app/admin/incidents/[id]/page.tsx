@@ -2,19 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { COMPONENT_STATUS_LABELS, IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
+import { AffectedServices, ConsoleTimeline, consoleCard } from "@/components/admin/console-timeline";
+import { DoneNotice } from "@/components/admin/done-notice";
+import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { findConsoleIncident, incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { hasRole } from "@/lib/auth/roles";
 import { formatInZone, pickerGroups } from "@/lib/console/incident-display";
 import { isClosedStatus } from "@/lib/domain/incident";
-import { renderMarkdown } from "@/lib/markdown";
 import { EditUpdateForm, PostUpdateForm, PostmortemForms } from "./incident-forms";
 
 export const metadata: Metadata = { title: "Incident" };
 
-const card = "rounded-lg border border-slate-300 p-4 dark:border-slate-700";
+const card = consoleCard;
 
 export default async function IncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const user = await requireUser("editor");
@@ -39,19 +40,11 @@ export default async function IncidentPage({ params, searchParams }: { params: P
           {INCIDENT_STATUS_LABELS[incident.status]} · {IMPACT_LABELS[incident.impact]} impact · started {formatInZone(incident.startedAt, page.timeZone)} ({page.timeZone})
           {incident.backfilled ? " · backfilled, never notifies" : ""}
         </p>
-        {services.length > 0 && (
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-            Affects: {services.map((s) => `${s.name} (${COMPONENT_STATUS_LABELS[s.status].toLowerCase()})`).join(", ")}
-          </p>
-        )}
+        <AffectedServices services={services} />
         <p className="mt-1 text-sm">
           <Link href={`/incidents/${incident.id}`} className="underline">View on the public page</Link>
         </p>
-        {done && (
-          <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
-            {done.slice(0, 200)}
-          </p>
-        )}
+        <DoneNotice done={done} />
       </div>
 
       <section aria-labelledby="post-title" className={card}>
@@ -59,44 +52,26 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         <PostUpdateForm id={incident.id} current={current} resolved={closed} groups={pickerGroups(db, page.id)} />
       </section>
 
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title" className="text-xl font-semibold">Timeline</h2>
-        <ol className="mt-3 space-y-4">
-          {timeline.map((u) => (
-            <li key={u.id} className={card}>
-              <p className="font-semibold">
-                {INCIDENT_STATUS_LABELS[u.status]}{" "}
-                <span className="font-normal text-slate-700 dark:text-slate-300">
-                  · {formatInZone(u.displayAt, page.timeZone)}
-                  {u.editedAt ? " · corrected" : ""}
-                  {u.deliverNotifications ? "" : " · not notified"}
-                </span>
+      <ConsoleTimeline
+        timeline={timeline}
+        timeZone={page.timeZone}
+        notes={(u) => `${u.editedAt ? " · corrected" : ""}${u.deliverNotifications ? "" : " · not notified"}`}
+        extra={(u) => (
+          <>
+            <details className="mt-3">
+              <summary className="cursor-pointer text-sm font-medium underline">Correct the text</summary>
+              <EditUpdateForm id={incident.id} updateId={u.id} body={u.body} />
+            </details>
+            {mayDelete && (
+              <p className="mt-2 text-sm">
+                <Link href={`/admin/incidents/${incident.id}/updates/${u.id}/delete`} className="font-medium text-red-700 underline dark:text-red-300">
+                  Delete this update
+                </Link>
               </p>
-              <div className="mt-2 space-y-2 break-words [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body) }} />
-              {u.changes.length > 0 && (
-                <ul className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-                  {u.changes.map((c) => (
-                    <li key={c.componentId}>
-                      {c.componentName}: {COMPONENT_STATUS_LABELS[c.oldStatus]} → {COMPONENT_STATUS_LABELS[c.newStatus]}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <details className="mt-3">
-                <summary className="cursor-pointer text-sm font-medium underline">Correct the text</summary>
-                <EditUpdateForm id={incident.id} updateId={u.id} body={u.body} />
-              </details>
-              {mayDelete && (
-                <p className="mt-2 text-sm">
-                  <Link href={`/admin/incidents/${incident.id}/updates/${u.id}/delete`} className="font-medium text-red-700 underline dark:text-red-300">
-                    Delete this update
-                  </Link>
-                </p>
-              )}
-            </li>
-          ))}
-        </ol>
-      </section>
+            )}
+          </>
+        )}
+      />
 
       <section aria-labelledby="postmortem-title" className={card}>
         <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>

@@ -2,18 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, type MaintenanceStatus } from "@/db/constants";
+import { AffectedServices, ConsoleTimeline, consoleCard } from "@/components/admin/console-timeline";
+import { DoneNotice } from "@/components/admin/done-notice";
+import { INCIDENT_STATUS_LABELS, type MaintenanceStatus } from "@/db/constants";
 import { incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
 import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone, toLocalDateTime } from "@/lib/console/incident-display";
-import { renderMarkdown } from "@/lib/markdown";
 import { PostMaintenanceUpdateForm, RescheduleForm } from "../maintenance-forms";
 
 export const metadata: Metadata = { title: "Maintenance" };
 
-const card = "rounded-lg border border-slate-300 p-4 dark:border-slate-700";
+const card = consoleCard;
 
 export default async function MaintenanceDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   await requireUser("editor");
@@ -42,19 +43,11 @@ export default async function MaintenanceDetailPage({ params, searchParams }: { 
           {m.autoStart ? "Starts automatically" : "Started by hand"} · {m.autoComplete ? "completes automatically" : "completed by hand"}
           {m.remindBeforeMinutes ? ` · reminder ${m.remindBeforeMinutes} minutes before` : ""}
         </p>
-        {services.length > 0 && (
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-            Affects: {services.map((s) => `${s.name} (${COMPONENT_STATUS_LABELS[s.status].toLowerCase()})`).join(", ")}
-          </p>
-        )}
+        <AffectedServices services={services} />
         <p className="mt-1 text-sm">
           <Link href={`/incidents/${m.id}`} className="underline">View on the public page</Link>
         </p>
-        {done && (
-          <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
-            {done.slice(0, 200)}
-          </p>
-        )}
+        <DoneNotice done={done} />
       </div>
 
       {!over && (
@@ -75,32 +68,7 @@ export default async function MaintenanceDetailPage({ params, searchParams }: { 
         </>
       )}
 
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title" className="text-xl font-semibold">Timeline</h2>
-        <ol className="mt-3 space-y-4">
-          {timeline.map((u) => (
-            <li key={u.id} className={card}>
-              <p className="font-semibold">
-                {INCIDENT_STATUS_LABELS[u.status]}{" "}
-                <span className="font-normal text-slate-700 dark:text-slate-300">
-                  · {formatInZone(u.displayAt, tz)}
-                  {u.createdBy === null && u.apiKeyId === null ? " · automatic" : ""}
-                </span>
-              </p>
-              <div className="mt-2 space-y-2 break-words [&_a]:underline" dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body) }} />
-              {u.changes.length > 0 && (
-                <ul className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-                  {u.changes.map((c) => (
-                    <li key={c.componentId}>
-                      {c.componentName}: {COMPONENT_STATUS_LABELS[c.oldStatus]} → {COMPONENT_STATUS_LABELS[c.newStatus]}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ConsoleTimeline timeline={timeline} timeZone={tz} notes={(u) => (u.createdBy === null && u.apiKeyId === null ? " · automatic" : "")} />
     </div>
   );
 }
