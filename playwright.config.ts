@@ -61,7 +61,8 @@ export default defineConfig({
     {
     command: "npx tsx scripts/start.ts --rebuild --fresh-database",
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // A production build takes ~2 minutes on 2 idle cores; E2E_SERVER_TIMEOUT gives a busy machine longer.
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT ?? 300_000),
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

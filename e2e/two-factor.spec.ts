@@ -12,6 +12,7 @@ test.describe("two-factor sign-in", () => {
 
     await page.goto("/admin/account");
     await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    await expect(page.getByRole("img", { name: "QR code of the key: scan it with your authenticator app" })).toBeVisible();
     const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
     await page.getByLabel("Code from the app").fill("000000" === totp(secret, Date.now()) ? "111111" : "000000");
     await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();

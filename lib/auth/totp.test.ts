@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { base32Decode, base32Encode, hotp, newRecoveryCodes, newTotpSecret, otpauthUri, totp, verifyTotp } from "./totp";
+import { encode } from "uqr";
+import { base32Decode, base32Encode, hotp, newRecoveryCodes, newTotpSecret, otpauthQrSvg, otpauthUri, totp, verifyTotp } from "./totp";
 
 // RFC 6238 appendix B, SHA-1: the secret is the ASCII "12345678901234567890"; 8-digit codes.
 const RFC_KEY = Buffer.from("12345678901234567890");
@@ -41,5 +42,18 @@ describe("TOTP", () => {
     const codes = newRecoveryCodes();
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+  });
+
+  it("draws the otpauth link as a QR code: every dark module of the encoded link, black on white", () => {
+    const uri = otpauthUri("JBSWY3DPEHPK3PXP", "ada@example.org", "Example IT");
+    const svg = otpauthQrSvg(uri);
+    expect(svg).toMatch(/^<svg width="216" height="216" aria-hidden="true" xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('<rect fill="white"');
+    expect(svg).not.toMatch(/<script|on\w+=/i);
+    const dark = new Set([...svg.matchAll(/M(\d+),(\d+)h/g)].map(([, x, y]) => `${Number(x) / 4},${Number(y) / 4}`));
+    const { data } = encode(uri, { ecc: "M", border: 4 });
+    const expected = new Set(data.flatMap((row, y) => row.flatMap((on, x) => (on ? [`${x},${y}`] : []))));
+    expect(dark).toEqual(expected);
+    expect(otpauthQrSvg(otpauthUri("KRSXG5CTMVRXEZLU", "ada@example.org", "Example IT"))).not.toBe(svg);
   });
 });

@@ -1,6 +1,7 @@
 // TOTP (RFC 6238) over HOTP (RFC 4226): HMAC-SHA1, 6 digits, 30-second steps, as every authenticator app
 // expects. Secrets are 20 random bytes, shown to people in base32 (RFC 4648).
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { renderSVG } from "uqr";
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 export const TOTP_STEP_SECONDS = 30;
@@ -80,6 +81,11 @@ export function verifyTotp(secret: string, code: string, atMs: number): boolean 
 export function otpauthUri(secret: string, account: string, issuer: string): string {
   const label = encodeURIComponent(`${issuer}:${account}`);
   return `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+}
+
+/** The otpauth:// link as a QR code (black on white whatever the theme, so every camera reads it), as SVG markup. */
+export function otpauthQrSvg(uri: string): string {
+  return renderSVG(uri, { pixelSize: 4, border: 4, ecc: "M" }).replace("<svg ", '<svg width="216" height="216" aria-hidden="true" ');
 }
 
 /** Ten one-time recovery codes like "k3f9-x2m7-q8tw". */

@@ -6,7 +6,7 @@ import { adminAction } from "@/lib/auth/action";
 import { revalidatePath } from "next/cache";
 import { getThePage } from "@/db/queries/settings";
 import { changePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-change";
-import { otpauthUri } from "@/lib/auth/totp";
+import { otpauthQrSvg, otpauthUri } from "@/lib/auth/totp";
 import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/auth/two-factor";
 
 const schema = z
@@ -44,9 +44,10 @@ export const startTwoFactorAction = adminAction("editor", z.object({}), (_data, 
   const result = startTwoFactorSetup(getDb(), ctx.user.id, Date.now());
   if (!result.ok) return { ok: false, message: result.message };
   const issuer = getThePage(getDb()).name;
+  const uri = otpauthUri(result.secret, ctx.user.email, issuer);
   return {
     message: "Add this key to your authenticator app, then enter the code it shows.",
-    reveal: { secret: result.secret, uri: otpauthUri(result.secret, ctx.user.email, issuer) },
+    reveal: { secret: result.secret, uri, qr: otpauthQrSvg(uri) },
   };
 }, { allowWithoutTwoFactor: true });
 

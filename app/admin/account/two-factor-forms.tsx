@@ -35,6 +35,15 @@ export function TwoFactorSetup() {
       </form>
       {secret && (
         <form ref={ref} key={confirmed.at} action={confirm} noValidate className="space-y-4">
+          <figure>
+            <div
+              role="img"
+              aria-label="QR code of the key: scan it with your authenticator app"
+              className="inline-block rounded-md bg-white p-2"
+              dangerouslySetInnerHTML={{ __html: started.reveal!.qr as string }}
+            />
+            <figcaption className="mt-1 text-sm">Scan this with your authenticator app, or type the key below.</figcaption>
+          </figure>
           <div>
             <p className="text-sm font-medium">Key for your authenticator app</p>
             <p className="mt-1 break-all rounded-md bg-slate-100 px-3 py-2 font-mono dark:bg-slate-800" data-testid="totp-secret">
