@@ -31,9 +31,10 @@ export function MarkdownField({
         {(p) => <textarea {...p} rows={rows} value={text} onChange={(e) => setText(e.target.value)} className={inputClass} />}
       </Field>
       <section aria-labelledby={`${previewId}-title`} className="rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
-        <h3 id={`${previewId}-title`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        {/* A label, not a heading: the field sits at different heading depths on different pages. */}
+        <p id={`${previewId}-title`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
           Preview
-        </h3>
+        </p>
         {text.trim() ? (
           <div className="prose-sm mt-1 space-y-2 break-words [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
         ) : (

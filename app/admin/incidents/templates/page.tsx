@@ -43,7 +43,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
                 {t.componentIds.length > 0 && ` · ${t.componentIds.length} service${t.componentIds.length === 1 ? "" : "s"} set to ${COMPONENT_STATUS_LABELS[t.componentStatus].toLowerCase()}`}
               </p>
               <div className="mt-2 flex flex-wrap gap-4 text-sm">
-                <Link href={`/admin/incidents/new?template=${t.id}`} className="font-medium underline">Declare from this template<span className="sr-only">: {t.name}</span></Link>
+                <Link href={`/admin/incidents/new?template=${t.id}`} className="font-medium underline">Declare an incident<span className="sr-only"> from {t.name}</span></Link>
                 <Link href={`/admin/incidents/templates/${t.id}`} className="font-medium underline">Edit<span className="sr-only"> {t.name}</span></Link>
                 <Link href={`/admin/incidents/templates/${t.id}/delete`} className="font-medium text-red-700 underline dark:text-red-300">Delete<span className="sr-only"> {t.name}</span></Link>
               </div>
