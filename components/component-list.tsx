@@ -40,18 +40,22 @@ export function ComponentList({ rows, uptime, lastDate }: { rows: ComponentRow[]
         }
         const children = row.components.filter(visibleComponent);
         if (children.length === 0) return null;
+        const groupUptime = uptime.get(row.group.id);
         return (
           <li key={row.group.id}>
             <details className="group" open={row.status !== "operational"}>
-              <summary className="flex cursor-pointer list-none items-center justify-between gap-4 px-4 py-3 [&::-webkit-details-marker]:hidden">
-                <span className="flex items-center gap-2">
-                  <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90">
-                    <path fillRule="evenodd" d="M7.2 14.8a1 1 0 0 1 0-1.4L10.6 10 7.2 6.6a1 1 0 0 1 1.4-1.4l4.1 4.1a1 1 0 0 1 0 1.4l-4.1 4.1a1 1 0 0 1-1.4 0Z" clipRule="evenodd" />
-                  </svg>
-                  <span className="font-semibold">{row.group.name}</span>
-                  <span className="text-sm text-slate-600 dark:text-slate-400">({children.length})</span>
+              <summary className="block cursor-pointer list-none px-4 py-3 [&::-webkit-details-marker]:hidden">
+                <span className="flex items-center justify-between gap-4">
+                  <span className="flex items-center gap-2">
+                    <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90">
+                      <path fillRule="evenodd" d="M7.2 14.8a1 1 0 0 1 0-1.4L10.6 10 7.2 6.6a1 1 0 0 1 1.4-1.4l4.1 4.1a1 1 0 0 1 0 1.4l-4.1 4.1a1 1 0 0 1-1.4 0Z" clipRule="evenodd" />
+                    </svg>
+                    <span className="font-semibold">{row.group.name}</span>
+                    <span className="text-sm text-slate-600 dark:text-slate-400">({children.length})</span>
+                  </span>
+                  <StatusLabel status={row.status} />
                 </span>
-                <StatusLabel status={row.status} />
+                {groupUptime && <UptimeBars name={row.group.name} uptime={groupUptime} lastDate={lastDate} />}
               </summary>
               {row.group.description && <p className="px-4 pb-2 pl-10 text-sm text-slate-600 dark:text-slate-400">{row.group.description}</p>}
               <ul className="divide-y divide-slate-100 border-t border-slate-100 pl-6 dark:divide-slate-900 dark:border-slate-900">

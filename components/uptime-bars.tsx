@@ -49,11 +49,12 @@ export function UptimeBars({ name, uptime, lastDate }: { name: string; uptime: C
   });
   const label = `${name}: ${formatUptime(uptime.periods[90])} uptime over the last 90 days`;
   return (
-    <div className="mt-2">
+    // Spans, not divs: a group's bar sits inside its <summary>, which takes phrasing content only.
+    <span className="mt-2 block">
       <svg
         viewBox={`0 0 ${days.length * BAR - 1} ${HEIGHT}`}
         preserveAspectRatio="none"
-        className="uptime-bars h-7 w-full"
+        className="uptime-bars block h-7 w-full"
         role="img"
         aria-label={label}
         data-last={lastDate}
@@ -66,7 +67,7 @@ export function UptimeBars({ name, uptime, lastDate }: { name: string; uptime: C
           {rects}
         </g>
       </svg>
-      <div className="mt-1 flex justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
+      <span className="mt-1 flex justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
         <span>
           <span className="sm:hidden">30 days ago</span>
           <span className="hidden sm:inline md:hidden">60 days ago</span>
@@ -78,7 +79,7 @@ export function UptimeBars({ name, uptime, lastDate }: { name: string; uptime: C
           <span className="hidden md:inline">{formatUptime(uptime.periods[90])}</span> uptime
         </span>
         <span>Today</span>
-      </div>
-    </div>
+      </span>
+    </span>
   );
 }

@@ -36,9 +36,14 @@ describe("getHomePage", () => {
     expect(home.pastDays[0].date).toBe("2026-11-23");
     expect(home.pastDays.find((d) => d.date === "2026-11-18")?.incidents.map((i) => i.incident.name)).toEqual(["Wi-Fi dropping in the Science Building"]);
     expect(home.maintenances.upcoming.map((m) => m.incident.name)).toEqual(["VPN gateway firmware upgrade"]);
-    // Printing is not a showcase service and is hidden while operational: no bars.
-    expect(home.uptime.size).toBe(15);
+    // Printing is not a showcase service and is hidden while operational: no bars. Each of the 4 groups has one.
+    expect(home.uptime.size).toBe(15 + 4);
     const wifi = [...home.rows.flatMap((r) => (r.type === "group" ? r.components : [r.component]))].find((c) => c.name === "Wi-Fi")!;
+    const wifiGroup = home.rows.find((r) => r.type === "group" && r.components.some((c) => c.id === wifi.id))!;
+    const groupUptime = home.uptime.get(wifiGroup.type === "group" ? wifiGroup.group.id : "")!;
+    const siblings = wifiGroup.type === "group" ? wifiGroup.components.map((c) => home.uptime.get(c.id)!.periods[90]!) : [];
+    expect(groupUptime.periods[90]).toBeCloseTo(siblings.reduce((a, b) => a + b, 0) / siblings.length, 10);
+    expect([...groupUptime.incidentsByDay.values()].flat()).toContain([...home.uptime.get(wifi.id)!.incidentsByDay.values()].flat()[0]);
     const wifiUptime = home.uptime.get(wifi.id)!;
     expect(wifiUptime.days).toHaveLength(90);
     expect(wifiUptime.periods[30]).toBeLessThan(1);

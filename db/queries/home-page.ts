@@ -1,7 +1,7 @@
 // Everything the home page shows, read in a fixed number of queries and put together with the pure rules
 // (status roll-up, uptime). The route only renders what this returns.
 
-import { dailyUptime, periodUptime, type DayUptime } from "@/lib/domain/uptime";
+import { dailyUptime, groupDailyUptime, groupPeriodUptime, periodUptime, type DayUptime } from "@/lib/domain/uptime";
 import { addDays, lastLocalDays, localDate, startOfLocalDay } from "@/lib/domain/time-zone";
 import type { Db } from "../index";
 import type { Component, Page } from "../schema";
@@ -76,6 +76,24 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
         30: periodUptime(componentDays.slice(-30)),
         60: periodUptime(componentDays.slice(-60)),
         90: periodUptime(componentDays),
+      },
+      incidentsByDay,
+    });
+  }
+
+  // A group's bar: the mean of its showcased children's (only when the group shows at least one).
+  for (const row of rows) {
+    if (row.type !== "group") continue;
+    const children = row.components.map((c) => uptime.get(c.id)).filter((u): u is ComponentUptime => u !== undefined);
+    if (children.length === 0) continue;
+    const incidentsByDay = new Map<number, string[]>();
+    for (const child of children) for (const [day, ids] of child.incidentsByDay) incidentsByDay.set(day, [...new Set([...(incidentsByDay.get(day) ?? []), ...ids])]);
+    uptime.set(row.group.id, {
+      days: groupDailyUptime(children.map((c) => c.days)),
+      periods: {
+        30: groupPeriodUptime(children.map((c) => c.periods[30])),
+        60: groupPeriodUptime(children.map((c) => c.periods[60])),
+        90: groupPeriodUptime(children.map((c) => c.periods[90])),
       },
       incidentsByDay,
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "@/lib/time";
-import { dailyUptime, formatUptime, periodUptime, type StatusChange } from "./uptime";
+import { dailyUptime, formatUptime, groupDailyUptime, groupPeriodUptime, periodUptime, type DayUptime, type StatusChange } from "./uptime";
 import { historyPageMonths, lastLocalDays, localDate, parsePageNumber, startOfLocalDay } from "./time-zone";
 
 const utc = (iso: string) => Date.parse(iso);
@@ -200,5 +200,26 @@ describe("history paging", () => {
   });
   it.each([["2", 2], ["0", 1], ["-1", 1], ["abc", 1], ["1e3", 1], ["99999", 1], [undefined, 1], [["2", "3"], 1]])("reads ?page=%j as %d", (value, page) => {
     expect(parsePageNumber(value)).toBe(page);
+  });
+});
+
+describe("a group's uptime", () => {
+  const day = (date: string, uptime: number | null, worst: DayUptime["worst"], observed = 100): DayUptime => ({ date, uptime, worst, downtime: uptime === null ? 0 : (1 - uptime) * observed, observed: uptime === null ? 0 : observed });
+
+  it("is the mean of its children's, day by day, with the worst status of any child; children without data are left out", () => {
+    const a = [day("2026-11-22", 1, "operational"), day("2026-11-23", 0.5, "major_outage")];
+    const b = [day("2026-11-22", 0.9, "partial_outage"), day("2026-11-23", null, null)];
+    const group = groupDailyUptime([a, b]);
+    expect(group.map((d) => [d.date, d.uptime, d.worst])).toEqual([
+      ["2026-11-22", 0.95, "partial_outage"],
+      ["2026-11-23", 0.5, "major_outage"],
+    ]);
+    expect(groupDailyUptime([[day("2026-11-23", null, null)]])[0]).toMatchObject({ uptime: null, worst: null });
+    expect(groupDailyUptime([])).toEqual([]);
+  });
+
+  it("over a period is the mean of the children's periods", () => {
+    expect(groupPeriodUptime([1, 0.9, null])).toBeCloseTo(0.95);
+    expect(groupPeriodUptime([null, null])).toBeNull();
   });
 });

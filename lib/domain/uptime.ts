@@ -99,3 +99,30 @@ export function formatUptime(uptime: number | null): string {
   const floored = Math.floor(uptime * 10000) / 100;
   return `${floored.toFixed(2)}%`;
 }
+
+const mean = (values: number[]): number | null => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+
+/**
+ * A group's days from its children's (the spec: a group's uptime is the mean of its children's). Each day's
+ * uptime is the mean over the children with data that day, its worst status the worst of theirs.
+ */
+export function groupDailyUptime(children: readonly (readonly DayUptime[])[]): DayUptime[] {
+  if (children.length === 0) return [];
+  return children[0].map((first, i) => {
+    const days = children.map((c) => c[i]).filter((d) => d.uptime !== null);
+    let worst: ComponentStatus | null = null;
+    for (const d of days) if (d.worst && (worst === null || componentSeverity(d.worst) > componentSeverity(worst))) worst = d.worst;
+    return {
+      date: first.date,
+      uptime: mean(days.map((d) => d.uptime!)),
+      worst,
+      downtime: days.reduce((sum, d) => sum + d.downtime, 0),
+      observed: days.reduce((sum, d) => sum + d.observed, 0),
+    };
+  });
+}
+
+/** A group's uptime over a period: the mean of its children's (those with data). */
+export function groupPeriodUptime(children: readonly (number | null)[]): number | null {
+  return mean(children.filter((u): u is number => u !== null));
+}
