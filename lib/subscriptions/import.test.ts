@@ -86,7 +86,7 @@ describe("previewImport", () => {
     expect(Buffer.byteLength(many)).toBeLessThan(IMPORT_LIMITS.bytes);
     expect(expectDomainError(() => previewImport(db, admin, many), "invalid", "file").message).toMatch(/10,001 rows; at most 10,000/);
     const exactly = Array.from({ length: IMPORT_LIMITS.rows }, (_, i) => `p${i}@e.org`).join("\n");
-    expect(previewImport(db, admin, `email\n${exactly}`).toAdd).toHaveLength(IMPORT_LIMITS.rows);
+    expect(previewImport(db, admin, `"E-mail address",Services\n${exactly}`).toAdd).toHaveLength(IMPORT_LIMITS.rows);
   });
 
   it("is refused to editors and to keys below admin", () => {

@@ -77,6 +77,9 @@ function resolveNames(catalogue: ScopeCatalogue, cell: string): Resolved {
   return { ids: [...ids] };
 }
 
+/** "email", "Email address", "E-mail"...: a column title, not an address. */
+const isHeader = (cell: string) => /^\s*e-?mail/i.test(cell) && !cell.includes("@");
+
 function buildPreview(tx: Tx, pageId: string, text: string): ImportPreview {
   checkSize(text);
   let records;
@@ -86,7 +89,7 @@ function buildPreview(tx: Tx, pageId: string, text: string): ImportPreview {
     if (err instanceof CsvSyntaxError) return { rows: 0, toAdd: [], merged: [], errors: [{ line: err.line, message: err.message }] };
     throw err;
   }
-  if (records.length > 0 && records[0].cells[0].trim().toLowerCase() === "email") records = records.slice(1);
+  if (records.length > 0 && isHeader(records[0].cells[0])) records = records.slice(1);
   if (records.length > IMPORT_LIMITS.rows) {
     throw invalid("file", `The file has ${records.length.toLocaleString("en")} rows; at most ${IMPORT_LIMITS.rows.toLocaleString("en")} can be imported at once`);
   }

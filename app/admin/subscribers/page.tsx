@@ -108,29 +108,30 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
             {list.total} {list.total === 1 ? "subscriber" : "subscribers"}
             {list.pageCount > 1 && ` · page ${list.page} of ${list.pageCount}, ${list.perPage} per page`}
           </p>
-          {list.subscribers.length === 0 && (
+          {list.subscribers.length === 0 ? (
             <p className="mt-2">
               This page is past the end. <Link href={`/admin/subscribers${query({})}`} className="font-medium underline">Go to the first page</Link>
             </p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-300 dark:divide-slate-800 dark:border-slate-700" aria-label="Subscribers">
+              {list.subscribers.map((s) => (
+                <li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-3">
+                  <div className="min-w-0 flex-1">
+                    <p className="font-medium break-all">{s.email}</p>
+                    <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
+                      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_BADGE[s.state]}`}>{STATE_LABELS[s.state]}</span>
+                      <span>{s.components === null ? "Everything" : s.components.map((c) => c.name).join(", ") || "No services left"}</span>
+                      <span aria-hidden="true">·</span>
+                      <span>added {date(s.createdAt)} ({s.origin})</span>
+                    </p>
+                  </div>
+                  <Link href={`/admin/subscribers/${s.id}/remove`} className="rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" aria-label={`Remove ${s.email}`}>
+                    Remove
+                  </Link>
+                </li>
+              ))}
+            </ul>
           )}
-          <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-300 dark:divide-slate-800 dark:border-slate-700" aria-label="Subscribers">
-            {list.subscribers.map((s) => (
-              <li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-3">
-                <div className="min-w-0 flex-1">
-                  <p className="font-medium break-all">{s.email}</p>
-                  <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
-                    <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_BADGE[s.state]}`}>{STATE_LABELS[s.state]}</span>
-                    <span>{s.components === null ? "Everything" : s.components.map((c) => c.name).join(", ") || "No services left"}</span>
-                    <span aria-hidden="true">·</span>
-                    <span>added {date(s.createdAt)} ({s.origin})</span>
-                  </p>
-                </div>
-                <Link href={`/admin/subscribers/${s.id}/remove`} className="rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" aria-label={`Remove ${s.email}`}>
-                  Remove
-                </Link>
-              </li>
-            ))}
-          </ul>
           {list.pageCount > 1 && (
             <nav aria-label="Pages" className="mt-4 flex gap-4">
               {list.page > 1 && <Link href={`/admin/subscribers${query({ page: String(list.page - 1) })}`} className="font-medium underline">Previous page</Link>}
