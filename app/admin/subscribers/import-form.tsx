@@ -51,45 +51,32 @@ function PreviewDetails({ preview }: { preview: NonNullable<ImportState["preview
         {preview.rows} {preview.rows === 1 ? "line" : "lines"} read: {preview.addCount} to add, {preview.mergedCount} merged or already on the list,{" "}
         {preview.errorCount} with errors.
       </p>
-      {preview.errorCount > 0 && (
-        <div className={`${box} border-red-600 dark:border-red-400`}>
-          <h3 className="font-semibold text-red-800 dark:text-red-200">Errors (nothing is imported until they are fixed)</h3>
-          <ul className="mt-2 space-y-1 text-sm">
-            {preview.errors.map((e) => (
-              <li key={`${e.line}-${e.message}`} className="break-words">
-                <span className="font-mono font-semibold">Line {e.line}:</span> {e.message}
-              </li>
-            ))}
-          </ul>
-          {more(preview.errors.length, preview.errorCount)}
-        </div>
-      )}
-      {preview.addCount > 0 && (
-        <div className={box}>
-          <h3 className="font-semibold">To add</h3>
-          <ul className="mt-2 space-y-1 text-sm">
-            {preview.toAdd.map((r) => (
-              <li key={r.line} className="break-words">
-                <span className="font-mono">Line {r.line}:</span> {r.email} · {r.components === null ? "everything" : r.components.join(", ")}
-              </li>
-            ))}
-          </ul>
-          {more(preview.toAdd.length, preview.addCount)}
-        </div>
-      )}
-      {preview.mergedCount > 0 && (
-        <div className={box}>
-          <h3 className="font-semibold">Merged or already on the list</h3>
-          <ul className="mt-2 space-y-1 text-sm">
-            {preview.merged.map((r) => (
-              <li key={r.line} className="break-words">
-                <span className="font-mono">Line {r.line}:</span> {r.email}: {r.reason}
-              </li>
-            ))}
-          </ul>
-          {more(preview.merged.length, preview.mergedCount)}
-        </div>
-      )}
+      <PreviewList title="Errors (nothing is imported until they are fixed)" shown={preview.errors} total={preview.errorCount} tone="error">
+        {(e) => e.message}
+      </PreviewList>
+      <PreviewList title="To add" shown={preview.toAdd} total={preview.addCount}>
+        {(r) => `${r.email} · ${r.components === null ? "everything" : r.components.join(", ")}`}
+      </PreviewList>
+      <PreviewList title="Merged or already on the list" shown={preview.merged} total={preview.mergedCount}>
+        {(r) => `${r.email}: ${r.reason}`}
+      </PreviewList>
     </section>
+  );
+}
+
+function PreviewList<T extends { line: number }>({ title, shown, total, tone, children }: { title: string; shown: T[]; total: number; tone?: "error"; children: (row: T) => string }) {
+  if (total === 0) return null;
+  return (
+    <div className={tone === "error" ? `${box} border-red-600 dark:border-red-400` : box}>
+      <h3 className={tone === "error" ? "font-semibold text-red-800 dark:text-red-200" : "font-semibold"}>{title}</h3>
+      <ul className="mt-2 space-y-1 text-sm">
+        {shown.map((r) => (
+          <li key={r.line} className="break-words">
+            <span className="font-mono">Line {r.line}:</span> {children(r)}
+          </li>
+        ))}
+      </ul>
+      {more(shown.length, total)}
+    </div>
   );
 }

@@ -3,8 +3,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
@@ -16,12 +14,12 @@ import { resetConfigForTests } from "@/lib/config";
 import { SYSTEM } from "@/lib/domain/actor";
 import * as listRoute from "@/app/api/v1/subscribers/route";
 import * as oneRoute from "@/app/api/v1/subscribers/[id]/route";
-import { openApiDocument } from "./openapi";
+import { expectDocumented, type RecordedResponse } from "./openapi-check";
 import { resetRateLimitsForTests } from "./rate-limit";
 
 let keys: Record<"read" | "editor" | "admin", string>;
 let vpn: string;
-const responses: { path: string; method: string; status: number; body: unknown }[] = [];
+const responses: RecordedResponse[] = [];
 
 beforeAll(() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "status-api-subs-"));
@@ -129,22 +127,10 @@ describe("subscriber endpoints", () => {
 });
 
 describe("the OpenAPI document", () => {
-  it("describes every subscriber response above", () => {
-    const doc = openApiDocument("https://status.example.org");
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema({ $id: "doc", components: doc.components }, "doc");
+  it("describes every subscriber response above, and the list's query parameters", () => {
     expect(responses.length).toBeGreaterThan(20);
-    for (const r of responses) {
-      const operation = (doc.paths[r.path] as Record<string, { responses: Record<string, { content: { "application/json": { schema: object } } }> }>)?.[r.method];
-      expect(operation, `${r.method} ${r.path}`).toBeDefined();
-      const documented = operation.responses[r.status];
-      expect(documented, `${r.method} ${r.path} ${r.status}`).toBeDefined();
-      const schema = JSON.parse(JSON.stringify(documented.content["application/json"].schema).replaceAll('"#/components/', '"doc#/components/'));
-      const validate = ajv.compile(schema);
-      expect(validate(r.body), `${r.method} ${r.path} ${r.status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
-    }
+    const doc = expectDocumented(responses);
     const listOp = (doc.paths["/api/v1/subscribers"] as Record<string, { parameters: { name: string; in: string }[] }>).get;
     expect(listOp.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(["query:state", "query:q", "query:page", "query:limit"]);
-  });
+  }, 30_000); // compiling the schemas is slow on a busy machine
 });
