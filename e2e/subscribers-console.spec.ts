@@ -12,6 +12,8 @@ test.describe("subscribers in the console", () => {
   test.use({ signedInAs: "owner" });
 
   test("add by hand, search, import a CSV, export and remove", async ({ page, db, pageId, unique, inbox, snapshot }) => {
+    // One long flow through five screens and a real email: more than the default on a busy machine.
+    test.setTimeout(120_000);
     const tag = unique("subs").replace(/[^a-z0-9]+/gi, "-").toLowerCase();
     const service = unique("Door badges");
     insertComponent(db, { pageId, name: service, at: Date.now(), actor: { source: "manual" } });
