@@ -51,7 +51,7 @@ export function openApiDocument(baseUrl: string) {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Status page management API", version: "1.0.0", description: "Automation for incidents and maintenance. Authenticate with `Authorization: Bearer <key>`." },
+    info: { title: "Status page management API", version: "1.0.0", description: "Automation for incidents, maintenance and subscribers. Authenticate with `Authorization: Bearer <key>`." },
     servers: [{ url: baseUrl }],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: { Error: ERROR } },
