@@ -47,6 +47,9 @@ const SCREENS = [
   "/admin/maintenance",
   "/admin/maintenance/recurring",
   "/admin/maintenance/recurring/new",
+  "/admin/subscribers",
+  "/admin/subscribers/new",
+  "/admin/subscribers/import",
 ];
 
 test.describe("accessibility of the console (axe)", () => {

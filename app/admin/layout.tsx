@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: { default: "Console", template: "%s Â
 
 const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/services", label: "Services" },
+  { href: "/admin/subscribers", label: "Subscribers" },
   { href: "/admin/settings", label: "Page settings" },
   { href: "/admin/team", label: "Team" },
   { href: "/admin/audit", label: "Audit log" },
@@ -17,7 +18,7 @@ const ADMIN_ITEMS: NavItem[] = [
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser("editor", { allowWithoutTwoFactor: true });
-  // Subscribers and Sent mail (/admin/subscribers, /admin/outbox) join this list when they are built.
+  // Sent mail (/admin/outbox) joins this list when it is built.
   const items: NavItem[] = [
     { href: "/admin", label: "Overview" },
     { href: "/admin/incidents", label: "Incidents" },

@@ -68,6 +68,8 @@ export interface PendingSignUp {
   confirmTokenHash: string;
   at: number;
   expiresAt: number;
+  /** For a new row: who added it ("public" by default, "console" or "api" when a member or a key did). */
+  origin?: string;
 }
 
 /**
@@ -90,7 +92,7 @@ export function upsertPendingSubscriber(tx: Tx, pageId: string, existingId: stri
   } else {
     id = newId();
     tx.insert(subscribers)
-      .values({ id, pageId, kind: "email", email: input.email.toLowerCase(), origin: "public", createdAt: input.at, ...common })
+      .values({ id, pageId, kind: "email", email: input.email.toLowerCase(), origin: input.origin ?? "public", createdAt: input.at, ...common })
       .run();
   }
   setSubscriberComponents(tx, id, input.componentIds, input.at);
@@ -135,4 +137,9 @@ export function expireUnconfirmed(tx: Tx, now: number): number {
   tx.update(subscribers).set({ state: "suppressed", ...back }).where(and(expired, isNotNull(subscribers.suppressedAt))).run();
   tx.update(subscribers).set({ state: "unsubscribed", ...back }).where(and(expired, isNotNull(subscribers.unsubscribedAt))).run();
   return deleted;
+}
+
+/** Removes a subscriber for good (its choices, pending messages and deliveries go with it by cascade). */
+export function deleteSubscriber(tx: Tx, subscriberId: string): void {
+  tx.delete(subscribers).where(eq(subscribers.id, subscriberId)).run();
 }

@@ -63,13 +63,28 @@ export function requestSubscription(db: Db, raw: SubscribeInput, ip: string, now
       return sameAnswer;
     }
     const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
-    const token = newToken(24);
-    const id = upsertPendingSubscriber(tx, page.id, existing?.id ?? null, { email, componentIds, confirmTokenHash: hash(token), at: now, expiresAt: now + CONFIRMATION_TTL_MS });
-    const base = (page.url ?? getConfig().publicUrl).replace(/\/+$/, "");
-    // The link (with its token) lives only in the outgoing email; the subscriber row keeps its hash.
-    enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, payload: { confirmUrl: `${base}/subscribe/confirm/${id}.${token}` }, at: now });
+    startConfirmation(tx, page, existing?.id ?? null, { email, componentIds }, now);
     return sameAnswer;
   });
+}
+
+/**
+ * Makes the address pending and queues the confirmation email (subscription_confirm). Also used when a
+ * member adds an address by hand and asks for a confirmation (origin "console" or "api").
+ */
+export function startConfirmation(
+  tx: Tx,
+  page: { id: string; url: string | null },
+  existingId: string | null,
+  input: { email: string; componentIds: readonly string[]; origin?: string },
+  now: number,
+): string {
+  const token = newToken(24);
+  const id = upsertPendingSubscriber(tx, page.id, existingId, { ...input, confirmTokenHash: hash(token), at: now, expiresAt: now + CONFIRMATION_TTL_MS });
+  const base = (page.url ?? getConfig().publicUrl).replace(/\/+$/, "");
+  // The link (with its token) lives only in the outgoing email; the subscriber row keeps its hash.
+  enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, payload: { confirmUrl: `${base}/subscribe/confirm/${id}.${token}` }, at: now });
+  return id;
 }
 
 /** The pending subscriber a confirmation link belongs to, if it is valid and not expired. */

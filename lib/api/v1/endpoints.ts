@@ -14,6 +14,7 @@ import { addUpdateInput, createIncidentInput, endAfterStart, maintenanceUpdateIn
 import { ID_PATTERN } from "@/lib/ids";
 import type { Db } from "@/db";
 import type { Endpoint } from "./handler";
+import { subscriberEndpoints } from "./subscriber-endpoints";
 import { componentSchema, incidentSchema, maintenanceSchema } from "../schemas";
 
 const ONE_INCIDENT = z.strictObject({ incident: incidentSchema });
@@ -208,4 +209,6 @@ export const endpoints = {
       return oneIncident(db, incidentId, "incident");
     },
   } satisfies Endpoint<typeof statuspageIncidentBody>,
+  // ---- Subscribers (list, add, remove): defined in subscriber-endpoints.ts.
+  ...subscriberEndpoints,
 };

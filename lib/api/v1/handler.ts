@@ -17,6 +17,8 @@ export interface Endpoint<S extends z.ZodType | undefined = z.ZodType | undefine
   path: string;
   summary: string;
   role: ApiKeyRole;
+  /** Query parameters, for the OpenAPI document; an endpoint with any answers 422 for bad values. */
+  query?: { name: string; description: string; schema: Record<string, unknown> }[];
   body?: S;
   /** What a success returns, for the OpenAPI document. */
   responds: { status: number; description: string; schema: z.ZodType };

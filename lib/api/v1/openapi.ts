@@ -34,13 +34,14 @@ export function openApiDocument(baseUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [operationId, endpoint] of Object.entries(endpoints) as [string, AnyEndpoint][]) {
     const params = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
-    const errorCodes = [401, 403, 429, ...(params.length ? [404] : []), ...(endpoint.body ? [400, 409, 413, 415, 422] : [])];
+    const query = (endpoint.query ?? []).map((q) => ({ ...q, in: "query", required: false }));
+    const errorCodes = [401, 403, 429, ...(params.length ? [404] : []), ...(endpoint.body ? [400, 409, 413, 415, 422] : query.length ? [422] : [])];
     paths[endpoint.path] ??= {};
     paths[endpoint.path][endpoint.method.toLowerCase()] = {
       operationId,
       summary: endpoint.summary,
       description: `Needs a key with the ${endpoint.role} role or higher.`,
-      ...(params.length ? { parameters: params } : {}),
+      ...(params.length + query.length ? { parameters: [...params, ...query] } : {}),
       ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } } : {}),
       responses: {
         [endpoint.responds.status]: { description: endpoint.responds.description, content: { "application/json": { schema: jsonSchema(endpoint.responds.schema, "output") } } },
@@ -50,7 +51,7 @@ export function openApiDocument(baseUrl: string) {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Status page management API", version: "1.0.0", description: "Automation for incidents and maintenance. Authenticate with `Authorization: Bearer <key>`." },
+    info: { title: "Status page management API", version: "1.0.0", description: "Automation for incidents, maintenance and subscribers. Authenticate with `Authorization: Bearer <key>`." },
     servers: [{ url: baseUrl }],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: { Error: ERROR } },

@@ -4,8 +4,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Ajv2020 from "ajv/dist/2020";
-import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db";
@@ -26,7 +24,7 @@ import * as maintenanceRoute from "@/app/api/v1/maintenances/[id]/route";
 import * as maintenanceUpdatesRoute from "@/app/api/v1/maintenances/[id]/updates/route";
 import * as cancelRoute from "@/app/api/v1/maintenances/[id]/cancel/route";
 import * as statuspageRoute from "@/app/api/v1/pages/[pageId]/incidents/route";
-import { openApiDocument } from "./openapi";
+import { expectDocumented } from "./openapi-check";
 import { resetRateLimitsForTests } from "./rate-limit";
 
 let keys: Record<"read" | "editor" | "admin" | "revoked", string>;
@@ -206,20 +204,7 @@ describe("maintenances", () => {
 
 describe("the OpenAPI document", () => {
   it("describes every response the tests above received", () => {
-    const doc = openApiDocument("https://status.example.org");
-    expect(doc.openapi).toBe("3.1.0");
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema({ $id: "doc", components: doc.components }, "doc");
     expect(responses.length).toBeGreaterThan(30);
-    for (const r of responses) {
-      const operation = (doc.paths[r.path] as Record<string, { responses: Record<string, { content: { "application/json": { schema: object } } }> }>)?.[r.method];
-      expect(operation, `${r.method} ${r.path}`).toBeDefined();
-      const documented = operation.responses[r.status];
-      expect(documented, `${r.method} ${r.path} ${r.status}`).toBeDefined();
-      const schema = JSON.parse(JSON.stringify(documented.content["application/json"].schema).replaceAll('"#/components/', '"doc#/components/'));
-      const validate = ajv.compile(schema);
-      expect(validate(r.body), `${r.method} ${r.path} ${r.status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
-    }
-  });
+    expect(expectDocumented(responses).openapi).toBe("3.1.0");
+  }, 30_000); // compiling the schemas is slow on a busy machine
 });

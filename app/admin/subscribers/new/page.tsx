@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { getThePage } from "@/db/queries/settings";
+import { componentChoices } from "@/db/queries/subscribers";
+import { requireUser } from "@/lib/auth/dal";
+import { AddSubscriberForm, type ScopeChoice } from "../add-form";
+
+export const metadata: Metadata = { title: "Add a subscriber" };
+
+export default async function NewSubscriberPage() {
+  await requireUser("admin");
+  const db = getDb();
+  // componentChoices puts the services outside any group under a made-up "other" entry, which is no group.
+  const choices: ScopeChoice[] = componentChoices(db, getThePage(db).id).map((g) => ({
+    groupId: g.id === "other" ? null : g.id,
+    name: g.name,
+    components: g.components.map((c) => ({ id: c.id, name: c.name })),
+  }));
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">Add a subscriber</h1>
+      <p className="mt-1 max-w-xl text-slate-700 dark:text-slate-300">
+        For one person who asked to be told about incidents and maintenance. To add many at once, import a CSV file instead.
+      </p>
+      <AddSubscriberForm choices={choices} />
+    </div>
+  );
+}
