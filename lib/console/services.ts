@@ -19,22 +19,25 @@ import { publicContentChanged } from "@/lib/public-cache";
 import { assertCan, statusChangeBy, type Actor } from "@/lib/domain/actor";
 import { audit } from "./audit";
 
-export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; message: string; errors?: Record<string, string[]> };
+/** Why a verb refused, so the API can answer 404, 409 or 422 (the console shows the message and errors). */
+export type Refusal = { ok: false; reason: "gone" | "invalid" | "conflict"; message: string; errors?: Record<string, string[]> };
+export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
 
-const GONE = { ok: false as const, message: "This service or group no longer exists. Reload the page." };
+const GONE: Refusal = { ok: false, reason: "gone", message: "This service or group no longer exists. Reload the page." };
+const NO_SUCH_GROUP: Refusal = { ok: false, reason: "invalid", message: "Please correct the fields marked below.", errors: { groupId: ["This group does not exist."] } };
 
 export interface ComponentInput extends ComponentFields {
   groupId: string | null;
 }
 
-export function createComponent(db: Db, pageId: string, actor: Actor, input: ComponentInput, now: number): Outcome<{ id: string }> {
+export function createComponent(db: Db, pageId: string, actor: Actor, input: ComponentInput & { status?: ComponentStatus }, now: number): Outcome<{ id: string }> {
   assertCan(actor, "services.write");
   return db.transaction((tx) => {
     if (input.groupId && !findGroup(tx, pageId, input.groupId)) {
-      return { ok: false, message: "Please correct the fields marked below.", errors: { groupId: ["This group does not exist."] } };
+      return NO_SUCH_GROUP;
     }
     const id = insertComponent(tx, { pageId, ...input, at: now, actor: statusChangeBy(actor) });
-    audit(tx, actor, now, "component.create", { type: "component", id }, { name: input.name });
+    audit(tx, actor, now, "component.create", { type: "component", id }, { name: input.name, status: input.status ?? "operational" });
     publicContentChanged();
     return { ok: true, id };
   });
@@ -46,7 +49,7 @@ export function updateComponent(db: Db, pageId: string, actor: Actor, id: string
     const current = findLiveComponent(tx, pageId, id);
     if (!current) return GONE;
     if (input.groupId && !findGroup(tx, pageId, input.groupId)) {
-      return { ok: false, message: "Please correct the fields marked below.", errors: { groupId: ["This group does not exist."] } };
+      return NO_SUCH_GROUP;
     }
     const { groupId, ...fields } = input;
     updateComponentFields(tx, id, fields, now);
@@ -137,7 +140,7 @@ export function moveItem(db: Db, pageId: string, actor: Actor, id: string, direc
     if (!parent) return GONE;
     const current = siblingIds(tx, pageId, parent.groupId);
     const next = moveOne(current, id, direction);
-    if (next.join() === current.join()) return { ok: false, message: `Already ${direction === "up" ? "first" : "last"}.` };
+    if (next.join() === current.join()) return { ok: false, reason: "conflict", message: `Already ${direction === "up" ? "first" : "last"}.` };
     writeOrder(tx, pageId, next, now);
     audit(tx, actor, now, "services.reorder", parent.groupId ? { type: "group", id: parent.groupId } : null, { moved: id, direction });
     return { ok: true };
@@ -151,7 +154,7 @@ export function reorder(db: Db, pageId: string, actor: Actor, groupId: string | 
     if (groupId && !findGroup(tx, pageId, groupId)) return GONE;
     const current = siblingIds(tx, pageId, groupId);
     if (!isPermutationOf(orderedIds, current)) {
-      return { ok: false, message: "The order did not match the current services; nothing was changed. Reload the page." };
+      return { ok: false, reason: "conflict", message: "The order did not match the current services; nothing was changed. Reload the page." };
     }
     writeOrder(tx, pageId, orderedIds, now);
     audit(tx, actor, now, "services.reorder", groupId ? { type: "group", id: groupId } : null, { order: orderedIds });
