@@ -92,6 +92,8 @@ export function expectResponsesMatchOpenApi(responses: readonly RecordedResponse
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema({ $id: "doc", components: doc.components }, "doc");
+  // Compiling is the slow part: once per documented response, not once per call.
+  const compiled = new Map<object, ReturnType<typeof ajv.compile>>();
   for (const r of responses) {
     const operation = (doc.paths[r.path] as Record<string, { responses: Record<string, { content?: { "application/json": { schema: object } } }> }>)?.[r.method];
     expect(operation, `${r.method} ${r.path}`).toBeDefined();
@@ -102,8 +104,11 @@ export function expectResponsesMatchOpenApi(responses: readonly RecordedResponse
       expect(r.body).toBeNull();
       continue;
     }
-    const schema = JSON.parse(JSON.stringify(documented.content!["application/json"].schema).replaceAll('"#/components/', '"doc#/components/'));
-    const validate = ajv.compile(schema);
+    const documentedSchema = documented.content!["application/json"].schema;
+    if (!compiled.has(documentedSchema)) {
+      compiled.set(documentedSchema, ajv.compile(JSON.parse(JSON.stringify(documentedSchema).replaceAll('"#/components/', '"doc#/components/'))));
+    }
+    const validate = compiled.get(documentedSchema)!;
     expect(validate(r.body), `${r.method} ${r.path} ${r.status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
   }
 }
