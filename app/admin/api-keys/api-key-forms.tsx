@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
-import { API_KEY_ROLES, API_KEY_ROLE_LABELS, LIMITS } from "@/db/constants";
+import { API_KEY_ROLES, API_KEY_ROLE_HINT, API_KEY_ROLE_LABELS, LIMITS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
@@ -49,7 +49,7 @@ export function CreateApiKeyForm() {
       <Field name="name" label="Name" hint={`What uses it, e.g. "Alertmanager" (at most ${LIMITS.name} characters). Shown in the audit log.`} state={state}>
         {(p) => <input {...p} autoComplete="off" defaultValue={state.ok ? "" : fieldValue(state, "name")} className={inputClass} />}
       </Field>
-      <Field name="role" label="Role" state={state}>
+      <Field name="role" label="Role" hint={API_KEY_ROLE_HINT} state={state}>
         {(p) => (
           <select {...p} defaultValue={state.ok ? "editor" : fieldValue(state, "role", "editor")} className={inputClass}>
             {API_KEY_ROLES.map((r) => (
@@ -63,8 +63,11 @@ export function CreateApiKeyForm() {
   );
 }
 
-export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
+/** Rendered for revoked keys too (without the button), so the announcement outlives the re-render. */
+export function RevokeApiKeyButton({ id, name, revoked }: { id: string; name: string; revoked: boolean }) {
   const [state, action, pending] = useActionState(revokeApiKeyAction, {} as FormState);
+  const status = <span role="status" aria-live="polite" className={`text-sm ${state.ok === false ? "text-red-700 dark:text-red-300" : ""}`}>{state.message}</span>;
+  if (revoked) return status;
   return (
     <form
       action={action}
@@ -74,7 +77,7 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="name" value={name} />
       <button type="submit" disabled={pending} className={small} aria-label={`Revoke key ${name}`}>Revoke</button>
-      <span role="status" aria-live="polite" className={`text-sm ${state.ok === false ? "text-red-700 dark:text-red-300" : ""}`}>{state.message}</span>
+      {status}
     </form>
   );
 }

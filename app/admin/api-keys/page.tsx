@@ -36,11 +36,11 @@ export default async function ApiKeysPage() {
                     {k.name} <span className="font-mono text-sm font-normal text-slate-600 dark:text-slate-400">{k.prefix}…</span>
                   </p>
                   <p className="text-sm text-slate-600 dark:text-slate-400">
-                    {API_KEY_ROLE_LABELS[k.role]} · created {date(k.createdAt)} by {k.createdByEmail ?? "the command line or a removed member"} · last used {date(k.lastUsedAt)}
+                    {API_KEY_ROLE_LABELS[k.role]} key · created {date(k.createdAt)} by {k.createdByEmail ?? "the command line or a removed member"} · last used {date(k.lastUsedAt)}
                   </p>
                   {k.revokedAt !== null && <p className="text-sm font-medium text-red-700 dark:text-red-300">Revoked {date(k.revokedAt)}</p>}
                 </div>
-                {k.revokedAt === null && <RevokeApiKeyButton id={k.id} name={k.name} />}
+                <RevokeApiKeyButton id={k.id} name={k.name} revoked={k.revokedAt !== null} />
               </li>
             ))}
           </ul>
