@@ -50,6 +50,7 @@ const SCREENS = [
   "/admin/subscribers",
   "/admin/subscribers/new",
   "/admin/subscribers/import",
+  "/admin/api-keys",
 ];
 
 test.describe("accessibility of the console (axe)", () => {
@@ -74,7 +75,7 @@ test.describe("accessibility of the console (axe)", () => {
 
 test.describe("the console on a phone in dark mode", () => {
   test.use({ signedInAs: "owner", viewport: { width: 375, height: 740 }, colorScheme: "dark" });
-  for (const path of ["/admin/services", "/admin/settings", "/admin/team"]) {
+  for (const path of ["/admin/services", "/admin/settings", "/admin/team", "/admin/api-keys"]) {
     test(`${path} fits the screen and passes axe`, async ({ page, snapshot }) => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import { API_KEY_ROLES, LIMITS } from "@/db/constants";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { findApiKeyByHash, insertApiKey, revokeApiKeyRow, touchApiKey } from "@/db/writes/api-keys";
-import { auditActor, type Actor } from "@/lib/domain/actor";
+import { auditActor, can, type Actor } from "@/lib/domain/actor";
 import { DomainError, notFound } from "@/lib/domain/errors";
 import { parseInput } from "@/lib/incidents/schemas";
 
@@ -22,9 +22,7 @@ export const createApiKeyInput = z.object({
 
 /** Only owners (and the command line, acting as the system) create and revoke keys. */
 function assertKeyManager(actor: Actor): void {
-  if (actor.type === "system") return;
-  if (actor.type === "user" && actor.role === "owner") return;
-  throw new DomainError("forbidden", "Only owners manage API keys");
+  if (!can(actor, "api_keys.manage")) throw new DomainError("forbidden", "Only owners manage API keys");
 }
 
 /** Creates a key and returns it in full: the only time it is ever shown. */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { apiContext, V2_ENDPOINTS } from "@/lib/api/v2";
+import { endpoints } from "@/lib/api/v1/endpoints";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +42,8 @@ export default function ApiDocs() {
         </p>
         <h1 className="mt-2 text-3xl font-bold">API, feeds and embeds</h1>
         <p className="mt-2 text-slate-700 dark:text-slate-300">
-          Everything here is public and read-only, needs no key, allows any origin (CORS) and is cached for a few seconds.
+          Everything here except the management API is public and read-only, needs no key, allows any origin (CORS) and is cached
+          for a few seconds.
         </p>
       </header>
 
@@ -97,6 +99,32 @@ export default function ApiDocs() {
         <Code>{`<script src="${base}/embed.js" async></script>\n<!-- at the top instead of the bottom: -->\n<script src="${base}/embed.js" data-position="top" async></script>`}</Code>
         <p className="mt-4">Or a compact status card in an iframe:</p>
         <Code>{`<iframe src="${base}/embed/widget" title="Service status" width="320" height="72" style="border:0"></iframe>`}</Code>
+      </section>
+
+      <section aria-labelledby="v1">
+        <h2 id="v1" className="text-xl font-semibold">Management API (v1)</h2>
+        <p className="mt-2">
+          For automation: services, groups, incidents and maintenance. Send an API key that an owner created in the console as{" "}
+          <code>Authorization: Bearer &lt;key&gt;</code>. A read-only key can only read; an editor key also posts incidents, maintenance and
+          updates; an admin key also changes services and groups. Bodies are JSON; errors are{" "}
+          <code>{`{"error": {"code", "message", "fields"}}`}</code>. The full description is the OpenAPI document at{" "}
+          <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+        </p>
+        <dl className="mt-4 space-y-3">
+          {Object.values(endpoints).map((e) => (
+            <div key={`${e.method} ${e.path}`}>
+              <dt className="font-mono text-sm break-all">
+                {e.method} {e.path}
+              </dt>
+              <dd className="text-slate-700 dark:text-slate-300">
+                {e.summary} <span className="text-sm text-slate-600 dark:text-slate-400">({e.role} key)</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <Code>{`curl -s -X PATCH ${base}/api/v1/components/<id> \\
+  -H "Authorization: Bearer $STATUS_API_KEY" -H "Content-Type: application/json" \\
+  -d '{"status": "partial_outage"}'`}</Code>
       </section>
 
       <section aria-labelledby="health">

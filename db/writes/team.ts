@@ -6,7 +6,7 @@ import { invitations, users } from "../schema";
 
 export function insertInvitation(
   tx: Tx,
-  input: { email: string; role: UserRole; tokenHash: string; invitedBy: string; expiresAt: number; at: number },
+  input: { email: string; role: UserRole; tokenHash: string; invitedBy: string | null; expiresAt: number; at: number },
 ): string {
   const id = newId();
   tx.insert(invitations)

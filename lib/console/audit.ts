@@ -1,15 +1,9 @@
 import type { Tx } from "@/db";
 import { insertAuditEntry } from "@/db/writes/audit";
+import { auditActor, type Actor } from "@/lib/domain/actor";
 
-/** Who is acting, as the domain functions need it. */
-export interface Actor {
-  id: string;
-  email: string;
-  ip?: string | null;
-}
-
-/** An audit entry for a member's action. `detail` must never hold passwords, tokens or keys. */
-export function auditByMember(
+/** An audit entry for a console verb, by whoever acted. `detail` must never hold passwords, tokens or keys. */
+export function audit(
   tx: Tx,
   actor: Actor,
   at: number,
@@ -19,13 +13,10 @@ export function auditByMember(
 ): void {
   insertAuditEntry(tx, {
     at,
-    actorType: "user",
-    actorId: actor.id,
-    actorLabel: actor.email,
+    ...auditActor(actor),
     action,
     targetType: target?.type ?? null,
     targetId: target?.id ?? null,
     detail: detail ?? null,
-    ip: actor.ip ?? null,
   });
 }

@@ -6,7 +6,8 @@ import { getThePage } from "@/db/queries/settings";
 import { replaceLogo, updatePageSettings, type PageSettingsFields } from "@/db/writes/settings";
 import { isValidTimeZone } from "@/lib/config";
 import { checkLogo } from "@/lib/domain/logo";
-import { auditByMember, type Actor } from "./audit";
+import { assertCan, type Actor } from "@/lib/domain/actor";
+import { audit } from "./audit";
 import { optionalText, requiredText } from "./fields";
 
 const optionalUrl = z
@@ -47,29 +48,32 @@ export const settingsSchema = z.object({
 });
 
 export function saveSettings(db: Db, actor: Actor, input: PageSettingsFields, now: number): void {
+  assertCan(actor, "settings.write");
   db.transaction((tx) => {
     const before = getThePage(tx);
     const changed = (Object.keys(input) as (keyof PageSettingsFields)[]).filter((key) => before[key] !== input[key]);
     updatePageSettings(tx, before.id, input, now);
-    auditByMember(tx, actor, now, "page.update_settings", { type: "page", id: before.id }, { changed });
+    audit(tx, actor, now, "page.update_settings", { type: "page", id: before.id }, { changed });
   });
 }
 
 export function uploadLogo(db: Db, actor: Actor, bytes: Uint8Array, now: number): { ok: true } | { ok: false; message: string } {
+  assertCan(actor, "settings.write");
   const check = checkLogo(bytes);
   if (!check.ok) return check;
   db.transaction((tx) => {
     const page = getThePage(tx);
     const id = replaceLogo(tx, page.id, { contentType: check.contentType, bytes: Buffer.from(bytes) }, now);
-    auditByMember(tx, actor, now, "page.upload_logo", { type: "asset", id: id! }, { contentType: check.contentType, size: bytes.length });
+    audit(tx, actor, now, "page.upload_logo", { type: "asset", id: id! }, { contentType: check.contentType, size: bytes.length });
   });
   return { ok: true };
 }
 
 export function removeLogo(db: Db, actor: Actor, now: number): void {
+  assertCan(actor, "settings.write");
   db.transaction((tx) => {
     const page = getThePage(tx);
     replaceLogo(tx, page.id, null, now);
-    auditByMember(tx, actor, now, "page.remove_logo", { type: "page", id: page.id });
+    audit(tx, actor, now, "page.remove_logo", { type: "page", id: page.id });
   });
 }

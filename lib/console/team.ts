@@ -14,13 +14,16 @@ import { hashToken, newSecretToken } from "@/lib/auth/tokens";
 import { hashPassword } from "@/lib/password";
 import { DAY } from "@/lib/time";
 import { insertAuditEntry } from "@/db/writes/audit";
-import { auditByMember, type Actor } from "./audit";
+import { assertCan, type Actor } from "@/lib/domain/actor";
+import { audit } from "./audit";
 import { deliverInvitation } from "./invitation-delivery";
 
 export const INVITATION_LIFETIME = 7 * DAY;
 
-export interface TeamActor extends Actor {
-  role: UserRole;
+/** Whether this actor may act on a member whose role is `current` (and becomes `next`). */
+function mayManage(actor: Actor, current: UserRole, next?: UserRole): boolean {
+  if (actor.type === "system") return true;
+  return actor.type === "user" && canManageMember(actor.role, current, next);
 }
 
 type Refusal = { ok: false; message: string; errors?: Record<string, string[]> };
@@ -28,31 +31,33 @@ const NOT_ALLOWED: Refusal = { ok: false, message: "Only an owner can grant, cha
 
 export function invite(
   db: Db,
-  actor: TeamActor,
+  actor: Actor,
   input: { email: string; role: UserRole },
   publicUrl: string,
   now: number,
 ): { ok: true; link: string | null; email: string } | Refusal {
-  if (!canManageMember(actor.role, input.role, input.role)) return NOT_ALLOWED;
+  assertCan(actor, "team.manage");
+  if (!mayManage(actor, input.role, input.role)) return NOT_ALLOWED;
   const email = input.email.trim().toLowerCase();
   return db.transaction((tx) => {
     if (findUserByEmail(tx, email)) return { ok: false, message: "Please correct the fields marked below.", errors: { email: ["This person is already a member."] } };
     const token = newSecretToken();
     const link = `${publicUrl}/invite/${token}`;
-    const invitationId = insertInvitation(tx, { email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.id, expiresAt: now + INVITATION_LIFETIME, at: now });
-    const delivery = deliverInvitation(tx, { invitationId, email, role: input.role, link, invitedBy: actor.email });
-    auditByMember(tx, actor, now, "team.invite", { type: "invitation", id: invitationId }, { email, role: input.role });
+    const invitationId = insertInvitation(tx, { email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.type === "user" ? actor.userId : null, expiresAt: now + INVITATION_LIFETIME, at: now });
+    const delivery = deliverInvitation(tx, { invitationId, email, role: input.role, link, invitedBy: actor.label });
+    audit(tx, actor, now, "team.invite", { type: "invitation", id: invitationId }, { email, role: input.role });
     return { ok: true, email, link: delivery.showLinkToInviter ? link : null };
   });
 }
 
-export function revokeInvitation(db: Db, actor: TeamActor, id: string, now: number): { ok: true } | Refusal {
+export function revokeInvitation(db: Db, actor: Actor, id: string, now: number): { ok: true } | Refusal {
+  assertCan(actor, "team.manage");
   return db.transaction((tx) => {
     const invitation = findOpenInvitation(tx, id, now);
     if (!invitation) return { ok: false, message: "This invitation was already used, revoked or expired." };
-    if (!canManageMember(actor.role, invitation.role, invitation.role)) return NOT_ALLOWED;
+    if (!mayManage(actor, invitation.role, invitation.role)) return NOT_ALLOWED;
     revokeInvitationRow(tx, id, now);
-    auditByMember(tx, actor, now, "team.revoke_invitation", { type: "invitation", id }, { email: invitation.email });
+    audit(tx, actor, now, "team.revoke_invitation", { type: "invitation", id }, { email: invitation.email });
     return { ok: true };
   });
 }
@@ -95,31 +100,33 @@ export async function acceptInvitation(
   });
 }
 
-export function changeRole(db: Db, actor: TeamActor, userId: string, role: UserRole, now: number): { ok: true; email: string } | Refusal {
+export function changeRole(db: Db, actor: Actor, userId: string, role: UserRole, now: number): { ok: true; email: string } | Refusal {
+  assertCan(actor, "team.manage");
   return db.transaction((tx) => {
     const target = findUserById(tx, userId);
     if (!target) return { ok: false, message: "This member no longer exists." };
-    if (!canManageMember(actor.role, target.role, role)) return NOT_ALLOWED;
+    if (!mayManage(actor, target.role, role)) return NOT_ALLOWED;
     if (target.role === role) return { ok: true, email: target.email };
     if (target.role === "owner" && countOwners(tx) <= 1) {
       return { ok: false, message: "This is the last owner. Make someone else an owner first." };
     }
     updateUserRole(tx, userId, role, now);
-    auditByMember(tx, actor, now, "team.change_role", { type: "user", id: userId }, { email: target.email, from: target.role, to: role });
+    audit(tx, actor, now, "team.change_role", { type: "user", id: userId }, { email: target.email, from: target.role, to: role });
     return { ok: true, email: target.email };
   });
 }
 
-export function removeMember(db: Db, actor: TeamActor, userId: string, now: number): { ok: true; email: string } | Refusal {
+export function removeMember(db: Db, actor: Actor, userId: string, now: number): { ok: true; email: string } | Refusal {
+  assertCan(actor, "team.manage");
   return db.transaction((tx) => {
     const target = findUserById(tx, userId);
     if (!target) return { ok: false, message: "This member no longer exists." };
-    if (!canManageMember(actor.role, target.role)) return NOT_ALLOWED;
+    if (!mayManage(actor, target.role)) return NOT_ALLOWED;
     if (target.role === "owner" && countOwners(tx) <= 1) {
       return { ok: false, message: "This is the last owner and cannot be removed." };
     }
     deleteUser(tx, userId); // sessions and recovery codes go with it (foreign keys cascade)
-    auditByMember(tx, actor, now, "team.remove_member", { type: "user", id: userId }, { email: target.email, role: target.role });
+    audit(tx, actor, now, "team.remove_member", { type: "user", id: userId }, { email: target.email, role: target.role });
     return { ok: true, email: target.email };
   });
 }
@@ -130,10 +137,11 @@ export function pendingInvitations(db: Db, now = Date.now()) {
 }
 
 /** Owners can require two-factor sign-in for every member (lib/auth/dal.ts enforces it). */
-export function setTwoFactorRequirement(db: Db, actor: TeamActor, required: boolean, now: number): void {
+export function setTwoFactorRequirement(db: Db, actor: Actor, required: boolean, now: number): void {
+  assertCan(actor, "team.require_two_factor");
   db.transaction((tx) => {
     const page = getThePage(tx);
     setRequireTwoFactor(tx, page.id, required, now);
-    auditByMember(tx, actor, now, "page.require_two_factor", { type: "page", id: page.id }, { required });
+    audit(tx, actor, now, "page.require_two_factor", { type: "page", id: page.id }, { required });
   });
 }

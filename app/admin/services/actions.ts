@@ -7,11 +7,10 @@ import { getDb } from "@/db";
 import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS } from "@/db/constants";
 import { getThePage } from "@/db/queries/settings";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
-import type { ActionContext } from "@/lib/auth/dal";
+import { actorOf } from "@/lib/console/domain-actions";
 import { checkbox, description, entityId, name, optionalDate, optionalId } from "@/lib/console/fields";
 import * as services from "@/lib/console/services";
 
-const actor = (ctx: ActionContext) => ({ id: ctx.user.id, email: ctx.user.email, ip: ctx.ip });
 const pageId = () => getThePage(getDb()).id;
 
 function refresh() {
@@ -33,21 +32,21 @@ const componentSchema = z.object({
 });
 
 export const createComponentAction = adminAction("admin", componentSchema, (data, ctx, formData) => {
-  const outcome = services.createComponent(getDb(), pageId(), actor(ctx), data, Date.now());
+  const outcome = services.createComponent(getDb(), pageId(), actorOf(ctx), data, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
   redirect(`/admin/services?done=${encodeURIComponent(`Added ${data.name}.`)}`);
 });
 
 export const updateComponentAction = adminAction("admin", componentSchema.extend({ id: entityId }), ({ id, ...data }, ctx, formData) => {
-  const outcome = services.updateComponent(getDb(), pageId(), actor(ctx), id, data, Date.now());
+  const outcome = services.updateComponent(getDb(), pageId(), actorOf(ctx), id, data, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
   redirect(`/admin/services?done=${encodeURIComponent(`Saved ${data.name}.`)}`);
 });
 
 export const deleteComponentAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
-  const outcome = services.deleteComponent(getDb(), pageId(), actor(ctx), id, Date.now());
+  const outcome = services.deleteComponent(getDb(), pageId(), actorOf(ctx), id, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
   redirect(`/admin/services?done=${encodeURIComponent("Service deleted.")}`);
@@ -57,7 +56,7 @@ export const setStatusAction = adminAction(
   "admin",
   z.object({ id: entityId, status: z.enum(COMPONENT_STATUSES, { error: "Choose a status from the list." }) }),
   ({ id, status }, ctx, formData) => {
-    const outcome = services.setStatusByHand(getDb(), pageId(), actor(ctx), id, status, Date.now());
+    const outcome = services.setStatusByHand(getDb(), pageId(), actorOf(ctx), id, status, Date.now());
     if (!outcome.ok) return failed(outcome, formData);
     refresh();
     return { message: `${outcome.name} is now: ${COMPONENT_STATUS_LABELS[status]}.` };
@@ -67,21 +66,21 @@ export const setStatusAction = adminAction(
 const groupSchema = z.object({ name, description });
 
 export const createGroupAction = adminAction("admin", groupSchema, (data, ctx, formData) => {
-  const outcome = services.createGroup(getDb(), pageId(), actor(ctx), data, Date.now());
+  const outcome = services.createGroup(getDb(), pageId(), actorOf(ctx), data, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
   redirect(`/admin/services?done=${encodeURIComponent(`Added the group ${data.name}.`)}`);
 });
 
 export const updateGroupAction = adminAction("admin", groupSchema.extend({ id: entityId }), ({ id, ...data }, ctx, formData) => {
-  const outcome = services.updateGroup(getDb(), pageId(), actor(ctx), id, data, Date.now());
+  const outcome = services.updateGroup(getDb(), pageId(), actorOf(ctx), id, data, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
   redirect(`/admin/services?done=${encodeURIComponent(`Saved the group ${data.name}.`)}`);
 });
 
 export const deleteGroupAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
-  const outcome = services.deleteGroup(getDb(), pageId(), actor(ctx), id, Date.now());
+  const outcome = services.deleteGroup(getDb(), pageId(), actorOf(ctx), id, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
   redirect(`/admin/services?done=${encodeURIComponent("Group deleted; its services are kept.")}`);
@@ -91,7 +90,7 @@ export const moveAction = adminAction(
   "admin",
   z.object({ id: entityId, direction: z.enum(["up", "down"]), label: z.string().max(200).optional() }),
   ({ id, direction, label }, ctx, formData) => {
-    const outcome = services.moveItem(getDb(), pageId(), actor(ctx), id, direction, Date.now());
+    const outcome = services.moveItem(getDb(), pageId(), actorOf(ctx), id, direction, Date.now());
     if (!outcome.ok) return failed(outcome, formData);
     refresh();
     return { message: `Moved ${label ?? "it"} ${direction}.` };
@@ -109,7 +108,7 @@ export const reorderAction = adminAction(
       .pipe(z.array(entityId).min(1, { error: "Nothing to order." }).max(1000)),
   }),
   ({ groupId, order }, ctx, formData) => {
-    const outcome = services.reorder(getDb(), pageId(), actor(ctx), groupId, order, Date.now());
+    const outcome = services.reorder(getDb(), pageId(), actorOf(ctx), groupId, order, Date.now());
     if (!outcome.ok) return failed(outcome, formData);
     refresh();
     return { message: "New order saved." };

@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { adminAction } from "@/lib/auth/action";
-import type { ActionContext } from "@/lib/auth/dal";
+import { actorOf } from "@/lib/console/domain-actions";
 import { removeLogo, saveSettings, settingsSchema, uploadLogo } from "@/lib/console/settings";
 
-const actor = (ctx: ActionContext) => ({ id: ctx.user.id, email: ctx.user.email, ip: ctx.ip });
 
 function refresh() {
   revalidatePath("/admin/settings");
@@ -15,7 +14,7 @@ function refresh() {
 }
 
 export const saveSettingsAction = adminAction("admin", settingsSchema, (data, ctx) => {
-  saveSettings(getDb(), actor(ctx), data, Date.now());
+  saveSettings(getDb(), actorOf(ctx), data, Date.now());
   refresh();
   return { message: "Settings saved. The public page shows them now." };
 });
@@ -25,14 +24,14 @@ const logoSchema = z.object({
 });
 
 export const uploadLogoAction = adminAction("admin", logoSchema, async ({ logo }, ctx) => {
-  const result = uploadLogo(getDb(), actor(ctx), new Uint8Array(await logo.arrayBuffer()), Date.now());
+  const result = uploadLogo(getDb(), actorOf(ctx), new Uint8Array(await logo.arrayBuffer()), Date.now());
   if (!result.ok) return { ok: false, message: "The logo was not changed.", errors: { logo: [result.message] } };
   refresh();
   return { message: "Logo uploaded." };
 });
 
 export const removeLogoAction = adminAction("admin", z.object({}), (_data, ctx) => {
-  removeLogo(getDb(), actor(ctx), Date.now());
+  removeLogo(getDb(), actorOf(ctx), Date.now());
   refresh();
   return { message: "Logo removed." };
 });

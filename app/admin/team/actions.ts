@@ -5,12 +5,11 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS, USER_ROLES, USER_ROLE_LABELS } from "@/db/constants";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
-import type { ActionContext } from "@/lib/auth/dal";
+import { actorOf } from "@/lib/console/domain-actions";
 import { getConfig } from "@/lib/config";
 import { checkbox, entityId } from "@/lib/console/fields";
 import * as team from "@/lib/console/team";
 
-const actor = (ctx: ActionContext) => ({ id: ctx.user.id, email: ctx.user.email, role: ctx.user.role, ip: ctx.ip });
 const role = z.enum(USER_ROLES, { error: "Choose a role from the list." });
 
 function failed(outcome: { message: string; errors?: Record<string, string[]> }, formData: FormData): FormState {
@@ -24,7 +23,7 @@ export const inviteAction = adminAction(
     role,
   }),
   (data, ctx, formData) => {
-    const outcome = team.invite(getDb(), actor(ctx), data, getConfig().publicUrl, Date.now());
+    const outcome = team.invite(getDb(), actorOf(ctx), data, getConfig().publicUrl, Date.now());
     if (!outcome.ok) return failed(outcome, formData);
     revalidatePath("/admin/team");
     return {
@@ -36,28 +35,28 @@ export const inviteAction = adminAction(
 );
 
 export const revokeInvitationAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
-  const outcome = team.revokeInvitation(getDb(), actor(ctx), id, Date.now());
+  const outcome = team.revokeInvitation(getDb(), actorOf(ctx), id, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   revalidatePath("/admin/team");
   return { message: "Invitation revoked." };
 });
 
 export const changeRoleAction = adminAction("admin", z.object({ userId: entityId, role }), ({ userId, role }, ctx, formData) => {
-  const outcome = team.changeRole(getDb(), actor(ctx), userId, role, Date.now());
+  const outcome = team.changeRole(getDb(), actorOf(ctx), userId, role, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   revalidatePath("/admin/team");
   return { message: `${outcome.email} is now ${USER_ROLE_LABELS[role].toLowerCase()}.` };
 });
 
 export const removeMemberAction = adminAction("admin", z.object({ userId: entityId }), ({ userId }, ctx, formData) => {
-  const outcome = team.removeMember(getDb(), actor(ctx), userId, Date.now());
+  const outcome = team.removeMember(getDb(), actorOf(ctx), userId, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   revalidatePath("/admin/team");
   return { message: `${outcome.email} was removed from the team.` };
 });
 
 export const requireTwoFactorAction = adminAction("owner", z.object({ required: checkbox }), ({ required }, ctx) => {
-  team.setTwoFactorRequirement(getDb(), actor(ctx), required, Date.now());
+  team.setTwoFactorRequirement(getDb(), actorOf(ctx), required, Date.now());
   revalidatePath("/admin", "layout");
   return { message: required ? "Two-factor sign-in is now required for everyone." : "Two-factor sign-in is now optional." };
 });

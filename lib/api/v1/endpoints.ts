@@ -6,13 +6,14 @@ import { COMPONENT_STATUSES, IMPACTS, UNRESOLVED_INCIDENT_STATUSES } from "@/db/
 import { loadComponentsAndGroups, loadIncidentBundles } from "@/db/queries/public-api";
 import { incidents } from "@/db/schema";
 import { serializeComponentList, serializeIncident, serializeMaintenance } from "@/lib/api/statuspage";
-import { apiContext } from "@/lib/api/v2";
-import { DomainError, notFound } from "@/lib/domain/errors";
+import { notFound } from "@/lib/domain/errors";
 import { addIncidentUpdate, createIncident } from "@/lib/incidents/incident-verbs";
 import { cancelMaintenance, postMaintenanceUpdate, rescheduleMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance-verbs";
 import { addUpdateInput, createIncidentInput, endAfterStart, maintenanceUpdateInput, scheduleMaintenanceFields } from "@/lib/incidents/schemas";
 import { ID_PATTERN } from "@/lib/ids";
 import type { Db } from "@/db";
+import { componentEndpoints } from "./component-endpoints";
+import { ctxOf } from "./context";
 import type { Endpoint } from "./handler";
 import { subscriberEndpoints } from "./subscriber-endpoints";
 import { componentSchema, incidentSchema, maintenanceSchema } from "../schemas";
@@ -22,12 +23,6 @@ const ONE_MAINTENANCE = z.strictObject({ scheduled_maintenance: maintenanceSchem
 
 const isoTime = z.iso.datetime({ offset: true, error: "Use an ISO 8601 time, e.g. 2026-06-11T22:00:00Z" }).transform((s) => Date.parse(s));
 const id = z.string().regex(ID_PATTERN);
-
-function ctxOf(db: Db) {
-  const ctx = apiContext(db);
-  if (!ctx) throw new DomainError("conflict", "The page is not set up yet");
-  return ctx;
-}
 
 function oneIncident(db: Db, incidentId: string, kind: "incident" | "maintenance") {
   const ctx = ctxOf(db);
@@ -209,6 +204,10 @@ export const endpoints = {
       return oneIncident(db, incidentId, "incident");
     },
   } satisfies Endpoint<typeof statuspageIncidentBody>,
+
+  // ---- services (components) and groups: see component-endpoints.ts
+  ...componentEndpoints,
+
   // ---- Subscribers (list, add, remove): defined in subscriber-endpoints.ts.
   ...subscriberEndpoints,
 };

@@ -20,8 +20,10 @@ export interface Endpoint<S extends z.ZodType | undefined = z.ZodType | undefine
   /** Query parameters, for the OpenAPI document; an endpoint with any answers 422 for bad values. */
   query?: { name: string; description: string; schema: Record<string, unknown> }[];
   body?: S;
-  /** What a success returns, for the OpenAPI document. */
-  responds: { status: number; description: string; schema: z.ZodType };
+  /** What a success returns, for the OpenAPI document; no schema for 204 No Content. */
+  responds: { status: number; description: string; schema?: z.ZodType };
+  /** Error statuses beyond those the path and body imply (e.g. 404 for an id given in the body). */
+  alsoErrors?: number[];
   run: (ctx: { db: Db; actor: Actor & { type: "api_key" }; params: Record<string, string>; body: S extends z.ZodType ? z.output<S> : undefined; url: URL }) => unknown;
 }
 
@@ -84,6 +86,7 @@ export function route(endpoint: AnyEndpoint) {
     }
     try {
       const data = await endpoint.run({ db, actor, params: await context.params, body, url: new URL(request.url) } as never);
+      if (endpoint.responds.status === 204) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
       return Response.json(data, { status: endpoint.responds.status, headers: { "Cache-Control": "no-store" } });
     } catch (err) {
       if (err instanceof DomainError) return apiError(DOMAIN_STATUS[err.code], err.code, err.message, err.fields);

@@ -5,3 +5,4 @@ export const dynamic = "force-dynamic";
 
 // The management API: every request authenticates with an API key (no cookies), so no CSRF applies.
 export const GET = route(endpoints.listComponents);
+export const POST = route(endpoints.createComponent);

@@ -1,0 +1,9 @@
+import { endpoints } from "@/lib/api/v1/endpoints";
+import { route } from "@/lib/api/v1/handler";
+
+export const dynamic = "force-dynamic";
+
+// The management API: every request authenticates with an API key (no cookies), so no CSRF applies.
+export const GET = route(endpoints.getGroup);
+export const PATCH = route(endpoints.updateGroup);
+export const DELETE = route(endpoints.deleteGroup);
