@@ -1,5 +1,5 @@
 // Reads for the console's Incidents screens: the open list, the history search, and one incident with its timeline.
-import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
 import type { Tx } from "../index";
 import { components, incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
@@ -105,7 +105,9 @@ export function searchIncidentHistory(tx: Tx, pageId: string, filter: HistoryFil
     conditions.push(sql`${incidents.name} like ${pattern} escape '\\'`);
   }
   if (filter.status === "open") conditions.push(inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES]));
-  else if (filter.status) conditions.push(eq(incidents.status, filter.status));
+  else if (filter.status === "resolved") conditions.push(inArray(incidents.status, ["resolved", "postmortem"]));
+  // A published postmortem is what makes an incident "postmortem", whatever its stored status.
+  else if (filter.status === "postmortem") conditions.push(isNotNull(incidents.postmortemPublishedAt));
   if (filter.componentId) {
     conditions.push(sql`exists (select 1 from ${incidentComponents} where ${incidentComponents.incidentId} = ${incidents.id} and ${incidentComponents.componentId} = ${filter.componentId})`);
   }

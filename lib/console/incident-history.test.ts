@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { incidents } from "@/db/schema";
 import { HISTORY_PAGE_SIZE, searchIncidentHistory } from "@/db/queries/console-incidents";
 import { addComponent, addIncident, emptyPage, T0 } from "@/lib/testing/scenario";
 import { HOUR } from "@/lib/time";
@@ -44,6 +46,10 @@ describe("searchIncidentHistory", () => {
       expect(ids({ q: "N_d" })).toEqual([c]);
       expect(ids({ q: "%" })).toEqual([a]);
       expect(ids({ status: "open" })).toEqual([b]);
+      expect(ids({ status: "resolved" })).toEqual([c, a]);
+      expect(ids({ status: "postmortem" })).toEqual([]);
+      db.update(incidents).set({ postmortemBody: "Why", postmortemPublishedAt: T0 + 3 * HOUR }).where(eq(incidents.id, a)).run();
+      expect(ids({ status: "postmortem" })).toEqual([a]);
       expect(ids({ status: "resolved" })).toEqual([c, a]);
       expect(ids({ componentId: mail })).toEqual([a]);
       expect(ids({ from: T0 + 1, to: T0 + 2 * HOUR })).toEqual([b]);
