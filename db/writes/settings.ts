@@ -14,6 +14,8 @@ export interface PageSettingsFields {
   supportUrl: string | null;
   footerText: string | null;
   aboutText: string | null;
+  /** An open incident without an update for this long is flagged in the console. */
+  staleIncidentMinutes: number;
 }
 
 export function updatePageSettings(tx: Tx, pageId: string, fields: PageSettingsFields, at: number): void {

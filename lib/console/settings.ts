@@ -45,6 +45,12 @@ export const settingsSchema = z.object({
   supportUrl: optionalUrl,
   footerText: optionalText(LIMITS.footer),
   aboutText: optionalText(LIMITS.message),
+  staleIncidentMinutes: z
+    .string({ error: "Enter whole minutes, e.g. 60." })
+    .trim()
+    .regex(/^\d{1,5}$/, { error: "Enter whole minutes, e.g. 60." })
+    .transform(Number)
+    .refine((n) => n >= 5 && n <= 1440, { error: "Choose from 5 to 1440 minutes (24 hours)." }),
 });
 
 export function saveSettings(db: Db, actor: Actor, input: PageSettingsFields, now: number): void {

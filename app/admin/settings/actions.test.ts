@@ -21,6 +21,7 @@ const VALID = {
   supportUrl: "",
   footerText: "",
   aboutText: "We keep the lights on.",
+  staleIncidentMinutes: "45",
 };
 function form(fields: Record<string, string | File>): FormData {
   const data = new FormData();
@@ -50,7 +51,7 @@ describe("page settings", () => {
     actAs(db, makeUser(db, "admin"));
     const version = publicContentVersion();
     expect(await saveSettingsAction({}, form(VALID))).toMatchObject({ ok: true });
-    expect(page()).toMatchObject({ name: "Acme IT", timeZone: "Europe/Berlin", accentColor: "#aa3300", supportUrl: null, aboutText: "We keep the lights on." });
+    expect(page()).toMatchObject({ name: "Acme IT", timeZone: "Europe/Berlin", accentColor: "#aa3300", supportUrl: null, aboutText: "We keep the lights on.", staleIncidentMinutes: 45 });
     expect(publicContentVersion()).toBeGreaterThan(version);
   });
 
@@ -64,9 +65,14 @@ describe("page settings", () => {
       supportUrl: "not a url",
       footerText: "f".repeat(1001),
       aboutText: "ok",
+      staleIncidentMinutes: "2",
     }));
     expect(state.ok).toBe(false);
-    expect(Object.keys(state.errors!).sort()).toEqual(["accentColor", "footerText", "name", "supportUrl", "timeZone", "url"]);
+    expect(Object.keys(state.errors!).sort()).toEqual(["accentColor", "footerText", "name", "staleIncidentMinutes", "supportUrl", "timeZone", "url"]);
+    expect(state.errors!.staleIncidentMinutes).toEqual(["Choose from 5 to 1440 minutes (24 hours)."]);
+    for (const bad of ["", "1.5", "sixty", "99999"]) {
+      expect((await saveSettingsAction({}, form({ ...VALID, staleIncidentMinutes: bad }))).errors, bad).toHaveProperty("staleIncidentMinutes");
+    }
     expect(state.errors!.timeZone).toEqual(["This is not a time zone we know. Choose one from the list, e.g. Europe/Berlin."]);
     expect(state.values).toMatchObject({ timeZone: "Mars/Olympus_Mons" });
     expect(page().name).toBe("Test Page");

@@ -14,12 +14,13 @@ export interface SettingsValues {
   supportUrl: string | null;
   footerText: string | null;
   aboutText: string | null;
+  staleIncidentMinutes: number;
 }
 
 export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: SettingsValues; timeZones: string[]; defaultUrl: string }) {
   const [state, action, pending] = useActionState(saveSettingsAction, {} as FormState);
   const ref = useFocusOnError(state);
-  const value = (name: keyof SettingsValues) => fieldValue(state, name, initial[name]);
+  const value = (name: keyof SettingsValues) => fieldValue(state, name, String(initial[name] ?? ""));
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="mt-4 max-w-xl space-y-5">
       <FormStatus state={state} />
@@ -52,6 +53,14 @@ export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: Sett
       </Field>
       <Field name="footerText" label="Footer text (optional)" hint={`Up to ${LIMITS.footer} characters.`} state={state}>
         {(p) => <textarea {...p} rows={2} defaultValue={value("footerText")} className={inputClass} />}
+      </Field>
+      <Field
+        name="staleIncidentMinutes"
+        label="Nudge after (minutes without an update)"
+        hint="An open incident with no update for this long is flagged in the console, so nobody forgets to keep people informed. 5 to 1440."
+        state={state}
+      >
+        {(p) => <input {...p} inputMode="numeric" defaultValue={value("staleIncidentMinutes")} className={`${inputClass} max-w-32`} />}
       </Field>
       <SubmitButton pending={pending}>Save settings</SubmitButton>
     </form>
