@@ -12,12 +12,12 @@ const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/services", label: "Services" },
   { href: "/admin/settings", label: "Page settings" },
   { href: "/admin/team", label: "Team" },
+  { href: "/admin/mail", label: "Sent mail" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser("editor", { allowWithoutTwoFactor: true });
-  // Subscribers and Sent mail (/admin/subscribers, /admin/outbox) join this list when they are built.
   const items: NavItem[] = [
     { href: "/admin", label: "Overview" },
     { href: "/admin/incidents", label: "Incidents" },
