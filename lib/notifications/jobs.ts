@@ -1,7 +1,7 @@
 // One tick of the notification pipeline: fan out new notifications, then send every due delivery, pacing
 // requests by the rate-limit headers Resend returns. The mail API is never called inside a transaction.
 import { hostname } from "node:os";
-import { incidentRecipientIds, notificationContext, reachableSubscribers, type NotificationContext } from "@/db/queries/notifications";
+import { incidentRecipientIds, invitationOfNotification, notificationContext, reachableSubscribers, type NotificationContext } from "@/db/queries/notifications";
 import type { Db } from "@/db";
 import type { Delivery } from "@/db/schema";
 import {
@@ -21,10 +21,12 @@ import { newToken } from "@/lib/ids";
 import { getMailer, type Mailer, type RateLimitInfo } from "@/lib/mail/send";
 import { personalise, renderTemplate, type RenderedTemplate } from "./render";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry-policy";
-import { signSubscriberToken } from "./tokens";
+import { confirmationToken, invitationToken, signSubscriberToken } from "./tokens";
 
 export const CHUNK_SIZE = 100;
 const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_link"]);
+/** Messages to someone who is not a subscriber: the delivery's recipients are addresses, not subscriber ids. */
+const ADDRESS_KINDS = new Set(["team_invitation"]);
 
 export interface JobOptions {
   /** Defaults to the mailer from RESEND_API_KEY; null keeps emails in the local outbox. */
@@ -59,13 +61,18 @@ export function chunk<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
 export function fanOutNotifications(db: Db, now: number): number {
   let done = 0;
   for (const n of notificationsToFanOut(db)) {
-    const recipients = ONE_PERSON_KINDS.has(n.kind)
-      ? n.subscriberId
-        ? [n.subscriberId]
+    const invitation = n.kind === "team_invitation" ? invitationOfNotification(db, n.payload, now) : null;
+    const recipients = ADDRESS_KINDS.has(n.kind)
+      ? invitation
+        ? [invitation.email]
         : []
-      : n.incidentId
-        ? incidentRecipientIds(db, n.pageId, n.incidentId)
-        : [];
+      : ONE_PERSON_KINDS.has(n.kind)
+        ? n.subscriberId
+          ? [n.subscriberId]
+          : []
+        : n.incidentId
+          ? incidentRecipientIds(db, n.pageId, n.incidentId)
+          : [];
     if (writeFanOut(db, n.id, chunk(recipients), now)) done++;
   }
   return done;
@@ -108,6 +115,7 @@ function pacerFor(mailer: Mailer): Pacer {
 
 interface TickState {
   db: Db;
+  now: number;
   secret: string;
   publicUrl: string;
   from: string;
@@ -116,8 +124,10 @@ interface TickState {
 
 async function templateFor(state: TickState, notificationId: string) {
   if (!state.templates.has(notificationId)) {
-    const ctx = notificationContext(state.db, notificationId);
-    state.templates.set(notificationId, ctx ? { ctx, template: await renderTemplate(ctx, state.publicUrl) } : null);
+    const ctx = notificationContext(state.db, notificationId, state.now);
+    // An invitation revoked, used or expired before its email went out is not sent.
+    const sendable = ctx && !(ctx.notification.kind === "team_invitation" && !ctx.invitation);
+    state.templates.set(notificationId, sendable ? { ctx, template: await renderTemplate(ctx, state.publicUrl) } : null);
   }
   return state.templates.get(notificationId)!;
 }
@@ -130,6 +140,15 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
   if (!rendered) return [];
   const { ctx, template } = rendered;
   const kind = ctx.notification.kind;
+  if (ADDRESS_KINDS.has(kind)) {
+    const invitation = ctx.invitation;
+    const messages = invitation && delivery.recipients.includes(invitation.email)
+      ? [{ subscriberId: null, toAddress: invitation.email, fromAddress: state.from, state: "queued" as const,
+          ...personalise(template, ctx, state.publicUrl, { id: invitation.id, email: invitation.email, manageToken: "", unsubscribeToken: "", linkToken: invitationToken(state.secret, invitation.id) }) }]
+      : [];
+    storeRenderedEmails(state.db, delivery.id, messages, now);
+    return renderedEmails(state.db, delivery.id);
+  }
   const purpose = kind === "subscription_confirm" ? "confirm" : kind === "subscription_manage_link" ? "manage" : "broadcast";
   const byId = new Map(reachableSubscribers(state.db, delivery.recipients, purpose).map((s) => [s.id, s]));
   const messages = delivery.recipients.flatMap((id) => {
@@ -140,6 +159,7 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
       email: s.email,
       manageToken: signSubscriberToken(state.secret, "manage", s.id, s.tokenVersion),
       unsubscribeToken: signSubscriberToken(state.secret, "unsubscribe", s.id, s.tokenVersion),
+      linkToken: purpose === "confirm" && s.confirmationSentAt !== null ? confirmationToken(state.secret, s.id, s.confirmationSentAt) : undefined,
     });
     return [{ subscriberId: s.id, toAddress: s.email, fromAddress: state.from, ...email, state: "queued" as const }];
   });
@@ -158,6 +178,7 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
   const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const state: TickState = {
     db,
+    now,
     secret: ensureAppSecret(db, now),
     publicUrl: options.publicUrl ?? config.publicUrl,
     from: options.from ?? config.emailFrom,

@@ -8,9 +8,10 @@ import type { Db, Tx } from "@/db";
 import { getEmailSubscriberByAddress, getPageRow, getSubscriber } from "@/db/queries/subscribers";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
+import { ensureAppSecret } from "@/db/writes/page";
 import { confirmSubscriber, upsertPendingSubscriber } from "@/db/writes/subscribers";
-import { getConfig } from "@/lib/config";
-import { isId, newToken } from "@/lib/ids";
+import { isId, newId } from "@/lib/ids";
+import { confirmationToken } from "@/lib/notifications/tokens";
 import { HOUR } from "@/lib/time";
 
 export const CONFIRMATION_TTL_MS = 48 * HOUR;
@@ -63,11 +64,12 @@ export function requestSubscription(db: Db, raw: SubscribeInput, ip: string, now
       return sameAnswer;
     }
     const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
-    const token = newToken(24);
-    const id = upsertPendingSubscriber(tx, page.id, existing?.id ?? null, { email, componentIds, confirmTokenHash: hash(token), at: now, expiresAt: now + CONFIRMATION_TTL_MS });
-    const base = (page.url ?? getConfig().publicUrl).replace(/\/+$/, "");
-    // The link (with its token) lives only in the outgoing email; the subscriber row keeps its hash.
-    enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, payload: { confirmUrl: `${base}/subscribe/confirm/${id}.${token}` }, at: now });
+    // The token is derived from the id and this sign-up's time with the app secret, so nothing stores it:
+    // the subscriber row keeps its hash, and the worker derives it again to write the email.
+    const id = existing?.id ?? newId();
+    const secret = confirmationToken(ensureAppSecret(tx, now), id, now).split(".")[1];
+    upsertPendingSubscriber(tx, page.id, existing?.id ?? null, { id, email, componentIds, confirmTokenHash: hash(secret), at: now, expiresAt: now + CONFIRMATION_TTL_MS });
+    enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, at: now });
     return sameAnswer;
   });
 }
