@@ -32,7 +32,7 @@ test.describe("the audit log", () => {
   });
 });
 
-const SCREENS = ["/admin", "/admin/services", "/admin/services/new", "/admin/settings", "/admin/team", "/admin/audit", "/admin/account"];
+const SCREENS = ["/admin", "/admin/services", "/admin/services/new", "/admin/settings", "/admin/team", "/admin/audit", "/admin/account", "/admin/mail", "/admin/mail/notifications"];
 
 test.describe("accessibility of the console (axe)", () => {
   test.use({ signedInAs: "owner" });
