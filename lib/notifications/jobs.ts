@@ -1,7 +1,7 @@
 // One tick of the notification pipeline: fan out new notifications, then send every due delivery, pacing
 // requests by the rate-limit headers Resend returns. The mail API is never called inside a transaction.
 import { hostname } from "node:os";
-import { incidentRecipientIds, invitationOfNotification, notificationContext, reachableSubscribers, type NotificationContext } from "@/db/queries/notifications";
+import { getNotification, incidentRecipientIds, invitationOfNotification, notificationContext, reachableSubscribers, type NotificationContext } from "@/db/queries/notifications";
 import type { Db } from "@/db";
 import type { Delivery } from "@/db/schema";
 import {
@@ -11,6 +11,7 @@ import {
   notificationsToFanOut,
   recordDeliveryFailure,
   renderedEmails,
+  rewriteStoredBodies,
   storeRenderedEmails,
   writeFanOut,
 } from "@/db/writes/outbox";
@@ -25,6 +26,15 @@ import { confirmationToken, invitationToken, signSubscriberToken } from "./token
 
 export const CHUNK_SIZE = 100;
 const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_link"]);
+/**
+ * Kinds whose email carries a single-use link (confirmation, invitation). Once Resend has the email, the
+ * stored copy loses the link's token, so nobody reading Sent mail can use it in the recipient's place.
+ * Without Resend the stored copy is the only one, and keeps it.
+ */
+const SECRET_LINK_KINDS = new Set(["subscription_confirm", "team_invitation"]);
+const SECRET_LINK = /(\/(?:invite|subscribe\/confirm)\/)[\w.-]+/g;
+export const REMOVED_LINK_TOKEN = "link-removed-once-sent";
+
 /** Messages to someone who is not a subscriber: the delivery's recipients are addresses, not subscriber ids. */
 const ADDRESS_KINDS = new Set(["team_invitation"]);
 
@@ -206,6 +216,8 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
     pacer!.observe(response.rateLimit, Date.now(), !response.ok && response.name === "rate_limit_exceeded");
     if (response.ok) {
       markDeliverySent(db, delivery, workerId, at, response.ids);
+      const kind = getNotification(db, delivery.notificationId)?.kind;
+      if (kind && SECRET_LINK_KINDS.has(kind)) rewriteStoredBodies(db, delivery.id, (body) => body.replace(SECRET_LINK, `$1${REMOVED_LINK_TOKEN}`), at);
       result.sent++;
       continue;
     }
