@@ -22,7 +22,7 @@ import { newToken } from "@/lib/ids";
 import { getMailer, type Mailer, type RateLimitInfo } from "@/lib/mail/send";
 import { personalise, renderTemplate, type RenderedTemplate } from "./render";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry-policy";
-import { confirmationToken, invitationToken, signSubscriberToken } from "./tokens";
+import { confirmationToken, invitationToken, REMOVED_LINK_TOKEN, signSubscriberToken } from "./tokens";
 
 export const CHUNK_SIZE = 100;
 const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_link"]);
@@ -33,7 +33,6 @@ const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_l
  */
 const SECRET_LINK_KINDS = new Set(["subscription_confirm", "team_invitation"]);
 const SECRET_LINK = /(\/(?:invite|subscribe\/confirm)\/)[\w.-]+/g;
-export const REMOVED_LINK_TOKEN = "link-removed-once-sent";
 
 /** Messages to someone who is not a subscriber: the delivery's recipients are addresses, not subscriber ids. */
 const ADDRESS_KINDS = new Set(["team_invitation"]);
@@ -151,12 +150,7 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
   const { ctx, template } = rendered;
   const kind = ctx.notification.kind;
   if (ADDRESS_KINDS.has(kind)) {
-    const invitation = ctx.invitation;
-    const messages = invitation && delivery.recipients.includes(invitation.email)
-      ? [{ subscriberId: null, toAddress: invitation.email, fromAddress: state.from, state: "queued" as const,
-          ...personalise(template, ctx, state.publicUrl, { id: invitation.id, email: invitation.email, manageToken: "", unsubscribeToken: "", linkToken: invitationToken(state.secret, invitation.id) }) }]
-      : [];
-    storeRenderedEmails(state.db, delivery.id, messages, now);
+    storeRenderedEmails(state.db, delivery.id, invitationEmails(state, ctx, template, delivery), now);
     return renderedEmails(state.db, delivery.id);
   }
   const purpose = kind === "subscription_confirm" ? "confirm" : kind === "subscription_manage_link" ? "manage" : "broadcast";
@@ -175,6 +169,15 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
   });
   storeRenderedEmails(state.db, delivery.id, messages, now);
   return renderedEmails(state.db, delivery.id);
+}
+
+/** The invitation email of a team_invitation delivery (its recipient is an address, not a subscriber). */
+function invitationEmails(state: TickState, ctx: NotificationContext, template: RenderedTemplate, delivery: Delivery) {
+  const invitation = ctx.invitation;
+  if (!invitation || !delivery.recipients.includes(invitation.email)) return [];
+  const links = { manageToken: "", unsubscribeToken: "", linkToken: invitationToken(state.secret, invitation.id) };
+  const email = personalise(template, ctx, state.publicUrl, { id: invitation.id, email: invitation.email, ...links });
+  return [{ subscriberId: null, toAddress: invitation.email, fromAddress: state.from, ...email, state: "queued" as const }];
 }
 
 /** Runs one tick. `now` is the tick's clock at its start; it advances with real time during the tick. */

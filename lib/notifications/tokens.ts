@@ -50,3 +50,6 @@ export function confirmationToken(secret: string, subscriberId: string, confirma
 export function invitationToken(secret: string, invitationId: string): string {
   return linkSecret(secret, "invite", invitationId);
 }
+
+/** What replaces a single-use link's token in the stored copy of an email once Resend has it. */
+export const REMOVED_LINK_TOKEN = "link-removed-once-sent";

@@ -38,7 +38,7 @@ export default async function SentMailPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        <div className="min-w-0 flex-1 sm:max-w-sm">
+        <div className="min-w-0 basis-full sm:max-w-sm sm:flex-1 sm:basis-auto">
           <label htmlFor="mail-q" className="block text-sm font-medium">Address or subject contains</label>
           <input id="mail-q" name="q" type="search" maxLength={254} defaultValue={query.q ?? ""} className={inputClass} />
         </div>
@@ -52,7 +52,22 @@ export default async function SentMailPage({ searchParams }: { searchParams: Pro
             : "No email yet. Emails appear here when someone subscribes, when you invite a team member, or when an incident notifies subscribers."}
         </p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
+        <>
+        {/* Phones: one card per email; wider screens: a table. */}
+        <ul className="mt-6 space-y-3 md:hidden" aria-label="Emails, newest first">
+          {emails.map((e) => (
+            <li key={e.id} className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
+              <Link href={`/admin/mail/${e.id}`} className="font-medium break-words underline underline-offset-2">{e.subject}</Link>
+              <p className="mt-1 break-all">{e.toAddress}</p>
+              <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
+                <EmailStateBadge state={e.state} />
+                <span className="font-mono">{formatInZone(e.createdAt, timeZone)}</span>
+                {e.kind ? <span>{NOTIFICATION_KIND_LABELS[e.kind]}</span> : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-6 hidden overflow-x-auto md:block">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Emails, newest first</caption>
             <thead>
@@ -79,6 +94,7 @@ export default async function SentMailPage({ searchParams }: { searchParams: Pro
             </tbody>
           </table>
         </div>
+        </>
       )}
       <div className="mt-4 flex gap-4">
         {query.before && <Link href={href({})} className="font-medium underline">Newest emails</Link>}

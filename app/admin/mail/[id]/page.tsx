@@ -6,6 +6,7 @@ import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
 import { NOTIFICATION_KIND_LABELS, orNull, sentMailDetail } from "@/lib/console/sent-mail";
+import { REMOVED_LINK_TOKEN } from "@/lib/notifications/tokens";
 import { EmailStateBadge } from "../mail-parts";
 
 export const metadata: Metadata = { title: "Email" };
@@ -85,6 +86,11 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         </p>
       ) : (
         <>
+          {message.text.includes(REMOVED_LINK_TOKEN) && (
+            <p className={`${card} text-sm`}>
+              The single-use link in this email was removed from the stored copy once Resend had the email, so it cannot be used from here.
+            </p>
+          )}
           <section aria-labelledby="html-title">
             <h2 id="html-title" className="text-lg font-semibold">As it looks (HTML)</h2>
             <p className="text-sm text-slate-700 dark:text-slate-300">Shown in a sandbox: scripts, forms and outside requests are blocked.</p>
