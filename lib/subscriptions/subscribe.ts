@@ -41,6 +41,15 @@ export type SubscribeResult =
 
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
 
+/**
+ * The hash a pending subscriber keeps of its confirmation token. The token is derived from the subscriber's
+ * id and the confirmation's sent time (`at`, stored as confirmationSentAt) with the app secret, so nothing
+ * stores it: the worker derives it again to write the email. Whoever makes a sign-up pending uses this.
+ */
+export function confirmTokenHash(tx: Tx, subscriberId: string, at: number): string {
+  return hash(confirmationToken(ensureAppSecret(tx, at), subscriberId, at).split(".")[1]);
+}
+
 export function requestSubscription(db: Db, raw: SubscribeInput, ip: string, now = Date.now()): SubscribeResult {
   const parsed = subscribeSchema.safeParse(raw);
   if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors };
@@ -64,11 +73,8 @@ export function requestSubscription(db: Db, raw: SubscribeInput, ip: string, now
       return sameAnswer;
     }
     const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
-    // The token is derived from the id and this sign-up's time with the app secret, so nothing stores it:
-    // the subscriber row keeps its hash, and the worker derives it again to write the email.
     const id = existing?.id ?? newId();
-    const secret = confirmationToken(ensureAppSecret(tx, now), id, now).split(".")[1];
-    upsertPendingSubscriber(tx, page.id, existing?.id ?? null, { id, email, componentIds, confirmTokenHash: hash(secret), at: now, expiresAt: now + CONFIRMATION_TTL_MS });
+    upsertPendingSubscriber(tx, page.id, existing?.id ?? null, { id, email, componentIds, confirmTokenHash: confirmTokenHash(tx, id, now), at: now, expiresAt: now + CONFIRMATION_TTL_MS });
     enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, at: now });
     return sameAnswer;
   });
