@@ -198,19 +198,6 @@ function summarise(
   });
 }
 
-/** Email counts for one incident's notifications, for a one-line summary on the incident page. */
-export function incidentEmailCounts(tx: Tx, incidentId: string): Partial<Record<EmailMessageState, number>> {
-  const rows = tx
-    .select({ state: emailMessages.state, count: sql<number>`count(*)` })
-    .from(emailMessages)
-    .innerJoin(deliveries, eq(deliveries.id, emailMessages.deliveryId))
-    .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
-    .where(eq(notifications.incidentId, incidentId))
-    .groupBy(emailMessages.state)
-    .all();
-  return Object.fromEntries(rows.map((r) => [r.state, r.count]));
-}
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
