@@ -104,7 +104,8 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
           </section>
           <section aria-labelledby="text-title">
             <h2 id="text-title" className="text-lg font-semibold">Plain text</h2>
-            <pre className="mt-2 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-lg border border-slate-300 bg-slate-50 p-4 font-mono text-sm dark:border-slate-700 dark:bg-slate-900">
+            {/* Focusable, so keyboard users can scroll a long text part. */}
+            <pre tabIndex={0} aria-labelledby="text-title" className="mt-2 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-lg border border-slate-300 bg-slate-50 p-4 font-mono text-sm dark:border-slate-700 dark:bg-slate-900">
               {message.text}
             </pre>
           </section>
