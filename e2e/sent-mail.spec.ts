@@ -157,6 +157,7 @@ test.describe("Sent mail on a phone in dark mode", () => {
     await page.goto("/admin/mail");
     await page.getByRole("list", { name: "Emails, newest first" }).getByRole("link", { name: "Manage your subscription" }).first().click();
     await expect(page.getByRole("heading", { level: 2, name: "Headers" })).toBeVisible();
+    await expect(page.frameLocator('iframe[title^="HTML of the email"]').getByRole("link", { name: "Manage subscription" })).toBeVisible();
     await snapshot(page, "console-sent-mail-email-phone-dark");
     await expectAccessible(page);
   });

@@ -51,7 +51,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
               <dt className="font-semibold">Notification</dt>
               <dd>
                 <Link href={`/admin/mail/notifications/${notification.id}`} className="underline">{NOTIFICATION_KIND_LABELS[notification.kind]}</Link>
-                {delivery ? ` · chunk ${delivery.chunk + 1}` : ""}
+                {delivery ? ` · batch ${delivery.chunk + 1}` : ""}
               </dd>
             </>
           )}
