@@ -51,6 +51,8 @@ const SCREENS = [
   "/admin/subscribers/new",
   "/admin/subscribers/import",
   "/admin/api-keys",
+  "/admin/mail",
+  "/admin/mail/notifications",
 ];
 
 test.describe("accessibility of the console (axe)", () => {

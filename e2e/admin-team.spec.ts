@@ -1,19 +1,26 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { expect, formStatus, test } from "./fixtures";
+import { formStatus } from "./fixtures";
+import { expect, test } from "./notification-fixtures";
 
 test.describe("the team", () => {
   test.use({ signedInAs: "owner" });
 
-  test("an owner invites someone, who joins through the link once", async ({ page, browser, db, unique, snapshot }) => {
+  test("an owner invites someone by email, who joins through the emailed link once", async ({ page, browser, db, unique, snapshot, inbox }) => {
     const email = `${unique("invitee").replace(/\W+/g, "-")}@example.com`.toLowerCase();
     await page.goto("/admin/team");
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Role", { exact: true }).selectOption("Editor");
     await page.getByRole("button", { name: "Create invitation" }).click();
-    await expect(formStatus(page).first()).toContainText(`Invitation for ${email} created.`);
-    const link = await page.getByLabel(/Invitation link/).inputValue();
+    // The server has a Resend key: the invitation goes by email, and the console does not show the link.
+    await expect(formStatus(page).first()).toContainText(`Invitation sent to ${email}.`);
+    await expect(page.getByLabel(/Invitation link/)).toHaveCount(0);
+    const invitation = await inbox(email, /^You are invited to the .* status page team$/);
+    expect(invitation.text).toContain("Editor");
+    expect(invitation.text).toContain("owner@example.com");
+    const link = invitation.text!.match(/https?:\/\/\S+\/invite\/[\w-]+/)![0];
     expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
+    expect(invitation.html).toContain(link);
     await expect(page.getByText(`${email} · Editor`)).toBeVisible();
     await snapshot(page, "console-team");
 

@@ -12,6 +12,7 @@ import MaintenanceStarted from "./maintenance-started";
 import ManageLink from "./manage-link";
 import PostmortemPublished from "./postmortem-published";
 import SubscriptionConfirmation from "./subscription-confirmation";
+import TeamInvitation from "./team-invitation";
 
 const notifications = { IncidentCreated, IncidentUpdated, IncidentResolved, PostmortemPublished, MaintenanceScheduled, MaintenanceRescheduled, MaintenanceCancelled, MaintenanceReminder, MaintenanceStarted, MaintenanceCompleted };
 
@@ -45,5 +46,20 @@ describe("email templates", () => {
     expect(confirm).toContain("48 hours");
     const manage = await render(<ManageLink {...ManageLink.PreviewProps} />, { plainText: true });
     expect(manage).toContain(ManageLink.PreviewProps.manageUrl);
+  });
+
+  it("renders the team invitation with the link, who invited, the role and the expiry, and no subscriber footer", async () => {
+    const props = TeamInvitation.PreviewProps;
+    const html = await render(<TeamInvitation {...props} />);
+    const text = await render(<TeamInvitation {...props} />, { plainText: true });
+    for (const part of [html, text]) {
+      expect(part).toContain(props.inviteUrl);
+      expect(part).toContain(props.invitedBy);
+      expect(part).toContain("Editor");
+      expect(part).toContain(props.expiresAt);
+      expect(part).not.toContain("because you subscribed");
+    }
+    expect(text).toContain("as an Editor");
+    expect(html).toContain(props.branding.accentColor);
   });
 });

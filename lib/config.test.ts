@@ -11,6 +11,7 @@ describe("parseConfig", () => {
     expect(config.pageTimeZone).toBe("Etc/UTC");
     expect(config.resendApiKey).toBeUndefined();
     expect(config.seedDemo).toBe(true);
+    expect(config.emailRetentionDays).toBe(30);
   });
 
   it("treats empty strings as unset", () => {
@@ -29,6 +30,7 @@ describe("parseConfig", () => {
       ADMIN_EMAIL: "Boss@Example.org",
       ADMIN_PASSWORD: "a-long-enough-password",
       SEED_DEMO: "false",
+      EMAIL_RETENTION_DAYS: "90",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -40,6 +42,7 @@ describe("parseConfig", () => {
       emailFrom: "IT Status <status@example.org>",
       adminEmail: "boss@example.org",
       seedDemo: false,
+      emailRetentionDays: 90,
     });
   });
 
@@ -53,6 +56,8 @@ describe("parseConfig", () => {
     [{ ADMIN_PASSWORD: "short" }, /ADMIN_PASSWORD must be at least 12 characters/],
     [{ EMAIL_FROM: "not an address" }, /EMAIL_FROM must be an address/],
     [{ SEED_DEMO: "maybe" }, /SEED_DEMO must be one of/],
+    [{ EMAIL_RETENTION_DAYS: "thirty" }, /EMAIL_RETENTION_DAYS must be a whole number of days/],
+    [{ EMAIL_RETENTION_DAYS: "0" }, /EMAIL_RETENTION_DAYS must be between 1 and 3650/],
   ])("rejects %j with one line naming the variable", (env, message) => {
     expect(() => parseConfig(env)).toThrow(message);
     try {

@@ -72,6 +72,15 @@ const schema = z
       emptyToUndefined,
       z.string().min(12, { error: "must be at least 12 characters" }).max(200).optional(),
     ),
+    EMAIL_RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d+$/, { error: "must be a whole number of days between 1 and 3650" })
+        .transform(Number)
+        .pipe(z.number().int().min(1, { error: "must be between 1 and 3650" }).max(3650, { error: "must be between 1 and 3650" }))
+        .default(30),
+    ),
     SEED_DEMO: bool(true),
     RUN_JOBS: bool(true),
     TRUST_PROXY: bool(false),
@@ -88,6 +97,7 @@ const schema = z
     resendBaseUrl: env.RESEND_BASE_URL,
     resendWebhookSecret: env.RESEND_WEBHOOK_SECRET,
     emailFrom: env.EMAIL_FROM,
+    emailRetentionDays: env.EMAIL_RETENTION_DAYS,
     adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD,
     seedDemo: env.SEED_DEMO,

@@ -13,12 +13,12 @@ const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/subscribers", label: "Subscribers" },
   { href: "/admin/settings", label: "Page settings" },
   { href: "/admin/team", label: "Team" },
+  { href: "/admin/mail", label: "Sent mail" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser("editor", { allowWithoutTwoFactor: true });
-  // Sent mail (/admin/outbox) joins this list when it is built.
   const items: NavItem[] = [
     { href: "/admin", label: "Overview" },
     { href: "/admin/incidents", label: "Incidents" },

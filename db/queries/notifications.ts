@@ -7,10 +7,12 @@ import {
   incidentUpdateComponents,
   incidentUpdates,
   components,
+  invitations,
   notifications,
   pages,
   subscriberComponents,
   subscribers,
+  users,
 } from "../schema";
 
 /** Subscribers who get broadcast notifications: confirmed, not paused, suppressed or unsubscribed. */
@@ -55,7 +57,7 @@ export function reachableSubscribers(db: Db, ids: string[], purpose: "broadcast"
         ? and(eq(subscribers.state, "active"), isNull(subscribers.suppressedAt))
         : reachable;
   return db
-    .select({ id: subscribers.id, email: subscribers.email, tokenVersion: subscribers.tokenVersion })
+    .select({ id: subscribers.id, email: subscribers.email, tokenVersion: subscribers.tokenVersion, confirmationSentAt: subscribers.confirmationSentAt })
     .from(subscribers)
     .where(and(inArray(subscribers.id, ids), eq(subscribers.kind, "email"), rule))
     .all();
@@ -66,7 +68,7 @@ export function getNotification(db: Db, id: string) {
 }
 
 /** Everything a notification email says: the page, the incident, the update and the affected services. */
-export function notificationContext(db: Db, notificationId: string) {
+export function notificationContext(db: Db, notificationId: string, now = Date.now()) {
   const notification = getNotification(db, notificationId);
   if (!notification) return null;
   const page = db.select().from(pages).where(eq(pages.id, notification.pageId)).get()!;
@@ -92,7 +94,34 @@ export function notificationContext(db: Db, notificationId: string) {
       .orderBy(asc(components.name))
       .all();
   }
-  return { notification, page, incident, update, services };
+  const invitation = notification.kind === "team_invitation" ? invitationOfNotification(db, notification.payload, now) : null;
+  return { notification, page, incident, update, services, invitation };
+}
+
+/**
+ * The invitation a team_invitation notification is about (its payload holds only the invitation's id),
+ * with who sent it; null once it was accepted, revoked or expired, so a stale one is never mailed.
+ */
+export function invitationOfNotification(db: Db, payload: Record<string, unknown> | null, now = Date.now()) {
+  const id = typeof payload?.invitationId === "string" ? payload.invitationId : null;
+  if (!id) return null;
+  const row = db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+      inviterEmail: users.email,
+      inviterName: users.name,
+    })
+    .from(invitations)
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(eq(invitations.id, id))
+    .get();
+  if (!row || row.acceptedAt !== null || row.revokedAt !== null || row.expiresAt <= now) return null;
+  return row;
 }
 
 export type NotificationContext = NonNullable<ReturnType<typeof notificationContext>>;

@@ -189,3 +189,12 @@ export function recordDeliveryFailure(db: Db, delivery: Delivery, workerId: stri
     }
   });
 }
+
+/** Rewrites the stored HTML and text of a delivery's emails (e.g. to remove a link secret once sent). */
+export function rewriteStoredBodies(db: Db, deliveryId: string, rewrite: (body: string) => string, at: number): void {
+  db.transaction((tx) => {
+    for (const m of tx.select({ id: emailMessages.id, html: emailMessages.html, text: emailMessages.text }).from(emailMessages).where(eq(emailMessages.deliveryId, deliveryId)).all()) {
+      tx.update(emailMessages).set({ html: rewrite(m.html), text: rewrite(m.text), updatedAt: at }).where(eq(emailMessages.id, m.id)).run();
+    }
+  });
+}

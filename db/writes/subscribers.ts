@@ -63,6 +63,8 @@ export function setPaused(tx: Tx, subscriberId: string, paused: boolean, at: num
 }
 
 export interface PendingSignUp {
+  /** The id a new subscriber gets (its confirmation token is derived from it); a fresh one if not given. */
+  id?: string;
   email: string;
   componentIds: readonly string[];
   confirmTokenHash: string;
@@ -90,7 +92,7 @@ export function upsertPendingSubscriber(tx: Tx, pageId: string, existingId: stri
     tx.update(subscribers).set(common).where(eq(subscribers.id, id)).run();
     tx.delete(subscriberComponents).where(eq(subscriberComponents.subscriberId, id)).run();
   } else {
-    id = newId();
+    id = input.id ?? newId();
     tx.insert(subscribers)
       .values({ id, pageId, kind: "email", email: input.email.toLowerCase(), origin: input.origin ?? "public", createdAt: input.at, ...common })
       .run();

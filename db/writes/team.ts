@@ -6,9 +6,9 @@ import { invitations, users } from "../schema";
 
 export function insertInvitation(
   tx: Tx,
-  input: { email: string; role: UserRole; tokenHash: string; invitedBy: string | null; expiresAt: number; at: number },
+  input: { id?: string; email: string; role: UserRole; tokenHash: string; invitedBy: string | null; expiresAt: number; at: number },
 ): string {
-  const id = newId();
+  const id = input.id ?? newId();
   tx.insert(invitations)
     .values({ id, email: input.email, role: input.role, tokenHash: input.tokenHash, invitedBy: input.invitedBy, expiresAt: input.expiresAt, createdAt: input.at })
     .run();

@@ -14,12 +14,14 @@ export interface LayoutProps {
   preview: string;
   manageUrl?: string;
   unsubscribeUrl?: string;
+  /** Why this person receives the email; by default, because they subscribed. */
+  reason?: string;
   children: ReactNode;
 }
 
 const font = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
-export function Layout({ branding, preview, manageUrl, unsubscribeUrl, children }: LayoutProps) {
+export function Layout({ branding, preview, manageUrl, unsubscribeUrl, reason, children }: LayoutProps) {
   return (
     <Html lang="en">
       <Head />
@@ -35,7 +37,7 @@ export function Layout({ branding, preview, manageUrl, unsubscribeUrl, children 
           <Hr style={{ borderColor: "#e4e4e7", margin: "24px 0 12px" }} />
           <Section>
             <Text style={{ fontSize: 12, color: "#71717a", margin: 0 }}>
-              You receive this because you subscribed to {branding.pageName}.
+              {reason ?? `You receive this because you subscribed to ${branding.pageName}.`}
               {manageUrl ? (
                 <>
                   {" "}

@@ -1,4 +1,5 @@
-// The team: invitations (single-use, expiring links; only the token's hash is stored), roles, removal.
+// The team: invitations (single-use, expiring links; the token is derived from the invitation's id with the
+// app secret and only its hash is stored), roles, removal.
 // Admins manage admins and editors; only owners touch owners; the last owner always stays an owner.
 import type { Db } from "@/db";
 import type { UserRole } from "@/db/constants";
@@ -10,7 +11,10 @@ import { getThePage } from "@/db/queries/settings";
 import { setRequireTwoFactor } from "@/db/writes/settings";
 import { canManageMember } from "@/lib/auth/roles";
 import { createSession } from "@/lib/auth/sessions";
-import { hashToken, newSecretToken } from "@/lib/auth/tokens";
+import { hashToken } from "@/lib/auth/tokens";
+import { ensureAppSecret } from "@/db/writes/page";
+import { newId } from "@/lib/ids";
+import { invitationToken } from "@/lib/notifications/tokens";
 import { hashPassword } from "@/lib/password";
 import { DAY } from "@/lib/time";
 import { insertAuditEntry } from "@/db/writes/audit";
@@ -41,10 +45,11 @@ export function invite(
   const email = input.email.trim().toLowerCase();
   return db.transaction((tx) => {
     if (findUserByEmail(tx, email)) return { ok: false, message: "Please correct the fields marked below.", errors: { email: ["This person is already a member."] } };
-    const token = newSecretToken();
+    const invitationId = newId();
+    const token = invitationToken(ensureAppSecret(tx, now), invitationId);
     const link = `${publicUrl}/invite/${token}`;
-    const invitationId = insertInvitation(tx, { email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.type === "user" ? actor.userId : null, expiresAt: now + INVITATION_LIFETIME, at: now });
-    const delivery = deliverInvitation(tx, { invitationId, email, role: input.role, link, invitedBy: actor.label });
+    insertInvitation(tx, { id: invitationId, email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.type === "user" ? actor.userId : null, expiresAt: now + INVITATION_LIFETIME, at: now });
+    const delivery = deliverInvitation(tx, { invitationId, email, role: input.role, link, invitedBy: actor.label }, now);
     audit(tx, actor, now, "team.invite", { type: "invitation", id: invitationId }, { email, role: input.role });
     return { ok: true, email, link: delivery.showLinkToInviter ? link : null };
   });

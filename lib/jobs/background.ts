@@ -1,15 +1,17 @@
-// Everything that runs in the background: the scheduled jobs (maintenance automation, recurring maintenance)
-// every few seconds, and the notification worker, which paces itself by the mail API's limits. The server
+// Everything that runs in the background: the scheduled jobs (maintenance automation, recurring maintenance,
+// email retention) every few seconds, and the notification worker, which paces itself by the mail API's limits. The server
 // process starts this once; `npm run worker` runs it on its own for deployments that separate it.
 import type { Db } from "@/db";
 import { generateRecurringMaintenances } from "@/lib/incidents/recurrence";
 import { startNotificationWorker } from "@/lib/notifications/worker-loop";
+import { runEmailRetention } from "./email-retention";
 import { runMaintenanceAutomation } from "./maintenance-automation";
 import { startJobRunner, type Job } from "./runner";
 
 export const SCHEDULED_JOBS: Job[] = [
   { name: "maintenance automation", run: (db, now) => runMaintenanceAutomation(db, now) },
   { name: "recurring maintenance", run: (db, now) => generateRecurringMaintenances(db, now) },
+  { name: "email retention", run: (db, now) => runEmailRetention(db, now) },
 ];
 
 export function startBackgroundWork(db: Db, options: { log?: (message: string) => void; intervalMs?: number } = {}) {

@@ -107,3 +107,10 @@ export function sendEmail(email: OutgoingEmail, options: { idempotencyKey?: stri
   if (!mailer) throw new Error("No RESEND_API_KEY: keep the email in the local outbox instead");
   return mailer.sendEmail(email, options);
 }
+
+export type MailMode = "resend" | "local";
+
+/** How this process delivers email: through Resend when RESEND_API_KEY is set, else into the local outbox. */
+export function mailMode(): MailMode {
+  return getConfig().resendApiKey ? "resend" : "local";
+}

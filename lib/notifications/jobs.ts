@@ -1,7 +1,7 @@
 // One tick of the notification pipeline: fan out new notifications, then send every due delivery, pacing
 // requests by the rate-limit headers Resend returns. The mail API is never called inside a transaction.
 import { hostname } from "node:os";
-import { incidentRecipientIds, notificationContext, reachableSubscribers, type NotificationContext } from "@/db/queries/notifications";
+import { getNotification, incidentRecipientIds, invitationOfNotification, notificationContext, reachableSubscribers, type NotificationContext } from "@/db/queries/notifications";
 import type { Db } from "@/db";
 import type { Delivery } from "@/db/schema";
 import {
@@ -11,6 +11,7 @@ import {
   notificationsToFanOut,
   recordDeliveryFailure,
   renderedEmails,
+  rewriteStoredBodies,
   storeRenderedEmails,
   writeFanOut,
 } from "@/db/writes/outbox";
@@ -21,10 +22,20 @@ import { newToken } from "@/lib/ids";
 import { getMailer, type Mailer, type RateLimitInfo } from "@/lib/mail/send";
 import { personalise, renderTemplate, type RenderedTemplate } from "./render";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry-policy";
-import { signSubscriberToken } from "./tokens";
+import { confirmationToken, invitationToken, REMOVED_LINK_TOKEN, signSubscriberToken } from "./tokens";
 
 export const CHUNK_SIZE = 100;
 const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_link"]);
+/**
+ * Kinds whose email carries a single-use link (confirmation, invitation). Once Resend has the email, the
+ * stored copy loses the link's token, so nobody reading Sent mail can use it in the recipient's place.
+ * Without Resend the stored copy is the only one, and keeps it.
+ */
+const SECRET_LINK_KINDS = new Set(["subscription_confirm", "team_invitation"]);
+const SECRET_LINK = /(\/(?:invite|subscribe\/confirm)\/)[\w.-]+/g;
+
+/** Messages to someone who is not a subscriber: the delivery's recipients are addresses, not subscriber ids. */
+const ADDRESS_KINDS = new Set(["team_invitation"]);
 
 export interface JobOptions {
   /** Defaults to the mailer from RESEND_API_KEY; null keeps emails in the local outbox. */
@@ -59,13 +70,18 @@ export function chunk<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
 export function fanOutNotifications(db: Db, now: number): number {
   let done = 0;
   for (const n of notificationsToFanOut(db)) {
-    const recipients = ONE_PERSON_KINDS.has(n.kind)
-      ? n.subscriberId
-        ? [n.subscriberId]
+    const invitation = n.kind === "team_invitation" ? invitationOfNotification(db, n.payload, now) : null;
+    const recipients = ADDRESS_KINDS.has(n.kind)
+      ? invitation
+        ? [invitation.email]
         : []
-      : n.incidentId
-        ? incidentRecipientIds(db, n.pageId, n.incidentId)
-        : [];
+      : ONE_PERSON_KINDS.has(n.kind)
+        ? n.subscriberId
+          ? [n.subscriberId]
+          : []
+        : n.incidentId
+          ? incidentRecipientIds(db, n.pageId, n.incidentId)
+          : [];
     if (writeFanOut(db, n.id, chunk(recipients), now)) done++;
   }
   return done;
@@ -108,6 +124,7 @@ function pacerFor(mailer: Mailer): Pacer {
 
 interface TickState {
   db: Db;
+  now: number;
   secret: string;
   publicUrl: string;
   from: string;
@@ -116,8 +133,10 @@ interface TickState {
 
 async function templateFor(state: TickState, notificationId: string) {
   if (!state.templates.has(notificationId)) {
-    const ctx = notificationContext(state.db, notificationId);
-    state.templates.set(notificationId, ctx ? { ctx, template: await renderTemplate(ctx, state.publicUrl) } : null);
+    const ctx = notificationContext(state.db, notificationId, state.now);
+    // An invitation revoked, used or expired before its email went out is not sent.
+    const sendable = ctx && !(ctx.notification.kind === "team_invitation" && !ctx.invitation);
+    state.templates.set(notificationId, sendable ? { ctx, template: await renderTemplate(ctx, state.publicUrl) } : null);
   }
   return state.templates.get(notificationId)!;
 }
@@ -130,6 +149,10 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
   if (!rendered) return [];
   const { ctx, template } = rendered;
   const kind = ctx.notification.kind;
+  if (ADDRESS_KINDS.has(kind)) {
+    storeRenderedEmails(state.db, delivery.id, invitationEmails(state, ctx, template, delivery), now);
+    return renderedEmails(state.db, delivery.id);
+  }
   const purpose = kind === "subscription_confirm" ? "confirm" : kind === "subscription_manage_link" ? "manage" : "broadcast";
   const byId = new Map(reachableSubscribers(state.db, delivery.recipients, purpose).map((s) => [s.id, s]));
   const messages = delivery.recipients.flatMap((id) => {
@@ -140,11 +163,21 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
       email: s.email,
       manageToken: signSubscriberToken(state.secret, "manage", s.id, s.tokenVersion),
       unsubscribeToken: signSubscriberToken(state.secret, "unsubscribe", s.id, s.tokenVersion),
+      linkToken: purpose === "confirm" && s.confirmationSentAt !== null ? confirmationToken(state.secret, s.id, s.confirmationSentAt) : undefined,
     });
     return [{ subscriberId: s.id, toAddress: s.email, fromAddress: state.from, ...email, state: "queued" as const }];
   });
   storeRenderedEmails(state.db, delivery.id, messages, now);
   return renderedEmails(state.db, delivery.id);
+}
+
+/** The invitation email of a team_invitation delivery (its recipient is an address, not a subscriber). */
+function invitationEmails(state: TickState, ctx: NotificationContext, template: RenderedTemplate, delivery: Delivery) {
+  const invitation = ctx.invitation;
+  if (!invitation || !delivery.recipients.includes(invitation.email)) return [];
+  const links = { manageToken: "", unsubscribeToken: "", linkToken: invitationToken(state.secret, invitation.id) };
+  const email = personalise(template, ctx, state.publicUrl, { id: invitation.id, email: invitation.email, ...links });
+  return [{ subscriberId: null, toAddress: invitation.email, fromAddress: state.from, ...email, state: "queued" as const }];
 }
 
 /** Runs one tick. `now` is the tick's clock at its start; it advances with real time during the tick. */
@@ -158,6 +191,7 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
   const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const state: TickState = {
     db,
+    now,
     secret: ensureAppSecret(db, now),
     publicUrl: options.publicUrl ?? config.publicUrl,
     from: options.from ?? config.emailFrom,
@@ -185,6 +219,8 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
     pacer!.observe(response.rateLimit, Date.now(), !response.ok && response.name === "rate_limit_exceeded");
     if (response.ok) {
       markDeliverySent(db, delivery, workerId, at, response.ids);
+      const kind = getNotification(db, delivery.notificationId)?.kind;
+      if (kind && SECRET_LINK_KINDS.has(kind)) rewriteStoredBodies(db, delivery.id, (body) => body.replace(SECRET_LINK, `$1${REMOVED_LINK_TOKEN}`), at);
       result.sent++;
       continue;
     }

@@ -3,7 +3,7 @@
 // same input always gives the same bytes.
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
-import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, type ComponentStatus, type NotificationKind } from "@/db/constants";
+import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, USER_ROLE_LABELS, type ComponentStatus, type NotificationKind } from "@/db/constants";
 import type { NotificationContext } from "@/db/queries/notifications";
 import type { Branding } from "@/emails/components/layout";
 import type { NotificationEmailProps } from "@/emails/components/notification-email";
@@ -19,11 +19,14 @@ import MaintenanceStarted from "@/emails/maintenance-started";
 import ManageLink from "@/emails/manage-link";
 import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
+import TeamInvitation from "@/emails/team-invitation";
 import { formatInZone, formatWindow, notificationSubject, SUBJECT_PREFIX, threadHeaders, unsubscribeHeaders } from "./content";
 import { markdownToSafeHtml } from "./markdown";
 
 const MANAGE = "xxmanagetokenxx";
 const UNSUBSCRIBE = "xxunsubscribetokenxx";
+/** A one-person message's single-use link token (confirmation, invitation): derived per recipient, never stored. */
+const LINK = "xxlinktokenxx";
 
 type Template = { component: ComponentType<NotificationEmailProps>; intro: string };
 
@@ -54,6 +57,8 @@ export interface Recipient {
   email: string;
   manageToken: string;
   unsubscribeToken: string;
+  /** The token of a confirmation or invitation link. */
+  linkToken?: string;
 }
 
 export function pageUrlOf(ctx: NotificationContext, publicUrl: string): string {
@@ -74,9 +79,23 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
   const manageUrl = `${base}/manage/${MANAGE}`;
   const unsubscribeUrl = `${base}/unsubscribe/${UNSUBSCRIBE}`;
   if (notification.kind === "subscription_confirm") {
-    const confirmUrl = String(notification.payload?.confirmUrl ?? `${base}/subscribe`);
+    const confirmUrl = `${base}/subscribe/confirm/${LINK}`;
     const out = await both(createElement(SubscriptionConfirmation, { branding, confirmUrl, expiresIn: "48 hours" }));
     return { ...out, subject: `Confirm your subscription to ${ctx.page.name}`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "team_invitation") {
+    const invitation = ctx.invitation;
+    if (!invitation) throw new Error("Cannot render an invitation that was used, revoked or has expired");
+    // The console lives at the server's own address, whatever public address the page shows.
+    const inviteUrl = `${publicUrl.replace(/\/+$/, "")}/invite/${LINK}`;
+    const invitedBy = invitation.inviterEmail
+      ? invitation.inviterName
+        ? `${invitation.inviterName} (${invitation.inviterEmail})`
+        : invitation.inviterEmail
+      : `The ${ctx.page.name} team`;
+    const expiresAt = `${formatInZone(invitation.expiresAt, ctx.page.timeZone)} (${ctx.page.timeZone})`;
+    const out = await both(createElement(TeamInvitation, { branding, inviteUrl, invitedBy, roleLabel: USER_ROLE_LABELS[invitation.role], expiresAt }));
+    return { ...out, subject: `You are invited to the ${ctx.page.name} status page team`, incidentId: null, transactional: true };
   }
   if (notification.kind === "subscription_manage_link") {
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl }));
@@ -118,7 +137,8 @@ export function personalise(
   publicUrl: string,
   recipient: Recipient,
 ): { subject: string; html: string; text: string; headers: Record<string, string> } {
-  const fill = (s: string) => s.replaceAll(MANAGE, recipient.manageToken).replaceAll(UNSUBSCRIBE, recipient.unsubscribeToken);
+  const fill = (s: string) =>
+    s.replaceAll(MANAGE, recipient.manageToken).replaceAll(UNSUBSCRIBE, recipient.unsubscribeToken).replaceAll(LINK, recipient.linkToken ?? "");
   const base = pageUrlOf(ctx, publicUrl);
   const headers: Record<string, string> = template.transactional ? {} : unsubscribeHeaders(`${base}/unsubscribe/${recipient.unsubscribeToken}`);
   if (template.incidentId) Object.assign(headers, threadHeaders(base, template.incidentId, ctx.notification.id, recipient.id));

@@ -31,3 +31,25 @@ export function verifySubscriberToken(
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/**
+ * A single-use link's secret, derived instead of stored: HMAC of what the link is for with the app secret.
+ * The row it opens keeps only a hash of it (to verify and to revoke), and the outbox never holds it: the
+ * worker derives it again when it renders the email.
+ */
+function linkSecret(secret: string, purpose: "confirm" | "invite", ...parts: (string | number)[]): string {
+  return createHmac("sha256", secret).update(`${purpose}:${parts.join(":")}`).digest("base64url");
+}
+
+/** The confirmation link's token for a sign-up: changes with every new confirmation (its sent time). */
+export function confirmationToken(secret: string, subscriberId: string, confirmationSentAt: number): string {
+  return `${subscriberId}.${linkSecret(secret, "confirm", subscriberId, confirmationSentAt)}`;
+}
+
+/** The invitation link's token (43 characters): one per invitation. */
+export function invitationToken(secret: string, invitationId: string): string {
+  return linkSecret(secret, "invite", invitationId);
+}
+
+/** What replaces a single-use link's token in the stored copy of an email once Resend has it. */
+export const REMOVED_LINK_TOKEN = "link-removed-once-sent";

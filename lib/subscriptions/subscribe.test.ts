@@ -2,8 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
 import { getEmailSubscriberByAddress, getSubscriber, subscribedComponentIds } from "@/db/queries/subscribers";
-import { notifications } from "@/db/schema";
+import { emailMessages, notifications } from "@/db/schema";
+import { ensureAppSecret } from "@/db/writes/page";
 import { expireUnconfirmed, suppressSubscriber } from "@/db/writes/subscribers";
+import { runNotificationJobs } from "@/lib/notifications/jobs";
+import { confirmationToken } from "@/lib/notifications/tokens";
 import { useFreshAppDatabase } from "@/lib/testing/app-env";
 import type { World } from "@/lib/testing/notification-fixtures";
 import { CONFIRMATION_TTL_MS, confirmSubscription, requestSubscription, SUBSCRIBE_LIMITS } from "./subscribe";
@@ -16,9 +19,30 @@ afterAll(() => closeDb());
 
 const now = Date.UTC(2026, 10, 23, 16);
 const sent = (kind: string) => world.db.select().from(notifications).where(eq(notifications.kind, kind as "subscription_confirm")).all();
-const confirmToken = () => String(sent("subscription_confirm").at(-1)!.payload!.confirmUrl).split("/confirm/")[1];
+/** The token the confirmation email carries: derived from the sign-up, never stored (the payload is empty). */
+const confirmToken = () => {
+  const notification = sent("subscription_confirm").at(-1)!;
+  expect(notification.payload).toBeNull();
+  const subscriber = getSubscriber(world.db, notification.subscriberId!)!;
+  return confirmationToken(ensureAppSecret(world.db, now), subscriber.id, subscriber.confirmationSentAt!);
+};
 
 describe("requestSubscription", () => {
+  it("stores no confirmation secret: the worker derives the link, and the link in the email confirms", async () => {
+    requestSubscription(world.db, { email: "link@example.com" }, "10.0.0.1", now);
+    const pending = getEmailSubscriberByAddress(world.db, world.pageId, "link@example.com")!;
+    expect(sent("subscription_confirm").at(-1)!.payload).toBeNull();
+    await runNotificationJobs(world.db, now + 10, { mailer: null, publicUrl: "https://status.example.org" });
+    const email = world.db.select().from(emailMessages).get()!;
+    const token = email.text.match(/\/subscribe\/confirm\/(\S+)/)![1];
+    expect(email.html).toContain(`/subscribe/confirm/${token}`);
+    expect(pending.confirmTokenHash).not.toContain(token.split(".")[1]);
+    const tampered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
+    expect(confirmSubscription(world.db, tampered, now + 100)).toBe(false);
+    expect(confirmSubscription(world.db, token, now + 100)).toBe(true);
+  });
+
+
   it("creates a pending subscriber and a confirmation; confirming (POST) activates it", () => {
     expect(requestSubscription(world.db, { email: " Reader@Example.COM ", scope: "some", componentIds: [world.vpn] }, "10.0.0.1", now)).toEqual({ status: "check-inbox" });
     const pending = getEmailSubscriberByAddress(world.db, world.pageId, "reader@example.com")!;

@@ -8,9 +8,10 @@ import type { Db, Tx } from "@/db";
 import { getEmailSubscriberByAddress, getPageRow, getSubscriber } from "@/db/queries/subscribers";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
+import { ensureAppSecret } from "@/db/writes/page";
 import { confirmSubscriber, upsertPendingSubscriber } from "@/db/writes/subscribers";
-import { getConfig } from "@/lib/config";
-import { isId, newToken } from "@/lib/ids";
+import { isId, newId } from "@/lib/ids";
+import { confirmationToken } from "@/lib/notifications/tokens";
 import { HOUR } from "@/lib/time";
 
 export const CONFIRMATION_TTL_MS = 48 * HOUR;
@@ -39,6 +40,15 @@ export type SubscribeResult =
   | { status: "too-many" };
 
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/**
+ * The hash a pending subscriber keeps of its confirmation token. The token is derived from the subscriber's
+ * id and the confirmation's sent time (`at`, stored as confirmationSentAt) with the app secret, so nothing
+ * stores it: the worker derives it again to write the email. Whoever makes a sign-up pending uses this.
+ */
+export function confirmTokenHash(tx: Tx, subscriberId: string, at: number): string {
+  return hash(confirmationToken(ensureAppSecret(tx, at), subscriberId, at).split(".")[1]);
+}
 
 export function requestSubscription(db: Db, raw: SubscribeInput, ip: string, now = Date.now()): SubscribeResult {
   const parsed = subscribeSchema.safeParse(raw);
@@ -79,11 +89,10 @@ export function startConfirmation(
   input: { email: string; componentIds: readonly string[]; origin?: string },
   now: number,
 ): string {
-  const token = newToken(24);
-  const id = upsertPendingSubscriber(tx, page.id, existingId, { ...input, confirmTokenHash: hash(token), at: now, expiresAt: now + CONFIRMATION_TTL_MS });
-  const base = (page.url ?? getConfig().publicUrl).replace(/\/+$/, "");
-  // The link (with its token) lives only in the outgoing email; the subscriber row keeps its hash.
-  enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, payload: { confirmUrl: `${base}/subscribe/confirm/${id}.${token}` }, at: now });
+  const id = existingId ?? newId();
+  // The token is derived from the id and this sign-up's time (confirmTokenHash): nothing secret is stored.
+  upsertPendingSubscriber(tx, page.id, existingId, { ...input, id, confirmTokenHash: confirmTokenHash(tx, id, now), at: now, expiresAt: now + CONFIRMATION_TTL_MS });
+  enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, at: now });
   return id;
 }
 

@@ -27,7 +27,9 @@ export const inviteAction = adminAction(
     if (!outcome.ok) return failed(outcome, formData);
     revalidatePath("/admin/team");
     return {
-      message: `Invitation for ${outcome.email} created. It works once, for 7 days.`,
+      message: outcome.link
+        ? `Invitation for ${outcome.email} created. It works once, for 7 days. No email is sent from this server (no RESEND_API_KEY), so pass the link on yourself.`
+        : `Invitation sent to ${outcome.email}. The link in the email works once, for 7 days.`,
       // The link is the one secret this form returns on purpose: the inviter passes it on.
       values: outcome.link ? { link: outcome.link } : {},
     };

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { EMAIL_MESSAGE_STATES } from "@/db/constants";
+import { getThePage } from "@/db/queries/settings";
+import { inputClass } from "@/components/admin/form";
+import { requireUser } from "@/lib/auth/dal";
+import { formatInZone } from "@/lib/console/incident-display";
+import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, sentMailFilterSchema, sentMailPage } from "@/lib/console/sent-mail";
+import { mailMode } from "@/lib/mail/send";
+import { EmailStateBadge, first, MailModeBanner, MailTabs } from "./mail-parts";
+
+export const metadata: Metadata = { title: "Sent mail" };
+
+export default async function SentMailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("admin");
+  const raw = await searchParams;
+  const query = sentMailFilterSchema.parse({ state: first(raw.state) || undefined, q: first(raw.q) || undefined, before: first(raw.before) || undefined });
+  const db = getDb();
+  const { timeZone } = getThePage(db);
+  const { emails, olderCursor } = sentMailPage(db, user, query);
+  const filtered = Boolean(query.state || query.q);
+  const href = (extra: Record<string, string>) =>
+    "/admin/mail?" + new URLSearchParams({ ...(query.state ? { state: query.state } : {}), ...(query.q ? { q: query.q } : {}), ...extra }).toString();
+  return (
+    <div className="max-w-5xl">
+      <h1 className="text-2xl font-bold">Sent mail</h1>
+      <p className="mt-1 text-slate-700 dark:text-slate-300">Every email the page rendered, newest first: notifications, confirmations and invitations.</p>
+      <MailModeBanner mode={mailMode()} />
+      <MailTabs current="emails" />
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-4" role="search" aria-label="Filter sent mail">
+        <div>
+          <label htmlFor="mail-state" className="block text-sm font-medium">State</label>
+          <select id="mail-state" name="state" defaultValue={query.state ?? ""} className={inputClass}>
+            <option value="">Any state</option>
+            {EMAIL_MESSAGE_STATES.map((s) => (
+              <option key={s} value={s}>{EMAIL_STATE_LABELS[s]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="min-w-0 basis-full sm:max-w-sm sm:flex-1 sm:basis-auto">
+          <label htmlFor="mail-q" className="block text-sm font-medium">Address or subject contains</label>
+          <input id="mail-q" name="q" type="search" maxLength={254} defaultValue={query.q ?? ""} className={inputClass} />
+        </div>
+        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600">Filter</button>
+        {filtered && <Link href="/admin/mail" className="py-2 font-medium underline">Clear</Link>}
+      </form>
+      {emails.length === 0 ? (
+        <p className="mt-8 rounded-lg border border-dashed border-slate-400 p-6 dark:border-slate-600">
+          {filtered || query.before
+            ? "No email matches. Clear the filter to see every email."
+            : "No email yet. Emails appear here when someone subscribes, when you invite a team member, or when an incident notifies subscribers."}
+        </p>
+      ) : (
+        <>
+        {/* Phones: one card per email; wider screens: a table. */}
+        <ul className="mt-6 space-y-3 md:hidden" aria-label="Emails, newest first">
+          {emails.map((e) => (
+            <li key={e.id} className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
+              <Link href={`/admin/mail/${e.id}`} className="font-medium break-words underline underline-offset-2">{e.subject}</Link>
+              <p className="mt-1 break-all">{e.toAddress}</p>
+              <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
+                <EmailStateBadge state={e.state} />
+                <span className="font-mono">{formatInZone(e.createdAt, timeZone)}</span>
+                {e.kind ? <span>{NOTIFICATION_KIND_LABELS[e.kind]}</span> : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-6 hidden overflow-x-auto md:block">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Emails, newest first</caption>
+            <thead>
+              <tr className="border-b border-slate-300 dark:border-slate-700">
+                <th scope="col" className="py-2 pr-4">Created</th>
+                <th scope="col" className="py-2 pr-4">To</th>
+                <th scope="col" className="py-2 pr-4">Subject</th>
+                <th scope="col" className="py-2 pr-4">Kind</th>
+                <th scope="col" className="py-2">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {emails.map((e) => (
+                <tr key={e.id} className="border-b border-slate-200 align-top dark:border-slate-800">
+                  <td className="whitespace-nowrap py-2 pr-4 font-mono">{formatInZone(e.createdAt, timeZone)}</td>
+                  <td className="py-2 pr-4 break-all">{e.toAddress}</td>
+                  <td className="py-2 pr-4">
+                    <Link href={`/admin/mail/${e.id}`} className="font-medium underline underline-offset-2">{e.subject}</Link>
+                  </td>
+                  <td className="py-2 pr-4">{e.kind ? NOTIFICATION_KIND_LABELS[e.kind] : ""}</td>
+                  <td className="py-2"><EmailStateBadge state={e.state} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        </>
+      )}
+      <div className="mt-4 flex gap-4">
+        {query.before && <Link href={href({})} className="font-medium underline">Newest emails</Link>}
+        {olderCursor && <Link href={href({ before: olderCursor })} className="font-medium underline">Older emails</Link>}
+      </div>
+      <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">Times are in the page&apos;s time zone ({timeZone}).</p>
+    </div>
+  );
+}
