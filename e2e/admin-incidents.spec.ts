@@ -143,6 +143,27 @@ test.describe("running an incident from the console", () => {
   });
 });
 
+test.describe("the overview at 3 a.m.", () => {
+  test.use({ signedInAs: "editor" });
+
+  test("shows what is open and flags an incident quiet for longer than the nudge time", async ({ page, makeIncident, unique }) => {
+    const quiet = unique("Printers jammed");
+    const fresh = unique("Wi-Fi flaky");
+    makeIncident({ name: quiet, startedAt: Date.now() - 3 * 60 * 60_000, updates: [{ status: "investigating", body: "Looking." }] });
+    makeIncident({ name: fresh, startedAt: Date.now() - 60_000, updates: [{ status: "identified", body: "Found it." }] });
+    await page.goto("/admin");
+    const now = page.getByRole("region", { name: /^Right now:/ });
+    await expect(now.getByRole("alert")).toContainText(/had no update for over 60 minutes/);
+    await expect(now.getByRole("link", { name: quiet })).toBeVisible();
+    await expect(now.getByRole("link", { name: fresh })).toBeVisible();
+    await expect(now.getByRole("link", { name: "Declare incident" })).toBeVisible();
+    await page.goto("/admin/incidents");
+    const open = page.getByRole("region", { name: "Open" });
+    await expect(open.getByRole("listitem").filter({ hasText: quiet })).toContainText(/No update for 1\d\d minutes/);
+    await expect(open.getByRole("listitem").filter({ hasText: fresh })).not.toContainText("No update for");
+  });
+});
+
 test.describe("correcting and deleting updates", () => {
   test.use({ signedInAs: "admin" });
 
