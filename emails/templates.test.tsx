@@ -12,6 +12,7 @@ import MaintenanceStarted from "./maintenance-started";
 import ManageLink from "./manage-link";
 import PostmortemPublished from "./postmortem-published";
 import SubscriptionConfirmation from "./subscription-confirmation";
+import WebhookDisabled from "./webhook-disabled";
 
 const notifications = { IncidentCreated, IncidentUpdated, IncidentResolved, PostmortemPublished, MaintenanceScheduled, MaintenanceRescheduled, MaintenanceCancelled, MaintenanceReminder, MaintenanceStarted, MaintenanceCompleted };
 
@@ -36,5 +37,17 @@ describe("email templates", () => {
     expect(confirm).toContain("48 hours");
     const manage = await render(<ManageLink {...ManageLink.PreviewProps} />, { plainText: true });
     expect(manage).toContain(ManageLink.PreviewProps.manageUrl);
+  });
+
+  it("renders the webhook-disabled email in HTML and text with the URL, the reason and the docs link", async () => {
+    const props = WebhookDisabled.PreviewProps;
+    const html = await render(<WebhookDisabled {...props} />);
+    const text = await render(<WebhookDisabled {...props} />, { plainText: true });
+    for (const part of [html, text]) {
+      expect(part).toContain(props.webhookUrl);
+      expect(part).toContain(props.lastError);
+      expect(part).toContain(props.failingSince);
+      expect(part).toContain(props.docsUrl);
+    }
   });
 });
