@@ -12,6 +12,7 @@ const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/services", label: "Services" },
   { href: "/admin/settings", label: "Page settings" },
   { href: "/admin/team", label: "Team" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

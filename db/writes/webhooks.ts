@@ -86,3 +86,8 @@ export function reenableWebhook(tx: Tx, id: string, at: number): boolean {
       .run().changes > 0
   );
 }
+
+/** The status code of a successful POST, for the console (markDeliverySent clears it). */
+export function recordWebhookStatus(tx: Tx, deliveryId: string, statusCode: number | null): void {
+  tx.update(deliveries).set({ lastStatusCode: statusCode }).where(eq(deliveries.id, deliveryId)).run();
+}

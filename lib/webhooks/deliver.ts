@@ -7,7 +7,7 @@ import { getPageRow } from "@/db/queries/subscribers";
 import { getWebhookSubscriber } from "@/db/queries/webhooks";
 import type { Delivery } from "@/db/schema";
 import { enqueueNotification, markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox";
-import { disableWebhook, markWebhookFailing, markWebhookHealthy } from "@/db/writes/webhooks";
+import { disableWebhook, markWebhookFailing, markWebhookHealthy, recordWebhookStatus } from "@/db/writes/webhooks";
 import { signSubscriberToken } from "@/lib/notifications/tokens";
 import { eventName, webhookBody, type WebhookEvent } from "./payloads";
 import { nextWebhookAttempt } from "./retry-schedule";
@@ -84,6 +84,7 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
   if (result.ok) {
     db.transaction((tx) => {
       markDeliverySent(tx, delivery, workerId, at, null);
+      recordWebhookStatus(tx, delivery.id, result.statusCode);
       markWebhookHealthy(tx, subscriber.id, at);
     });
     return "sent";
