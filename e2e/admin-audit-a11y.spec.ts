@@ -32,7 +32,7 @@ test.describe("the audit log", () => {
   });
 });
 
-const SCREENS = ["/admin", "/admin/services", "/admin/services/new", "/admin/settings", "/admin/team", "/admin/audit", "/admin/account"];
+const SCREENS = ["/admin", "/admin/services", "/admin/services/new", "/admin/settings", "/admin/team", "/admin/audit", "/admin/account", "/admin/webhooks"];
 
 test.describe("accessibility of the console (axe)", () => {
   test.use({ signedInAs: "owner" });
@@ -56,7 +56,7 @@ test.describe("accessibility of the console (axe)", () => {
 
 test.describe("the console on a phone in dark mode", () => {
   test.use({ signedInAs: "owner", viewport: { width: 375, height: 740 }, colorScheme: "dark" });
-  for (const path of ["/admin/services", "/admin/settings", "/admin/team"]) {
+  for (const path of ["/admin/services", "/admin/settings", "/admin/team", "/admin/webhooks"]) {
     test(`${path} fits the screen and passes axe`, async ({ page, snapshot }) => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
