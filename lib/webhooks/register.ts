@@ -17,7 +17,7 @@ import { HOUR } from "@/lib/time";
 import { newWebhookSecret } from "./signature";
 import { checkWebhookUrl, MAX_WEBHOOK_URL_LENGTH, type GuardOptions } from "./url-guard";
 
-export const WEBHOOK_LIMITS = { perIpPerHour: 5, publicPerHour: 100 };
+export const WEBHOOK_LIMITS = { perIpPerHour: 10, publicPerHour: 100 };
 
 export const webhookInputSchema = z.object({
   url: z.string().trim().max(MAX_WEBHOOK_URL_LENGTH + 1000, { error: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` }),
@@ -77,7 +77,10 @@ export async function registerWebhook(
   });
 }
 
-/** The public form: honeypot, then per-IP and overall limits, then the same checks as the console. */
+/**
+ * The public form: honeypot, then the per-IP limit (counted before validation, so nobody can make us resolve
+ * host names of their choosing without limit), then the same checks as the console, then the overall limit.
+ */
 export async function requestWebhookSubscription(
   db: Db,
   raw: WebhookInput & { website?: string },
