@@ -95,7 +95,7 @@ test.describe("webhooks from the console", () => {
 
     await page.goto("/admin/webhooks");
     const row = page.getByRole("listitem").filter({ hasText: url });
-    await row.getByText(/^Recent deliveries/).click();
+    await row.getByText(/^Recent deliveries \(\d+\)$/).click();
     await expect(row.getByRole("table")).toContainText("Component update");
     await expect(row.getByRole("cell", { name: "Delivered", exact: true }).first()).toBeVisible();
     await expect(row.getByRole("cell", { name: "200", exact: true }).first()).toBeVisible();
@@ -105,8 +105,7 @@ test.describe("webhooks from the console", () => {
 
     page.once("dialog", (dialog) => dialog.accept());
     await row.getByRole("button", { name: `Remove webhook ${url}` }).click();
-    await expect(page.getByRole("status").filter({ hasText: `Webhook ${url} removed.` })).toBeVisible(SLOW);
-    await page.reload();
+    await expect(page.getByRole("status").filter({ hasText: "Webhook removed." })).toBeVisible(SLOW);
     await expect(page.getByRole("listitem").filter({ hasText: url })).toHaveCount(0);
   });
 });

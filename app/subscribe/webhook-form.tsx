@@ -19,8 +19,8 @@ export function WebhookSubscribeForm({ picker }: { picker: React.ReactNode }) {
     return (
       <div role="status" className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
         <h2 className="font-semibold">Webhook registered</h2>
-        <p className="break-all">
-          We will POST JSON to <code>{state.url}</code> when an incident or maintenance starts, changes or ends, and when a service changes status.
+        <p className="break-words">
+          We will POST JSON to <code className="break-all">{state.url}</code> when an incident or maintenance starts, changes or ends, and when a service changes status.
         </p>
         <label htmlFor="webhook-secret" className="block font-medium">
           Your signing secret: copy it now, it is not shown again

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
@@ -32,11 +33,12 @@ export const addWebhookAction = adminAction("admin", addSchema, async (data, ctx
   return { message: `Webhook added for ${outcome.url}.`, reveal: { secret: outcome.secret, url: outcome.url } };
 });
 
+// The removed row (with its own status region) disappears, so the outcome is said by the page it lands on.
 export const removeWebhookAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx) => {
   const outcome = webhooks.removeWebhook(getDb(), actor(ctx), id, Date.now());
   if (!outcome.ok) return { ok: false, message: outcome.message };
   revalidatePath("/admin/webhooks");
-  return { message: `Webhook ${outcome.url} removed.` };
+  redirect("/admin/webhooks?removed=1");
 });
 
 export const enableWebhookAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx) => {

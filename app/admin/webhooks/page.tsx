@@ -31,8 +31,9 @@ function deliveryOutcome(d: WebhookRow["deliveries"][number]) {
   return `Retry at ${date(d.nextAttemptAt)}`;
 }
 
-export default async function WebhooksPage() {
+export default async function WebhooksPage({ searchParams }: { searchParams: Promise<{ removed?: string }> }) {
   const me = await requireUser("admin");
+  const { removed } = await searchParams;
   const db = getDb();
   const page = getPageRow(db)!;
   const choices = componentChoices(db, page.id);
@@ -45,6 +46,11 @@ export default async function WebhooksPage() {
         Webhook subscribers receive Statuspage-style JSON payloads for incidents, maintenance and every service status change, signed with
         their own secret. Failed deliveries are retried for about a day; then the webhook is disabled and its owner emailed.
       </p>
+      {removed === "1" && (
+        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
+          Webhook removed. It gets no more events.
+        </p>
+      )}
       <section aria-labelledby="list-heading" className="mt-8">
         <h2 id="list-heading" className="text-lg font-semibold">Registered webhooks</h2>
         {list.length === 0 ? (

@@ -66,6 +66,7 @@ export function AddWebhookForm({ picker }: { picker: ReactNode }) {
 
 export function WebhookControls({ id, url, disabled }: { id: string; url: string; disabled: boolean }) {
   const [enableState, enable, enabling] = useActionState(enableWebhookAction, {} as FormState);
+  // Success redirects (the row goes away); what comes back is a refusal.
   const [removeState, remove, removing] = useActionState(removeWebhookAction, {} as FormState);
   const state = (enableState.at ?? 0) >= (removeState.at ?? 0) ? enableState : removeState;
   return (
