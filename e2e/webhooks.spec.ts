@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import { subscribers } from "@/db/schema";
 import { setComponentStatus } from "@/db/writes/components";
+import { disableWebhook, insertWebhookSubscriber } from "@/db/writes/webhooks";
 import { componentUpdatePayloadSchema, incidentPayloadSchema } from "@/lib/api/schemas";
 import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "@/lib/testing/webhook-receiver";
 import { verifySignature } from "@/lib/webhooks/signature";
@@ -40,7 +41,7 @@ function expectSigned(request: ReceivedRequest, secret: string) {
 test.describe("webhooks from the console", () => {
   test.use({ signedInAs: "owner" });
 
-  test("add a webhook (secret shown once), then a status set by hand and a declared incident reach it signed", async ({ page, makeService, unique, snapshot }) => {
+  test("add a webhook (secret shown once), then a status set by hand and a declared incident reach it signed", async ({ page, db, pageId, makeService, unique, snapshot }) => {
     test.setTimeout(120_000);
     const service = unique("Printers");
     const serviceId = makeService(service);
@@ -93,7 +94,27 @@ test.describe("webhooks from the console", () => {
     expect(body.incident.incident_updates[0].body).toBe("Jobs are stuck in the queue.");
     await received(path, (b) => b.component_update?.component_id === serviceId && b.component_update.new_status === "partial_outage");
 
+    // A webhook that gave up after its retry budget, to re-enable.
+    const brokenUrl = receiver.url(`${path}-broken`);
+    const brokenId = insertWebhookSubscriber(db, { pageId, url: brokenUrl, secret: "whsec_e2e_broken", email: null, componentIds: [serviceId], origin: "console", at: Date.now() });
+    disableWebhook(db, brokenId, Date.now());
+
     await page.goto("/admin/webhooks");
+    const broken = page.getByRole("listitem").filter({ hasText: brokenUrl });
+    await expect(broken).toContainText("Disabled");
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await snapshot(page, "console-webhooks-list-phone-dark");
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ colorScheme: "light" });
+    await broken.getByRole("button", { name: `Re-enable webhook ${brokenUrl}` }).click();
+    await expect(broken.getByRole("status")).toHaveText(`Webhook ${brokenUrl} re-enabled.`, SLOW);
+    await expect(broken).toContainText("Active");
+    page.once("dialog", (dialog) => dialog.accept());
+    await broken.getByRole("button", { name: `Remove webhook ${brokenUrl}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Webhook removed." })).toBeVisible(SLOW);
+
     const row = page.getByRole("listitem").filter({ hasText: url });
     await row.getByText(/^Recent deliveries \(\d+\)$/).click();
     await expect(row.getByRole("table")).toContainText("Component update");
