@@ -62,7 +62,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
             {list.map((w) => (
               <li key={w.id} className="space-y-2 p-3">
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <p className="min-w-0 flex-1 break-all font-mono text-sm font-medium">{w.url}</p>
+                  <p className="w-full min-w-0 break-all font-mono text-sm font-medium sm:w-auto sm:flex-1">{w.url}</p>
                   <StateBadge webhook={w} />
                 </div>
                 <p className="text-sm text-slate-700 dark:text-slate-300">
