@@ -79,6 +79,8 @@ export default defineConfig({
       RESEND_BASE_URL: process.env.E2E_FAKE_RESEND_URL,
       // Exposes the query and cache counters at /_status/metrics (e2e/public-cache.spec.ts).
       PAGE_METRICS: "1",
+      // Lets webhooks reach the test receivers on 127.0.0.1 (e2e/webhooks.spec.ts); never set in production.
+      WEBHOOKS_ALLOW_LOOPBACK: "1",
     },
     },
   ],

@@ -53,6 +53,7 @@ const SCREENS = [
   "/admin/api-keys",
   "/admin/mail",
   "/admin/mail/notifications",
+  "/admin/webhooks",
 ];
 
 test.describe("accessibility of the console (axe)", () => {
@@ -77,7 +78,7 @@ test.describe("accessibility of the console (axe)", () => {
 
 test.describe("the console on a phone in dark mode", () => {
   test.use({ signedInAs: "owner", viewport: { width: 375, height: 740 }, colorScheme: "dark" });
-  for (const path of ["/admin/services", "/admin/settings", "/admin/team", "/admin/api-keys"]) {
+  for (const path of ["/admin/services", "/admin/settings", "/admin/team", "/admin/api-keys", "/admin/webhooks"]) {
     test(`${path} fits the screen and passes axe`, async ({ page, snapshot }) => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

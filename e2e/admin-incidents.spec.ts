@@ -149,8 +149,8 @@ test.describe("the overview at 3 a.m.", () => {
   test("shows what is open and flags an incident quiet for longer than the nudge time", async ({ page, makeIncident, unique }) => {
     const quiet = unique("Printers jammed");
     const fresh = unique("Wi-Fi flaky");
-    makeIncident({ name: quiet, startedAt: Date.now() - 3 * 60 * 60_000, updates: [{ status: "investigating", body: "Looking." }] });
-    makeIncident({ name: fresh, startedAt: Date.now() - 60_000, updates: [{ status: "identified", body: "Found it." }] });
+    makeIncident({ name: quiet, componentIds: [], startedAt: Date.now() - 3 * 60 * 60_000, updates: [{ status: "investigating", body: "Looking." }] });
+    makeIncident({ name: fresh, componentIds: [], startedAt: Date.now() - 60_000, updates: [{ status: "identified", body: "Found it." }] });
     await page.goto("/admin");
     const now = page.getByRole("region", { name: /^Right now:/ });
     await expect(now.getByRole("alert")).toContainText(/had no update for over 60 minutes/);

@@ -13,6 +13,7 @@ import ManageLink from "./manage-link";
 import PostmortemPublished from "./postmortem-published";
 import SubscriptionConfirmation from "./subscription-confirmation";
 import TeamInvitation from "./team-invitation";
+import WebhookDisabled from "./webhook-disabled";
 
 const notifications = { IncidentCreated, IncidentUpdated, IncidentResolved, PostmortemPublished, MaintenanceScheduled, MaintenanceRescheduled, MaintenanceCancelled, MaintenanceReminder, MaintenanceStarted, MaintenanceCompleted };
 
@@ -61,5 +62,17 @@ describe("email templates", () => {
     }
     expect(text).toContain("as an Editor");
     expect(html).toContain(props.branding.accentColor);
+  });
+
+  it("renders the webhook-disabled email in HTML and text with the URL, the reason and the docs link", async () => {
+    const props = WebhookDisabled.PreviewProps;
+    const html = await render(<WebhookDisabled {...props} />);
+    const text = await render(<WebhookDisabled {...props} />, { plainText: true });
+    for (const part of [html, text]) {
+      expect(part).toContain(props.webhookUrl);
+      expect(part).toContain(props.lastError);
+      expect(part).toContain(props.failingSince);
+      expect(part).toContain(props.docsUrl);
+    }
   });
 });

@@ -84,6 +84,8 @@ const schema = z
     SEED_DEMO: bool(true),
     RUN_JOBS: bool(true),
     TRUST_PROXY: bool(false),
+    /** Lets webhooks go to 127.0.0.1 / ::1: for the test receivers only, never in production. */
+    WEBHOOKS_ALLOW_LOOPBACK: bool(false),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
   })
   .transform((env) => ({
@@ -103,6 +105,7 @@ const schema = z
     seedDemo: env.SEED_DEMO,
     runJobs: env.RUN_JOBS,
     trustProxy: env.TRUST_PROXY,
+    webhooksAllowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
     logLevel: env.LOG_LEVEL,
   }));
 

@@ -14,6 +14,7 @@ const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/settings", label: "Page settings" },
   { href: "/admin/team", label: "Team" },
   { href: "/admin/mail", label: "Sent mail" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

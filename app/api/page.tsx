@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { apiContext, V2_ENDPOINTS } from "@/lib/api/v2";
 import { endpoints } from "@/lib/api/v1/endpoints";
+import { componentUpdateExample, incidentExample, RECEIVER_SNIPPET, RETRY_SUMMARY, VERIFY_SNIPPET, WEBHOOK_HEADERS } from "@/lib/webhooks/docs";
 
 export const dynamic = "force-dynamic";
 
@@ -125,6 +126,38 @@ export default function ApiDocs() {
         <Code>{`curl -s -X PATCH ${base}/api/v1/components/<id> \\
   -H "Authorization: Bearer $STATUS_API_KEY" -H "Content-Type: application/json" \\
   -d '{"status": "partial_outage"}'`}</Code>
+      </section>
+
+      <section aria-labelledby="webhooks">
+        <h2 id="webhooks" className="text-xl font-semibold">Webhooks</h2>
+        <p className="mt-2">
+          Register a URL on the <Link className="underline" href="/subscribe?via=webhook">subscribe page</Link> (or ask an admin to add it)
+          and we POST Statuspage-compatible JSON to it for every incident and maintenance notification and every service status change,
+          for everything or only the services you chose. Receivers tell the kinds apart by which key is present: <code>incident</code>{" "}
+          or <code>component_update</code> with <code>component</code>. The signing secret is shown once, when you register.
+        </p>
+        <h3 className="mt-4 font-semibold">Headers</h3>
+        <dl className="mt-2 space-y-2">
+          {WEBHOOK_HEADERS.map((h) => (
+            <div key={h.name}>
+              <dt className="font-mono text-sm">{h.name}</dt>
+              <dd className="text-slate-700 dark:text-slate-300">{h.meaning}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-4">{RETRY_SUMMARY} Every payload&apos;s <code>meta.unsubscribe</code> link removes the webhook.</p>
+        <h3 className="mt-4 font-semibold">A service status change</h3>
+        <Code>{componentUpdateExample(base)}</Code>
+        <h3 className="mt-4 font-semibold">An incident (maintenance is sent the same way, with its maintenance fields)</h3>
+        <Code>{incidentExample(base)}</Code>
+        <h3 className="mt-4 font-semibold">Verifying the signature (Node)</h3>
+        <p className="mt-2">
+          Compute the HMAC over the raw body before parsing it, compare in constant time, and refuse timestamps more than five minutes
+          away:
+        </p>
+        <Code>{VERIFY_SNIPPET}</Code>
+        <p className="mt-2">Used in a receiver:</p>
+        <Code>{RECEIVER_SNIPPET}</Code>
       </section>
 
       <section aria-labelledby="health">

@@ -1,27 +1,46 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import { ComponentPicker } from "./component-picker";
 import { SubscribeForm } from "./subscribe-form";
+import { WebhookSubscribeForm } from "./webhook-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribe to updates" };
 
-export default function SubscribePage() {
+const tab =
+  "rounded-md px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-200 aria-[current=page]:bg-blue-700 aria-[current=page]:text-white dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-blue-600";
+
+export default async function SubscribePage({ searchParams }: { searchParams: Promise<{ via?: string | string[] }> }) {
   const db = getDb();
   const page = getPageRow(db);
   if (!page) notFound();
+  const webhook = (await searchParams).via === "webhook";
+  const picker = <ComponentPicker choices={componentChoices(db, page.id)} selected={[]} />;
   return (
     <main className="mx-auto max-w-xl px-4 py-12">
-      <h1 className="text-2xl font-bold">Get {page.name} updates by email</h1>
-      <p className="mt-2 text-slate-700 dark:text-slate-300">
-        We email you when an incident starts, changes or ends, and before planned maintenance. Every email has a
-        one-click unsubscribe link.
-      </p>
-      <div className="mt-8">
-        <SubscribeForm picker={<ComponentPicker choices={componentChoices(db, page.id)} selected={[]} />} />
-      </div>
+      <h1 className="text-2xl font-bold">{webhook ? `Get ${page.name} updates by webhook` : `Get ${page.name} updates by email`}</h1>
+      <nav aria-label="Ways to subscribe" className="mt-4 flex gap-2">
+        <Link href="/subscribe" className={tab} aria-current={webhook ? undefined : "page"}>
+          Email
+        </Link>
+        <Link href="/subscribe?via=webhook" className={tab} aria-current={webhook ? "page" : undefined}>
+          Webhook
+        </Link>
+      </nav>
+      {webhook ? (
+        <p className="mt-4 text-slate-700 dark:text-slate-300">
+          For chat tools and automation: we POST Statuspage-compatible JSON to your URL for every incident, maintenance and service status
+          change, signed with a secret that only you get. No confirmation email is needed.
+        </p>
+      ) : (
+        <p className="mt-4 text-slate-700 dark:text-slate-300">
+          We email you when an incident starts, changes or ends, and before planned maintenance. Every email has a one-click unsubscribe link.
+        </p>
+      )}
+      <div className="mt-8">{webhook ? <WebhookSubscribeForm picker={picker} /> : <SubscribeForm picker={picker} />}</div>
     </main>
   );
 }

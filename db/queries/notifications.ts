@@ -1,5 +1,5 @@
 // Reads for the notification pipeline: what a notification is about, and who receives it.
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db } from "../index";
 import {
   incidentComponents,
@@ -48,8 +48,16 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
  * A confirmation goes to a pending sign-up (even of an address suppressed before: it asked again);
  * everything else only to active, unpaused subscribers.
  */
-export function reachableSubscribers(db: Db, ids: string[], purpose: "broadcast" | "confirm" | "manage" = "broadcast") {
+export function reachableSubscribers(db: Db, ids: string[], purpose: "broadcast" | "confirm" | "manage" | "webhook_owner" = "broadcast") {
   if (ids.length === 0) return [];
+  if (purpose === "webhook_owner") {
+    // The owner a webhook names, told once that it was disabled.
+    return db
+      .select({ id: subscribers.id, email: subscribers.email, tokenVersion: subscribers.tokenVersion, confirmationSentAt: subscribers.confirmationSentAt })
+      .from(subscribers)
+      .where(and(inArray(subscribers.id, ids), eq(subscribers.kind, "webhook"), isNotNull(subscribers.email)))
+      .all();
+  }
   const rule =
     purpose === "confirm"
       ? eq(subscribers.state, "pending")

@@ -2,7 +2,10 @@ import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { ComponentStatus, StatusSource } from "@/db/constants";
 import { newId } from "@/lib/ids";
 import { publicContentChanged } from "@/lib/public-cache";
+import { componentChangeEvent } from "@/lib/webhooks/payloads";
 import type { Tx } from "../index";
+import { hasLiveWebhooks } from "../queries/webhooks";
+import { enqueueNotification } from "./outbox";
 import { componentGroups, components, componentStatusChanges } from "../schema";
 
 export interface StatusActor {
@@ -15,7 +18,9 @@ export interface StatusActor {
 /**
  * The only way a component's status changes: a history row, and the component's cached status, together.
  * `at` may lie in the past (a backfilled incident): the row is placed in the history by its time, and the
- * cached status stays that of the newest row. Returns the status the component had at `at`; a change to
+ * cached status stays that of the newest row. When the current status changes (whatever the source: manual,
+ * incident, maintenance, automation, API), a component_updated notification for webhook subscribers is
+ * written in the same transaction. Returns the status the component had at `at`; a change to
  * the status it already had then writes nothing.
  */
 export function setComponentStatus(
@@ -63,8 +68,20 @@ export function setComponentStatus(
     .set({ status: newest.status, updatedAt: Math.max(current.updatedAt, at) })
     .where(eq(components.id, componentId))
     .run();
+  if (newest.status !== current.status) enqueueComponentUpdated(tx, componentId, current.status, newest.status, at);
   publicContentChanged();
   return previous;
+}
+
+/**
+ * The webhook event of a status change, captured now (the component as it is after the change). Skipped when
+ * the page has no live webhook: email subscribers never get component_updated, so nobody would receive it.
+ */
+function enqueueComponentUpdated(tx: Tx, componentId: string, oldStatus: ComponentStatus, newStatus: ComponentStatus, at: number): void {
+  const component = tx.select().from(components).where(eq(components.id, componentId)).get()!;
+  if (!hasLiveWebhooks(tx, component.pageId)) return;
+  const event = componentChangeEvent(component, { id: newId(), oldStatus, newStatus, at });
+  enqueueNotification(tx, { pageId: component.pageId, kind: "component_updated", at, payload: { event } });
 }
 
 /** The next free top-level position: groups and ungrouped components share one ordering. */

@@ -5,6 +5,7 @@ import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { NotificationKind } from "@/db/constants";
 import { newId } from "@/lib/ids";
 import type { Db, Tx } from "../index";
+import { webhookDeliveryKey } from "../queries/webhooks";
 import { deliveries, emailMessages, incidentUpdates, notifications, type Delivery } from "../schema";
 
 export interface NewNotification {
@@ -57,7 +58,13 @@ export function notificationsToFanOut(db: Db, limit = 20) {
  * Marks the notification fanned out in the same transaction; returns false (writing nothing) when another
  * worker already did.
  */
-export function writeFanOut(db: Db, notificationId: string, chunks: string[][], at: number): boolean {
+export function writeFanOut(
+  db: Db,
+  notificationId: string,
+  chunks: string[][],
+  at: number,
+  webhooks: { subscriberIds: string[]; event: unknown } | null = null,
+): boolean {
   return db.transaction((tx) => {
     const claimed = tx
       .update(notifications)
@@ -82,8 +89,33 @@ export function writeFanOut(db: Db, notificationId: string, chunks: string[][], 
         )
         .run();
     }
+    if (webhooks && webhooks.subscriberIds.length > 0) writeWebhookFanOut(tx, notificationId, webhooks.subscriberIds, webhooks.event, at);
     return true;
   });
+}
+
+/**
+ * One delivery per webhook POST, keyed by subscriber (webhookDeliveryKey), and the event they all send,
+ * stored with the notification so a retry sends the same body.
+ */
+function writeWebhookFanOut(tx: Tx, notificationId: string, subscriberIds: string[], event: unknown, at: number): void {
+  const current = tx.select({ payload: notifications.payload }).from(notifications).where(eq(notifications.id, notificationId)).get();
+  tx.update(notifications).set({ payload: { ...current?.payload, webhook: event } }).where(eq(notifications.id, notificationId)).run();
+  tx.insert(deliveries)
+    .values(
+      subscriberIds.map((subscriberId, chunk) => ({
+        id: newId(),
+        notificationId,
+        channel: "webhook" as const,
+        chunk,
+        recipients: [subscriberId],
+        idempotencyKey: webhookDeliveryKey(subscriberId, notificationId),
+        nextAttemptAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })),
+    )
+    .run();
 }
 
 /**
@@ -145,7 +177,7 @@ export function renderedEmails(db: Db, deliveryId: string) {
 const held = (id: string, workerId: string) => and(eq(deliveries.id, id), eq(deliveries.lockedBy, workerId));
 
 /** Sent (or kept locally): the delivery is done, and each email gets its provider id. */
-export function markDeliverySent(db: Db, delivery: Delivery, workerId: string, at: number, providerIds: (string | null)[] | null) {
+export function markDeliverySent(db: Tx, delivery: Delivery, workerId: string, at: number, providerIds: (string | null)[] | null) {
   db.transaction((tx) => {
     tx.update(deliveries)
       .set({ state: "sent", completedAt: at, lockedBy: null, lockedUntil: null, lastError: null, lastStatusCode: null, updatedAt: at })
@@ -168,7 +200,7 @@ export interface DeliveryOutcome {
   statusCode: number | null;
 }
 
-export function recordDeliveryFailure(db: Db, delivery: Delivery, workerId: string, at: number, outcome: DeliveryOutcome) {
+export function recordDeliveryFailure(db: Tx, delivery: Delivery, workerId: string, at: number, outcome: DeliveryOutcome) {
   db.transaction((tx) => {
     tx.update(deliveries)
       .set({

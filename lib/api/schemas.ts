@@ -91,3 +91,38 @@ export const V2_SCHEMAS: Record<V2Endpoint, z.ZodType> = {
   "scheduled-maintenances/active.json": z.strictObject({ page: pageSchema, scheduled_maintenances: z.array(maintenanceSchema) }),
 };
 
+
+// Webhook payloads (the spec's "Webhook notifications"): the same meta and page, then either the
+// component_update with its component, or the incident (a maintenance is sent under "incident" too).
+const webhookMeta = z.strictObject({ unsubscribe: z.url(), documentation: z.url(), generated_at: isoMs });
+const webhookPage = z.strictObject({ id, status_indicator: statusSchema.shape.indicator, status_description: statusSchema.shape.description });
+export const webhookComponentSchema = z.strictObject({
+  status: componentStatus,
+  name: z.string(),
+  created_at: isoMs,
+  updated_at: isoMs,
+  position: z.number().int().min(1),
+  description: z.string().nullable(),
+  showcase: z.boolean(),
+  id,
+  page_id: id,
+  group_id: id.nullable(),
+});
+export const componentUpdatePayloadSchema = z.strictObject({
+  meta: webhookMeta,
+  page: webhookPage,
+  component_update: z.strictObject({
+    old_status: componentStatus,
+    new_status: componentStatus,
+    created_at: isoMs,
+    component_type: z.literal("Component"),
+    id,
+    component_id: id,
+  }),
+  component: webhookComponentSchema,
+});
+export const incidentPayloadSchema = z.strictObject({
+  meta: webhookMeta,
+  page: webhookPage,
+  incident: z.union([incidentSchema, maintenanceSchema]),
+});

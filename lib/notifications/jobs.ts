@@ -20,12 +20,14 @@ import { expireUnconfirmed } from "@/db/writes/subscribers";
 import { getConfig } from "@/lib/config";
 import { newToken } from "@/lib/ids";
 import { getMailer, type Mailer, type RateLimitInfo } from "@/lib/mail/send";
+import { deliverWebhook, type WebhookDeliveryContext, type WebhookDeliveryOptions } from "@/lib/webhooks/deliver";
+import { webhookFanOut } from "@/lib/webhooks/fan-out";
 import { personalise, renderTemplate, type RenderedTemplate } from "./render";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry-policy";
 import { confirmationToken, invitationToken, REMOVED_LINK_TOKEN, signSubscriberToken } from "./tokens";
 
 export const CHUNK_SIZE = 100;
-const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_link"]);
+const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_link", "webhook_disabled"]);
 /**
  * Kinds whose email carries a single-use link (confirmation, invitation). Once Resend has the email, the
  * stored copy loses the link's token, so nobody reading Sent mail can use it in the recipient's place.
@@ -43,6 +45,8 @@ export interface JobOptions {
   workerId?: string;
   leaseMs?: number;
   retryPolicy?: RetryPolicy;
+  /** How webhooks are sent (tests inject a resolver, a clock-free random, a client). */
+  webhooks?: WebhookDeliveryOptions;
   /** Stop claiming after this many sends in one tick. */
   maxDeliveries?: number;
   publicUrl?: string;
@@ -66,8 +70,8 @@ export function chunk<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
   return out;
 }
 
-/** Chooses each new notification's recipients, once. */
-export function fanOutNotifications(db: Db, now: number): number {
+/** Chooses each new notification's recipients (email chunks and webhooks), once. */
+export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig().publicUrl): number {
   let done = 0;
   for (const n of notificationsToFanOut(db)) {
     const invitation = n.kind === "team_invitation" ? invitationOfNotification(db, n.payload, now) : null;
@@ -82,7 +86,7 @@ export function fanOutNotifications(db: Db, now: number): number {
         : n.incidentId
           ? incidentRecipientIds(db, n.pageId, n.incidentId)
           : [];
-    if (writeFanOut(db, n.id, chunk(recipients), now)) done++;
+    if (writeFanOut(db, n.id, chunk(recipients), now, webhookFanOut(db, n, publicUrl, now))) done++;
   }
   return done;
 }
@@ -153,7 +157,8 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
     storeRenderedEmails(state.db, delivery.id, invitationEmails(state, ctx, template, delivery), now);
     return renderedEmails(state.db, delivery.id);
   }
-  const purpose = kind === "subscription_confirm" ? "confirm" : kind === "subscription_manage_link" ? "manage" : "broadcast";
+  const purpose =
+    kind === "subscription_confirm" ? "confirm" : kind === "subscription_manage_link" ? "manage" : kind === "webhook_disabled" ? "webhook_owner" : "broadcast";
   const byId = new Map(reachableSubscribers(state.db, delivery.recipients, purpose).map((s) => [s.id, s]));
   const messages = delivery.recipients.flatMap((id) => {
     const s = byId.get(id);
@@ -198,13 +203,25 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
     templates: new Map(),
   };
   expireUnconfirmed(db, now);
-  const result: TickResult = { fannedOut: fanOutNotifications(db, now), sent: 0, retried: 0, failed: 0, parked: 0, nextDueAt: null };
+  const result: TickResult = { fannedOut: fanOutNotifications(db, now, state.publicUrl), sent: 0, retried: 0, failed: 0, parked: 0, nextDueAt: null };
   const pacer = mailer ? pacerFor(mailer) : null;
   const max = options.maxDeliveries ?? Infinity;
+  const webhookContext: WebhookDeliveryContext = {
+    db,
+    workerId,
+    appSecret: state.secret,
+    publicUrl: state.publicUrl,
+    clock,
+    options: { allowLoopback: config.webhooksAllowLoopback, ...options.webhooks },
+  };
 
   for (let handled = 0; handled < max; handled++) {
     const delivery = claimDueDelivery(db, workerId, clock(), leaseMs);
     if (!delivery) break;
+    if (delivery.channel === "webhook") {
+      result[await deliverWebhook(webhookContext, delivery)]++;
+      continue;
+    }
     const emails = await ensureRendered(state, delivery, clock());
     if (!mailer || emails.length === 0) {
       markDeliverySent(db, delivery, workerId, clock(), null);

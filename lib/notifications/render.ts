@@ -20,6 +20,7 @@ import ManageLink from "@/emails/manage-link";
 import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
 import TeamInvitation from "@/emails/team-invitation";
+import WebhookDisabled from "@/emails/webhook-disabled";
 import { formatInZone, formatWindow, notificationSubject, SUBJECT_PREFIX, threadHeaders, unsubscribeHeaders } from "./content";
 import { markdownToSafeHtml } from "./markdown";
 
@@ -100,6 +101,19 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
   if (notification.kind === "subscription_manage_link") {
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl }));
     return { ...out, subject: `Manage your subscription to ${ctx.page.name}`, incidentId: null, transactional: false };
+  }
+  if (notification.kind === "webhook_disabled") {
+    const p = notification.payload ?? {};
+    const out = await both(
+      createElement(WebhookDisabled, {
+        branding,
+        webhookUrl: String(p.url ?? ""),
+        failingSince: formatInZone(Number(p.failingSince ?? notification.createdAt), ctx.page.timeZone),
+        lastError: String(p.lastError ?? "unknown"),
+        docsUrl: `${base}/api#webhooks`,
+      }),
+    );
+    return { ...out, subject: `Your ${ctx.page.name} webhook was disabled`, incidentId: null, transactional: true };
   }
   const template = TEMPLATES[notification.kind];
   if (!template || !incident) throw new Error(`Cannot render a ${notification.kind} notification without an incident`);

@@ -19,7 +19,7 @@ export async function GET(_req: Request, { params }: Params) {
   const page = getPage(db);
   if (!subscriber || !page) return html(invalidLinkPage(), 404);
   if (subscriber.state === "unsubscribed") return html(unsubscribedPage(page.name, page.accentColor, "/"));
-  return html(confirmUnsubscribePage(page.name, page.accentColor, subscriber.email ?? "", `/unsubscribe/${encodeURIComponent(token)}`));
+  return html(confirmUnsubscribePage(page.name, page.accentColor, (subscriber.kind === "webhook" ? subscriber.webhookUrl : subscriber.email) ?? "", `/unsubscribe/${encodeURIComponent(token)}`));
 }
 
 // RFC 8058 one-click unsubscribe: authenticated by the signed token in the URL (no cookies, no CSRF token).

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db";
+import { componentChoices, getPageRow } from "@/db/queries/subscribers";
+import type { WebhookRow } from "@/db/queries/webhooks";
+import { requireUser } from "@/lib/auth/dal";
+import { webhooksForConsole } from "@/lib/console/webhooks";
+import { ComponentPicker } from "@/app/subscribe/component-picker";
+import { AddWebhookForm, WebhookControls } from "./webhook-forms";
+
+export const metadata: Metadata = { title: "Webhooks" };
+export const dynamic = "force-dynamic";
+
+const date = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never");
+
+const EVENT_LABELS: Record<string, string> = { component_updated: "Component update" };
+const eventLabel = (kind: string) => EVENT_LABELS[kind] ?? `Incident (${kind.replaceAll("_", " ")})`;
+
+function StateBadge({ webhook }: { webhook: WebhookRow }) {
+  const [text, colours] = webhook.disabledAt
+    ? [`Disabled ${date(webhook.disabledAt)}`, "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200"]
+    : webhook.failingSince
+      ? [`Failing since ${date(webhook.failingSince)}`, "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"]
+      : ["Active", "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200"];
+  return <span className={`rounded px-2 py-0.5 text-sm font-medium ${colours}`}>{text}</span>;
+}
+
+function deliveryOutcome(d: WebhookRow["deliveries"][number]) {
+  if (d.state === "sent") return "Delivered";
+  if (d.state === "failed") return "Gave up";
+  if (d.state === "sending") return "Sending";
+  return `Retry at ${date(d.nextAttemptAt)}`;
+}
+
+export default async function WebhooksPage({ searchParams }: { searchParams: Promise<{ removed?: string }> }) {
+  const me = await requireUser("admin");
+  const { removed } = await searchParams;
+  const db = getDb();
+  const page = getPageRow(db)!;
+  const choices = componentChoices(db, page.id);
+  const names = new Map(choices.flatMap((g) => g.components.map((c) => [c.id, c.name] as const)));
+  const list = webhooksForConsole(db, { type: "user", userId: me.id, label: me.email, role: me.role }, page.id);
+  return (
+    <div className="max-w-4xl">
+      <h1 className="text-2xl font-bold">Webhooks</h1>
+      <p className="mt-1 text-slate-700 dark:text-slate-300">
+        Webhook subscribers receive Statuspage-style JSON payloads for incidents, maintenance and every service status change, signed with
+        their own secret. Failed deliveries are retried for about a day; then the webhook is disabled and its owner emailed.
+      </p>
+      {removed === "1" && (
+        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
+          Webhook removed. It gets no more events.
+        </p>
+      )}
+      <section aria-labelledby="list-heading" className="mt-8">
+        <h2 id="list-heading" className="text-lg font-semibold">Registered webhooks</h2>
+        {list.length === 0 ? (
+          <p className="mt-2 text-slate-700 dark:text-slate-300">
+            No webhooks yet. Add one below, or let people register their own on the public <a className="underline" href="/subscribe?via=webhook">subscribe page</a>.
+          </p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-300 dark:divide-slate-800 dark:border-slate-700">
+            {list.map((w) => (
+              <li key={w.id} className="space-y-2 p-3">
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <p className="w-full min-w-0 break-all font-mono text-sm font-medium sm:w-auto sm:flex-1">{w.url}</p>
+                  <StateBadge webhook={w} />
+                </div>
+                <p className="text-sm text-slate-700 dark:text-slate-300">
+                  {w.allComponents ? "Everything" : `Only: ${w.componentIds.map((id) => names.get(id) ?? "a deleted service").join(", ")}`}
+                  {" · "}owner {w.email ?? "none"} · added {date(w.createdAt)} ({w.origin})
+                  {" · "}last delivery {w.lastDelivery ? `${date(w.lastDelivery.updatedAt)}, ${deliveryOutcome(w.lastDelivery).toLowerCase()}` : "none yet"}
+                </p>
+                <WebhookControls id={w.id} url={w.url ?? ""} disabled={w.disabledAt !== null} />
+                <details className="text-sm">
+                  <summary className="cursor-pointer font-medium">Recent deliveries ({w.deliveries.length})</summary>
+                  {w.deliveries.length === 0 ? (
+                    <p className="mt-2 text-slate-700 dark:text-slate-300">Nothing sent yet: deliveries appear here after the next incident or status change.</p>
+                  ) : (
+                    <div className="mt-2 overflow-x-auto">
+                      <table className="w-full text-left text-sm">
+                        <caption className="sr-only">Recent deliveries to {w.url}</caption>
+                        <thead>
+                          <tr className="border-b border-slate-300 dark:border-slate-700">
+                            <th scope="col" className="py-1 pr-3">Time</th>
+                            <th scope="col" className="py-1 pr-3">Event</th>
+                            <th scope="col" className="py-1 pr-3">Outcome</th>
+                            <th scope="col" className="py-1 pr-3">Status</th>
+                            <th scope="col" className="py-1 pr-3">Attempts</th>
+                            <th scope="col" className="py-1">Error</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {w.deliveries.map((d) => (
+                            <tr key={d.id} className="border-b border-slate-200 align-top dark:border-slate-800">
+                              <td className="py-1 pr-3 whitespace-nowrap">{date(d.createdAt)}</td>
+                              <td className="py-1 pr-3">{eventLabel(d.kind)}</td>
+                              <td className="py-1 pr-3">{deliveryOutcome(d)}</td>
+                              <td className="py-1 pr-3">{d.lastStatusCode ?? "–"}</td>
+                              <td className="py-1 pr-3">{d.attempts + (d.state === "sent" ? 1 : 0)}</td>
+                              <td className="py-1 break-all">{d.lastError ?? ""}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  )}
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="add-heading" className="mt-10">
+        <h2 id="add-heading" className="text-lg font-semibold">Add a webhook</h2>
+        <AddWebhookForm picker={<ComponentPicker choices={choices} selected={[]} />} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use server";
+import { headers } from "next/headers";
+import { getDb } from "@/db";
+import { clientAddress } from "@/lib/auth/request";
+import { getConfig } from "@/lib/config";
+import { requestWebhookSubscription, type RegisterResult } from "@/lib/webhooks/register";
+
+export type WebhookSubscribeState = (RegisterResult & { values?: { url: string; email: string } }) | null;
+
+// Public and anonymous by design, like the email sign-up: Next checks the Origin of Server Action posts,
+// the limits are per IP and overall, and the URL passes the SSRF guard.
+export async function subscribeWebhookAction(_prev: WebhookSubscribeState, form: FormData): Promise<WebhookSubscribeState> {
+  const values = { url: String(form.get("url") ?? "").slice(0, 5000), email: String(form.get("email") ?? "").slice(0, 1000) };
+  const result = await requestWebhookSubscription(
+    getDb(),
+    {
+      ...values,
+      scope: form.get("scope") === "some" ? "some" : "all",
+      componentIds: form.getAll("componentIds").map(String).slice(0, 501),
+      website: String(form.get("website") ?? "").slice(0, 1001),
+    },
+    clientAddress(await headers()) ?? "unknown",
+    { allowLoopback: getConfig().webhooksAllowLoopback },
+  );
+  // What was typed goes back only with errors; a success shows the secret once instead.
+  return result.status === "created" ? result : { ...result, values };
+}

@@ -1,0 +1,114 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { subscribeWebhookAction, type WebhookSubscribeState } from "./webhook-actions";
+
+const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
+const error = "mt-1 text-sm text-red-700 dark:text-red-400";
+
+/** Works without JavaScript: the picker is always there, and counts only when "Only the services I choose" is picked. */
+export function WebhookSubscribeForm({ picker }: { picker: React.ReactNode }) {
+  const [state, action, pending] = useActionState<WebhookSubscribeState, FormData>(subscribeWebhookAction, null);
+  const urlRef = useRef<HTMLInputElement>(null);
+  const errors = state?.status === "invalid" ? state.errors : {};
+  const values = state && "values" in state ? state.values : undefined;
+  useEffect(() => {
+    if (errors.url) urlRef.current?.focus();
+  }, [errors.url]);
+
+  if (state?.status === "created") {
+    return (
+      <div role="status" className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+        <h2 className="font-semibold">Webhook registered</h2>
+        <p className="break-words">
+          We will POST JSON to <code className="break-all">{state.url}</code> when an incident or maintenance starts, changes or ends, and when a service changes status.
+        </p>
+        <label htmlFor="webhook-secret" className="block font-medium">
+          Your signing secret: copy it now, it is not shown again
+        </label>
+        <input id="webhook-secret" readOnly value={state.secret} className={`${input} font-mono text-sm text-slate-900 dark:text-slate-100`} />
+        <p>
+          Each request carries <code>X-Statuspage-Signature: t=…,v1=…</code>, an HMAC-SHA256 made with this secret. See{" "}
+          <a className="underline" href="/api#webhooks">how to verify it</a>. Every payload has an unsubscribe link.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <div>
+        <label htmlFor="url" className="block font-medium">
+          Webhook URL
+        </label>
+        <p id="url-hint" className="text-sm text-slate-600 dark:text-slate-400">
+          An http(s) address on the public internet that answers a POST with a 2xx status within 10 seconds.
+        </p>
+        <input
+          ref={urlRef}
+          id="url"
+          name="url"
+          type="url"
+          inputMode="url"
+          required
+          maxLength={2000}
+          defaultValue={values?.url}
+          aria-invalid={errors.url ? true : undefined}
+          aria-describedby="url-hint url-error"
+          className={input}
+        />
+        <p id="url-error" aria-live="polite" className={error}>
+          {errors.url?.[0]}
+        </p>
+      </div>
+      <div>
+        <label htmlFor="owner-email" className="block font-medium">
+          Your email (optional)
+        </label>
+        <p id="owner-email-hint" className="text-sm text-slate-600 dark:text-slate-400">
+          Only used to tell you if the webhook keeps failing and is switched off.
+        </p>
+        <input
+          id="owner-email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          maxLength={254}
+          defaultValue={values?.email}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby="owner-email-hint owner-email-error"
+          className={input}
+        />
+        <p id="owner-email-error" aria-live="polite" className={error}>
+          {errors.email?.[0]}
+        </p>
+      </div>
+      {/* The honeypot: hidden from people and from assistive technology. */}
+      <div aria-hidden="true" className="hidden">
+        <label htmlFor="webhook-website">Website</label>
+        <input id="webhook-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+      <fieldset aria-describedby="webhook-components-error">
+        <legend className="font-medium">Send events about</legend>
+        <label className="mt-2 flex items-center gap-2">
+          <input type="radio" name="scope" value="all" defaultChecked />
+          Everything
+        </label>
+        <label className="mt-1 flex items-center gap-2">
+          <input type="radio" name="scope" value="some" />
+          Only the services I choose below
+        </label>
+        {picker}
+        <p id="webhook-components-error" aria-live="polite" className={error}>
+          {errors.componentIds?.[0]}
+        </p>
+      </fieldset>
+      {state?.status === "too-many" ? (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          Too many webhook registrations right now. Please try again in an hour.
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+        {pending ? "Registering..." : "Register webhook"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+// Webhook subscriber writes. The URL is unique per page (a partial unique index); the secret is stored as is,
+// because it must be usable to sign, and it is shown to its owner once.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { newId } from "@/lib/ids";
+import type { Tx } from "../index";
+import { webhookDeliveriesRange } from "../queries/webhooks";
+import { deliveries, subscriberComponents, subscribers } from "../schema";
+
+export interface NewWebhookSubscriber {
+  pageId: string;
+  url: string;
+  secret: string;
+  /** The owner to tell when the webhook is disabled; lower-cased. */
+  email: string | null;
+  /** Empty: everything. */
+  componentIds: readonly string[];
+  origin: "public" | "console" | "api";
+  at: number;
+}
+
+export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): string {
+  const id = newId();
+  tx.insert(subscribers)
+    .values({
+      id,
+      pageId: input.pageId,
+      kind: "webhook",
+      webhookUrl: input.url,
+      webhookSecret: input.secret,
+      email: input.email?.toLowerCase() ?? null,
+      state: "active",
+      allComponents: input.componentIds.length === 0,
+      confirmedAt: input.at,
+      origin: input.origin,
+      createdAt: input.at,
+      updatedAt: input.at,
+    })
+    .run();
+  if (input.componentIds.length > 0) {
+    tx.insert(subscriberComponents)
+      .values([...new Set(input.componentIds)].map((componentId) => ({ subscriberId: id, componentId })))
+      .run();
+  }
+  return id;
+}
+
+/** Deletes a webhook with its scope and its delivery history (keyed by the subscriber, see webhookDeliveryKey). */
+export function deleteWebhookSubscriber(tx: Tx, id: string): void {
+  tx.delete(deliveries).where(webhookDeliveriesRange(id)).run();
+  tx.delete(subscribers).where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"))).run();
+}
+
+/** A delivery got a 2xx: the webhook is healthy again. */
+export function markWebhookHealthy(tx: Tx, id: string, at: number): void {
+  tx.update(subscribers)
+    .set({ webhookFailingSince: null, updatedAt: at })
+    .where(and(eq(subscribers.id, id), sql`${subscribers.webhookFailingSince} is not null`))
+    .run();
+}
+
+/** A delivery failed: remember since when (the first failure of a streak). */
+export function markWebhookFailing(tx: Tx, id: string, at: number): void {
+  tx.update(subscribers)
+    .set({ webhookFailingSince: at, updatedAt: at })
+    .where(and(eq(subscribers.id, id), isNull(subscribers.webhookFailingSince)))
+    .run();
+}
+
+/** Gave up after the retry budget: no more deliveries until someone re-enables it. True if it was live. */
+export function disableWebhook(tx: Tx, id: string, at: number): boolean {
+  return (
+    tx
+      .update(subscribers)
+      .set({ webhookDisabledAt: at, updatedAt: at })
+      .where(and(eq(subscribers.id, id), isNull(subscribers.webhookDisabledAt)))
+      .run().changes > 0
+  );
+}
+
+export function reenableWebhook(tx: Tx, id: string, at: number): boolean {
+  return (
+    tx
+      .update(subscribers)
+      .set({ webhookDisabledAt: null, webhookFailingSince: null, updatedAt: at })
+      .where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"), sql`${subscribers.webhookDisabledAt} is not null`))
+      .run().changes > 0
+  );
+}
+
+/** The status code of a successful POST, for the console (markDeliverySent clears it). */
+export function recordWebhookStatus(tx: Tx, deliveryId: string, statusCode: number | null): void {
+  tx.update(deliveries).set({ lastStatusCode: statusCode }).where(eq(deliveries.id, deliveryId)).run();
+}

@@ -1,0 +1,52 @@
+// Which webhooks a notification goes to, and the event they all receive (built once, stored with the
+// notification, so every retry sends the same bytes). Email subscribers never get component_updated.
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import type { NotificationKind } from "@/db/constants";
+import { webhookRecipientIds } from "@/db/queries/webhooks";
+import { incidentComponents, type Notification } from "@/db/schema";
+import { apiContext } from "@/lib/api/v2";
+import { incidentObject, webhookEvent, type ComponentChangeEvent, type WebhookEvent } from "./payloads";
+
+/** Incident and maintenance news, as Statuspage sends it (reminders are ours and email-only), and status changes. */
+export const WEBHOOK_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  "incident_created",
+  "incident_updated",
+  "incident_resolved",
+  "postmortem_published",
+  "maintenance_scheduled",
+  "maintenance_rescheduled",
+  "maintenance_cancelled",
+  "maintenance_started",
+  "maintenance_completed",
+  "component_updated",
+]);
+
+export interface WebhookFanOut {
+  subscriberIds: string[];
+  event: WebhookEvent;
+}
+
+/** Null when no webhook is concerned (nothing is built then). */
+export function webhookFanOut(db: Db, notification: Notification, publicUrl: string, now: number): WebhookFanOut | null {
+  if (!WEBHOOK_KINDS.has(notification.kind)) return null;
+  if (notification.kind === "component_updated") {
+    const change = notification.payload?.event as ComponentChangeEvent | undefined;
+    if (!change) return null;
+    const subscriberIds = webhookRecipientIds(db, notification.pageId, [change.component.id]);
+    return subscriberIds.length ? { subscriberIds, event: webhookEvent(db, notification.pageId, change, now) } : null;
+  }
+  if (!notification.incidentId) return null;
+  const affected = db
+    .select({ id: incidentComponents.componentId })
+    .from(incidentComponents)
+    .where(eq(incidentComponents.incidentId, notification.incidentId))
+    .all()
+    .map((r) => r.id);
+  const subscriberIds = webhookRecipientIds(db, notification.pageId, affected);
+  if (subscriberIds.length === 0) return null;
+  const ctx = apiContext(db, publicUrl);
+  const incident = ctx ? incidentObject(db, ctx, notification.incidentId) : null;
+  if (!incident) return null;
+  return { subscriberIds, event: webhookEvent(db, notification.pageId, { incident }, now) };
+}

@@ -1,0 +1,101 @@
+// Registering a webhook, from the public subscribe page or the console. No confirmation step (Statuspage
+// has none, and the receiver proves nothing by answering): instead the public flow is rate-limited per IP
+// and overall, has the honeypot of the email form, and every URL passes the SSRF guard. The signing secret
+// is returned once, to be shown once; it is never displayed again.
+import { createHash } from "node:crypto";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db";
+import { LIMITS } from "@/db/constants";
+import { getPageRow } from "@/db/queries/subscribers";
+import { webhookByUrl } from "@/db/queries/webhooks";
+import { components } from "@/db/schema";
+import { consumeRateLimit } from "@/db/writes/subscription-limits";
+import { deleteWebhookSubscriber, insertWebhookSubscriber } from "@/db/writes/webhooks";
+import { isId } from "@/lib/ids";
+import { HOUR } from "@/lib/time";
+import { newWebhookSecret } from "./signature";
+import { checkWebhookUrl, MAX_WEBHOOK_URL_LENGTH, type GuardOptions } from "./url-guard";
+
+export const WEBHOOK_LIMITS = { perIpPerHour: 10, publicPerHour: 100 };
+
+export const webhookInputSchema = z.object({
+  url: z.string().trim().max(MAX_WEBHOOK_URL_LENGTH + 1000, { error: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` }),
+  email: z
+    .string()
+    .trim()
+    .max(LIMITS.email, { error: "Enter an email address of at most 254 characters." })
+    .pipe(z.union([z.literal(""), z.email({ error: "Enter a valid email address, like name@example.com, or leave it empty." })]))
+    .default(""),
+  scope: z.enum(["all", "some"]).default("all"),
+  componentIds: z.array(z.string().refine(isId, { error: "Not a valid service." })).max(500).default([]),
+});
+export type WebhookInput = z.input<typeof webhookInputSchema>;
+
+export type RegisterResult =
+  | { status: "created"; id: string; secret: string; url: string }
+  | { status: "invalid"; errors: Record<string, string[]> }
+  | { status: "too-many" };
+
+const invalid = (field: string, message: string): RegisterResult => ({ status: "invalid", errors: { [field]: [message] } });
+const hash = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** Validates and, if everything is right, creates the webhook. The URL is checked against DNS here. */
+export async function registerWebhook(
+  db: Db,
+  raw: WebhookInput,
+  options: GuardOptions & { origin: "public" | "console" | "api"; now?: number; beforeInsert?: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => boolean },
+): Promise<RegisterResult> {
+  const parsed = webhookInputSchema.safeParse(raw);
+  if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  const input = parsed.data;
+  const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
+  if (input.scope === "some" && componentIds.length === 0) return invalid("componentIds", "Choose at least one service, or everything.");
+  const check = await checkWebhookUrl(input.url, options);
+  if (!check.ok) return invalid("url", check.message);
+  const url = check.url.href;
+  const now = options.now ?? Date.now();
+  const page = getPageRow(db)!;
+  return db.transaction((tx): RegisterResult => {
+    if (componentIds.length > 0) {
+      const known = tx
+        .select({ id: components.id })
+        .from(components)
+        .where(and(eq(components.pageId, page.id), isNull(components.deletedAt), inArray(components.id, componentIds)))
+        .all();
+      if (known.length !== componentIds.length) return invalid("componentIds", "One of the chosen services no longer exists. Reload the page and choose again.");
+    }
+    const existing = webhookByUrl(tx, page.id, url);
+    // Never hand out a second secret for a URL someone already registered: it would let the caller sign
+    // requests to that receiver. An unsubscribed one may be registered afresh.
+    if (existing?.state === "active") return invalid("url", "This URL is already registered. Unsubscribe it first (the link is in every payload) to register it again.");
+    if (options.beforeInsert && !options.beforeInsert(tx)) return { status: "too-many" };
+    if (existing) deleteWebhookSubscriber(tx, existing.id);
+    const secret = newWebhookSecret();
+    const id = insertWebhookSubscriber(tx, { pageId: page.id, url, secret, email: input.email || null, componentIds, origin: options.origin, at: now });
+    return { status: "created", id, secret, url };
+  });
+}
+
+/**
+ * The public form: honeypot, then the per-IP limit (counted before validation, so nobody can make us resolve
+ * host names of their choosing without limit), then the same checks as the console, then the overall limit.
+ */
+export async function requestWebhookSubscription(
+  db: Db,
+  raw: WebhookInput & { website?: string },
+  ip: string,
+  options: GuardOptions & { now?: number } = {},
+): Promise<RegisterResult> {
+  const now = options.now ?? Date.now();
+  // A bot filled the invisible field: answer like a success, store nothing (the secret is random and unused).
+  if ((raw.website ?? "") !== "") return { status: "created", id: "", secret: newWebhookSecret(), url: String(raw.url ?? "") };
+  const ipAllowed = db.transaction((tx) => consumeRateLimit(tx, `webhook:ip:${hash(ip).slice(0, 32)}`, WEBHOOK_LIMITS.perIpPerHour, HOUR, now));
+  if (!ipAllowed) return { status: "too-many" };
+  return registerWebhook(db, raw, {
+    ...options,
+    origin: "public",
+    now,
+    beforeInsert: (tx) => consumeRateLimit(tx, "webhook:registrations", WEBHOOK_LIMITS.publicPerHour, HOUR, now),
+  });
+}
