@@ -100,3 +100,15 @@ test("the sign-up form explains a wrong address", async ({ page }) => {
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await expect(page.getByLabel("Email address")).toBeFocused();
 });
+
+test("the subscribe page offers the maintenance calendar and the feeds", async ({ page, request }) => {
+  await page.goto("/subscribe");
+  const other = page.getByRole("region", { name: "Other ways to follow" });
+  const calendar = other.getByRole("link", { name: "the maintenance calendar (.ics)" });
+  expect(await calendar.getAttribute("href")).toBe("/maintenances.ics");
+  expect((await request.get("/maintenances.ics")).headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  for (const name of ["Atom", "RSS"]) {
+    const href = await other.getByRole("link", { name, exact: true }).getAttribute("href");
+    expect((await request.get(href!)).status()).toBe(200);
+  }
+});

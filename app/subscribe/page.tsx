@@ -41,6 +41,19 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
         </p>
       )}
       <div className="mt-8">{webhook ? <WebhookSubscribeForm picker={picker} /> : <SubscribeForm picker={picker} />}</div>
+      <section aria-labelledby="other-ways" className="mt-10 border-t border-slate-200 pt-6 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300">
+        <h2 id="other-ways" className="font-semibold text-slate-900 dark:text-slate-100">Other ways to follow</h2>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          <li>
+            Planned maintenance in your calendar: subscribe to <a href="/maintenances.ics" className="underline">the maintenance calendar (.ics)</a>; it
+            updates itself when a window moves or is cancelled.
+          </li>
+          <li>
+            A feed reader: <a href="/history.atom" className="underline">Atom</a> or <a href="/history.rss" className="underline">RSS</a> of every incident and
+            maintenance.
+          </li>
+        </ul>
+      </section>
     </main>
   );
 }
