@@ -1,49 +1,26 @@
 // The subscriber endpoints of the management API through their real route handlers, with real keys: each
 // role, bad bodies and queries, and every response checked against the OpenAPI document.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { closeDb, getDb } from "@/db";
-import { auditLog, notifications, pages, subscribers } from "@/db/schema";
+import { getDb } from "@/db";
+import { auditLog, notifications, subscribers } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { ensurePage } from "@/db/writes/page";
-import { createApiKey } from "@/lib/api-keys";
-import { resetConfigForTests } from "@/lib/config";
-import { SYSTEM } from "@/lib/domain/actor";
 import * as listRoute from "@/app/api/v1/subscribers/route";
 import * as oneRoute from "@/app/api/v1/subscribers/[id]/route";
 import { openApiDocument } from "./openapi";
-import { expectResponsesMatchOpenApi, type RecordedResponse } from "./test-client";
+import { closeApiTestDatabase, expectResponsesMatchOpenApi, openApiTestDatabase, type RecordedResponse } from "./test-client";
 import { resetRateLimitsForTests } from "./rate-limit";
 
-let keys: Record<"read" | "editor" | "admin", string>;
+let keys: Record<"read" | "editor" | "admin" | "revoked", string>;
 let vpn: string;
 const responses: RecordedResponse[] = [];
 
 beforeAll(() => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "status-api-subs-"));
-  process.env.DATABASE_PATH = path.join(dir, "status.db");
-  process.env.PUBLIC_URL = "https://status.example.org";
-  resetConfigForTests();
-  closeDb();
-  const db = getDb();
-  ensurePage(db, { name: "Example IT Services", timeZone: "Etc/UTC", at: Date.now() });
-  const pageId = db.select().from(pages).get()!.id;
-  vpn = insertComponent(db, { pageId, name: "VPN", at: Date.now(), actor: { source: "manual" } });
-  keys = {
-    read: createApiKey(db, SYSTEM, { name: "dashboard", role: "read" }).key,
-    editor: createApiKey(db, SYSTEM, { name: "alertmanager", role: "editor" }).key,
-    admin: createApiKey(db, SYSTEM, { name: "crm sync", role: "admin" }).key,
-  };
+  const opened = openApiTestDatabase();
+  keys = opened.keys;
+  vpn = insertComponent(opened.db, { pageId: opened.pageId, name: "VPN", at: Date.now(), actor: { source: "manual" } });
 });
-afterAll(() => {
-  closeDb();
-  delete process.env.DATABASE_PATH;
-  delete process.env.PUBLIC_URL;
-  resetConfigForTests();
-});
+afterAll(() => closeApiTestDatabase());
 beforeEach(() => resetRateLimitsForTests());
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -95,9 +72,9 @@ describe("subscriber endpoints", () => {
     expect(rows().map((r) => r.email)).toEqual(["bob@example.org"]);
     const labels = getDb().select().from(auditLog).all().filter((a) => a.action.startsWith("subscriber.")).map((a) => [a.action, a.actorLabel]);
     expect(labels).toEqual([
-      ["subscriber.add", 'API key "crm sync"'],
-      ["subscriber.add", 'API key "crm sync"'],
-      ["subscriber.remove", 'API key "crm sync"'],
+      ["subscriber.add", 'API key "ops"'],
+      ["subscriber.add", 'API key "ops"'],
+      ["subscriber.remove", 'API key "ops"'],
     ]);
   });
 
