@@ -25,7 +25,3 @@ export function touchApiKey(tx: Tx, id: string, at: number): void {
 export function findApiKeyByHash(tx: Tx, keyHash: string) {
   return tx.select().from(apiKeys).where(eq(apiKeys.keyHash, keyHash)).get();
 }
-
-export function listApiKeys(tx: Tx) {
-  return tx.select().from(apiKeys).all();
-}
