@@ -8,7 +8,7 @@ import { createSession, lookupSession } from "@/lib/auth/sessions";
 import { hashToken } from "@/lib/auth/tokens";
 import { totp } from "@/lib/auth/totp";
 import { completeSignInWithCode } from "@/lib/auth/two-factor";
-import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/lib/testing/auth-harness";
 
 vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -20,12 +20,6 @@ const services = await import("../services/actions");
 let db: Db;
 beforeEach(() => ({ db } = installTestDatabase()));
 afterEach(() => removeTestDatabase());
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-}
 
 async function turnOn(user: { id: string }) {
   actAs(db, user);

@@ -6,7 +6,7 @@ import type { Db } from "@/db";
 import { apiKeys, auditLog } from "@/db/schema";
 import { authenticateApiKey, createApiKey, hashApiKey } from "@/lib/api-keys";
 import { SYSTEM } from "@/lib/domain/actor";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/lib/testing/auth-harness";
 
 vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -17,11 +17,6 @@ let db: Db;
 beforeEach(() => ({ db } = installTestDatabase()));
 afterEach(() => removeTestDatabase());
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-}
 const create = (fields: Record<string, string>) => createApiKeyAction({}, form(fields));
 const revoke = (fields: Record<string, string>) => revokeApiKeyAction({}, form(fields));
 

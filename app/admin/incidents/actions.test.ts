@@ -7,7 +7,7 @@ import { listOpenIncidents, searchIncidentHistory } from "@/db/queries/console-i
 import { getThePage } from "@/db/queries/settings";
 import { components, incidents, incidentUpdates, notifications } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
 
 vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -24,25 +24,6 @@ beforeEach(() => {
   mail = insertComponent(db, { pageId, name: "Email", at: 1, actor: { source: "seed" } });
 });
 afterEach(() => removeTestDatabase());
-
-type State = { ok?: boolean; message?: string; errors?: Record<string, string[]>; values?: Record<string, string> };
-
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-}
-
-/** Runs an action that may redirect on success; returns the redirect target or the state it returned. */
-async function run(action: (s: object, f: FormData) => Promise<unknown>, fields: Record<string, string>): Promise<{ state?: State; redirect?: string }> {
-  try {
-    return { state: (await action({}, form(fields))) as State };
-  } catch (err) {
-    const digest = (err as { digest?: string }).digest;
-    if (digest?.startsWith("NEXT_REDIRECT")) return { redirect: digest.split(";")[2] };
-    throw err;
-  }
-}
 
 const statusOf = (id: string) => db.select().from(components).where(eq(components.id, id)).get()!.status;
 const allIncidents = () => db.select().from(incidents).all();

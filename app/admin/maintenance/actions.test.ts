@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { components, incidents, incidentUpdates, pages } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
 import { toLocalDateTime } from "@/lib/console/incident-display";
 
 vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
@@ -23,24 +23,6 @@ beforeEach(() => {
   mail = insertComponent(db, { pageId, name: "Email", at: 1, actor: { source: "seed" } });
 });
 afterEach(() => removeTestDatabase());
-
-type State = { ok?: boolean; message?: string; errors?: Record<string, string[]>; values?: Record<string, string> };
-
-function form(fields: Record<string, string | string[]>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) data.append(k, one);
-  return data;
-}
-
-async function run(action: (s: object, f: FormData) => Promise<unknown>, fields: Record<string, string | string[]>): Promise<{ state?: State; redirect?: string }> {
-  try {
-    return { state: (await action({}, form(fields))) as State };
-  } catch (err) {
-    const digest = (err as { digest?: string }).digest;
-    if (digest?.startsWith("NEXT_REDIRECT")) return { redirect: digest.split(";")[2] };
-    throw err;
-  }
-}
 
 const HOUR = 3_600_000;
 const local = (at: number) => toLocalDateTime(at, db.select().from(pages).get()!.timeZone);

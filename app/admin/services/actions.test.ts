@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import { componentGroups, components, componentStatusChanges, sessions } from "@/db/schema";
 import { insertComponent, insertGroup } from "@/db/writes/components";
 import { SESSION_IDLE_TIMEOUT } from "@/lib/auth/policy";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
 
 vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -17,24 +17,8 @@ let pageId: string;
 beforeEach(() => ({ db, pageId } = installTestDatabase()));
 afterEach(() => removeTestDatabase());
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-}
 const liveNames = () =>
   db.select({ name: components.name }).from(components).where(and(eq(components.pageId, pageId), isNull(components.deletedAt))).all().map((r) => r.name);
-
-/** Runs an action that redirects on success; returns the redirect target or the state it returned. */
-async function run(action: (s: object, f: FormData) => Promise<unknown>, fields: Record<string, string>) {
-  try {
-    return { state: (await action({}, form(fields))) as { ok?: boolean; message?: string; errors?: Record<string, string[]> } };
-  } catch (err) {
-    const digest = (err as { digest?: string }).digest;
-    if (digest?.startsWith("NEXT_REDIRECT")) return { redirect: digest.split(";")[2] };
-    throw err;
-  }
-}
 
 describe("who may manage services", () => {
   it("refuses nobody, an expired session and an editor; lets an admin and an owner", async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { invitations, sessions, users } from "@/db/schema";
 import { acceptInvitation } from "@/lib/console/team";
-import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/lib/testing/auth-harness";
 
 vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
@@ -14,11 +14,6 @@ let db: Db;
 beforeEach(() => ({ db } = installTestDatabase()));
 afterEach(() => removeTestDatabase());
 
-function form(fields: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.set(k, v);
-  return data;
-}
 const roleOf = (id: string) => db.select().from(users).where(eq(users.id, id)).get()?.role;
 
 describe("team actions", () => {
