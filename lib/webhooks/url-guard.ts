@@ -7,6 +7,7 @@
 import { lookup as dnsLookup } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import type { LookupFunction } from "node:net";
+import { textCharacterProblem } from "@/lib/text-input";
 
 export const MAX_WEBHOOK_URL_LENGTH = 2000;
 
@@ -142,6 +143,9 @@ export function parseWebhookUrl(raw: string): { ok: true; url: URL } | { ok: fal
   const value = raw.trim();
   if (value === "") return { ok: false, message: "Enter the URL to send the webhook to." };
   if (value.length > MAX_WEBHOOK_URL_LENGTH) return { ok: false, message: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` };
+  // Before parsing: the URL parser silently drops tabs and newlines, so "exa\nmple.com" would pass as another host.
+  const problem = textCharacterProblem(value, false);
+  if (problem) return { ok: false, message: problem };
   let url: URL;
   try {
     url = new URL(value);
