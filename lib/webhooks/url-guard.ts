@@ -2,8 +2,8 @@
 // network (loopback, private, link-local incl. cloud metadata, CGNAT, multicast, unspecified, and every IPv6
 // form that embeds such an IPv4 address: mapped, translated, NAT64, 6to4; IPv4-compatible and Teredo outright).
 // Checked when a webhook is registered AND when each request is sent: a delivery connects to the very address
-// it checked (a custom `lookup`), so a DNS answer that changes in between (rebinding)
-// cannot slip a private address past the check.
+// it checked (a custom `lookup`), so a DNS answer that changes in between (rebinding) cannot slip a private
+// address past the check.
 import { lookup as dnsLookup } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import type { LookupFunction } from "node:net";
