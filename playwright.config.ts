@@ -77,6 +77,8 @@ export default defineConfig({
       SEED_DEMO: "true",
       RESEND_API_KEY: "re_e2e_test_key",
       RESEND_BASE_URL: process.env.E2E_FAKE_RESEND_URL,
+      // So /api/webhooks/resend checks signatures and reads bodies (e2e/body-limits.spec.ts).
+      RESEND_WEBHOOK_SECRET: "whsec_ZTJlLXJlc2VuZC13ZWJob29rLXNlY3JldA==",
       // Exposes the query and cache counters at /_status/metrics (e2e/public-cache.spec.ts).
       PAGE_METRICS: "1",
       // Lets webhooks reach the test receivers on 127.0.0.1 (e2e/webhooks.spec.ts); never set in production.

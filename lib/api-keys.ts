@@ -8,6 +8,7 @@ import { findApiKeyByHash, insertApiKey, revokeApiKeyRow, touchApiKey } from "@/
 import { auditActor, can, type Actor } from "@/lib/domain/actor";
 import { DomainError, notFound } from "@/lib/domain/errors";
 import { parseInput } from "@/lib/incidents/schemas";
+import { singleLine } from "@/lib/text-input";
 
 const KEY_PREFIX = "sp_";
 
@@ -16,7 +17,7 @@ export function hashApiKey(key: string): string {
 }
 
 export const createApiKeyInput = z.object({
-  name: z.string().trim().min(1, { error: "Name the key" }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` }),
+  name: singleLine(z.string().trim().min(1, { error: "Name the key" }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` })),
   role: z.enum(API_KEY_ROLES, { error: "Choose read, editor or admin" }),
 });
 

@@ -2,6 +2,7 @@
 // setup work with no variables at all. Every error names the variable.
 import path from "node:path";
 import { z } from "zod";
+import { singleLine } from "@/lib/text-input";
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -51,7 +52,7 @@ const schema = z
         .refine(isValidTimeZone, { error: "must be an IANA time zone such as Etc/UTC or Europe/Berlin" })
         .default("Etc/UTC"),
     ),
-    PAGE_NAME: z.preprocess(emptyToUndefined, z.string().max(100).default("Example IT Services")),
+    PAGE_NAME: z.preprocess(emptyToUndefined, singleLine(z.string().max(100)).default("Example IT Services")),
     RESEND_API_KEY: optionalString,
     RESEND_WEBHOOK_SECRET: z.preprocess(
       emptyToUndefined,

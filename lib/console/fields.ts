@@ -2,20 +2,26 @@
 import { z } from "zod";
 import { LIMITS } from "@/db/constants";
 import { ID_PATTERN } from "@/lib/ids";
+import { multiLine, singleLine } from "@/lib/text-input";
 
+/** One line of text (lib/text-input.ts refuses control characters, tab and newline). */
 export const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}.` })
-    .trim()
-    .min(1, { error: `Enter ${label}.` })
-    .max(max, { error: `Use at most ${max} characters (this has more).` });
+  singleLine(
+    z
+      .string({ error: `Enter ${label}.` })
+      .trim()
+      .min(1, { error: `Enter ${label}.` })
+      .max(max, { error: `Use at most ${max} characters (this has more).` }),
+  );
 
-/** Empty becomes null. */
+/** Text from a textarea (tab and newline allowed); empty becomes null. */
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Use at most ${max} characters (this has more).` })
+  multiLine(
+    z
+      .string()
+      .trim()
+      .max(max, { error: `Use at most ${max} characters (this has more).` }),
+  )
     .optional()
     .transform((v) => (v ? v : null));
 

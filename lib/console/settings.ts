@@ -7,13 +7,17 @@ import { replaceLogo, updatePageSettings, type PageSettingsFields } from "@/db/w
 import { isValidTimeZone } from "@/lib/config";
 import { checkLogo } from "@/lib/domain/logo";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { singleLine } from "@/lib/text-input";
 import { audit } from "./audit";
 import { optionalText, requiredText } from "./fields";
 
-const optionalUrl = z
-  .string()
-  .trim()
-  .max(LIMITS.url, { error: `Use at most ${LIMITS.url} characters.` })
+// singleLine first: URL parsing silently drops tabs and newlines, which must be refused instead.
+const optionalUrl = singleLine(
+  z
+    .string()
+    .trim()
+    .max(LIMITS.url, { error: `Use at most ${LIMITS.url} characters.` }),
+)
   .optional()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), {

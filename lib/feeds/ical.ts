@@ -8,9 +8,19 @@ function utc(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
-/** TEXT escaping (RFC 5545 3.3.11). */
+/** What TEXT may not contain (RFC 5545 3.3.11: CONTROL is %x00-08 / %x0A-1F / %x7F; tab is allowed), after
+ *  line breaks became `\n`, plus U+FFFE/U+FFFF and lone surrogates, which are not characters. */
+const NOT_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** TEXT escaping (RFC 5545 3.3.11): backslash, `;` and `,` escaped, every line break (CRLF, CR, LF) as `\n`,
+ *  and no control character left raw (a raw CR or LF would end the content line). */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(NOT_TEXT, "\ufffd");
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1). */

@@ -13,15 +13,16 @@ import { DomainError, invalid, notFound } from "@/lib/domain/errors";
 import { HORIZON, MAX_OCCURRENCES_PER_RUN, occurrences, parseRule } from "@/lib/domain/recurrence";
 import { isValidTimeZone } from "@/lib/config";
 import { ID_PATTERN } from "@/lib/ids";
+import { multiLine, singleLine } from "@/lib/text-input";
 import { publicContentChanged } from "@/lib/public-cache";
 import { MINUTE } from "@/lib/time";
 import { transitionMaintenance, writeMaintenance } from "./maintenance-verbs";
 import { parseInput } from "./schemas";
 
 export const recurrenceInput = z.object({
-  name: z.string().trim().min(1, { error: "Enter a name" }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` }),
-  message: z.string().trim().min(1, { error: "Write a message" }).max(LIMITS.message),
-  rule: z.string().trim().min(1, { error: "Give a rule such as FREQ=WEEKLY;BYDAY=SU" }).max(200),
+  name: singleLine(z.string().trim().min(1, { error: "Enter a name" }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` })),
+  message: multiLine(z.string().trim().min(1, { error: "Write a message" }).max(LIMITS.message)),
+  rule: singleLine(z.string().trim().min(1, { error: "Give a rule such as FREQ=WEEKLY;BYDAY=SU" }).max(200)),
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Use HH:MM, e.g. 02:00" }),
   durationMinutes: z.number().int().min(1, { error: "At least a minute" }).max(24 * 60, { error: "At most 24 hours" }),
   timeZone: z.string().refine(isValidTimeZone, { error: "Not an IANA time zone" }).optional(),

@@ -3,17 +3,22 @@ import { z } from "zod";
 import { COMPONENT_STATUSES, IMPACTS, LIMITS } from "@/db/constants";
 import { DomainError } from "@/lib/domain/errors";
 import { ID_PATTERN } from "@/lib/ids";
+import { multiLine, singleLine } from "@/lib/text-input";
 
-const name = z
-  .string({ error: "Enter a name" })
-  .trim()
-  .min(1, { error: "Enter a name" })
-  .max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` });
-const message = z
-  .string({ error: "Write a message" })
-  .trim()
-  .min(1, { error: "Write a message" })
-  .max(LIMITS.message, { error: `Use at most ${LIMITS.message.toLocaleString("en-US")} characters` });
+const name = singleLine(
+  z
+    .string({ error: "Enter a name" })
+    .trim()
+    .min(1, { error: "Enter a name" })
+    .max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` }),
+);
+const message = multiLine(
+  z
+    .string({ error: "Write a message" })
+    .trim()
+    .min(1, { error: "Write a message" })
+    .max(LIMITS.message, { error: `Use at most ${LIMITS.message.toLocaleString("en-US")} characters` }),
+);
 const componentId = z.string().regex(ID_PATTERN, { error: "Not a service id" });
 const componentStatuses = z
   .record(componentId, z.enum(COMPONENT_STATUSES, { error: "Not a service status" }))
@@ -49,7 +54,7 @@ export type AddUpdateInput = z.input<typeof addUpdateInput>;
 
 export const editUpdateInput = z.object({ message });
 export const postmortemInput = z.object({
-  body: z.string().trim().min(1, { error: "Write the postmortem" }).max(MAX_POSTMORTEM, { error: `Use at most ${MAX_POSTMORTEM.toLocaleString("en-US")} characters` }),
+  body: multiLine(z.string().trim().min(1, { error: "Write the postmortem" }).max(MAX_POSTMORTEM, { error: `Use at most ${MAX_POSTMORTEM.toLocaleString("en-US")} characters` })),
 });
 
 const window = {
@@ -81,7 +86,7 @@ export type ScheduleMaintenanceInput = z.input<typeof scheduleMaintenanceInput>;
 export const rescheduleInput = z.object({ ...window, message: message.optional(), notify: z.boolean().default(true) }).refine(...endAfterStart);
 
 export const cancelInput = z.object({
-  message: z.string().trim().max(LIMITS.message, { error: `Use at most ${LIMITS.message.toLocaleString("en-US")} characters` }).optional(),
+  message: multiLine(z.string().trim().max(LIMITS.message, { error: `Use at most ${LIMITS.message.toLocaleString("en-US")} characters` })).optional(),
   notify: z.boolean().default(true),
 });
 

@@ -12,22 +12,25 @@ import { deleteTemplate as removeTemplate, insertTemplate, updateTemplate as wri
 import { assertCan, auditActor, type Actor } from "@/lib/domain/actor";
 import { DomainError, invalid, notFound } from "@/lib/domain/errors";
 import { ID_PATTERN } from "@/lib/ids";
+import { multiLine, singleLine } from "@/lib/text-input";
 import { parseInput } from "./schemas";
 
 /** A page keeps at most this many templates: the picker stays usable. */
 export const MAX_TEMPLATES = 100;
 
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, { error: `Enter ${what}` })
-    .max(max, { error: `Use at most ${max.toLocaleString("en-US")} characters` });
+const text = (what: string, max: number, lines: typeof singleLine = singleLine) =>
+  lines(
+    z
+      .string({ error: `Enter ${what}` })
+      .trim()
+      .min(1, { error: `Enter ${what}` })
+      .max(max, { error: `Use at most ${max.toLocaleString("en-US")} characters` }),
+  );
 
 export const templateInput = z.object({
   name: text("a name", LIMITS.name),
   title: text("the incident title", LIMITS.name),
-  body: text("the message", LIMITS.message),
+  body: text("the message", LIMITS.message, multiLine),
   status: z.enum(["investigating", "identified", "monitoring", "resolved"], { error: "Choose a status from the list" }).default("investigating"),
   componentIds: z.array(z.string().regex(ID_PATTERN, { error: "Not a service id" })).max(200, { error: "At most 200 services" }).default([]),
   componentStatus: z.enum(COMPONENT_STATUSES, { error: "Choose a service status from the list" }).default("partial_outage"),

@@ -3,6 +3,7 @@
 // result the outbox can act on: the SDK never throws, it returns { data, error, headers }.
 import { Resend } from "resend";
 import { getConfig } from "@/lib/config";
+import { withSafeHeaders } from "./headers";
 
 export interface OutgoingEmail {
   from: string;
@@ -64,7 +65,11 @@ function toResult<T>(result: SdkResult<T>, ids: (data: T) => string[]): SendResu
   return { ok: true, ids: ids(result.data), rateLimit };
 }
 
-const toSdk = (e: OutgoingEmail) => ({ from: e.from, to: e.to, subject: e.subject, html: e.html, text: e.text, headers: e.headers });
+// Every email leaves through here, so this is where its header values become single clean lines.
+const toSdk = (email: OutgoingEmail) => {
+  const e = withSafeHeaders(email);
+  return { from: e.from, to: e.to, subject: e.subject, html: e.html, text: e.text, headers: e.headers };
+};
 
 /** A mailer speaking to Resend (or RESEND_BASE_URL) with the given key. */
 export function createResendMailer(apiKey: string, baseUrl?: string): Mailer {

@@ -131,3 +131,67 @@ describe("pinnedLookup", () => {
     }
   });
 });
+
+// Item 9: every IPv6 form that carries an IPv4 address is judged as that address (or refused outright). Only
+// the guard's decision is tested: IP literals are never resolved or connected to.
+describe("IPv6 forms of refused IPv4 addresses", () => {
+  const hex = (v4: string) => {
+    const [a, b, c, d] = v4.split(".").map(Number);
+    return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+  };
+  const forms = (v4: string) => {
+    const [hi, lo] = hex(v4);
+    const xor = (h: string) => (0xffff ^ parseInt(h, 16)).toString(16);
+    return {
+      compatibleDotted: `::${v4}`,
+      compatibleHex: `::${hi}:${lo}`,
+      mappedHex: `::ffff:${hi}:${lo}`,
+      translated: `::ffff:0:${v4}`,
+      translatedHex: `::ffff:0:${hi}:${lo}`,
+      nat64: `64:ff9b::${v4}`,
+      nat64Hex: `64:ff9b::${hi}:${lo}`,
+      sixToFour: `2002:${hi}:${lo}::`,
+      sixToFourHost: `2002:${hi}:${lo}:1::1`,
+      teredoServer: `2001:0:${hi}:${lo}::`,
+      teredoClient: `2001:0:4136:e378:8000:63bf:${xor(hi)}:${xor(lo)}`,
+    };
+  };
+  // One address from each refused IPv4 range, and loopback.
+  const refused = ["0.1.2.3", "10.0.0.1", "100.64.0.1", "127.0.0.1", "127.1.2.3", "169.254.169.254", "172.16.0.1", "192.0.0.1", "192.0.2.1", "192.168.1.1", "198.18.0.1", "198.51.100.1", "203.0.113.1", "224.0.0.1", "240.0.0.1", "255.255.255.255"];
+
+  for (const v4 of refused) {
+    it.each(Object.entries(forms(v4)))(`${v4} as %s (%s) is refused`, (form, address) => {
+      // The mapped form of 127/8 is real loopback (allowed only with WEBHOOKS_ALLOW_LOOPBACK); the rest never.
+      expect(classifyAddress(address)).toBe(form === "mappedHex" && v4.startsWith("127.") ? "loopback" : "blocked");
+    });
+  }
+
+  it("the URLs from the report are refused, also where test receivers may use loopback", async () => {
+    for (const url of ["http://[::127.0.0.1]/", "http://[::7f00:1]/", "http://[::ffff:0:7f00:1]/", "http://[2002:7f00:1::]/", "http://[2001:0:7f00:1::]/", "http://[64:ff9b::7f00:1]/", "http://[::ffff:0:a9fe:a9fe]/latest/meta-data/", "http://[2002:a9fe:a9fe::1]/"]) {
+      for (const allowLoopback of [false, true]) {
+        const resolver: Resolver = async () => {
+          throw new Error(`an IP literal must not be resolved: ${url}`);
+        };
+        expect(await checkWebhookUrl(url, { allowLoopback, resolver }), `${url} allowLoopback=${allowLoopback}`).toEqual({ ok: false, message: expect.stringContaining("private, local or reserved") });
+      }
+    }
+  });
+
+  it("the same forms of a public IPv4 address stay public, except the deprecated and Teredo ones", () => {
+    const f = forms("93.184.216.34");
+    for (const address of [f.mappedHex, f.translated, f.translatedHex, f.nat64, f.nat64Hex, f.sixToFour, f.sixToFourHost]) {
+      expect(classifyAddress(address), address).toBe("public");
+    }
+    for (const address of [f.compatibleDotted, f.compatibleHex, f.teredoServer, f.teredoClient]) {
+      expect(classifyAddress(address), address).toBe("blocked");
+    }
+  });
+
+  it("mapped loopback is still loopback (a dual-stack socket reaches 127.0.0.1); ::1 and :: keep their verdicts", () => {
+    expect(classifyAddress("::ffff:7f00:1")).toBe("loopback");
+    expect(classifyAddress("::1")).toBe("loopback");
+    expect(classifyAddress("0:0:0:0:0:0:0:1")).toBe("loopback");
+    expect(classifyAddress("::")).toBe("blocked");
+    expect(classifyAddress("2606:4700:4700::1111")).toBe("public");
+  });
+});

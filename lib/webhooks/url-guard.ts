@@ -1,11 +1,13 @@
 // The SSRF guard for webhook URLs: only http(s), and never a host that resolves to an address inside our own
-// network (loopback, private, link-local incl. cloud metadata, CGNAT, multicast, unspecified, and the IPv4-mapped
-// IPv6 forms of those). Checked when a webhook is registered AND when each request is sent: a delivery connects
-// to the very address it checked (a custom `lookup`), so a DNS answer that changes in between (rebinding)
-// cannot slip a private address past the check.
+// network (loopback, private, link-local incl. cloud metadata, CGNAT, multicast, unspecified, and every IPv6
+// form that embeds such an IPv4 address: mapped, translated, NAT64, 6to4; IPv4-compatible and Teredo outright).
+// Checked when a webhook is registered AND when each request is sent: a delivery connects to the very address
+// it checked (a custom `lookup`), so a DNS answer that changes in between (rebinding) cannot slip a private
+// address past the check.
 import { lookup as dnsLookup } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import type { LookupFunction } from "node:net";
+import { textCharacterProblem } from "@/lib/text-input";
 
 export const MAX_WEBHOOK_URL_LENGTH = 2000;
 
@@ -51,11 +53,10 @@ for (const [net, prefix] of [
 ] as const) {
   blocked.addSubnet(net, prefix, "ipv4");
 }
-// IPv6: unspecified, NAT64 / discard / documentation ranges, unique local (fc00::/7), link-local (fe80::/10),
-// site-local (deprecated), multicast.
+// IPv6: unspecified, local-use NAT64 (the well-known 64:ff9b::/96 is decoded below), discard, documentation,
+// unique local (fc00::/7), link-local (fe80::/10), site-local (deprecated), multicast.
 for (const [net, prefix] of [
   ["::", 128],
-  ["64:ff9b::", 96],
   ["64:ff9b:1::", 48],
   ["100::", 64],
   ["2001:db8::", 32],
@@ -70,17 +71,40 @@ const loopback = new BlockList();
 loopback.addSubnet("127.0.0.0", 8, "ipv4");
 loopback.addAddress("::1", "ipv6");
 
-/** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or IPv4-compatible IPv6 address, if any. */
-function embeddedIpv4(address: string): string | null {
-  const lower = address.toLowerCase();
-  const dotted = /^(?:0{0,4}:){0,5}(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/.exec(lower.replace(/^::/, "0:"));
-  if (dotted && isIP(dotted[1]) === 4) return dotted[1];
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hex) {
-    const hi = parseInt(hex[1], 16);
-    const lo = parseInt(hex[2], 16);
-    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+/** The eight 16-bit groups of a valid IPv6 address (zone already removed), "::" and a dotted tail expanded. */
+function ipv6Groups(address: string): number[] {
+  let text = address.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number);
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
+  const [head, tail] = text.split("::") as [string, string | undefined];
+  const parse = (part: string | undefined) => (part ? part.split(":").map((g) => parseInt(g, 16)) : []);
+  const left = parse(head);
+  const right = parse(tail);
+  return tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+const ipv4Of = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+
+/**
+ * How an IPv6 address carries an IPv4 one, if it does. Each such form can reach (or be translated to) that
+ * IPv4 address, so it is judged as that address:
+ *   mapped ::ffff:a.b.c.d (a dual-stack socket connects to the IPv4 address itself),
+ *   translated ::ffff:0:a.b.c.d (SIIT), NAT64 64:ff9b::a.b.c.d, and 6to4 2002:AABB:CCDD::/48.
+ * IPv4-compatible ::a.b.c.d (deprecated by RFC 4291) and Teredo 2001::/32 (both its server and its
+ * obfuscated client address are IPv4) are refused outright instead of decoded.
+ */
+function embeddedIpv4(g: number[]): { form: "mapped" | "translated" | "nat64" | "6to4"; ipv4: string } | "refuse" | null {
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 5) && g[5] === 0xffff) return { form: "mapped", ipv4: ipv4Of(g[6], g[7]) };
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return { form: "translated", ipv4: ipv4Of(g[6], g[7]) };
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return { form: "nat64", ipv4: ipv4Of(g[6], g[7]) };
+  if (g[0] === 0x2002) return { form: "6to4", ipv4: ipv4Of(g[1], g[2]) };
+  if (g[0] === 0x2001 && g[1] === 0) return "refuse";
+  // ::/96 except :: and ::1 themselves (judged below as IPv6 addresses).
+  if (zeros(0, 6) && (g[6] !== 0 || g[7] > 1)) return "refuse";
   return null;
 }
 
@@ -92,8 +116,13 @@ export function classifyAddress(address: string): AddressVerdict {
   const family = isIP(bare);
   if (family === 0) return "blocked";
   if (family === 6) {
-    const v4 = embeddedIpv4(bare);
-    if (v4) return classifyAddress(v4);
+    const embedded = embeddedIpv4(ipv6Groups(bare));
+    if (embedded === "refuse") return "blocked";
+    if (embedded) {
+      const verdict = classifyAddress(embedded.ipv4);
+      // Only the mapped form really connects to 127.0.0.0/8; the others would leave the machine.
+      return verdict === "loopback" && embedded.form !== "mapped" ? "blocked" : verdict;
+    }
     if (loopback.check(bare, "ipv6")) return "loopback";
     return blocked.check(bare, "ipv6") ? "blocked" : "public";
   }
@@ -114,6 +143,9 @@ export function parseWebhookUrl(raw: string): { ok: true; url: URL } | { ok: fal
   const value = raw.trim();
   if (value === "") return { ok: false, message: "Enter the URL to send the webhook to." };
   if (value.length > MAX_WEBHOOK_URL_LENGTH) return { ok: false, message: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` };
+  // Before parsing: the URL parser silently drops tabs and newlines, so "exa\nmple.com" would pass as another host.
+  const problem = textCharacterProblem(value, false);
+  if (problem) return { ok: false, message: problem };
   let url: URL;
   try {
     url = new URL(value);

@@ -11,11 +11,12 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-ch
 import { SESSION_COOKIE } from "@/lib/auth/policy";
 import { clientAddress, isCrossSite } from "@/lib/auth/request";
 import { acceptInvitation } from "@/lib/console/team";
+import { singleLine } from "@/lib/text-input";
 
 const schema = z
   .object({
     token: z.string().min(1).max(200),
-    name: z.string().trim().min(1, { error: "Enter your name." }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters.` }),
+    name: singleLine(z.string().trim().min(1, { error: "Enter your name." }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters.` })),
     password: z
       .string()
       .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { getPageRow as getPage } from "@/db/queries/subscribers";
 import { unsubscribe } from "@/db/writes/subscribers";
+import { BodyError, bodyErrorResponse, readBodyForm } from "@/lib/request-body";
 import { subscriberForToken } from "@/lib/subscriptions/access";
 import { confirmUnsubscribePage, invalidLinkPage, unsubscribedPage } from "@/lib/subscriptions/unsubscribe-page";
 
@@ -8,6 +9,9 @@ export const dynamic = "force-dynamic";
 
 const html = (body: string, status = 200) =>
   new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+
+/** Either form of the body is a few dozen bytes. */
+const MAX_BODY = 4 * 1024;
 
 type Params = { params: Promise<{ token: string }> };
 
@@ -23,13 +27,23 @@ export async function GET(_req: Request, { params }: Params) {
 }
 
 // RFC 8058 one-click unsubscribe: authenticated by the signed token in the URL (no cookies, no CSRF token).
+// The token is checked before the body is read; an unknown token never costs a read. The body (RFC 8058's
+// `List-Unsubscribe=One-Click`, or the page's `source=page`) is small, so anything past MAX_BODY is a 413.
 export async function POST(req: Request, { params }: Params) {
   const { token } = await params;
   const db = getDb();
   const subscriber = subscriberForToken(db, "unsubscribe", token);
-  const form = await req.formData().catch(() => null);
+  // A browser (the page's button) asks for HTML; a mail client's one-click POST gets the bare status.
+  if (!subscriber) return /text\/html/.test(req.headers.get("accept") ?? "") ? html(invalidLinkPage(), 404) : new Response(null, { status: 404 });
+  let form: FormData | null = null;
+  try {
+    form = await readBodyForm(req, MAX_BODY);
+  } catch (err) {
+    if (!(err instanceof BodyError)) throw err;
+    if (err.status === 413) return bodyErrorResponse(err);
+    // Any other body (none, or not a form) is still a one-click unsubscribe: the token alone decides.
+  }
   const fromPage = form?.get("source") === "page";
-  if (!subscriber) return fromPage ? html(invalidLinkPage(), 404) : new Response(null, { status: 404 });
   if (subscriber.state !== "unsubscribed") unsubscribe(db, subscriber.id, Date.now());
   if (!fromPage) return new Response(null, { status: 200 });
   const page = getPage(db)!;

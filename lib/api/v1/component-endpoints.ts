@@ -10,6 +10,7 @@ import { serializeComponent, serializeComponentList, serializeGroup } from "@/li
 import * as services from "@/lib/console/services";
 import { DomainError, notFound } from "@/lib/domain/errors";
 import { ID_PATTERN } from "@/lib/ids";
+import { multiLine, singleLine } from "@/lib/text-input";
 import { componentSchema } from "../schemas";
 import { ctxOf } from "./context";
 import type { Endpoint } from "./handler";
@@ -20,16 +21,20 @@ const ONE_GROUP = z.strictObject({ group: groupShape });
 const COMPONENT_LIST = z.strictObject({ components: z.array(componentSchema) });
 
 const id = z.string({ error: "Use an id" }).regex(ID_PATTERN, { error: "Not a valid id" });
-const name = z
-  .string({ error: "Give a name" })
-  .trim()
-  .min(1, { error: "Give a name" })
-  .max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` });
+const name = singleLine(
+  z
+    .string({ error: "Give a name" })
+    .trim()
+    .min(1, { error: "Give a name" })
+    .max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` }),
+);
 /** Empty or null means none. */
-const description = z
-  .string()
-  .trim()
-  .max(LIMITS.description, { error: `Use at most ${LIMITS.description} characters` })
+const description = multiLine(
+  z
+    .string()
+    .trim()
+    .max(LIMITS.description, { error: `Use at most ${LIMITS.description} characters` }),
+)
   .nullable()
   .transform((v) => v || null);
 const status = z.enum(COMPONENT_STATUSES, { error: `Use one of: ${COMPONENT_STATUSES.join(", ")}` });

@@ -11,6 +11,7 @@ import { addIncidentUpdate, createIncident } from "@/lib/incidents/incident-verb
 import { cancelMaintenance, postMaintenanceUpdate, rescheduleMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance-verbs";
 import { addUpdateInput, createIncidentInput, endAfterStart, maintenanceUpdateInput, scheduleMaintenanceFields } from "@/lib/incidents/schemas";
 import { ID_PATTERN } from "@/lib/ids";
+import { multiLine, singleLine } from "@/lib/text-input";
 import type { Db } from "@/db";
 import { componentEndpoints } from "./component-endpoints";
 import { ctxOf } from "./context";
@@ -35,20 +36,20 @@ function oneIncident(db: Db, incidentId: string, kind: "incident" | "maintenance
 export const createIncidentBody = createIncidentInput.omit({ startedAt: true }).extend({ startedAt: isoTime.optional() });
 export const addUpdateBody = addUpdateInput;
 export const resolveBody = z.object({
-  message: z.string().trim().min(1).max(10_000).default("This incident has been resolved."),
+  message: multiLine(z.string().trim().min(1).max(10_000)).default("This incident has been resolved."),
   notify: z.boolean().default(true),
   restoreComponents: z.boolean().default(true),
 });
 export const scheduleBody = scheduleMaintenanceFields.omit({ scheduledFor: true, scheduledUntil: true }).extend({ scheduledFor: isoTime, scheduledUntil: isoTime }).refine(...endAfterStart);
-export const rescheduleBody = z.object({ scheduledFor: isoTime, scheduledUntil: isoTime, message: z.string().trim().min(1).max(10_000).optional(), notify: z.boolean().default(true) }).refine(...endAfterStart);
+export const rescheduleBody = z.object({ scheduledFor: isoTime, scheduledUntil: isoTime, message: multiLine(z.string().trim().min(1).max(10_000)).optional(), notify: z.boolean().default(true) }).refine(...endAfterStart);
 export const maintenanceUpdateBody = maintenanceUpdateInput;
-export const cancelBody = z.object({ message: z.string().trim().max(10_000).optional(), notify: z.boolean().default(true) });
+export const cancelBody = z.object({ message: multiLine(z.string().trim().max(10_000)).optional(), notify: z.boolean().default(true) });
 /** Atlassian Statuspage's manage-API body for creating an incident, so existing scripts work unchanged. */
 export const statuspageIncidentBody = z.object({
   incident: z.object({
-    name: z.string(),
+    name: singleLine(z.string()),
     status: z.enum(["investigating", "identified", "monitoring", "resolved"]).default("investigating"),
-    body: z.string().default(""),
+    body: multiLine(z.string()).default(""),
     component_ids: z.array(id).default([]),
     components: z.record(id, z.enum(COMPONENT_STATUSES)).default({}),
     impact_override: z.enum(IMPACTS).nullable().optional(),

@@ -6,6 +6,7 @@ import type { ApiKeyRole } from "@/db/constants";
 import { authenticateApiKey } from "@/lib/api-keys";
 import type { Actor } from "@/lib/domain/actor";
 import { DomainError } from "@/lib/domain/errors";
+import { BodyError, bodyErrorHeaders, readBodyJson } from "@/lib/request-body";
 import { takeToken } from "./rate-limit";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -37,28 +38,11 @@ export function apiError(status: number, code: string, message: string, fields?:
 const DOMAIN_STATUS = { invalid: 422, not_found: 404, conflict: 409, forbidden: 403 } as const;
 
 async function readBody(request: Request): Promise<{ json: unknown } | Response> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) return apiError(415, "unsupported_media_type", "Send the body as application/json");
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return apiError(413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes`);
-  // Read no more than the limit, whatever Content-Length claimed.
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return apiError(413, "payload_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
   try {
-    return { json: JSON.parse(Buffer.concat(chunks).toString("utf8")) };
-  } catch {
-    return apiError(400, "invalid_json", "The body is not valid JSON");
+    return { json: await readBodyJson(request, MAX_BODY_BYTES) };
+  } catch (err) {
+    if (err instanceof BodyError) return apiError(err.status, err.code, err.message, undefined, bodyErrorHeaders(err));
+    throw err;
   }
 }
 

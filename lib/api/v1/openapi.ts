@@ -17,13 +17,13 @@ const ERROR = {
 };
 
 const ERRORS: Record<number, string> = {
-  400: "The body is not valid JSON",
+  400: "The body is not valid JSON or not valid UTF-8",
   401: "No valid API key",
   403: "The key's role is not enough",
   404: "Not found",
   409: "Conflicts with the current state (e.g. an update on a resolved incident)",
   413: `The body is larger than ${MAX_BODY_BYTES} bytes`,
-  415: "The body is not application/json",
+  415: "The body is not application/json, or names a charset other than UTF-8",
   422: "Validation failed; `fields` says what is wrong with each field",
   429: "Too many requests for this key; see Retry-After",
 };

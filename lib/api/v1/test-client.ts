@@ -55,7 +55,7 @@ export interface CallOptions {
   /** null sends no Authorization header; undefined uses the client's default key. */
   key?: string | null;
   body?: unknown;
-  raw?: string;
+  raw?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
   params?: Record<string, string>;
   scheme?: string;

@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
 import { applyEmailEvent } from "@/db/writes/email-events";
 import { getConfig } from "@/lib/config";
-import { verifyWebhook } from "@/lib/mail/webhook-signature";
+import { svixHeadersPlausible, verifyWebhook } from "@/lib/mail/webhook-signature";
+import { BodyError, bodyErrorResponse, readBodyText } from "@/lib/request-body";
 import { eventEffect, resendEventSchema } from "@/lib/subscriptions/resend-events";
 
 export const dynamic = "force-dynamic";
@@ -9,22 +10,27 @@ export const dynamic = "force-dynamic";
 const MAX_BODY = 256 * 1024;
 
 // Resend's delivery events: authenticated by the Svix signature over the raw body (RESEND_WEBHOOK_SECRET).
+// The signature headers are checked before the body is read, and the body is read only up to MAX_BODY.
 export async function POST(req: Request) {
   const secret = getConfig().resendWebhookSecret;
-  if (!secret) return new Response("Webhook secret not configured", { status: 401 });
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY) return new Response("Too large", { status: 413 });
-  const raw = await req.text();
-  if (raw.length > MAX_BODY) return new Response("Too large", { status: 413 });
+  if (!secret) return Response.json({ error: "Webhook secret not configured" }, { status: 401 });
   const headers = { id: req.headers.get("svix-id"), timestamp: req.headers.get("svix-timestamp"), signature: req.headers.get("svix-signature") };
-  if (!verifyWebhook(secret, headers, raw)) return new Response("Invalid signature", { status: 401 });
+  if (!svixHeadersPlausible(headers)) return Response.json({ error: "Invalid signature" }, { status: 401 });
+  let raw: string;
+  try {
+    raw = await readBodyText(req, MAX_BODY);
+  } catch (err) {
+    if (err instanceof BodyError) return bodyErrorResponse(err);
+    throw err;
+  }
+  if (!verifyWebhook(secret, headers, raw)) return Response.json({ error: "Invalid signature" }, { status: 401 });
   let parsed;
   try {
     parsed = resendEventSchema.safeParse(JSON.parse(raw));
   } catch {
-    return new Response("Invalid JSON", { status: 400 });
+    return Response.json({ error: "Invalid JSON" }, { status: 400 });
   }
-  if (!parsed.success) return new Response("Invalid event", { status: 400 });
+  if (!parsed.success) return Response.json({ error: "Invalid event" }, { status: 400 });
   const event = parsed.data;
   const effect = eventEffect(event);
   const fresh = applyEmailEvent(getDb(), {
