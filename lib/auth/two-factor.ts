@@ -75,7 +75,7 @@ export function completeSignInWithCode(
     if (!ok) {
       const fresh = !limit || input.now - limit.windowStart > SIGN_IN_FAILURE_WINDOW;
       const failures = (fresh ? 0 : limit.failures) + 1;
-      const lockout = lockoutAfterFailures(failures, SIGN_IN_FREE_FAILURES.account);
+      const lockout = lockoutAfterFailures(failures, SIGN_IN_FREE_FAILURES.accountFromAddress);
       writeRateLimit(tx, { key, windowStart: fresh ? input.now : limit.windowStart, count: failures, failures, blockedUntil: lockout ? input.now + lockout : null });
       audit(tx, user, input.now, "auth.two_factor_failed", input.ip);
       return { ok: false, message: "This code is not right." } as const;
