@@ -2,7 +2,6 @@
 // server needs; `npm run build` still shows it), and a box with how to sign in, printed last so it is the
 // thing on screen once the server is up.
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 const ROUTE_TABLE = /^\s*Route \((app|pages)\)/;
 
