@@ -28,6 +28,9 @@ const getDummyHash = () => (dummyHash ??= hashPassword("no such user: compare an
 
 type LimitKey = { key: string; free: number };
 
+/** The loose per-account counter's key (a password reset clears it). */
+export const accountLimitKey = (email: string) => `sign-in:account:${email.trim().toLowerCase()}`;
+
 /**
  * The counters an attempt is charged to. The strict one is this account from this address; the account on
  * its own has a much higher threshold, so failures from a stranger's address do not lock the owner out.
@@ -36,7 +39,7 @@ function limitKeys(email: string, ip: string | null): LimitKey[] {
   const address = ip ?? "unknown";
   return [
     { key: `sign-in:account-address:${email}|${address}`, free: SIGN_IN_FREE_FAILURES.accountFromAddress },
-    { key: `sign-in:account:${email}`, free: SIGN_IN_FREE_FAILURES.account },
+    { key: accountLimitKey(email), free: SIGN_IN_FREE_FAILURES.account },
     { key: `sign-in:address:${address}`, free: SIGN_IN_FREE_FAILURES.address },
   ];
 }
