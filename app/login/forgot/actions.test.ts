@@ -7,6 +7,7 @@ import { findUserById } from "@/db/queries/users";
 import { passwordResets } from "@/db/schema";
 import { ensureAppSecret } from "@/db/writes/page";
 import { insertUser } from "@/db/writes/users";
+import { RESET_ANSWER_FLOOR_MS } from "@/lib/auth/password-reset";
 import { passwordResetToken } from "@/lib/notifications/tokens";
 import { verifyPassword } from "@/lib/password";
 import { installTestDatabase, removeTestDatabase, runAction } from "@/lib/testing/auth-harness";
@@ -31,6 +32,19 @@ describe("requestPasswordResetAction", () => {
     expect(unknown.ok).toBe(true);
     expect(known.message!.replace("ada@example.org", "X")).toBe(unknown.message!.replace("eve@example.org", "X"));
     expect(db.select().from(passwordResets).all()).toHaveLength(1);
+  });
+
+  it("takes the same time for a member's address and an unknown one: neither answers before the floor", async () => {
+    const timed = async (email: string) => {
+      const start = performance.now();
+      await runAction(requestPasswordResetAction, { email });
+      return performance.now() - start;
+    };
+    for (const email of ["ada@example.org", "zed@example.org"]) {
+      const ms = await timed(email);
+      expect(ms).toBeGreaterThanOrEqual(RESET_ANSWER_FLOOR_MS - 5);
+      expect(ms).toBeLessThan(RESET_ANSWER_FLOOR_MS + 2_000);
+    }
   });
 
   it("names what is wrong with the address, keeping what was typed", async () => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
-import { PASSWORD_RESET_LIFETIME, requestPasswordReset } from "@/lib/auth/password-reset";
+import { PASSWORD_RESET_LIFETIME, RESET_ANSWER_FLOOR_MS, requestPasswordReset } from "@/lib/auth/password-reset";
 import { describeWait } from "@/lib/auth/policy";
 import { clientAddress, isCrossSite } from "@/lib/auth/request";
 
@@ -28,7 +28,10 @@ export async function requestPasswordResetAction(_previous: FormState, formData:
   if (!parsed.success) {
     return { ok: false, message: "Please correct the field marked below.", errors: z.flattenError(parsed.error).fieldErrors, values: { email: typed }, at: Date.now() };
   }
-  const result = requestPasswordReset(getDb(), { email: parsed.data.email, ip: clientAddress(h), now: Date.now() });
+  const started = Date.now();
+  const result = requestPasswordReset(getDb(), { email: parsed.data.email, ip: clientAddress(h), now: started });
+  // Known and unknown addresses answer after the same time (see RESET_ANSWER_FLOOR_MS).
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + RESET_ANSWER_FLOOR_MS - Date.now())));
   if (result.kind === "throttled") {
     return { ok: false, message: `Too many reset requests for this address or from your network. Wait ${describeWait(result.retryAfterMs)} and try again.`, values: { email: typed }, at: Date.now() };
   }
