@@ -1,7 +1,7 @@
 // Sign-in throttling against the running server, through the real sign-in form's Server Action posted the
 // way a browser without JavaScript posts it. Each client has a source address of its own on loopback
-// (127.0.0.2, 127.0.0.3; every connection goes to 127.0.0.1), so the server sees distinct clients and the
-// other specs' address (127.0.0.1) is not charged.
+// (127.0.0.2 to .4; every connection goes to 127.0.0.1), so the server sees distinct clients, each test's
+// attacker starts with clean counters, and the other specs' address (127.0.0.1) is not charged.
 import http from "node:http";
 import { and, eq, inArray } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
@@ -57,8 +57,9 @@ async function postSignIn(baseURL: string, hidden: [string, string][], email: st
   });
 }
 
-const ATTACKER = "127.0.0.3";
 const OWNER_DESK = "127.0.0.2";
+const BURST_CLIENT = "127.0.0.3";
+const STRANGER = "127.0.0.4";
 const CHECKED = ["auth.sign_in_failed", "auth.sign_in", "auth.password_accepted_two_factor_pending"];
 
 test.describe("sign-in throttling on the running server", () => {
@@ -68,7 +69,7 @@ test.describe("sign-in throttling on the running server", () => {
     const member = createMember("editor");
     const hidden = await actionFields(baseURL!);
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => postSignIn(baseURL!, hidden, member.email, i === 25 ? member.password : `wrong guess ${i}`, ATTACKER)),
+      Array.from({ length: 50 }, (_, i) => postSignIn(baseURL!, hidden, member.email, i === 25 ? member.password : `wrong guess ${i}`, BURST_CLIENT)),
     );
     const checked = db.select().from(auditLog).where(and(eq(auditLog.actorLabel, member.email), inArray(auditLog.action, CHECKED))).all();
     const throttled = answers.filter((a) => a.body.includes("Too many failed sign-ins"));
@@ -80,8 +81,8 @@ test.describe("sign-in throttling on the running server", () => {
   test("a stranger failing from one address cannot stop the owner signing in from another", async ({ baseURL, createMember }) => {
     const member = createMember("editor");
     const hidden = await actionFields(baseURL!);
-    for (let i = 0; i < 8; i++) await postSignIn(baseURL!, hidden, member.email, `stranger guess ${i}`, ATTACKER);
-    const strangerWithRightPassword = await postSignIn(baseURL!, hidden, member.email, member.password, ATTACKER);
+    for (let i = 0; i < 8; i++) await postSignIn(baseURL!, hidden, member.email, `stranger guess ${i}`, STRANGER);
+    const strangerWithRightPassword = await postSignIn(baseURL!, hidden, member.email, member.password, STRANGER);
     expect(strangerWithRightPassword.signedIn).toBe(false);
     expect(strangerWithRightPassword.body).toContain("Too many failed sign-ins");
     const owner = await postSignIn(baseURL!, hidden, member.email, member.password, OWNER_DESK);
