@@ -105,6 +105,7 @@ export const NOTIFICATION_KINDS = [
   "subscription_manage_link",
   "webhook_disabled",
   "team_invitation",
+  "password_reset",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -526,6 +526,25 @@ export const invitations = sqliteTable(
   (t) => [uniqueIndex("invitations_token_unique").on(t.tokenHash)],
 );
 
+/**
+ * A password reset asked for on /login. The link's token is derived from the id (lib/notifications/tokens.ts)
+ * and only its hash is kept; it works once (usedAt) and until expiresAt.
+ */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    usedAt: ms("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("password_resets_token_unique").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+);
+
 export const apiKeys = sqliteTable(
   "api_keys",
   {

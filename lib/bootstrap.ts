@@ -1,6 +1,6 @@
 // What a start does before serving: open and migrate the database, create the page on a fresh one, add the
 // default incident templates once, seed the demo content the first time, and create the first owner
-// (printing a generated login once).
+// (its generated password is returned for `npm start` to print once).
 import type { Db } from "@/db";
 import { getPage } from "@/db/queries/status-page";
 import { seedDemo } from "@/db/seed";
@@ -55,18 +55,4 @@ export async function ensureOwner(
     return true;
   });
   return created ? { email, generatedPassword } : null;
-}
-
-/** The lines a start prints about the first owner; the generated password appears here and nowhere else. */
-export function describeOwnerCreation(owner: NonNullable<BootstrapResult["ownerCreated"]>, publicUrl: string): string[] {
-  const login = `${publicUrl}/login`;
-  if (owner.generatedPassword === null) {
-    return [`Created the owner account ${owner.email} with the password from ADMIN_PASSWORD. Sign in at ${login}`];
-  }
-  return [
-    "Created the first owner account. This password is shown once; change it after signing in.",
-    `  Sign in at: ${login}`,
-    `  Email:      ${owner.email}`,
-    `  Password:   ${owner.generatedPassword}`,
-  ];
 }

@@ -1,7 +1,11 @@
 // `npm run admin -- <command>`: administration from the command line.
 //   create-api-key --name <name> --role <read|editor|admin>   prints the key once
+//   reset-password --email <address>                          sets a generated password, prints it once,
+//                                                             and ends that member's sessions (for an owner
+//                                                             locked out without email)
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { createApiKey } from "@/lib/api-keys";
+import { resetPasswordByCommand } from "@/lib/auth/password-reset";
 import { ConfigError } from "@/lib/config";
 import { SYSTEM } from "@/lib/domain/actor";
 import { DomainError } from "@/lib/domain/errors";
@@ -12,24 +16,41 @@ function option(args: string[], name: string): string | undefined {
 }
 
 const [command, ...args] = process.argv.slice(2);
-const usage = "Usage: npm run admin -- create-api-key --name <name> --role <read|editor|admin>";
+const usage = [
+  "Usage: npm run admin -- create-api-key --name <name> --role <read|editor|admin>",
+  "       npm run admin -- reset-password --email <address>",
+].join("\n");
 
-try {
-  if (command !== "create-api-key") {
-    console.error(usage);
-    process.exit(2);
-  }
-  const { key } = createApiKey(getDb(), { ...SYSTEM, label: "automation" }, { name: option(args, "name") ?? "", role: (option(args, "role") ?? "") as never });
-  closeDb();
-  console.log(`Created the API key. It is shown once; store it now:\n${key}`);
-} catch (err) {
-  if (err instanceof DomainError) {
-    console.error(`${Object.entries(err.fields).map(([f, m]) => `--${f}: ${m}`).join("; ") || err.message}\n${usage}`);
-    process.exit(1);
-  }
-  if (err instanceof ConfigError || err instanceof DatabaseOpenError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  throw err;
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
 }
+
+async function main() {
+  if (command === "create-api-key") {
+    const { key } = createApiKey(getDb(), { ...SYSTEM, label: "automation" }, { name: option(args, "name") ?? "", role: (option(args, "role") ?? "") as never });
+    closeDb();
+    console.log(`Created the API key. It is shown once; store it now:\n${key}`);
+    return;
+  }
+  if (command === "reset-password") {
+    const email = option(args, "email")?.trim();
+    if (!email) fail(`--email: Give the member's email address.\n${usage}`);
+    const result = await resetPasswordByCommand(getDb(), email);
+    closeDb();
+    if (!result.ok) fail(result.message);
+    console.log(`Set a new password for ${result.email} and signed out all of its sessions. It is shown once:`);
+    console.log(`Password: ${result.password}`);
+    console.log("Sign in with it, then change it under Your account (/admin/account).");
+    return;
+  }
+  fail(usage, 2);
+}
+
+main().catch((err) => {
+  if (err instanceof DomainError) {
+    fail(`${Object.entries(err.fields).map(([f, m]) => `--${f}: ${m}`).join("; ") || err.message}\n${usage}`);
+  }
+  if (err instanceof ConfigError || err instanceof DatabaseOpenError) fail(err.message);
+  throw err;
+});

@@ -1,6 +1,7 @@
 // Reads for the notification pipeline: what a notification is about, and who receives it.
 import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db } from "../index";
+import { passwordResetOfNotification } from "./password-resets";
 import {
   incidentComponents,
   incidents,
@@ -103,7 +104,8 @@ export function notificationContext(db: Db, notificationId: string, now = Date.n
       .all();
   }
   const invitation = notification.kind === "team_invitation" ? invitationOfNotification(db, notification.payload, now) : null;
-  return { notification, page, incident, update, services, invitation };
+  const passwordReset = notification.kind === "password_reset" ? passwordResetOfNotification(db, notification.payload, now) : null;
+  return { notification, page, incident, update, services, invitation, passwordReset };
 }
 
 /**

@@ -35,3 +35,8 @@ export function listUsers(tx: Tx) {
     .orderBy(asc(users.email))
     .all();
 }
+
+/** The longest-standing owner's email: the login `npm start` names. */
+export function firstOwnerEmail(tx: Tx): string | null {
+  return tx.select({ email: users.email }).from(users).where(eq(users.role, "owner")).orderBy(asc(users.createdAt)).limit(1).get()?.email ?? null;
+}

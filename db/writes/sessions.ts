@@ -32,10 +32,6 @@ export function touchSession(tx: Tx, tokenHash: string, at: number): void {
   tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash)).run();
 }
 
-export function completeTwoFactor(tx: Tx, tokenHash: string, at: number): void {
-  tx.update(sessions).set({ pendingTwoFactor: false, lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash)).run();
-}
-
 export function deleteSession(tx: Tx, tokenHash: string): void {
   tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
 }

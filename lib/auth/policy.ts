@@ -21,8 +21,13 @@ export function isSessionLive(session: SessionTimes, now: number): boolean {
   return now < session.expiresAt && now - session.lastSeenAt < SESSION_IDLE_TIMEOUT;
 }
 
-/** Failed sign-ins allowed before the delays start, per submitted email and per client address. */
-export const SIGN_IN_FREE_FAILURES = { account: 5, address: 20 } as const;
+/**
+ * Failed sign-ins allowed before the delays start. Strict for one account from one client address, so a
+ * guesser slows down at once; much looser for the account as a whole (a guesser spread over many addresses),
+ * so a stranger at one address slows only themselves and cannot lock the owner out; and per client address
+ * across accounts (one address trying many emails).
+ */
+export const SIGN_IN_FREE_FAILURES = { accountFromAddress: 5, account: 100, address: 20 } as const;
 /** Failures are forgotten after this long without a new one. */
 export const SIGN_IN_FAILURE_WINDOW = HOUR;
 const FIRST_DELAY = 30_000;

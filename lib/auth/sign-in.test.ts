@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db";
-import { auditLog, sessions, users } from "@/db/schema";
+import { auditLog, rateLimits, sessions, users } from "@/db/schema";
 import { insertUser } from "@/db/writes/users";
 import { writeRateLimit } from "@/db/writes/rate-limits";
 import { hashPassword } from "@/lib/password";
@@ -52,12 +52,12 @@ describe("signIn", () => {
     expect(db.select().from(sessions).all()).toHaveLength(0);
   }, 20_000);
 
-  it("locks an account out after repeated failures, even with the right password, with growing delays", async () => {
+  it("locks an account out from one address after repeated failures, even with the right password, with growing delays", async () => {
     setup();
-    for (let i = 0; i < SIGN_IN_FREE_FAILURES.account; i++) {
-      expect((await attempt("ada@example.org", `guess ${i}`, NOW + i, `203.0.113.${i}`)).kind).toBe("invalid");
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES.accountFromAddress; i++) {
+      expect((await attempt("ada@example.org", `guess ${i}`, NOW + i)).kind).toBe("invalid");
     }
-    const blocked = await attempt("ada@example.org", PASSWORD, NOW + 10, "203.0.113.99");
+    const blocked = await attempt("ada@example.org", PASSWORD, NOW + 10);
     expect(blocked).toEqual({ kind: "throttled", retryAfterMs: expect.any(Number) });
     expect(lastAudit().action).toBe("auth.sign_in_throttled");
     expect(db.select().from(sessions).all()).toHaveLength(0);
@@ -66,13 +66,53 @@ describe("signIn", () => {
     expect((await attempt("ada@example.org", "again wrong", later)).kind).toBe("invalid");
     const next = await attempt("ada@example.org", PASSWORD, later + 1);
     expect(next.kind === "throttled" && next.retryAfterMs).toBeGreaterThan(59_000);
-    // Once it has passed, the right password works and clears the account's counter.
+    // Once it has passed, the right password works and clears the counter of this account and address.
     expect((await attempt("ada@example.org", PASSWORD, later + 61_000)).kind).toBe("signed_in");
+    expect(db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in:account-address:ada@example.org|198.51.100.7")).get()).toBeUndefined();
+  }, 60_000);
+
+  it("a stranger failing from one address slows only that address: the owner signs in from another", async () => {
+    setup();
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES.accountFromAddress; i++) await attempt("ada@example.org", `guess ${i}`, NOW + i, "203.0.113.66");
+    // The stranger keeps going; every further try is refused before any password check.
+    for (let i = 0; i < 20; i++) expect((await attempt("ada@example.org", `more ${i}`, NOW + 100 + i, "203.0.113.66")).kind).toBe("throttled");
+    expect((await attempt("ada@example.org", PASSWORD, NOW + 200, "203.0.113.66")).kind).toBe("throttled");
+    // The owner, elsewhere, is not held up at all.
+    expect((await attempt("ada@example.org", PASSWORD, NOW + 300, "192.0.2.10")).kind).toBe("signed_in");
+  }, 60_000);
+
+  it("throttles an account tried from many addresses, at a much higher threshold", async () => {
+    setup();
+    expect(SIGN_IN_FREE_FAILURES.account).toBeGreaterThanOrEqual(10 * SIGN_IN_FREE_FAILURES.accountFromAddress);
+    // Failures spread over many addresses (written directly: a hundred scrypt checks are slow).
+    writeRateLimit(db, { key: "sign-in:account:ada@example.org", windowStart: NOW, count: 99, failures: SIGN_IN_FREE_FAILURES.account - 1, blockedUntil: null });
+    expect((await attempt("ada@example.org", "one more", NOW + 10, "192.0.2.77")).kind).toBe("invalid");
+    expect((await attempt("ada@example.org", PASSWORD, NOW + 20, "192.0.2.78")).kind).toBe("throttled");
+  }, 30_000);
+
+  it("counts a burst of parallel attempts before checking any password, so the burst cannot outrun the lock-out", async () => {
+    setup();
+    const attempts = Array.from({ length: 50 }, (_, i) => attempt("ada@example.org", i === 49 ? PASSWORD : `parallel ${i}`));
+    const results = await Promise.all(attempts);
+    const checked = db.select().from(auditLog).all().filter((e) => e.action === "auth.sign_in_failed" || e.action === "auth.sign_in");
+    expect(checked.length).toBeLessThanOrEqual(SIGN_IN_FREE_FAILURES.accountFromAddress);
+    expect(results.filter((r) => r.kind === "throttled")).toHaveLength(50 - checked.length);
+    // The right password came after the lock-out had started, so it too was refused without a check.
+    expect(results[49].kind).toBe("throttled");
+  }, 120_000);
+
+  it("a right password inside the free attempts gives its reserved attempt back", async () => {
+    setup();
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES.accountFromAddress - 1; i++) await attempt("ada@example.org", `guess ${i}`, NOW + i, "192.0.2.5");
+    expect((await attempt("ada@example.org", PASSWORD, NOW + 10, "192.0.2.5")).kind).toBe("signed_in");
+    const account = db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in:account:ada@example.org")).get()!;
+    expect(account.failures).toBe(SIGN_IN_FREE_FAILURES.accountFromAddress - 1);
+    expect(account.blockedUntil).toBeNull();
   }, 60_000);
 
   it("throttles an unknown email the same way, so the lock-out does not reveal which emails exist", async () => {
     setup();
-    for (let i = 0; i < SIGN_IN_FREE_FAILURES.account; i++) await attempt("ghost@example.org", "x", NOW + i, `192.0.2.${i}`);
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES.accountFromAddress; i++) await attempt("ghost@example.org", "x", NOW + i);
     expect((await attempt("ghost@example.org", "x", NOW + 10)).kind).toBe("throttled");
   }, 60_000);
 

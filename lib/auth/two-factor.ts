@@ -5,10 +5,11 @@ import { findUserById } from "@/db/queries/users";
 import { getThePage } from "@/db/queries/settings";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { clearRateLimit, readRateLimit, writeRateLimit } from "@/db/writes/rate-limits";
-import { completeTwoFactor } from "@/db/writes/sessions";
+import { deleteSession } from "@/db/writes/sessions";
 import { claimTotpStep, consumeRecoveryCode, disableTotp, enableTotp, replaceRecoveryCodes, setPendingTotpSecret } from "@/db/writes/two-factor";
 import { recordSignIn } from "@/db/writes/users";
 import { lockoutAfterFailures, SIGN_IN_FAILURE_WINDOW, SIGN_IN_FREE_FAILURES } from "./policy";
+import { createSession } from "./sessions";
 import { hashToken } from "./tokens";
 import { matchTotpStep, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from "./totp";
 
@@ -53,12 +54,13 @@ export function disableTwoFactor(db: Db, userId: string, code: string, now: numb
 
 /**
  * The second step of signing in: a code from the app or a recovery code. Failures count against the
- * account like password failures and lock it out the same way.
+ * account like password failures and lock it out the same way. Success replaces the pending session with a
+ * new one under a new token: the token issued after the password alone never becomes a signed-in session.
  */
 export function completeSignInWithCode(
   db: Db,
-  input: { tokenHash: string; userId: string; code: string; ip: string | null; now: number },
-): { ok: true } | Refusal | { ok: false; throttledMs: number; message: string } {
+  input: { tokenHash: string; userId: string; code: string; ip: string | null; userAgent?: string | null; now: number },
+): { ok: true; token: string; expiresAt: number } | Refusal | { ok: false; throttledMs: number; message: string } {
   const user = findUserById(db, input.userId);
   if (!user?.totpSecret || !user.totpEnabledAt) return { ok: false, message: "Sign in again." };
   const key = `two-factor:${user.id}`;
@@ -75,15 +77,16 @@ export function completeSignInWithCode(
     if (!ok) {
       const fresh = !limit || input.now - limit.windowStart > SIGN_IN_FAILURE_WINDOW;
       const failures = (fresh ? 0 : limit.failures) + 1;
-      const lockout = lockoutAfterFailures(failures, SIGN_IN_FREE_FAILURES.account);
+      const lockout = lockoutAfterFailures(failures, SIGN_IN_FREE_FAILURES.accountFromAddress);
       writeRateLimit(tx, { key, windowStart: fresh ? input.now : limit.windowStart, count: failures, failures, blockedUntil: lockout ? input.now + lockout : null });
       audit(tx, user, input.now, "auth.two_factor_failed", input.ip);
       return { ok: false, message: "This code is not right." } as const;
     }
     clearRateLimit(tx, key);
-    completeTwoFactor(tx, input.tokenHash, input.now);
+    deleteSession(tx, input.tokenHash);
+    const session = createSession(tx, { userId: user.id, pendingTwoFactor: false, now: input.now, ip: input.ip, userAgent: input.userAgent });
     recordSignIn(tx, user.id, input.now);
     audit(tx, user, input.now, "auth.sign_in", input.ip, { secondFactor: usedRecovery ? "recovery_code" : "totp" });
-    return { ok: true } as const;
+    return { ok: true, ...session } as const;
   });
 }

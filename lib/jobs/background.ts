@@ -1,5 +1,5 @@
 // Everything that runs in the background: the scheduled jobs (maintenance automation, recurring maintenance,
-// email retention) every few seconds, and the notification worker, which paces itself by the mail API's limits. The server
+// email retention, the session purge) every few seconds, and the notification worker, which paces itself by the mail API's limits. The server
 // process starts this once; `npm run worker` runs it on its own for deployments that separate it.
 import type { Db } from "@/db";
 import { generateRecurringMaintenances } from "@/lib/incidents/recurrence";
@@ -7,11 +7,13 @@ import { startNotificationWorker } from "@/lib/notifications/worker-loop";
 import { runEmailRetention } from "./email-retention";
 import { runMaintenanceAutomation } from "./maintenance-automation";
 import { startJobRunner, type Job } from "./runner";
+import { runSessionPurge } from "./session-purge";
 
 export const SCHEDULED_JOBS: Job[] = [
   { name: "maintenance automation", run: (db, now) => runMaintenanceAutomation(db, now) },
   { name: "recurring maintenance", run: (db, now) => generateRecurringMaintenances(db, now) },
   { name: "email retention", run: (db, now) => runEmailRetention(db, now) },
+  { name: "session purge", run: (db, now) => runSessionPurge(db, now) },
 ];
 
 export function startBackgroundWork(db: Db, options: { log?: (message: string) => void; intervalMs?: number } = {}) {

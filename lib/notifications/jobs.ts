@@ -3,6 +3,7 @@
 import { hostname } from "node:os";
 import { getNotification, incidentRecipientIds, invitationOfNotification, notificationContext, reachableSubscribers, type NotificationContext } from "@/db/queries/notifications";
 import type { Db } from "@/db";
+import { passwordResetOfNotification } from "@/db/queries/password-resets";
 import type { Delivery } from "@/db/schema";
 import {
   claimDueDelivery,
@@ -24,7 +25,7 @@ import { deliverWebhook, type WebhookDeliveryContext, type WebhookDeliveryOption
 import { webhookFanOut } from "@/lib/webhooks/fan-out";
 import { personalise, renderTemplate, type RenderedTemplate } from "./render";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry-policy";
-import { confirmationToken, invitationToken, REMOVED_LINK_TOKEN, signSubscriberToken } from "./tokens";
+import { confirmationToken, invitationToken, passwordResetToken, REMOVED_LINK_TOKEN, signSubscriberToken } from "./tokens";
 
 export const CHUNK_SIZE = 100;
 const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_link", "webhook_disabled"]);
@@ -33,11 +34,16 @@ const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_l
  * stored copy loses the link's token, so nobody reading Sent mail can use it in the recipient's place.
  * Without Resend the stored copy is the only one, and keeps it.
  */
-const SECRET_LINK_KINDS = new Set(["subscription_confirm", "team_invitation"]);
-const SECRET_LINK = /(\/(?:invite|subscribe\/confirm)\/)[\w.-]+/g;
+const SECRET_LINK_KINDS = new Set(["subscription_confirm", "team_invitation", "password_reset"]);
+const SECRET_LINK = /(\/(?:invite|subscribe\/confirm|login\/reset)\/)[\w.-]+/g;
+/**
+ * A reset link is a key to someone's account and admins read Sent mail, so its stored copy loses the token
+ * even when no email leaves the server (without Resend, `npm run admin -- reset-password` is the way back).
+ */
+const NEVER_KEPT_LINK_KINDS = new Set(["password_reset"]);
 
 /** Messages to someone who is not a subscriber: the delivery's recipients are addresses, not subscriber ids. */
-const ADDRESS_KINDS = new Set(["team_invitation"]);
+const ADDRESS_KINDS = new Set(["team_invitation", "password_reset"]);
 
 export interface JobOptions {
   /** Defaults to the mailer from RESEND_API_KEY; null keeps emails in the local outbox. */
@@ -75,9 +81,11 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
   let done = 0;
   for (const n of notificationsToFanOut(db)) {
     const invitation = n.kind === "team_invitation" ? invitationOfNotification(db, n.payload, now) : null;
+    const reset = n.kind === "password_reset" ? passwordResetOfNotification(db, n.payload, now) : null;
+    const address = invitation?.email ?? reset?.email;
     const recipients = ADDRESS_KINDS.has(n.kind)
-      ? invitation
-        ? [invitation.email]
+      ? address
+        ? [address]
         : []
       : ONE_PERSON_KINDS.has(n.kind)
         ? n.subscriberId
@@ -139,7 +147,7 @@ async function templateFor(state: TickState, notificationId: string) {
   if (!state.templates.has(notificationId)) {
     const ctx = notificationContext(state.db, notificationId, state.now);
     // An invitation revoked, used or expired before its email went out is not sent.
-    const sendable = ctx && !(ctx.notification.kind === "team_invitation" && !ctx.invitation);
+    const sendable = ctx && !(ctx.notification.kind === "team_invitation" && !ctx.invitation) && !(ctx.notification.kind === "password_reset" && !ctx.passwordReset);
     state.templates.set(notificationId, sendable ? { ctx, template: await renderTemplate(ctx, state.publicUrl) } : null);
   }
   return state.templates.get(notificationId)!;
@@ -154,7 +162,7 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
   const { ctx, template } = rendered;
   const kind = ctx.notification.kind;
   if (ADDRESS_KINDS.has(kind)) {
-    storeRenderedEmails(state.db, delivery.id, invitationEmails(state, ctx, template, delivery), now);
+    storeRenderedEmails(state.db, delivery.id, addressEmails(state, ctx, template, delivery), now);
     return renderedEmails(state.db, delivery.id);
   }
   const purpose =
@@ -176,13 +184,17 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
   return renderedEmails(state.db, delivery.id);
 }
 
-/** The invitation email of a team_invitation delivery (its recipient is an address, not a subscriber). */
-function invitationEmails(state: TickState, ctx: NotificationContext, template: RenderedTemplate, delivery: Delivery) {
-  const invitation = ctx.invitation;
-  if (!invitation || !delivery.recipients.includes(invitation.email)) return [];
-  const links = { manageToken: "", unsubscribeToken: "", linkToken: invitationToken(state.secret, invitation.id) };
-  const email = personalise(template, ctx, state.publicUrl, { id: invitation.id, email: invitation.email, ...links });
-  return [{ subscriberId: null, toAddress: invitation.email, fromAddress: state.from, ...email, state: "queued" as const }];
+/** The email of an invitation or password reset delivery (its recipient is an address, not a subscriber). */
+function addressEmails(state: TickState, ctx: NotificationContext, template: RenderedTemplate, delivery: Delivery) {
+  const { invitation, passwordReset } = ctx;
+  const target = invitation
+    ? { id: invitation.id, email: invitation.email, linkToken: invitationToken(state.secret, invitation.id) }
+    : passwordReset
+      ? { id: passwordReset.id, email: passwordReset.email, linkToken: passwordResetToken(state.secret, passwordReset.id) }
+      : null;
+  if (!target || !delivery.recipients.includes(target.email)) return [];
+  const email = personalise(template, ctx, state.publicUrl, { ...target, manageToken: "", unsubscribeToken: "" });
+  return [{ subscriberId: null, toAddress: target.email, fromAddress: state.from, ...email, state: "queued" as const }];
 }
 
 /** Runs one tick. `now` is the tick's clock at its start; it advances with real time during the tick. */
@@ -225,6 +237,8 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
     const emails = await ensureRendered(state, delivery, clock());
     if (!mailer || emails.length === 0) {
       markDeliverySent(db, delivery, workerId, clock(), null);
+      const kind = getNotification(db, delivery.notificationId)?.kind;
+      if (kind && NEVER_KEPT_LINK_KINDS.has(kind)) rewriteStoredBodies(db, delivery.id, (body) => body.replace(SECRET_LINK, `$1${REMOVED_LINK_TOKEN}`), clock());
       result.sent++;
       continue;
     }

@@ -17,6 +17,7 @@ import MaintenanceRescheduled from "@/emails/maintenance-rescheduled";
 import MaintenanceScheduled from "@/emails/maintenance-scheduled";
 import MaintenanceStarted from "@/emails/maintenance-started";
 import ManageLink from "@/emails/manage-link";
+import PasswordReset from "@/emails/password-reset";
 import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
 import TeamInvitation from "@/emails/team-invitation";
@@ -97,6 +98,14 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     const expiresAt = `${formatInZone(invitation.expiresAt, ctx.page.timeZone)} (${ctx.page.timeZone})`;
     const out = await both(createElement(TeamInvitation, { branding, inviteUrl, invitedBy, roleLabel: USER_ROLE_LABELS[invitation.role], expiresAt }));
     return { ...out, subject: `You are invited to the ${ctx.page.name} status page team`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "password_reset") {
+    const reset = ctx.passwordReset;
+    if (!reset) throw new Error("Cannot render a password reset that was used, replaced or has expired");
+    const resetUrl = `${publicUrl.replace(/\/+$/, "")}/login/reset/${LINK}`;
+    const expiresAt = `${formatInZone(reset.expiresAt, ctx.page.timeZone)} (${ctx.page.timeZone})`;
+    const out = await both(createElement(PasswordReset, { branding, resetUrl, expiresAt }));
+    return { ...out, subject: `Reset your ${ctx.page.name} console password`, incidentId: null, transactional: true };
   }
   if (notification.kind === "subscription_manage_link") {
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl }));

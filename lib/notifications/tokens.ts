@@ -37,7 +37,7 @@ export function verifySubscriberToken(
  * The row it opens keeps only a hash of it (to verify and to revoke), and the outbox never holds it: the
  * worker derives it again when it renders the email.
  */
-function linkSecret(secret: string, purpose: "confirm" | "invite", ...parts: (string | number)[]): string {
+function linkSecret(secret: string, purpose: "confirm" | "invite" | "reset", ...parts: (string | number)[]): string {
   return createHmac("sha256", secret).update(`${purpose}:${parts.join(":")}`).digest("base64url");
 }
 
@@ -49,6 +49,11 @@ export function confirmationToken(secret: string, subscriberId: string, confirma
 /** The invitation link's token (43 characters): one per invitation. */
 export function invitationToken(secret: string, invitationId: string): string {
   return linkSecret(secret, "invite", invitationId);
+}
+
+/** The password reset link's token (43 characters): one per reset request. */
+export function passwordResetToken(secret: string, resetId: string): string {
+  return linkSecret(secret, "reset", resetId);
 }
 
 /** What replaces a single-use link's token in the stored copy of an email once Resend has it. */

@@ -48,18 +48,21 @@ describe("two-factor sign-in", () => {
     const a = pending();
     expect(lookupSession(db, a.token, Date.now())!.pendingTwoFactor).toBe(true);
     const now = Date.now();
-    expect(completeSignInWithCode(db, { tokenHash: hashToken(a.token), userId: user.id, code: totp(secret, now), ip: null, now })).toEqual({ ok: true });
-    expect(lookupSession(db, a.token, Date.now())!.pendingTwoFactor).toBe(false);
+    const done = completeSignInWithCode(db, { tokenHash: hashToken(a.token), userId: user.id, code: totp(secret, now), ip: null, now });
+    expect(done).toEqual({ ok: true, token: expect.any(String), expiresAt: expect.any(Number) });
+    // A new token for the signed-in session; the pending one is gone.
+    expect(lookupSession(db, a.token, Date.now())).toBeNull();
+    expect(lookupSession(db, (done as { token: string }).token, Date.now())!.pendingTwoFactor).toBe(false);
     // The same code, again within its window (someone who saw it): refused, and the session stays pending.
     const replay = pending();
     expect(completeSignInWithCode(db, { tokenHash: hashToken(replay.token), userId: user.id, code: totp(secret, now), ip: null, now: now + 1_000 })).toMatchObject({ ok: false });
     expect(lookupSession(db, replay.token, Date.now())!.pendingTwoFactor).toBe(true);
     // The next step's code works.
-    expect(completeSignInWithCode(db, { tokenHash: hashToken(replay.token), userId: user.id, code: totp(secret, now + 30_000), ip: null, now: now + 30_000 })).toEqual({ ok: true });
+    expect(completeSignInWithCode(db, { tokenHash: hashToken(replay.token), userId: user.id, code: totp(secret, now + 30_000), ip: null, now: now + 30_000 })).toMatchObject({ ok: true });
 
     const b = pending();
     const viaRecovery = () => completeSignInWithCode(db, { tokenHash: hashToken(b.token), userId: user.id, code: codes[0].toUpperCase(), ip: null, now: Date.now() });
-    expect(viaRecovery()).toEqual({ ok: true });
+    expect(viaRecovery()).toMatchObject({ ok: true });
     const c = pending();
     expect(completeSignInWithCode(db, { tokenHash: hashToken(c.token), userId: user.id, code: codes[0], ip: null, now: Date.now() })).toMatchObject({ ok: false });
 

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import type { FormState } from "@/lib/auth/action";
-import { getSession } from "@/lib/auth/dal";
+import { getSession, sessionCookieOptions } from "@/lib/auth/dal";
 import { describeWait, SESSION_COOKIE } from "@/lib/auth/policy";
 import { clientAddress, isCrossSite } from "@/lib/auth/request";
 import { endSession } from "@/lib/auth/sessions";
@@ -20,7 +20,7 @@ export async function twoFactorAction(_previous: FormState, formData: FormData):
   if (!session?.pendingTwoFactor) return { ok: false, message: "Your sign-in has expired. Start again with your password.", at: Date.now() };
   const parsed = schema.safeParse({ code: formData.get("code") ?? "" });
   if (!parsed.success) return { ok: false, message: "Please correct the field marked below.", errors: z.flattenError(parsed.error).fieldErrors, at: Date.now() };
-  const result = completeSignInWithCode(getDb(), { tokenHash: session.tokenHash, userId: session.user.id, code: parsed.data.code, ip: clientAddress(h), now: Date.now() });
+  const result = completeSignInWithCode(getDb(), { tokenHash: session.tokenHash, userId: session.user.id, code: parsed.data.code, ip: clientAddress(h), userAgent: h.get("user-agent"), now: Date.now() });
   if (!result.ok) {
     if ("throttledMs" in result) {
       endSession(getDb(), (await cookies()).get(SESSION_COOKIE)?.value);
@@ -28,5 +28,7 @@ export async function twoFactorAction(_previous: FormState, formData: FormData):
     }
     return { ok: false, message: "Please correct the field marked below.", errors: { code: [result.message] }, at: Date.now() };
   }
+  // The session token changes with the second step (lib/auth/two-factor.ts).
+  (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
   redirect("/admin");
 }

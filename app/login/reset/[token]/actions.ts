@@ -1,0 +1,36 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db";
+import type { FormState } from "@/lib/auth/action";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-change";
+import { completePasswordReset } from "@/lib/auth/password-reset";
+import { clientAddress, isCrossSite } from "@/lib/auth/request";
+
+const schema = z
+  .object({
+    token: z.string().min(1).max(200),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
+      .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "The two passwords differ." });
+
+/** Public on purpose: the single-use token in the link is the authorisation. */
+export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const h = await headers();
+  if (isCrossSite(h)) return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
+  const parsed = schema.safeParse({ token: formData.get("token") ?? "", password: formData.get("password") ?? "", confirmPassword: formData.get("confirmPassword") ?? "" });
+  if (!parsed.success) return { ok: false, message: "Please correct the fields marked below.", errors: z.flattenError(parsed.error).fieldErrors, at: Date.now() };
+  const result = await completePasswordReset(getDb(), { token: parsed.data.token, newPassword: parsed.data.password, ip: clientAddress(h), now: Date.now() });
+  if (!result.ok) {
+    return result.field
+      ? { ok: false, message: "Please correct the fields marked below.", errors: { [result.field]: [result.message] }, at: Date.now() }
+      : { ok: false, message: result.message, at: Date.now() };
+  }
+  redirect("/login?notice=password-reset");
+}
