@@ -1,0 +1,49 @@
+// Scheduled maintenance on the home page stays short: a recurring series shows once with its rule in words,
+// the next few windows are cards, the rest fold away (and still work without JavaScript).
+import { DAY, HOUR } from "@/lib/time";
+import { expect, test } from "./layout-fixtures";
+
+test.use({ javaScriptEnabled: false });
+
+test("a weekly rule shows once with its rule in words, and only the next few windows are cards", async ({ page, makeService, makeIncident, makeWeeklyMaintenance, unique, snapshot }) => {
+  const serviceId = makeService(unique("File servers"));
+  const series = unique("Weekly file server patching");
+  const { occurrenceIds } = makeWeeklyMaintenance(series, [serviceId]);
+  expect(occurrenceIds.length).toBeGreaterThanOrEqual(8);
+  const now = Date.now();
+  const oneOffs = Array.from({ length: 5 }, (_, i) => {
+    const name = unique(`Network change ${i + 1}`);
+    makeIncident({
+      name,
+      kind: "maintenance",
+      startedAt: now + (i + 1) * DAY + HOUR,
+      componentIds: [serviceId],
+      maintenance: { scheduledFor: now + (i + 1) * DAY + HOUR, scheduledUntil: now + (i + 1) * DAY + 2 * HOUR, autoStart: false, autoComplete: false, remindBeforeMinutes: null, setComponentsUnderMaintenance: true },
+      updates: [{ status: "scheduled", body: "A planned change." }],
+    });
+    return name;
+  });
+
+  await page.goto("/");
+  const section = page.getByRole("region", { name: "Scheduled maintenance" });
+  // The series: one card, saying how it repeats (the words the console uses for the rule).
+  const seriesCards = section.getByRole("article").filter({ has: page.getByRole("link", { name: series }) });
+  await expect(seriesCards).toHaveCount(1);
+  await expect(seriesCards).toContainText("Every Sunday at 02:00");
+  await expect(seriesCards).toContainText("1 hour");
+  // At most three cards; everything else is behind "and N more", which opens without JavaScript.
+  const cards = section.getByRole("article");
+  expect(await cards.count()).toBeLessThanOrEqual(3);
+  const more = section.locator("details > summary").filter({ hasText: /^and \d+ more$/ });
+  await expect(more).toHaveCount(1);
+  const folded = section.locator("details").filter({ has: more }).getByRole("link");
+  await expect(folded.first()).toBeHidden();
+  await more.click();
+  await expect(folded.first()).toBeVisible();
+  const allNames = [...(await cards.allTextContents()), ...(await folded.allTextContents())].join("\n");
+  for (const name of oneOffs) expect(allNames).toContain(name);
+  await more.click();
+  const height = (await section.boundingBox())!.height;
+  expect(height).toBeLessThan(1200);
+  await snapshot(page, "maintenance-folded");
+});
