@@ -5,7 +5,7 @@ import { componentChoices, getPageRow, subscribedComponentIds } from "@/db/queri
 import { PageShell } from "@/components/page-shell";
 import { LocalTime } from "@/components/local-time";
 import { subscriberForToken } from "@/lib/subscriptions/access";
-import { pauseAction, unsubscribeAction } from "./actions";
+import { pauseAction, savePreferencesAction, unsubscribeAction } from "./actions";
 import { PreferencesForm } from "./preferences-form";
 
 export const dynamic = "force-dynamic";
@@ -80,7 +80,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
                 ).
               </p>
             )}
-            <PreferencesForm token={token} choices={componentChoices(db, page.id)} allComponents={s.allComponents} selected={selected} />
+            <PreferencesForm save={savePreferencesAction.bind(null, token)} choices={componentChoices(db, page.id)} allComponents={s.allComponents} selected={selected} />
             <div className="mt-8 flex flex-wrap gap-3 border-t border-slate-200 pt-6 dark:border-slate-700">
               <form action={pauseAction.bind(null, token, s.pausedAt === null)}>
                 <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 font-medium dark:border-slate-600">

@@ -2,14 +2,25 @@
 import { useActionState } from "react";
 import type { ComponentChoices } from "@/db/queries/subscribers";
 import { ComponentPicker } from "@/app/subscribe/component-picker";
-import { savePreferencesAction, type PreferencesState } from "./actions";
+import type { PreferencesState } from "./actions";
 
 /**
  * Which services a subscriber hears about. Works without JavaScript (the picker is in the HTML; CSS hides it
  * while "Everything" is picked), and after an error it shows the choices as they were made, not as stored.
  */
-export function PreferencesForm({ token, choices, allComponents, selected }: { token: string; choices: ComponentChoices; allComponents: boolean; selected: string[] }) {
-  const [state, action, pending] = useActionState<PreferencesState, FormData>(savePreferencesAction.bind(null, token), null);
+export function PreferencesForm({
+  save,
+  choices,
+  allComponents,
+  selected,
+}: {
+  /** savePreferencesAction bound to the token on the server: a bind made here breaks the no-JavaScript post. */
+  save: (prev: PreferencesState, form: FormData) => Promise<PreferencesState>;
+  choices: ComponentChoices;
+  allComponents: boolean;
+  selected: string[];
+}) {
+  const [state, action, pending] = useActionState<PreferencesState, FormData>(save, null);
   const scope = state?.values.scope ?? (allComponents ? "all" : "some");
   const checked = state?.values.componentIds ?? selected;
   return (
