@@ -1,6 +1,7 @@
 // The frame of the subscription pages that route handlers serve as plain HTML (unsubscribe, confirm): they
 // must answer POSTs and choose their status code (404, 410), which a Next page cannot. They look like the
-// status page: its fonts and colours (the same values as Tailwind's in app/globals.css), dark mode, a header
+// status page: its fonts and colours (the values Tailwind's build writes for the body's slate-900 and
+// slate-100; e2e/public-forms.spec.ts compares them with the status page's), dark mode, a header
 // and a link back, a main landmark with one h1. Self-contained and escaped.
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -9,7 +10,7 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.cha
 const safeColour = (accent: string) => (/^#[0-9a-f]{6}$/i.test(accent) ? accent : "#1d4ed8");
 
 const css = (accent: string) => `:root{color-scheme:light dark}
-body{margin:0;background:#fff;color:oklch(20.8% 0.042 265.755);font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.5;-webkit-font-smoothing:antialiased}
+body{margin:0;background:#fff;color:lab(7.78673 1.82345 -15.0537);font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.5;-webkit-font-smoothing:antialiased}
 .frame{max-width:56rem;margin:0 auto;padding:1.5rem 1rem}
 header{margin-bottom:2rem}
 header a{font-size:1.5rem;font-weight:700;letter-spacing:-.025em;color:inherit;text-decoration:none}
@@ -21,7 +22,7 @@ a{color:oklch(48.8% 0.243 264.376);text-underline-offset:2px}
 .back{margin-top:2rem;font-weight:500}
 button{background:${accent};color:#fff;border:0;border-radius:.375rem;padding:.5rem 1rem;font:inherit;font-weight:500;cursor:pointer;margin-top:1rem}
 :focus-visible{outline:3px solid oklch(62.3% 0.214 259.815);outline-offset:2px}
-@media (prefers-color-scheme:dark){body{background:#0b1120;color:oklch(96.8% 0.007 247.896)}a{color:oklch(70.7% 0.165 254.624)}}`;
+@media (prefers-color-scheme:dark){body{background:#0b1120;color:lab(96.286 -0.852436 -2.46847)}a{color:oklch(70.7% 0.165 254.624)}}`;
 
 export interface PlainPage {
   /** The page's name, for the header's link home; a generic label when it is not known. */
