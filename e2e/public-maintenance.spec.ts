@@ -28,14 +28,14 @@ test("a weekly rule shows once with its rule in words, and only the next few win
   const section = page.getByRole("region", { name: "Scheduled maintenance" });
   // The series: once (a card, or a line under "and N more" when other windows come first), saying how it
   // repeats in the words the console uses for the rule.
-  await expect(section.getByRole("link", { name: series })).toHaveCount(1);
+  await expect(section.getByRole("link", { name: series, includeHidden: true })).toHaveCount(1);
   await expect(section).toContainText("Every Sunday at 02:00 (Etc/UTC) for 1 hour");
   // At most three cards; everything else is behind "and N more", which opens without JavaScript.
   const cards = section.getByRole("article");
   expect(await cards.count()).toBeLessThanOrEqual(3);
   const more = section.locator("details > summary").filter({ hasText: /^and \d+ more$/ });
   await expect(more).toHaveCount(1);
-  const folded = section.locator("details").filter({ has: more }).getByRole("link");
+  const folded = section.locator("details").filter({ has: more }).getByRole("link", { includeHidden: true });
   await expect(folded.first()).toBeHidden();
   await more.click();
   await expect(folded.first()).toBeVisible();
