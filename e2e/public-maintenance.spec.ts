@@ -35,7 +35,10 @@ test("a weekly rule shows once with its rule in words, and only the next few win
   expect(await cards.count()).toBeLessThanOrEqual(3);
   const more = section.locator("details > summary").filter({ hasText: /^and \d+ more$/ });
   await expect(more).toHaveCount(1);
-  const folded = section.locator("details").filter({ has: more }).getByRole("link", { includeHidden: true });
+  const folded = section
+    .locator("details")
+    .filter({ has: page.locator("summary", { hasText: /^and \d+ more$/ }) })
+    .getByRole("link", { includeHidden: true });
   await expect(folded.first()).toBeHidden();
   await more.click();
   await expect(folded.first()).toBeVisible();
@@ -45,4 +48,18 @@ test("a weekly rule shows once with its rule in words, and only the next few win
   const height = (await section.boundingBox())!.height;
   expect(height).toBeLessThan(1200);
   await snapshot(page, "maintenance-folded");
+});
+
+test("a series among the next windows is one card with its rule and its later windows folded inside", async ({ page, makeService, makeWeeklyMaintenance, unique, snapshot }) => {
+  const series = unique("Weekly backup window");
+  const { occurrenceIds } = makeWeeklyMaintenance(series, [makeService(unique("Backup"))]);
+  await page.goto("/");
+  const card = page.getByRole("region", { name: "Scheduled maintenance" }).getByRole("article").filter({ has: page.getByRole("link", { name: series }) });
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText("Repeats: Every Sunday at 02:00 (Etc/UTC) for 1 hour");
+  const later = card.locator("summary", { hasText: `${occurrenceIds.length - 1} later windows scheduled` });
+  await expect(later).toBeVisible();
+  await later.click();
+  await expect(card.locator("details li")).toHaveCount(occurrenceIds.length - 1);
+  await snapshot(page, "maintenance-series-card");
 });
