@@ -1,8 +1,10 @@
 // The public pages fit a 320 px phone in every state the page can be in, light and dark, with and without
 // JavaScript; and the phone and dark-mode details that used to go wrong stay right.
+import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { ComponentStatus } from "@/db/constants";
 import { MINUTE, HOUR, DAY } from "@/lib/time";
+import { ARTIFACTS } from "./fixtures";
 import { expect, test } from "./layout-fixtures";
 
 const STATUSES: ComponentStatus[] = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
@@ -162,6 +164,7 @@ test.describe("on a phone", () => {
     const lines = await groupName.evaluate((el) => el.getClientRects().length);
     expect(lines).toBe(1);
     await snapshot(page, "layout-375-group");
+    await page.getByRole("region", { name: "Services" }).screenshot({ path: path.join(ARTIFACTS, "layout-375-services.png") });
   });
 
   test("times never break at the zone's hyphen", async ({ browser, baseURL, makeService, makeIncident, unique }) => {
