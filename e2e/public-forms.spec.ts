@@ -117,6 +117,11 @@ test("confirmation links: unknown 404, used or expired 410, each with a way back
   expect(again?.status()).toBe(410);
   await expect(page.getByRole("link", { name: /Back to/ })).toHaveAttribute("href", "/");
 
+  // A manage link that is not (or no longer) valid is a 404 too, with the same way back.
+  const manage = await request.get("/manage/abcdefghijkl.notavalidsignature000000000000000");
+  expect(manage.status()).toBe(404);
+  expect(await manage.text()).toContain("This link is not valid");
+
   const expired = makePendingSignUp();
   db.update(subscribers).set({ confirmationExpiresAt: Date.now() - 1000 }).where(eq(subscribers.id, expired.id)).run();
   expect((await request.get(`/subscribe/confirm/${expired.confirm}`)).status()).toBe(410);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { componentChoices, getPageRow, subscribedComponentIds } from "@/db/queries/subscribers";
 import { PageShell } from "@/components/page-shell";
@@ -34,19 +35,8 @@ export default async function ManagePage({ params, searchParams }: Props) {
   const db = getDb();
   const page = getPageRow(db);
   const s = page ? subscriberForToken(db, "manage", token) : null;
-  if (!s || !page) {
-    return (
-      <main id="main" className="mx-auto max-w-xl px-4 py-12">
-        <h1 className="text-2xl font-bold">This link is not valid</h1>
-        <p className="mt-2">Use the link in your most recent email from us.</p>
-        <p className="mt-6">
-          <Link href="/" className="font-medium text-blue-700 underline dark:text-blue-400">
-            Back to the status page
-          </Link>
-        </p>
-      </main>
-    );
-  }
+  // A 404 with its own explanation (./not-found.tsx), not a 200 saying the link is wrong.
+  if (!s || !page) notFound();
   const message = notice(s, query);
   const selected = s.allComponents ? [] : subscribedComponentIds(db, s.id);
   return (
