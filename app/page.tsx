@@ -7,6 +7,7 @@ import { IncidentCard } from "@/components/incident-parts";
 import { PageShell } from "@/components/page-shell";
 import { PastIncidents } from "@/components/past-incidents";
 import { StatusBanner } from "@/components/status-banner";
+import { UpcomingMaintenance } from "@/components/upcoming-maintenance";
 import { UptimeDefs } from "@/components/uptime-bars";
 import { localDate } from "@/lib/domain/time-zone";
 import { loadPage, statusMetadata } from "@/lib/public-page";
@@ -65,18 +66,7 @@ export default function StatusPage() {
         <ComponentList rows={data.rows} uptime={data.uptime} lastDate={localDate(now, tz)} />
       </section>
 
-      {upcoming.length > 0 && (
-        <section aria-labelledby="maintenance-upcoming" className="mt-8">
-          <h2 id="maintenance-upcoming" className="mb-3 text-xl font-semibold">
-            Scheduled maintenance
-          </h2>
-          <div className="space-y-3">
-            {upcoming.map((item) => (
-              <IncidentCard key={item.incident.id} item={item} timeZone={tz} />
-            ))}
-          </div>
-        </section>
-      )}
+      {upcoming.length > 0 && <UpcomingMaintenance upcoming={upcoming} recurrences={data.recurrences} timeZone={tz} />}
 
       <PastIncidents days={data.pastDays} timeZone={tz} />
     </PageShell>

@@ -7,24 +7,26 @@ import { UptimeBars } from "./uptime-bars";
 
 function StatusLabel({ status }: { status: Component["status"] }) {
   return (
-    <span className="flex shrink-0 items-center gap-1.5 text-sm font-medium">
+    <span data-status-label="" className="flex shrink-0 items-center gap-1.5 whitespace-nowrap text-sm font-medium">
       <StatusIcon tone={STATUS_TONE[status]} />
       <span>{COMPONENT_STATUS_LABELS[status]}</span>
     </span>
   );
 }
 
-/** The description is plain text under the name, so keyboard and screen-reader users get it as well. */
+/**
+ * The description is plain text under the name, so keyboard and screen-reader users get it as well. It spans
+ * the whole row: beside the status label it would wrap one to three words a line on a phone. The label
+ * moves under the name when both do not fit on one line ("Degraded performance" is wide).
+ */
 function ComponentLine({ component, uptime, lastDate }: { component: Component; uptime?: ComponentUptime; lastDate: string }) {
   return (
     <li className="px-4 py-3" data-component={component.id}>
-      <div className="flex items-start justify-between gap-4">
-        <div className="min-w-0">
-          <h3 className="font-medium">{component.name}</h3>
-          {component.description && <p className="text-sm text-slate-600 dark:text-slate-400">{component.description}</p>}
-        </div>
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
+        <h3 className="min-w-0 font-medium [overflow-wrap:anywhere]">{component.name}</h3>
         <StatusLabel status={component.status} />
       </div>
+      {component.description && <p className="text-sm text-slate-600 dark:text-slate-400">{component.description}</p>}
       {uptime && <UptimeBars name={component.name} uptime={uptime} lastDate={lastDate} />}
     </li>
   );
@@ -45,12 +47,13 @@ export function ComponentList({ rows, uptime, lastDate }: { rows: ComponentRow[]
           <li key={row.group.id}>
             <details className="group" open={row.status !== "operational"}>
               <summary className="block cursor-pointer list-none px-4 py-3 [&::-webkit-details-marker]:hidden">
-                <span className="flex items-center justify-between gap-4">
-                  <span className="flex items-center gap-2">
+                {/* Wraps like a service row: the label goes under the name rather than squeezing it. */}
+                <span className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+                  <span className="flex min-w-0 items-center gap-2">
                     <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90">
                       <path fillRule="evenodd" d="M7.2 14.8a1 1 0 0 1 0-1.4L10.6 10 7.2 6.6a1 1 0 0 1 1.4-1.4l4.1 4.1a1 1 0 0 1 0 1.4l-4.1 4.1a1 1 0 0 1-1.4 0Z" clipRule="evenodd" />
                     </svg>
-                    <span className="font-semibold">{row.group.name}</span>
+                    <span className="min-w-0 font-semibold [overflow-wrap:anywhere]">{row.group.name}</span>
                     <span className="text-sm text-slate-600 dark:text-slate-400">({children.length})</span>
                   </span>
                   <StatusLabel status={row.status} />

@@ -4,12 +4,14 @@ import type { PublicIncident, PublicUpdate } from "@/db/queries/public-incidents
 import { LocalTime } from "./local-time";
 import { Markdown } from "./markdown";
 
+// Repeated under dark: because the card's dark:border-slate-800 (all four sides) would otherwise win over
+// the plain left colour in dark mode, and the coloured edge would disappear.
 const IMPACT_BORDER: Record<string, string> = {
-  critical: "border-l-status-major",
-  major: "border-l-status-partial",
-  minor: "border-l-status-degraded",
-  none: "border-l-slate-400",
-  maintenance: "border-l-status-maintenance",
+  critical: "border-l-status-major dark:border-l-status-major",
+  major: "border-l-status-partial dark:border-l-status-partial",
+  minor: "border-l-status-degraded dark:border-l-status-degraded",
+  none: "border-l-slate-400 dark:border-l-slate-500",
+  maintenance: "border-l-status-maintenance dark:border-l-status-maintenance",
 };
 
 export function ImpactBadge({ impact }: { impact: keyof typeof IMPACT_LABELS }) {
@@ -35,8 +37,14 @@ export function UpdateEntry({ update, timeZone, as: Tag = "li" }: { update: Publ
   );
 }
 
+/** A recurring maintenance window's series: its rule in words and its later windows. */
+export interface SeriesInfo {
+  repeats?: string;
+  later: PublicIncident[];
+}
+
 /** An unresolved incident or open maintenance on the home page: the latest update and a link to the rest. */
-export function IncidentCard({ item, timeZone, headingLevel = 3 }: { item: PublicIncident; timeZone: string; headingLevel?: 3 | 4 }) {
+export function IncidentCard({ item, timeZone, headingLevel = 3, series }: { item: PublicIncident; timeZone: string; headingLevel?: 3 | 4; series?: SeriesInfo }) {
   const { incident } = item;
   const latest = item.updates[0];
   const Heading = headingLevel === 3 ? "h3" : "h4";
@@ -55,6 +63,23 @@ export function IncidentCard({ item, timeZone, headingLevel = 3 }: { item: Publi
           Scheduled <LocalTime at={incident.scheduledFor} timeZone={timeZone} /> to{" "}
           <LocalTime at={incident.scheduledUntil} timeZone={timeZone} />
         </p>
+      )}
+      {series?.repeats && <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Repeats: {series.repeats}</p>}
+      {series && series.later.length > 0 && (
+        <details className="mt-1 text-sm">
+          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
+            {series.later.length} later {series.later.length === 1 ? "window" : "windows"} scheduled
+          </summary>
+          <ul className="mt-1 space-y-1 pl-4">
+            {series.later.map((later) => (
+              <li key={later.incident.id}>
+                <Link href={`/incidents/${later.incident.id}`} className="underline underline-offset-2">
+                  <LocalTime at={later.incident.scheduledFor ?? later.incident.startedAt} timeZone={timeZone} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {item.components.length > 0 && (
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Affects: {item.components.map((c) => c.name).join(", ")}</p>

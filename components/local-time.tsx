@@ -6,7 +6,8 @@ import { formatTime, type TimeStyle } from "@/lib/format";
  */
 export function LocalTime({ at, timeZone, style = "datetime" }: { at: number; timeZone: string; style?: TimeStyle }) {
   return (
-    <time dateTime={new Date(at).toISOString()} data-style={style}>
+    // nowrap: a zone such as "GMT-3" must not break at its hyphen on a phone; a time is short enough to fit.
+    <time dateTime={new Date(at).toISOString()} data-style={style} className="whitespace-nowrap">
       {formatTime(at, timeZone, style)}
     </time>
   );

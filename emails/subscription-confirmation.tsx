@@ -9,7 +9,12 @@ export interface SubscriptionConfirmationProps {
 
 export default function SubscriptionConfirmation({ branding, confirmUrl, expiresIn }: SubscriptionConfirmationProps) {
   return (
-    <Layout branding={branding} preview={`Confirm your subscription to ${branding.pageName}`}>
+    // Nobody has subscribed yet: the footer says why this one email came, not "because you subscribed".
+    <Layout
+      branding={branding}
+      preview={`Confirm your subscription to ${branding.pageName}`}
+      reason={`You receive this one email because someone asked to receive ${branding.pageName} notifications at this address. Nothing more is sent unless it is confirmed.`}
+    >
       <Heading as="h1" style={{ fontSize: 22 }}>
         Confirm your subscription
       </Heading>
@@ -18,7 +23,10 @@ export default function SubscriptionConfirmation({ branding, confirmUrl, expires
       <Button href={confirmUrl} style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}>
         Confirm subscription
       </Button>
-      <Text style={{ fontSize: 12, color: "#71717a" }}>{confirmUrl}</Text>
+      {/* For mail clients that do not show the button; the text part already has the URL after the button's label. */}
+      <Text data-skip-in-text="true" style={{ fontSize: 12, color: "#71717a" }}>
+        {confirmUrl}
+      </Text>
       <Text style={{ fontSize: 12, color: "#71717a" }}>If you did not ask for this, ignore this email: nothing will be sent.</Text>
     </Layout>
   );

@@ -49,6 +49,18 @@ describe("email templates", () => {
     expect(manage).toContain(ManageLink.PreviewProps.manageUrl);
   });
 
+  it("the confirmation email does not say the address subscribed, and its text has the link once", async () => {
+    const props = SubscriptionConfirmation.PreviewProps;
+    const html = await render(<SubscriptionConfirmation {...props} />);
+    const text = await render(<SubscriptionConfirmation {...props} />, { plainText: true });
+    for (const part of [html, text]) {
+      expect(part).not.toContain("because you subscribed");
+      expect(part).toContain("asked to receive");
+    }
+    expect(text.split(props.confirmUrl).length - 1).toBe(1);
+    expect(html).toContain(props.confirmUrl);
+  });
+
   it("renders the team invitation with the link, who invited, the role and the expiry, and no subscriber footer", async () => {
     const props = TeamInvitation.PreviewProps;
     const html = await render(<TeamInvitation {...props} />);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatLocalDate, formatMonth, formatTime } from "./format";
+import { formatDuration, formatLocalDate, formatMinutes, formatMonth, formatTime } from "./format";
 import { HOUR, MINUTE } from "./time";
 
 describe("formatTime", () => {
@@ -17,10 +17,21 @@ describe("dates and durations", () => {
     expect(formatLocalDate("2026-01-01", "long")).toBe("Thursday, January 1, 2026");
     expect(formatMonth("2026-12")).toBe("December 2026");
   });
-  it("formats durations", () => {
-    expect(formatDuration(45 * MINUTE)).toBe("45 min");
-    expect(formatDuration(2 * HOUR + 5 * MINUTE)).toBe("2 h 5 min");
-    expect(formatDuration(3 * HOUR)).toBe("3 h");
-    expect(formatDuration(76 * HOUR)).toBe("3 d 4 h");
+  it("formats durations in words, singular for one", () => {
+    expect(formatDuration(MINUTE)).toBe("1 minute");
+    expect(formatDuration(45 * MINUTE)).toBe("45 minutes");
+    expect(formatDuration(HOUR)).toBe("1 hour");
+    expect(formatDuration(HOUR + MINUTE)).toBe("1 hour 1 minute");
+    expect(formatDuration(2 * HOUR + 5 * MINUTE)).toBe("2 hours 5 minutes");
+    expect(formatDuration(3 * HOUR)).toBe("3 hours");
+    expect(formatDuration(25 * HOUR)).toBe("25 hours");
+    expect(formatDuration(49 * HOUR)).toBe("2 days 1 hour");
+    expect(formatDuration(76 * HOUR)).toBe("3 days 4 hours");
+    expect(formatDuration(0)).toBe("0 minutes");
+  });
+  it("formats whole minutes the same way (settings, reminders, recurring windows)", () => {
+    expect(formatMinutes(1)).toBe("1 minute");
+    expect(formatMinutes(60)).toBe("1 hour");
+    expect(formatMinutes(90)).toBe("1 hour 30 minutes");
   });
 });

@@ -1,6 +1,6 @@
 // How times read on the public pages. The server renders them in the page's time zone; public/page.js
 // re-renders the same formats in the visitor's zone. Both always name the zone.
-import { HOUR, MINUTE } from "./time";
+import { MINUTE } from "./time";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
@@ -35,12 +35,22 @@ export function formatMonth(month: string): string {
   return formatter("month", () => new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" })).format(Date.UTC(y, m - 1, 1));
 }
 
-/** "2 h 5 min", "45 min", "3 d 4 h": how long an incident lasted. */
+const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * "1 minute", "2 hours 5 minutes", "3 days 4 hours": every length of time a page or the console shows
+ * (incident durations, reminders, recurring windows), so none says "1 minutes".
+ */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / MINUTE));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(ms / HOUR);
-  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  if (minutes < 60) return unit(minutes, "minute");
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${unit(hours, "hour")} ${unit(minutes % 60, "minute")}` : unit(hours, "hour");
   const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+  return hours % 24 ? `${unit(days, "day")} ${unit(hours % 24, "hour")}` : unit(days, "day");
+}
+
+/** The same for a count of whole minutes (the settings and maintenance fields are in minutes). */
+export function formatMinutes(minutes: number): string {
+  return formatDuration(minutes * MINUTE);
 }

@@ -34,7 +34,7 @@ export default function ApiDocs() {
   if (!ctx) notFound();
   const base = ctx.baseUrl;
   return (
-    <main className="mx-auto max-w-3xl space-y-10 px-4 py-10 leading-relaxed">
+    <main className="mx-auto max-w-3xl space-y-10 px-4 py-10 leading-relaxed [overflow-wrap:anywhere]">
       <header>
         <p>
           <Link href="/" className="text-blue-700 underline dark:text-blue-400">

@@ -33,7 +33,8 @@ export default async function HistoryPage({ searchParams }: Props) {
     <PageShell page={page} headingLevel={2}>
       <h1 className="text-2xl font-bold tracking-tight">Incident history</h1>
       <form method="get" action="/history" className="mt-4 flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
+        {/* min-w-0 and max-w-full: a long service name must not make the select wider than a phone. */}
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor="component" className="text-sm font-medium">
             Service
           </label>
@@ -41,7 +42,7 @@ export default async function HistoryPage({ searchParams }: Props) {
             id="component"
             name="component"
             defaultValue={component?.id ?? ""}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+            className="max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
           >
             <option value="">All services</option>
             {services.map((c) => (

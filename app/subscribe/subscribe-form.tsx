@@ -1,12 +1,19 @@
 "use client";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef } from "react";
+import type { ComponentChoices } from "@/db/queries/subscribers";
 import { subscribeAction, type SubscribeState } from "./actions";
+import { ComponentPicker } from "./component-picker";
 
-export function SubscribeForm({ picker }: { picker: React.ReactNode }) {
+/**
+ * The email sign-up. It works without JavaScript: the service picker is always in the HTML (CSS hides it
+ * while "Everything" is picked, see .scope-choice in globals.css), and after an error every field shows
+ * what was typed.
+ */
+export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
   const [state, action, pending] = useActionState<SubscribeState, FormData>(subscribeAction, null);
-  const [scope, setScope] = useState<"all" | "some">("all");
   const emailRef = useRef<HTMLInputElement>(null);
   const errors = state?.status === "invalid" ? state.errors : {};
+  const values = state && "values" in state ? state.values : undefined;
   useEffect(() => {
     if (errors.email) emailRef.current?.focus();
   }, [errors.email]);
@@ -19,8 +26,10 @@ export function SubscribeForm({ picker }: { picker: React.ReactNode }) {
       </div>
     );
   }
+  const some = values?.scope === "some";
   return (
-    <form action={action} className="space-y-5" noValidate>
+    // key: the uncontrolled fields take the returned values as their defaults on each answer.
+    <form key={JSON.stringify(values ?? null)} action={action} className="space-y-5" noValidate>
       <div>
         <label htmlFor="email" className="block font-medium">
           Email address
@@ -33,6 +42,7 @@ export function SubscribeForm({ picker }: { picker: React.ReactNode }) {
           autoComplete="email"
           required
           maxLength={254}
+          defaultValue={values?.email}
           aria-invalid={errors.email ? true : undefined}
           aria-describedby="email-error"
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
@@ -46,17 +56,19 @@ export function SubscribeForm({ picker }: { picker: React.ReactNode }) {
         <label htmlFor="website">Website</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      <fieldset aria-describedby="components-error">
+      <fieldset aria-describedby="components-error" className="scope-choice">
         <legend className="font-medium">Notify me about</legend>
         <label className="mt-2 flex items-center gap-2">
-          <input type="radio" name="scope" value="all" checked={scope === "all"} onChange={() => setScope("all")} />
+          <input type="radio" name="scope" value="all" defaultChecked={!some} />
           Everything
         </label>
         <label className="mt-1 flex items-center gap-2">
-          <input type="radio" name="scope" value="some" checked={scope === "some"} onChange={() => setScope("some")} />
+          <input type="radio" name="scope" value="some" defaultChecked={some} />
           Only the services I choose
         </label>
-        {scope === "some" ? picker : null}
+        <div className="scope-services">
+          <ComponentPicker choices={choices} selected={values?.componentIds ?? []} />
+        </div>
         <p id="components-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-400">
           {errors.componentIds?.[0]}
         </p>

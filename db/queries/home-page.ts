@@ -5,7 +5,7 @@ import { dailyUptime, groupDailyUptime, groupPeriodUptime, periodUptime, type Da
 import { addDays, lastLocalDays, localDate, startOfLocalDay } from "@/lib/domain/time-zone";
 import type { Db } from "../index";
 import type { Component, Page } from "../schema";
-import { getActiveIncidents, getIncidentMarkers, getIncidentsBetween, getOpenMaintenances, occurredAt, type PublicIncident } from "./public-incidents";
+import { getActiveIncidents, getIncidentMarkers, getIncidentsBetween, getOpenMaintenances, getRecurrenceRules, occurredAt, type PublicIncident, type RecurrenceRule } from "./public-incidents";
 import { getComponentTree, getOverallStatus, type ComponentRow } from "./status-page";
 import { getStatusHistory } from "./uptime-history";
 
@@ -27,6 +27,8 @@ export interface HomePage {
   rows: ComponentRow[];
   active: PublicIncident[];
   maintenances: ReturnType<typeof getOpenMaintenances>;
+  /** The rule of each recurring series an open maintenance belongs to, by recurrence id. */
+  recurrences: Map<string, RecurrenceRule>;
   uptime: Map<string, ComponentUptime>;
   /** id -> name of every incident the uptime tooltips mention. */
   incidentNames: Map<string, string>;
@@ -45,6 +47,10 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
   const rows = getComponentTree(db, page.id);
   const active = getActiveIncidents(db, page.id);
   const maintenances = getOpenMaintenances(db, page.id);
+  const recurrences = getRecurrenceRules(
+    db,
+    maintenances.upcoming.flatMap((m) => (m.incident.recurrenceId ? [m.incident.recurrenceId] : [])),
+  );
 
   const all = rows.flatMap((r) => (r.type === "group" ? r.components : [r.component]));
   const showcase = all.filter((c) => c.showcase && visibleComponent(c));
@@ -112,6 +118,6 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
     ...all.map((c) => c.updatedAt),
     ...[...active, ...maintenances.inProgress, ...maintenances.upcoming, ...past].map((p) => p.incident.updatedAt),
   );
-  return { page, status, rows, active, maintenances, uptime, incidentNames, pastDays, lastUpdated, now };
+  return { page, status, rows, active, maintenances, recurrences, uptime, incidentNames, pastDays, lastUpdated, now };
 }
 

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle
 import { INCIDENT_STATUS_LABELS, UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus } from "@/db/constants";
 import { bySeverity, timelineOrder, updateLabels } from "@/lib/domain/incident";
 import type { Db } from "../index";
-import { components, incidentComponents, incidents, incidentUpdates, type Incident } from "../schema";
+import { components, incidentComponents, incidents, incidentUpdates, maintenanceRecurrences, type Incident } from "../schema";
 
 export interface PublicUpdate {
   id: string;
@@ -148,4 +148,28 @@ export function getPublicIncident(db: Db, id: string): PublicIncident | undefine
 export function getOldestIncidentTime(db: Db, pageId: string): number | null {
   const row = db.select({ at: sql<number | null>`min(${occurredAtSql})` }).from(incidents).where(eq(incidents.pageId, pageId)).get();
   return row?.at ?? null;
+}
+
+/** How each recurring series repeats, for the maintenance its windows belong to (one query). */
+export function getRecurrenceRules(db: Db, recurrenceIds: readonly string[]) {
+  if (recurrenceIds.length === 0) return new Map<string, RecurrenceRule>();
+  const rows = db
+    .select({
+      id: maintenanceRecurrences.id,
+      rule: maintenanceRecurrences.rule,
+      startTime: maintenanceRecurrences.startTime,
+      timeZone: maintenanceRecurrences.timeZone,
+      durationMinutes: maintenanceRecurrences.durationMinutes,
+    })
+    .from(maintenanceRecurrences)
+    .where(inArray(maintenanceRecurrences.id, [...new Set(recurrenceIds)]))
+    .all();
+  return new Map(rows.map(({ id, ...rule }) => [id, rule]));
+}
+
+export interface RecurrenceRule {
+  rule: string;
+  startTime: string;
+  timeZone: string;
+  durationMinutes: number;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY } from "@/lib/time";
-import { describeRule, occurrences, parseRule, ruleText, type Rule, type RuleChoice } from "./recurrence";
+import { describeRecurrence, describeRule, occurrences, parseRule, ruleText, type Rule, type RuleChoice } from "./recurrence";
 import { zonedToUtc } from "./time-zone";
 
 const rule = (text: string) => {
@@ -95,5 +95,17 @@ describe("describeRule and ruleText", () => {
       expect("error" in rule).toBe(false);
       expect(describeRule(rule as Rule)).toBe(words);
     }
+  });
+});
+
+describe("describeRecurrence", () => {
+  it("says a whole rule in words, as the console and the public page show it", () => {
+    expect(describeRecurrence({ rule: "FREQ=WEEKLY;BYDAY=SU", startTime: "02:00", timeZone: "Etc/UTC", durationMinutes: 60 })).toBe("Every Sunday at 02:00 (Etc/UTC) for 1 hour");
+    expect(describeRecurrence({ rule: "FREQ=MONTHLY;BYDAY=1TU", startTime: "22:30", timeZone: "Europe/Berlin", durationMinutes: 1 })).toBe(
+      "The first Tuesday of each month at 22:30 (Europe/Berlin) for 1 minute",
+    );
+  });
+  it("falls back to the stored text for a rule it cannot read", () => {
+    expect(describeRecurrence({ rule: "FREQ=YEARLY", startTime: "01:00", timeZone: "Etc/UTC", durationMinutes: 90 })).toBe("FREQ=YEARLY at 01:00 (Etc/UTC) for 1 hour 30 minutes");
   });
 });

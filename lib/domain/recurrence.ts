@@ -4,6 +4,7 @@
 //   FREQ=WEEKLY[;INTERVAL=n];BYDAY=SU[,MO...]
 //   FREQ=MONTHLY;BYDAY=1TU | -1FR        (nth weekday; -1 = last)
 //   FREQ=MONTHLY;BYMONTHDAY=15 | -1      (-1 = last day)
+import { formatMinutes } from "@/lib/format";
 import { DAY } from "@/lib/time";
 import { zonedDate, zonedToUtc } from "./time-zone";
 
@@ -131,6 +132,12 @@ export function describeRule(rule: Rule): string {
       if ("monthDay" in rule) return rule.monthDay === -1 ? "The last day of each month" : `Day ${rule.monthDay} of each month`;
       return `The ${ORDINALS[rule.nth]} ${DAY_NAMES[rule.weekday]} of each month`;
   }
+}
+
+/** "Every Sunday at 02:00 (Etc/UTC) for 1 hour": a stored rule in words, the one wording the console and the page use. */
+export function describeRecurrence(r: { rule: string; startTime: string; timeZone: string; durationMinutes: number }): string {
+  const rule = parseRule(r.rule);
+  return `${"error" in rule ? r.rule : describeRule(rule)} at ${r.startTime} (${r.timeZone}) for ${formatMinutes(r.durationMinutes)}`;
 }
 
 /** What a rule builder (the console's form) can say; turned into the RRULE subset above. */

@@ -11,6 +11,7 @@ import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone, toLocalDateTime } from "@/lib/console/incident-display";
 import { PostMaintenanceUpdateForm, RescheduleForm } from "../maintenance-forms";
+import { formatMinutes } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Maintenance" };
 
@@ -41,7 +42,7 @@ export default async function MaintenanceDetailPage({ params, searchParams }: { 
         </p>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           {m.autoStart ? "Starts automatically" : "Started by hand"} · {m.autoComplete ? "completes automatically" : "completed by hand"}
-          {m.remindBeforeMinutes ? ` · reminder ${m.remindBeforeMinutes} minutes before` : ""}
+          {m.remindBeforeMinutes ? ` · reminder ${formatMinutes(m.remindBeforeMinutes)} before` : ""}
         </p>
         <AffectedServices services={services} />
         <p className="mt-1 text-sm">

@@ -6,16 +6,11 @@ import { listRecurrences } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
-import { describeRule, parseRule } from "@/lib/domain/recurrence";
+import { describeRecurrence } from "@/lib/domain/recurrence";
 
 export const metadata: Metadata = { title: "Recurring maintenance" };
 
 const primary = "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
-
-function ruleWords(text: string): string {
-  const rule = parseRule(text);
-  return "error" in rule ? text : describeRule(rule);
-}
 
 export default async function RecurringPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   await requireUser("editor");
@@ -45,7 +40,7 @@ export default async function RecurringPage({ searchParams }: { searchParams: Pr
                 <span className="text-sm font-medium">{r.active ? "Active" : "Stopped"}</span>
               </div>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                {ruleWords(r.rule)} at {r.startTime} ({r.timeZone}) for {r.durationMinutes} minutes
+                {describeRecurrence(r)}
                 {r.componentIds.length > 0 && ` · ${r.componentIds.length} service${r.componentIds.length === 1 ? "" : "s"}`}
               </p>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">

@@ -1,0 +1,50 @@
+"use client";
+import { useActionState } from "react";
+import type { ComponentChoices } from "@/db/queries/subscribers";
+import { ComponentPicker } from "@/app/subscribe/component-picker";
+import type { PreferencesState } from "./actions";
+
+/**
+ * Which services a subscriber hears about. Works without JavaScript (the picker is in the HTML; CSS hides it
+ * while "Everything" is picked), and after an error it shows the choices as they were made, not as stored.
+ */
+export function PreferencesForm({
+  save,
+  choices,
+  allComponents,
+  selected,
+}: {
+  /** savePreferencesAction bound to the token on the server: a bind made here breaks the no-JavaScript post. */
+  save: (prev: PreferencesState, form: FormData) => Promise<PreferencesState>;
+  choices: ComponentChoices;
+  allComponents: boolean;
+  selected: string[];
+}) {
+  const [state, action, pending] = useActionState<PreferencesState, FormData>(save, null);
+  const scope = state?.values.scope ?? (allComponents ? "all" : "some");
+  const checked = state?.values.componentIds ?? selected;
+  return (
+    <form key={JSON.stringify(state?.values ?? null)} action={action} className="mt-6 space-y-2" noValidate>
+      <fieldset className="scope-choice" aria-describedby="preferences-error">
+        <legend className="font-medium">Notify me about</legend>
+        <label className="mt-2 flex items-center gap-2">
+          <input type="radio" name="scope" value="all" defaultChecked={scope === "all"} />
+          Everything
+        </label>
+        <label className="mt-1 flex items-center gap-2">
+          <input type="radio" name="scope" value="some" defaultChecked={scope === "some"} />
+          Only the services I choose
+        </label>
+        <div className="scope-services">
+          <ComponentPicker choices={choices} selected={checked} />
+        </div>
+        <p id="preferences-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {state?.error}
+        </p>
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+        {pending ? "Saving..." : "Save choices"}
+      </button>
+    </form>
+  );
+}
