@@ -1,12 +1,12 @@
 // The notification outbox. A change writes its notification in its own transaction (enqueueNotification);
 // the fan-out turns it into deliveries exactly once; workers claim deliveries with a lease and record the
 // outcome. No function here talks to the network: sending happens between these calls, outside transactions.
-import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { NotificationKind } from "@/db/constants";
+import { and, eq, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
+import type { DeliveryChannel, NotificationKind } from "@/db/constants";
 import { newId } from "@/lib/ids";
 import type { Db, Tx } from "../index";
 import { webhookDeliveryKey } from "../queries/webhooks";
-import { deliveries, emailMessages, incidentUpdates, notifications, type Delivery } from "../schema";
+import { deliveries, emailMessages, incidentUpdates, notifications, subscribers, type Delivery } from "../schema";
 
 export interface NewNotification {
   pageId: string;
@@ -118,17 +118,39 @@ function writeWebhookFanOut(tx: Tx, notificationId: string, subscriberIds: strin
     .run();
 }
 
+/** Which deliveries a lane may take (lib/notifications/lanes.ts): its channel, minus the endpoints it is busy with. */
+export interface ClaimFilter {
+  channel?: DeliveryChannel;
+  /** First recipients (an endpoint: a webhook subscriber) to leave alone, because one of theirs is in flight. */
+  excludeRecipients?: readonly string[];
+  /** Only deliveries whose first recipient is a subscriber without a current failure streak. */
+  healthyOnly?: boolean;
+}
+
+const firstRecipient = sql<string>`json_extract(${deliveries.recipients}, '$[0]')`;
+
+function claimable(filter: ClaimFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.channel) conditions.push(eq(deliveries.channel, filter.channel));
+  if (filter.excludeRecipients?.length) conditions.push(notInArray(firstRecipient, [...filter.excludeRecipients]));
+  if (filter.healthyOnly) {
+    conditions.push(sql`${firstRecipient} not in (select ${subscribers.id} from ${subscribers} where ${subscribers.circuitFailures} > 0)`);
+  }
+  return conditions;
+}
+
 /**
  * Claims the next due delivery for this worker with one conditional UPDATE: a row is due when it is pending
  * or parked and its time has come, or when a worker's lease on it ran out (that worker died mid-send).
  */
-export function claimDueDelivery(db: Db, workerId: string, now: number, leaseMs: number): Delivery | null {
+export function claimDueDelivery(db: Db, workerId: string, now: number, leaseMs: number, filter: ClaimFilter = {}): Delivery | null {
   const due = and(
     lte(deliveries.nextAttemptAt, now),
     or(
       inArray(deliveries.state, ["pending", "parked"]),
       and(eq(deliveries.state, "sending"), lt(deliveries.lockedUntil, now)),
     ),
+    ...claimable(filter),
   );
   // Another worker may take the row between the SELECT and the UPDATE: then try the next one.
   for (let tries = 0; tries < 5; tries++) {
