@@ -244,6 +244,48 @@ export function recordDeliveryFailure(db: Tx, delivery: Delivery, workerId: stri
   });
 }
 
+/**
+ * Gives a claimed delivery back without trying it (its endpoint's circuit is open): due again at `until`,
+ * no attempt counted, the last error kept for the console.
+ */
+export function deferDelivery(db: Tx, delivery: Delivery, workerId: string, at: number, until: number) {
+  db.update(deliveries)
+    .set({ state: "pending", nextAttemptAt: until, lockedBy: null, lockedUntil: null, updatedAt: at })
+    .where(held(delivery.id, workerId))
+    .run();
+}
+
+/** A send to this endpoint worked: its circuit closes. */
+export function recordEndpointSuccess(tx: Tx, subscriberId: string) {
+  tx.update(subscribers)
+    .set({ circuitFailures: 0, circuitOpenUntil: null })
+    .where(and(eq(subscribers.id, subscriberId), or(sql`${subscribers.circuitFailures} > 0`, sql`${subscribers.circuitOpenUntil} is not null`)))
+    .run();
+}
+
+/**
+ * A send to this endpoint failed: one more in its streak. When `cooldownMs` says the circuit opens, it
+ * opens until then, and the endpoint's other waiting deliveries of this channel move to that time too (no
+ * attempt counted). Returns when the circuit is open until, or null.
+ */
+export function recordEndpointFailure(tx: Tx, subscriberId: string, channel: DeliveryChannel, at: number, cooldownMs: (failures: number) => number | null): number | null {
+  const row = tx
+    .update(subscribers)
+    .set({ circuitFailures: sql`${subscribers.circuitFailures} + 1` })
+    .where(eq(subscribers.id, subscriberId))
+    .returning({ failures: subscribers.circuitFailures })
+    .get();
+  const cooldown = row ? cooldownMs(row.failures) : null;
+  if (cooldown === null) return null;
+  const until = at + cooldown;
+  tx.update(subscribers).set({ circuitOpenUntil: until }).where(eq(subscribers.id, subscriberId)).run();
+  tx.update(deliveries)
+    .set({ nextAttemptAt: until, updatedAt: at })
+    .where(and(eq(deliveries.channel, channel), eq(firstRecipient, subscriberId), inArray(deliveries.state, ["pending", "parked"]), lt(deliveries.nextAttemptAt, until)))
+    .run();
+  return until;
+}
+
 /** Rewrites the stored HTML and text of a delivery's emails (e.g. to remove a link secret once sent). */
 export function rewriteStoredBodies(db: Db, deliveryId: string, rewrite: (body: string) => string, at: number): void {
   db.transaction((tx) => {

@@ -47,6 +47,7 @@ export interface TickResult {
   retried: number;
   failed: number;
   parked: number;
+  deferred: number;
   /** When the next delivery is due, for the worker loop to sleep until. */
   nextDueAt: number | null;
 }

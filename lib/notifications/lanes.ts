@@ -9,7 +9,8 @@ import type { DeliveryChannel } from "@/db/constants";
 import type { Delivery } from "@/db/schema";
 import { claimDueDelivery } from "@/db/writes/outbox";
 
-export type DeliveryOutcome = "sent" | "retried" | "failed" | "parked";
+/** deferred: given back untried, because its endpoint's circuit is open (lib/notifications/circuit-breaker.ts). */
+export type DeliveryOutcome = "sent" | "retried" | "failed" | "parked" | "deferred";
 
 export interface LaneSpec {
   /** Sends in flight at once in this lane. */
@@ -63,7 +64,7 @@ export class DeliveryDispatcher {
   private readonly lanes: Map<DeliveryChannel, LaneState>;
   private readonly running = new Set<Promise<void>>();
   private readonly listeners = new Set<() => void>();
-  private outcomes: Record<DeliveryOutcome, number> = { sent: 0, retried: 0, failed: 0, parked: 0 };
+  private outcomes: Record<DeliveryOutcome, number> = { sent: 0, retried: 0, failed: 0, parked: 0, deferred: 0 };
   private errors: unknown[] = [];
   /** Rendered templates by notification, shared by the ticks of this dispatcher (see jobs.ts). */
   readonly memo = new Map<string, { at: number; value: unknown }>();
@@ -137,7 +138,7 @@ export class DeliveryDispatcher {
   /** The outcomes since the last call, and the first error a send threw (thrown, so the loop logs it). */
   takeOutcomes(): Record<DeliveryOutcome, number> {
     const outcomes = this.outcomes;
-    this.outcomes = { sent: 0, retried: 0, failed: 0, parked: 0 };
+    this.outcomes = { sent: 0, retried: 0, failed: 0, parked: 0, deferred: 0 };
     const [error] = this.errors;
     this.errors = [];
     if (error !== undefined) throw error;

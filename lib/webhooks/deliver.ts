@@ -1,13 +1,15 @@
 // Sends one webhook delivery (a claimed outbox row) and records the outcome: a 2xx marks it sent and the
 // webhook healthy; anything else schedules a retry (lib/webhooks/retry-schedule.ts) or, when the budget is
-// spent, gives up, disables the webhook and tells its owner by email if one was given.
+// spent, gives up, disables the webhook and tells its owner by email if one was given. Each outcome also
+// feeds the receiver's circuit breaker; while it is open, deliveries are given back untried.
 import type { Db } from "@/db";
 import { getNotification } from "@/db/queries/notifications";
 import { getPageRow } from "@/db/queries/subscribers";
 import { getWebhookSubscriber } from "@/db/queries/webhooks";
 import type { Delivery } from "@/db/schema";
-import { enqueueNotification, markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox";
+import { deferDelivery, enqueueNotification, markDeliverySent, recordDeliveryFailure, recordEndpointFailure, recordEndpointSuccess } from "@/db/writes/outbox";
 import { disableWebhook, markWebhookFailing, markWebhookHealthy, recordWebhookStatus } from "@/db/writes/webhooks";
+import { circuitCooldownMs, circuitState } from "@/lib/notifications/circuit-breaker";
 import { signSubscriberToken } from "@/lib/notifications/tokens";
 import { eventName, webhookBody, type WebhookEvent } from "./payloads";
 import { nextWebhookAttempt } from "./retry-schedule";
@@ -36,7 +38,7 @@ export interface WebhookDeliveryContext {
   options: WebhookDeliveryOptions;
 }
 
-export type WebhookOutcome = "sent" | "retried" | "failed";
+export type WebhookOutcome = "sent" | "retried" | "failed" | "deferred";
 
 /** Where the docs say how to verify a payload. */
 export function webhookDocsUrl(base: string): string {
@@ -51,6 +53,11 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
     const error = subscriber?.webhookDisabledAt ? "Not sent: the webhook is disabled" : "Not sent: the webhook was removed";
     recordDeliveryFailure(db, delivery, workerId, clock(), { state: "failed", nextAttemptAt: clock(), countsAsAttempt: false, error, statusCode: null });
     return "failed";
+  }
+  // An open circuit: the receiver failed too often in a row. Wait for the cool-down, untried.
+  if (circuitState(subscriber, clock()) === "open") {
+    deferDelivery(db, delivery, workerId, clock(), subscriber.circuitOpenUntil!);
+    return "deferred";
   }
   const page = getPageRow(db)!;
   const base = (page.url ?? ctx.publicUrl).replace(/\/+$/, "");
@@ -86,6 +93,7 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
       markDeliverySent(tx, delivery, workerId, at, null);
       recordWebhookStatus(tx, delivery.id, result.statusCode);
       markWebhookHealthy(tx, subscriber.id, at);
+      recordEndpointSuccess(tx, subscriber.id);
     });
     return "sent";
   }
@@ -93,8 +101,10 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
   const decision = nextWebhookAttempt(delivery.attempts + 1, ctx.options.random);
   return db.transaction((tx) => {
     markWebhookFailing(tx, subscriber.id, at);
+    const openUntil = recordEndpointFailure(tx, subscriber.id, "webhook", at, circuitCooldownMs) ?? 0;
     if (decision.action === "retry") {
-      recordDeliveryFailure(tx, delivery, workerId, at, { state: "pending", nextAttemptAt: at + decision.delayMs, countsAsAttempt: true, error, statusCode: result.statusCode });
+      const nextAttemptAt = Math.max(at + decision.delayMs, openUntil);
+      recordDeliveryFailure(tx, delivery, workerId, at, { state: "pending", nextAttemptAt, countsAsAttempt: true, error, statusCode: result.statusCode });
       return "retried" as const;
     }
     recordDeliveryFailure(tx, delivery, workerId, at, { state: "failed", nextAttemptAt: at, countsAsAttempt: true, error, statusCode: result.statusCode });
