@@ -104,6 +104,8 @@ export const NOTIFICATION_KINDS = [
   "subscription_confirm",
   "subscription_manage_link",
   "webhook_disabled",
+  /** The ping a new webhook must answer with a 2xx before it receives anything (webhooks only, no email). */
+  "webhook_verification",
   "team_invitation",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

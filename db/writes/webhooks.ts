@@ -16,6 +16,8 @@ export interface NewWebhookSubscriber {
   componentIds: readonly string[];
   origin: "public" | "console" | "api";
   at: number;
+  /** pending: registered, waiting to answer its verification ping (lib/webhooks/register.ts). */
+  state?: "active" | "pending";
 }
 
 export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): string {
@@ -28,9 +30,9 @@ export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): st
       webhookUrl: input.url,
       webhookSecret: input.secret,
       email: input.email?.toLowerCase() ?? null,
-      state: "active",
+      state: input.state ?? "active",
       allComponents: input.componentIds.length === 0,
-      confirmedAt: input.at,
+      confirmedAt: input.state === "pending" ? null : input.at,
       origin: input.origin,
       createdAt: input.at,
       updatedAt: input.at,
@@ -48,6 +50,17 @@ export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): st
 export function deleteWebhookSubscriber(tx: Tx, id: string): void {
   tx.delete(deliveries).where(webhookDeliveriesRange(id)).run();
   tx.delete(subscribers).where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"))).run();
+}
+
+/** The verification ping got a 2xx: the webhook receives events from now on. True if it was pending. */
+export function activateWebhook(tx: Tx, id: string, at: number): boolean {
+  return (
+    tx
+      .update(subscribers)
+      .set({ state: "active", confirmedAt: at, updatedAt: at })
+      .where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"), eq(subscribers.state, "pending")))
+      .run().changes > 0
+  );
 }
 
 /** A delivery got a 2xx: the webhook is healthy again. */
