@@ -1,6 +1,6 @@
 // Webhook subscriber writes. The URL is unique per page (a partial unique index); the secret is stored as is,
 // because it must be usable to sign, and it is shown to its owner once.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import type { Tx } from "../index";
 import { webhookDeliveriesRange } from "../queries/webhooks";
@@ -103,4 +103,18 @@ export function reenableWebhook(tx: Tx, id: string, at: number): boolean {
 /** The status code of a successful POST, for the console (markDeliverySent clears it). */
 export function recordWebhookStatus(tx: Tx, deliveryId: string, statusCode: number | null): void {
   tx.update(deliveries).set({ lastStatusCode: statusCode }).where(eq(deliveries.id, deliveryId)).run();
+}
+
+/**
+ * Anonymous registrations whose ping was never answered are forgotten after `maxAgeMs` (they hold their URL
+ * and were never used); the console's stay pending until an admin removes them or pings again.
+ */
+export function deleteStaleUnverifiedWebhooks(tx: Tx, now: number, maxAgeMs: number): number {
+  const stale = tx
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(and(eq(subscribers.kind, "webhook"), eq(subscribers.state, "pending"), eq(subscribers.origin, "public"), lt(subscribers.createdAt, now - maxAgeMs)))
+    .all();
+  for (const { id } of stale) deleteWebhookSubscriber(tx, id);
+  return stale.length;
 }

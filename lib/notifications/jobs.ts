@@ -8,8 +8,10 @@ import type { Db } from "@/db";
 import { nextDueAt, notificationsToFanOut, writeFanOut } from "@/db/writes/outbox";
 import { ensureAppSecret } from "@/db/writes/page";
 import { expireUnconfirmed } from "@/db/writes/subscribers";
+import { deleteStaleUnverifiedWebhooks } from "@/db/writes/webhooks";
 import { getConfig } from "@/lib/config";
 import { newToken } from "@/lib/ids";
+import { HOUR } from "@/lib/time";
 import { getMailer, type Mailer } from "@/lib/mail/send";
 import { deliverWebhook, type WebhookDeliveryContext, type WebhookDeliveryOptions } from "@/lib/webhooks/deliver";
 import { webhookFanOut } from "@/lib/webhooks/fan-out";
@@ -20,6 +22,8 @@ import type { DeliveryChannel } from "@/db/constants";
 
 export { Pacer } from "./email-delivery";
 export const CHUNK_SIZE = 100;
+/** An anonymous webhook whose verification ping was never answered is removed after a day. */
+const UNVERIFIED_WEBHOOK_MAX_AGE_MS = 24 * HOUR;
 
 export interface JobOptions {
   /** Defaults to the mailer from RESEND_API_KEY; null keeps emails in the local outbox. */
@@ -111,6 +115,7 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
     options: { allowLoopback: config.webhooksAllowLoopback, ...options.webhooks },
   };
   expireUnconfirmed(db, now);
+  db.transaction((tx) => deleteStaleUnverifiedWebhooks(tx, now, UNVERIFIED_WEBHOOK_MAX_AGE_MS));
   const fannedOut = fanOutNotifications(db, now, publicUrl);
   let budget = options.maxDeliveries ?? Infinity;
   const pump = () => {

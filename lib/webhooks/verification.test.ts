@@ -94,6 +94,17 @@ describe("webhook verification", () => {
     expect(db.select().from(notifications).where(eq(notifications.kind, "webhook_verification")).all()).toHaveLength(2);
   });
 
+  it("forgets an anonymous registration that is still unverified after a day (the console's stay)", async () => {
+    const pub = await requestWebhookSubscription(db, { url: receiver.url("/stale-public") }, "203.0.113.10", { allowLoopback: true, now: T0 });
+    const con = await registerWebhook(db, { url: receiver.url("/stale-console") }, { origin: "console", allowLoopback: true, now: T0 });
+    if (pub.status !== "created" || con.status !== "created") throw new Error("not created");
+    receiver.script([], 500);
+    await runNotificationJobs(db, T0 + 23 * 60 * MINUTE, jobs);
+    expect(db.select().from(subscribers).all().map((s) => s.id).sort()).toEqual([pub.id, con.id].sort());
+    await runNotificationJobs(db, T0 + 24 * 60 * MINUTE + 1000, jobs);
+    expect(db.select().from(subscribers).all().map((s) => s.id)).toEqual([con.id]);
+  });
+
   it("allows fewer anonymous registrations: 3 per address and 20 in all per hour", () => {
     expect(WEBHOOK_LIMITS).toEqual({ perIpPerHour: 3, publicPerHour: 20 });
   });
