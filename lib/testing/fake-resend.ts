@@ -236,6 +236,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       return send(res, 200, { data: light ? recorded.map(({ html: _h, text: _t, ...rest }) => rest) : recorded });
     }
     if (req.method === "GET" && path === "/_test/stats") return send(res, 200, { requests, emails: recorded.length });
+    if (req.method === "GET" && path === "/_test/requests") return send(res, 200, { data: log });
     if (req.method !== "POST") return send(res, 404, errorBody(404, "not_found", "Not found."));
     const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
     if (path === "/_test/reset") api.reset();
