@@ -20,7 +20,6 @@ import { DeliveryDispatcher, type LaneSpec } from "./lanes";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import type { DeliveryChannel } from "@/db/constants";
 
-export { Pacer } from "./email-delivery";
 export const CHUNK_SIZE = 100;
 /** An anonymous webhook whose verification ping was never answered is removed after a day. */
 const UNVERIFIED_WEBHOOK_MAX_AGE_MS = 24 * HOUR;

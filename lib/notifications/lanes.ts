@@ -106,7 +106,9 @@ export class DeliveryDispatcher {
     task = (async () => {
       await Promise.resolve();
       try {
-        this.outcomes[await ctx.handlers[delivery.channel](delivery)]++;
+        // Awaited first: takeOutcomes() may have replaced the record while the send was in flight.
+        const outcome = await ctx.handlers[delivery.channel](delivery);
+        this.outcomes[outcome]++;
       } catch (err) {
         // The row keeps its lease and is taken again when it runs out; the loop reports the error.
         this.errors.push(err);
