@@ -113,8 +113,12 @@ export async function runNotificationJobs(db: Db, now: number = Date.now(), opti
     clock,
     options: { allowLoopback: config.webhooksAllowLoopback, ...options.webhooks },
   };
-  expireUnconfirmed(db, now);
-  db.transaction((tx) => deleteStaleUnverifiedWebhooks(tx, now, UNVERIFIED_WEBHOOK_MAX_AGE_MS));
+  // Writes, so not on every wake-up of a busy loop (each finished send wakes it).
+  if (now - dispatcher.housekeptAt >= 1000) {
+    dispatcher.housekeptAt = now;
+    expireUnconfirmed(db, now);
+    db.transaction((tx) => deleteStaleUnverifiedWebhooks(tx, now, UNVERIFIED_WEBHOOK_MAX_AGE_MS));
+  }
   const fannedOut = fanOutNotifications(db, now, publicUrl);
   let budget = options.maxDeliveries ?? Infinity;
   const pump = () => {

@@ -66,6 +66,8 @@ export class DeliveryDispatcher {
   private readonly listeners = new Set<() => void>();
   private outcomes: Record<DeliveryOutcome, number> = { sent: 0, retried: 0, failed: 0, parked: 0, deferred: 0 };
   private errors: unknown[] = [];
+  /** When the tick last did its housekeeping (jobs.ts): once a second is enough, however often sends wake it. */
+  housekeptAt = -Infinity;
   /** Rendered templates by notification, shared by the ticks of this dispatcher (see jobs.ts). */
   readonly memo = new Map<string, { at: number; value: unknown }>();
 
