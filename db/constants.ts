@@ -85,7 +85,7 @@ export const API_KEY_ROLE_HINT = "Read only: reads. Editor: also incidents, main
 export const SUBSCRIBER_KINDS = ["email", "webhook"] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
 
-/** pending: awaiting confirmation; suppressed: hard bounce or complaint, never mailed again. */
+/** pending: awaiting confirmation (an email) or its verification ping (a webhook); suppressed: hard bounce or complaint, never mailed again. */
 export const SUBSCRIBER_STATES = ["pending", "active", "unsubscribed", "suppressed"] as const;
 export type SubscriberState = (typeof SUBSCRIBER_STATES)[number];
 
@@ -104,6 +104,8 @@ export const NOTIFICATION_KINDS = [
   "subscription_confirm",
   "subscription_manage_link",
   "webhook_disabled",
+  /** The ping a new webhook must answer with a 2xx before it receives anything (webhooks only, no email). */
+  "webhook_verification",
   "team_invitation",
   "password_reset",
 ] as const;

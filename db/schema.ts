@@ -327,6 +327,12 @@ export const subscribers = sqliteTable(
     suppressionReason: text("suppression_reason"),
     webhookFailingSince: ms("webhook_failing_since"),
     webhookDisabledAt: ms("webhook_disabled_at"),
+    /**
+     * The circuit breaker of an endpoint (a webhook; later a chat channel): failed sends in a row, and while
+     * it is open, until when its deliveries wait without being tried (lib/notifications/circuit-breaker.ts).
+     */
+    circuitFailures: integer("circuit_failures").notNull().default(0),
+    circuitOpenUntil: ms("circuit_open_until"),
     /** How the subscriber was added: "public", "console", "import", "api". */
     origin: text("origin").notNull().default("public"),
     createdAt: createdAt(),

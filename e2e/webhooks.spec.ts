@@ -65,7 +65,15 @@ test.describe("webhooks from the console", () => {
     expect(secret).toMatch(/^whsec_/);
     const item = page.getByRole("listitem").filter({ hasText: url });
     await expect(item).toContainText(`Only: ${service}`);
-    await expect(item).toContainText("Active");
+    await expect(item).toContainText("Pending verification");
+    // The worker pings the receiver, which answers 200: the webhook is active from then on.
+    const ping = await received(path, (b) => typeof b.ping?.message === "string");
+    expect(ping.headers["x-statuspage-event"]).toBe("ping");
+    expectSigned(ping, secret);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole("listitem").filter({ hasText: url })).toContainText("Active", { timeout: 1000 });
+    }).toPass(SLOW);
     // Shown once: a fresh load of the page no longer has it.
     await page.reload();
     expect(await page.content()).not.toContain(secret);
@@ -152,10 +160,13 @@ test.describe("webhooks from the public subscribe page", () => {
     await page.getByRole("radio", { name: "Only the services I choose below" }).check();
     await page.getByRole("checkbox", { name: service }).check();
     await page.getByRole("button", { name: "Register webhook" }).click();
-    await expect(page.getByRole("heading", { name: "Webhook registered" })).toBeVisible(SLOW);
+    await expect(page.getByRole("heading", { name: "Webhook registered: pending verification" })).toBeVisible(SLOW);
     const secret = await page.getByLabel(/Your signing secret/).inputValue();
     expect(secret).toMatch(/^whsec_/);
     await snapshot(page, "subscribe-webhook-registered");
+    // Nothing but the ping until the receiver has answered it.
+    expectSigned(await received(path, (b) => typeof b.ping?.message === "string"), secret);
+    await expect(() => expect(db.select().from(subscribers).where(eq(subscribers.webhookUrl, url)).get()?.state).toBe("active")).toPass(SLOW);
 
     setComponentStatus(db, serviceId, "degraded_performance", Date.now(), { source: "automation" });
     const request = await received(path, (b) => b.component_update?.component_id === serviceId);

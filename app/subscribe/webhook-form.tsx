@@ -18,9 +18,11 @@ export function WebhookSubscribeForm({ picker }: { picker: React.ReactNode }) {
   if (state?.status === "created") {
     return (
       <div role="status" className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
-        <h2 className="font-semibold">Webhook registered</h2>
+        <h2 className="font-semibold">Webhook registered: pending verification</h2>
         <p className="break-words">
-          We will POST JSON to <code className="break-all">{state.url}</code> when an incident or maintenance starts, changes or ends, and when a service changes status.
+          We are sending a signed <code>ping</code> (header <code>X-Statuspage-Event: ping</code>) to <code className="break-all">{state.url}</code>. Once it
+          answers with any 2xx status within 10 seconds, the webhook is active and we will POST JSON to it when an incident or maintenance starts, changes
+          or ends, and when a service changes status. Until then it receives nothing; an unanswered ping is tried again after 1, 5 and 15 minutes.
         </p>
         <label htmlFor="webhook-secret" className="block font-medium">
           Your signing secret: copy it now, it is not shown again

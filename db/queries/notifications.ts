@@ -135,3 +135,9 @@ export function invitationOfNotification(db: Db, payload: Record<string, unknown
 }
 
 export type NotificationContext = NonNullable<ReturnType<typeof notificationContext>>;
+
+/** Whether an endpoint (a subscriber that receives on its own address) failed its last send. */
+export function endpointHasFailureStreak(db: Db, subscriberId: string): boolean {
+  const row = db.select({ failures: subscribers.circuitFailures }).from(subscribers).where(eq(subscribers.id, subscriberId)).get();
+  return (row?.failures ?? 0) > 0;
+}

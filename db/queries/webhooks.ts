@@ -44,13 +44,17 @@ export function webhookByUrl(db: Tx, pageId: string, url: string) {
     .get();
 }
 
-/** The console list: every webhook not unsubscribed, newest first, with its scope and last delivery. */
+/**
+ * The console list: every webhook not unsubscribed (active, or pending verification), newest first, with
+ * its scope, last delivery and, while pending, how its latest verification ping went.
+ */
 export function listWebhooks(db: Db, pageId: string) {
   const rows = db
     .select({
       id: subscribers.id,
       url: subscribers.webhookUrl,
       email: subscribers.email,
+      state: subscribers.state,
       allComponents: subscribers.allComponents,
       origin: subscribers.origin,
       failingSince: subscribers.webhookFailingSince,
@@ -58,7 +62,7 @@ export function listWebhooks(db: Db, pageId: string) {
       createdAt: subscribers.createdAt,
     })
     .from(subscribers)
-    .where(and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "webhook"), eq(subscribers.state, "active")))
+    .where(and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "webhook"), inArray(subscribers.state, ["active", "pending"])))
     .orderBy(desc(subscribers.createdAt), asc(subscribers.id))
     .all();
   if (rows.length === 0) return [];
@@ -71,7 +75,9 @@ export function listWebhooks(db: Db, pageId: string) {
   const recent = recentWebhookDeliveries(db, ids, 10);
   return rows.map((r) => {
     const own = recent.filter((d) => d.subscriberId === r.id);
-    return { ...r, componentIds: scopes.filter((s) => s.subscriberId === r.id).map((s) => s.componentId), lastDelivery: own[0] ?? null, deliveries: own };
+    const ping = r.state === "pending" ? own.find((d) => d.kind === "webhook_verification") : undefined;
+    const verification = ping ? { state: ping.state, lastError: ping.lastError, nextAttemptAt: ping.nextAttemptAt } : null;
+    return { ...r, componentIds: scopes.filter((s) => s.subscriberId === r.id).map((s) => s.componentId), lastDelivery: own[0] ?? null, deliveries: own, verification };
   });
 }
 export type WebhookRow = ReturnType<typeof listWebhooks>[number];

@@ -1,12 +1,12 @@
 // The notification outbox. A change writes its notification in its own transaction (enqueueNotification);
 // the fan-out turns it into deliveries exactly once; workers claim deliveries with a lease and record the
 // outcome. No function here talks to the network: sending happens between these calls, outside transactions.
-import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { NotificationKind } from "@/db/constants";
+import { and, eq, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
+import type { DeliveryChannel, NotificationKind } from "@/db/constants";
 import { newId } from "@/lib/ids";
 import type { Db, Tx } from "../index";
 import { webhookDeliveryKey } from "../queries/webhooks";
-import { deliveries, emailMessages, incidentUpdates, notifications, type Delivery } from "../schema";
+import { deliveries, emailMessages, incidentUpdates, notifications, subscribers, type Delivery } from "../schema";
 
 export interface NewNotification {
   pageId: string;
@@ -118,17 +118,39 @@ function writeWebhookFanOut(tx: Tx, notificationId: string, subscriberIds: strin
     .run();
 }
 
+/** Which deliveries a lane may take (lib/notifications/lanes.ts): its channel, minus the endpoints it is busy with. */
+export interface ClaimFilter {
+  channel?: DeliveryChannel;
+  /** First recipients (an endpoint: a webhook subscriber) to leave alone, because one of theirs is in flight. */
+  excludeRecipients?: readonly string[];
+  /** Only deliveries whose first recipient is a subscriber without a current failure streak. */
+  healthyOnly?: boolean;
+}
+
+const firstRecipient = sql<string>`json_extract(${deliveries.recipients}, '$[0]')`;
+
+function claimable(filter: ClaimFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.channel) conditions.push(eq(deliveries.channel, filter.channel));
+  if (filter.excludeRecipients?.length) conditions.push(notInArray(firstRecipient, [...filter.excludeRecipients]));
+  if (filter.healthyOnly) {
+    conditions.push(sql`${firstRecipient} not in (select ${subscribers.id} from ${subscribers} where ${subscribers.circuitFailures} > 0)`);
+  }
+  return conditions;
+}
+
 /**
  * Claims the next due delivery for this worker with one conditional UPDATE: a row is due when it is pending
  * or parked and its time has come, or when a worker's lease on it ran out (that worker died mid-send).
  */
-export function claimDueDelivery(db: Db, workerId: string, now: number, leaseMs: number): Delivery | null {
+export function claimDueDelivery(db: Db, workerId: string, now: number, leaseMs: number, filter: ClaimFilter = {}): Delivery | null {
   const due = and(
     lte(deliveries.nextAttemptAt, now),
     or(
       inArray(deliveries.state, ["pending", "parked"]),
       and(eq(deliveries.state, "sending"), lt(deliveries.lockedUntil, now)),
     ),
+    ...claimable(filter),
   );
   // Another worker may take the row between the SELECT and the UPDATE: then try the next one.
   for (let tries = 0; tries < 5; tries++) {
@@ -220,6 +242,48 @@ export function recordDeliveryFailure(db: Tx, delivery: Delivery, workerId: stri
       tx.update(emailMessages).set({ state: "failed", updatedAt: at }).where(eq(emailMessages.deliveryId, delivery.id)).run();
     }
   });
+}
+
+/**
+ * Gives a claimed delivery back without trying it (its endpoint's circuit is open): due again at `until`,
+ * no attempt counted, the last error kept for the console.
+ */
+export function deferDelivery(db: Tx, delivery: Delivery, workerId: string, at: number, until: number) {
+  db.update(deliveries)
+    .set({ state: "pending", nextAttemptAt: until, lockedBy: null, lockedUntil: null, updatedAt: at })
+    .where(held(delivery.id, workerId))
+    .run();
+}
+
+/** A send to this endpoint worked: its circuit closes. */
+export function recordEndpointSuccess(tx: Tx, subscriberId: string) {
+  tx.update(subscribers)
+    .set({ circuitFailures: 0, circuitOpenUntil: null })
+    .where(and(eq(subscribers.id, subscriberId), or(sql`${subscribers.circuitFailures} > 0`, sql`${subscribers.circuitOpenUntil} is not null`)))
+    .run();
+}
+
+/**
+ * A send to this endpoint failed: one more in its streak. When `cooldownMs` says the circuit opens, it
+ * opens until then, and the endpoint's other waiting deliveries of this channel move to that time too (no
+ * attempt counted). Returns when the circuit is open until, or null.
+ */
+export function recordEndpointFailure(tx: Tx, subscriberId: string, channel: DeliveryChannel, at: number, cooldownMs: (failures: number) => number | null): number | null {
+  const row = tx
+    .update(subscribers)
+    .set({ circuitFailures: sql`${subscribers.circuitFailures} + 1` })
+    .where(eq(subscribers.id, subscriberId))
+    .returning({ failures: subscribers.circuitFailures })
+    .get();
+  const cooldown = row ? cooldownMs(row.failures) : null;
+  if (cooldown === null) return null;
+  const until = at + cooldown;
+  tx.update(subscribers).set({ circuitOpenUntil: until }).where(eq(subscribers.id, subscriberId)).run();
+  tx.update(deliveries)
+    .set({ nextAttemptAt: until, updatedAt: at })
+    .where(and(eq(deliveries.channel, channel), eq(firstRecipient, subscriberId), inArray(deliveries.state, ["pending", "parked"]), lt(deliveries.nextAttemptAt, until)))
+    .run();
+  return until;
 }
 
 /** Rewrites the stored HTML and text of a delivery's emails (e.g. to remove a link secret once sent). */

@@ -1,6 +1,6 @@
 // Webhook subscriber writes. The URL is unique per page (a partial unique index); the secret is stored as is,
 // because it must be usable to sign, and it is shown to its owner once.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import type { Tx } from "../index";
 import { webhookDeliveriesRange } from "../queries/webhooks";
@@ -16,6 +16,8 @@ export interface NewWebhookSubscriber {
   componentIds: readonly string[];
   origin: "public" | "console" | "api";
   at: number;
+  /** pending: registered, waiting to answer its verification ping (lib/webhooks/register.ts). */
+  state?: "active" | "pending";
 }
 
 export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): string {
@@ -28,9 +30,9 @@ export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): st
       webhookUrl: input.url,
       webhookSecret: input.secret,
       email: input.email?.toLowerCase() ?? null,
-      state: "active",
+      state: input.state ?? "active",
       allComponents: input.componentIds.length === 0,
-      confirmedAt: input.at,
+      confirmedAt: input.state === "pending" ? null : input.at,
       origin: input.origin,
       createdAt: input.at,
       updatedAt: input.at,
@@ -48,6 +50,17 @@ export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): st
 export function deleteWebhookSubscriber(tx: Tx, id: string): void {
   tx.delete(deliveries).where(webhookDeliveriesRange(id)).run();
   tx.delete(subscribers).where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"))).run();
+}
+
+/** The verification ping got a 2xx: the webhook receives events from now on. True if it was pending. */
+export function activateWebhook(tx: Tx, id: string, at: number): boolean {
+  return (
+    tx
+      .update(subscribers)
+      .set({ state: "active", confirmedAt: at, updatedAt: at })
+      .where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"), eq(subscribers.state, "pending")))
+      .run().changes > 0
+  );
 }
 
 /** A delivery got a 2xx: the webhook is healthy again. */
@@ -90,4 +103,18 @@ export function reenableWebhook(tx: Tx, id: string, at: number): boolean {
 /** The status code of a successful POST, for the console (markDeliverySent clears it). */
 export function recordWebhookStatus(tx: Tx, deliveryId: string, statusCode: number | null): void {
   tx.update(deliveries).set({ lastStatusCode: statusCode }).where(eq(deliveries.id, deliveryId)).run();
+}
+
+/**
+ * Anonymous registrations whose ping was never answered are forgotten after `maxAgeMs` (they hold their URL
+ * and were never used); the console's stay pending until an admin removes them or pings again.
+ */
+export function deleteStaleUnverifiedWebhooks(tx: Tx, now: number, maxAgeMs: number): number {
+  const stale = tx
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(and(eq(subscribers.kind, "webhook"), eq(subscribers.state, "pending"), eq(subscribers.origin, "public"), lt(subscribers.createdAt, now - maxAgeMs)))
+    .all();
+  for (const { id } of stale) deleteWebhookSubscriber(tx, id);
+  return stale.length;
 }

@@ -50,6 +50,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   subscription_confirm: "Subscription confirmation",
   subscription_manage_link: "Manage link",
   webhook_disabled: "Webhook disabled",
+  webhook_verification: "Webhook verification",
   team_invitation: "Team invitation",
   password_reset: "Password reset",
 };

@@ -5,7 +5,7 @@ import { getWebhookSubscriber, listWebhooks } from "@/db/queries/webhooks";
 import { deleteWebhookSubscriber, reenableWebhook } from "@/db/writes/webhooks";
 import type { Actor } from "@/lib/domain/actor";
 import { canManageSubscribers } from "@/lib/subscriptions/admin";
-import { registerWebhook, type RegisterResult, type WebhookInput } from "@/lib/webhooks/register";
+import { enqueueWebhookVerification, registerWebhook, type RegisterResult, type WebhookInput } from "@/lib/webhooks/register";
 import type { GuardOptions } from "@/lib/webhooks/url-guard";
 import { audit } from "./audit";
 
@@ -54,6 +54,19 @@ export function enableWebhook(db: Db, actor: WebhookActor, id: string, now: numb
     if (!webhook) return { ok: false as const, message: "This webhook no longer exists." };
     if (!reenableWebhook(tx, id, now)) return { ok: false as const, message: "This webhook is not disabled." };
     audit(tx, actor, now, "webhook.enable", { type: "subscriber", id }, { url: webhook.webhookUrl });
+    return { ok: true as const, url: webhook.webhookUrl ?? "" };
+  });
+}
+
+/** Sends the verification ping of a pending webhook again (its receiver was down, or fixed since). */
+export function resendWebhookVerification(db: Db, actor: WebhookActor, id: string, now: number): { ok: true; url: string } | Refusal {
+  if (!allowed(actor)) return FORBIDDEN;
+  return db.transaction((tx) => {
+    const webhook = getWebhookSubscriber(tx, id);
+    if (!webhook || webhook.state === "unsubscribed") return { ok: false as const, message: "This webhook no longer exists." };
+    if (webhook.state !== "pending") return { ok: false as const, message: "This webhook is already verified." };
+    enqueueWebhookVerification(tx, webhook.pageId, id, now);
+    audit(tx, actor, now, "webhook.verify", { type: "subscriber", id }, { url: webhook.webhookUrl });
     return { ok: true as const, url: webhook.webhookUrl ?? "" };
   });
 }

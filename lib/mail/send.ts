@@ -1,9 +1,21 @@
 // The mail module: the only code that imports `resend`. One entry point per endpoint, a client made on
 // first use (never at import time, so `next build` needs no key), and every answer turned into a plain
-// result the outbox can act on: the SDK never throws, it returns { data, error, headers }.
+// result the outbox can act on: the SDK never throws, it returns { data, error, headers }. Every call has a
+// deadline (an AbortSignal the SDK passes to fetch): an API that never answers must not stop all email.
 import { Resend } from "resend";
 import { getConfig } from "@/lib/config";
 import { withSafeHeaders } from "./headers";
+
+/**
+ * How long one call may take. Well under the outbox lease (60 s), so a timed-out batch is retried by this
+ * worker with the same idempotency key, not taken over by another while it is still in flight.
+ */
+export const MAIL_API_TIMEOUT_MS = 30_000;
+
+export interface MailerOptions {
+  /** Milliseconds one call may take (MAIL_API_TIMEOUT_MS by default; tests use less). */
+  timeoutMs?: number;
+}
 
 export interface OutgoingEmail {
   from: string;
@@ -71,17 +83,35 @@ const toSdk = (email: OutgoingEmail) => {
   return { from: e.from, to: e.to, subject: e.subject, html: e.html, text: e.text, headers: e.headers };
 };
 
+/**
+ * Runs one SDK call with a deadline. The SDK turns an aborted fetch into a generic "unable to fetch" error;
+ * the signal tells us it was our timeout, reported as a failure without status code (retried, like a
+ * network error). The idempotency key makes the retry safe if the API did accept the emails.
+ */
+async function withDeadline<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<SdkResult<T>>, ids: (data: T) => string[]): Promise<SendResult> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const result = await call(signal);
+  if (signal.aborted && !result.data) {
+    const message = `No answer from the mail API within ${timeoutMs / 1000} s`;
+    return { ok: false, statusCode: null, name: "timeout", message, rateLimit: readRateLimit(null) };
+  }
+  return toResult(result, ids);
+}
+
 /** A mailer speaking to Resend (or RESEND_BASE_URL) with the given key. */
-export function createResendMailer(apiKey: string, baseUrl?: string): Mailer {
+export function createResendMailer(apiKey: string, baseUrl?: string, options: MailerOptions = {}): Mailer {
   const client = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  const timeoutMs = options.timeoutMs ?? MAIL_API_TIMEOUT_MS;
   return {
-    async sendBatch(emails, { idempotencyKey }) {
-      const result = await client.batch.send(emails.map(toSdk), { idempotencyKey });
-      return toResult(result as SdkResult<{ data: { id: string }[] }>, (d) => d.data.map((x) => x.id));
+    sendBatch(emails, { idempotencyKey }) {
+      return withDeadline(
+        timeoutMs,
+        (signal) => client.batch.send(emails.map(toSdk), { idempotencyKey, signal }) as Promise<SdkResult<{ data: { id: string }[] }>>,
+        (d) => d.data.map((x) => x.id),
+      );
     },
-    async sendEmail(email, { idempotencyKey }) {
-      const result = await client.emails.send(toSdk(email), idempotencyKey ? { idempotencyKey } : undefined);
-      return toResult(result as SdkResult<{ id: string }>, (d) => [d.id]);
+    sendEmail(email, { idempotencyKey }) {
+      return withDeadline(timeoutMs, (signal) => client.emails.send(toSdk(email), { idempotencyKey, signal }) as Promise<SdkResult<{ id: string }>>, (d) => [d.id]);
     },
   };
 }

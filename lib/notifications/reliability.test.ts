@@ -1,7 +1,6 @@
 // The promise, tested end to end with real SQLite files, the real SDK and the fake Resend server: every
 // subscriber gets exactly one email, even across a crash, under a rate limit, through failures.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deliveries } from "@/db/schema";
 import { createResendMailer } from "@/lib/mail/send";
@@ -46,8 +45,9 @@ describe("reliability", () => {
     addConfirmedSubscribers(world, total);
     openIncident(world);
     fake.setLatency(40);
-    const tsx = path.resolve("node_modules/.bin/tsx");
-    const child = spawn(tsx, ["lib/testing/notify-child.ts", world.file, fake.url], { env: { ...process.env, LEASE_MS: "500" }, stdio: "ignore" });
+    // Node itself with tsx's loader, not the tsx wrapper: SIGKILL cannot be relayed, so killing the wrapper
+    // would leave the real worker running (and writing) behind it.
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/testing/notify-child.ts", world.file, fake.url], { env: { ...process.env, LEASE_MS: "500" }, stdio: "ignore" });
     const exited = new Promise((r) => child.once("exit", r));
     await until(() => fake.emails().length >= 800, 60_000);
     child.kill("SIGKILL");

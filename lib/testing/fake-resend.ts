@@ -17,7 +17,19 @@ export interface RecordedEmail {
   idempotencyKey: string | null;
 }
 
-export type Failure = "500" | "drop";
+/**
+ * 500: an error answer. drop: the connection closed unanswered. hang: accepted and never answered, before
+ * anything is processed. hang-after: processed (the emails are recorded and the idempotency key remembers
+ * the answer), then never answered: the lost answer that makes a client retry something that was sent.
+ */
+export type Failure = "500" | "drop" | "hang" | "hang-after";
+
+/** One request to /emails or /emails/batch, as received. */
+export interface RequestRecord {
+  at: number;
+  path: string;
+  idempotencyKey: string | null;
+}
 
 export interface FakeResendOptions {
   port?: number;
@@ -34,9 +46,11 @@ export interface FakeResend {
   emails(): RecordedEmail[];
   /** Every request received on /emails and /emails/batch, including rejected ones. */
   requestCount(): number;
+  /** Those requests in order, with their Idempotency-Key. */
+  requestLog(): RequestRecord[];
   setRateLimit(limit: number, windowMs?: number): void;
   setLatency(ms: number): void;
-  /** The next `count` requests (after those already queued to fail) fail: a 500, or a closed connection. */
+  /** The next `count` requests (after those already queued to fail) fail in the given way (see Failure). */
   failNext(count: number, how?: Failure): void;
   /** Batches with an email to this address are refused with 422 validation_error, every time. */
   rejectRecipient(address: string | null): void;
@@ -68,6 +82,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   let rejected: string | null = null;
   let quotaExceeded = false;
   let requests = 0;
+  let log: RequestRecord[] = [];
   let recorded: RecordedEmail[] = [];
   let idempotency = new Map<string, IdempotencyEntry>();
 
@@ -154,11 +169,15 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   async function handleSend(req: http.IncomingMessage, res: http.ServerResponse, path: string, raw: string) {
     requests++;
     const now = Date.now();
+    const headerKey = req.headers["idempotency-key"];
+    log.push({ at: now, path, idempotencyKey: typeof headerKey === "string" ? headerKey : null });
     const failure = failures.shift();
     if (failure === "drop") {
       req.socket.destroy();
       return;
     }
+    // Never answered: the socket stays open until the client gives up (or close() ends every connection).
+    if (failure === "hang") return;
     if (failure === "500") return send(res, 500, errorBody(500, "internal_server_error", "Injected failure."));
     if (!/^Bearer \S+$/.test(req.headers.authorization ?? "")) {
       return send(res, 401, errorBody(401, "missing_api_key", "Missing API key in the authorization header."));
@@ -206,6 +225,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       if (response.status < 300) entry.response = response;
       else idempotency.delete(key!);
     }
+    if (failure === "hang-after") return;
     send(res, response.status, response.body, headers);
   }
 
@@ -216,10 +236,11 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       return send(res, 200, { data: light ? recorded.map(({ html: _h, text: _t, ...rest }) => rest) : recorded });
     }
     if (req.method === "GET" && path === "/_test/stats") return send(res, 200, { requests, emails: recorded.length });
+    if (req.method === "GET" && path === "/_test/requests") return send(res, 200, { data: log });
     if (req.method !== "POST") return send(res, 404, errorBody(404, "not_found", "Not found."));
     const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
     if (path === "/_test/reset") api.reset();
-    else if (path === "/_test/fail") api.failNext(Number(body.count ?? 1), body.how === "drop" ? "drop" : "500");
+    else if (path === "/_test/fail") api.failNext(Number(body.count ?? 1), (["drop", "hang", "hang-after"] as const).find((f) => f === body.how) ?? "500");
     else if (path === "/_test/rate-limit") api.setRateLimit(Number(body.limit ?? 0), Number(body.windowMs ?? 1000));
     else if (path === "/_test/reject") api.rejectRecipient(typeof body.address === "string" ? body.address : null);
     else if (path === "/_test/quota") api.setQuotaExceeded(Boolean(body.exceeded));
@@ -252,6 +273,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     port,
     emails: () => recorded.slice(),
     requestCount: () => requests,
+    requestLog: () => log.slice(),
     setRateLimit(newLimit, newWindowMs = 1000) {
       limit = newLimit;
       windowMs = newWindowMs;
@@ -277,6 +299,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       rejected = null;
       quotaExceeded = false;
       requests = 0;
+      log = [];
       windowStart = 0;
       windowCount = 0;
     },

@@ -1,16 +1,18 @@
 // Sends one webhook delivery (a claimed outbox row) and records the outcome: a 2xx marks it sent and the
 // webhook healthy; anything else schedules a retry (lib/webhooks/retry-schedule.ts) or, when the budget is
-// spent, gives up, disables the webhook and tells its owner by email if one was given.
+// spent, gives up, disables the webhook and tells its owner by email if one was given. Each outcome also
+// feeds the receiver's circuit breaker; while it is open, deliveries are given back untried.
 import type { Db } from "@/db";
 import { getNotification } from "@/db/queries/notifications";
 import { getPageRow } from "@/db/queries/subscribers";
 import { getWebhookSubscriber } from "@/db/queries/webhooks";
 import type { Delivery } from "@/db/schema";
-import { enqueueNotification, markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox";
-import { disableWebhook, markWebhookFailing, markWebhookHealthy, recordWebhookStatus } from "@/db/writes/webhooks";
+import { deferDelivery, enqueueNotification, markDeliverySent, recordDeliveryFailure, recordEndpointFailure, recordEndpointSuccess } from "@/db/writes/outbox";
+import { activateWebhook, disableWebhook, markWebhookFailing, markWebhookHealthy, recordWebhookStatus } from "@/db/writes/webhooks";
+import { circuitCooldownMs, circuitState } from "@/lib/notifications/circuit-breaker";
 import { signSubscriberToken } from "@/lib/notifications/tokens";
 import { eventName, webhookBody, type WebhookEvent } from "./payloads";
-import { nextWebhookAttempt } from "./retry-schedule";
+import { nextWebhookAttempt, WEBHOOK_VERIFICATION_DELAYS_MS } from "./retry-schedule";
 import { postWebhook, type PostRequest, type PostResult } from "./send";
 import { DELIVERY_ID_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signPayload } from "./signature";
 import { checkWebhookUrl, type Resolver } from "./url-guard";
@@ -36,7 +38,7 @@ export interface WebhookDeliveryContext {
   options: WebhookDeliveryOptions;
 }
 
-export type WebhookOutcome = "sent" | "retried" | "failed";
+export type WebhookOutcome = "sent" | "retried" | "failed" | "deferred";
 
 /** Where the docs say how to verify a payload. */
 export function webhookDocsUrl(base: string): string {
@@ -47,10 +49,18 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
   const { db, workerId, clock } = ctx;
   const subscriber = getWebhookSubscriber(db, delivery.recipients[0] ?? "");
   const event = getNotification(db, delivery.notificationId)?.payload?.webhook as WebhookEvent | undefined;
-  if (!subscriber?.webhookUrl || !subscriber.webhookSecret || subscriber.state !== "active" || subscriber.webhookDisabledAt !== null || !event) {
+  // The verification ping goes to a webhook still pending; everything else only to an active one.
+  const isPing = !!event && "ping" in event.body;
+  const receiving = subscriber?.state === (isPing ? "pending" : "active");
+  if (!subscriber?.webhookUrl || !subscriber.webhookSecret || !receiving || subscriber.webhookDisabledAt !== null || !event) {
     const error = subscriber?.webhookDisabledAt ? "Not sent: the webhook is disabled" : "Not sent: the webhook was removed";
     recordDeliveryFailure(db, delivery, workerId, clock(), { state: "failed", nextAttemptAt: clock(), countsAsAttempt: false, error, statusCode: null });
     return "failed";
+  }
+  // An open circuit: the receiver failed too often in a row. Wait for the cool-down, untried.
+  if (circuitState(subscriber, clock()) === "open") {
+    deferDelivery(db, delivery, workerId, clock(), subscriber.circuitOpenUntil!);
+    return "deferred";
   }
   const page = getPageRow(db)!;
   const base = (page.url ?? ctx.publicUrl).replace(/\/+$/, "");
@@ -86,18 +96,24 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
       markDeliverySent(tx, delivery, workerId, at, null);
       recordWebhookStatus(tx, delivery.id, result.statusCode);
       markWebhookHealthy(tx, subscriber.id, at);
+      recordEndpointSuccess(tx, subscriber.id);
+      if (isPing) activateWebhook(tx, subscriber.id, at);
     });
     return "sent";
   }
   const error = result.error ?? "Failed";
-  const decision = nextWebhookAttempt(delivery.attempts + 1, ctx.options.random);
+  const decision = nextWebhookAttempt(delivery.attempts + 1, ctx.options.random, isPing ? WEBHOOK_VERIFICATION_DELAYS_MS : undefined);
   return db.transaction((tx) => {
     markWebhookFailing(tx, subscriber.id, at);
+    const openUntil = recordEndpointFailure(tx, subscriber.id, "webhook", at, circuitCooldownMs) ?? 0;
     if (decision.action === "retry") {
-      recordDeliveryFailure(tx, delivery, workerId, at, { state: "pending", nextAttemptAt: at + decision.delayMs, countsAsAttempt: true, error, statusCode: result.statusCode });
+      const nextAttemptAt = Math.max(at + decision.delayMs, openUntil);
+      recordDeliveryFailure(tx, delivery, workerId, at, { state: "pending", nextAttemptAt, countsAsAttempt: true, error, statusCode: result.statusCode });
       return "retried" as const;
     }
     recordDeliveryFailure(tx, delivery, workerId, at, { state: "failed", nextAttemptAt: at, countsAsAttempt: true, error, statusCode: result.statusCode });
+    // An unanswered ping leaves the webhook pending (the console shows it and can ping again): nothing to disable.
+    if (isPing) return "failed" as const;
     if (disableWebhook(tx, subscriber.id, at) && subscriber.email) {
       enqueueNotification(tx, {
         pageId: subscriber.pageId,

@@ -3,7 +3,8 @@
 // documentation cannot drift from what is sent.
 import { DEFAULT_TOLERANCE_SECONDS, DELIVERY_ID_HEADER, EVENT_HEADER, SIGNATURE_HEADER } from "./signature";
 import { USER_AGENT } from "./deliver";
-import { WEBHOOK_RETRY_DELAYS_MS } from "./retry-schedule";
+import { CIRCUIT_BASE_COOLDOWN_MS, CIRCUIT_MAX_COOLDOWN_MS, CIRCUIT_THRESHOLD } from "@/lib/notifications/circuit-breaker";
+import { WEBHOOK_RETRY_DELAYS_MS, WEBHOOK_VERIFICATION_DELAYS_MS } from "./retry-schedule";
 import { WEBHOOK_TIMEOUT_MS } from "./send";
 
 export const WEBHOOK_HEADERS: { name: string; meaning: string }[] = [
@@ -11,10 +12,12 @@ export const WEBHOOK_HEADERS: { name: string; meaning: string }[] = [
   { name: "User-Agent", meaning: `${USER_AGENT} (+<page URL>/api#webhooks)` },
   { name: SIGNATURE_HEADER, meaning: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with your secret>' },
   { name: DELIVERY_ID_HEADER, meaning: "The delivery's id: the same on every retry of one event, so you can drop duplicates" },
-  { name: EVENT_HEADER, meaning: '"component_update" or "incident" (the body says it too: by which key is present)' },
+  { name: EVENT_HEADER, meaning: '"component_update", "incident" or "ping" (the body says it too: by which key is present)' },
 ];
 
-export const RETRY_SUMMARY = `A 2xx answer within ${WEBHOOK_TIMEOUT_MS / 1000} s is a success; anything else (a 3xx too) is retried after ${WEBHOOK_RETRY_DELAYS_MS.map((ms) => (ms >= 3_600_000 ? `${ms / 3_600_000} h` : `${ms / 60_000} min`)).join(", ")} (each ±20 %), about a day in all. Then the webhook is disabled and its owner emailed, if an address was given.`;
+const minutes = (list: readonly number[]) => list.map((ms) => `${ms / 60_000}`).join(", ");
+
+export const RETRY_SUMMARY = `A new webhook is pending until it answers a signed "ping" event (body: meta, page and ping.message) with any 2xx within ${WEBHOOK_TIMEOUT_MS / 1000} s; until then it receives nothing. An unanswered ping is tried again after ${minutes(WEBHOOK_VERIFICATION_DELAYS_MS)} min, and the page's admins can send it again. A 2xx answer within ${WEBHOOK_TIMEOUT_MS / 1000} s is a success; anything else (a 3xx too) is retried after ${WEBHOOK_RETRY_DELAYS_MS.map((ms) => (ms >= 3_600_000 ? `${ms / 3_600_000} h` : `${ms / 60_000} min`)).join(", ")} (each ±20 %), about a day in all. Then the webhook is disabled and its owner emailed, if an address was given. After ${CIRCUIT_THRESHOLD} failures in a row a receiver is paused for ${CIRCUIT_BASE_COOLDOWN_MS / 60_000} min (doubling up to ${CIRCUIT_MAX_COOLDOWN_MS / 60_000} min while it keeps failing): its events wait without using up their retries, then one is tried, and a success sends the rest.`;
 
 export function componentUpdateExample(base: string): string {
   return JSON.stringify(
@@ -130,7 +133,7 @@ http.createServer((req, res) => {
       res.writeHead(401).end();
       return;
     }
-    const event = JSON.parse(raw); // event.component_update or event.incident
+    const event = JSON.parse(raw); // event.component_update, event.incident, or event.ping (just answer 2xx)
     // Drop duplicates by req.headers["${DELIVERY_ID_HEADER.toLowerCase()}"]; answer quickly, work later.
     res.writeHead(204).end();
   });

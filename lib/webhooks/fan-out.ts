@@ -3,10 +3,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import type { NotificationKind } from "@/db/constants";
-import { webhookRecipientIds } from "@/db/queries/webhooks";
+import { getWebhookSubscriber, webhookRecipientIds } from "@/db/queries/webhooks";
 import { incidentComponents, type Notification } from "@/db/schema";
 import { apiContext } from "@/lib/api/v2";
-import { incidentObject, webhookEvent, type ComponentChangeEvent, type WebhookEvent } from "./payloads";
+import { incidentObject, PING_MESSAGE, webhookEvent, type ComponentChangeEvent, type WebhookEvent } from "./payloads";
 
 /** Incident and maintenance news, as Statuspage sends it (reminders are ours and email-only), and status changes. */
 export const WEBHOOK_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
@@ -29,6 +29,12 @@ export interface WebhookFanOut {
 
 /** Null when no webhook is concerned (nothing is built then). */
 export function webhookFanOut(db: Db, notification: Notification, publicUrl: string, now: number): WebhookFanOut | null {
+  if (notification.kind === "webhook_verification") {
+    // Only to the webhook it verifies, while that one still waits for it.
+    const target = notification.subscriberId ? getWebhookSubscriber(db, notification.subscriberId) : undefined;
+    if (target?.state !== "pending") return null;
+    return { subscriberIds: [target.id], event: webhookEvent(db, notification.pageId, { ping: { message: PING_MESSAGE } }, now) };
+  }
   if (!WEBHOOK_KINDS.has(notification.kind)) return null;
   if (notification.kind === "component_updated") {
     const change = notification.payload?.event as ComponentChangeEvent | undefined;

@@ -40,11 +40,19 @@ export interface ComponentChangeEvent {
   component: WebhookComponent;
 }
 
+/** The verification request of a new webhook: any 2xx answer activates it. */
+export interface PingEvent {
+  ping: { message: string };
+}
+
+export const PING_MESSAGE =
+  "A webhook was registered for this URL on this status page. Answer with any 2xx status within 10 seconds to start receiving events; if you did not register it, ignore this request or use meta.unsubscribe.";
+
 /** The event part of a notification, stored once at fan-out: everything but meta. */
 export interface WebhookEvent {
   generated_at: string;
   page: { id: string; status_indicator: PageStatus["indicator"]; status_description: PageStatus["description"] };
-  body: ComponentChangeEvent | { incident: ApiIncident };
+  body: ComponentChangeEvent | { incident: ApiIncident } | PingEvent;
 }
 
 /** The spec's webhook `component`: the API component object, with the keys the spec lists, in its order. */
@@ -107,6 +115,7 @@ export function webhookBody(event: WebhookEvent, links: { unsubscribe: string; d
 }
 
 /** Which header value names the event, for receivers that route on a header. */
-export function eventName(event: WebhookEvent): "component_update" | "incident" {
+export function eventName(event: WebhookEvent): "component_update" | "incident" | "ping" {
+  if ("ping" in event.body) return "ping";
   return "component_update" in event.body ? "component_update" : "incident";
 }

@@ -22,21 +22,27 @@ const privateResolver: Resolver = async () => [{ address: "10.1.2.3", family: 4 
 const webhooks = () => world.db.select().from(subscribers).where(eq(subscribers.kind, "webhook")).all();
 
 describe("public webhook registration", () => {
-  it("creates an active webhook at once (no confirmation) with its own secret and scope", async () => {
+  it("creates a webhook pending verification, with its own secret and scope, and queues its ping", async () => {
     const r = await requestWebhookSubscription(world.db, { url: "https://hooks.example.com/a", email: "Ops@Example.com", scope: "some", componentIds: [world.vpn] }, "203.0.113.1", { resolver: publicResolver });
     expect(r).toMatchObject({ status: "created", url: "https://hooks.example.com/a", secret: expect.stringMatching(/^whsec_/) });
     const [row] = webhooks();
-    expect(row).toMatchObject({ state: "active", origin: "public", email: "ops@example.com", allComponents: false, webhookSecret: r.status === "created" ? r.secret : "" });
+    expect(row).toMatchObject({ state: "pending", confirmedAt: null, origin: "public", email: "ops@example.com", allComponents: false, webhookSecret: r.status === "created" ? r.secret : "" });
     expect(world.db.select().from(subscriberComponents).where(eq(subscriberComponents.subscriberId, row.id)).all().map((s) => s.componentId)).toEqual([world.vpn]);
   });
 
   it("refuses private targets (via DNS too), bad URLs and a second registration of the same URL, per field", async () => {
-    const ip = "203.0.113.2";
-    expect(await requestWebhookSubscription(world.db, { url: "https://internal.example.com/a" }, ip, { resolver: privateResolver })).toMatchObject({ status: "invalid", errors: { url: [expect.stringContaining("private")] } });
-    expect(await requestWebhookSubscription(world.db, { url: "gopher://x" }, ip, { resolver: publicResolver })).toMatchObject({ status: "invalid", errors: { url: [expect.stringContaining("Only http")] } });
-    expect(await requestWebhookSubscription(world.db, { url: "https://hooks.example.com/a" }, ip, { resolver: publicResolver })).toMatchObject({ status: "created" });
-    // Never a second secret for someone else's URL.
-    expect(await requestWebhookSubscription(world.db, { url: "https://hooks.example.com/a" }, ip, { resolver: publicResolver })).toMatchObject({ status: "invalid", errors: { url: [expect.stringContaining("already registered")] } });
+    // One address per attempt: the per-address limit (3 an hour) is tested below.
+    let n = 0;
+    const next = () => `203.0.113.${20 + n++}`;
+    expect(await requestWebhookSubscription(world.db, { url: "https://internal.example.com/a" }, next(), { resolver: privateResolver })).toMatchObject({ status: "invalid", errors: { url: [expect.stringContaining("private")] } });
+    expect(await requestWebhookSubscription(world.db, { url: "gopher://x" }, next(), { resolver: publicResolver })).toMatchObject({ status: "invalid", errors: { url: [expect.stringContaining("Only http")] } });
+    const first = await requestWebhookSubscription(world.db, { url: "https://hooks.example.com/a" }, next(), { resolver: publicResolver });
+    expect(first).toMatchObject({ status: "created" });
+    // Still pending (the ping is not answered yet), it may be registered afresh from the public form; once
+    // active, never: no second secret for someone else's URL.
+    expect(await requestWebhookSubscription(world.db, { url: "https://hooks.example.com/a" }, next(), { resolver: publicResolver })).toMatchObject({ status: "created" });
+    world.db.update(subscribers).set({ state: "active" }).where(eq(subscribers.webhookUrl, "https://hooks.example.com/a")).run();
+    expect(await requestWebhookSubscription(world.db, { url: "https://hooks.example.com/a" }, next(), { resolver: publicResolver })).toMatchObject({ status: "invalid", errors: { url: [expect.stringContaining("already registered")] } });
     expect(webhooks()).toHaveLength(1);
   });
 

@@ -1,15 +1,17 @@
-// Registering a webhook, from the public subscribe page or the console. No confirmation step (Statuspage
-// has none, and the receiver proves nothing by answering): instead the public flow is rate-limited per IP
-// and overall, has the honeypot of the email form, and every URL passes the SSRF guard. The signing secret
-// is returned once, to be shown once; it is never displayed again.
+// Registering a webhook, from the public subscribe page or the console. A new webhook is pending until its
+// receiver answers a signed `ping` (sent through the outbox, in the webhook lane) with a 2xx: so a URL that
+// hangs, refuses or does not exist never becomes a live endpoint that every event is tried against. The
+// public flow is also rate-limited per IP and overall, has the honeypot of the email form, and every URL
+// passes the SSRF guard. The signing secret is returned once, to be shown once; it is never displayed again.
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
 import { LIMITS } from "@/db/constants";
 import { getPageRow } from "@/db/queries/subscribers";
 import { webhookByUrl } from "@/db/queries/webhooks";
 import { components } from "@/db/schema";
+import { enqueueNotification } from "@/db/writes/outbox";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
 import { deleteWebhookSubscriber, insertWebhookSubscriber } from "@/db/writes/webhooks";
 import { isId } from "@/lib/ids";
@@ -17,7 +19,8 @@ import { HOUR } from "@/lib/time";
 import { newWebhookSecret } from "./signature";
 import { checkWebhookUrl, MAX_WEBHOOK_URL_LENGTH, type GuardOptions } from "./url-guard";
 
-export const WEBHOOK_LIMITS = { perIpPerHour: 10, publicPerHour: 100 };
+/** Anonymous registrations per hour: from one address, and from everyone together. */
+export const WEBHOOK_LIMITS = { perIpPerHour: 3, publicPerHour: 20 };
 
 export const webhookInputSchema = z.object({
   url: z.string().trim().max(MAX_WEBHOOK_URL_LENGTH + 1000, { error: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` }),
@@ -33,7 +36,7 @@ export const webhookInputSchema = z.object({
 export type WebhookInput = z.input<typeof webhookInputSchema>;
 
 export type RegisterResult =
-  | { status: "created"; id: string; secret: string; url: string }
+  | { status: "created"; id: string; secret: string; url: string; /** Waiting for its verification ping. */ pending: true }
   | { status: "invalid"; errors: Record<string, string[]> }
   | { status: "too-many" };
 
@@ -69,11 +72,17 @@ export async function registerWebhook(
     // Never hand out a second secret for a URL someone already registered: it would let the caller sign
     // requests to that receiver. An unsubscribed one may be registered afresh.
     if (existing?.state === "active") return invalid("url", "This URL is already registered. Unsubscribe it first (the link is in every payload) to register it again.");
+    // A pending one too, except a public registration from the public form (whoever lost its secret before
+    // the ping was answered may start again; the old secret never signed anything but that ping).
+    if (existing?.state === "pending" && !(existing.origin === "public" && options.origin === "public")) {
+      return invalid("url", "This URL is already registered and waiting for its verification ping to be answered.");
+    }
     if (options.beforeInsert && !options.beforeInsert(tx)) return { status: "too-many" };
     if (existing) deleteWebhookSubscriber(tx, existing.id);
     const secret = newWebhookSecret();
-    const id = insertWebhookSubscriber(tx, { pageId: page.id, url, secret, email: input.email || null, componentIds, origin: options.origin, at: now });
-    return { status: "created", id, secret, url };
+    const id = insertWebhookSubscriber(tx, { pageId: page.id, url, secret, email: input.email || null, componentIds, origin: options.origin, at: now, state: "pending" });
+    enqueueWebhookVerification(tx, page.id, id, now);
+    return { status: "created", id, secret, url, pending: true };
   });
 }
 
@@ -89,7 +98,7 @@ export async function requestWebhookSubscription(
 ): Promise<RegisterResult> {
   const now = options.now ?? Date.now();
   // A bot filled the invisible field: answer like a success, store nothing (the secret is random and unused).
-  if ((raw.website ?? "") !== "") return { status: "created", id: "", secret: newWebhookSecret(), url: String(raw.url ?? "") };
+  if ((raw.website ?? "") !== "") return { status: "created", id: "", secret: newWebhookSecret(), url: String(raw.url ?? ""), pending: true };
   const ipAllowed = db.transaction((tx) => consumeRateLimit(tx, `webhook:ip:${hash(ip).slice(0, 32)}`, WEBHOOK_LIMITS.perIpPerHour, HOUR, now));
   if (!ipAllowed) return { status: "too-many" };
   return registerWebhook(db, raw, {
@@ -98,4 +107,9 @@ export async function requestWebhookSubscription(
     now,
     beforeInsert: (tx) => consumeRateLimit(tx, "webhook:registrations", WEBHOOK_LIMITS.publicPerHour, HOUR, now),
   });
+}
+
+/** Queues the ping that verifies a pending webhook (again, when the console asks). */
+export function enqueueWebhookVerification(tx: Tx, pageId: string, subscriberId: string, at: number): string {
+  return enqueueNotification(tx, { pageId, kind: "webhook_verification", subscriberId, at });
 }

@@ -9,6 +9,12 @@ export const WEBHOOK_RETRY_DELAYS_MS: readonly number[] = [1, 5, 15, 30, 60, 120
 export const WEBHOOK_MAX_ATTEMPTS = WEBHOOK_RETRY_DELAYS_MS.length + 1;
 export const WEBHOOK_JITTER = 0.2;
 
+/**
+ * The verification ping of a new webhook is tried again sooner and fewer times (21 min in all): a receiver
+ * that does not answer stays pending, and the console can send the ping again.
+ */
+export const WEBHOOK_VERIFICATION_DELAYS_MS: readonly number[] = [1, 5, 15].map((m) => m * MINUTE);
+
 export type WebhookRetryDecision = { action: "retry"; delayMs: number } | { action: "give_up" };
 
 /** `attempt` is the number of the attempt that just failed (1 for the first). */

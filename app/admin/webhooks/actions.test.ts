@@ -9,7 +9,7 @@ import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/
 vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { addWebhookAction, removeWebhookAction, enableWebhookAction } = await import("./actions");
+const { addWebhookAction, removeWebhookAction, enableWebhookAction, resendVerificationAction } = await import("./actions");
 
 let db: Db;
 beforeAll(() => {
@@ -56,6 +56,7 @@ describe("webhook console actions", () => {
       actAs(db, who);
       expect(await addWebhookAction({}, form({ url: "http://127.0.0.1:9/other" }))).toMatchObject({ ok: false, message: expect.stringContaining(message) });
       expect(await enableWebhookAction({}, form({ id }))).toMatchObject({ ok: false, message: expect.stringContaining(message) });
+      expect(await resendVerificationAction({}, form({ id }))).toMatchObject({ ok: false, message: expect.stringContaining(message) });
       expect(await run(removeWebhookAction, { id })).toMatchObject({ ok: false, message: expect.stringContaining(message) });
     }
     expect(webhookRows()).toHaveLength(1);
@@ -67,7 +68,11 @@ describe("webhook console actions", () => {
     const added = await addWebhookAction({}, form({ url: "http://127.0.0.1:9/hook", email: "Ops@Example.org" }));
     expect(added).toMatchObject({ ok: true, reveal: { secret: expect.stringMatching(/^whsec_/), url: "http://127.0.0.1:9/hook" } });
     const [row] = webhookRows();
-    expect(row).toMatchObject({ webhookUrl: "http://127.0.0.1:9/hook", webhookSecret: added.reveal?.secret, email: "ops@example.org", state: "active", origin: "console", allComponents: true });
+    expect(row).toMatchObject({ webhookUrl: "http://127.0.0.1:9/hook", webhookSecret: added.reveal?.secret, email: "ops@example.org", state: "pending", origin: "console", allComponents: true });
+    expect(added.message).toContain("pending verification");
+    expect(await resendVerificationAction({}, form({ id: row.id }))).toMatchObject({ ok: true, message: "Verification ping queued for http://127.0.0.1:9/hook." });
+    db.update(subscribers).set({ state: "active" }).where(eq(subscribers.id, row.id)).run();
+    expect(await resendVerificationAction({}, form({ id: row.id }))).toMatchObject({ ok: false, message: expect.stringContaining("already verified") });
     expect(JSON.stringify(db.select().from(auditLog).all())).not.toContain(String(added.reveal?.secret));
     expect(await enableWebhookAction({}, form({ id: row.id }))).toMatchObject({ ok: false, message: expect.stringContaining("not disabled") });
     disableWebhook(db, row.id, Date.now());
@@ -76,7 +81,7 @@ describe("webhook console actions", () => {
     expect(await run(removeWebhookAction, { id: row.id })).toEqual({ redirect: "/admin/webhooks?removed=1" });
     expect(webhookRows()).toHaveLength(0);
     expect(await run(removeWebhookAction, { id: row.id })).toMatchObject({ ok: false, message: expect.stringContaining("already removed") });
-    expect(db.select().from(auditLog).all().map((a) => a.action)).toEqual(expect.arrayContaining(["webhook.create", "webhook.enable", "webhook.delete"]));
+    expect(db.select().from(auditLog).all().map((a) => a.action)).toEqual(expect.arrayContaining(["webhook.create", "webhook.verify", "webhook.enable", "webhook.delete"]));
   });
 
   it("answer bad input per field and keep what was typed", async () => {

@@ -30,7 +30,8 @@ export const addWebhookAction = adminAction("admin", addSchema, async (data, ctx
   }
   revalidatePath("/admin/webhooks");
   // The signing secret is the one thing this form returns on purpose, once.
-  return { message: `Webhook added for ${outcome.url}.`, reveal: { secret: outcome.secret, url: outcome.url } };
+  const message = `Webhook added for ${outcome.url}. It is pending verification: it receives events once it answers our ping with a 2xx.`;
+  return { message, reveal: { secret: outcome.secret, url: outcome.url } };
 });
 
 // The removed row (with its own status region) disappears, so the outcome is said by the page it lands on.
@@ -46,4 +47,11 @@ export const enableWebhookAction = adminAction("admin", z.object({ id: entityId 
   if (!outcome.ok) return { ok: false, message: outcome.message };
   revalidatePath("/admin/webhooks");
   return { message: `Webhook ${outcome.url} re-enabled.` };
+});
+
+export const resendVerificationAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx) => {
+  const outcome = webhooks.resendWebhookVerification(getDb(), actor(ctx), id, Date.now());
+  if (!outcome.ok) return { ok: false, message: outcome.message };
+  revalidatePath("/admin/webhooks");
+  return { message: `Verification ping queued for ${outcome.url}.` };
 });

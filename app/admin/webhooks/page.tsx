@@ -12,15 +12,25 @@ export const dynamic = "force-dynamic";
 
 const date = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never");
 
-const EVENT_LABELS: Record<string, string> = { component_updated: "Component update" };
+const EVENT_LABELS: Record<string, string> = { component_updated: "Component update", webhook_verification: "Verification ping" };
 const eventLabel = (kind: string) => EVENT_LABELS[kind] ?? `Incident (${kind.replaceAll("_", " ")})`;
+
+/** While pending: how the latest verification ping went (a hanging or refusing receiver is told apart). */
+function pendingText(webhook: WebhookRow): string {
+  const v = webhook.verification;
+  if (v?.state === "failed") return "Pending verification: the ping was not answered with a 2xx";
+  if (v?.state === "pending" && v.lastError) return `Pending verification: ping retry at ${date(v.nextAttemptAt)}`;
+  return "Pending verification";
+}
 
 function StateBadge({ webhook }: { webhook: WebhookRow }) {
   const [text, colours] = webhook.disabledAt
     ? [`Disabled ${date(webhook.disabledAt)}`, "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200"]
-    : webhook.failingSince
-      ? [`Failing since ${date(webhook.failingSince)}`, "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"]
-      : ["Active", "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200"];
+    : webhook.state === "pending"
+      ? [pendingText(webhook), "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"]
+      : webhook.failingSince
+        ? [`Failing since ${date(webhook.failingSince)}`, "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"]
+        : ["Active", "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200"];
   return <span className={`rounded px-2 py-0.5 text-sm font-medium ${colours}`}>{text}</span>;
 }
 
@@ -44,7 +54,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-bold">Webhooks</h1>
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         Webhook subscribers receive Statuspage-style JSON payloads for incidents, maintenance and every service status change, signed with
-        their own secret. Failed deliveries are retried for about a day; then the webhook is disabled and its owner emailed.
+        their own secret. A new webhook is pending until it answers a signed <code>ping</code> with a 2xx; until then it receives
+        nothing. Failed deliveries are retried for about a day; then the webhook is disabled and its owner emailed.
       </p>
       {removed === "1" && (
         <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
@@ -70,7 +81,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                   {" · "}owner {w.email ?? "none"} · added {date(w.createdAt)} ({w.origin})
                   {" · "}last delivery {w.lastDelivery ? `${date(w.lastDelivery.updatedAt)}, ${deliveryOutcome(w.lastDelivery).toLowerCase()}` : "none yet"}
                 </p>
-                <WebhookControls id={w.id} url={w.url ?? ""} disabled={w.disabledAt !== null} />
+                <WebhookControls id={w.id} url={w.url ?? ""} disabled={w.disabledAt !== null} pending={w.state === "pending"} />
                 <details className="text-sm">
                   <summary className="cursor-pointer font-medium">Recent deliveries ({w.deliveries.length})</summary>
                   {w.deliveries.length === 0 ? (

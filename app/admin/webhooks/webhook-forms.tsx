@@ -3,7 +3,7 @@
 import { useActionState, useState, type ReactNode } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import type { FormState } from "@/lib/auth/action";
-import { addWebhookAction, enableWebhookAction, removeWebhookAction } from "./actions";
+import { addWebhookAction, enableWebhookAction, removeWebhookAction, resendVerificationAction } from "./actions";
 
 const small = "rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
 
@@ -64,13 +64,22 @@ export function AddWebhookForm({ picker }: { picker: ReactNode }) {
   );
 }
 
-export function WebhookControls({ id, url, disabled }: { id: string; url: string; disabled: boolean }) {
+export function WebhookControls({ id, url, disabled, pending }: { id: string; url: string; disabled: boolean; pending: boolean }) {
   const [enableState, enable, enabling] = useActionState(enableWebhookAction, {} as FormState);
+  const [verifyState, verify, verifying] = useActionState(resendVerificationAction, {} as FormState);
   // Success redirects (the row goes away); what comes back is a refusal.
   const [removeState, remove, removing] = useActionState(removeWebhookAction, {} as FormState);
-  const state = (enableState.at ?? 0) >= (removeState.at ?? 0) ? enableState : removeState;
+  const state = [enableState, verifyState, removeState].reduce((latest, s) => ((s.at ?? 0) > (latest.at ?? 0) ? s : latest));
   return (
     <div className="flex flex-wrap items-center gap-2">
+      {pending && (
+        <form action={verify}>
+          <input type="hidden" name="id" value={id} />
+          <button type="submit" disabled={verifying} className={small} aria-label={`Re-send the verification ping to ${url}`}>
+            Re-send verification
+          </button>
+        </form>
+      )}
       {disabled && (
         <form action={enable}>
           <input type="hidden" name="id" value={id} />
