@@ -6,6 +6,7 @@ import { listRecurrences } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
+import { countOf } from "@/lib/console/plural";
 import { describeRule, parseRule } from "@/lib/domain/recurrence";
 
 export const metadata: Metadata = { title: "Recurring maintenance" };
@@ -17,9 +18,9 @@ function ruleWords(text: string): string {
   return "error" in rule ? text : describeRule(rule);
 }
 
-export default async function RecurringPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function RecurringPage({ searchParams }: { searchParams: Promise<{ done?: string; n?: string }> }) {
   await requireUser("editor");
-  const { done } = await searchParams;
+  const { done, n } = await searchParams;
   const db = getDb();
   const page = getThePage(db);
   const rules = listRecurrences(db, page.id);
@@ -30,7 +31,7 @@ export default async function RecurringPage({ searchParams }: { searchParams: Pr
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         A rule schedules each occurrence up to 60 days ahead, as a normal maintenance you can edit or cancel on its own.
       </p>
-      <DoneNotice done={done} />
+      <DoneNotice done={done} n={n} />
       <div className="mt-4">
         <Link href="/admin/maintenance/recurring/new" className={primary}>New recurring maintenance</Link>
       </div>
@@ -45,7 +46,7 @@ export default async function RecurringPage({ searchParams }: { searchParams: Pr
                 <span className="text-sm font-medium">{r.active ? "Active" : "Stopped"}</span>
               </div>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-                {ruleWords(r.rule)} at {r.startTime} ({r.timeZone}) for {r.durationMinutes} minutes
+                {ruleWords(r.rule)} at {r.startTime} ({r.timeZone}) for {countOf(r.durationMinutes, "minute")}
                 {r.componentIds.length > 0 && ` · ${r.componentIds.length} service${r.componentIds.length === 1 ? "" : "s"}`}
               </p>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
