@@ -61,7 +61,7 @@ export default async function SentMailPage({ searchParams }: { searchParams: Pro
               <p className="mt-1 break-all">{e.toAddress}</p>
               <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
                 <EmailStateBadge state={e.state} />
-                <span className="font-mono">{formatInZone(e.createdAt, timeZone)}</span>
+                <span>{formatInZone(e.createdAt, timeZone)}</span>
                 {e.kind ? <span>{NOTIFICATION_KIND_LABELS[e.kind]}</span> : null}
               </p>
             </li>
@@ -82,7 +82,7 @@ export default async function SentMailPage({ searchParams }: { searchParams: Pro
             <tbody>
               {emails.map((e) => (
                 <tr key={e.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                  <td className="whitespace-nowrap py-2 pr-4 font-mono">{formatInZone(e.createdAt, timeZone)}</td>
+                  <td className="whitespace-nowrap py-2 pr-4">{formatInZone(e.createdAt, timeZone)}</td>
                   <td className="py-2 pr-4 break-all">{e.toAddress}</td>
                   <td className="py-2 pr-4">
                     <Link href={`/admin/mail/${e.id}`} className="font-medium underline underline-offset-2">{e.subject}</Link>

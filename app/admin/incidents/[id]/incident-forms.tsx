@@ -6,6 +6,7 @@ import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceStatusPicker, type PickerGroup } from "@/components/admin/service-status-picker";
 import { INCIDENT_STATUS_LABELS, LIMITS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
+import { RESOLVED_DEFAULT_MESSAGE } from "@/lib/console/incident-defaults";
 import { editIncidentUpdateAction, postIncidentUpdateAction, publishPostmortemAction, savePostmortemAction } from "../actions";
 import { INCIDENT_FORM_STATUSES } from "../declare-form";
 
@@ -47,7 +48,12 @@ export function PostUpdateForm({ id, current, resolved, groups }: { id: string; 
           </select>
         )}
       </Field>
-      <MarkdownField name="message" label="Message" state={state} hint={`Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`} />
+      <MarkdownField
+        name="message"
+        label="Message"
+        state={state}
+        hint={`Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters. Resolving with no message posts “${RESOLVED_DEFAULT_MESSAGE}”`}
+      />
       <ServiceStatusPicker groups={groups} state={state} legend="Change services’ status (optional)" emptyLabel="No change" />
       {status === "resolved" && (
         <CheckboxField

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { AffectedServices, ConsoleTimeline, consoleCard } from "@/components/admin/console-timeline";
 import { DoneNotice } from "@/components/admin/done-notice";
-import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
+import { ImpactBadge } from "@/components/incident-parts";
+import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { findConsoleIncident, incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
@@ -17,9 +18,9 @@ export const metadata: Metadata = { title: "Incident" };
 
 const card = consoleCard;
 
-export default async function IncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function IncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; n?: string }> }) {
   const user = await requireUser("editor");
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
+  const [{ id }, { done, n }] = await Promise.all([params, searchParams]);
   const db = getDb();
   const page = getThePage(db);
   const incident = findConsoleIncident(db, page.id, id);
@@ -29,6 +30,16 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const closed = isClosedStatus(incident.status);
   const mayDelete = hasRole(user.role, "admin") && timeline.length > 1;
   const current = incident.status === "postmortem" ? "resolved" : (incident.status as "investigating" | "identified" | "monitoring" | "resolved");
+  const updateForm = <PostUpdateForm id={incident.id} current={current} resolved={closed} groups={pickerGroups(db, page.id)} />;
+  const postmortem = (
+    <section aria-labelledby="postmortem-title" className={card}>
+      <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
+      <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+        {incident.postmortemPublishedAt ? `Published ${formatInZone(incident.postmortemPublishedAt, page.timeZone)}.` : "Not published yet."}
+      </p>
+      <PostmortemForms id={incident.id} body={incident.postmortemBody ?? ""} publishedAt={incident.postmortemPublishedAt} />
+    </section>
+  );
   return (
     <div className="max-w-4xl space-y-8">
       <div>
@@ -37,20 +48,35 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         </p>
         <h1 className="mt-1 text-2xl font-bold break-words">{incident.name}</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
-          {INCIDENT_STATUS_LABELS[incident.status]} · {IMPACT_LABELS[incident.impact]} impact · started {formatInZone(incident.startedAt, page.timeZone)} ({page.timeZone})
+          {INCIDENT_STATUS_LABELS[incident.status]} · <ImpactBadge impact={incident.impact} /> · started {formatInZone(incident.startedAt, page.timeZone)}
           {incident.backfilled ? " · backfilled, never notifies" : ""}
         </p>
         <AffectedServices services={services} />
         <p className="mt-1 text-sm">
           <Link href={`/incidents/${incident.id}`} className="underline">View on the public page</Link>
         </p>
-        <DoneNotice done={done} />
+        <DoneNotice done={done} n={n} />
       </div>
 
-      <section aria-labelledby="post-title" className={card}>
-        <h2 id="post-title" className="mb-3 text-xl font-semibold">Post an update</h2>
-        <PostUpdateForm id={incident.id} current={current} resolved={closed} groups={pickerGroups(db, page.id)} />
-      </section>
+      {/* A resolved incident's next job is usually its postmortem; reopening stays one click away. */}
+      {closed ? (
+        <>
+          {postmortem}
+          <section aria-labelledby="post-title" className={card}>
+            <details>
+              <summary className="cursor-pointer text-lg font-semibold">
+                <h2 id="post-title" className="inline">Reopen or add an update</h2>
+              </summary>
+              <div className="mt-3">{updateForm}</div>
+            </details>
+          </section>
+        </>
+      ) : (
+        <section aria-labelledby="post-title" className={card}>
+          <h2 id="post-title" className="mb-3 text-xl font-semibold">Post an update</h2>
+          {updateForm}
+        </section>
+      )}
 
       <ConsoleTimeline
         timeline={timeline}
@@ -73,19 +99,12 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         )}
       />
 
-      <section aria-labelledby="postmortem-title" className={card}>
-        <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
-        {closed ? (
-          <>
-            <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-              {incident.postmortemPublishedAt ? `Published ${formatInZone(incident.postmortemPublishedAt, page.timeZone)}.` : "Not published yet."}
-            </p>
-            <PostmortemForms id={incident.id} body={incident.postmortemBody ?? ""} publishedAt={incident.postmortemPublishedAt} />
-          </>
-        ) : (
+      {!closed && (
+        <section aria-labelledby="postmortem-title" className={card}>
+          <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">Resolve the incident to write its postmortem.</p>
-        )}
-      </section>
+        </section>
+      )}
     </div>
   );
 }

@@ -45,7 +45,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             {message.lastEventAt ? <span className="ml-2 text-slate-700 dark:text-slate-300">last report {formatInZone(message.lastEventAt, timeZone)}</span> : null}
           </dd>
           <dt className="font-semibold">Created</dt>
-          <dd>{formatInZone(message.createdAt, timeZone)} ({timeZone})</dd>
+          <dd>{formatInZone(message.createdAt, timeZone)}</dd>
           {notification && (
             <>
               <dt className="font-semibold">Notification</dt>

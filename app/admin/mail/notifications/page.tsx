@@ -35,7 +35,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 <Link href={`/admin/mail/notifications/${n.id}`} className="text-lg font-semibold underline underline-offset-2">
                   {NOTIFICATION_KIND_LABELS[n.kind]}
                 </Link>
-                <span className="font-mono text-sm">{formatInZone(n.createdAt, timeZone)}</span>
+                <span className="text-sm">{formatInZone(n.createdAt, timeZone)}</span>
               </div>
               {n.incident && <p className="mt-1 text-sm"><IncidentLink incident={n.incident} /></p>}
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[9rem_1fr]">

@@ -10,15 +10,16 @@ import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone, toLocalDateTime } from "@/lib/console/incident-display";
+import { countOf } from "@/lib/console/plural";
 import { PostMaintenanceUpdateForm, RescheduleForm } from "../maintenance-forms";
 
 export const metadata: Metadata = { title: "Maintenance" };
 
 const card = consoleCard;
 
-export default async function MaintenanceDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function MaintenanceDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; n?: string }> }) {
   await requireUser("editor");
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
+  const [{ id }, { done, n }] = await Promise.all([params, searchParams]);
   const db = getDb();
   const page = getThePage(db);
   const m = findConsoleMaintenance(db, page.id, id);
@@ -37,17 +38,17 @@ export default async function MaintenanceDetailPage({ params, searchParams }: { 
         <h1 className="mt-1 text-2xl font-bold break-words">{m.name}</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
           {INCIDENT_STATUS_LABELS[status]}
-          {m.scheduledFor !== null && m.scheduledUntil !== null && ` · ${formatInZone(m.scheduledFor, tz)} to ${formatInZone(m.scheduledUntil, tz)} (${tz})`}
+          {m.scheduledFor !== null && m.scheduledUntil !== null && ` · ${formatInZone(m.scheduledFor, tz)} to ${formatInZone(m.scheduledUntil, tz)}`}
         </p>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           {m.autoStart ? "Starts automatically" : "Started by hand"} · {m.autoComplete ? "completes automatically" : "completed by hand"}
-          {m.remindBeforeMinutes ? ` · reminder ${m.remindBeforeMinutes} minutes before` : ""}
+          {m.remindBeforeMinutes ? ` · reminder ${countOf(m.remindBeforeMinutes, "minute")} before` : ""}
         </p>
         <AffectedServices services={services} />
         <p className="mt-1 text-sm">
           <Link href={`/incidents/${m.id}`} className="underline">View on the public page</Link>
         </p>
-        <DoneNotice done={done} />
+        <DoneNotice done={done} n={n} />
       </div>
 
       {!over && (

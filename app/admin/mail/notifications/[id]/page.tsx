@@ -26,7 +26,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
           <Link href="/admin/mail/notifications" className="underline">Notifications</Link>
         </p>
         <h1 className="mt-1 text-2xl font-bold">{NOTIFICATION_KIND_LABELS[summary.kind]}</h1>
-        <p className="mt-1 text-slate-700 dark:text-slate-300">Created {formatInZone(summary.createdAt, timeZone)} ({timeZone})</p>
+        <p className="mt-1 text-slate-700 dark:text-slate-300">Created {formatInZone(summary.createdAt, timeZone)}</p>
         {summary.incident && <p className="mt-1"><IncidentLink incident={summary.incident} /></p>}
       </div>
       <dl className="grid gap-x-4 gap-y-1 rounded-lg border border-slate-300 p-4 text-sm sm:grid-cols-[9rem_1fr] dark:border-slate-700">
