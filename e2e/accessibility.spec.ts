@@ -18,9 +18,8 @@ const VARIANTS = [
 
 const ROUTES = appRoutes();
 
-// One set of rows and three browser contexts (signed out, signed in, half-way through two-factor) for the
-// whole file: each page is loaded once per variant, nothing more.
-test.describe.configure({ mode: "serial" });
+// One set of rows and three browser contexts (signed out, signed in, half-way through two-factor) per worker
+// (there is one; a failure restarts it and the rows are made again): each page is loaded once per variant.
 let values: SegmentValues;
 let contexts: { guest: BrowserContext; owner: BrowserContext; twoFactor: BrowserContext };
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import Link from "next/link";
 import { z } from "zod";
 import { DoneNotice } from "@/components/admin/done-notice";
@@ -116,7 +117,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
               {list.subscribers.map((s) => (
                 <li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-3">
                   <div className="min-w-0 flex-1">
-                    <p className="font-medium break-all">{s.email}</p>
+                    <p className="font-medium"><Address>{s.email}</Address></p>
                     <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
                       <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_BADGE[s.state]}`}>{STATE_LABELS[s.state]}</span>
                       <span>{s.components === null ? "Everything" : s.components.map((c) => c.name).join(", ") || "No services left"}</span>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import { getDb } from "@/db";
 import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import type { WebhookRow } from "@/db/queries/webhooks";
@@ -63,7 +64,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
             {list.map((w) => (
               <li key={w.id} className="space-y-2 p-3">
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <p className="w-full min-w-0 break-all font-mono text-sm font-medium sm:w-auto sm:flex-1">{w.url}</p>
+                  <p className="w-full min-w-0 font-mono text-sm font-medium sm:w-auto sm:flex-1"><Address>{w.url ?? ""}</Address></p>
                   <StateBadge webhook={w} timeZone={page.timeZone} />
                 </div>
                 <p className="text-sm text-slate-700 dark:text-slate-300">
