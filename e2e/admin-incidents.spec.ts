@@ -43,7 +43,7 @@ test.describe("running an incident from the console", () => {
     await expect(page.getByText(`Filled in from the template “${template}”`)).toBeVisible(SLOW);
     await expect(page.getByLabel("Name")).toHaveValue(name);
     await expect(page.getByLabel(new RegExp(`^${service}`))).toHaveValue("major_outage");
-    await expect(page.getByRole("region", { name: "Preview" }).locator("strong")).toHaveText("front door");
+    await expect(page.getByRole("group", { name: "Preview" }).locator("strong")).toHaveText("front door");
 
     await page.getByLabel("Name").fill("");
     await page.getByRole("button", { name: "Declare incident" }).click();

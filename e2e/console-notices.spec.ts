@@ -81,6 +81,14 @@ test.describe("the console's notices and wording", () => {
     await expect(page.getByRole("button", { name: "Post update" })).toBeHidden();
     await page.getByText("Reopen or add an update").click();
     await expect(page.getByRole("button", { name: "Post update" })).toBeVisible();
+
+    // One answer at a time: after publishing, "draft saved" is gone.
+    await page.getByRole("textbox", { name: "Postmortem" }).fill("What happened, and what we changed.");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByText("Postmortem draft saved.")).toBeVisible(SLOW);
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page.getByText("Postmortem published.")).toBeVisible(SLOW);
+    await expect(page.getByText("Postmortem draft saved.")).toHaveCount(0);
   });
 
   test("a count of one reads in the singular", async ({ page, makeService, makeIncident, unique }) => {

@@ -91,13 +91,14 @@ export function PostmortemForms({ id, body, publishedAt }: { id: string; body: s
   return (
     <div className="space-y-6">
       <form ref={saveRef} action={save} noValidate className="space-y-3">
-        <FormStatus state={saveState} />
+        {/* Only the newer of the two answers: "draft saved" must not linger above "published". */}
+        <FormStatus state={(saveState.at ?? 0) > (publishState.at ?? 0) ? saveState : {}} />
         <input type="hidden" name="id" value={id} />
         <MarkdownField name="body" label="Postmortem" state={saveState} initial={body} rows={10} hint="Markdown. Saved as a draft; visitors see it once published." />
         <SubmitButton pending={saving}>Save draft</SubmitButton>
       </form>
       <form ref={publishRef} action={publish} noValidate className="space-y-3 border-t border-slate-300 pt-4 dark:border-slate-700">
-        <FormStatus state={publishState} />
+        <FormStatus state={(publishState.at ?? 0) >= (saveState.at ?? 0) ? publishState : {}} />
         {publishState.errors?.body && <p className="text-sm font-medium text-red-700 dark:text-red-300">{publishState.errors.body.join(" ")}</p>}
         <input type="hidden" name="id" value={id} />
         <CheckboxField

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { AffectedServices, ConsoleTimeline, consoleCard } from "@/components/admin/console-timeline";
+import { Disclosure } from "@/components/admin/disclosure";
 import { DoneNotice } from "@/components/admin/done-notice";
 import { ImpactBadge } from "@/components/incident-parts";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
@@ -30,9 +31,8 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const closed = isClosedStatus(incident.status);
   const mayDelete = hasRole(user.role, "admin") && timeline.length > 1;
   const current = incident.status === "postmortem" ? "resolved" : (incident.status as "investigating" | "identified" | "monitoring" | "resolved");
-  const updateForm = <PostUpdateForm id={incident.id} current={current} resolved={closed} groups={pickerGroups(db, page.id)} />;
   const postmortem = (
-    <section aria-labelledby="postmortem-title" className={card}>
+    <section key="postmortem" aria-labelledby="postmortem-title" className={card}>
       <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
       <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
         {incident.postmortemPublishedAt ? `Published ${formatInZone(incident.postmortemPublishedAt, page.timeZone)}.` : "Not published yet."}
@@ -58,27 +58,17 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         <DoneNotice done={done} n={n} />
       </div>
 
-      {/* A resolved incident's next job is usually its postmortem; reopening stays one click away. */}
-      {closed ? (
-        <>
-          {postmortem}
-          <section aria-labelledby="post-title" className={card}>
-            <details>
-              <summary className="cursor-pointer text-lg font-semibold">
-                <h2 id="post-title" className="inline">Reopen or add an update</h2>
-              </summary>
-              <div className="mt-3">{updateForm}</div>
-            </details>
-          </section>
-        </>
-      ) : (
-        <section aria-labelledby="post-title" className={card}>
-          <h2 id="post-title" className="mb-3 text-xl font-semibold">Post an update</h2>
-          {updateForm}
-        </section>
-      )}
+      {/* A resolved incident's next job is usually its postmortem, so it comes first and the update form
+          folds away; the keys keep the form (and its answer) when resolving moves it. */}
+      {closed && postmortem}
+      <section key="update" aria-labelledby="post-title" className={card}>
+        <Disclosure initiallyOpen={!closed} headingId="post-title" heading={closed ? "Reopen or add an update" : "Post an update"}>
+          <PostUpdateForm id={incident.id} current={current} resolved={closed} groups={pickerGroups(db, page.id)} />
+        </Disclosure>
+      </section>
 
       <ConsoleTimeline
+        key="timeline"
         timeline={timeline}
         timeZone={page.timeZone}
         notes={(u) => `${u.editedAt ? " · corrected" : ""}${u.deliverNotifications ? "" : " · not notified"}`}
@@ -100,7 +90,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
       />
 
       {!closed && (
-        <section aria-labelledby="postmortem-title" className={card}>
+        <section key="postmortem-later" aria-labelledby="postmortem-title" className={card}>
           <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">Resolve the incident to write its postmortem.</p>
         </section>
