@@ -13,8 +13,9 @@ export function proxy(request: NextRequest) {
   }
   // A page cannot choose its status code, so the invitation page's comes from here: 404 for a link that
   // never existed, 410 for one used, revoked or expired. The page itself says which, and checks again.
-  // Only for reading the page: the accept form's POST gets its answer from the action.
-  if (request.nextUrl.pathname.startsWith("/invite/") && (request.method === "GET" || request.method === "HEAD")) {
+  // The accept form's POST gets its answer from the action. Invitees have no session: no sign-in redirect.
+  if (request.nextUrl.pathname.startsWith("/invite/")) {
+    if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
     let token = "";
     try {
       token = decodeURIComponent(request.nextUrl.pathname.slice("/invite/".length));

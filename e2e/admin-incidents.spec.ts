@@ -84,7 +84,9 @@ test.describe("running an incident from the console", () => {
     await expect(page.getByLabel("Set affected services back to operational")).toBeChecked();
     await page.getByLabel("Message").fill("The new controller works.");
     await page.getByRole("button", { name: "Post update" }).click();
-    await expect(formStatus(page).first()).toHaveText("Update posted.", SLOW);
+    // Resolved: the postmortem now comes first (with its own form statuses); the update form keeps its answer.
+    await expect(formStatus(page).filter({ hasText: "Update posted." })).toBeVisible(SLOW);
+    await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText("Postmortem");
     await expect(page.getByLabel("Reopen this incident")).not.toBeChecked();
     await expect(page.getByLabel("Status", { exact: true })).toHaveValue("investigating");
     await expect(page.getByLabel("Set affected services back to operational")).toHaveCount(0);
