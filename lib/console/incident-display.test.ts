@@ -8,6 +8,7 @@ describe("the console's time format", () => {
     expect(formatInZone(Date.UTC(2026, 11, 1, 13, 5), "Etc/UTC")).toBe("1 Dec 2026, 13:05 UTC");
     expect(formatInZone(Date.UTC(2026, 11, 1, 13, 5), "America/New_York")).toBe("1 Dec 2026, 08:05 EST");
     expect(formatInZone(Date.UTC(2026, 11, 1, 13, 5), "Asia/Kolkata")).toBe("1 Dec 2026, 18:35 GMT+5:30");
+    expect(formatInZone(Date.UTC(2026, 8, 11, 8, 12), "Etc/UTC")).toBe("11 Sep 2026, 08:12 UTC");
   });
 
   it("has no hyphen to break at on a phone", () => {

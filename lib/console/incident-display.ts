@@ -12,6 +12,7 @@ export function pickerGroups(tx: Tx, pageId: string): PickerGroup[] {
   );
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const formats = new Map<string, { at: Intl.DateTimeFormat; zoneUS: Intl.DateTimeFormat }>();
 
 /**
@@ -25,7 +26,7 @@ export function formatInZone(at: number, timeZone: string): string {
   if (!f) {
     const zoneName = { timeZone, timeZoneName: "short" } as const;
     f = {
-      at: new Intl.DateTimeFormat("en-GB", { ...zoneName, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+      at: new Intl.DateTimeFormat("en-GB", { ...zoneName, day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
       zoneUS: new Intl.DateTimeFormat("en-US", zoneName),
     };
     formats.set(timeZone, f);
@@ -36,7 +37,8 @@ export function formatInZone(at: number, timeZone: string): string {
   // A minus sign, not a hyphen, in "GMT−3": lines may break at a hyphen.
   const name = (zone.startsWith("GMT") && usZone && !usZone.startsWith("GMT") ? usZone : zone).replace("-", "\u2212");
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")} ${name}`;
+  // Month names from a fixed list: ICU's British short names vary in length ("Sept").
+  return `${Number(part("day"))} ${MONTHS[Number(part("month")) - 1]} ${part("year")}, ${part("hour")}:${part("minute")} ${name}`;
 }
 
 /** The value of a datetime-local input (to the second) showing `at` in the page's zone. */

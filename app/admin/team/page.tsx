@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import { getDb } from "@/db";
 import { USER_ROLES, USER_ROLE_LABELS } from "@/db/constants";
 import { listUsers } from "@/db/queries/users";
@@ -31,8 +32,9 @@ export default async function TeamPage() {
         <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-300 dark:divide-slate-800 dark:border-slate-700">
           {members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-3">
-              <div className="min-w-0 flex-1">
-                <p className="truncate font-medium">{m.email}{m.id === me.id && " (you)"}</p>
+              {/* At least 15rem for who it is, so on a phone the controls go below instead of squeezing it. */}
+              <div className="min-w-0 flex-1 basis-60">
+                <p className="font-medium"><Address>{m.email}</Address>{m.id === me.id && " (you)"}</p>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
                   {USER_ROLE_LABELS[m.role]} · two-factor {m.totpEnabledAt ? "on" : "off"} · last sign-in {date(m.lastSignInAt, timeZone)}
                 </p>
