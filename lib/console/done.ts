@@ -15,7 +15,7 @@ export const DONE_MESSAGES = {
   "maintenance-scheduled": "Maintenance scheduled.",
   "maintenance-cancelled": "Maintenance cancelled.",
   "recurrence-saved": "Recurring maintenance saved; {n} scheduled for the next 60 days.",
-  "recurrence-stopped": "Recurring maintenance stopped; its scheduled occurrences are kept.",
+  "recurrence-stopped": "Recurring maintenance stopped.",
   "recurrence-stopped-cancelled": "Recurring maintenance stopped; {n} cancelled.",
   "subscriber-added-pending": "Subscriber added: a confirmation email is on its way. They are pending until they confirm.",
   "subscriber-added-active": "Subscriber added as active.",
