@@ -14,9 +14,18 @@ const IMPACT_BORDER: Record<string, string> = {
   maintenance: "border-l-status-maintenance dark:border-l-status-maintenance",
 };
 
+// Coloured by impact like the cards' edges, text at 7:1 or better on its tint in both schemes.
+const IMPACT_PILL: Record<keyof typeof IMPACT_LABELS, string> = {
+  critical: "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
+  major: "border-orange-300 bg-orange-50 text-orange-900 dark:border-orange-800 dark:bg-orange-950 dark:text-orange-100",
+  minor: "border-yellow-400 bg-yellow-50 text-yellow-900 dark:border-yellow-700 dark:bg-yellow-950 dark:text-yellow-100",
+  none: "border-slate-300 bg-slate-50 text-slate-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300",
+  maintenance: "border-blue-300 bg-blue-50 text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100",
+};
+
 export function ImpactBadge({ impact }: { impact: keyof typeof IMPACT_LABELS }) {
   return (
-    <span className="rounded-full border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 dark:border-slate-600 dark:text-slate-300">
+    <span className={`whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${IMPACT_PILL[impact]}`}>
       {impact === "maintenance" ? "Maintenance" : impact === "none" ? "No impact" : `${IMPACT_LABELS[impact]} impact`}
     </span>
   );

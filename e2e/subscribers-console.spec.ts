@@ -32,7 +32,7 @@ test.describe("subscribers in the console", () => {
     await page.getByLabel(service).check();
     await page.getByLabel("Send a confirmation email").check();
     await page.getByRole("button", { name: "Add subscriber" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `Added ${sam}: a confirmation email is on its way.` })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Subscriber added: a confirmation email is on its way." })).toBeVisible();
     await inbox(sam, /^Confirm your subscription/);
 
     // The same address again: refused, nothing changed.
@@ -71,7 +71,7 @@ test.describe("subscribers in the console", () => {
     await expect(page.getByText(`Line 3: ${sam}: already on the list (pending); left as it is`)).toBeVisible();
     await expect(page.getByText(`Line 5: ${pat}: same address as line 2; merged into it`)).toBeVisible();
     await page.getByRole("button", { name: "Import 2 subscribers" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Imported 2 subscribers; 2 merged or already on the list." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Imported 2 subscribers." })).toBeVisible();
     expect(getEmailSubscriberByAddress(db, pageId, pat)).toMatchObject({ state: "active", origin: "import" });
 
     // Export what the filter shows.
@@ -96,7 +96,7 @@ test.describe("subscribers in the console", () => {
     await page.getByRole("link", { name: `Remove ${pat}` }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Remove ${pat}?` })).toBeVisible();
     await page.getByRole("button", { name: "Remove subscriber" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `Removed ${pat}.` })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Subscriber removed." })).toBeVisible();
     expect(getEmailSubscriberByAddress(db, pageId, pat)).toBeUndefined();
   });
 

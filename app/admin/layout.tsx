@@ -3,10 +3,11 @@ import Link from "next/link";
 import { USER_ROLE_LABELS } from "@/db/constants";
 import { requireUser } from "@/lib/auth/dal";
 import { hasRole } from "@/lib/auth/roles";
+import { CONSOLE_ICONS } from "@/lib/console/favicon";
 import { NavLinks, type NavItem } from "./nav";
 import { signOutAction } from "./session-actions";
 
-export const metadata: Metadata = { title: { default: "Console", template: "%s · Console" } };
+export const metadata: Metadata = { title: { default: "Console", template: "%s · Console" }, icons: CONSOLE_ICONS };
 
 const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/services", label: "Services" },

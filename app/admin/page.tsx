@@ -9,6 +9,7 @@ import { getOverallStatus } from "@/db/queries/status-page";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
 import { hasRole } from "@/lib/auth/roles";
+import { countOf } from "@/lib/console/plural";
 import { mailMode } from "@/lib/mail/send";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -36,14 +37,14 @@ export default async function AdminHome() {
         </div>
         {stale.length > 0 && (
           <p role="alert" className="mt-3 rounded-md bg-amber-100 px-3 py-2 text-sm font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-            {stale.length === 1 ? "1 open incident has" : `${stale.length} open incidents have`} had no update for over {page.staleIncidentMinutes} minutes. Tell people where things stand.
+            {stale.length === 1 ? "1 open incident has" : `${stale.length} open incidents have`} had no update for over {countOf(page.staleIncidentMinutes, "minute")}. Tell people where things stand.
           </p>
         )}
         <ul className="mt-3 space-y-1 text-sm">
           {open.length === 0 && <li>No open incidents.</li>}
           {open.map((i) => (
             <li key={i.id}>
-              <Link href={`/admin/incidents/${i.id}`} className="font-medium underline">{i.name}</Link> · {INCIDENT_STATUS_LABELS[i.status]} · last update {i.quietMinutes} min ago
+              <Link href={`/admin/incidents/${i.id}`} className="font-medium underline">{i.name}</Link> · {INCIDENT_STATUS_LABELS[i.status]} · last update {countOf(i.quietMinutes, "minute")} ago
             </li>
           ))}
           {maintenance.inProgress.map((m) => (
@@ -54,7 +55,7 @@ export default async function AdminHome() {
           ))}
           {next && next.scheduledFor !== null && (
             <li>
-              Next maintenance: <Link href={`/admin/maintenance/${next.id}`} className="font-medium underline">{next.name}</Link> at {formatInZone(next.scheduledFor, page.timeZone)} ({page.timeZone})
+              Next maintenance: <Link href={`/admin/maintenance/${next.id}`} className="font-medium underline">{next.name}</Link> at {formatInZone(next.scheduledFor, page.timeZone)}
             </li>
           )}
         </ul>

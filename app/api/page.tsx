@@ -21,9 +21,10 @@ const V2_DESCRIPTIONS: Record<(typeof V2_ENDPOINTS)[number], string> = {
   "scheduled-maintenances/active.json": "Maintenance in progress or being verified.",
 };
 
-function Code({ children }: { children: string }) {
+/** A code sample. It may scroll sideways, so it can be focused (keyboard scrolling) and says what it holds. */
+function Code({ label, children }: { label: string; children: string }) {
   return (
-    <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-900">
+    <pre tabIndex={0} aria-label={label} className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-slate-900">
       <code>{children}</code>
     </pre>
   );
@@ -66,7 +67,7 @@ export default function ApiDocs() {
             </div>
           ))}
         </dl>
-        <Code>{`curl -s ${base}/api/v2/status.json`}</Code>
+        <Code label="Example: read the status with curl">{`curl -s ${base}/api/v2/status.json`}</Code>
       </section>
 
       <section aria-labelledby="feeds">
@@ -88,7 +89,7 @@ export default function ApiDocs() {
         <p className="mt-2">
           A shields-style SVG with the overall status (<a className="underline" href="/badge.svg">/badge.svg</a>) or one service&apos;s:
         </p>
-        <Code>{`<img src="${base}/badge.svg" alt="Service status">\n<img src="${base}/badge.svg?component=<id>" alt="VPN status">`}</Code>
+        <Code label="Badge snippet">{`<img src="${base}/badge.svg" alt="Service status">\n<img src="${base}/badge.svg?component=<id>" alt="VPN status">`}</Code>
       </section>
 
       <section aria-labelledby="embed">
@@ -97,9 +98,9 @@ export default function ApiDocs() {
           A 4 KB script with no dependencies shows a dismissible banner on your site while an incident is open or maintenance is in
           progress, and nothing otherwise:
         </p>
-        <Code>{`<script src="${base}/embed.js" async></script>\n<!-- at the top instead of the bottom: -->\n<script src="${base}/embed.js" data-position="top" async></script>`}</Code>
+        <Code label="Banner snippet">{`<script src="${base}/embed.js" async></script>\n<!-- at the top instead of the bottom: -->\n<script src="${base}/embed.js" data-position="top" async></script>`}</Code>
         <p className="mt-4">Or a compact status card in an iframe:</p>
-        <Code>{`<iframe src="${base}/embed/widget" title="Service status" width="320" height="72" style="border:0"></iframe>`}</Code>
+        <Code label="Widget snippet">{`<iframe src="${base}/embed/widget" title="Service status" width="320" height="72" style="border:0"></iframe>`}</Code>
       </section>
 
       <section aria-labelledby="v1">
@@ -123,7 +124,7 @@ export default function ApiDocs() {
             </div>
           ))}
         </dl>
-        <Code>{`curl -s -X PATCH ${base}/api/v1/components/<id> \\
+        <Code label="Example: set a service’s status with curl">{`curl -s -X PATCH ${base}/api/v1/components/<id> \\
   -H "Authorization: Bearer $STATUS_API_KEY" -H "Content-Type: application/json" \\
   -d '{"status": "partial_outage"}'`}</Code>
       </section>
@@ -147,17 +148,17 @@ export default function ApiDocs() {
         </dl>
         <p className="mt-4">{RETRY_SUMMARY} Every payload&apos;s <code>meta.unsubscribe</code> link removes the webhook.</p>
         <h3 className="mt-4 font-semibold">A service status change</h3>
-        <Code>{componentUpdateExample(base)}</Code>
+        <Code label="Example webhook payload: component update">{componentUpdateExample(base)}</Code>
         <h3 className="mt-4 font-semibold">An incident (maintenance is sent the same way, with its maintenance fields)</h3>
-        <Code>{incidentExample(base)}</Code>
+        <Code label="Example webhook payload: incident">{incidentExample(base)}</Code>
         <h3 className="mt-4 font-semibold">Verifying the signature (Node)</h3>
         <p className="mt-2">
           Compute the HMAC over the raw body before parsing it, compare in constant time, and refuse timestamps more than five minutes
           away:
         </p>
-        <Code>{VERIFY_SNIPPET}</Code>
+        <Code label="Verifying a webhook signature in Node">{VERIFY_SNIPPET}</Code>
         <p className="mt-2">Used in a receiver:</p>
-        <Code>{RECEIVER_SNIPPET}</Code>
+        <Code label="A webhook receiver in Node">{RECEIVER_SNIPPET}</Code>
       </section>
 
       <section aria-labelledby="health">

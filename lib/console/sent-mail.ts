@@ -35,6 +35,14 @@ export const DELIVERY_STATE_LABELS: Record<DeliveryState, string> = {
   parked: "Parked (quota)",
 };
 
+/**
+ * The batch states as the console words them. Without a Resend key a "sent" batch went nowhere: its emails
+ * were kept in the local outbox, and the console must not say they were sent.
+ */
+export function deliveryStateLabels(mode: "resend" | "local"): Record<DeliveryState, string> {
+  return mode === "resend" ? DELIVERY_STATE_LABELS : { ...DELIVERY_STATE_LABELS, sent: "Kept in the local outbox" };
+}
+
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   incident_created: "Incident created",
   incident_updated: "Incident updated",

@@ -2,16 +2,20 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { API_KEY_ROLE_LABELS } from "@/db/constants";
 import { listApiKeysForConsole } from "@/db/queries/api-keys";
+import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
+import { formatInZone } from "@/lib/console/incident-display";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
 
 export const metadata: Metadata = { title: "API keys" };
 
-const date = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never");
+const date = (ms: number | null, timeZone: string) => (ms ? formatInZone(ms, timeZone) : "never");
 
 export default async function ApiKeysPage() {
   await requireUser("owner");
-  const keys = listApiKeysForConsole(getDb());
+  const db = getDb();
+  const keys = listApiKeysForConsole(db);
+  const { timeZone } = getThePage(db);
   return (
     <div className="max-w-4xl">
       <h1 className="text-2xl font-bold">API keys</h1>
@@ -36,9 +40,9 @@ export default async function ApiKeysPage() {
                     {k.name} <span className="font-mono text-sm font-normal text-slate-600 dark:text-slate-400">{k.prefix}…</span>
                   </p>
                   <p className="text-sm text-slate-600 dark:text-slate-400">
-                    {API_KEY_ROLE_LABELS[k.role]} key · created {date(k.createdAt)} by {k.createdByEmail ?? "the command line or a removed member"} · last used {date(k.lastUsedAt)}
+                    {API_KEY_ROLE_LABELS[k.role]} key · created {date(k.createdAt, timeZone)} by {k.createdByEmail ?? "the command line or a removed member"} · last used {date(k.lastUsedAt, timeZone)}
                   </p>
-                  {k.revokedAt !== null && <p className="text-sm font-medium text-red-700 dark:text-red-300">Revoked {date(k.revokedAt)}</p>}
+                  {k.revokedAt !== null && <p className="text-sm font-medium text-red-700 dark:text-red-300">Revoked {date(k.revokedAt, timeZone)}</p>}
                 </div>
                 <RevokeApiKeyButton id={k.id} name={k.name} revoked={k.revokedAt !== null} />
               </li>

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { inputClass } from "@/components/admin/form";
+import { ScrollRegion } from "@/components/admin/scroll-region";
 import { requireUser } from "@/lib/auth/dal";
+import { formatInZone } from "@/lib/console/incident-display";
+import { getThePage } from "@/db/queries/settings";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -15,7 +19,6 @@ const filterSchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
-const when = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(0, 19) + " UTC";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser("admin");
@@ -24,6 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const db = getDb();
   const entries = listAuditEntries(db, { action: filter.action, actor: filter.actor, beforeId: filter.before }, PAGE_SIZE);
   const actions = listAuditActions(db);
+  const { timeZone } = getThePage(db);
   const prefixes = [...new Set(actions.map((a) => a.split(".")[0] + "."))];
   const older = entries.length === PAGE_SIZE ? entries.at(-1)!.id : null;
   const query = (extra: Record<string, string>) =>
@@ -57,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Nothing matches. Sign-ins, changes to services, settings and the team are recorded here as they happen.
         </p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
+        <ScrollRegion label="Audit entries" className="mt-6">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Audit entries, newest first</caption>
             <thead>
@@ -72,16 +76,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                  <td className="whitespace-nowrap py-2 pr-4 font-mono">{when(e.at)}</td>
-                  <td className="py-2 pr-4 break-all">{e.actorLabel}{e.actorType !== "user" && <span className="text-slate-600 dark:text-slate-400"> ({e.actorType})</span>}</td>
+                  <td className="whitespace-nowrap py-2 pr-4">{formatInZone(e.at, timeZone)}</td>
+                  <td className="py-2 pr-4"><Address>{e.actorLabel}</Address>{e.actorType !== "user" && <span className="text-slate-600 dark:text-slate-400"> ({e.actorType})</span>}</td>
                   <td className="py-2 pr-4 font-mono">{e.action}</td>
-                  <td className="py-2 pr-4 break-all font-mono text-xs">{e.detail ? JSON.stringify(e.detail) : ""}</td>
+                  <td className="py-2 pr-4 font-mono text-xs [overflow-wrap:anywhere]">{e.detail ? JSON.stringify(e.detail) : ""}</td>
                   <td className="py-2 font-mono text-xs">{e.ip ?? ""}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {older && (
         <Link href={`/admin/audit${query({ before: String(older) })}`} className="mt-4 inline-block font-medium underline">

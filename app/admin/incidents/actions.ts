@@ -7,6 +7,8 @@ import { getDb } from "@/db";
 import { IMPACTS } from "@/db/constants";
 import { getThePage } from "@/db/queries/settings";
 import { adminAction, typedValues } from "@/lib/auth/action";
+import { doneHref } from "@/lib/console/done";
+import { updateMessage } from "@/lib/console/incident-defaults";
 import { checkbox, entityId } from "@/lib/console/fields";
 import { actorOf, fromLocalDateTime, runVerb, serviceStatusesFrom } from "@/lib/console/domain-actions";
 import { addIncidentUpdate, createIncident, deleteIncidentUpdate, editIncidentUpdate, publishPostmortem, savePostmortem } from "@/lib/incidents/incident-verbs";
@@ -54,7 +56,7 @@ export const declareIncidentAction = adminAction(
     const outcome = runVerb(formData, () => createIncident(getDb(), actorOf(ctx), input));
     if (!outcome.ok) return outcome.state;
     refresh(outcome.value.id);
-    redirect(`/admin/incidents/${outcome.value.id}?done=${encodeURIComponent("Incident declared.")}`);
+    redirect(doneHref(`/admin/incidents/${outcome.value.id}`, "incident-declared"));
   },
 );
 
@@ -62,7 +64,7 @@ export const postIncidentUpdateAction = adminAction(
   "editor",
   z.object({ id: entityId, status: incidentStatus, message: text, notify: checkbox, reopen: checkbox, restoreComponents: checkbox }),
   ({ id, ...data }, ctx, formData) => {
-    const input: AddUpdateInput = { ...data, componentStatuses: serviceStatusesFrom(formData) as AddUpdateInput["componentStatuses"] };
+    const input: AddUpdateInput = { ...data, message: updateMessage(data.status, data.message), componentStatuses: serviceStatusesFrom(formData) as AddUpdateInput["componentStatuses"] };
     const outcome = runVerb(formData, () => addIncidentUpdate(getDb(), actorOf(ctx), id, input));
     if (!outcome.ok) return outcome.state;
     refresh(id);
@@ -85,7 +87,7 @@ export const deleteIncidentUpdateAction = adminAction("admin", z.object({ id: en
   const outcome = runVerb(formData, () => deleteIncidentUpdate(getDb(), actorOf(ctx), updateId));
   if (!outcome.ok) return outcome.state;
   refresh(id);
-  redirect(`/admin/incidents/${id}?done=${encodeURIComponent("Update deleted.")}`);
+  redirect(doneHref(`/admin/incidents/${id}`, "update-deleted"));
 });
 
 export const savePostmortemAction = adminAction("editor", z.object({ id: entityId, body: text }), ({ id, body }, ctx, formData) => {

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
+import { ImpactBadge } from "@/components/incident-parts";
+import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { listOpenIncidents, searchIncidentHistory, type ConsoleIncidentRow, type OpenIncidentRow } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone, pickerGroups } from "@/lib/console/incident-display";
 import { parseHistoryQuery } from "@/lib/console/incident-history";
+import { countOf } from "@/lib/console/plural";
 import { HistoryFilterForm, HistoryPager } from "./history";
 
 export const metadata: Metadata = { title: "Incidents" };
@@ -23,12 +25,12 @@ function IncidentRow({ incident, timeZone }: { incident: ConsoleIncidentRow | Op
         <span className="text-sm font-medium">{INCIDENT_STATUS_LABELS[incident.status]}</span>
       </div>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-        Started {formatInZone(incident.startedAt, timeZone)} · {IMPACT_LABELS[incident.impact]} impact
+        Started {formatInZone(incident.startedAt, timeZone)} · <ImpactBadge impact={incident.impact} />
         {incident.backfilled ? " · backfilled" : ""}
       </p>
       {"stale" in incident && incident.stale && (
         <p className="mt-2 inline-block rounded-md bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-          No update for {incident.quietMinutes} minutes
+          No update for {countOf(incident.quietMinutes, "minute")}
         </p>
       )}
     </li>

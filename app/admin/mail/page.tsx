@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { EMAIL_MESSAGE_STATES } from "@/db/constants";
@@ -58,10 +59,10 @@ export default async function SentMailPage({ searchParams }: { searchParams: Pro
           {emails.map((e) => (
             <li key={e.id} className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
               <Link href={`/admin/mail/${e.id}`} className="font-medium break-words underline underline-offset-2">{e.subject}</Link>
-              <p className="mt-1 break-all">{e.toAddress}</p>
+              <p className="mt-1"><Address>{e.toAddress}</Address></p>
               <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
                 <EmailStateBadge state={e.state} />
-                <span className="font-mono">{formatInZone(e.createdAt, timeZone)}</span>
+                <span>{formatInZone(e.createdAt, timeZone)}</span>
                 {e.kind ? <span>{NOTIFICATION_KIND_LABELS[e.kind]}</span> : null}
               </p>
             </li>
@@ -82,8 +83,8 @@ export default async function SentMailPage({ searchParams }: { searchParams: Pro
             <tbody>
               {emails.map((e) => (
                 <tr key={e.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                  <td className="whitespace-nowrap py-2 pr-4 font-mono">{formatInZone(e.createdAt, timeZone)}</td>
-                  <td className="py-2 pr-4 break-all">{e.toAddress}</td>
+                  <td className="whitespace-nowrap py-2 pr-4">{formatInZone(e.createdAt, timeZone)}</td>
+                  <td className="py-2 pr-4"><Address>{e.toAddress}</Address></td>
                   <td className="py-2 pr-4">
                     <Link href={`/admin/mail/${e.id}`} className="font-medium underline underline-offset-2">{e.subject}</Link>
                   </td>

@@ -8,6 +8,7 @@ import { LIMITS } from "@/db/constants";
 import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
+import { doneHref } from "@/lib/console/done";
 import { checkbox, entityId } from "@/lib/console/fields";
 import { actorOf, checkedServices, fromLocalDateTime, keepServices, runVerb } from "@/lib/console/domain-actions";
 import { cancelMaintenance, postMaintenanceUpdate, rescheduleMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance-verbs";
@@ -72,7 +73,7 @@ export const scheduleMaintenanceAction = adminAction(
     const outcome = runVerb(formData, () => scheduleMaintenance(getDb(), actorOf(ctx), { ...data, ...window, componentIds: checkedServices(formData) }), FIELD_NAMES);
     if (!outcome.ok) return keepServices(outcome.state, formData);
     refresh(outcome.value.id);
-    redirect(`/admin/maintenance/${outcome.value.id}?done=${encodeURIComponent("Maintenance scheduled.")}`);
+    redirect(doneHref(`/admin/maintenance/${outcome.value.id}`, "maintenance-scheduled"));
   },
 );
 
@@ -111,6 +112,6 @@ export const cancelMaintenanceAction = adminAction(
     const outcome = runVerb(formData, () => cancelMaintenance(getDb(), actorOf(ctx), id, data));
     if (!outcome.ok) return outcome.state;
     refresh(id);
-    redirect(`/admin/maintenance/${id}?done=${encodeURIComponent("Maintenance cancelled.")}`);
+    redirect(doneHref(`/admin/maintenance/${id}`, "maintenance-cancelled"));
   },
 );

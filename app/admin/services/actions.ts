@@ -8,6 +8,7 @@ import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS } from "@/db/constants";
 import { getThePage } from "@/db/queries/settings";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
 import { actorOf } from "@/lib/console/domain-actions";
+import { doneHref } from "@/lib/console/done";
 import { checkbox, description, entityId, name, optionalDate, optionalId } from "@/lib/console/fields";
 import * as services from "@/lib/console/services";
 
@@ -35,21 +36,21 @@ export const createComponentAction = adminAction("admin", componentSchema, (data
   const outcome = services.createComponent(getDb(), pageId(), actorOf(ctx), data, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
-  redirect(`/admin/services?done=${encodeURIComponent(`Added ${data.name}.`)}`);
+  redirect(doneHref("/admin/services", "service-added"));
 });
 
 export const updateComponentAction = adminAction("admin", componentSchema.extend({ id: entityId }), ({ id, ...data }, ctx, formData) => {
   const outcome = services.updateComponent(getDb(), pageId(), actorOf(ctx), id, data, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
-  redirect(`/admin/services?done=${encodeURIComponent(`Saved ${data.name}.`)}`);
+  redirect(doneHref("/admin/services", "service-saved"));
 });
 
 export const deleteComponentAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
   const outcome = services.deleteComponent(getDb(), pageId(), actorOf(ctx), id, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
-  redirect(`/admin/services?done=${encodeURIComponent("Service deleted.")}`);
+  redirect(doneHref("/admin/services", "service-deleted"));
 });
 
 export const setStatusAction = adminAction(
@@ -69,21 +70,21 @@ export const createGroupAction = adminAction("admin", groupSchema, (data, ctx, f
   const outcome = services.createGroup(getDb(), pageId(), actorOf(ctx), data, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
-  redirect(`/admin/services?done=${encodeURIComponent(`Added the group ${data.name}.`)}`);
+  redirect(doneHref("/admin/services", "group-added"));
 });
 
 export const updateGroupAction = adminAction("admin", groupSchema.extend({ id: entityId }), ({ id, ...data }, ctx, formData) => {
   const outcome = services.updateGroup(getDb(), pageId(), actorOf(ctx), id, data, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
-  redirect(`/admin/services?done=${encodeURIComponent(`Saved the group ${data.name}.`)}`);
+  redirect(doneHref("/admin/services", "group-saved"));
 });
 
 export const deleteGroupAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
   const outcome = services.deleteGroup(getDb(), pageId(), actorOf(ctx), id, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   refresh();
-  redirect(`/admin/services?done=${encodeURIComponent("Group deleted; its services are kept.")}`);
+  redirect(doneHref("/admin/services", "group-deleted"));
 });
 
 export const moveAction = adminAction(

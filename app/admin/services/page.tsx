@@ -13,9 +13,9 @@ export const metadata: Metadata = { title: "Services" };
 const primary = "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
 const secondary = "rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
 
-export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ done?: string; n?: string }> }) {
   await requireUser("admin");
-  const { done } = await searchParams;
+  const { done, n } = await searchParams;
   const db = getDb();
   const tree = getServiceTree(db, getThePage(db).id);
   const pick = (c: Component): ListComponent => ({
@@ -35,7 +35,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         What visitors see on the status page, in this order. Drag rows, or use the arrow buttons, to change it.
       </p>
-      <DoneNotice done={done} />
+      <DoneNotice done={done} n={n} />
       <div className="mt-4 flex flex-wrap gap-3">
         <Link href="/admin/services/new" className={primary}>Add a service</Link>
         <Link href="/admin/services/groups/new" className={secondary}>Add a group</Link>

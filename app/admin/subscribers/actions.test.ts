@@ -72,9 +72,9 @@ describe("who may manage subscribers from the console", () => {
   it.each(["admin", "owner"] as UserRole[])("lets an %s add, import, export and remove", async (role) => {
     actAs(db, makeUser(db, role));
     expect(await run(actions.addSubscriberAction, { email: "Sam@Example.org", scope: "some", componentIds: [vpn], confirmation: "confirmed" })).toEqual({
-      redirect: expect.stringContaining("Added sam@example.org as an active subscriber"),
+      redirect: "/admin/subscribers?done=subscriber-added-active",
     });
-    expect(await run(actions.importAction, { csv: "email\nb@example.org,VPN\nc@example.org" })).toEqual({ redirect: expect.stringContaining("Imported 2 subscribers") });
+    expect(await run(actions.importAction, { csv: "email\nb@example.org,VPN\nc@example.org" })).toEqual({ redirect: "/admin/subscribers?done=subscribers-imported&n=2" });
     const response = await exportCsv();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -83,7 +83,7 @@ describe("who may manage subscribers from the console", () => {
     expect(text.split("\r\n")[0]).toBe("email,state,scope,created,confirmed");
     expect(text).toContain("sam@example.org,active,VPN,");
     const sam = getEmailSubscriberByAddress(db, pageId, "sam@example.org")!;
-    expect(await run(actions.removeSubscriberAction, { id: sam.id })).toEqual({ redirect: expect.stringContaining("Removed sam@example.org") });
+    expect(await run(actions.removeSubscriberAction, { id: sam.id })).toEqual({ redirect: "/admin/subscribers?done=subscriber-removed" });
     expect(count()).toBe(2);
   });
 
@@ -110,7 +110,7 @@ describe("adding by hand", () => {
   });
 
   it("sends a confirmation, and refuses the same address again", async () => {
-    expect(await run(actions.addSubscriberAction, { email: "p@example.org", scope: "all", confirmation: "send" })).toEqual({ redirect: expect.stringContaining("confirmation email is on its way") });
+    expect(await run(actions.addSubscriberAction, { email: "p@example.org", scope: "all", confirmation: "send" })).toEqual({ redirect: "/admin/subscribers?done=subscriber-added-pending" });
     expect(getEmailSubscriberByAddress(db, pageId, "p@example.org")).toMatchObject({ state: "pending", origin: "console" });
     const again = (await run(actions.addSubscriberAction, { email: "P@example.org", scope: "all", confirmation: "confirmed" })).state!;
     expect(again).toMatchObject({ ok: false, errors: { email: [expect.stringContaining("already on the list (pending)")] } });

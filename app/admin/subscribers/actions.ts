@@ -7,6 +7,7 @@ import { getDb } from "@/db";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
 import { entityId } from "@/lib/console/fields";
 import { actorOf, runVerb } from "@/lib/console/domain-actions";
+import { doneHref } from "@/lib/console/done";
 import { addSubscriber, removeSubscriber } from "@/lib/subscriptions/admin";
 import { IMPORT_LIMITS, importSubscribers, previewImport, type ImportPreview } from "@/lib/subscriptions/import";
 import type { ImportState } from "./import-state";
@@ -14,7 +15,6 @@ import type { ImportState } from "./import-state";
 // The service checks the role again, validates the address and the services, and audits; these schemas
 // only decode the form. Managing subscribers needs the admin role (see lib/subscriptions/admin.ts).
 
-const done = (message: string) => `/admin/subscribers?done=${encodeURIComponent(message)}`;
 const chosen = (formData: FormData, name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
 
 /** The ticked boxes, to tick them again when the form comes back with an error. */
@@ -36,8 +36,7 @@ export const addSubscriberAction = adminAction(
     const outcome = runVerb(formData, () => addSubscriber(getDb(), actorOf(ctx), { email: data.email, componentIds, groupIds, confirmation: data.confirmation }), { groupIds: "componentIds" });
     if (!outcome.ok) return { ...outcome.state, values: { ...outcome.state.values, ...keptChoices(formData) } };
     revalidatePath("/admin/subscribers");
-    const email = data.email.trim().toLowerCase();
-    redirect(done(outcome.value.state === "pending" ? `Added ${email}: a confirmation email is on its way. They are pending until they confirm.` : `Added ${email} as an active subscriber.`));
+    redirect(doneHref("/admin/subscribers", outcome.value.state === "pending" ? "subscriber-added-pending" : "subscriber-added-active"));
   },
 );
 
@@ -45,7 +44,7 @@ export const removeSubscriberAction = adminAction("admin", z.object({ id: entity
   const outcome = runVerb(formData, () => removeSubscriber(getDb(), actorOf(ctx), id));
   if (!outcome.ok) return outcome.state;
   revalidatePath("/admin/subscribers");
-  redirect(done(`Removed ${outcome.value.email}.`));
+  redirect(doneHref("/admin/subscribers", "subscriber-removed"));
 });
 
 /** Enough of the preview to show; the full lists can be thousands of rows long. */
@@ -91,5 +90,5 @@ export const importAction = adminAction("admin", z.object({ csv: z.string().max(
     return state;
   }
   revalidatePath("/admin/subscribers");
-  redirect(done(`Imported ${imported} ${imported === 1 ? "subscriber" : "subscribers"}${preview.merged.length ? `; ${preview.merged.length} merged or already on the list` : ""}.`));
+  redirect(doneHref("/admin/subscribers", "subscribers-imported", imported));
 });

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import Link from "next/link";
 import { z } from "zod";
+import { DoneNotice } from "@/components/admin/done-notice";
 import { inputClass } from "@/components/admin/form";
 import { getDb } from "@/db";
 import { SUBSCRIBER_STATES, type SubscriberState } from "@/db/constants";
 import { requireUser } from "@/lib/auth/dal";
+import { formatInZone } from "@/lib/console/incident-display";
+import { getThePage } from "@/db/queries/settings";
 import type { Actor } from "@/lib/domain/actor";
 import { DEFAULT_PAGE_SIZE, listSubscribers } from "@/lib/subscriptions/admin";
 
@@ -33,16 +37,16 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });
 
-const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function SubscribersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("admin");
   const raw = await searchParams;
   const filter = filterSchema.parse({ q: first(raw.q), state: first(raw.state), page: first(raw.page) });
-  const done = first(raw.done);
   const actor: Actor = { type: "user", userId: user.id, label: user.email, role: user.role };
-  const list = listSubscribers(getDb(), actor, { search: filter.q, state: filter.state, page: filter.page ?? 1, perPage: DEFAULT_PAGE_SIZE });
+  const db = getDb();
+  const { timeZone } = getThePage(db);
+  const list = listSubscribers(db, actor, { search: filter.q, state: filter.state, page: filter.page ?? 1, perPage: DEFAULT_PAGE_SIZE });
   const filtered = Boolean(filter.q || filter.state);
   const query = (extra: Record<string, string>) =>
     "?" + new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.state ? { state: filter.state } : {}), ...extra }).toString();
@@ -53,11 +57,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
         People who get incident and maintenance emails. Visitors subscribe on the status page and confirm by email; you can also add or import
         addresses here.
       </p>
-      {done && (
-        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
-          {done.slice(0, 300)}
-        </p>
-      )}
+      <DoneNotice done={raw.done} n={raw.n} />
       <div className="mt-4 flex flex-wrap gap-3">
         <Link href="/admin/subscribers/new" className={primary}>Add a subscriber</Link>
         <Link href="/admin/subscribers/import" className={secondary}>Import a CSV file</Link>
@@ -117,12 +117,12 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
               {list.subscribers.map((s) => (
                 <li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-3">
                   <div className="min-w-0 flex-1">
-                    <p className="font-medium break-all">{s.email}</p>
+                    <p className="font-medium"><Address>{s.email}</Address></p>
                     <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
                       <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_BADGE[s.state]}`}>{STATE_LABELS[s.state]}</span>
                       <span>{s.components === null ? "Everything" : s.components.map((c) => c.name).join(", ") || "No services left"}</span>
                       <span aria-hidden="true">·</span>
-                      <span>added {date(s.createdAt)} ({s.origin})</span>
+                      <span>added {formatInZone(s.createdAt, timeZone)} ({s.origin})</span>
                     </p>
                   </div>
                   <Link href={`/admin/subscribers/${s.id}/remove`} className="rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" aria-label={`Remove ${s.email}`}>

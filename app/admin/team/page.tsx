@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import { getDb } from "@/db";
 import { USER_ROLES, USER_ROLE_LABELS } from "@/db/constants";
 import { listUsers } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/dal";
 import { hasRole } from "@/lib/auth/roles";
+import { formatInZone } from "@/lib/console/incident-display";
 import { pendingInvitations } from "@/lib/console/team";
 import { getThePage } from "@/db/queries/settings";
 import { InviteForm, MemberControls, RequireTwoFactorForm, RevokeButton } from "./team-forms";
 
 export const metadata: Metadata = { title: "Team" };
 
-const date = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never");
+const date = (ms: number | null, timeZone: string) => (ms ? formatInZone(ms, timeZone) : "never");
 
 export default async function TeamPage() {
   const me = await requireUser("admin");
   const db = getDb();
   const members = listUsers(db);
+  const { timeZone } = getThePage(db);
   const invitations = pendingInvitations(db);
   const grantable = USER_ROLES.filter((r) => hasRole(me.role, "owner") || r !== "owner");
   return (
@@ -29,10 +32,11 @@ export default async function TeamPage() {
         <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-300 dark:divide-slate-800 dark:border-slate-700">
           {members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-3">
-              <div className="min-w-0 flex-1">
-                <p className="truncate font-medium">{m.email}{m.id === me.id && " (you)"}</p>
+              {/* At least 15rem for who it is, so on a phone the controls go below instead of squeezing it. */}
+              <div className="min-w-0 flex-1 basis-60">
+                <p className="font-medium"><Address>{m.email}</Address>{m.id === me.id && " (you)"}</p>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {USER_ROLE_LABELS[m.role]} · two-factor {m.totpEnabledAt ? "on" : "off"} · last sign-in {date(m.lastSignInAt)}
+                  {USER_ROLE_LABELS[m.role]} · two-factor {m.totpEnabledAt ? "on" : "off"} · last sign-in {date(m.lastSignInAt, timeZone)}
                 </p>
               </div>
               {(hasRole(me.role, "owner") || m.role !== "owner") && <MemberControls userId={m.id} email={m.email} role={m.role} roles={grantable} />}
@@ -59,7 +63,7 @@ export default async function TeamPage() {
             {invitations.map((i) => (
               <li key={i.id} className="flex flex-wrap items-center gap-3 p-3">
                 <span className="flex-1">
-                  {i.email} · {USER_ROLE_LABELS[i.role]} · expires {date(i.expiresAt)}
+                  {i.email} · {USER_ROLE_LABELS[i.role]} · expires {date(i.expiresAt, timeZone)}
                 </span>
                 <RevokeButton id={i.id} email={i.email} />
               </li>

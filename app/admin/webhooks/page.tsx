@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import { getDb } from "@/db";
 import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import type { WebhookRow } from "@/db/queries/webhooks";
 import { requireUser } from "@/lib/auth/dal";
+import { formatInZone } from "@/lib/console/incident-display";
 import { webhooksForConsole } from "@/lib/console/webhooks";
 import { ComponentPicker } from "@/app/subscribe/component-picker";
 import { AddWebhookForm, WebhookControls } from "./webhook-forms";
@@ -10,35 +12,35 @@ import { AddWebhookForm, WebhookControls } from "./webhook-forms";
 export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";
 
-const date = (ms: number | null) => (ms ? new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never");
+const date = (ms: number | null, timeZone: string) => (ms ? formatInZone(ms, timeZone) : "never");
 
 const EVENT_LABELS: Record<string, string> = { component_updated: "Component update", webhook_verification: "Verification ping" };
 const eventLabel = (kind: string) => EVENT_LABELS[kind] ?? `Incident (${kind.replaceAll("_", " ")})`;
 
 /** While pending: how the latest verification ping went (a hanging or refusing receiver is told apart). */
-function pendingText(webhook: WebhookRow): string {
+function pendingText(webhook: WebhookRow, timeZone: string): string {
   const v = webhook.verification;
   if (v?.state === "failed") return "Pending verification: the ping was not answered with a 2xx";
-  if (v?.state === "pending" && v.lastError) return `Pending verification: ping retry at ${date(v.nextAttemptAt)}`;
+  if (v?.state === "pending" && v.lastError) return `Pending verification: ping retry at ${date(v.nextAttemptAt, timeZone)}`;
   return "Pending verification";
 }
 
-function StateBadge({ webhook }: { webhook: WebhookRow }) {
+function StateBadge({ webhook, timeZone }: { webhook: WebhookRow; timeZone: string }) {
   const [text, colours] = webhook.disabledAt
-    ? [`Disabled ${date(webhook.disabledAt)}`, "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200"]
+    ? [`Disabled ${date(webhook.disabledAt, timeZone)}`, "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200"]
     : webhook.state === "pending"
-      ? [pendingText(webhook), "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"]
+      ? [pendingText(webhook, timeZone), "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"]
       : webhook.failingSince
-        ? [`Failing since ${date(webhook.failingSince)}`, "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"]
+        ? [`Failing since ${date(webhook.failingSince, timeZone)}`, "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200"]
         : ["Active", "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200"];
   return <span className={`rounded px-2 py-0.5 text-sm font-medium ${colours}`}>{text}</span>;
 }
 
-function deliveryOutcome(d: WebhookRow["deliveries"][number]) {
+function deliveryOutcome(d: WebhookRow["deliveries"][number], timeZone: string) {
   if (d.state === "sent") return "Delivered";
   if (d.state === "failed") return "Gave up";
   if (d.state === "sending") return "Sending";
-  return `Retry at ${date(d.nextAttemptAt)}`;
+  return `Retry at ${date(d.nextAttemptAt, timeZone)}`;
 }
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<{ removed?: string }> }) {
@@ -73,13 +75,13 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
             {list.map((w) => (
               <li key={w.id} className="space-y-2 p-3">
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <p className="w-full min-w-0 break-all font-mono text-sm font-medium sm:w-auto sm:flex-1">{w.url}</p>
-                  <StateBadge webhook={w} />
+                  <p className="w-full min-w-0 font-mono text-sm font-medium sm:w-auto sm:flex-1"><Address>{w.url ?? ""}</Address></p>
+                  <StateBadge webhook={w} timeZone={page.timeZone} />
                 </div>
                 <p className="text-sm text-slate-700 dark:text-slate-300">
                   {w.allComponents ? "Everything" : `Only: ${w.componentIds.map((id) => names.get(id) ?? "a deleted service").join(", ")}`}
-                  {" · "}owner {w.email ?? "none"} · added {date(w.createdAt)} ({w.origin})
-                  {" · "}last delivery {w.lastDelivery ? `${date(w.lastDelivery.updatedAt)}, ${deliveryOutcome(w.lastDelivery).toLowerCase()}` : "none yet"}
+                  {" · "}owner {w.email ?? "none"} · added {date(w.createdAt, page.timeZone)} ({w.origin})
+                  {" · "}last delivery {w.lastDelivery ? `${date(w.lastDelivery.updatedAt, page.timeZone)}, ${deliveryOutcome(w.lastDelivery, page.timeZone).toLowerCase()}` : "none yet"}
                 </p>
                 <WebhookControls id={w.id} url={w.url ?? ""} disabled={w.disabledAt !== null} pending={w.state === "pending"} />
                 <details className="text-sm">
@@ -103,9 +105,9 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                         <tbody>
                           {w.deliveries.map((d) => (
                             <tr key={d.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                              <td className="py-1 pr-3 whitespace-nowrap">{date(d.createdAt)}</td>
+                              <td className="py-1 pr-3 whitespace-nowrap">{date(d.createdAt, page.timeZone)}</td>
                               <td className="py-1 pr-3">{eventLabel(d.kind)}</td>
-                              <td className="py-1 pr-3">{deliveryOutcome(d)}</td>
+                              <td className="py-1 pr-3">{deliveryOutcome(d, page.timeZone)}</td>
                               <td className="py-1 pr-3">{d.lastStatusCode ?? "–"}</td>
                               <td className="py-1 pr-3">{d.attempts + (d.state === "sent" ? 1 : 0)}</td>
                               <td className="py-1 break-all">{d.lastError ?? ""}</td>

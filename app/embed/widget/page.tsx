@@ -15,18 +15,21 @@ export default function StatusWidget() {
   const ctx = apiContext(db);
   if (!ctx) notFound();
   const status = getOverallStatus(db, ctx.page.id);
+  // A document of its own inside the frame: a main landmark and a heading (the page's name) like any page.
   return (
-    <a
-      href={ctx.baseUrl}
-      target="_blank"
-      rel="noopener"
-      className="flex items-center gap-3 rounded-lg border border-slate-200 px-4 py-3 text-sm no-underline dark:border-slate-700"
-    >
-      <StatusIcon tone={INDICATOR_TONE[status.indicator]} className="size-6" />
-      <span className="min-w-0">
-        <span className="block font-semibold">{status.description}</span>
-        <span className="block text-slate-600 dark:text-slate-300">{ctx.page.name} status</span>
-      </span>
-    </a>
+    <main>
+      <a
+        href={ctx.baseUrl}
+        target="_blank"
+        rel="noopener"
+        className="flex items-center gap-3 rounded-lg border border-slate-200 px-4 py-3 text-sm no-underline dark:border-slate-700"
+      >
+        <StatusIcon tone={INDICATOR_TONE[status.indicator]} className="size-6" />
+        <div className="min-w-0">
+          <p className="font-semibold">{status.description}</p>
+          <h1 className="font-normal text-slate-600 dark:text-slate-300">{ctx.page.name} status</h1>
+        </div>
+      </a>
+    </main>
   );
 }

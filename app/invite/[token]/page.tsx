@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { USER_ROLE_LABELS } from "@/db/constants";
+import { invitationLinkState } from "@/lib/console/invitation-link";
 import { openInvitationForToken } from "@/lib/console/team";
 import { AcceptForm } from "./accept-form";
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = { title: "Join the team", referrer: "no-referr
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = openInvitationForToken(getDb(), token);
+  const db = getDb();
+  const invitation = openInvitationForToken(db, token);
+  // proxy.ts answers 404 or 410 for these; the words say which.
+  const unknown = !invitation && invitationLinkState(db, token) === "unknown";
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-12">
       {invitation ? (
@@ -22,9 +26,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </>
       ) : (
         <>
-          <h1 className="text-2xl font-bold">This invitation link is no longer valid</h1>
+          <h1 className="text-2xl font-bold">{unknown ? "This invitation link is not valid" : "This invitation link is no longer valid"}</h1>
           <p className="mt-2 text-slate-700 dark:text-slate-300">
-            It was used already, revoked, or it expired. Ask the person who invited you for a new one.
+            {unknown
+              ? "Check that the whole link was copied from the email, or ask the person who invited you for a new one."
+              : "It was used already, revoked, or it expired. Ask the person who invited you for a new one."}
           </p>
           <Link href="/login" className="mt-6 font-medium underline">Sign in</Link>
         </>

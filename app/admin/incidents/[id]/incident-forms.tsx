@@ -6,6 +6,7 @@ import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceStatusPicker, type PickerGroup } from "@/components/admin/service-status-picker";
 import { INCIDENT_STATUS_LABELS, LIMITS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
+import { RESOLVED_DEFAULT_MESSAGE } from "@/lib/console/incident-defaults";
 import { editIncidentUpdateAction, postIncidentUpdateAction, publishPostmortemAction, savePostmortemAction } from "../actions";
 import { INCIDENT_FORM_STATUSES } from "../declare-form";
 
@@ -47,7 +48,12 @@ export function PostUpdateForm({ id, current, resolved, groups }: { id: string; 
           </select>
         )}
       </Field>
-      <MarkdownField name="message" label="Message" state={state} hint={`Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`} />
+      <MarkdownField
+        name="message"
+        label="Message"
+        state={state}
+        hint={`Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters. Resolving with no message posts “${RESOLVED_DEFAULT_MESSAGE}”`}
+      />
       <ServiceStatusPicker groups={groups} state={state} legend="Change services’ status (optional)" emptyLabel="No change" />
       {status === "resolved" && (
         <CheckboxField
@@ -85,13 +91,14 @@ export function PostmortemForms({ id, body, publishedAt }: { id: string; body: s
   return (
     <div className="space-y-6">
       <form ref={saveRef} action={save} noValidate className="space-y-3">
-        <FormStatus state={saveState} />
+        {/* Only the newer of the two answers: "draft saved" must not linger above "published". */}
+        <FormStatus state={(saveState.at ?? 0) > (publishState.at ?? 0) ? saveState : {}} />
         <input type="hidden" name="id" value={id} />
         <MarkdownField name="body" label="Postmortem" state={saveState} initial={body} rows={10} hint="Markdown. Saved as a draft; visitors see it once published." />
         <SubmitButton pending={saving}>Save draft</SubmitButton>
       </form>
       <form ref={publishRef} action={publish} noValidate className="space-y-3 border-t border-slate-300 pt-4 dark:border-slate-700">
-        <FormStatus state={publishState} />
+        <FormStatus state={(publishState.at ?? 0) >= (saveState.at ?? 0) ? publishState : {}} />
         {publishState.errors?.body && <p className="text-sm font-medium text-red-700 dark:text-red-300">{publishState.errors.body.join(" ")}</p>}
         <input type="hidden" name="id" value={id} />
         <CheckboxField

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { AffectedServices, ConsoleTimeline, consoleCard } from "@/components/admin/console-timeline";
+import { Disclosure } from "@/components/admin/disclosure";
 import { DoneNotice } from "@/components/admin/done-notice";
-import { IMPACT_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
+import { ImpactBadge } from "@/components/incident-parts";
+import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { findConsoleIncident, incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
@@ -17,9 +19,9 @@ export const metadata: Metadata = { title: "Incident" };
 
 const card = consoleCard;
 
-export default async function IncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function IncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; n?: string }> }) {
   const user = await requireUser("editor");
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
+  const [{ id }, { done, n }] = await Promise.all([params, searchParams]);
   const db = getDb();
   const page = getThePage(db);
   const incident = findConsoleIncident(db, page.id, id);
@@ -29,6 +31,15 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const closed = isClosedStatus(incident.status);
   const mayDelete = hasRole(user.role, "admin") && timeline.length > 1;
   const current = incident.status === "postmortem" ? "resolved" : (incident.status as "investigating" | "identified" | "monitoring" | "resolved");
+  const postmortem = (
+    <section key="postmortem" aria-labelledby="postmortem-title" className={card}>
+      <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
+      <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
+        {incident.postmortemPublishedAt ? `Published ${formatInZone(incident.postmortemPublishedAt, page.timeZone)}.` : "Not published yet."}
+      </p>
+      <PostmortemForms id={incident.id} body={incident.postmortemBody ?? ""} publishedAt={incident.postmortemPublishedAt} />
+    </section>
+  );
   return (
     <div className="max-w-4xl space-y-8">
       <div>
@@ -37,22 +48,27 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         </p>
         <h1 className="mt-1 text-2xl font-bold break-words">{incident.name}</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
-          {INCIDENT_STATUS_LABELS[incident.status]} · {IMPACT_LABELS[incident.impact]} impact · started {formatInZone(incident.startedAt, page.timeZone)} ({page.timeZone})
+          {INCIDENT_STATUS_LABELS[incident.status]} · <ImpactBadge impact={incident.impact} /> · started {formatInZone(incident.startedAt, page.timeZone)}
           {incident.backfilled ? " · backfilled, never notifies" : ""}
         </p>
         <AffectedServices services={services} />
         <p className="mt-1 text-sm">
           <Link href={`/incidents/${incident.id}`} className="underline">View on the public page</Link>
         </p>
-        <DoneNotice done={done} />
+        <DoneNotice done={done} n={n} />
       </div>
 
-      <section aria-labelledby="post-title" className={card}>
-        <h2 id="post-title" className="mb-3 text-xl font-semibold">Post an update</h2>
-        <PostUpdateForm id={incident.id} current={current} resolved={closed} groups={pickerGroups(db, page.id)} />
+      {/* A resolved incident's next job is usually its postmortem, so it comes first and the update form
+          folds away; the keys keep the form (and its answer) when resolving moves it. */}
+      {closed && postmortem}
+      <section key="update" aria-labelledby="post-title" className={card}>
+        <Disclosure initiallyOpen={!closed} headingId="post-title" heading={closed ? "Reopen or add an update" : "Post an update"}>
+          <PostUpdateForm id={incident.id} current={current} resolved={closed} groups={pickerGroups(db, page.id)} />
+        </Disclosure>
       </section>
 
       <ConsoleTimeline
+        key="timeline"
         timeline={timeline}
         timeZone={page.timeZone}
         notes={(u) => `${u.editedAt ? " · corrected" : ""}${u.deliverNotifications ? "" : " · not notified"}`}
@@ -73,19 +89,12 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         )}
       />
 
-      <section aria-labelledby="postmortem-title" className={card}>
-        <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
-        {closed ? (
-          <>
-            <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-              {incident.postmortemPublishedAt ? `Published ${formatInZone(incident.postmortemPublishedAt, page.timeZone)}.` : "Not published yet."}
-            </p>
-            <PostmortemForms id={incident.id} body={incident.postmortemBody ?? ""} publishedAt={incident.postmortemPublishedAt} />
-          </>
-        ) : (
+      {!closed && (
+        <section key="postmortem-later" aria-labelledby="postmortem-title" className={card}>
+          <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">Resolve the incident to write its postmortem.</p>
-        )}
-      </section>
+        </section>
+      )}
     </div>
   );
 }

@@ -48,7 +48,7 @@ describe("incident template actions", () => {
     const id = rows()[0].id;
     await runAction(actions.updateTemplateAction, fields({ id, name: "Edited", services: [] }));
     expect(rows().find((t) => t.id === id)).toMatchObject({ name: "Edited", componentIds: [] });
-    expect((await runAction(actions.deleteTemplateAction, { id })).redirect).toContain("Template%20deleted");
+    expect((await runAction(actions.deleteTemplateAction, { id })).redirect).toBe("/admin/incidents/templates?done=template-deleted");
     expect(rows()).toHaveLength(2);
   });
 

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { adminAction } from "@/lib/auth/action";
+import { doneHref } from "@/lib/console/done";
 import { entityId } from "@/lib/console/fields";
 import { actorOf, checkedServices, keepServices, runVerb } from "@/lib/console/domain-actions";
 import { createTemplate, deleteTemplate, updateTemplate, type TemplateInput } from "@/lib/incidents/templates";
@@ -27,19 +28,19 @@ export const createTemplateAction = adminAction("editor", fields, (data, ctx, fo
   const outcome = runVerb(formData, () => createTemplate(getDb(), actorOf(ctx), input(data, formData)), FIELD_NAMES);
   if (!outcome.ok) return keepServices(outcome.state, formData);
   refresh();
-  redirect(`/admin/incidents/templates?done=${encodeURIComponent(`Template “${data.name.trim()}” saved.`)}`);
+  redirect(doneHref("/admin/incidents/templates", "template-saved"));
 });
 
 export const updateTemplateAction = adminAction("editor", fields.extend({ id: entityId }), ({ id, ...data }, ctx, formData) => {
   const outcome = runVerb(formData, () => updateTemplate(getDb(), actorOf(ctx), id, input(data, formData)), FIELD_NAMES);
   if (!outcome.ok) return keepServices(outcome.state, formData);
   refresh();
-  redirect(`/admin/incidents/templates?done=${encodeURIComponent(`Template “${data.name.trim()}” saved.`)}`);
+  redirect(doneHref("/admin/incidents/templates", "template-saved"));
 });
 
 export const deleteTemplateAction = adminAction("editor", z.object({ id: entityId }), ({ id }, ctx, formData) => {
   const outcome = runVerb(formData, () => deleteTemplate(getDb(), actorOf(ctx), id));
   if (!outcome.ok) return outcome.state;
   refresh();
-  redirect(`/admin/incidents/templates?done=${encodeURIComponent("Template deleted.")}`);
+  redirect(doneHref("/admin/incidents/templates", "template-deleted"));
 });

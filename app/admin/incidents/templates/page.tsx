@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: "Incident templates" };
 
 const primary = "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
 
-export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ done?: string; n?: string }> }) {
   await requireUser("editor");
-  const { done } = await searchParams;
+  const { done, n } = await searchParams;
   const db = getDb();
   const templates = listTemplates(db, getThePage(db).id);
   return (
@@ -24,7 +24,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         Saved wording to declare an incident from in seconds: a title, a message, a status and the services it usually affects. Up to {MAX_TEMPLATES}.
       </p>
-      <DoneNotice done={done} />
+      <DoneNotice done={done} n={n} />
       <div className="mt-4">
         <Link href="/admin/incidents/templates/new" className={primary}>New template</Link>
       </div>

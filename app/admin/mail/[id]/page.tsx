@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
@@ -34,9 +35,9 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         <h2 id="envelope-title" className="sr-only">Envelope</h2>
         <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="font-semibold">From</dt>
-          <dd className="break-all">{message.fromAddress}</dd>
+          <dd><Address>{message.fromAddress}</Address></dd>
           <dt className="font-semibold">To</dt>
-          <dd className="break-all">{message.toAddress}</dd>
+          <dd><Address>{message.toAddress}</Address></dd>
           <dt className="font-semibold">Subject</dt>
           <dd className="break-words">{message.subject}</dd>
           <dt className="font-semibold">State</dt>
@@ -45,7 +46,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             {message.lastEventAt ? <span className="ml-2 text-slate-700 dark:text-slate-300">last report {formatInZone(message.lastEventAt, timeZone)}</span> : null}
           </dd>
           <dt className="font-semibold">Created</dt>
-          <dd>{formatInZone(message.createdAt, timeZone)} ({timeZone})</dd>
+          <dd>{formatInZone(message.createdAt, timeZone)}</dd>
           {notification && (
             <>
               <dt className="font-semibold">Notification</dt>
@@ -74,7 +75,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             {headers.map(([name, value]) => (
               <div key={name}>
                 <dt className="font-mono font-semibold">{name}</dt>
-                <dd className="break-all font-mono text-slate-800 dark:text-slate-200">{value}</dd>
+                <dd className="font-mono text-slate-800 [overflow-wrap:anywhere] dark:text-slate-200">{value}</dd>
               </div>
             ))}
           </dl>

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
-import { DELIVERY_STATE_LABELS, EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, notificationsPage } from "@/lib/console/sent-mail";
+import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, deliveryStateLabels, notificationsPage } from "@/lib/console/sent-mail";
 import { mailMode } from "@/lib/mail/send";
 import { countsText, first, MailModeBanner, MailTabs } from "../mail-parts";
 import { IncidentLink, LastError } from "./notification-parts";
@@ -17,11 +17,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const db = getDb();
   const { timeZone } = getThePage(db);
   const { notifications, olderCursor } = notificationsPage(db, user, before);
+  const mode = mailMode();
   return (
     <div className="max-w-5xl">
       <h1 className="text-2xl font-bold">Sent mail</h1>
       <p className="mt-1 text-slate-700 dark:text-slate-300">Each notification, newest first, and how its delivery went.</p>
-      <MailModeBanner mode={mailMode()} />
+      <MailModeBanner mode={mode} />
       <MailTabs current="notifications" />
       {notifications.length === 0 ? (
         <p className="mt-8 rounded-lg border border-dashed border-slate-400 p-6 dark:border-slate-600">
@@ -35,14 +36,14 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 <Link href={`/admin/mail/notifications/${n.id}`} className="text-lg font-semibold underline underline-offset-2">
                   {NOTIFICATION_KIND_LABELS[n.kind]}
                 </Link>
-                <span className="font-mono text-sm">{formatInZone(n.createdAt, timeZone)}</span>
+                <span className="text-sm">{formatInZone(n.createdAt, timeZone)}</span>
               </div>
               {n.incident && <p className="mt-1 text-sm"><IncidentLink incident={n.incident} /></p>}
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[9rem_1fr]">
                 <dt className="font-semibold">Recipients</dt>
                 <dd>{n.fannedOutAt === null ? "not chosen yet" : n.recipients}</dd>
                 <dt className="font-semibold">Batches</dt>
-                <dd>{countsText(n.chunks, DELIVERY_STATE_LABELS)}</dd>
+                <dd>{countsText(n.chunks, deliveryStateLabels(mode))}</dd>
                 <dt className="font-semibold">Emails</dt>
                 <dd>{countsText(n.emails, EMAIL_STATE_LABELS)}</dd>
               </dl>

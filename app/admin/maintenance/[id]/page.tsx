@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: "Maintenance" };
 
 const card = consoleCard;
 
-export default async function MaintenanceDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function MaintenanceDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; n?: string }> }) {
   await requireUser("editor");
-  const [{ id }, { done }] = await Promise.all([params, searchParams]);
+  const [{ id }, { done, n }] = await Promise.all([params, searchParams]);
   const db = getDb();
   const page = getThePage(db);
   const m = findConsoleMaintenance(db, page.id, id);
@@ -38,7 +38,7 @@ export default async function MaintenanceDetailPage({ params, searchParams }: { 
         <h1 className="mt-1 text-2xl font-bold break-words">{m.name}</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
           {INCIDENT_STATUS_LABELS[status]}
-          {m.scheduledFor !== null && m.scheduledUntil !== null && ` · ${formatInZone(m.scheduledFor, tz)} to ${formatInZone(m.scheduledUntil, tz)} (${tz})`}
+          {m.scheduledFor !== null && m.scheduledUntil !== null && ` · ${formatInZone(m.scheduledFor, tz)} to ${formatInZone(m.scheduledUntil, tz)}`}
         </p>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           {m.autoStart ? "Starts automatically" : "Started by hand"} · {m.autoComplete ? "completes automatically" : "completed by hand"}
@@ -48,7 +48,7 @@ export default async function MaintenanceDetailPage({ params, searchParams }: { 
         <p className="mt-1 text-sm">
           <Link href={`/incidents/${m.id}`} className="underline">View on the public page</Link>
         </p>
-        <DoneNotice done={done} />
+        <DoneNotice done={done} n={n} />
       </div>
 
       {!over && (

@@ -51,7 +51,7 @@ describe("recurring maintenance actions", () => {
 
     actAs(db, makeUser(db, "editor"));
     const created = await runAction(actions.createRecurrenceAction, fields({ frequency: "monthly_weekday", nth: "-1", weekday: "5" }));
-    expect(created.redirect).toMatch(/^\/admin\/maintenance\/recurring\?done=Recurring%20maintenance%20saved/);
+    expect(created.redirect).toMatch(/^\/admin\/maintenance\/recurring\?done=recurrence-saved&n=\d+$/);
     expect(rules()[0]).toMatchObject({ rule: "FREQ=MONTHLY;BYDAY=-1FR", startTime: "02:00", durationMinutes: 60, componentIds: [vpn], remindBeforeMinutes: 60 });
     const id = rules()[0].id;
     const scheduled = db.select().from(incidents).where(eq(incidents.recurrenceId, id)).all();

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { typedValues, adminAction, type FormState } from "@/lib/auth/action";
+import { doneHref } from "@/lib/console/done";
 import { checkbox, entityId } from "@/lib/console/fields";
 import { actorOf, checkedServices, keepServices, runVerb } from "@/lib/console/domain-actions";
 import { ruleChoiceFrom } from "@/lib/console/recurrence-form";
@@ -78,7 +79,7 @@ export const createRecurrenceAction = adminAction(
     if (!outcome.ok) return keepChecked(outcome.state, formData);
     refresh();
     const n = outcome.value.created;
-    redirect(`/admin/maintenance/recurring?done=${encodeURIComponent(`Recurring maintenance saved; ${n} occurrence${n === 1 ? "" : "s"} scheduled for the next 60 days.`)}`);
+    redirect(doneHref("/admin/maintenance/recurring", "recurrence-saved", n));
   },
 );
 
@@ -87,5 +88,5 @@ export const stopRecurrenceAction = adminAction("editor", z.object({ id: entityI
   if (!outcome.ok) return outcome.state;
   refresh();
   const n = outcome.value.cancelled;
-  redirect(`/admin/maintenance/recurring?done=${encodeURIComponent(`Recurring maintenance stopped${cancelUpcoming ? `; ${n} scheduled occurrence${n === 1 ? "" : "s"} cancelled` : ""}.`)}`);
+  redirect(cancelUpcoming ? doneHref("/admin/maintenance/recurring", "recurrence-stopped-cancelled", n) : doneHref("/admin/maintenance/recurring", "recurrence-stopped"));
 });

@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: "Recurring maintenance" };
 
 const primary = "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
 
-export default async function RecurringPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function RecurringPage({ searchParams }: { searchParams: Promise<{ done?: string; n?: string }> }) {
   await requireUser("editor");
-  const { done } = await searchParams;
+  const { done, n } = await searchParams;
   const db = getDb();
   const page = getThePage(db);
   const rules = listRecurrences(db, page.id);
@@ -25,7 +25,7 @@ export default async function RecurringPage({ searchParams }: { searchParams: Pr
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         A rule schedules each occurrence up to 60 days ahead, as a normal maintenance you can edit or cancel on its own.
       </p>
-      <DoneNotice done={done} />
+      <DoneNotice done={done} n={n} />
       <div className="mt-4">
         <Link href="/admin/maintenance/recurring/new" className={primary}>New recurring maintenance</Link>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceCheckboxes } from "@/components/admin/service-checkboxes";
@@ -15,17 +15,19 @@ const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", 
 const ORDINALS: [string, string][] = [["1", "First"], ["2", "Second"], ["3", "Third"], ["4", "Fourth"], ["-1", "Last"]];
 const checkedIn = (state: FormState, name: string, fallback: boolean) => (state.values ? state.values[name] === "on" : fallback);
 const sub = "rounded-md border border-slate-300 p-3 dark:border-slate-700";
+const noSubscription = () => () => {};
 
 function Error({ state, name }: { state: FormState; name: string }) {
   const errors = state.errors?.[name];
   return errors?.length ? <p id={`field-${name}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">{errors.join(" ")}</p> : null;
 }
 
-function DayCheckboxes({ state }: { state: FormState }) {
-  const chosen = new Set(state.values ? (state.values.days?.split(",") ?? []) : ["0"]);
+// No day is ticked until someone ticks one: a default day would be added to the ones they choose.
+function DayCheckboxes({ state, hidden }: { state: FormState; hidden: boolean }) {
+  const chosen = new Set(state.values?.days?.split(",") ?? []);
   const invalid = Boolean(state.errors?.days?.length);
   return (
-    <fieldset aria-describedby={invalid ? "field-days-error" : undefined}>
+    <fieldset hidden={hidden} aria-describedby={invalid ? "field-days-error" : undefined}>
       <legend className="text-sm font-medium">On</legend>
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         {DAYS.map((d, i) => (
@@ -43,6 +45,11 @@ function DayCheckboxes({ state }: { state: FormState }) {
 export function RecurrenceForm({ groups, timeZone }: { groups: PickerGroup[]; timeZone: string }) {
   const [state, action, pending] = useActionState(createRecurrenceAction, {} as FormState);
   const ref = useFocusOnError(state);
+  const [frequency, setFrequency] = useState(fieldValue(state, "frequency", "weekly"));
+  // Until the script runs every kind's fields show (the server reads only the chosen kind's); after, only
+  // the chosen kind's do.
+  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hide = (...kinds: string[]) => enhanced && !kinds.includes(frequency);
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="mt-6 max-w-2xl space-y-5">
       <FormStatus state={state} />
@@ -50,22 +57,22 @@ export function RecurrenceForm({ groups, timeZone }: { groups: PickerGroup[]; ti
         {(p) => <input {...p} required defaultValue={fieldValue(state, "name")} className={inputClass} />}
       </Field>
       <MarkdownField name="message" label="Message" state={state} hint="What happens in each window and what people should expect." />
-      <Field name="frequency" label="Repeats" hint="Only the fields for the chosen kind of repetition below are used." state={state}>
+      <Field name="frequency" label="Repeats" hint={enhanced ? undefined : "Only the fields for the chosen kind of repetition below are used."} state={state}>
         {(p) => (
-          <select {...p} defaultValue={fieldValue(state, "frequency", "weekly")} className={inputClass}>
+          <select {...p} value={frequency} onChange={(e) => setFrequency(e.target.value)} className={inputClass}>
             {Object.entries(FREQUENCIES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
         )}
       </Field>
-      <div className={`${sub} space-y-3`}>
-        <p className="text-sm font-semibold">Weekly, or every few days</p>
-        <DayCheckboxes state={state} />
+      <div hidden={hide("weekly", "daily")} className={`${sub} space-y-3`}>
+        <p className="text-sm font-semibold" hidden={enhanced}>Weekly, or every few days</p>
+        <DayCheckboxes state={state} hidden={hide("weekly")} />
         <Field name="interval" label="Every how many weeks (or days)" hint="1 for every week (or day); 2 for every other." state={state}>
           {(p) => <input {...p} inputMode="numeric" defaultValue={fieldValue(state, "interval", "1")} className={`${inputClass} max-w-32`} />}
         </Field>
       </div>
-      <div className={`${sub} grid gap-3 sm:grid-cols-2`}>
-        <p className="text-sm font-semibold sm:col-span-2">Monthly, on a weekday</p>
+      <div hidden={hide("monthly_weekday")} className={`${sub} grid gap-3 sm:grid-cols-2`}>
+        <p className="text-sm font-semibold sm:col-span-2" hidden={enhanced}>Monthly, on a weekday</p>
         <Field name="nth" label="Which" state={state}>
           {(p) => (
             <select {...p} defaultValue={fieldValue(state, "nth", "1")} className={inputClass}>
@@ -81,7 +88,7 @@ export function RecurrenceForm({ groups, timeZone }: { groups: PickerGroup[]; ti
           )}
         </Field>
       </div>
-      <div className={sub}>
+      <div hidden={hide("monthly_day")} className={sub}>
         <Field name="monthDay" label="Monthly, on day" state={state}>
           {(p) => (
             <select {...p} defaultValue={fieldValue(state, "monthDay", "1")} className={`${inputClass} max-w-48`}>

@@ -5,7 +5,8 @@ import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
-import { DELIVERY_STATE_LABELS, EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, notificationDetail, orNull } from "@/lib/console/sent-mail";
+import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, deliveryStateLabels, notificationDetail, orNull } from "@/lib/console/sent-mail";
+import { mailMode } from "@/lib/mail/send";
 import { countsText } from "../../mail-parts";
 import { IncidentLink, LastError } from "../notification-parts";
 
@@ -19,6 +20,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
   if (!found) notFound();
   const { summary, chunks } = found;
   const { timeZone } = getThePage(db);
+  const stateLabels = deliveryStateLabels(mailMode());
   return (
     <div className="max-w-4xl space-y-6">
       <div>
@@ -26,7 +28,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
           <Link href="/admin/mail/notifications" className="underline">Notifications</Link>
         </p>
         <h1 className="mt-1 text-2xl font-bold">{NOTIFICATION_KIND_LABELS[summary.kind]}</h1>
-        <p className="mt-1 text-slate-700 dark:text-slate-300">Created {formatInZone(summary.createdAt, timeZone)} ({timeZone})</p>
+        <p className="mt-1 text-slate-700 dark:text-slate-300">Created {formatInZone(summary.createdAt, timeZone)}</p>
         {summary.incident && <p className="mt-1"><IncidentLink incident={summary.incident} /></p>}
       </div>
       <dl className="grid gap-x-4 gap-y-1 rounded-lg border border-slate-300 p-4 text-sm sm:grid-cols-[9rem_1fr] dark:border-slate-700">
@@ -47,7 +49,7 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
             {chunks.map((c) => (
               <li key={c.id} className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
                 <p>
-                  <strong>Batch {c.chunk + 1}</strong> · {c.recipients} recipient{c.recipients === 1 ? "" : "s"} · {DELIVERY_STATE_LABELS[c.state]} ·{" "}
+                  <strong>Batch {c.chunk + 1}</strong> · {c.recipients} recipient{c.recipients === 1 ? "" : "s"} · {stateLabels[c.state]} ·{" "}
                   {c.attempts} failed attempt{c.attempts === 1 ? "" : "s"}
                   {c.completedAt ? ` · done ${formatInZone(c.completedAt, timeZone)}` : ` · next try ${formatInZone(c.nextAttemptAt, timeZone)}`}
                 </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Address } from "@/components/admin/address";
 import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/admin/confirm-form";
 import { getDb } from "@/db";
@@ -23,7 +24,7 @@ export default async function RemoveSubscriberPage({ params }: { params: Promise
   }
   return (
     <div className="max-w-2xl">
-      <h1 className="text-2xl font-bold break-all">Remove {subscriber.email}?</h1>
+      <h1 className="text-2xl font-bold">Remove <Address>{subscriber.email}</Address>?</h1>
       <ul className="mt-4 list-disc space-y-1 pl-6 text-slate-800 dark:text-slate-200">
         <li>They get no more emails from this status page, starting now; emails not yet sent to them are dropped.</li>
         <li>The address and its choices are deleted. The audit log keeps that you removed it.</li>

@@ -1,0 +1,9 @@
+import type { Metadata } from "next";
+import { CONSOLE_ICONS } from "@/lib/console/favicon";
+
+// Sign-in belongs to the console: the same tab icon.
+export const metadata: Metadata = { icons: CONSOLE_ICONS };
+
+export default function LoginLayout({ children }: { children: React.ReactNode }) {
+  return children;
+}

@@ -1,0 +1,126 @@
+// Every page of the app, read from the file system (each app/**/page.tsx is a route), and the real rows the
+// axe run opens them with. A new page is checked from the day it is added; a new dynamic segment without an
+// id below makes the run fail, so nobody can forget it.
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { deliveries, emailMessages, incidentUpdates, pages } from "@/db/schema";
+import { insertComponent, insertGroup } from "@/db/writes/components";
+import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
+import { ensureAppSecret } from "@/db/writes/page";
+import { insertRecurrence } from "@/db/writes/recurrences";
+import { insertEmailSubscriber, upsertPendingSubscriber } from "@/db/writes/subscribers";
+import { insertInvitation } from "@/db/writes/team";
+import { insertTemplate } from "@/db/writes/templates";
+import { hashToken } from "@/lib/auth/tokens";
+import { newId } from "@/lib/ids";
+import { confirmationToken, signSubscriberToken } from "@/lib/notifications/tokens";
+import { DAY, HOUR, MINUTE } from "@/lib/time";
+
+/** "/admin/incidents/[id]" for app/admin/incidents/[id]/page.tsx; route groups "(x)" leave the path. */
+export function appRoutes(appDir = path.resolve("app")): string[] {
+  const routes: string[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        // Private folders (_x) and parallel-route slots (@x) are not URL segments of their own pages.
+        if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
+        walk(path.join(dir, entry.name), /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
+      } else if (/^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)) {
+        routes.push(`/${segments.join("/")}`);
+      }
+    }
+  };
+  walk(appDir, []);
+  return routes.sort();
+}
+
+/** The value for each dynamic segment, keyed by "<parent segment>/[param]". */
+export type SegmentValues = Record<string, string>;
+
+/** Fills a route's dynamic segments; throws naming the route when one has no value. */
+export function routeUrl(route: string, values: SegmentValues): string {
+  const parts = route.split("/");
+  return parts
+    .map((part, i) => {
+      if (!/^\[.+\]$/.test(part)) return part;
+      const key = `${parts[i - 1]}/${part}`;
+      const value = values[key];
+      if (value === undefined) throw new Error(`No fixture for the dynamic segment ${key} of ${route}: add one to e2e/app-routes.ts`);
+      return encodeURIComponent(value);
+    })
+    .join("/");
+}
+
+/**
+ * Real rows for every dynamic segment, written through the write layer into the server's database. The
+ * email and notification come from a real delivery: `sentEmail` finds them once the worker has sent one.
+ */
+export function makeRouteData(db: Db, label: string): { values: Omit<SegmentValues, "mail/[id]" | "notifications/[id]">; subscriberEmail: string } {
+  const now = Date.now();
+  const pageId = db.select({ id: pages.id }).from(pages).get()!.id;
+  const secret = ensureAppSecret(db, now);
+  return db.transaction((tx) => {
+    const groupId = insertGroup(tx, { pageId, name: `${label} group`, at: now });
+    const serviceId = insertComponent(tx, { pageId, groupId, name: `${label} service`, at: now - 7 * DAY, actor: { source: "manual" } });
+    const incidentId = insertIncident(tx, { pageId, kind: "incident", name: `${label} incident`, status: "investigating", startedAt: now - 20 * MINUTE, at: now - 20 * MINUTE, componentIds: [serviceId] });
+    const updates: { status: "investigating" | "identified"; body: string; set?: "degraded_performance" }[] = [
+      { status: "investigating", body: "Looking into **slow logins**. See [the docs](https://example.org).", set: "degraded_performance" },
+      { status: "identified", body: "## Cause\n\n- found\n- fix rolling out" },
+    ];
+    updates.forEach((u, i) => {
+      const at = now - (20 - i) * MINUTE;
+      insertIncidentUpdate(tx, { incidentId, status: u.status, body: u.body, displayAt: at, at, deliverNotifications: false, componentStatuses: u.set ? { [serviceId]: u.set } : undefined });
+    });
+    const updateId = tx.select({ id: incidentUpdates.id }).from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).all()[0].id;
+    const maintenanceId = insertIncident(tx, {
+      pageId,
+      kind: "maintenance",
+      name: `${label} maintenance`,
+      status: "scheduled",
+      startedAt: now + DAY,
+      at: now,
+      componentIds: [serviceId],
+      maintenance: { scheduledFor: now + DAY, scheduledUntil: now + DAY + HOUR, autoStart: false, autoComplete: false, remindBeforeMinutes: null, setComponentsUnderMaintenance: true },
+    });
+    insertIncidentUpdate(tx, { incidentId: maintenanceId, status: "scheduled", body: "Replacing a switch.", displayAt: now, at: now, deliverNotifications: false });
+    const templateId = insertTemplate(tx, pageId, { name: `${label} template`, title: "Logins are slow", body: "We are looking into it.", status: "investigating", componentIds: [serviceId], componentStatus: "degraded_performance" }, now);
+    const recurrenceId = insertRecurrence(tx, { pageId, name: `${label} weekly`, body: "Patching.", rule: "FREQ=WEEKLY;BYDAY=WE", startTime: "03:00", durationMinutes: 30, timeZone: "Etc/UTC", componentIds: [serviceId], remindBeforeMinutes: null, autoStart: true, autoComplete: true, at: now });
+    const subscriberEmail = `${label.replace(/\W+/g, "-").toLowerCase()}-reader@example.com`;
+    const subscriberId = insertEmailSubscriber(tx, { pageId, email: subscriberEmail, state: "active", at: now });
+    const pendingId = newId();
+    const confirm = confirmationToken(secret, pendingId, now);
+    upsertPendingSubscriber(tx, pageId, null, { id: pendingId, email: `${label.replace(/\W+/g, "-").toLowerCase()}-pending@example.com`, componentIds: [], confirmTokenHash: hashToken(confirm), at: now, expiresAt: now + DAY });
+    const inviteToken = randomBytes(32).toString("base64url");
+    insertInvitation(tx, { email: `${label.replace(/\W+/g, "-").toLowerCase()}-invitee@example.com`, role: "editor", tokenHash: hashToken(inviteToken), invitedBy: null, expiresAt: now + DAY, at: now });
+    return {
+      subscriberEmail,
+      values: {
+        "incidents/[id]": incidentId,
+        "updates/[updateId]": updateId,
+        "templates/[id]": templateId,
+        "maintenance/[id]": maintenanceId,
+        "recurring/[id]": recurrenceId,
+        "services/[id]": serviceId,
+        "groups/[id]": groupId,
+        "subscribers/[id]": subscriberId,
+        "invite/[token]": inviteToken,
+        "manage/[token]": signSubscriberToken(secret, "manage", subscriberId, 1),
+        "confirm/[token]": confirm,
+      },
+    };
+  });
+}
+
+/** The newest stored email to `to` and its notification, once the worker has sent one. */
+export function sentEmail(db: Db, to: string): { emailId: string; notificationId: string } | null {
+  const row = db
+    .select({ emailId: emailMessages.id, notificationId: deliveries.notificationId })
+    .from(emailMessages)
+    .innerJoin(deliveries, eq(deliveries.id, emailMessages.deliveryId))
+    .where(eq(emailMessages.toAddress, to))
+    .get();
+  return row ?? null;
+}
