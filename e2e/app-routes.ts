@@ -6,9 +6,10 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { deliveries, emailMessages, incidentUpdates, pages } from "@/db/schema";
+import { deliveries, emailMessages, incidentUpdates, pages, users } from "@/db/schema";
 import { insertComponent, insertGroup } from "@/db/writes/components";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
+import { insertPasswordReset } from "@/db/writes/password-resets";
 import { ensureAppSecret } from "@/db/writes/page";
 import { insertRecurrence } from "@/db/writes/recurrences";
 import { insertEmailSubscriber, upsertPendingSubscriber } from "@/db/writes/subscribers";
@@ -16,7 +17,7 @@ import { insertInvitation } from "@/db/writes/team";
 import { insertTemplate } from "@/db/writes/templates";
 import { hashToken } from "@/lib/auth/tokens";
 import { newId } from "@/lib/ids";
-import { confirmationToken, signSubscriberToken } from "@/lib/notifications/tokens";
+import { confirmationToken, passwordResetToken, signSubscriberToken } from "@/lib/notifications/tokens";
 import { DAY, HOUR, MINUTE } from "@/lib/time";
 
 /** "/admin/incidents/[id]" for app/admin/incidents/[id]/page.tsx; route groups "(x)" leave the path. */
@@ -95,6 +96,11 @@ export function makeRouteData(db: Db, label: string): { values: Omit<SegmentValu
     upsertPendingSubscriber(tx, pageId, null, { id: pendingId, email: `${label.replace(/\W+/g, "-").toLowerCase()}-pending@example.com`, componentIds: [], confirmTokenHash: hashToken(confirm), at: now, expiresAt: now + DAY });
     const inviteToken = randomBytes(32).toString("base64url");
     insertInvitation(tx, { email: `${label.replace(/\W+/g, "-").toLowerCase()}-invitee@example.com`, role: "editor", tokenHash: hashToken(inviteToken), invitedBy: null, expiresAt: now + DAY, at: now });
+    // A reset link of the first member (the page only shows the form; nothing is changed by opening it).
+    const resetId = newId();
+    const memberId = tx.select({ id: users.id }).from(users).get()!.id;
+    const resetToken = passwordResetToken(secret, resetId);
+    insertPasswordReset(tx, { id: resetId, userId: memberId, tokenHash: hashToken(resetToken), expiresAt: now + HOUR, at: now });
     return {
       subscriberEmail,
       values: {
@@ -109,6 +115,7 @@ export function makeRouteData(db: Db, label: string): { values: Omit<SegmentValu
         "invite/[token]": inviteToken,
         "manage/[token]": signSubscriberToken(secret, "manage", subscriberId, 1),
         "confirm/[token]": confirm,
+        "reset/[token]": resetToken,
       },
     };
   });
