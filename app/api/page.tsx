@@ -163,7 +163,9 @@ export default function ApiDocs() {
       <section aria-labelledby="health">
         <h2 id="health" className="text-xl font-semibold">Health</h2>
         <p className="mt-2">
-          <code>GET /api/health</code> answers 200 with JSON while the server can read its database, and 503 when it cannot.
+          <code>GET /api/health</code> answers 200 with JSON while the server can read and write its database, and 503 when it
+          cannot: <code>database</code> is <code>read_only</code> (it answers but cannot save: a read-only file or a full disk)
+          or <code>unreachable</code>, and <code>reason</code> says what SQLite reported.
         </p>
       </section>
     </main>
