@@ -33,14 +33,24 @@ export function unavailableReason(err: unknown): string {
 }
 
 /**
- * Runs a write that only keeps records (never what the caller asked for): when the database cannot save, it is
- * skipped and reported once through `onSkip`, so a read never fails because of it.
+ * Runs a write that only keeps records (never what the caller asked for, e.g. an API key's last use): if it
+ * fails for any reason it is skipped and reported through `onSkip`, so a read never fails because of it.
  */
-export function bestEffortWrite(write: () => void, onSkip: (err: unknown) => void = () => undefined): void {
+export function bestEffortWrite(write: () => void, onSkip: (err: unknown) => void): void {
   try {
     write();
   } catch (err) {
-    if (!isDatabaseUnavailable(err)) throw err;
     onSkip(err);
   }
+}
+
+/** A logger that says the same thing at most once per `everyMs` (a failing bookkeeping write on every request). */
+export function throttledLog(everyMs: number, log: (message: string) => void = (m) => console.warn(m)): (message: string) => void {
+  let last = -Infinity;
+  return (message) => {
+    const now = Date.now();
+    if (now - last < everyMs) return;
+    last = now;
+    log(message);
+  };
 }
