@@ -1,10 +1,12 @@
 "use server";
 import { headers } from "next/headers";
 import { getDb } from "@/db";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
+import { answerWhenDatabaseCannotSave } from "@/lib/auth/action";
 import { clientAddress } from "@/lib/auth/request";
 import { requestSubscription, type SubscribeResult } from "@/lib/subscriptions/subscribe";
 
-export type SubscribeState = SubscribeResult | null;
+export type SubscribeState = SubscribeResult | { status: "unavailable"; message: string } | null;
 
 /** The client address (server.ts sets it from the socket unless a trusted proxy reports it); for the per-IP limit. */
 async function clientIp(): Promise<string> {
@@ -12,7 +14,10 @@ async function clientIp(): Promise<string> {
 }
 
 // Public and anonymous by design; Next checks the Origin of Server Action posts, and the limits are per IP.
-export async function subscribeAction(_prev: SubscribeState, form: FormData): Promise<SubscribeState> {
+// A database that cannot save answers "try again in a minute" instead of a 500.
+export const subscribeAction = answerWhenDatabaseCannotSave(subscribeUnguarded, (): SubscribeState => ({ status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE }));
+
+async function subscribeUnguarded(_prev: SubscribeState, form: FormData): Promise<SubscribeState> {
   return requestSubscription(
     getDb(),
     {
