@@ -2,6 +2,7 @@
 // after a reopen, and a backfilled incident declared as resolved with the end time it was given.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { HOUR } from "@/lib/time";
 import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import * as incidentRoute from "@/app/api/v1/incidents/[id]/route";
 import * as updatesRoute from "@/app/api/v1/incidents/[id]/updates/route";
@@ -37,6 +38,21 @@ describe("resolved_at", () => {
     expect(got.json.incident.status).toBe("resolved");
     expect(got.json.incident.resolved_at).toBe(lastResolution.display_at);
     expect(Date.parse(got.json.incident.resolved_at)).toBeGreaterThan(Date.parse(firstResolvedAt));
+  });
+});
+
+describe("a backfilled incident declared as resolved", () => {
+  it("needs resolvedAt, and then answers with that resolved_at and started_at", async () => {
+    const start = new Date(Date.now() - 6 * HOUR).toISOString().replace(/\.\d+Z$/, ".000Z");
+    const end = new Date(Date.now() - 4 * HOUR).toISOString().replace(/\.\d+Z$/, ".000Z");
+    const body = { name: "Found in the logs", message: "Disk filled up overnight", status: "resolved", startedAt: start, notify: false };
+    const missing = await call(incidentsRoute.POST, { ...incidentsPath, body });
+    expect(missing).toMatchObject({ status: 422, json: { error: { fields: { resolvedAt: expect.stringMatching(/when it ended/i) } } } });
+    const future = await call(incidentsRoute.POST, { ...incidentsPath, body: { ...body, resolvedAt: new Date(Date.now() + HOUR).toISOString() } });
+    expect(future).toMatchObject({ status: 422, json: { error: { fields: { resolvedAt: expect.stringMatching(/future/i) } } } });
+    const created = await call(incidentsRoute.POST, { ...incidentsPath, body: { ...body, resolvedAt: end } });
+    expect(created.status).toBe(201);
+    expect(created.json.incident).toMatchObject({ status: "resolved", started_at: start, resolved_at: end });
   });
 });
 
