@@ -25,14 +25,15 @@ test.describe("Markdown in the console", () => {
     await page.goto("/admin/incidents/new");
     await page.getByLabel("Name").fill(name);
     await page.getByLabel("Message").fill(source);
-    const preview = page.locator("[data-markdown-preview]");
+    const preview = page.getByRole("region", { name: "Preview" });
     const heading = preview.getByRole("heading", { name: "What happened" });
     await expect(heading).toBeVisible();
+    // `##` must look like a heading, as on the page, not like the text around it.
     expect(Number(await heading.evaluate((el) => getComputedStyle(el).fontWeight))).toBeGreaterThanOrEqual(600);
     await expect(preview.getByText("##")).toHaveCount(0);
     await expect(preview.locator("img")).toHaveCount(0);
     await expect(preview.getByRole("link", { name: "pixel" })).toHaveAttribute("href", "http://127.0.0.1:9/pixel.png");
-    const previewHtml = await preview.innerHTML();
+    const previewHtml = await heading.locator("..").innerHTML();
 
     await page.getByLabel("Notify subscribers").uncheck();
     await page.getByRole("button", { name: "Declare incident" }).click();
@@ -61,7 +62,7 @@ test.describe("Markdown in the console", () => {
     });
     await page.goto(`/admin/incidents/${id}`);
     await page.getByRole("textbox", { name: "Postmortem" }).fill("## Root cause\nA spooler filled its disk.");
-    await page.getByLabel("Notify subscribers when publishing").uncheck();
+    await page.getByLabel("Notify subscribers").last().uncheck();
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(formStatus(page).filter({ hasText: "Postmortem published." })).toBeVisible(SLOW);
     await expect(page.getByText("Write the postmortem first")).toHaveCount(0);
