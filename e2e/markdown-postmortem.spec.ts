@@ -37,7 +37,7 @@ test.describe("Markdown in the console", () => {
 
     await page.getByLabel("Notify subscribers").uncheck();
     await page.getByRole("button", { name: "Declare incident" }).click();
-    await expect(page).toHaveURL(/\/admin\/incidents\/[a-z0-9]+/, SLOW);
+    await expect(page).toHaveURL(/\/admin\/incidents\/[a-z0-9]{12}(\?|$)/, SLOW);
     const id = new URL(page.url()).pathname.split("/")[3];
 
     await expectPublic(page, `/incidents/${id}`, async () => {
@@ -67,7 +67,7 @@ test.describe("Markdown in the console", () => {
     await expect(formStatus(page).filter({ hasText: "Postmortem published." })).toBeVisible(SLOW);
     await expect(page.getByText("Write the postmortem first")).toHaveCount(0);
     await expectPublic(page, `/incidents/${id}`, async () => {
-      await expect(page.getByRole("heading", { name: "Postmortem" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Postmortem", exact: true })).toBeVisible();
       await expect(page.getByText("A spooler filled its disk.")).toBeVisible();
     });
   });
