@@ -108,7 +108,8 @@ export default function ApiDocs() {
           For automation: services, groups, incidents and maintenance. Send an API key that an owner created in the console as{" "}
           <code>Authorization: Bearer &lt;key&gt;</code>. A read-only key can only read; an editor key also posts incidents, maintenance and
           updates; an admin key also changes services and groups. Bodies are JSON; errors are{" "}
-          <code>{`{"error": {"code", "message", "fields"}}`}</code>. The full description is the OpenAPI document at{" "}
+          <code>{`{"error": {"code", "message", "fields"}}`}</code>; while the database cannot save (read-only or full) writes answer 503
+          with <code>Retry-After</code>. The full description is the OpenAPI document at{" "}
           <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
         </p>
         <dl className="mt-4 space-y-3">
