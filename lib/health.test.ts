@@ -23,7 +23,9 @@ describe("checkHealth", () => {
   });
 
   it("answers 503 when the database cannot be opened or is closed", () => {
-    expect(checkHealth(() => openDatabase("/proc/nope/status.db")).httpStatus).toBe(503);
+    const unopenable = checkHealth(() => openDatabase("/proc/nope/status.db"));
+    expect(unopenable).toMatchObject({ httpStatus: 503, body: { database: "unreachable", reason: "The database file cannot be opened" } });
+    expect(JSON.stringify(unopenable)).not.toContain("/proc/nope");
     const closed = fileDb();
     closed.$client.close();
     expect(checkHealth(() => closed)).toMatchObject({ httpStatus: 503, body: { status: "error", database: "unreachable" } });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import { DatabaseOpenError, type Db } from "@/db";
 import { unavailableReason } from "@/db/unavailable";
 
 export interface Health {
@@ -38,7 +38,9 @@ export function checkHealth(getDb: () => Db, now = Date.now()): { httpStatus: 20
     db = getDb();
     db.get(sql`select 1`);
   } catch (err) {
-    return { httpStatus: 503, body: { status: "error", database: "unreachable", reason: unavailableReason(err), time } };
+    // The answer is public: say what failed, never where the file lives (the start-up log names the path).
+    const reason = err instanceof DatabaseOpenError ? "The database file cannot be opened" : unavailableReason(err);
+    return { httpStatus: 503, body: { status: "error", database: "unreachable", reason, time } };
   }
   const writeError = probeWrite(db, now);
   if (writeError) return { httpStatus: 503, body: { status: "error", database: "read_only", reason: `The database cannot write: ${writeError}`, time } };
