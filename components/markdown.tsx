@@ -1,6 +1,10 @@
+import type { HTMLAttributes } from "react";
 import { renderMarkdown } from "@/lib/markdown";
 
-/** Admin-written Markdown, sanitised by lib/markdown (no raw HTML, safe links only). */
-export function Markdown({ source, className = "" }: { source: string; className?: string }) {
-  return <div className={`prose-status ${className}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
+/**
+ * Admin-written Markdown, sanitised by lib/markdown (no raw HTML, safe links only, pictures as links). The page
+ * and the console's preview both render through this, with the same styles, so the preview is what visitors see.
+ */
+export function Markdown({ source, className = "", ...rest }: { source: string; className?: string } & Omit<HTMLAttributes<HTMLDivElement>, "dangerouslySetInnerHTML" | "children">) {
+  return <div {...rest} className={`prose-status ${className}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
 }

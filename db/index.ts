@@ -43,13 +43,18 @@ function makeDirectory(dir: string): void {
   }
 }
 
-/** Opens (creating if needed) and migrates a SQLite database. `:memory:` works for tests. */
-export function openDatabase(file: string, options: { countQueries?: boolean } = {}): Db {
+/**
+ * Opens (creating if needed) and migrates a SQLite database. `:memory:` works for tests. `readonly` opens an
+ * existing, already migrated file without write access (how the tests reproduce a read-only mount).
+ */
+export function openDatabase(file: string, options: { countQueries?: boolean; readonly?: boolean } = {}): Db {
   const count = options.countQueries ?? true;
   let sqlite: Database.Database;
   try {
-    if (file !== ":memory:") makeDirectory(path.dirname(path.resolve(file)));
+    if (file !== ":memory:" && !options.readonly) makeDirectory(path.dirname(path.resolve(file)));
     sqlite = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
       verbose: count
         ? () => {
             queryCounter.count++;
@@ -60,12 +65,12 @@ export function openDatabase(file: string, options: { countQueries?: boolean } =
     const reason = err instanceof Error ? err.message : String(err);
     throw new DatabaseOpenError(`Cannot open the database at DATABASE_PATH=${JSON.stringify(file)}: ${reason}`);
   }
-  sqlite.pragma("journal_mode = WAL");
+  if (!options.readonly) sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  if (!options.readonly) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
 }
 

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/db";
 import { API_KEY_ROLES, LIMITS } from "@/db/constants";
+import { bestEffortWrite, throttledLog, unavailableReason } from "@/db/unavailable";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { findApiKeyByHash, insertApiKey, revokeApiKeyRow, touchApiKey } from "@/db/writes/api-keys";
 import { auditActor, can, type Actor } from "@/lib/domain/actor";
@@ -11,6 +12,7 @@ import { parseInput } from "@/lib/incidents/schemas";
 import { singleLine } from "@/lib/text-input";
 
 const KEY_PREFIX = "sp_";
+const warnSkippedTouch = throttledLog(60_000);
 
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
@@ -56,6 +58,10 @@ export function authenticateApiKey(db: Db, authorization: string | null, now = D
   if (!match || !match[1].startsWith(KEY_PREFIX)) return null;
   const row = findApiKeyByHash(db, hashApiKey(match[1]));
   if (!row || row.revokedAt !== null) return null;
-  touchApiKey(db, row.id, now);
+  // Bookkeeping only: a database that cannot save (read-only, full) must not turn every API read into a 500.
+  bestEffortWrite(
+    () => touchApiKey(db, row.id, now),
+    (err) => warnSkippedTouch(`api keys: last use not recorded: ${unavailableReason(err)}`),
+  );
   return { type: "api_key", apiKeyId: row.id, label: `API key "${row.name}"`, role: row.role };
 }

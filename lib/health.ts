@@ -1,19 +1,48 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import { DatabaseOpenError, type Db } from "@/db";
+import { unavailableReason } from "@/db/unavailable";
 
 export interface Health {
   status: "ok" | "error";
-  database: "ok" | "unreachable";
+  /** read_only: the database answers but cannot save (read-only file or mount, full disk, I/O error). */
+  database: "ok" | "read_only" | "unreachable";
+  /** What SQLite said, when the database is not ok. */
+  reason?: string;
   time: string;
 }
 
-/** 200 with the database answering a query, 503 when it cannot be opened or queried. */
+/** A real write proves more than a read, but a monitor polling every second need not cost a write each time. */
+const WRITE_PROBE_EVERY_MS = 2_000;
+const lastWriteProbe = new WeakMap<Db, { at: number; error: string | null }>();
+
+/** Commits a one-row heartbeat in app_state (a private table the page cache ignores): the cheapest real write. */
+function probeWrite(db: Db, now: number): string | null {
+  const last = lastWriteProbe.get(db);
+  if (last && now - last.at >= 0 && now - last.at < WRITE_PROBE_EVERY_MS) return last.error;
+  let error: string | null = null;
+  try {
+    db.run(sql`insert into app_state (key, value, updated_at) values ('health_heartbeat', ${String(now)}, ${now})
+      on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`);
+  } catch (err) {
+    error = unavailableReason(err);
+  }
+  lastWriteProbe.set(db, { at: now, error });
+  return error;
+}
+
+/** 200 when the database answers a query and takes a write; 503 with the reason when it cannot do either. */
 export function checkHealth(getDb: () => Db, now = Date.now()): { httpStatus: 200 | 503; body: Health } {
   const time = new Date(now).toISOString();
+  let db: Db;
   try {
-    getDb().get(sql`select 1`);
-    return { httpStatus: 200, body: { status: "ok", database: "ok", time } };
-  } catch {
-    return { httpStatus: 503, body: { status: "error", database: "unreachable", time } };
+    db = getDb();
+    db.get(sql`select 1`);
+  } catch (err) {
+    // The answer is public: say what failed, never where the file lives (the start-up log names the path).
+    const reason = err instanceof DatabaseOpenError ? "The database file cannot be opened" : unavailableReason(err);
+    return { httpStatus: 503, body: { status: "error", database: "unreachable", reason, time } };
   }
+  const writeError = probeWrite(db, now);
+  if (writeError) return { httpStatus: 503, body: { status: "error", database: "read_only", reason: `The database cannot write: ${writeError}`, time } };
+  return { httpStatus: 200, body: { status: "ok", database: "ok", time } };
 }

@@ -109,7 +109,8 @@ export default function ApiDocs() {
           For automation: services, groups, incidents and maintenance. Send an API key that an owner created in the console as{" "}
           <code>Authorization: Bearer &lt;key&gt;</code>. A read-only key can only read; an editor key also posts incidents, maintenance and
           updates; an admin key also changes services and groups. Bodies are JSON; errors are{" "}
-          <code>{`{"error": {"code", "message", "fields"}}`}</code>. The full description is the OpenAPI document at{" "}
+          <code>{`{"error": {"code", "message", "fields"}}`}</code>; while the database cannot save (read-only or full) writes answer 503
+          with <code>Retry-After</code>. The full description is the OpenAPI document at{" "}
           <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
         </p>
         <dl className="mt-4 space-y-3">
@@ -164,7 +165,9 @@ export default function ApiDocs() {
       <section aria-labelledby="health">
         <h2 id="health" className="text-xl font-semibold">Health</h2>
         <p className="mt-2">
-          <code>GET /api/health</code> answers 200 with JSON while the server can read its database, and 503 when it cannot.
+          <code>GET /api/health</code> answers 200 with JSON while the server can read and write its database, and 503 when it
+          cannot: <code>database</code> is <code>read_only</code> (it answers but cannot save: a read-only file or a full disk)
+          or <code>unreachable</code>, and <code>reason</code> says what SQLite reported.
         </p>
       </section>
     </main>

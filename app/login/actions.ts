@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/lib/auth/action";
 import { sessionCookieOptions } from "@/lib/auth/dal";
 import { describeWait, SESSION_COOKIE } from "@/lib/auth/policy";
 import { clientAddress, isCrossSite } from "@/lib/auth/request";
@@ -16,7 +16,10 @@ const signInSchema = z.object({
   password: z.string().min(1, { error: "Enter your password." }).max(200, { error: "This password is too long." }),
 });
 
-export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+// A database that cannot save (every sign-in records its attempt) answers "try again in a minute", not a 500.
+export const signInAction = answerWhenDatabaseCannotSave(signInUnguarded, unavailableState);
+
+async function signInUnguarded(_previous: FormState, formData: FormData): Promise<FormState> {
   const h = await headers();
   if (isCrossSite(h)) return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
   const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });

@@ -1,6 +1,8 @@
 "use server";
 import { headers } from "next/headers";
 import { getDb } from "@/db";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
+import { answerWhenDatabaseCannotSave } from "@/lib/auth/action";
 import { clientAddress } from "@/lib/auth/request";
 import { requestSubscription, type SubscribeResult } from "@/lib/subscriptions/subscribe";
 
@@ -10,7 +12,7 @@ export interface SubscribeValues {
   scope: "all" | "some";
   componentIds: string[];
 }
-export type SubscribeState = (SubscribeResult & { values?: SubscribeValues }) | null;
+export type SubscribeState = ((SubscribeResult | { status: "unavailable"; message: string }) & { values?: SubscribeValues }) | null;
 
 /** The client address (server.ts sets it from the socket unless a trusted proxy reports it); for the per-IP limit. */
 async function clientIp(): Promise<string> {
@@ -18,12 +20,22 @@ async function clientIp(): Promise<string> {
 }
 
 // Public and anonymous by design; Next checks the Origin of Server Action posts, and the limits are per IP.
-export async function subscribeAction(_prev: SubscribeState, form: FormData): Promise<SubscribeState> {
-  const values: SubscribeValues = {
+// A database that cannot save answers "try again in a minute" instead of a 500, with what was typed.
+export const subscribeAction = answerWhenDatabaseCannotSave(
+  subscribeUnguarded,
+  (form): SubscribeState => ({ status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE, values: typedSubscription(form) }),
+);
+
+function typedSubscription(form: FormData): SubscribeValues {
+  return {
     email: String(form.get("email") ?? "").slice(0, 1000),
     scope: form.get("scope") === "some" ? "some" : "all",
     componentIds: form.getAll("componentIds").map(String).slice(0, 501),
   };
+}
+
+async function subscribeUnguarded(_prev: SubscribeState, form: FormData): Promise<SubscribeState> {
+  const values = typedSubscription(form);
   const result = requestSubscription(getDb(), { ...values, website: String(form.get("website") ?? "").slice(0, 1001) }, await clientIp());
   return result.status === "check-inbox" ? result : { ...result, values };
 }

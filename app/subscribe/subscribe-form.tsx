@@ -73,6 +73,11 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
           {errors.componentIds?.[0]}
         </p>
       </fieldset>
+      {state?.status === "unavailable" ? (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
       {state?.status === "too-many" ? (
         <p role="alert" className="text-red-700 dark:text-red-400">
           Too many sign-ups right now. Please try again in an hour.

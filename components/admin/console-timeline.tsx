@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
 import type { incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
 import { formatInZone } from "@/lib/console/incident-display";
-import { renderMarkdown } from "@/lib/markdown";
+import { Markdown } from "@/components/markdown";
 
 export const consoleCard = "rounded-lg border border-slate-300 p-4 dark:border-slate-700";
 
@@ -24,7 +24,7 @@ export function ConsoleTimeline({ timeline, timeZone, notes, extra }: { timeline
                 {notes(u)}
               </span>
             </p>
-            <div className="mt-2 space-y-2 break-words [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body) }} />
+            <Markdown source={u.body} className="mt-2 break-words" />
             {u.changes.length > 0 && (
               <ul className="mt-2 text-sm text-slate-700 dark:text-slate-300">
                 {u.changes.map((c) => (

@@ -1,8 +1,9 @@
 "use client";
-// A Markdown textarea with a live preview rendered by the same (safe) renderer the public page uses.
+// A Markdown textarea with a live preview: the public page's own Markdown component (same renderer, same
+// styles), and the emails use the same renderer, so the preview shows what is published and sent.
 import { useState } from "react";
 import type { FormState } from "@/lib/auth/action";
-import { renderMarkdown } from "@/lib/markdown";
+import { Markdown } from "@/components/markdown";
 import { Field, fieldValue, inputClass } from "./form";
 
 export function MarkdownField({
@@ -36,7 +37,7 @@ export function MarkdownField({
           Preview
         </p>
         {text.trim() ? (
-          <div className="prose-sm mt-1 space-y-2 break-words [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
+          <Markdown source={text} data-markdown-preview="" className="mt-1 break-words" />
         ) : (
           <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">Nothing written yet.</p>
         )}

@@ -105,11 +105,3 @@ export function setPostmortem(tx: Tx, incidentId: string, body: string | null, p
     .where(eq(incidents.id, incidentId))
     .run();
 }
-
-export function setImpactOverride(tx: Tx, incidentId: string, override: string | null, at: number): void {
-  tx.update(incidents)
-    .set({ impactOverride: override as never, updatedAt: at })
-    .where(eq(incidents.id, incidentId))
-    .run();
-  refreshIncidentDerivedState(tx, incidentId, at);
-}

@@ -1,6 +1,7 @@
 // HTTP details shared by the public read-only interfaces: CORS for any origin, short public caching that a
 // CDN can absorb a spike with, and an ETag so pollers get a 304 instead of the body.
 import { createHash } from "node:crypto";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 
 export const PUBLIC_CACHE_CONTROL = "public, max-age=10, s-maxage=10, stale-while-revalidate=30, stale-if-error=86400";
 
@@ -39,6 +40,21 @@ export function jsonError(request: Request, status: number, error: string): Resp
     status,
     headers: { ...CORS, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
   });
+}
+
+/**
+ * Wraps a public JSON handler so a failure is still the documented `{ error }` JSON: 503 while the database
+ * is unreachable or cannot answer, 500 (logged) for anything else. Never an empty 500.
+ */
+export function guardJson(handler: (request: Request) => Response | Promise<Response>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    try {
+      return await handler(request);
+    } catch (err) {
+      console.error("api: unexpected error", err);
+      return isDatabaseUnavailable(err) ? jsonError(request, 503, "The status page cannot read its database right now; try again in a minute") : jsonError(request, 500, "Something went wrong on the server; it has been logged");
+    }
+  };
 }
 
 /** CORS preflight. */

@@ -1,9 +1,11 @@
 // The wrapper every console Server Action is built with: authorise first, then parse the FormData with zod,
 // then run. Expected failures come back as form state (per-field errors, the typed values minus secrets);
-// unexpected ones throw to error.tsx.
+// a database that cannot save (read-only, full) is one of them: "try again in a minute", not a bare 500.
+// Unexpected ones throw to error.tsx.
 import "server-only";
 import { z } from "zod";
 import type { UserRole } from "@/db/constants";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, unavailableReason } from "@/db/unavailable";
 import { authorize, type ActionContext } from "./dal";
 
 export interface FormState {
@@ -45,18 +47,39 @@ export function invalid(error: z.ZodError, formData: FormData): FormState {
   };
 }
 
+/** The answer of any form whose save failed because the database cannot write: what was typed stays. */
+export function unavailableState(formData: FormData): FormState {
+  return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values: typedValues(formData), at: Date.now() };
+}
+
+/**
+ * Wraps any Server Action (the console's, sign-in, subscribe) so a database that cannot save answers with
+ * `answer` (usually unavailableState) instead of throwing; every other error, redirects included, passes on.
+ */
+export function answerWhenDatabaseCannotSave<P, R>(action: (previous: P, formData: FormData) => Promise<R>, answer: (formData: FormData) => R) {
+  return async (previous: P, formData: FormData): Promise<R> => {
+    try {
+      return await action(previous, formData);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      console.error(`form: database cannot save: ${unavailableReason(err)}`);
+      return answer(formData);
+    }
+  };
+}
+
 export function adminAction<S extends z.ZodType>(
   role: UserRole,
   schema: S,
   run: (data: z.output<S>, ctx: ActionContext, formData: FormData) => Promise<FormState | void> | FormState | void,
   options: { allowWithoutTwoFactor?: boolean } = {},
 ) {
-  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+  return answerWhenDatabaseCannotSave(async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const ctx = await authorize(role, options);
     if ("error" in ctx) return { ok: false, message: ctx.error, at: Date.now() };
     const parsed = schema.safeParse(formInput(formData));
     if (!parsed.success) return invalid(parsed.error, formData);
     const result = await run(parsed.data, ctx, formData);
     return { ok: true, ...result, at: Date.now() };
-  };
+  }, unavailableState);
 }

@@ -3,6 +3,7 @@
 // the cookie.
 import type { Db, Tx } from "@/db";
 import { findSessionWithUser } from "@/db/queries/users";
+import { bestEffortWrite } from "@/db/unavailable";
 import { deleteSession, insertSession, touchSession } from "@/db/writes/sessions";
 import type { User } from "@/db/schema";
 import { isSessionLive, SESSION_ABSOLUTE_TIMEOUT, SESSION_TOUCH_INTERVAL, TWO_FACTOR_PENDING_TIMEOUT } from "./policy";
@@ -45,11 +46,12 @@ export function lookupSession(db: Db, token: string | undefined | null, now: num
   const tokenHash = hashToken(token);
   const row = findSessionWithUser(db, tokenHash);
   if (!row) return null;
+  // Both writes are bookkeeping: on a database that cannot save (read-only, full) the console still reads.
   if (!isSessionLive(row.session, now)) {
-    deleteSession(db, tokenHash);
+    bestEffortWrite(() => deleteSession(db, tokenHash), () => undefined);
     return null;
   }
-  if (now - row.session.lastSeenAt >= SESSION_TOUCH_INTERVAL) touchSession(db, tokenHash, now);
+  if (now - row.session.lastSeenAt >= SESSION_TOUCH_INTERVAL) bestEffortWrite(() => touchSession(db, tokenHash, now), () => undefined);
   const { id, email, name, role, totpEnabledAt } = row.user;
   return {
     user: { id, email, name, role, totpEnabledAt },

@@ -54,6 +54,16 @@ describe("deriveIncidentState", () => {
     expect(deriveIncidentState("maintenance", [], null, "scheduled")).toMatchObject({ status: "scheduled", resolvedAt: null });
   });
 
+  it("dates a re-resolved incident by the closing update after the last open one, not the first resolution", () => {
+    const state = deriveIncidentState(
+      "incident",
+      [u("investigating", 100), u("resolved", 200), u("investigating", 300), u("monitoring", 350), u("resolved", 400), u("postmortem", 500)],
+      null,
+      "investigating",
+    );
+    expect(state).toMatchObject({ status: "postmortem", resolvedAt: 400 });
+  });
+
   it("clears the resolution time when an incident is reopened", () => {
     const state = deriveIncidentState("incident", [u("investigating", 1), u("resolved", 2), u("investigating", 3)], null, "investigating");
     expect(state.status).toBe("investigating");

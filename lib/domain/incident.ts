@@ -44,8 +44,10 @@ export function deriveIncidentState(
   const firstAt = (wanted: AnyIncidentStatus) => ordered.find((u) => u.status === wanted)?.displayAt ?? null;
   let resolvedAt: number | null = null;
   if (isClosedStatus(status)) {
-    const closing = ordered.find((u) => isClosedStatus(u.status));
-    resolvedAt = closing?.displayAt ?? null;
+    // A reopened and re-resolved incident ended at the closing update after its last open one, not at its first
+    // resolution (a postmortem after that does not move the end either).
+    const lastOpen = ordered.findLastIndex((u) => !isClosedStatus(u.status));
+    resolvedAt = ordered[lastOpen + 1]?.displayAt ?? null;
   }
   const impact =
     kind === "maintenance"

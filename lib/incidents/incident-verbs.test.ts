@@ -175,7 +175,7 @@ describe("notifications written with each step", () => {
 
   it("never notifies for a backfilled incident, and announces a postmortem once", () => {
     setup();
-    const { id } = createIncident(db, owner, { name: "old", message: "y", startedAt: T0 - 5 * HOUR, status: "resolved" }, T0);
+    const { id } = createIncident(db, owner, { name: "old", message: "y", startedAt: T0 - 5 * HOUR, resolvedAt: T0 - 4 * HOUR, status: "resolved" }, T0);
     expect(kinds()).toEqual([]);
     const live = createIncident(db, owner, { name: "live", message: "y", status: "resolved", notify: false }, T0).id;
     savePostmortem(db, owner, live, { body: "why" }, T0);

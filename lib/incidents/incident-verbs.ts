@@ -42,17 +42,40 @@ function nextUpdateTime(tx: Tx, incidentId: string, now: number): number {
   return last ? Math.max(now, last.displayAt + 1, last.createdAt + 1) : now;
 }
 
+/** The first entry of an incident declared as resolved after it began; the admin's message is its resolution. */
+export const RECORDED_START_MESSAGE = "Recorded after it began; this is when it started.";
+
+/**
+ * When an incident declared as resolved ended: the given time (required for a backfill, whose end nobody else
+ * knows), now for a recent one, or null when it starts and ends now (one timeline entry).
+ */
+function endOfResolvedDeclaration(input: { status: string; resolvedAt?: number; startedAt?: number }, startedAt: number, backfilled: boolean, now: number): number | null {
+  if (input.status !== "resolved") {
+    if (input.resolvedAt !== undefined) throw invalid("resolvedAt", "Only an incident declared as resolved has an end time");
+    return null;
+  }
+  if (input.resolvedAt === undefined) {
+    if (backfilled) throw invalid("resolvedAt", "Enter when it ended: a past incident declared as resolved needs its end time");
+    return startedAt < now ? now : null;
+  }
+  if (input.resolvedAt <= startedAt) throw invalid("resolvedAt", "The end must be after the start");
+  if (input.resolvedAt > now + MINUTE) throw invalid("resolvedAt", "The end cannot be in the future");
+  return input.resolvedAt;
+}
+
 export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, now = Date.now()): { id: string; updateId: string } {
   assertCan(actor, "incidents.write");
   const input = parseInput(createIncidentInput, raw);
   if (input.startedAt !== undefined && input.startedAt > now + MINUTE) throw invalid("startedAt", "The start cannot be in the future");
   const backfilled = input.startedAt !== undefined && input.startedAt < now - BACKFILL_THRESHOLD;
   const startedAt = input.startedAt ?? now;
+  const endedAt = endOfResolvedDeclaration(input, startedAt, backfilled, now);
   const result = db.transaction(
     (tx) => {
       const page = requirePage(tx);
       const componentIds = Object.keys(input.componentStatuses);
       checkComponents(tx, page.id, componentIds, "componentStatuses");
+      if (endedAt !== null) return recordResolvedIncident(tx, actor, { ...input, pageId: page.id, componentIds, startedAt, endedAt, backfilled }, now);
       const id = insertIncident(tx, {
         pageId: page.id,
         kind: "incident",
@@ -83,6 +106,43 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
   );
   publicContentChanged();
   return result;
+}
+
+/**
+ * An incident declared as resolved after it began, recorded as it happened: an entry at its start with the
+ * services' statuses, and the admin's message as the resolution at its end, which puts the services back to
+ * operational from then on (unless another open incident holds them).
+ */
+function recordResolvedIncident(
+  tx: Tx,
+  actor: Actor,
+  input: ReturnType<typeof createIncidentInput.parse> & { pageId: string; componentIds: string[]; startedAt: number; endedAt: number; backfilled: boolean },
+  now: number,
+): { id: string; updateId: string } {
+  const notifies = input.notify && !input.backfilled;
+  const id = insertIncident(tx, {
+    pageId: input.pageId,
+    kind: "incident",
+    name: input.name,
+    status: "investigating",
+    startedAt: input.startedAt,
+    at: now,
+    componentIds: input.componentIds,
+    impactOverride: input.impactOverride,
+    backfilled: input.backfilled,
+    createdBy: actorColumns(actor).userId,
+  });
+  insertIncidentUpdate(tx, { incidentId: id, status: "investigating", body: RECORDED_START_MESSAGE, displayAt: input.startedAt, at: now, deliverNotifications: false, componentStatuses: input.componentStatuses, ...actorColumns(actor) });
+  const heldElsewhere = componentsInOpenIncidents(tx, id);
+  const restored = Object.fromEntries(
+    Object.entries(input.componentStatuses)
+      .filter(([componentId, status]) => status !== "operational" && status !== "under_maintenance" && !heldElsewhere.has(componentId))
+      .map(([componentId]) => [componentId, "operational" as const]),
+  );
+  const updateId = insertIncidentUpdate(tx, { incidentId: id, status: "resolved", body: input.message, displayAt: input.endedAt, at: now, deliverNotifications: notifies, componentStatuses: restored, ...actorColumns(actor) });
+  if (notifies) notify(tx, { id, pageId: input.pageId }, "incident_created", now, updateId);
+  insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.create", targetType: "incident", targetId: id, detail: { name: input.name, status: "resolved", backfilled: input.backfilled, resolvedAt: input.endedAt } });
+  return { id, updateId };
 }
 
 export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw: AddUpdateInput, now = Date.now()): { updateId: string } {
@@ -187,13 +247,22 @@ export function savePostmortem(db: Db, actor: Actor, incidentId: string, raw: { 
   if (findIncident(db, incidentId)?.postmortemPublishedAt) publicContentChanged();
 }
 
-export function publishPostmortem(db: Db, actor: Actor, incidentId: string, options: { notify: boolean }, now = Date.now()): void {
+/**
+ * Publishes the postmortem: `body` when given (what is in the box: saved and published in one step), else the
+ * saved draft.
+ */
+export function publishPostmortem(db: Db, actor: Actor, incidentId: string, options: { notify: boolean; body?: string }, now = Date.now()): void {
   assertCan(actor, "incidents.write");
+  const given = options.body === undefined ? undefined : parseInput(postmortemInput, { body: options.body }).body;
   db.transaction(
     (tx) => {
       const incident = requireIncident(tx, incidentId);
-      if (!incident.postmortemBody) throw new DomainError("conflict", "Write the postmortem before publishing it", { body: "Write the postmortem first" });
-      setPostmortem(tx, incidentId, incident.postmortemBody, incident.postmortemPublishedAt ?? now, now);
+      if ((UNRESOLVED_INCIDENT_STATUSES as readonly string[]).includes(incident.status)) {
+        throw new DomainError("conflict", "Resolve the incident before publishing its postmortem", { body: "Resolve the incident first" });
+      }
+      const body = given ?? incident.postmortemBody;
+      if (!body) throw new DomainError("conflict", "Write the postmortem before publishing it", { body: "Write the postmortem first" });
+      setPostmortem(tx, incidentId, body, incident.postmortemPublishedAt ?? now, now);
       // Announced once: publishing again after an edit does not mail everyone a second time.
       if (options.notify && incident.postmortemPublishedAt === null && !incident.backfilled) notify(tx, incident, "postmortem_published", now);
       insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.postmortem_publish", targetType: "incident", targetId: incidentId, detail: { notify: options.notify } });

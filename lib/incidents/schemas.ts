@@ -37,6 +37,8 @@ export const createIncidentInput = z.object({
   notify: z.boolean().default(true),
   /** A start in the past records an incident found after the fact; it never notifies. */
   startedAt: time.optional(),
+  /** When an incident declared as resolved ended; required for a backfilled one (after the start, not in the future). */
+  resolvedAt: time.optional(),
 });
 export type CreateIncidentInput = z.input<typeof createIncidentInput>;
 

@@ -2,6 +2,7 @@
 // email retention, the session purge) every few seconds, and the notification worker, which paces itself by the mail API's limits. The server
 // process starts this once; `npm run worker` runs it on its own for deployments that separate it.
 import type { Db } from "@/db";
+import { unavailableReason } from "@/db/unavailable";
 import { generateRecurringMaintenances } from "@/lib/incidents/recurrence";
 import { startNotificationWorker } from "@/lib/notifications/worker-loop";
 import { runEmailRetention } from "./email-retention";
@@ -25,7 +26,8 @@ export function startBackgroundWork(db: Db, options: { log?: (message: string) =
         log(`notifications: fanned out ${r.fannedOut}, sent ${r.sent}, retrying ${r.retried}, failed ${r.failed}, parked ${r.parked}`);
       }
     },
-    onError: (err) => log(`notifications: tick failed: ${err instanceof Error ? err.message : String(err)}`),
+    onError: (err, { failures, retryInMs }) =>
+      log(`notifications: tick failed (${failures} in a row), next try in ${retryInMs < 1000 ? `${retryInMs} ms` : `${Math.round(retryInMs / 1000)} s`}: ${unavailableReason(err)}`),
   });
   return {
     stop: async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatInZone, notificationSubject, threadHeaders, unsubscribeHeaders } from "./content";
-import { markdownToSafeHtml } from "./markdown";
+import { renderMarkdown } from "@/lib/markdown";
 
 describe("notification content", () => {
   it("says what happened in the subject", () => {
@@ -32,7 +32,7 @@ describe("notification content", () => {
   });
 
   it("renders Markdown without raw HTML or script links", () => {
-    const html = markdownToSafeHtml('**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1)) [ok](https://example.org)');
+    const html = renderMarkdown('**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1)) [ok](https://example.org)', { linkBase: "https://s.example" });
     expect(html).toContain("<strong>bold</strong>");
     expect(html).not.toContain("<img");
     expect(html).not.toContain('href="javascript');

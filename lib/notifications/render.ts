@@ -22,8 +22,8 @@ import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
+import { renderMarkdown } from "@/lib/markdown";
 import { formatInZone, formatWindow, notificationSubject, SUBJECT_PREFIX, threadHeaders, unsubscribeHeaders } from "./content";
-import { markdownToSafeHtml } from "./markdown";
 
 const MANAGE = "xxmanagetokenxx";
 const UNSUBSCRIBE = "xxunsubscribetokenxx";
@@ -140,7 +140,8 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     label,
     title: incident.name,
     intro: template.intro,
-    bodyHtml: markdownToSafeHtml(body),
+    // The page's renderer and policy; only same-site links gain the page's address, for the mailbox.
+    bodyHtml: renderMarkdown(body, { linkBase: base }),
     services: ctx.services.map((s) => ({ name: s.name, status: COMPONENT_STATUS_LABELS[s.status as ComponentStatus] ?? s.status })),
     when,
     incidentUrl: `${base}/incidents/${incident.id}`,

@@ -1,7 +1,9 @@
 // The notification worker: runs ticks until stopped, sleeping until the next delivery is due (at most
 // `idleMs`, so new notifications are picked up quickly) or until a send in flight finishes and frees its
 // lane. The server process can run the same loop. Sends outlive the tick that started them (one dispatcher
-// for the loop), so a webhook that hangs for its 10 s holds one slot of its lane and nothing else.
+// for the loop), so a webhook that hangs for its 10 s holds one slot of its lane and nothing else. A failing
+// tick (a read-only or full database) backs off exponentially up to `maxBackoffMs`, so it is reported once per
+// step instead of several times a second, and the first good tick resets it.
 import type { Db } from "@/db";
 import { runNotificationJobs, type JobOptions, type TickResult } from "./jobs";
 import { DeliveryDispatcher } from "./lanes";
@@ -13,10 +15,17 @@ export interface WorkerLoop {
 
 export function startNotificationWorker(
   db: Db,
-  options: JobOptions & { idleMs?: number; onTick?: (r: TickResult) => void; onError?: (e: unknown) => void } = {},
+  options: JobOptions & {
+    idleMs?: number;
+    maxBackoffMs?: number;
+    onTick?: (r: TickResult) => void;
+    onError?: (e: unknown, backoff: { failures: number; retryInMs: number }) => void;
+  } = {},
 ): WorkerLoop {
   const idleMs = options.idleMs ?? 250;
   const dispatcher = options.dispatcher ?? new DeliveryDispatcher(options.lanes);
+  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  let failures = 0;
   let stopped = false;
   let wake: (() => void) | null = null;
   const unsubscribe = dispatcher.onSettled(() => wake?.());
@@ -26,12 +35,15 @@ export function startNotificationWorker(
       let delay = idleMs;
       try {
         const result = await runNotificationJobs(db, Date.now(), { ...options, dispatcher });
+        failures = 0;
         options.onTick?.(result);
         if (result.nextDueAt !== null) delay = Math.min(idleMs, Math.max(0, result.nextDueAt - Date.now()));
         // What is due waits for a busy lane or endpoint: the send that frees it wakes the loop.
         if (delay === 0 && result.started === 0) delay = idleMs;
       } catch (err) {
-        options.onError?.(err);
+        failures++;
+        delay = Math.min(maxBackoffMs, idleMs * 2 ** Math.min(failures, 30));
+        options.onError?.(err, { failures, retryInMs: delay });
       }
       if (stopped) break;
       await new Promise<void>((resolve) => {

@@ -167,12 +167,12 @@ describe("updates, resolution and the postmortem", () => {
     const id = await declare();
     expect((await run(actions.savePostmortemAction, { id, body: "Early" })).state?.errors?.body).toEqual(["Resolve the incident first."]);
     await run(actions.postIncidentUpdateAction, { id, status: "resolved", message: "Fixed.", restoreComponents: "on" });
-    expect((await run(actions.publishPostmortemAction, { id, notify: "on" })).state?.errors?.body).toEqual(["Write the postmortem first."]);
+    expect((await run(actions.publishPostmortemAction, { id, body: "", notify: "on" })).state?.errors?.body).toEqual(["Write the postmortem."]);
     expect((await run(actions.savePostmortemAction, { id, body: "" })).state?.errors?.body).toBeTruthy();
     expect((await run(actions.savePostmortemAction, { id, body: "p".repeat(50_001) })).state?.errors?.body).toBeTruthy();
     expect((await run(actions.savePostmortemAction, { id, body: "## What happened\nA cable." })).state).toMatchObject({ ok: true });
     expect(db.select().from(incidents).where(eq(incidents.id, id)).get()).toMatchObject({ postmortemBody: "## What happened\nA cable.", postmortemPublishedAt: null });
-    expect((await run(actions.publishPostmortemAction, { id, notify: "on" })).state).toMatchObject({ ok: true, message: "Postmortem published." });
+    expect((await run(actions.publishPostmortemAction, { id, body: "## What happened\nA cable.", notify: "on" })).state).toMatchObject({ ok: true, message: "Postmortem published." });
     expect(db.select().from(incidents).where(eq(incidents.id, id)).get()!.postmortemPublishedAt).not.toBeNull();
     expect(db.select().from(notifications).all().filter((n) => n.incidentId === id && n.kind === "postmortem_published")).toHaveLength(1);
   });

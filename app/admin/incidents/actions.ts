@@ -36,13 +36,16 @@ export const declareIncidentAction = adminAction(
     impactOverride: z.union([z.literal(""), z.enum(IMPACTS)], { error: "Choose an impact from the list." }).default(""),
     notify: checkbox,
     startedAt: z.string().max(40).default(""),
+    resolvedAt: z.string().max(40).default(""),
   }),
   (data, ctx, formData) => {
-    let startedAt: number | undefined;
-    if (data.startedAt) {
-      const at = fromLocalDateTime(data.startedAt, getThePage(getDb()).timeZone);
-      if (at === null) return { ok: false, message: "Please correct the fields marked below.", errors: { startedAt: ["Enter a date and time."] }, values: typedValues(formData) };
-      startedAt = at;
+    const timeZone = getThePage(getDb()).timeZone;
+    const times: { startedAt?: number; resolvedAt?: number } = {};
+    for (const field of ["startedAt", "resolvedAt"] as const) {
+      if (!data[field]) continue;
+      const at = fromLocalDateTime(data[field], timeZone);
+      if (at === null) return { ok: false, message: "Please correct the fields marked below.", errors: { [field]: ["Enter a date and time."] }, values: typedValues(formData) };
+      times[field] = at;
     }
     const input: CreateIncidentInput = {
       name: data.name,
@@ -51,7 +54,7 @@ export const declareIncidentAction = adminAction(
       componentStatuses: serviceStatusesFrom(formData) as CreateIncidentInput["componentStatuses"],
       impactOverride: data.impactOverride || null,
       notify: data.notify,
-      startedAt,
+      ...times,
     };
     const outcome = runVerb(formData, () => createIncident(getDb(), actorOf(ctx), input));
     if (!outcome.ok) return outcome.state;
@@ -97,8 +100,9 @@ export const savePostmortemAction = adminAction("editor", z.object({ id: entityI
   return { message: "Postmortem draft saved." };
 });
 
-export const publishPostmortemAction = adminAction("editor", z.object({ id: entityId, notify: checkbox }), ({ id, notify }, ctx, formData) => {
-  const outcome = runVerb(formData, () => publishPostmortem(getDb(), actorOf(ctx), id, { notify }));
+// Publishes what is in the box (saving it), whether or not a draft was saved first.
+export const publishPostmortemAction = adminAction("editor", z.object({ id: entityId, body: text, notify: checkbox }), ({ id, body, notify }, ctx, formData) => {
+  const outcome = runVerb(formData, () => publishPostmortem(getDb(), actorOf(ctx), id, { body, notify }));
   if (!outcome.ok) return outcome.state;
   refresh(id);
   return { message: "Postmortem published." };

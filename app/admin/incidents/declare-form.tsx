@@ -56,6 +56,14 @@ export function DeclareIncidentForm({ groups, timeZone, initial }: { groups: Pic
       >
         {(p) => <input {...p} type="datetime-local" defaultValue={fieldValue(state, "startedAt")} className={inputClass} />}
       </Field>
+      <Field
+        name="resolvedAt"
+        label={`Ended at (for a resolved one, ${timeZone})`}
+        hint="Only when the status is Resolved: when it was over. Needed for a backfilled incident; empty means now."
+        state={state}
+      >
+        {(p) => <input {...p} type="datetime-local" defaultValue={fieldValue(state, "resolvedAt")} className={inputClass} />}
+      </Field>
       <CheckboxField name="notify" label="Notify subscribers" hint="Email and webhook subscribers hear about this incident." defaultChecked={state.values ? state.values.notify === "on" : true} />
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending}>Declare incident</SubmitButton>

@@ -33,7 +33,7 @@ function oneIncident(db: Db, incidentId: string, kind: "incident" | "maintenance
   return kind === "incident" ? serializeIncident(ctx, bundle) : serializeMaintenance(ctx, bundle);
 }
 
-export const createIncidentBody = createIncidentInput.omit({ startedAt: true }).extend({ startedAt: isoTime.optional() });
+export const createIncidentBody = createIncidentInput.omit({ startedAt: true, resolvedAt: true }).extend({ startedAt: isoTime.optional(), resolvedAt: isoTime.optional() });
 export const addUpdateBody = addUpdateInput;
 export const resolveBody = z.object({
   message: multiLine(z.string().trim().min(1).max(10_000)).default("This incident has been resolved."),
@@ -91,7 +91,7 @@ export const endpoints = {
   createIncident: {
     method: "POST",
     path: "/api/v1/incidents",
-    summary: "Declare an incident, optionally setting services' statuses",
+    summary: "Declare an incident, optionally setting services' statuses; a past startedAt records a backfill, which when declared resolved also needs resolvedAt",
     role: "editor",
     body: createIncidentBody,
     responds: { status: 201, description: "The new incident", schema: ONE_INCIDENT },

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getDb, type Db } from "@/db";
 import type { ApiKeyRole } from "@/db/constants";
+import { isDatabaseUnavailable, unavailableReason } from "@/db/unavailable";
 import { authenticateApiKey } from "@/lib/api-keys";
 import type { Actor } from "@/lib/domain/actor";
 import { DomainError } from "@/lib/domain/errors";
@@ -37,6 +38,22 @@ export function apiError(status: number, code: string, message: string, fields?:
 
 const DOMAIN_STATUS = { invalid: 422, not_found: 404, conflict: 409, forbidden: 403 } as const;
 
+/** Seconds a client should wait before retrying while the database cannot save. */
+export const UNAVAILABLE_RETRY_AFTER = 60;
+
+/** The one place an endpoint's failure becomes a response: always the documented JSON, never an empty 500. */
+export function apiFailure(err: unknown): Response {
+  if (err instanceof DomainError) return apiError(DOMAIN_STATUS[err.code], err.code, err.message, err.fields);
+  if (isDatabaseUnavailable(err)) {
+    console.error(`api: database cannot save: ${unavailableReason(err)}`);
+    return apiError(503, "unavailable", "The status page cannot save changes right now (its database is read-only or full). Nothing was saved; try again in a minute.", undefined, {
+      "Retry-After": String(UNAVAILABLE_RETRY_AFTER),
+    });
+  }
+  console.error("api: unexpected error", err);
+  return apiError(500, "internal_error", "Something went wrong on the server; it has been logged");
+}
+
 async function readBody(request: Request): Promise<{ json: unknown } | Response> {
   try {
     return { json: await readBodyJson(request, MAX_BODY_BYTES) };
@@ -48,6 +65,17 @@ async function readBody(request: Request): Promise<{ json: unknown } | Response>
 
 /** A route handler for one endpoint. State-changing endpoints authenticate by API key only (no cookies, so no CSRF). */
 export function route(endpoint: AnyEndpoint) {
+  const handle = unguardedRoute(endpoint);
+  return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    try {
+      return await handle(request, context);
+    } catch (err) {
+      return apiFailure(err);
+    }
+  };
+}
+
+function unguardedRoute(endpoint: AnyEndpoint) {
   return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const db = getDb();
     const actor = authenticateApiKey(db, request.headers.get("authorization"));
@@ -73,8 +101,7 @@ export function route(endpoint: AnyEndpoint) {
       if (endpoint.responds.status === 204) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
       return Response.json(data, { status: endpoint.responds.status, headers: { "Cache-Control": "no-store" } });
     } catch (err) {
-      if (err instanceof DomainError) return apiError(DOMAIN_STATUS[err.code], err.code, err.message, err.fields);
-      throw err;
+      return apiFailure(err);
     }
   };
 }

@@ -26,6 +26,8 @@ const ERRORS: Record<number, string> = {
   415: "The body is not application/json, or names a charset other than UTF-8",
   422: "Validation failed; `fields` says what is wrong with each field",
   429: "Too many requests for this key; see Retry-After",
+  500: "Something went wrong on the server (logged there)",
+  503: "The database cannot save right now (read-only or full); nothing was saved, try again after Retry-After seconds",
 };
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any" });
@@ -35,7 +37,7 @@ export function openApiDocument(baseUrl: string) {
   for (const [operationId, endpoint] of Object.entries(endpoints) as [string, AnyEndpoint][]) {
     const params = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
     const query = (endpoint.query ?? []).map((q) => ({ ...q, in: "query", required: false }));
-    const errorCodes = [401, 403, 429, ...(params.length ? [404] : []), ...(endpoint.body ? [400, 409, 413, 415, 422] : query.length ? [422] : []), ...(endpoint.alsoErrors ?? [])];
+    const errorCodes = [401, 403, 429, ...(params.length ? [404] : []), ...(endpoint.body ? [400, 409, 413, 415, 422] : query.length ? [422] : []), ...(endpoint.alsoErrors ?? []), 500, 503];
     paths[endpoint.path] ??= {};
     paths[endpoint.path][endpoint.method.toLowerCase()] = {
       operationId,

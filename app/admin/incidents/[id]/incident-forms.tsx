@@ -83,33 +83,37 @@ export function EditUpdateForm({ id, updateId, body }: { id: string; updateId: s
   );
 }
 
+const BUTTON = "rounded-md px-4 py-2 font-medium disabled:opacity-60";
+
+/**
+ * One form for the postmortem: Save draft and Publish both send what is in the box (publishing does not need a
+ * saved draft first). The newer of the two answers is the one shown.
+ */
 export function PostmortemForms({ id, body, publishedAt }: { id: string; body: string; publishedAt: number | null }) {
   const [saveState, save, saving] = useActionState(savePostmortemAction, {} as FormState);
   const [publishState, publish, publishing] = useActionState(publishPostmortemAction, {} as FormState);
-  const saveRef = useFocusOnError(saveState);
-  const publishRef = useFocusOnError(publishState);
+  const state = (publishState.at ?? 0) > (saveState.at ?? 0) ? publishState : saveState;
+  const ref = useFocusOnError(state);
   return (
-    <div className="space-y-6">
-      <form ref={saveRef} action={save} noValidate className="space-y-3">
-        {/* Only the newer of the two answers: "draft saved" must not linger above "published". */}
-        <FormStatus state={(saveState.at ?? 0) > (publishState.at ?? 0) ? saveState : {}} />
-        <input type="hidden" name="id" value={id} />
-        <MarkdownField name="body" label="Postmortem" state={saveState} initial={body} rows={10} hint="Markdown. Saved as a draft; visitors see it once published." />
-        <SubmitButton pending={saving}>Save draft</SubmitButton>
-      </form>
-      <form ref={publishRef} action={publish} noValidate className="space-y-3 border-t border-slate-300 pt-4 dark:border-slate-700">
-        <FormStatus state={(publishState.at ?? 0) >= (saveState.at ?? 0) ? publishState : {}} />
-        {publishState.errors?.body && <p className="text-sm font-medium text-red-700 dark:text-red-300">{publishState.errors.body.join(" ")}</p>}
-        <input type="hidden" name="id" value={id} />
-        <CheckboxField
-          name="notify"
-          idSuffix="-postmortem"
-          label="Notify subscribers"
-          hint={publishedAt ? "Already announced once: publishing again updates the text without mailing anyone." : "Subscribers get the postmortem once."}
-          defaultChecked={!publishedAt}
-        />
-        <SubmitButton pending={publishing}>{publishedAt ? "Publish changes" : "Publish"}</SubmitButton>
-      </form>
-    </div>
+    <form ref={ref} action={save} noValidate className="space-y-3">
+      <FormStatus state={state} />
+      <input type="hidden" name="id" value={id} />
+      <MarkdownField name="body" label="Postmortem" state={state} initial={body} rows={10} hint="Markdown. Save draft keeps it hidden; Publish shows this text to visitors." />
+      <CheckboxField
+        name="notify"
+        idSuffix="-postmortem"
+        label="Notify subscribers when publishing"
+        hint={publishedAt ? "Already announced once: publishing again updates the text without mailing anyone." : "Subscribers get the postmortem once."}
+        defaultChecked={!publishedAt}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={saving || publishing} className={`${BUTTON} border border-slate-400 bg-white text-slate-900 hover:bg-slate-50 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`}>
+          {saving ? "Working…" : "Save draft"}
+        </button>
+        <button type="submit" formAction={publish} disabled={saving || publishing} className={`${BUTTON} bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500`}>
+          {publishing ? "Working…" : publishedAt ? "Publish changes" : "Publish"}
+        </button>
+      </div>
+    </form>
   );
 }
