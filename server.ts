@@ -2,21 +2,20 @@
 // costs no database work until public content changes. Run by scripts/start.ts (`npm start`, `npm run dev`).
 //   - Public GET/HEAD paths (lib/page-cache.ts) are answered from the cache, compressed, with an ETag.
 //   - A miss renders once through Next on an internal loopback listener (concurrent misses share it).
-//   - The cache is keyed by publicContentVersion(): writes in this process bump it (db/writes), writes from
-//     other processes are seen through PRAGMA data_version (db/change-watcher.ts).
+//   - An entry is valid while the public content version it was rendered at is current: one number that
+//     SQLite triggers raise on every write to a public table, by any process (db/change-watcher.ts).
 //   - Everything else (assets, health, forms, the admin console) goes straight to Next.
 // With --dev it runs `next dev` with no cache.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { openDatabase, queryCounter } from "@/db";
-import { watchPublicChanges, type ChangeWatcher } from "@/db/change-watcher";
+import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watcher";
 import { getConfig } from "@/lib/config";
 import { forwardedFor } from "@/lib/auth/request";
 import { stripFrameworkScripts } from "@/lib/html-strip";
 import { startBackgroundWork } from "@/lib/jobs/background";
 import { cacheKey, isCacheable, makeEntry, PageCache, sendEntry, type CacheEntry } from "@/lib/page-cache";
-import { publicContentChanged, publicContentVersion } from "@/lib/public-cache";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
@@ -88,18 +87,23 @@ async function main() {
 
   const cache = new PageCache();
   const inFlight = new Map<string, Promise<CacheEntry | Rendered>>();
-  let watcher: ChangeWatcher | undefined;
-  // Checked on every cacheable request rather than on a timer: a data_version read on an idle connection
-  // measured 2-8 µs here, and it makes "a change shows on the very next load" exact, even across processes.
+  let watcher: PublicVersionWatcher | undefined;
+  /** The last version read; -1 (matching no entry) until the first read succeeds. */
+  let lastVersion = -1;
+  // Read on every cacheable request rather than on a timer, so "a change shows on the very next load" holds
+  // exactly, for writes from this process and from any other.
   const currentVersion = () => {
     // Opened lazily: the database exists by now (start.ts prepared it), but a failure must not stop serving.
+    // While it cannot be read, the last version read stays current: the cached pages keep being served.
     try {
-      watcher ??= watchPublicChanges(config.databasePath);
-      if (watcher.changed()) publicContentChanged();
-    } catch {
+      watcher ??= watchPublicVersion(config.databasePath);
+      lastVersion = watcher.current();
+    } catch (err) {
+      if (watcher) console.error("Reading the public content version failed:", err);
+      watcher?.close();
       watcher = undefined;
     }
-    return publicContentVersion();
+    return lastVersion;
   };
 
   /** Renders a path once for all concurrent requests; caches 200 and 404, returns other answers uncached. */
@@ -133,7 +137,7 @@ async function main() {
       // Counters only, nothing secret; off unless PAGE_METRICS=1 (the tests and the benchmark set it).
       const memory = process.memoryUsage();
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify({ queries: queryCounter.count, version: publicContentVersion(), cache: { ...cache.stats, entries: cache.size }, rss: memory.rss, heapUsed: memory.heapUsed }));
+      res.end(JSON.stringify({ queries: queryCounter.count, version: lastVersion, cache: { ...cache.stats, entries: cache.size }, rss: memory.rss, heapUsed: memory.heapUsed }));
       return;
     }
     // Client-side navigations from the console (next/link) ask for the RSC payload, not the cached HTML.

@@ -13,7 +13,6 @@ import { DomainError, invalid, notFound } from "@/lib/domain/errors";
 import { HORIZON, MAX_OCCURRENCES_PER_RUN, occurrences, parseRule } from "@/lib/domain/recurrence";
 import { isValidTimeZone } from "@/lib/config";
 import { ID_PATTERN } from "@/lib/ids";
-import { publicContentChanged } from "@/lib/public-cache";
 import { MINUTE } from "@/lib/time";
 import { transitionMaintenance, writeMaintenance } from "./maintenance-verbs";
 import { parseInput } from "./schemas";
@@ -99,7 +98,6 @@ export function generateRecurringMaintenances(db: Db, now = Date.now()): { recur
       { behavior: "immediate" },
     );
   }
-  if (made.length) publicContentChanged();
   return made;
 }
 
@@ -128,6 +126,5 @@ export function stopRecurrence(db: Db, actor: Actor, id: string, options: { canc
     },
     { behavior: "immediate" },
   );
-  if (cancelled) publicContentChanged();
   return { cancelled };
 }
