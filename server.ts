@@ -13,9 +13,8 @@ import { openDatabase, queryCounter } from "@/db";
 import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watcher";
 import { getConfig } from "@/lib/config";
 import { forwardedFor } from "@/lib/auth/request";
-import { stripFrameworkScripts } from "@/lib/html-strip";
 import { startBackgroundWork } from "@/lib/jobs/background";
-import { cacheKey, isCacheable, makeEntry, PageCache, sendEntry, type CacheEntry } from "@/lib/page-cache";
+import { cacheKey, entryFromRender, isCacheable, PageCache, sendEntry, type CacheEntry, type Rendered } from "@/lib/page-cache";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
@@ -24,12 +23,8 @@ const FRESH_MS = 60_000;
 /** A path no route matches: Next answers it with the static not-found page. */
 const NOT_FOUND_PROBE = "/__status/not-found";
 
-interface Rendered {
-  status: number;
-  contentType: string;
-  body: Buffer;
-  headers: Record<string, string>;
-}
+/** Sent with every render request; matched by htmlLimitedBots (next.config.ts). */
+const RENDER_USER_AGENT = "StatusPageCache/1 (server.ts)";
 
 /** Response headers of a route that a cached copy must keep (the public API allows any origin). */
 const PASSTHROUGH = /^(access-control-|content-disposition$)/;
@@ -37,8 +32,9 @@ const PASSTHROUGH = /^(access-control-|content-disposition$)/;
 function fetchInternal(port: number, path: string, host: string | undefined): Promise<Rendered> {
   return new Promise((resolve, reject) => {
     const request = http.get(
-      // No cookies or auth are forwarded: cached pages are the anonymous view.
-      { host: "127.0.0.1", port, path, headers: { host: host ?? "localhost", accept: "text/html,*/*", "accept-encoding": "identity" } },
+      // No cookies or auth are forwarded: cached pages are the anonymous view. The User-Agent is what makes
+      // Next put the metadata in <head> (with htmlLimitedBots in next.config.ts; an empty one gets it streamed).
+      { host: "127.0.0.1", port, path, headers: { host: host ?? "localhost", accept: "text/html,*/*", "accept-encoding": "identity", "user-agent": RENDER_USER_AGENT } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (c: Buffer) => chunks.push(c));
@@ -86,7 +82,7 @@ async function main() {
   const internalPort = (internal.address() as AddressInfo).port;
 
   const cache = new PageCache();
-  const inFlight = new Map<string, Promise<CacheEntry | Rendered>>();
+  const inFlight = new Map<string, Promise<CacheEntry | Rendered | (Rendered & { refused: true })>>();
   let watcher: PublicVersionWatcher | undefined;
   /** The last version read; -1 (matching no entry) until the first read succeeds. */
   let lastVersion = -1;
@@ -106,6 +102,14 @@ async function main() {
     return lastVersion;
   };
 
+  // A refusal repeats on every request for that path; saying it once is enough.
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    console.warn(message);
+  };
+
   /** Renders a path once for all concurrent requests; caches 200 and 404, returns other answers uncached. */
   const render = (key: string, version: number, host: string | undefined) => {
     const flightKey = `${version} ${key}`;
@@ -119,8 +123,9 @@ async function main() {
           rendered = { ...(await fetchInternal(internalPort, NOT_FOUND_PROBE, host)), status: 404 };
         }
         if (rendered.status !== 200 && rendered.status !== 404) return rendered;
-        const body = rendered.contentType.startsWith("text/html") ? Buffer.from(stripFrameworkScripts(rendered.body.toString("utf8"))) : rendered.body;
-        const entry = await makeEntry(rendered.status, rendered.contentType, body, version, Date.now(), rendered.headers);
+        const entry = await entryFromRender(key, rendered, version, Date.now(), warnOnce);
+        // Refused (streaming markers): the visitor gets the page as Next rendered it, scripts included, uncached.
+        if (!entry) return { ...rendered, refused: true };
         cache.set(key, entry);
         return entry;
       })().finally(() => inFlight.delete(flightKey));
@@ -159,7 +164,7 @@ async function main() {
       const result = await render(key, version, req.headers.host);
       if ("etag" in result) return sendEntry(req, res, result, "MISS");
       // An error page: served stale if we have anything, otherwise as it came, uncached.
-      if (entry) return sendEntry(req, res, entry, "STALE");
+      if (entry && !("refused" in result)) return sendEntry(req, res, entry, "STALE");
       res.writeHead(result.status, { "content-type": result.contentType, "cache-control": "no-store" });
       res.end(req.method === "HEAD" ? undefined : result.body);
     } catch (err) {

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { cacheKey, chooseEncoding, isCacheable, makeEntry, PageCache, sendEntry } from "./page-cache";
+import { cacheKey, chooseEncoding, entryFromRender, isCacheable, makeEntry, PageCache, sendEntry } from "./page-cache";
 
 function fakeResponse() {
   const out = { status: 0, headers: {} as Record<string, unknown>, body: undefined as Buffer | undefined };
@@ -83,5 +83,45 @@ describe("PageCache", () => {
     expect(cache.get("/b")).toBeUndefined();
     expect(cache.get("/a")).toBe(entry);
     expect(cache.get("/c")).toBe(entry);
+  });
+});
+
+describe("entryFromRender: the cache's contract with the HTML it strips", () => {
+  const html = (body: string) =>
+    Buffer.from(`<!DOCTYPE html><html><head><title>T</title></head><body>${body}<script src="/_next/static/chunks/a.js"></script><script>self.__next_f.push([1,"x"])</script><script src="/page.js" defer data-keep=""></script></body></html>`);
+  const rendered = (body: Buffer, contentType = "text/html; charset=utf-8") => ({ status: 200, contentType, body, headers: {} });
+
+  it("caches complete HTML without Next's scripts, keeping ours", async () => {
+    const warnings: string[] = [];
+    const entry = await entryFromRender("/", rendered(html("<main>All good</main>")), 3, 0, (m) => warnings.push(m));
+    expect(entry).toBeDefined();
+    const text = entry!.body.toString();
+    expect(text).toContain("<main>All good</main>");
+    expect(text).toContain('<script src="/page.js" defer data-keep=""></script>');
+    expect(text).not.toContain("/_next/static/chunks/a.js");
+    expect(text).not.toContain("__next_f");
+    expect(entry!.version).toBe(3);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ["a pending Suspense boundary", '<!--$?--><template id="B:0"></template><p>Loading</p><!--/$-->', "<!--$?-->"],
+    ["a streamed segment's template", '<div hidden id="S:0"></div><template id="B:1"></template>', '<template id="B:'],
+  ])("refuses HTML with %s and says why", async (_label, body, marker) => {
+    const warnings: string[] = [];
+    const entry = await entryFromRender("/history?page=2", rendered(html(body)), 3, 0, (m) => warnings.push(m));
+    expect(entry).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("/history?page=2");
+    expect(warnings[0]).toContain(marker);
+    expect(warnings[0]).toMatch(/not cach/i);
+  });
+
+  it("does not look for HTML markers in other content types (an API body may quote them)", async () => {
+    const body = Buffer.from(JSON.stringify({ body: "<!--$?-->" }));
+    const entry = await entryFromRender("/api/v2/incidents.json", rendered(body, "application/json"), 1, 0, () => {
+      throw new Error("no warning expected");
+    });
+    expect(entry!.body.equals(body)).toBe(true);
   });
 });

@@ -1,11 +1,23 @@
 // The in-memory cache of rendered public responses that server.ts puts in front of Next. An entry holds the
 // bytes, a gzip and a brotli copy, and an ETag; it is valid while the public content version it was rendered
-// at is current. Past its freshness window it is served once more while a fresh copy renders (time moves
-// "upcoming" maintenance and the uptime days even when no one writes).
+// at is current (db/change-watcher.ts). Past its freshness window it is served once more while a fresh copy
+// renders (time moves "upcoming" maintenance and the uptime days even when no one writes).
+//
+// The contract of a cached HTML page (docs/page-cache.md; checked by e2e/public-cache.spec.ts per route):
+//   - Next's scripts are stripped (lib/html-strip.ts): that is what makes a first visit about 20 KB. So the
+//     HTML must be complete as rendered: nothing may be left for Next's client code to fill in.
+//   - Metadata never streams: next.config.ts sets `htmlLimitedBots: /.*/` and server.ts's render request
+//     sends a User-Agent (Next streams metadata to an empty one), so <title>, Open Graph and the icon are
+//     in <head>.
+//   - No Suspense boundary, loading.tsx or streamed segment on a cached route: HTML still carrying a
+//     streaming marker (`<!--$?-->`, `<template id="B:`) is refused here, logged with the reason, and sent
+//     to the visitor as rendered (with Next's scripts, uncached) instead.
+//   - No client interactivity on a cached route beyond public/page.js (a `data-keep` script).
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { stripFrameworkScripts } from "./html-strip";
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -76,6 +88,44 @@ export async function makeEntry(
   const headers: Record<string, string> = { ...extra, "content-type": contentType, "cache-control": CACHE_CONTROL, vary: "Accept-Encoding", etag };
   if (contentType.startsWith("text/html")) Object.assign(headers, HTML_HEADERS);
   return { status, headers, body, gzip: gz, br, etag, version, renderedAt: now };
+}
+
+/** What server.ts got from Next for a cacheable path. */
+export interface Rendered {
+  status: number;
+  contentType: string;
+  body: Buffer;
+  /** Headers of the route to keep, e.g. CORS on the public API. */
+  headers: Record<string, string>;
+}
+
+/** React's marks of content still streaming: a pending Suspense boundary and the template it fills later. */
+const STREAMING_MARKERS = ["<!--$?-->", '<template id="B:'] as const;
+
+/**
+ * The entry for a render, with Next's scripts stripped from HTML; undefined (and `warn` says why) when the
+ * HTML depends on streaming that the stripped page could never complete.
+ */
+export async function entryFromRender(
+  key: string,
+  rendered: Rendered,
+  version: number,
+  now: number,
+  warn: (message: string) => void = console.warn,
+): Promise<CacheEntry | undefined> {
+  if (!rendered.contentType.startsWith("text/html")) {
+    return makeEntry(rendered.status, rendered.contentType, rendered.body, version, now, rendered.headers);
+  }
+  const html = rendered.body.toString("utf8");
+  const marker = STREAMING_MARKERS.find((m) => html.includes(m));
+  if (marker) {
+    warn(
+      `Not caching ${key}: its HTML contains the streaming marker ${marker}, which only Next's scripts complete and the cache strips them. ` +
+        "Remove the Suspense boundary, loading.tsx or streamed metadata from this route (docs/page-cache.md).",
+    );
+    return undefined;
+  }
+  return makeEntry(rendered.status, rendered.contentType, Buffer.from(stripFrameworkScripts(html)), version, now, rendered.headers);
 }
 
 /** Picks brotli, then gzip, from Accept-Encoding (ignoring q-values other than an explicit q=0). */
