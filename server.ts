@@ -86,9 +86,18 @@ async function main() {
   let watcher: PublicVersionWatcher | undefined;
   /** The last version read; -1 (matching no entry) until the first read succeeds. */
   let lastVersion = -1;
-  // Read on every cacheable request rather than on a timer, so "a change shows on the very next load" holds
-  // exactly, for writes from this process and from any other.
+  let readThisTurn = false;
+  const nextTurn = () => {
+    readThisTurn = false;
+  };
+  // Read once per turn of the event loop, not per request and not on a timer. Every request handled in a turn
+  // was sent before that turn's poll returned, and the read comes after it, so a request sent after any commit
+  // (from this process or another) still sees it: "a change shows on the next request" holds exactly, and
+  // under load many requests share one read (a read costs a few microseconds: bench/version-check.ts).
   const currentVersion = () => {
+    if (readThisTurn) return lastVersion;
+    readThisTurn = true;
+    setImmediate(nextTurn);
     // Opened lazily: the database exists by now (start.ts prepared it), but a failure must not stop serving.
     // While it cannot be read, the last version read stays current: the cached pages keep being served.
     try {
@@ -134,31 +143,8 @@ async function main() {
     return flight;
   };
 
-  const metrics = process.env.PAGE_METRICS === "1";
-  const server = http.createServer(async (req, res) => {
-    setForwardedFor(req, config.trustProxy);
-    const url = req.url ?? "/";
-    if (metrics && url === "/_status/metrics") {
-      // Counters only, nothing secret; off unless PAGE_METRICS=1 (the tests and the benchmark set it).
-      const memory = process.memoryUsage();
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify({ queries: queryCounter.count, version: lastVersion, cache: { ...cache.stats, entries: cache.size }, rss: memory.rss, heapUsed: memory.heapUsed }));
-      return;
-    }
-    // Client-side navigations from the console (next/link) ask for the RSC payload, not the cached HTML.
-    if (!isCacheable(req.method, url) || req.headers["rsc"] !== undefined) return void handle(req, res);
-
-    const key = cacheKey(url);
-    const version = currentVersion();
-    const entry = cache.get(key);
-    if (entry && entry.version === version) {
-      cache.stats.hits++;
-      if (Date.now() - entry.renderedAt > FRESH_MS) {
-        cache.stats.stale++;
-        render(key, version, req.headers.host).catch(() => undefined);
-      }
-      return sendEntry(req, res, entry, "HIT");
-    }
+  /** A miss (or an entry of an older version): render once for everyone waiting, then answer. */
+  const serveMiss = async (req: http.IncomingMessage, res: http.ServerResponse, key: string, version: number, entry: CacheEntry | undefined) => {
     cache.stats.misses++;
     try {
       const result = await render(key, version, req.headers.host);
@@ -173,6 +159,38 @@ async function main() {
       res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
       res.end("The status page is temporarily unavailable.");
     }
+  };
+
+  const metrics = process.env.PAGE_METRICS === "1";
+  // Synchronous on purpose: a hit creates no promise and touches nothing Next set up, only the entry's
+  // prepared answer (lib/page-send.ts).
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? "/";
+    if (metrics && url === "/_status/metrics") {
+      // Counters only, nothing secret; off unless PAGE_METRICS=1 (the tests and the benchmark set it).
+      const memory = process.memoryUsage();
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify({ queries: queryCounter.count, version: lastVersion, cache: { ...cache.stats, entries: cache.size }, rss: memory.rss, heapUsed: memory.heapUsed }));
+      return;
+    }
+    // Client-side navigations from the console (next/link) ask for the RSC payload, not the cached HTML.
+    if (!isCacheable(req.method, url) || req.headers["rsc"] !== undefined) {
+      // Only Next reads the client address (rate limits, audit); the cached pages do not.
+      setForwardedFor(req, config.trustProxy);
+      return void handle(req, res);
+    }
+    const key = cacheKey(url);
+    const version = currentVersion();
+    const entry = cache.get(key);
+    if (entry && entry.version === version) {
+      cache.stats.hits++;
+      if (Date.now() - entry.renderedAt > FRESH_MS) {
+        cache.stats.stale++;
+        render(key, version, req.headers.host).catch(() => undefined);
+      }
+      return sendEntry(req, res, entry, "HIT");
+    }
+    void serveMiss(req, res, key, version, entry);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => console.log(`Listening on http://${config.host}:${config.port}`));

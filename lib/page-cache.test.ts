@@ -7,9 +7,10 @@ import { cacheKey, chooseEncoding, entryFromRender, isCacheable, makeEntry, Page
 function fakeResponse() {
   const out = { status: 0, headers: {} as Record<string, unknown>, body: undefined as Buffer | undefined };
   const res = {
-    writeHead(status: number, headers: Record<string, unknown>) {
+    writeHead(status: number, headers: Record<string, unknown> | string[]) {
       out.status = status;
-      out.headers = headers;
+      // writeHead takes an object or a flat [name, value, ...] list; compare them as an object.
+      out.headers = Array.isArray(headers) ? Object.fromEntries(headers.flatMap((v, i) => (i % 2 ? [] : [[v, headers[i + 1]]]))) : headers;
     },
     end(body?: Buffer) {
       out.body = body;
@@ -66,8 +67,28 @@ describe("sendEntry", () => {
 
     const head = fakeResponse();
     sendEntry(request("HEAD"), head.res, entry, "HIT");
-    expect(head.out.headers["content-length"]).toBe(body.length);
+    expect(Number(head.out.headers["content-length"])).toBe(body.length);
     expect(head.out.body).toBeUndefined();
+  });
+});
+
+describe("sendEntry's prepared answers", () => {
+  it("sends gzip or identity bytes as asked, the x-cache state given, and CORS on a 304", async () => {
+    const body = Buffer.from(JSON.stringify({ status: "ok", pad: "x".repeat(500) }));
+    const entry = await makeEntry(200, "application/json", body, 1, 0, { "access-control-allow-origin": "*" });
+    const gz = fakeResponse();
+    sendEntry(request("GET", { "accept-encoding": "gzip" }), gz.res, entry, "MISS");
+    expect(gz.out.headers).toMatchObject({ "content-encoding": "gzip", "x-cache": "MISS", "access-control-allow-origin": "*" });
+    expect(zlib.gunzipSync(gz.out.body!).equals(body)).toBe(true);
+    const plain = fakeResponse();
+    sendEntry(request("GET", { "accept-encoding": "br;q=0, identity" }), plain.res, entry, "STALE");
+    expect(plain.out.headers["content-encoding"]).toBeUndefined();
+    expect(plain.out.headers).toMatchObject({ "x-cache": "STALE", "content-length": String(body.length) });
+    expect(plain.out.body!.equals(body)).toBe(true);
+    const revalidated = fakeResponse();
+    sendEntry(request("GET", { "if-none-match": `"other", ${entry.etag}` }), revalidated.res, entry, "HIT");
+    expect(revalidated.out.status).toBe(304);
+    expect(revalidated.out.headers).toMatchObject({ etag: entry.etag, "access-control-allow-origin": "*", "x-cache": "HIT" });
   });
 });
 

@@ -14,7 +14,6 @@
 //     to the visitor as rendered (with Next's scripts, uncached) instead.
 //   - No client interactivity on a cached route beyond public/page.js (a `data-keep` script).
 import { createHash } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { stripFrameworkScripts } from "./html-strip";
@@ -35,8 +34,10 @@ export const CACHEABLE_PATHS: readonly RegExp[] = [
 
 export function isCacheable(method: string | undefined, url: string): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
-  const path = url.split("?")[0];
-  return CACHEABLE_PATHS.some((p) => p.test(path));
+  const q = url.indexOf("?");
+  const path = q === -1 ? url : url.slice(0, q);
+  for (const pattern of CACHEABLE_PATHS) if (pattern.test(path)) return true;
+  return false;
 }
 
 /** Only the query parameters the pages read make a distinct entry, so `?utm=...` cannot flood the cache. */
@@ -50,6 +51,16 @@ export function cacheKey(url: string): string {
   return query ? `${parsed.pathname}?${query}` : parsed.pathname;
 }
 
+export type Encoding = "br" | "gzip" | "identity";
+export type CacheState = "HIT" | "MISS" | "STALE";
+
+/** One ready answer: a status, its headers as the flat [name, value, ...] list writeHead takes, a body. */
+export interface Prepared {
+  status: number;
+  headers: string[];
+  body: Buffer;
+}
+
 export interface CacheEntry {
   status: number;
   headers: Record<string, string>;
@@ -59,6 +70,31 @@ export interface CacheEntry {
   etag: string;
   version: number;
   renderedAt: number;
+  /**
+   * Every answer this entry can give, built once when it is made: per encoding and x-cache state the 200 (or
+   * 404), and per state the 304. A cache hit then allocates no header object and formats no string.
+   */
+  responses: Record<Encoding, Record<CacheState, Prepared>>;
+  notModified: Record<CacheState, Prepared>;
+}
+
+const STATES: readonly CacheState[] = ["HIT", "MISS", "STALE"];
+const flat = (headers: Record<string, string>) => Object.entries(headers).flat();
+
+function prepare(status: number, headers: Record<string, string>, bodies: Record<Encoding, Buffer>, etag: string) {
+  const responses = {} as CacheEntry["responses"];
+  for (const encoding of ["br", "gzip", "identity"] as const) {
+    const body = bodies[encoding];
+    const base = { ...headers, ...(encoding === "identity" ? {} : { "content-encoding": encoding }), "content-length": String(body.length) };
+    responses[encoding] = Object.fromEntries(STATES.map((state) => [state, { status, headers: flat({ ...base, "x-cache": state }), body }])) as Record<CacheState, Prepared>;
+  }
+  // A 304 repeats the validators and caching headers (and CORS, so a cross-origin revalidation works).
+  const cors = Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith("access-control-")));
+  const empty = Buffer.alloc(0);
+  const notModified = Object.fromEntries(
+    STATES.map((state) => [state, { status: 304, headers: flat({ ...cors, etag, "cache-control": headers["cache-control"], vary: "Accept-Encoding", "x-cache": state }), body: empty }]),
+  ) as Record<CacheState, Prepared>;
+  return { responses, notModified };
 }
 
 export const CACHE_CONTROL = "public, max-age=0, s-maxage=5, stale-while-revalidate=30, stale-if-error=86400";
@@ -87,7 +123,7 @@ export async function makeEntry(
   const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`;
   const headers: Record<string, string> = { ...extra, "content-type": contentType, "cache-control": CACHE_CONTROL, vary: "Accept-Encoding", etag };
   if (contentType.startsWith("text/html")) Object.assign(headers, HTML_HEADERS);
-  return { status, headers, body, gzip: gz, br, etag, version, renderedAt: now };
+  return { status, headers, body, gzip: gz, br, etag, version, renderedAt: now, ...prepare(status, headers, { br, gzip: gz, identity: body }, etag) };
 }
 
 /** What server.ts got from Next for a cacheable path. */
@@ -128,73 +164,50 @@ export async function entryFromRender(
   return makeEntry(rendered.status, rendered.contentType, Buffer.from(stripFrameworkScripts(html)), version, now, rendered.headers);
 }
 
-/** Picks brotli, then gzip, from Accept-Encoding (ignoring q-values other than an explicit q=0). */
-export function chooseEncoding(acceptEncoding: string | undefined): "br" | "gzip" | null {
-  const offered = new Set(
-    (acceptEncoding ?? "")
-      .split(",")
-      .map((part) => part.trim().toLowerCase())
-      .filter((part) => !/;\s*q=0(\.0*)?$/.test(part))
-      .map((part) => part.split(";")[0]),
-  );
-  if (offered.has("br")) return "br";
-  if (offered.has("gzip")) return "gzip";
-  return null;
-}
+export { chooseEncoding, sendEntry } from "./page-send";
 
-export function sendEntry(req: IncomingMessage, res: ServerResponse, entry: CacheEntry, cacheState: string): void {
-  const headers: Record<string, string | number> = { ...entry.headers, "x-cache": cacheState };
-  const inm = req.headers["if-none-match"];
-  if (entry.status === 200 && inm && inm.split(",").some((tag) => tag.trim().replace(/^W\//, "") === entry.etag)) {
-    const cors = Object.fromEntries(Object.entries(entry.headers).filter(([name]) => name.startsWith("access-control-")));
-    res.writeHead(304, { ...cors, etag: entry.etag, "cache-control": entry.headers["cache-control"], vary: "Accept-Encoding", "x-cache": cacheState });
-    res.end();
-    return;
-  }
-  const encoding = chooseEncoding(req.headers["accept-encoding"]);
-  const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.body;
-  if (encoding) headers["content-encoding"] = encoding;
-  headers["content-length"] = body.length;
-  res.writeHead(entry.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
-}
-
-/** A size-bounded LRU: Map iteration order is insertion order, so re-inserting on read marks "recently used". */
+/**
+ * A size-bounded LRU. A read only stamps the entry with a counter (no reordering on the hot path); eviction,
+ * which only runs when a new entry overflows the budget, drops the entries read longest ago.
+ */
 export class PageCache {
-  private entries = new Map<string, CacheEntry>();
+  private slots = new Map<string, { entry: CacheEntry; lastUsed: number }>();
   private bytes = 0;
+  private clock = 0;
   stats = { hits: 0, misses: 0, stale: 0 };
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
   get(key: string): CacheEntry | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
+    const slot = this.slots.get(key);
+    if (!slot) return undefined;
+    slot.lastUsed = ++this.clock;
+    return slot.entry;
   }
 
   set(key: string, entry: CacheEntry): void {
     this.delete(key);
-    this.entries.set(key, entry);
+    this.slots.set(key, { entry, lastUsed: ++this.clock });
     this.bytes += size(entry);
-    for (const [oldest] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
+    while (this.bytes > this.maxBytes && this.slots.size > 1) {
+      let oldest = key;
+      let oldestUse = Infinity;
+      for (const [k, slot] of this.slots) {
+        if (slot.lastUsed < oldestUse) [oldest, oldestUse] = [k, slot.lastUsed];
+      }
       this.delete(oldest);
     }
   }
 
   private delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.bytes -= size(entry);
-    this.entries.delete(key);
+    const slot = this.slots.get(key);
+    if (!slot) return;
+    this.bytes -= size(slot.entry);
+    this.slots.delete(key);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.slots.size;
   }
 }
 
