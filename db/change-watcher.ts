@@ -58,9 +58,10 @@ export interface PublicVersionWatcher {
 }
 
 /**
- * A dedicated read-only connection that answers current() from one prepared statement. It runs on every
- * cacheable request: the single-row read measured about as cheap as asking `PRAGMA data_version` first
- * (bench/version-check.ts), and needs no second step, so it is the one check.
+ * A dedicated read-only connection that answers current() from one prepared statement. server.ts calls it
+ * for the first cacheable request of each event-loop turn. The single-row read measured as cheap as asking
+ * `PRAGMA data_version` first and reading the row only when that moved (a few microseconds either way,
+ * bench/version-check.ts), and it is one step instead of two, so it is the check.
  */
 export function watchPublicVersion(file: string): PublicVersionWatcher {
   const db = new Database(file, { readonly: true, fileMustExist: true });
