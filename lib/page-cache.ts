@@ -118,7 +118,9 @@ export async function makeEntry(
 ): Promise<CacheEntry> {
   const [gz, br] = await Promise.all([
     gzip(body, { level: 9 }),
-    brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    // Quality 8, not 9: on the 190 KB home page 9 took 10 ms (best of 15) and 8 took 1.4 ms for 0.3% more
+    // bytes (10,352 against 10,323). Every visitor waiting on a miss waits for this.
+    brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 8, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
   ]);
   const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`;
   const headers: Record<string, string> = { ...extra, "content-type": contentType, "cache-control": CACHE_CONTROL, vary: "Accept-Encoding", etag };
