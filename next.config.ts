@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // A logo over its 512 KB limit must still reach the upload action, which explains the limit (lib/domain/logo.ts).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   serverExternalPackages: ["better-sqlite3"],
+  // Metadata is never streamed, for any User-Agent: the page cache strips Next's scripts (server.ts), and
+  // streamed metadata would then never reach <head> (lib/page-cache.ts, docs/page-cache.md).
+  htmlLimitedBots: /.*/,
   // The database and its migrations are read at run time from the project folder.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
 };

@@ -2,21 +2,19 @@
 // costs no database work until public content changes. Run by scripts/start.ts (`npm start`, `npm run dev`).
 //   - Public GET/HEAD paths (lib/page-cache.ts) are answered from the cache, compressed, with an ETag.
 //   - A miss renders once through Next on an internal loopback listener (concurrent misses share it).
-//   - The cache is keyed by publicContentVersion(): writes in this process bump it (db/writes), writes from
-//     other processes are seen through PRAGMA data_version (db/change-watcher.ts).
+//   - An entry is valid while the public content version it was rendered at is current: one number that
+//     SQLite triggers raise on every write to a public table, by any process (db/change-watcher.ts).
 //   - Everything else (assets, health, forms, the admin console) goes straight to Next.
 // With --dev it runs `next dev` with no cache.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { openDatabase, queryCounter } from "@/db";
-import { watchPublicChanges, type ChangeWatcher } from "@/db/change-watcher";
+import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watcher";
 import { getConfig } from "@/lib/config";
 import { forwardedFor } from "@/lib/auth/request";
-import { stripFrameworkScripts } from "@/lib/html-strip";
 import { startBackgroundWork } from "@/lib/jobs/background";
-import { cacheKey, isCacheable, makeEntry, PageCache, sendEntry, type CacheEntry } from "@/lib/page-cache";
-import { publicContentChanged, publicContentVersion } from "@/lib/public-cache";
+import { cacheKey, entryFromRender, isCacheable, PageCache, sendEntry, type CacheEntry, type Rendered } from "@/lib/page-cache";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
@@ -25,12 +23,8 @@ const FRESH_MS = 60_000;
 /** A path no route matches: Next answers it with the static not-found page. */
 const NOT_FOUND_PROBE = "/__status/not-found";
 
-interface Rendered {
-  status: number;
-  contentType: string;
-  body: Buffer;
-  headers: Record<string, string>;
-}
+/** Sent with every render request; matched by htmlLimitedBots (next.config.ts). */
+const RENDER_USER_AGENT = "StatusPageCache/1 (server.ts)";
 
 /** Response headers of a route that a cached copy must keep (the public API allows any origin). */
 const PASSTHROUGH = /^(access-control-|content-disposition$)/;
@@ -38,8 +32,9 @@ const PASSTHROUGH = /^(access-control-|content-disposition$)/;
 function fetchInternal(port: number, path: string, host: string | undefined): Promise<Rendered> {
   return new Promise((resolve, reject) => {
     const request = http.get(
-      // No cookies or auth are forwarded: cached pages are the anonymous view.
-      { host: "127.0.0.1", port, path, headers: { host: host ?? "localhost", accept: "text/html,*/*", "accept-encoding": "identity" } },
+      // No cookies or auth are forwarded: cached pages are the anonymous view. The User-Agent is what makes
+      // Next put the metadata in <head> (with htmlLimitedBots in next.config.ts; an empty one gets it streamed).
+      { host: "127.0.0.1", port, path, headers: { host: host ?? "localhost", accept: "text/html,*/*", "accept-encoding": "identity", "user-agent": RENDER_USER_AGENT } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (c: Buffer) => chunks.push(c));
@@ -87,19 +82,41 @@ async function main() {
   const internalPort = (internal.address() as AddressInfo).port;
 
   const cache = new PageCache();
-  const inFlight = new Map<string, Promise<CacheEntry | Rendered>>();
-  let watcher: ChangeWatcher | undefined;
-  // Checked on every cacheable request rather than on a timer: a data_version read on an idle connection
-  // measured 2-8 µs here, and it makes "a change shows on the very next load" exact, even across processes.
+  const inFlight = new Map<string, Promise<CacheEntry | Rendered | (Rendered & { refused: true })>>();
+  let watcher: PublicVersionWatcher | undefined;
+  /** The last version read; -1 (matching no entry) until the first read succeeds. */
+  let lastVersion = -1;
+  let readThisTurn = false;
+  const nextTurn = () => {
+    readThisTurn = false;
+  };
+  // Read once per turn of the event loop, not per request and not on a timer. Every request handled in a turn
+  // was sent before that turn's poll returned, and the read comes after it, so a request sent after any commit
+  // (from this process or another) still sees it: "a change shows on the next request" holds exactly, and
+  // under load many requests share one read (a read costs a few microseconds: bench/version-check.ts).
   const currentVersion = () => {
+    if (readThisTurn) return lastVersion;
+    readThisTurn = true;
+    setImmediate(nextTurn);
     // Opened lazily: the database exists by now (start.ts prepared it), but a failure must not stop serving.
+    // While it cannot be read, the last version read stays current: the cached pages keep being served.
     try {
-      watcher ??= watchPublicChanges(config.databasePath);
-      if (watcher.changed()) publicContentChanged();
-    } catch {
+      watcher ??= watchPublicVersion(config.databasePath);
+      lastVersion = watcher.current();
+    } catch (err) {
+      if (watcher) console.error("Reading the public content version failed:", err);
+      watcher?.close();
       watcher = undefined;
     }
-    return publicContentVersion();
+    return lastVersion;
+  };
+
+  // A refusal repeats on every request for that path; saying it once is enough.
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    console.warn(message);
   };
 
   /** Renders a path once for all concurrent requests; caches 200 and 404, returns other answers uncached. */
@@ -115,8 +132,9 @@ async function main() {
           rendered = { ...(await fetchInternal(internalPort, NOT_FOUND_PROBE, host)), status: 404 };
         }
         if (rendered.status !== 200 && rendered.status !== 404) return rendered;
-        const body = rendered.contentType.startsWith("text/html") ? Buffer.from(stripFrameworkScripts(rendered.body.toString("utf8"))) : rendered.body;
-        const entry = await makeEntry(rendered.status, rendered.contentType, body, version, Date.now(), rendered.headers);
+        const entry = await entryFromRender(key, rendered, version, Date.now(), warnOnce);
+        // Refused (streaming markers): the visitor gets the page as Next rendered it, scripts included, uncached.
+        if (!entry) return { ...rendered, refused: true };
         cache.set(key, entry);
         return entry;
       })().finally(() => inFlight.delete(flightKey));
@@ -125,20 +143,42 @@ async function main() {
     return flight;
   };
 
+  /** A miss (or an entry of an older version): render once for everyone waiting, then answer. */
+  const serveMiss = async (req: http.IncomingMessage, res: http.ServerResponse, key: string, version: number, entry: CacheEntry | undefined) => {
+    cache.stats.misses++;
+    try {
+      const result = await render(key, version, req.headers.host);
+      if ("etag" in result) return sendEntry(req, res, result, "MISS");
+      // An error page: served stale if we have anything, otherwise as it came, uncached.
+      if (entry && !("refused" in result)) return sendEntry(req, res, entry, "STALE");
+      res.writeHead(result.status, { "content-type": result.contentType, "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : result.body);
+    } catch (err) {
+      console.error("Rendering", key, "failed:", err);
+      if (entry) return sendEntry(req, res, entry, "STALE");
+      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+      res.end("The status page is temporarily unavailable.");
+    }
+  };
+
   const metrics = process.env.PAGE_METRICS === "1";
-  const server = http.createServer(async (req, res) => {
-    setForwardedFor(req, config.trustProxy);
+  // Synchronous on purpose: a hit creates no promise and touches nothing Next set up, only the entry's
+  // prepared answer (lib/page-send.ts).
+  const server = http.createServer((req, res) => {
     const url = req.url ?? "/";
     if (metrics && url === "/_status/metrics") {
       // Counters only, nothing secret; off unless PAGE_METRICS=1 (the tests and the benchmark set it).
       const memory = process.memoryUsage();
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify({ queries: queryCounter.count, version: publicContentVersion(), cache: { ...cache.stats, entries: cache.size }, rss: memory.rss, heapUsed: memory.heapUsed }));
+      res.end(JSON.stringify({ queries: queryCounter.count, version: lastVersion, cache: { ...cache.stats, entries: cache.size }, rss: memory.rss, heapUsed: memory.heapUsed }));
       return;
     }
     // Client-side navigations from the console (next/link) ask for the RSC payload, not the cached HTML.
-    if (!isCacheable(req.method, url) || req.headers["rsc"] !== undefined) return void handle(req, res);
-
+    if (!isCacheable(req.method, url) || req.headers["rsc"] !== undefined) {
+      // Only Next reads the client address (rate limits, audit); the cached pages do not.
+      setForwardedFor(req, config.trustProxy);
+      return void handle(req, res);
+    }
     const key = cacheKey(url);
     const version = currentVersion();
     const entry = cache.get(key);
@@ -150,20 +190,7 @@ async function main() {
       }
       return sendEntry(req, res, entry, "HIT");
     }
-    cache.stats.misses++;
-    try {
-      const result = await render(key, version, req.headers.host);
-      if ("etag" in result) return sendEntry(req, res, result, "MISS");
-      // An error page: served stale if we have anything, otherwise as it came, uncached.
-      if (entry) return sendEntry(req, res, entry, "STALE");
-      res.writeHead(result.status, { "content-type": result.contentType, "cache-control": "no-store" });
-      res.end(req.method === "HEAD" ? undefined : result.body);
-    } catch (err) {
-      console.error("Rendering", key, "failed:", err);
-      if (entry) return sendEntry(req, res, entry, "STALE");
-      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end("The status page is temporarily unavailable.");
-    }
+    void serveMiss(req, res, key, version, entry);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => console.log(`Listening on http://${config.host}:${config.port}`));

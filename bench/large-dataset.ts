@@ -1,5 +1,6 @@
-// A large, deterministic page for the benchmark: 60 services in 8 groups, a year of status history and 300
-// incidents with their updates, written through the same write layer as the app.
+// A large, deterministic page for the benchmark, written through the same write layer as the app. The default
+// is 60 services in 8 groups, a year of status history and 300 incidents with four updates each; the growth
+// table (bench/growth.ts) scales services and years.
 import type { ComponentStatus } from "@/db/constants";
 import type { Db } from "@/db";
 import { insertComponent, insertGroup, setComponentStatus } from "@/db/writes/components";
@@ -18,19 +19,31 @@ function random(seed: number) {
   };
 }
 
-export const LARGE = { groups: 8, components: 60, incidents: 300, days: 365 };
+export interface DatasetShape {
+  services: number;
+  groups: number;
+  years: number;
+  /** Incidents per year of history. */
+  incidentsPerYear: number;
+}
 
-export function seedLargeDataset(db: Db, now = Date.now()): { incidentIds: string[] } {
+export const LARGE: DatasetShape = { services: 60, groups: 8, years: 1, incidentsPerYear: 300 };
+
+/** About 7.5 services per group, as in the default page. */
+export const shapeFor = (services: number, years: number): DatasetShape => ({ services, groups: Math.ceil(services / 7.5), years, incidentsPerYear: 300 });
+
+export function seedLargeDataset(db: Db, shape: DatasetShape = LARGE, now = Date.now()): { incidentIds: string[] } {
   const rand = random(42);
-  const start = now - LARGE.days * DAY;
+  const days = Math.round(shape.years * 365);
+  const start = now - days * DAY;
   ensurePage(db, { name: "Benchmark Services", timeZone: "Europe/Berlin", at: start });
   const pageId = db.select({ id: pages.id }).from(pages).get()!.id;
   const incidentIds: string[] = [];
   db.transaction((tx) => {
     const componentIds: string[] = [];
-    for (let g = 0; g < LARGE.groups; g++) {
+    for (let g = 0; g < shape.groups; g++) {
       const groupId = insertGroup(tx, { pageId, name: `Group ${g + 1}`, description: `Services of area ${g + 1}.`, at: start });
-      const count = g < LARGE.components % LARGE.groups ? Math.ceil(LARGE.components / LARGE.groups) : Math.floor(LARGE.components / LARGE.groups);
+      const count = g < shape.services % shape.groups ? Math.ceil(shape.services / shape.groups) : Math.floor(shape.services / shape.groups);
       for (let c = 0; c < count; c++) {
         const since = start + Math.floor(rand() * 3) * 30 * DAY;
         componentIds.push(
@@ -46,8 +59,9 @@ export function seedLargeDataset(db: Db, now = Date.now()): { incidentIds: strin
         );
       }
     }
-    // Incidents spread over the year, oldest first so status history is written in time order.
-    const starts = Array.from({ length: LARGE.incidents }, () => start + 31 * DAY + rand() * (LARGE.days - 32) * DAY).sort((a, b) => a - b);
+    // Incidents spread over the history, oldest first so status history is written in time order.
+    const incidents = Math.round(shape.incidentsPerYear * shape.years);
+    const starts = Array.from({ length: incidents }, () => start + 31 * DAY + rand() * (days - 32) * DAY).sort((a, b) => a - b);
     const statuses: ComponentStatus[] = ["degraded_performance", "partial_outage", "major_outage"];
     for (const [n, at] of starts.entries()) {
       const affected = [componentIds[Math.floor(rand() * componentIds.length)]];
@@ -76,9 +90,10 @@ export function seedLargeDataset(db: Db, now = Date.now()): { incidentIds: strin
       incidentIds.push(id);
     }
     // Short degradations without an incident, twice a month per service, as monitoring records them.
+    const halfMonths = Math.round(24 * shape.years);
     for (const componentId of componentIds) {
-      for (let month = 0; month < 24; month++) {
-        const at = start + (month + rand()) * (LARGE.days / 24) * DAY;
+      for (let n = 0; n < halfMonths; n++) {
+        const at = start + (n + rand()) * (days / halfMonths) * DAY;
         if (at > now - DAY) continue;
         setComponentStatus(tx, componentId, "degraded_performance", at, { source: "automation" });
         setComponentStatus(tx, componentId, "operational", at + (10 + rand() * 50) * MINUTE, { source: "automation" });

@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { MIGRATIONS_FOLDER, openDatabase } from "@/db";
 import type { AnyIncidentStatus } from "@/db/constants";
 import { incidents } from "@/db/schema";
@@ -27,11 +26,10 @@ describe("0005_recompute_resolved_at", () => {
     const open = addIncident(db, pageId, { name: "Open", start: T0, steps: steps(["investigating", "resolved", "identified"]) });
     // As the old code stored it.
     db.update(incidents).set({ resolvedAt: T0 + HOUR }).where(eq(incidents.id, reopened)).run();
-    // Forget just this migration (by its journal time, which the migrator records), then migrate again.
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] };
-    const when = journal.entries.find((e) => e.tag === "0005_recompute_resolved_at")!.when;
-    db.run(sql`delete from __drizzle_migrations where created_at = ${when}`);
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    // Run this migration's statements again, as the migrator does (it only applies migrations newer than the
+    // newest one applied, so forgetting this one would not bring it back once a later migration exists).
+    const file = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0005_recompute_resolved_at.sql"), "utf8");
+    for (const statement of file.split("--> statement-breakpoint")) if (statement.trim()) db.run(sql.raw(statement));
     const resolvedAt = (id: string) => db.select().from(incidents).where(eq(incidents.id, id)).get()!.resolvedAt;
     expect(resolvedAt(reopened)).toBe(T0 + 3 * HOUR);
     expect(resolvedAt(plain)).toBe(T0 + 2 * HOUR);

@@ -64,6 +64,17 @@ export const appState = sqliteTable("app_state", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * One row (id 1) whose version every insert, update and delete on a public table raises, in the same
+ * transaction, by SQLite triggers (the public_content_version migration; the list is PUBLIC_TABLES in
+ * db/change-watcher.ts). The page cache serves a copy only while this number is the one it was rendered at,
+ * whichever process or connection made the change.
+ */
+export const publicContentVersion = sqliteTable("public_content_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});
+
 // ---------------------------------------------------------------- components
 
 export const componentGroups = sqliteTable(

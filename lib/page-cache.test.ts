@@ -2,14 +2,15 @@ import { PassThrough } from "node:stream";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { cacheKey, chooseEncoding, isCacheable, makeEntry, PageCache, sendEntry } from "./page-cache";
+import { cacheKey, chooseEncoding, entryFromRender, isCacheable, makeEntry, PageCache, sendEntry } from "./page-cache";
 
 function fakeResponse() {
   const out = { status: 0, headers: {} as Record<string, unknown>, body: undefined as Buffer | undefined };
   const res = {
-    writeHead(status: number, headers: Record<string, unknown>) {
+    writeHead(status: number, headers: Record<string, unknown> | string[]) {
       out.status = status;
-      out.headers = headers;
+      // writeHead takes an object or a flat [name, value, ...] list; compare them as an object.
+      out.headers = Array.isArray(headers) ? Object.fromEntries(headers.flatMap((v, i) => (i % 2 ? [] : [[v, headers[i + 1]]]))) : headers;
     },
     end(body?: Buffer) {
       out.body = body;
@@ -66,8 +67,28 @@ describe("sendEntry", () => {
 
     const head = fakeResponse();
     sendEntry(request("HEAD"), head.res, entry, "HIT");
-    expect(head.out.headers["content-length"]).toBe(body.length);
+    expect(Number(head.out.headers["content-length"])).toBe(body.length);
     expect(head.out.body).toBeUndefined();
+  });
+});
+
+describe("sendEntry's prepared answers", () => {
+  it("sends gzip or identity bytes as asked, the x-cache state given, and CORS on a 304", async () => {
+    const body = Buffer.from(JSON.stringify({ status: "ok", pad: "x".repeat(500) }));
+    const entry = await makeEntry(200, "application/json", body, 1, 0, { "access-control-allow-origin": "*" });
+    const gz = fakeResponse();
+    sendEntry(request("GET", { "accept-encoding": "gzip" }), gz.res, entry, "MISS");
+    expect(gz.out.headers).toMatchObject({ "content-encoding": "gzip", "x-cache": "MISS", "access-control-allow-origin": "*" });
+    expect(zlib.gunzipSync(gz.out.body!).equals(body)).toBe(true);
+    const plain = fakeResponse();
+    sendEntry(request("GET", { "accept-encoding": "br;q=0, identity" }), plain.res, entry, "STALE");
+    expect(plain.out.headers["content-encoding"]).toBeUndefined();
+    expect(plain.out.headers).toMatchObject({ "x-cache": "STALE", "content-length": String(body.length) });
+    expect(plain.out.body!.equals(body)).toBe(true);
+    const revalidated = fakeResponse();
+    sendEntry(request("GET", { "if-none-match": `"other", ${entry.etag}` }), revalidated.res, entry, "HIT");
+    expect(revalidated.out.status).toBe(304);
+    expect(revalidated.out.headers).toMatchObject({ etag: entry.etag, "access-control-allow-origin": "*", "x-cache": "HIT" });
   });
 });
 
@@ -83,5 +104,45 @@ describe("PageCache", () => {
     expect(cache.get("/b")).toBeUndefined();
     expect(cache.get("/a")).toBe(entry);
     expect(cache.get("/c")).toBe(entry);
+  });
+});
+
+describe("entryFromRender: the cache's contract with the HTML it strips", () => {
+  const html = (body: string) =>
+    Buffer.from(`<!DOCTYPE html><html><head><title>T</title></head><body>${body}<script src="/_next/static/chunks/a.js"></script><script>self.__next_f.push([1,"x"])</script><script src="/page.js" defer data-keep=""></script></body></html>`);
+  const rendered = (body: Buffer, contentType = "text/html; charset=utf-8") => ({ status: 200, contentType, body, headers: {} });
+
+  it("caches complete HTML without Next's scripts, keeping ours", async () => {
+    const warnings: string[] = [];
+    const entry = await entryFromRender("/", rendered(html("<main>All good</main>")), 3, 0, (m) => warnings.push(m));
+    expect(entry).toBeDefined();
+    const text = entry!.body.toString();
+    expect(text).toContain("<main>All good</main>");
+    expect(text).toContain('<script src="/page.js" defer data-keep=""></script>');
+    expect(text).not.toContain("/_next/static/chunks/a.js");
+    expect(text).not.toContain("__next_f");
+    expect(entry!.version).toBe(3);
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    ["a pending Suspense boundary", '<!--$?--><template id="B:0"></template><p>Loading</p><!--/$-->', "<!--$?-->"],
+    ["a streamed segment's template", '<div hidden id="S:0"></div><template id="B:1"></template>', '<template id="B:'],
+  ])("refuses HTML with %s and says why", async (_label, body, marker) => {
+    const warnings: string[] = [];
+    const entry = await entryFromRender("/history?page=2", rendered(html(body)), 3, 0, (m) => warnings.push(m));
+    expect(entry).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("/history?page=2");
+    expect(warnings[0]).toContain(marker);
+    expect(warnings[0]).toMatch(/not cach/i);
+  });
+
+  it("does not look for HTML markers in other content types (an API body may quote them)", async () => {
+    const body = Buffer.from(JSON.stringify({ body: "<!--$?-->" }));
+    const entry = await entryFromRender("/api/v2/incidents.json", rendered(body, "application/json"), 1, 0, () => {
+      throw new Error("no warning expected");
+    });
+    expect(entry!.body.equals(body)).toBe(true);
   });
 });

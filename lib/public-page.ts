@@ -19,8 +19,11 @@ export function statusMetadata(title?: string): Metadata {
   const page = getPage(db);
   if (!page) return {};
   const status = getOverallStatus(db, page.id);
+  const fullTitle = title ? `${title} - ${page.name} Status` : `${page.name} Status - ${status.description}`;
   return {
-    title: title ? `${title} - ${page.name} Status` : `${page.name} Status - ${status.description}`,
+    title: fullTitle,
+    // A link to the page in chat or a ticket previews with its name and current status.
+    openGraph: { title: fullTitle, type: "website", siteName: `${page.name} Status` },
     icons: { icon: { url: statusIcon(status.indicator), type: "image/svg+xml" } },
     alternates: {
       types: { "application/atom+xml": "/history.atom", "application/rss+xml": "/history.rss" },

@@ -1,7 +1,6 @@
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { ComponentStatus, StatusSource } from "@/db/constants";
 import { newId } from "@/lib/ids";
-import { publicContentChanged } from "@/lib/public-cache";
 import { componentChangeEvent } from "@/lib/webhooks/payloads";
 import type { Tx } from "../index";
 import { hasLiveWebhooks } from "../queries/webhooks";
@@ -69,7 +68,6 @@ export function setComponentStatus(
     .where(eq(components.id, componentId))
     .run();
   if (newest.status !== current.status) enqueueComponentUpdated(tx, componentId, current.status, newest.status, at);
-  publicContentChanged();
   return previous;
 }
 
@@ -124,7 +122,6 @@ export function insertGroup(
       updatedAt: input.at,
     })
     .run();
-  publicContentChanged();
   return id;
 }
 
@@ -173,6 +170,5 @@ export function insertComponent(tx: Tx, input: NewComponent): string {
       apiKeyId: input.actor.apiKeyId ?? null,
     })
     .run();
-  publicContentChanged();
   return id;
 }

@@ -2,7 +2,6 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { AnyIncidentStatus, ComponentStatus, Impact, IncidentKind } from "@/db/constants";
 import { deriveIncidentState } from "@/lib/domain/incident";
 import { newId } from "@/lib/ids";
-import { publicContentChanged } from "@/lib/public-cache";
 import type { Tx } from "../index";
 import { components, incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
 import { setComponentStatus } from "./components";
@@ -65,7 +64,6 @@ export function insertIncident(tx: Tx, input: NewIncident): string {
       .onConflictDoNothing()
       .run();
   }
-  publicContentChanged();
   return id;
 }
 
@@ -176,5 +174,4 @@ export function refreshIncidentDerivedState(tx: Tx, incidentId: string, at: numb
     .set({ ...state, updatedAt: at })
     .where(eq(incidents.id, incidentId))
     .run();
-  publicContentChanged();
 }

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { newId, newToken } from "@/lib/ids";
-import { publicContentChanged } from "@/lib/public-cache";
 import type { Tx } from "../index";
 import { appState, pages } from "../schema";
 
@@ -10,7 +9,6 @@ export function ensurePage(tx: Tx, input: { name: string; timeZone: string; at: 
   tx.insert(pages)
     .values({ id: newId(), name: input.name, timeZone: input.timeZone, createdAt: input.at, updatedAt: input.at })
     .run();
-  publicContentChanged();
   return true;
 }
 

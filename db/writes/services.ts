@@ -1,8 +1,6 @@
 // Console writes to services (components) and groups beyond creating them (db/writes/components.ts).
-// Each one changes what visitors see, so each tells the public cache (better-sqlite3 transactions are
-// synchronous: nothing can read between the bump and the commit in this process).
+// Each one changes what visitors see; the public content version triggers tell the page cache.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { publicContentChanged } from "@/lib/public-cache";
 import type { Tx } from "../index";
 import { componentGroups, components } from "../schema";
 import { nextPositionInGroup, nextTopLevelPosition } from "./components";
@@ -17,7 +15,6 @@ export interface ComponentFields {
 
 export function updateComponentFields(tx: Tx, id: string, fields: ComponentFields, at: number): void {
   tx.update(components).set({ ...fields, updatedAt: at }).where(eq(components.id, id)).run();
-  publicContentChanged();
 }
 
 /** Puts a component last in another group (or at the top level) and closes the gap it leaves. */
@@ -26,17 +23,14 @@ export function moveComponentToGroup(tx: Tx, pageId: string, id: string, groupId
   if (!before || before.groupId === groupId) return;
   const position = groupId ? nextPositionInGroup(tx, groupId) : nextTopLevelPosition(tx, pageId);
   tx.update(components).set({ groupId, position, updatedAt: at }).where(eq(components.id, id)).run();
-  publicContentChanged();
 }
 
 export function softDeleteComponent(tx: Tx, id: string, at: number): void {
   tx.update(components).set({ deletedAt: at, updatedAt: at }).where(eq(components.id, id)).run();
-  publicContentChanged();
 }
 
 export function updateGroupFields(tx: Tx, id: string, fields: { name: string; description: string | null }, at: number): void {
   tx.update(componentGroups).set({ ...fields, updatedAt: at }).where(eq(componentGroups.id, id)).run();
-  publicContentChanged();
 }
 
 /** Deletes a group; its services stay, moved to the end of the top level in their order. */
@@ -46,7 +40,6 @@ export function deleteGroupKeepingServices(tx: Tx, pageId: string, groupId: stri
     tx.update(components).set({ groupId: null, position: position++, updatedAt: at }).where(eq(components.id, id)).run();
   }
   tx.delete(componentGroups).where(and(eq(componentGroups.id, groupId), eq(componentGroups.pageId, pageId))).run();
-  publicContentChanged();
 }
 
 /**
@@ -69,5 +62,4 @@ export function writeOrder(tx: Tx, pageId: string, orderedIds: readonly string[]
     if (groupIds.has(id)) tx.update(componentGroups).set({ position, updatedAt: at }).where(eq(componentGroups.id, id)).run();
     else tx.update(components).set({ position, updatedAt: at }).where(and(eq(components.id, id), isNull(components.deletedAt))).run();
   });
-  publicContentChanged();
 }

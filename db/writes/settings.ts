@@ -1,8 +1,8 @@
-// Page settings and the logo. Both change what visitors see, so both tell the public cache.
+// Page settings and the logo. Both change what visitors see; the public content version triggers tell the
+// page cache.
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { newId } from "@/lib/ids";
-import { publicContentChanged } from "@/lib/public-cache";
 import type { Tx } from "../index";
 import { assets, pages } from "../schema";
 
@@ -20,7 +20,6 @@ export interface PageSettingsFields {
 
 export function updatePageSettings(tx: Tx, pageId: string, fields: PageSettingsFields, at: number): void {
   tx.update(pages).set({ ...fields, updatedAt: at }).where(eq(pages.id, pageId)).run();
-  publicContentChanged();
 }
 
 export function setRequireTwoFactor(tx: Tx, pageId: string, required: boolean, at: number): void {
@@ -46,6 +45,5 @@ export function replaceLogo(tx: Tx, pageId: string, file: { contentType: string;
   }
   tx.update(pages).set({ logoAssetId: id, updatedAt: at }).where(eq(pages.id, pageId)).run();
   if (previous) tx.delete(assets).where(eq(assets.id, previous)).run();
-  publicContentChanged();
   return id;
 }

@@ -15,7 +15,6 @@ import {
   type ComponentFields,
 } from "@/db/writes/services";
 import { isPermutationOf, moveOne, type Direction } from "@/lib/domain/ordering";
-import { publicContentChanged } from "@/lib/public-cache";
 import { assertCan, statusChangeBy, type Actor } from "@/lib/domain/actor";
 import { audit } from "./audit";
 
@@ -38,7 +37,6 @@ export function createComponent(db: Db, pageId: string, actor: Actor, input: Com
     }
     const id = insertComponent(tx, { pageId, ...input, at: now, actor: statusChangeBy(actor) });
     audit(tx, actor, now, "component.create", { type: "component", id }, { name: input.name, status: input.status ?? "operational" });
-    publicContentChanged();
     return { ok: true, id };
   });
 }
@@ -87,7 +85,6 @@ export function setStatusByHand(db: Db, pageId: string, actor: Actor, id: string
     const previous = setComponentStatus(tx, id, status, now, statusChangeBy(actor));
     if (previous !== status) {
       audit(tx, actor, now, "component.set_status", { type: "component", id }, { name: current.name, from: previous, to: status });
-      publicContentChanged();
     }
     return { ok: true, name: current.name };
   });
@@ -98,7 +95,6 @@ export function createGroup(db: Db, pageId: string, actor: Actor, input: { name:
   return db.transaction((tx) => {
     const id = insertGroup(tx, { pageId, ...input, at: now });
     audit(tx, actor, now, "group.create", { type: "group", id }, { name: input.name });
-    publicContentChanged();
     return { ok: true, id };
   });
 }

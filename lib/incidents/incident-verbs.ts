@@ -10,7 +10,6 @@ import { affectedComponents, componentsInOpenIncidents, deleteUpdate, setPostmor
 import { actorColumns, assertCan, auditActor, type Actor } from "@/lib/domain/actor";
 import { DomainError, invalid, notFound } from "@/lib/domain/errors";
 import { isClosedStatus } from "@/lib/domain/incident";
-import { publicContentChanged } from "@/lib/public-cache";
 import { kindForUpdate, notify } from "./notify";
 import { MINUTE } from "@/lib/time";
 import { addUpdateInput, createIncidentInput, editUpdateInput, parseInput, postmortemInput, type AddUpdateInput, type CreateIncidentInput } from "./schemas";
@@ -104,7 +103,6 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
     },
     { behavior: "immediate" },
   );
-  publicContentChanged();
   return result;
 }
 
@@ -193,7 +191,6 @@ export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw:
     },
     { behavior: "immediate" },
   );
-  publicContentChanged();
   return result;
 }
 
@@ -210,7 +207,6 @@ export function editIncidentUpdate(db: Db, actor: Actor, updateId: string, raw: 
     },
     { behavior: "immediate" },
   );
-  publicContentChanged();
 }
 
 /** Deletes an update (admins and owners only). The first and only update cannot go. */
@@ -226,7 +222,6 @@ export function deleteIncidentUpdate(db: Db, actor: Actor, updateId: string, now
     },
     { behavior: "immediate" },
   );
-  publicContentChanged();
 }
 
 /** Saves the postmortem as a draft (resolved incidents only); publishing is a separate step. */
@@ -244,7 +239,6 @@ export function savePostmortem(db: Db, actor: Actor, incidentId: string, raw: { 
     },
     { behavior: "immediate" },
   );
-  if (findIncident(db, incidentId)?.postmortemPublishedAt) publicContentChanged();
 }
 
 /**
@@ -269,5 +263,4 @@ export function publishPostmortem(db: Db, actor: Actor, incidentId: string, opti
     },
     { behavior: "immediate" },
   );
-  publicContentChanged();
 }

@@ -13,7 +13,6 @@ import { actorColumns, assertCan, auditActor, type Actor } from "@/lib/domain/ac
 import { DomainError, invalid, notFound } from "@/lib/domain/errors";
 import { canMoveMaintenance, statusAfterMaintenance, statusAtMaintenanceStart } from "@/lib/domain/maintenance";
 import { formatTime } from "@/lib/format";
-import { publicContentChanged } from "@/lib/public-cache";
 import { kindForUpdate, notify } from "./notify";
 import { cancelInput, maintenanceUpdateInput, parseInput, rescheduleInput, scheduleMaintenanceInput, type ScheduleMaintenanceInput } from "./schemas";
 
@@ -34,7 +33,6 @@ export function scheduleMaintenance(db: Db, actor: Actor, raw: ScheduleMaintenan
   assertCan(actor, "incidents.write");
   const input = parseInput(scheduleMaintenanceInput, raw);
   const id = db.transaction((tx) => writeMaintenance(tx, actor, input, now), { behavior: "immediate" });
-  publicContentChanged();
   return { id };
 }
 
@@ -158,7 +156,6 @@ export function postMaintenanceUpdate(db: Db, actor: Actor, id: string, raw: { s
     },
     { behavior: "immediate" },
   );
-  publicContentChanged();
 }
 
 export function cancelMaintenance(db: Db, actor: Actor, id: string, raw: { message?: string; notify?: boolean } = {}, now = Date.now()): void {
@@ -173,7 +170,6 @@ export function cancelMaintenance(db: Db, actor: Actor, id: string, raw: { messa
     },
     { behavior: "immediate" },
   );
-  publicContentChanged();
 }
 
 /** Moves the window of a maintenance that has not ended; the timeline says what changed. */
@@ -210,7 +206,6 @@ export function rescheduleMaintenance(db: Db, actor: Actor, id: string, raw: { s
     },
     { behavior: "immediate" },
   );
-  publicContentChanged();
 }
 
 /** "Jun 11, 2026, 11:00 UTC to 12:00 UTC", in the page's time zone, named. */

@@ -14,7 +14,6 @@ import { HORIZON, MAX_OCCURRENCES_PER_RUN, occurrences, parseRule } from "@/lib/
 import { isValidTimeZone } from "@/lib/config";
 import { ID_PATTERN } from "@/lib/ids";
 import { multiLine, singleLine } from "@/lib/text-input";
-import { publicContentChanged } from "@/lib/public-cache";
 import { MINUTE } from "@/lib/time";
 import { transitionMaintenance, writeMaintenance } from "./maintenance-verbs";
 import { parseInput } from "./schemas";
@@ -100,7 +99,6 @@ export function generateRecurringMaintenances(db: Db, now = Date.now()): { recur
       { behavior: "immediate" },
     );
   }
-  if (made.length) publicContentChanged();
   return made;
 }
 
@@ -129,6 +127,5 @@ export function stopRecurrence(db: Db, actor: Actor, id: string, options: { canc
     },
     { behavior: "immediate" },
   );
-  if (cancelled) publicContentChanged();
   return { cancelled };
 }

@@ -8,7 +8,6 @@ import { SYSTEM } from "@/lib/domain/actor";
 import { dueTransition, type DueTransition } from "@/lib/domain/maintenance";
 import { transitionMaintenance } from "@/lib/incidents/maintenance-verbs";
 import { notify } from "@/lib/incidents/notify";
-import { publicContentChanged } from "@/lib/public-cache";
 
 export interface TickResult {
   id: string;
@@ -57,6 +56,5 @@ export function runMaintenanceAutomation(db: Db, now = Date.now()): TickResult[]
     );
     if (made) done.push({ id: candidate.id, transition });
   }
-  if (done.length) publicContentChanged();
   return done;
 }

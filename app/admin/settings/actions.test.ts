@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { assets, pages } from "@/db/schema";
-import { publicContentVersion } from "@/lib/public-cache";
+import { readPublicContentVersion } from "@/db/change-watcher";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
 
 vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
@@ -49,10 +49,10 @@ describe("page settings", () => {
 
   it("are saved by an admin, and the public page is told", async () => {
     actAs(db, makeUser(db, "admin"));
-    const version = publicContentVersion();
+    const version = readPublicContentVersion(db);
     expect(await saveSettingsAction({}, form(VALID))).toMatchObject({ ok: true });
     expect(page()).toMatchObject({ name: "Acme IT", timeZone: "Europe/Berlin", accentColor: "#aa3300", supportUrl: null, aboutText: "We keep the lights on.", staleIncidentMinutes: 45 });
-    expect(publicContentVersion()).toBeGreaterThan(version);
+    expect(readPublicContentVersion(db)).toBeGreaterThan(version);
   });
 
   it("refuse bad values field by field and change nothing", async () => {

@@ -1,0 +1,100 @@
+// The processes bench:page measures: the production server (scripts/start.ts, which builds when needed, then
+// runs server.ts) and the ceiling, a bare node:http server sending fixed bytes (bench/bare-server.ts).
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import { findServerPid } from "./load";
+
+export interface Fetched {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export function get(url: string, headers: Record<string, string> = {}): Promise<Fetched> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
+
+export async function waitFor(url: string, timeoutMs = 600_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await get(url)).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+const children = new Set<ChildProcess>();
+process.on("exit", () => children.forEach((c) => c.kill("SIGTERM")));
+
+export interface Running {
+  /** The process that serves (whose CPU and memory are measured). */
+  pid: number;
+  base: string;
+  stop(): Promise<void>;
+}
+
+function track(child: ChildProcess): () => Promise<void> {
+  children.add(child);
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    }).then(() => void children.delete(child));
+}
+
+/**
+ * The production server on a database file, with the query counter on and no background jobs. With
+ * `cpuProfileDir`, server.ts runs directly under --cpu-prof (Node refuses it in NODE_OPTIONS); that needs a
+ * current build, which a run without it makes.
+ */
+export async function startApp(file: string, port: number, options: { cpuProfileDir?: string } = {}): Promise<Running> {
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production" as const,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_PATH: file,
+    SEED_DEMO: "false",
+    PAGE_METRICS: "1",
+    RUN_JOBS: "false",
+    ADMIN_PASSWORD: "benchmark-password-1",
+  };
+  const args = options.cpuProfileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`, "--import", "tsx", "server.ts"]
+    : ["--import", "tsx", "scripts/start.ts"];
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "inherit"] });
+  const stop = track(child);
+  const base = `http://127.0.0.1:${port}`;
+  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`The server exited (${code}) before answering`))));
+  await Promise.race([waitFor(`${base}/api/health`), exited]);
+  const pid = findServerPid(child.pid!);
+  if (!pid) throw new Error("Could not find the server.ts process");
+  return { pid, base, stop };
+}
+
+/** The ceiling: fixed bytes and headers (written next to `file` as `<file>.headers.json`). */
+export async function startBare(file: string, port: number): Promise<Running> {
+  const child = fork(path.resolve("bench", "bare-server.ts"), [file, String(port)], { execArgv: ["--import", "tsx"] });
+  const stop = track(child);
+  await new Promise((resolve) => child.once("message", resolve));
+  return { pid: child.pid!, base: `http://127.0.0.1:${port}`, stop };
+}
+
+export async function metrics(base: string): Promise<{ queries: number; version: number; rss: number }> {
+  return JSON.parse((await get(`${base}/_status/metrics`)).body.toString());
+}
