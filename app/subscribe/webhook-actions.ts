@@ -1,15 +1,17 @@
 "use server";
 import { headers } from "next/headers";
 import { getDb } from "@/db";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
+import { answerWhenDatabaseCannotSave } from "@/lib/auth/action";
 import { clientAddress } from "@/lib/auth/request";
 import { getConfig } from "@/lib/config";
 import { requestWebhookSubscription, type RegisterResult } from "@/lib/webhooks/register";
 
-export type WebhookSubscribeState = (RegisterResult & { values?: { url: string; email: string } }) | null;
+export type WebhookSubscribeState = ((RegisterResult | { status: "unavailable"; message: string }) & { values?: { url: string; email: string } }) | null;
 
 // Public and anonymous by design, like the email sign-up: Next checks the Origin of Server Action posts,
 // the limits are per IP and overall, and the URL passes the SSRF guard.
-export async function subscribeWebhookAction(_prev: WebhookSubscribeState, form: FormData): Promise<WebhookSubscribeState> {
+async function subscribeWebhookUnguarded(_prev: WebhookSubscribeState, form: FormData): Promise<WebhookSubscribeState> {
   const values = { url: String(form.get("url") ?? "").slice(0, 5000), email: String(form.get("email") ?? "").slice(0, 1000) };
   const result = await requestWebhookSubscription(
     getDb(),
@@ -25,3 +27,13 @@ export async function subscribeWebhookAction(_prev: WebhookSubscribeState, form:
   // What was typed goes back only with errors; a success shows the secret once instead.
   return result.status === "created" ? result : { ...result, values };
 }
+
+// A database that cannot save answers "try again in a minute" instead of a 500, with what was typed.
+export const subscribeWebhookAction = answerWhenDatabaseCannotSave(
+  subscribeWebhookUnguarded,
+  (form): WebhookSubscribeState => ({
+    status: "unavailable",
+    message: DATABASE_UNAVAILABLE_MESSAGE,
+    values: { url: String(form.get("url") ?? "").slice(0, 5000), email: String(form.get("email") ?? "").slice(0, 1000) },
+  }),
+);

@@ -103,6 +103,11 @@ export function WebhookSubscribeForm({ picker }: { picker: React.ReactNode }) {
           {errors.componentIds?.[0]}
         </p>
       </fieldset>
+      {state?.status === "unavailable" ? (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
       {state?.status === "too-many" ? (
         <p role="alert" className="text-red-700 dark:text-red-400">
           Too many webhook registrations right now. Please try again in an hour.

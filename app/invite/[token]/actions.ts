@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS } from "@/db/constants";
-import { typedValues, type FormState } from "@/lib/auth/action";
+import { answerWhenDatabaseCannotSave, typedValues, unavailableState, type FormState } from "@/lib/auth/action";
 import { sessionCookieOptions } from "@/lib/auth/dal";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-change";
 import { SESSION_COOKIE } from "@/lib/auth/policy";
@@ -26,7 +26,7 @@ const schema = z
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "The two passwords differ." });
 
 /** Public on purpose: the single-use token in the link is the authorisation. */
-export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+async function acceptInvitationActionUnguarded(_previous: FormState, formData: FormData): Promise<FormState> {
   const h = await headers();
   if (isCrossSite(h)) return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
   const parsed = schema.safeParse(Object.fromEntries(formData));
@@ -40,3 +40,6 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
   (await cookies()).set(SESSION_COOKIE, result.sessionToken, sessionCookieOptions(result.expiresAt));
   redirect("/admin");
 }
+
+// A database that cannot save answers "try again in a minute" instead of a 500.
+export const acceptInvitationAction = answerWhenDatabaseCannotSave(acceptInvitationActionUnguarded, unavailableState);

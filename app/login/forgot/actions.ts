@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/lib/auth/action";
 import { PASSWORD_RESET_LIFETIME, RESET_ANSWER_FLOOR_MS, requestPasswordReset } from "@/lib/auth/password-reset";
 import { describeWait } from "@/lib/auth/policy";
 import { clientAddress, isCrossSite } from "@/lib/auth/request";
@@ -20,7 +20,7 @@ const schema = z.object({
 });
 
 /** Public on purpose: anyone may ask; the answer is the same whether or not the address has an account. */
-export async function requestPasswordResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
+async function requestPasswordResetActionUnguarded(_previous: FormState, formData: FormData): Promise<FormState> {
   const h = await headers();
   if (isCrossSite(h)) return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
   const typed = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
@@ -43,3 +43,6 @@ export async function requestPasswordResetAction(_previous: FormState, formData:
     at: Date.now(),
   };
 }
+
+// A database that cannot save answers "try again in a minute" instead of a 500.
+export const requestPasswordResetAction = answerWhenDatabaseCannotSave(requestPasswordResetActionUnguarded, unavailableState);

@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import type { FormState } from "@/lib/auth/action";
+import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/lib/auth/action";
 import { getSession, sessionCookieOptions } from "@/lib/auth/dal";
 import { describeWait, SESSION_COOKIE } from "@/lib/auth/policy";
 import { clientAddress, isCrossSite } from "@/lib/auth/request";
@@ -13,7 +13,7 @@ import { completeSignInWithCode } from "@/lib/auth/two-factor";
 
 const schema = z.object({ code: z.string().trim().min(1, { error: "Enter the code from your app or a recovery code." }).max(40) });
 
-export async function twoFactorAction(_previous: FormState, formData: FormData): Promise<FormState> {
+async function twoFactorActionUnguarded(_previous: FormState, formData: FormData): Promise<FormState> {
   const h = await headers();
   if (isCrossSite(h)) return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
   const session = await getSession();
@@ -32,3 +32,6 @@ export async function twoFactorAction(_previous: FormState, formData: FormData):
   (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
   redirect("/admin");
 }
+
+// A database that cannot save answers "try again in a minute" instead of a 500.
+export const twoFactorAction = answerWhenDatabaseCannotSave(twoFactorActionUnguarded, unavailableState);

@@ -1,10 +1,22 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
 import { pauseByToken, unsubscribeByManageToken, updatePreferences } from "@/lib/subscriptions/manage";
 
 const back = (token: string, result: { ok: boolean }, done: string) =>
   redirect(`/manage/${encodeURIComponent(token)}?${result.ok ? `done=${done}` : "failed=1"}`);
+
+/** Runs a change; a database that cannot save sends the visitor back with "try again in a minute", not a 500. */
+function orUnavailable<T>(token: string, change: () => T): T {
+  try {
+    return change();
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    console.error("manage: database cannot save");
+    redirect(`/manage/${encodeURIComponent(token)}?failed=unavailable`);
+  }
+}
 
 /** A refused choice comes back with the choices as made, so the form shows them again. */
 export type PreferencesState = { error: string; values: { scope: "all" | "some"; componentIds: string[] } } | null;
@@ -15,15 +27,22 @@ export async function savePreferencesAction(token: string, _prev: PreferencesSta
     scope: form.get("scope") === "some" ? ("some" as const) : ("all" as const),
     componentIds: form.getAll("componentIds").map(String).slice(0, 501),
   };
-  const result = updatePreferences(getDb(), token, values);
+  let result: ReturnType<typeof updatePreferences>;
+  try {
+    result = updatePreferences(getDb(), token, values);
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    console.error("manage: database cannot save");
+    return { error: DATABASE_UNAVAILABLE_MESSAGE, values };
+  }
   if (!result.ok) return { error: result.error, values };
   return back(token, result, "saved");
 }
 
 export async function pauseAction(token: string, paused: boolean): Promise<void> {
-  back(token, pauseByToken(getDb(), token, paused), paused ? "paused" : "resumed");
+  back(token, orUnavailable(token, () => pauseByToken(getDb(), token, paused)), paused ? "paused" : "resumed");
 }
 
 export async function unsubscribeAction(token: string): Promise<void> {
-  back(token, unsubscribeByManageToken(getDb(), token), "unsubscribed");
+  back(token, orUnavailable(token, () => unsubscribeByManageToken(getDb(), token)), "unsubscribed");
 }

@@ -51,7 +51,9 @@ export default async function ManagePage({ params, searchParams }: Props) {
         </p>
         {query.failed ? (
           <p role="alert" className="mt-4 text-red-700 dark:text-red-400">
-            That did not work: the link is out of date or the choices were not valid.
+            {query.failed === "unavailable"
+              ? "We are temporarily unable to save changes. Nothing was changed; please try again in a minute."
+              : "That did not work: the link is out of date or the choices were not valid."}
           </p>
         ) : null}
         {s.state !== "active" ? (

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import type { FormState } from "@/lib/auth/action";
+import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/lib/auth/action";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-change";
 import { completePasswordReset } from "@/lib/auth/password-reset";
 import { clientAddress, isCrossSite } from "@/lib/auth/request";
@@ -21,7 +21,7 @@ const schema = z
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "The two passwords differ." });
 
 /** Public on purpose: the single-use token in the link is the authorisation. */
-export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+async function resetPasswordActionUnguarded(_previous: FormState, formData: FormData): Promise<FormState> {
   const h = await headers();
   if (isCrossSite(h)) return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
   const parsed = schema.safeParse({ token: formData.get("token") ?? "", password: formData.get("password") ?? "", confirmPassword: formData.get("confirmPassword") ?? "" });
@@ -34,3 +34,6 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   }
   redirect("/login?notice=password-reset");
 }
+
+// A database that cannot save answers "try again in a minute" instead of a 500.
+export const resetPasswordAction = answerWhenDatabaseCannotSave(resetPasswordActionUnguarded, unavailableState);
