@@ -3,7 +3,7 @@
 // through the real SDK and the real outbox.
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { pages } from "@/db/schema";
+import { emailMessages, pages } from "@/db/schema";
 import { requestSubscription } from "@/lib/subscriptions/subscribe";
 import { runNotificationJobs } from "@/lib/notifications/jobs";
 import { startFakeResend, type FakeResend } from "@/lib/testing/fake-resend";
@@ -72,5 +72,12 @@ describe("emails as they reach Resend", () => {
     const emails = expectCleanHeaders();
     expect(emails).toHaveLength(2);
     expect(emails[0].subject).toContain("Webmail slow X-Injected: 1");
+    // The copy kept for Sent mail shows what was sent, not the raw name.
+    const stored = world.db.select().from(emailMessages).all();
+    expect(stored).toHaveLength(2);
+    for (const row of stored) {
+      expect(row.subject).toContain("Webmail slow X-Injected: 1");
+      expect(row.subject).not.toMatch(CONTROL);
+    }
   });
 });

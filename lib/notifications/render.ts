@@ -7,6 +7,7 @@ import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, USER_ROLE_LABELS, type
 import type { NotificationContext } from "@/db/queries/notifications";
 import type { Branding } from "@/emails/components/layout";
 import type { NotificationEmailProps } from "@/emails/components/notification-email";
+import { headerValue, headerValues } from "@/lib/mail/headers";
 import IncidentCreated from "@/emails/incident-created";
 import IncidentResolved from "@/emails/incident-resolved";
 import IncidentUpdated from "@/emails/incident-updated";
@@ -166,7 +167,8 @@ export function personalise(
   const base = pageUrlOf(ctx, publicUrl);
   const headers: Record<string, string> = template.transactional ? {} : unsubscribeHeaders(`${base}/unsubscribe/${recipient.unsubscribeToken}`);
   if (template.incidentId) Object.assign(headers, threadHeaders(base, template.incidentId, ctx.notification.id, recipient.id));
-  return { subject: template.subject, html: fill(template.html), text: fill(template.text), headers };
+  // Stored as it will be sent, so Sent mail shows the subject the recipient sees (lib/mail/headers.ts).
+  return { subject: headerValue(template.subject), html: fill(template.html), text: fill(template.text), headers: headerValues(headers) };
 }
 
 /** Renders one sample email, so the first real notification does not pay for loading and compiling React. */
