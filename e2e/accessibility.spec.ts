@@ -1,12 +1,12 @@
 // axe finds nothing on any page of the app, light and dark, at 1280 and 375 px. The list of pages is not
-// written here: it is every app/**/page.tsx (e2e/app-routes.ts), each dynamic segment filled with a real row
+// written here: it is every app/**/page.tsx and every route handler that answers HTML (e2e/app-routes.ts), each dynamic segment filled with a real row
 // made for this run, so a page added later is checked without anyone remembering to add it.
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext } from "@playwright/test";
 import { findUserByEmail } from "@/db/queries/users";
 import { SESSION_COOKIE } from "@/lib/auth/policy";
 import { createSession } from "@/lib/auth/sessions";
-import { appRoutes, makeRouteData, routeUrl, sentEmail, type SegmentValues } from "./app-routes";
+import { appRoutes, htmlRouteHandlers, makeRouteData, routeUrl, sentEmail, type SegmentValues } from "./app-routes";
 import { OWNER, expect, test } from "./fixtures";
 
 const VARIANTS = [
@@ -16,7 +16,7 @@ const VARIANTS = [
   { width: 375, height: 740, colorScheme: "dark" },
 ] as const;
 
-const ROUTES = appRoutes();
+const ROUTES = [...appRoutes(), ...htmlRouteHandlers()];
 
 // One set of rows and three browser contexts (signed out, signed in, half-way through two-factor) per worker
 // (there is one; a failure restarts it and the rows are made again): each page is loaded once per variant.
@@ -59,7 +59,7 @@ test.afterAll(async () => {
 
 test("the route list is read from app/ and includes the console and the public pages", () => {
   expect(ROUTES.length).toBeGreaterThan(40);
-  for (const route of ["/", "/admin", "/admin/mail/[id]", "/api", "/embed/widget", "/invite/[token]", "/login/two-factor"]) {
+  for (const route of ["/", "/admin", "/admin/mail/[id]", "/api", "/embed/widget", "/invite/[token]", "/login/two-factor", "/unsubscribe/[token]", "/subscribe/confirm/[token]"]) {
     expect(ROUTES).toContain(route);
   }
 });

@@ -38,6 +38,34 @@ export function appRoutes(appDir = path.resolve("app")): string[] {
   return routes.sort();
 }
 
+/**
+ * Route handlers that answer a page of HTML themselves (they need a status a page cannot set, such as 410):
+ * every route.ts under app/ whose source speaks of text/html or answers through the plain-page frame
+ * (lib/subscriptions/plain-page.ts), except those in NOT_PAGES.
+ */
+const NOT_PAGES: Record<string, string> = {
+  // A sent email's own HTML, shown inside a sandboxed frame: the templates' concern (emails/templates.test.tsx).
+  "/admin/mail/[id]/html": "an email, not a page",
+};
+
+export function htmlRouteHandlers(appDir = path.resolve("app")): string[] {
+  const routes: string[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
+        walk(full, /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
+      } else if (/^route\.(ts|js)$/.test(entry.name) && /text\/html|plain-page|unsubscribe-page/.test(fs.readFileSync(full, "utf8"))) {
+        const route = `/${segments.join("/")}`;
+        if (!(route in NOT_PAGES)) routes.push(route);
+      }
+    }
+  };
+  walk(appDir, []);
+  return routes.sort();
+}
+
 /** The value for each dynamic segment, keyed by "<parent segment>/[param]". */
 export type SegmentValues = Record<string, string>;
 
@@ -114,6 +142,7 @@ export function makeRouteData(db: Db, label: string): { values: Omit<SegmentValu
         "subscribers/[id]": subscriberId,
         "invite/[token]": inviteToken,
         "manage/[token]": signSubscriberToken(secret, "manage", subscriberId, 1),
+        "unsubscribe/[token]": signSubscriberToken(secret, "unsubscribe", subscriberId, 1),
         "confirm/[token]": confirm,
         "reset/[token]": resetToken,
       },
