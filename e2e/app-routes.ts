@@ -17,6 +17,7 @@ import { insertInvitation } from "@/db/writes/team";
 import { insertTemplate } from "@/db/writes/templates";
 import { hashToken } from "@/lib/auth/tokens";
 import { newId } from "@/lib/ids";
+import { confirmTokenHash } from "@/lib/subscriptions/subscribe";
 import { confirmationToken, passwordResetToken, signSubscriberToken } from "@/lib/notifications/tokens";
 import { DAY, HOUR, MINUTE } from "@/lib/time";
 
@@ -121,7 +122,7 @@ export function makeRouteData(db: Db, label: string): { values: Omit<SegmentValu
     const subscriberId = insertEmailSubscriber(tx, { pageId, email: subscriberEmail, state: "active", at: now });
     const pendingId = newId();
     const confirm = confirmationToken(secret, pendingId, now);
-    upsertPendingSubscriber(tx, pageId, null, { id: pendingId, email: `${label.replace(/\W+/g, "-").toLowerCase()}-pending@example.com`, componentIds: [], confirmTokenHash: hashToken(confirm), at: now, expiresAt: now + DAY });
+    upsertPendingSubscriber(tx, pageId, null, { id: pendingId, email: `${label.replace(/\W+/g, "-").toLowerCase()}-pending@example.com`, componentIds: [], confirmTokenHash: confirmTokenHash(tx, pendingId, now), at: now, expiresAt: now + DAY });
     const inviteToken = randomBytes(32).toString("base64url");
     insertInvitation(tx, { email: `${label.replace(/\W+/g, "-").toLowerCase()}-invitee@example.com`, role: "editor", tokenHash: hashToken(inviteToken), invitedBy: null, expiresAt: now + DAY, at: now });
     // A reset link of the first member (the page only shows the form; nothing is changed by opening it).
