@@ -51,6 +51,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   subscription_manage_link: "Manage link",
   webhook_disabled: "Webhook disabled",
   team_invitation: "Team invitation",
+  monitor_down: "Monitor down (team alert)",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */
