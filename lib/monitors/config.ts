@@ -46,6 +46,10 @@ export const httpConfig = z.strictObject({
   followRedirects: z.boolean().default(true),
   maxRedirects: z.number().int().min(0).max(MONITOR_LIMITS.maxRedirects).default(5),
   verifyTls: z.boolean().default(true),
+  /** "host" or "host:port" of the DNS server to resolve the URL's host with; default the system's. */
+  resolver: singleLine(z.string().trim().min(1).max(300)).optional(),
+  /** PEM of an internal CA to trust besides the system's (internal services often have one). */
+  caPem: z.string().max(20_000).optional(),
 });
 
 export const tcpConfig = z.strictObject({ host, port });
@@ -67,6 +71,8 @@ export const tlsConfig = z.strictObject({
   servername: host.optional(),
   /** Down when the certificate expires within this many days. */
   minDaysValid: z.number().int().min(0).max(3_650).default(14),
+  /** PEM of an internal CA to trust besides the system's. */
+  caPem: z.string().max(20_000).optional(),
 });
 
 export const pingConfig = z.strictObject({

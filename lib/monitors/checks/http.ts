@@ -1,7 +1,9 @@
 // HTTP(S) check with node:http/https (not fetch): we need a hard cap on the body, TLS verification that can be
 // turned off per monitor, our own redirect counting and loop detection, and a deadline that destroys the socket.
+import { promises as dns } from "node:dns";
 import http from "node:http";
 import https from "node:https";
+import tls from "node:tls";
 import { MONITOR_LIMITS } from "@/db/constants";
 import type { HttpConfig } from "../config";
 import { describeError, down, up, withDeadline, type CheckContext, type CheckResult } from "./types";
@@ -13,6 +15,20 @@ interface Response {
   truncated: boolean;
 }
 
+type Lookup = NonNullable<http.RequestOptions["lookup"]>;
+
+/** A lookup through the monitor's own DNS server (internal names), in the shape http.request expects. */
+function lookupVia(resolverAddress: string): Lookup {
+  const resolver = new dns.Resolver({ tries: 1 });
+  resolver.setServers([resolverAddress]);
+  return ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    resolver.resolve4(hostname).then(
+      (addresses) => (options.all ? callback(null, addresses.map((address) => ({ address, family: 4 }))) : callback(null, addresses[0], 4)),
+      (err: NodeJS.ErrnoException) => callback(Object.assign(err, { code: err.code === "ENODATA" ? "ENOTFOUND" : err.code })),
+    );
+  }) as unknown as Lookup;
+}
+
 function requestOnce(url: URL, config: HttpConfig, signal: AbortSignal): Promise<Response> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === "https:" ? https : http;
@@ -20,8 +36,10 @@ function requestOnce(url: URL, config: HttpConfig, signal: AbortSignal): Promise
       method: config.method,
       headers: { "user-agent": "status-page-monitor/1", ...config.headers },
       rejectUnauthorized: config.verifyTls,
+      ...(config.caPem ? { ca: [...tls.rootCertificates, config.caPem] } : {}),
       // No connection reuse: each check measures a fresh connection, and a destroyed socket is never pooled.
       agent: false,
+      ...(config.resolver ? { lookup: lookupVia(config.resolver) } : {}),
       signal,
     });
     req.on("error", (err) => reject(signal.aborted ? signal.reason : err));

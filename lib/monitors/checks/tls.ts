@@ -22,7 +22,7 @@ export async function checkTls(config: TlsConfig, ctx: CheckContext, now = Date.
       new Promise<Seen>((resolve, reject) => {
         // SNI carries names only: an address is left out (Node warns on it), the identity check still uses it.
         const sni = net.isIP(servername) ? undefined : servername;
-        const socket = tls.connect({ host: config.host, port: config.port, servername: sni, rejectUnauthorized: false });
+        const socket = tls.connect({ host: config.host, port: config.port, servername: sni, rejectUnauthorized: false, ...(config.caPem ? { ca: [...tls.rootCertificates, config.caPem] } : {}) });
         signal.addEventListener("abort", () => socket.destroy());
         socket.once("secureConnect", () => {
           const cert = socket.getPeerCertificate();
