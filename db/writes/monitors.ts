@@ -17,6 +17,8 @@ export function insertMonitor(tx: Tx, input: { pageId: string; settings: Monitor
       pageId: input.pageId,
       ...input.settings,
       heartbeatTokenHash: input.heartbeatTokenHash ?? null,
+      // A heartbeat is first looked at when its first period (plus grace) could have passed; the scheduler
+      // moves that to the real deadline.
       nextRunAt: input.settings.kind === "heartbeat" ? input.at + input.settings.intervalSeconds * 1000 : nextAlignedRun(input.at, input.settings.intervalSeconds),
       stateChangedAt: input.at,
       createdAt: input.at,

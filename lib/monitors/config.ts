@@ -106,7 +106,7 @@ const common = {
     .int()
     .min(MONITOR_LIMITS.minTimeoutMs, { error: `The timeout is at least ${MONITOR_LIMITS.minTimeoutMs} ms` })
     .max(MONITOR_LIMITS.maxTimeoutMs, { error: "The timeout is at most 60 seconds" })
-    .default(10_000),
+    .optional(),
   componentId: z.string().regex(ID_PATTERN, { error: "Not a service id" }).nullable().default(null),
   failureStatus: z.enum(MONITOR_FAILURE_STATUSES).default("major_outage"),
   slowThresholdMs: z.number().int().positive().nullable().default(null),
@@ -124,10 +124,13 @@ export const monitorInput = z.discriminatedUnion(
     z.ZodObject<typeof common & { kind: z.ZodLiteral<"http">; config: typeof httpConfig }>,
   ],
   { error: "Choose a kind: http, tcp, dns, tls, ping or heartbeat" },
-).superRefine((m, ctx) => {
-  if (m.timeoutMs > m.intervalSeconds * 1000) ctx.addIssue({ code: "custom", path: ["timeoutMs"], message: "The timeout must be shorter than the interval" });
-  if (m.incidentMode === "published" && !m.templateId) ctx.addIssue({ code: "custom", path: ["templateId"], message: "Choose the template the incident is published from" });
-});
+)
+  .superRefine((m, ctx) => {
+    if (m.timeoutMs !== undefined && m.timeoutMs > m.intervalSeconds * 1000) ctx.addIssue({ code: "custom", path: ["timeoutMs"], message: "The timeout must be shorter than the interval" });
+    if (m.incidentMode === "published" && !m.templateId) ctx.addIssue({ code: "custom", path: ["templateId"], message: "Choose the template the incident is published from" });
+  })
+  // Default timeout: 10 s, or the interval when that is shorter.
+  .transform((m) => ({ ...m, timeoutMs: m.timeoutMs ?? Math.min(10_000, m.intervalSeconds * 1000) }));
 
 export interface MonitorSettings {
   name: string;

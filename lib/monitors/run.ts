@@ -7,7 +7,7 @@ import type { Monitor } from "@/db/schema";
 import { endClaim, openClaim } from "@/db/writes/claims";
 import { recordMonitorResult, type RecordedResult } from "@/db/writes/monitors";
 import { dampedStep } from "@/lib/domain/flap-damping";
-import { heartbeatGraceMs, heartbeatMissed, nextAlignedRun } from "@/lib/domain/monitor-schedule";
+import { heartbeatDeadline, heartbeatGraceMs, heartbeatMissed, nextAlignedRun } from "@/lib/domain/monitor-schedule";
 import { reconcileComponentStatus } from "./apply-claims";
 import { checkDns } from "./checks/dns";
 import { checkHttp } from "./checks/http";
@@ -58,6 +58,22 @@ export function claimedStatus(monitor: Pick<Monitor, "failureStatus">, state: Mo
   return null;
 }
 
+/**
+ * When to look at a heartbeat monitor again: just after the deadline of a call that just arrived, or, after a
+ * missed deadline, one period later (each silent period is one more failure).
+ */
+export function nextHeartbeatCheck(monitor: Monitor, at: number, pushed: boolean): number {
+  if (!pushed) return at + monitor.intervalSeconds * 1000;
+  const graceMs = heartbeatGraceMs(monitor.intervalSeconds, parseConfig("heartbeat", monitor.config).graceSeconds);
+  return heartbeatDeadline({ lastCallAt: at, since: monitor.createdAt, periodSeconds: monitor.intervalSeconds, graceMs }) + 1;
+}
+
+/** A heartbeat still within its deadline: the time to look again. */
+export function heartbeatRecheckAt(monitor: Monitor): number {
+  const graceMs = heartbeatGraceMs(monitor.intervalSeconds, parseConfig("heartbeat", monitor.config).graceSeconds);
+  return heartbeatDeadline({ lastCallAt: monitor.lastHeartbeatAt, since: monitor.createdAt, periodSeconds: monitor.intervalSeconds, graceMs }) + 1;
+}
+
 export interface AppliedResult {
   from: MonitorState;
   to: MonitorState;
@@ -75,7 +91,7 @@ export function applyResult(db: Db, monitorId: string, result: CheckResult, at: 
       const outcome = outcomeOf(result, monitor.slowThresholdMs);
       const step = dampedStep(monitor.state, monitor, outcome, monitor);
       const recorded: RecordedResult = { at, outcome, responseMs: result.responseMs, error: result.error, detail: result.detail };
-      const nextRunAt = monitor.kind === "heartbeat" ? at + monitor.intervalSeconds * 1000 : nextAlignedRun(Math.max(at, monitor.nextRunAt), monitor.intervalSeconds);
+      const nextRunAt = monitor.kind === "heartbeat" ? nextHeartbeatCheck(monitor, at, result.ok) : nextAlignedRun(Math.max(at, monitor.nextRunAt), monitor.intervalSeconds);
       recordMonitorResult(tx, monitor, recorded, step, nextRunAt);
       if (step.changed && monitor.componentId) {
         const status = claimedStatus(monitor, step.state);

@@ -9,7 +9,7 @@ import type { Monitor } from "@/db/schema";
 import { leaseDueMonitors, releaseLease } from "@/db/writes/monitors";
 import { newToken } from "@/lib/ids";
 import { reconcileAutomaticIncident } from "./automation";
-import { applyResult, runCheck } from "./run";
+import { applyResult, heartbeatRecheckAt, runCheck } from "./run";
 
 export interface SchedulerOptions {
   db: Db;
@@ -42,7 +42,7 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
       const at = now();
       if (result === null) {
         // A heartbeat still within its deadline: look again at the next period.
-        releaseLease(db, monitor.id, owner, at + Math.min(monitor.intervalSeconds * 1000, 60_000));
+        releaseLease(db, monitor.id, owner, Math.max(heartbeatRecheckAt(monitor), at + 1_000));
       } else {
         const applied = applyResult(db, monitor.id, result, at);
         if (applied?.changed) await reconcileAutomaticIncident(db, monitor.id, at);
