@@ -9,6 +9,7 @@ import { recordMonitorResult, type RecordedResult } from "@/db/writes/monitors";
 import { dampedStep } from "@/lib/domain/flap-damping";
 import { heartbeatDeadline, heartbeatGraceMs, heartbeatMissed, nextAlignedRun } from "@/lib/domain/monitor-schedule";
 import { reconcileComponentStatus } from "./apply-claims";
+import { queueTeamAlert } from "./team-alert";
 import { checkDns } from "./checks/dns";
 import { checkHttp } from "./checks/http";
 import { checkPing } from "./checks/ping";
@@ -100,6 +101,7 @@ export function applyResult(db: Db, monitorId: string, result: CheckResult, at: 
         else endClaim(tx, "monitor", monitor.id, "", at);
         reconcileComponentStatus(tx, monitor.componentId, at, source);
       }
+      if (step.changed && step.state === "down") queueTeamAlert(tx, monitor, result.error, at);
       return { from: monitor.state, to: step.state, changed: step.changed, outcome };
     },
     { behavior: "immediate" },

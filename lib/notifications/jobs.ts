@@ -37,7 +37,9 @@ const SECRET_LINK_KINDS = new Set(["subscription_confirm", "team_invitation"]);
 const SECRET_LINK = /(\/(?:invite|subscribe\/confirm)\/)[\w.-]+/g;
 
 /** Messages to someone who is not a subscriber: the delivery's recipients are addresses, not subscriber ids. */
-const ADDRESS_KINDS = new Set(["team_invitation"]);
+const ADDRESS_KINDS = new Set(["team_invitation", "monitor_down"]);
+/** A team alert's addresses were chosen when it was queued (the members who opted in: lib/monitors/team-alert.ts). */
+const payloadAddresses = (payload: Record<string, unknown> | null) => (Array.isArray(payload?.to) ? payload.to.filter((a): a is string => typeof a === "string") : []);
 
 export interface JobOptions {
   /** Defaults to the mailer from RESEND_API_KEY; null keeps emails in the local outbox. */
@@ -75,7 +77,7 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
   let done = 0;
   for (const n of notificationsToFanOut(db)) {
     const invitation = n.kind === "team_invitation" ? invitationOfNotification(db, n.payload, now) : null;
-    const recipients = ADDRESS_KINDS.has(n.kind)
+    const recipients = n.kind === "monitor_down" ? payloadAddresses(n.payload) : ADDRESS_KINDS.has(n.kind)
       ? invitation
         ? [invitation.email]
         : []
@@ -178,6 +180,10 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
 
 /** The invitation email of a team_invitation delivery (its recipient is an address, not a subscriber). */
 function invitationEmails(state: TickState, ctx: NotificationContext, template: RenderedTemplate, delivery: Delivery) {
+  if (ctx.notification.kind === "monitor_down") {
+    const none = { manageToken: "", unsubscribeToken: "" };
+    return delivery.recipients.map((to) => ({ subscriberId: null, toAddress: to, fromAddress: state.from, ...personalise(template, ctx, state.publicUrl, { id: to, email: to, ...none }), state: "queued" as const }));
+  }
   const invitation = ctx.invitation;
   if (!invitation || !delivery.recipients.includes(invitation.email)) return [];
   const links = { manageToken: "", unsubscribeToken: "", linkToken: invitationToken(state.secret, invitation.id) };

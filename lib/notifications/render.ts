@@ -19,6 +19,7 @@ import MaintenanceStarted from "@/emails/maintenance-started";
 import ManageLink from "@/emails/manage-link";
 import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
+import MonitorDown from "@/emails/monitor-down";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
 import { formatInZone, formatWindow, notificationSubject, SUBJECT_PREFIX, threadHeaders, unsubscribeHeaders } from "./content";
@@ -97,6 +98,15 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     const expiresAt = `${formatInZone(invitation.expiresAt, ctx.page.timeZone)} (${ctx.page.timeZone})`;
     const out = await both(createElement(TeamInvitation, { branding, inviteUrl, invitedBy, roleLabel: USER_ROLE_LABELS[invitation.role], expiresAt }));
     return { ...out, subject: `You are invited to the ${ctx.page.name} status page team`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "monitor_down") {
+    // A team alert: the console link is at the server's own address, like the invitation's.
+    const p = notification.payload ?? {};
+    const consoleUrl = `${publicUrl.replace(/\/+$/, "")}/admin/monitors/${String(p.monitorId ?? "")}`;
+    const since = `${formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone)} (${ctx.page.timeZone})`;
+    const props = { branding, monitorName: String(p.monitorName ?? ""), serviceName: typeof p.serviceName === "string" ? p.serviceName : null, error: String(p.error ?? "failing"), since, consequence: String(p.consequence ?? ""), consoleUrl };
+    const out = await both(createElement(MonitorDown, props));
+    return { ...out, subject: `Down: ${props.monitorName}`, incidentId: null, transactional: true };
   }
   if (notification.kind === "subscription_manage_link") {
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl }));
