@@ -1,6 +1,6 @@
-import { and, desc, eq, gte } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Tx } from "../index";
-import { monitorResults, monitors, monitorStateChanges, type Monitor } from "../schema";
+import { automaticIncidents, components, monitorResults, monitors, monitorStateChanges, type Monitor } from "../schema";
 
 export function findMonitor(tx: Tx, id: string): Monitor | null {
   return tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? null;
@@ -30,4 +30,33 @@ export function recentResults(tx: Tx, monitorId: string, since: number, limit = 
 
 export function stateChanges(tx: Tx, monitorId: string, limit = 50) {
   return tx.select().from(monitorStateChanges).where(eq(monitorStateChanges.monitorId, monitorId)).orderBy(desc(monitorStateChanges.at), desc(monitorStateChanges.id)).limit(limit).all();
+}
+
+/** Up (or slow) share of each monitor's results since `since`, and the count; from the raw results (48 h). */
+export function uptimeSince(tx: Tx, since: number): Map<string, { up: number; total: number }> {
+  const rows = tx
+    .select({ monitorId: monitorResults.monitorId, outcome: monitorResults.outcome, n: sql<number>`count(*)` })
+    .from(monitorResults)
+    .where(gte(monitorResults.at, since))
+    .groupBy(monitorResults.monitorId, monitorResults.outcome)
+    .all();
+  const out = new Map<string, { up: number; total: number }>();
+  for (const r of rows) {
+    const entry = out.get(r.monitorId) ?? { up: 0, total: 0 };
+    entry.total += r.n;
+    if (r.outcome !== "down") entry.up += r.n;
+    out.set(r.monitorId, entry);
+  }
+  return out;
+}
+
+/** Drafts waiting for an admin, with their service's name. */
+export function waitingDrafts(tx: Tx) {
+  return tx
+    .select({ id: automaticIncidents.id, title: automaticIncidents.title, createdAt: automaticIncidents.createdAt, serviceName: components.name })
+    .from(automaticIncidents)
+    .innerJoin(components, eq(components.id, automaticIncidents.componentId))
+    .where(eq(automaticIncidents.state, "draft"))
+    .orderBy(desc(automaticIncidents.createdAt))
+    .all();
 }
