@@ -58,7 +58,7 @@ test.describe("monitors", () => {
     expect(db.select().from(incidents).where(eq(incidents.name, `${serviceName} health is not responding`)).all()).toEqual([]);
     await page.goto("/admin/monitors");
     const drafts = page.getByRole("region", { name: "Draft incidents waiting for you" });
-    await expect(drafts.getByText(`${serviceName} health is not responding`)).toBeVisible();
+    await expect(drafts.locator("strong", { hasText: `${serviceName} health is not responding` })).toBeVisible();
     await snapshot(page, "console-monitors-draft");
     await drafts.getByRole("button", { name: `Publish ${serviceName} health is not responding` }).click();
     await expect(page.getByRole("heading", { name: `${serviceName} health is not responding` })).toBeVisible();

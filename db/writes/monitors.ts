@@ -30,9 +30,12 @@ export function insertMonitor(tx: Tx, input: { pageId: string; settings: Monitor
 
 /** New settings; a changed kind, target or thresholds start the state over (old streaks meant something else). */
 export function updateMonitorSettings(tx: Tx, id: string, settings: MonitorSettings, at: number, resetState: boolean): void {
+  // Pausing has its own verb (setMonitorPaused): an edit never pauses or resumes.
+  const { paused: _paused, ...rest } = settings;
+  void _paused;
   tx.update(monitors)
     .set({
-      ...settings,
+      ...rest,
       ...(resetState ? { state: "unknown" as const, downStreak: 0, badStreak: 0, upStreak: 0, stateChangedAt: at } : {}),
       nextRunAt: nextAlignedRun(at, settings.intervalSeconds),
       updatedAt: at,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { monitors } from "@/db/schema";
 import { addComponent, addMember, emptyPage, expectDomainError, T0 } from "@/lib/testing/scenario";
 import { monitorInput } from "./config";
-import { createMonitor, updateMonitor } from "./verbs";
+import { createMonitor, pauseMonitor, updateMonitor } from "./verbs";
 
 const http = { name: "Intranet", kind: "http", intervalSeconds: 30, config: { url: "http://127.0.0.1:3191/" } };
 
@@ -35,6 +35,10 @@ describe("monitor settings", () => {
     const { id, heartbeatToken } = createMonitor(db, admin, { ...http, componentId: vpn }, T0);
     expect(heartbeatToken).toBeNull();
     expectDomainError(() => updateMonitor(db, admin, id, { ...http, kind: "tcp", config: { host: "127.0.0.1", port: 22 } }, T0), "invalid", "kind");
+    // An edit never resumes a paused monitor (the form has no "paused" field).
+    pauseMonitor(db, admin, id, true, T0);
+    updateMonitor(db, admin, id, { ...http, name: "Intranet (renamed)", componentId: vpn }, T0 + 1);
+    expect(db.select().from(monitors).get()).toMatchObject({ name: "Intranet (renamed)", paused: true });
     expect(db.select().from(monitors).all()).toHaveLength(1);
   });
 });
