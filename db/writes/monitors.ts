@@ -101,6 +101,16 @@ export function leaseDueMonitors(db: Db, owner: string, now: number, limit: numb
   );
 }
 
+/** When the next unpaused, unleased monitor is due, or null (leased ones are running somewhere). */
+export function nextMonitorDueAt(db: Db, now: number): number | null {
+  const row = db
+    .select({ at: sql<number | null>`min(${monitors.nextRunAt})` })
+    .from(monitors)
+    .where(and(eq(monitors.paused, false), or(isNull(monitors.leaseUntil), lte(monitors.leaseUntil, now))))
+    .get();
+  return row?.at ?? null;
+}
+
 /** Gives a lease back without a result (a heartbeat deadline not reached yet): runs again at `nextRunAt`. */
 export function releaseLease(tx: Tx, id: string, owner: string, nextRunAt: number): void {
   tx.update(monitors).set({ leaseOwner: null, leaseUntil: null, nextRunAt }).where(and(eq(monitors.id, id), eq(monitors.leaseOwner, owner))).run();

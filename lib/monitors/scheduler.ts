@@ -6,7 +6,7 @@
 import { hostname } from "node:os";
 import type { Db } from "@/db";
 import type { Monitor } from "@/db/schema";
-import { leaseDueMonitors, releaseLease } from "@/db/writes/monitors";
+import { leaseDueMonitors, nextMonitorDueAt, releaseLease } from "@/db/writes/monitors";
 import { newToken } from "@/lib/ids";
 import { reconcileAutomaticIncident } from "./automation";
 import { applyResult, heartbeatRecheckAt, runCheck } from "./run";
@@ -53,32 +53,58 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
     }
   };
 
-  const tick = async () => {
-    if (stopped) return 0;
+  /** Leases what is due now and starts it; returns the runs started (without waiting for them). */
+  const startDue = (): Promise<void>[] => {
+    if (stopped) return [];
     const free = concurrency - inFlight.size;
     const due = leaseDueMonitors(db, owner, now(), free).filter((m) => !inFlight.has(m.id));
-    const started = due.map((monitor) => {
-      const run = runOne(monitor).finally(() => inFlight.delete(monitor.id));
+    return due.map((monitor) => {
+      const run = runOne(monitor).finally(() => {
+        inFlight.delete(monitor.id);
+        // A slot freed while others waited: look again now rather than at the next wake.
+        if (looping && inFlight.size === concurrency - 1) wake(0);
+      });
       inFlight.set(monitor.id, run);
       return run;
     });
+  };
+
+  const tick = async () => {
+    const started = startDue();
     await Promise.all(started);
     return started.length;
   };
 
+  // Wakes at the next due time (at most `tickMs` away, so new monitors are picked up), not on a fixed beat:
+  // a run starts within milliseconds of its aligned time. The loop never waits for the checks it starts.
+  const maxSleep = options.tickMs ?? 1_000;
+  const looping = maxSleep !== 0;
   let timer: NodeJS.Timeout | undefined;
-  if (options.tickMs !== 0) {
-    timer = setInterval(() => {
-      tick().catch((err) => log(`[monitors] tick failed: ${err instanceof Error ? err.message : String(err)}`));
-    }, options.tickMs ?? 1_000);
+  function wake(ms: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(loop, ms);
     timer.unref?.();
   }
+  function loop() {
+    try {
+      startDue();
+      if (inFlight.size >= concurrency) return wake(maxSleep);
+      const due = nextMonitorDueAt(db, now());
+      wake(due === null ? maxSleep : Math.min(maxSleep, Math.max(5, due - now())));
+    } catch (err) {
+      log(`[monitors] tick failed: ${err instanceof Error ? err.message : String(err)}`);
+      wake(maxSleep);
+    }
+  }
+  if (looping) wake(0);
+
   return {
     tick,
     running: () => inFlight.size,
     stop: async () => {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
       await Promise.all(inFlight.values());
     },
   };
