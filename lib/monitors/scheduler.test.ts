@@ -243,3 +243,26 @@ describe("monitor scheduler and automation", () => {
     expect(db.select().from(monitors).where(and(eq(monitors.id, m2), eq(monitors.paused, true))).get()).toBeTruthy();
   });
 });
+
+describe("the scheduler's own loop (real clock)", () => {
+  it("starts a run within a few hundred ms of its aligned time, and stops cleanly", async () => {
+    freshDb();
+    const owner = addMember(db, "owner");
+    target.set(HANDLERS.healthy);
+    const id = createMonitor(db, owner, { name: "Loop", kind: "http", intervalSeconds: 10, timeoutMs: 2_000, config: { url: target.url } }, Date.now()).id;
+    const lateness: number[] = [];
+    const done = new Promise<void>((resolve) => {
+      const scheduler = createMonitorScheduler({
+        db,
+        onRun: (_m, scheduledFor, finishedAt) => {
+          lateness.push(finishedAt - scheduledFor);
+          void scheduler.stop().then(resolve);
+        },
+      });
+    });
+    await done;
+    expect(lateness).toHaveLength(1);
+    expect(lateness[0]).toBeLessThan(500);
+    expect(monitorRow(id).nextRunAt % INTERVAL).toBe(0);
+  }, 20_000);
+});
