@@ -632,7 +632,7 @@ export const monitors = sqliteTable(
     lastCheckedAt: ms("last_checked_at"),
     lastResponseMs: integer("last_response_ms"),
     lastError: text("last_error"),
-    /** Interval-aligned: the next multiple of the interval after the last run (lib/domain/schedule.ts). */
+    /** Interval-aligned with a fixed phase per monitor (lib/domain/monitor-schedule.ts). */
     nextRunAt: ms("next_run_at").notNull(),
     /** A scheduler's claim on the next run: nobody else runs this monitor until leaseUntil passes. */
     leaseOwner: text("lease_owner"),

@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { CheckOutcome, MonitorState } from "@/db/constants";
 import type { DampedStep } from "@/lib/domain/flap-damping";
-import { nextAlignedRun } from "@/lib/domain/monitor-schedule";
+import { nextAlignedRun, phaseOf } from "@/lib/domain/monitor-schedule";
 import { newId } from "@/lib/ids";
 import type { MonitorSettings } from "@/lib/monitors/config";
 import type { Db, Tx } from "../index";
@@ -19,7 +19,7 @@ export function insertMonitor(tx: Tx, input: { pageId: string; settings: Monitor
       heartbeatTokenHash: input.heartbeatTokenHash ?? null,
       // A heartbeat is first looked at when its first period (plus grace) could have passed; the scheduler
       // moves that to the real deadline.
-      nextRunAt: input.settings.kind === "heartbeat" ? input.at + input.settings.intervalSeconds * 1000 : nextAlignedRun(input.at, input.settings.intervalSeconds),
+      nextRunAt: input.settings.kind === "heartbeat" ? input.at + input.settings.intervalSeconds * 1000 : nextAlignedRun(input.at, input.settings.intervalSeconds, phaseOf(id, input.settings.intervalSeconds)),
       stateChangedAt: input.at,
       createdAt: input.at,
       updatedAt: input.at,
@@ -37,7 +37,7 @@ export function updateMonitorSettings(tx: Tx, id: string, settings: MonitorSetti
     .set({
       ...rest,
       ...(resetState ? { state: "unknown" as const, downStreak: 0, badStreak: 0, upStreak: 0, stateChangedAt: at } : {}),
-      nextRunAt: nextAlignedRun(at, settings.intervalSeconds),
+      nextRunAt: nextAlignedRun(at, settings.intervalSeconds, phaseOf(id, settings.intervalSeconds)),
       updatedAt: at,
     })
     .where(eq(monitors.id, id))
@@ -51,7 +51,7 @@ export function setMonitorPaused(tx: Tx, id: string, paused: boolean, at: number
     .set({
       paused,
       // A resumed monitor knows nothing yet: it must see its target again before it claims anything.
-      ...(paused ? {} : { state: "unknown" as const, downStreak: 0, badStreak: 0, upStreak: 0, stateChangedAt: at, nextRunAt: nextAlignedRun(at, row.intervalSeconds), lastHeartbeatAt: at }),
+      ...(paused ? {} : { state: "unknown" as const, downStreak: 0, badStreak: 0, upStreak: 0, stateChangedAt: at, nextRunAt: nextAlignedRun(at, row.intervalSeconds, phaseOf(id, row.intervalSeconds)), lastHeartbeatAt: at }),
       leaseOwner: null,
       leaseUntil: null,
       updatedAt: at,

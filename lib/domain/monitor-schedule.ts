@@ -1,11 +1,20 @@
 // When a monitor runs next, and how long a heartbeat may stay silent. Pure.
-// Runs are aligned to multiples of the interval since the epoch (a 30 s monitor runs at :00 and :30), so
-// times never drift with how long a check or a tick took, and a late run never causes a burst of catch-up runs.
+// Runs are aligned to multiples of the interval since the epoch plus a fixed phase per monitor (a 30 s
+// monitor with phase 7 s runs at :07 and :37, always), so times never drift with how long a check or a tick
+// took, a late run never causes a burst of catch-up runs, and a thousand monitors with the same interval do
+// not all fire in the same millisecond: the phase, derived from the monitor's id, spreads them evenly.
 
-/** The first aligned time strictly after `after`. */
-export function nextAlignedRun(after: number, intervalSeconds: number): number {
+/** A monitor's fixed offset within its interval, in whole ms, from its id (FNV-1a: stable and well spread). */
+export function phaseOf(id: string, intervalSeconds: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % (intervalSeconds * 1000);
+}
+
+/** The first time strictly after `after` that is a multiple of the interval plus `phaseMs`. */
+export function nextAlignedRun(after: number, intervalSeconds: number, phaseMs = 0): number {
   const step = intervalSeconds * 1000;
-  return (Math.floor(after / step) + 1) * step;
+  return (Math.floor((after - phaseMs) / step) + 1) * step + phaseMs;
 }
 
 /** The grace a heartbeat gets past its period: a fifth of it, at least 10 s and at most an hour. */

@@ -7,7 +7,7 @@ import type { Monitor } from "@/db/schema";
 import { endClaim, openClaim } from "@/db/writes/claims";
 import { recordMonitorResult, type RecordedResult } from "@/db/writes/monitors";
 import { dampedStep } from "@/lib/domain/flap-damping";
-import { heartbeatDeadline, heartbeatGraceMs, heartbeatMissed, nextAlignedRun } from "@/lib/domain/monitor-schedule";
+import { heartbeatDeadline, heartbeatGraceMs, heartbeatMissed, nextAlignedRun, phaseOf } from "@/lib/domain/monitor-schedule";
 import { reconcileComponentStatus } from "./apply-claims";
 import { queueTeamAlert } from "./team-alert";
 import { checkDns } from "./checks/dns";
@@ -92,7 +92,7 @@ export function applyResult(db: Db, monitorId: string, result: CheckResult, at: 
       const outcome = outcomeOf(result, monitor.slowThresholdMs);
       const step = dampedStep(monitor.state, monitor, outcome, monitor);
       const recorded: RecordedResult = { at, outcome, responseMs: result.responseMs, error: result.error, detail: result.detail };
-      const nextRunAt = monitor.kind === "heartbeat" ? nextHeartbeatCheck(monitor, at, result.ok) : nextAlignedRun(Math.max(at, monitor.nextRunAt), monitor.intervalSeconds);
+      const nextRunAt = monitor.kind === "heartbeat" ? nextHeartbeatCheck(monitor, at, result.ok) : nextAlignedRun(Math.max(at, monitor.nextRunAt), monitor.intervalSeconds, phaseOf(monitor.id, monitor.intervalSeconds));
       recordMonitorResult(tx, monitor, recorded, step, nextRunAt);
       if (step.changed && monitor.componentId) {
         const status = claimedStatus(monitor, step.state);

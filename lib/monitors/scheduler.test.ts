@@ -16,6 +16,7 @@ import { HANDLERS, startHttpTarget, type HttpTarget } from "@/lib/testing/monito
 import { addComponent, addMember, T0 } from "@/lib/testing/scenario";
 import { HOUR } from "@/lib/time";
 import { publishAutomaticDraft } from "./automation";
+import { phaseOf } from "@/lib/domain/monitor-schedule";
 import { createMonitorScheduler } from "./scheduler";
 import { createMonitor, pauseMonitor } from "./verbs";
 
@@ -97,13 +98,13 @@ describe("monitor scheduler and automation", () => {
     const owner = addMember(db, "owner");
     const api = addComponent(db, pageId, "API");
     const id = httpMonitor(owner, api, { slowThresholdMs: 150 });
-    expect(monitorRow(id).nextRunAt % INTERVAL).toBe(0);
+    expect(monitorRow(id).nextRunAt % INTERVAL).toBe(phaseOf(id, 10));
     const scheduler = createMonitorScheduler({ db, now: () => clock, tickMs: 0 });
     target.set(HANDLERS.slow(250));
     await runTimes(scheduler, 3);
     expect(monitorRow(id).state).toBe("degraded");
     expect(statusOf(api)).toBe("degraded_performance");
-    expect(monitorRow(id).nextRunAt % INTERVAL).toBe(0);
+    expect(monitorRow(id).nextRunAt % INTERVAL).toBe(phaseOf(id, 10));
     // Not due yet: a tick between runs runs nothing.
     clock += 1;
     expect(await scheduler.tick()).toBe(0);
@@ -263,6 +264,6 @@ describe("the scheduler's own loop (real clock)", () => {
     await done;
     expect(lateness).toHaveLength(1);
     expect(lateness[0]).toBeLessThan(500);
-    expect(monitorRow(id).nextRunAt % INTERVAL).toBe(0);
+    expect(monitorRow(id).nextRunAt % INTERVAL).toBe(phaseOf(id, 10));
   }, 20_000);
 });
