@@ -20,7 +20,7 @@ export interface SchedulerOptions {
   owner?: string;
   log?: (message: string) => void;
   /** Called after each run (tests and the benchmark measure with it). */
-  onRun?: (monitor: Monitor, scheduledFor: number, finishedAt: number) => void;
+  onRun?: (run: { monitor: Monitor; scheduledFor: number; startedAt: number; finishedAt: number }) => void;
 }
 
 export interface MonitorScheduler {
@@ -37,6 +37,7 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
   let stopped = false;
 
   const runOne = async (monitor: Monitor) => {
+    const startedAt = now();
     try {
       const result = await runCheck(monitor, now());
       const at = now();
@@ -47,7 +48,7 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
         const applied = applyResult(db, monitor.id, result, at);
         if (applied?.changed) await reconcileAutomaticIncident(db, monitor.id, at);
       }
-      options.onRun?.(monitor, monitor.nextRunAt, at);
+      options.onRun?.({ monitor, scheduledFor: monitor.nextRunAt, startedAt, finishedAt: at });
     } catch (err) {
       log(`[monitors] ${monitor.name} failed to run: ${err instanceof Error ? err.message : String(err)}`);
     }
