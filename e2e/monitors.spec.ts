@@ -2,6 +2,8 @@
 // test takes down and brings back; the public page follows by itself, the draft incident waits for the admin,
 // who publishes it; recovery resolves it. A heartbeat monitor goes down when its job stops calling.
 import http from "node:http";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { components, incidents } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
@@ -20,6 +22,12 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+/** axe finds nothing on the page as it is now. */
+async function accessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 test.describe("monitors", () => {
   test.use({ signedInAs: "owner" });
 
@@ -34,7 +42,9 @@ test.describe("monitors", () => {
 
     await page.goto("/admin/monitors");
     await page.getByRole("link", { name: "New monitor" }).click();
+    await accessible(page);
     await page.getByRole("link", { name: "HTTP(S)" }).click();
+    await accessible(page);
     await page.getByLabel("Name").fill(`${serviceName} health`);
     await page.getByLabel("URL").fill(`http://127.0.0.1:${TARGET_PORT}/health`);
     await page.getByLabel("Interval (seconds)").fill("10");
@@ -45,6 +55,7 @@ test.describe("monitors", () => {
     await page.getByRole("button", { name: "Save monitor" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Monitor created." })).toBeVisible();
     await expect(page.getByTestId("monitor-state")).toHaveText(/up|unknown/);
+    await accessible(page);
     await expect(async () => {
       await page.reload();
       await expect(page.getByTestId("monitor-state")).toHaveText("up");
@@ -56,10 +67,16 @@ test.describe("monitors", () => {
     }).toPass({ timeout: 30_000 });
     // The draft waits for the admin; subscribers have been told nothing: no incident exists yet.
     expect(db.select().from(incidents).where(eq(incidents.name, `${serviceName} health is not responding`)).all()).toEqual([]);
+    // The team sees it at the top of the console overview.
+    await page.goto("/admin");
+    const detection = page.getByRole("region", { name: /monitors? (is|are) failing/ });
+    await expect(detection.getByRole("link", { name: `${serviceName} health` })).toBeVisible();
+    await expect(detection.getByRole("link", { name: "1 draft incident to publish or dismiss" })).toBeVisible();
     await page.goto("/admin/monitors");
     const drafts = page.getByRole("region", { name: "Draft incidents waiting for you" });
     await expect(drafts.locator("strong", { hasText: `${serviceName} health is not responding` })).toBeVisible();
     await snapshot(page, "console-monitors-draft");
+    await accessible(page);
     await drafts.getByRole("button", { name: `Publish ${serviceName} health is not responding` }).click();
     await expect(page.getByRole("heading", { name: `${serviceName} health is not responding` })).toBeVisible();
     await page.goto("/");
@@ -69,6 +86,15 @@ test.describe("monitors", () => {
     await expect(async () => {
       await expect(await statusOnPage()).toContainText("Operational");
     }).toPass({ timeout: 30_000 });
+    // The monitor page with a day of results: chart, its table, results and state changes.
+    await page.goto("/admin/monitors");
+    await page.getByRole("link", { name: `${serviceName} health` }).click();
+    await expect(page.getByText("Response time, last 24 hours")).toBeVisible();
+    await page.getByRole("button", { name: "Run now" }).click();
+    await expect(page.getByRole("status").filter({ hasText: /^Up in \d+ ms\.$/ })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Check details" })).toContainText("statusCode: 200");
+    await accessible(page);
+    await snapshot(page, "console-monitor");
     const incident = db.select().from(incidents).where(eq(incidents.name, `${serviceName} health is not responding`)).get()!;
     expect(incident.status).toBe("resolved");
     expect(db.select().from(components).where(eq(components.id, componentId)).get()!.status).toBe("operational");

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../index";
 import { automaticIncidents, components, monitorResults, monitors, monitorStateChanges, type Monitor } from "../schema";
 
@@ -59,4 +59,9 @@ export function waitingDrafts(tx: Tx) {
     .where(eq(automaticIncidents.state, "draft"))
     .orderBy(desc(automaticIncidents.createdAt))
     .all();
+}
+
+/** Monitors that are down or degraded right now (the console overview lists them first). */
+export function failingMonitors(tx: Tx) {
+  return tx.select().from(monitors).where(and(eq(monitors.paused, false), inArray(monitors.state, ["down", "degraded"]))).orderBy(desc(monitors.stateChangedAt)).all();
 }
