@@ -89,7 +89,7 @@ test.describe("monitors", () => {
     // The monitor page with a day of results: chart, its table, results and state changes.
     await page.goto("/admin/monitors");
     await page.getByRole("link", { name: `${serviceName} health` }).click();
-    await expect(page.getByText("Response time, last 24 hours")).toBeVisible();
+    await expect(page.getByText("Response time, last 24 hours", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Run now" }).click();
     await expect(page.getByRole("status").filter({ hasText: /^Up in \d+ ms\.$/ })).toBeVisible();
     await expect(page.getByRole("list", { name: "Check details" })).toContainText("statusCode: 200");
