@@ -96,6 +96,18 @@ describe("TLS certificate checker, with certificates made by openssl", () => {
   it("connection refused", async () => {
     expect(await tlsCheck(3199)).toMatchObject({ ok: false, error: "Connection refused" });
   });
+
+  it("a port that accepts and never answers the handshake is cut off at the timeout", async () => {
+    const silent = await startTcpTarget(TCP_PORT);
+    try {
+      const started = Date.now();
+      const r = await checkTls(tlsConfig.parse({ host: "127.0.0.1", port: TCP_PORT }), { timeoutMs: 400 });
+      expect(r).toMatchObject({ ok: false, error: "Timed out after 400 ms" });
+      expect(Date.now() - started).toBeLessThan(1_200);
+    } finally {
+      await silent.close();
+    }
+  });
 });
 
 describe("ping checker", () => {
