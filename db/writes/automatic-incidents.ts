@@ -34,8 +34,16 @@ export function endAutomaticIncident(tx: Tx, id: string, at: number, how: { reco
     .run();
 }
 
-/** Whether a person (member or API key) posted an update other than the first: they have taken it over. */
+/**
+ * Whether people have taken the incident over: a member or API key posted an update other than the first (the
+ * first may be the admin's publication of a draft), or corrected any update (automation never edits).
+ */
 export function editedByPeople(tx: Tx, incidentId: string): boolean {
-  const updates = tx.select({ createdBy: incidentUpdates.createdBy, apiKeyId: incidentUpdates.apiKeyId }).from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(asc(incidentUpdates.displayAt), asc(incidentUpdates.createdAt)).all();
-  return updates.slice(1).some((u) => u.createdBy !== null || u.apiKeyId !== null);
+  const updates = tx
+    .select({ createdBy: incidentUpdates.createdBy, apiKeyId: incidentUpdates.apiKeyId, editedAt: incidentUpdates.editedAt })
+    .from(incidentUpdates)
+    .where(eq(incidentUpdates.incidentId, incidentId))
+    .orderBy(asc(incidentUpdates.displayAt), asc(incidentUpdates.createdAt))
+    .all();
+  return updates.some((u) => u.editedAt !== null) || updates.slice(1).some((u) => u.createdBy !== null || u.apiKeyId !== null);
 }

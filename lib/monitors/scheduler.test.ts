@@ -9,7 +9,7 @@ import { openDatabase, type Db } from "@/db";
 import { automaticIncidents, components, componentStatusChanges, incidents, incidentUpdates, monitorResults, monitors, monitorStateChanges, notifications, pages } from "@/db/schema";
 import { ensurePage } from "@/db/writes/page";
 import { setStatusByHand } from "@/lib/console/services";
-import { addIncidentUpdate } from "@/lib/incidents/incident-verbs";
+import { addIncidentUpdate, editIncidentUpdate } from "@/lib/incidents/incident-verbs";
 import { postMaintenanceUpdate, scheduleMaintenance } from "@/lib/incidents/maintenance-verbs";
 import { createTemplate } from "@/lib/incidents/templates";
 import { HANDLERS, startHttpTarget, type HttpTarget } from "@/lib/testing/monitor-targets";
@@ -174,6 +174,23 @@ describe("monitor scheduler and automation", () => {
     expect(db.select().from(incidents).get()!.status).toBe("resolved");
     expect(statusOf(mail)).toBe("operational");
     expect(db.select().from(automaticIncidents).all().map((a) => a.state)).toEqual(["ended"]);
+  });
+
+  it("published mode: an admin who corrects the automatic incident's text takes it over", async () => {
+    freshDb();
+    const owner = addMember(db, "owner");
+    const mail = addComponent(db, pageId, "Mail");
+    const templateId = createTemplate(db, owner, { name: "Mail down", title: "Mail is unavailable", body: "We are looking into it.", status: "investigating", componentIds: [], componentStatus: "partial_outage" }, clock);
+    httpMonitor(owner, mail, { incidentMode: "published", templateId, failuresBeforeDown: 1, successesBeforeUp: 1 });
+    const scheduler = createMonitorScheduler({ db, now: () => clock, tickMs: 0 });
+    target.set(HANDLERS.failing);
+    await runTimes(scheduler, 1);
+    const first = db.select().from(incidentUpdates).get()!;
+    editIncidentUpdate(db, owner, first.id, { message: "Mail is down for everyone; we are on it." }, clock + 1);
+    target.set(HANDLERS.healthy);
+    await runTimes(scheduler, 1);
+    expect(db.select().from(incidents).get()!.status).toBe("investigating");
+    expect(db.select().from(automaticIncidents).get()).toMatchObject({ state: "ended", takenOverAt: clock });
   });
 
   it("draft mode: a draft and no incident until an admin publishes; an admin's update takes it over", async () => {
