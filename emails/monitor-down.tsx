@@ -21,7 +21,7 @@ export default function MonitorDown({ branding, monitorName, serviceName, error,
     <Layout
       branding={branding}
       preview={`${monitorName} is down: ${error}`}
-      reason={`You receive this because you asked to be told when a monitor of the ${branding.pageName} status page goes down. Turn it off on your account page in the console.`}
+      reason={`You receive this because you asked to be told when a monitor of the ${branding.pageName} status page goes down. Turn it off on the Monitors page of the console.`}
     >
       <Heading as="h1" style={{ fontSize: 22 }}>
         {monitorName} is down
