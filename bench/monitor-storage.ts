@@ -41,7 +41,9 @@ async function main() {
   const seconds = (performance.now() - t0) / 1000;
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   const count = (t: string, where = "") => (db.$client.prepare(`select count(*) as n from ${t} ${where}`).get() as { n: number }).n;
-  const bytes = (name: string) => (db.$client.prepare("select coalesce(sum(pgsize), 0) as b from dbstat where name = ? or tbl_name = ?").get(name, name) as { b: number }).b;
+  // A table's pages and its indexes' (dbstat names each b-tree; sqlite_master says which table it belongs to).
+  const bytes = (table: string) =>
+    (db.$client.prepare("select coalesce(sum(pgsize), 0) as b from dbstat where name in (select name from sqlite_master where tbl_name = ?)").get(table) as { b: number }).b;
   const size = fs.statSync(file).size;
   const results = count("monitor_results");
   const hours = count("monitor_rollups", "where resolution = 'hour'");
