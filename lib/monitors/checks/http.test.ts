@@ -1,4 +1,5 @@
 // The HTTP checker against real servers on 127.0.0.1 that the test flips between healthy, failing and worse.
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endlessBody, HANDLERS, makeCertificates, startDnsServer, startHttpTarget, type Certificates, type HttpTarget } from "@/lib/testing/monitor-targets";
 import { httpConfig } from "../config";
@@ -21,6 +22,7 @@ afterAll(async () => {
   await target.close();
   await secure.close();
   await dnsServer.close();
+  fs.rmSync(certs.dir, { recursive: true, force: true });
 });
 
 const check = (over: Record<string, unknown>, timeoutMs = 3_000) => checkHttp(httpConfig.parse({ url: target.url, ...over }), { timeoutMs });

@@ -1,4 +1,5 @@
 // TCP, DNS, TLS certificate and ping checkers against real servers on 127.0.0.1 (and `ping 127.0.0.1`).
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY } from "@/lib/time";
 import { makeCertificates, startDnsServer, startHttpTarget, startTcpTarget, type Certificates } from "@/lib/testing/monitor-targets";
@@ -28,6 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const close of closers) await close();
+  fs.rmSync(certs.dir, { recursive: true, force: true });
 });
 
 describe("TCP checker", () => {
