@@ -27,6 +27,12 @@ export const PUBLIC_TABLES = [
 export const PRIVATE_TABLES = [
   "app_state",
   "password_resets",
+  "monitors",
+  "monitor_results",
+  "monitor_rollups",
+  "monitor_state_changes",
+  "status_claims",
+  "automatic_incidents",
   "incident_templates",
   "maintenance_recurrences",
   "subscribers",

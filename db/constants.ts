@@ -108,6 +108,7 @@ export const NOTIFICATION_KINDS = [
   "webhook_verification",
   "team_invitation",
   "password_reset",
+  "monitor_down",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -132,6 +133,57 @@ export type EmailMessageState = (typeof EMAIL_MESSAGE_STATES)[number];
 
 export const AUDIT_ACTOR_TYPES = ["user", "api_key", "system", "anonymous"] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
+
+// ---------------------------------------------------------------- detection (monitors and claims)
+
+export const MONITOR_KINDS = ["http", "tcp", "dns", "tls", "ping", "heartbeat"] as const;
+export type MonitorKind = (typeof MONITOR_KINDS)[number];
+export const MONITOR_KIND_LABELS: Record<MonitorKind, string> = {
+  http: "HTTP(S)",
+  tcp: "TCP port",
+  dns: "DNS record",
+  tls: "TLS certificate",
+  ping: "Ping",
+  heartbeat: "Heartbeat (push)",
+};
+
+/** What a failing monitor claims for its service. */
+export const MONITOR_FAILURE_STATUSES = ["degraded_performance", "partial_outage", "major_outage"] as const;
+export type MonitorFailureStatus = (typeof MONITOR_FAILURE_STATUSES)[number];
+
+/** One check's verdict: slow means it answered correctly but over the slow threshold. */
+export const CHECK_OUTCOMES = ["up", "slow", "down"] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
+
+/** A monitor's damped state: unknown until the first verdict; degraded is "slow for long enough". */
+export const MONITOR_STATES = ["unknown", "up", "degraded", "down"] as const;
+export type MonitorState = (typeof MONITOR_STATES)[number];
+
+export const INCIDENT_MODES = ["status_only", "draft", "published"] as const;
+export type IncidentMode = (typeof INCIDENT_MODES)[number];
+export const INCIDENT_MODE_LABELS: Record<IncidentMode, string> = {
+  status_only: "Status only",
+  draft: "Status and a draft incident for an admin to publish",
+  published: "Status and a published incident from a template",
+};
+
+/** Who claims a status for a service (see db/writes/claims.ts). */
+export const CLAIM_SOURCES = ["monitor", "integration"] as const;
+export type ClaimSource = (typeof CLAIM_SOURCES)[number];
+
+/** An automatic incident's life: a draft waiting for an admin, published, or ended (resolved, dismissed, taken over). */
+export const AUTO_INCIDENT_STATES = ["draft", "published", "ended"] as const;
+export type AutoIncidentState = (typeof AUTO_INCIDENT_STATES)[number];
+
+export const MONITOR_LIMITS = {
+  minIntervalSeconds: 10,
+  maxIntervalSeconds: 24 * 60 * 60,
+  minTimeoutMs: 100,
+  maxTimeoutMs: 60_000,
+  /** Response bodies are read up to this many bytes, then the connection is dropped. */
+  maxBodyBytes: 1024 * 1024,
+  maxRedirects: 10,
+} as const;
 
 export const LIMITS = {
   name: 100,

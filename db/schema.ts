@@ -6,6 +6,13 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 import {
   API_KEY_ROLES,
   AUDIT_ACTOR_TYPES,
+  AUTO_INCIDENT_STATES,
+  CHECK_OUTCOMES,
+  CLAIM_SOURCES,
+  INCIDENT_MODES,
+  MONITOR_FAILURE_STATUSES,
+  MONITOR_KINDS,
+  MONITOR_STATES,
   ALL_INCIDENT_STATUSES,
   COMPONENT_STATUSES,
   DELIVERY_CHANNELS,
@@ -143,6 +150,9 @@ export const componentStatusChanges = sqliteTable(
     incidentId: text("incident_id").references(() => incidents.id, { onDelete: "set null" }),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     apiKeyId: text("api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    /** For source "automation": which kind of claimant made the change, and its id (a monitor or an integration). */
+    claimSource: text("claim_source", { enum: CLAIM_SOURCES }),
+    claimSourceId: text("claim_source_id"),
   },
   (t) => [
     index("component_status_changes_component_at_idx").on(t.componentId, t.at),
@@ -486,6 +496,8 @@ export const users = sqliteTable(
     /** The 30-second step of the last code accepted at sign-in: a code is good once, not for its whole window. */
     totpLastStep: integer("totp_last_step"),
     passwordChangedAt: ms("password_changed_at").notNull(),
+    /** Opted in to an email the moment a monitor goes down (team alerts, not subscriber notifications). */
+    notifyOnMonitorDown: flag("notify_on_monitor_down").notNull().default(false),
     lastSignInAt: ms("last_sign_in_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -614,6 +626,176 @@ export const rateLimits = sqliteTable(
   (t) => [index("rate_limits_window_idx").on(t.windowStart)],
 );
 
+// ---------------------------------------------------------------- detection
+
+/**
+ * A check the product runs by itself (or, for kind "heartbeat", waits for). `config` holds the kind's own
+ * settings, validated by lib/monitors/config.ts. The counters and state are a cache of the newest results,
+ * written in the same transaction as each result (db/writes/monitors.ts). Monitors may target private
+ * addresses: only admins create them (the trust boundary is explained in lib/monitors/config.ts).
+ */
+export const monitors = sqliteTable(
+  "monitors",
+  {
+    id: id(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: MONITOR_KINDS }).notNull(),
+    config: text("config", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    intervalSeconds: integer("interval_seconds").notNull(),
+    timeoutMs: integer("timeout_ms").notNull(),
+    /** The service this monitor reports on; null: it only records. */
+    componentId: text("component_id").references(() => components.id, { onDelete: "set null" }),
+    failureStatus: text("failure_status", { enum: MONITOR_FAILURE_STATUSES }).notNull().default("major_outage"),
+    /** A correct answer slower than this is "slow"; slow for long enough claims degraded performance. */
+    slowThresholdMs: integer("slow_threshold_ms"),
+    failuresBeforeDown: integer("failures_before_down").notNull().default(3),
+    successesBeforeUp: integer("successes_before_up").notNull().default(2),
+    paused: flag("paused").notNull().default(false),
+    incidentMode: text("incident_mode", { enum: INCIDENT_MODES }).notNull().default("status_only"),
+    templateId: text("template_id").references(() => incidentTemplates.id, { onDelete: "set null" }),
+    /** SHA-256 of the heartbeat URL's token (kind "heartbeat" only). */
+    heartbeatTokenHash: text("heartbeat_token_hash"),
+    lastHeartbeatAt: ms("last_heartbeat_at"),
+    state: text("state", { enum: MONITOR_STATES }).notNull().default("unknown"),
+    stateChangedAt: ms("state_changed_at"),
+    /** Consecutive results: down; slow or down; up. Flap damping reads these (lib/domain/flap-damping.ts). */
+    downStreak: integer("down_streak").notNull().default(0),
+    badStreak: integer("bad_streak").notNull().default(0),
+    upStreak: integer("up_streak").notNull().default(0),
+    lastCheckedAt: ms("last_checked_at"),
+    lastResponseMs: integer("last_response_ms"),
+    lastError: text("last_error"),
+    /** Interval-aligned with a fixed phase per monitor (lib/domain/monitor-schedule.ts). */
+    nextRunAt: ms("next_run_at").notNull(),
+    /** A scheduler's claim on the next run: nobody else runs this monitor until leaseUntil passes. */
+    leaseOwner: text("lease_owner"),
+    leaseUntil: ms("lease_until"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("monitors_due_idx").on(t.paused, t.nextRunAt),
+    index("monitors_component_idx").on(t.componentId),
+    uniqueIndex("monitors_heartbeat_token_unique").on(t.heartbeatTokenHash),
+  ],
+);
+
+/** Every check result, kept for 48 hours (then only the roll-ups remain). */
+export const monitorResults = sqliteTable(
+  "monitor_results",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    monitorId: text("monitor_id")
+      .notNull()
+      .references(() => monitors.id, { onDelete: "cascade" }),
+    at: ms("at").notNull(),
+    outcome: text("outcome", { enum: CHECK_OUTCOMES }).notNull(),
+    responseMs: integer("response_ms"),
+    error: text("error"),
+    /** What the check saw (status code, certificate, DNS answer), small and kind-specific. */
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("monitor_results_monitor_at_idx").on(t.monitorId, t.at), index("monitor_results_at_idx").on(t.at)],
+);
+
+/** Hourly roll-ups kept 90 days, daily ones two years ("hour" | "day"). Times in ms; sum for exact merges. */
+export const monitorRollups = sqliteTable(
+  "monitor_rollups",
+  {
+    monitorId: text("monitor_id")
+      .notNull()
+      .references(() => monitors.id, { onDelete: "cascade" }),
+    resolution: text("resolution", { enum: ["hour", "day"] }).notNull(),
+    bucketStart: ms("bucket_start").notNull(),
+    countUp: integer("count_up").notNull(),
+    countSlow: integer("count_slow").notNull(),
+    countDown: integer("count_down").notNull(),
+    /** Over the results that have a response time. */
+    timedCount: integer("timed_count").notNull(),
+    minMs: integer("min_ms"),
+    avgMs: integer("avg_ms"),
+    p95Ms: integer("p95_ms"),
+    maxMs: integer("max_ms"),
+  },
+  (t) => [primaryKey({ columns: [t.monitorId, t.resolution, t.bucketStart] }), index("monitor_rollups_bucket_idx").on(t.resolution, t.bucketStart)],
+);
+
+export const monitorStateChanges = sqliteTable(
+  "monitor_state_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    monitorId: text("monitor_id")
+      .notNull()
+      .references(() => monitors.id, { onDelete: "cascade" }),
+    at: ms("at").notNull(),
+    fromState: text("from_state", { enum: MONITOR_STATES }).notNull(),
+    toState: text("to_state", { enum: MONITOR_STATES }).notNull(),
+    reason: text("reason"),
+  },
+  (t) => [index("monitor_state_changes_monitor_at_idx").on(t.monitorId, t.at)],
+);
+
+/**
+ * A status a machine source claims for a service, while it lasts: a monitor that is down, a firing alert
+ * (one per alert fingerprint: `key`). At most one open claim per (source, source id, key). The service's
+ * status is derived from the open claims by lib/domain/precedence.ts.
+ */
+export const statusClaims = sqliteTable(
+  "status_claims",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    source: text("source", { enum: CLAIM_SOURCES }).notNull(),
+    sourceId: text("source_id").notNull(),
+    key: text("key").notNull().default(""),
+    status: text("status", { enum: COMPONENT_STATUSES }).notNull(),
+    summary: text("summary"),
+    since: ms("since").notNull(),
+    endedAt: ms("ended_at"),
+  },
+  (t) => [
+    uniqueIndex("status_claims_open_unique").on(t.source, t.sourceId, t.key).where(sql`ended_at is null`),
+    index("status_claims_component_idx").on(t.componentId, t.endedAt),
+  ],
+);
+
+/**
+ * The automatic incident of a service (at most one open per service): a draft for an admin to publish, or
+ * the incident automation published. `takenOverAt` set: an admin edited it, automation leaves it alone.
+ */
+export const automaticIncidents = sqliteTable(
+  "automatic_incidents",
+  {
+    id: id(),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    source: text("source", { enum: CLAIM_SOURCES }).notNull(),
+    sourceId: text("source_id").notNull(),
+    state: text("state", { enum: AUTO_INCIDENT_STATES }).notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    componentStatus: text("component_status", { enum: COMPONENT_STATUSES }).notNull(),
+    templateId: text("template_id").references(() => incidentTemplates.id, { onDelete: "set null" }),
+    incidentId: text("incident_id").references(() => incidents.id, { onDelete: "set null" }),
+    /** Recovery seen while a draft was waiting: the draft is offered no more. */
+    recoveredAt: ms("recovered_at"),
+    takenOverAt: ms("taken_over_at"),
+    endedAt: ms("ended_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("automatic_incidents_open_unique").on(t.componentId).where(sql`state <> 'ended'`),
+    index("automatic_incidents_incident_idx").on(t.incidentId),
+  ],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const pagesRelations = relations(pages, ({ many, one }) => ({
@@ -713,3 +895,8 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Monitor = typeof monitors.$inferSelect;
+export type MonitorResult = typeof monitorResults.$inferSelect;
+export type MonitorRollup = typeof monitorRollups.$inferSelect;
+export type StatusClaim = typeof statusClaims.$inferSelect;
+export type AutomaticIncident = typeof automaticIncidents.$inferSelect;

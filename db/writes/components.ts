@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
-import type { ComponentStatus, StatusSource } from "@/db/constants";
+import type { ClaimSource, ComponentStatus, StatusSource } from "@/db/constants";
 import { newId } from "@/lib/ids";
 import { componentChangeEvent } from "@/lib/webhooks/payloads";
 import type { Tx } from "../index";
@@ -12,6 +12,9 @@ export interface StatusActor {
   incidentId?: string | null;
   userId?: string | null;
   apiKeyId?: string | null;
+  /** Source "automation": the claimant (a monitor or an integration) whose claim made the change. */
+  claimSource?: ClaimSource | null;
+  claimSourceId?: string | null;
 }
 
 /**
@@ -54,6 +57,8 @@ export function setComponentStatus(
       incidentId: actor.incidentId ?? null,
       userId: actor.userId ?? null,
       apiKeyId: actor.apiKeyId ?? null,
+      claimSource: actor.claimSource ?? null,
+      claimSourceId: actor.claimSourceId ?? null,
     })
     .run();
   const newest = tx

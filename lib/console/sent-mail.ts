@@ -61,6 +61,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   webhook_verification: "Webhook verification",
   team_invitation: "Team invitation",
   password_reset: "Password reset",
+  monitor_down: "Monitor down (team alert)",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */

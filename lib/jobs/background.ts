@@ -1,9 +1,11 @@
-// Everything that runs in the background: the scheduled jobs (maintenance automation, recurring maintenance,
-// email retention, the session purge) every few seconds, and the notification worker, which paces itself by the mail API's limits. The server
+// Everything that runs in the background: the monitor scheduler, the scheduled jobs (maintenance automation,
+// recurring maintenance, email retention, the session purge, monitor upkeep) every few seconds, and the notification worker, which paces itself by the mail API's limits. The server
 // process starts this once; `npm run worker` runs it on its own for deployments that separate it.
 import type { Db } from "@/db";
 import { unavailableReason } from "@/db/unavailable";
 import { generateRecurringMaintenances } from "@/lib/incidents/recurrence";
+import { createMonitorScheduler } from "@/lib/monitors/scheduler";
+import { runMonitorUpkeep } from "@/lib/monitors/upkeep";
 import { startNotificationWorker } from "@/lib/notifications/worker-loop";
 import { runEmailRetention } from "./email-retention";
 import { runMaintenanceAutomation } from "./maintenance-automation";
@@ -15,6 +17,7 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: "recurring maintenance", run: (db, now) => generateRecurringMaintenances(db, now) },
   { name: "email retention", run: (db, now) => runEmailRetention(db, now) },
   { name: "session purge", run: (db, now) => runSessionPurge(db, now) },
+  { name: "monitor upkeep", run: (db, now) => runMonitorUpkeep(db, now) },
 ];
 
 export function startBackgroundWork(db: Db, options: { log?: (message: string) => void; intervalMs?: number } = {}) {
@@ -29,9 +32,11 @@ export function startBackgroundWork(db: Db, options: { log?: (message: string) =
     onError: (err, { failures, retryInMs }) =>
       log(`notifications: tick failed (${failures} in a row), next try in ${retryInMs < 1000 ? `${retryInMs} ms` : `${Math.round(retryInMs / 1000)} s`}: ${unavailableReason(err)}`),
   });
+  // Monitors tick every second: checks are due at interval-aligned times and must not wait for the job runner.
+  const monitors = createMonitorScheduler({ db, log });
   return {
     stop: async () => {
-      await Promise.all([runner.stop(), worker.stop()]);
+      await Promise.all([runner.stop(), worker.stop(), monitors.stop()]);
     },
   };
 }

@@ -26,7 +26,7 @@ const SECRET_LINK = /(\/(?:invite|subscribe\/confirm|login\/reset)\/)[\w.-]+/g;
 const NEVER_KEPT_LINK_KINDS = new Set(["password_reset"]);
 
 /** Messages to someone who is not a subscriber: the delivery's recipients are addresses, not subscriber ids. */
-export const ADDRESS_KINDS = new Set(["team_invitation", "password_reset"]);
+export const ADDRESS_KINDS = new Set(["team_invitation", "password_reset", "monitor_down"]);
 
 /** A rendered template stays this long in the dispatcher's memo: the chunks of one fan-out share it. */
 const TEMPLATE_MEMO_MS = 60_000;
@@ -131,6 +131,11 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
 
 /** The email of an invitation or password reset delivery (its recipient is an address, not a subscriber). */
 function addressEmails(state: TickState, ctx: NotificationContext, template: RenderedTemplate, delivery: Delivery) {
+  if (ctx.notification.kind === "monitor_down") {
+    // A team alert goes to the members who opted in, named in the delivery; it carries no personal link.
+    const none = { manageToken: "", unsubscribeToken: "" };
+    return delivery.recipients.map((to) => ({ subscriberId: null, toAddress: to, fromAddress: state.from, ...personalise(template, ctx, state.publicUrl, { id: to, email: to, ...none }), state: "queued" as const }));
+  }
   const { invitation, passwordReset } = ctx;
   const target = invitation
     ? { id: invitation.id, email: invitation.email, linkToken: invitationToken(state.secret, invitation.id) }

@@ -24,6 +24,8 @@ import type { DeliveryChannel } from "@/db/constants";
 export const CHUNK_SIZE = 100;
 /** An anonymous webhook whose verification ping was never answered is removed after a day. */
 const UNVERIFIED_WEBHOOK_MAX_AGE_MS = 24 * HOUR;
+/** A team alert's addresses were chosen when it was queued (the members who opted in: lib/monitors/team-alert.ts). */
+const payloadAddresses = (payload: Record<string, unknown> | null) => (Array.isArray(payload?.to) ? payload.to.filter((a): a is string => typeof a === "string") : []);
 
 export interface JobOptions {
   /** Defaults to the mailer from RESEND_API_KEY; null keeps emails in the local outbox. */
@@ -70,7 +72,7 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
     const invitation = n.kind === "team_invitation" ? invitationOfNotification(db, n.payload, now) : null;
     const reset = n.kind === "password_reset" ? passwordResetOfNotification(db, n.payload, now) : null;
     const address = invitation?.email ?? reset?.email;
-    const recipients = ADDRESS_KINDS.has(n.kind)
+    const recipients = n.kind === "monitor_down" ? payloadAddresses(n.payload) : ADDRESS_KINDS.has(n.kind)
       ? address
         ? [address]
         : []

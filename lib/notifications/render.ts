@@ -21,6 +21,7 @@ import ManageLink from "@/emails/manage-link";
 import PasswordReset from "@/emails/password-reset";
 import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
+import MonitorDown from "@/emails/monitor-down";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
 import { renderMarkdown } from "@/lib/markdown";
@@ -107,6 +108,15 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     const expiresAt = `${formatInZone(reset.expiresAt, ctx.page.timeZone)} (${ctx.page.timeZone})`;
     const out = await both(createElement(PasswordReset, { branding, resetUrl, expiresAt }));
     return { ...out, subject: `Reset your ${ctx.page.name} console password`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "monitor_down") {
+    // A team alert: the console link is at the server's own address, like the invitation's.
+    const p = notification.payload ?? {};
+    const consoleUrl = `${publicUrl.replace(/\/+$/, "")}/admin/monitors/${String(p.monitorId ?? "")}`;
+    const since = `${formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone)} (${ctx.page.timeZone})`;
+    const props = { branding, monitorName: String(p.monitorName ?? ""), serviceName: typeof p.serviceName === "string" ? p.serviceName : null, error: String(p.error ?? "failing"), since, consequence: String(p.consequence ?? ""), consoleUrl };
+    const out = await both(createElement(MonitorDown, props));
+    return { ...out, subject: `Down: ${props.monitorName}`, incidentId: null, transactional: true };
   }
   if (notification.kind === "subscription_manage_link") {
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl }));

@@ -1,0 +1,67 @@
+import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import type { Tx } from "../index";
+import { automaticIncidents, components, monitorResults, monitors, monitorStateChanges, type Monitor } from "../schema";
+
+export function findMonitor(tx: Tx, id: string): Monitor | null {
+  return tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? null;
+}
+
+export function findMonitorByTokenHash(tx: Tx, tokenHash: string): Monitor | null {
+  return tx.select().from(monitors).where(and(eq(monitors.heartbeatTokenHash, tokenHash), eq(monitors.kind, "heartbeat"))).get() ?? null;
+}
+
+export function monitorsOfComponent(tx: Tx, componentId: string): Monitor[] {
+  return tx.select().from(monitors).where(eq(monitors.componentId, componentId)).all();
+}
+
+export function listMonitors(tx: Tx): Monitor[] {
+  return tx.select().from(monitors).orderBy(monitors.name).all();
+}
+
+export function recentResults(tx: Tx, monitorId: string, since: number, limit = 500) {
+  return tx
+    .select()
+    .from(monitorResults)
+    .where(and(eq(monitorResults.monitorId, monitorId), gte(monitorResults.at, since)))
+    .orderBy(desc(monitorResults.at))
+    .limit(limit)
+    .all();
+}
+
+export function stateChanges(tx: Tx, monitorId: string, limit = 50) {
+  return tx.select().from(monitorStateChanges).where(eq(monitorStateChanges.monitorId, monitorId)).orderBy(desc(monitorStateChanges.at), desc(monitorStateChanges.id)).limit(limit).all();
+}
+
+/** Up (or slow) share of each monitor's results since `since`, and the count; from the raw results (48 h). */
+export function uptimeSince(tx: Tx, since: number): Map<string, { up: number; total: number }> {
+  const rows = tx
+    .select({ monitorId: monitorResults.monitorId, outcome: monitorResults.outcome, n: sql<number>`count(*)` })
+    .from(monitorResults)
+    .where(gte(monitorResults.at, since))
+    .groupBy(monitorResults.monitorId, monitorResults.outcome)
+    .all();
+  const out = new Map<string, { up: number; total: number }>();
+  for (const r of rows) {
+    const entry = out.get(r.monitorId) ?? { up: 0, total: 0 };
+    entry.total += r.n;
+    if (r.outcome !== "down") entry.up += r.n;
+    out.set(r.monitorId, entry);
+  }
+  return out;
+}
+
+/** Drafts waiting for an admin, with their service's name. */
+export function waitingDrafts(tx: Tx) {
+  return tx
+    .select({ id: automaticIncidents.id, title: automaticIncidents.title, createdAt: automaticIncidents.createdAt, serviceName: components.name })
+    .from(automaticIncidents)
+    .innerJoin(components, eq(components.id, automaticIncidents.componentId))
+    .where(eq(automaticIncidents.state, "draft"))
+    .orderBy(desc(automaticIncidents.createdAt))
+    .all();
+}
+
+/** Monitors that are down or degraded right now (the console overview lists them first). */
+export function failingMonitors(tx: Tx) {
+  return tx.select().from(monitors).where(and(eq(monitors.paused, false), inArray(monitors.state, ["down", "degraded"]))).orderBy(desc(monitors.stateChangedAt)).all();
+}
