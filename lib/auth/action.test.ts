@@ -14,9 +14,6 @@ import { tempDbFile } from "@/lib/testing/notification-fixtures";
 import { MINUTE } from "@/lib/time";
 import { createSession, lookupSession } from "./sessions";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-
 const incidentActions = await import("@/app/admin/incidents/actions");
 const { signInAction } = await import("@/app/login/actions");
 const { subscribeAction } = await import("@/app/subscribe/actions");
@@ -45,7 +42,6 @@ describe("forms on a database that cannot save", () => {
   it("still reads a session whose last-seen time is due to move (the console stays readable)", () => {
     expect(lookupSession(db, staleToken, Date.now())?.user.role).toBe("admin");
   });
-
 
   it("a console action says so and keeps what was typed", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
