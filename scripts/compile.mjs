@@ -70,6 +70,8 @@ export async function compile(root, entries = ENTRY_POINTS) {
   });
   // Written last: its time is what the staleness check compares with.
   fs.writeFileSync(path.join(outdir, META), JSON.stringify(result.metafile));
+  // esbuild keeps a service process for further builds; npm start goes on to run the server, so end it.
+  await esbuild.stop();
 }
 
 export async function compileIfStale(root, { force = false, entries = ENTRY_POINTS } = {}) {
