@@ -21,7 +21,7 @@ const config = [
   },
   { ignores: [".next/**", "node_modules/**", "data/**", ".e2e/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
   // scripts/compile.mjs's output.
-  { ignores: ["dist/**"] },
+  { ignores: ["dist/**", "dist.*/**"] },
 ];
 
 export default config;

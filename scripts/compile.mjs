@@ -47,7 +47,8 @@ export function compileIsStale(root, entries = ENTRY_POINTS) {
 export async function compile(root, entries = ENTRY_POINTS) {
   // Imported here, not at the top: a current dist/ needs no esbuild at all.
   const esbuild = await import("esbuild");
-  const outdir = path.join(root, OUT_DIR);
+  // Built beside dist/ and swapped in at the end, so a process starting meanwhile never loads half a build.
+  const outdir = path.join(root, `${OUT_DIR}.${process.pid}`);
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -70,6 +71,9 @@ export async function compile(root, entries = ENTRY_POINTS) {
   });
   // Written last: its time is what the staleness check compares with.
   fs.writeFileSync(path.join(outdir, META), JSON.stringify(result.metafile));
+  const final = path.join(root, OUT_DIR);
+  fs.rmSync(final, { recursive: true, force: true });
+  fs.renameSync(outdir, final);
   // esbuild keeps a service process for further builds; npm start goes on to run the server, so end it.
   await esbuild.stop();
 }
