@@ -20,6 +20,8 @@ const config = [
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   { ignores: [".next/**", "node_modules/**", "data/**", ".e2e/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
+  // scripts/compile.mjs's output.
+  { ignores: ["dist/**", "dist.*/**"] },
 ];
 
 export default config;

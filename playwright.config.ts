@@ -59,7 +59,8 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-    command: "npx tsx scripts/start.ts --rebuild --fresh-database",
+    // What `npm start` runs: the compiled server and scripts (scripts/run.mjs compiles dist/ when stale).
+    command: "node scripts/run.mjs start --rebuild --fresh-database",
     url: `${baseURL}/api/health`,
     // A production build takes ~2 minutes on 2 idle cores; E2E_SERVER_TIMEOUT gives a busy machine longer.
     timeout: Number(process.env.E2E_SERVER_TIMEOUT ?? 300_000),

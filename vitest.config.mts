@@ -14,5 +14,7 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
     environment: "node",
     pool: "forks",
+    // The next/headers and next/cache stand-ins every Server Action test needs, declared once.
+    setupFiles: ["lib/testing/vitest-setup.ts"],
   },
 });

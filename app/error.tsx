@@ -1,5 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 // Shown when a page fails to render. Plain links as well as the retry button: the public pages may be
 // served without the framework's JavaScript, where only links work.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -11,13 +13,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         The status page could not be shown just now. Please try again in a moment.
       </p>
       <p className="mt-8 flex flex-wrap items-center justify-center gap-6">
-        <button
-          type="button"
-          onClick={reset}
-          className="rounded-md bg-slate-900 px-4 py-2 font-medium text-white dark:bg-slate-100 dark:text-slate-900"
-        >
+        <Button variant="inverse" onClick={reset}>
           Try again
-        </button>
+        </Button>
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full reload is the point */}
         <a href="/" className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-400">
           Reload the status page

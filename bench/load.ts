@@ -83,7 +83,8 @@ export function findServerPid(root: number): number | undefined {
     } catch {
       continue;
     }
-    if (cmdline.includes("server.ts")) return pid;
+    // server.ts from source (tsx) or compiled (dist/server.mjs).
+    if (/server\.(ts|mjs)\0/.test(cmdline)) return pid;
     for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
       const children = fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
       if (children) queue.push(...children.split(" ").map(Number));

@@ -58,8 +58,8 @@ function track(child: ChildProcess): () => Promise<void> {
 
 /**
  * The production server on a database file, with the query counter on and no background jobs. With
- * `cpuProfileDir`, server.ts runs directly under --cpu-prof (Node refuses it in NODE_OPTIONS); that needs a
- * current build, which a run without it makes.
+ * `cpuProfileDir`, dist/server.mjs runs directly under --cpu-prof (Node refuses it in NODE_OPTIONS); that
+ * needs a current build and dist/, which a run without it makes.
  */
 export async function startApp(file: string, port: number, options: { cpuProfileDir?: string } = {}): Promise<Running> {
   const env = {
@@ -74,9 +74,10 @@ export async function startApp(file: string, port: number, options: { cpuProfile
     RUN_JOBS: "false",
     ADMIN_PASSWORD: "benchmark-password-1",
   };
+  // The compiled server, as `npm start` runs it (scripts/run.mjs compiles dist/ when a source changed).
   const args = options.cpuProfileDir
-    ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`, "--import", "tsx", "server.ts"]
-    : ["--import", "tsx", "scripts/start.ts"];
+    ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`, "--enable-source-maps", "dist/server.mjs"]
+    : ["scripts/run.mjs", "start"];
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "inherit"] });
   const stop = track(child);
   const base = `http://127.0.0.1:${port}`;

@@ -1,13 +1,10 @@
 // Item 6 at the console's forms: a control character is named on its field, what was typed is kept, and
 // nothing is written. Through the real Server Actions (lib/testing/auth-harness).
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { components, incidents, incidentUpdates } from "@/db/schema";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const incidentActions = await import("@/app/admin/incidents/actions");
 const serviceActions = await import("@/app/admin/services/actions");

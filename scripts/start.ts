@@ -103,7 +103,11 @@ async function main() {
   });
 
   // server.ts: Next behind the public page cache (or plain `next dev` with --dev); it reads HOST and PORT.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts"), ...(dev ? ["--dev"] : [])], {
+  // Compiled (`npm start`: this file is dist/scripts/start.mjs) it runs dist/server.mjs, compiled in the same
+  // step; from source (`npm run dev`, tsx) it runs server.ts through tsx, a development dependency.
+  const compiled = process.argv[1]?.endsWith(".mjs") ?? false;
+  const serverArgs = compiled ? ["--enable-source-maps", path.join(root, "dist", "server.mjs")] : ["--import", "tsx", path.join(root, "server.ts")];
+  const child = spawn(process.execPath, [...serverArgs, ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
   });

@@ -11,7 +11,7 @@ npx eslint --max-warnings=0 .
 echo "== type-check"
 npx tsc --noEmit
 echo "== unit tests"
-# The delivery reliability tests measure time against the mail API's rate limit, so they run alone.
+# The delivery reliability tests run for seconds against the fake mail API's rate limit, so they run alone.
 npx vitest run --exclude lib/notifications/reliability.test.ts
 echo "== delivery reliability tests"
 npx vitest run lib/notifications/reliability.test.ts

@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { CONSOLE_ICONS } from "@/lib/console/favicon";
 import { NavLinks, type NavItem } from "./nav";
 import { signOutAction } from "./session-actions";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: { default: "Console", template: "%s · Console" }, icons: CONSOLE_ICONS };
 
@@ -37,9 +38,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <p className="truncate font-medium">{user.email}</p>
         <p className="text-slate-600 dark:text-slate-400">{USER_ROLE_LABELS[user.role]}</p>
         <form action={signOutAction} className="mt-3">
-          <button type="submit" className="rounded-md border border-slate-400 px-3 py-1.5 font-medium hover:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-800">
+          <Button type="submit" variant="secondary">
             Sign out
-          </button>
+          </Button>
         </form>
       </div>
     </>

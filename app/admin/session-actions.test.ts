@@ -1,9 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { sessions } from "@/db/schema";
 import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 
 const { signOutAction } = await import("./session-actions");
 

@@ -11,6 +11,7 @@ import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { parsePageNumber } from "@/lib/domain/time-zone";
 import { formatMonth } from "@/lib/format";
 import { loadPage, statusMetadata } from "@/lib/public-page";
+import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -52,9 +53,9 @@ export default async function HistoryPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 font-medium text-white dark:bg-slate-100 dark:text-slate-900">
+        <Button type="submit" variant="inverse">
           Filter
-        </button>
+        </Button>
       </form>
 
       {months.map(({ month, items: inMonth }) => {

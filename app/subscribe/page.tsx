@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import { PageShell } from "@/components/page-shell";
-import { ComponentPicker } from "./component-picker";
+import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { SubscribeForm } from "./subscribe-form";
 import { WebhookSubscribeForm } from "./webhook-form";
 
@@ -20,7 +20,7 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
   if (!page) notFound();
   const webhook = (await searchParams).via === "webhook";
   const choices = componentChoices(db, page.id);
-  const picker = <ComponentPicker choices={choices} selected={[]} />;
+  const picker = <ServicePicker groups={choiceGroups(choices)} name="componentIds" />;
   // In the page's frame (header and footer), so there is always a way back to the status page.
   return (
     <PageShell page={page} headingLevel={2}>

@@ -2,7 +2,8 @@
 import { useActionState, useEffect, useRef } from "react";
 import type { ComponentChoices } from "@/db/queries/subscribers";
 import { subscribeAction, type SubscribeState } from "./actions";
-import { ComponentPicker } from "./component-picker";
+import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
+import { Button } from "@/components/ui/button";
 
 /**
  * The email sign-up. It works without JavaScript: the service picker is always in the HTML (CSS hides it
@@ -67,7 +68,7 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
           Only the services I choose
         </label>
         <div className="scope-services">
-          <ComponentPicker choices={choices} selected={values?.componentIds ?? []} />
+          <ServicePicker groups={choiceGroups(choices)} name="componentIds" selected={values?.componentIds} />
         </div>
         <p id="components-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-400">
           {errors.componentIds?.[0]}
@@ -83,9 +84,9 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
           Too many sign-ups right now. Please try again in an hour.
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? "Subscribing..." : "Subscribe"}
-      </button>
+      </Button>
     </form>
   );
 }

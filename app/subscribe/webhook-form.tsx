@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import { subscribeWebhookAction, type WebhookSubscribeState } from "./webhook-actions";
+import { Button } from "@/components/ui/button";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
 const error = "mt-1 text-sm text-red-700 dark:text-red-400";
@@ -113,9 +114,9 @@ export function WebhookSubscribeForm({ picker }: { picker: React.ReactNode }) {
           Too many webhook registrations right now. Please try again in an hour.
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? "Registering..." : "Register webhook"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -4,6 +4,7 @@
 // submit button that is disabled while the action runs.
 import { useEffect, useRef, type ReactNode } from "react";
 import type { FormState } from "@/lib/auth/action";
+import { Button } from "@/components/ui/button";
 
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:aria-[invalid=true]:border-red-400";
@@ -41,6 +42,11 @@ export function FormStatus({ state, successMessage }: { state: FormState; succes
 
 export function fieldValue(state: FormState, name: string, fallback: string | null | undefined = ""): string {
   return state.values?.[name] ?? fallback ?? "";
+}
+
+/** A multi-value field (checkboxes) as the last answer returned it, else `initial`. */
+export function fieldList(state: FormState, name: string, initial: readonly string[] = []): string[] {
+  return state.values ? (state.values[name]?.split(",").filter(Boolean) ?? []) : [...initial];
 }
 
 interface FieldProps {
@@ -117,18 +123,9 @@ export function CheckboxField({
 }
 
 export function SubmitButton({ pending, children, tone = "primary" }: { pending: boolean; children: ReactNode; tone?: "primary" | "danger" }) {
-  const colours =
-    tone === "danger"
-      ? "bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500"
-      : "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      aria-disabled={pending}
-      className={`rounded-md px-4 py-2 font-medium disabled:opacity-60 ${colours}`}
-    >
+    <Button type="submit" variant={tone} disabled={pending} aria-disabled={pending}>
       {pending ? "Working…" : children}
-    </button>
+    </Button>
   );
 }

@@ -22,9 +22,6 @@ import { passwordResetToken, signSubscriberToken } from "@/lib/notifications/tok
 import { hashToken } from "./tokens";
 import { createSession, lookupSession } from "./sessions";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-
 const incidentActions = await import("@/app/admin/incidents/actions");
 const { signInAction } = await import("@/app/login/actions");
 const { subscribeAction } = await import("@/app/subscribe/actions");
@@ -71,7 +68,6 @@ describe("forms on a database that cannot save", () => {
   it("still reads a session whose last-seen time is due to move (the console stays readable)", () => {
     expect(lookupSession(db, staleToken, Date.now())?.user.role).toBe("admin");
   });
-
 
   it("a console action says so and keeps what was typed", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);

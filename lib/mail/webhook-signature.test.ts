@@ -1,32 +1,51 @@
-import { Resend } from "resend";
-import { describe, expect, it } from "vitest";
-import { signWebhook, verifyWebhook } from "./webhook-signature";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { signWebhook } from "@/lib/testing/sign-resend-webhook";
+import { svixHeadersPlausible, verifyWebhook } from "./webhook-signature";
 
 const secret = "whsec_" + Buffer.from("a-test-signing-secret-of-32-bytes!").toString("base64");
-const body = JSON.stringify({ type: "email.delivered", created_at: "2026-11-23T16:00:00.000Z", data: { email_id: "e1" } });
+const event = { type: "email.delivered", created_at: "2026-11-23T16:00:00.000Z", data: { email_id: "e1" } };
+const body = JSON.stringify(event);
 const now = Date.UTC(2026, 10, 23, 16, 0);
 const ts = Math.floor(now / 1000);
 
-describe("Resend webhook signatures", () => {
-  it("accepts a good signature, as the SDK does", () => {
+// The SDK reads the wall clock (it takes no `now`): the clock is set, not waited for.
+beforeEach(() => vi.useFakeTimers({ now, toFake: ["Date"] }));
+afterEach(() => vi.useRealTimers());
+
+describe("Resend webhook signatures (resend.webhooks.verify)", () => {
+  it("accepts a good signature, among others, and returns the parsed event", () => {
     const signature = signWebhook(secret, "msg_1", ts, body);
-    expect(verifyWebhook(secret, { id: "msg_1", timestamp: String(ts), signature }, body, now)).toBe(true);
-    expect(verifyWebhook(secret, { id: "msg_1", timestamp: String(ts), signature: `v1,bm9wZQ== ${signature}` }, body, now)).toBe(true);
-    const sdk = new Resend("re_unused");
-    const realNow = Math.floor(Date.now() / 1000);
-    expect(() => sdk.webhooks.verify({ payload: body, headers: { id: "msg_1", timestamp: String(realNow), signature: signWebhook(secret, "msg_1", realNow, body) }, webhookSecret: secret })).not.toThrow();
+    expect(verifyWebhook(secret, { id: "msg_1", timestamp: String(ts), signature }, body)).toEqual({ ok: true, payload: event });
+    expect(verifyWebhook(secret, { id: "msg_1", timestamp: String(ts), signature: `v1,bm9wZQ== ${signature}` }, body)).toEqual({ ok: true, payload: event });
   });
 
   it("rejects tampered bodies, other ids, wrong secrets, old or future timestamps and junk", () => {
     const signature = signWebhook(secret, "msg_1", ts, body);
     const h = { id: "msg_1", timestamp: String(ts), signature };
-    expect(verifyWebhook(secret, h, body.replace("e1", "e2"), now)).toBe(false);
-    expect(verifyWebhook(secret, { ...h, id: "msg_2" }, body, now)).toBe(false);
-    expect(verifyWebhook("whsec_" + Buffer.from("other").toString("base64"), h, body, now)).toBe(false);
-    expect(verifyWebhook(secret, h, body, now + 6 * 60_000)).toBe(false);
-    expect(verifyWebhook(secret, h, body, now - 6 * 60_000)).toBe(false);
-    expect(verifyWebhook(secret, { ...h, signature: null }, body, now)).toBe(false);
-    expect(verifyWebhook(secret, { ...h, timestamp: "soon" }, body, now)).toBe(false);
-    expect(verifyWebhook(secret, { ...h, signature: "v1," + "A".repeat(5000) }, body, now)).toBe(false);
+    const refused = { ok: false, error: "signature" };
+    expect(verifyWebhook(secret, h, body.replace("e1", "e2"))).toEqual(refused);
+    expect(verifyWebhook(secret, { ...h, id: "msg_2" }, body)).toEqual(refused);
+    expect(verifyWebhook("whsec_" + Buffer.from("other").toString("base64"), h, body)).toEqual(refused);
+    expect(verifyWebhook(secret, { ...h, signature: null }, body)).toEqual(refused);
+    expect(verifyWebhook(secret, { ...h, timestamp: "soon" }, body)).toEqual(refused);
+    expect(verifyWebhook(secret, { ...h, signature: "v1," + "A".repeat(5000) }, body)).toEqual(refused);
+    expect(verifyWebhook("", h, body)).toEqual(refused);
+    vi.setSystemTime(now + 6 * 60_000);
+    expect(verifyWebhook(secret, h, body)).toEqual(refused);
+    vi.setSystemTime(now - 6 * 60_000);
+    expect(verifyWebhook(secret, h, body)).toEqual(refused);
+  });
+
+  it("tells a signed body that is not JSON apart from a bad signature", () => {
+    const raw = "not json";
+    const h = { id: "msg_1", timestamp: String(ts), signature: signWebhook(secret, "msg_1", ts, raw) };
+    expect(verifyWebhook(secret, h, raw)).toEqual({ ok: false, error: "json" });
+  });
+
+  it("refuses implausible headers before any body is read", () => {
+    const h = { id: "msg_1", timestamp: String(ts), signature: "v1,x" };
+    expect(svixHeadersPlausible(h, now)).toBe(true);
+    expect(svixHeadersPlausible(h, now + 6 * 60_000)).toBe(false);
+    expect(svixHeadersPlausible({ ...h, id: "x".repeat(201) }, now)).toBe(false);
   });
 });

@@ -43,6 +43,11 @@ export interface JobOptions {
   lanes?: Partial<Record<DeliveryChannel, LaneSpec>>;
   /** The worker loop's dispatcher: the tick starts sends in it and returns without waiting for them. */
   dispatcher?: DeliveryDispatcher;
+  /**
+   * The clock read during the tick (claims, sent/failed times, retry schedules). Defaults to `now` advancing
+   * with real time; tests pass a fixed or stepped one so schedules are exact, whatever the machine's speed.
+   */
+  clock?: () => number;
 }
 
 export interface TickResult {
@@ -88,10 +93,10 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
   return done;
 }
 
-/** Runs one tick. `now` is the tick's clock at its start; it advances with real time during the tick. */
+/** Runs one tick. `now` is the tick's clock at its start; it advances with real time unless `options.clock`. */
 export async function runNotificationJobs(db: Db, now: number = Date.now(), options: JobOptions = {}): Promise<TickResult> {
   const startedAt = Date.now();
-  const clock = () => now + (Date.now() - startedAt);
+  const clock = options.clock ?? (() => now + (Date.now() - startedAt));
   const config = getConfig();
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${newToken(6)}`;
   const dispatcher = options.dispatcher ?? new DeliveryDispatcher(options.lanes);

@@ -5,7 +5,7 @@ import { closeDb } from "@/db";
 import { getSubscriber } from "@/db/queries/subscribers";
 import { emailMessages, inboundWebhookEvents } from "@/db/schema";
 import { insertEmailSubscriber } from "@/db/writes/subscribers";
-import { signWebhook } from "@/lib/mail/webhook-signature";
+import { signWebhook } from "@/lib/testing/sign-resend-webhook";
 import { newId } from "@/lib/ids";
 import { useFreshAppDatabase } from "@/lib/testing/app-env";
 import type { World } from "@/lib/testing/notification-fixtures";
@@ -20,8 +20,8 @@ beforeEach(() => {
 });
 afterAll(() => closeDb());
 
-function request(event: unknown, opts: { id?: string; at?: number; secret?: string; tamper?: boolean } = {}) {
-  const body = JSON.stringify(event);
+function request(event: unknown, opts: { id?: string; at?: number; secret?: string; tamper?: boolean; raw?: string } = {}) {
+  const body = opts.raw ?? JSON.stringify(event);
   const ts = Math.floor((opts.at ?? Date.now()) / 1000);
   const id = opts.id ?? `msg_${newId()}`;
   const signature = signWebhook(opts.secret ?? SECRET, id, ts, body);
@@ -75,5 +75,8 @@ describe("/api/webhooks/resend", () => {
     const huge = request({ type: "email.delivered", data: { email_id: "x".repeat(300_000) } });
     expect((await POST(huge)).status).toBe(413);
     expect((await POST(request({ nonsense: true }))).status).toBe(400);
+    const notJson = await POST(request(null, { raw: "{not json" }));
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ error: "Invalid JSON" });
   });
 });

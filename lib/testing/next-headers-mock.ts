@@ -1,5 +1,5 @@
 // A stand-in for next/headers in unit tests: tests set the cookie and headers of "the request" here, then
-// call Server Actions and route handlers directly. Use with
+// call Server Actions and route handlers directly. lib/testing/vitest-setup.ts installs it for every test file:
 //   vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 export const fakeRequest = {
   cookies: new Map<string, string>(),

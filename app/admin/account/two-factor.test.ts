@@ -1,7 +1,7 @@
 // Two-factor setup, sign-in with a code or a recovery code, and an owner's requirement, through the
 // account and team actions called directly.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { auditLog, components, recoveryCodes, sessions, users } from "@/db/schema";
 import { createSession, lookupSession } from "@/lib/auth/sessions";
@@ -9,9 +9,6 @@ import { hashToken } from "@/lib/auth/tokens";
 import { totp } from "@/lib/auth/totp";
 import { completeSignInWithCode } from "@/lib/auth/two-factor";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const account = await import("./actions");
 const teamActions = await import("../team/actions");

@@ -1,15 +1,12 @@
 // The API keys actions called directly, as each role and as nobody: only owners create and revoke; the key is
 // returned once and only its hash is stored; a revoked key stops working at once.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { apiKeys, auditLog } from "@/db/schema";
 import { authenticateApiKey, createApiKey, hashApiKey } from "@/lib/api-keys";
 import { SYSTEM } from "@/lib/domain/actor";
 import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { createApiKeyAction, revokeApiKeyAction } = await import("./actions");
 

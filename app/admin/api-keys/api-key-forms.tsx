@@ -5,8 +5,9 @@ import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnErro
 import { API_KEY_ROLES, API_KEY_ROLE_HINT, API_KEY_ROLE_LABELS, LIMITS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { buttonClass } from "@/components/ui/button";
 
-const small = "rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
+const small = buttonClass("secondary", "sm");
 
 /** The new key, shown once, with a button that copies it and says so. */
 function NewKey({ value }: { value: string }) {

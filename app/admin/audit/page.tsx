@@ -5,7 +5,8 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { inputClass } from "@/components/admin/form";
-import { ScrollRegion } from "@/components/admin/scroll-region";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
 import { getThePage } from "@/db/queries/settings";
@@ -53,40 +54,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="filter-actor" className="block text-sm font-medium">Who (email contains)</label>
           <input id="filter-actor" name="actor" defaultValue={filter.actor ?? ""} className={inputClass} />
         </div>
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600">Filter</button>
+        <Button type="submit">Filter</Button>
         {(filter.action || filter.actor) && <Link href="/admin/audit" className="py-2 font-medium underline">Clear</Link>}
       </form>
-      {entries.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-dashed border-slate-400 p-6 dark:border-slate-600">
-          Nothing matches. Sign-ins, changes to services, settings and the team are recorded here as they happen.
-        </p>
-      ) : (
-        <ScrollRegion label="Audit entries" className="mt-6">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit entries, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className="py-2 pr-4">When</th>
-                <th scope="col" className="py-2 pr-4">Who</th>
-                <th scope="col" className="py-2 pr-4">What</th>
-                <th scope="col" className="py-2 pr-4">Details</th>
-                <th scope="col" className="py-2">Address</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                  <td className="whitespace-nowrap py-2 pr-4">{formatInZone(e.at, timeZone)}</td>
-                  <td className="py-2 pr-4"><Address>{e.actorLabel}</Address>{e.actorType !== "user" && <span className="text-slate-600 dark:text-slate-400"> ({e.actorType})</span>}</td>
-                  <td className="py-2 pr-4 font-mono">{e.action}</td>
-                  <td className="py-2 pr-4 font-mono text-xs [overflow-wrap:anywhere]">{e.detail ? JSON.stringify(e.detail) : ""}</td>
-                  <td className="py-2 font-mono text-xs">{e.ip ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      <DataTable
+        label="Audit entries"
+        caption="Audit entries, newest first"
+        className="mt-6"
+        rows={entries}
+        rowKey={(e) => e.id}
+        empty="Nothing matches. Sign-ins, changes to services, settings and the team are recorded here as they happen."
+        columns={[
+          { header: "When", className: "whitespace-nowrap", cell: (e) => formatInZone(e.at, timeZone) },
+          { header: "Who", cell: (e) => <><Address>{e.actorLabel}</Address>{e.actorType !== "user" && <span className="text-slate-600 dark:text-slate-400"> ({e.actorType})</span>}</> },
+          { header: "What", className: "font-mono", cell: (e) => e.action },
+          { header: "Details", className: "font-mono text-xs [overflow-wrap:anywhere]", cell: (e) => (e.detail ? JSON.stringify(e.detail) : "") },
+          { header: "Address", className: "font-mono text-xs", cell: (e) => e.ip ?? "" },
+        ]}
+      />
       {older && (
         <Link href={`/admin/audit${query({ before: String(older) })}`} className="mt-4 inline-block font-medium underline">
           Older entries

@@ -1,16 +1,13 @@
 // The Incidents actions called directly, as each role and as nobody: refusals change nothing, bad input is
 // named per field, and each step reaches the services and the timeline.
 import { asc, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { listOpenIncidents, searchIncidentHistory } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { components, incidents, incidentUpdates, notifications } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
 import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const actions = await import("./actions");
 

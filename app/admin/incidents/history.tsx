@@ -4,6 +4,7 @@ import { inputClass } from "@/components/admin/form";
 import type { PickerGroup } from "@/components/admin/service-status-picker";
 import { HISTORY_PAGE_SIZE } from "@/db/queries/console-incidents";
 import { HISTORY_STATUSES, type ParsedHistoryQuery } from "@/lib/console/incident-history";
+import { Button } from "@/components/ui/button";
 
 function FilterField({ name, label, error, children }: { name: string; label: string; error?: string; children: (p: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode }) {
   const id = `history-${name}`;
@@ -60,7 +61,7 @@ export function HistoryFilterForm({ query, groups }: { query: ParsedHistoryQuery
         {(p) => <input {...p} type="date" defaultValue={values.to} className={inputClass} />}
       </FilterField>
       <div className="flex items-end gap-4">
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500">Search</button>
+        <Button type="submit">Search</Button>
         <Link href="/admin/incidents#history-title" className="font-medium underline">Clear</Link>
       </div>
     </form>

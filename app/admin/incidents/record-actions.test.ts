@@ -1,14 +1,11 @@
 // The incident actions that record what happened: a backfilled incident declared as resolved asks for its end
 // time (per field), and Publish publishes the postmortem that is in the box, saved or not.
 import { asc, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { incidents, incidentUpdates, notifications } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const actions = await import("./actions");
 

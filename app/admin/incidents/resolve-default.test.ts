@@ -1,15 +1,12 @@
 // Resolving from the console needs no typed message: an empty one posts the default text. Other updates
 // still need their words.
 import { asc, eq } from "drizzle-orm";
-import { afterEach, beforeEach, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { incidents, incidentUpdates } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
 import { RESOLVED_DEFAULT_MESSAGE } from "@/lib/console/incident-defaults";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const actions = await import("./actions");
 

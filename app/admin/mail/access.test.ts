@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { deliveries, emailMessages } from "@/db/schema";
 import { enqueueNotification, storeRenderedEmails, writeFanOut } from "@/db/writes/outbox";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
 
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 // next.config.ts turns authInterrupts on for the app (forbidden() in lib/auth/dal.ts); the build sets this.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 

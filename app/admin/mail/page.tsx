@@ -5,6 +5,8 @@ import { getDb } from "@/db";
 import { EMAIL_MESSAGE_STATES } from "@/db/constants";
 import { getThePage } from "@/db/queries/settings";
 import { inputClass } from "@/components/admin/form";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
 import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, sentMailFilterSchema, sentMailPage } from "@/lib/console/sent-mail";
@@ -43,60 +45,45 @@ export default async function SentMailPage({ searchParams }: { searchParams: Pro
           <label htmlFor="mail-q" className="block text-sm font-medium">Address or subject contains</label>
           <input id="mail-q" name="q" type="search" maxLength={254} defaultValue={query.q ?? ""} className={inputClass} />
         </div>
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600">Filter</button>
+        <Button type="submit">Filter</Button>
         {filtered && <Link href="/admin/mail" className="py-2 font-medium underline">Clear</Link>}
       </form>
-      {emails.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-dashed border-slate-400 p-6 dark:border-slate-600">
-          {filtered || query.before
-            ? "No email matches. Clear the filter to see every email."
-            : "No email yet. Emails appear here when someone subscribes, when you invite a team member, or when an incident notifies subscribers."}
-        </p>
-      ) : (
-        <>
-        {/* Phones: one card per email; wider screens: a table. */}
-        <ul className="mt-6 space-y-3 md:hidden" aria-label="Emails, newest first">
-          {emails.map((e) => (
-            <li key={e.id} className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
-              <Link href={`/admin/mail/${e.id}`} className="font-medium break-words underline underline-offset-2">{e.subject}</Link>
-              <p className="mt-1"><Address>{e.toAddress}</Address></p>
-              <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
-                <EmailStateBadge state={e.state} />
-                <span>{formatInZone(e.createdAt, timeZone)}</span>
-                {e.kind ? <span>{NOTIFICATION_KIND_LABELS[e.kind]}</span> : null}
-              </p>
-            </li>
-          ))}
-        </ul>
-        <div className="mt-6 hidden overflow-x-auto md:block">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Emails, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className="py-2 pr-4">Created</th>
-                <th scope="col" className="py-2 pr-4">To</th>
-                <th scope="col" className="py-2 pr-4">Subject</th>
-                <th scope="col" className="py-2 pr-4">Kind</th>
-                <th scope="col" className="py-2">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {emails.map((e) => (
-                <tr key={e.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                  <td className="whitespace-nowrap py-2 pr-4">{formatInZone(e.createdAt, timeZone)}</td>
-                  <td className="py-2 pr-4"><Address>{e.toAddress}</Address></td>
-                  <td className="py-2 pr-4">
-                    <Link href={`/admin/mail/${e.id}`} className="font-medium underline underline-offset-2">{e.subject}</Link>
-                  </td>
-                  <td className="py-2 pr-4">{e.kind ? NOTIFICATION_KIND_LABELS[e.kind] : ""}</td>
-                  <td className="py-2"><EmailStateBadge state={e.state} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        </>
+      {/* Phones: one card per email; wider screens: the table. */}
+      {emails.length > 0 && (
+          <ul className="mt-6 space-y-3 md:hidden" aria-label="Emails, newest first">
+            {emails.map((e) => (
+              <li key={e.id} className="rounded-lg border border-slate-300 p-3 text-sm dark:border-slate-700">
+                <Link href={`/admin/mail/${e.id}`} className="font-medium break-words underline underline-offset-2">{e.subject}</Link>
+                <p className="mt-1"><Address>{e.toAddress}</Address></p>
+                <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
+                  <EmailStateBadge state={e.state} />
+                  <span>{formatInZone(e.createdAt, timeZone)}</span>
+                  {e.kind ? <span>{NOTIFICATION_KIND_LABELS[e.kind]}</span> : null}
+                </p>
+              </li>
+            ))}
+          </ul>
       )}
+      <DataTable
+        label="Emails"
+        caption="Emails, newest first"
+        className="mt-6"
+        regionClassName="hidden md:block"
+        rows={emails}
+        rowKey={(e) => e.id}
+        empty={
+          filtered || query.before
+            ? "No email matches. Clear the filter to see every email."
+            : "No email yet. Emails appear here when someone subscribes, when you invite a team member, or when an incident notifies subscribers."
+        }
+        columns={[
+          { header: "Created", className: "whitespace-nowrap", cell: (e) => formatInZone(e.createdAt, timeZone) },
+          { header: "To", cell: (e) => <Address>{e.toAddress}</Address> },
+          { header: "Subject", cell: (e) => <Link href={`/admin/mail/${e.id}`} className="font-medium underline underline-offset-2">{e.subject}</Link> },
+          { header: "Kind", cell: (e) => (e.kind ? NOTIFICATION_KIND_LABELS[e.kind] : "") },
+          { header: "State", cell: (e) => <EmailStateBadge state={e.state} /> },
+        ]}
+      />
       <div className="mt-4 flex gap-4">
         {query.before && <Link href={href({})} className="font-medium underline">Newest emails</Link>}
         {olderCursor && <Link href={href({ before: olderCursor })} className="font-medium underline">Older emails</Link>}

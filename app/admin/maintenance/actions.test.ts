@@ -1,15 +1,12 @@
 // The Maintenance actions called directly, as each role and as nobody: refusals change nothing, bad input is
 // named per field, times are read in the page's time zone, and the steps move the services.
 import { asc, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { components, incidents, incidentUpdates, pages } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
 import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
 import { toLocalDateTime } from "@/lib/console/incident-display";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const actions = await import("./actions");
 

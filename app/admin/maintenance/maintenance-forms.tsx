@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import { CheckboxField, Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
-import { ServiceCheckboxes } from "@/components/admin/service-checkboxes";
+import { ServicePicker } from "@/components/ui/service-picker";
 import type { PickerGroup } from "@/components/admin/service-status-picker";
 import { INCIDENT_STATUS_LABELS, LIMITS, type MaintenanceStatus } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
@@ -35,7 +35,7 @@ export function ScheduleMaintenanceForm({ groups, timeZone }: { groups: PickerGr
         {(p) => <input {...p} required defaultValue={fieldValue(state, "name")} className={inputClass} />}
       </Field>
       <WindowFields state={state} timeZone={timeZone} />
-      <ServiceCheckboxes groups={groups} state={state} />
+      <ServicePicker groups={groups} name="services" legend="Affected services" selected={fieldList(state, "services")} errors={state.errors?.services} errorId="field-services-error" />
       <MarkdownField name="message" label="Message" state={state} hint={`What will happen and what people should expect. Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`} />
       <Field name="remindBeforeMinutes" label="Remind subscribers before the start (minutes)" hint="Leave empty for no reminder." state={state}>
         {(p) => <input {...p} inputMode="numeric" defaultValue={fieldValue(state, "remindBeforeMinutes", "60")} className={inputClass} />}

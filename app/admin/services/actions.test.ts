@@ -1,14 +1,11 @@
 // The Services actions called directly, as each role and as nobody: refusals change nothing.
 import { eq, isNull, and } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { componentGroups, components, componentStatusChanges, sessions } from "@/db/schema";
 import { insertComponent, insertGroup } from "@/db/writes/components";
 import { SESSION_IDLE_TIMEOUT } from "@/lib/auth/policy";
 import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const actions = await import("./actions");
 

@@ -7,6 +7,7 @@ import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS, type ComponentStatus } fro
 import { FormStatus } from "@/components/admin/form";
 import type { FormState } from "@/lib/auth/action";
 import { moveAction, reorderAction, setStatusAction } from "./actions";
+import { buttonClass } from "@/components/ui/button";
 
 export interface ListComponent {
   id: string;
@@ -18,8 +19,7 @@ export type ListRow =
   | { type: "group"; id: string; name: string; components: ListComponent[] }
   | { type: "component"; id: string; component: ListComponent };
 
-const buttonClass =
-  "rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800";
+const smallButton = buttonClass("secondary", "sm");
 
 export function ServiceList({ rows }: { rows: ListRow[] }) {
   const [moveState, move, movePending] = useActionState(moveAction, {} as FormState);
@@ -82,7 +82,7 @@ export function ServiceList({ rows }: { rows: ListRow[] }) {
               data-move={`${id}-${direction}`}
               disabled={movePending || (direction === "up" ? first : last)}
               aria-label={`Move ${label} ${direction}`}
-              className={buttonClass}
+              className={smallButton}
             >
               {direction === "up" ? "↑" : "↓"}
             </button>
@@ -111,8 +111,8 @@ export function ServiceList({ rows }: { rows: ListRow[] }) {
                   <span className="text-sm text-slate-600 dark:text-slate-400">Group · {row.components.length} service{row.components.length === 1 ? "" : "s"}</span>
                   <span className="ml-auto flex flex-wrap items-center gap-2">
                     <MoveButtons id={row.id} label={row.name} first={index === 0} last={index === rows.length - 1} />
-                    <Link href={`/admin/services/groups/${row.id}`} className={buttonClass} aria-label={`Edit group ${row.name}`}>Edit</Link>
-                    <Link href={`/admin/services/groups/${row.id}/delete`} className={buttonClass} aria-label={`Delete group ${row.name}`}>Delete</Link>
+                    <Link href={`/admin/services/groups/${row.id}`} className={smallButton} aria-label={`Edit group ${row.name}`}>Edit</Link>
+                    <Link href={`/admin/services/groups/${row.id}/delete`} className={smallButton} aria-label={`Delete group ${row.name}`}>Delete</Link>
                   </span>
                 </div>
                 {row.components.length === 0 ? (
@@ -151,8 +151,8 @@ function ComponentRow({ component, children }: { component: ListComponent; child
       <span className="ml-auto flex flex-wrap items-center gap-2">
         <StatusControl component={component} />
         {children}
-        <Link href={`/admin/services/${component.id}`} className={buttonClass} aria-label={`Edit ${component.name}`}>Edit</Link>
-        <Link href={`/admin/services/${component.id}/delete`} className={buttonClass} aria-label={`Delete ${component.name}`}>Delete</Link>
+        <Link href={`/admin/services/${component.id}`} className={smallButton} aria-label={`Edit ${component.name}`}>Edit</Link>
+        <Link href={`/admin/services/${component.id}/delete`} className={smallButton} aria-label={`Delete ${component.name}`}>Delete</Link>
       </span>
     </div>
   );
@@ -170,7 +170,7 @@ function StatusControl({ component }: { component: ListComponent }) {
           <option key={s} value={s}>{COMPONENT_STATUS_LABELS[s]}</option>
         ))}
       </select>
-      <button type="submit" disabled={pending} className={buttonClass} aria-label={`Set status of ${component.name}`}>Set</button>
+      <button type="submit" disabled={pending} className={smallButton} aria-label={`Set status of ${component.name}`}>Set</button>
       <span role="status" aria-live="polite" className={`text-sm ${state.ok === false ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}>
         {state.ok ? "Saved" : state.message}
         {state.ok && <span className="sr-only">: {state.message}</span>}

@@ -1,5 +1,5 @@
 // The Subscribers actions and the CSV export route, called directly as each role and as nobody.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { getEmailSubscriberByAddress } from "@/db/queries/subscribers";
 import { subscribers } from "@/db/schema";
@@ -8,9 +8,6 @@ import { insertEmailSubscriber } from "@/db/writes/subscribers";
 import type { UserRole } from "@/db/constants";
 import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
 import type { ImportState } from "./import-state";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const actions = await import("./actions");
 const exportRoute = await import("./export.csv/route");

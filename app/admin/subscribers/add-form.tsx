@@ -1,29 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
-import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import { useActionState } from "react";
+import { Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import { ServicePicker, type ServiceChoiceGroup } from "@/components/ui/service-picker";
 import { LIMITS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { addSubscriberAction } from "./actions";
 
-export interface ScopeChoice {
-  /** A real group's id, or null for the services outside any group. */
-  groupId: string | null;
-  name: string;
-  components: { id: string; name: string }[];
-}
-
 const radio = "mt-1 flex items-start gap-2";
 
-export function AddSubscriberForm({ choices }: { choices: ScopeChoice[] }) {
+export function AddSubscriberForm({ choices }: { choices: ServiceChoiceGroup[] }) {
   const [state, action, pending] = useActionState(addSubscriberAction, {} as FormState);
   const ref = useFocusOnError(state);
-  const [scope, setScope] = useState<"all" | "some">(fieldValue(state, "scope", "all") === "some" ? "some" : "all");
+  const some = fieldValue(state, "scope", "all") === "some";
   const confirmation = fieldValue(state, "confirmation", "send");
-  const kept = (name: string) => new Set(fieldValue(state, name).split(",").filter(Boolean));
-  const components = kept("componentIds");
-  const groups = kept("groupIds");
   const scopeError = state.errors?.componentIds;
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="mt-6 max-w-xl space-y-6">
@@ -31,42 +22,27 @@ export function AddSubscriberForm({ choices }: { choices: ScopeChoice[] }) {
       <Field name="email" label="Email address" hint={`Up to ${LIMITS.email} characters.`} state={state}>
         {(p) => <input {...p} type="email" autoComplete="off" required defaultValue={fieldValue(state, "email")} className={inputClass} />}
       </Field>
-      <fieldset aria-describedby={scopeError ? "field-componentIds-error" : undefined}>
+      {/* The services show only while "Only the services chosen below" is picked: CSS (.scope-choice), no state. */}
+      <fieldset aria-describedby={scopeError ? "field-componentIds-error" : undefined} className="scope-choice">
         <legend className="text-sm font-medium">Notify them about</legend>
         <label className={radio}>
-          <input type="radio" name="scope" value="all" checked={scope === "all"} onChange={() => setScope("all")} className="mt-1" />
+          <input type="radio" name="scope" value="all" defaultChecked={!some} className="mt-1" />
           Everything
         </label>
         <label className={radio}>
-          <input type="radio" name="scope" value="some" checked={scope === "some"} onChange={() => setScope("some")} className="mt-1" />
+          <input type="radio" name="scope" value="some" defaultChecked={some} className="mt-1" />
           Only the services chosen below
         </label>
-        {scope === "some" && (
-          <div className="mt-3 space-y-3">
-            {choices.length === 0 && <p className="text-sm">There are no services yet: add some on the Services page, or choose everything.</p>}
-            {choices.map((group) => (
-              <fieldset key={group.groupId ?? "ungrouped"} className="rounded-md border border-slate-300 p-3 dark:border-slate-700">
-                <legend className="px-1 text-sm font-semibold">{group.name}</legend>
-                {group.groupId && (
-                  <label className="flex items-center gap-2 font-medium">
-                    <input type="checkbox" name="groupIds" value={group.groupId} defaultChecked={groups.has(group.groupId)} />
-                    The whole group
-                  </label>
-                )}
-                <ul className="mt-1 grid gap-1 sm:grid-cols-2">
-                  {group.components.map((c) => (
-                    <li key={c.id}>
-                      <label className="flex items-center gap-2">
-                        <input type="checkbox" name="componentIds" value={c.id} defaultChecked={components.has(c.id)} />
-                        {c.name}
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            ))}
-          </div>
-        )}
+        <div className="scope-services">
+          <ServicePicker
+            groups={choices}
+            name="componentIds"
+            selected={fieldList(state, "componentIds")}
+            groupName="groupIds"
+            selectedGroups={fieldList(state, "groupIds")}
+            empty="There are no services yet: add some on the Services page, or choose everything."
+          />
+        </div>
         {scopeError?.length ? (
           <p id="field-componentIds-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">
             {scopeError.join(" ")}

@@ -11,6 +11,7 @@ import { formatInZone } from "@/lib/console/incident-display";
 import { getThePage } from "@/db/queries/settings";
 import type { Actor } from "@/lib/domain/actor";
 import { DEFAULT_PAGE_SIZE, listSubscribers } from "@/lib/subscriptions/admin";
+import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Subscribers" };
 
@@ -82,7 +83,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600">Filter</button>
+        <Button type="submit">Filter</Button>
         {filtered && <Link href="/admin/subscribers" className="py-2 font-medium underline">Clear</Link>}
       </form>
       {list.total === 0 ? (

@@ -5,8 +5,9 @@ import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnErro
 import { USER_ROLE_LABELS, type UserRole } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { changeRoleAction, inviteAction, removeMemberAction, requireTwoFactorAction, revokeInvitationAction } from "./actions";
+import { buttonClass } from "@/components/ui/button";
 
-const small = "rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
+const small = buttonClass("secondary", "sm");
 
 export function InviteForm({ roles }: { roles: UserRole[] }) {
   const [state, action, pending] = useActionState(inviteAction, {} as FormState);

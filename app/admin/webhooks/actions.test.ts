@@ -1,13 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { auditLog, subscribers } from "@/db/schema";
 import { disableWebhook } from "@/db/writes/webhooks";
 import { resetConfigForTests } from "@/lib/config";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { addWebhookAction, removeWebhookAction, enableWebhookAction, resendVerificationAction } = await import("./actions");
 

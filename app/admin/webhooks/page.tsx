@@ -6,7 +6,8 @@ import type { WebhookRow } from "@/db/queries/webhooks";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
 import { webhooksForConsole } from "@/lib/console/webhooks";
-import { ComponentPicker } from "@/app/subscribe/component-picker";
+import { DataTable } from "@/components/ui/data-table";
+import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { AddWebhookForm, WebhookControls } from "./webhook-forms";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -86,37 +87,23 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
                 <WebhookControls id={w.id} url={w.url ?? ""} disabled={w.disabledAt !== null} pending={w.state === "pending"} />
                 <details className="text-sm">
                   <summary className="cursor-pointer font-medium">Recent deliveries ({w.deliveries.length})</summary>
-                  {w.deliveries.length === 0 ? (
-                    <p className="mt-2 text-slate-700 dark:text-slate-300">Nothing sent yet: deliveries appear here after the next incident or status change.</p>
-                  ) : (
-                    <div className="mt-2 overflow-x-auto">
-                      <table className="w-full text-left text-sm">
-                        <caption className="sr-only">Recent deliveries to {w.url}</caption>
-                        <thead>
-                          <tr className="border-b border-slate-300 dark:border-slate-700">
-                            <th scope="col" className="py-1 pr-3">Time</th>
-                            <th scope="col" className="py-1 pr-3">Event</th>
-                            <th scope="col" className="py-1 pr-3">Outcome</th>
-                            <th scope="col" className="py-1 pr-3">Status</th>
-                            <th scope="col" className="py-1 pr-3">Attempts</th>
-                            <th scope="col" className="py-1">Error</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {w.deliveries.map((d) => (
-                            <tr key={d.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                              <td className="py-1 pr-3 whitespace-nowrap">{date(d.createdAt, page.timeZone)}</td>
-                              <td className="py-1 pr-3">{eventLabel(d.kind)}</td>
-                              <td className="py-1 pr-3">{deliveryOutcome(d, page.timeZone)}</td>
-                              <td className="py-1 pr-3">{d.lastStatusCode ?? "–"}</td>
-                              <td className="py-1 pr-3">{d.attempts + (d.state === "sent" ? 1 : 0)}</td>
-                              <td className="py-1 break-all">{d.lastError ?? ""}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
-                  )}
+                  <DataTable
+                    dense
+                    label={`Recent deliveries to ${w.url}`}
+                    caption={`Recent deliveries to ${w.url}`}
+                    className="mt-2"
+                    rows={w.deliveries}
+                    rowKey={(d) => d.id}
+                    empty="Nothing sent yet: deliveries appear here after the next incident or status change."
+                    columns={[
+                      { header: "Time", className: "whitespace-nowrap", cell: (d) => date(d.createdAt, page.timeZone) },
+                      { header: "Event", cell: (d) => eventLabel(d.kind) },
+                      { header: "Outcome", cell: (d) => deliveryOutcome(d, page.timeZone) },
+                      { header: "Status", cell: (d) => d.lastStatusCode ?? "–" },
+                      { header: "Attempts", cell: (d) => d.attempts + (d.state === "sent" ? 1 : 0) },
+                      { header: "Error", className: "break-all", cell: (d) => d.lastError ?? "" },
+                    ]}
+                  />
                 </details>
               </li>
             ))}
@@ -125,7 +112,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       </section>
       <section aria-labelledby="add-heading" className="mt-10">
         <h2 id="add-heading" className="text-lg font-semibold">Add a webhook</h2>
-        <AddWebhookForm picker={<ComponentPicker choices={choices} selected={[]} />} />
+        <AddWebhookForm picker={<ServicePicker groups={choiceGroups(choices)} name="componentIds" />} />
       </section>
     </div>
   );

@@ -4,8 +4,9 @@ import { useActionState, useState, type ReactNode } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import type { FormState } from "@/lib/auth/action";
 import { addWebhookAction, enableWebhookAction, removeWebhookAction, resendVerificationAction } from "./actions";
+import { buttonClass } from "@/components/ui/button";
 
-const small = "rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800";
+const small = buttonClass("secondary", "sm");
 
 /** The signing secret, shown once right after the webhook is created. */
 export function SecretOnce({ secret, url }: { secret: string; url: string }) {

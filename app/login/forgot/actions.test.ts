@@ -1,7 +1,7 @@
 // The reset request and the reset link through their Server Actions: the same answer for every address,
 // clear per-field errors, and a link that sets the password and sends the member to sign in.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { findUserById } from "@/db/queries/users";
 import { passwordResets } from "@/db/schema";
@@ -11,8 +11,6 @@ import { RESET_ANSWER_FLOOR_MS } from "@/lib/auth/password-reset";
 import { passwordResetToken } from "@/lib/notifications/tokens";
 import { verifyPassword } from "@/lib/password";
 import { installTestDatabase, removeTestDatabase, runAction } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 
 const { requestPasswordResetAction } = await import("./actions");
 const { resetPasswordAction } = await import("../reset/[token]/actions");

@@ -1,7 +1,7 @@
 // The second sign-in step through its Server Action: a right code gives the browser a new session token and
 // the token that was issued after the password alone stops working (no session fixation across the step).
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { sessions, users } from "@/db/schema";
 import { SESSION_COOKIE } from "@/lib/auth/policy";
@@ -9,8 +9,6 @@ import { createSession, lookupSession } from "@/lib/auth/sessions";
 import { hashToken } from "@/lib/auth/tokens";
 import { newTotpSecret, totp } from "@/lib/auth/totp";
 import { fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
 
 const { twoFactorAction } = await import("./actions");
 

@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/local-time";
 import { subscriberForToken } from "@/lib/subscriptions/access";
 import { pauseAction, savePreferencesAction, unsubscribeAction } from "./actions";
 import { PreferencesForm } from "./preferences-form";
+import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Manage your subscription", robots: { index: false } };
@@ -75,14 +76,14 @@ export default async function ManagePage({ params, searchParams }: Props) {
             <PreferencesForm save={savePreferencesAction.bind(null, token)} choices={componentChoices(db, page.id)} allComponents={s.allComponents} selected={selected} />
             <div className="mt-8 flex flex-wrap gap-3 border-t border-slate-200 pt-6 dark:border-slate-700">
               <form action={pauseAction.bind(null, token, s.pausedAt === null)}>
-                <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 font-medium dark:border-slate-600">
+                <Button type="submit" variant="secondary">
                   {s.pausedAt === null ? "Pause notifications" : "Resume notifications"}
-                </button>
+                </Button>
               </form>
               <form action={unsubscribeAction.bind(null, token)}>
-                <button type="submit" className="rounded-md border border-red-300 px-4 py-2 font-medium text-red-800 dark:border-red-800 dark:text-red-300">
+                <Button type="submit" variant="danger-outline">
                   Unsubscribe
-                </button>
+                </Button>
               </form>
             </div>
           </>

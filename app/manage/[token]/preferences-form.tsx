@@ -1,8 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import type { ComponentChoices } from "@/db/queries/subscribers";
-import { ComponentPicker } from "@/app/subscribe/component-picker";
+import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import type { PreferencesState } from "./actions";
+import { Button } from "@/components/ui/button";
 
 /**
  * Which services a subscriber hears about. Works without JavaScript (the picker is in the HTML; CSS hides it
@@ -36,15 +37,15 @@ export function PreferencesForm({
           Only the services I choose
         </label>
         <div className="scope-services">
-          <ComponentPicker choices={choices} selected={checked} />
+          <ServicePicker groups={choiceGroups(choices)} name="componentIds" selected={checked} />
         </div>
         <p id="preferences-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-400">
           {state?.error}
         </p>
       </fieldset>
-      <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? "Saving..." : "Save choices"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import type { FormState } from "@/lib/auth/action";
 import { RESOLVED_DEFAULT_MESSAGE } from "@/lib/console/incident-defaults";
 import { editIncidentUpdateAction, postIncidentUpdateAction, publishPostmortemAction, savePostmortemAction } from "../actions";
 import { INCIDENT_FORM_STATUSES } from "../declare-form";
+import { Button } from "@/components/ui/button";
 
 type FormStatusValue = (typeof INCIDENT_FORM_STATUSES)[number];
 
@@ -83,8 +84,6 @@ export function EditUpdateForm({ id, updateId, body }: { id: string; updateId: s
   );
 }
 
-const BUTTON = "rounded-md px-4 py-2 font-medium disabled:opacity-60";
-
 /**
  * One form for the postmortem: Save draft and Publish both send what is in the box (publishing does not need a
  * saved draft first). The newer of the two answers is the one shown.
@@ -107,12 +106,12 @@ export function PostmortemForms({ id, body, publishedAt }: { id: string; body: s
         defaultChecked={!publishedAt}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={saving || publishing} className={`${BUTTON} border border-slate-400 bg-white text-slate-900 hover:bg-slate-50 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800`}>
+        <Button type="submit" variant="secondary" disabled={saving || publishing}>
           {saving ? "Working…" : "Save draft"}
-        </button>
-        <button type="submit" formAction={publish} disabled={saving || publishing} className={`${BUTTON} bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500`}>
+        </Button>
+        <Button type="submit" formAction={publish} disabled={saving || publishing}>
           {publishing ? "Working…" : publishedAt ? "Publish changes" : "Publish"}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -9,6 +9,7 @@ import { pickerGroups } from "@/lib/console/incident-display";
 import { ID_PATTERN } from "@/lib/ids";
 import { declarationFromTemplate } from "@/lib/incidents/templates";
 import { DeclareIncidentForm } from "../declare-form";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Declare incident" };
 
@@ -32,7 +33,7 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
               {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
             </select>
           </div>
-          <button type="submit" className="rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-500 dark:hover:bg-slate-800">Use template</button>
+          <button type="submit" className={buttonClass("secondary")}>Use template</button>
         </form>
       ) : (
         <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">

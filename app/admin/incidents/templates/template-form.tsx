@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import { Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
-import { ServiceCheckboxes } from "@/components/admin/service-checkboxes";
+import { ServicePicker } from "@/components/ui/service-picker";
 import type { PickerGroup } from "@/components/admin/service-status-picker";
 import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, LIMITS, type ComponentStatus } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
@@ -43,7 +43,7 @@ export function TemplateForm({ groups, template }: { groups: PickerGroup[]; temp
         )}
       </Field>
       <MarkdownField name="body" label="Message" state={state} initial={template?.body} hint={`Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`} />
-      <ServiceCheckboxes groups={groups} state={state} initial={template?.componentIds} legend="Services to preselect (optional)" />
+      <ServicePicker groups={groups} name="services" legend="Services to preselect (optional)" selected={fieldList(state, "services", template?.componentIds)} errors={state.errors?.services} errorId="field-services-error" />
       <Field name="componentStatus" label="Preselected services’ status" state={state}>
         {(p) => (
           <select {...p} defaultValue={fieldValue(state, "componentStatus", template?.componentStatus ?? "partial_outage")} className={inputClass}>

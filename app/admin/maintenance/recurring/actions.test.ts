@@ -1,13 +1,10 @@
 // The recurring-maintenance actions called directly, as each role and as nobody; bad input per field.
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { incidents, maintenanceRecurrences } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
 import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction } from "@/lib/testing/auth-harness";
-
-vi.mock("next/headers", () => import("@/lib/testing/next-headers-mock"));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const actions = await import("./actions");
 

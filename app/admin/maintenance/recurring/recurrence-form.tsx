@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState, useState, useSyncExternalStore } from "react";
-import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import { CheckboxField, Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
-import { ServiceCheckboxes } from "@/components/admin/service-checkboxes";
+import { ServicePicker } from "@/components/ui/service-picker";
 import type { PickerGroup } from "@/components/admin/service-status-picker";
 import { LIMITS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
@@ -106,7 +106,7 @@ export function RecurrenceForm({ groups, timeZone }: { groups: PickerGroup[]; ti
           {(p) => <input {...p} inputMode="numeric" defaultValue={fieldValue(state, "durationMinutes", "60")} className={inputClass} />}
         </Field>
       </div>
-      <ServiceCheckboxes groups={groups} state={state} />
+      <ServicePicker groups={groups} name="services" legend="Affected services" selected={fieldList(state, "services")} errors={state.errors?.services} errorId="field-services-error" />
       <Field name="remindBeforeMinutes" label="Remind subscribers before each start (minutes)" hint="Leave empty for no reminder. Occurrences are announced by this reminder, not when they are created." state={state}>
         {(p) => <input {...p} inputMode="numeric" defaultValue={fieldValue(state, "remindBeforeMinutes", "60")} className={inputClass} />}
       </Field>

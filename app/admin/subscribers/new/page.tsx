@@ -3,19 +3,15 @@ import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
 import { componentChoices } from "@/db/queries/subscribers";
 import { requireUser } from "@/lib/auth/dal";
-import { AddSubscriberForm, type ScopeChoice } from "../add-form";
+import { choiceGroups } from "@/components/ui/service-picker";
+import { AddSubscriberForm } from "../add-form";
 
 export const metadata: Metadata = { title: "Add a subscriber" };
 
 export default async function NewSubscriberPage() {
   await requireUser("admin");
   const db = getDb();
-  // componentChoices puts the services outside any group under a made-up "other" entry, which is no group.
-  const choices: ScopeChoice[] = componentChoices(db, getThePage(db).id).map((g) => ({
-    groupId: g.id === "other" ? null : g.id,
-    name: g.name,
-    components: g.components.map((c) => ({ id: c.id, name: c.name })),
-  }));
+  const choices = choiceGroups(componentChoices(db, getThePage(db).id));
   return (
     <div>
       <h1 className="text-2xl font-bold">Add a subscriber</h1>

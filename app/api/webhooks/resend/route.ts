@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const MAX_BODY = 256 * 1024;
 
-// Resend's delivery events: authenticated by the Svix signature over the raw body (RESEND_WEBHOOK_SECRET).
+// Resend's delivery events: authenticated by the Svix signature (checked by the Resend SDK) over the raw body (RESEND_WEBHOOK_SECRET).
 // The signature headers are checked before the body is read, and the body is read only up to MAX_BODY.
 export async function POST(req: Request) {
   const secret = getConfig().resendWebhookSecret;
@@ -23,13 +23,11 @@ export async function POST(req: Request) {
     if (err instanceof BodyError) return bodyErrorResponse(err);
     throw err;
   }
-  if (!verifyWebhook(secret, headers, raw)) return Response.json({ error: "Invalid signature" }, { status: 401 });
-  let parsed;
-  try {
-    parsed = resendEventSchema.safeParse(JSON.parse(raw));
-  } catch {
-    return Response.json({ error: "Invalid JSON" }, { status: 400 });
+  const verified = verifyWebhook(secret, headers, raw);
+  if (!verified.ok) {
+    return verified.error === "json" ? Response.json({ error: "Invalid JSON" }, { status: 400 }) : Response.json({ error: "Invalid signature" }, { status: 401 });
   }
+  const parsed = resendEventSchema.safeParse(verified.payload);
   if (!parsed.success) return Response.json({ error: "Invalid event" }, { status: 400 });
   const event = parsed.data;
   const effect = eventEffect(event);
