@@ -1,7 +1,7 @@
 "use client";
 // Services as checkboxes named `services`, grouped as on the public page.
 import type { FormState } from "@/lib/auth/action";
-import type { PickerGroup } from "./service-status-picker";
+import type { PickerGroup } from "@/lib/domain/service-picker";
 
 export function ServiceCheckboxes({ groups, state, initial = [], legend = "Affected services" }: { groups: PickerGroup[]; state: FormState; initial?: readonly string[]; legend?: string }) {
   const errors = state.errors?.services;

@@ -1,10 +1,8 @@
 // The incident history feeds (/history.atom, /history.rss), per page or per component. The entry HTML keeps
 // Statuspage's layout exactly, because consumers parse it with regular expressions:
 // <p><small>Jun <var data-var='date'>11</var>, <var data-var='time'>09:45</var> UTC</small><br><strong>Identified</strong> - body</p>
-import { inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { loadIncidentBundles, type IncidentBundle } from "@/db/queries/public-api";
-import { incidents } from "@/db/schema";
 import type { ApiContext } from "@/lib/api/statuspage";
 import { updateLabels } from "@/lib/api/statuspage";
 import { toIso } from "@/lib/time";
@@ -20,10 +18,10 @@ export interface FeedInput {
   componentId?: string;
 }
 
-export function loadFeedBundles(db: Db, ctx: ApiContext, incidentIds?: string[]): IncidentBundle[] {
-  if (incidentIds && incidentIds.length === 0) return [];
+/** The newest incidents and maintenances, of the whole page or of one component. */
+export function loadFeedBundles(db: Db, ctx: ApiContext, componentId?: string): IncidentBundle[] {
   return loadIncidentBundles(db, ctx.page.id, {
-    where: incidentIds ? inArray(incidents.id, incidentIds) : undefined,
+    componentId,
     order: "created_desc",
     limit: FEED_SIZE,
   });

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceCheckboxes } from "@/components/admin/service-checkboxes";
-import type { PickerGroup } from "@/components/admin/service-status-picker";
+import type { PickerGroup } from "@/lib/domain/service-picker";
 import { INCIDENT_STATUS_LABELS, LIMITS, type MaintenanceStatus } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { cancelMaintenanceAction, postMaintenanceUpdateAction, rescheduleMaintenanceAction, scheduleMaintenanceAction } from "./actions";

@@ -3,7 +3,8 @@
 import { useActionState, useState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
-import { ServiceStatusPicker, type PickerGroup } from "@/components/admin/service-status-picker";
+import { ServiceStatusPicker } from "@/components/admin/service-status-picker";
+import type { PickerGroup } from "@/lib/domain/service-picker";
 import { INCIDENT_STATUS_LABELS, LIMITS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { RESOLVED_DEFAULT_MESSAGE } from "@/lib/console/incident-defaults";

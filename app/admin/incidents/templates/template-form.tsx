@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceCheckboxes } from "@/components/admin/service-checkboxes";
-import type { PickerGroup } from "@/components/admin/service-status-picker";
+import type { PickerGroup } from "@/lib/domain/service-picker";
 import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, LIMITS, type ComponentStatus } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { createTemplateAction, updateTemplateAction } from "./actions";
