@@ -4,7 +4,7 @@
 import type { Db } from "@/db";
 import { loadIncidentBundles, type IncidentBundle } from "@/db/queries/public-api";
 import type { ApiContext } from "@/lib/api/statuspage";
-import { updateLabels } from "@/lib/api/statuspage";
+import { updateLabels } from "@/lib/domain/incident";
 import { toIso } from "@/lib/time";
 import { escapeXml } from "./xml";
 
@@ -46,7 +46,8 @@ function stamp(at: number, timeZone: string): string {
 
 /** The entry HTML: one paragraph per update, newest first. */
 export function entryHtml(bundle: IncidentBundle, timeZone: string): string {
-  const labels = updateLabels(bundle.updates);
+  // Bundles list updates newest first; the labels are worked out in timeline order.
+  const labels = updateLabels([...bundle.updates].reverse()).reverse();
   return bundle.updates
     .map((u, i) => `<p><small>${stamp(u.displayAt, timeZone)}</small><br><strong>${labels[i]}</strong> - ${escapeXml(u.body)}</p>`)
     .join("");

@@ -6,11 +6,11 @@ import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass,
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceStatusPicker } from "@/components/admin/service-status-picker";
 import type { PickerGroup } from "@/lib/domain/service-picker";
-import { IMPACTS, IMPACT_LABELS, INCIDENT_STATUS_LABELS, LIMITS } from "@/db/constants";
+import { IMPACT_LABELS, IMPACTS, INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_INCIDENT_STATUSES } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { declareIncidentAction } from "./actions";
 
-export const INCIDENT_FORM_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+export const INCIDENT_FORM_STATUSES = POSTABLE_INCIDENT_STATUSES;
 
 export interface DeclareInitial {
   name: string;

@@ -1,7 +1,7 @@
 // The management API's endpoints. Request bodies are zod schemas (camelCase, times in ISO 8601); responses
 // reuse the Statuspage serializers, so an incident reads the same here, in /api/v2 and in webhooks.
 import { z } from "zod";
-import { COMPONENT_STATUSES, IMPACTS, UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
+import { COMPONENT_STATUSES, IMPACTS, POSTABLE_INCIDENT_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
 import { loadComponentsAndGroups, loadIncidentBundles } from "@/db/queries/public-api";
 import { serializeComponentList, serializeIncident, serializeMaintenance } from "@/lib/api/statuspage";
 import { notFound } from "@/lib/domain/errors";
@@ -46,7 +46,7 @@ export const cancelBody = z.object({ message: multiLine(z.string().trim().max(10
 export const statuspageIncidentBody = z.object({
   incident: z.object({
     name: singleLine(z.string()),
-    status: z.enum(["investigating", "identified", "monitoring", "resolved"]).default("investigating"),
+    status: z.enum(POSTABLE_INCIDENT_STATUSES).default("investigating"),
     body: multiLine(z.string()).default(""),
     component_ids: z.array(id).default([]),
     components: z.record(id, z.enum(COMPONENT_STATUSES)).default({}),
