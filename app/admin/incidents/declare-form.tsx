@@ -10,8 +10,6 @@ import { IMPACT_LABELS, IMPACTS, INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_INCIDE
 import type { FormState } from "@/lib/auth/action";
 import { declareIncidentAction } from "./actions";
 
-export const INCIDENT_FORM_STATUSES = POSTABLE_INCIDENT_STATUSES;
-
 export interface DeclareInitial {
   name: string;
   status: string;
@@ -31,7 +29,7 @@ export function DeclareIncidentForm({ groups, timeZone, initial }: { groups: Pic
       <Field name="status" label="Status" state={state}>
         {(p) => (
           <select {...p} defaultValue={fieldValue(state, "status", initial?.status ?? "investigating")} className={inputClass}>
-            {INCIDENT_FORM_STATUSES.map((s) => (
+            {POSTABLE_INCIDENT_STATUSES.map((s) => (
               <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
             ))}
           </select>
