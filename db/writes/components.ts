@@ -31,7 +31,8 @@ export interface StatusActor {
  * `at` may lie in the past (a backfilled incident): the row is placed in the history by its time, and the
  * cached status stays that of the newest row. When the current status changes (whatever the source: manual,
  * incident, maintenance, automation, API), a component_updated notification for webhook subscribers is
- * recorded in the same transaction (the change itself; see ComponentStatusChange). Returns the status the component had at `at`; a change to
+ * recorded in the same transaction: the change itself (ComponentStatusChange), here because every path that
+ * changes a status passes through this function. Returns the status the component had at `at`; a change to
  * the status it already had then writes nothing.
  */
 export function setComponentStatus(
