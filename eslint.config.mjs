@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { layerRules } from "./scripts/lint-layers.mjs";
 
 const config = [
   ...nextVitals,
@@ -19,6 +20,8 @@ const config = [
     files: ["**/*.test.ts", "e2e/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
+  // What may import what (ARCHITECTURE.md); scripts/lint-layers.test.ts proves each rule bites.
+  ...layerRules,
   { ignores: [".next/**", "node_modules/**", "data/**", ".e2e/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
   // scripts/compile.mjs's output.
   { ignores: ["dist/**", "dist.*/**"] },

@@ -1,4 +1,5 @@
-// Enums and their labels. No drizzle import here, so client components can use them too.
+// Enums, the named subsets of them, and their labels: the one place a status list is written. This file
+// imports nothing at all (lint-enforced), so client components and the pure core can use it too.
 
 export const COMPONENT_STATUSES = [
   "operational",
@@ -27,10 +28,23 @@ export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved", "postmortem"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const UNRESOLVED_INCIDENT_STATUSES = ["investigating", "identified", "monitoring"] as const;
+export const RESOLVED_INCIDENT_STATUSES = ["resolved", "postmortem"] as const;
+/** What an update may set (a postmortem is published, not posted), in forms, templates and both APIs. */
+export const POSTABLE_INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+export type PostableIncidentStatus = (typeof POSTABLE_INCIDENT_STATUSES)[number];
 
 /** `cancelled` is ours: Statuspage has no such state, the API shows a cancelled maintenance as completed. */
 export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed", "cancelled"] as const;
 export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
+export const UPCOMING_MAINTENANCE_STATUSES = ["scheduled"] as const;
+/** A window under way. */
+export const ACTIVE_MAINTENANCE_STATUSES = ["in_progress", "verifying"] as const;
+/** Not over yet: upcoming or under way. */
+export const OPEN_MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying"] as const;
+export const ENDED_MAINTENANCE_STATUSES = ["completed", "cancelled"] as const;
+/** What an update may set, and what the Statuspage API shows (cancelled reads as completed there). */
+export const POSTABLE_MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const;
+export type PostableMaintenanceStatus = (typeof POSTABLE_MAINTENANCE_STATUSES)[number];
 
 export type AnyIncidentStatus = IncidentStatus | MaintenanceStatus;
 export const ALL_INCIDENT_STATUSES = [...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES] as const;

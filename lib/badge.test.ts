@@ -21,4 +21,12 @@ describe("badgeSvg", () => {
     const colors = new Set(["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"].map((s) => componentBadgeColor(s as never)));
     expect(colors.size).toBe(5);
   });
+
+  it("gives a service the colour of the page indicator it would cause alone", () => {
+    expect(componentBadgeColor("operational")).toBe(indicatorBadgeColor("none"));
+    expect(componentBadgeColor("degraded_performance")).toBe(indicatorBadgeColor("minor"));
+    expect(componentBadgeColor("partial_outage")).toBe(indicatorBadgeColor("major"));
+    expect(componentBadgeColor("major_outage")).toBe(indicatorBadgeColor("critical"));
+    expect(componentBadgeColor("under_maintenance")).toBe(indicatorBadgeColor("maintenance"));
+  });
 });

@@ -2,6 +2,7 @@
 // readers and tooltips get the text.
 import type { ComponentStatus, Indicator } from "@/db/constants";
 import { escapeXml } from "./feeds/xml";
+import { indicatorFromComponents } from "./domain/status";
 
 const INDICATOR_COLOR: Record<Indicator, string> = {
   none: "#2e7d32",
@@ -11,16 +12,9 @@ const INDICATOR_COLOR: Record<Indicator, string> = {
   maintenance: "#2b6cb0",
 };
 
-const STATUS_INDICATOR: Record<ComponentStatus, Indicator> = {
-  operational: "none",
-  degraded_performance: "minor",
-  partial_outage: "major",
-  major_outage: "critical",
-  under_maintenance: "maintenance",
-};
-
+/** A service's badge has the colour the page would have if it were the only service (one rule: the spec's table). */
 export function componentBadgeColor(status: ComponentStatus): string {
-  return INDICATOR_COLOR[STATUS_INDICATOR[status]];
+  return INDICATOR_COLOR[indicatorFromComponents([status]).indicator];
 }
 
 export function indicatorBadgeColor(indicator: Indicator): string {

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import { DatabaseOpenError, type Db } from "@/db";
 import { unavailableReason } from "@/db/unavailable";
+import { pingDatabase, writeHeartbeat } from "@/db/writes/health";
 
 export interface Health {
   status: "ok" | "error";
@@ -15,14 +15,13 @@ export interface Health {
 const WRITE_PROBE_EVERY_MS = 2_000;
 const lastWriteProbe = new WeakMap<Db, { at: number; error: string | null }>();
 
-/** Commits a one-row heartbeat in app_state (a private table the page cache ignores): the cheapest real write. */
+/** Commits the heartbeat at most every WRITE_PROBE_EVERY_MS and remembers the answer in between. */
 function probeWrite(db: Db, now: number): string | null {
   const last = lastWriteProbe.get(db);
   if (last && now - last.at >= 0 && now - last.at < WRITE_PROBE_EVERY_MS) return last.error;
   let error: string | null = null;
   try {
-    db.run(sql`insert into app_state (key, value, updated_at) values ('health_heartbeat', ${String(now)}, ${now})
-      on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`);
+    writeHeartbeat(db, now);
   } catch (err) {
     error = unavailableReason(err);
   }
@@ -36,7 +35,7 @@ export function checkHealth(getDb: () => Db, now = Date.now()): { httpStatus: 20
   let db: Db;
   try {
     db = getDb();
-    db.get(sql`select 1`);
+    pingDatabase(db);
   } catch (err) {
     // The answer is public: say what failed, never where the file lives (the start-up log names the path).
     const reason = err instanceof DatabaseOpenError ? "The database file cannot be opened" : unavailableReason(err);

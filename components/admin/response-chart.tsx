@@ -1,12 +1,8 @@
 // A response-time chart as server-rendered SVG (no script), with the same numbers in a table for screen
 // readers (the SVG is aria-hidden: a picture of a table is not a table).
-export interface ChartPoint {
-  at: number;
-  /** Average response time of the bucket; null when every check failed. */
-  ms: number | null;
-  down: number;
-  total: number;
-}
+import type { ChartPoint } from "@/lib/domain/monitor-types";
+
+export type { ChartPoint };
 
 const W = 600;
 const H = 140;

@@ -1,20 +1,11 @@
 "use client";
 // Per-service status choices for an incident form, grouped as on the public page. Each select is named
 // `service:<id>`; the empty choice leaves the service out of the update.
-import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS, type ComponentStatus } from "@/db/constants";
+import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { inputClass } from "./form";
 
-export interface PickerService {
-  id: string;
-  name: string;
-  status: ComponentStatus;
-}
-export interface PickerGroup {
-  /** null for services outside any group. */
-  name: string | null;
-  services: PickerService[];
-}
+import type { PickerGroup } from "@/lib/domain/service-picker";
 
 export function ServiceStatusPicker({
   groups,

@@ -1,6 +1,6 @@
 // Reads for the console's Incidents screens: the open list, the history search, and one incident with its timeline.
 import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import { UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
+import { RESOLVED_INCIDENT_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
 import type { Tx } from "../index";
 import { components, incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
 
@@ -88,7 +88,7 @@ export function incidentServices(tx: Tx, incidentId: string) {
 export interface HistoryFilter {
   /** Words in the incident's name. */
   q?: string;
-  status?: "resolved" | "postmortem" | "open";
+  status?: (typeof RESOLVED_INCIDENT_STATUSES)[number] | "open";
   componentId?: string;
   /** Started at or after / before, epoch ms. */
   from?: number;
@@ -105,7 +105,7 @@ export function searchIncidentHistory(tx: Tx, pageId: string, filter: HistoryFil
     conditions.push(sql`${incidents.name} like ${pattern} escape '\\'`);
   }
   if (filter.status === "open") conditions.push(inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES]));
-  else if (filter.status === "resolved") conditions.push(inArray(incidents.status, ["resolved", "postmortem"]));
+  else if (filter.status === "resolved") conditions.push(inArray(incidents.status, [...RESOLVED_INCIDENT_STATUSES]));
   // A published postmortem is what makes an incident "postmortem", whatever its stored status.
   else if (filter.status === "postmortem") conditions.push(isNotNull(incidents.postmortemPublishedAt));
   if (filter.componentId) {

@@ -1,4 +1,5 @@
 // Reads for the console's Maintenance screens: upcoming, in progress and past windows, and one maintenance.
+import { ACTIVE_MAINTENANCE_STATUSES, ENDED_MAINTENANCE_STATUSES, UPCOMING_MAINTENANCE_STATUSES, type MaintenanceStatus } from "@/db/constants";
 import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import type { Tx } from "../index";
 import { incidents, maintenanceRecurrences } from "../schema";
@@ -14,15 +15,15 @@ const columns = {
   backfilled: incidents.backfilled,
 };
 
-function byStatus(tx: Tx, pageId: string, statuses: ("scheduled" | "in_progress" | "verifying" | "completed" | "cancelled")[]) {
-  return and(eq(incidents.pageId, pageId), eq(incidents.kind, "maintenance"), inArray(incidents.status, statuses));
+function byStatus(tx: Tx, pageId: string, statuses: readonly MaintenanceStatus[]) {
+  return and(eq(incidents.pageId, pageId), eq(incidents.kind, "maintenance"), inArray(incidents.status, [...statuses]));
 }
 
 export function listMaintenances(tx: Tx, pageId: string, pastLimit = 25) {
   return {
-    upcoming: tx.select(columns).from(incidents).where(byStatus(tx, pageId, ["scheduled"])).orderBy(asc(incidents.scheduledFor)).all(),
-    inProgress: tx.select(columns).from(incidents).where(byStatus(tx, pageId, ["in_progress", "verifying"])).orderBy(asc(incidents.scheduledUntil)).all(),
-    past: tx.select(columns).from(incidents).where(byStatus(tx, pageId, ["completed", "cancelled"])).orderBy(desc(incidents.scheduledFor)).limit(pastLimit).all(),
+    upcoming: tx.select(columns).from(incidents).where(byStatus(tx, pageId, UPCOMING_MAINTENANCE_STATUSES)).orderBy(asc(incidents.scheduledFor)).all(),
+    inProgress: tx.select(columns).from(incidents).where(byStatus(tx, pageId, ACTIVE_MAINTENANCE_STATUSES)).orderBy(asc(incidents.scheduledUntil)).all(),
+    past: tx.select(columns).from(incidents).where(byStatus(tx, pageId, ENDED_MAINTENANCE_STATUSES)).orderBy(desc(incidents.scheduledFor)).limit(pastLimit).all(),
   };
 }
 export type ConsoleMaintenanceRow = ReturnType<typeof listMaintenances>["upcoming"][number];

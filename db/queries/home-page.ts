@@ -2,9 +2,10 @@
 // (status roll-up, uptime). The route only renders what this returns.
 
 import { dailyUptime, groupDailyUptime, groupPeriodUptime, periodUptime, type DayUptime } from "@/lib/domain/uptime";
+import { visibleComponent } from "@/lib/domain/status";
 import { addDays, lastLocalDays, localDate, startOfLocalDay } from "@/lib/domain/time-zone";
 import type { Db } from "../index";
-import type { Component, Page } from "../schema";
+import type { Page } from "../schema";
 import { getActiveIncidents, getIncidentMarkers, getIncidentsBetween, getOpenMaintenances, getRecurrenceRules, occurredAt, type PublicIncident, type RecurrenceRule } from "./public-incidents";
 import { getComponentTree, getOverallStatus, type ComponentRow } from "./status-page";
 import { getStatusHistory } from "./uptime-history";
@@ -35,10 +36,6 @@ export interface HomePage {
   pastDays: { date: string; incidents: PublicIncident[] }[];
   lastUpdated: number;
   now: number;
-}
-
-export function visibleComponent(c: Pick<Component, "onlyShowIfDegraded" | "status">): boolean {
-  return !c.onlyShowIfDegraded || c.status !== "operational";
 }
 
 export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {

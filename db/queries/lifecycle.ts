@@ -1,3 +1,4 @@
+import { OPEN_MAINTENANCE_STATUSES } from "@/db/constants";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "../index";
 import { components, incidents, incidentUpdates } from "../schema";
@@ -42,6 +43,6 @@ export function openMaintenances(tx: Tx) {
   return tx
     .select()
     .from(incidents)
-    .where(and(eq(incidents.kind, "maintenance"), inArray(incidents.status, ["scheduled", "in_progress", "verifying"])))
+    .where(and(eq(incidents.kind, "maintenance"), inArray(incidents.status, [...OPEN_MAINTENANCE_STATUSES])))
     .all();
 }

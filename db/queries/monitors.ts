@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../index";
-import { automaticIncidents, components, monitorResults, monitors, monitorStateChanges, type Monitor } from "../schema";
+import { automaticIncidents, components, monitorResults, monitors, monitorStateChanges, users, type Monitor } from "../schema";
 
 export function findMonitor(tx: Tx, id: string): Monitor | null {
   return tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? null;
@@ -64,4 +64,15 @@ export function waitingDrafts(tx: Tx) {
 /** Monitors that are down or degraded right now (the console overview lists them first). */
 export function failingMonitors(tx: Tx) {
   return tx.select().from(monitors).where(and(eq(monitors.paused, false), inArray(monitors.state, ["down", "degraded"]))).orderBy(desc(monitors.stateChangedAt)).all();
+}
+
+/** The name of the service a monitor reports on (null: none, or it is gone). */
+export function monitoredServiceName(tx: Tx, componentId: string | null): string | null {
+  if (!componentId) return null;
+  return tx.select({ name: components.name }).from(components).where(eq(components.id, componentId)).get()?.name ?? null;
+}
+
+/** Whether a member asked to be emailed when a monitor goes down. */
+export function wantsMonitorAlerts(tx: Tx, userId: string): boolean {
+  return tx.select({ on: users.notifyOnMonitorDown }).from(users).where(eq(users.id, userId)).get()?.on ?? false;
 }

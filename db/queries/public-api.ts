@@ -1,6 +1,7 @@
 // Reads for the public interfaces (Statuspage API v2, feeds, calendar, badge): everything the serializers
 // in lib/api/statuspage.ts need, in as few queries as possible.
-import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, max, or } from "drizzle-orm";
+import type { AnyIncidentStatus, IncidentKind } from "../constants";
 import type { Db } from "../index";
 import {
   componentGroups,
@@ -36,14 +37,44 @@ export function loadComponentsAndGroups(db: Db, pageId: string): { groups: Compo
   };
 }
 
-export interface IncidentQuery {
-  where: SQL | undefined;
+/** Which incidents (or maintenances) to load: every field given narrows the list; none means all of the page's. */
+export interface IncidentFilter {
+  kind?: IncidentKind;
+  ids?: readonly string[];
+  statuses?: readonly AnyIncidentStatus[];
+  /** Only those that affect this component (the per-component feeds). */
+  componentId?: string;
+  /** Only those still scheduled, or whose window ends at or after this time (the calendar keeps recent ones). */
+  scheduledOrEndingSince?: number;
+}
+
+export interface IncidentQuery extends IncidentFilter {
   order: "created_desc" | "scheduled_desc" | "scheduled_asc";
   limit: number;
 }
 
-/** Incidents (or maintenances) matching `where`, each with its timeline and affected components. */
+function incidentWhere(db: Db, pageId: string, f: IncidentFilter) {
+  return and(
+    eq(incidents.pageId, pageId),
+    f.kind ? eq(incidents.kind, f.kind) : undefined,
+    f.ids ? inArray(incidents.id, [...f.ids]) : undefined,
+    f.statuses ? inArray(incidents.status, [...f.statuses]) : undefined,
+    f.componentId
+      ? inArray(
+          incidents.id,
+          db.select({ id: incidentComponents.incidentId }).from(incidentComponents).where(eq(incidentComponents.componentId, f.componentId)),
+        )
+      : undefined,
+    f.scheduledOrEndingSince !== undefined
+      ? or(gte(incidents.scheduledUntil, f.scheduledOrEndingSince), eq(incidents.status, "scheduled"))
+      : undefined,
+  );
+}
+
+/** Incidents (or maintenances) matching the filter, each with its timeline and affected components. */
 export function loadIncidentBundles(db: Db, pageId: string, query: IncidentQuery): IncidentBundle[] {
+  // An empty list of ids or statuses matches nothing (rather than everything, as a missing one does).
+  if (query.ids?.length === 0 || query.statuses?.length === 0) return [];
   const order =
     query.order === "created_desc"
       ? [desc(incidents.createdAt), desc(incidents.id)]
@@ -53,7 +84,7 @@ export function loadIncidentBundles(db: Db, pageId: string, query: IncidentQuery
   const rows = db
     .select()
     .from(incidents)
-    .where(and(eq(incidents.pageId, pageId), query.where))
+    .where(incidentWhere(db, pageId, query))
     .orderBy(...order)
     .limit(query.limit)
     .all();
@@ -100,12 +131,19 @@ export function loadIncidentBundles(db: Db, pageId: string, query: IncidentQuery
   }));
 }
 
-/** Ids of the incidents that affect a component (for the per-component feeds). */
-export function incidentIdsForComponent(db: Db, componentId: string): string[] {
+/** The latest change to any of the page's components or incidents (0 when there are none). */
+export function lastChangeAt(db: Db, pageId: string): number {
+  const c = db.select({ at: max(components.updatedAt) }).from(components).where(eq(components.pageId, pageId)).get();
+  const i = db.select({ at: max(incidents.updatedAt) }).from(incidents).where(eq(incidents.pageId, pageId)).get();
+  return Math.max(c?.at ?? 0, i?.at ?? 0);
+}
+
+/** Every component an incident affects (deleted ones too: a webhook scoped to one still hears the news). */
+export function affectedComponentIds(db: Db, incidentId: string): string[] {
   return db
-    .select({ id: incidentComponents.incidentId })
+    .select({ id: incidentComponents.componentId })
     .from(incidentComponents)
-    .where(eq(incidentComponents.componentId, componentId))
+    .where(eq(incidentComponents.incidentId, incidentId))
     .all()
     .map((r) => r.id);
 }

@@ -1,7 +1,7 @@
 // Reads of incidents and maintenances for the public pages: each list is loaded with its timeline and
 // affected components in three queries, whatever its length.
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { INCIDENT_STATUS_LABELS, UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus } from "@/db/constants";
+import { OPEN_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus } from "@/db/constants";
 import { bySeverity, timelineOrder, updateLabels } from "@/lib/domain/incident";
 import type { Db } from "../index";
 import { components, incidentComponents, incidents, incidentUpdates, maintenanceRecurrences, type Incident } from "../schema";
@@ -65,7 +65,7 @@ function withDetails(db: Db, rows: Incident[]): PublicIncident[] {
   const componentsBy = groupBy(affected, (c) => c.incidentId);
   return rows.map((incident) => {
     const ordered = timelineOrder(updatesBy.get(incident.id) ?? []);
-    const labels = updateLabels(ordered, INCIDENT_STATUS_LABELS);
+    const labels = updateLabels(ordered);
     return {
       incident,
       updates: ordered
@@ -94,7 +94,7 @@ export function getActiveIncidents(db: Db, pageId: string): PublicIncident[] {
 export function getOpenMaintenances(db: Db, pageId: string): { inProgress: PublicIncident[]; upcoming: PublicIncident[] } {
   const rows = list(
     db,
-    and(eq(incidents.pageId, pageId), eq(incidents.kind, "maintenance"), inArray(incidents.status, ["scheduled", "in_progress", "verifying"])),
+    and(eq(incidents.pageId, pageId), eq(incidents.kind, "maintenance"), inArray(incidents.status, [...OPEN_MAINTENANCE_STATUSES])),
     sql`${incidents.scheduledFor} asc`,
   );
   return {

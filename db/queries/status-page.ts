@@ -1,6 +1,6 @@
 // Reads for the public status page.
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus, type Impact } from "@/db/constants";
+import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus, type Impact } from "@/db/constants";
 import { groupStatus, pageStatus, type PageStatus } from "@/lib/domain/status";
 import type { Db, Tx } from "../index";
 import { componentGroups, components, incidents, pages, type Component, type ComponentGroup, type Page } from "../schema";
@@ -59,7 +59,7 @@ export function getOverallStatus(db: Db, pageId: string): PageStatus {
     .where(
       and(
         eq(incidents.pageId, pageId),
-        inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES, "in_progress", "verifying"]),
+        inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES, ...ACTIVE_MAINTENANCE_STATUSES]),
       ),
     )
     .orderBy(desc(incidents.createdAt))

@@ -1,11 +1,23 @@
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { ClaimSource, ComponentStatus, StatusSource } from "@/db/constants";
 import { newId } from "@/lib/ids";
-import { componentChangeEvent } from "@/lib/webhooks/payloads";
 import type { Tx } from "../index";
 import { hasLiveWebhooks } from "../queries/webhooks";
 import { enqueueNotification } from "./outbox";
-import { componentGroups, components, componentStatusChanges } from "../schema";
+import { componentGroups, components, componentStatusChanges, type Component } from "../schema";
+
+/**
+ * What a component_updated notification records: the change and the component as it was right after it. The
+ * webhook service turns it into the spec's payload at fan-out (lib/webhooks/fan-out.ts); db/ knows no wire format.
+ */
+export interface ComponentStatusChange {
+  /** The component_update id receivers see. */
+  id: string;
+  oldStatus: ComponentStatus;
+  newStatus: ComponentStatus;
+  at: number;
+  component: Component;
+}
 
 export interface StatusActor {
   source: StatusSource;
@@ -22,7 +34,8 @@ export interface StatusActor {
  * `at` may lie in the past (a backfilled incident): the row is placed in the history by its time, and the
  * cached status stays that of the newest row. When the current status changes (whatever the source: manual,
  * incident, maintenance, automation, API), a component_updated notification for webhook subscribers is
- * written in the same transaction. Returns the status the component had at `at`; a change to
+ * recorded in the same transaction: the change itself (ComponentStatusChange), here because every path that
+ * changes a status passes through this function. Returns the status the component had at `at`; a change to
  * the status it already had then writes nothing.
  */
 export function setComponentStatus(
@@ -77,14 +90,14 @@ export function setComponentStatus(
 }
 
 /**
- * The webhook event of a status change, captured now (the component as it is after the change). Skipped when
- * the page has no live webhook: email subscribers never get component_updated, so nobody would receive it.
+ * Records a status change for the webhooks, captured now (the component as it is after the change). Skipped
+ * when the page has no live webhook: email subscribers never get component_updated, so nobody would receive it.
  */
 function enqueueComponentUpdated(tx: Tx, componentId: string, oldStatus: ComponentStatus, newStatus: ComponentStatus, at: number): void {
   const component = tx.select().from(components).where(eq(components.id, componentId)).get()!;
   if (!hasLiveWebhooks(tx, component.pageId)) return;
-  const event = componentChangeEvent(component, { id: newId(), oldStatus, newStatus, at });
-  enqueueNotification(tx, { pageId: component.pageId, kind: "component_updated", at, payload: { event } });
+  const change: ComponentStatusChange = { id: newId(), oldStatus, newStatus, at, component };
+  enqueueNotification(tx, { pageId: component.pageId, kind: "component_updated", at, payload: { change } });
 }
 
 /** The next free top-level position: groups and ungrouped components share one ordering. */

@@ -5,7 +5,7 @@ import type { CheckOutcome, MonitorState } from "@/db/constants";
 import type { DampedStep } from "@/lib/domain/flap-damping";
 import { nextAlignedRun, phaseOf } from "@/lib/domain/monitor-schedule";
 import { newId } from "@/lib/ids";
-import type { MonitorSettings } from "@/lib/monitors/config";
+import type { MonitorSettings } from "@/lib/domain/monitor-types";
 import type { Db, Tx } from "../index";
 import { monitorResults, monitors, monitorStateChanges, type Monitor } from "../schema";
 

@@ -4,19 +4,14 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import type { Tx } from "../index";
-import { assets, pages } from "../schema";
+import { assets, pages, type Page } from "../schema";
 
-export interface PageSettingsFields {
-  name: string;
-  url: string | null;
-  timeZone: string;
-  accentColor: string;
-  supportUrl: string | null;
-  footerText: string | null;
-  aboutText: string | null;
-  /** An open incident without an update for this long is flagged in the console. */
-  staleIncidentMinutes: number;
-}
+/**
+ * The page's settings form, its validation (lib/console/settings.ts) and this write all use this one type,
+ * taken from the table so it cannot drift. `staleIncidentMinutes`: an open incident without an update for
+ * this long is flagged in the console.
+ */
+export type PageSettingsFields = Pick<Page, "name" | "url" | "timeZone" | "accentColor" | "supportUrl" | "footerText" | "aboutText" | "staleIncidentMinutes">;
 
 export function updatePageSettings(tx: Tx, pageId: string, fields: PageSettingsFields, at: number): void {
   tx.update(pages).set({ ...fields, updatedAt: at }).where(eq(pages.id, pageId)).run();

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { ComponentStatus } from "@/db/constants";
+import type { ComponentStatus, PostableIncidentStatus } from "@/db/constants";
 import { newId } from "@/lib/ids";
 import type { Tx } from "../index";
 import { incidentTemplates } from "../schema";
@@ -8,7 +8,7 @@ export interface TemplateFields {
   name: string;
   title: string;
   body: string;
-  status: "investigating" | "identified" | "monitoring" | "resolved";
+  status: PostableIncidentStatus;
   componentIds: string[];
   componentStatus: ComponentStatus;
 }

@@ -1,12 +1,13 @@
 // Strict schemas of the Statuspage v2 objects, written from shared/specs/statuspage-v2.md: every key present,
 // types and enums. The contract tests check every response against them and the OpenAPI document of the
 // management API is generated from them.
+import { COMPONENT_STATUSES, INCIDENT_STATUSES, POSTABLE_MAINTENANCE_STATUSES } from "@/db/constants";
 import { z } from "zod";
 import type { V2Endpoint } from "./v2";
 
 const isoMs = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 const id = z.string().regex(/^[0-9a-z]{12}$/);
-const componentStatus = z.enum(["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"]);
+const componentStatus = z.enum(COMPONENT_STATUSES);
 
 export const pageSchema = z.strictObject({ id, name: z.string(), url: z.url(), time_zone: z.string().min(1), updated_at: isoMs });
 const componentBase = {
@@ -29,7 +30,7 @@ export const componentSchema = z.union([
 ]);
 export const updateSchema = z.strictObject({
   id,
-  status: z.enum(["investigating", "identified", "monitoring", "resolved", "postmortem", "scheduled", "in_progress", "verifying", "completed"]),
+  status: z.enum([...INCIDENT_STATUSES, ...POSTABLE_MAINTENANCE_STATUSES]),
   body: z.string(),
   incident_id: id,
   created_at: isoMs,
@@ -57,12 +58,12 @@ const incidentBase = {
 };
 export const incidentSchema = z.strictObject({
   ...incidentBase,
-  status: z.enum(["investigating", "identified", "monitoring", "resolved", "postmortem"]),
+  status: z.enum(INCIDENT_STATUSES),
   impact: z.enum(["none", "minor", "major", "critical"]),
 });
 export const maintenanceSchema = z.strictObject({
   ...incidentBase,
-  status: z.enum(["scheduled", "in_progress", "verifying", "completed"]),
+  status: z.enum(POSTABLE_MAINTENANCE_STATUSES),
   impact: z.literal("maintenance"),
   scheduled_for: isoMs,
   scheduled_until: isoMs,

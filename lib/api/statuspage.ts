@@ -1,9 +1,9 @@
 // The Statuspage v2 object shapes (shared/specs/statuspage-v2.md), built by one serializer each and shared
 // by the API, the webhooks and the feeds so the shapes cannot drift. Every key is always present; a missing
 // value is null. Key order follows the spec.
-import { INCIDENT_STATUS_LABELS, type ComponentStatus, type Impact, type Indicator, type StatusDescription } from "@/db/constants";
+import type { ComponentStatus, Impact, IncidentStatus, Indicator, PostableMaintenanceStatus, StatusDescription } from "@/db/constants";
 import type { IncidentBundle } from "@/db/queries/public-api";
-import type { Component, ComponentGroup, Incident, IncidentUpdate, Page } from "@/db/schema";
+import type { Component, ComponentGroup, Incident, Page } from "@/db/schema";
 import { groupStatus } from "@/lib/domain/status";
 import { toIso } from "@/lib/time";
 
@@ -38,8 +38,8 @@ export interface ApiComponent {
   components?: string[];
 }
 
-export type ApiIncidentStatus = "investigating" | "identified" | "monitoring" | "resolved" | "postmortem";
-export type ApiMaintenanceStatus = "scheduled" | "in_progress" | "verifying" | "completed";
+export type ApiIncidentStatus = IncidentStatus;
+export type ApiMaintenanceStatus = PostableMaintenanceStatus;
 
 export interface ApiIncidentUpdate {
   id: string;
@@ -189,14 +189,5 @@ export function serializeMaintenance(ctx: ApiContext, bundle: IncidentBundle): A
     scheduled_for: toIso(bundle.incident.scheduledFor),
     scheduled_until: toIso(bundle.incident.scheduledUntil),
   };
-}
-
-/** The label the HTML page and feeds show: the status, or "Update" when it did not change. */
-export function updateLabels(updatesNewestFirst: Pick<IncidentUpdate, "status">[]): string[] {
-  return updatesNewestFirst.map((u, i) => {
-    const older = updatesNewestFirst[i + 1];
-    if (older && older.status === u.status) return "Update";
-    return INCIDENT_STATUS_LABELS[u.status];
-  });
 }
 

@@ -1,10 +1,8 @@
 // The eight Statuspage v2 endpoints, as plain data built from the database.
-import { and, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "@/db";
-import { UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
-import { loadComponentsAndGroups, loadIncidentBundles } from "@/db/queries/public-api";
+import { ACTIVE_MAINTENANCE_STATUSES, OPEN_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, UPCOMING_MAINTENANCE_STATUSES } from "@/db/constants";
+import { lastChangeAt, loadComponentsAndGroups, loadIncidentBundles } from "@/db/queries/public-api";
 import { getOverallStatus, getPage } from "@/db/queries/status-page";
-import { components, incidents } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import {
   serializeComponentList,
@@ -28,8 +26,6 @@ export const V2_ENDPOINTS = [
 export type V2Endpoint = (typeof V2_ENDPOINTS)[number];
 
 const LIST_LIMIT = 50;
-const isIncident = eq(incidents.kind, "incident");
-const isMaintenance = eq(incidents.kind, "maintenance");
 
 export function apiContext(db: Db, publicUrl = getConfig().publicUrl): ApiContext | null {
   const page = getPage(db);
@@ -39,9 +35,7 @@ export function apiContext(db: Db, publicUrl = getConfig().publicUrl): ApiContex
 
 /** The page's updated_at: the latest change to the page, a component or an incident. */
 function pageObject(db: Db, ctx: ApiContext): ApiPage {
-  const c = db.select({ at: max(components.updatedAt) }).from(components).where(eq(components.pageId, ctx.page.id)).get();
-  const i = db.select({ at: max(incidents.updatedAt) }).from(incidents).where(eq(incidents.pageId, ctx.page.id)).get();
-  return serializePage(ctx, Math.max(ctx.page.updatedAt, c?.at ?? 0, i?.at ?? 0));
+  return serializePage(ctx, Math.max(ctx.page.updatedAt, lastChangeAt(db, ctx.page.id)));
 }
 
 function componentList(db: Db, ctx: ApiContext) {
@@ -50,17 +44,17 @@ function componentList(db: Db, ctx: ApiContext) {
 }
 
 function incidentList(db: Db, ctx: ApiContext, unresolvedOnly: boolean) {
-  const where = unresolvedOnly ? and(isIncident, inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES])) : isIncident;
-  return loadIncidentBundles(db, ctx.page.id, { where, order: "created_desc", limit: LIST_LIMIT }).map((b) =>
+  const statuses = unresolvedOnly ? UNRESOLVED_INCIDENT_STATUSES : undefined;
+  return loadIncidentBundles(db, ctx.page.id, { kind: "incident", statuses, order: "created_desc", limit: LIST_LIMIT }).map((b) =>
     serializeIncident(ctx, b),
   );
 }
 
 function maintenanceList(db: Db, ctx: ApiContext, which: "all" | "upcoming" | "active" | "open") {
-  const statuses = { upcoming: ["scheduled"], active: ["in_progress", "verifying"], open: ["scheduled", "in_progress", "verifying"] } as const;
-  const where = which === "all" ? isMaintenance : and(isMaintenance, inArray(incidents.status, [...statuses[which]]));
+  const statuses = { upcoming: UPCOMING_MAINTENANCE_STATUSES, active: ACTIVE_MAINTENANCE_STATUSES, open: OPEN_MAINTENANCE_STATUSES } as const;
   return loadIncidentBundles(db, ctx.page.id, {
-    where,
+    kind: "maintenance",
+    statuses: which === "all" ? undefined : statuses[which],
     order: which === "all" ? "scheduled_desc" : "scheduled_asc",
     limit: LIST_LIMIT,
   }).map((b) => serializeMaintenance(ctx, b));

@@ -1,7 +1,7 @@
 // Small display helpers shared by the console's incident and maintenance pages.
 import { getServiceTree } from "@/db/queries/services";
 import type { Tx } from "@/db";
-import type { PickerGroup } from "@/components/admin/service-status-picker";
+import type { PickerGroup } from "@/lib/domain/service-picker";
 
 /** Services grouped as on the public page, for the status pickers. */
 export function pickerGroups(tx: Tx, pageId: string): PickerGroup[] {

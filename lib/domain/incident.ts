@@ -1,5 +1,5 @@
 // Pure rules for an incident's (or maintenance's) state: derived from its updates, never trusted from input.
-import type { AnyIncidentStatus, ComponentStatus, Impact, IncidentKind } from "@/db/constants";
+import { ENDED_MAINTENANCE_STATUSES, INCIDENT_STATUS_LABELS, RESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus, type ComponentStatus, type Impact, type IncidentKind } from "@/db/constants";
 import { incidentImpact } from "./status";
 
 export interface UpdateFacts {
@@ -22,7 +22,7 @@ export function timelineOrder<T extends { displayAt: number; createdAt: number }
   return [...updates].sort((a, b) => a.displayAt - b.displayAt || a.createdAt - b.createdAt);
 }
 
-const RESOLVED = new Set<AnyIncidentStatus>(["resolved", "postmortem", "completed", "cancelled"]);
+const RESOLVED = new Set<AnyIncidentStatus>([...RESOLVED_INCIDENT_STATUSES, ...ENDED_MAINTENANCE_STATUSES]);
 
 export function isClosedStatus(status: AnyIncidentStatus): boolean {
   return RESOLVED.has(status);
@@ -66,12 +66,12 @@ export function deriveIncidentState(
 }
 
 /**
- * The label each update shows on the page and in feeds: its status, or "Update" when the status did not
- * change from the previous update. Takes and returns updates in timeline order (oldest first).
+ * The label each update shows on the page and in the feeds: its status, or "Update" when the status
+ * did not change from the previous update. Takes and returns updates in timeline order (oldest first).
  */
 export function updateLabels<T extends { status: AnyIncidentStatus }>(
   oldestFirst: readonly T[],
-  labels: Record<AnyIncidentStatus, string>,
+  labels: Record<AnyIncidentStatus, string> = INCIDENT_STATUS_LABELS,
 ): string[] {
   return oldestFirst.map((u, i) => (i > 0 && oldestFirst[i - 1].status === u.status ? "Update" : labels[u.status]));
 }

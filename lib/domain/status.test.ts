@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ComponentStatus } from "@/db/constants";
-import { groupStatus, incidentImpact, indicatorFromComponents, pageStatus } from "./status";
+import { groupStatus, incidentImpact, indicatorFromComponents, pageStatus, visibleComponent } from "./status";
 
 const many = (status: ComponentStatus, n = 3) => Array.from({ length: n }, () => status);
 
@@ -102,5 +102,13 @@ describe("incidentImpact", () => {
     expect(incidentImpact(["major_outage"], "minor")).toBe("minor");
     expect(incidentImpact([], "critical")).toBe("critical");
     expect(incidentImpact(["degraded_performance"], null)).toBe("minor");
+  });
+});
+
+describe("visibleComponent", () => {
+  it("hides a service marked 'only show if degraded' while it is operational, and shows it otherwise", () => {
+    expect(visibleComponent({ onlyShowIfDegraded: true, status: "operational" })).toBe(false);
+    expect(visibleComponent({ onlyShowIfDegraded: true, status: "partial_outage" })).toBe(true);
+    expect(visibleComponent({ onlyShowIfDegraded: false, status: "operational" })).toBe(true);
   });
 });

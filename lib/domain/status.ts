@@ -92,3 +92,8 @@ export function pageStatus(input: {
   }
   return result;
 }
+
+/** A service marked "only show if degraded" is left off the page while it is operational. */
+export function visibleComponent(c: { onlyShowIfDegraded: boolean; status: ComponentStatus }): boolean {
+  return !c.onlyShowIfDegraded || c.status !== "operational";
+}

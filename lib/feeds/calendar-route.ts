@@ -1,7 +1,5 @@
-import { and, eq, gte, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { loadIncidentBundles } from "@/db/queries/public-api";
-import { incidents } from "@/db/schema";
 import { jsonError, preflight, publicResponse } from "@/lib/api/http";
 import { apiContext } from "@/lib/api/v2";
 import { DAY } from "@/lib/time";
@@ -19,7 +17,8 @@ export function calendarHandlers() {
     if (!ctx) return jsonError(request, 503, "The page is not set up yet");
     const since = Date.now() - KEEP_PAST;
     const bundles = loadIncidentBundles(db, ctx.page.id, {
-      where: and(eq(incidents.kind, "maintenance"), or(gte(incidents.scheduledUntil, since), eq(incidents.status, "scheduled"))),
+      kind: "maintenance",
+      scheduledOrEndingSince: since,
       order: "scheduled_asc",
       limit: 500,
     });
@@ -37,7 +36,7 @@ export function singleCalendarHandlers() {
       const ctx = apiContext(db);
       if (!ctx) return jsonError(request, 503, "The page is not set up yet");
       const bundles = id
-        ? loadIncidentBundles(db, ctx.page.id, { where: and(eq(incidents.id, id), eq(incidents.kind, "maintenance")), order: "scheduled_asc", limit: 1 })
+        ? loadIncidentBundles(db, ctx.page.id, { ids: [id], kind: "maintenance", order: "scheduled_asc", limit: 1 })
         : [];
       if (bundles.length === 0) return jsonError(request, 404, "No such maintenance");
       const response = publicResponse(request, maintenanceCalendar(ctx, bundles), ICS);

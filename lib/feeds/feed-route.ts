@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { findLiveComponent, incidentIdsForComponent } from "@/db/queries/public-api";
+import { findLiveComponent } from "@/db/queries/public-api";
 import { jsonError, preflight, publicResponse } from "@/lib/api/http";
 import { apiContext } from "@/lib/api/v2";
 import { isId } from "@/lib/ids";
@@ -16,7 +16,7 @@ export function feedHandlers(format: "atom" | "rss") {
     if (componentId !== null) {
       const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId) : undefined;
       if (!component) return jsonError(request, 404, "No such component");
-      input = { ctx, bundles: loadFeedBundles(db, ctx, incidentIdsForComponent(db, component.id)), componentName: component.name, componentId: component.id };
+      input = { ctx, bundles: loadFeedBundles(db, ctx, component.id), componentName: component.name, componentId: component.id };
     } else {
       input = { ctx, bundles: loadFeedBundles(db, ctx) };
     }

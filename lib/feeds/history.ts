@@ -1,12 +1,10 @@
 // The incident history feeds (/history.atom, /history.rss), per page or per component. The entry HTML keeps
 // Statuspage's layout exactly, because consumers parse it with regular expressions:
 // <p><small>Jun <var data-var='date'>11</var>, <var data-var='time'>09:45</var> UTC</small><br><strong>Identified</strong> - body</p>
-import { inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { loadIncidentBundles, type IncidentBundle } from "@/db/queries/public-api";
-import { incidents } from "@/db/schema";
 import type { ApiContext } from "@/lib/api/statuspage";
-import { updateLabels } from "@/lib/api/statuspage";
+import { updateLabels } from "@/lib/domain/incident";
 import { toIso } from "@/lib/time";
 import { escapeXml } from "./xml";
 
@@ -20,10 +18,10 @@ export interface FeedInput {
   componentId?: string;
 }
 
-export function loadFeedBundles(db: Db, ctx: ApiContext, incidentIds?: string[]): IncidentBundle[] {
-  if (incidentIds && incidentIds.length === 0) return [];
+/** The newest incidents and maintenances, of the whole page or of one component. */
+export function loadFeedBundles(db: Db, ctx: ApiContext, componentId?: string): IncidentBundle[] {
   return loadIncidentBundles(db, ctx.page.id, {
-    where: incidentIds ? inArray(incidents.id, incidentIds) : undefined,
+    componentId,
     order: "created_desc",
     limit: FEED_SIZE,
   });
@@ -48,7 +46,8 @@ function stamp(at: number, timeZone: string): string {
 
 /** The entry HTML: one paragraph per update, newest first. */
 export function entryHtml(bundle: IncidentBundle, timeZone: string): string {
-  const labels = updateLabels(bundle.updates);
+  // Bundles list updates newest first; the labels are worked out in timeline order.
+  const labels = updateLabels([...bundle.updates].reverse()).reverse();
   return bundle.updates
     .map((u, i) => `<p><small>${stamp(u.displayAt, timeZone)}</small><br><strong>${labels[i]}</strong> - ${escapeXml(u.body)}</p>`)
     .join("");

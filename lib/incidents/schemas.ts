@@ -1,6 +1,6 @@
 // Input schemas of the incident and maintenance verbs, shared by the console's actions and the API.
 import { z } from "zod";
-import { COMPONENT_STATUSES, IMPACTS, LIMITS } from "@/db/constants";
+import { COMPONENT_STATUSES, IMPACTS, LIMITS, POSTABLE_INCIDENT_STATUSES, POSTABLE_MAINTENANCE_STATUSES } from "@/db/constants";
 import { DomainError } from "@/lib/domain/errors";
 import { ID_PATTERN } from "@/lib/ids";
 import { multiLine, singleLine } from "@/lib/text-input";
@@ -30,7 +30,7 @@ export const MAX_POSTMORTEM = 50_000;
 
 export const createIncidentInput = z.object({
   name,
-  status: z.enum(["investigating", "identified", "monitoring", "resolved"]).default("investigating"),
+  status: z.enum(POSTABLE_INCIDENT_STATUSES).default("investigating"),
   message,
   componentStatuses,
   impactOverride: z.enum(IMPACTS).nullable().default(null),
@@ -43,7 +43,7 @@ export const createIncidentInput = z.object({
 export type CreateIncidentInput = z.input<typeof createIncidentInput>;
 
 export const addUpdateInput = z.object({
-  status: z.enum(["investigating", "identified", "monitoring", "resolved"]),
+  status: z.enum(POSTABLE_INCIDENT_STATUSES),
   message,
   componentStatuses,
   notify: z.boolean().default(true),
@@ -93,7 +93,7 @@ export const cancelInput = z.object({
 });
 
 export const maintenanceUpdateInput = z.object({
-  status: z.enum(["scheduled", "in_progress", "verifying", "completed"]),
+  status: z.enum(POSTABLE_MAINTENANCE_STATUSES),
   message: message.optional(),
   notify: z.boolean().default(true),
 });

@@ -2,7 +2,7 @@
 // from. A new installation gets a few defaults, one per stage of an incident.
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
-import { COMPONENT_STATUSES, LIMITS } from "@/db/constants";
+import { COMPONENT_STATUSES, LIMITS, POSTABLE_INCIDENT_STATUSES } from "@/db/constants";
 import { liveComponentIds } from "@/db/queries/lifecycle";
 import { getPage } from "@/db/queries/status-page";
 import { countTemplates, findTemplate } from "@/db/queries/templates";
@@ -31,7 +31,7 @@ export const templateInput = z.object({
   name: text("a name", LIMITS.name),
   title: text("the incident title", LIMITS.name),
   body: text("the message", LIMITS.message, multiLine),
-  status: z.enum(["investigating", "identified", "monitoring", "resolved"], { error: "Choose a status from the list" }).default("investigating"),
+  status: z.enum(POSTABLE_INCIDENT_STATUSES, { error: "Choose a status from the list" }).default("investigating"),
   componentIds: z.array(z.string().regex(ID_PATTERN, { error: "Not a service id" })).max(200, { error: "At most 200 services" }).default([]),
   componentStatus: z.enum(COMPONENT_STATUSES, { error: "Choose a service status from the list" }).default("partial_outage"),
 });

@@ -3,7 +3,7 @@
 import type { Db } from "@/db";
 import { recentResults, uptimeSince } from "@/db/queries/monitors";
 import { rollupsOf } from "@/db/writes/monitor-rollups";
-import type { ChartPoint } from "@/components/admin/response-chart";
+import type { ChartPoint } from "@/lib/domain/monitor-types";
 import { DAY, MINUTE } from "@/lib/time";
 
 export type ChartRange = "24h" | "7d" | "90d";

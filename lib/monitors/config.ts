@@ -132,21 +132,7 @@ export const monitorInput = z.discriminatedUnion(
   // Default timeout: 10 s, or the interval when that is shorter.
   .transform((m) => ({ ...m, timeoutMs: m.timeoutMs ?? Math.min(10_000, m.intervalSeconds * 1000) }));
 
-export interface MonitorSettings {
-  name: string;
-  kind: (typeof MONITOR_KINDS)[number];
-  config: Record<string, unknown>;
-  intervalSeconds: number;
-  timeoutMs: number;
-  componentId: string | null;
-  failureStatus: (typeof MONITOR_FAILURE_STATUSES)[number];
-  slowThresholdMs: number | null;
-  failuresBeforeDown: number;
-  successesBeforeUp: number;
-  paused: boolean;
-  incidentMode: (typeof INCIDENT_MODES)[number];
-  templateId: string | null;
-}
+export type { MonitorSettings } from "@/lib/domain/monitor-types";
 
 /** Parses a kind's config alone (checkers call this on what the database holds). */
 export function parseConfig<K extends keyof typeof CONFIG_SCHEMAS>(kind: K, raw: unknown): z.output<(typeof CONFIG_SCHEMAS)[K]> {

@@ -3,13 +3,12 @@
 // never get this: they hear about incidents only.
 import type { Tx } from "@/db";
 import { COMPONENT_STATUS_LABELS } from "@/db/constants";
+import { monitoredServiceName } from "@/db/queries/monitors";
 import type { Monitor } from "@/db/schema";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { optedInAddresses, setMonitorAlertOptIn } from "@/db/writes/team-alerts";
 import type { Actor } from "@/lib/domain/actor";
 import { DomainError } from "@/lib/domain/errors";
-import { components } from "@/db/schema";
-import { eq } from "drizzle-orm";
 
 function consequence(monitor: Monitor): string {
   if (!monitor.componentId) return "The monitor reports on no service, so the public page is unchanged.";
@@ -22,12 +21,11 @@ function consequence(monitor: Monitor): string {
 export function queueTeamAlert(tx: Tx, monitor: Monitor, error: string | null, at: number): boolean {
   const to = optedInAddresses(tx);
   if (to.length === 0) return false;
-  const service = monitor.componentId ? tx.select({ name: components.name }).from(components).where(eq(components.id, monitor.componentId)).get() : undefined;
   enqueueNotification(tx, {
     pageId: monitor.pageId,
     kind: "monitor_down",
     at,
-    payload: { to, monitorId: monitor.id, monitorName: monitor.name, serviceName: service?.name ?? null, error: error ?? "failing", at, consequence: consequence(monitor) },
+    payload: { to, monitorId: monitor.id, monitorName: monitor.name, serviceName: monitoredServiceName(tx, monitor.componentId), error: error ?? "failing", at, consequence: consequence(monitor) },
   });
   return true;
 }

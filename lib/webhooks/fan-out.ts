@@ -1,12 +1,13 @@
 // Which webhooks a notification goes to, and the event they all receive (built once, stored with the
 // notification, so every retry sends the same bytes). Email subscribers never get component_updated.
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import type { NotificationKind } from "@/db/constants";
 import { getWebhookSubscriber, webhookRecipientIds } from "@/db/queries/webhooks";
-import { incidentComponents, type Notification } from "@/db/schema";
+import { affectedComponentIds } from "@/db/queries/public-api";
+import type { Notification } from "@/db/schema";
 import { apiContext } from "@/lib/api/v2";
-import { incidentObject, PING_MESSAGE, webhookEvent, type ComponentChangeEvent, type WebhookEvent } from "./payloads";
+import type { ComponentStatusChange } from "@/db/writes/components";
+import { componentChangeEvent, incidentObject, PING_MESSAGE, webhookEvent, type ComponentChangeEvent, type WebhookEvent } from "./payloads";
 
 /** Incident and maintenance news, as Statuspage sends it (reminders are ours and email-only), and status changes. */
 export const WEBHOOK_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
@@ -27,6 +28,16 @@ export interface WebhookFanOut {
   event: WebhookEvent;
 }
 
+/**
+ * The spec's component_update event of a recorded status change. Rows queued before the change was recorded
+ * as plain data carry the built event (`payload.event`) instead; both give the same bytes.
+ */
+function componentUpdate(notification: Notification): ComponentChangeEvent | null {
+  const recorded = notification.payload?.change as ComponentStatusChange | undefined;
+  if (recorded) return componentChangeEvent(recorded.component, recorded);
+  return (notification.payload?.event as ComponentChangeEvent | undefined) ?? null;
+}
+
 /** Null when no webhook is concerned (nothing is built then). */
 export function webhookFanOut(db: Db, notification: Notification, publicUrl: string, now: number): WebhookFanOut | null {
   if (notification.kind === "webhook_verification") {
@@ -37,19 +48,13 @@ export function webhookFanOut(db: Db, notification: Notification, publicUrl: str
   }
   if (!WEBHOOK_KINDS.has(notification.kind)) return null;
   if (notification.kind === "component_updated") {
-    const change = notification.payload?.event as ComponentChangeEvent | undefined;
+    const change = componentUpdate(notification);
     if (!change) return null;
     const subscriberIds = webhookRecipientIds(db, notification.pageId, [change.component.id]);
     return subscriberIds.length ? { subscriberIds, event: webhookEvent(db, notification.pageId, change, now) } : null;
   }
   if (!notification.incidentId) return null;
-  const affected = db
-    .select({ id: incidentComponents.componentId })
-    .from(incidentComponents)
-    .where(eq(incidentComponents.incidentId, notification.incidentId))
-    .all()
-    .map((r) => r.id);
-  const subscriberIds = webhookRecipientIds(db, notification.pageId, affected);
+  const subscriberIds = webhookRecipientIds(db, notification.pageId, affectedComponentIds(db, notification.incidentId));
   if (subscriberIds.length === 0) return null;
   const ctx = apiContext(db, publicUrl);
   const incident = ctx ? incidentObject(db, ctx, notification.incidentId) : null;

@@ -2,12 +2,11 @@
 // the shapes cannot drift from /api/v2. A payload is built in two steps: the event part once per notification
 // (stored with it, so every retry sends the same bytes), then the meta with each subscriber's own
 // unsubscribe link.
-import { eq } from "drizzle-orm";
 import type { ComponentStatus } from "@/db/constants";
 import type { Db } from "@/db";
 import { loadIncidentBundles } from "@/db/queries/public-api";
 import { getOverallStatus } from "@/db/queries/status-page";
-import { incidents, type Component } from "@/db/schema";
+import type { Component } from "@/db/schema";
 import { serializeComponent, serializeIncident, serializeMaintenance, type ApiContext, type ApiIncident } from "@/lib/api/statuspage";
 import type { PageStatus } from "@/lib/domain/status";
 import { toIso } from "@/lib/time";
@@ -91,7 +90,7 @@ export function componentChangeEvent(
 
 /** The full incident (or maintenance) object as /api/v2 shows it, updates newest first. */
 export function incidentObject(db: Db, ctx: ApiContext, incidentId: string): ApiIncident | null {
-  const [bundle] = loadIncidentBundles(db, ctx.page.id, { where: eq(incidents.id, incidentId), order: "created_desc", limit: 1 });
+  const [bundle] = loadIncidentBundles(db, ctx.page.id, { ids: [incidentId], order: "created_desc", limit: 1 });
   if (!bundle) return null;
   return bundle.incident.kind === "maintenance" ? serializeMaintenance(ctx, bundle) : serializeIncident(ctx, bundle);
 }

@@ -3,8 +3,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { deliveries, emailMessages, notifications, subscribers } from "@/db/schema";
+import { components, deliveries, emailMessages, notifications, subscribers } from "@/db/schema";
 import { setComponentStatus } from "@/db/writes/components";
+import { enqueueNotification } from "@/db/writes/outbox";
 import { insertEmailSubscriber, unsubscribe } from "@/db/writes/subscribers";
 import { disableWebhook, insertWebhookSubscriber } from "@/db/writes/webhooks";
 import { componentUpdatePayloadSchema, incidentPayloadSchema } from "@/lib/api/schemas";
@@ -15,6 +16,7 @@ import { runNotificationJobs, type JobOptions } from "@/lib/notifications/jobs";
 import { addComponent, addMember, emptyPage, T0 } from "@/lib/testing/scenario";
 import { HOUR } from "@/lib/time";
 import type { PostRequest, PostResult } from "./send";
+import { componentChangeEvent } from "./payloads";
 import { verifySignature } from "./signature";
 import { WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_DELAYS_MS } from "./retry-schedule";
 
@@ -65,6 +67,25 @@ describe("component_updated", () => {
     expect(body.meta.documentation).toBe(`${BASE}/api#webhooks`);
     // Keys in the spec's order.
     expect(Object.keys(JSON.parse(requests[0].body))).toEqual(["meta", "page", "component_update", "component"]);
+  });
+
+  it("sends the component as it was at the change, and still sends rows queued with a built event", async () => {
+    const { db, pageId } = emptyPage();
+    const c = addComponent(db, pageId, "Webmail");
+    hook(db, pageId, "http://127.0.0.1:9/a");
+    setComponentStatus(db, c, "major_outage", T0, { source: "automation" });
+    // db/ records the plain change; the payload is built at fan-out from what was recorded, not from today's row.
+    expect(db.select().from(notifications).get()?.payload).toMatchObject({ change: { oldStatus: "operational", newStatus: "major_outage", component: { id: c, name: "Webmail" } } });
+    db.update(components).set({ name: "Webmail (renamed)" }).where(eq(components.id, c)).run();
+    const legacy = componentChangeEvent(db.select().from(components).where(eq(components.id, c)).get()!, { id: "legacyupdate", oldStatus: "major_outage", newStatus: "operational", at: T0 + 1 });
+    enqueueNotification(db, { pageId, kind: "component_updated", at: T0 + 1, payload: { event: legacy } });
+    const { requests, post } = recorder();
+    await runNotificationJobs(db, T0 + 2, options(post));
+    const sent = bodies(requests).map((b) => componentUpdatePayloadSchema.parse(b));
+    expect(sent.map((b) => [b.component.name, b.component_update.new_status]).sort()).toEqual([
+      ["Webmail (renamed)", "operational"],
+      ["Webmail", "major_outage"],
+    ]);
   });
 
   it("goes only to webhooks whose scope includes the component, and not to disabled or unsubscribed ones", async () => {

@@ -4,13 +4,12 @@
 // public flow is also rate-limited per IP and overall, has the honeypot of the email form, and every URL
 // passes the SSRF guard. The signing secret is returned once, to be shown once; it is never displayed again.
 import { createHash } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { LIMITS } from "@/db/constants";
+import { liveComponentIds } from "@/db/queries/lifecycle";
 import { getPageRow } from "@/db/queries/subscribers";
 import { webhookByUrl } from "@/db/queries/webhooks";
-import { components } from "@/db/schema";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
 import { deleteWebhookSubscriber, insertWebhookSubscriber } from "@/db/writes/webhooks";
@@ -60,13 +59,8 @@ export async function registerWebhook(
   const now = options.now ?? Date.now();
   const page = getPageRow(db)!;
   return db.transaction((tx): RegisterResult => {
-    if (componentIds.length > 0) {
-      const known = tx
-        .select({ id: components.id })
-        .from(components)
-        .where(and(eq(components.pageId, page.id), isNull(components.deletedAt), inArray(components.id, componentIds)))
-        .all();
-      if (known.length !== componentIds.length) return invalid("componentIds", "One of the chosen services no longer exists. Reload the page and choose again.");
+    if (componentIds.length > 0 && liveComponentIds(tx, page.id, componentIds).size !== componentIds.length) {
+      return invalid("componentIds", "One of the chosen services no longer exists. Reload the page and choose again.");
     }
     const existing = webhookByUrl(tx, page.id, url);
     // Never hand out a second secret for a URL someone already registered: it would let the caller sign

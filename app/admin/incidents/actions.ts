@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { IMPACTS } from "@/db/constants";
+import { IMPACTS, POSTABLE_INCIDENT_STATUSES } from "@/db/constants";
 import { getThePage } from "@/db/queries/settings";
 import { adminAction, typedValues } from "@/lib/auth/action";
 import { doneHref } from "@/lib/console/done";
@@ -16,7 +16,7 @@ import type { AddUpdateInput, CreateIncidentInput } from "@/lib/incidents/schema
 
 // The verbs validate names, messages and services themselves; these schemas only decode the form.
 const text = z.string().max(1_000_000).default("");
-const incidentStatus = z.enum(["investigating", "identified", "monitoring", "resolved"], { error: "Choose a status from the list." });
+const incidentStatus = z.enum(POSTABLE_INCIDENT_STATUSES, { error: "Choose a status from the list." });
 
 function refresh(incidentId?: string) {
   revalidatePath("/admin/incidents");

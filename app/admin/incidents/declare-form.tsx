@@ -4,12 +4,11 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
-import { ServiceStatusPicker, type PickerGroup } from "@/components/admin/service-status-picker";
-import { IMPACTS, IMPACT_LABELS, INCIDENT_STATUS_LABELS, LIMITS } from "@/db/constants";
+import { ServiceStatusPicker } from "@/components/admin/service-status-picker";
+import type { PickerGroup } from "@/lib/domain/service-picker";
+import { IMPACT_LABELS, IMPACTS, INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_INCIDENT_STATUSES } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { declareIncidentAction } from "./actions";
-
-export const INCIDENT_FORM_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 
 export interface DeclareInitial {
   name: string;
@@ -30,7 +29,7 @@ export function DeclareIncidentForm({ groups, timeZone, initial }: { groups: Pic
       <Field name="status" label="Status" state={state}>
         {(p) => (
           <select {...p} defaultValue={fieldValue(state, "status", initial?.status ?? "investigating")} className={inputClass}>
-            {INCIDENT_FORM_STATUSES.map((s) => (
+            {POSTABLE_INCIDENT_STATUSES.map((s) => (
               <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
             ))}
           </select>

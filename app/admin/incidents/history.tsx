@@ -1,7 +1,7 @@
 // The incident history: a GET form (bookmarkable, works without JavaScript) and one page of results.
 import Link from "next/link";
 import { inputClass } from "@/components/admin/form";
-import type { PickerGroup } from "@/components/admin/service-status-picker";
+import type { PickerGroup } from "@/lib/domain/service-picker";
 import { HISTORY_PAGE_SIZE } from "@/db/queries/console-incidents";
 import { HISTORY_STATUSES, type ParsedHistoryQuery } from "@/lib/console/incident-history";
 import { Button } from "@/components/ui/button";

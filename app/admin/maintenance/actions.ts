@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { LIMITS } from "@/db/constants";
+import { LIMITS, POSTABLE_MAINTENANCE_STATUSES } from "@/db/constants";
 import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
 import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
@@ -79,7 +79,7 @@ export const scheduleMaintenanceAction = adminAction(
 
 export const postMaintenanceUpdateAction = adminAction(
   "editor",
-  z.object({ id: entityId, status: z.enum(["scheduled", "in_progress", "verifying", "completed"], { error: "Choose a status from the list." }), message: optionalMessage, notify: checkbox }),
+  z.object({ id: entityId, status: z.enum(POSTABLE_MAINTENANCE_STATUSES, { error: "Choose a status from the list." }), message: optionalMessage, notify: checkbox }),
   ({ id, ...data }, ctx, formData) => {
     const outcome = runVerb(formData, () => postMaintenanceUpdate(getDb(), actorOf(ctx), id, data));
     if (!outcome.ok) return outcome.state;

@@ -5,8 +5,8 @@ import { useActionState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServicePicker } from "@/components/ui/service-picker";
-import type { PickerGroup } from "@/components/admin/service-status-picker";
-import { INCIDENT_STATUS_LABELS, LIMITS, type MaintenanceStatus } from "@/db/constants";
+import type { PickerGroup } from "@/lib/domain/service-picker";
+import { INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_MAINTENANCE_STATUSES, type MaintenanceStatus } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { cancelMaintenanceAction, postMaintenanceUpdateAction, rescheduleMaintenanceAction, scheduleMaintenanceAction } from "./actions";
 
@@ -66,7 +66,7 @@ const STEP_LABELS: Record<string, string> = { in_progress: "Start (in progress)"
 export function PostMaintenanceUpdateForm({ id, status }: { id: string; status: MaintenanceStatus }) {
   const [state, action, pending] = useActionState(postMaintenanceUpdateAction, {} as FormState);
   const ref = useFocusOnError(state);
-  const steps = (["in_progress", "verifying", "completed"] as const).filter((s) => s !== status);
+  const steps = POSTABLE_MAINTENANCE_STATUSES.filter((s) => s !== "scheduled" && s !== status);
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="space-y-5">
       <FormStatus state={state} />

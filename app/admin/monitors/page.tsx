@@ -3,13 +3,11 @@ import Link from "next/link";
 import { DoneNotice } from "@/components/admin/done-notice";
 import { getDb } from "@/db";
 import { MONITOR_KIND_LABELS } from "@/db/constants";
-import { listMonitors, waitingDrafts } from "@/db/queries/monitors";
+import { listMonitors, waitingDrafts, wantsMonitorAlerts } from "@/db/queries/monitors";
 import { uptimeLastDay } from "@/lib/monitors/chart";
 import { getThePage } from "@/db/queries/settings";
-import { users } from "@/db/schema";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
-import { eq } from "drizzle-orm";
 import { DraftButtons, AlertOptIn } from "./monitor-buttons";
 
 export const metadata: Metadata = { title: "Monitors" };
@@ -26,7 +24,7 @@ export default async function MonitorsPage({ searchParams }: { searchParams: Pro
   const monitors = listMonitors(db);
   const uptime = uptimeLastDay(db);
   const drafts = waitingDrafts(db);
-  const optedIn = db.select({ on: users.notifyOnMonitorDown }).from(users).where(eq(users.id, user.id)).get()?.on ?? false;
+  const optedIn = wantsMonitorAlerts(db, user.id);
   return (
     <div className="max-w-5xl">
       <h1 className="text-2xl font-bold">Monitors</h1>

@@ -3,24 +3,14 @@
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { LIMITS } from "@/db/constants";
+import type { PageSettingsFields } from "@/db/writes/settings";
 import type { FormState } from "@/lib/auth/action";
 import { saveSettingsAction } from "./actions";
 
-export interface SettingsValues {
-  name: string;
-  url: string | null;
-  timeZone: string;
-  accentColor: string;
-  supportUrl: string | null;
-  footerText: string | null;
-  aboutText: string | null;
-  staleIncidentMinutes: number;
-}
-
-export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: SettingsValues; timeZones: string[]; defaultUrl: string }) {
+export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: PageSettingsFields; timeZones: string[]; defaultUrl: string }) {
   const [state, action, pending] = useActionState(saveSettingsAction, {} as FormState);
   const ref = useFocusOnError(state);
-  const value = (name: keyof SettingsValues) => fieldValue(state, name, String(initial[name] ?? ""));
+  const value = (name: keyof PageSettingsFields) => fieldValue(state, name, String(initial[name] ?? ""));
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="mt-4 max-w-xl space-y-5">
       <FormStatus state={state} />

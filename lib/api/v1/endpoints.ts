@@ -1,10 +1,8 @@
 // The management API's endpoints. Request bodies are zod schemas (camelCase, times in ISO 8601); responses
 // reuse the Statuspage serializers, so an incident reads the same here, in /api/v2 and in webhooks.
-import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { COMPONENT_STATUSES, IMPACTS, UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
+import { COMPONENT_STATUSES, IMPACTS, POSTABLE_INCIDENT_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
 import { loadComponentsAndGroups, loadIncidentBundles } from "@/db/queries/public-api";
-import { incidents } from "@/db/schema";
 import { serializeComponentList, serializeIncident, serializeMaintenance } from "@/lib/api/statuspage";
 import { notFound } from "@/lib/domain/errors";
 import { addIncidentUpdate, createIncident } from "@/lib/incidents/incident-verbs";
@@ -28,7 +26,7 @@ const id = z.string().regex(ID_PATTERN);
 function oneIncident(db: Db, incidentId: string, kind: "incident" | "maintenance") {
   const ctx = ctxOf(db);
   if (!ID_PATTERN.test(incidentId)) throw notFound(kind === "incident" ? "Incident" : "Maintenance");
-  const [bundle] = loadIncidentBundles(db, ctx.page.id, { where: and(eq(incidents.id, incidentId), eq(incidents.kind, kind)), order: "created_desc", limit: 1 });
+  const [bundle] = loadIncidentBundles(db, ctx.page.id, { ids: [incidentId], kind, order: "created_desc", limit: 1 });
   if (!bundle) throw notFound(kind === "incident" ? "Incident" : "Maintenance");
   return kind === "incident" ? serializeIncident(ctx, bundle) : serializeMaintenance(ctx, bundle);
 }
@@ -48,7 +46,7 @@ export const cancelBody = z.object({ message: multiLine(z.string().trim().max(10
 export const statuspageIncidentBody = z.object({
   incident: z.object({
     name: singleLine(z.string()),
-    status: z.enum(["investigating", "identified", "monitoring", "resolved"]).default("investigating"),
+    status: z.enum(POSTABLE_INCIDENT_STATUSES).default("investigating"),
     body: multiLine(z.string()).default(""),
     component_ids: z.array(id).default([]),
     components: z.record(id, z.enum(COMPONENT_STATUSES)).default({}),
@@ -84,8 +82,8 @@ export const endpoints = {
     run: ({ db, url }) => {
       const ctx = ctxOf(db);
       const q = listQuery(url);
-      const where = q.open ? and(eq(incidents.kind, "incident"), inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES])) : eq(incidents.kind, "incident");
-      return { incidents: loadIncidentBundles(db, ctx.page.id, { where, order: "created_desc", limit: q.limit }).map((b) => serializeIncident(ctx, b)) };
+      const statuses = q.open ? UNRESOLVED_INCIDENT_STATUSES : undefined;
+      return { incidents: loadIncidentBundles(db, ctx.page.id, { kind: "incident", statuses, order: "created_desc", limit: q.limit }).map((b) => serializeIncident(ctx, b)) };
     },
   } satisfies Endpoint<undefined>,
   createIncident: {

@@ -3,15 +3,15 @@
 import { useActionState, useState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
-import { ServiceStatusPicker, type PickerGroup } from "@/components/admin/service-status-picker";
-import { INCIDENT_STATUS_LABELS, LIMITS } from "@/db/constants";
+import { ServiceStatusPicker } from "@/components/admin/service-status-picker";
+import type { PickerGroup } from "@/lib/domain/service-picker";
+import { INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_INCIDENT_STATUSES, type PostableIncidentStatus } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { RESOLVED_DEFAULT_MESSAGE } from "@/lib/console/incident-defaults";
 import { editIncidentUpdateAction, postIncidentUpdateAction, publishPostmortemAction, savePostmortemAction } from "../actions";
-import { INCIDENT_FORM_STATUSES } from "../declare-form";
 import { Button } from "@/components/ui/button";
 
-type FormStatusValue = (typeof INCIDENT_FORM_STATUSES)[number];
+type FormStatusValue = PostableIncidentStatus;
 
 export function PostUpdateForm({ id, current, resolved, groups }: { id: string; current: FormStatusValue; resolved: boolean; groups: PickerGroup[] }) {
   const [state, action, pending] = useActionState(postIncidentUpdateAction, {} as FormState);
@@ -43,7 +43,7 @@ export function PostUpdateForm({ id, current, resolved, groups }: { id: string; 
       <Field name="status" label="Status" state={state}>
         {(p) => (
           <select {...p} value={status} onChange={(e) => setStatus(e.target.value)} className={inputClass}>
-            {INCIDENT_FORM_STATUSES.map((s) => (
+            {POSTABLE_INCIDENT_STATUSES.map((s) => (
               <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
             ))}
           </select>

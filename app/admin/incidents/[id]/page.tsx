@@ -6,7 +6,7 @@ import { AffectedServices, ConsoleTimeline, consoleCard } from "@/components/adm
 import { Disclosure } from "@/components/admin/disclosure";
 import { DoneNotice } from "@/components/admin/done-notice";
 import { ImpactBadge } from "@/components/incident-parts";
-import { INCIDENT_STATUS_LABELS } from "@/db/constants";
+import { INCIDENT_STATUS_LABELS, type PostableIncidentStatus } from "@/db/constants";
 import { findConsoleIncident, incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
@@ -30,7 +30,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const services = incidentServices(db, incident.id);
   const closed = isClosedStatus(incident.status);
   const mayDelete = hasRole(user.role, "admin") && timeline.length > 1;
-  const current = incident.status === "postmortem" ? "resolved" : (incident.status as "investigating" | "identified" | "monitoring" | "resolved");
+  const current = incident.status === "postmortem" ? "resolved" : (incident.status as PostableIncidentStatus);
   const postmortem = (
     <section key="postmortem" aria-labelledby="postmortem-title" className={card}>
       <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>

@@ -5,12 +5,11 @@ import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServicePicker } from "@/components/ui/service-picker";
-import type { PickerGroup } from "@/components/admin/service-status-picker";
-import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, LIMITS, type ComponentStatus } from "@/db/constants";
+import type { PickerGroup } from "@/lib/domain/service-picker";
+import { COMPONENT_STATUS_LABELS, COMPONENT_STATUSES, INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_INCIDENT_STATUSES, type ComponentStatus } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { createTemplateAction, updateTemplateAction } from "./actions";
 
-const STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 
 export interface TemplateValues {
   id: string;
@@ -38,7 +37,7 @@ export function TemplateForm({ groups, template }: { groups: PickerGroup[]; temp
       <Field name="status" label="Status" state={state}>
         {(p) => (
           <select {...p} defaultValue={fieldValue(state, "status", template?.status ?? "investigating")} className={inputClass}>
-            {STATUSES.map((s) => <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>)}
+            {POSTABLE_INCIDENT_STATUSES.map((s) => <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>)}
           </select>
         )}
       </Field>

@@ -5,7 +5,7 @@ import { useActionState, useState, useSyncExternalStore } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServicePicker } from "@/components/ui/service-picker";
-import type { PickerGroup } from "@/components/admin/service-status-picker";
+import type { PickerGroup } from "@/lib/domain/service-picker";
 import { LIMITS } from "@/db/constants";
 import type { FormState } from "@/lib/auth/action";
 import { FREQUENCIES } from "@/lib/console/recurrence-form";

@@ -5,13 +5,11 @@ import { DoneNotice } from "@/components/admin/done-notice";
 import { ResponseChart } from "@/components/admin/response-chart";
 import { getDb } from "@/db";
 import { COMPONENT_STATUS_LABELS, INCIDENT_MODE_LABELS, MONITOR_KIND_LABELS } from "@/db/constants";
-import { findMonitor, stateChanges } from "@/db/queries/monitors";
+import { findMonitor, monitoredServiceName, stateChanges } from "@/db/queries/monitors";
 import { getThePage } from "@/db/queries/settings";
-import { components } from "@/db/schema";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
 import { chartPoints, lastDayResults, type ChartRange } from "@/lib/monitors/chart";
-import { eq } from "drizzle-orm";
 import { PauseButton, RunNow } from "../monitor-buttons";
 
 export const metadata: Metadata = { title: "Monitor" };
@@ -29,7 +27,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
   const zone = getThePage(db).timeZone;
   const fmt = (at: number) => formatInZone(at, zone);
   const range = RANGES.find(([r]) => r === rawRange)?.[0] ?? "24h";
-  const service = monitor.componentId ? db.select({ name: components.name }).from(components).where(eq(components.id, monitor.componentId)).get() : undefined;
+  const serviceName = monitoredServiceName(db, monitor.componentId);
   const results = lastDayResults(db, id, 20);
   const changes = stateChanges(db, id, 20);
   const canManage = user.role !== "editor";
@@ -41,7 +39,7 @@ export default async function MonitorPage({ params, searchParams }: { params: Pr
       <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
         <div><dt className="inline font-medium">State: </dt><dd className="inline" data-testid="monitor-state">{monitor.paused ? "Paused" : monitor.state}</dd></div>
         <div><dt className="inline font-medium">Kind: </dt><dd className="inline">{MONITOR_KIND_LABELS[monitor.kind]}</dd></div>
-        <div><dt className="inline font-medium">Service: </dt><dd className="inline">{service?.name ?? "none"}</dd></div>
+        <div><dt className="inline font-medium">Service: </dt><dd className="inline">{serviceName ?? "none"}</dd></div>
         <div><dt className="inline font-medium">A failure means: </dt><dd className="inline">{COMPONENT_STATUS_LABELS[monitor.failureStatus]}</dd></div>
         <div><dt className="inline font-medium">Every: </dt><dd className="inline">{monitor.intervalSeconds} s, down after {monitor.failuresBeforeDown}, up after {monitor.successesBeforeUp}</dd></div>
         <div><dt className="inline font-medium">Incidents: </dt><dd className="inline">{INCIDENT_MODE_LABELS[monitor.incidentMode]}</dd></div>
