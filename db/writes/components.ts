@@ -32,9 +32,11 @@ export interface StatusActor {
 /**
  * The only way a component's status changes: a history row, and the component's cached status, together.
  * `at` may lie in the past (a backfilled incident): the row is placed in the history by its time, and the
- * cached status stays that of the newest row. When the current status changes (whatever the source: manual,
- * incident, maintenance, automation, API), a component_updated notification for webhook subscribers is
- * recorded in the same transaction: the change itself (ComponentStatusChange), here because every path that
+ * cached status stays that of the newest row. When the current status changes by a person's or a schedule's
+ * doing (manual, incident, maintenance, API), a component_updated notification for webhook subscribers is
+ * recorded in the same transaction. A change made by automation (a monitor or an alert claiming a status)
+ * notifies nobody: subscribers hear of automatic findings only through an incident, so a flapping check
+ * never becomes a notification storm (issue 13). Otherwise: the change itself (ComponentStatusChange), here because every path that
  * changes a status passes through this function. Returns the status the component had at `at`; a change to
  * the status it already had then writes nothing.
  */
@@ -85,7 +87,7 @@ export function setComponentStatus(
     .set({ status: newest.status, updatedAt: Math.max(current.updatedAt, at) })
     .where(eq(components.id, componentId))
     .run();
-  if (newest.status !== current.status) enqueueComponentUpdated(tx, componentId, current.status, newest.status, at);
+  if (newest.status !== current.status && actor.source !== "automation") enqueueComponentUpdated(tx, componentId, current.status, newest.status, at);
   return previous;
 }
 

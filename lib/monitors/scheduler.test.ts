@@ -90,7 +90,7 @@ describe("monitor scheduler and automation", () => {
     expect(db.select().from(monitorResults).all()).toHaveLength(6);
     // Nothing automatic told subscribers anything: status only, no incident.
     expect(db.select().from(incidents).all()).toEqual([]);
-    expect(db.select().from(notifications).all().filter((n) => n.kind !== "component_updated")).toEqual([]);
+    expect(db.select().from(notifications).all()).toEqual([]);
   });
 
   it("runs are interval-aligned and a slow answer over the threshold degrades the service", async () => {

@@ -51,7 +51,10 @@ describe("component_updated", () => {
     setComponentStatus(db, c, "degraded_performance", T0, { source: "manual" });
     expect(db.select().from(notifications).all()).toHaveLength(0);
     hook(db, pageId, "http://127.0.0.1:9/a");
-    setComponentStatus(db, c, "major_outage", T0 + 1, { source: "automation" });
+    // Automation (a monitor's or an alert's claim) tells subscribers nothing without an incident.
+    setComponentStatus(db, c, "partial_outage", T0 + 0.5, { source: "automation" });
+    expect(db.select().from(notifications).all()).toHaveLength(0);
+    setComponentStatus(db, c, "major_outage", T0 + 1, { source: "api" });
     // A backfilled change that leaves the current status alone is history, not news.
     setComponentStatus(db, c, "partial_outage", T0 - HOUR, { source: "incident" });
     expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["component_updated"]);
@@ -60,7 +63,7 @@ describe("component_updated", () => {
     expect(db.select().from(emailMessages).all()).toHaveLength(0);
     expect(requests).toHaveLength(1);
     const body = componentUpdatePayloadSchema.parse(JSON.parse(requests[0].body));
-    expect(body.component_update).toMatchObject({ old_status: "degraded_performance", new_status: "major_outage", component_id: c, component_type: "Component" });
+    expect(body.component_update).toMatchObject({ old_status: "partial_outage", new_status: "major_outage", component_id: c, component_type: "Component" });
     expect(body.component).toMatchObject({ id: c, status: "major_outage", name: "Webmail", page_id: pageId });
     expect(body.page).toEqual({ id: pageId, status_indicator: "critical", status_description: "Major System Outage" });
     expect(body.meta.unsubscribe).toMatch(new RegExp(`^${BASE}/unsubscribe/`));
@@ -73,7 +76,7 @@ describe("component_updated", () => {
     const { db, pageId } = emptyPage();
     const c = addComponent(db, pageId, "Webmail");
     hook(db, pageId, "http://127.0.0.1:9/a");
-    setComponentStatus(db, c, "major_outage", T0, { source: "automation" });
+    setComponentStatus(db, c, "major_outage", T0, { source: "manual" });
     // db/ records the plain change; the payload is built at fan-out from what was recorded, not from today's row.
     expect(db.select().from(notifications).get()?.payload).toMatchObject({ change: { oldStatus: "operational", newStatus: "major_outage", component: { id: c, name: "Webmail" } } });
     db.update(components).set({ name: "Webmail (renamed)" }).where(eq(components.id, c)).run();
