@@ -6,7 +6,7 @@ import type { Browser, BrowserContext } from "@playwright/test";
 import { findUserByEmail } from "@/db/queries/users";
 import { SESSION_COOKIE } from "@/lib/auth/policy";
 import { createSession } from "@/lib/auth/sessions";
-import { appRoutes, htmlRouteHandlers, makeRouteData, routeUrl, sentEmail, type SegmentValues } from "./app-routes";
+import { appRoutes, htmlRouteHandlers, makeRouteData, removeRouteData, routeUrl, sentEmail, type SegmentValues } from "./app-routes";
 import { OWNER, expect, test } from "./fixtures";
 
 const VARIANTS = [
@@ -53,8 +53,9 @@ test.beforeAll(async ({ browser, db }, testInfo) => {
   values = { ...data.values, "mail/[id]": sent!.emailId, "notifications/[id]": sent!.notificationId };
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({ db }) => {
   await Promise.all(Object.values(contexts ?? {}).map((c) => c.close()));
+  if (values) removeRouteData(db, values);
 });
 
 test("the route list is read from app/ and includes the console and the public pages", () => {

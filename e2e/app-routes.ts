@@ -4,9 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { deliveries, emailMessages, incidentUpdates, pages, users } from "@/db/schema";
+import { componentGroups, components, deliveries, emailMessages, incidents, incidentTemplates, incidentUpdates, maintenanceRecurrences, pages, users } from "@/db/schema";
 import { insertComponent, insertGroup } from "@/db/writes/components";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
 import { insertPasswordReset } from "@/db/writes/password-resets";
@@ -160,4 +160,20 @@ export function sentEmail(db: Db, to: string): { emailId: string; notificationId
     .where(eq(emailMessages.toAddress, to))
     .get();
   return row ?? null;
+}
+
+/**
+ * Removes what makeRouteData put on the public page (its open incident and degraded service, its maintenance
+ * and recurring series): the specs after the axe run read the page's overall status and its next windows.
+ */
+export function removeRouteData(db: Db, values: SegmentValues): void {
+  db.transaction((tx) => {
+    const recurrenceId = values["recurring/[id]"];
+    tx.delete(incidents).where(inArray(incidents.id, [values["incidents/[id]"], values["maintenance/[id]"]])).run();
+    if (recurrenceId) tx.delete(incidents).where(eq(incidents.recurrenceId, recurrenceId)).run();
+    if (recurrenceId) tx.delete(maintenanceRecurrences).where(eq(maintenanceRecurrences.id, recurrenceId)).run();
+    if (values["templates/[id]"]) tx.delete(incidentTemplates).where(eq(incidentTemplates.id, values["templates/[id]"])).run();
+    if (values["services/[id]"]) tx.delete(components).where(eq(components.id, values["services/[id]"])).run();
+    if (values["groups/[id]"]) tx.delete(componentGroups).where(eq(componentGroups.id, values["groups/[id]"])).run();
+  });
 }

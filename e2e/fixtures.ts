@@ -9,10 +9,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
+import { like } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db";
 import type { UserRole } from "@/db/constants";
 import { findUserByEmail } from "@/db/queries/users";
-import { pages } from "@/db/schema";
+import { pages, rateLimits } from "@/db/schema";
 import { insertUser } from "@/db/writes/users";
 import { SESSION_COOKIE } from "@/lib/auth/policy";
 import { createSession } from "@/lib/auth/sessions";
@@ -121,3 +122,11 @@ export function formStatus(page: Page) {
 }
 
 export { expect };
+
+/**
+ * Every browser in the run posts from 127.0.0.1, and the public webhook form allows a few sign-ups an hour
+ * per address (lib/webhooks/register.ts): a spec that registers one starts from a clean count.
+ */
+export function forgetWebhookSignUpLimits(db: Db): void {
+  db.delete(rateLimits).where(like(rateLimits.key, "webhook:%")).run();
+}

@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import { subscribedComponentIds } from "@/db/queries/subscribers";
 import { subscribers } from "@/db/schema";
+import { forgetWebhookSignUpLimits } from "./fixtures";
 import { expect, test } from "./layout-fixtures";
 import type { RecordedEmail } from "@/lib/testing/fake-resend";
 
@@ -67,14 +68,22 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByLabel(service, { exact: true })).toBeChecked();
     });
 
-    test("the webhook sign-up", async ({ page }) => {
+    test("the webhook sign-up", async ({ page, db, makeService, unique }) => {
+      const service = unique("Scanning");
+      makeService(service);
+      forgetWebhookSignUpLimits(db);
       await page.goto("/subscribe?via=webhook");
+      // Refused for its scheme before any name is resolved.
       await page.getByLabel("Webhook URL").fill("ftp://hooks.example.org/status");
       await page.getByLabel("Your email (optional)").fill("ops@example.org");
+      await page.getByLabel("Only the services I choose").check();
+      await page.getByLabel(service, { exact: true }).check();
       await page.getByRole("button", { name: "Register webhook" }).click();
       await expect(page.locator("#url-error")).not.toBeEmpty();
       await expect(page.getByLabel("Webhook URL")).toHaveValue("ftp://hooks.example.org/status");
       await expect(page.getByLabel("Your email (optional)")).toHaveValue("ops@example.org");
+      await expect(page.getByLabel("Only the services I choose")).toBeChecked();
+      await expect(page.getByLabel(service, { exact: true })).toBeChecked();
     });
 
     test("the manage form", async ({ page, makeService, makeSubscriber, unique }) => {

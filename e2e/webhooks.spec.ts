@@ -8,7 +8,7 @@ import { disableWebhook, insertWebhookSubscriber } from "@/db/writes/webhooks";
 import { componentUpdatePayloadSchema, incidentPayloadSchema } from "@/lib/api/schemas";
 import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "@/lib/testing/webhook-receiver";
 import { verifySignature } from "@/lib/webhooks/signature";
-import { formStatus } from "./fixtures";
+import { formStatus, forgetWebhookSignUpLimits } from "./fixtures";
 import { expect, test } from "./public-fixtures";
 
 const SLOW = { timeout: 30_000 };
@@ -146,6 +146,7 @@ test.describe("webhooks from the public subscribe page", () => {
     const service = unique("Wiki");
     const serviceId = makeService(service);
     const path = `/public-${Date.now().toString(36)}`;
+    forgetWebhookSignUpLimits(db);
     const url = receiver.url(path);
 
     await page.goto("/subscribe");

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import { PageShell } from "@/components/page-shell";
-import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { SubscribeForm } from "./subscribe-form";
 import { WebhookSubscribeForm } from "./webhook-form";
 
@@ -20,7 +19,6 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
   if (!page) notFound();
   const webhook = (await searchParams).via === "webhook";
   const choices = componentChoices(db, page.id);
-  const picker = <ServicePicker groups={choiceGroups(choices)} name="componentIds" />;
   // In the page's frame (header and footer), so there is always a way back to the status page.
   return (
     <PageShell page={page} headingLevel={2}>
@@ -44,7 +42,7 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
             We email you when an incident starts, changes or ends, and before planned maintenance. Every email has a one-click unsubscribe link.
           </p>
         )}
-        <div className="mt-8">{webhook ? <WebhookSubscribeForm picker={picker} /> : <SubscribeForm choices={choices} />}</div>
+        <div className="mt-8">{webhook ? <WebhookSubscribeForm choices={choices} /> : <SubscribeForm choices={choices} />}</div>
         <section aria-labelledby="other-ways" className="mt-10 border-t border-slate-200 pt-6 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300">
           <h2 id="other-ways" className="font-semibold text-slate-900 dark:text-slate-100">Other ways to follow</h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">

@@ -7,18 +7,32 @@ import { clientAddress } from "@/lib/auth/request";
 import { getConfig } from "@/lib/config";
 import { requestWebhookSubscription, type RegisterResult } from "@/lib/webhooks/register";
 
-export type WebhookSubscribeState = ((RegisterResult | { status: "unavailable"; message: string }) & { values?: { url: string; email: string } }) | null;
+/** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
+export interface WebhookValues {
+  url: string;
+  email: string;
+  scope: "all" | "some";
+  componentIds: string[];
+}
+export type WebhookSubscribeState = ((RegisterResult | { status: "unavailable"; message: string }) & { values?: WebhookValues }) | null;
+
+function typedWebhook(form: FormData): WebhookValues {
+  return {
+    url: String(form.get("url") ?? "").slice(0, 5000),
+    email: String(form.get("email") ?? "").slice(0, 1000),
+    scope: form.get("scope") === "some" ? "some" : "all",
+    componentIds: form.getAll("componentIds").map(String).slice(0, 501),
+  };
+}
 
 // Public and anonymous by design, like the email sign-up: Next checks the Origin of Server Action posts,
 // the limits are per IP and overall, and the URL passes the SSRF guard.
 async function subscribeWebhookUnguarded(_prev: WebhookSubscribeState, form: FormData): Promise<WebhookSubscribeState> {
-  const values = { url: String(form.get("url") ?? "").slice(0, 5000), email: String(form.get("email") ?? "").slice(0, 1000) };
+  const values = typedWebhook(form);
   const result = await requestWebhookSubscription(
     getDb(),
     {
       ...values,
-      scope: form.get("scope") === "some" ? "some" : "all",
-      componentIds: form.getAll("componentIds").map(String).slice(0, 501),
       website: String(form.get("website") ?? "").slice(0, 1001),
     },
     clientAddress(await headers()) ?? "unknown",
@@ -34,6 +48,6 @@ export const subscribeWebhookAction = answerWhenDatabaseCannotSave(
   (form): WebhookSubscribeState => ({
     status: "unavailable",
     message: DATABASE_UNAVAILABLE_MESSAGE,
-    values: { url: String(form.get("url") ?? "").slice(0, 5000), email: String(form.get("email") ?? "").slice(0, 1000) },
+    values: typedWebhook(form),
   }),
 );

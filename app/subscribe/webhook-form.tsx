@@ -1,5 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
+import type { ComponentChoices } from "@/db/queries/subscribers";
+import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { subscribeWebhookAction, type WebhookSubscribeState } from "./webhook-actions";
 import { Button } from "@/components/ui/button";
 
@@ -7,7 +9,7 @@ const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 dark:bor
 const error = "mt-1 text-sm text-red-700 dark:text-red-400";
 
 /** Works without JavaScript: the picker is always there, and counts only when "Only the services I choose" is picked. */
-export function WebhookSubscribeForm({ picker }: { picker: React.ReactNode }) {
+export function WebhookSubscribeForm({ choices }: { choices: ComponentChoices }) {
   const [state, action, pending] = useActionState<WebhookSubscribeState, FormData>(subscribeWebhookAction, null);
   const urlRef = useRef<HTMLInputElement>(null);
   const errors = state?.status === "invalid" ? state.errors : {};
@@ -37,7 +39,8 @@ export function WebhookSubscribeForm({ picker }: { picker: React.ReactNode }) {
     );
   }
   return (
-    <form action={action} className="space-y-5" noValidate>
+    // key: the uncontrolled fields take the returned values as their defaults on each answer.
+    <form key={JSON.stringify(values ?? null)} action={action} className="space-y-5" noValidate>
       <div>
         <label htmlFor="url" className="block font-medium">
           Webhook URL
@@ -92,14 +95,14 @@ export function WebhookSubscribeForm({ picker }: { picker: React.ReactNode }) {
       <fieldset aria-describedby="webhook-components-error">
         <legend className="font-medium">Send events about</legend>
         <label className="mt-2 flex items-center gap-2">
-          <input type="radio" name="scope" value="all" defaultChecked />
+          <input type="radio" name="scope" value="all" defaultChecked={values?.scope !== "some"} />
           Everything
         </label>
         <label className="mt-1 flex items-center gap-2">
-          <input type="radio" name="scope" value="some" />
+          <input type="radio" name="scope" value="some" defaultChecked={values?.scope === "some"} />
           Only the services I choose below
         </label>
-        {picker}
+        <ServicePicker groups={choiceGroups(choices)} name="componentIds" selected={values?.componentIds} />
         <p id="webhook-components-error" aria-live="polite" className={error}>
           {errors.componentIds?.[0]}
         </p>
