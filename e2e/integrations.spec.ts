@@ -34,7 +34,8 @@ test.describe("alert integrations", () => {
     const firing = await request.post(intake, { data: { state: "firing", severity: "critical", summary: "Queue stuck", fingerprint: "print-1", labels: { team: "print" } } });
     expect(firing.status()).toBe(200);
     expect(await firing.json()).toMatchObject({ opened: 1 });
-    const unknown = await request.post(intake, { data: { service: "Payroll", summary: "?" } });
+    const missing = unique("Payroll");
+    const unknown = await request.post(intake, { data: { service: missing, summary: "?" } });
     expect(await unknown.json()).toMatchObject({ unknownService: 1 });
     expect((await request.post(intake, { data: "{oops", headers: { "content-type": "application/json" } })).status()).toBe(400);
     expect((await request.post(intake.replace(/[\w-]{43}$/, "x".repeat(43)), { data: {} })).status()).toBe(401);
@@ -44,11 +45,11 @@ test.describe("alert integrations", () => {
 
     await page.goto("/admin/integrations");
     await page.getByRole("link", { name }).click();
-    await expect(page.getByText("Queue stuck")).toBeVisible();
+    await expect(page.getByText(`${serviceName}: Major outage — Queue stuck`)).toBeVisible();
     const rows = page.getByRole("row");
     await expect(rows.nth(1)).toContainText("Rejected");
     await expect(rows.nth(2)).toContainText("Unknown service");
-    await expect(rows.nth(2)).toContainText('No service named "Payroll"');
+    await expect(rows.nth(2)).toContainText(`No service named "${missing}"`);
     await expect(rows.nth(3)).toContainText("1 claim(s) opened");
 
     expect((await request.post(intake, { data: { state: "resolved", fingerprint: "print-1", labels: { team: "print" } } })).status()).toBe(200);

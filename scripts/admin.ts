@@ -1,7 +1,10 @@
 // `npm run admin -- <command>`: administration from the command line.
 //   create-api-key --name <name> --role <read|editor|admin>   prints the key once
+//   apply <status.yaml> [--yes] [--prune]   prints the plan; applies only with --yes; deletes only with --prune
+//   export                                  prints today's services, groups, monitors and integrations as YAML
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { createApiKey } from "@/lib/api-keys";
+import { runApply, runExport } from "@/lib/as-code/command";
 import { ConfigError } from "@/lib/config";
 import { SYSTEM } from "@/lib/domain/actor";
 import { DomainError } from "@/lib/domain/errors";
@@ -12,9 +15,19 @@ function option(args: string[], name: string): string | undefined {
 }
 
 const [command, ...args] = process.argv.slice(2);
-const usage = "Usage: npm run admin -- create-api-key --name <name> --role <read|editor|admin>";
+const usage = "Usage: npm run admin -- create-api-key --name <name> --role <read|editor|admin>\n       npm run admin -- apply <status.yaml> [--yes] [--prune]\n       npm run admin -- export";
 
 try {
+  if (command === "apply" || command === "export") {
+    if (command === "apply" && !args[0]) {
+      console.error(usage);
+      process.exit(2);
+    }
+    const result = command === "apply" ? runApply(getDb(), args[0], { yes: args.includes("--yes"), prune: args.includes("--prune") }) : runExport(getDb());
+    closeDb();
+    (result.code === 0 ? console.log : console.error)(result.out);
+    process.exit(result.code);
+  }
   if (command !== "create-api-key") {
     console.error(usage);
     process.exit(2);
