@@ -2,8 +2,20 @@
 // its intake URL (shown once, with the snippets), a firing alert posted to that URL takes the service down
 // on the public page, the integration's page shows what the payload did, and the resolved alert brings the
 // service back. An alert for an unknown service is only logged.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { insertComponent } from "@/db/writes/components";
+
+/** No axe violations, and nothing scrolls sideways on a 320 px phone. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 700 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize(size);
+}
 
 test.describe("alert integrations", () => {
   test.use({ signedInAs: "owner" });
@@ -15,6 +27,7 @@ test.describe("alert integrations", () => {
 
     await page.goto("/admin/integrations");
     await page.getByRole("link", { name: "New integration" }).click();
+    await expectAccessible(page);
     const name = unique("Ops alerts");
     await page.getByLabel("Name").fill(name);
     await page.getByLabel("Sends").selectOption("generic");
@@ -28,6 +41,7 @@ test.describe("alert integrations", () => {
     expect(url).toMatch(/\/api\/integrations\/[0-9a-z]{12}\/[\w-]{43}$/);
     await expect(page.getByTestId("snippet-alertmanager")).toContainText(`url: '${url}'`);
     await expect(page.getByTestId("snippet-grafana")).toContainText("type: webhook");
+    await expectAccessible(page);
     // The URL is built from PUBLIC_URL; the test talks to the server it started, on loopback.
     const intake = new URL(new URL(url).pathname, page.url()).toString();
 
@@ -51,6 +65,9 @@ test.describe("alert integrations", () => {
     await expect(rows.nth(2)).toContainText("Unknown service");
     await expect(rows.nth(2)).toContainText(`No service named "${missing}"`);
     await expect(rows.nth(3)).toContainText("1 claim(s) opened");
+    await expectAccessible(page);
+    await page.goto("/admin/integrations");
+    await expectAccessible(page);
 
     expect((await request.post(intake, { data: { state: "resolved", fingerprint: "print-1", labels: { team: "print" } } })).status()).toBe(200);
     await page.goto("/");

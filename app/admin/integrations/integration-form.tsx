@@ -15,7 +15,7 @@ export function Reveal({ state }: { state: FormState }) {
   const r = state.reveal ?? {};
   const block = (label: string, text: unknown, testId: string) => (
     <div>
-      <h3 className="font-semibold">{label}</h3>
+      <h2 className="font-semibold">{label}</h2>
       <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded-md bg-slate-100 p-3 font-mono text-sm dark:bg-slate-800" data-testid={testId}>{String(text)}</pre>
     </div>
   );
