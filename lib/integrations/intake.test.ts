@@ -8,7 +8,7 @@ import { POST as postWithSecret } from "@/app/api/integrations/[id]/[secret]/rou
 import { POST as postWithBearer } from "@/app/api/integrations/[id]/route";
 import { closeDb } from "@/db";
 import { recentPayloads } from "@/db/queries/integrations";
-import { components, componentStatusChanges, incidents, notifications, statusClaims, users } from "@/db/schema";
+import { automaticIncidents, components, componentStatusChanges, incidents, notifications, statusClaims, users } from "@/db/schema";
 import { PAYLOAD_LOG_SIZE } from "@/db/writes/integrations";
 import { createTemplate } from "@/lib/incidents/templates";
 import { useFreshAppDatabase } from "@/lib/testing/app-env";
@@ -185,6 +185,16 @@ describe("grafana and generic payloads (recorded examples)", () => {
 });
 
 describe("automation and the team", () => {
+  it("draft mode: a draft waits for an admin (no incident, nobody told); the alert resolving withdraws it", async () => {
+    const owner = addMember(world.db, "owner");
+    const { id, secret } = createIntegration(world.db, owner, { name: "Grafana", kind: "grafana", incidentMode: "draft" });
+    expect((await (await send(id, secret, fixture("grafana-firing.json"))).json()).automation).toEqual(["drafted"]);
+    expect(world.db.select().from(incidents).all()).toEqual([]);
+    expect(world.db.select().from(automaticIncidents).get()).toMatchObject({ state: "draft", source: "integration", sourceId: id, componentStatus: "major_outage", title: "Alert from Grafana: VPN gateway error rate above 20%" });
+    expect((await (await send(id, secret, fixture("grafana-resolved.json"))).json()).automation).toEqual(["withdrawn"]);
+    expect(world.db.select().from(automaticIncidents).get()!.state).toBe("ended");
+  });
+
   it("published mode: one incident from the template, resolved when the alert resolves; opted-in members get a team alert", async () => {
     const owner = addMember(world.db, "owner");
     world.db.update(users).set({ notifyOnMonitorDown: true }).where(eq(users.id, owner.userId)).run();

@@ -4,9 +4,11 @@ import { DoneNotice } from "@/components/admin/done-notice";
 import { getDb } from "@/db";
 import { INTEGRATION_KIND_LABELS } from "@/db/constants";
 import { firingAlerts, listIntegrations } from "@/db/queries/integrations";
+import { waitingDrafts } from "@/db/queries/monitors";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
+import { DraftButtons } from "../monitors/monitor-buttons";
 
 export const metadata: Metadata = { title: "Integrations" };
 export const dynamic = "force-dynamic";
@@ -19,11 +21,26 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
   const db = getDb();
   const page = getThePage(db);
   const list = listIntegrations(db, page.id);
+  // Drafts from monitors and integrations alike: one queue, shown on both pages.
+  const drafts = waitingDrafts(db);
   return (
     <div className="max-w-5xl">
       <h1 className="text-2xl font-bold">Integrations</h1>
       <p className="mt-1 text-slate-700 dark:text-slate-300">Alerts from Prometheus Alertmanager, Grafana or any tool that can POST JSON. A firing alert claims a status for its service; resolving it gives the service back (open incidents and maintenance come first).</p>
       <DoneNotice done={done} />
+      {drafts.length > 0 && (
+        <section aria-labelledby="drafts" className="mt-4 rounded-lg border-2 border-amber-500 p-4">
+          <h2 id="drafts" className="text-lg font-semibold">Draft incidents waiting for you</h2>
+          <ul className="mt-2 space-y-3">
+            {drafts.map((d) => (
+              <li key={d.id}>
+                <p><strong>{d.title}</strong> — {d.serviceName}, since {formatInZone(d.createdAt, page.timeZone)}</p>
+                <DraftButtons id={d.id} title={d.title} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {user.role !== "editor" && <p className="mt-4"><Link href="/admin/integrations/new" className={primary}>New integration</Link></p>}
       {list.length === 0 ? (
         <p className="mt-6">No integrations yet.</p>
