@@ -33,12 +33,20 @@ async function main() {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const response = await handleIntake(new Request(`http://127.0.0.1:${PORT}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }), id, secret);
-    res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+    try {
+      const response = await handleIntake(new Request(`http://127.0.0.1:${PORT}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }), id, secret);
+      res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+    } catch (err) {
+      res.writeHead(500).end(err instanceof Error ? err.stack : String(err));
+    }
   });
+  // Longer than the client's idle time: otherwise the server may close a kept-alive socket just as the
+  // sender reuses it (an ECONNRESET that says nothing about the intake).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(PORT, "127.0.0.1", r));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
+  const benchStart = Date.now();
   const notification = (n: number) => {
     const count = 1 + (n % 3);
     const alerts = Array.from({ length: count }, (_, i) => {
@@ -48,20 +56,29 @@ async function main() {
         status: firing ? "firing" : "resolved",
         labels: { alertname: `Alert${f}`, service: services[f % services.length], severity: f % 4 === 0 ? "critical" : "warning" },
         annotations: { summary: `Alert ${f}` },
-        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        // Each firing period is a new occurrence of the alert, as Alertmanager reports it: a fresh startsAt.
+        startsAt: new Date(benchStart + (((n >> 4) << 4) * 1000) / RATE).toISOString(),
         endsAt: firing ? "0001-01-01T00:00:00Z" : new Date().toISOString(),
         fingerprint: `fp${f}`,
       };
     });
     return JSON.stringify({ version: "4", groupKey: `{}:{n="${n % 10}"}`, status: alerts[0].status, receiver: "status-page", groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: "http://am", alerts });
   };
+  const failures: string[] = [];
   const post = (body: string) =>
     new Promise<number>((resolve) => {
       const req = http.request({ host: "127.0.0.1", port: PORT, path: `/api/integrations/${id}/${secret}`, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
+        const parts: Buffer[] = [];
+        res.on("data", (c: Buffer) => parts.push(c));
+        res.on("end", () => {
+          if (res.statusCode !== 200 && failures.length < 5) failures.push(`${res.statusCode}: ${Buffer.concat(parts).toString().slice(0, 300)}`);
+          resolve(res.statusCode ?? 0);
+        });
       });
-      req.on("error", () => resolve(0));
+      req.on("error", (err) => {
+        if (failures.length < 5) failures.push(`connection: ${err.message}`);
+        resolve(0);
+      });
       req.end(body);
     });
 
@@ -86,6 +103,7 @@ async function main() {
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
   console.log(`${total} notifications in ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(1)}/s): p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms, errors ${errors}`);
+  if (failures.length) console.log(`first failures:\n${failures.join("\n")}`);
   const claims = db.$client.prepare("select count(*) as n from status_claims").get() as { n: number };
   console.log(`claims written: ${claims.n} (opened and ended; repeats deduplicated)`);
   agent.destroy();

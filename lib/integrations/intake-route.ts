@@ -20,7 +20,7 @@ export async function handleIntake(request: Request, id: string, secret: string 
   const integration = authenticateIntake(db, id, secret);
   if (!integration) return json(401, { error: "Unknown integration or wrong secret" }, { "WWW-Authenticate": 'Bearer realm="integrations"' });
   const now = Date.now();
-  const wait = takeIntakeToken(db, integration.id, now);
+  const wait = takeIntakeToken(integration.id, now);
   if (wait > 0) return json(429, { error: "Too many payloads for this integration" }, { "Retry-After": String(wait) });
   let body: { json: unknown; text: string };
   try {

@@ -15,6 +15,7 @@ import { useFreshAppDatabase } from "@/lib/testing/app-env";
 import type { World } from "@/lib/testing/notification-fixtures";
 import { addComponent, addMember } from "@/lib/testing/scenario";
 import { eq } from "drizzle-orm";
+import { INTAKE_LIMIT, resetIntakeLimitsForTests } from "./intake";
 import { createIntegration, deleteIntegration, intakeUrl } from "./verbs";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "fixtures", name), "utf8");
@@ -22,6 +23,7 @@ const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "fixtures
 let world: World;
 beforeEach(() => {
   world = useFreshAppDatabase();
+  resetIntakeLimitsForTests();
 });
 afterAll(() => closeDb());
 
@@ -136,6 +138,26 @@ describe("alertmanager payloads", () => {
     expect(noBearer.status).toBe(401);
     expect(claimCount()).toBe(0);
     expect(recentPayloads(world.db, s.id)).toEqual([]);
+  });
+
+  it("is rate limited per integration: 429 with Retry-After, nothing recorded", async () => {
+    const s = setup("alertmanager");
+    const other = createIntegration(world.db, s.owner, { name: "Other", kind: "generic" });
+    const saved = INTAKE_LIMIT.perWindow;
+    INTAKE_LIMIT.perWindow = 3;
+    try {
+      const body = fixture("alertmanager-grouped-firing.json");
+      for (let i = 0; i < 3; i++) expect((await send(s.id, s.secret, body)).status).toBe(200);
+      const limited = await send(s.id, s.secret, body);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await limited.json()).toEqual({ error: "Too many payloads for this integration" });
+      expect(recentPayloads(world.db, s.id)).toHaveLength(3);
+      // Another integration has its own allowance.
+      expect((await send(other.id, other.secret, fixture("generic-firing.json"))).status).toBe(200);
+    } finally {
+      INTAKE_LIMIT.perWindow = saved;
+    }
   });
 
   it("keeps only the last 100 payloads per integration", async () => {
