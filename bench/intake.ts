@@ -86,6 +86,7 @@ async function main() {
   let errors = 0;
   const inflight: Promise<void>[] = [];
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   const total = RATE * SECONDS;
   for (let n = 0; n < total; n++) {
     const due = start + (n * 1000) / RATE;
@@ -100,9 +101,12 @@ async function main() {
   }
   await Promise.all(inflight);
   const elapsed = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
   console.log(`${total} notifications in ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(1)}/s): p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms, errors ${errors}`);
+  // Machine load moves the latencies a lot on a shared box; CPU per notification does not.
+  console.log(`process CPU: ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} ms per notification (sender included), ${(((cpu.user + cpu.system) / 1e6 / elapsed) * 100).toFixed(0)}% of one core`);
   if (failures.length) console.log(`first failures:\n${failures.join("\n")}`);
   const claims = db.$client.prepare("select count(*) as n from status_claims").get() as { n: number };
   console.log(`claims written: ${claims.n} (opened and ended; repeats deduplicated)`);
