@@ -33,6 +33,8 @@ export const PRIVATE_TABLES = [
   "monitor_state_changes",
   "status_claims",
   "automatic_incidents",
+  "integrations",
+  "integration_payloads",
   "incident_templates",
   "maintenance_recurrences",
   "subscribers",

@@ -189,6 +189,18 @@ export type ClaimSource = (typeof CLAIM_SOURCES)[number];
 export const AUTO_INCIDENT_STATES = ["draft", "published", "ended"] as const;
 export type AutoIncidentState = (typeof AUTO_INCIDENT_STATES)[number];
 
+/** Alert intake (lib/integrations): where an integration's payloads come from. */
+export const INTEGRATION_KINDS = ["alertmanager", "grafana", "generic"] as const;
+export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
+export const INTEGRATION_KIND_LABELS: Record<IntegrationKind, string> = {
+  alertmanager: "Prometheus Alertmanager",
+  grafana: "Grafana alerting",
+  generic: "Generic JSON",
+};
+/** What a received payload did, for the integration's page. */
+export const PAYLOAD_OUTCOMES = ["applied", "unchanged", "unknown_service", "rejected"] as const;
+export type PayloadOutcome = (typeof PAYLOAD_OUTCOMES)[number];
+
 export const MONITOR_LIMITS = {
   minIntervalSeconds: 10,
   maxIntervalSeconds: 24 * 60 * 60,

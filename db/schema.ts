@@ -10,6 +10,8 @@ import {
   CHECK_OUTCOMES,
   CLAIM_SOURCES,
   INCIDENT_MODES,
+  INTEGRATION_KINDS,
+  PAYLOAD_OUTCOMES,
   MONITOR_FAILURE_STATUSES,
   MONITOR_KINDS,
   MONITOR_STATES,
@@ -796,6 +798,56 @@ export const automaticIncidents = sqliteTable(
   ],
 );
 
+/**
+ * An alert source (Alertmanager, Grafana, or the generic JSON shape): its firing alerts claim statuses for
+ * services (status_claims with source "integration", key = the alert's fingerprint). Only the SHA-256 of
+ * the secret is stored; the intake URL carrying it is shown once. `matchers` and `severityMap` are validated
+ * by lib/integrations/config.ts.
+ */
+export const integrations = sqliteTable(
+  "integrations",
+  {
+    id: id(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: INTEGRATION_KINDS }).notNull(),
+    secretHash: text("secret_hash").notNull(),
+    /** label = value -> service, tried in order after the alert's own `service` label. */
+    matchers: text("matchers", { mode: "json" }).$type<{ label: string; value: string; componentId: string }[]>().notNull(),
+    /** severity label value (lower-cased) -> status; anything not listed claims `defaultStatus`. */
+    severityMap: text("severity_map", { mode: "json" }).$type<Record<string, (typeof COMPONENT_STATUSES)[number]>>().notNull(),
+    defaultStatus: text("default_status", { enum: COMPONENT_STATUSES }).notNull().default("partial_outage"),
+    incidentMode: text("incident_mode", { enum: INCIDENT_MODES }).notNull().default("status_only"),
+    templateId: text("template_id").references(() => incidentTemplates.id, { onDelete: "set null" }),
+    lastReceivedAt: ms("last_received_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("integrations_secret_unique").on(t.secretHash), uniqueIndex("integrations_name_unique").on(t.pageId, t.name)],
+);
+
+/** The last payloads an integration received (at most 100 each, pruned on insert) and what each did. */
+export const integrationPayloads = sqliteTable(
+  "integration_payloads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    integrationId: text("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    at: ms("at").notNull(),
+    outcome: text("outcome", { enum: PAYLOAD_OUTCOMES }).notNull(),
+    /** One line for the list: "2 alerts: 1 claim opened, 1 ended". */
+    summary: text("summary").notNull(),
+    /** Per alert: fingerprint, service (or why none), what happened. */
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** The body as received, cut at 16 KB. */
+    body: text("body").notNull(),
+  },
+  (t) => [index("integration_payloads_integration_idx").on(t.integrationId, t.id)],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const pagesRelations = relations(pages, ({ many, one }) => ({
@@ -900,3 +952,5 @@ export type MonitorResult = typeof monitorResults.$inferSelect;
 export type MonitorRollup = typeof monitorRollups.$inferSelect;
 export type StatusClaim = typeof statusClaims.$inferSelect;
 export type AutomaticIncident = typeof automaticIncidents.$inferSelect;
+export type Integration = typeof integrations.$inferSelect;
+export type IntegrationPayload = typeof integrationPayloads.$inferSelect;

@@ -3,8 +3,11 @@
 //   reset-password --email <address>                          sets a generated password, prints it once,
 //                                                             and ends that member's sessions (for an owner
 //                                                             locked out without email)
+//   apply <status.yaml> [--yes] [--prune]   prints the plan; applies only with --yes; deletes only with --prune
+//   export                                  prints today's services, groups, monitors and integrations as YAML
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { createApiKey } from "@/lib/api-keys";
+import { runApply, runExport } from "@/lib/as-code/command";
 import { resetPasswordByCommand } from "@/lib/auth/password-reset";
 import { ConfigError } from "@/lib/config";
 import { SYSTEM } from "@/lib/domain/actor";
@@ -19,6 +22,8 @@ const [command, ...args] = process.argv.slice(2);
 const usage = [
   "Usage: npm run admin -- create-api-key --name <name> --role <read|editor|admin>",
   "       npm run admin -- reset-password --email <address>",
+  "       npm run admin -- apply <status.yaml> [--yes] [--prune]",
+  "       npm run admin -- export",
 ].join("\n");
 
 function fail(message: string, code = 1): never {
@@ -43,6 +48,13 @@ async function main() {
     console.log(`Password: ${result.password}`);
     console.log("Sign in with it, then change it under Your account (/admin/account).");
     return;
+  }
+  if (command === "apply" || command === "export") {
+    if (command === "apply" && !args[0]) fail(usage, 2);
+    const result = command === "apply" ? runApply(getDb(), args[0], { yes: args.includes("--yes"), prune: args.includes("--prune") }) : runExport(getDb());
+    closeDb();
+    (result.code === 0 ? console.log : console.error)(result.out);
+    process.exit(result.code);
   }
   fail(usage, 2);
 }

@@ -27,6 +27,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/incidents", label: "Incidents" },
     { href: "/admin/maintenance", label: "Maintenance" },
     { href: "/admin/monitors", label: "Monitors" },
+    { href: "/admin/integrations", label: "Integrations" },
     ...(hasRole(user.role, "admin") ? ADMIN_ITEMS : []),
     ...(user.role === "owner" ? [{ href: "/admin/api-keys", label: "API keys" }] : []),
     { href: "/admin/account", label: "Your account" },

@@ -30,6 +30,16 @@ function Code({ label, children }: { label: string; children: string }) {
   );
 }
 
+const GENERIC_EXAMPLE = `{ "service": "Mail", "state": "firing", "severity": "critical", "summary": "Mail is down", "fingerprint": "mail-down" }`;
+const GENERIC_FIELDS: [string, string][] = [
+  ["service", "The service's name or id (any case); or send labels for the integration's matcher rules"],
+  ["state", '"firing" (the default) or "resolved"'],
+  ["status / severity", "A service status such as major_outage, or a severity read through the integration's severity map"],
+  ["summary", "One line about the problem"],
+  ["fingerprint", "What identifies the alert across sends (default: the service)"],
+  ["labels", "An object of strings, matched by the integration's rules"],
+];
+
 export default function ApiDocs() {
   const ctx = apiContext(getDb());
   if (!ctx) notFound();
@@ -160,6 +170,30 @@ export default function ApiDocs() {
         <Code label="Verifying a webhook signature in Node">{VERIFY_SNIPPET}</Code>
         <p className="mt-2">Used in a receiver:</p>
         <Code label="A webhook receiver in Node">{RECEIVER_SNIPPET}</Code>
+      </section>
+
+      <section aria-labelledby="intake">
+        <h2 id="intake" className="text-xl font-semibold">Alert intake</h2>
+        <p className="mt-2">
+          An admin creates an integration in the console (or with <code>POST /api/v1/integrations</code>) and gets its intake URL once:{" "}
+          <code>POST /api/integrations/&lt;id&gt;/&lt;secret&gt;</code>, or <code>POST /api/integrations/&lt;id&gt;</code> with{" "}
+          <code>Authorization: Bearer &lt;secret&gt;</code>. It accepts Prometheus Alertmanager&apos;s webhook (version 4), Grafana
+          alerting&apos;s webhook contact point, or this generic shape (one alert, or <code>{`{"alerts": [...]}`}</code>):
+        </p>
+        <Code label="The generic alert shape">{GENERIC_EXAMPLE}</Code>
+        <dl className="mt-4 space-y-2">
+          {GENERIC_FIELDS.map(([name, meaning]) => (
+            <div key={name}>
+              <dt className="font-mono text-sm">{name}</dt>
+              <dd className="text-slate-700 dark:text-slate-300">{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-4">
+          Each firing alert claims a status for its service until it is resolved; repeats and re-sends of the same fingerprint change
+          nothing. Answers: 200 with counts, 400 with the reason for a malformed payload (nothing changes), 401 for a wrong secret, 413
+          over 1 MB, 429 when too many arrive.
+        </p>
       </section>
 
       <section aria-labelledby="health">

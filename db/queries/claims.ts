@@ -1,6 +1,6 @@
 // What the precedence table needs to know about a service (lib/domain/precedence.ts).
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
+import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
 import type { PrecedenceFacts } from "@/lib/domain/precedence";
 import type { Tx } from "../index";
 import { components, componentStatusChanges, incidentComponents, incidents, statusClaims } from "../schema";
@@ -55,7 +55,7 @@ export function precedenceFacts(tx: Tx, componentId: string): (PrecedenceFacts &
     current: component.status,
     deleted: component.deletedAt !== null,
     openIncident: listing("incident", UNRESOLVED_INCIDENT_STATUSES),
-    maintenanceInProgress: listing("maintenance", ["in_progress", "verifying"]),
+    maintenanceInProgress: listing("maintenance", ACTIVE_MAINTENANCE_STATUSES),
     lastChange: last ?? null,
     claims: openClaimsFor(tx, componentId).map((c) => ({ status: c.status, since: c.since })),
   };

@@ -1,6 +1,6 @@
-// Automation per monitor, after its state changed (and on every upkeep tick, so a crash in between is caught
+// Automation per monitor or alert integration (AutomationSubject), after its state changed (and on every upkeep tick, so a crash in between is caught
 // up): status only; or a DRAFT incident the admins are asked to publish; or a PUBLISHED incident from the
-// monitor's template, through the incident verbs, so subscribers hear of it like any incident. Nothing here
+// source's template, through the incident verbs, so subscribers hear of it like any incident. Nothing here
 // notifies subscribers without an incident. Level-based: it looks at the monitor's state and the service's
 // automatic incident, never at counts of events, so running it twice does nothing twice.
 //   - At most one automatic incident per service at a time (a partial unique index backs this).
@@ -14,7 +14,7 @@ import { getPage } from "@/db/queries/status-page";
 import { findTemplate } from "@/db/queries/templates";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { editedByPeople, endAutomaticIncident, findAutomaticIncident, insertAutomaticIncident, markPublished, openAutomaticIncident } from "@/db/writes/automatic-incidents";
-import type { ComponentStatus } from "@/db/constants";
+import { UNRESOLVED_INCIDENT_STATUSES, type ClaimSource, type ComponentStatus, type IncidentMode } from "@/db/constants";
 import type { Monitor } from "@/db/schema";
 import { assertCan, auditActor, SYSTEM, type Actor } from "@/lib/domain/actor";
 import { DomainError, notFound } from "@/lib/domain/errors";
@@ -24,42 +24,78 @@ import { claimedStatus } from "./run";
 
 export type AutomationStep = "none" | "drafted" | "published" | "resolved" | "withdrawn" | "taken_over";
 
-const OPEN_STATUSES = ["investigating", "identified", "monitoring"] as const;
+const OPEN_STATUSES = UNRESOLVED_INCIDENT_STATUSES;
 
-function wording(monitor: Monitor, tx: Db) {
+/**
+ * What automation needs to know about one source speaking for one service: a monitor (below) or an alert
+ * integration (lib/integrations/intake.ts). `claimed`: the status it claims now, or null; `recovered`: it is
+ * stably well again (a monitor after its successes, an integration with no firing alert for the service).
+ */
+export interface AutomationSubject {
+  source: ClaimSource;
+  sourceId: string;
+  componentId: string;
+  incidentMode: IncidentMode;
+  templateId: string | null;
+  claimed: ComponentStatus | null;
+  recovered: boolean;
+  /** Used when there is no template. */
+  fallback: { title: string; body: string; resolved: string };
+}
+
+function wording(subject: AutomationSubject, tx: Db) {
   const page = getPage(tx)!;
-  const template = monitor.templateId ? findTemplate(tx, page.id, monitor.templateId) : null;
-  const error = monitor.lastError ? ` (${monitor.lastError})` : "";
+  const template = subject.templateId ? findTemplate(tx, page.id, subject.templateId) : null;
   return {
-    title: template?.title ?? `${monitor.name} is not responding`,
-    body: template?.body ?? `Our monitoring detected a problem with ${monitor.name}${error}. We are investigating.`,
+    title: template?.title ?? subject.fallback.title,
+    body: template?.body ?? subject.fallback.body,
     status: OPEN_STATUSES.find((s) => s === template?.status) ?? "investigating",
     templateId: template?.id ?? null,
   };
 }
 
-const RESOLVED_MESSAGE = (m: Monitor) => `${m.name} is answering normally again. This incident has been resolved.`;
+function monitorSubject(monitor: Monitor & { componentId: string }): AutomationSubject {
+  const error = monitor.lastError ? ` (${monitor.lastError})` : "";
+  return {
+    source: "monitor",
+    sourceId: monitor.id,
+    componentId: monitor.componentId,
+    incidentMode: monitor.incidentMode,
+    templateId: monitor.templateId,
+    claimed: claimedStatus(monitor, monitor.state),
+    recovered: monitor.state === "up",
+    fallback: {
+      title: `${monitor.name} is not responding`,
+      body: `Our monitoring detected a problem with ${monitor.name}${error}. We are investigating.`,
+      resolved: `${monitor.name} is answering normally again. This incident has been resolved.`,
+    },
+  };
+}
 
 export async function reconcileAutomaticIncident(db: Db, monitorId: string, now: number): Promise<AutomationStep> {
   const monitor = findMonitor(db, monitorId);
   if (!monitor?.componentId || monitor.paused) return "none";
-  const componentId = monitor.componentId;
+  return reconcileIncidentFor(db, monitorSubject({ ...monitor, componentId: monitor.componentId }), now);
+}
+
+/** The automation of one source for one service (level-based, see the header). */
+export async function reconcileIncidentFor(db: Db, subject: AutomationSubject, now: number): Promise<AutomationStep> {
+  const { componentId, source, sourceId, claimed } = subject;
   const open = openAutomaticIncident(db, componentId);
-  const claimed = claimedStatus(monitor, monitor.state);
 
   if (claimed) {
-    if (monitor.incidentMode === "status_only" || open) return "none";
-    const words = wording(monitor, db);
-    if (monitor.incidentMode === "draft") {
-      insertAutomaticIncident(db, { componentId, source: "monitor", sourceId: monitor.id, state: "draft", title: words.title, body: words.body, componentStatus: claimed, templateId: words.templateId, at: now });
+    if (subject.incidentMode === "status_only" || open) return "none";
+    const words = wording(subject, db);
+    if (subject.incidentMode === "draft") {
+      insertAutomaticIncident(db, { componentId, source, sourceId, state: "draft", title: words.title, body: words.body, componentStatus: claimed, templateId: words.templateId, at: now });
       return "drafted";
     }
     const created = createIncident(db, SYSTEM, { name: words.title, message: words.body, status: words.status, componentStatuses: { [componentId]: claimed } }, now);
-    insertAutomaticIncident(db, { componentId, source: "monitor", sourceId: monitor.id, state: "published", title: words.title, body: words.body, componentStatus: claimed, templateId: words.templateId, incidentId: created.id, at: now });
+    insertAutomaticIncident(db, { componentId, source, sourceId, state: "published", title: words.title, body: words.body, componentStatus: claimed, templateId: words.templateId, incidentId: created.id, at: now });
     return "published";
   }
 
-  if (monitor.state !== "up" || !open || open.source !== "monitor" || open.sourceId !== monitor.id) return "none";
+  if (!subject.recovered || !open || open.source !== source || open.sourceId !== sourceId) return "none";
   if (open.state === "draft") {
     endAutomaticIncident(db, open.id, now, { recovered: true });
     return "withdrawn";
@@ -73,7 +109,7 @@ export async function reconcileAutomaticIncident(db: Db, monitorId: string, now:
     endAutomaticIncident(db, open.id, now, { takenOver: true });
     return "taken_over";
   }
-  addIncidentUpdate(db, SYSTEM, incident.id, { status: "resolved", message: RESOLVED_MESSAGE(monitor), restoreComponents: true }, now);
+  addIncidentUpdate(db, SYSTEM, incident.id, { status: "resolved", message: subject.fallback.resolved, restoreComponents: true }, now);
   endAutomaticIncident(db, open.id, now, { recovered: true });
   return "resolved";
 }

@@ -112,7 +112,9 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
   if (notification.kind === "monitor_down") {
     // A team alert: the console link is at the server's own address, like the invitation's.
     const p = notification.payload ?? {};
-    const consoleUrl = `${publicUrl.replace(/\/+$/, "")}/admin/monitors/${String(p.monitorId ?? "")}`;
+    // An alert integration's team alert names its own console page (consolePath); a monitor's is derived.
+    const consolePath = typeof p.consolePath === "string" && p.consolePath.startsWith("/admin/") ? p.consolePath : `/admin/monitors/${String(p.monitorId ?? "")}`;
+    const consoleUrl = `${publicUrl.replace(/\/+$/, "")}${consolePath}`;
     const since = `${formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone)} (${ctx.page.timeZone})`;
     const props = { branding, monitorName: String(p.monitorName ?? ""), serviceName: typeof p.serviceName === "string" ? p.serviceName : null, error: String(p.error ?? "failing"), since, consequence: String(p.consequence ?? ""), consoleUrl };
     const out = await both(createElement(MonitorDown, props));

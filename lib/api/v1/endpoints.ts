@@ -14,6 +14,7 @@ import type { Db } from "@/db";
 import { componentEndpoints } from "./component-endpoints";
 import { ctxOf } from "./context";
 import type { Endpoint } from "./handler";
+import { integrationEndpoints } from "./integration-endpoints";
 import { subscriberEndpoints } from "./subscriber-endpoints";
 import { componentSchema, incidentSchema, maintenanceSchema } from "../schemas";
 
@@ -209,4 +210,7 @@ export const endpoints = {
 
   // ---- Subscribers (list, add, remove): defined in subscriber-endpoints.ts.
   ...subscriberEndpoints,
+
+  // ---- Alert integrations: defined in integration-endpoints.ts.
+  ...integrationEndpoints,
 };

@@ -1,0 +1,9 @@
+import { endpoints } from "@/lib/api/v1/endpoints";
+import { route } from "@/lib/api/v1/handler";
+
+export const dynamic = "force-dynamic";
+
+// The management API: every request authenticates with an API key (no cookies), so no CSRF applies.
+export const GET = route(endpoints.getIntegration);
+export const PATCH = route(endpoints.updateIntegration);
+export const DELETE = route(endpoints.deleteIntegration);

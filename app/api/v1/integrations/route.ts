@@ -1,0 +1,8 @@
+import { endpoints } from "@/lib/api/v1/endpoints";
+import { route } from "@/lib/api/v1/handler";
+
+export const dynamic = "force-dynamic";
+
+// The management API: every request authenticates with an API key (no cookies), so no CSRF applies.
+export const GET = route(endpoints.listIntegrations);
+export const POST = route(endpoints.createIntegration);
