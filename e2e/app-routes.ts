@@ -6,14 +6,13 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { componentGroups, components, deliveries, emailMessages, incidents, incidentTemplates, incidentUpdates, integrations, maintenanceRecurrences, monitors, pages, users } from "@/db/schema";
+import { componentGroups, components, deliveries, emailMessages, incidents, incidentTemplates, incidentUpdates, integrations, maintenanceRecurrences, monitorResults, monitors, pages, users } from "@/db/schema";
 import { insertComponent, insertGroup } from "@/db/writes/components";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
 import { insertPasswordReset } from "@/db/writes/password-resets";
 import { insertMonitor } from "@/db/writes/monitors";
 import { insertIntegration } from "@/db/writes/integrations";
 import { integrationInput } from "@/lib/domain/integration-settings";
-import { monitorInput } from "@/lib/monitors/config";
 import { ensureAppSecret } from "@/db/writes/page";
 import { insertRecurrence } from "@/db/writes/recurrences";
 import { insertEmailSubscriber, upsertPendingSubscriber } from "@/db/writes/subscribers";
@@ -134,9 +133,15 @@ export function makeRouteData(db: Db, label: string): { values: Omit<SegmentValu
     const memberId = tx.select({ id: users.id }).from(users).get()!.id;
     const resetToken = passwordResetToken(secret, resetId);
     insertPasswordReset(tx, { id: resetId, userId: memberId, tokenHash: hashToken(resetToken), expiresAt: now + HOUR, at: now });
-    // A paused monitor (the scheduler never runs it) and an integration, for their console pages.
-    const monitorSettings = monitorInput.parse({ name: `${label} monitor`, kind: "tcp", config: { host: "127.0.0.1", port: 9 }, intervalSeconds: 60, paused: true });
-    const monitorId = insertMonitor(tx, { pageId, settings: monitorSettings, at: now });
+    // A paused monitor (nothing is checked) with a day of results, so the list's sparkline and chart are drawn.
+    const monitorId = insertMonitor(tx, {
+      pageId,
+      at: now - DAY,
+      settings: { name: `${label} monitor`, kind: "tcp", config: { host: "127.0.0.1", port: 9 }, intervalSeconds: 60, timeoutMs: 1_000, componentId: serviceId, failureStatus: "major_outage", slowThresholdMs: null, failuresBeforeDown: 3, successesBeforeUp: 2, paused: true, incidentMode: "status_only", templateId: null },
+    });
+    tx.insert(monitorResults)
+      .values([5, 4, 3, 2, 1].map((h) => ({ monitorId, at: now - h * HOUR, outcome: h === 3 ? ("down" as const) : ("up" as const), responseMs: h === 3 ? null : 100 + h * 10 })))
+      .run();
     const integrationId = insertIntegration(tx, { pageId, settings: integrationInput.parse({ name: `${label} alerts`, kind: "generic" }), secretHash: hashToken(randomBytes(16).toString("hex")), at: now });
     return {
       subscriberEmail,
@@ -182,10 +187,10 @@ export function removeRouteData(db: Db, values: SegmentValues): void {
     tx.delete(incidents).where(inArray(incidents.id, [values["incidents/[id]"], values["maintenance/[id]"]])).run();
     if (recurrenceId) tx.delete(incidents).where(eq(incidents.recurrenceId, recurrenceId)).run();
     if (recurrenceId) tx.delete(maintenanceRecurrences).where(eq(maintenanceRecurrences.id, recurrenceId)).run();
+    if (values["monitors/[id]"]) tx.delete(monitors).where(eq(monitors.id, values["monitors/[id]"])).run();
     if (values["templates/[id]"]) tx.delete(incidentTemplates).where(eq(incidentTemplates.id, values["templates/[id]"])).run();
     if (values["services/[id]"]) tx.delete(components).where(eq(components.id, values["services/[id]"])).run();
     if (values["groups/[id]"]) tx.delete(componentGroups).where(eq(componentGroups.id, values["groups/[id]"])).run();
-    if (values["monitors/[id]"]) tx.delete(monitors).where(eq(monitors.id, values["monitors/[id]"])).run();
     if (values["integrations/[id]"]) tx.delete(integrations).where(eq(integrations.id, values["integrations/[id]"])).run();
   });
 }

@@ -11,6 +11,7 @@ import { formatInZone } from "@/lib/console/incident-display";
 import { hasRole } from "@/lib/auth/roles";
 import { countOf } from "@/lib/console/plural";
 import { mailMode } from "@/lib/mail/send";
+import { AlertOverviewNotice } from "./integrations/overview-notice";
 import { MonitorOverviewNotice } from "./monitors/overview-notice";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -30,6 +31,7 @@ export default async function AdminHome() {
       <h1 className="text-2xl font-bold">Console</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">Signed in as {user.email}.</p>
       <MonitorOverviewNotice db={db} />
+      <AlertOverviewNotice db={db} zone={page.timeZone} />
       <section aria-labelledby="now-title" className="mt-6 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="now-title" className="text-lg font-semibold">Right now: {status.description}</h2>

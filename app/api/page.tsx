@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { apiContext, V2_ENDPOINTS } from "@/lib/api/v2";
 import { endpoints } from "@/lib/api/v1/endpoints";
+import { Code } from "./code-sample";
+import { DetectionDocs } from "./detection-docs";
 import { componentUpdateExample, incidentExample, RECEIVER_SNIPPET, RETRY_SUMMARY, VERIFY_SNIPPET, WEBHOOK_HEADERS } from "@/lib/webhooks/docs";
 
 export const dynamic = "force-dynamic";
@@ -20,15 +22,6 @@ const V2_DESCRIPTIONS: Record<(typeof V2_ENDPOINTS)[number], string> = {
   "scheduled-maintenances/upcoming.json": "Maintenance that has not started yet.",
   "scheduled-maintenances/active.json": "Maintenance in progress or being verified.",
 };
-
-/** A code sample. It may scroll sideways, so it can be focused (keyboard scrolling) and says what it holds. */
-function Code({ label, children }: { label: string; children: string }) {
-  return (
-    <pre tabIndex={0} aria-label={label} className="overflow-x-auto rounded-md bg-slate-100 p-3 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-slate-900">
-      <code>{children}</code>
-    </pre>
-  );
-}
 
 const GENERIC_EXAMPLE = `{ "service": "Mail", "state": "firing", "severity": "critical", "summary": "Mail is down", "fingerprint": "mail-down" }`;
 const GENERIC_FIELDS: [string, string][] = [
@@ -195,6 +188,8 @@ export default function ApiDocs() {
           over 1 MB, 429 when too many arrive.
         </p>
       </section>
+
+      <DetectionDocs base={base} />
 
       <section aria-labelledby="health">
         <h2 id="health" className="text-xl font-semibold">Health</h2>

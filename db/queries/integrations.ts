@@ -44,3 +44,23 @@ export function lastEndedAt(tx: Tx, integrationId: string, key: string): number 
     .get();
   return row?.endedAt ?? null;
 }
+
+/** Every firing alert of every integration, with its integration and service, newest first (the overview). */
+export function allFiringAlerts(tx: Tx) {
+  return tx
+    .select({
+      id: statusClaims.id,
+      since: statusClaims.since,
+      summary: statusClaims.summary,
+      key: statusClaims.key,
+      integrationId: integrations.id,
+      integrationName: integrations.name,
+      serviceName: components.name,
+    })
+    .from(statusClaims)
+    .innerJoin(integrations, eq(integrations.id, statusClaims.sourceId))
+    .innerJoin(components, eq(components.id, statusClaims.componentId))
+    .where(and(eq(statusClaims.source, "integration"), isNull(statusClaims.endedAt)))
+    .orderBy(desc(statusClaims.since))
+    .all();
+}

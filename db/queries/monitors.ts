@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Tx } from "../index";
 import { automaticIncidents, components, monitorResults, monitors, monitorStateChanges, users, type Monitor } from "../schema";
 
@@ -75,4 +75,32 @@ export function monitoredServiceName(tx: Tx, componentId: string | null): string
 /** Whether a member asked to be emailed when a monitor goes down. */
 export function wantsMonitorAlerts(tx: Tx, userId: string): boolean {
   return tx.select({ on: users.notifyOnMonitorDown }).from(users).where(eq(users.id, userId)).get()?.on ?? false;
+}
+
+/** Every monitor's results since `since` in buckets of `bucketMs`: one row per (monitor, bucket), for sparklines. */
+export function resultBuckets(tx: Tx, since: number, bucketMs: number) {
+  const bucket = sql<number>`(${monitorResults.at} / ${bucketMs}) * ${bucketMs}`;
+  return tx
+    .select({
+      monitorId: monitorResults.monitorId,
+      at: bucket,
+      sumMs: sql<number>`coalesce(sum(${monitorResults.responseMs}), 0)`,
+      timed: sql<number>`count(${monitorResults.responseMs})`,
+      down: sql<number>`sum(case when ${monitorResults.outcome} = 'down' then 1 else 0 end)`,
+      total: sql<number>`count(*)`,
+    })
+    .from(monitorResults)
+    .where(gte(monitorResults.at, since))
+    .groupBy(monitorResults.monitorId, bucket)
+    .orderBy(monitorResults.monitorId, bucket)
+    .all();
+}
+
+/** Each monitor's open automatic incident (a draft or a published one), for the list's Incident column. */
+export function openAutomaticIncidentsOfMonitors(tx: Tx) {
+  return tx
+    .select({ monitorId: automaticIncidents.sourceId, id: automaticIncidents.id, state: automaticIncidents.state, title: automaticIncidents.title, incidentId: automaticIncidents.incidentId })
+    .from(automaticIncidents)
+    .where(and(eq(automaticIncidents.source, "monitor"), ne(automaticIncidents.state, "ended")))
+    .all();
 }

@@ -4,7 +4,8 @@ import { DoneNotice } from "@/components/admin/done-notice";
 import { getDb } from "@/db";
 import { MONITOR_KIND_LABELS } from "@/db/constants";
 import { listMonitors, waitingDrafts, wantsMonitorAlerts } from "@/db/queries/monitors";
-import { uptimeLastDay } from "@/lib/monitors/chart";
+import { incidentLinks, sparklines, uptimeLastDay } from "@/lib/monitors/chart";
+import { Sparkline } from "@/components/admin/sparkline";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/dal";
 import { formatInZone } from "@/lib/console/incident-display";
@@ -23,6 +24,8 @@ export default async function MonitorsPage({ searchParams }: { searchParams: Pro
   const zone = getThePage(db).timeZone;
   const monitors = listMonitors(db);
   const uptime = uptimeLastDay(db);
+  const lines = sparklines(db);
+  const incidentOf = incidentLinks(db);
   const drafts = waitingDrafts(db);
   const optedIn = wantsMonitorAlerts(db, user.id);
   return (
@@ -53,18 +56,21 @@ export default async function MonitorsPage({ searchParams }: { searchParams: Pro
         <div className="mt-6 overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
-              <tr><th scope="col">Monitor</th><th scope="col">State</th><th scope="col">Last check</th><th scope="col">Response</th><th scope="col">Uptime 24 h</th></tr>
+              <tr><th scope="col">Monitor</th><th scope="col">State</th><th scope="col">Last check</th><th scope="col">Response</th><th scope="col">Last 24 h</th><th scope="col">Uptime 24 h</th><th scope="col">Incident</th></tr>
             </thead>
             <tbody>
               {monitors.map((m) => {
                 const u = uptime.get(m.id);
+                const incident = incidentOf.get(m.id);
                 return (
                   <tr key={m.id} className="border-t border-slate-200 dark:border-slate-700">
                     <td className="py-2"><Link href={`/admin/monitors/${m.id}`} className="font-medium underline">{m.name}</Link> <span className="text-slate-600 dark:text-slate-400">{MONITOR_KIND_LABELS[m.kind]}</span></td>
                     <td>{m.paused ? "Paused" : STATE_LABEL[m.state]}</td>
                     <td>{m.lastCheckedAt ? formatInZone(m.lastCheckedAt, zone) : "never"}</td>
                     <td>{m.lastResponseMs !== null ? `${m.lastResponseMs} ms` : "—"}</td>
+                    <td><Sparkline line={lines.get(m.id)} /></td>
                     <td>{u?.total ? `${((u.up / u.total) * 100).toFixed(2)}%` : "—"}</td>
+                    <td>{incident ? <Link href={incident.href} className="underline">{incident.label}</Link> : "—"}</td>
                   </tr>
                 );
               })}
