@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
-import { like } from "drizzle-orm";
+import { like, or } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db";
 import type { UserRole } from "@/db/constants";
 import { findUserByEmail } from "@/db/queries/users";
@@ -32,6 +32,8 @@ export interface Member {
 }
 
 export interface Fixtures {
+  /** Runs before every test: see forgetSignUpLimits. */
+  freshVisitor: void;
   /** A unique label, e.g. `unique("Service")` -> "Service 3-mifz7-1". */
   unique: (label: string) => string;
   /** Saves a full-page screenshot under e2e/.artifacts/ for people to look at. */
@@ -75,6 +77,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       return { id, email, password: MEMBER_PASSWORD, role };
     });
   },
+  // Every browser of the run posts from 127.0.0.1, so each test is a new visitor to the per-address sign-up
+  // limits (their own tests are unit tests: lib/subscriptions, lib/webhooks).
+  freshVisitor: [
+    async ({ db }, use) => {
+      forgetSignUpLimits(db);
+      await use();
+    },
+    { auto: true },
+  ],
   signedInAs: [null, { option: true }],
   member: async ({ db, signedInAs, createMember }, use) => {
     if (!signedInAs) return use(null);
@@ -124,9 +135,9 @@ export function formStatus(page: Page) {
 export { expect };
 
 /**
- * Every browser in the run posts from 127.0.0.1, and the public webhook form allows a few sign-ups an hour
- * per address (lib/webhooks/register.ts): a spec that registers one starts from a clean count.
+ * Every browser in the run posts from 127.0.0.1, and the public sign-up forms allow a few sign-ups an hour
+ * per address and overall (lib/subscriptions/subscribe.ts, lib/webhooks/register.ts): forget those counts.
  */
-export function forgetWebhookSignUpLimits(db: Db): void {
-  db.delete(rateLimits).where(like(rateLimits.key, "webhook:%")).run();
+export function forgetSignUpLimits(db: Db): void {
+  db.delete(rateLimits).where(or(like(rateLimits.key, "webhook:%"), like(rateLimits.key, "subscribe:ip:%"), like(rateLimits.key, "subscribe:confirmations"))).run();
 }

@@ -66,7 +66,8 @@ test.describe("Markdown in the console", () => {
     });
     await page.goto(`/admin/incidents/${id}`);
     await page.getByRole("textbox", { name: "Postmortem" }).fill("## Root cause\nA spooler filled its disk.");
-    await page.getByLabel("Notify subscribers").last().uncheck();
+    // The postmortem comes first on a resolved incident; the update form's own box is folded away below.
+    await page.getByLabel("Notify subscribers when publishing").uncheck();
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(formStatus(page).filter({ hasText: "Postmortem published." })).toBeVisible(SLOW);
     await expect(page.getByText("Write the postmortem first")).toHaveCount(0);

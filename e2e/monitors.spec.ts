@@ -4,8 +4,8 @@
 import http from "node:http";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { components, incidents } from "@/db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { automaticIncidents, components, incidents, monitors } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
 import { expect, test } from "./fixtures";
 
@@ -22,6 +22,19 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+// What these tests made leaves with them, also when one fails half-way: a monitor left running against the
+// closed target would take its service down and change the overall status the later specs read.
+const madeServices: string[] = [];
+const madeMonitors: string[] = [];
+test.afterAll(({ db }) => {
+  if (madeMonitors.length) db.delete(monitors).where(inArray(monitors.name, madeMonitors)).run();
+  if (madeServices.length === 0) return;
+  const drafts = db.select({ id: automaticIncidents.incidentId }).from(automaticIncidents).where(inArray(automaticIncidents.componentId, madeServices)).all();
+  const incidentIds = drafts.map((d) => d.id).filter((id): id is string => id !== null);
+  if (incidentIds.length) db.delete(incidents).where(inArray(incidents.id, incidentIds)).run();
+  db.delete(components).where(inArray(components.id, madeServices)).run();
+});
+
 /** axe finds nothing on the page as it is now. */
 async function accessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -35,6 +48,7 @@ test.describe("monitors", () => {
     test.setTimeout(150_000);
     const serviceName = unique("Intranet");
     const componentId = insertComponent(db, { pageId, name: serviceName, at: Date.now(), actor: { source: "manual" } });
+    madeServices.push(componentId);
     const statusOnPage = async () => {
       await page.goto("/");
       return page.locator(`[data-component="${componentId}"] > div`).first();
@@ -45,6 +59,7 @@ test.describe("monitors", () => {
     await accessible(page);
     await page.getByRole("link", { name: "HTTP(S)" }).click();
     await accessible(page);
+    madeMonitors.push(`${serviceName} health`);
     await page.getByLabel("Name").fill(`${serviceName} health`);
     await page.getByLabel("URL").fill(`http://127.0.0.1:${TARGET_PORT}/health`);
     await page.getByLabel("Interval (seconds)").fill("10");
@@ -104,6 +119,7 @@ test.describe("monitors", () => {
     test.setTimeout(90_000);
     const name = unique("Nightly backup");
     await page.goto("/admin/monitors/new?kind=heartbeat");
+    madeMonitors.push(name);
     await page.getByLabel("Name").fill(name);
     await page.getByLabel("Grace (seconds, optional)").fill("2");
     await page.getByLabel("Expected period (seconds)").fill("10");

@@ -3,7 +3,6 @@
 import { eq } from "drizzle-orm";
 import { subscribedComponentIds } from "@/db/queries/subscribers";
 import { subscribers } from "@/db/schema";
-import { forgetWebhookSignUpLimits } from "./fixtures";
 import { expect, test } from "./layout-fixtures";
 import type { RecordedEmail } from "@/lib/testing/fake-resend";
 
@@ -68,10 +67,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByLabel(service, { exact: true })).toBeChecked();
     });
 
-    test("the webhook sign-up", async ({ page, db, makeService, unique }) => {
+    test("the webhook sign-up", async ({ page, makeService, unique }) => {
       const service = unique("Scanning");
       makeService(service);
-      forgetWebhookSignUpLimits(db);
       await page.goto("/subscribe?via=webhook");
       // Refused for its scheme before any name is resolved.
       await page.getByLabel("Webhook URL").fill("ftp://hooks.example.org/status");

@@ -96,7 +96,7 @@ test.describe("Sent mail", () => {
 
       await page.goto("/admin/mail/notifications");
       await expect(page.getByRole("heading", { level: 1, name: "Sent mail" })).toBeVisible();
-      await expect(page.getByRole("link", { name: "Notifications" })).toHaveAttribute("aria-current", "page");
+      await expect(page.getByRole("link", { name: "Notifications", exact: true })).toHaveAttribute("aria-current", "page");
       const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Manage link" }) }).first();
       await expect(item).toContainText("1 failed");
       await expect(item).toContainText("Refused by Resend, not retried");

@@ -8,7 +8,7 @@ import { disableWebhook, insertWebhookSubscriber } from "@/db/writes/webhooks";
 import { componentUpdatePayloadSchema, incidentPayloadSchema } from "@/lib/api/schemas";
 import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "@/lib/testing/webhook-receiver";
 import { verifySignature } from "@/lib/webhooks/signature";
-import { formStatus, forgetWebhookSignUpLimits } from "./fixtures";
+import { formStatus } from "./fixtures";
 import { expect, test } from "./public-fixtures";
 
 const SLOW = { timeout: 30_000 };
@@ -146,7 +146,6 @@ test.describe("webhooks from the public subscribe page", () => {
     const service = unique("Wiki");
     const serviceId = makeService(service);
     const path = `/public-${Date.now().toString(36)}`;
-    forgetWebhookSignUpLimits(db);
     const url = receiver.url(path);
 
     await page.goto("/subscribe");
@@ -169,7 +168,7 @@ test.describe("webhooks from the public subscribe page", () => {
     expectSigned(await received(path, (b) => typeof b.ping?.message === "string"), secret);
     await expect(() => expect(db.select().from(subscribers).where(eq(subscribers.webhookUrl, url)).get()?.state).toBe("active")).toPass(SLOW);
 
-    setComponentStatus(db, serviceId, "degraded_performance", Date.now(), { source: "automation" });
+    setComponentStatus(db, serviceId, "degraded_performance", Date.now(), { source: "manual" });
     const request = await received(path, (b) => b.component_update?.component_id === serviceId);
     expectSigned(request, secret);
     expect(componentUpdatePayloadSchema.parse(JSON.parse(request.body)).component_update.new_status).toBe("degraded_performance");

@@ -21,6 +21,15 @@ export const DONE_MESSAGES = {
   "subscriber-added-active": "Subscriber added as active.",
   "subscriber-removed": "Subscriber removed.",
   "subscribers-imported": "Imported {n}.",
+  "monitor-created": "Monitor created.",
+  "monitor-saved": "Monitor saved.",
+  "monitor-paused": "Monitor paused.",
+  "monitor-resumed": "Monitor resumed.",
+  "monitor-deleted": "Monitor deleted.",
+  "draft-published": "Incident published: subscribers are being notified.",
+  "draft-dismissed": "Draft dismissed.",
+  "integration-saved": "Integration saved.",
+  "integration-deleted": "Integration deleted.",
 } as const;
 
 export type DoneCode = keyof typeof DONE_MESSAGES;

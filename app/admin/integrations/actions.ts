@@ -1,4 +1,5 @@
 "use server";
+import { doneHref } from "@/lib/console/done";
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -49,7 +50,7 @@ export const updateIntegrationAction = adminAction("admin", z.object({ id: entit
   const outcome = runVerb(formData, () => updateIntegration(getDb(), actorOf(ctx), id, decoded.input));
   if (!outcome.ok) return outcome.state;
   refresh(id);
-  redirect(`/admin/integrations/${id}?done=${encodeURIComponent("Integration saved.")}`);
+  redirect(doneHref(`/admin/integrations/${id}`, "integration-saved"));
 });
 
 export const rotateSecretAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
@@ -63,5 +64,5 @@ export const deleteIntegrationAction = adminAction("admin", z.object({ id: entit
   const outcome = runVerb(formData, () => deleteIntegration(getDb(), actorOf(ctx), id));
   if (!outcome.ok) return outcome.state;
   refresh();
-  redirect(`/admin/integrations?done=${encodeURIComponent("Integration deleted.")}`);
+  redirect(doneHref("/admin/integrations", "integration-deleted"));
 });

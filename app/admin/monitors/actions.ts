@@ -1,4 +1,5 @@
 "use server";
+import { doneHref } from "@/lib/console/done";
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -32,7 +33,7 @@ export const createMonitorAction = adminAction("admin", anything, (_data, ctx, f
   const { id, heartbeatToken } = outcome.value;
   // The heartbeat URL carries its secret: shown once here, never put in a redirect URL or stored.
   if (heartbeatToken) return { message: "Monitor created. Copy its heartbeat URL now: it is shown only once.", reveal: { heartbeatPath: `/api/heartbeat/${heartbeatToken}`, monitorId: id } };
-  redirect(`/admin/monitors/${id}?done=${encodeURIComponent("Monitor created.")}`);
+  redirect(doneHref(`/admin/monitors/${id}`, "monitor-created"));
 });
 
 export const updateMonitorAction = adminAction("admin", z.object({ id: entityId }).passthrough(), ({ id }, ctx, formData) => {
@@ -41,21 +42,21 @@ export const updateMonitorAction = adminAction("admin", z.object({ id: entityId 
   const outcome = runVerb(formData, () => updateMonitor(getDb(), actorOf(ctx), id, parsed.input));
   if (!outcome.ok) return outcome.state;
   refresh(id);
-  redirect(`/admin/monitors/${id}?done=${encodeURIComponent("Monitor saved.")}`);
+  redirect(doneHref(`/admin/monitors/${id}`, "monitor-saved"));
 });
 
 export const pauseMonitorAction = adminAction("admin", z.object({ id: entityId, paused: z.enum(["true", "false"]) }), ({ id, paused }, ctx, formData) => {
   const outcome = runVerb(formData, () => pauseMonitor(getDb(), actorOf(ctx), id, paused === "true"));
   if (!outcome.ok) return outcome.state;
   refresh(id);
-  redirect(`/admin/monitors/${id}?done=${encodeURIComponent(paused === "true" ? "Monitor paused." : "Monitor resumed.")}`);
+  redirect(doneHref(`/admin/monitors/${id}`, paused === "true" ? "monitor-paused" : "monitor-resumed"));
 });
 
 export const deleteMonitorAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
   const outcome = runVerb(formData, () => deleteMonitor(getDb(), actorOf(ctx), id));
   if (!outcome.ok) return outcome.state;
   refresh();
-  redirect(`/admin/monitors?done=${encodeURIComponent("Monitor deleted.")}`);
+  redirect(doneHref("/admin/monitors", "monitor-deleted"));
 });
 
 /** One check now, shown with its details; not recorded, so it never moves the damped state. */
@@ -77,14 +78,14 @@ export const publishDraftAction = adminAction("editor", z.object({ id: entityId 
   if (!outcome.ok) return outcome.state;
   refresh();
   revalidatePath("/admin/incidents");
-  redirect(`/admin/incidents/${outcome.value}?done=${encodeURIComponent("Incident published: subscribers are being notified.")}`);
+  redirect(doneHref(`/admin/incidents/${outcome.value}`, "draft-published"));
 });
 
 export const dismissDraftAction = adminAction("editor", z.object({ id: entityId }), ({ id }, ctx, formData) => {
   const outcome = runVerb(formData, () => dismissAutomaticDraft(getDb(), actorOf(ctx), id));
   if (!outcome.ok) return outcome.state;
   refresh();
-  redirect(`/admin/monitors?done=${encodeURIComponent("Draft dismissed.")}`);
+  redirect(doneHref("/admin/monitors", "draft-dismissed"));
 });
 
 export const alertOptInAction = adminAction("editor", z.object({ on: z.enum(["true", "false"]) }), ({ on }, ctx) => {
