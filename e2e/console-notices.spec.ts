@@ -71,7 +71,7 @@ test.describe("the console's notices and wording", () => {
 
     await page.getByLabel("Status").selectOption("resolved");
     await page.getByRole("button", { name: "Post update" }).click();
-    await expect(page.getByText("This incident has been resolved.")).toBeVisible(SLOW);
+    await expect(page.getByText("This incident has been resolved.", { exact: true })).toBeVisible(SLOW);
 
     await page.reload();
     const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
