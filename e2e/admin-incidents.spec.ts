@@ -1,17 +1,8 @@
-import { expect, test } from "./public-fixtures";
+import { expect, expectPublic, test } from "./public-fixtures";
 import { formStatus } from "./fixtures";
-import type { Page } from "@playwright/test";
 
 const SLOW = { timeout: 30_000 };
 
-/** Reloads until the public page shows what the console just did (the public cache is short-lived). */
-async function expectPublic(page: Page, url: string, check: () => Promise<void>) {
-  await page.goto(url);
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass(SLOW);
-}
 
 test.describe("running an incident from the console", () => {
   test.use({ signedInAs: "editor" });

@@ -1,21 +1,12 @@
 // The console's Markdown preview is the public page's rendering (headings are headings, pictures are links),
 // and Publish publishes the postmortem that is in the box without a saved draft.
-import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { incidents } from "@/db/schema";
-import { expect, test } from "./public-fixtures";
+import { expect, expectPublic, test } from "./public-fixtures";
 import { formStatus } from "./fixtures";
 
 const SLOW = { timeout: 30_000 };
 
-/** Reloads until the public page shows what the console just did (the public cache is short-lived). */
-async function expectPublic(page: Page, url: string, check: () => Promise<void>) {
-  await page.goto(url);
-  await expect(async () => {
-    await page.reload();
-    await check();
-  }).toPass(SLOW);
-}
 
 test.describe("Markdown in the console", () => {
   test.use({ signedInAs: "editor" });

@@ -6,7 +6,8 @@ import { components, incidents } from "@/db/schema";
 import { insertComponent, setComponentStatus } from "@/db/writes/components";
 import { insertIncident, insertIncidentUpdate, type MaintenanceWindow } from "@/db/writes/incidents";
 import { MINUTE } from "@/lib/time";
-import { test as base } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test as base } from "./fixtures";
 
 export interface IncidentInput {
   name: string;
@@ -80,4 +81,13 @@ export const test = base.extend<PublicFixtures>({
   },
 });
 
-export { expect } from "./fixtures";
+export { expect };
+
+/** Reloads until the public page shows what the console just did (the public cache is short-lived). */
+export async function expectPublic(page: Page, url: string, check: () => Promise<void>) {
+  await page.goto(url);
+  await expect(async () => {
+    await page.reload();
+    await check();
+  }).toPass({ timeout: 30_000 });
+}

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "@/db";
 import { findUserById } from "@/db/queries/users";
 import { insertAuditEntry } from "@/db/writes/audit";
@@ -7,6 +8,26 @@ import { hashPassword, verifyPassword } from "@/lib/password";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
+
+/**
+ * A form that sets a new password (accepting an invitation, a reset link): its other fields, plus the
+ * password under the length rules and typed a second time to match.
+ */
+export function withNewPassword<T extends z.ZodRawShape>(fields: T) {
+  return z
+    .object({
+      ...fields,
+      password: z
+        .string()
+        .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
+        .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
+      confirmPassword: z.string(),
+    })
+    .refine((v) => {
+      const typed = v as { password: string; confirmPassword: string };
+      return typed.password === typed.confirmPassword;
+    }, { path: ["confirmPassword"], error: "The two passwords differ." });
+}
 
 /** Changes a password after checking the current one, and ends every other session of that user. */
 export async function changePassword(

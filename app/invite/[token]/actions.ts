@@ -7,23 +7,16 @@ import { getDb } from "@/db";
 import { LIMITS } from "@/db/constants";
 import { answerWhenDatabaseCannotSave, typedValues, unavailableState, type FormState } from "@/lib/auth/action";
 import { sessionCookieOptions } from "@/lib/auth/dal";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-change";
+import { withNewPassword } from "@/lib/auth/password-change";
 import { SESSION_COOKIE } from "@/lib/auth/policy";
 import { clientAddress, isCrossSite } from "@/lib/auth/request";
 import { acceptInvitation } from "@/lib/console/team";
 import { singleLine } from "@/lib/text-input";
 
-const schema = z
-  .object({
-    token: z.string().min(1).max(200),
-    name: singleLine(z.string().trim().min(1, { error: "Enter your name." }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters.` })),
-    password: z
-      .string()
-      .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
-      .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
-    confirmPassword: z.string(),
-  })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "The two passwords differ." });
+const schema = withNewPassword({
+  token: z.string().min(1).max(200),
+  name: singleLine(z.string().trim().min(1, { error: "Enter your name." }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters.` })),
+});
 
 /** Public on purpose: the single-use token in the link is the authorisation. */
 async function acceptInvitationActionUnguarded(_previous: FormState, formData: FormData): Promise<FormState> {

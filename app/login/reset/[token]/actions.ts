@@ -5,20 +5,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/lib/auth/action";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-change";
+import { withNewPassword } from "@/lib/auth/password-change";
 import { completePasswordReset } from "@/lib/auth/password-reset";
 import { clientAddress, isCrossSite } from "@/lib/auth/request";
 
-const schema = z
-  .object({
-    token: z.string().min(1).max(200),
-    password: z
-      .string()
-      .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
-      .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
-    confirmPassword: z.string(),
-  })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "The two passwords differ." });
+const schema = withNewPassword({ token: z.string().min(1).max(200) });
 
 /** Public on purpose: the single-use token in the link is the authorisation. */
 async function resetPasswordActionUnguarded(_previous: FormState, formData: FormData): Promise<FormState> {
