@@ -54,7 +54,7 @@ export default async function MonitorsPage({ searchParams }: { searchParams: Pro
         <p className="mt-6">No monitors yet.</p>
       ) : (
         <div className="mt-6 overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="w-full text-left text-sm [&_td]:pr-4 [&_td]:align-top [&_th]:pr-4 [&_th]:align-bottom">
             <thead>
               <tr><th scope="col">Monitor</th><th scope="col">State</th><th scope="col">Last check</th><th scope="col">Response</th><th scope="col">Last 24 h</th><th scope="col">Uptime 24 h</th><th scope="col">Incident</th></tr>
             </thead>
