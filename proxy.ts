@@ -1,11 +1,11 @@
 // A quick first pass only: send visitors without a session cookie from the console to /login, refuse
 // requests that carry Next's internal sub-request header from outside, and give invitation links their
 // status code. Every page, Server Action and route handler still checks the session and role itself
-// (lib/auth/dal.ts); nothing relies on this file.
+// (services/auth/dal.ts); nothing relies on this file.
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db";
-import { SESSION_COOKIE } from "@/lib/auth/policy";
-import { invitationLinkState } from "@/lib/console/invitation-link";
+import { SESSION_COOKIE } from "@/services/auth/policy";
+import { invitationLinkState } from "@/services/console/invitation-link";
 
 export function proxy(request: NextRequest) {
   if (request.headers.has("x-middleware-subrequest")) {

@@ -1,6 +1,6 @@
 // The production server: Next's request handler behind an in-memory cache of the public pages, so a visitor
 // costs no database work until public content changes. Run by scripts/start.ts (`npm start`, `npm run dev`).
-//   - Public GET/HEAD paths (lib/page-cache.ts) are answered from the cache, compressed, with an ETag.
+//   - Public GET/HEAD paths (services/page-cache.ts) are answered from the cache, compressed, with an ETag.
 //   - A miss renders once through Next on an internal loopback listener (concurrent misses share it).
 //   - An entry is valid while the public content version it was rendered at is current: one number that
 //     SQLite triggers raise on every write to a public table, by any process (db/change-watcher.ts).
@@ -11,10 +11,10 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { openDatabase, queryCounter } from "@/db";
 import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watcher";
-import { getConfig } from "@/lib/config";
-import { forwardedFor } from "@/lib/auth/request";
-import { startBackgroundWork } from "@/lib/jobs/background";
-import { cacheKey, entryFromRender, isCacheable, PageCache, sendEntry, type CacheEntry, type Rendered } from "@/lib/page-cache";
+import { getConfig } from "@/core/config";
+import { forwardedFor } from "@/services/auth/request";
+import { startBackgroundWork } from "@/services/jobs/background";
+import { cacheKey, entryFromRender, isCacheable, PageCache, sendEntry, type CacheEntry, type Rendered } from "@/services/page-cache";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
@@ -163,7 +163,7 @@ async function main() {
 
   const metrics = process.env.PAGE_METRICS === "1";
   // Synchronous on purpose: a hit creates no promise and touches nothing Next set up, only the entry's
-  // prepared answer (lib/page-send.ts).
+  // prepared answer (services/page-send.ts).
   const server = http.createServer((req, res) => {
     const url = req.url ?? "/";
     if (metrics && url === "/_status/metrics") {

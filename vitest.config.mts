@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       // Next resolves `server-only` itself; outside Next it is an empty module.
-      "server-only": path.resolve(import.meta.dirname, "lib/testing/empty-module.ts"),
+      "server-only": path.resolve(import.meta.dirname, "services/testing/empty-module.ts"),
     },
   },
   test: {
@@ -15,6 +15,6 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     // The next/headers and next/cache stand-ins every Server Action test needs, declared once.
-    setupFiles: ["lib/testing/vitest-setup.ts"],
+    setupFiles: ["services/testing/vitest-setup.ts"],
   },
 });

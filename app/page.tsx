@@ -9,8 +9,8 @@ import { PastIncidents } from "@/components/past-incidents";
 import { StatusBanner } from "@/components/status-banner";
 import { UpcomingMaintenance } from "@/components/upcoming-maintenance";
 import { UptimeDefs } from "@/components/uptime-bars";
-import { localDate } from "@/lib/domain/time-zone";
-import { loadPage, statusMetadata } from "@/lib/public-page";
+import { localDate } from "@/core/time-zone";
+import { loadPage, statusMetadata } from "@/services/public-page";
 
 // Rendered per request behind the server's page cache (server.ts), which serves repeat visits from memory.
 export const dynamic = "force-dynamic";

@@ -19,9 +19,9 @@ async function main() {
   const { getDb, closeDb } = await import("@/db");
   const { ensurePage } = await import("@/db/writes/page");
   const { insertComponent } = await import("@/db/writes/components");
-  const { createIntegration } = await import("@/lib/integrations/verbs");
-  const { handleIntake } = await import("@/lib/integrations/intake-route");
-  const { SYSTEM } = await import("@/lib/domain/actor");
+  const { createIntegration } = await import("@/services/integrations/verbs");
+  const { handleIntake } = await import("@/services/integrations/intake-route");
+  const { SYSTEM } = await import("@/core/actor");
   const db = getDb();
   ensurePage(db, { name: "Bench", timeZone: "Etc/UTC", at: Date.now() });
   const pageId = db.$client.prepare("select id from pages").get() as { id: string };

@@ -7,7 +7,7 @@ import { insertComponent, insertGroup, setComponentStatus } from "@/db/writes/co
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
 import { ensurePage } from "@/db/writes/page";
 import { pages } from "@/db/schema";
-import { DAY, MINUTE } from "@/lib/time";
+import { DAY, MINUTE } from "@/core/time";
 
 /** A small seeded PRNG (mulberry32), so every run benchmarks the same data. */
 function random(seed: number) {

@@ -9,11 +9,11 @@ import path from "node:path";
 import { openDatabase } from "@/db";
 import { ensurePage } from "@/db/writes/page";
 import { insertUser } from "@/db/writes/users";
-import { DAY, HOUR } from "@/lib/time";
-import { down, up } from "@/lib/monitors/checks/types";
-import { applyResult } from "@/lib/monitors/run";
-import { runMonitorUpkeep } from "@/lib/monitors/upkeep";
-import { createMonitor } from "@/lib/monitors/verbs";
+import { DAY, HOUR } from "@/core/time";
+import { down, up } from "@/services/monitors/checks/types";
+import { applyResult } from "@/services/monitors/run";
+import { runMonitorUpkeep } from "@/services/monitors/upkeep";
+import { createMonitor } from "@/services/monitors/verbs";
 
 const N = Number(process.env.BENCH_MONITORS ?? 100);
 const DAYS = Number(process.env.BENCH_DAYS ?? 3);

@@ -11,8 +11,8 @@ import { openDatabase } from "@/db";
 import { pages } from "@/db/schema";
 import { ensurePage } from "@/db/writes/page";
 import { insertUser } from "@/db/writes/users";
-import { createMonitorScheduler } from "@/lib/monitors/scheduler";
-import { createMonitor } from "@/lib/monitors/verbs";
+import { createMonitorScheduler } from "@/services/monitors/scheduler";
+import { createMonitor } from "@/services/monitors/verbs";
 
 const N = Number(process.env.BENCH_MONITORS ?? 1000);
 const INTERVAL = Number(process.env.BENCH_INTERVAL ?? 30);

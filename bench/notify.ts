@@ -9,9 +9,9 @@ import { eq } from "drizzle-orm";
 import { deliveries, subscribers } from "@/db/schema";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
-import { createResendMailer } from "@/lib/mail/send";
-import { startNotificationWorker } from "@/lib/notifications/worker-loop";
-import { addConfirmedSubscribers, makeWorld, type World } from "@/lib/testing/notification-fixtures";
+import { createResendMailer } from "@/services/mail/send";
+import { startNotificationWorker } from "@/services/notifications/worker-loop";
+import { addConfirmedSubscribers, makeWorld, type World } from "@/services/testing/notification-fixtures";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const LIMIT = 2;

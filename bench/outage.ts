@@ -3,7 +3,7 @@
 // than the server. A prober fetches `/` after each commit until the page carries that update.
 import { openDatabase } from "@/db";
 import { insertUser } from "@/db/writes/users";
-import { createIncident, addIncidentUpdate } from "@/lib/incidents/incident-verbs";
+import { createIncident, addIncidentUpdate } from "@/services/incidents/incident-verbs";
 import { wrk } from "./load";
 import { get } from "./servers";
 

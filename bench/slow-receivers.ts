@@ -1,11 +1,11 @@
 // `npm run bench:slow-receivers`: email to 2,000 subscribers (fake Resend, 20 ms a request) alone, then next
 // to ten webhooks that never answer and one healthy webhook, in the same run on the same machine. Prints both
 // times, their ratio (the baseline is the first run) and when the healthy webhook got its POST. The test
-// (lib/notifications/slow-receivers.test.ts) checks the order of events; this is where the time is.
-import { startFakeResend } from "@/lib/testing/fake-resend";
-import { addConfirmedSubscribers, makeWorld } from "@/lib/testing/notification-fixtures";
-import { addReceivers, runIncident, startHangingServer, until } from "@/lib/testing/slow-receivers";
-import { startWebhookReceiver } from "@/lib/testing/webhook-receiver";
+// (services/notifications/slow-receivers.test.ts) checks the order of events; this is where the time is.
+import { startFakeResend } from "@/services/testing/fake-resend";
+import { addConfirmedSubscribers, makeWorld } from "@/services/testing/notification-fixtures";
+import { addReceivers, runIncident, startHangingServer, until } from "@/services/testing/slow-receivers";
+import { startWebhookReceiver } from "@/services/testing/webhook-receiver";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 2000);
 

@@ -1,6 +1,6 @@
 import { COMPONENT_STATUS_LABELS } from "@/db/constants";
 import type { ComponentUptime } from "@/db/queries/home-page";
-import { visibleComponent } from "@/lib/domain/status";
+import { visibleComponent } from "@/core/status";
 import type { ComponentRow } from "@/db/queries/status-page";
 import type { Component } from "@/db/schema";
 import { STATUS_TONE, StatusIcon } from "./status-icon";

@@ -1,4 +1,4 @@
-import { formatTime, type TimeStyle } from "@/lib/format";
+import { formatTime, type TimeStyle } from "@/core/format";
 
 /**
  * A time rendered on the server in the page's zone (readable without JavaScript), which public/page.js

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { HomePage } from "@/db/queries/home-page";
-import { formatLocalDate } from "@/lib/format";
+import { formatLocalDate } from "@/core/format";
 import { ImpactBadge, UpdateEntry } from "./incident-parts";
 
 /** One heading per day, newest first; quiet days say so. */

@@ -1,4 +1,4 @@
-import type { PageStatus } from "@/lib/domain/status";
+import type { PageStatus } from "@/core/status";
 import { INDICATOR_TONE, StatusIcon } from "./status-icon";
 import { LocalTime } from "./local-time";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PublicIncident, RecurrenceRule } from "@/db/queries/public-incidents";
-import { foldUpcoming } from "@/lib/domain/maintenance-list";
-import { describeRecurrence } from "@/lib/domain/recurrence";
+import { foldUpcoming } from "@/core/maintenance-list";
+import { describeRecurrence } from "@/core/recurrence";
 import { IncidentCard } from "./incident-parts";
 import { LocalTime } from "./local-time";
 

@@ -1,6 +1,6 @@
 import type { ComponentStatus } from "@/db/constants";
 import type { ComponentUptime } from "@/db/queries/home-page";
-import { formatUptime } from "@/lib/domain/uptime";
+import { formatUptime } from "@/core/uptime";
 
 // One compact SVG per component: a pattern paints every bar as "operational" and only the other days get a
 // rect of their own, so 90 days cost a few hundred bytes. CSS (globals.css, .uptime-bars) shows the last

@@ -93,7 +93,7 @@ export const USER_ROLE_LABELS: Record<UserRole, string> = { owner: "Owner", admi
 export const API_KEY_ROLES = ["read", "editor", "admin"] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 export const API_KEY_ROLE_LABELS: Record<ApiKeyRole, string> = { read: "Read only", editor: "Editor", admin: "Admin" };
-/** What each key role may do through /api/v1 (lib/domain/actor.ts has the rules). */
+/** What each key role may do through /api/v1 (core/actor.ts has the rules). */
 export const API_KEY_ROLE_HINT = "Read only: reads. Editor: also incidents, maintenance and updates. Admin: also services and groups.";
 
 export const SUBSCRIBER_KINDS = ["email", "webhook"] as const;
@@ -189,7 +189,7 @@ export type ClaimSource = (typeof CLAIM_SOURCES)[number];
 export const AUTO_INCIDENT_STATES = ["draft", "published", "ended"] as const;
 export type AutoIncidentState = (typeof AUTO_INCIDENT_STATES)[number];
 
-/** Alert intake (lib/integrations): where an integration's payloads come from. */
+/** Alert intake (services/integrations): where an integration's payloads come from. */
 export const INTEGRATION_KINDS = ["alertmanager", "grafana", "generic"] as const;
 export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
 export const INTEGRATION_KIND_LABELS: Record<IntegrationKind, string> = {

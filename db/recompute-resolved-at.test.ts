@@ -8,9 +8,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_FOLDER, openDatabase } from "@/db";
 import type { AnyIncidentStatus } from "@/db/constants";
 import { incidents } from "@/db/schema";
-import { tempDbFile } from "@/lib/testing/notification-fixtures";
-import { addIncident, T0 } from "@/lib/testing/scenario";
-import { HOUR } from "@/lib/time";
+import { tempDbFile } from "@/services/testing/notification-fixtures";
+import { addIncident, T0 } from "@/services/testing/scenario";
+import { HOUR } from "@/core/time";
 import { ensurePage } from "./writes/page";
 
 const db = openDatabase(tempDbFile("migration"));

@@ -1,6 +1,6 @@
 // The whole data model. Tables first, then relations, then inferred types.
 // Conventions: snake_case columns, camelCase fields, every timestamp an integer of epoch milliseconds,
-// public ids are 12-character lowercase base-36 strings (lib/ids.ts).
+// public ids are 12-character lowercase base-36 strings (core/ids.ts).
 import { relations, sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
@@ -352,7 +352,7 @@ export const subscribers = sqliteTable(
     webhookDisabledAt: ms("webhook_disabled_at"),
     /**
      * The circuit breaker of an endpoint (a webhook; later a chat channel): failed sends in a row, and while
-     * it is open, until when its deliveries wait without being tried (lib/notifications/circuit-breaker.ts).
+     * it is open, until when its deliveries wait without being tried (services/notifications/circuit-breaker.ts).
      */
     circuitFailures: integer("circuit_failures").notNull().default(0),
     circuitOpenUntil: ms("circuit_open_until"),
@@ -489,7 +489,7 @@ export const users = sqliteTable(
     /** Lower-cased. */
     email: text("email").notNull(),
     name: text("name").notNull().default(""),
-    /** scrypt, in the self-describing form lib/password.ts writes. */
+    /** scrypt, in the self-describing form services/password.ts writes. */
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: USER_ROLES }).notNull(),
     /** Base32 TOTP secret; it must be readable to verify codes, so it is not hashed. */
@@ -558,7 +558,7 @@ export const invitations = sqliteTable(
 );
 
 /**
- * A password reset asked for on /login. The link's token is derived from the id (lib/notifications/tokens.ts)
+ * A password reset asked for on /login. The link's token is derived from the id (services/notifications/tokens.ts)
  * and only its hash is kept; it works once (usedAt) and until expiresAt.
  */
 export const passwordResets = sqliteTable(
@@ -632,9 +632,9 @@ export const rateLimits = sqliteTable(
 
 /**
  * A check the product runs by itself (or, for kind "heartbeat", waits for). `config` holds the kind's own
- * settings, validated by lib/monitors/config.ts. The counters and state are a cache of the newest results,
+ * settings, validated by services/monitors/config.ts. The counters and state are a cache of the newest results,
  * written in the same transaction as each result (db/writes/monitors.ts). Monitors may target private
- * addresses: only admins create them (the trust boundary is explained in lib/monitors/config.ts).
+ * addresses: only admins create them (the trust boundary is explained in services/monitors/config.ts).
  */
 export const monitors = sqliteTable(
   "monitors",
@@ -663,14 +663,14 @@ export const monitors = sqliteTable(
     lastHeartbeatAt: ms("last_heartbeat_at"),
     state: text("state", { enum: MONITOR_STATES }).notNull().default("unknown"),
     stateChangedAt: ms("state_changed_at"),
-    /** Consecutive results: down; slow or down; up. Flap damping reads these (lib/domain/flap-damping.ts). */
+    /** Consecutive results: down; slow or down; up. Flap damping reads these (core/flap-damping.ts). */
     downStreak: integer("down_streak").notNull().default(0),
     badStreak: integer("bad_streak").notNull().default(0),
     upStreak: integer("up_streak").notNull().default(0),
     lastCheckedAt: ms("last_checked_at"),
     lastResponseMs: integer("last_response_ms"),
     lastError: text("last_error"),
-    /** Interval-aligned with a fixed phase per monitor (lib/domain/monitor-schedule.ts). */
+    /** Interval-aligned with a fixed phase per monitor (core/monitor-schedule.ts). */
     nextRunAt: ms("next_run_at").notNull(),
     /** A scheduler's claim on the next run: nobody else runs this monitor until leaseUntil passes. */
     leaseOwner: text("lease_owner"),
@@ -743,7 +743,7 @@ export const monitorStateChanges = sqliteTable(
 /**
  * A status a machine source claims for a service, while it lasts: a monitor that is down, a firing alert
  * (one per alert fingerprint: `key`). At most one open claim per (source, source id, key). The service's
- * status is derived from the open claims by lib/domain/precedence.ts.
+ * status is derived from the open claims by core/precedence.ts.
  */
 export const statusClaims = sqliteTable(
   "status_claims",
@@ -802,7 +802,7 @@ export const automaticIncidents = sqliteTable(
  * An alert source (Alertmanager, Grafana, or the generic JSON shape): its firing alerts claim statuses for
  * services (status_claims with source "integration", key = the alert's fingerprint). Only the SHA-256 of
  * the secret is stored; the intake URL carrying it is shown once. `matchers` and `severityMap` are validated
- * by lib/integrations/config.ts.
+ * by services/integrations/config.ts.
  */
 export const integrations = sqliteTable(
   "integrations",

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { DAY } from "@/lib/time";
+import { DAY } from "@/core/time";
 import { openDatabase, type Db } from "./index";
 import { getComponentTree, getOverallStatus } from "./queries/status-page";
 import { componentGroups, components, componentStatusChanges, incidents, incidentUpdates, pages } from "./schema";

@@ -3,7 +3,7 @@
 // the app uses, in one transaction.
 import { sql } from "drizzle-orm";
 import type { ComponentStatus, IncidentStatus, MaintenanceStatus } from "@/db/constants";
-import { DAY, HOUR, MINUTE } from "@/lib/time";
+import { DAY, HOUR, MINUTE } from "@/core/time";
 import type { Db } from "./index";
 import { components, incidents, pages } from "./schema";
 import { insertComponent, insertGroup } from "./writes/components";

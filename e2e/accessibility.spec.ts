@@ -4,8 +4,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext } from "@playwright/test";
 import { findUserByEmail } from "@/db/queries/users";
-import { SESSION_COOKIE } from "@/lib/auth/policy";
-import { createSession } from "@/lib/auth/sessions";
+import { SESSION_COOKIE } from "@/services/auth/policy";
+import { createSession } from "@/services/auth/sessions";
 import { appRoutes, htmlRouteHandlers, makeRouteData, removeRouteData, routeUrl, sentEmail, type SegmentValues } from "./app-routes";
 import { OWNER, expect, test } from "./fixtures";
 

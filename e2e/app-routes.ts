@@ -12,17 +12,17 @@ import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
 import { insertPasswordReset } from "@/db/writes/password-resets";
 import { insertMonitor } from "@/db/writes/monitors";
 import { insertIntegration } from "@/db/writes/integrations";
-import { integrationInput } from "@/lib/domain/integration-settings";
+import { integrationInput } from "@/core/integration-settings";
 import { ensureAppSecret } from "@/db/writes/page";
 import { insertRecurrence } from "@/db/writes/recurrences";
 import { insertEmailSubscriber, upsertPendingSubscriber } from "@/db/writes/subscribers";
 import { insertInvitation } from "@/db/writes/team";
 import { insertTemplate } from "@/db/writes/templates";
-import { hashToken } from "@/lib/auth/tokens";
-import { newId } from "@/lib/ids";
-import { confirmTokenHash } from "@/lib/subscriptions/subscribe";
-import { confirmationToken, passwordResetToken, signSubscriberToken } from "@/lib/notifications/tokens";
-import { DAY, HOUR, MINUTE } from "@/lib/time";
+import { hashToken } from "@/services/auth/tokens";
+import { newId } from "@/core/ids";
+import { confirmTokenHash } from "@/services/subscriptions/subscribe";
+import { confirmationToken, passwordResetToken, signSubscriberToken } from "@/services/notifications/tokens";
+import { DAY, HOUR, MINUTE } from "@/core/time";
 
 /** "/admin/incidents/[id]" for app/admin/incidents/[id]/page.tsx; route groups "(x)" leave the path. */
 export function appRoutes(appDir = path.resolve("app")): string[] {
@@ -45,7 +45,7 @@ export function appRoutes(appDir = path.resolve("app")): string[] {
 /**
  * Route handlers that answer a page of HTML themselves (they need a status a page cannot set, such as 410):
  * every route.ts under app/ whose source speaks of text/html or answers through the plain-page frame
- * (lib/subscriptions/plain-page.ts), except those in NOT_PAGES.
+ * (services/subscriptions/plain-page.ts), except those in NOT_PAGES.
  */
 const NOT_PAGES: Record<string, string> = {
   // A sent email's own HTML, shown inside a sandboxed frame: the templates' concern (emails/templates.test.tsx).

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { assets } from "@/db/schema";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import { expect, test } from "./fixtures";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==", "base64");

@@ -2,8 +2,8 @@
 // body is answered at once (413, or 401/404 before reading when the signature or token is wrong), and the
 // server's resident memory (PAGE_METRICS=1 /_status/metrics) stays flat while the client keeps sending.
 import http from "node:http";
-import { createApiKey } from "@/lib/api-keys";
-import { SYSTEM } from "@/lib/domain/actor";
+import { createApiKey } from "@/services/api-keys";
+import { SYSTEM } from "@/core/actor";
 import { expect, test } from "./fixtures";
 
 const MB = 1024 * 1024;

@@ -2,7 +2,7 @@
 // leave the address bar once shown, the recurring form's defaults, resolving without typing a message, one
 // time format that names the zone, impact colours, the console's favicon and invitation link statuses.
 import { randomBytes } from "node:crypto";
-import { hashToken } from "@/lib/auth/tokens";
+import { hashToken } from "@/services/auth/tokens";
 import { insertInvitation, markInvitationAccepted } from "@/db/writes/team";
 import { expect, test } from "./public-fixtures";
 

@@ -6,9 +6,9 @@ import { inArray, like } from "drizzle-orm";
 import { incidentRecipientIds } from "@/db/queries/notifications";
 import { subscribers } from "@/db/schema";
 import { insertWebhookSubscriber } from "@/db/writes/webhooks";
-import { createIncident } from "@/lib/incidents/incident-verbs";
-import { newId } from "@/lib/ids";
-import type { RecordedEmail, RequestRecord } from "@/lib/testing/fake-resend";
+import { createIncident } from "@/services/incidents/incident-verbs";
+import { newId } from "@/core/ids";
+import type { RecordedEmail, RequestRecord } from "@/services/testing/fake-resend";
 import { expect, test } from "./notification-fixtures";
 
 const SUBSCRIBERS = 2000;

@@ -15,9 +15,9 @@ import type { UserRole } from "@/db/constants";
 import { findUserByEmail } from "@/db/queries/users";
 import { pages, rateLimits } from "@/db/schema";
 import { insertUser } from "@/db/writes/users";
-import { SESSION_COOKIE } from "@/lib/auth/policy";
-import { createSession } from "@/lib/auth/sessions";
-import { hashPassword } from "@/lib/password";
+import { SESSION_COOKIE } from "@/services/auth/policy";
+import { createSession } from "@/services/auth/sessions";
+import { hashPassword } from "@/services/password";
 
 /** The first owner, created by the server's start from playwright.config.ts's ADMIN_EMAIL/ADMIN_PASSWORD. */
 export const OWNER = { email: "owner@example.com", password: "e2e-owner-password-1" } as const;
@@ -78,7 +78,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     });
   },
   // Every browser of the run posts from 127.0.0.1, so each test is a new visitor to the per-address sign-up
-  // limits (their own tests are unit tests: lib/subscriptions, lib/webhooks).
+  // limits (their own tests are unit tests: services/subscriptions, services/webhooks).
   freshVisitor: [
     async ({ db }, use) => {
       forgetSignUpLimits(db);
@@ -136,7 +136,7 @@ export { expect };
 
 /**
  * Every browser in the run posts from 127.0.0.1, and the public sign-up forms allow a few sign-ups an hour
- * per address and overall (lib/subscriptions/subscribe.ts, lib/webhooks/register.ts): forget those counts.
+ * per address and overall (services/subscriptions/subscribe.ts, services/webhooks/register.ts): forget those counts.
  */
 export function forgetSignUpLimits(db: Db): void {
   db.delete(rateLimits).where(or(like(rateLimits.key, "webhook:%"), like(rateLimits.key, "subscribe:ip:%"), like(rateLimits.key, "subscribe:confirmations"))).run();

@@ -9,9 +9,9 @@ import { insertComponent, insertGroup } from "@/db/writes/components";
 import { ensureAppSecret } from "@/db/writes/page";
 import { insertRecurrence } from "@/db/writes/recurrences";
 import { insertEmailSubscriber, setPaused } from "@/db/writes/subscribers";
-import { generateRecurringMaintenances } from "@/lib/incidents/recurrence";
-import { confirmationToken, signSubscriberToken } from "@/lib/notifications/tokens";
-import { startConfirmation } from "@/lib/subscriptions/subscribe";
+import { generateRecurringMaintenances } from "@/services/incidents/recurrence";
+import { confirmationToken, signSubscriberToken } from "@/services/notifications/tokens";
+import { startConfirmation } from "@/services/subscriptions/subscribe";
 import { test as base } from "./public-fixtures";
 
 export interface SubscriberLinks {

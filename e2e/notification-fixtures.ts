@@ -1,7 +1,7 @@
 // Fixtures for specs that read real emails. The run has one fake Resend server (playwright.config.ts starts
 // it); the app under test delivers its outbox to it through the real SDK, as it would to Resend, and specs
 // read what arrived over HTTP.
-import type { RecordedEmail } from "@/lib/testing/fake-resend";
+import type { RecordedEmail } from "@/services/testing/fake-resend";
 import { test as base, expect } from "./fixtures";
 
 export interface MailFixtures {

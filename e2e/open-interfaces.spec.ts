@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { and, eq } from "drizzle-orm";
 import { components, incidents, users } from "@/db/schema";
-import { addIncidentUpdate, createIncident } from "@/lib/incidents/incident-verbs";
+import { addIncidentUpdate, createIncident } from "@/services/incidents/incident-verbs";
 import { expect, test } from "./fixtures";
 
 const V2 = [

@@ -72,7 +72,7 @@ function splitHead(html: string): { head: string; rest: string } {
 
 // The cache strips Next's scripts, so whatever Next would have streamed in later (metadata, Suspense
 // fallbacks) would never arrive. Every cached HTML route must therefore come complete: the metadata in
-// <head>, and no streaming markers anywhere (lib/page-cache.ts refuses to cache such HTML).
+// <head>, and no streaming markers anywhere (services/page-cache.ts refuses to cache such HTML).
 test.describe("cached HTML is complete without Next's scripts", () => {
   const routes: { name: string; path: (ids: { incident: string; maintenance: string }) => string; og: boolean }[] = [
     { name: "/", path: () => "/", og: true },

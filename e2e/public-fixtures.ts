@@ -5,7 +5,7 @@ import type { AnyIncidentStatus, ComponentStatus, IncidentKind } from "@/db/cons
 import { components, incidents } from "@/db/schema";
 import { insertComponent, setComponentStatus } from "@/db/writes/components";
 import { insertIncident, insertIncidentUpdate, type MaintenanceWindow } from "@/db/writes/incidents";
-import { MINUTE } from "@/lib/time";
+import { MINUTE } from "@/core/time";
 import type { Page } from "@playwright/test";
 import { expect, test as base } from "./fixtures";
 

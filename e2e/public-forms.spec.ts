@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { subscribedComponentIds } from "@/db/queries/subscribers";
 import { subscribers } from "@/db/schema";
 import { expect, test } from "./layout-fixtures";
-import type { RecordedEmail } from "@/lib/testing/fake-resend";
+import type { RecordedEmail } from "@/services/testing/fake-resend";
 
 const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://[^\\s>\\]]+/${path}/[^\\s>\\]]+`))![0];
 

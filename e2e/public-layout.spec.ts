@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { ComponentStatus } from "@/db/constants";
-import { MINUTE, HOUR, DAY } from "@/lib/time";
+import { MINUTE, HOUR, DAY } from "@/core/time";
 import { ARTIFACTS } from "./fixtures";
 import { expect, test } from "./layout-fixtures";
 

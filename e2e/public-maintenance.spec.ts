@@ -1,6 +1,6 @@
 // Scheduled maintenance on the home page stays short: a recurring series shows once with its rule in words,
 // the next few windows are cards, the rest fold away (and still work without JavaScript).
-import { DAY, HOUR } from "@/lib/time";
+import { DAY, HOUR } from "@/core/time";
 import { expect, test } from "./layout-fixtures";
 
 test.use({ javaScriptEnabled: false });

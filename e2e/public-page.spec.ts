@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { pages } from "@/db/schema";
-import { DAY, HOUR } from "@/lib/time";
+import { DAY, HOUR } from "@/core/time";
 import { expect, test } from "./public-fixtures";
 
 test.describe("an outage on the public page", () => {

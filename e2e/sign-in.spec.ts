@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { auditLog, sessions } from "@/db/schema";
-import { hashToken } from "@/lib/auth/tokens";
+import { hashToken } from "@/services/auth/tokens";
 import { expect, formStatus, OWNER, signInThroughForm, test } from "./fixtures";
 
 test.describe("signing in", () => {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { insertComponent } from "@/db/writes/components";
 import { getEmailSubscriberByAddress } from "@/db/queries/subscribers";
-import { parseCsv } from "@/lib/subscriptions/csv";
+import { parseCsv } from "@/services/subscriptions/csv";
 import { formStatus } from "./fixtures";
 import { expect, test } from "./notification-fixtures";
 

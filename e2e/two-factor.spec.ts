@@ -1,4 +1,4 @@
-import { totp } from "@/lib/auth/totp";
+import { totp } from "@/services/auth/totp";
 import { expect, formStatus, test } from "./fixtures";
 
 test.describe("two-factor sign-in", () => {

@@ -5,9 +5,9 @@ import { eq } from "drizzle-orm";
 import { subscribers } from "@/db/schema";
 import { setComponentStatus } from "@/db/writes/components";
 import { disableWebhook, insertWebhookSubscriber } from "@/db/writes/webhooks";
-import { componentUpdatePayloadSchema, incidentPayloadSchema } from "@/lib/api/schemas";
-import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "@/lib/testing/webhook-receiver";
-import { verifySignature } from "@/lib/webhooks/signature";
+import { componentUpdatePayloadSchema, incidentPayloadSchema } from "@/services/api/schemas";
+import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "@/services/testing/webhook-receiver";
+import { verifySignature } from "@/services/webhooks/signature";
 import { formStatus } from "./fixtures";
 import { expect, test } from "./public-fixtures";
 

@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db";
 import { findUserById } from "@/db/queries/users";
 import { insertUser } from "@/db/writes/users";
-import { hashApiKey } from "@/lib/api-keys";
-import { createSession, lookupSession } from "@/lib/auth/sessions";
-import { hashPassword, verifyPassword } from "@/lib/password";
+import { hashApiKey } from "@/services/api-keys";
+import { createSession, lookupSession } from "@/services/auth/sessions";
+import { hashPassword, verifyPassword } from "@/services/password";
 
 const root = path.resolve(import.meta.dirname, "..");
 

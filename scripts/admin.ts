@@ -6,12 +6,12 @@
 //   apply <status.yaml> [--yes] [--prune]   prints the plan; applies only with --yes; deletes only with --prune
 //   export                                  prints today's services, groups, monitors and integrations as YAML
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
-import { createApiKey } from "@/lib/api-keys";
-import { runApply, runExport } from "@/lib/as-code/command";
-import { resetPasswordByCommand } from "@/lib/auth/password-reset";
-import { ConfigError } from "@/lib/config";
-import { SYSTEM } from "@/lib/domain/actor";
-import { DomainError } from "@/lib/domain/errors";
+import { createApiKey } from "@/services/api-keys";
+import { runApply, runExport } from "@/services/as-code/command";
+import { resetPasswordByCommand } from "@/services/auth/password-reset";
+import { ConfigError } from "@/core/config";
+import { SYSTEM } from "@/core/actor";
+import { DomainError } from "@/core/errors";
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);

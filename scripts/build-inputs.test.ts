@@ -8,7 +8,7 @@ import { buildIsStale } from "./build-inputs";
 
 function project() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "status-build-"));
-  const files = ["app/page.tsx", "lib/x.ts", "proxy.ts", "server.ts", "public/logo.svg", "e2e/a.spec.ts", "lib/x.test.ts", "README.md", "data/status.db", "scripts/start.ts", ".next/BUILD_ID"];
+  const files = ["app/page.tsx", "services/x.ts", "proxy.ts", "server.ts", "public/logo.svg", "e2e/a.spec.ts", "services/x.test.ts", "README.md", "data/status.db", "scripts/start.ts", ".next/BUILD_ID"];
   for (const f of files) {
     fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
     fs.writeFileSync(path.join(root, f), "x");
@@ -37,7 +37,7 @@ describe("buildIsStale", () => {
     expect(buildIsStale(root)).toBe(true);
   });
 
-  it.each(["proxy.ts", "app/page.tsx", "lib/x.ts", "public/logo.svg", "middleware.ts", "instrumentation.ts", "components/new/card.tsx", ".env.local"])(
+  it.each(["proxy.ts", "app/page.tsx", "services/x.ts", "public/logo.svg", "middleware.ts", "instrumentation.ts", "components/new/card.tsx", ".env.local"])(
     "is true after %s changes",
     (file) => {
       const root = project();
@@ -46,7 +46,7 @@ describe("buildIsStale", () => {
     },
   );
 
-  it.each(["e2e/a.spec.ts", "lib/x.test.ts", "README.md", "data/status.db", "data/status.db-wal", "scripts/start.ts", "test-results/x.json"])(
+  it.each(["e2e/a.spec.ts", "services/x.test.ts", "README.md", "data/status.db", "data/status.db-wal", "scripts/start.ts", "test-results/x.json"])(
     "is false after %s changes (not part of the build)",
     (file) => {
       const root = project();

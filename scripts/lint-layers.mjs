@@ -1,21 +1,22 @@
 // The layers, as lint rules (see ARCHITECTURE.md). One `@typescript-eslint/no-restricted-imports` entry per
 // zone: ESLint's flat config lets a later entry replace a rule's options, not add to them, so every zone
 // lists all the restrictions that apply to it and the zones never overlap (each file gets exactly one).
-// Today's folder names; when lib/ is split into core/ and services/, only the globs and paths below change.
+// The folder a file is in names its layer: core/ (pure), db/ (the only SQL), services/ (the verbs), then app/ and
+// components/ on top.
 
 /** The pure core: rules, ids, time, configuration. Imports nothing of ours but itself and db/constants. */
-export const CORE = ["lib/domain/**", "lib/ids.ts", "lib/time.ts", "lib/config.ts", "lib/text-input.ts", "lib/format.ts"];
+export const CORE = ["core/**"];
 /** The core's modules as other files import them (after "@/"). */
-const CORE_PATHS = "lib/(domain/.+|ids|time|config|text-input|format)$";
+const CORE_PATHS = "core/";
 
 /** Outside db/, drizzle is allowed only where data is set up by hand: tests, fixtures, benchmarks. */
-const DRIZZLE_ALLOWED = ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**", "e2e/**", "bench/**", "drizzle.config.ts"];
+const DRIZZLE_ALLOWED = ["**/*.test.ts", "**/*.test.tsx", "services/testing/**", "e2e/**", "bench/**", "drizzle.config.ts"];
 /** Tests are exempt from the layer rules: they build data with whatever is quickest and clearest. */
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
 
 const drizzle = { regex: "^drizzle-orm(/.*)?$", message: "Only db/ writes SQL: add a query or write in db/queries or db/writes and call it." };
-const resend = { regex: "^resend(/.*)?$", message: "Only the mailer (lib/mail/) talks to Resend." };
-const ui = { regex: "^@/(components|app)(/|$)", message: "lib/ never imports components/ or app/: put the shared type in lib/domain or db/constants." };
+const resend = { regex: "^resend(/.*)?$", message: "Only the mailer (services/mail/) talks to Resend." };
+const ui = { regex: "^@/(components|app)(/|$)", message: "services/ never imports components/ or app/: put the shared type in core or db/constants." };
 
 const restrict = (patterns) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns }] });
 
@@ -30,7 +31,7 @@ export const layerRules = [
     ignores: TESTS,
     rules: restrict([
       { regex: `^@/(?!db/constants$|${CORE_PATHS})`, message: "The core imports nothing of ours but the core and @/db/constants." },
-      { regex: "^\\.\\./(?!domain/|ids$|time$|config$|text-input$|format$)", message: "The core imports nothing of ours but the core and @/db/constants." },
+      { regex: "^\\.\\./", message: "The core imports nothing of ours but the core and @/db/constants." },
       drizzle,
       resend,
     ]),
@@ -41,7 +42,7 @@ export const layerRules = [
     rules: restrict([
       {
         regex: `^@/(?!db(/|$)|${CORE_PATHS})`,
-        message: "db/ imports only db/ and the core (lib/domain, ids, time, config, text-input, format): let the service pass results in, or return what changed.",
+        message: "db/ imports only db/ and the core (core/): let the service pass results in, or return what changed.",
       },
       { regex: "^(\\.\\./){2,}", message: "db/ imports only db/ and the core." },
       resend,
@@ -59,16 +60,16 @@ export const layerRules = [
   },
   {
     // The services (verbs, notifications, webhooks, API, feeds) sit under app/ and components/, never on them.
-    files: ["lib/**"],
-    ignores: [...TESTS, ...CORE, "lib/mail/**", "lib/testing/**"],
+    files: ["services/**"],
+    ignores: [...TESTS, ...CORE, "services/mail/**", "services/testing/**"],
     rules: restrict([ui, drizzle, resend]),
   },
   // The mailer: sending (send.ts) and checking Resend's signed webhooks (webhook-signature.ts) use its SDK.
-  { files: ["lib/mail/**"], ignores: TESTS, rules: restrict([ui, drizzle]) },
-  { files: ["lib/testing/**"], ignores: TESTS, rules: restrict([ui, resend]) },
+  { files: ["services/mail/**"], ignores: TESTS, rules: restrict([ui, drizzle]) },
+  { files: ["services/testing/**"], ignores: TESTS, rules: restrict([ui, resend]) },
   {
     files: ["**/*.{ts,tsx,mts,mjs}"],
-    ignores: [...DRIZZLE_ALLOWED, "db/**", "components/**", "lib/**"],
+    ignores: [...DRIZZLE_ALLOWED, "db/**", "components/**", "core/**", "services/**"],
     rules: restrict([drizzle, resend]),
   },
 ];

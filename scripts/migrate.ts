@@ -1,6 +1,6 @@
 // `npm run db:migrate`: apply the migrations to DATABASE_PATH (the server also does this at start).
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
-import { ConfigError, getConfig } from "@/lib/config";
+import { ConfigError, getConfig } from "@/core/config";
 
 try {
   getDb();

@@ -3,7 +3,7 @@
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { seedDemo } from "@/db/seed";
 import { ensureAppSecret, ensurePage } from "@/db/writes/page";
-import { ConfigError, getConfig } from "@/lib/config";
+import { ConfigError, getConfig } from "@/core/config";
 
 try {
   const config = getConfig();

@@ -13,8 +13,8 @@ import path from "node:path";
 import readline from "node:readline";
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { firstOwnerEmail } from "@/db/queries/users";
-import { bootstrap } from "@/lib/bootstrap";
-import { ConfigError, getConfig, type Config } from "@/lib/config";
+import { bootstrap } from "@/services/bootstrap";
+import { ConfigError, getConfig, type Config } from "@/core/config";
 import { buildIsStale } from "./build-inputs";
 import { routeTableFilter, signInBox } from "./start-output";
 

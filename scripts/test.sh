@@ -12,8 +12,8 @@ echo "== type-check"
 npx tsc --noEmit
 echo "== unit tests"
 # The delivery reliability tests run for seconds against the fake mail API's rate limit, so they run alone.
-npx vitest run --exclude lib/notifications/reliability.test.ts
+npx vitest run --exclude services/notifications/reliability.test.ts
 echo "== delivery reliability tests"
-npx vitest run lib/notifications/reliability.test.ts
+npx vitest run services/notifications/reliability.test.ts
 echo "== end-to-end tests"
 npx playwright test

@@ -2,8 +2,8 @@
 // notification delivery) until stopped; Ctrl-C or SIGTERM finish the current step first. Without
 // RESEND_API_KEY, emails go to the local outbox.
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
-import { ConfigError, getConfig } from "@/lib/config";
-import { startBackgroundWork } from "@/lib/jobs/background";
+import { ConfigError, getConfig } from "@/core/config";
+import { startBackgroundWork } from "@/services/jobs/background";
 
 try {
   const config = getConfig();

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { USER_ROLE_LABELS } from "@/db/constants";
-import { requireUser } from "@/lib/auth/dal";
-import { hasRole } from "@/lib/auth/roles";
-import { CONSOLE_ICONS } from "@/lib/console/favicon";
+import { requireUser } from "@/services/auth/dal";
+import { hasRole } from "@/services/auth/roles";
+import { CONSOLE_ICONS } from "@/services/console/favicon";
 import { NavLinks, type NavItem } from "./nav";
 import { signOutAction } from "./session-actions";
 import { Button } from "@/components/ui/button";

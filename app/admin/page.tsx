@@ -6,11 +6,11 @@ import { listOpenIncidents } from "@/db/queries/console-incidents";
 import { listMaintenances } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
 import { getOverallStatus } from "@/db/queries/status-page";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
-import { hasRole } from "@/lib/auth/roles";
-import { countOf } from "@/lib/console/plural";
-import { mailMode } from "@/lib/mail/send";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
+import { hasRole } from "@/services/auth/roles";
+import { countOf } from "@/services/console/plural";
+import { mailMode } from "@/services/mail/send";
 import { AlertOverviewNotice } from "./integrations/overview-notice";
 import { MonitorOverviewNotice } from "./monitors/overview-notice";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { sessions } from "@/db/schema";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/services/testing/auth-harness";
 
 const { signOutAction } = await import("./session-actions");
 

@@ -4,10 +4,10 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { insertAuditEntry } from "@/db/writes/audit";
-import { authorize } from "@/lib/auth/dal";
-import { SESSION_COOKIE } from "@/lib/auth/policy";
-import { isCrossSite } from "@/lib/auth/request";
-import { endSession } from "@/lib/auth/sessions";
+import { authorize } from "@/services/auth/dal";
+import { SESSION_COOKIE } from "@/services/auth/policy";
+import { isCrossSite } from "@/services/auth/request";
+import { endSession } from "@/services/auth/sessions";
 
 /** Ends this session on the server, not only in the browser. */
 export async function signOutAction(): Promise<void> {

@@ -1,6 +1,6 @@
 // The /api docs for what detection exposes: the heartbeat URL jobs call, and /metrics for Prometheus.
 // The numbers come from the code that enforces them, so the page cannot drift from it.
-import { HEARTBEAT_LIMIT } from "@/lib/monitors/heartbeat";
+import { HEARTBEAT_LIMIT } from "@/services/monitors/heartbeat";
 import { Code } from "./code-sample";
 
 export function DetectionDocs({ base }: { base: string }) {

@@ -3,8 +3,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
-import { HEARTBEAT_LIMIT } from "@/lib/monitors/heartbeat";
-import { useFreshAppDatabase } from "@/lib/testing/app-env";
+import { HEARTBEAT_LIMIT } from "@/services/monitors/heartbeat";
+import { useFreshAppDatabase } from "@/services/testing/app-env";
 import ApiDocs from "./page";
 
 afterAll(() => closeDb());

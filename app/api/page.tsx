@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { apiContext, V2_ENDPOINTS } from "@/lib/api/v2";
-import { endpoints } from "@/lib/api/v1/endpoints";
+import { apiContext, V2_ENDPOINTS } from "@/services/api/v2";
+import { endpoints } from "@/services/api/v1/endpoints";
 import { Code } from "./code-sample";
 import { DetectionDocs } from "./detection-docs";
-import { componentUpdateExample, incidentExample, RECEIVER_SNIPPET, RETRY_SUMMARY, VERIFY_SNIPPET, WEBHOOK_HEADERS } from "@/lib/webhooks/docs";
+import { componentUpdateExample, incidentExample, RECEIVER_SNIPPET, RETRY_SUMMARY, VERIFY_SNIPPET, WEBHOOK_HEADERS } from "@/services/webhooks/docs";
 
 export const dynamic = "force-dynamic";
 

@@ -2,10 +2,10 @@ import { getDb } from "@/db";
 import { COMPONENT_STATUS_LABELS } from "@/db/constants";
 import { findLiveComponent } from "@/db/queries/public-api";
 import { getOverallStatus } from "@/db/queries/status-page";
-import { jsonError, preflight, publicResponse } from "@/lib/api/http";
-import { apiContext } from "@/lib/api/v2";
-import { badgeSvg, componentBadgeColor, indicatorBadgeColor } from "@/lib/badge";
-import { isId } from "@/lib/ids";
+import { jsonError, preflight, publicResponse } from "@/services/api/http";
+import { apiContext } from "@/services/api/v2";
+import { badgeSvg, componentBadgeColor, indicatorBadgeColor } from "@/services/badge";
+import { isId } from "@/core/ids";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { feedHandlers } from "@/lib/feeds/feed-route";
+import { feedHandlers } from "@/services/feeds/feed-route";
 
 export const dynamic = "force-dynamic";
 

@@ -8,9 +8,9 @@ import { ImpactBadge } from "@/components/incident-parts";
 import { LocalTime } from "@/components/local-time";
 import { PageShell } from "@/components/page-shell";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
-import { parsePageNumber } from "@/lib/domain/time-zone";
-import { formatMonth } from "@/lib/format";
-import { loadPage, statusMetadata } from "@/lib/public-page";
+import { parsePageNumber } from "@/core/time-zone";
+import { formatMonth } from "@/core/format";
+import { loadPage, statusMetadata } from "@/services/public-page";
 import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";

@@ -5,11 +5,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS } from "@/db/constants";
-import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/lib/auth/action";
-import { sessionCookieOptions } from "@/lib/auth/dal";
-import { describeWait, SESSION_COOKIE } from "@/lib/auth/policy";
-import { clientAddress, isCrossSite } from "@/lib/auth/request";
-import { signIn } from "@/lib/auth/sign-in";
+import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/services/auth/action";
+import { sessionCookieOptions } from "@/services/auth/dal";
+import { describeWait, SESSION_COOKIE } from "@/services/auth/policy";
+import { clientAddress, isCrossSite } from "@/services/auth/request";
+import { signIn } from "@/services/auth/sign-in";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, { error: "Enter your email address." }).max(LIMITS.email, { error: "This email address is too long." }),

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CONSOLE_ICONS } from "@/lib/console/favicon";
+import { CONSOLE_ICONS } from "@/services/console/favicon";
 
 // Sign-in belongs to the console: the same tab icon.
 export const metadata: Metadata = { icons: CONSOLE_ICONS };

@@ -1,4 +1,4 @@
-import { calendarHandlers } from "@/lib/feeds/calendar-route";
+import { calendarHandlers } from "@/services/feeds/calendar-route";
 
 export const dynamic = "force-dynamic";
 

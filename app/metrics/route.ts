@@ -3,8 +3,8 @@
 import { getDb } from "@/db";
 import { metricsSnapshot } from "@/db/queries/metrics";
 import { getPage } from "@/db/queries/status-page";
-import { authenticateApiKey } from "@/lib/api-keys";
-import { renderMetrics } from "@/lib/metrics";
+import { authenticateApiKey } from "@/services/api-keys";
+import { renderMetrics } from "@/services/metrics";
 
 export const dynamic = "force-dynamic";
 

@@ -2,9 +2,9 @@
 import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
-import { answerWhenDatabaseCannotSave } from "@/lib/auth/action";
-import { clientAddress } from "@/lib/auth/request";
-import { requestSubscription, type SubscribeResult } from "@/lib/subscriptions/subscribe";
+import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
+import { clientAddress } from "@/services/auth/request";
+import { requestSubscription, type SubscribeResult } from "@/services/subscriptions/subscribe";
 
 /** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
 export interface SubscribeValues {

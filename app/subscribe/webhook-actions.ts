@@ -2,10 +2,10 @@
 import { headers } from "next/headers";
 import { getDb } from "@/db";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
-import { answerWhenDatabaseCannotSave } from "@/lib/auth/action";
-import { clientAddress } from "@/lib/auth/request";
-import { getConfig } from "@/lib/config";
-import { requestWebhookSubscription, type RegisterResult } from "@/lib/webhooks/register";
+import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
+import { clientAddress } from "@/services/auth/request";
+import { getConfig } from "@/core/config";
+import { requestWebhookSubscription, type RegisterResult } from "@/services/webhooks/register";
 
 /** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
 export interface WebhookValues {

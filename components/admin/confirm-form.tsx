@@ -2,7 +2,7 @@
 // The second step of a destructive action: a page that says what will happen, and one button.
 import Link from "next/link";
 import { useActionState } from "react";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { FormStatus, SubmitButton } from "./form";
 
 export function ConfirmForm({

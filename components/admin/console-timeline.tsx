@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
 import type { incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
-import { formatInZone } from "@/lib/console/incident-display";
+import { formatInZone } from "@/services/console/incident-display";
 import { Markdown } from "@/components/markdown";
 
 export const consoleCard = "rounded-lg border border-slate-300 p-4 dark:border-slate-700";

@@ -1,6 +1,6 @@
 // The outcome of an action that redirected here (`?done=<code>`), announced politely. Only allow-listed
-// codes show anything (lib/console/done.ts); the text never comes from the URL.
-import { doneMessage } from "@/lib/console/done";
+// codes show anything (services/console/done.ts); the text never comes from the URL.
+import { doneMessage } from "@/services/console/done";
 import { ForgetDone } from "./forget-done";
 
 export function DoneNotice({ done, n }: { done?: string | string[]; n?: string | string[] }) {

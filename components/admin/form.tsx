@@ -3,7 +3,7 @@
 // aria-invalid), one aria-live region per form for the outcome, focus moved to the first error, and a
 // submit button that is disabled while the action runs.
 import { useEffect, useRef, type ReactNode } from "react";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { Button } from "@/components/ui/button";
 
 export const inputClass =

@@ -2,7 +2,7 @@
 // A Markdown textarea with a live preview: the public page's own Markdown component (same renderer, same
 // styles), and the emails use the same renderer, so the preview shows what is published and sent.
 import { useState } from "react";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { Markdown } from "@/components/markdown";
 import { Field, fieldValue, inputClass } from "./form";
 

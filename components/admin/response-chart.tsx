@@ -1,6 +1,6 @@
 // A response-time chart as server-rendered SVG (no script), with the same numbers in a table for screen
 // readers (the SVG is aria-hidden: a picture of a table is not a table).
-import type { ChartPoint } from "@/lib/domain/monitor-types";
+import type { ChartPoint } from "@/core/monitor-types";
 
 export type { ChartPoint };
 

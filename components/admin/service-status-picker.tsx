@@ -2,10 +2,10 @@
 // Per-service status choices for an incident form, grouped as on the public page. Each select is named
 // `service:<id>`; the empty choice leaves the service out of the update.
 import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { inputClass } from "./form";
 
-import type { PickerGroup } from "@/lib/domain/service-picker";
+import type { PickerGroup } from "@/core/service-picker";
 
 export function ServiceStatusPicker({
   groups,

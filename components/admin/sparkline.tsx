@@ -1,6 +1,6 @@
 // A monitor's last 24 hours in a table cell: a small server-rendered SVG (aria-hidden, a picture only) with
 // the same numbers as visually hidden text, so a screen reader hears "avg 120 ms, 2 failures in 24 h".
-import type { SparklineData } from "@/lib/monitors/chart";
+import type { SparklineData } from "@/services/monitors/chart";
 
 const W = 96;
 const H = 24;

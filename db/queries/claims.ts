@@ -1,7 +1,7 @@
-// What the precedence table needs to know about a service (lib/domain/precedence.ts).
+// What the precedence table needs to know about a service (core/precedence.ts).
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
-import type { PrecedenceFacts } from "@/lib/domain/precedence";
+import type { PrecedenceFacts } from "@/core/precedence";
 import type { Tx } from "../index";
 import { components, componentStatusChanges, incidentComponents, incidents, statusClaims } from "../schema";
 

@@ -1,5 +1,5 @@
 // The incident history: three months per page in the page's time zone, optionally for one service.
-import { addMonths, historyPageMonths, localDate, startOfLocalDay } from "@/lib/domain/time-zone";
+import { addMonths, historyPageMonths, localDate, startOfLocalDay } from "@/core/time-zone";
 import type { Db } from "../index";
 import type { Page } from "../schema";
 import { getIncidentsBetween, getOldestIncidentTime, occurredAt, type PublicIncident } from "./public-incidents";

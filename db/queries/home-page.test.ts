@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DAY, HOUR, MINUTE } from "@/lib/time";
+import { DAY, HOUR, MINUTE } from "@/core/time";
 import { openDatabase, type Db } from "../index";
 import { pages } from "../schema";
 import { seedDemo } from "../seed";

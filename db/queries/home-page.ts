@@ -1,9 +1,9 @@
 // Everything the home page shows, read in a fixed number of queries and put together with the pure rules
 // (status roll-up, uptime). The route only renders what this returns.
 
-import { dailyUptime, groupDailyUptime, groupPeriodUptime, periodUptime, type DayUptime } from "@/lib/domain/uptime";
-import { visibleComponent } from "@/lib/domain/status";
-import { addDays, lastLocalDays, localDate, startOfLocalDay } from "@/lib/domain/time-zone";
+import { dailyUptime, groupDailyUptime, groupPeriodUptime, periodUptime, type DayUptime } from "@/core/uptime";
+import { visibleComponent } from "@/core/status";
+import { addDays, lastLocalDays, localDate, startOfLocalDay } from "@/core/time-zone";
 import type { Db } from "../index";
 import type { Page } from "../schema";
 import { getActiveIncidents, getIncidentMarkers, getIncidentsBetween, getOpenMaintenances, getRecurrenceRules, occurredAt, type PublicIncident, type RecurrenceRule } from "./public-incidents";

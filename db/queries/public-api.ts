@@ -1,5 +1,5 @@
 // Reads for the public interfaces (Statuspage API v2, feeds, calendar, badge): everything the serializers
-// in lib/api/statuspage.ts need, in as few queries as possible.
+// in services/api/statuspage.ts need, in as few queries as possible.
 import { and, asc, desc, eq, gte, inArray, isNull, max, or } from "drizzle-orm";
 import type { AnyIncidentStatus, IncidentKind } from "../constants";
 import type { Db } from "../index";

@@ -2,7 +2,7 @@
 // affected components in three queries, whatever its length.
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { OPEN_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus } from "@/db/constants";
-import { bySeverity, timelineOrder, updateLabels } from "@/lib/domain/incident";
+import { bySeverity, timelineOrder, updateLabels } from "@/core/incident";
 import type { Db } from "../index";
 import { components, incidentComponents, incidents, incidentUpdates, maintenanceRecurrences, type Incident } from "../schema";
 

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 /** The one page of this installation. */
 export function getThePage(tx: Tx): Page {
   const page = tx.select().from(pages).limit(1).get();
-  if (!page) throw new Error("The database has no page; the start creates it (lib/bootstrap.ts).");
+  if (!page) throw new Error("The database has no page; the start creates it (services/bootstrap.ts).");
   return page;
 }
 

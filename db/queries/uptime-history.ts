@@ -2,7 +2,7 @@
 // before it (the status the window starts in). Two indexed queries for the whole page.
 import { and, gte, inArray, lt, sql } from "drizzle-orm";
 import type { ComponentStatus } from "@/db/constants";
-import type { StatusChange } from "@/lib/domain/uptime";
+import type { StatusChange } from "@/core/uptime";
 import type { Db } from "../index";
 import { componentStatusChanges } from "../schema";
 

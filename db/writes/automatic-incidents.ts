@@ -1,8 +1,8 @@
-// The automatic incident of a service (at most one open: a partial unique index). lib/monitors/automation.ts
+// The automatic incident of a service (at most one open: a partial unique index). services/monitors/automation.ts
 // decides; these only write.
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { ClaimSource, ComponentStatus } from "@/db/constants";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { automaticIncidents, incidentUpdates, type AutomaticIncident } from "../schema";
 

@@ -1,5 +1,5 @@
-// Status claims: how automation says "this service is not well" (see lib/domain/precedence.ts for how claims
-// become the service's status, and lib/monitors/apply-claims.ts for where that is written).
+// Status claims: how automation says "this service is not well" (see core/precedence.ts for how claims
+// become the service's status, and services/monitors/apply-claims.ts for where that is written).
 //
 // THE CLAIM MECHANISM, for every machine source:
 //   - A source is a kind ("monitor" | "integration") and an id (the monitor's or the integration's). One source
@@ -9,7 +9,7 @@
 //   - openClaim() is idempotent: the same status again changes nothing; a different status ends the open claim
 //     and starts a new one (a change of status is a new claim: it overrides an older hand-set status).
 //   - endClaim() ends one; endClaimsOf() ends all of a source's (the source was deleted or paused).
-//   - After any of these, call reconcileComponentStatus() (lib/monitors/apply-claims.ts) for the component in
+//   - After any of these, call reconcileComponentStatus() (services/monitors/apply-claims.ts) for the component in
 //     the same transaction: it applies the precedence table and writes the status history with source
 //     "automation" and the claimant, so uptime is computed from it like everything else.
 import { and, eq, isNull } from "drizzle-orm";

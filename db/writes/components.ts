@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { ClaimSource, ComponentStatus, StatusSource } from "@/db/constants";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { hasLiveWebhooks } from "../queries/webhooks";
 import { enqueueNotification } from "./outbox";
@@ -8,7 +8,7 @@ import { componentGroups, components, componentStatusChanges, type Component } f
 
 /**
  * What a component_updated notification records: the change and the component as it was right after it. The
- * webhook service turns it into the spec's payload at fan-out (lib/webhooks/fan-out.ts); db/ knows no wire format.
+ * webhook service turns it into the spec's payload at fan-out (services/webhooks/fan-out.ts); db/ knows no wire format.
  */
 export interface ComponentStatusChange {
   /** The component_update id receivers see. */

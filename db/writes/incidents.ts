@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { AnyIncidentStatus, ComponentStatus, Impact, IncidentKind } from "@/db/constants";
-import { deriveIncidentState } from "@/lib/domain/incident";
-import { newId } from "@/lib/ids";
+import { deriveIncidentState } from "@/core/incident";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { components, incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
 import { setComponentStatus } from "./components";

@@ -2,8 +2,8 @@
 // rows beyond the newest PAYLOAD_LOG_SIZE, so a noisy Alertmanager cannot grow the database.
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { PayloadOutcome } from "@/db/constants";
-import type { IntegrationChanges, IntegrationSettings } from "@/lib/domain/integration-settings";
-import { newId } from "@/lib/ids";
+import type { IntegrationChanges, IntegrationSettings } from "@/core/integration-settings";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { integrationPayloads, integrations } from "../schema";
 

@@ -1,4 +1,4 @@
-// Writes behind the incident and maintenance verbs (lib/incidents): claims, windows, edits.
+// Writes behind the incident and maintenance verbs (services/incidents): claims, windows, edits.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus, type ComponentStatus } from "@/db/constants";
 import type { Tx } from "../index";

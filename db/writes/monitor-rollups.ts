@@ -1,7 +1,7 @@
 // Roll-ups and pruning of monitor results: bounded growth. Raw results live 48 hours; hourly roll-ups 90 days;
-// daily roll-ups two years (lib/domain/rollup.ts has the numbers and the arithmetic).
+// daily roll-ups two years (core/rollup.ts has the numbers and the arithmetic).
 import { and, asc, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
-import { BUCKET_MS, summarise, type RollupSummary } from "@/lib/domain/rollup";
+import { BUCKET_MS, summarise, type RollupSummary } from "@/core/rollup";
 import type { Tx } from "../index";
 import { monitorResults, monitorRollups, monitorStateChanges, statusClaims } from "../schema";
 

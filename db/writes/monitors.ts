@@ -2,10 +2,10 @@
 // damped state it leads to, all in the caller's transaction.
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { CheckOutcome, MonitorState } from "@/db/constants";
-import type { DampedStep } from "@/lib/domain/flap-damping";
-import { nextAlignedRun, phaseOf } from "@/lib/domain/monitor-schedule";
-import { newId } from "@/lib/ids";
-import type { MonitorSettings } from "@/lib/domain/monitor-types";
+import type { DampedStep } from "@/core/flap-damping";
+import { nextAlignedRun, phaseOf } from "@/core/monitor-schedule";
+import { newId } from "@/core/ids";
+import type { MonitorSettings } from "@/core/monitor-types";
 import type { Db, Tx } from "../index";
 import { monitorResults, monitors, monitorStateChanges, type Monitor } from "../schema";
 

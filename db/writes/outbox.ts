@@ -3,7 +3,7 @@
 // outcome. No function here talks to the network: sending happens between these calls, outside transactions.
 import { and, eq, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { DeliveryChannel, NotificationKind } from "@/db/constants";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import type { Db, Tx } from "../index";
 import { webhookDeliveryKey } from "../queries/webhooks";
 import { deliveries, emailMessages, incidentUpdates, notifications, subscribers, type Delivery } from "../schema";
@@ -118,7 +118,7 @@ function writeWebhookFanOut(tx: Tx, notificationId: string, subscriberIds: strin
     .run();
 }
 
-/** Which deliveries a lane may take (lib/notifications/lanes.ts): its channel, minus the endpoints it is busy with. */
+/** Which deliveries a lane may take (services/notifications/lanes.ts): its channel, minus the endpoints it is busy with. */
 export interface ClaimFilter {
   channel?: DeliveryChannel;
   /** First recipients (an endpoint: a webhook subscriber) to leave alone, because one of theirs is in flight. */

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { newId, newToken } from "@/lib/ids";
+import { newId, newToken } from "@/core/ids";
 import type { Tx } from "../index";
 import { appState, pages } from "../schema";
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, or } from "drizzle-orm";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { maintenanceRecurrences } from "../schema";
 

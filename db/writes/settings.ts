@@ -2,12 +2,12 @@
 // page cache.
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { assets, pages, type Page } from "../schema";
 
 /**
- * The page's settings form, its validation (lib/console/settings.ts) and this write all use this one type,
+ * The page's settings form, its validation (services/console/settings.ts) and this write all use this one type,
  * taken from the table so it cannot drift. `staleIncidentMinutes`: an open incident without an update for
  * this long is flagged in the console.
  */

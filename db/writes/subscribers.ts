@@ -1,6 +1,6 @@
 // Subscriber writes. Addresses are stored lower-cased.
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { subscriberComponents, subscribers } from "../schema";
 

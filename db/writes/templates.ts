@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { ComponentStatus, PostableIncidentStatus } from "@/db/constants";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { incidentTemplates } from "../schema";
 

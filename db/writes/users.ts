@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { UserRole } from "@/db/constants";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { users } from "../schema";
 

@@ -1,7 +1,7 @@
 // Webhook subscriber writes. The URL is unique per page (a partial unique index); the secret is stored as is,
 // because it must be usable to sign, and it is shown to its owner once.
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
-import { newId } from "@/lib/ids";
+import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { webhookDeliveriesRange } from "../queries/webhooks";
 import { deliveries, subscriberComponents, subscribers } from "../schema";
@@ -16,7 +16,7 @@ export interface NewWebhookSubscriber {
   componentIds: readonly string[];
   origin: "public" | "console" | "api";
   at: number;
-  /** pending: registered, waiting to answer its verification ping (lib/webhooks/register.ts). */
+  /** pending: registered, waiting to answer its verification ping (services/webhooks/register.ts). */
   state?: "active" | "pending";
 }
 

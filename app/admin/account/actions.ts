@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { getDb } from "@/db";
-import { adminAction } from "@/lib/auth/action";
+import { adminAction } from "@/services/auth/action";
 import { revalidatePath } from "next/cache";
 import { getThePage } from "@/db/queries/settings";
-import { changePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-change";
-import { otpauthQrSvg, otpauthUri } from "@/lib/auth/totp";
-import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/auth/two-factor";
+import { changePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/services/auth/password-change";
+import { otpauthQrSvg, otpauthUri } from "@/services/auth/totp";
+import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/services/auth/two-factor";
 
 const schema = z
   .object({

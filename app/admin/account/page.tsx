@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { owesTwoFactorSetup, requireUser } from "@/lib/auth/dal";
+import { owesTwoFactorSetup, requireUser } from "@/services/auth/dal";
 import { PasswordForm } from "./password-form";
 import { TwoFactorDisable, TwoFactorSetup } from "./two-factor-forms";
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, inputClass, useFocusOnError } from "@/components/admin/form";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorAction } from "./actions";
 
 export function TwoFactorSetup() {

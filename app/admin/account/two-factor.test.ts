@@ -4,11 +4,11 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { auditLog, components, recoveryCodes, sessions, users } from "@/db/schema";
-import { createSession, lookupSession } from "@/lib/auth/sessions";
-import { hashToken } from "@/lib/auth/tokens";
-import { totp } from "@/lib/auth/totp";
-import { completeSignInWithCode } from "@/lib/auth/two-factor";
-import { actAs, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/lib/testing/auth-harness";
+import { createSession, lookupSession } from "@/services/auth/sessions";
+import { hashToken } from "@/services/auth/tokens";
+import { totp } from "@/services/auth/totp";
+import { completeSignInWithCode } from "@/services/auth/two-factor";
+import { actAs, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/services/testing/auth-harness";
 
 const account = await import("./actions");
 const teamActions = await import("../team/actions");
@@ -71,7 +71,7 @@ describe("two-factor sign-in", () => {
     const admin = makeUser(db, "admin");
     const { token } = createSession(db, { userId: admin.id, pendingTwoFactor: true, now: Date.now() });
     actAs(db, null);
-    (await import("@/lib/testing/next-headers-mock")).fakeRequest.cookies.set("session", token);
+    (await import("@/services/testing/next-headers-mock")).fakeRequest.cookies.set("session", token);
     expect(await services.createGroupAction({}, form({ name: "G" }))).toMatchObject({ ok: false, message: expect.stringContaining("Sign in again") });
   });
 

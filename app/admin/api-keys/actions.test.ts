@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { apiKeys, auditLog } from "@/db/schema";
-import { authenticateApiKey, createApiKey, hashApiKey } from "@/lib/api-keys";
-import { SYSTEM } from "@/lib/domain/actor";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/lib/testing/auth-harness";
+import { authenticateApiKey, createApiKey, hashApiKey } from "@/services/api-keys";
+import { SYSTEM } from "@/core/actor";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/services/testing/auth-harness";
 
 const { createApiKeyAction, revokeApiKeyAction } = await import("./actions");
 

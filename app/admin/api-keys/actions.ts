@@ -4,17 +4,17 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { API_KEY_ROLES, LIMITS } from "@/db/constants";
-import { adminAction } from "@/lib/auth/action";
-import { createApiKey, revokeApiKey } from "@/lib/api-keys";
-import { actorOf, runVerb } from "@/lib/console/domain-actions";
-import { entityId, requiredText } from "@/lib/console/fields";
+import { adminAction } from "@/services/auth/action";
+import { createApiKey, revokeApiKey } from "@/services/api-keys";
+import { actorOf, runVerb } from "@/services/console/domain-actions";
+import { entityId, requiredText } from "@/services/console/fields";
 
 const createSchema = z.object({
   name: requiredText("a name for the key", LIMITS.name),
   role: z.enum(API_KEY_ROLES, { error: "Choose a role from the list." }),
 });
 
-// Only owners: lib/api-keys.ts checks it again for every caller.
+// Only owners: services/api-keys.ts checks it again for every caller.
 export const createApiKeyAction = adminAction("owner", createSchema, (data, ctx, formData) => {
   const result = runVerb(formData, () => createApiKey(getDb(), actorOf(ctx), data));
   if (!result.ok) return result.state;

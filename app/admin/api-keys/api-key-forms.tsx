@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { API_KEY_ROLES, API_KEY_ROLE_HINT, API_KEY_ROLE_LABELS, LIMITS } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 import { buttonClass } from "@/components/ui/button";
 

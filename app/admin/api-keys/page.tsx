@@ -3,8 +3,8 @@ import { getDb } from "@/db";
 import { API_KEY_ROLE_LABELS } from "@/db/constants";
 import { listApiKeysForConsole } from "@/db/queries/api-keys";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
 import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
 
 export const metadata: Metadata = { title: "API keys" };

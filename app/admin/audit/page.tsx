@@ -7,8 +7,8 @@ import { listAuditActions, listAuditEntries } from "@/db/queries/audit";
 import { inputClass } from "@/components/admin/form";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
 import { getThePage } from "@/db/queries/settings";
 
 export const metadata: Metadata = { title: "Audit log" };

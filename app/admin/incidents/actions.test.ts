@@ -7,7 +7,7 @@ import { listOpenIncidents, searchIncidentHistory } from "@/db/queries/console-i
 import { getThePage } from "@/db/queries/settings";
 import { components, incidents, incidentUpdates, notifications } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/services/testing/auth-harness";
 
 const actions = await import("./actions");
 

@@ -6,13 +6,13 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { IMPACTS, POSTABLE_INCIDENT_STATUSES } from "@/db/constants";
 import { getThePage } from "@/db/queries/settings";
-import { adminAction, typedValues } from "@/lib/auth/action";
-import { doneHref } from "@/lib/console/done";
-import { updateMessage } from "@/lib/console/incident-defaults";
-import { checkbox, entityId } from "@/lib/console/fields";
-import { actorOf, fromLocalDateTime, runVerb, serviceStatusesFrom } from "@/lib/console/domain-actions";
-import { addIncidentUpdate, createIncident, deleteIncidentUpdate, editIncidentUpdate, publishPostmortem, savePostmortem } from "@/lib/incidents/incident-verbs";
-import type { AddUpdateInput, CreateIncidentInput } from "@/lib/incidents/schemas";
+import { adminAction, typedValues } from "@/services/auth/action";
+import { doneHref } from "@/services/console/done";
+import { updateMessage } from "@/services/console/incident-defaults";
+import { checkbox, entityId } from "@/services/console/fields";
+import { actorOf, fromLocalDateTime, runVerb, serviceStatusesFrom } from "@/services/console/domain-actions";
+import { addIncidentUpdate, createIncident, deleteIncidentUpdate, editIncidentUpdate, publishPostmortem, savePostmortem } from "@/services/incidents/incident-verbs";
+import type { AddUpdateInput, CreateIncidentInput } from "@/services/incidents/schemas";
 
 // The verbs validate names, messages and services themselves; these schemas only decode the form.
 const text = z.string().max(1_000_000).default("");

@@ -5,9 +5,9 @@ import { useActionState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceStatusPicker } from "@/components/admin/service-status-picker";
-import type { PickerGroup } from "@/lib/domain/service-picker";
+import type { PickerGroup } from "@/core/service-picker";
 import { IMPACT_LABELS, IMPACTS, INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_INCIDENT_STATUSES } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { declareIncidentAction } from "./actions";
 
 export interface DeclareInitial {

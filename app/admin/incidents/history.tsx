@@ -1,9 +1,9 @@
 // The incident history: a GET form (bookmarkable, works without JavaScript) and one page of results.
 import Link from "next/link";
 import { inputClass } from "@/components/admin/form";
-import type { PickerGroup } from "@/lib/domain/service-picker";
+import type { PickerGroup } from "@/core/service-picker";
 import { HISTORY_PAGE_SIZE } from "@/db/queries/console-incidents";
-import { HISTORY_STATUSES, type ParsedHistoryQuery } from "@/lib/console/incident-history";
+import { HISTORY_STATUSES, type ParsedHistoryQuery } from "@/services/console/incident-history";
 import { Button } from "@/components/ui/button";
 
 function FilterField({ name, label, error, children }: { name: string; label: string; error?: string; children: (p: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode }) {

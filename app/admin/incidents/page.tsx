@@ -5,10 +5,10 @@ import { ImpactBadge } from "@/components/incident-parts";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { listOpenIncidents, searchIncidentHistory, type ConsoleIncidentRow, type OpenIncidentRow } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone, pickerGroups } from "@/lib/console/incident-display";
-import { parseHistoryQuery } from "@/lib/console/incident-history";
-import { countOf } from "@/lib/console/plural";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone, pickerGroups } from "@/services/console/incident-display";
+import { parseHistoryQuery } from "@/services/console/incident-history";
+import { countOf } from "@/services/console/plural";
 import { HistoryFilterForm, HistoryPager } from "./history";
 
 export const metadata: Metadata = { title: "Incidents" };

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { incidents, incidentUpdates, notifications } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { actAs, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
+import { actAs, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/services/testing/auth-harness";
 
 const actions = await import("./actions");
 

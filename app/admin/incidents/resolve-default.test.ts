@@ -5,8 +5,8 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { incidents, incidentUpdates } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { RESOLVED_DEFAULT_MESSAGE } from "@/lib/console/incident-defaults";
-import { actAs, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
+import { RESOLVED_DEFAULT_MESSAGE } from "@/services/console/incident-defaults";
+import { actAs, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/services/testing/auth-harness";
 
 const actions = await import("./actions");
 

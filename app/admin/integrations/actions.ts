@@ -1,5 +1,5 @@
 "use server";
-import { doneHref } from "@/lib/console/done";
+import { doneHref } from "@/services/console/done";
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -7,15 +7,15 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { liveServices } from "@/db/queries/integrations";
 import { getThePage } from "@/db/queries/settings";
-import { adminAction, typedValues } from "@/lib/auth/action";
-import { getConfig } from "@/lib/config";
-import { integrationFromForm } from "@/lib/console/integration-form";
-import { actorOf, runVerb } from "@/lib/console/domain-actions";
-import { entityId } from "@/lib/console/fields";
-import { alertmanagerSnippet, genericSnippet, grafanaSnippet } from "@/lib/integrations/snippets";
-import { createIntegration, deleteIntegration, intakeUrl, rotateIntegrationSecret, updateIntegration } from "@/lib/integrations/verbs";
+import { adminAction, typedValues } from "@/services/auth/action";
+import { getConfig } from "@/core/config";
+import { integrationFromForm } from "@/services/console/integration-form";
+import { actorOf, runVerb } from "@/services/console/domain-actions";
+import { entityId } from "@/services/console/fields";
+import { alertmanagerSnippet, genericSnippet, grafanaSnippet } from "@/services/integrations/snippets";
+import { createIntegration, deleteIntegration, intakeUrl, rotateIntegrationSecret, updateIntegration } from "@/services/integrations/verbs";
 
-// The form is decoded by lib/console/integration-form.ts and validated by the verb's schema; this only passes it on.
+// The form is decoded by services/console/integration-form.ts and validated by the verb's schema; this only passes it on.
 const anything = z.object({}).passthrough();
 
 function refresh(id?: string) {

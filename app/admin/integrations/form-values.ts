@@ -4,8 +4,8 @@ import { liveServices } from "@/db/queries/integrations";
 import { getThePage } from "@/db/queries/settings";
 import { listTemplates } from "@/db/queries/templates";
 import type { Integration } from "@/db/schema";
-import { integrationFormText } from "@/lib/console/integration-form";
-import { DEFAULT_SEVERITY_MAP, DEFAULT_STATUS } from "@/lib/domain/integration-settings";
+import { integrationFormText } from "@/services/console/integration-form";
+import { DEFAULT_SEVERITY_MAP, DEFAULT_STATUS } from "@/core/integration-settings";
 
 export function integrationFormOptions(db: Db) {
   const pageId = getThePage(db).id;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { COMPONENT_STATUS_LABELS, INCIDENT_MODES, INCIDENT_MODE_LABELS, INTEGRATION_KINDS, INTEGRATION_KIND_LABELS, MONITOR_FAILURE_STATUSES } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { createIntegrationAction, rotateSecretAction, updateIntegrationAction } from "./actions";
 
 type Option = { id: string; name: string };

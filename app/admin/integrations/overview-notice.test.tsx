@@ -4,12 +4,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
 import { findIntegration } from "@/db/queries/integrations";
-import { receivePayload, resetIntakeLimitsForTests } from "@/lib/integrations/intake";
-import { formatInZone } from "@/lib/console/incident-display";
-import { createIntegration } from "@/lib/integrations/verbs";
-import { useFreshAppDatabase } from "@/lib/testing/app-env";
-import type { World } from "@/lib/testing/notification-fixtures";
-import { addComponent, addMember } from "@/lib/testing/scenario";
+import { receivePayload, resetIntakeLimitsForTests } from "@/services/integrations/intake";
+import { formatInZone } from "@/services/console/incident-display";
+import { createIntegration } from "@/services/integrations/verbs";
+import { useFreshAppDatabase } from "@/services/testing/app-env";
+import type { World } from "@/services/testing/notification-fixtures";
+import { addComponent, addMember } from "@/services/testing/scenario";
 import { AlertOverviewNotice } from "./overview-notice";
 
 let world: World;

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { Db } from "@/db";
 import { allFiringAlerts } from "@/db/queries/integrations";
-import { formatInZone } from "@/lib/console/incident-display";
+import { formatInZone } from "@/services/console/incident-display";
 
 export function AlertOverviewNotice({ db, zone }: { db: Db; zone: string }) {
   const firing = allFiringAlerts(db);

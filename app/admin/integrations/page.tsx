@@ -6,8 +6,8 @@ import { INTEGRATION_KIND_LABELS } from "@/db/constants";
 import { firingAlerts, listIntegrations } from "@/db/queries/integrations";
 import { waitingDrafts } from "@/db/queries/monitors";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
 import { DraftButtons } from "../monitors/monitor-buttons";
 
 export const metadata: Metadata = { title: "Integrations" };

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { deliveries, emailMessages } from "@/db/schema";
 import { enqueueNotification, storeRenderedEmails, writeFanOut } from "@/db/writes/outbox";
-import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/services/testing/auth-harness";
 
-// next.config.ts turns authInterrupts on for the app (forbidden() in lib/auth/dal.ts); the build sets this.
+// next.config.ts turns authInterrupts on for the app (forbidden() in services/auth/dal.ts); the build sets this.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 
 const { GET } = await import("./[id]/html/route");

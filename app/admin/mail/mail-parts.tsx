@@ -1,8 +1,8 @@
 // Pieces the Sent mail screens share: the delivery-mode banner, the tabs, and state badges.
 import Link from "next/link";
 import type { EmailMessageState } from "@/db/constants";
-import { EMAIL_STATE_LABELS } from "@/lib/console/sent-mail";
-import type { MailMode } from "@/lib/mail/send";
+import { EMAIL_STATE_LABELS } from "@/services/console/sent-mail";
+import type { MailMode } from "@/services/mail/send";
 
 export function MailModeBanner({ mode }: { mode: MailMode }) {
   return mode === "resend" ? (

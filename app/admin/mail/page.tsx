@@ -7,10 +7,10 @@ import { getThePage } from "@/db/queries/settings";
 import { inputClass } from "@/components/admin/form";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
-import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, sentMailFilterSchema, sentMailPage } from "@/lib/console/sent-mail";
-import { mailMode } from "@/lib/mail/send";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
+import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, sentMailFilterSchema, sentMailPage } from "@/services/console/sent-mail";
+import { mailMode } from "@/services/mail/send";
 import { EmailStateBadge, first, MailModeBanner, MailTabs } from "./mail-parts";
 
 export const metadata: Metadata = { title: "Sent mail" };

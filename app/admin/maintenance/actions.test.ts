@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { components, incidents, incidentUpdates, pages } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
-import { toLocalDateTime } from "@/lib/console/incident-display";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/services/testing/auth-harness";
+import { toLocalDateTime } from "@/services/console/incident-display";
 
 const actions = await import("./actions");
 

@@ -7,11 +7,11 @@ import { getDb } from "@/db";
 import { LIMITS, POSTABLE_MAINTENANCE_STATUSES } from "@/db/constants";
 import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
-import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
-import { doneHref } from "@/lib/console/done";
-import { checkbox, entityId } from "@/lib/console/fields";
-import { actorOf, checkedServices, fromLocalDateTime, keepServices, runVerb } from "@/lib/console/domain-actions";
-import { cancelMaintenance, postMaintenanceUpdate, rescheduleMaintenance, scheduleMaintenance } from "@/lib/incidents/maintenance-verbs";
+import { adminAction, typedValues, type FormState } from "@/services/auth/action";
+import { doneHref } from "@/services/console/done";
+import { checkbox, entityId } from "@/services/console/fields";
+import { actorOf, checkedServices, fromLocalDateTime, keepServices, runVerb } from "@/services/console/domain-actions";
+import { cancelMaintenance, postMaintenanceUpdate, rescheduleMaintenance, scheduleMaintenance } from "@/services/incidents/maintenance-verbs";
 
 // The verbs validate names, messages, windows and services; these schemas only decode the form.
 const text = z.string().max(1_000_000).default("");

@@ -5,9 +5,9 @@ import { useActionState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServicePicker } from "@/components/ui/service-picker";
-import type { PickerGroup } from "@/lib/domain/service-picker";
+import type { PickerGroup } from "@/core/service-picker";
 import { INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_MAINTENANCE_STATUSES, type MaintenanceStatus } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { cancelMaintenanceAction, postMaintenanceUpdateAction, rescheduleMaintenanceAction, scheduleMaintenanceAction } from "./actions";
 
 const checkedIn = (state: FormState, name: string, fallback: boolean) => (state.values ? state.values[name] === "on" : fallback);

@@ -4,8 +4,8 @@ import { getDb } from "@/db";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { listMaintenances, type ConsoleMaintenanceRow } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
 
 export const metadata: Metadata = { title: "Maintenance" };
 

@@ -1,21 +1,21 @@
 "use server";
-import { doneHref } from "@/lib/console/done";
+import { doneHref } from "@/services/console/done";
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { findMonitor } from "@/db/queries/monitors";
-import { adminAction, typedValues } from "@/lib/auth/action";
-import { actorOf, runVerb } from "@/lib/console/domain-actions";
-import { entityId } from "@/lib/console/fields";
-import { parseMonitorForm } from "@/lib/console/monitor-form";
-import { dismissAutomaticDraft, publishAutomaticDraft } from "@/lib/monitors/automation";
-import { runCheck } from "@/lib/monitors/run";
-import { setOwnMonitorAlerts } from "@/lib/monitors/team-alert";
-import { createMonitor, deleteMonitor, pauseMonitor, updateMonitor } from "@/lib/monitors/verbs";
+import { adminAction, typedValues } from "@/services/auth/action";
+import { actorOf, runVerb } from "@/services/console/domain-actions";
+import { entityId } from "@/services/console/fields";
+import { parseMonitorForm } from "@/services/console/monitor-form";
+import { dismissAutomaticDraft, publishAutomaticDraft } from "@/services/monitors/automation";
+import { runCheck } from "@/services/monitors/run";
+import { setOwnMonitorAlerts } from "@/services/monitors/team-alert";
+import { createMonitor, deleteMonitor, pauseMonitor, updateMonitor } from "@/services/monitors/verbs";
 
-// The form is decoded by lib/console/monitor-form.ts and validated by the verb's schema; this only passes it on.
+// The form is decoded by services/console/monitor-form.ts and validated by the verb's schema; this only passes it on.
 const anything = z.object({}).passthrough();
 
 function refresh(id?: string) {

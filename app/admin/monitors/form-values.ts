@@ -5,7 +5,7 @@ import { getServiceTree } from "@/db/queries/services";
 import { getThePage } from "@/db/queries/settings";
 import { listTemplates } from "@/db/queries/templates";
 import type { Monitor } from "@/db/schema";
-import { CONFIG_FIELDS } from "@/lib/console/monitor-form";
+import { CONFIG_FIELDS } from "@/services/console/monitor-form";
 import type { MonitorFormValues } from "./monitor-form";
 
 export function formOptions(db: Db) {

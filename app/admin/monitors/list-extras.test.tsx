@@ -5,13 +5,13 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
 import { automaticIncidents, monitorResults } from "@/db/schema";
 import { Sparkline } from "@/components/admin/sparkline";
-import { incidentLinks, sparklines } from "@/lib/monitors/chart";
-import { createMonitor } from "@/lib/monitors/verbs";
-import { newId } from "@/lib/ids";
-import { useFreshAppDatabase } from "@/lib/testing/app-env";
-import type { World } from "@/lib/testing/notification-fixtures";
-import { addComponent, addIncident, addMember } from "@/lib/testing/scenario";
-import { HOUR } from "@/lib/time";
+import { incidentLinks, sparklines } from "@/services/monitors/chart";
+import { createMonitor } from "@/services/monitors/verbs";
+import { newId } from "@/core/ids";
+import { useFreshAppDatabase } from "@/services/testing/app-env";
+import type { World } from "@/services/testing/notification-fixtures";
+import { addComponent, addIncident, addMember } from "@/services/testing/scenario";
+import { HOUR } from "@/core/time";
 
 let world: World;
 beforeEach(() => {

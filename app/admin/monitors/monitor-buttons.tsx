@@ -2,7 +2,7 @@
 // The small one-button forms of the monitor pages.
 import { useActionState } from "react";
 import { FormStatus, SubmitButton } from "@/components/admin/form";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { alertOptInAction, dismissDraftAction, pauseMonitorAction, publishDraftAction, runNowAction } from "./actions";
 
 function OneButton({ action, fields, label, tone }: { action: (s: FormState, d: FormData) => Promise<FormState>; fields: Record<string, string>; label: React.ReactNode; tone?: "danger" }) {

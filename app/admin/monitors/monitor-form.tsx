@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { COMPONENT_STATUS_LABELS, INCIDENT_MODES, INCIDENT_MODE_LABELS, MONITOR_FAILURE_STATUSES, MONITOR_KIND_LABELS, type MonitorKind } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { createMonitorAction, updateMonitorAction } from "./actions";
 
 export interface MonitorFormValues {

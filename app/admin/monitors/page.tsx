@@ -4,11 +4,11 @@ import { DoneNotice } from "@/components/admin/done-notice";
 import { getDb } from "@/db";
 import { MONITOR_KIND_LABELS } from "@/db/constants";
 import { listMonitors, waitingDrafts, wantsMonitorAlerts } from "@/db/queries/monitors";
-import { incidentLinks, sparklines, uptimeLastDay } from "@/lib/monitors/chart";
+import { incidentLinks, sparklines, uptimeLastDay } from "@/services/monitors/chart";
 import { Sparkline } from "@/components/admin/sparkline";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
 import { DraftButtons, AlertOptIn } from "./monitor-buttons";
 
 export const metadata: Metadata = { title: "Monitors" };

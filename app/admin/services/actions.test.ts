@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { componentGroups, components, componentStatusChanges, sessions } from "@/db/schema";
 import { insertComponent, insertGroup } from "@/db/writes/components";
-import { SESSION_IDLE_TIMEOUT } from "@/lib/auth/policy";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/lib/testing/auth-harness";
+import { SESSION_IDLE_TIMEOUT } from "@/services/auth/policy";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/services/testing/auth-harness";
 
 const actions = await import("./actions");
 

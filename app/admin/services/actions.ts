@@ -6,11 +6,11 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS } from "@/db/constants";
 import { getThePage } from "@/db/queries/settings";
-import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
-import { actorOf } from "@/lib/console/domain-actions";
-import { doneHref } from "@/lib/console/done";
-import { checkbox, description, entityId, name, optionalDate, optionalId } from "@/lib/console/fields";
-import * as services from "@/lib/console/services";
+import { adminAction, typedValues, type FormState } from "@/services/auth/action";
+import { actorOf } from "@/services/console/domain-actions";
+import { doneHref } from "@/services/console/done";
+import { checkbox, description, entityId, name, optionalDate, optionalId } from "@/services/console/fields";
+import * as services from "@/services/console/services";
 
 const pageId = () => getThePage(getDb()).id;
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { LIMITS } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { createComponentAction, updateComponentAction } from "./actions";
 
 export interface ComponentFormValues {

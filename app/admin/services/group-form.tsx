@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { LIMITS } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { createGroupAction, updateGroupAction } from "./actions";
 
 export function GroupForm({ initial }: { initial?: { id: string; name: string; description: string | null } }) {

@@ -4,7 +4,7 @@ import { DoneNotice } from "@/components/admin/done-notice";
 import { getDb } from "@/db";
 import { getServiceTree } from "@/db/queries/services";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import type { Component } from "@/db/schema";
 import { ServiceList, type ListComponent, type ListRow } from "./service-list";
 

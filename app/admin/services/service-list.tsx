@@ -5,7 +5,7 @@ import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, useState, type DragEvent } from "react";
 import { COMPONENT_STATUSES, COMPONENT_STATUS_LABELS, type ComponentStatus } from "@/db/constants";
 import { FormStatus } from "@/components/admin/form";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { moveAction, reorderAction, setStatusAction } from "./actions";
 import { buttonClass } from "@/components/ui/button";
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { assets, pages } from "@/db/schema";
 import { readPublicContentVersion } from "@/db/change-watcher";
-import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/services/testing/auth-harness";
 
 const { saveSettingsAction, uploadLogoAction, removeLogoAction } = await import("./actions");
 

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { adminAction } from "@/lib/auth/action";
-import { actorOf } from "@/lib/console/domain-actions";
-import { removeLogo, saveSettings, settingsSchema, uploadLogo } from "@/lib/console/settings";
+import { adminAction } from "@/services/auth/action";
+import { actorOf } from "@/services/console/domain-actions";
+import { removeLogo, saveSettings, settingsSchema, uploadLogo } from "@/services/console/settings";
 
 
 function refresh() {

@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, useFocusOnError } from "@/components/admin/form";
-import type { FormState } from "@/lib/auth/action";
-import { LOGO_MAX_BYTES } from "@/lib/domain/logo";
+import type { FormState } from "@/services/auth/action";
+import { LOGO_MAX_BYTES } from "@/core/logo";
 import { removeLogoAction, uploadLogoAction } from "./actions";
 
 export function LogoForm({ logoUrl }: { logoUrl: string | null }) {

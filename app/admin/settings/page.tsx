@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { getConfig } from "@/lib/config";
-import { timeZoneNames } from "@/lib/console/settings";
+import { requireUser } from "@/services/auth/dal";
+import { getConfig } from "@/core/config";
+import { timeZoneNames } from "@/services/console/settings";
 import { LogoForm } from "./logo-form";
 import { SettingsForm } from "./settings-form";
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { LIMITS } from "@/db/constants";
 import type { PageSettingsFields } from "@/db/writes/settings";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { saveSettingsAction } from "./actions";
 
 export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: PageSettingsFields; timeZones: string[]; defaultUrl: string }) {

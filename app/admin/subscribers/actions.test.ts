@@ -6,7 +6,7 @@ import { subscribers } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
 import { insertEmailSubscriber } from "@/db/writes/subscribers";
 import type { UserRole } from "@/db/constants";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase } from "@/services/testing/auth-harness";
 import type { ImportState } from "./import-state";
 
 const actions = await import("./actions");

@@ -4,16 +4,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
-import { entityId } from "@/lib/console/fields";
-import { actorOf, runVerb } from "@/lib/console/domain-actions";
-import { doneHref } from "@/lib/console/done";
-import { addSubscriber, removeSubscriber } from "@/lib/subscriptions/admin";
-import { IMPORT_LIMITS, importSubscribers, previewImport, type ImportPreview } from "@/lib/subscriptions/import";
+import { adminAction, typedValues, type FormState } from "@/services/auth/action";
+import { entityId } from "@/services/console/fields";
+import { actorOf, runVerb } from "@/services/console/domain-actions";
+import { doneHref } from "@/services/console/done";
+import { addSubscriber, removeSubscriber } from "@/services/subscriptions/admin";
+import { IMPORT_LIMITS, importSubscribers, previewImport, type ImportPreview } from "@/services/subscriptions/import";
 import type { ImportState } from "./import-state";
 
 // The service checks the role again, validates the address and the services, and audits; these schemas
-// only decode the form. Managing subscribers needs the admin role (see lib/subscriptions/admin.ts).
+// only decode the form. Managing subscribers needs the admin role (see services/subscriptions/admin.ts).
 
 const chosen = (formData: FormData, name: string) => formData.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
 

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { ServicePicker, type ServiceChoiceGroup } from "@/components/ui/service-picker";
 import { LIMITS } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { addSubscriberAction } from "./actions";
 
 const radio = "mt-1 flex items-start gap-2";

@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 
 /** The import form's state: the preview to show and, when it is clean, the text to send with "Import". */
 export interface ImportState extends FormState {

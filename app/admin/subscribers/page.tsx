@@ -6,11 +6,11 @@ import { DoneNotice } from "@/components/admin/done-notice";
 import { inputClass } from "@/components/admin/form";
 import { getDb } from "@/db";
 import { SUBSCRIBER_STATES, type SubscriberState } from "@/db/constants";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
 import { getThePage } from "@/db/queries/settings";
-import type { Actor } from "@/lib/domain/actor";
-import { DEFAULT_PAGE_SIZE, listSubscribers } from "@/lib/subscriptions/admin";
+import type { Actor } from "@/core/actor";
+import { DEFAULT_PAGE_SIZE, listSubscribers } from "@/services/subscriptions/admin";
 import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Subscribers" };

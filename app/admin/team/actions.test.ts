@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { invitations, sessions, users } from "@/db/schema";
-import { acceptInvitation } from "@/lib/console/team";
-import { actAs, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/lib/testing/auth-harness";
+import { acceptInvitation } from "@/services/console/team";
+import { actAs, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/services/testing/auth-harness";
 
 const { inviteAction, changeRoleAction, removeMemberAction, revokeInvitationAction } = await import("./actions");
 

@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS, USER_ROLES, USER_ROLE_LABELS } from "@/db/constants";
-import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
-import { actorOf } from "@/lib/console/domain-actions";
-import { getConfig } from "@/lib/config";
-import { checkbox, entityId } from "@/lib/console/fields";
-import * as team from "@/lib/console/team";
+import { adminAction, typedValues, type FormState } from "@/services/auth/action";
+import { actorOf } from "@/services/console/domain-actions";
+import { getConfig } from "@/core/config";
+import { checkbox, entityId } from "@/services/console/fields";
+import * as team from "@/services/console/team";
 
 const role = z.enum(USER_ROLES, { error: "Choose a role from the list." });
 

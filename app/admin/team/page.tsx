@@ -3,10 +3,10 @@ import { Address } from "@/components/admin/address";
 import { getDb } from "@/db";
 import { USER_ROLES, USER_ROLE_LABELS } from "@/db/constants";
 import { listUsers } from "@/db/queries/users";
-import { requireUser } from "@/lib/auth/dal";
-import { hasRole } from "@/lib/auth/roles";
-import { formatInZone } from "@/lib/console/incident-display";
-import { pendingInvitations } from "@/lib/console/team";
+import { requireUser } from "@/services/auth/dal";
+import { hasRole } from "@/services/auth/roles";
+import { formatInZone } from "@/services/console/incident-display";
+import { pendingInvitations } from "@/services/console/team";
 import { getThePage } from "@/db/queries/settings";
 import { InviteForm, MemberControls, RequireTwoFactorForm, RevokeButton } from "./team-forms";
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { USER_ROLE_LABELS, type UserRole } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { changeRoleAction, inviteAction, removeMemberAction, requireTwoFactorAction, revokeInvitationAction } from "./actions";
 import { buttonClass } from "@/components/ui/button";
 

@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Db } from "@/db";
 import { auditLog, subscribers } from "@/db/schema";
 import { disableWebhook } from "@/db/writes/webhooks";
-import { resetConfigForTests } from "@/lib/config";
-import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/lib/testing/auth-harness";
+import { resetConfigForTests } from "@/core/config";
+import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/services/testing/auth-harness";
 
 const { addWebhookAction, removeWebhookAction, enableWebhookAction, resendVerificationAction } = await import("./actions");
 

@@ -4,15 +4,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { adminAction, typedValues, type FormState } from "@/lib/auth/action";
-import { getConfig } from "@/lib/config";
-import { actorOf } from "@/lib/console/domain-actions";
-import { entityId } from "@/lib/console/fields";
-import * as webhooks from "@/lib/console/webhooks";
+import { adminAction, typedValues, type FormState } from "@/services/auth/action";
+import { getConfig } from "@/core/config";
+import { actorOf } from "@/services/console/domain-actions";
+import { entityId } from "@/services/console/fields";
+import * as webhooks from "@/services/console/webhooks";
 
 const actor = actorOf;
 
-// The fields are validated by lib/webhooks/register.ts (the same rules as the public form); here only their
+// The fields are validated by services/webhooks/register.ts (the same rules as the public form); here only their
 // size, so a huge post is refused before it is looked at.
 const addSchema = z.object({
   url: z.string().max(5000, { error: "Use a URL of at most 2000 characters." }).default(""),

@@ -2,7 +2,7 @@
 
 import { useActionState, useState, type ReactNode } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { addWebhookAction, enableWebhookAction, removeWebhookAction, resendVerificationAction } from "./actions";
 import { buttonClass } from "@/components/ui/button";
 

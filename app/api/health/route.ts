@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { checkHealth } from "@/lib/health";
+import { checkHealth } from "@/services/health";
 
 export const dynamic = "force-dynamic";
 

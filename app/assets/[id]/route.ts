@@ -2,7 +2,7 @@
 // authentication or CSRF concerns; the headers keep an SVG from ever acting as a document.
 import { getDb } from "@/db";
 import { findAsset } from "@/db/queries/settings";
-import { isId } from "@/lib/ids";
+import { isId } from "@/core/ids";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { getOverallStatus } from "@/db/queries/status-page";
-import { apiContext } from "@/lib/api/v2";
+import { apiContext } from "@/services/api/v2";
 import { INDICATOR_TONE, StatusIcon } from "@/components/status-icon";
 
 export const dynamic = "force-dynamic";

@@ -7,9 +7,9 @@ import { LocalTime } from "@/components/local-time";
 import { Markdown } from "@/components/markdown";
 import { PageShell } from "@/components/page-shell";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
-import { formatDuration } from "@/lib/format";
-import { isId } from "@/lib/ids";
-import { loadPage, statusMetadata } from "@/lib/public-page";
+import { formatDuration } from "@/core/format";
+import { isId } from "@/core/ids";
+import { loadPage, statusMetadata } from "@/services/public-page";
 
 export const dynamic = "force-dynamic";
 

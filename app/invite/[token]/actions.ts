@@ -5,13 +5,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS } from "@/db/constants";
-import { answerWhenDatabaseCannotSave, typedValues, unavailableState, type FormState } from "@/lib/auth/action";
-import { sessionCookieOptions } from "@/lib/auth/dal";
-import { withNewPassword } from "@/lib/auth/password-change";
-import { SESSION_COOKIE } from "@/lib/auth/policy";
-import { clientAddress, isCrossSite } from "@/lib/auth/request";
-import { acceptInvitation } from "@/lib/console/team";
-import { singleLine } from "@/lib/text-input";
+import { answerWhenDatabaseCannotSave, typedValues, unavailableState, type FormState } from "@/services/auth/action";
+import { sessionCookieOptions } from "@/services/auth/dal";
+import { withNewPassword } from "@/services/auth/password-change";
+import { SESSION_COOKIE } from "@/services/auth/policy";
+import { clientAddress, isCrossSite } from "@/services/auth/request";
+import { acceptInvitation } from "@/services/console/team";
+import { singleLine } from "@/core/text-input";
 
 const schema = withNewPassword({
   token: z.string().min(1).max(200),

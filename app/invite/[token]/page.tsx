@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { USER_ROLE_LABELS } from "@/db/constants";
-import { invitationLinkState } from "@/lib/console/invitation-link";
-import { openInvitationForToken } from "@/lib/console/team";
+import { invitationLinkState } from "@/services/console/invitation-link";
+import { openInvitationForToken } from "@/services/console/team";
 import { AcceptForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Join the team", referrer: "no-referrer" };

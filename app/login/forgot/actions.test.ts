@@ -7,10 +7,10 @@ import { findUserById } from "@/db/queries/users";
 import { passwordResets } from "@/db/schema";
 import { ensureAppSecret } from "@/db/writes/page";
 import { insertUser } from "@/db/writes/users";
-import { RESET_ANSWER_FLOOR_MS } from "@/lib/auth/password-reset";
-import { passwordResetToken } from "@/lib/notifications/tokens";
-import { verifyPassword } from "@/lib/password";
-import { installTestDatabase, removeTestDatabase, runAction } from "@/lib/testing/auth-harness";
+import { RESET_ANSWER_FLOOR_MS } from "@/services/auth/password-reset";
+import { passwordResetToken } from "@/services/notifications/tokens";
+import { verifyPassword } from "@/services/password";
+import { installTestDatabase, removeTestDatabase, runAction } from "@/services/testing/auth-harness";
 
 const { requestPasswordResetAction } = await import("./actions");
 const { resetPasswordAction } = await import("../reset/[token]/actions");

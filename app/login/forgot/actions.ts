@@ -4,10 +4,10 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { LIMITS } from "@/db/constants";
-import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/lib/auth/action";
-import { PASSWORD_RESET_LIFETIME, RESET_ANSWER_FLOOR_MS, requestPasswordReset } from "@/lib/auth/password-reset";
-import { describeWait } from "@/lib/auth/policy";
-import { clientAddress, isCrossSite } from "@/lib/auth/request";
+import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/services/auth/action";
+import { PASSWORD_RESET_LIFETIME, RESET_ANSWER_FLOOR_MS, requestPasswordReset } from "@/services/auth/password-reset";
+import { describeWait } from "@/services/auth/policy";
+import { clientAddress, isCrossSite } from "@/services/auth/request";
 
 const schema = z.object({
   email: z

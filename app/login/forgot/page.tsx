@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { mailMode } from "@/lib/mail/send";
+import { mailMode } from "@/services/mail/send";
 import { ForgotForm } from "./forgot-form";
 
 export const metadata: Metadata = { title: "Forgot your password?" };

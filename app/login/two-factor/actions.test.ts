@@ -4,11 +4,11 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { sessions, users } from "@/db/schema";
-import { SESSION_COOKIE } from "@/lib/auth/policy";
-import { createSession, lookupSession } from "@/lib/auth/sessions";
-import { hashToken } from "@/lib/auth/tokens";
-import { newTotpSecret, totp } from "@/lib/auth/totp";
-import { fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction } from "@/lib/testing/auth-harness";
+import { SESSION_COOKIE } from "@/services/auth/policy";
+import { createSession, lookupSession } from "@/services/auth/sessions";
+import { hashToken } from "@/services/auth/tokens";
+import { newTotpSecret, totp } from "@/services/auth/totp";
+import { fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction } from "@/services/testing/auth-harness";
 
 const { twoFactorAction } = await import("./actions");
 

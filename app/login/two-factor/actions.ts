@@ -4,12 +4,12 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/lib/auth/action";
-import { getSession, sessionCookieOptions } from "@/lib/auth/dal";
-import { describeWait, SESSION_COOKIE } from "@/lib/auth/policy";
-import { clientAddress, isCrossSite } from "@/lib/auth/request";
-import { endSession } from "@/lib/auth/sessions";
-import { completeSignInWithCode } from "@/lib/auth/two-factor";
+import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/services/auth/action";
+import { getSession, sessionCookieOptions } from "@/services/auth/dal";
+import { describeWait, SESSION_COOKIE } from "@/services/auth/policy";
+import { clientAddress, isCrossSite } from "@/services/auth/request";
+import { endSession } from "@/services/auth/sessions";
+import { completeSignInWithCode } from "@/services/auth/two-factor";
 
 const schema = z.object({ code: z.string().trim().min(1, { error: "Enter the code from your app or a recovery code." }).max(40) });
 
@@ -28,7 +28,7 @@ async function twoFactorActionUnguarded(_previous: FormState, formData: FormData
     }
     return { ok: false, message: "Please correct the field marked below.", errors: { code: [result.message] }, at: Date.now() };
   }
-  // The session token changes with the second step (lib/auth/two-factor.ts).
+  // The session token changes with the second step (services/auth/two-factor.ts).
   (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
   redirect("/admin");
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getSession } from "@/lib/auth/dal";
+import { getSession } from "@/services/auth/dal";
 import { TwoFactorForm } from "./two-factor-form";
 
 export const metadata: Metadata = { title: "Two-factor sign-in" };

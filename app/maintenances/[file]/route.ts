@@ -1,4 +1,4 @@
-import { singleCalendarHandlers } from "@/lib/feeds/calendar-route";
+import { singleCalendarHandlers } from "@/services/feeds/calendar-route";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
-import { pauseByToken, unsubscribeByManageToken, updatePreferences } from "@/lib/subscriptions/manage";
+import { pauseByToken, unsubscribeByManageToken, updatePreferences } from "@/services/subscriptions/manage";
 
 const back = (token: string, result: { ok: boolean }, done: string) =>
   redirect(`/manage/${encodeURIComponent(token)}?${result.ok ? `done=${done}` : "failed=1"}`);

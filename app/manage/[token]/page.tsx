@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { componentChoices, getPageRow, subscribedComponentIds } from "@/db/queries/subscribers";
 import { PageShell } from "@/components/page-shell";
 import { LocalTime } from "@/components/local-time";
-import { subscriberForToken } from "@/lib/subscriptions/access";
+import { subscriberForToken } from "@/services/subscriptions/access";
 import { pauseAction, savePreferencesAction, unsubscribeAction } from "./actions";
 import { PreferencesForm } from "./preferences-form";
 import { Button } from "@/components/ui/button";

@@ -1,9 +1,9 @@
 import { getDb } from "@/db";
 import { getPageRow as getPage } from "@/db/queries/subscribers";
 import { unsubscribe } from "@/db/writes/subscribers";
-import { BodyError, bodyErrorResponse, readBodyForm } from "@/lib/request-body";
-import { subscriberForToken } from "@/lib/subscriptions/access";
-import { confirmUnsubscribePage, invalidLinkPage, unsubscribedPage } from "@/lib/subscriptions/unsubscribe-page";
+import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
+import { subscriberForToken } from "@/services/subscriptions/access";
+import { confirmUnsubscribePage, invalidLinkPage, unsubscribedPage } from "@/services/subscriptions/unsubscribe-page";
 
 export const dynamic = "force-dynamic";
 

@@ -4,10 +4,10 @@ import { useActionState, useState } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceStatusPicker } from "@/components/admin/service-status-picker";
-import type { PickerGroup } from "@/lib/domain/service-picker";
+import type { PickerGroup } from "@/core/service-picker";
 import { INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_INCIDENT_STATUSES, type PostableIncidentStatus } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
-import { RESOLVED_DEFAULT_MESSAGE } from "@/lib/console/incident-defaults";
+import type { FormState } from "@/services/auth/action";
+import { RESOLVED_DEFAULT_MESSAGE } from "@/services/console/incident-defaults";
 import { editIncidentUpdateAction, postIncidentUpdateAction, publishPostmortemAction, savePostmortemAction } from "../actions";
 import { Button } from "@/components/ui/button";
 

@@ -9,10 +9,10 @@ import { ImpactBadge } from "@/components/incident-parts";
 import { INCIDENT_STATUS_LABELS, type PostableIncidentStatus } from "@/db/constants";
 import { findConsoleIncident, incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { hasRole } from "@/lib/auth/roles";
-import { formatInZone, pickerGroups } from "@/lib/console/incident-display";
-import { isClosedStatus } from "@/lib/domain/incident";
+import { requireUser } from "@/services/auth/dal";
+import { hasRole } from "@/services/auth/roles";
+import { formatInZone, pickerGroups } from "@/services/console/incident-display";
+import { isClosedStatus } from "@/core/incident";
 import { EditUpdateForm, PostUpdateForm, PostmortemForms } from "./incident-forms";
 
 export const metadata: Metadata = { title: "Incident" };

@@ -4,10 +4,10 @@ import { inputClass } from "@/components/admin/form";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
 import { listTemplates } from "@/db/queries/templates";
-import { requireUser } from "@/lib/auth/dal";
-import { pickerGroups } from "@/lib/console/incident-display";
-import { ID_PATTERN } from "@/lib/ids";
-import { declarationFromTemplate } from "@/lib/incidents/templates";
+import { requireUser } from "@/services/auth/dal";
+import { pickerGroups } from "@/services/console/incident-display";
+import { ID_PATTERN } from "@/core/ids";
+import { declarationFromTemplate } from "@/services/incidents/templates";
 import { DeclareIncidentForm } from "../declare-form";
 import { buttonClass } from "@/components/ui/button";
 

@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { adminAction } from "@/lib/auth/action";
-import { doneHref } from "@/lib/console/done";
-import { entityId } from "@/lib/console/fields";
-import { actorOf, checkedServices, keepServices, runVerb } from "@/lib/console/domain-actions";
-import { createTemplate, deleteTemplate, updateTemplate, type TemplateInput } from "@/lib/incidents/templates";
+import { adminAction } from "@/services/auth/action";
+import { doneHref } from "@/services/console/done";
+import { entityId } from "@/services/console/fields";
+import { actorOf, checkedServices, keepServices, runVerb } from "@/services/console/domain-actions";
+import { createTemplate, deleteTemplate, updateTemplate, type TemplateInput } from "@/services/incidents/templates";
 
 // The verb validates every field; this schema only decodes the form.
 const text = z.string().max(1_000_000).default("");

@@ -5,8 +5,8 @@ import { getDb } from "@/db";
 import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { getThePage } from "@/db/queries/settings";
 import { listTemplates } from "@/db/queries/templates";
-import { requireUser } from "@/lib/auth/dal";
-import { MAX_TEMPLATES } from "@/lib/incidents/templates";
+import { requireUser } from "@/services/auth/dal";
+import { MAX_TEMPLATES } from "@/services/incidents/templates";
 
 export const metadata: Metadata = { title: "Incident templates" };
 

@@ -5,9 +5,9 @@ import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServicePicker } from "@/components/ui/service-picker";
-import type { PickerGroup } from "@/lib/domain/service-picker";
+import type { PickerGroup } from "@/core/service-picker";
 import { COMPONENT_STATUS_LABELS, COMPONENT_STATUSES, INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_INCIDENT_STATUSES, type ComponentStatus } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { createTemplateAction, updateTemplateAction } from "./actions";
 
 

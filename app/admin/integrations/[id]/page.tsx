@@ -6,9 +6,9 @@ import { getDb } from "@/db";
 import { COMPONENT_STATUS_LABELS, INCIDENT_MODE_LABELS, INTEGRATION_KIND_LABELS } from "@/db/constants";
 import { findIntegration, firingAlerts, liveServices, recentPayloads } from "@/db/queries/integrations";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
-import { isId } from "@/lib/ids";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
+import { isId } from "@/core/ids";
 import { RotateSecret } from "../integration-form";
 
 export const metadata: Metadata = { title: "Integration" };

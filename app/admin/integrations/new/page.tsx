@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { integrationFormOptions, integrationValues } from "../form-values";
 import { IntegrationForm } from "../integration-form";
 

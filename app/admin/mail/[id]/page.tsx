@@ -4,10 +4,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
-import { NOTIFICATION_KIND_LABELS, orNull, sentMailDetail } from "@/lib/console/sent-mail";
-import { REMOVED_LINK_TOKEN } from "@/lib/notifications/tokens";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
+import { NOTIFICATION_KIND_LABELS, orNull, sentMailDetail } from "@/services/console/sent-mail";
+import { REMOVED_LINK_TOKEN } from "@/services/notifications/tokens";
 import { EmailStateBadge } from "../mail-parts";
 
 export const metadata: Metadata = { title: "Email" };

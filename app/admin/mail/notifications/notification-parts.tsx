@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { DeliveryState } from "@/db/constants";
-import { DELIVERY_STATE_LABELS } from "@/lib/console/sent-mail";
+import { DELIVERY_STATE_LABELS } from "@/services/console/sent-mail";
 
 export function IncidentLink({ incident }: { incident: { id: string; name: string; kind: "incident" | "maintenance" } }) {
   const href = incident.kind === "maintenance" ? `/admin/maintenance/${incident.id}` : `/admin/incidents/${incident.id}`;

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
-import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, deliveryStateLabels, notificationsPage } from "@/lib/console/sent-mail";
-import { mailMode } from "@/lib/mail/send";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
+import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, deliveryStateLabels, notificationsPage } from "@/services/console/sent-mail";
+import { mailMode } from "@/services/mail/send";
 import { countsText, first, MailModeBanner, MailTabs } from "../mail-parts";
 import { IncidentLink, LastError } from "./notification-parts";
 

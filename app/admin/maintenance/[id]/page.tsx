@@ -8,10 +8,10 @@ import { INCIDENT_STATUS_LABELS, type MaintenanceStatus } from "@/db/constants";
 import { incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
 import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone, toLocalDateTime } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone, toLocalDateTime } from "@/services/console/incident-display";
 import { PostMaintenanceUpdateForm, RescheduleForm } from "../maintenance-forms";
-import { formatMinutes } from "@/lib/format";
+import { formatMinutes } from "@/core/format";
 
 export const metadata: Metadata = { title: "Maintenance" };
 

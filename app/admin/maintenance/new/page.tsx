@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { pickerGroups } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { pickerGroups } from "@/services/console/incident-display";
 import { ScheduleMaintenanceForm } from "../maintenance-forms";
 
 export const metadata: Metadata = { title: "Schedule maintenance" };

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { incidents, maintenanceRecurrences } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction } from "@/lib/testing/auth-harness";
+import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction } from "@/services/testing/auth-harness";
 
 const actions = await import("./actions");
 

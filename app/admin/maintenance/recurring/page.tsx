@@ -4,9 +4,9 @@ import { DoneNotice } from "@/components/admin/done-notice";
 import { getDb } from "@/db";
 import { listRecurrences } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
-import { describeRecurrence } from "@/lib/domain/recurrence";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
+import { describeRecurrence } from "@/core/recurrence";
 
 export const metadata: Metadata = { title: "Recurring maintenance" };
 

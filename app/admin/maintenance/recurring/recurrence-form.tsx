@@ -5,10 +5,10 @@ import { useActionState, useState, useSyncExternalStore } from "react";
 import { CheckboxField, Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServicePicker } from "@/components/ui/service-picker";
-import type { PickerGroup } from "@/lib/domain/service-picker";
+import type { PickerGroup } from "@/core/service-picker";
 import { LIMITS } from "@/db/constants";
-import type { FormState } from "@/lib/auth/action";
-import { FREQUENCIES } from "@/lib/console/recurrence-form";
+import type { FormState } from "@/services/auth/action";
+import { FREQUENCIES } from "@/services/console/recurrence-form";
 import { createRecurrenceAction, stopRecurrenceAction } from "./actions";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

@@ -7,9 +7,9 @@ import { getDb } from "@/db";
 import { COMPONENT_STATUS_LABELS, INCIDENT_MODE_LABELS, MONITOR_KIND_LABELS } from "@/db/constants";
 import { findMonitor, monitoredServiceName, stateChanges } from "@/db/queries/monitors";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
-import { chartPoints, lastDayResults, type ChartRange } from "@/lib/monitors/chart";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
+import { chartPoints, lastDayResults, type ChartRange } from "@/services/monitors/chart";
 import { PauseButton, RunNow } from "../monitor-buttons";
 
 export const metadata: Metadata = { title: "Monitor" };

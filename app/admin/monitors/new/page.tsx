@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { MONITOR_KINDS, MONITOR_KIND_LABELS, type MonitorKind } from "@/db/constants";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { formOptions, newMonitorValues } from "../form-values";
 import { MonitorForm } from "../monitor-form";
 

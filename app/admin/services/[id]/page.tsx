@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { findLiveComponent, listGroups } from "@/db/queries/services";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { ComponentForm } from "../component-form";
 
 export const metadata: Metadata = { title: "Edit service" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listGroups } from "@/db/queries/services";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { ComponentForm } from "../component-form";
 
 export const metadata: Metadata = { title: "Add a service" };

@@ -1,10 +1,10 @@
 // The subscriber list as a CSV download (the filters of the list page apply). Authorised here, by the
 // session and the admin role; it only reads, so a GET is right, and a cross-site request is refused.
 import { getDb } from "@/db";
-import { authorize } from "@/lib/auth/dal";
-import { actorOf } from "@/lib/console/domain-actions";
-import { DomainError } from "@/lib/domain/errors";
-import { exportSubscribersCsv } from "@/lib/subscriptions/admin";
+import { authorize } from "@/services/auth/dal";
+import { actorOf } from "@/services/console/domain-actions";
+import { DomainError } from "@/core/errors";
+import { exportSubscribersCsv } from "@/services/subscriptions/admin";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/dal";
-import { IMPORT_LIMITS } from "@/lib/subscriptions/import";
+import { requireUser } from "@/services/auth/dal";
+import { IMPORT_LIMITS } from "@/services/subscriptions/import";
 import { ImportForm } from "../import-form";
 
 export const metadata: Metadata = { title: "Import subscribers" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
 import { componentChoices } from "@/db/queries/subscribers";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { choiceGroups } from "@/components/ui/service-picker";
 import { AddSubscriberForm } from "../add-form";
 

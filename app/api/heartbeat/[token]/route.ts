@@ -1,7 +1,7 @@
 // Heartbeat intake: authenticated by the secret token in the URL (no cookies, so no CSRF check). The body of
 // a POST is never read: everything is in the query (`?status=fail&msg=...`).
 import { getDb } from "@/db";
-import { receiveHeartbeat } from "@/lib/monitors/heartbeat";
+import { receiveHeartbeat } from "@/services/monitors/heartbeat";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // Alert intake with `Authorization: Bearer <secret>` (for senders that keep the secret out of the URL).
 // Authenticated by that secret: no cookies, so no CSRF check.
-import { bearerSecret, handleIntake } from "@/lib/integrations/intake-route";
+import { bearerSecret, handleIntake } from "@/services/integrations/intake-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { apiError } from "@/lib/api/v1/handler";
+import { apiError } from "@/services/api/v1/handler";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { getConfig } from "@/lib/config";
-import { openApiDocument } from "@/lib/api/v1/openapi";
+import { getConfig } from "@/core/config";
+import { openApiDocument } from "@/services/api/v1/openapi";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { jsonError, preflight } from "@/lib/api/http";
+import { jsonError, preflight } from "@/services/api/http";
 
 export const dynamic = "force-dynamic";
 

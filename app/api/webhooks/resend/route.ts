@@ -1,9 +1,9 @@
 import { getDb } from "@/db";
 import { applyEmailEvent } from "@/db/writes/email-events";
-import { getConfig } from "@/lib/config";
-import { svixHeadersPlausible, verifyWebhook } from "@/lib/mail/webhook-signature";
-import { BodyError, bodyErrorResponse, readBodyText } from "@/lib/request-body";
-import { eventEffect, resendEventSchema } from "@/lib/subscriptions/resend-events";
+import { getConfig } from "@/core/config";
+import { svixHeadersPlausible, verifyWebhook } from "@/services/mail/webhook-signature";
+import { BodyError, bodyErrorResponse, readBodyText } from "@/services/request-body";
+import { eventEffect, resendEventSchema } from "@/services/subscriptions/resend-events";
 
 export const dynamic = "force-dynamic";
 

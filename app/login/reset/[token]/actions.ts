@@ -4,10 +4,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/lib/auth/action";
-import { withNewPassword } from "@/lib/auth/password-change";
-import { completePasswordReset } from "@/lib/auth/password-reset";
-import { clientAddress, isCrossSite } from "@/lib/auth/request";
+import { answerWhenDatabaseCannotSave, unavailableState, type FormState } from "@/services/auth/action";
+import { withNewPassword } from "@/services/auth/password-change";
+import { completePasswordReset } from "@/services/auth/password-reset";
+import { clientAddress, isCrossSite } from "@/services/auth/request";
 
 const schema = withNewPassword({ token: z.string().min(1).max(200) });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { openPasswordReset } from "@/lib/auth/password-reset";
+import { openPasswordReset } from "@/services/auth/password-reset";
 import { ResetForm } from "./reset-form";
 
 // The token is in the address: never send it on to another site.

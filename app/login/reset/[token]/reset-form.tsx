@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, inputClass, useFocusOnError } from "@/components/admin/form";
-import type { FormState } from "@/lib/auth/action";
+import type { FormState } from "@/services/auth/action";
 import { resetPasswordAction } from "./actions";
 
 export function ResetForm({ token, email }: { token: string; email: string }) {

@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
 import { getPageRow } from "@/db/queries/subscribers";
-import { confirmLinkState } from "@/lib/subscriptions/confirm-link";
-import { confirmAndGetManageToken } from "@/lib/subscriptions/manage";
-import { escapeHtml, htmlResponse, plainPage } from "@/lib/subscriptions/plain-page";
+import { confirmLinkState } from "@/services/subscriptions/confirm-link";
+import { confirmAndGetManageToken } from "@/services/subscriptions/manage";
+import { escapeHtml, htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
 
 export const dynamic = "force-dynamic";
 

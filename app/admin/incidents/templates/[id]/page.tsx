@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
 import { findTemplate } from "@/db/queries/templates";
-import { requireUser } from "@/lib/auth/dal";
-import { pickerGroups } from "@/lib/console/incident-display";
-import { ID_PATTERN } from "@/lib/ids";
+import { requireUser } from "@/services/auth/dal";
+import { pickerGroups } from "@/services/console/incident-display";
+import { ID_PATTERN } from "@/core/ids";
 import { TemplateForm } from "../template-form";
 
 export const metadata: Metadata = { title: "Edit incident template" };

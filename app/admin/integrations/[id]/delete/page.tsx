@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/admin/confirm-form";
 import { getDb } from "@/db";
 import { findIntegration } from "@/db/queries/integrations";
-import { requireUser } from "@/lib/auth/dal";
-import { isId } from "@/lib/ids";
+import { requireUser } from "@/services/auth/dal";
+import { isId } from "@/core/ids";
 import { deleteIntegrationAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Delete integration" };

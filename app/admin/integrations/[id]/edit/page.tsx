@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { findIntegration } from "@/db/queries/integrations";
-import { requireUser } from "@/lib/auth/dal";
-import { isId } from "@/lib/ids";
+import { requireUser } from "@/services/auth/dal";
+import { isId } from "@/core/ids";
 import { integrationFormOptions, integrationValues } from "../../form-values";
 import { IntegrationForm } from "../../integration-form";
 

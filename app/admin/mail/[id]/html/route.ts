@@ -2,8 +2,8 @@
 // authenticated by the session cookie (admins and owners), and served with a CSP that forbids scripts,
 // forms and outside requests, inside a sandbox without same-origin.
 import { getDb } from "@/db";
-import { authorize } from "@/lib/auth/dal";
-import { EMAIL_PREVIEW_CSP, orNull, sentMailDetail } from "@/lib/console/sent-mail";
+import { authorize } from "@/services/auth/dal";
+import { EMAIL_PREVIEW_CSP, orNull, sentMailDetail } from "@/services/console/sent-mail";
 
 const PLAIN = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
 

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
-import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, deliveryStateLabels, notificationDetail, orNull } from "@/lib/console/sent-mail";
-import { mailMode } from "@/lib/mail/send";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
+import { EMAIL_STATE_LABELS, NOTIFICATION_KIND_LABELS, deliveryStateLabels, notificationDetail, orNull } from "@/services/console/sent-mail";
+import { mailMode } from "@/services/mail/send";
 import { countsText } from "../../mail-parts";
 import { IncidentLink, LastError } from "../notification-parts";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { findConsoleMaintenance } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { CancelMaintenanceForm } from "../../maintenance-forms";
 
 export const metadata: Metadata = { title: "Cancel maintenance" };

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { pickerGroups } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { pickerGroups } from "@/services/console/incident-display";
 import { RecurrenceForm } from "../recurrence-form";
 
 export const metadata: Metadata = { title: "New recurring maintenance" };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/admin/confirm-form";
 import { getDb } from "@/db";
 import { findMonitor } from "@/db/queries/monitors";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { deleteMonitorAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Delete monitor" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { findMonitor } from "@/db/queries/monitors";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { formOptions, monitorValues } from "../../form-values";
 import { MonitorForm } from "../../monitor-form";
 

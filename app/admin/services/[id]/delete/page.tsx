@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/admin/confirm-form";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { describeComponentDeletion } from "@/lib/console/services";
+import { requireUser } from "@/services/auth/dal";
+import { describeComponentDeletion } from "@/services/console/services";
 import { deleteComponentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Delete service" };

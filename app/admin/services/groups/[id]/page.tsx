@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { findGroup } from "@/db/queries/services";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { GroupForm } from "../../group-form";
 
 export const metadata: Metadata = { title: "Edit group" };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { GroupForm } from "../../group-form";
 
 export const metadata: Metadata = { title: "Add a group" };

@@ -3,10 +3,10 @@ import { Address } from "@/components/admin/address";
 import { notFound } from "next/navigation";
 import { ConfirmForm } from "@/components/admin/confirm-form";
 import { getDb } from "@/db";
-import { requireUser } from "@/lib/auth/dal";
-import type { Actor } from "@/lib/domain/actor";
-import { DomainError } from "@/lib/domain/errors";
-import { getSubscriberView } from "@/lib/subscriptions/admin";
+import { requireUser } from "@/services/auth/dal";
+import type { Actor } from "@/core/actor";
+import { DomainError } from "@/core/errors";
+import { getSubscriberView } from "@/services/subscriptions/admin";
 import { removeSubscriberAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Remove a subscriber" };

@@ -1,6 +1,6 @@
 // Alert intake with the secret in the URL (as pasted into Alertmanager's webhook_configs.url or a Grafana
 // contact point). Authenticated by that secret: no cookies, so no CSRF check.
-import { handleIntake } from "@/lib/integrations/intake-route";
+import { handleIntake } from "@/services/integrations/intake-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { endpoints } from "@/lib/api/v1/endpoints";
-import { route } from "@/lib/api/v1/handler";
+import { endpoints } from "@/services/api/v1/endpoints";
+import { route } from "@/services/api/v1/handler";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { v2Handlers } from "@/lib/api/v2-route";
+import { v2Handlers } from "@/services/api/v2-route";
 
 export const dynamic = "force-dynamic";
 

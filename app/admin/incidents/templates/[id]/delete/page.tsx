@@ -4,8 +4,8 @@ import { ConfirmForm } from "@/components/admin/confirm-form";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
 import { findTemplate } from "@/db/queries/templates";
-import { requireUser } from "@/lib/auth/dal";
-import { ID_PATTERN } from "@/lib/ids";
+import { requireUser } from "@/services/auth/dal";
+import { ID_PATTERN } from "@/core/ids";
 import { deleteTemplateAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Delete incident template" };

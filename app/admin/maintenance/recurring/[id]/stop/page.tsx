@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { findRecurrence, scheduledOccurrences } from "@/db/queries/console-maintenance";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
-import { ID_PATTERN } from "@/lib/ids";
+import { requireUser } from "@/services/auth/dal";
+import { ID_PATTERN } from "@/core/ids";
 import { StopRecurrenceForm } from "../../recurrence-form";
 
 export const metadata: Metadata = { title: "Stop recurring maintenance" };

@@ -4,7 +4,7 @@ import { ConfirmForm } from "@/components/admin/confirm-form";
 import { getDb } from "@/db";
 import { findGroup, getServiceTree } from "@/db/queries/services";
 import { getThePage } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/services/auth/dal";
 import { deleteGroupAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Delete group" };

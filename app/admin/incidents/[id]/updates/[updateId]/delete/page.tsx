@@ -5,8 +5,8 @@ import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { findConsoleIncident, incidentTimeline } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { ConfirmForm } from "@/components/admin/confirm-form";
-import { requireUser } from "@/lib/auth/dal";
-import { formatInZone } from "@/lib/console/incident-display";
+import { requireUser } from "@/services/auth/dal";
+import { formatInZone } from "@/services/console/incident-display";
 import { deleteIncidentUpdateAction } from "../../../../actions";
 
 export const metadata: Metadata = { title: "Delete an update" };

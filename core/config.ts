@@ -1,0 +1,145 @@
+// Configuration: read and validated once, from the environment, with defaults that make the embedded
+// setup work with no variables at all. Every error names the variable.
+import path from "node:path";
+import { z } from "zod";
+import { singleLine } from "@/core/text-input";
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const bool = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], {
+        error: 'must be one of true/false, 1/0, yes/no, on/off',
+      })
+      .optional()
+      .transform((v) => (v === undefined ? fallback : ["1", "true", "yes", "on"].includes(v))),
+  );
+
+const schema = z
+  .object({
+    PORT: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d+$/, { error: "must be a whole number between 1 and 65535" })
+        .transform(Number)
+        .pipe(z.number().int().min(1, { error: "must be between 1 and 65535" }).max(65535, { error: "must be between 1 and 65535" }))
+        .default(3000),
+    ),
+    HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+    DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default("./data/status.db")),
+    PUBLIC_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL, e.g. https://status.example.org" })
+        .optional(),
+    ),
+    PAGE_TIME_ZONE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(isValidTimeZone, { error: "must be an IANA time zone such as Etc/UTC or Europe/Berlin" })
+        .default("Etc/UTC"),
+    ),
+    PAGE_NAME: z.preprocess(emptyToUndefined, singleLine(z.string().max(100)).default("Example IT Services")),
+    RESEND_API_KEY: optionalString,
+    RESEND_WEBHOOK_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, { error: "must be the whsec_... signing secret Resend shows for the webhook" }).optional(),
+    ),
+    RESEND_BASE_URL: z.preprocess(emptyToUndefined, z.url({ error: "must be an absolute URL" }).optional()),
+    EMAIL_FROM: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+          error: 'must be an address or "Name <address>"',
+        })
+        .default("Status Page <status@example.com>"),
+    ),
+    ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email({ error: "must be an email address" }).optional()),
+    ADMIN_PASSWORD: z.preprocess(
+      emptyToUndefined,
+      z.string().min(12, { error: "must be at least 12 characters" }).max(200).optional(),
+    ),
+    EMAIL_RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d+$/, { error: "must be a whole number of days between 1 and 3650" })
+        .transform(Number)
+        .pipe(z.number().int().min(1, { error: "must be between 1 and 3650" }).max(3650, { error: "must be between 1 and 3650" }))
+        .default(30),
+    ),
+    SEED_DEMO: bool(true),
+    RUN_JOBS: bool(true),
+    TRUST_PROXY: bool(false),
+    /** Lets webhooks go to 127.0.0.1 / ::1: for the test receivers only, never in production. */
+    WEBHOOKS_ALLOW_LOOPBACK: bool(false),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    host: env.HOST,
+    databasePath: path.resolve(env.DATABASE_PATH),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    pageTimeZone: env.PAGE_TIME_ZONE,
+    pageName: env.PAGE_NAME,
+    resendApiKey: env.RESEND_API_KEY,
+    resendBaseUrl: env.RESEND_BASE_URL,
+    resendWebhookSecret: env.RESEND_WEBHOOK_SECRET,
+    emailFrom: env.EMAIL_FROM,
+    emailRetentionDays: env.EMAIL_RETENTION_DAYS,
+    adminEmail: env.ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: env.ADMIN_PASSWORD,
+    seedDemo: env.SEED_DEMO,
+    runJobs: env.RUN_JOBS,
+    trustProxy: env.TRUST_PROXY,
+    webhooksAllowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
+    logLevel: env.LOG_LEVEL,
+  }));
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Never echoed back in an error message. */
+const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "RESEND_WEBHOOK_SECRET", "ADMIN_PASSWORD"]);
+
+/** Parses an environment; throws a ConfigError whose message is one line naming the variable(s). */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "environment");
+    const got = SECRET_VARIABLES.has(name) ? undefined : env[name];
+    return `${name} ${issue.message}${got !== undefined ? ` (got ${JSON.stringify(got)})` : ""}`;
+  });
+  throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process, parsed on first use (never at import time). */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For tests that change the environment. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

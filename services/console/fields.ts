@@ -1,0 +1,55 @@
+// zod pieces shared by the console's forms. Messages are written for the person at the form.
+import { z } from "zod";
+import { LIMITS } from "@/db/constants";
+import { ID_PATTERN } from "@/core/ids";
+import { multiLine, singleLine } from "@/core/text-input";
+
+/** One line of text (core/text-input.ts refuses control characters, tab and newline). */
+export const requiredText = (label: string, max: number) =>
+  singleLine(
+    z
+      .string({ error: `Enter ${label}.` })
+      .trim()
+      .min(1, { error: `Enter ${label}.` })
+      .max(max, { error: `Use at most ${max} characters (this has more).` }),
+  );
+
+/** Text from a textarea (tab and newline allowed); empty becomes null. */
+export const optionalText = (max: number) =>
+  multiLine(
+    z
+      .string()
+      .trim()
+      .max(max, { error: `Use at most ${max} characters (this has more).` }),
+  )
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** An HTML checkbox: present ("on") or absent. */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+export const entityId = z.string({ error: "Missing id." }).regex(ID_PATTERN, { error: "Not a valid id." });
+
+/** "" means none. */
+export const optionalId = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || ID_PATTERN.test(v), { error: "Not a valid choice." });
+
+function isRealDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v)), {
+    error: "Enter a date as YYYY-MM-DD, e.g. 2026-01-31.",
+  });
+
+export const name = requiredText("a name", LIMITS.name);
+export const description = optionalText(LIMITS.description);

@@ -1,0 +1,47 @@
+import { getDb } from "@/db";
+import { loadIncidentBundles } from "@/db/queries/public-api";
+import { jsonError, preflight, publicResponse } from "@/services/api/http";
+import { apiContext } from "@/services/api/v2";
+import { DAY } from "@/core/time";
+import { maintenanceCalendar } from "./ical";
+
+const ICS = "text/calendar; charset=utf-8";
+/** Recent windows stay in the calendar for a while, so a cancellation or completion reaches subscribers. */
+const KEEP_PAST = 30 * DAY;
+
+/** /maintenances.ics: every upcoming maintenance and those of the last 30 days. */
+export function calendarHandlers() {
+  const GET = (request: Request) => {
+    const db = getDb();
+    const ctx = apiContext(db);
+    if (!ctx) return jsonError(request, 503, "The page is not set up yet");
+    const since = Date.now() - KEEP_PAST;
+    const bundles = loadIncidentBundles(db, ctx.page.id, {
+      kind: "maintenance",
+      scheduledOrEndingSince: since,
+      order: "scheduled_asc",
+      limit: 500,
+    });
+    return publicResponse(request, maintenanceCalendar(ctx, bundles), ICS);
+  };
+  return { GET, HEAD: GET, OPTIONS: preflight };
+}
+
+/** /maintenances/<id>.ics: one maintenance, for an "add to calendar" link. */
+export function singleCalendarHandlers() {
+  const GET = (request: Request, { params }: { params: Promise<{ file: string }> }) =>
+    params.then(({ file }) => {
+      const id = /^([0-9a-z]{12})\.ics$/.exec(file)?.[1];
+      const db = getDb();
+      const ctx = apiContext(db);
+      if (!ctx) return jsonError(request, 503, "The page is not set up yet");
+      const bundles = id
+        ? loadIncidentBundles(db, ctx.page.id, { ids: [id], kind: "maintenance", order: "scheduled_asc", limit: 1 })
+        : [];
+      if (bundles.length === 0) return jsonError(request, 404, "No such maintenance");
+      const response = publicResponse(request, maintenanceCalendar(ctx, bundles), ICS);
+      response.headers.set("Content-Disposition", `attachment; filename="maintenance-${id}.ics"`);
+      return response;
+    });
+  return { GET, HEAD: GET, OPTIONS: preflight };
+}

@@ -1,0 +1,28 @@
+import { getDb } from "@/db";
+import { findLiveComponent } from "@/db/queries/public-api";
+import { jsonError, preflight, publicResponse } from "@/services/api/http";
+import { apiContext } from "@/services/api/v2";
+import { isId } from "@/core/ids";
+import { atomFeed, loadFeedBundles, rssFeed } from "./history";
+
+/** Handlers for /history.atom and /history.rss, optionally narrowed with ?component=<id>. */
+export function feedHandlers(format: "atom" | "rss") {
+  const GET = (request: Request) => {
+    const db = getDb();
+    const ctx = apiContext(db);
+    if (!ctx) return jsonError(request, 503, "The page is not set up yet");
+    const componentId = new URL(request.url).searchParams.get("component");
+    let input;
+    if (componentId !== null) {
+      const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId) : undefined;
+      if (!component) return jsonError(request, 404, "No such component");
+      input = { ctx, bundles: loadFeedBundles(db, ctx, component.id), componentName: component.name, componentId: component.id };
+    } else {
+      input = { ctx, bundles: loadFeedBundles(db, ctx) };
+    }
+    return format === "atom"
+      ? publicResponse(request, atomFeed(input), "application/atom+xml; charset=utf-8")
+      : publicResponse(request, rssFeed(input), "application/rss+xml; charset=utf-8");
+  };
+  return { GET, HEAD: GET, OPTIONS: preflight };
+}

@@ -1,0 +1,109 @@
+// One run of a monitor: the check (services/monitors/checks/*), then, in one transaction, the result, the damped
+// state, the monitor's claim on its service and the service's status. Automation that goes through the
+// incident verbs (drafts, published incidents, the team's email) follows in services/monitors/automation.ts.
+import type { Db } from "@/db";
+import type { CheckOutcome, ComponentStatus, MonitorState } from "@/db/constants";
+import type { Monitor } from "@/db/schema";
+import { endClaim, openClaim } from "@/db/writes/claims";
+import { recordMonitorResult, type RecordedResult } from "@/db/writes/monitors";
+import { dampedStep } from "@/core/flap-damping";
+import { heartbeatDeadline, heartbeatGraceMs, heartbeatMissed, nextAlignedRun, phaseOf } from "@/core/monitor-schedule";
+import { reconcileComponentStatus } from "./apply-claims";
+import { queueTeamAlert } from "./team-alert";
+import { checkDns } from "./checks/dns";
+import { checkHttp } from "./checks/http";
+import { checkPing } from "./checks/ping";
+import { checkTcp } from "./checks/tcp";
+import { checkTls } from "./checks/tls";
+import { down, type CheckResult } from "./checks/types";
+import { parseConfig } from "./config";
+
+/** Runs the monitor's check once. Heartbeats are pushed, so their "check" is whether the deadline passed. */
+export async function runCheck(monitor: Monitor, now = Date.now()): Promise<CheckResult | null> {
+  const ctx = { timeoutMs: monitor.timeoutMs };
+  try {
+    switch (monitor.kind) {
+      case "http":
+        return await checkHttp(parseConfig("http", monitor.config), ctx);
+      case "tcp":
+        return await checkTcp(parseConfig("tcp", monitor.config), ctx);
+      case "dns":
+        return await checkDns(parseConfig("dns", monitor.config), ctx);
+      case "tls":
+        return await checkTls(parseConfig("tls", monitor.config), ctx);
+      case "ping":
+        return await checkPing(parseConfig("ping", monitor.config), ctx);
+      case "heartbeat": {
+        const config = parseConfig("heartbeat", monitor.config);
+        const graceMs = heartbeatGraceMs(monitor.intervalSeconds, config.graceSeconds);
+        const missed = heartbeatMissed({ now, lastCallAt: monitor.lastHeartbeatAt, since: monitor.createdAt, periodSeconds: monitor.intervalSeconds, graceMs });
+        // Not missed: nothing to record; the pushes themselves are the results.
+        return missed ? down(`No heartbeat for more than ${Math.round((monitor.intervalSeconds * 1000 + graceMs) / 1000)} s`) : null;
+      }
+    }
+  } catch (err) {
+    // A stored config that no longer parses is the monitor's failure, not the scheduler's.
+    return down(`The monitor's settings are not valid: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+  }
+}
+
+export function outcomeOf(result: CheckResult, slowThresholdMs: number | null): CheckOutcome {
+  if (!result.ok) return "down";
+  return slowThresholdMs !== null && result.responseMs !== null && result.responseMs > slowThresholdMs ? "slow" : "up";
+}
+
+/** The status a monitor in this state claims for its service, or null for no claim. */
+export function claimedStatus(monitor: Pick<Monitor, "failureStatus">, state: MonitorState): ComponentStatus | null {
+  if (state === "down") return monitor.failureStatus;
+  if (state === "degraded") return "degraded_performance";
+  return null;
+}
+
+/**
+ * When to look at a heartbeat monitor again: just after the deadline of a call that just arrived, or, after a
+ * missed deadline, one period later (each silent period is one more failure).
+ */
+export function nextHeartbeatCheck(monitor: Monitor, at: number, pushed: boolean): number {
+  if (!pushed) return at + monitor.intervalSeconds * 1000;
+  const graceMs = heartbeatGraceMs(monitor.intervalSeconds, parseConfig("heartbeat", monitor.config).graceSeconds);
+  return heartbeatDeadline({ lastCallAt: at, since: monitor.createdAt, periodSeconds: monitor.intervalSeconds, graceMs }) + 1;
+}
+
+/** A heartbeat still within its deadline: the time to look again. */
+export function heartbeatRecheckAt(monitor: Monitor): number {
+  const graceMs = heartbeatGraceMs(monitor.intervalSeconds, parseConfig("heartbeat", monitor.config).graceSeconds);
+  return heartbeatDeadline({ lastCallAt: monitor.lastHeartbeatAt, since: monitor.createdAt, periodSeconds: monitor.intervalSeconds, graceMs }) + 1;
+}
+
+export interface AppliedResult {
+  from: MonitorState;
+  to: MonitorState;
+  changed: boolean;
+  outcome: CheckOutcome;
+}
+
+/** Records a result and everything it changes, in one transaction. */
+export function applyResult(db: Db, monitorId: string, result: CheckResult, at: number): AppliedResult | null {
+  return db.transaction(
+    (tx) => {
+      // Read again inside the transaction: settings may have changed while the check ran.
+      const monitor = tx.query.monitors.findFirst({ where: (m, { eq }) => eq(m.id, monitorId) }).sync();
+      if (!monitor) return null;
+      const outcome = outcomeOf(result, monitor.slowThresholdMs);
+      const step = dampedStep(monitor.state, monitor, outcome, monitor);
+      const recorded: RecordedResult = { at, outcome, responseMs: result.responseMs, error: result.error, detail: result.detail };
+      const nextRunAt = monitor.kind === "heartbeat" ? nextHeartbeatCheck(monitor, at, result.ok) : nextAlignedRun(Math.max(at, monitor.nextRunAt), monitor.intervalSeconds, phaseOf(monitor.id, monitor.intervalSeconds));
+      recordMonitorResult(tx, monitor, recorded, step, nextRunAt);
+      if (step.changed && monitor.componentId) {
+        const status = claimedStatus(monitor, step.state);
+        const source = { source: "monitor" as const, sourceId: monitor.id };
+        if (status) openClaim(tx, { componentId: monitor.componentId, ...source, status, summary: `${monitor.name}: ${result.error ?? "slow"}`, at });
+        else endClaim(tx, "monitor", monitor.id, "", at);
+        reconcileComponentStatus(tx, monitor.componentId, at, source);
+      }
+      if (step.changed && step.state === "down") queueTeamAlert(tx, monitor, result.error, at);
+      return { from: monitor.state, to: step.state, changed: step.changed, outcome };
+    },
+    { behavior: "immediate" },
+  );
+}

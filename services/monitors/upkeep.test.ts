@@ -1,0 +1,64 @@
+// Bounded growth: results roll up into hours and days, and each kind of row goes at the end of its retention.
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { components, monitorResults, monitorRollups } from "@/db/schema";
+import { DAY, HOUR, MINUTE } from "@/core/time";
+import { postMaintenanceUpdate, scheduleMaintenance } from "@/services/incidents/maintenance-verbs";
+import { addComponent, addMember, emptyPage, T0 } from "@/services/testing/scenario";
+import { down, up } from "./checks/types";
+import { applyResult } from "./run";
+import { runMonitorUpkeep } from "./upkeep";
+import { createMonitor } from "./verbs";
+
+let db: Db;
+afterEach(() => db?.$client.close());
+
+describe("monitor upkeep", () => {
+  it("rolls up hours and days, then prunes raw results after 48 h, hours after 90 days, days after 2 years", async () => {
+    const built = emptyPage();
+    db = built.db;
+    const owner = addMember(db, "owner");
+    const start = Date.UTC(2026, 0, 1);
+    const { id } = createMonitor(db, owner, { name: "API", kind: "tcp", intervalSeconds: 60, config: { host: "127.0.0.1", port: 3192 } }, start);
+    // 2 hours of results a minute apart: 100 ms then 200 ms, one failure per hour.
+    for (let i = 0; i < 120; i++) applyResult(db, id, i % 60 === 30 ? down("Connection refused") : up(i < 60 ? 100 : 200), start + i * MINUTE);
+    await runMonitorUpkeep(db, start + 2 * HOUR + 1);
+    const hours = db.select().from(monitorRollups).where(eq(monitorRollups.resolution, "hour")).all();
+    expect(hours.map((h) => [h.bucketStart - start, h.countUp, h.countDown, h.minMs, h.p95Ms, h.maxMs])).toEqual([
+      [0, 59, 1, 100, 100, 100],
+      [HOUR, 59, 1, 200, 200, 200],
+    ]);
+    // The day closes at midnight; then it is rolled up from the raw results, which are still all there.
+    await runMonitorUpkeep(db, start + DAY + 1);
+    const day = db.select().from(monitorRollups).where(eq(monitorRollups.resolution, "day")).get()!;
+    expect(day).toMatchObject({ bucketStart: start, countUp: 118, countDown: 2, minMs: 100, avgMs: 150, p95Ms: 200, maxMs: 200 });
+    // Twice over the same period: nothing is counted twice.
+    await runMonitorUpkeep(db, start + DAY + 2);
+    expect(db.select().from(monitorRollups).all()).toHaveLength(3);
+
+    await runMonitorUpkeep(db, start + 2 * DAY + 2 * HOUR + 1);
+    expect(db.select().from(monitorResults).all()).toEqual([]);
+    await runMonitorUpkeep(db, start + 91 * DAY);
+    expect(db.select().from(monitorRollups).all().map((r) => r.resolution)).toEqual(["day"]);
+    await runMonitorUpkeep(db, start + 731 * DAY);
+    expect(db.select().from(monitorRollups).all()).toEqual([]);
+  });
+
+  it("puts a monitor's claim back on its service once a maintenance window ends", async () => {
+    const built = emptyPage();
+    db = built.db;
+    const owner = addMember(db, "owner");
+    const erp = addComponent(db, built.pageId, "ERP");
+    const { id } = createMonitor(db, owner, { name: "ERP", kind: "tcp", intervalSeconds: 60, componentId: erp, failuresBeforeDown: 1, config: { host: "127.0.0.1", port: 3192 } }, T0);
+    const window = scheduleMaintenance(db, owner, { name: "Upgrade", message: "m", scheduledFor: T0 + HOUR, scheduledUntil: T0 + 2 * HOUR, componentIds: [erp] }, T0).id;
+    postMaintenanceUpdate(db, owner, window, { status: "in_progress" }, T0 + 1);
+    applyResult(db, id, down("Connection refused"), T0 + 2);
+    const statusOf = () => db.select().from(components).where(eq(components.id, erp)).get()!.status;
+    expect(statusOf()).toBe("under_maintenance");
+    postMaintenanceUpdate(db, owner, window, { status: "completed" }, T0 + 3);
+    expect(statusOf()).toBe("operational");
+    expect((await runMonitorUpkeep(db, T0 + 4)).reconciled).toBe(1);
+    expect(statusOf()).toBe("major_outage");
+  });
+});

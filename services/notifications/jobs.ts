@@ -1,0 +1,156 @@
+// One tick of the notification pipeline: fan out new notifications, then start every due delivery in its
+// channel's lane (services/notifications/lanes.ts), so email never waits behind a slow webhook. The worker loop
+// keeps one dispatcher across ticks and does not wait for sends in flight; a single call (tests, scripts)
+// waits until nothing due is left. The mail API is never called inside a transaction.
+import { hostname } from "node:os";
+import { endpointHasFailureStreak, incidentRecipientIds, invitationOfNotification } from "@/db/queries/notifications";
+import type { Db } from "@/db";
+import { passwordResetOfNotification } from "@/db/queries/password-resets";
+import { nextDueAt, notificationsToFanOut, writeFanOut } from "@/db/writes/outbox";
+import { ensureAppSecret } from "@/db/writes/page";
+import { expireUnconfirmed } from "@/db/writes/subscribers";
+import { deleteStaleUnverifiedWebhooks } from "@/db/writes/webhooks";
+import { getConfig } from "@/core/config";
+import { newToken } from "@/core/ids";
+import { HOUR } from "@/core/time";
+import { getMailer, type Mailer } from "@/services/mail/send";
+import { deliverWebhook, type WebhookDeliveryContext, type WebhookDeliveryOptions } from "@/services/webhooks/deliver";
+import { webhookFanOut } from "@/services/webhooks/fan-out";
+import { ADDRESS_KINDS, deliverEmail, ONE_PERSON_KINDS, pruneTemplateMemo, type EmailLaneContext } from "./email-delivery";
+import { DeliveryDispatcher, type LaneSpec } from "./lanes";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
+import type { DeliveryChannel } from "@/db/constants";
+
+export const CHUNK_SIZE = 100;
+/** An anonymous webhook whose verification ping was never answered is removed after a day. */
+const UNVERIFIED_WEBHOOK_MAX_AGE_MS = 24 * HOUR;
+/** A team alert's addresses were chosen when it was queued (the members who opted in: services/monitors/team-alert.ts). */
+const payloadAddresses = (payload: Record<string, unknown> | null) => (Array.isArray(payload?.to) ? payload.to.filter((a): a is string => typeof a === "string") : []);
+
+export interface JobOptions {
+  /** Defaults to the mailer from RESEND_API_KEY; null keeps emails in the local outbox. */
+  mailer?: Mailer | null;
+  workerId?: string;
+  leaseMs?: number;
+  retryPolicy?: RetryPolicy;
+  /** How webhooks are sent (tests inject a resolver, a clock-free random, a client). */
+  webhooks?: WebhookDeliveryOptions;
+  /** Stop claiming after this many sends in one tick. */
+  maxDeliveries?: number;
+  publicUrl?: string;
+  from?: string;
+  /** Lane sizes other than DEFAULT_LANES. */
+  lanes?: Partial<Record<DeliveryChannel, LaneSpec>>;
+  /** The worker loop's dispatcher: the tick starts sends in it and returns without waiting for them. */
+  dispatcher?: DeliveryDispatcher;
+  /**
+   * The clock read during the tick (claims, sent/failed times, retry schedules). Defaults to `now` advancing
+   * with real time; tests pass a fixed or stepped one so schedules are exact, whatever the machine's speed.
+   */
+  clock?: () => number;
+}
+
+export interface TickResult {
+  fannedOut: number;
+  /** Sends this tick started. */
+  started: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  parked: number;
+  deferred: number;
+  /** When the next delivery is due, for the worker loop to sleep until. */
+  nextDueAt: number | null;
+}
+
+/** Splits recipients into deterministic chunks (the order given, CHUNK_SIZE each). */
+export function chunk<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Chooses each new notification's recipients (email chunks and webhooks), once. */
+export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig().publicUrl): number {
+  let done = 0;
+  for (const n of notificationsToFanOut(db)) {
+    const invitation = n.kind === "team_invitation" ? invitationOfNotification(db, n.payload, now) : null;
+    const reset = n.kind === "password_reset" ? passwordResetOfNotification(db, n.payload, now) : null;
+    const address = invitation?.email ?? reset?.email;
+    const recipients = n.kind === "monitor_down" ? payloadAddresses(n.payload) : ADDRESS_KINDS.has(n.kind)
+      ? address
+        ? [address]
+        : []
+      : ONE_PERSON_KINDS.has(n.kind)
+        ? n.subscriberId
+          ? [n.subscriberId]
+          : []
+        : n.incidentId
+          ? incidentRecipientIds(db, n.pageId, n.incidentId)
+          : [];
+    if (writeFanOut(db, n.id, chunk(recipients), now, webhookFanOut(db, n, publicUrl, now))) done++;
+  }
+  return done;
+}
+
+/** Runs one tick. `now` is the tick's clock at its start; it advances with real time unless `options.clock`. */
+export async function runNotificationJobs(db: Db, now: number = Date.now(), options: JobOptions = {}): Promise<TickResult> {
+  const startedAt = Date.now();
+  const clock = options.clock ?? (() => now + (Date.now() - startedAt));
+  const config = getConfig();
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${newToken(6)}`;
+  const dispatcher = options.dispatcher ?? new DeliveryDispatcher(options.lanes);
+  const secret = ensureAppSecret(db, now);
+  const publicUrl = options.publicUrl ?? config.publicUrl;
+  pruneTemplateMemo(dispatcher.memo, now);
+  const email: EmailLaneContext = {
+    db,
+    now,
+    clock,
+    workerId,
+    secret,
+    publicUrl,
+    from: options.from ?? config.emailFrom,
+    mailer: options.mailer === undefined ? getMailer() : options.mailer,
+    policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    memo: dispatcher.memo,
+  };
+  const webhook: WebhookDeliveryContext = {
+    db,
+    workerId,
+    appSecret: secret,
+    publicUrl,
+    clock,
+    options: { allowLoopback: config.webhooksAllowLoopback, ...options.webhooks },
+  };
+  // Writes, so not on every wake-up of a busy loop (each finished send wakes it).
+  if (now - dispatcher.housekeptAt >= 1000) {
+    dispatcher.housekeptAt = now;
+    expireUnconfirmed(db, now);
+    db.transaction((tx) => deleteStaleUnverifiedWebhooks(tx, now, UNVERIFIED_WEBHOOK_MAX_AGE_MS));
+  }
+  const fannedOut = fanOutNotifications(db, now, publicUrl);
+  let budget = options.maxDeliveries ?? Infinity;
+  const pump = () => {
+    const n = dispatcher.pump({
+      db,
+      workerId,
+      clock,
+      leaseMs: options.leaseMs ?? 60_000,
+      budget,
+      handlers: { email: (d) => deliverEmail(email, d), webhook: (d) => deliverWebhook(webhook, d) },
+      isFailing: (endpoint) => endpointHasFailureStreak(db, endpoint),
+    });
+    budget -= n;
+    return n;
+  };
+  let started = pump();
+  if (!options.dispatcher) {
+    // On its own, the tick waits for its sends, and fills each freed slot with what is due by then.
+    while (dispatcher.inFlight > 0) {
+      await dispatcher.nextSettled();
+      started += pump();
+    }
+  }
+  return { fannedOut, started, ...dispatcher.takeOutcomes(), nextDueAt: nextDueAt(db) };
+}

@@ -1,0 +1,15 @@
+// Who a manage or unsubscribe link belongs to: the token is checked against the subscriber's current
+// token_version and the app's signing secret.
+import type { Db } from "@/db";
+import { getSubscriber } from "@/db/queries/subscribers";
+import { ensureAppSecret } from "@/db/writes/page";
+import { tokenSubscriberId, verifySubscriberToken, type TokenPurpose } from "@/services/notifications/tokens";
+
+export function subscriberForToken(db: Db, purpose: TokenPurpose, token: string, now = Date.now()) {
+  const id = tokenSubscriberId(token);
+  if (!id) return null;
+  const subscriber = getSubscriber(db, id);
+  // A webhook has only the unsubscribe link (meta.unsubscribe of every payload); nothing to manage.
+  if (!subscriber || (subscriber.kind !== "email" && !(subscriber.kind === "webhook" && purpose === "unsubscribe"))) return null;
+  return verifySubscriberToken(ensureAppSecret(db, now), purpose, token, subscriber) ? subscriber : null;
+}
