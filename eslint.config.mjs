@@ -22,7 +22,18 @@ const config = [
   },
   // What may import what (ARCHITECTURE.md); scripts/lint-layers.test.ts proves each rule bites.
   ...layerRules,
-  { ignores: [".next/**", "node_modules/**", "data/**", ".e2e/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "data/**",
+      ".e2e/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "db/migrations/**",
+    ],
+  },
   // scripts/compile.mjs's output.
   { ignores: ["dist/**", "dist.*/**"] },
 ];

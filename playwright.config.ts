@@ -59,32 +59,32 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-    // What `npm start` runs: the compiled server and scripts (scripts/run.mjs compiles dist/ when stale).
-    command: "node scripts/run.mjs start --rebuild --fresh-database",
-    url: `${baseURL}/api/health`,
-    // A production build takes ~2 minutes on 2 idle cores; E2E_SERVER_TIMEOUT gives a busy machine longer.
-    timeout: Number(process.env.E2E_SERVER_TIMEOUT ?? 300_000),
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      HOST: "127.0.0.1",
-      PORT: String(PORT),
-      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-      PUBLIC_URL: baseURL,
-      ADMIN_EMAIL: "owner@example.com",
-      ADMIN_PASSWORD: "e2e-owner-password-1",
-      SEED_DEMO: "true",
-      RESEND_API_KEY: "re_e2e_test_key",
-      RESEND_BASE_URL: process.env.E2E_FAKE_RESEND_URL,
-      // So /api/webhooks/resend checks signatures and reads bodies (e2e/body-limits.spec.ts).
-      RESEND_WEBHOOK_SECRET: "whsec_ZTJlLXJlc2VuZC13ZWJob29rLXNlY3JldA==",
-      // Exposes the query and cache counters at /_status/metrics (e2e/public-cache.spec.ts).
-      PAGE_METRICS: "1",
-      // Lets webhooks reach the test receivers on 127.0.0.1 (e2e/webhooks.spec.ts); never set in production.
-      WEBHOOKS_ALLOW_LOOPBACK: "1",
-    },
+      // What `npm start` runs: the compiled server and scripts (scripts/run.mjs compiles dist/ when stale).
+      command: "node scripts/run.mjs start --rebuild --fresh-database",
+      url: `${baseURL}/api/health`,
+      // A production build takes ~2 minutes on 2 idle cores; E2E_SERVER_TIMEOUT gives a busy machine longer.
+      timeout: Number(process.env.E2E_SERVER_TIMEOUT ?? 300_000),
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        HOST: "127.0.0.1",
+        PORT: String(PORT),
+        DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+        PUBLIC_URL: baseURL,
+        ADMIN_EMAIL: "owner@example.com",
+        ADMIN_PASSWORD: "e2e-owner-password-1",
+        SEED_DEMO: "true",
+        RESEND_API_KEY: "re_e2e_test_key",
+        RESEND_BASE_URL: process.env.E2E_FAKE_RESEND_URL,
+        // So /api/webhooks/resend checks signatures and reads bodies (e2e/body-limits.spec.ts).
+        RESEND_WEBHOOK_SECRET: "whsec_ZTJlLXJlc2VuZC13ZWJob29rLXNlY3JldA==",
+        // Exposes the query and cache counters at /_status/metrics (e2e/public-cache.spec.ts).
+        PAGE_METRICS: "1",
+        // Lets webhooks reach the test receivers on 127.0.0.1 (e2e/webhooks.spec.ts); never set in production.
+        WEBHOOKS_ALLOW_LOOPBACK: "1",
+      },
     },
   ],
 });

@@ -14,7 +14,15 @@ import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watch
 import { getConfig } from "@/core/config";
 import { forwardedFor } from "@/services/auth/request";
 import { startBackgroundWork } from "@/services/jobs/background";
-import { cacheKey, entryFromRender, isCacheable, PageCache, sendEntry, type CacheEntry, type Rendered } from "@/services/page-cache";
+import {
+  cacheKey,
+  entryFromRender,
+  isCacheable,
+  PageCache,
+  sendEntry,
+  type CacheEntry,
+  type Rendered,
+} from "@/services/page-cache";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
@@ -34,7 +42,17 @@ function fetchInternal(port: number, path: string, host: string | undefined): Pr
     const request = http.get(
       // No cookies or auth are forwarded: cached pages are the anonymous view. The User-Agent is what makes
       // Next put the metadata in <head> (with htmlLimitedBots in next.config.ts; an empty one gets it streamed).
-      { host: "127.0.0.1", port, path, headers: { host: host ?? "localhost", accept: "text/html,*/*", "accept-encoding": "identity", "user-agent": RENDER_USER_AGENT } },
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        headers: {
+          host: host ?? "localhost",
+          accept: "text/html,*/*",
+          "accept-encoding": "identity",
+          "user-agent": RENDER_USER_AGENT,
+        },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (c: Buffer) => chunks.push(c));
@@ -43,7 +61,11 @@ function fetchInternal(port: number, path: string, host: string | undefined): Pr
             status: response.statusCode ?? 500,
             contentType: String(response.headers["content-type"] ?? "text/html"),
             body: Buffer.concat(chunks),
-            headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => PASSTHROUGH.test(name)).map(([name, value]) => [name, String(value)])),
+            headers: Object.fromEntries(
+              Object.entries(response.headers)
+                .filter(([name]) => PASSTHROUGH.test(name))
+                .map(([name, value]) => [name, String(value)]),
+            ),
           }),
         );
         response.on("error", reject);
@@ -144,7 +166,13 @@ async function main() {
   };
 
   /** A miss (or an entry of an older version): render once for everyone waiting, then answer. */
-  const serveMiss = async (req: http.IncomingMessage, res: http.ServerResponse, key: string, version: number, entry: CacheEntry | undefined) => {
+  const serveMiss = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    key: string,
+    version: number,
+    entry: CacheEntry | undefined,
+  ) => {
     cache.stats.misses++;
     try {
       const result = await render(key, version, req.headers.host);
@@ -170,7 +198,15 @@ async function main() {
       // Counters only, nothing secret; off unless PAGE_METRICS=1 (the tests and the benchmark set it).
       const memory = process.memoryUsage();
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify({ queries: queryCounter.count, version: lastVersion, cache: { ...cache.stats, entries: cache.size }, rss: memory.rss, heapUsed: memory.heapUsed }));
+      res.end(
+        JSON.stringify({
+          queries: queryCounter.count,
+          version: lastVersion,
+          cache: { ...cache.stats, entries: cache.size },
+          rss: memory.rss,
+          heapUsed: memory.heapUsed,
+        }),
+      );
       return;
     }
     // Client-side navigations from the console (next/link) ask for the RSC payload, not the cached HTML.

@@ -37,7 +37,12 @@ function timeRead(file: string): { readMs: number; historyRows: number } {
   return { readMs: median(runs), historyRows };
 }
 
-export async function growthTable(outDir: string, port: number, sizes: number[], years: number[]): Promise<GrowthRow[]> {
+export async function growthTable(
+  outDir: string,
+  port: number,
+  sizes: number[],
+  years: number[],
+): Promise<GrowthRow[]> {
   const rows: GrowthRow[] = [];
   for (const services of sizes) {
     for (const y of years) {
@@ -65,7 +70,16 @@ export async function growthTable(outDir: string, port: number, sizes: number[],
         const missCpuMs = (cpuMicros(app.pid) - cpuBefore) / 5 / 1000;
         const brotli = (await get(`${app.base}/`, br)).body.length;
         const html = (await get(`${app.base}/`)).body.length;
-        rows.push({ services, years: y, historyRows, readMs, missMs: median(misses), missCpuMs, htmlKb: html / 1024, brotliKb: brotli / 1024 });
+        rows.push({
+          services,
+          years: y,
+          historyRows,
+          readMs,
+          missMs: median(misses),
+          missCpuMs,
+          htmlKb: html / 1024,
+          brotliKb: brotli / 1024,
+        });
         console.log(`  growth: ${services} services, ${y} y done`);
       } finally {
         writer.$client.close();

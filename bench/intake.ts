@@ -26,7 +26,8 @@ async function main() {
   ensurePage(db, { name: "Bench", timeZone: "Etc/UTC", at: Date.now() });
   const pageId = db.$client.prepare("select id from pages").get() as { id: string };
   const services = ["Mail", "VPN", "Wiki", "Printing", "Chat"];
-  for (const name of services) insertComponent(db, { pageId: pageId.id, name, at: Date.now(), actor: { source: "seed" } });
+  for (const name of services)
+    insertComponent(db, { pageId: pageId.id, name, at: Date.now(), actor: { source: "seed" } });
   const { id, secret } = createIntegration(db, SYSTEM, { name: "Prometheus", kind: "alertmanager" });
 
   const server = http.createServer(async (req, res) => {
@@ -34,7 +35,11 @@ async function main() {
     for await (const c of req) chunks.push(c as Buffer);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
     try {
-      const response = await handleIntake(new Request(`http://127.0.0.1:${PORT}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }), id, secret);
+      const response = await handleIntake(
+        new Request(`http://127.0.0.1:${PORT}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }),
+        id,
+        secret,
+      );
       res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
     } catch (err) {
       res.writeHead(500).end(err instanceof Error ? err.stack : String(err));
@@ -54,7 +59,11 @@ async function main() {
       const firing = (n >> 4) % 2 === 0;
       return {
         status: firing ? "firing" : "resolved",
-        labels: { alertname: `Alert${f}`, service: services[f % services.length], severity: f % 4 === 0 ? "critical" : "warning" },
+        labels: {
+          alertname: `Alert${f}`,
+          service: services[f % services.length],
+          severity: f % 4 === 0 ? "critical" : "warning",
+        },
         annotations: { summary: `Alert ${f}` },
         // Each firing period is a new occurrence of the alert, as Alertmanager reports it: a fresh startsAt.
         startsAt: new Date(benchStart + (((n >> 4) << 4) * 1000) / RATE).toISOString(),
@@ -62,19 +71,40 @@ async function main() {
         fingerprint: `fp${f}`,
       };
     });
-    return JSON.stringify({ version: "4", groupKey: `{}:{n="${n % 10}"}`, status: alerts[0].status, receiver: "status-page", groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: "http://am", alerts });
+    return JSON.stringify({
+      version: "4",
+      groupKey: `{}:{n="${n % 10}"}`,
+      status: alerts[0].status,
+      receiver: "status-page",
+      groupLabels: {},
+      commonLabels: {},
+      commonAnnotations: {},
+      externalURL: "http://am",
+      alerts,
+    });
   };
   const failures: string[] = [];
   const post = (body: string) =>
     new Promise<number>((resolve) => {
-      const req = http.request({ host: "127.0.0.1", port: PORT, path: `/api/integrations/${id}/${secret}`, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-        const parts: Buffer[] = [];
-        res.on("data", (c: Buffer) => parts.push(c));
-        res.on("end", () => {
-          if (res.statusCode !== 200 && failures.length < 5) failures.push(`${res.statusCode}: ${Buffer.concat(parts).toString().slice(0, 300)}`);
-          resolve(res.statusCode ?? 0);
-        });
-      });
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port: PORT,
+          path: `/api/integrations/${id}/${secret}`,
+          method: "POST",
+          agent,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          const parts: Buffer[] = [];
+          res.on("data", (c: Buffer) => parts.push(c));
+          res.on("end", () => {
+            if (res.statusCode !== 200 && failures.length < 5)
+              failures.push(`${res.statusCode}: ${Buffer.concat(parts).toString().slice(0, 300)}`);
+            resolve(res.statusCode ?? 0);
+          });
+        },
+      );
       req.on("error", (err) => {
         if (failures.length < 5) failures.push(`connection: ${err.message}`);
         resolve(0);
@@ -94,19 +124,25 @@ async function main() {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const body = notification(n);
     const sent = performance.now();
-    inflight.push(post(body).then((status) => {
-      latencies.push(performance.now() - sent);
-      if (status !== 200) errors++;
-    }));
+    inflight.push(
+      post(body).then((status) => {
+        latencies.push(performance.now() - sent);
+        if (status !== 200) errors++;
+      }),
+    );
   }
   await Promise.all(inflight);
   const elapsed = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
-  console.log(`${total} notifications in ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(1)}/s): p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms, errors ${errors}`);
+  console.log(
+    `${total} notifications in ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(1)}/s): p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms, errors ${errors}`,
+  );
   // Machine load moves the latencies a lot on a shared box; CPU per notification does not.
-  console.log(`process CPU: ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} ms per notification (sender included), ${(((cpu.user + cpu.system) / 1e6 / elapsed) * 100).toFixed(0)}% of one core`);
+  console.log(
+    `process CPU: ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} ms per notification (sender included), ${(((cpu.user + cpu.system) / 1e6 / elapsed) * 100).toFixed(0)}% of one core`,
+  );
   if (failures.length) console.log(`first failures:\n${failures.join("\n")}`);
   const claims = db.$client.prepare("select count(*) as n from status_claims").get() as { n: number };
   console.log(`claims written: ${claims.n} (opened and ended; repeats deduplicated)`);

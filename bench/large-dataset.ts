@@ -30,7 +30,12 @@ export interface DatasetShape {
 export const LARGE: DatasetShape = { services: 60, groups: 8, years: 1, incidentsPerYear: 300 };
 
 /** About 7.5 services per group, as in the default page. */
-export const shapeFor = (services: number, years: number): DatasetShape => ({ services, groups: Math.ceil(services / 7.5), years, incidentsPerYear: 300 });
+export const shapeFor = (services: number, years: number): DatasetShape => ({
+  services,
+  groups: Math.ceil(services / 7.5),
+  years,
+  incidentsPerYear: 300,
+});
 
 export function seedLargeDataset(db: Db, shape: DatasetShape = LARGE, now = Date.now()): { incidentIds: string[] } {
   const rand = random(42);
@@ -42,8 +47,16 @@ export function seedLargeDataset(db: Db, shape: DatasetShape = LARGE, now = Date
   db.transaction((tx) => {
     const componentIds: string[] = [];
     for (let g = 0; g < shape.groups; g++) {
-      const groupId = insertGroup(tx, { pageId, name: `Group ${g + 1}`, description: `Services of area ${g + 1}.`, at: start });
-      const count = g < shape.services % shape.groups ? Math.ceil(shape.services / shape.groups) : Math.floor(shape.services / shape.groups);
+      const groupId = insertGroup(tx, {
+        pageId,
+        name: `Group ${g + 1}`,
+        description: `Services of area ${g + 1}.`,
+        at: start,
+      });
+      const count =
+        g < shape.services % shape.groups
+          ? Math.ceil(shape.services / shape.groups)
+          : Math.floor(shape.services / shape.groups);
       for (let c = 0; c < count; c++) {
         const since = start + Math.floor(rand() * 3) * 30 * DAY;
         componentIds.push(
@@ -61,18 +74,42 @@ export function seedLargeDataset(db: Db, shape: DatasetShape = LARGE, now = Date
     }
     // Incidents spread over the history, oldest first so status history is written in time order.
     const incidents = Math.round(shape.incidentsPerYear * shape.years);
-    const starts = Array.from({ length: incidents }, () => start + 31 * DAY + rand() * (days - 32) * DAY).sort((a, b) => a - b);
+    const starts = Array.from({ length: incidents }, () => start + 31 * DAY + rand() * (days - 32) * DAY).sort(
+      (a, b) => a - b,
+    );
     const statuses: ComponentStatus[] = ["degraded_performance", "partial_outage", "major_outage"];
     for (const [n, at] of starts.entries()) {
       const affected = [componentIds[Math.floor(rand() * componentIds.length)]];
       if (rand() < 0.3) affected.push(componentIds[Math.floor(rand() * componentIds.length)]);
       const unique = [...new Set(affected)];
       const status = statuses[Math.floor(rand() * statuses.length)];
-      const id = insertIncident(tx, { pageId, kind: "incident", name: `Incident ${n + 1}: service trouble`, status: "investigating", startedAt: at, at, componentIds: unique });
+      const id = insertIncident(tx, {
+        pageId,
+        kind: "incident",
+        name: `Incident ${n + 1}: service trouble`,
+        status: "investigating",
+        startedAt: at,
+        at,
+        componentIds: unique,
+      });
       const steps = [
-        { after: 0, status: "investigating" as const, set: status, body: "We are investigating reports of problems with this service." },
-        { after: 20 + rand() * 40, status: "identified" as const, body: "The cause has been **identified** and a fix is being prepared." },
-        { after: 60 + rand() * 120, status: "monitoring" as const, set: "operational" as const, body: "A fix has been applied; we are monitoring the results." },
+        {
+          after: 0,
+          status: "investigating" as const,
+          set: status,
+          body: "We are investigating reports of problems with this service.",
+        },
+        {
+          after: 20 + rand() * 40,
+          status: "identified" as const,
+          body: "The cause has been **identified** and a fix is being prepared.",
+        },
+        {
+          after: 60 + rand() * 120,
+          status: "monitoring" as const,
+          set: "operational" as const,
+          body: "A fix has been applied; we are monitoring the results.",
+        },
         { after: 200 + rand() * 200, status: "resolved" as const, body: "This incident has been resolved." },
       ];
       for (const step of steps) {

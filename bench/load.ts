@@ -38,7 +38,10 @@ export function parseWrk(text: string): WrkResult {
   return { requests, rps, p50Ms: latencyMs(text, "50"), p99Ms: latencyMs(text, "99"), errors: socketErrors + non2xx };
 }
 
-export function wrk(url: string, options: { connections: number; seconds: number; acceptEncoding: string }): Promise<WrkResult> {
+export function wrk(
+  url: string,
+  options: { connections: number; seconds: number; acceptEncoding: string },
+): Promise<WrkResult> {
   const args = ["-t1", `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "--timeout", "5s"];
   if (options.acceptEncoding) args.push("-H", `Accept-Encoding: ${options.acceptEncoding}`);
   return new Promise((resolve, reject) => {
@@ -94,14 +97,22 @@ export function findServerPid(root: number): number | undefined {
 }
 
 /** Runs wrk against a process and meters it: CPU microseconds per request and peak RSS while under load. */
-export async function meteredRun(pid: number, url: string, options: { connections: number; seconds: number; acceptEncoding: string }) {
+export async function meteredRun(
+  pid: number,
+  url: string,
+  options: { connections: number; seconds: number; acceptEncoding: string },
+) {
   let peakRss = rssBytes(pid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssBytes(pid))), 250);
   const cpuBefore = cpuMicros(pid);
   const result = await wrk(url, options);
   const cpu = cpuMicros(pid) - cpuBefore;
   clearInterval(sampler);
-  return { ...result, cpuPerRequestUs: cpu / Math.max(1, result.requests), peakRssMb: Math.max(peakRss, rssBytes(pid)) / 1e6 };
+  return {
+    ...result,
+    cpuPerRequestUs: cpu / Math.max(1, result.requests),
+    peakRssMb: Math.max(peakRss, rssBytes(pid)) / 1e6,
+  };
 }
 
 export const loadAverage = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");

@@ -27,7 +27,16 @@ async function main() {
   ensurePage(db, { name: "Bench", timeZone: "Etc/UTC", at: start });
   const userId = insertUser(db, { email: "bench@example.org", passwordHash: "x", role: "owner", at: start });
   const owner = { type: "user" as const, userId, label: "bench", role: "owner" as const };
-  const ids = Array.from({ length: N }, (_, i) => createMonitor(db, owner, { name: `M${i}`, kind: "tcp", intervalSeconds: 30, config: { host: "127.0.0.1", port: 3196 } }, start).id);
+  const ids = Array.from(
+    { length: N },
+    (_, i) =>
+      createMonitor(
+        db,
+        owner,
+        { name: `M${i}`, kind: "tcp", intervalSeconds: 30, config: { host: "127.0.0.1", port: 3196 } },
+        start,
+      ).id,
+  );
   const t0 = performance.now();
   let writes = 0;
   for (let at = start + STEP; at <= start + DAYS * DAY; at += STEP) {
@@ -40,19 +49,32 @@ async function main() {
   }
   const seconds = (performance.now() - t0) / 1000;
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  const count = (t: string, where = "") => (db.$client.prepare(`select count(*) as n from ${t} ${where}`).get() as { n: number }).n;
+  const count = (t: string, where = "") =>
+    (db.$client.prepare(`select count(*) as n from ${t} ${where}`).get() as { n: number }).n;
   // A table's pages and its indexes' (dbstat names each b-tree; sqlite_master says which table it belongs to).
   const bytes = (table: string) =>
-    (db.$client.prepare("select coalesce(sum(pgsize), 0) as b from dbstat where name in (select name from sqlite_master where tbl_name = ?)").get(table) as { b: number }).b;
+    (
+      db.$client
+        .prepare(
+          "select coalesce(sum(pgsize), 0) as b from dbstat where name in (select name from sqlite_master where tbl_name = ?)",
+        )
+        .get(table) as { b: number }
+    ).b;
   const size = fs.statSync(file).size;
   const results = count("monitor_results");
   const hours = count("monitor_rollups", "where resolution = 'hour'");
   const daysRows = count("monitor_rollups", "where resolution = 'day'");
   const rollupBytesPerRow = bytes("monitor_rollups") / Math.max(1, hours + daysRows);
   const fullRollups = (N * (90 * 24 + 730) * rollupBytesPerRow) / 1e6;
-  console.log(`${N} monitors at 30 s, ${DAYS} simulated days: ${writes} results written in ${seconds.toFixed(0)} s (${Math.round(writes / seconds)}/s)`);
-  console.log(`file ${(size / 1e6).toFixed(1)} MB; monitor_results ${results} rows (${(bytes("monitor_results") / 1e6).toFixed(1)} MB with indexes); roll-ups ${hours} hourly + ${daysRows} daily (${rollupBytesPerRow.toFixed(0)} bytes a row)`);
-  console.log(`at full retention the roll-ups add about ${fullRollups.toFixed(1)} MB: steady state about ${((size + fullRollups * 1e6 - bytes("monitor_rollups")) / 1e6).toFixed(0)} MB`);
+  console.log(
+    `${N} monitors at 30 s, ${DAYS} simulated days: ${writes} results written in ${seconds.toFixed(0)} s (${Math.round(writes / seconds)}/s)`,
+  );
+  console.log(
+    `file ${(size / 1e6).toFixed(1)} MB; monitor_results ${results} rows (${(bytes("monitor_results") / 1e6).toFixed(1)} MB with indexes); roll-ups ${hours} hourly + ${daysRows} daily (${rollupBytesPerRow.toFixed(0)} bytes a row)`,
+  );
+  console.log(
+    `at full retention the roll-ups add about ${fullRollups.toFixed(1)} MB: steady state about ${((size + fullRollups * 1e6 - bytes("monitor_rollups")) / 1e6).toFixed(0)} MB`,
+  );
   db.$client.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -26,7 +26,8 @@ http.createServer((req, res) => {
   if (req.url.startsWith("/slow")) setTimeout(answer, 800); else answer();
 }).listen(${PORT}, "127.0.0.1", () => console.log("ready"));`;
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 async function main() {
   const target = spawn(process.execPath, ["-e", TARGET], { stdio: ["ignore", "pipe", "inherit"] });
@@ -41,7 +42,18 @@ async function main() {
     const owner = { type: "user" as const, userId, label: "bench", role: "owner" as const };
     for (let i = 0; i < N; i++) {
       const kind = i % 20 === 0 ? "fail" : i % 20 === 1 ? "slow" : "ok";
-      createMonitor(db, owner, { name: `M${i}`, kind: "http", intervalSeconds: INTERVAL, timeoutMs: 5_000, config: { url: `http://127.0.0.1:${PORT}/${kind}/${i}` } }, now);
+      createMonitor(
+        db,
+        owner,
+        {
+          name: `M${i}`,
+          kind: "http",
+          intervalSeconds: INTERVAL,
+          timeoutMs: 5_000,
+          config: { url: `http://127.0.0.1:${PORT}/${kind}/${i}` },
+        },
+        now,
+      );
     }
     const lateness: number[] = [];
     let warm = false;
@@ -66,7 +78,9 @@ async function main() {
     console.log(`monitors ${N}, interval ${INTERVAL} s, measured ${SECONDS} s after a ${INTERVAL} s warm-up`);
     console.log(`runs ${lateness.length} (expected about ${Math.round((N * SECONDS) / INTERVAL)})`);
     console.log(`start lateness p50 ${pct(sorted, 50)} ms, p99 ${pct(sorted, 99)} ms, max ${sorted.at(-1) ?? 0} ms`);
-    console.log(`CPU ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(1)}% of one core; RSS ${(rss0 / 1e6).toFixed(0)} MB -> ${(rss1 / 1e6).toFixed(0)} MB (${((rss1 - rss0) / 1e6).toFixed(1)} MB)`);
+    console.log(
+      `CPU ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(1)}% of one core; RSS ${(rss0 / 1e6).toFixed(0)} MB -> ${(rss1 / 1e6).toFixed(0)} MB (${((rss1 - rss0) / 1e6).toFixed(1)} MB)`,
+    );
     console.log(`database ${(fs.statSync(path.join(dir, "status.db")).size / 1e6).toFixed(1)} MB (+ WAL)`);
   } finally {
     db.$client.close();

@@ -15,7 +15,9 @@ export async function startNginx(outDir: string, port: number, appPort: number):
   // One worker, master_process off: the process measured is the one serving.
   const wrapper = `worker_processes 1;\nmaster_process off;\nerror_log ${prefix}/logs/error.log warn;\npid ${prefix}/nginx.pid;\nevents { worker_connections 1024; }\nhttp {\n  include /etc/nginx/mime.types;\n  access_log off;\n${conf}\n}\n`;
   fs.writeFileSync(path.join(prefix, "nginx.conf"), wrapper);
-  const nginx = spawn("nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-g", "daemon off;"], { stdio: "inherit" });
+  const nginx = spawn("nginx", ["-p", prefix, "-c", path.join(prefix, "nginx.conf"), "-g", "daemon off;"], {
+    stdio: "inherit",
+  });
   await waitFor(`http://127.0.0.1:${port}/`);
   return {
     pid: nginx.pid!,

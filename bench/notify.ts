@@ -24,10 +24,32 @@ function postUpdate(world: World): { enqueueMs: number; committedAt: number; not
   let notificationId = "";
   world.db.transaction((tx) => {
     const at = Date.now();
-    const incidentId = insertIncident(tx, { pageId: world.pageId, kind: "incident", name: "Webmail slow to load", status: "investigating", startedAt: at, at, componentIds: [world.webmail] });
-    const updateId = insertIncidentUpdate(tx, { incidentId, status: "investigating", body: "Pages take a minute to load.", displayAt: at, at, deliverNotifications: true, componentStatuses: { [world.webmail]: "degraded_performance" } });
+    const incidentId = insertIncident(tx, {
+      pageId: world.pageId,
+      kind: "incident",
+      name: "Webmail slow to load",
+      status: "investigating",
+      startedAt: at,
+      at,
+      componentIds: [world.webmail],
+    });
+    const updateId = insertIncidentUpdate(tx, {
+      incidentId,
+      status: "investigating",
+      body: "Pages take a minute to load.",
+      displayAt: at,
+      at,
+      deliverNotifications: true,
+      componentStatuses: { [world.webmail]: "degraded_performance" },
+    });
     const t = performance.now();
-    notificationId = enqueueNotification(tx, { pageId: world.pageId, kind: "incident_created", incidentId, incidentUpdateId: updateId, at });
+    notificationId = enqueueNotification(tx, {
+      pageId: world.pageId,
+      kind: "incident_created",
+      incidentId,
+      incidentUpdateId: updateId,
+      at,
+    });
     enqueueMs = performance.now() - t;
   });
   return { enqueueMs, committedAt: Date.now(), notificationId };
@@ -67,9 +89,14 @@ async function main() {
       onError: (e) => console.error(e),
     });
     const { committedAt, notificationId } = postUpdate(world);
-    const emails = async () => ((await (await fetch(`${FAKE}/_test/emails?light=1`)).json()) as { data: { to: string[]; at: number }[] }).data;
+    const emails = async () =>
+      ((await (await fetch(`${FAKE}/_test/emails?light=1`)).json()) as { data: { to: string[]; at: number }[] }).data;
     await waitFor(async () => {
-      const rows = world.db.select({ state: deliveries.state }).from(deliveries).where(eq(deliveries.notificationId, notificationId)).all();
+      const rows = world.db
+        .select({ state: deliveries.state })
+        .from(deliveries)
+        .where(eq(deliveries.notificationId, notificationId))
+        .all();
       return rows.length > 0 && rows.every((d) => d.state === "sent" || d.state === "failed");
     }, 600_000);
     await worker.stop();
@@ -82,7 +109,11 @@ async function main() {
     const stats = (await (await fetch(`${FAKE}/_test/stats`)).json()) as { requests: number };
     const counts = new Map<string, number>();
     for (const e of accepted) for (const to of e.to) counts.set(to, (counts.get(to) ?? 0) + 1);
-    const addresses = world.db.select({ email: subscribers.email }).from(subscribers).all().map((s) => s.email!);
+    const addresses = world.db
+      .select({ email: subscribers.email })
+      .from(subscribers)
+      .all()
+      .map((s) => s.email!);
     const duplicates = [...counts.values()].reduce((n, c) => n + (c - 1), 0);
     const losses = addresses.filter((a) => !counts.has(a)).length;
     const seconds = (Math.max(...accepted.map((e) => e.at)) - committedAt) / 1000;
@@ -96,7 +127,9 @@ async function main() {
     console.log(`requests to the API:             ${stats.requests} (${Math.ceil(SUBSCRIBERS / 100)} batches needed)`);
     console.log(`duplicates:                      ${duplicates}`);
     console.log(`losses:                          ${losses}`);
-    console.log(`enqueue call (median of 20):     ${smallEnqueue.toFixed(3)} ms with 10 subscribers, ${bigEnqueue.toFixed(3)} ms with ${SUBSCRIBERS}`);
+    console.log(
+      `enqueue call (median of 20):     ${smallEnqueue.toFixed(3)} ms with 10 subscribers, ${bigEnqueue.toFixed(3)} ms with ${SUBSCRIBERS}`,
+    );
     world.db.$client.close();
     if (duplicates > 0 || losses > 0) process.exitCode = 1;
   } finally {

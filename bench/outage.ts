@@ -17,20 +17,44 @@ export interface OutageResult {
   visibleMs: number[];
 }
 
-export async function outageScenario(file: string, base: string, options: { seconds?: number; everyMs?: number; connections?: number; acceptEncoding: string }): Promise<OutageResult> {
+export async function outageScenario(
+  file: string,
+  base: string,
+  options: { seconds?: number; everyMs?: number; connections?: number; acceptEncoding: string },
+): Promise<OutageResult> {
   const seconds = options.seconds ?? 30;
   const everyMs = options.everyMs ?? 2000;
   const db = openDatabase(file, { countQueries: false });
-  const userId = insertUser(db, { email: `bench-${Date.now()}@example.com`, name: "Bench admin", passwordHash: "scrypt$bench-only", role: "admin", at: Date.now() });
+  const userId = insertUser(db, {
+    email: `bench-${Date.now()}@example.com`,
+    name: "Bench admin",
+    passwordHash: "scrypt$bench-only",
+    role: "admin",
+    at: Date.now(),
+  });
   const actor = { type: "user" as const, userId, label: "bench admin", role: "admin" as const };
-  const { id } = createIncident(db, actor, { name: "Bench outage", status: "investigating", message: "Outage begins.", componentStatuses: {}, notify: false });
+  const { id } = createIncident(db, actor, {
+    name: "Bench outage",
+    status: "investigating",
+    message: "Outage begins.",
+    componentStatuses: {},
+    notify: false,
+  });
   const visibleMs: number[] = [];
   const probes: Promise<void>[] = [];
-  const load = wrk(`${base}/`, { connections: options.connections ?? 200, seconds, acceptEncoding: options.acceptEncoding });
+  const load = wrk(`${base}/`, {
+    connections: options.connections ?? 200,
+    seconds,
+    acceptEncoding: options.acceptEncoding,
+  });
   let n = 0;
   const timer = setInterval(() => {
     const marker = `bench-update-${++n}-${Date.now().toString(36)}`;
-    addIncidentUpdate(db, actor, id, { status: "identified", message: `Still working on it (${marker}).`, notify: false });
+    addIncidentUpdate(db, actor, id, {
+      status: "identified",
+      message: `Still working on it (${marker}).`,
+      notify: false,
+    });
     const committed = performance.now();
     probes.push(
       (async () => {

@@ -47,7 +47,9 @@ async function measure(target: string, url: string, pid: number, base?: string):
 async function firstVisitBytes(base: string): Promise<{ total: number; parts: Record<string, number> }> {
   const enc = { "accept-encoding": "br, gzip" };
   const plain = (await get(`${base}/`)).body.toString();
-  const assets = [...plain.matchAll(/<(?:link[^>]+rel="(?:stylesheet|icon)"[^>]*href|script[^>]+src)="([^"]+)"/g)].map((m) => m[1]);
+  const assets = [...plain.matchAll(/<(?:link[^>]+rel="(?:stylesheet|icon)"[^>]*href|script[^>]+src)="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
   const parts: Record<string, number> = { "/ (html)": (await get(`${base}/`, enc)).body.length };
   for (const asset of assets) parts[asset] = (await get(`${base}${asset}`, enc)).body.length;
   return { total: Object.values(parts).reduce((a, b) => a + b, 0), parts };
@@ -63,46 +65,87 @@ async function main() {
   const seedDb = openDatabase(file, { countQueries: false });
   const { incidentIds } = seedLargeDataset(seedDb);
   seedDb.$client.close();
-  console.log(`Dataset: ${LARGE.services} services in ${LARGE.groups} groups, ${LARGE.years} year of history, ${LARGE.incidentsPerYear} incidents`);
+  console.log(
+    `Dataset: ${LARGE.services} services in ${LARGE.groups} groups, ${LARGE.years} year of history, ${LARGE.incidentsPerYear} incidents`,
+  );
   console.log(`Load average at the start: ${loadAverage()}`);
 
-  const app = await startApp(file, PORT, process.env.BENCH_CPU_PROF === "1" ? { cpuProfileDir: path.join(OUT, "prof") } : {});
+  const app = await startApp(
+    file,
+    PORT,
+    process.env.BENCH_CPU_PROF === "1" ? { cpuProfileDir: path.join(OUT, "prof") } : {},
+  );
   try {
     const incident = `/incidents/${incidentIds[incidentIds.length - 1]}`;
     const home = await get(`${app.base}/`, ACCEPT_ENCODING ? { "accept-encoding": ACCEPT_ENCODING } : {});
     fs.writeFileSync(path.join(OUT, "home.html"), home.body);
-    const keep = ["content-type", "content-encoding", "cache-control", "vary", "etag", "content-security-policy", "x-content-type-options", "referrer-policy", "x-cache"];
-    const headers = Object.fromEntries(keep.filter((k) => home.headers[k] !== undefined).map((k) => [k, String(home.headers[k])]));
+    const keep = [
+      "content-type",
+      "content-encoding",
+      "cache-control",
+      "vary",
+      "etag",
+      "content-security-policy",
+      "x-content-type-options",
+      "referrer-policy",
+      "x-cache",
+    ];
+    const headers = Object.fromEntries(
+      keep.filter((k) => home.headers[k] !== undefined).map((k) => [k, String(home.headers[k])]),
+    );
     fs.writeFileSync(path.join(OUT, "home.html.headers.json"), JSON.stringify(headers));
     const bare = await startBare(path.join(OUT, "home.html"), PORT + 1);
 
     const rows: Row[] = [await measure("ceiling: bare node:http, same bytes as /", `${bare.base}/`, bare.pid)];
     await bare.stop();
-    for (const target of ["/", incident, "/history", "/api/v2/summary.json"]) rows.push(await measure(target, `${app.base}${target}`, app.pid, app.base));
+    for (const target of ["/", incident, "/history", "/api/v2/summary.json"])
+      rows.push(await measure(target, `${app.base}${target}`, app.pid, app.base));
     if (process.env.BENCH_VIA_NGINX === "1") {
       const nginx = await startNginx(OUT, PORT + 2, PORT);
-      rows.push({ ...(await measure("/ through nginx (deploy/nginx.conf)", `http://127.0.0.1:${PORT + 2}/`, nginx.pid, app.base)), target: "/ through nginx (nginx's CPU)" });
+      rows.push({
+        ...(await measure("/ through nginx (deploy/nginx.conf)", `http://127.0.0.1:${PORT + 2}/`, nginx.pid, app.base)),
+        target: "/ through nginx (nginx's CPU)",
+      });
       await nginx.stop();
     }
     const ceiling = rows[0];
-    console.log(`\nwrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per target after a 3 s warm-up, Accept-Encoding: ${ACCEPT_ENCODING || "none"}; load average now ${loadAverage()}\n`);
-    console.log("| target | req/s | p50 ms | p99 ms | errors | server CPU us/req | throughput / ceiling | CPU / ceiling | peak RSS MB | DB queries |");
+    console.log(
+      `\nwrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per target after a 3 s warm-up, Accept-Encoding: ${ACCEPT_ENCODING || "none"}; load average now ${loadAverage()}\n`,
+    );
+    console.log(
+      "| target | req/s | p50 ms | p99 ms | errors | server CPU us/req | throughput / ceiling | CPU / ceiling | peak RSS MB | DB queries |",
+    );
     console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const r of rows) {
-      console.log(`| ${r.target} | ${f(r.rps)} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${r.errors} | ${f(r.cpuPerRequestUs, 1)} | ${f(r.rps / ceiling.rps, 2)} | ${f(r.cpuPerRequestUs / ceiling.cpuPerRequestUs, 2)} | ${f(r.peakRssMb)} | ${r.queries ?? "-"} |`);
+      console.log(
+        `| ${r.target} | ${f(r.rps)} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${r.errors} | ${f(r.cpuPerRequestUs, 1)} | ${f(r.rps / ceiling.rps, 2)} | ${f(r.cpuPerRequestUs / ceiling.cpuPerRequestUs, 2)} | ${f(r.peakRssMb)} | ${r.queries ?? "-"} |`,
+      );
     }
     const size = await firstVisitBytes(app.base);
-    console.log(`\nFirst visit to / (compressed): ${(size.total / 1024).toFixed(1)} KB (${Object.entries(size.parts).map(([p, b]) => `${p} ${(b / 1024).toFixed(1)} KB`).join(", ")})`);
+    console.log(
+      `\nFirst visit to / (compressed): ${(size.total / 1024).toFixed(1)} KB (${Object.entries(size.parts)
+        .map(([p, b]) => `${p} ${(b / 1024).toFixed(1)} KB`)
+        .join(", ")})`,
+    );
 
     let outage;
     if (process.env.BENCH_OUTAGE !== "0") {
       outage = await outageScenario(file, app.base, { acceptEncoding: ACCEPT_ENCODING });
       const sorted = [...outage.visibleMs].sort((a, b) => a - b);
-      console.log(`\nOutage: 200 connections on / for 30 s, an update committed every 2 s from another process; load average ${loadAverage()}`);
-      console.log(`  ${f(outage.rps)} req/s, p50 ${f(outage.p50Ms, 2)} ms, p99 ${f(outage.p99Ms, 2)} ms, errors ${outage.errors}`);
-      console.log(`  ${outage.commits} commits; commit -> first response containing it: median ${f(sorted[Math.floor(sorted.length / 2)] ?? NaN)} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms`);
+      console.log(
+        `\nOutage: 200 connections on / for 30 s, an update committed every 2 s from another process; load average ${loadAverage()}`,
+      );
+      console.log(
+        `  ${f(outage.rps)} req/s, p50 ${f(outage.p50Ms, 2)} ms, p99 ${f(outage.p99Ms, 2)} ms, errors ${outage.errors}`,
+      );
+      console.log(
+        `  ${outage.commits} commits; commit -> first response containing it: median ${f(sorted[Math.floor(sorted.length / 2)] ?? NaN)} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms`,
+      );
     }
-    fs.writeFileSync(path.join(OUT, "results.json"), JSON.stringify({ at: new Date().toISOString(), loadAverage: loadAverage(), rows, size, outage }, null, 2));
+    fs.writeFileSync(
+      path.join(OUT, "results.json"),
+      JSON.stringify({ at: new Date().toISOString(), loadAverage: loadAverage(), rows, size, outage }, null, 2),
+    );
   } finally {
     await app.stop();
   }
@@ -111,9 +154,14 @@ async function main() {
     console.log("\nGrowth: one cache miss of / (read + render + compress) through the server, median of 5");
     const growth = await growthTable(OUT, PORT + 3, [60, 300, 1000], [1, 5]);
     console.log(`load average ${loadAverage()}\n`);
-    console.log("| services | years | history rows | read ms (in process) | miss ms (whole request) | server CPU ms per miss | HTML KB | brotli KB |");
+    console.log(
+      "| services | years | history rows | read ms (in process) | miss ms (whole request) | server CPU ms per miss | HTML KB | brotli KB |",
+    );
     console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (const g of growth) console.log(`| ${g.services} | ${g.years} | ${g.historyRows} | ${f(g.readMs, 1)} | ${f(g.missMs, 1)} | ${f(g.missCpuMs, 1)} | ${f(g.htmlKb)} | ${f(g.brotliKb, 1)} |`);
+    for (const g of growth)
+      console.log(
+        `| ${g.services} | ${g.years} | ${g.historyRows} | ${f(g.readMs, 1)} | ${f(g.missMs, 1)} | ${f(g.missCpuMs, 1)} | ${f(g.htmlKb)} | ${f(g.brotliKb, 1)} |`,
+      );
   }
 }
 

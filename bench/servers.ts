@@ -17,7 +17,9 @@ export function get(url: string, headers: Record<string, string> = {}): Promise<
       .get(url, { headers, agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on("error", reject);
   });
@@ -81,7 +83,9 @@ export async function startApp(file: string, port: number, options: { cpuProfile
   const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "inherit"] });
   const stop = track(child);
   const base = `http://127.0.0.1:${port}`;
-  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`The server exited (${code}) before answering`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`The server exited (${code}) before answering`))),
+  );
   await Promise.race([waitFor(`${base}/api/health`), exited]);
   const pid = findServerPid(child.pid!);
   if (!pid) throw new Error("Could not find the server.ts process");

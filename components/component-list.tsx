@@ -20,7 +20,15 @@ function StatusLabel({ status }: { status: Component["status"] }) {
  * the whole row: beside the status label it would wrap one to three words a line on a phone. The label
  * moves under the name when both do not fit on one line ("Degraded performance" is wide).
  */
-function ComponentLine({ component, uptime, lastDate }: { component: Component; uptime?: ComponentUptime; lastDate: string }) {
+function ComponentLine({
+  component,
+  uptime,
+  lastDate,
+}: {
+  component: Component;
+  uptime?: ComponentUptime;
+  lastDate: string;
+}) {
   return (
     <li className="px-4 py-3" data-component={component.id}>
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
@@ -33,13 +41,28 @@ function ComponentLine({ component, uptime, lastDate }: { component: Component; 
   );
 }
 
-export function ComponentList({ rows, uptime, lastDate }: { rows: ComponentRow[]; uptime: Map<string, ComponentUptime>; lastDate: string }) {
+export function ComponentList({
+  rows,
+  uptime,
+  lastDate,
+}: {
+  rows: ComponentRow[];
+  uptime: Map<string, ComponentUptime>;
+  lastDate: string;
+}) {
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
       {rows.map((row) => {
         if (row.type === "component") {
           if (!visibleComponent(row.component)) return null;
-          return <ComponentLine key={row.component.id} component={row.component} uptime={uptime.get(row.component.id)} lastDate={lastDate} />;
+          return (
+            <ComponentLine
+              key={row.component.id}
+              component={row.component}
+              uptime={uptime.get(row.component.id)}
+              lastDate={lastDate}
+            />
+          );
         }
         const children = row.components.filter(visibleComponent);
         if (children.length === 0) return null;
@@ -51,8 +74,17 @@ export function ComponentList({ rows, uptime, lastDate }: { rows: ComponentRow[]
                 {/* Wraps like a service row: the label goes under the name rather than squeezing it. */}
                 <span className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
                   <span className="flex min-w-0 items-center gap-2">
-                    <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden className="size-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90">
-                      <path fillRule="evenodd" d="M7.2 14.8a1 1 0 0 1 0-1.4L10.6 10 7.2 6.6a1 1 0 0 1 1.4-1.4l4.1 4.1a1 1 0 0 1 0 1.4l-4.1 4.1a1 1 0 0 1-1.4 0Z" clipRule="evenodd" />
+                    <svg
+                      viewBox="0 0 20 20"
+                      fill="currentColor"
+                      aria-hidden
+                      className="size-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90"
+                    >
+                      <path
+                        fillRule="evenodd"
+                        d="M7.2 14.8a1 1 0 0 1 0-1.4L10.6 10 7.2 6.6a1 1 0 0 1 1.4-1.4l4.1 4.1a1 1 0 0 1 0 1.4l-4.1 4.1a1 1 0 0 1-1.4 0Z"
+                        clipRule="evenodd"
+                      />
                     </svg>
                     <span className="min-w-0 font-semibold [overflow-wrap:anywhere]">{row.group.name}</span>
                     <span className="text-sm text-slate-600 dark:text-slate-400">({children.length})</span>
@@ -61,7 +93,9 @@ export function ComponentList({ rows, uptime, lastDate }: { rows: ComponentRow[]
                 </span>
                 {groupUptime && <UptimeBars name={row.group.name} uptime={groupUptime} lastDate={lastDate} />}
               </summary>
-              {row.group.description && <p className="px-4 pb-2 pl-10 text-sm text-slate-600 dark:text-slate-400">{row.group.description}</p>}
+              {row.group.description && (
+                <p className="px-4 pb-2 pl-10 text-sm text-slate-600 dark:text-slate-400">{row.group.description}</p>
+              )}
               <ul className="divide-y divide-slate-100 border-t border-slate-100 pl-6 dark:divide-slate-900 dark:border-slate-900">
                 {children.map((c) => (
                   <ComponentLine key={c.id} component={c} uptime={uptime.get(c.id)} lastDate={lastDate} />

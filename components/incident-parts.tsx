@@ -17,8 +17,10 @@ const IMPACT_BORDER: Record<string, string> = {
 // Coloured by impact like the cards' edges, text at 7:1 or better on its tint in both schemes.
 const IMPACT_PILL: Record<keyof typeof IMPACT_LABELS, string> = {
   critical: "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
-  major: "border-orange-300 bg-orange-50 text-orange-900 dark:border-orange-800 dark:bg-orange-950 dark:text-orange-100",
-  minor: "border-yellow-400 bg-yellow-50 text-yellow-900 dark:border-yellow-700 dark:bg-yellow-950 dark:text-yellow-100",
+  major:
+    "border-orange-300 bg-orange-50 text-orange-900 dark:border-orange-800 dark:bg-orange-950 dark:text-orange-100",
+  minor:
+    "border-yellow-400 bg-yellow-50 text-yellow-900 dark:border-yellow-700 dark:bg-yellow-950 dark:text-yellow-100",
   none: "border-slate-300 bg-slate-50 text-slate-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300",
   maintenance: "border-blue-300 bg-blue-50 text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100",
 };
@@ -31,7 +33,15 @@ export function ImpactBadge({ impact }: { impact: keyof typeof IMPACT_LABELS }) 
   );
 }
 
-export function UpdateEntry({ update, timeZone, as: Tag = "li" }: { update: PublicUpdate; timeZone: string; as?: "li" | "div" }) {
+export function UpdateEntry({
+  update,
+  timeZone,
+  as: Tag = "li",
+}: {
+  update: PublicUpdate;
+  timeZone: string;
+  as?: "li" | "div";
+}) {
   return (
     <Tag className="py-3">
       <p className="text-sm">
@@ -53,12 +63,24 @@ export interface SeriesInfo {
 }
 
 /** An unresolved incident or open maintenance on the home page: the latest update and a link to the rest. */
-export function IncidentCard({ item, timeZone, headingLevel = 3, series }: { item: PublicIncident; timeZone: string; headingLevel?: 3 | 4; series?: SeriesInfo }) {
+export function IncidentCard({
+  item,
+  timeZone,
+  headingLevel = 3,
+  series,
+}: {
+  item: PublicIncident;
+  timeZone: string;
+  headingLevel?: 3 | 4;
+  series?: SeriesInfo;
+}) {
   const { incident } = item;
   const latest = item.updates[0];
   const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
-    <article className={`rounded-lg border border-l-4 border-slate-200 px-4 py-3 dark:border-slate-800 ${IMPACT_BORDER[incident.impact]}`}>
+    <article
+      className={`rounded-lg border border-l-4 border-slate-200 px-4 py-3 dark:border-slate-800 ${IMPACT_BORDER[incident.impact]}`}
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Heading className="font-semibold">
           <Link href={`/incidents/${incident.id}`} className="underline underline-offset-2 hover:decoration-2">
@@ -91,7 +113,9 @@ export function IncidentCard({ item, timeZone, headingLevel = 3, series }: { ite
         </details>
       )}
       {item.components.length > 0 && (
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Affects: {item.components.map((c) => c.name).join(", ")}</p>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          Affects: {item.components.map((c) => c.name).join(", ")}
+        </p>
       )}
       {latest && <UpdateEntry update={latest} timeZone={timeZone} as="div" />}
     </article>

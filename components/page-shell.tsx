@@ -4,7 +4,15 @@ import type { Page } from "@/db/schema";
 const linkClass = "underline decoration-slate-400 underline-offset-2 hover:decoration-current";
 
 /** Header and footer of every public page. Plain links: the public pages ship no framework JavaScript. */
-export function PageShell({ page, children, headingLevel = 1 }: { page: Page; children: React.ReactNode; headingLevel?: 1 | 2 }) {
+export function PageShell({
+  page,
+  children,
+  headingLevel = 1,
+}: {
+  page: Page;
+  children: React.ReactNode;
+  headingLevel?: 1 | 2;
+}) {
   const Title = headingLevel === 1 ? "h1" : "p";
   return (
     <div className="mx-auto flex min-h-dvh max-w-4xl flex-col px-4 py-6 sm:px-6 sm:py-10">
@@ -41,19 +49,29 @@ export function PageShell({ page, children, headingLevel = 1 }: { page: Page; ch
         <nav aria-label="Feeds and API">
           <ul className="flex flex-wrap gap-x-5 gap-y-2">
             <li>
-              <Link href="/history" className={linkClass}>History</Link>
+              <Link href="/history" className={linkClass}>
+                History
+              </Link>
             </li>
             <li>
-              <a href="/history.atom" className={linkClass}>Atom feed</a>
+              <a href="/history.atom" className={linkClass}>
+                Atom feed
+              </a>
             </li>
             <li>
-              <a href="/history.rss" className={linkClass}>RSS feed</a>
+              <a href="/history.rss" className={linkClass}>
+                RSS feed
+              </a>
             </li>
             <li>
-              <a href="/api/v2/summary.json" className={linkClass}>Status JSON</a>
+              <a href="/api/v2/summary.json" className={linkClass}>
+                Status JSON
+              </a>
             </li>
             <li>
-              <a href="/api" className={linkClass}>API</a>
+              <a href="/api" className={linkClass}>
+                API
+              </a>
             </li>
             {page.supportUrl && (
               <li>

@@ -11,7 +11,11 @@ export function PastIncidents({ days, timeZone }: { days: HomePage["pastDays"]; 
         Past incidents
       </h2>
       {days.map((day) => (
-        <section key={day.date} aria-labelledby={`day-${day.date}`} className="border-b border-slate-200 py-4 dark:border-slate-800">
+        <section
+          key={day.date}
+          aria-labelledby={`day-${day.date}`}
+          className="border-b border-slate-200 py-4 dark:border-slate-800"
+        >
           <h3 id={`day-${day.date}`} className="font-semibold">
             <time dateTime={day.date}>{formatLocalDate(day.date)}</time>
           </h3>

@@ -10,10 +10,21 @@ const BANNER: Record<string, string> = {
   maintenance: "bg-status-maintenance",
 };
 
-export function StatusBanner({ status, lastUpdated, timeZone }: { status: PageStatus; lastUpdated: number; timeZone: string }) {
+export function StatusBanner({
+  status,
+  lastUpdated,
+  timeZone,
+}: {
+  status: PageStatus;
+  lastUpdated: number;
+  timeZone: string;
+}) {
   const tone = INDICATOR_TONE[status.indicator];
   return (
-    <section aria-labelledby="overall-status" className={`${BANNER[tone]} mb-8 rounded-lg px-5 py-4 text-white dark:text-slate-950`}>
+    <section
+      aria-labelledby="overall-status"
+      className={`${BANNER[tone]} mb-8 rounded-lg px-5 py-4 text-white dark:text-slate-950`}
+    >
       <div className="flex items-center gap-3">
         <span className="rounded-full bg-white p-0.5 dark:bg-slate-950">
           <StatusIcon tone={tone} className="size-6" />

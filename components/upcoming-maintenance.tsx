@@ -11,7 +11,15 @@ const linkClass = "underline underline-offset-2 hover:decoration-2";
  * Scheduled maintenance on the home page: the next few entries as cards (a recurring series is one entry,
  * with its rule in words), the rest behind "and N more". A <details>, so it opens without JavaScript.
  */
-export function UpcomingMaintenance({ upcoming, recurrences, timeZone }: { upcoming: PublicIncident[]; recurrences: Map<string, RecurrenceRule>; timeZone: string }) {
+export function UpcomingMaintenance({
+  upcoming,
+  recurrences,
+  timeZone,
+}: {
+  upcoming: PublicIncident[];
+  recurrences: Map<string, RecurrenceRule>;
+  timeZone: string;
+}) {
   const { shown, more } = foldUpcoming(upcoming);
   const repeats = (item: PublicIncident) => {
     const rule = item.incident.recurrenceId ? recurrences.get(item.incident.recurrenceId) : undefined;
@@ -24,7 +32,12 @@ export function UpcomingMaintenance({ upcoming, recurrences, timeZone }: { upcom
       </h2>
       <div className="space-y-3">
         {shown.map(({ item, later }) => (
-          <IncidentCard key={item.incident.id} item={item} timeZone={timeZone} series={{ repeats: repeats(item), later }} />
+          <IncidentCard
+            key={item.incident.id}
+            item={item}
+            timeZone={timeZone}
+            series={{ repeats: repeats(item), later }}
+          />
         ))}
       </div>
       {more.length > 0 && (
@@ -42,7 +55,9 @@ export function UpcomingMaintenance({ upcoming, recurrences, timeZone }: { upcom
                     <LocalTime at={item.incident.scheduledFor} timeZone={timeZone} />
                   </>
                 )}
-                {later.length > 0 && <span className="text-slate-600 dark:text-slate-400"> · {repeats(item) ?? "repeats"}</span>}
+                {later.length > 0 && (
+                  <span className="text-slate-600 dark:text-slate-400"> · {repeats(item) ?? "repeats"}</span>
+                )}
               </li>
             ))}
           </ul>

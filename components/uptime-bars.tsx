@@ -44,7 +44,8 @@ export function UptimeBars({ name, uptime, lastDate }: { name: string; uptime: C
     if (i >= noDataUntil && (code !== "o" || incidents || day.uptime === null)) {
       const basisPoints = day.uptime === null ? "" : Math.floor(day.uptime * 10000);
       marked.push(`${i}:${code}:${basisPoints}:${incidents?.join(" ") ?? ""}`);
-      if (code !== "o") rects.push(<rect key={i} x={i * BAR} width={BAR - 1} height={HEIGHT} className={`bar-${code}`} />);
+      if (code !== "o")
+        rects.push(<rect key={i} x={i * BAR} width={BAR - 1} height={HEIGHT} className={`bar-${code}`} />);
     }
   });
   const label = `${name}: ${formatUptime(uptime.periods[90])} uptime over the last 90 days`;

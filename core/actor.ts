@@ -25,7 +25,13 @@ export type Capability =
   | "api_keys.manage";
 
 const EDITOR: readonly Capability[] = ["incidents.write"];
-const ADMIN: readonly Capability[] = [...EDITOR, "incidents.delete_update", "services.write", "settings.write", "team.manage"];
+const ADMIN: readonly Capability[] = [
+  ...EDITOR,
+  "incidents.delete_update",
+  "services.write",
+  "settings.write",
+  "team.manage",
+];
 
 const MEMBER_CAN: Record<UserRole, readonly Capability[]> = {
   editor: EDITOR,

@@ -15,7 +15,10 @@ describe("parseConfig", () => {
   });
 
   it("treats empty strings as unset", () => {
-    expect(parseConfig({ PORT: "", RESEND_API_KEY: "", PAGE_TIME_ZONE: " " })).toMatchObject({ port: 3000, pageTimeZone: "Etc/UTC" });
+    expect(parseConfig({ PORT: "", RESEND_API_KEY: "", PAGE_TIME_ZONE: " " })).toMatchObject({
+      port: 3000,
+      pageTimeZone: "Etc/UTC",
+    });
   });
 
   it("reads every variable", () => {
@@ -74,9 +77,13 @@ describe("parseConfig", () => {
 
 describe("secret variables", () => {
   it("are validated but never echoed in the error", () => {
-    expect(() => parseConfig({ RESEND_WEBHOOK_SECRET: "not-a-secret-value" })).toThrow(/^Invalid configuration: RESEND_WEBHOOK_SECRET must be the whsec_/);
+    expect(() => parseConfig({ RESEND_WEBHOOK_SECRET: "not-a-secret-value" })).toThrow(
+      /^Invalid configuration: RESEND_WEBHOOK_SECRET must be the whsec_/,
+    );
     // The page name becomes email subjects: one line only (core/text-input.ts).
-    expect(() => parseConfig({ PAGE_NAME: "Example\r\nBcc: x@example.net" })).toThrow(/^Invalid configuration: PAGE_NAME Keep this on one line/);
+    expect(() => parseConfig({ PAGE_NAME: "Example\r\nBcc: x@example.net" })).toThrow(
+      /^Invalid configuration: PAGE_NAME Keep this on one line/,
+    );
     expect(() => parseConfig({ RESEND_WEBHOOK_SECRET: "not-a-secret-value" })).not.toThrow(/not-a-secret-value/);
     expect(() => parseConfig({ ADMIN_PASSWORD: "short-pw" })).not.toThrow(/short-pw/);
     expect(parseConfig({ RESEND_WEBHOOK_SECRET: "whsec_c2VjcmV0" }).resendWebhookSecret).toBe("whsec_c2VjcmV0");

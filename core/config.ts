@@ -20,7 +20,7 @@ const bool = (fallback: boolean) =>
     emptyToUndefined,
     z
       .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], {
-        error: 'must be one of true/false, 1/0, yes/no, on/off',
+        error: "must be one of true/false, 1/0, yes/no, on/off",
       })
       .optional()
       .transform((v) => (v === undefined ? fallback : ["1", "true", "yes", "on"].includes(v))),
@@ -34,7 +34,13 @@ const schema = z
         .string()
         .regex(/^\d+$/, { error: "must be a whole number between 1 and 65535" })
         .transform(Number)
-        .pipe(z.number().int().min(1, { error: "must be between 1 and 65535" }).max(65535, { error: "must be between 1 and 65535" }))
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(1, { error: "must be between 1 and 65535" })
+            .max(65535, { error: "must be between 1 and 65535" }),
+        )
         .default(3000),
     ),
     HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
@@ -56,7 +62,12 @@ const schema = z
     RESEND_API_KEY: optionalString,
     RESEND_WEBHOOK_SECRET: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, { error: "must be the whsec_... signing secret Resend shows for the webhook" }).optional(),
+      z
+        .string()
+        .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, {
+          error: "must be the whsec_... signing secret Resend shows for the webhook",
+        })
+        .optional(),
     ),
     RESEND_BASE_URL: z.preprocess(emptyToUndefined, z.url({ error: "must be an absolute URL" }).optional()),
     EMAIL_FROM: z.preprocess(
@@ -79,7 +90,13 @@ const schema = z
         .string()
         .regex(/^\d+$/, { error: "must be a whole number of days between 1 and 3650" })
         .transform(Number)
-        .pipe(z.number().int().min(1, { error: "must be between 1 and 3650" }).max(3650, { error: "must be between 1 and 3650" }))
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(1, { error: "must be between 1 and 3650" })
+            .max(3650, { error: "must be between 1 and 3650" }),
+        )
         .default(30),
     ),
     SEED_DEMO: bool(true),

@@ -47,7 +47,11 @@ describe("flap damping", () => {
   });
 
   it("honours other thresholds: N = 1 and M = 1 follow every result", () => {
-    expect(run(["down", "up", "down"], "up", { failuresBeforeDown: 1, successesBeforeUp: 1 })).toEqual(["down", "up", "down"]);
+    expect(run(["down", "up", "down"], "up", { failuresBeforeDown: 1, successesBeforeUp: 1 })).toEqual([
+      "down",
+      "up",
+      "down",
+    ]);
   });
 
   it("reports whether the state changed", () => {

@@ -35,7 +35,12 @@ export function nextStreaks(streaks: Streaks, outcome: CheckOutcome): Streaks {
 }
 
 /** The state after one more result. */
-export function dampedStep(state: MonitorState, streaks: Streaks, outcome: CheckOutcome, rules: DampingRules): DampedStep {
+export function dampedStep(
+  state: MonitorState,
+  streaks: Streaks,
+  outcome: CheckOutcome,
+  rules: DampingRules,
+): DampedStep {
   const s = nextStreaks(streaks, outcome);
   const next = nextState(state, s, rules);
   return { ...s, state: next, changed: next !== state };

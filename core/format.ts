@@ -12,13 +12,24 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 export type TimeStyle = "datetime" | "time" | "date";
 
 const OPTIONS: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
-  datetime: { month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" },
+  datetime: {
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  },
   time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" },
   date: { month: "short", day: "numeric", year: "numeric" },
 };
 
 export function formatTime(at: number, timeZone: string, style: TimeStyle = "datetime"): string {
-  return formatter(`${style}|${timeZone}`, () => new Intl.DateTimeFormat("en-US", { ...OPTIONS[style], timeZone })).format(at);
+  return formatter(
+    `${style}|${timeZone}`,
+    () => new Intl.DateTimeFormat("en-US", { ...OPTIONS[style], timeZone }),
+  ).format(at);
 }
 
 /** A local calendar date "YYYY-MM-DD" as "Nov 23, 2026" (no zone: it is already the page's day). */
@@ -26,13 +37,18 @@ export function formatLocalDate(date: string, style: "long" | "short" = "short")
   const [y, m, d] = date.split("-").map(Number);
   const options: Intl.DateTimeFormatOptions =
     style === "long" ? { weekday: "long", month: "long", day: "numeric", year: "numeric" } : OPTIONS.date;
-  return formatter(`local-${style}`, () => new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" })).format(Date.UTC(y, m - 1, d));
+  return formatter(`local-${style}`, () => new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" })).format(
+    Date.UTC(y, m - 1, d),
+  );
 }
 
 /** "January 2026" for a "YYYY-MM" month. */
 export function formatMonth(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return formatter("month", () => new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" })).format(Date.UTC(y, m - 1, 1));
+  return formatter(
+    "month",
+    () => new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }),
+  ).format(Date.UTC(y, m - 1, 1));
 }
 
 const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { bySeverity, deriveIncidentState, updateLabels, type UpdateFacts } from "./incident";
 
-const u = (status: UpdateFacts["status"], displayAt: number, statuses: UpdateFacts["newComponentStatuses"] = [], createdAt = displayAt): UpdateFacts => ({
+const u = (
+  status: UpdateFacts["status"],
+  displayAt: number,
+  statuses: UpdateFacts["newComponentStatuses"] = [],
+  createdAt = displayAt,
+): UpdateFacts => ({
   status,
   displayAt,
   createdAt,
@@ -17,7 +22,13 @@ describe("deriveIncidentState", () => {
       null,
       "investigating",
     );
-    expect(state).toEqual({ status: "monitoring", impact: "minor", identifiedAt: 200, monitoringAt: 300, resolvedAt: null });
+    expect(state).toEqual({
+      status: "monitoring",
+      impact: "minor",
+      identifiedAt: 200,
+      monitoringAt: 300,
+      resolvedAt: null,
+    });
   });
 
   it("keeps the worst impact reached even after components recover", () => {
@@ -32,32 +43,60 @@ describe("deriveIncidentState", () => {
   });
 
   it("honours an impact override", () => {
-    expect(deriveIncidentState("incident", [u("investigating", 1, ["major_outage"])], "minor", "investigating").impact).toBe("minor");
+    expect(
+      deriveIncidentState("incident", [u("investigating", 1, ["major_outage"])], "minor", "investigating").impact,
+    ).toBe("minor");
   });
 
   it("orders updates at the same display time by when they were written", () => {
-    const state = deriveIncidentState("incident", [u("identified", 100, [], 2), u("investigating", 100, [], 1)], null, "investigating");
+    const state = deriveIncidentState(
+      "incident",
+      [u("identified", 100, [], 2), u("investigating", 100, [], 1)],
+      null,
+      "investigating",
+    );
     expect(state.status).toBe("identified");
   });
 
   it("gives a maintenance the maintenance impact and its completion time", () => {
     const state = deriveIncidentState(
       "maintenance",
-      [u("scheduled", 10), u("in_progress", 20, ["under_maintenance"]), u("verifying", 30), u("completed", 40, ["operational"])],
+      [
+        u("scheduled", 10),
+        u("in_progress", 20, ["under_maintenance"]),
+        u("verifying", 30),
+        u("completed", 40, ["operational"]),
+      ],
       null,
       "scheduled",
     );
-    expect(state).toEqual({ status: "completed", impact: "maintenance", identifiedAt: null, monitoringAt: 30, resolvedAt: 40 });
+    expect(state).toEqual({
+      status: "completed",
+      impact: "maintenance",
+      identifiedAt: null,
+      monitoringAt: 30,
+      resolvedAt: 40,
+    });
   });
 
   it("falls back to the given status when there is no update yet", () => {
-    expect(deriveIncidentState("maintenance", [], null, "scheduled")).toMatchObject({ status: "scheduled", resolvedAt: null });
+    expect(deriveIncidentState("maintenance", [], null, "scheduled")).toMatchObject({
+      status: "scheduled",
+      resolvedAt: null,
+    });
   });
 
   it("dates a re-resolved incident by the closing update after the last open one, not the first resolution", () => {
     const state = deriveIncidentState(
       "incident",
-      [u("investigating", 100), u("resolved", 200), u("investigating", 300), u("monitoring", 350), u("resolved", 400), u("postmortem", 500)],
+      [
+        u("investigating", 100),
+        u("resolved", 200),
+        u("investigating", 300),
+        u("monitoring", 350),
+        u("resolved", 400),
+        u("postmortem", 500),
+      ],
       null,
       "investigating",
     );
@@ -65,7 +104,12 @@ describe("deriveIncidentState", () => {
   });
 
   it("clears the resolution time when an incident is reopened", () => {
-    const state = deriveIncidentState("incident", [u("investigating", 1), u("resolved", 2), u("investigating", 3)], null, "investigating");
+    const state = deriveIncidentState(
+      "incident",
+      [u("investigating", 1), u("resolved", 2), u("investigating", 3)],
+      null,
+      "investigating",
+    );
     expect(state.status).toBe("investigating");
     expect(state.resolvedAt).toBeNull();
   });
@@ -74,7 +118,13 @@ describe("deriveIncidentState", () => {
 describe("updateLabels", () => {
   it('labels an update whose status did not change as "Update"', () => {
     const labels = updateLabels(
-      [{ status: "investigating" }, { status: "investigating" }, { status: "identified" }, { status: "resolved" }, { status: "resolved" }],
+      [
+        { status: "investigating" },
+        { status: "investigating" },
+        { status: "identified" },
+        { status: "resolved" },
+        { status: "resolved" },
+      ],
       INCIDENT_STATUS_LABELS,
     );
     expect(labels).toEqual(["Investigating", "Update", "Identified", "Resolved", "Update"]);

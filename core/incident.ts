@@ -1,5 +1,13 @@
 // Pure rules for an incident's (or maintenance's) state: derived from its updates, never trusted from input.
-import { ENDED_MAINTENANCE_STATUSES, INCIDENT_STATUS_LABELS, RESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus, type ComponentStatus, type Impact, type IncidentKind } from "@/db/constants";
+import {
+  ENDED_MAINTENANCE_STATUSES,
+  INCIDENT_STATUS_LABELS,
+  RESOLVED_INCIDENT_STATUSES,
+  type AnyIncidentStatus,
+  type ComponentStatus,
+  type Impact,
+  type IncidentKind,
+} from "@/db/constants";
 import { incidentImpact } from "./status";
 
 export interface UpdateFacts {
@@ -76,9 +84,17 @@ export function updateLabels<T extends { status: AnyIncidentStatus }>(
   return oldestFirst.map((u, i) => (i > 0 && oldestFirst[i - 1].status === u.status ? "Update" : labels[u.status]));
 }
 
-const IMPACT_RANK: Record<Impact | "maintenance", number> = { critical: 4, major: 3, minor: 2, none: 1, maintenance: 0 };
+const IMPACT_RANK: Record<Impact | "maintenance", number> = {
+  critical: 4,
+  major: 3,
+  minor: 2,
+  none: 1,
+  maintenance: 0,
+};
 
 /** Most severe first, then newest first: the order active incidents are listed in. */
-export function bySeverity<T extends { impact: Impact | "maintenance"; startedAt: number }>(incidents: readonly T[]): T[] {
+export function bySeverity<T extends { impact: Impact | "maintenance"; startedAt: number }>(
+  incidents: readonly T[],
+): T[] {
   return [...incidents].sort((a, b) => IMPACT_RANK[b.impact] - IMPACT_RANK[a.impact] || b.startedAt - a.startedAt);
 }

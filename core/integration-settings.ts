@@ -7,10 +7,16 @@ import { ID_PATTERN } from "@/core/ids";
 import { singleLine } from "@/core/text-input";
 
 /** The issue's default: critical -> major outage, warning -> degraded performance, anything else partial. */
-export const DEFAULT_SEVERITY_MAP: Record<string, ComponentStatus> = { critical: "major_outage", warning: "degraded_performance" };
+export const DEFAULT_SEVERITY_MAP: Record<string, ComponentStatus> = {
+  critical: "major_outage",
+  warning: "degraded_performance",
+};
 export const DEFAULT_STATUS: ComponentStatus = "partial_outage";
 
-const FAILURE_STATUSES = COMPONENT_STATUSES.filter((s) => s !== "operational" && s !== "under_maintenance") as [ComponentStatus, ...ComponentStatus[]];
+const FAILURE_STATUSES = COMPONENT_STATUSES.filter((s) => s !== "operational" && s !== "under_maintenance") as [
+  ComponentStatus,
+  ...ComponentStatus[],
+];
 const status = z.enum(FAILURE_STATUSES, { error: `Use one of: ${FAILURE_STATUSES.join(", ")}` });
 const label = singleLine(
   z
@@ -18,9 +24,19 @@ const label = singleLine(
     .trim()
     .regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/, { error: "A label name is letters, digits and _ (as in Prometheus)" }),
 );
-const labelValue = singleLine(z.string({ error: "Give a value" }).trim().min(1, { error: "Give a value" }).max(200, { error: "Use at most 200 characters" }));
+const labelValue = singleLine(
+  z
+    .string({ error: "Give a value" })
+    .trim()
+    .min(1, { error: "Give a value" })
+    .max(200, { error: "Use at most 200 characters" }),
+);
 
-export const matcherInput = z.strictObject({ label, value: labelValue, componentId: z.string().regex(ID_PATTERN, { error: "Not a service id" }) });
+export const matcherInput = z.strictObject({
+  label,
+  value: labelValue,
+  componentId: z.string().regex(ID_PATTERN, { error: "Not a service id" }),
+});
 
 export const integrationFields = {
   name: singleLine(
@@ -51,7 +67,12 @@ export const integrationFields = {
 };
 
 const needsTemplate = (m: { incidentMode?: string; templateId?: string | null }, ctx: z.RefinementCtx) => {
-  if (m.incidentMode === "published" && !m.templateId) ctx.addIssue({ code: "custom", path: ["templateId"], message: "Choose the template the incident is published from" });
+  if (m.incidentMode === "published" && !m.templateId)
+    ctx.addIssue({
+      code: "custom",
+      path: ["templateId"],
+      message: "Choose the template the incident is published from",
+    });
 };
 
 export const integrationInput = z

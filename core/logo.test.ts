@@ -8,7 +8,8 @@ describe("checkLogo", () => {
   it("recognises PNG, JPEG and a plain SVG by their bytes", () => {
     expect(checkLogo(png)).toEqual({ ok: true, contentType: "image/png" });
     expect(checkLogo(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]))).toEqual({ ok: true, contentType: "image/jpeg" });
-    const svg = '<?xml version="1.0"?>\n<!-- logo --><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10"/><use href="#g"/></svg>';
+    const svg =
+      '<?xml version="1.0"?>\n<!-- logo --><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10"/><use href="#g"/></svg>';
     expect(checkLogo(bytes(svg))).toEqual({ ok: true, contentType: "image/svg+xml" });
   });
 
@@ -22,14 +23,14 @@ describe("checkLogo", () => {
   });
 
   it.each([
-    ['<svg><script>alert(1)</script></svg>', "a script"],
-    ['<svg><SCRIPT >alert(1)</SCRIPT></svg>', "a script"],
+    ["<svg><script>alert(1)</script></svg>", "a script"],
+    ["<svg><SCRIPT >alert(1)</SCRIPT></svg>", "a script"],
     ['<svg onload="alert(1)"></svg>', "event handler"],
     ['<svg><a href="javascript:alert(1)"><rect/></a></svg>', "javascript:"],
     ['<svg><foreignObject><iframe src="x"/></foreignObject></svg>', "embedded content"],
     ['<svg><image href="https://tracker.example/x.png"/></svg>', "embedded content"],
     ['<svg><use xlink:href="https://evil.example/a.svg#x"/></svg>', "link to another file"],
-    ['<svg><style>@import url(https://evil.example/a.css);</style></svg>', "CSS import"],
+    ["<svg><style>@import url(https://evil.example/a.css);</style></svg>", "CSS import"],
     ['<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "y">]><svg></svg>', "DOCTYPE"],
   ])("refuses an SVG with %s", (svg, what) => {
     const result = checkLogo(bytes(svg));

@@ -24,14 +24,21 @@ const SVG_DANGERS: [RegExp, string][] = [
 export function checkLogo(bytes: Uint8Array): LogoCheck {
   if (bytes.length === 0) return { ok: false, message: "The file is empty." };
   if (bytes.length > LOGO_MAX_BYTES) {
-    return { ok: false, message: `The logo is ${Math.ceil(bytes.length / 1024)} KB; the limit is ${LOGO_MAX_BYTES / 1024} KB.` };
+    return {
+      ok: false,
+      message: `The logo is ${Math.ceil(bytes.length / 1024)} KB; the limit is ${LOGO_MAX_BYTES / 1024} KB.`,
+    };
   }
   if (PNG.every((b, i) => bytes[i] === b)) return { ok: true, contentType: "image/png" };
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { ok: true, contentType: "image/jpeg" };
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
   if (/^\s*</.test(text) && /<svg[\s>]/i.test(text)) {
     for (const [pattern, what] of SVG_DANGERS) {
-      if (pattern.test(text)) return { ok: false, message: `This SVG contains ${what}, which a logo may not have. Export it as a plain SVG or PNG.` };
+      if (pattern.test(text))
+        return {
+          ok: false,
+          message: `This SVG contains ${what}, which a logo may not have. Export it as a plain SVG or PNG.`,
+        };
     }
     const start = text.replace(/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*/, "");
     if (/^<svg[\s>]/i.test(start)) return { ok: true, contentType: "image/svg+xml" };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { foldUpcoming } from "./maintenance-list";
 
-const one = (id: string, scheduledFor: number, recurrenceId: string | null = null) => ({ incident: { id, scheduledFor, recurrenceId } });
+const one = (id: string, scheduledFor: number, recurrenceId: string | null = null) => ({
+  incident: { id, scheduledFor, recurrenceId },
+});
 
 describe("foldUpcoming", () => {
   it("shows a series once, at its next window, with the later windows under it", () => {

@@ -17,7 +17,10 @@ export interface UpcomingEntry<T> {
 export const UPCOMING_SHOWN = 3;
 
 /** `items` soonest first; returns the entries to show as cards and the ones to fold. */
-export function foldUpcoming<T extends UpcomingLike>(items: readonly T[], limit = UPCOMING_SHOWN): { shown: UpcomingEntry<T>[]; more: UpcomingEntry<T>[] } {
+export function foldUpcoming<T extends UpcomingLike>(
+  items: readonly T[],
+  limit = UPCOMING_SHOWN,
+): { shown: UpcomingEntry<T>[]; more: UpcomingEntry<T>[] } {
   const entries: UpcomingEntry<T>[] = [];
   const series = new Map<string, UpcomingEntry<T>>();
   for (const item of items) {

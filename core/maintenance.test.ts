@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MINUTE } from "@/core/time";
-import { canMoveMaintenance, dueTransition, statusAfterMaintenance, statusAtMaintenanceStart, type MaintenanceFacts } from "./maintenance";
+import {
+  canMoveMaintenance,
+  dueTransition,
+  statusAfterMaintenance,
+  statusAtMaintenanceStart,
+  type MaintenanceFacts,
+} from "./maintenance";
 
 const START = 1_000 * MINUTE;
 const END = START + 60 * MINUTE;

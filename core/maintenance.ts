@@ -56,7 +56,10 @@ export function canMoveMaintenance(from: MaintenanceStatus, to: MaintenanceStatu
  * When a window ends, a component goes back to the status it had before, unless something else (an incident,
  * a person) changed it during the window: then it keeps that newer status.
  */
-export function statusAfterMaintenance(current: ComponentStatus, before: ComponentStatus | null): ComponentStatus | null {
+export function statusAfterMaintenance(
+  current: ComponentStatus,
+  before: ComponentStatus | null,
+): ComponentStatus | null {
   if (current !== "under_maintenance") return null;
   return before ?? "operational";
 }

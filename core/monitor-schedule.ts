@@ -24,12 +24,23 @@ export function heartbeatGraceMs(periodSeconds: number, graceSeconds?: number | 
 }
 
 /** The last moment a heartbeat may arrive: period + grace after the last call (or the monitor's start). */
-export function heartbeatDeadline(input: { lastCallAt: number | null; since: number; periodSeconds: number; graceMs: number }): number {
+export function heartbeatDeadline(input: {
+  lastCallAt: number | null;
+  since: number;
+  periodSeconds: number;
+  graceMs: number;
+}): number {
   return (input.lastCallAt ?? input.since) + input.periodSeconds * 1000 + input.graceMs;
 }
 
 /** A heartbeat is missed when no call came within period + grace of the last call (or of the monitor's start). */
-export function heartbeatMissed(input: { now: number; lastCallAt: number | null; since: number; periodSeconds: number; graceMs: number }): boolean {
+export function heartbeatMissed(input: {
+  now: number;
+  lastCallAt: number | null;
+  since: number;
+  periodSeconds: number;
+  graceMs: number;
+}): boolean {
   const from = input.lastCallAt ?? input.since;
   return input.now - from > input.periodSeconds * 1000 + input.graceMs;
 }

@@ -31,7 +31,8 @@ export function parseRule(text: string): Rule | { error: string } {
       .map((p) => p.split("=") as [string, string]),
   );
   const interval = parts.INTERVAL === undefined ? 1 : Number(parts.INTERVAL);
-  if (!Number.isInteger(interval) || interval < 1 || interval > 52) return { error: "INTERVAL must be a whole number from 1 to 52" };
+  if (!Number.isInteger(interval) || interval < 1 || interval > 52)
+    return { error: "INTERVAL must be a whole number from 1 to 52" };
   const known = new Set(["FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY"]);
   const unknown = Object.keys(parts).find((k) => !known.has(k));
   if (unknown) return { error: `${unknown} is not supported` };
@@ -66,7 +67,11 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function matches(rule: Rule, date: { year: number; month: number; day: number; weekday: number }, daysSinceAnchor: number): boolean {
+function matches(
+  rule: Rule,
+  date: { year: number; month: number; day: number; weekday: number },
+  daysSinceAnchor: number,
+): boolean {
   switch (rule.freq) {
     case "DAILY":
       return daysSinceAnchor % rule.interval === 0;
@@ -129,13 +134,19 @@ export function describeRule(rule: Rule): string {
       return rule.interval === 1 ? `Every ${days}` : `Every ${rule.interval} weeks on ${days}`;
     }
     case "MONTHLY":
-      if ("monthDay" in rule) return rule.monthDay === -1 ? "The last day of each month" : `Day ${rule.monthDay} of each month`;
+      if ("monthDay" in rule)
+        return rule.monthDay === -1 ? "The last day of each month" : `Day ${rule.monthDay} of each month`;
       return `The ${ORDINALS[rule.nth]} ${DAY_NAMES[rule.weekday]} of each month`;
   }
 }
 
 /** "Every Sunday at 02:00 (Etc/UTC) for 1 hour": a stored rule in words, the one wording the console and the page use. */
-export function describeRecurrence(r: { rule: string; startTime: string; timeZone: string; durationMinutes: number }): string {
+export function describeRecurrence(r: {
+  rule: string;
+  startTime: string;
+  timeZone: string;
+  durationMinutes: number;
+}): string {
   const rule = parseRule(r.rule);
   return `${"error" in rule ? r.rule : describeRule(rule)} at ${r.startTime} (${r.timeZone}) for ${formatMinutes(r.durationMinutes)}`;
 }
@@ -152,7 +163,12 @@ export function ruleText(choice: RuleChoice): string {
     case "daily":
       return choice.interval === 1 ? "FREQ=DAILY" : `FREQ=DAILY;INTERVAL=${choice.interval}`;
     case "weekly":
-      return `FREQ=WEEKLY${choice.interval === 1 ? "" : `;INTERVAL=${choice.interval}`};BYDAY=${[...new Set(choice.days)].sort().map((d) => WEEKDAYS[d]).join(",")}`;
+      return `FREQ=WEEKLY${choice.interval === 1 ? "" : `;INTERVAL=${choice.interval}`};BYDAY=${[
+        ...new Set(choice.days),
+      ]
+        .sort()
+        .map((d) => WEEKDAYS[d])
+        .join(",")}`;
     case "monthly_weekday":
       return `FREQ=MONTHLY;BYDAY=${choice.nth}${WEEKDAYS[choice.weekday]}`;
     case "monthly_day":

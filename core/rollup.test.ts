@@ -8,11 +8,27 @@ describe("roll-ups", () => {
       { outcome: "slow" as const, responseMs: 900 },
       { outcome: "down" as const, responseMs: null },
     ];
-    expect(summarise(results)).toEqual({ countUp: 19, countSlow: 1, countDown: 1, timedCount: 20, minMs: 10, avgMs: Math.round((171 + 19 * 10 + 900) / 20), p95Ms: 28, maxMs: 900 });
+    expect(summarise(results)).toEqual({
+      countUp: 19,
+      countSlow: 1,
+      countDown: 1,
+      timedCount: 20,
+      minMs: 10,
+      avgMs: Math.round((171 + 19 * 10 + 900) / 20),
+      p95Ms: 28,
+      maxMs: 900,
+    });
   });
 
   it("has no times for a bucket of failures only", () => {
-    expect(summarise([{ outcome: "down", responseMs: null }])).toMatchObject({ countDown: 1, timedCount: 0, minMs: null, avgMs: null, p95Ms: null, maxMs: null });
+    expect(summarise([{ outcome: "down", responseMs: null }])).toMatchObject({
+      countDown: 1,
+      timedCount: 0,
+      minMs: null,
+      avgMs: null,
+      p95Ms: null,
+      maxMs: null,
+    });
   });
 
   it("uses the nearest rank", () => {

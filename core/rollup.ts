@@ -25,7 +25,10 @@ export function percentile(sorted: readonly number[], p: number): number | null 
 }
 
 export function summarise(results: readonly { outcome: CheckOutcome; responseMs: number | null }[]): RollupSummary {
-  const times = results.map((r) => r.responseMs).filter((t): t is number => t !== null).sort((a, b) => a - b);
+  const times = results
+    .map((r) => r.responseMs)
+    .filter((t): t is number => t !== null)
+    .sort((a, b) => a - b);
   const count = (o: CheckOutcome) => results.filter((r) => r.outcome === o).length;
   return {
     countUp: count("up"),

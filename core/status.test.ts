@@ -21,7 +21,12 @@ describe("indicatorFromComponents: every row of the spec's table", () => {
       "minor",
       "Partially Degraded Service",
     ],
-    ["any under_maintenance, nothing worse", ["under_maintenance", "operational"], "maintenance", "Service Under Maintenance"],
+    [
+      "any under_maintenance, nothing worse",
+      ["under_maintenance", "operational"],
+      "maintenance",
+      "Service Under Maintenance",
+    ],
     ["all under_maintenance", many("under_maintenance"), "maintenance", "Service Under Maintenance"],
     ["all operational", many("operational"), "none", "All Systems Operational"],
     ["an empty page", [], "none", "All Systems Operational"],

@@ -13,7 +13,14 @@ import { apiClient, closeApiTestDatabase, openApiTestDatabase } from "@/services
 import { description, name as consoleName } from "@/services/console/fields";
 import { settingsSchema } from "@/services/console/settings";
 import { recurrenceInput } from "@/services/incidents/recurrence";
-import { addUpdateInput, cancelInput, createIncidentInput, editUpdateInput, postmortemInput, scheduleMaintenanceInput } from "@/services/incidents/schemas";
+import {
+  addUpdateInput,
+  cancelInput,
+  createIncidentInput,
+  editUpdateInput,
+  postmortemInput,
+  scheduleMaintenanceInput,
+} from "@/services/incidents/schemas";
 import { templateInput } from "@/services/incidents/templates";
 import { subscribeSchema } from "@/services/subscriptions/subscribe";
 import { parseWebhookUrl } from "@/services/webhooks/url-guard";
@@ -21,13 +28,28 @@ import { multiLine, singleLine, textCharacterProblem } from "./text-input";
 import { z as zod } from "zod";
 
 /** Refused everywhere. */
-const ALWAYS = ["\u0000", "\u0001", "\u0008", "\u000b", "\u000c", "\u001b", "\u001f", "\u007f", "\ufffe", "\uffff", "\ud800", "\udfff"];
+const ALWAYS = [
+  "\u0000",
+  "\u0001",
+  "\u0008",
+  "\u000b",
+  "\u000c",
+  "\u001b",
+  "\u001f",
+  "\u007f",
+  "\ufffe",
+  "\uffff",
+  "\ud800",
+  "\udfff",
+];
 /** Refused in one-line values only. */
 const LINE_BREAKS = ["\t", "\n", "\r", "\r\n"];
 
 describe("textCharacterProblem", () => {
   it("names the character and where it is", () => {
-    expect(textCharacterProblem("VPN\u0001 down", false)).toBe("Remove the control character U+0001 at character 4: it cannot be shown or sent.");
+    expect(textCharacterProblem("VPN\u0001 down", false)).toBe(
+      "Remove the control character U+0001 at character 4: it cannot be shown or sent.",
+    );
     expect(textCharacterProblem("VPN\ndown", false)).toBe("Keep this on one line: remove a line break at character 4.");
     expect(textCharacterProblem("VPN\ndown\tnow", true)).toBeNull();
     expect(textCharacterProblem("ok \u00e9 \u{1F600} \u4e2d", false)).toBeNull();
@@ -48,15 +70,45 @@ const ENTRY_POINTS: Entry[] = [
   ["update message", addUpdateInput, { status: "identified", message: "m" }, "message", true],
   ["edited update", editUpdateInput, { message: "m" }, "message", true],
   ["postmortem", postmortemInput, { body: "m" }, "body", true],
-  ["maintenance name", scheduleMaintenanceInput, { name: "n", message: "m", scheduledFor: T, scheduledUntil: T + 1 }, "name", false],
-  ["maintenance message", scheduleMaintenanceInput, { name: "n", message: "m", scheduledFor: T, scheduledUntil: T + 1 }, "message", true],
+  [
+    "maintenance name",
+    scheduleMaintenanceInput,
+    { name: "n", message: "m", scheduledFor: T, scheduledUntil: T + 1 },
+    "name",
+    false,
+  ],
+  [
+    "maintenance message",
+    scheduleMaintenanceInput,
+    { name: "n", message: "m", scheduledFor: T, scheduledUntil: T + 1 },
+    "message",
+    true,
+  ],
   ["cancellation message", cancelInput, { message: "m" }, "message", true],
   ["template name", templateInput, { name: "n", title: "t", body: "b" }, "name", false],
   ["template title", templateInput, { name: "n", title: "t", body: "b" }, "title", false],
   ["template body", templateInput, { name: "n", title: "t", body: "b" }, "body", true],
-  ["recurrence name", recurrenceInput, { name: "n", message: "m", rule: "FREQ=WEEKLY", startTime: "02:00", durationMinutes: 60 }, "name", false],
-  ["recurrence message", recurrenceInput, { name: "n", message: "m", rule: "FREQ=WEEKLY", startTime: "02:00", durationMinutes: 60 }, "message", true],
-  ["recurrence rule", recurrenceInput, { name: "n", message: "m", rule: "FREQ=WEEKLY", startTime: "02:00", durationMinutes: 60 }, "rule", false],
+  [
+    "recurrence name",
+    recurrenceInput,
+    { name: "n", message: "m", rule: "FREQ=WEEKLY", startTime: "02:00", durationMinutes: 60 },
+    "name",
+    false,
+  ],
+  [
+    "recurrence message",
+    recurrenceInput,
+    { name: "n", message: "m", rule: "FREQ=WEEKLY", startTime: "02:00", durationMinutes: 60 },
+    "message",
+    true,
+  ],
+  [
+    "recurrence rule",
+    recurrenceInput,
+    { name: "n", message: "m", rule: "FREQ=WEEKLY", startTime: "02:00", durationMinutes: 60 },
+    "rule",
+    false,
+  ],
   ["page name (console)", settingsSchema, consoleSettings, "name", false],
   ["page address (console)", settingsSchema, { ...consoleSettings, url: "https://example.org" }, "url", false],
   ["footer (console)", settingsSchema, { ...consoleSettings, footerText: "f" }, "footerText", true],
@@ -68,7 +120,13 @@ const ENTRY_POINTS: Entry[] = [
   ["component description (API)", createComponentBody, { name: "n", description: "d" }, "description", true],
   ["group name (API)", createGroupBody, { name: "n" }, "name", false],
   ["resolve message (API)", resolveBody, { message: "m" }, "message", true],
-  ["reschedule message (API)", rescheduleBody, { scheduledFor: "2030-01-01T00:00:00Z", scheduledUntil: "2030-01-01T01:00:00Z", message: "m" }, "message", true],
+  [
+    "reschedule message (API)",
+    rescheduleBody,
+    { scheduledFor: "2030-01-01T00:00:00Z", scheduledUntil: "2030-01-01T01:00:00Z", message: "m" },
+    "message",
+    true,
+  ],
   ["cancel message (API)", cancelBody, { message: "m" }, "message", true],
   ["subscriber email", subscribeSchema, { email: "a@example.org", mode: "all" }, "email", false],
 ];
@@ -108,15 +166,39 @@ describe("through the management API", () => {
   beforeEach(() => resetRateLimitsForTests());
 
   it("answers 422 naming the field and the character, and writes nothing", async () => {
-    const incident = await call(incidentsRoute.POST, { path: "/api/v1/incidents", docPath: "/api/v1/incidents", body: { name: "VPN\u0000down", message: "ok" } });
-    expect(incident).toMatchObject({ status: 422, json: { error: { code: "validation_failed", fields: { name: expect.stringContaining("U+0000") } } } });
-    const message = await call(incidentsRoute.POST, { path: "/api/v1/incidents", docPath: "/api/v1/incidents", body: { name: "VPN", message: "a\u000bb" } });
+    const incident = await call(incidentsRoute.POST, {
+      path: "/api/v1/incidents",
+      docPath: "/api/v1/incidents",
+      body: { name: "VPN\u0000down", message: "ok" },
+    });
+    expect(incident).toMatchObject({
+      status: 422,
+      json: { error: { code: "validation_failed", fields: { name: expect.stringContaining("U+0000") } } },
+    });
+    const message = await call(incidentsRoute.POST, {
+      path: "/api/v1/incidents",
+      docPath: "/api/v1/incidents",
+      body: { name: "VPN", message: "a\u000bb" },
+    });
     expect(message.json.error.fields.message).toContain("U+000B");
-    const component = await call(componentsRoute.POST, { path: "/api/v1/components", docPath: "/api/v1/components", body: { name: "Mail\u001f" } });
+    const component = await call(componentsRoute.POST, {
+      path: "/api/v1/components",
+      docPath: "/api/v1/components",
+      body: { name: "Mail\u001f" },
+    });
     expect(component.json.error.fields.name).toContain("U+001F");
-    const statuspage = await call(statuspageRoute.POST, { path: `/api/v1/pages/${pageId}/incidents`, docPath: "/api/v1/pages/{pageId}/incidents", params: { pageId }, body: { incident: { name: "x\u0001", body: "y" } } });
+    const statuspage = await call(statuspageRoute.POST, {
+      path: `/api/v1/pages/${pageId}/incidents`,
+      docPath: "/api/v1/pages/{pageId}/incidents",
+      params: { pageId },
+      body: { incident: { name: "x\u0001", body: "y" } },
+    });
     expect(statuspage.status).toBe(422);
-    const list = await call(incidentsRoute.GET, { path: "/api/v1/incidents", docPath: "/api/v1/incidents", key: keys.read });
+    const list = await call(incidentsRoute.GET, {
+      path: "/api/v1/incidents",
+      docPath: "/api/v1/incidents",
+      key: keys.read,
+    });
     expect(list.json.incidents).toEqual([]);
   });
 });

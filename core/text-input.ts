@@ -20,7 +20,9 @@ export function textCharacterProblem(value: string, multiline: boolean): string 
   if (!bad) return null;
   const what = NAMES[bad[0]] ?? `the control character ${codePoint(bad[0])}`;
   const where = `at character ${bad.index + 1}`;
-  return multiline || !NAMES[bad[0]] ? `Remove ${what} ${where}: it cannot be shown or sent.` : `Keep this on one line: remove ${what} ${where}.`;
+  return multiline || !NAMES[bad[0]]
+    ? `Remove ${what} ${where}: it cannot be shown or sent.`
+    : `Keep this on one line: remove ${what} ${where}.`;
 }
 
 /** CRLF (what browsers submit from a textarea) and lone CR become LF, so stored text has one newline. */
@@ -36,8 +38,10 @@ export function singleLine<T extends z.ZodType<string, string>>(schema: T): T {
 
 /** Normalises newlines, then adds the multi-line rule (tab and newline allowed). */
 export function multiLine<T extends z.ZodType<string, string>>(schema: T): T {
-  return schema.overwrite((value) => normalizeNewlines(value as string) as z.output<T>).superRefine((value, ctx) => {
-    const problem = textCharacterProblem(value, true);
-    if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
-  });
+  return schema
+    .overwrite((value) => normalizeNewlines(value as string) as z.output<T>)
+    .superRefine((value, ctx) => {
+      const problem = textCharacterProblem(value, true);
+      if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
+    });
 }

@@ -41,7 +41,14 @@ export function localDate(at: number, timeZone: string): string {
  * The instant a wall-clock time happens in the zone. A time skipped by a daylight-saving change moves forward
  * by the gap; a time that happens twice resolves to one of the two.
  */
-export function zonedToUtc(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): number {
+export function zonedToUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const guess = wall - zoneOffset(wall, timeZone);
   return wall - zoneOffset(guess, timeZone);

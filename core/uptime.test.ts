@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { HOUR, MINUTE } from "@/core/time";
-import { dailyUptime, formatUptime, groupDailyUptime, groupPeriodUptime, periodUptime, type DayUptime, type StatusChange } from "./uptime";
+import {
+  dailyUptime,
+  formatUptime,
+  groupDailyUptime,
+  groupPeriodUptime,
+  periodUptime,
+  type DayUptime,
+  type StatusChange,
+} from "./uptime";
 import { historyPageMonths, lastLocalDays, localDate, parsePageNumber, startOfLocalDay } from "./time-zone";
 
 const utc = (iso: string) => Date.parse(iso);
@@ -198,13 +206,28 @@ describe("history paging", () => {
     // Already February in Tonga.
     expect(historyPageMonths(utc("2026-01-31T12:00:00Z"), 1, "Pacific/Tongatapu")[0]).toBe("2026-02");
   });
-  it.each([["2", 2], ["0", 1], ["-1", 1], ["abc", 1], ["1e3", 1], ["99999", 1], [undefined, 1], [["2", "3"], 1]])("reads ?page=%j as %d", (value, page) => {
+  it.each([
+    ["2", 2],
+    ["0", 1],
+    ["-1", 1],
+    ["abc", 1],
+    ["1e3", 1],
+    ["99999", 1],
+    [undefined, 1],
+    [["2", "3"], 1],
+  ])("reads ?page=%j as %d", (value, page) => {
     expect(parsePageNumber(value)).toBe(page);
   });
 });
 
 describe("a group's uptime", () => {
-  const day = (date: string, uptime: number | null, worst: DayUptime["worst"], observed = 100): DayUptime => ({ date, uptime, worst, downtime: uptime === null ? 0 : (1 - uptime) * observed, observed: uptime === null ? 0 : observed });
+  const day = (date: string, uptime: number | null, worst: DayUptime["worst"], observed = 100): DayUptime => ({
+    date,
+    uptime,
+    worst,
+    downtime: uptime === null ? 0 : (1 - uptime) * observed,
+    observed: uptime === null ? 0 : observed,
+  });
 
   it("is the mean of its children's, day by day, with the worst status of any child; children without data are left out", () => {
     const a = [day("2026-11-22", 1, "operational"), day("2026-11-23", 0.5, "major_outage")];

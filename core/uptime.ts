@@ -100,7 +100,8 @@ export function formatUptime(uptime: number | null): string {
   return `${floored.toFixed(2)}%`;
 }
 
-const mean = (values: number[]): number | null => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+const mean = (values: number[]): number | null =>
+  values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
 
 /**
  * A group's days from its children's (the spec: a group's uptime is the mean of its children's). Each day's
@@ -111,7 +112,8 @@ export function groupDailyUptime(children: readonly (readonly DayUptime[])[]): D
   return children[0].map((first, i) => {
     const days = children.map((c) => c[i]).filter((d) => d.uptime !== null);
     let worst: ComponentStatus | null = null;
-    for (const d of days) if (d.worst && (worst === null || componentSeverity(d.worst) > componentSeverity(worst))) worst = d.worst;
+    for (const d of days)
+      if (d.worst && (worst === null || componentSeverity(d.worst) > componentSeverity(worst))) worst = d.worst;
     return {
       date: first.date,
       uptime: mean(days.map((d) => d.uptime!)),

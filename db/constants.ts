@@ -94,7 +94,8 @@ export const API_KEY_ROLES = ["read", "editor", "admin"] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 export const API_KEY_ROLE_LABELS: Record<ApiKeyRole, string> = { read: "Read only", editor: "Editor", admin: "Admin" };
 /** What each key role may do through /api/v1 (core/actor.ts has the rules). */
-export const API_KEY_ROLE_HINT = "Read only: reads. Editor: also incidents, maintenance and updates. Admin: also services and groups.";
+export const API_KEY_ROLE_HINT =
+  "Read only: reads. Editor: also incidents, maintenance and updates. Admin: also services and groups.";
 
 export const SUBSCRIBER_KINDS = ["email", "webhook"] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];

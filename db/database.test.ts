@@ -4,7 +4,14 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { DatabaseOpenError, openDatabase, type Db } from "./index";
-import { componentStatusChanges, components, incidents, incidentUpdateComponents, incidentUpdates, pages } from "./schema";
+import {
+  componentStatusChanges,
+  components,
+  incidents,
+  incidentUpdateComponents,
+  incidentUpdates,
+  pages,
+} from "./schema";
 import { insertComponent, setComponentStatus } from "./writes/components";
 import { insertIncident, insertIncidentUpdate } from "./writes/incidents";
 import { ensurePage } from "./writes/page";
@@ -29,8 +36,23 @@ describe("openDatabase", () => {
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
-    const tables = db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table'`).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(["pages", "components", "component_status_changes", "incidents", "subscribers", "deliveries", "users", "sessions", "api_keys", "audit_log"]));
+    const tables = db
+      .all<{ name: string }>(sql`select name from sqlite_master where type = 'table'`)
+      .map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "pages",
+        "components",
+        "component_status_changes",
+        "incidents",
+        "subscribers",
+        "deliveries",
+        "users",
+        "sessions",
+        "api_keys",
+        "audit_log",
+      ]),
+    );
   });
 
   it("opens an existing database again without migrating twice", () => {
@@ -41,18 +63,29 @@ describe("openDatabase", () => {
     first.$client.close();
     const second = openDatabase(file);
     opened.push(second);
-    expect(second.select().from(pages).all().map((p) => p.name)).toEqual(["Kept"]);
+    expect(
+      second
+        .select()
+        .from(pages)
+        .all()
+        .map((p) => p.name),
+    ).toEqual(["Kept"]);
   });
 
   it("fails with one line naming DATABASE_PATH when the path cannot be created", () => {
     expect(() => openDatabase("/proc/no-such-place/status.db")).toThrow(DatabaseOpenError);
-    expect(() => openDatabase("/proc/no-such-place/status.db")).toThrow(/^Cannot open the database at DATABASE_PATH="\/proc\/no-such-place\/status\.db": /);
+    expect(() => openDatabase("/proc/no-such-place/status.db")).toThrow(
+      /^Cannot open the database at DATABASE_PATH="\/proc\/no-such-place\/status\.db": /,
+    );
   });
 
   it("enforces foreign keys", () => {
     const db = memoryDb();
     expect(() =>
-      db.insert(components).values({ id: "aaaaaaaaaaaa", pageId: "nosuchpage00", name: "x", position: 1, createdAt: 1, updatedAt: 1 }).run(),
+      db
+        .insert(components)
+        .values({ id: "aaaaaaaaaaaa", pageId: "nosuchpage00", name: "x", position: 1, createdAt: 1, updatedAt: 1 })
+        .run(),
     ).toThrow(/FOREIGN KEY/);
   });
 });
@@ -81,20 +114,50 @@ describe("status writes", () => {
     const pageId = db.select().from(pages).get()!.id;
     const vpn = insertComponent(db, { pageId, name: "VPN", at: 1, actor: { source: "manual" } });
     const incidentId = db.transaction((tx) => {
-      const id = insertIncident(tx, { pageId, kind: "incident", name: "VPN down", status: "investigating", startedAt: 10, at: 10, componentIds: [vpn] });
-      insertIncidentUpdate(tx, { incidentId: id, status: "investigating", body: "Looking", displayAt: 10, at: 10, deliverNotifications: true, componentStatuses: { [vpn]: "major_outage" } });
-      insertIncidentUpdate(tx, { incidentId: id, status: "resolved", body: "Fixed", displayAt: 20, at: 20, deliverNotifications: true, componentStatuses: { [vpn]: "operational" } });
+      const id = insertIncident(tx, {
+        pageId,
+        kind: "incident",
+        name: "VPN down",
+        status: "investigating",
+        startedAt: 10,
+        at: 10,
+        componentIds: [vpn],
+      });
+      insertIncidentUpdate(tx, {
+        incidentId: id,
+        status: "investigating",
+        body: "Looking",
+        displayAt: 10,
+        at: 10,
+        deliverNotifications: true,
+        componentStatuses: { [vpn]: "major_outage" },
+      });
+      insertIncidentUpdate(tx, {
+        incidentId: id,
+        status: "resolved",
+        body: "Fixed",
+        displayAt: 20,
+        at: 20,
+        deliverNotifications: true,
+        componentStatuses: { [vpn]: "operational" },
+      });
       return id;
     });
     const incident = db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
     expect(incident).toMatchObject({ status: "resolved", impact: "critical", resolvedAt: 20 });
     const updates = db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).all();
     const changes = db.select().from(incidentUpdateComponents).all();
-    expect(changes.map((c) => [updates.find((u) => u.id === c.updateId)!.body, c.componentName, c.oldStatus, c.newStatus])).toEqual([
+    expect(
+      changes.map((c) => [updates.find((u) => u.id === c.updateId)!.body, c.componentName, c.oldStatus, c.newStatus]),
+    ).toEqual([
       ["Looking", "VPN", "operational", "major_outage"],
       ["Fixed", "VPN", "major_outage", "operational"],
     ]);
-    const history = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.incidentId, incidentId)).all();
+    const history = db
+      .select()
+      .from(componentStatusChanges)
+      .where(eq(componentStatusChanges.incidentId, incidentId))
+      .all();
     expect(history.map((h) => h.source)).toEqual(["incident", "incident"]);
   });
 
@@ -104,8 +167,24 @@ describe("status writes", () => {
     const pageId = db.select().from(pages).get()!.id;
     expect(() =>
       db.transaction((tx) => {
-        const id = insertIncident(tx, { pageId, kind: "incident", name: "Ghost", status: "investigating", startedAt: 1, at: 1, componentIds: [] });
-        insertIncidentUpdate(tx, { incidentId: id, status: "investigating", body: "x", displayAt: 1, at: 1, deliverNotifications: true, componentStatuses: { nosuchcompnt: "major_outage" } });
+        const id = insertIncident(tx, {
+          pageId,
+          kind: "incident",
+          name: "Ghost",
+          status: "investigating",
+          startedAt: 1,
+          at: 1,
+          componentIds: [],
+        });
+        insertIncidentUpdate(tx, {
+          incidentId: id,
+          status: "investigating",
+          body: "x",
+          displayAt: 1,
+          at: 1,
+          deliverNotifications: true,
+          componentStatuses: { nosuchcompnt: "major_outage" },
+        });
       }),
     ).toThrow(/No component/);
     expect(db.select().from(incidents).all()).toHaveLength(0);
@@ -117,7 +196,9 @@ describe("openDatabase with impossible paths", () => {
   it("names DATABASE_PATH when a parent is a file", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "status-db-"));
     fs.writeFileSync(path.join(dir, "plain-file"), "x");
-    expect(() => openDatabase(path.join(dir, "plain-file", "sub", "status.db"))).toThrow(/^Cannot open the database at DATABASE_PATH=.*plain-file.*not a directory/);
+    expect(() => openDatabase(path.join(dir, "plain-file", "sub", "status.db"))).toThrow(
+      /^Cannot open the database at DATABASE_PATH=.*plain-file.*not a directory/,
+    );
   });
 });
 
@@ -131,7 +212,12 @@ describe("status history written after the fact", () => {
     // A backfilled outage between 200 and 300.
     expect(setComponentStatus(db, id, "major_outage", 200, { source: "incident" })).toBe("operational");
     expect(setComponentStatus(db, id, "operational", 300, { source: "incident" })).toBe("major_outage");
-    const history = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, id)).all().sort((a, b) => a.at - b.at);
+    const history = db
+      .select()
+      .from(componentStatusChanges)
+      .where(eq(componentStatusChanges.componentId, id))
+      .all()
+      .sort((a, b) => a.at - b.at);
     expect(history.map((h) => [h.at, h.status])).toEqual([
       [100, "operational"],
       [200, "major_outage"],

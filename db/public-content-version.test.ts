@@ -31,7 +31,15 @@ function fixture(db: Db): Fixture {
   const groupId = insertGroup(db, { pageId, name: "G", at: 2 });
   const componentId = insertComponent(db, { pageId, groupId, name: "C", at: 3, actor: { source: "manual" } });
   const otherComponentId = insertComponent(db, { pageId, name: "D", at: 3, actor: { source: "manual" } });
-  const incidentId = insertIncident(db, { pageId, kind: "incident", name: "I", status: "investigating", startedAt: 4, at: 4, componentIds: [componentId] });
+  const incidentId = insertIncident(db, {
+    pageId,
+    kind: "incident",
+    name: "I",
+    status: "investigating",
+    startedAt: 4,
+    at: 4,
+    componentIds: [componentId],
+  });
   const updateId = insertIncidentUpdate(db, {
     incidentId,
     status: "identified",
@@ -42,7 +50,9 @@ function fixture(db: Db): Fixture {
     componentStatuses: { [componentId]: "major_outage" },
   });
   const userId = insertUser(db, { email: "u@example.com", name: "U", passwordHash: "x", role: "owner", at: 6 });
-  db.$client.exec(`insert into assets (id, content_type, bytes, size, sha256, created_at) values ('asset1', 'image/png', x'00', 1, 'h', 1)`);
+  db.$client.exec(
+    `insert into assets (id, content_type, bytes, size, sha256, created_at) values ('asset1', 'image/png', x'00', 1, 'h', 1)`,
+  );
   return { db, pageId, groupId, componentId, otherComponentId, incidentId, updateId, userId };
 }
 
@@ -84,15 +94,23 @@ afterEach(() => f.db.$client.close());
 describe("the public content version", () => {
   it("has exactly one trigger per operation on every public table and none on the others", () => {
     const tables = f.db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations'")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations'",
+      )
       .pluck()
       .all() as string[];
     // Every table is a decision: a new one fails here until it is listed as public or private.
     expect([...tables].sort()).toEqual([...PUBLIC_TABLES, ...PRIVATE_TABLES].sort());
-    const triggers = f.db.$client.prepare("select tbl_name, sql from sqlite_master where type = 'trigger'").all() as { tbl_name: string; sql: string }[];
+    const triggers = f.db.$client.prepare("select tbl_name, sql from sqlite_master where type = 'trigger'").all() as {
+      tbl_name: string;
+      sql: string;
+    }[];
     for (const table of PUBLIC_TABLES) {
       for (const op of ["INSERT", "UPDATE", "DELETE"]) {
-        expect(triggers.filter((t) => t.tbl_name === table && t.sql.includes(`AFTER ${op} ON`)), `${op} on ${table}`).toHaveLength(1);
+        expect(
+          triggers.filter((t) => t.tbl_name === table && t.sql.includes(`AFTER ${op} ON`)),
+          `${op} on ${table}`,
+        ).toHaveLength(1);
       }
     }
     expect(triggers.filter((t) => !(PUBLIC_TABLES as readonly string[]).includes(t.tbl_name))).toEqual([]);
@@ -110,16 +128,22 @@ describe("the public content version", () => {
     expect(version()).toBeGreaterThan(before);
   });
 
-  it.each(["app_state", "sessions", "rate_limits", "audit_log", "notifications", "subscribers", "api_keys", "incident_templates"])(
-    "is left alone by an insert, an update and a delete on the private table %s",
-    (table) => {
-      const before = version();
-      run(insertSql(table, f));
-      run(`update ${table} set rowid = rowid where rowid = ${firstRow(table)}`);
-      run(`delete from ${table} where rowid = ${firstRow(table)}`);
-      expect(version()).toBe(before);
-    },
-  );
+  it.each([
+    "app_state",
+    "sessions",
+    "rate_limits",
+    "audit_log",
+    "notifications",
+    "subscribers",
+    "api_keys",
+    "incident_templates",
+  ])("is left alone by an insert, an update and a delete on the private table %s", (table) => {
+    const before = version();
+    run(insertSql(table, f));
+    run(`update ${table} set rowid = rowid where rowid = ${firstRow(table)}`);
+    run(`delete from ${table} where rowid = ${firstRow(table)}`);
+    expect(version()).toBe(before);
+  });
 
   it("is raised in the writing transaction: a rolled-back write leaves it as it was", () => {
     const before = version();
@@ -156,7 +180,11 @@ describe("the watcher", () => {
     execFileSync(process.execPath, ["-e", script, file, data.otherComponentId, data.incidentId, data.componentId]);
     expect(watcher.current()).toBe(seen + 1);
     // A private write from another process does not move it.
-    execFileSync(process.execPath, ["-e", `const db = new (require("better-sqlite3"))(process.argv[1]); db.prepare("insert into app_state (key, value, updated_at) values ('x', 'y', 1)").run();`, file]);
+    execFileSync(process.execPath, [
+      "-e",
+      `const db = new (require("better-sqlite3"))(process.argv[1]); db.prepare("insert into app_state (key, value, updated_at) values ('x', 'y', 1)").run();`,
+      file,
+    ]);
     expect(watcher.current()).toBe(seen + 1);
     watcher.close();
   });

@@ -21,11 +21,26 @@ describe("0005_recompute_resolved_at", () => {
     ensurePage(db, { name: "Example", timeZone: "Etc/UTC", at: T0 - 10 * HOUR });
     const pageId = db.query.pages.findFirst().sync()!.id;
     const steps = (statuses: AnyIncidentStatus[]) => statuses.map((status, i) => ({ status, after: i * 60 }));
-    const reopened = addIncident(db, pageId, { name: "Reopened", start: T0, steps: steps(["investigating", "resolved", "investigating", "resolved"]) });
-    const plain = addIncident(db, pageId, { name: "Plain", start: T0, steps: steps(["investigating", "monitoring", "resolved", "postmortem"]) });
-    const open = addIncident(db, pageId, { name: "Open", start: T0, steps: steps(["investigating", "resolved", "identified"]) });
+    const reopened = addIncident(db, pageId, {
+      name: "Reopened",
+      start: T0,
+      steps: steps(["investigating", "resolved", "investigating", "resolved"]),
+    });
+    const plain = addIncident(db, pageId, {
+      name: "Plain",
+      start: T0,
+      steps: steps(["investigating", "monitoring", "resolved", "postmortem"]),
+    });
+    const open = addIncident(db, pageId, {
+      name: "Open",
+      start: T0,
+      steps: steps(["investigating", "resolved", "identified"]),
+    });
     // As the old code stored it.
-    db.update(incidents).set({ resolvedAt: T0 + HOUR }).where(eq(incidents.id, reopened)).run();
+    db.update(incidents)
+      .set({ resolvedAt: T0 + HOUR })
+      .where(eq(incidents.id, reopened))
+      .run();
     // Run this migration's statements again, as the migrator does (it only applies migrations newer than the
     // newest one applied, so forgetting this one would not bring it back once a later migration exists).
     const file = fs.readFileSync(path.join(MIGRATIONS_FOLDER, "0005_recompute_resolved_at.sql"), "utf8");

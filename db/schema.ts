@@ -284,7 +284,10 @@ export const incidentTemplates = sqliteTable("incident_templates", {
   body: text("body").notNull(),
   status: text("status", { enum: ALL_INCIDENT_STATUSES }).notNull().default("investigating"),
   /** JSON array of component ids to preselect. */
-  componentIds: text("component_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  componentIds: text("component_ids", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   /** The status the template's components are preset to. */
   componentStatus: text("component_status", { enum: COMPONENT_STATUSES }).notNull().default("partial_outage"),
   createdAt: createdAt(),
@@ -305,7 +308,10 @@ export const maintenanceRecurrences = sqliteTable("maintenance_recurrences", {
   startTime: text("start_time").notNull(),
   durationMinutes: integer("duration_minutes").notNull(),
   timeZone: text("time_zone").notNull(),
-  componentIds: text("component_ids", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  componentIds: text("component_ids", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   remindBeforeMinutes: integer("remind_before_minutes"),
   autoStart: flag("auto_start").notNull().default(true),
   autoComplete: flag("auto_complete").notNull().default(true),
@@ -362,8 +368,12 @@ export const subscribers = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("subscribers_email_unique").on(t.pageId, t.email).where(sql`kind = 'email'`),
-    uniqueIndex("subscribers_webhook_unique").on(t.pageId, t.webhookUrl).where(sql`kind = 'webhook'`),
+    uniqueIndex("subscribers_email_unique")
+      .on(t.pageId, t.email)
+      .where(sql`kind = 'email'`),
+    uniqueIndex("subscribers_webhook_unique")
+      .on(t.pageId, t.webhookUrl)
+      .where(sql`kind = 'webhook'`),
     index("subscribers_state_idx").on(t.pageId, t.state),
   ],
 );
@@ -722,7 +732,10 @@ export const monitorRollups = sqliteTable(
     p95Ms: integer("p95_ms"),
     maxMs: integer("max_ms"),
   },
-  (t) => [primaryKey({ columns: [t.monitorId, t.resolution, t.bucketStart] }), index("monitor_rollups_bucket_idx").on(t.resolution, t.bucketStart)],
+  (t) => [
+    primaryKey({ columns: [t.monitorId, t.resolution, t.bucketStart] }),
+    index("monitor_rollups_bucket_idx").on(t.resolution, t.bucketStart),
+  ],
 );
 
 export const monitorStateChanges = sqliteTable(
@@ -761,7 +774,9 @@ export const statusClaims = sqliteTable(
     endedAt: ms("ended_at"),
   },
   (t) => [
-    uniqueIndex("status_claims_open_unique").on(t.source, t.sourceId, t.key).where(sql`ended_at is null`),
+    uniqueIndex("status_claims_open_unique")
+      .on(t.source, t.sourceId, t.key)
+      .where(sql`ended_at is null`),
     index("status_claims_component_idx").on(t.componentId, t.endedAt),
   ],
 );
@@ -793,7 +808,9 @@ export const automaticIncidents = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("automatic_incidents_open_unique").on(t.componentId).where(sql`state <> 'ended'`),
+    uniqueIndex("automatic_incidents_open_unique")
+      .on(t.componentId)
+      .where(sql`state <> 'ended'`),
     index("automatic_incidents_incident_idx").on(t.incidentId),
   ],
 );
@@ -815,9 +832,13 @@ export const integrations = sqliteTable(
     kind: text("kind", { enum: INTEGRATION_KINDS }).notNull(),
     secretHash: text("secret_hash").notNull(),
     /** label = value -> service, tried in order after the alert's own `service` label. */
-    matchers: text("matchers", { mode: "json" }).$type<{ label: string; value: string; componentId: string }[]>().notNull(),
+    matchers: text("matchers", { mode: "json" })
+      .$type<{ label: string; value: string; componentId: string }[]>()
+      .notNull(),
     /** severity label value (lower-cased) -> status; anything not listed claims `defaultStatus`. */
-    severityMap: text("severity_map", { mode: "json" }).$type<Record<string, (typeof COMPONENT_STATUSES)[number]>>().notNull(),
+    severityMap: text("severity_map", { mode: "json" })
+      .$type<Record<string, (typeof COMPONENT_STATUSES)[number]>>()
+      .notNull(),
     defaultStatus: text("default_status", { enum: COMPONENT_STATUSES }).notNull().default("partial_outage"),
     incidentMode: text("incident_mode", { enum: INCIDENT_MODES }).notNull().default("status_only"),
     templateId: text("template_id").references(() => incidentTemplates.id, { onDelete: "set null" }),
@@ -825,7 +846,10 @@ export const integrations = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("integrations_secret_unique").on(t.secretHash), uniqueIndex("integrations_name_unique").on(t.pageId, t.name)],
+  (t) => [
+    uniqueIndex("integrations_secret_unique").on(t.secretHash),
+    uniqueIndex("integrations_name_unique").on(t.pageId, t.name),
+  ],
 );
 
 /** The last payloads an integration received (at most 100 each, pruned on insert) and what each did. */

@@ -32,7 +32,12 @@ describe("seedDemo", () => {
       "Printing",
     ]);
     const email = tree[0];
-    expect(email.type === "group" && email.components.map((c) => c.name)).toEqual(["Email", "Webmail", "Chat & Meetings", "File Sharing"]);
+    expect(email.type === "group" && email.components.map((c) => c.name)).toEqual([
+      "Email",
+      "Webmail",
+      "Chat & Meetings",
+      "File Sharing",
+    ]);
     expect(getOverallStatus(db, page.id)).toEqual({ indicator: "none", description: "All Systems Operational" });
   });
 
@@ -70,12 +75,30 @@ describe("seedDemo", () => {
   it("refuses to run on a database that already has content, unless forced", () => {
     freshPage();
     seedDemo(db, { now: NOW });
-    const before = db.select({ n: sql<number>`count(*)` }).from(components).get()!.n;
+    const before = db
+      .select({ n: sql<number>`count(*)` })
+      .from(components)
+      .get()!.n;
     expect(seedDemo(db, { now: NOW })).toMatchObject({ seeded: false });
-    expect(db.select({ n: sql<number>`count(*)` }).from(components).get()!.n).toBe(before);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(components)
+        .get()!.n,
+    ).toBe(before);
     expect(seedDemo(db, { now: NOW, force: true })).toEqual({ seeded: true });
-    expect(db.select({ n: sql<number>`count(*)` }).from(components).get()!.n).toBe(before);
-    expect(db.select({ n: sql<number>`count(*)` }).from(componentGroups).get()!.n).toBe(4);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(components)
+        .get()!.n,
+    ).toBe(before);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(componentGroups)
+        .get()!.n,
+    ).toBe(4);
   });
 
   it("does nothing without a page", () => {

@@ -5,7 +5,8 @@ import Database from "better-sqlite3";
 import { DatabaseOpenError } from "./index";
 
 /** Shown by every form whose save failed this way. */
-export const DATABASE_UNAVAILABLE_MESSAGE = "We are temporarily unable to save changes. Nothing was saved; please try again in a minute.";
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "We are temporarily unable to save changes. Nothing was saved; please try again in a minute.";
 
 const UNAVAILABLE_CODES = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY|LOCKED|NOMEM|PROTOCOL)/;
 
@@ -13,7 +14,8 @@ const UNAVAILABLE_CODES = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY|LOCKED|NOM
 function sqliteErrorOf(err: unknown): { code: string; message: string } | null {
   for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (e instanceof Database.SqliteError || (typeof code === "string" && code.startsWith("SQLITE_"))) return { code: String(code), message: e.message };
+    if (e instanceof Database.SqliteError || (typeof code === "string" && code.startsWith("SQLITE_")))
+      return { code: String(code), message: e.message };
   }
   return null;
 }
@@ -45,7 +47,10 @@ export function bestEffortWrite(write: () => void, onSkip: (err: unknown) => voi
 }
 
 /** A logger that says the same thing at most once per `everyMs` (a failing bookkeeping write on every request). */
-export function throttledLog(everyMs: number, log: (message: string) => void = (m) => console.warn(m)): (message: string) => void {
+export function throttledLog(
+  everyMs: number,
+  log: (message: string) => void = (m) => console.warn(m),
+): (message: string) => void {
   let last = -Infinity;
   return (message) => {
     const now = Date.now();

@@ -6,7 +6,15 @@ import type { Browser, BrowserContext } from "@playwright/test";
 import { findUserByEmail } from "@/db/queries/users";
 import { SESSION_COOKIE } from "@/services/auth/policy";
 import { createSession } from "@/services/auth/sessions";
-import { appRoutes, htmlRouteHandlers, makeRouteData, removeRouteData, routeUrl, sentEmail, type SegmentValues } from "./app-routes";
+import {
+  appRoutes,
+  htmlRouteHandlers,
+  makeRouteData,
+  removeRouteData,
+  routeUrl,
+  sentEmail,
+  type SegmentValues,
+} from "./app-routes";
 import { OWNER, expect, test } from "./fixtures";
 
 const VARIANTS = [
@@ -25,7 +33,8 @@ let contexts: { guest: BrowserContext; owner: BrowserContext; twoFactor: Browser
 
 async function contextWithSession(browser: Browser, baseURL: string, token?: string) {
   const context = await browser.newContext({ baseURL });
-  if (token) await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  if (token)
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
   return context;
 }
 
@@ -33,7 +42,8 @@ test.beforeAll(async ({ browser, db }, testInfo) => {
   test.setTimeout(90_000);
   const baseURL = testInfo.project.use.baseURL!;
   const owner = findUserByEmail(db, OWNER.email)!;
-  const session = (pendingTwoFactor: boolean) => createSession(db, { userId: owner.id, pendingTwoFactor, now: Date.now() }).token;
+  const session = (pendingTwoFactor: boolean) =>
+    createSession(db, { userId: owner.id, pendingTwoFactor, now: Date.now() }).token;
   contexts = {
     guest: await contextWithSession(browser, baseURL),
     owner: await contextWithSession(browser, baseURL, session(false)),
@@ -60,7 +70,17 @@ test.afterAll(async ({ db }) => {
 
 test("the route list is read from app/ and includes the console and the public pages", () => {
   expect(ROUTES.length).toBeGreaterThan(40);
-  for (const route of ["/", "/admin", "/admin/mail/[id]", "/api", "/embed/widget", "/invite/[token]", "/login/two-factor", "/unsubscribe/[token]", "/subscribe/confirm/[token]"]) {
+  for (const route of [
+    "/",
+    "/admin",
+    "/admin/mail/[id]",
+    "/api",
+    "/embed/widget",
+    "/invite/[token]",
+    "/login/two-factor",
+    "/unsubscribe/[token]",
+    "/subscribe/confirm/[token]",
+  ]) {
     expect(ROUTES).toContain(route);
   }
 });
@@ -69,7 +89,11 @@ for (const route of ROUTES) {
   test(`${route} has no axe violations (light, dark; 1280, 375 px)`, async () => {
     test.setTimeout(120_000);
     const url = routeUrl(route, values);
-    const context = route.startsWith("/admin") ? contexts.owner : route === "/login/two-factor" ? contexts.twoFactor : contexts.guest;
+    const context = route.startsWith("/admin")
+      ? contexts.owner
+      : route === "/login/two-factor"
+        ? contexts.twoFactor
+        : contexts.guest;
     const page = await context.newPage();
     const found: string[] = [];
     for (const variant of VARIANTS) {
@@ -83,7 +107,10 @@ for (const route of ROUTES) {
       // A sandboxed, script-less frame (a sent email's HTML) cannot run axe; the page around it is checked,
       // the email's own markup is the templates' concern (emails/templates.test.tsx).
       const results = await new AxeBuilder({ page }).exclude("iframe[sandbox]").analyze();
-      for (const v of results.violations) found.push(`${variant.width}px ${variant.colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      for (const v of results.violations)
+        found.push(
+          `${variant.width}px ${variant.colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
     }
     await page.close();
     expect(found).toEqual([]);

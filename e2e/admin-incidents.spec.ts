@@ -3,17 +3,22 @@ import { formStatus } from "./fixtures";
 
 const SLOW = { timeout: 30_000 };
 
-
 test.describe("running an incident from the console", () => {
   test.use({ signedInAs: "editor" });
 
-  test("declare, update, resolve, write and publish a postmortem; the public page follows each step", async ({ page, makeService, unique, snapshot }) => {
+  test("declare, update, resolve, write and publish a postmortem; the public page follows each step", async ({
+    page,
+    makeService,
+    unique,
+    snapshot,
+  }) => {
     test.setTimeout(180_000);
     const service = unique("Door Badges");
     const serviceId = makeService(service);
     const name = unique("Badge readers offline");
     const row = () => page.locator(`[data-component="${serviceId}"]`);
-    const card = () => page.getByRole("region", { name: "Active incidents" }).getByRole("article").filter({ hasText: name });
+    const card = () =>
+      page.getByRole("region", { name: "Active incidents" }).getByRole("article").filter({ hasText: name });
 
     // Save a template, then declare from it: the form arrives filled in.
     const template = unique("Badge template");
@@ -139,11 +144,25 @@ test.describe("running an incident from the console", () => {
 test.describe("the overview at 3 a.m.", () => {
   test.use({ signedInAs: "editor" });
 
-  test("shows what is open and flags an incident quiet for longer than the nudge time", async ({ page, makeIncident, unique }) => {
+  test("shows what is open and flags an incident quiet for longer than the nudge time", async ({
+    page,
+    makeIncident,
+    unique,
+  }) => {
     const quiet = unique("Printers jammed");
     const fresh = unique("Wi-Fi flaky");
-    makeIncident({ name: quiet, componentIds: [], startedAt: Date.now() - 3 * 60 * 60_000, updates: [{ status: "investigating", body: "Looking." }] });
-    makeIncident({ name: fresh, componentIds: [], startedAt: Date.now() - 60_000, updates: [{ status: "identified", body: "Found it." }] });
+    makeIncident({
+      name: quiet,
+      componentIds: [],
+      startedAt: Date.now() - 3 * 60 * 60_000,
+      updates: [{ status: "investigating", body: "Looking." }],
+    });
+    makeIncident({
+      name: fresh,
+      componentIds: [],
+      startedAt: Date.now() - 60_000,
+      updates: [{ status: "identified", body: "Found it." }],
+    });
     await page.goto("/admin");
     const now = page.getByRole("region", { name: /^Right now:/ });
     await expect(now.getByRole("alert")).toContainText(/had no update for over 60 minutes/);
@@ -160,7 +179,12 @@ test.describe("the overview at 3 a.m.", () => {
 test.describe("correcting and deleting updates", () => {
   test.use({ signedInAs: "admin" });
 
-  test("an admin corrects an update's text and deletes another after confirming; visitors see both", async ({ page, makeService, makeIncident, unique }) => {
+  test("an admin corrects an update's text and deletes another after confirming; visitors see both", async ({
+    page,
+    makeService,
+    makeIncident,
+    unique,
+  }) => {
     test.setTimeout(120_000);
     const name = unique("Projector fault");
     const id = makeIncident({
@@ -173,7 +197,10 @@ test.describe("correcting and deleting updates", () => {
       ],
     });
     await page.goto(`/admin/incidents/${id}`);
-    const entries = page.getByRole("region", { name: "Timeline" }).getByRole("listitem").filter({ has: page.getByText("Correct the text") });
+    const entries = page
+      .getByRole("region", { name: "Timeline" })
+      .getByRole("listitem")
+      .filter({ has: page.getByText("Correct the text") });
     await expect(entries).toHaveCount(3);
 
     const typo = entries.filter({ hasText: "A typo'd update." });

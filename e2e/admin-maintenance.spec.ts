@@ -4,7 +4,16 @@ import { formStatus } from "./fixtures";
 
 /** A datetime-local value (with seconds) for `at` in the page's zone. */
 function localInput(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  })
     .format(at)
     .replace(" ", "T");
 }
@@ -12,7 +21,14 @@ function localInput(at: number, timeZone: string): string {
 test.describe("scheduled maintenance from the console", () => {
   test.use({ signedInAs: "editor" });
 
-  test("a window that starts and completes by itself; the public page follows without anyone touching it", async ({ page, db, makeService, setStatus, unique, snapshot }) => {
+  test("a window that starts and completes by itself; the public page follows without anyone touching it", async ({
+    page,
+    db,
+    makeService,
+    setStatus,
+    unique,
+    snapshot,
+  }) => {
     test.setTimeout(180_000);
     const timeZone = db.select({ timeZone: pages.timeZone }).from(pages).get()!.timeZone;
     const service = unique("Print Spooler");
@@ -32,7 +48,12 @@ test.describe("scheduled maintenance from the console", () => {
     await page.getByLabel(`Ends (${timeZone})`).fill(localInput(start + 15_000, timeZone));
     await page.getByLabel(service).check();
     await page.getByLabel("Message").fill("Patching the spooler.");
-    for (const box of ["Notify subscribers now", "Start automatically", "Complete automatically", "Set the services under maintenance"]) {
+    for (const box of [
+      "Notify subscribers now",
+      "Start automatically",
+      "Complete automatically",
+      "Set the services under maintenance",
+    ]) {
       await expect(page.getByLabel(box)).toBeChecked();
     }
     await expect(page.getByLabel("Remind subscribers before the start (minutes)")).toHaveValue("60");
@@ -43,7 +64,9 @@ test.describe("scheduled maintenance from the console", () => {
     await page.goto("/");
     await expect(async () => {
       await page.reload();
-      await expect(page.getByRole("region", { name: "Maintenance in progress" }).getByRole("link", { name })).toBeVisible({ timeout: 1_000 });
+      await expect(
+        page.getByRole("region", { name: "Maintenance in progress" }).getByRole("link", { name }),
+      ).toBeVisible({ timeout: 1_000 });
       await expect(row()).toContainText("Under maintenance", { timeout: 1_000 });
     }).toPass({ timeout: 60_000 });
 
@@ -85,11 +108,18 @@ test.describe("scheduled maintenance from the console", () => {
 
     await page.getByRole("link", { name: "Cancel this maintenance" }).click();
     await page.getByRole("button", { name: "Cancel maintenance" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Maintenance cancelled." })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: "Maintenance cancelled." })).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(formStatus(page)).toHaveCount(0);
   });
 
-  test("a recurring window: built from the form, scheduled ahead on the public page, stopped with its occurrences cancelled", async ({ page, makeService, unique, snapshot }) => {
+  test("a recurring window: built from the form, scheduled ahead on the public page, stopped with its occurrences cancelled", async ({
+    page,
+    makeService,
+    unique,
+    snapshot,
+  }) => {
     test.setTimeout(120_000);
     const service = unique("Print server");
     makeService(service);
@@ -111,7 +141,9 @@ test.describe("scheduled maintenance from the console", () => {
     await page.getByLabel(service).check();
     await snapshot(page, "console-recurring-new-1280");
     await page.getByRole("button", { name: "Save recurring maintenance" }).click();
-    await expect(page.getByRole("status").filter({ hasText: /Recurring maintenance saved; \d+ occurrences scheduled/ })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.getByRole("status").filter({ hasText: /Recurring maintenance saved; \d+ occurrences scheduled/ }),
+    ).toBeVisible({ timeout: 30_000 });
     const rule = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name }) });
     await expect(rule).toContainText("Every Wednesday and Saturday at 03:30");
     await expect(rule).toContainText(/Next: \d{1,2} [A-Z][a-z]{2} \d{4}, 03:30 UTC/);
@@ -125,7 +157,11 @@ test.describe("scheduled maintenance from the console", () => {
     await rule.getByRole("link", { name: /Stop repeating/ }).click();
     await expect(page.getByLabel(/Also cancel the \d+ occurrences already scheduled/)).toBeChecked();
     await page.getByRole("button", { name: "Stop repeating" }).click();
-    await expect(page.getByRole("status").filter({ hasText: /Recurring maintenance stopped; \d+ scheduled occurrences cancelled/ })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page
+        .getByRole("status")
+        .filter({ hasText: /Recurring maintenance stopped; \d+ scheduled occurrences cancelled/ }),
+    ).toBeVisible({ timeout: 30_000 });
     await expect(rule).toContainText("Stopped");
     await expect(rule).toContainText("Nothing scheduled.");
     await expect(async () => {

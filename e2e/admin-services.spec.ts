@@ -20,7 +20,9 @@ test.describe("managing services", () => {
     await page.getByLabel("Description (optional)").fill("The one by the kitchen");
     await page.getByLabel("Group").selectOption({ label: group });
     await page.getByRole("button", { name: "Add service" }).click();
-    await expect(page.getByRole("list", { name: `Services in ${group}` }).getByText(service, { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("list", { name: `Services in ${group}` }).getByText(service, { exact: true }),
+    ).toBeVisible();
     await snapshot(page, "console-services");
 
     await page.goto("/");
@@ -44,14 +46,25 @@ test.describe("managing services", () => {
     await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("sets a status by hand, announced, recorded with the member, shown publicly", async ({ page, db, pageId, member, unique }) => {
+  test("sets a status by hand, announced, recorded with the member, shown publicly", async ({
+    page,
+    db,
+    pageId,
+    member,
+    unique,
+  }) => {
     const name = unique("Badge readers");
     const id = insertComponent(db, { pageId, name, at: Date.now(), actor: { source: "manual" } });
     await page.goto("/admin/services");
     await page.getByLabel(`Status of ${name}`, { exact: true }).selectOption("Major outage");
     await page.getByRole("button", { name: `Set status of ${name}` }).click();
     await expect(page.getByRole("status").filter({ hasText: `${name} is now: Major outage.` })).toBeVisible();
-    const last = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, id)).all().at(-1);
+    const last = db
+      .select()
+      .from(componentStatusChanges)
+      .where(eq(componentStatusChanges.componentId, id))
+      .all()
+      .at(-1);
     expect(last).toMatchObject({ status: "major_outage", source: "manual", userId: member!.id });
     await page.goto("/");
     await expect(page.getByRole("listitem").filter({ hasText: name }).getByText("Major outage")).toBeVisible();
@@ -65,13 +78,17 @@ test.describe("managing services", () => {
     const group = insertGroup(db, { pageId, name: unique("Keyboard group"), at: Date.now() });
     const first = unique("First");
     const second = unique("Second");
-    for (const name of [first, second]) insertComponent(db, { pageId, groupId: group, name, at: Date.now(), actor: { source: "manual" } });
+    for (const name of [first, second])
+      insertComponent(db, { pageId, groupId: group, name, at: Date.now(), actor: { source: "manual" } });
     await page.goto("/admin/services");
     const down = page.getByRole("button", { name: `Move ${first} down` });
     await down.focus();
     await page.keyboard.press("Enter");
     await expect(formStatus(page)).toHaveText(`Moved ${first} down.`);
-    const list = page.getByRole("list").filter({ has: page.getByText(first) }).last();
+    const list = page
+      .getByRole("list")
+      .filter({ has: page.getByText(first) })
+      .last();
     await expect(list.getByRole("listitem").first()).toContainText(second);
     await expect(page.getByRole("button", { name: `Move ${first} down` })).toBeDisabled();
     await expect(page.getByRole("button", { name: `Move ${first} up` })).toBeEnabled();
@@ -80,17 +97,31 @@ test.describe("managing services", () => {
   test("reorders by drag and drop", async ({ page, db, pageId, unique }) => {
     const group = insertGroup(db, { pageId, name: unique("Drag group"), at: Date.now() });
     const [a, b, c] = ["Alpha", "Bravo", "Charlie"].map((n) => unique(n));
-    for (const name of [a, b, c]) insertComponent(db, { pageId, groupId: group, name, at: Date.now(), actor: { source: "manual" } });
+    for (const name of [a, b, c])
+      insertComponent(db, { pageId, groupId: group, name, at: Date.now(), actor: { source: "manual" } });
     await page.goto("/admin/services");
     const items = page.getByRole("list", { name: /Services in Drag group/ }).getByRole("listitem");
-    await items.filter({ hasText: c }).dragTo(items.filter({ hasText: a }), { sourcePosition: { x: 12, y: 12 }, targetPosition: { x: 12, y: 8 } });
+    await items
+      .filter({ hasText: c })
+      .dragTo(items.filter({ hasText: a }), { sourcePosition: { x: 12, y: 12 }, targetPosition: { x: 12, y: 8 } });
     await expect(formStatus(page)).toHaveText("New order saved.");
     await expect(items.first()).toContainText(c);
-    const order = db.select().from(components).where(eq(components.groupId, group)).all().sort((x, y) => x.position - y.position).map((r) => r.name);
+    const order = db
+      .select()
+      .from(components)
+      .where(eq(components.groupId, group))
+      .all()
+      .sort((x, y) => x.position - y.position)
+      .map((r) => r.name);
     expect(order).toEqual([c, a, b]);
   });
 
-  test("deleting asks first, says what goes with it, and keeps the row for past incidents", async ({ page, db, pageId, unique }) => {
+  test("deleting asks first, says what goes with it, and keeps the row for past incidents", async ({
+    page,
+    db,
+    pageId,
+    unique,
+  }) => {
     const name = unique("Old fax");
     const id = insertComponent(db, { pageId, name, at: Date.now(), actor: { source: "manual" } });
     await page.goto("/admin/services");
@@ -100,7 +131,13 @@ test.describe("managing services", () => {
     await page.getByRole("button", { name: `Delete ${name}` }).click();
     await expect(page.getByRole("status").filter({ hasText: "Service deleted." })).toBeVisible();
     await expect(page.getByText(name)).toHaveCount(0);
-    expect(db.select().from(components).where(and(eq(components.id, id), isNull(components.deletedAt))).get()).toBeUndefined();
+    expect(
+      db
+        .select()
+        .from(components)
+        .where(and(eq(components.id, id), isNull(components.deletedAt)))
+        .get(),
+    ).toBeUndefined();
     expect(db.select().from(components).where(eq(components.id, id)).get()?.name).toBe(name);
   });
 

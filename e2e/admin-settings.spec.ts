@@ -6,7 +6,12 @@ test.describe("page settings", () => {
   test.use({ signedInAs: "owner" });
 
   // These tests change the one page; they put back what they change.
-  test("saves the time zone and about text, and refuses a zone that does not exist", async ({ page, db, unique, snapshot }) => {
+  test("saves the time zone and about text, and refuses a zone that does not exist", async ({
+    page,
+    db,
+    unique,
+    snapshot,
+  }) => {
     const before = db.select().from(pages).get()!;
     const about = unique("We run the campus network");
     try {
@@ -24,12 +29,19 @@ test.describe("page settings", () => {
       expect(db.select().from(pages).get()).toMatchObject({ timeZone: "America/New_York", aboutText: about });
       await snapshot(page, "console-settings");
     } finally {
-      db.update(pages).set({ timeZone: before.timeZone, aboutText: before.aboutText }).where(eq(pages.id, before.id)).run();
+      db.update(pages)
+        .set({ timeZone: before.timeZone, aboutText: before.aboutText })
+        .where(eq(pages.id, before.id))
+        .run();
     }
   });
 
   test("explains a logo that is too large, before and after upload", async ({ page, db }) => {
-    const big = { name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(1_500_000)]) };
+    const big = {
+      name: "huge.png",
+      mimeType: "image/png",
+      buffer: Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(1_500_000)]),
+    };
     await page.goto("/admin/settings");
     await page.getByLabel("Logo file").setInputFiles(big);
     await page.getByRole("button", { name: "Upload logo" }).click();
@@ -43,7 +55,11 @@ test.describe("page settings", () => {
     test.use({ javaScriptEnabled: false });
     test("a logo that is too large gets the size message from the server", async ({ page, db }) => {
       await page.goto("/admin/settings");
-      await page.getByLabel("Logo file").setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(1_500_000)]) });
+      await page.getByLabel("Logo file").setInputFiles({
+        name: "huge.png",
+        mimeType: "image/png",
+        buffer: Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(1_500_000)]),
+      });
       await page.getByRole("button", { name: "Upload logo" }).click();
       await expect(page.getByText(/the limit is 512 KB/)).toBeVisible();
       expect(db.select().from(pages).get()!.logoAssetId).toBeNull();
@@ -64,7 +80,9 @@ test.describe("page settings", () => {
     await page.getByLabel("Logo file").setInputFiles({
       name: "logo.svg",
       mimeType: "image/svg+xml",
-      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10" fill="#2563eb"/></svg>'),
+      buffer: Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10"><rect width="40" height="10" fill="#2563eb"/></svg>',
+      ),
     });
     await page.getByRole("button", { name: "Upload logo" }).click();
     await expect(page.getByRole("img", { name: "Current logo" })).toBeVisible();

@@ -6,7 +6,14 @@ import { expect, test } from "./notification-fixtures";
 test.describe("the team", () => {
   test.use({ signedInAs: "owner" });
 
-  test("an owner invites someone by email, who joins through the emailed link once", async ({ page, browser, db, unique, snapshot, inbox }) => {
+  test("an owner invites someone by email, who joins through the emailed link once", async ({
+    page,
+    browser,
+    db,
+    unique,
+    snapshot,
+    inbox,
+  }) => {
     const email = `${unique("invitee").replace(/\W+/g, "-")}@example.com`.toLowerCase();
     await page.goto("/admin/team");
     await page.getByLabel("Email address").fill(email);

@@ -6,7 +6,13 @@ import { expect, formStatus, test } from "./fixtures";
 test.describe("API keys, for an owner", () => {
   test.use({ signedInAs: "owner", permissions: ["clipboard-read", "clipboard-write"] });
 
-  test("creates a key shown once, automation uses it, the audit log names it, and revoking it refuses the next call", async ({ page, request, db, unique, snapshot }) => {
+  test("creates a key shown once, automation uses it, the audit log names it, and revoking it refuses the next call", async ({
+    page,
+    request,
+    db,
+    unique,
+    snapshot,
+  }) => {
     test.setTimeout(120_000); // a dozen page loads on a shared machine
     const keyName = unique("Deploy bot");
     const serviceName = unique("Build farm");
@@ -35,7 +41,10 @@ test.describe("API keys, for an owner", () => {
 
     const auth = { authorization: `Bearer ${key}` };
     // Operational, so the other specs sharing this database still see "All Systems Operational".
-    const created = await request.post("/api/v1/components", { headers: auth, data: { name: serviceName, description: "Created by the API" } });
+    const created = await request.post("/api/v1/components", {
+      headers: auth,
+      data: { name: serviceName, description: "Created by the API" },
+    });
     expect(created.status()).toBe(201);
     const { component } = await created.json();
     expect(component).toMatchObject({ name: serviceName, status: "operational" });

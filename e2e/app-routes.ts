@@ -6,7 +6,21 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { componentGroups, components, deliveries, emailMessages, incidents, incidentTemplates, incidentUpdates, integrations, maintenanceRecurrences, monitorResults, monitors, pages, users } from "@/db/schema";
+import {
+  componentGroups,
+  components,
+  deliveries,
+  emailMessages,
+  incidents,
+  incidentTemplates,
+  incidentUpdates,
+  integrations,
+  maintenanceRecurrences,
+  monitorResults,
+  monitors,
+  pages,
+  users,
+} from "@/db/schema";
 import { insertComponent, insertGroup } from "@/db/writes/components";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
 import { insertPasswordReset } from "@/db/writes/password-resets";
@@ -60,7 +74,10 @@ export function htmlRouteHandlers(appDir = path.resolve("app")): string[] {
       if (entry.isDirectory()) {
         if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
         walk(full, /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
-      } else if (/^route\.(ts|js)$/.test(entry.name) && /text\/html|plain-page|unsubscribe-page/.test(fs.readFileSync(full, "utf8"))) {
+      } else if (
+        /^route\.(ts|js)$/.test(entry.name) &&
+        /text\/html|plain-page|unsubscribe-page/.test(fs.readFileSync(full, "utf8"))
+      ) {
         const route = `/${segments.join("/")}`;
         if (!(route in NOT_PAGES)) routes.push(route);
       }
@@ -81,7 +98,8 @@ export function routeUrl(route: string, values: SegmentValues): string {
       if (!/^\[.+\]$/.test(part)) return part;
       const key = `${parts[i - 1]}/${part}`;
       const value = values[key];
-      if (value === undefined) throw new Error(`No fixture for the dynamic segment ${key} of ${route}: add one to e2e/app-routes.ts`);
+      if (value === undefined)
+        throw new Error(`No fixture for the dynamic segment ${key} of ${route}: add one to e2e/app-routes.ts`);
       return encodeURIComponent(value);
     })
     .join("/");
@@ -91,23 +109,56 @@ export function routeUrl(route: string, values: SegmentValues): string {
  * Real rows for every dynamic segment, written through the write layer into the server's database. The
  * email and notification come from a real delivery: `sentEmail` finds them once the worker has sent one.
  */
-export function makeRouteData(db: Db, label: string): { values: Omit<SegmentValues, "mail/[id]" | "notifications/[id]">; subscriberEmail: string } {
+export function makeRouteData(
+  db: Db,
+  label: string,
+): { values: Omit<SegmentValues, "mail/[id]" | "notifications/[id]">; subscriberEmail: string } {
   const now = Date.now();
   const pageId = db.select({ id: pages.id }).from(pages).get()!.id;
   const secret = ensureAppSecret(db, now);
   return db.transaction((tx) => {
     const groupId = insertGroup(tx, { pageId, name: `${label} group`, at: now });
-    const serviceId = insertComponent(tx, { pageId, groupId, name: `${label} service`, at: now - 7 * DAY, actor: { source: "manual" } });
-    const incidentId = insertIncident(tx, { pageId, kind: "incident", name: `${label} incident`, status: "investigating", startedAt: now - 20 * MINUTE, at: now - 20 * MINUTE, componentIds: [serviceId] });
+    const serviceId = insertComponent(tx, {
+      pageId,
+      groupId,
+      name: `${label} service`,
+      at: now - 7 * DAY,
+      actor: { source: "manual" },
+    });
+    const incidentId = insertIncident(tx, {
+      pageId,
+      kind: "incident",
+      name: `${label} incident`,
+      status: "investigating",
+      startedAt: now - 20 * MINUTE,
+      at: now - 20 * MINUTE,
+      componentIds: [serviceId],
+    });
     const updates: { status: "investigating" | "identified"; body: string; set?: "degraded_performance" }[] = [
-      { status: "investigating", body: "Looking into **slow logins**. See [the docs](https://example.org).", set: "degraded_performance" },
+      {
+        status: "investigating",
+        body: "Looking into **slow logins**. See [the docs](https://example.org).",
+        set: "degraded_performance",
+      },
       { status: "identified", body: "## Cause\n\n- found\n- fix rolling out" },
     ];
     updates.forEach((u, i) => {
       const at = now - (20 - i) * MINUTE;
-      insertIncidentUpdate(tx, { incidentId, status: u.status, body: u.body, displayAt: at, at, deliverNotifications: false, componentStatuses: u.set ? { [serviceId]: u.set } : undefined });
+      insertIncidentUpdate(tx, {
+        incidentId,
+        status: u.status,
+        body: u.body,
+        displayAt: at,
+        at,
+        deliverNotifications: false,
+        componentStatuses: u.set ? { [serviceId]: u.set } : undefined,
+      });
     });
-    const updateId = tx.select({ id: incidentUpdates.id }).from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).all()[0].id;
+    const updateId = tx
+      .select({ id: incidentUpdates.id })
+      .from(incidentUpdates)
+      .where(eq(incidentUpdates.incidentId, incidentId))
+      .all()[0].id;
     const maintenanceId = insertIncident(tx, {
       pageId,
       kind: "maintenance",
@@ -116,33 +167,118 @@ export function makeRouteData(db: Db, label: string): { values: Omit<SegmentValu
       startedAt: now + DAY,
       at: now,
       componentIds: [serviceId],
-      maintenance: { scheduledFor: now + DAY, scheduledUntil: now + DAY + HOUR, autoStart: false, autoComplete: false, remindBeforeMinutes: null, setComponentsUnderMaintenance: true },
+      maintenance: {
+        scheduledFor: now + DAY,
+        scheduledUntil: now + DAY + HOUR,
+        autoStart: false,
+        autoComplete: false,
+        remindBeforeMinutes: null,
+        setComponentsUnderMaintenance: true,
+      },
     });
-    insertIncidentUpdate(tx, { incidentId: maintenanceId, status: "scheduled", body: "Replacing a switch.", displayAt: now, at: now, deliverNotifications: false });
-    const templateId = insertTemplate(tx, pageId, { name: `${label} template`, title: "Logins are slow", body: "We are looking into it.", status: "investigating", componentIds: [serviceId], componentStatus: "degraded_performance" }, now);
-    const recurrenceId = insertRecurrence(tx, { pageId, name: `${label} weekly`, body: "Patching.", rule: "FREQ=WEEKLY;BYDAY=WE", startTime: "03:00", durationMinutes: 30, timeZone: "Etc/UTC", componentIds: [serviceId], remindBeforeMinutes: null, autoStart: true, autoComplete: true, at: now });
+    insertIncidentUpdate(tx, {
+      incidentId: maintenanceId,
+      status: "scheduled",
+      body: "Replacing a switch.",
+      displayAt: now,
+      at: now,
+      deliverNotifications: false,
+    });
+    const templateId = insertTemplate(
+      tx,
+      pageId,
+      {
+        name: `${label} template`,
+        title: "Logins are slow",
+        body: "We are looking into it.",
+        status: "investigating",
+        componentIds: [serviceId],
+        componentStatus: "degraded_performance",
+      },
+      now,
+    );
+    const recurrenceId = insertRecurrence(tx, {
+      pageId,
+      name: `${label} weekly`,
+      body: "Patching.",
+      rule: "FREQ=WEEKLY;BYDAY=WE",
+      startTime: "03:00",
+      durationMinutes: 30,
+      timeZone: "Etc/UTC",
+      componentIds: [serviceId],
+      remindBeforeMinutes: null,
+      autoStart: true,
+      autoComplete: true,
+      at: now,
+    });
     const subscriberEmail = `${label.replace(/\W+/g, "-").toLowerCase()}-reader@example.com`;
     const subscriberId = insertEmailSubscriber(tx, { pageId, email: subscriberEmail, state: "active", at: now });
     const pendingId = newId();
     const confirm = confirmationToken(secret, pendingId, now);
-    upsertPendingSubscriber(tx, pageId, null, { id: pendingId, email: `${label.replace(/\W+/g, "-").toLowerCase()}-pending@example.com`, componentIds: [], confirmTokenHash: confirmTokenHash(tx, pendingId, now), at: now, expiresAt: now + DAY });
+    upsertPendingSubscriber(tx, pageId, null, {
+      id: pendingId,
+      email: `${label.replace(/\W+/g, "-").toLowerCase()}-pending@example.com`,
+      componentIds: [],
+      confirmTokenHash: confirmTokenHash(tx, pendingId, now),
+      at: now,
+      expiresAt: now + DAY,
+    });
     const inviteToken = randomBytes(32).toString("base64url");
-    insertInvitation(tx, { email: `${label.replace(/\W+/g, "-").toLowerCase()}-invitee@example.com`, role: "editor", tokenHash: hashToken(inviteToken), invitedBy: null, expiresAt: now + DAY, at: now });
+    insertInvitation(tx, {
+      email: `${label.replace(/\W+/g, "-").toLowerCase()}-invitee@example.com`,
+      role: "editor",
+      tokenHash: hashToken(inviteToken),
+      invitedBy: null,
+      expiresAt: now + DAY,
+      at: now,
+    });
     // A reset link of the first member (the page only shows the form; nothing is changed by opening it).
     const resetId = newId();
     const memberId = tx.select({ id: users.id }).from(users).get()!.id;
     const resetToken = passwordResetToken(secret, resetId);
-    insertPasswordReset(tx, { id: resetId, userId: memberId, tokenHash: hashToken(resetToken), expiresAt: now + HOUR, at: now });
+    insertPasswordReset(tx, {
+      id: resetId,
+      userId: memberId,
+      tokenHash: hashToken(resetToken),
+      expiresAt: now + HOUR,
+      at: now,
+    });
     // A paused monitor (nothing is checked) with a day of results, so the list's sparkline and chart are drawn.
     const monitorId = insertMonitor(tx, {
       pageId,
       at: now - DAY,
-      settings: { name: `${label} monitor`, kind: "tcp", config: { host: "127.0.0.1", port: 9 }, intervalSeconds: 60, timeoutMs: 1_000, componentId: serviceId, failureStatus: "major_outage", slowThresholdMs: null, failuresBeforeDown: 3, successesBeforeUp: 2, paused: true, incidentMode: "status_only", templateId: null },
+      settings: {
+        name: `${label} monitor`,
+        kind: "tcp",
+        config: { host: "127.0.0.1", port: 9 },
+        intervalSeconds: 60,
+        timeoutMs: 1_000,
+        componentId: serviceId,
+        failureStatus: "major_outage",
+        slowThresholdMs: null,
+        failuresBeforeDown: 3,
+        successesBeforeUp: 2,
+        paused: true,
+        incidentMode: "status_only",
+        templateId: null,
+      },
     });
     tx.insert(monitorResults)
-      .values([5, 4, 3, 2, 1].map((h) => ({ monitorId, at: now - h * HOUR, outcome: h === 3 ? ("down" as const) : ("up" as const), responseMs: h === 3 ? null : 100 + h * 10 })))
+      .values(
+        [5, 4, 3, 2, 1].map((h) => ({
+          monitorId,
+          at: now - h * HOUR,
+          outcome: h === 3 ? ("down" as const) : ("up" as const),
+          responseMs: h === 3 ? null : 100 + h * 10,
+        })),
+      )
       .run();
-    const integrationId = insertIntegration(tx, { pageId, settings: integrationInput.parse({ name: `${label} alerts`, kind: "generic" }), secretHash: hashToken(randomBytes(16).toString("hex")), at: now });
+    const integrationId = insertIntegration(tx, {
+      pageId,
+      settings: integrationInput.parse({ name: `${label} alerts`, kind: "generic" }),
+      secretHash: hashToken(randomBytes(16).toString("hex")),
+      at: now,
+    });
     return {
       subscriberEmail,
       values: {
@@ -184,13 +320,17 @@ export function sentEmail(db: Db, to: string): { emailId: string; notificationId
 export function removeRouteData(db: Db, values: SegmentValues): void {
   db.transaction((tx) => {
     const recurrenceId = values["recurring/[id]"];
-    tx.delete(incidents).where(inArray(incidents.id, [values["incidents/[id]"], values["maintenance/[id]"]])).run();
+    tx.delete(incidents)
+      .where(inArray(incidents.id, [values["incidents/[id]"], values["maintenance/[id]"]]))
+      .run();
     if (recurrenceId) tx.delete(incidents).where(eq(incidents.recurrenceId, recurrenceId)).run();
     if (recurrenceId) tx.delete(maintenanceRecurrences).where(eq(maintenanceRecurrences.id, recurrenceId)).run();
     if (values["monitors/[id]"]) tx.delete(monitors).where(eq(monitors.id, values["monitors/[id]"])).run();
-    if (values["templates/[id]"]) tx.delete(incidentTemplates).where(eq(incidentTemplates.id, values["templates/[id]"])).run();
+    if (values["templates/[id]"])
+      tx.delete(incidentTemplates).where(eq(incidentTemplates.id, values["templates/[id]"])).run();
     if (values["services/[id]"]) tx.delete(components).where(eq(components.id, values["services/[id]"])).run();
     if (values["groups/[id]"]) tx.delete(componentGroups).where(eq(componentGroups.id, values["groups/[id]"])).run();
-    if (values["integrations/[id]"]) tx.delete(integrations).where(eq(integrations.id, values["integrations/[id]"])).run();
+    if (values["integrations/[id]"])
+      tx.delete(integrations).where(eq(integrations.id, values["integrations/[id]"])).run();
   });
 }

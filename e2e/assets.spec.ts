@@ -6,13 +6,25 @@ import { assets } from "@/db/schema";
 import { newId } from "@/core/ids";
 import { expect, test } from "./fixtures";
 
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==",
+  "base64",
+);
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
 
 test("serves a stored PNG logo, an SVG only sandboxed, and 404 for anything else", async ({ request, db }) => {
   const add = (contentType: string, bytes: Buffer) => {
     const id = newId();
-    db.insert(assets).values({ id, contentType, bytes, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), createdAt: Date.now() }).run();
+    db.insert(assets)
+      .values({
+        id,
+        contentType,
+        bytes,
+        size: bytes.length,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        createdAt: Date.now(),
+      })
+      .run();
     return id;
   };
   const png = add("image/png", PNG);

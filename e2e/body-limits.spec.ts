@@ -25,14 +25,25 @@ function upload(path: string, headers: Record<string, string>): Promise<Upload> 
     let sent = 0;
     let answered = false;
     const chunk = Buffer.alloc(MB, 0x61);
-    const req = http.request({ host: "127.0.0.1", port: PORT, path, method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } });
+    const req = http.request({
+      host: "127.0.0.1",
+      port: PORT,
+      path,
+      method: "POST",
+      headers: { ...headers, "transfer-encoding": "chunked" },
+    });
     req.on("response", (res) => {
       answered = true;
       const sentBeforeResponse = sent;
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));
       res.on("end", () => {
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8"), sentBeforeResponse, ms: Date.now() - started });
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(parts).toString("utf8"),
+          sentBeforeResponse,
+          ms: Date.now() - started,
+        });
         req.destroy();
       });
     });
@@ -72,7 +83,9 @@ async function sampled<T>(baseURL: string, work: () => Promise<T>): Promise<{ re
   await sampler;
   peak = Math.max(peak, await rss(baseURL));
   // Printed so a run shows what was measured, not only that it passed.
-  console.log(`RSS before ${(before / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB; ${JSON.stringify({ ...(result as object), body: undefined })}`);
+  console.log(
+    `RSS before ${(before / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB; ${JSON.stringify({ ...(result as object), body: undefined })}`,
+  );
   return { result, growth: peak - before };
 }
 
@@ -80,7 +93,12 @@ test.describe("request bodies are read through one size-limited reader", () => {
   test.setTimeout(120_000);
 
   test("POST /api/webhooks/resend with signature headers: 413 at once, memory flat", async ({ baseURL }) => {
-    const svix = { "svix-id": "msg_big", "svix-timestamp": String(Math.floor(Date.now() / 1000)), "svix-signature": "v1,AAAA", "content-type": "application/json" };
+    const svix = {
+      "svix-id": "msg_big",
+      "svix-timestamp": String(Math.floor(Date.now() / 1000)),
+      "svix-signature": "v1,AAAA",
+      "content-type": "application/json",
+    };
     const { result, growth } = await sampled(baseURL!, () => upload("/api/webhooks/resend", svix));
     expect(result.sentBeforeResponse).toBeLessThan(TOTAL / 4);
     expect(result.ms).toBeLessThan(10_000);
@@ -90,22 +108,31 @@ test.describe("request bodies are read through one size-limited reader", () => {
   });
 
   test("POST /api/webhooks/resend without signature headers: 401 before reading", async ({ baseURL }) => {
-    const { result, growth } = await sampled(baseURL!, () => upload("/api/webhooks/resend", { "content-type": "application/json" }));
+    const { result, growth } = await sampled(baseURL!, () =>
+      upload("/api/webhooks/resend", { "content-type": "application/json" }),
+    );
     expect(result.sentBeforeResponse).toBeLessThan(TOTAL / 4);
     expect(growth).toBeLessThan(40 * MB);
     expect(result.status).toBe(401);
   });
 
   test("POST /unsubscribe/<unknown token>: 404 before reading, memory flat", async ({ baseURL }) => {
-    const { result, growth } = await sampled(baseURL!, () => upload(`/unsubscribe/abcdefghijkl.${"a".repeat(32)}`, { "content-type": "application/x-www-form-urlencoded" }));
+    const { result, growth } = await sampled(baseURL!, () =>
+      upload(`/unsubscribe/abcdefghijkl.${"a".repeat(32)}`, { "content-type": "application/x-www-form-urlencoded" }),
+    );
     expect(result.sentBeforeResponse).toBeLessThan(TOTAL / 4);
     expect(growth).toBeLessThan(40 * MB);
     expect(result.status).toBe(404);
   });
 
-  test("POST /api/v1/incidents with a valid key: 413 in the API's error shape, memory flat", async ({ baseURL, db }) => {
+  test("POST /api/v1/incidents with a valid key: 413 in the API's error shape, memory flat", async ({
+    baseURL,
+    db,
+  }) => {
     const { key } = createApiKey(db, SYSTEM, { name: `big-body-${Date.now()}`, role: "editor" });
-    const { result, growth } = await sampled(baseURL!, () => upload("/api/v1/incidents", { authorization: `Bearer ${key}`, "content-type": "application/json" }));
+    const { result, growth } = await sampled(baseURL!, () =>
+      upload("/api/v1/incidents", { authorization: `Bearer ${key}`, "content-type": "application/json" }),
+    );
     expect(result.sentBeforeResponse).toBeLessThan(TOTAL / 4);
     expect(growth).toBeLessThan(40 * MB);
     expect(result.status).toBe(413);

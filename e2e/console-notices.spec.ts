@@ -49,7 +49,12 @@ test.describe("the console's notices and wording", () => {
     await expect(page.getByLabel("Wednesday", { exact: true })).toBeHidden();
   });
 
-  test("resolving needs no typed message; a resolved incident shows its postmortem first; times name the zone; impact has a colour", async ({ page, makeService, makeIncident, unique }) => {
+  test("resolving needs no typed message; a resolved incident shows its postmortem first; times name the zone; impact has a colour", async ({
+    page,
+    makeService,
+    makeIncident,
+    unique,
+  }) => {
     test.setTimeout(90_000);
     const id = makeIncident({
       name: unique("Resolve me"),
@@ -72,7 +77,9 @@ test.describe("the console's notices and wording", () => {
     await page.getByLabel("Status").selectOption("resolved");
     await page.getByRole("button", { name: "Post update" }).click();
     // The timeline shows it; the folded update form may hold a hidden copy, so only the visible one counts.
-    await expect(page.getByText("This incident has been resolved.", { exact: true }).filter({ visible: true })).toBeVisible(SLOW);
+    await expect(
+      page.getByText("This incident has been resolved.", { exact: true }).filter({ visible: true }),
+    ).toBeVisible(SLOW);
 
     await page.reload();
     const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
@@ -99,7 +106,14 @@ test.describe("the console's notices and wording", () => {
       kind: "maintenance",
       startedAt: start,
       componentIds: [makeService(unique("Reminder Service"))],
-      maintenance: { scheduledFor: start, scheduledUntil: start + 60 * 60_000, autoStart: false, autoComplete: false, remindBeforeMinutes: 1, setComponentsUnderMaintenance: true },
+      maintenance: {
+        scheduledFor: start,
+        scheduledUntil: start + 60 * 60_000,
+        autoStart: false,
+        autoComplete: false,
+        remindBeforeMinutes: 1,
+        setComponentsUnderMaintenance: true,
+      },
       updates: [{ status: "scheduled", body: "Replacing a switch." }],
     });
     await page.goto(`/admin/maintenance/${id}`);
@@ -135,7 +149,14 @@ test("invitation links answer 404 when unknown and 410 when used or expired", as
   const now = Date.now();
   const make = (expiresAt: number) => {
     const token = randomBytes(32).toString("base64url");
-    const id = insertInvitation(db, { email: `invite-${token.slice(0, 8).toLowerCase()}@example.com`, role: "editor", tokenHash: hashToken(token), invitedBy: null, expiresAt, at: now });
+    const id = insertInvitation(db, {
+      email: `invite-${token.slice(0, 8).toLowerCase()}@example.com`,
+      role: "editor",
+      tokenHash: hashToken(token),
+      invitedBy: null,
+      expiresAt,
+      at: now,
+    });
     return { token, id };
   };
   expect((await request.get(`/invite/${randomBytes(32).toString("base64url")}`)).status()).toBe(404);

@@ -73,7 +73,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     let n = 0;
     await use((role) => {
       const email = `${role}-${testInfo.workerIndex}-${Date.now().toString(36)}-${++n}@example.com`;
-      const id = insertUser(db, { email, name: `Test ${role}`, passwordHash: memberPasswordHash, role, at: Date.now() });
+      const id = insertUser(db, {
+        email,
+        name: `Test ${role}`,
+        passwordHash: memberPasswordHash,
+        role,
+        at: Date.now(),
+      });
       return { id, email, password: MEMBER_PASSWORD, role };
     });
   },
@@ -100,7 +106,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   context: async ({ context, db, member, baseURL }, use) => {
     if (member) {
       const { token } = createSession(db, { userId: member.id, pendingTwoFactor: false, now: Date.now() });
-      await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+      await context.addCookies([
+        { name: SESSION_COOKIE, value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" },
+      ]);
     }
     await use(context);
   },
@@ -139,5 +147,13 @@ export { expect };
  * per address and overall (services/subscriptions/subscribe.ts, services/webhooks/register.ts): forget those counts.
  */
 export function forgetSignUpLimits(db: Db): void {
-  db.delete(rateLimits).where(or(like(rateLimits.key, "webhook:%"), like(rateLimits.key, "subscribe:ip:%"), like(rateLimits.key, "subscribe:confirmations"))).run();
+  db.delete(rateLimits)
+    .where(
+      or(
+        like(rateLimits.key, "webhook:%"),
+        like(rateLimits.key, "subscribe:ip:%"),
+        like(rateLimits.key, "subscribe:confirmations"),
+      ),
+    )
+    .run();
 }

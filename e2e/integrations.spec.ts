@@ -20,7 +20,13 @@ async function expectAccessible(page: Page) {
 test.describe("alert integrations", () => {
   test.use({ signedInAs: "owner" });
 
-  test("create in the console, post alerts to the intake URL, see the page follow and the payloads logged", async ({ page, db, pageId, unique, request }) => {
+  test("create in the console, post alerts to the intake URL, see the page follow and the payloads logged", async ({
+    page,
+    db,
+    pageId,
+    unique,
+    request,
+  }) => {
     test.setTimeout(90_000);
     const serviceName = unique("Printing");
     const componentId = insertComponent(db, { pageId, name: serviceName, at: Date.now(), actor: { source: "manual" } });
@@ -45,13 +51,23 @@ test.describe("alert integrations", () => {
     // The URL is built from PUBLIC_URL; the test talks to the server it started, on loopback.
     const intake = new URL(new URL(url).pathname, page.url()).toString();
 
-    const firing = await request.post(intake, { data: { state: "firing", severity: "critical", summary: "Queue stuck", fingerprint: "print-1", labels: { team: "print" } } });
+    const firing = await request.post(intake, {
+      data: {
+        state: "firing",
+        severity: "critical",
+        summary: "Queue stuck",
+        fingerprint: "print-1",
+        labels: { team: "print" },
+      },
+    });
     expect(firing.status()).toBe(200);
     expect(await firing.json()).toMatchObject({ opened: 1 });
     const missing = unique("Payroll");
     const unknown = await request.post(intake, { data: { service: missing, summary: "?" } });
     expect(await unknown.json()).toMatchObject({ unknownService: 1 });
-    expect((await request.post(intake, { data: "{oops", headers: { "content-type": "application/json" } })).status()).toBe(400);
+    expect(
+      (await request.post(intake, { data: "{oops", headers: { "content-type": "application/json" } })).status(),
+    ).toBe(400);
     expect((await request.post(intake.replace(/[\w-]{43}$/, "x".repeat(43)), { data: {} })).status()).toBe(401);
 
     await page.goto("/");
@@ -69,7 +85,11 @@ test.describe("alert integrations", () => {
     await page.goto("/admin/integrations");
     await expectAccessible(page);
 
-    expect((await request.post(intake, { data: { state: "resolved", fingerprint: "print-1", labels: { team: "print" } } })).status()).toBe(200);
+    expect(
+      (
+        await request.post(intake, { data: { state: "resolved", fingerprint: "print-1", labels: { team: "print" } } })
+      ).status(),
+    ).toBe(200);
     await page.goto("/");
     await expect(page.locator(`[data-component="${componentId}"]`)).toContainText("Operational");
   });

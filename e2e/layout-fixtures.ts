@@ -23,7 +23,11 @@ export interface SubscriberLinks {
 
 export interface LayoutFixtures {
   /** A group with one service per status given (each with a long description), all showcased. */
-  makeGroup: (name: string, statuses: ComponentStatus[], options?: { description?: string }) => { groupId: string; serviceIds: string[] };
+  makeGroup: (
+    name: string,
+    statuses: ComponentStatus[],
+    options?: { description?: string },
+  ) => { groupId: string; serviceIds: string[] };
   /** An active email subscriber and its manage and unsubscribe tokens. */
   makeSubscriber: (options?: { paused?: boolean; componentIds?: string[] }) => SubscriberLinks;
   /** A pending sign-up and its confirmation token (its confirmation email goes to the fake Resend server). */
@@ -32,7 +36,8 @@ export interface LayoutFixtures {
   makeWeeklyMaintenance: (name: string, componentIds: string[]) => { recurrenceId: string; occurrenceIds: string[] };
 }
 
-export const LONG_DESCRIPTION = "Sign-in for every staff and student account, including single sign-on for the library and the print portal.";
+export const LONG_DESCRIPTION =
+  "Sign-in for every staff and student account, including single sign-on for the library and the print portal.";
 
 export const test = base.extend<LayoutFixtures>({
   makeGroup: async ({ db, pageId }, use) => {
@@ -43,7 +48,15 @@ export const test = base.extend<LayoutFixtures>({
       const groupId = insertGroup(db, { pageId, name, description: options.description ?? null, at });
       groups.push(groupId);
       const serviceIds = statuses.map((status, i) =>
-        insertComponent(db, { pageId, groupId, name: `${name} service ${i + 1}`, description: LONG_DESCRIPTION, status, at, actor: { source: "manual" } }),
+        insertComponent(db, {
+          pageId,
+          groupId,
+          name: `${name} service ${i + 1}`,
+          description: LONG_DESCRIPTION,
+          status,
+          at,
+          actor: { source: "manual" },
+        }),
       );
       services.push(...serviceIds);
       return { groupId, serviceIds };
@@ -56,12 +69,23 @@ export const test = base.extend<LayoutFixtures>({
     await use((options = {}) => {
       const now = Date.now();
       const email = `${unique("layout").replace(/\W+/g, "-").toLowerCase()}@example.com`;
-      const id = insertEmailSubscriber(db, { pageId, email, at: now, state: "active", componentIds: options.componentIds });
+      const id = insertEmailSubscriber(db, {
+        pageId,
+        email,
+        at: now,
+        state: "active",
+        componentIds: options.componentIds,
+      });
       if (options.paused) setPaused(db, id, true, now);
       made.push(id);
       const s = db.select().from(subscribers).where(eq(subscribers.id, id)).get()!;
       const secret = ensureAppSecret(db, now);
-      return { id, email, manage: signSubscriberToken(secret, "manage", id, s.tokenVersion), unsubscribe: signSubscriberToken(secret, "unsubscribe", id, s.tokenVersion) };
+      return {
+        id,
+        email,
+        manage: signSubscriberToken(secret, "manage", id, s.tokenVersion),
+        unsubscribe: signSubscriberToken(secret, "unsubscribe", id, s.tokenVersion),
+      };
     });
     if (made.length) db.delete(subscribers).where(inArray(subscribers.id, made)).run();
   },

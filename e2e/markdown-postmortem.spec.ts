@@ -7,7 +7,6 @@ import { formStatus } from "./fixtures";
 
 const SLOW = { timeout: 30_000 };
 
-
 test.describe("Markdown in the console", () => {
   test.use({ signedInAs: "editor" });
 
@@ -44,7 +43,12 @@ test.describe("Markdown in the console", () => {
     db.delete(incidents).where(eq(incidents.id, id)).run();
   });
 
-  test("Publish publishes the postmortem in the box without a saved draft", async ({ page, unique, makeService, makeIncident }) => {
+  test("Publish publishes the postmortem in the box without a saved draft", async ({
+    page,
+    unique,
+    makeService,
+    makeIncident,
+  }) => {
     const name = unique("Postmortem straight away");
     const id = makeIncident({
       name,

@@ -29,7 +29,11 @@ const madeMonitors: string[] = [];
 test.afterAll(({ db }) => {
   if (madeMonitors.length) db.delete(monitors).where(inArray(monitors.name, madeMonitors)).run();
   if (madeServices.length === 0) return;
-  const drafts = db.select({ id: automaticIncidents.incidentId }).from(automaticIncidents).where(inArray(automaticIncidents.componentId, madeServices)).all();
+  const drafts = db
+    .select({ id: automaticIncidents.incidentId })
+    .from(automaticIncidents)
+    .where(inArray(automaticIncidents.componentId, madeServices))
+    .all();
   const incidentIds = drafts.map((d) => d.id).filter((id): id is string => id !== null);
   if (incidentIds.length) db.delete(incidents).where(inArray(incidents.id, incidentIds)).run();
   db.delete(components).where(inArray(components.id, madeServices)).run();
@@ -44,7 +48,13 @@ async function accessible(page: Page) {
 test.describe("monitors", () => {
   test.use({ signedInAs: "owner" });
 
-  test("an HTTP monitor takes its service down by itself, drafts an incident, and recovers it", async ({ page, db, pageId, unique, snapshot }) => {
+  test("an HTTP monitor takes its service down by itself, drafts an incident, and recovers it", async ({
+    page,
+    db,
+    pageId,
+    unique,
+    snapshot,
+  }) => {
     test.setTimeout(150_000);
     const serviceName = unique("Intranet");
     const componentId = insertComponent(db, { pageId, name: serviceName, at: Date.now(), actor: { source: "manual" } });
@@ -81,7 +91,13 @@ test.describe("monitors", () => {
       await expect(await statusOnPage()).toContainText("Major outage");
     }).toPass({ timeout: 30_000 });
     // The draft waits for the admin; subscribers have been told nothing: no incident exists yet.
-    expect(db.select().from(incidents).where(eq(incidents.name, `${serviceName} health is not responding`)).all()).toEqual([]);
+    expect(
+      db
+        .select()
+        .from(incidents)
+        .where(eq(incidents.name, `${serviceName} health is not responding`))
+        .all(),
+    ).toEqual([]);
     // The team sees it at the top of the console overview.
     await page.goto("/admin");
     const detection = page.getByRole("region", { name: /monitors? (is|are) failing/ });
@@ -110,7 +126,11 @@ test.describe("monitors", () => {
     await expect(page.getByRole("list", { name: "Check details" })).toContainText("statusCode: 200");
     await accessible(page);
     await snapshot(page, "console-monitor");
-    const incident = db.select().from(incidents).where(eq(incidents.name, `${serviceName} health is not responding`)).get()!;
+    const incident = db
+      .select()
+      .from(incidents)
+      .where(eq(incidents.name, `${serviceName} health is not responding`))
+      .get()!;
     expect(incident.status).toBe("resolved");
     expect(db.select().from(components).where(eq(components.id, componentId)).get()!.status).toBe("operational");
   });

@@ -24,11 +24,14 @@ export const test = base.extend<{ inbox: MailFixtures["inbox"] }, { fakeResendUr
     await use(async (to, subject) => {
       let found: RecordedEmail | undefined;
       await expect
-        .poll(async () => {
-          const { data } = (await (await fetch(`${fakeResendUrl}/_test/emails`)).json()) as { data: RecordedEmail[] };
-          found = data.filter((e) => e.to.includes(to) && subject.test(e.subject)).at(-1);
-          return found !== undefined;
-        }, { timeout: 15_000 })
+        .poll(
+          async () => {
+            const { data } = (await (await fetch(`${fakeResendUrl}/_test/emails`)).json()) as { data: RecordedEmail[] };
+            found = data.filter((e) => e.to.includes(to) && subject.test(e.subject)).at(-1);
+            return found !== undefined;
+          },
+          { timeout: 15_000 },
+        )
         .toBe(true);
       return found!;
     });

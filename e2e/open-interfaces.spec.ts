@@ -86,7 +86,11 @@ test.describe("feeds, calendar and badge over HTTP", () => {
     expect(all.status()).toBe(200);
     expect(all.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
     expect(await all.text()).toContain("SUMMARY:VPN gateway firmware upgrade");
-    const upcoming = db.select().from(incidents).where(and(eq(incidents.kind, "maintenance"), eq(incidents.status, "scheduled"))).get()!;
+    const upcoming = db
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.kind, "maintenance"), eq(incidents.status, "scheduled")))
+      .get()!;
     const one = await request.get(`/maintenances/${upcoming.id}.ics`);
     expect(one.status()).toBe(200);
     expect(one.headers()["content-disposition"]).toBe(`attachment; filename="maintenance-${upcoming.id}.ics"`);
@@ -98,7 +102,11 @@ test.describe("feeds, calendar and badge over HTTP", () => {
   });
 
   test("a maintenance page offers its .ics as a download; an incident page does not", async ({ page, db }) => {
-    const upcoming = db.select().from(incidents).where(and(eq(incidents.kind, "maintenance"), eq(incidents.status, "scheduled"))).get()!;
+    const upcoming = db
+      .select()
+      .from(incidents)
+      .where(and(eq(incidents.kind, "maintenance"), eq(incidents.status, "scheduled")))
+      .get()!;
     await page.goto(`/incidents/${upcoming.id}`);
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Add to calendar (.ics)" }).click();
@@ -117,7 +125,9 @@ test.describe("feeds, calendar and badge over HTTP", () => {
     expect(overall.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
     expect(await overall.text()).toContain("<title>status: All Systems Operational</title>");
     const vpn = db.select().from(components).where(eq(components.name, "VPN")).get()!;
-    expect(await (await request.get(`/badge.svg?component=${vpn.id}`)).text()).toContain("<title>VPN: operational</title>");
+    expect(await (await request.get(`/badge.svg?component=${vpn.id}`)).text()).toContain(
+      "<title>VPN: operational</title>",
+    );
     const unknown = await request.get("/badge.svg?component=nosuchthing0");
     expect(unknown.status()).toBe(404);
     expect(await unknown.text()).toContain("unknown component");
@@ -128,7 +138,13 @@ test.describe("embedding the status on another site", () => {
   // In the tests both sites live on loopback, which Chromium guards behind a permission a real visitor of a
   // public status page never needs.
   test.use({ permissions: ["local-network-access"] });
-  test("the script shows a dismissible banner only while an incident is open", async ({ page, db, unique, baseURL, snapshot }) => {
+  test("the script shows a dismissible banner only while an incident is open", async ({
+    page,
+    db,
+    unique,
+    baseURL,
+    snapshot,
+  }) => {
     // Another origin on this machine (localhost vs 127.0.0.1): the browser treats it as a different site,
     // and it stays on loopback, where Chromium's private-network rules allow the calls.
     const customer = `${baseURL!.replace("127.0.0.1", "localhost")}/__customer-site`;
@@ -138,7 +154,8 @@ test.describe("embedding the status on another site", () => {
         body: `<!doctype html><html lang="en"><head><title>Customer</title></head><body><h1>Customer site</h1><script src="${baseURL}/embed.js" async></script></body></html>`,
       }),
     );
-    const summaryLoaded = () => page.waitForResponse((r) => r.url().endsWith("/api/v2/summary.json") && r.status() === 200);
+    const summaryLoaded = () =>
+      page.waitForResponse((r) => r.url().endsWith("/api/v2/summary.json") && r.status() === 200);
 
     let loaded = summaryLoaded();
     await page.goto(customer);
@@ -156,7 +173,10 @@ test.describe("embedding the status on another site", () => {
       const banner = page.getByRole("status");
       await expect(banner).toContainText(name);
       await expect(banner).toContainText("Printers on floor 3 are offline.");
-      await expect(banner.getByRole("link", { name: "View status" })).toHaveAttribute("href", new RegExp(`/incidents/${id}$`));
+      await expect(banner.getByRole("link", { name: "View status" })).toHaveAttribute(
+        "href",
+        new RegExp(`/incidents/${id}$`),
+      );
       await snapshot(page, "embed-banner");
       await page.getByRole("button", { name: "Dismiss status message" }).click();
       await expect(banner).toHaveCount(0);
@@ -186,7 +206,9 @@ test.describe("embedding the status on another site", () => {
 });
 
 test.describe("the management API over HTTP", () => {
-  test("publishes its OpenAPI document and answers unknown paths and missing keys in its error shape", async ({ request }) => {
+  test("publishes its OpenAPI document and answers unknown paths and missing keys in its error shape", async ({
+    request,
+  }) => {
     const doc = await request.get("/api/v1/openapi.json");
     expect(doc.status()).toBe(200);
     expect((await doc.json()).paths["/api/v1/incidents"].post.operationId).toBe("createIncident");

@@ -5,7 +5,9 @@ import { and, eq } from "drizzle-orm";
 import { incidentComponents } from "@/db/schema";
 import { expect, test } from "./public-fixtures";
 
-async function metrics(request: APIRequestContext): Promise<{ queries: number; cache: { hits: number; misses: number } }> {
+async function metrics(
+  request: APIRequestContext,
+): Promise<{ queries: number; cache: { hits: number; misses: number } }> {
   return (await request.get("/_status/metrics")).json();
 }
 
@@ -14,7 +16,9 @@ test.describe("the public page cache", () => {
     const first = await request.get("/", { headers: { "accept-encoding": "br, gzip" } });
     expect(first.status()).toBe(200);
     const headers = first.headers();
-    expect(headers["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+$/);
+    expect(headers["cache-control"]).toMatch(
+      /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+$/,
+    );
     expect(headers["content-encoding"]).toBe("br");
     expect(headers["vary"]).toBe("Accept-Encoding");
     expect(headers["etag"]).toMatch(/^".+"$/);
@@ -26,8 +30,17 @@ test.describe("the public page cache", () => {
     expect(await head.body()).toHaveLength(0);
   });
 
-  test("serves repeat visits without a single database query", async ({ request, makeIncident, makeService, unique }) => {
-    const id = makeIncident({ name: unique("Cache probe"), componentIds: [makeService(unique("Probe"))], updates: [{ status: "resolved", body: "ok" }] });
+  test("serves repeat visits without a single database query", async ({
+    request,
+    makeIncident,
+    makeService,
+    unique,
+  }) => {
+    const id = makeIncident({
+      name: unique("Cache probe"),
+      componentIds: [makeService(unique("Probe"))],
+      updates: [{ status: "resolved", body: "ok" }],
+    });
     const paths = ["/", `/incidents/${id}`, "/history", "/history?page=2"];
     for (const path of paths) expect((await request.get(path)).status()).toBe(200);
     const before = await metrics(request);
@@ -42,7 +55,12 @@ test.describe("the public page cache", () => {
     expect(after.cache.hits - before.cache.hits).toBe(5 * paths.length);
   });
 
-  test("shows a change made through the write layer on the very next load", async ({ request, makeService, setStatus, unique }) => {
+  test("shows a change made through the write layer on the very next load", async ({
+    request,
+    makeService,
+    setStatus,
+    unique,
+  }) => {
     const name = unique("Cache Router");
     const id = makeService(name);
     let html = await (await request.get("/")).text();
@@ -83,9 +101,18 @@ test.describe("cached HTML is complete without Next's scripts", () => {
     { name: "/incidents/<unknown> (404)", path: () => "/incidents/zzzzzzzzzzzz", og: false },
   ];
   for (const route of routes) {
-    test(`${route.name}: title, Open Graph and icon in <head>, no streaming markers`, async ({ request, makeIncident, makeService, unique }) => {
+    test(`${route.name}: title, Open Graph and icon in <head>, no streaming markers`, async ({
+      request,
+      makeIncident,
+      makeService,
+      unique,
+    }) => {
       const service = makeService(unique("Head probe"));
-      const incident = makeIncident({ name: unique("Head incident"), componentIds: [service], updates: [{ status: "investigating", body: "Looking." }] });
+      const incident = makeIncident({
+        name: unique("Head incident"),
+        componentIds: [service],
+        updates: [{ status: "investigating", body: "Looking." }],
+      });
       const maintenance = makeIncident({
         name: unique("Head maintenance"),
         kind: "maintenance",
@@ -118,12 +145,22 @@ test.describe("cached HTML is complete without Next's scripts", () => {
   }
 });
 
-test("shows a change committed by another process on the next request, even one that keeps every row count", async ({ request, db, makeIncident, makeService, unique }) => {
+test("shows a change committed by another process on the next request, even one that keeps every row count", async ({
+  request,
+  db,
+  makeIncident,
+  makeService,
+  unique,
+}) => {
   const before = unique("Swap before");
   const after = unique("Swap after");
   const first = makeService(before);
   const second = makeService(after);
-  const id = makeIncident({ name: unique("Swap incident"), componentIds: [first], updates: [{ status: "investigating", body: "Looking." }] });
+  const id = makeIncident({
+    name: unique("Swap incident"),
+    componentIds: [first],
+    updates: [{ status: "investigating", body: "Looking." }],
+  });
   expect(await (await request.get(`/incidents/${id}`)).text()).toContain(before);
   expect((await request.get(`/incidents/${id}`)).headers()["x-cache"]).toBe("HIT");
   // This test runs in its own process with its own connection: the server learns of this only from the file.

@@ -33,7 +33,13 @@ export const test = base.extend<PublicFixtures>({
     const made: string[] = [];
     await use((name, options = {}) => {
       const at = options.since ?? Date.now() - 7 * 24 * 60 * MINUTE;
-      const id = insertComponent(db, { pageId, name, at, onlyShowIfDegraded: options.onlyShowIfDegraded, actor: { source: "manual" } });
+      const id = insertComponent(db, {
+        pageId,
+        name,
+        at,
+        onlyShowIfDegraded: options.onlyShowIfDegraded,
+        actor: { source: "manual" },
+      });
       made.push(id);
       return id;
     });

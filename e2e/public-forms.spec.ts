@@ -11,7 +11,13 @@ const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://[
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("subscribes to chosen services, confirms and gets exactly that scope", async ({ page, db, makeService, unique, snapshot }) => {
+  test("subscribes to chosen services, confirms and gets exactly that scope", async ({
+    page,
+    db,
+    makeService,
+    unique,
+    snapshot,
+  }) => {
     const wanted = unique("Wiki");
     const other = unique("Chat");
     const wantedId = makeService(wanted);
@@ -30,11 +36,14 @@ test.describe("without JavaScript", () => {
     const fakeResend = process.env.E2E_FAKE_RESEND_URL!;
     let mail: RecordedEmail | undefined;
     await expect
-      .poll(async () => {
-        const { data } = (await (await fetch(`${fakeResend}/_test/emails`)).json()) as { data: RecordedEmail[] };
-        mail = data.find((e) => e.to.includes(email));
-        return Boolean(mail);
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const { data } = (await (await fetch(`${fakeResend}/_test/emails`)).json()) as { data: RecordedEmail[] };
+          mail = data.find((e) => e.to.includes(email));
+          return Boolean(mail);
+        },
+        { timeout: 15_000 },
+      )
       .toBe(true);
     await page.goto(linkIn(mail!.text!, "subscribe/confirm"));
     await page.getByRole("button", { name: "Confirm" }).click();
@@ -97,7 +106,11 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test("the manage page says what state the subscription is in, and only what is true now", async ({ page, makeSubscriber, snapshot }) => {
+test("the manage page says what state the subscription is in, and only what is true now", async ({
+  page,
+  makeSubscriber,
+  snapshot,
+}) => {
   const paused = makeSubscriber({ paused: true });
   await page.goto(`/manage/${paused.manage}`);
   await expect(page.getByText(/Notifications are paused/)).toBeVisible();
@@ -114,7 +127,12 @@ test("the manage page says what state the subscription is in, and only what is t
   await expect(page.getByText("Your subscription is confirmed.")).toHaveCount(0);
 });
 
-test("confirmation links: unknown 404, used or expired 410, each with a way back", async ({ page, db, request, makePendingSignUp }) => {
+test("confirmation links: unknown 404, used or expired 410, each with a way back", async ({
+  page,
+  db,
+  request,
+  makePendingSignUp,
+}) => {
   expect((await request.get("/subscribe/confirm/nosuchtoken")).status()).toBe(404);
   const used = makePendingSignUp();
   await page.goto(`/subscribe/confirm/${used.confirm}`);
@@ -130,20 +148,34 @@ test("confirmation links: unknown 404, used or expired 410, each with a way back
   expect(await manage.text()).toContain("This link is not valid");
 
   const expired = makePendingSignUp();
-  db.update(subscribers).set({ confirmationExpiresAt: Date.now() - 1000 }).where(eq(subscribers.id, expired.id)).run();
+  db.update(subscribers)
+    .set({ confirmationExpiresAt: Date.now() - 1000 })
+    .where(eq(subscribers.id, expired.id))
+    .run();
   expect((await request.get(`/subscribe/confirm/${expired.confirm}`)).status()).toBe(410);
 });
 
 test.describe("every subscription page leads back to the status page", () => {
   for (const colorScheme of ["light", "dark"] as const) {
-    test(`in ${colorScheme} mode, with the page's look`, async ({ page, makeSubscriber, makePendingSignUp, snapshot }) => {
+    test(`in ${colorScheme} mode, with the page's look`, async ({
+      page,
+      makeSubscriber,
+      makePendingSignUp,
+      snapshot,
+    }) => {
       await page.emulateMedia({ colorScheme });
       await page.goto("/");
       const homeBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const homeColor = await page.evaluate(() => getComputedStyle(document.body).color);
       const s = makeSubscriber();
       const pending = makePendingSignUp();
-      for (const path of ["/subscribe", "/subscribe?via=webhook", `/manage/${s.manage}`, `/subscribe/confirm/${pending.confirm}`, `/unsubscribe/${s.unsubscribe}`]) {
+      for (const path of [
+        "/subscribe",
+        "/subscribe?via=webhook",
+        `/manage/${s.manage}`,
+        `/subscribe/confirm/${pending.confirm}`,
+        `/unsubscribe/${s.unsubscribe}`,
+      ]) {
         await page.goto(path);
         await expect(page.getByRole("main")).toHaveCount(1);
         await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);

@@ -5,7 +5,14 @@ import { expect, test } from "./layout-fixtures";
 
 test.use({ javaScriptEnabled: false });
 
-test("a weekly rule shows once with its rule in words, and only the next few windows are cards", async ({ page, makeService, makeIncident, makeWeeklyMaintenance, unique, snapshot }) => {
+test("a weekly rule shows once with its rule in words, and only the next few windows are cards", async ({
+  page,
+  makeService,
+  makeIncident,
+  makeWeeklyMaintenance,
+  unique,
+  snapshot,
+}) => {
   const serviceId = makeService(unique("File servers"));
   const series = unique("Weekly file server patching");
   const { occurrenceIds } = makeWeeklyMaintenance(series, [serviceId]);
@@ -18,7 +25,14 @@ test("a weekly rule shows once with its rule in words, and only the next few win
       kind: "maintenance",
       startedAt: now + (i + 1) * DAY + HOUR,
       componentIds: [serviceId],
-      maintenance: { scheduledFor: now + (i + 1) * DAY + HOUR, scheduledUntil: now + (i + 1) * DAY + 2 * HOUR, autoStart: false, autoComplete: false, remindBeforeMinutes: null, setComponentsUnderMaintenance: true },
+      maintenance: {
+        scheduledFor: now + (i + 1) * DAY + HOUR,
+        scheduledUntil: now + (i + 1) * DAY + 2 * HOUR,
+        autoStart: false,
+        autoComplete: false,
+        remindBeforeMinutes: null,
+        setComponentsUnderMaintenance: true,
+      },
       updates: [{ status: "scheduled", body: "A planned change." }],
     });
     return name;
@@ -50,11 +64,20 @@ test("a weekly rule shows once with its rule in words, and only the next few win
   await snapshot(page, "maintenance-folded");
 });
 
-test("a series among the next windows is one card with its rule and its later windows folded inside", async ({ page, makeService, makeWeeklyMaintenance, unique, snapshot }) => {
+test("a series among the next windows is one card with its rule and its later windows folded inside", async ({
+  page,
+  makeService,
+  makeWeeklyMaintenance,
+  unique,
+  snapshot,
+}) => {
   const series = unique("Weekly backup window");
   const { occurrenceIds } = makeWeeklyMaintenance(series, [makeService(unique("Backup"))]);
   await page.goto("/");
-  const card = page.getByRole("region", { name: "Scheduled maintenance" }).getByRole("article").filter({ has: page.getByRole("link", { name: series }) });
+  const card = page
+    .getByRole("region", { name: "Scheduled maintenance" })
+    .getByRole("article")
+    .filter({ has: page.getByRole("link", { name: series }) });
   await expect(card).toHaveCount(1);
   await expect(card).toContainText("Repeats: Every Sunday at 02:00 (Etc/UTC) for 1 hour");
   const later = card.locator("summary", { hasText: `${occurrenceIds.length - 1} later windows scheduled` });

@@ -4,7 +4,13 @@ import { DAY, HOUR } from "@/core/time";
 import { expect, test } from "./public-fixtures";
 
 test.describe("an outage on the public page", () => {
-  test("shows the banner, the active incident, its latest update and links to its timeline", async ({ page, makeService, makeIncident, unique, snapshot }) => {
+  test("shows the banner, the active incident, its latest update and links to its timeline", async ({
+    page,
+    makeService,
+    makeIncident,
+    unique,
+    snapshot,
+  }) => {
     const service = unique("Print Server");
     const name = unique("Printing queue stuck");
     const serviceId = makeService(service);
@@ -47,13 +53,27 @@ test.describe("an outage on the public page", () => {
 
   test.describe("on a phone in dark mode", () => {
     test.use({ viewport: { width: 375, height: 740 }, colorScheme: "dark" });
-    test("keeps the outage readable and fits the screen", async ({ page, makeService, makeIncident, unique, snapshot }) => {
+    test("keeps the outage readable and fits the screen", async ({
+      page,
+      makeService,
+      makeIncident,
+      unique,
+      snapshot,
+    }) => {
       const serviceId = makeService(unique("Door Access"));
-      makeIncident({ name: unique("Badge readers offline"), componentIds: [serviceId], updates: [{ status: "identified", body: "Use the side entrance.", set: "major_outage" }] });
+      makeIncident({
+        name: unique("Badge readers offline"),
+        componentIds: [serviceId],
+        updates: [{ status: "identified", body: "Use the side entrance.", set: "major_outage" }],
+      });
       await page.goto("/");
       await expect(page.getByRole("heading", { name: "Major System Outage" })).toBeVisible();
-      await expect(page.getByRole("region", { name: "Active incidents" }).getByText("Use the side entrance.")).toBeVisible();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await expect(
+        page.getByRole("region", { name: "Active incidents" }).getByText("Use the side entrance."),
+      ).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
       await snapshot(page, "public-outage-phone-dark");
     });
   });
@@ -71,7 +91,11 @@ test.describe("hostile admin content", () => {
 
   test("is shown as text, never as markup", async ({ page, request, makeService, makeIncident, unique }) => {
     const name = `<script>window.__pwned = 4</script> ${unique("Hostile")}`;
-    const id = makeIncident({ name, componentIds: [makeService(unique("Target"))], updates: [{ status: "investigating", body: hostileBody, set: "degraded_performance" }] });
+    const id = makeIncident({
+      name,
+      componentIds: [makeService(unique("Target"))],
+      updates: [{ status: "investigating", body: hostileBody, set: "degraded_performance" }],
+    });
     for (const path of ["/", `/incidents/${id}`, "/history"]) {
       const html = await (await request.get(path)).text();
       expect(html).toContain("Hostile");
@@ -87,11 +111,19 @@ test.describe("hostile admin content", () => {
 });
 
 test.describe("hostile page settings", () => {
-  test("footer text stays text and a javascript: support link never becomes a link target", async ({ request, db, pageId }) => {
+  test("footer text stays text and a javascript: support link never becomes a link target", async ({
+    request,
+    db,
+    pageId,
+  }) => {
     const original = db.select().from(pages).where(eq(pages.id, pageId)).get()!;
     try {
       db.update(pages)
-        .set({ footerText: '<img src=x onerror="alert(1)"> Footer', supportUrl: "javascript:alert(1)", updatedAt: Date.now() })
+        .set({
+          footerText: '<img src=x onerror="alert(1)"> Footer',
+          supportUrl: "javascript:alert(1)",
+          updatedAt: Date.now(),
+        })
         .where(eq(pages.id, pageId))
         .run();
       const html = await (await request.get("/")).text();
@@ -125,7 +157,14 @@ test.describe("incident pages", () => {
       kind: "maintenance",
       startedAt: start,
       componentIds: [makeService(service)],
-      maintenance: { scheduledFor: start, scheduledUntil: start + 2 * HOUR, autoStart: false, autoComplete: false, remindBeforeMinutes: null, setComponentsUnderMaintenance: true },
+      maintenance: {
+        scheduledFor: start,
+        scheduledUntil: start + 2 * HOUR,
+        autoStart: false,
+        autoComplete: false,
+        remindBeforeMinutes: null,
+        setComponentsUnderMaintenance: true,
+      },
       updates: [{ status: "scheduled", body: "Firmware upgrade of the storage array." }],
     });
     await page.goto("/");
@@ -140,21 +179,42 @@ test.describe("incident pages", () => {
 });
 
 test.describe("uptime bars", () => {
-  test("show a day's uptime and incidents on keyboard focus and arrow keys", async ({ page, makeService, makeIncident, setStatus, unique }) => {
+  test("show a day's uptime and incidents on keyboard focus and arrow keys", async ({
+    page,
+    makeService,
+    makeIncident,
+    setStatus,
+    unique,
+  }) => {
     const service = unique("Backup Service");
     const id = makeService(service, { since: Date.now() - 10 * DAY });
     const yesterdayNoon = Math.floor(Date.now() / DAY) * DAY - 12 * HOUR;
     const name = unique("Backups failing");
-    makeIncident({ name, startedAt: yesterdayNoon, componentIds: [id], updates: [{ status: "investigating", body: "Nightly backups failed." }, { status: "resolved", body: "Fixed." }] });
+    makeIncident({
+      name,
+      startedAt: yesterdayNoon,
+      componentIds: [id],
+      updates: [
+        { status: "investigating", body: "Nightly backups failed." },
+        { status: "resolved", body: "Fixed." },
+      ],
+    });
     setStatus(id, "major_outage", yesterdayNoon);
     setStatus(id, "operational", yesterdayNoon + 6 * HOUR);
 
     await page.goto("/");
-    const bars = page.getByRole("img", { name: new RegExp(`^${service}: \\d+\\.\\d\\d% uptime over the last 90 days$`) });
+    const bars = page.getByRole("img", {
+      name: new RegExp(`^${service}: \\d+\\.\\d\\d% uptime over the last 90 days$`),
+    });
     await expect(bars).toBeVisible();
     await bars.focus();
     await page.keyboard.press("ArrowLeft");
-    const yesterday = new Date(yesterdayNoon).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+    const yesterday = new Date(yesterdayNoon).toLocaleDateString("en-US", {
+      month: "short",
+      day: "numeric",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     const tip = page.locator("#uptime-tip");
     await expect(tip).toContainText(yesterday);
     await expect(tip).toContainText("75.00% uptime - Major outage");
@@ -191,8 +251,16 @@ test.describe("the home page on a quiet day", () => {
     await expect(past.getByRole("heading", { level: 3 })).toHaveCount(14);
     await expect(past.getByText("No incidents reported.").first()).toBeVisible();
     await expect(page.getByRole("link", { name: "Subscribe to updates" })).toHaveAttribute("href", "/subscribe");
-    for (const [label, href] of [["Atom feed", "/history.atom"], ["RSS feed", "/history.rss"], ["Status JSON", "/api/v2/summary.json"], ["API", "/api"]]) {
-      await expect(page.getByRole("contentinfo").getByRole("link", { name: label, exact: true })).toHaveAttribute("href", href);
+    for (const [label, href] of [
+      ["Atom feed", "/history.atom"],
+      ["RSS feed", "/history.rss"],
+      ["Status JSON", "/api/v2/summary.json"],
+      ["API", "/api"],
+    ]) {
+      await expect(page.getByRole("contentinfo").getByRole("link", { name: label, exact: true })).toHaveAttribute(
+        "href",
+        href,
+      );
     }
   });
 
@@ -211,7 +279,12 @@ test.describe("the history page", () => {
   test("filters by service with a plain form", async ({ page, makeService, makeIncident, unique, snapshot }) => {
     const service = unique("Scanner");
     const name = unique("Scanner offline");
-    makeIncident({ name, startedAt: Date.now() - 2 * HOUR, componentIds: [makeService(service)], updates: [{ status: "resolved", body: "Back." }] });
+    makeIncident({
+      name,
+      startedAt: Date.now() - 2 * HOUR,
+      componentIds: [makeService(service)],
+      updates: [{ status: "resolved", body: "Back." }],
+    });
     await page.goto("/history");
     await expect(page.getByRole("heading", { level: 1, name: "Incident history" })).toBeVisible();
     await expect(page.getByRole("link", { name })).toBeVisible();
@@ -225,7 +298,12 @@ test.describe("the history page", () => {
 
   test("pages back three months at a time", async ({ page, makeService, makeIncident, unique }) => {
     const name = unique("Old outage");
-    makeIncident({ name, startedAt: Date.now() - 200 * DAY, componentIds: [makeService(unique("Legacy"))], updates: [{ status: "resolved", body: "Done." }] });
+    makeIncident({
+      name,
+      startedAt: Date.now() - 200 * DAY,
+      componentIds: [makeService(unique("Legacy"))],
+      updates: [{ status: "resolved", body: "Done." }],
+    });
     await page.goto("/history");
     await expect(page.getByRole("link", { name })).toHaveCount(0);
     await expect(page.getByRole("heading", { level: 2 })).toHaveCount(3);
@@ -255,4 +333,3 @@ test.describe("the error pages", () => {
     await expect(page.getByRole("link", { name: "Back to the status page" })).toHaveAttribute("href", "/");
   });
 });
-

@@ -18,10 +18,19 @@ async function expectAccessible(page: import("@playwright/test").Page) {
 test.describe("Sent mail", () => {
   test.use({ signedInAs: "owner" });
 
-  test("shows an email a sign-up sent, with its HTML, text and headers, and its notification's delivery", async ({ page, browser, db, inbox, unique, snapshot }) => {
+  test("shows an email a sign-up sent, with its HTML, text and headers, and its notification's delivery", async ({
+    page,
+    browser,
+    db,
+    inbox,
+    unique,
+    snapshot,
+  }) => {
     test.slow(); // a sign-up, the worker's delivery, then four console screens with accessibility checks
     const email = `${unique("reader").replace(/\W+/g, "-").toLowerCase()}@example.com`;
-    db.transaction((tx) => insertEmailSubscriber(tx, { pageId: getPageRow(tx)!.id, email, state: "active", at: Date.now() }));
+    db.transaction((tx) =>
+      insertEmailSubscriber(tx, { pageId: getPageRow(tx)!.id, email, state: "active", at: Date.now() }),
+    );
 
     // Signing up again with an address already subscribed sends it a manage link (with unsubscribe headers).
     const visitor = await browser.newContext();
@@ -81,7 +90,12 @@ test.describe("Sent mail", () => {
     await expectAccessible(page);
   });
 
-  test("shows a batch the mail service refused, with its error and status code", async ({ page, db, fakeResendUrl, unique }) => {
+  test("shows a batch the mail service refused, with its error and status code", async ({
+    page,
+    db,
+    fakeResendUrl,
+    unique,
+  }) => {
     test.slow(); // waits for the worker, then three screens
     const email = `${unique("refused").replace(/\W+/g, "-").toLowerCase()}@example.com`;
     await fetch(`${fakeResendUrl}/_test/reject`, { method: "POST", body: JSON.stringify({ address: email }) });
@@ -91,13 +105,23 @@ test.describe("Sent mail", () => {
         const subscriberId = insertEmailSubscriber(tx, { pageId, email, state: "active", at: Date.now() });
         return enqueueNotification(tx, { pageId, kind: "subscription_manage_link", subscriberId, at: Date.now() });
       });
-      await expect.poll(() => db.select().from(deliveries).where(eq(deliveries.notificationId, notificationId)).get()?.state, { timeout: 15_000 }).toBe("failed");
+      await expect
+        .poll(() => db.select().from(deliveries).where(eq(deliveries.notificationId, notificationId)).get()?.state, {
+          timeout: 15_000,
+        })
+        .toBe("failed");
       expect(db.select().from(notifications).where(eq(notifications.id, notificationId)).get()).toBeTruthy();
 
       await page.goto("/admin/mail/notifications");
       await expect(page.getByRole("heading", { level: 1, name: "Sent mail" })).toBeVisible();
-      await expect(page.getByRole("link", { name: "Notifications", exact: true })).toHaveAttribute("aria-current", "page");
-      const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Manage link" }) }).first();
+      await expect(page.getByRole("link", { name: "Notifications", exact: true })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
+      const item = page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("link", { name: "Manage link" }) })
+        .first();
       await expect(item).toContainText("1 failed");
       await expect(item).toContainText("Refused by Resend, not retried");
       await expect(item).toContainText("(HTTP 422)");
@@ -123,7 +147,9 @@ test.describe("Sent mail for an editor", () => {
 
   test("is neither listed nor reachable", async ({ page }) => {
     await page.goto("/admin");
-    await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Sent mail" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Sent mail" }),
+    ).toHaveCount(0);
     const response = await page.goto("/admin/mail");
     expect(response?.status()).toBe(403);
     const html = await page.request.get("/admin/mail/zzzzzzzzzzzz/html");
@@ -142,8 +168,15 @@ test.describe("Sent mail on a phone in dark mode", () => {
       const subscriberId = insertEmailSubscriber(tx, { pageId, email, state: "active", at: Date.now() });
       return enqueueNotification(tx, { pageId, kind: "subscription_manage_link", subscriberId, at: Date.now() });
     });
-    await expect.poll(() => db.select().from(deliveries).where(eq(deliveries.notificationId, notificationId)).get()?.state, { timeout: 15_000 }).toBe("sent");
-    for (const [path, name] of [["/admin/mail", "sent-mail"], ["/admin/mail/notifications", "sent-mail-notifications"]] as const) {
+    await expect
+      .poll(() => db.select().from(deliveries).where(eq(deliveries.notificationId, notificationId)).get()?.state, {
+        timeout: 15_000,
+      })
+      .toBe("sent");
+    for (const [path, name] of [
+      ["/admin/mail", "sent-mail"],
+      ["/admin/mail/notifications", "sent-mail-notifications"],
+    ] as const) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -155,9 +188,15 @@ test.describe("Sent mail on a phone in dark mode", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Manage link" })).toBeVisible();
     await snapshot(page, "console-sent-mail-notification-phone-dark");
     await page.goto("/admin/mail");
-    await page.getByRole("list", { name: "Emails, newest first" }).getByRole("link", { name: "Manage your subscription" }).first().click();
+    await page
+      .getByRole("list", { name: "Emails, newest first" })
+      .getByRole("link", { name: "Manage your subscription" })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { level: 2, name: "Headers" })).toBeVisible();
-    await expect(page.frameLocator('iframe[title^="HTML of the email"]').getByRole("link", { name: "Manage subscription" })).toBeVisible();
+    await expect(
+      page.frameLocator('iframe[title^="HTML of the email"]').getByRole("link", { name: "Manage subscription" }),
+    ).toBeVisible();
     await snapshot(page, "console-sent-mail-email-phone-dark");
     await expectAccessible(page);
   });

@@ -7,13 +7,22 @@ import { and, eq, inArray } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
 import { expect, test } from "./fixtures";
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The hidden fields React renders into the sign-in form for posting its Server Action without JavaScript. */
 async function actionFields(baseURL: string): Promise<[string, string][]> {
   const html = await (await fetch(`${baseURL}/login`)).text();
   const form = /<form[^>]*>[\s\S]*?<\/form>/.exec(html)![0];
-  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [decode(m[1]), decode(m[2] ?? "")]);
+  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [
+    decode(m[1]),
+    decode(m[2] ?? ""),
+  ]);
 }
 
 interface Answer {
@@ -23,7 +32,13 @@ interface Answer {
 }
 
 /** Posts the sign-in form from `localAddress` to the server on 127.0.0.1. */
-async function postSignIn(baseURL: string, hidden: [string, string][], email: string, password: string, localAddress: string): Promise<Answer> {
+async function postSignIn(
+  baseURL: string,
+  hidden: [string, string][],
+  email: string,
+  password: string,
+  localAddress: string,
+): Promise<Answer> {
   const form = new FormData();
   for (const [name, value] of hidden) form.append(name, value);
   form.append("email", email);
@@ -40,7 +55,12 @@ async function postSignIn(baseURL: string, hidden: [string, string][], email: st
         path: "/login",
         method: "POST",
         localAddress,
-        headers: { "content-type": encoded.headers.get("content-type")!, "content-length": body.length, origin: url.origin, accept: "text/html" },
+        headers: {
+          "content-type": encoded.headers.get("content-type")!,
+          "content-length": body.length,
+          origin: url.origin,
+          accept: "text/html",
+        },
       },
       (res) => {
         let text = "";
@@ -69,16 +89,25 @@ test.describe("sign-in throttling on the running server", () => {
     const member = createMember("editor");
     const hidden = await actionFields(baseURL!);
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => postSignIn(baseURL!, hidden, member.email, i === 25 ? member.password : `wrong guess ${i}`, BURST_CLIENT)),
+      Array.from({ length: 50 }, (_, i) =>
+        postSignIn(baseURL!, hidden, member.email, i === 25 ? member.password : `wrong guess ${i}`, BURST_CLIENT),
+      ),
     );
-    const checked = db.select().from(auditLog).where(and(eq(auditLog.actorLabel, member.email), inArray(auditLog.action, CHECKED))).all();
+    const checked = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorLabel, member.email), inArray(auditLog.action, CHECKED)))
+      .all();
     const throttled = answers.filter((a) => a.body.includes("Too many failed sign-ins"));
     expect(checked.length).toBeLessThanOrEqual(5);
     expect(throttled.length).toBeGreaterThanOrEqual(45);
     expect(throttled.length + checked.length).toBe(50);
   });
 
-  test("a stranger failing from one address cannot stop the owner signing in from another", async ({ baseURL, createMember }) => {
+  test("a stranger failing from one address cannot stop the owner signing in from another", async ({
+    baseURL,
+    createMember,
+  }) => {
     const member = createMember("editor");
     const hidden = await actionFields(baseURL!);
     for (let i = 0; i < 8; i++) await postSignIn(baseURL!, hidden, member.email, `stranger guess ${i}`, STRANGER);

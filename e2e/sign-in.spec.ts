@@ -15,20 +15,38 @@ test.describe("signing in", () => {
     const cookie = (await context.cookies()).find((c) => c.name === "session")!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe("Lax");
-    expect(db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(cookie.value))).get()).toBeTruthy();
-    await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Your account" })).toBeVisible();
+    expect(
+      db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.tokenHash, hashToken(cookie.value)))
+        .get(),
+    ).toBeTruthy();
+    await expect(
+      page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Your account" }),
+    ).toBeVisible();
     await snapshot(page, "console-home-desktop");
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login$/);
     // The session is gone on the server: the old cookie opens nothing.
-    expect(db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(cookie.value))).get()).toBeUndefined();
+    expect(
+      db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.tokenHash, hashToken(cookie.value)))
+        .get(),
+    ).toBeUndefined();
     await context.addCookies([{ ...cookie }]);
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test("a wrong password and an unknown email get the same answer, keep the email, and are audited", async ({ page, db, unique }) => {
+  test("a wrong password and an unknown email get the same answer, keep the email, and are audited", async ({
+    page,
+    db,
+    unique,
+  }) => {
     const ghost = `${unique("ghost").replace(/\W+/g, "-")}@example.com`;
     await page.goto("/login");
     await page.getByLabel("Email").fill(ghost);
@@ -82,7 +100,9 @@ test.describe("signed in as an editor", () => {
   test("sees the console and their account page", async ({ page, member }) => {
     await page.goto("/admin");
     await expect(page.getByText(`Signed in as ${member!.email}`)).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Services" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Services" })).toHaveCount(
+      0,
+    );
     const response = await page.goto("/admin/account");
     expect(response?.status()).toBe(200);
   });
@@ -93,7 +113,9 @@ test.describe("the console on a phone in dark mode", () => {
   test("opens its menu and fits the screen", async ({ page, snapshot }) => {
     await page.goto("/admin");
     await page.getByText("Menu").click();
-    await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Your account" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Your account" }),
+    ).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await snapshot(page, "console-home-phone-dark");

@@ -26,7 +26,8 @@ test.describe("the public status page", () => {
     const response = await request.get("/");
     expect(response.status()).toBe(200);
     const html = await response.text();
-    for (const name of [...SEEDED_GROUPS.map((g) => g.replace("&", "&amp;")), ...SEEDED_SERVICES]) expect(html).toContain(`>${name}<`);
+    for (const name of [...SEEDED_GROUPS.map((g) => g.replace("&", "&amp;")), ...SEEDED_SERVICES])
+      expect(html).toContain(`>${name}<`);
     expect(html).toContain("All Systems Operational");
   });
 
@@ -58,7 +59,12 @@ test.describe("the public status page", () => {
   });
 
   test("shows the banner of each state set through the write layer", async ({ page, db, pageId, unique }) => {
-    const id = insertComponent(db, { pageId, name: unique("Badge System"), at: Date.now(), actor: { source: "manual" } });
+    const id = insertComponent(db, {
+      pageId,
+      name: unique("Badge System"),
+      at: Date.now(),
+      actor: { source: "manual" },
+    });
     try {
       for (const [status, banner] of [
         ["degraded_performance", "Partially Degraded Service"],

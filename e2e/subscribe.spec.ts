@@ -12,10 +12,22 @@ async function expectAccessible(page: import("@playwright/test").Page) {
 
 const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://[^\\s>]+/${path}/[^\\s>]+`))![0];
 
-test("subscribe, confirm from the email, manage, get notified and unsubscribe", async ({ page, db, inbox, unique, snapshot, request }) => {
+test("subscribe, confirm from the email, manage, get notified and unsubscribe", async ({
+  page,
+  db,
+  inbox,
+  unique,
+  snapshot,
+  request,
+}) => {
   test.slow(); // a whole journey through five pages and two emails, with accessibility checks
   const email = `${unique("reader").replace(/\W+/g, "-").toLowerCase()}@example.com`;
-  const webmail = db.select().from(components).all().find((c) => c.name === "Webmail") ?? db.select().from(components).get()!;
+  const webmail =
+    db
+      .select()
+      .from(components)
+      .all()
+      .find((c) => c.name === "Webmail") ?? db.select().from(components).get()!;
 
   await page.goto("/subscribe");
   await page.getByLabel("Email address").fill(email);
@@ -50,8 +62,24 @@ test("subscribe, confirm from the email, manage, get notified and unsubscribe", 
   db.transaction((tx) => {
     const at = Date.now();
     const pageId = getPageRow(tx)!.id;
-    const incidentId = insertIncident(tx, { pageId, kind: "incident", name, status: "investigating", startedAt: at, at, componentIds: [webmail.id] });
-    const updateId = insertIncidentUpdate(tx, { incidentId, status: "investigating", body: "Pages are slow.", displayAt: at, at, deliverNotifications: true, componentStatuses: { [webmail.id]: "degraded_performance" } });
+    const incidentId = insertIncident(tx, {
+      pageId,
+      kind: "incident",
+      name,
+      status: "investigating",
+      startedAt: at,
+      at,
+      componentIds: [webmail.id],
+    });
+    const updateId = insertIncidentUpdate(tx, {
+      incidentId,
+      status: "investigating",
+      body: "Pages are slow.",
+      displayAt: at,
+      at,
+      deliverNotifications: true,
+      componentStatuses: { [webmail.id]: "degraded_performance" },
+    });
     enqueueNotification(tx, { pageId, kind: "incident_created", incidentId, incidentUpdateId: updateId, at });
   });
   const notification = await inbox(email, new RegExp(`^\\[Investigating\\] ${name}$`));
@@ -71,7 +99,11 @@ test("subscribe, confirm from the email, manage, get notified and unsubscribe", 
   expect(await oneClick.text()).toBe("");
 });
 
-test("a repeat sign-up answers the same, and a confirmed address gets a manage link", async ({ page, inbox, unique }) => {
+test("a repeat sign-up answers the same, and a confirmed address gets a manage link", async ({
+  page,
+  inbox,
+  unique,
+}) => {
   const email = `${unique("repeat").replace(/\W+/g, "-").toLowerCase()}@example.com`;
   for (let i = 0; i < 2; i++) {
     await page.goto("/subscribe");

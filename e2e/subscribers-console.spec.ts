@@ -11,10 +11,19 @@ import { expect, test } from "./notification-fixtures";
 test.describe("subscribers in the console", () => {
   test.use({ signedInAs: "owner" });
 
-  test("add by hand, search, import a CSV, export and remove", async ({ page, db, pageId, unique, inbox, snapshot }) => {
+  test("add by hand, search, import a CSV, export and remove", async ({
+    page,
+    db,
+    pageId,
+    unique,
+    inbox,
+    snapshot,
+  }) => {
     // One long flow through five screens and a real email: more than the default on a busy machine.
     test.setTimeout(120_000);
-    const tag = unique("subs").replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+    const tag = unique("subs")
+      .replace(/[^a-z0-9]+/gi, "-")
+      .toLowerCase();
     const service = unique("Door badges");
     insertComponent(db, { pageId, name: service, at: Date.now(), actor: { source: "manual" } });
     const sam = `sam-${tag}@example.com`;
@@ -32,7 +41,9 @@ test.describe("subscribers in the console", () => {
     await page.getByLabel(service).check();
     await page.getByLabel("Send a confirmation email").check();
     await page.getByRole("button", { name: "Add subscriber" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Subscriber added: a confirmation email is on its way." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Subscriber added: a confirmation email is on its way." }),
+    ).toBeVisible();
     await inbox(sam, /^Confirm your subscription/);
 
     // The same address again: refused, nothing changed.
@@ -56,7 +67,9 @@ test.describe("subscribers in the console", () => {
     // Import: a file with an error is refused line by line; the fixed one imports.
     await page.goto("/admin/subscribers/import");
     const broken = `email,components\n${pat}\nnot-an-address\n${sam}\nkim-${tag}@example.com,No such service\n`;
-    await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
     await page.getByRole("button", { name: "Check the file" }).click();
     await expect(formStatus(page)).toContainText("2 lines have errors");
     await expect(page.getByText(/Line 3:.*valid email address/)).toBeVisible();
@@ -65,7 +78,9 @@ test.describe("subscribers in the console", () => {
     await snapshot(page, "console-subscribers-import-errors");
 
     const fixed = `email,components\n${pat}\n${sam}\nkim-${tag}@example.com,"${service}"\n${pat.toUpperCase()}\n`;
-    await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(fixed) });
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(fixed) });
     await page.getByRole("button", { name: "Check the file" }).click();
     await expect(formStatus(page)).toContainText("Ready to import 2 addresses");
     await expect(page.getByText(`Line 3: ${sam}: already on the list (pending); left as it is`)).toBeVisible();
@@ -84,7 +99,12 @@ test.describe("subscribers in the console", () => {
     expect(download.suggestedFilename()).toMatch(/^subscribers-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parseCsv(fs.readFileSync((await download.path())!, "utf8")).map((r) => r.cells);
     expect(rows[0]).toEqual(["email", "state", "scope", "created", "confirmed"]);
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[2]]).sort()).toEqual(
+    expect(
+      rows
+        .slice(1)
+        .map((r) => [r[0], r[1], r[2]])
+        .sort(),
+    ).toEqual(
       [
         [`kim-${tag}@example.com`, "active", service],
         [pat, "active", "everything"],
@@ -128,7 +148,9 @@ test.describe("the subscriber screens on a phone in dark mode", () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await snapshot(page, `console-${path.replace("/admin/", "").replaceAll("/", "-")}-phone-dark`);
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+        [],
+      );
     });
   }
 });

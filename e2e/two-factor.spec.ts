@@ -2,7 +2,11 @@ import { totp } from "@/services/auth/totp";
 import { expect, formStatus, test } from "./fixtures";
 
 test.describe("two-factor sign-in", () => {
-  test("a member turns it on with an authenticator code, then needs a code to sign in", async ({ page, createMember, snapshot }) => {
+  test("a member turns it on with an authenticator code, then needs a code to sign in", async ({
+    page,
+    createMember,
+    snapshot,
+  }) => {
     const member = createMember("admin");
     await page.goto("/login");
     await page.getByLabel("Email").fill(member.email);
@@ -12,7 +16,9 @@ test.describe("two-factor sign-in", () => {
 
     await page.goto("/admin/account");
     await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
-    await expect(page.getByRole("img", { name: "QR code of the key: scan it with your authenticator app" })).toBeVisible();
+    await expect(
+      page.getByRole("img", { name: "QR code of the key: scan it with your authenticator app" }),
+    ).toBeVisible();
     const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
     await page.getByLabel("Code from the app").fill("000000" === totp(secret, Date.now()) ? "111111" : "000000");
     await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();

@@ -41,7 +41,14 @@ function expectSigned(request: ReceivedRequest, secret: string) {
 test.describe("webhooks from the console", () => {
   test.use({ signedInAs: "owner" });
 
-  test("add a webhook (secret shown once), then a status set by hand and a declared incident reach it signed", async ({ page, db, pageId, makeService, unique, snapshot }) => {
+  test("add a webhook (secret shown once), then a status set by hand and a declared incident reach it signed", async ({
+    page,
+    db,
+    pageId,
+    makeService,
+    unique,
+    snapshot,
+  }) => {
     test.setTimeout(120_000);
     const service = unique("Printers");
     const serviceId = makeService(service);
@@ -82,7 +89,10 @@ test.describe("webhooks from the console", () => {
     await page.getByLabel(`Status of ${service}`, { exact: true }).selectOption("Major outage");
     await page.getByRole("button", { name: `Set status of ${service}` }).click();
     await expect(page.getByRole("status").filter({ hasText: `${service} is now: Major outage.` })).toBeVisible();
-    const statusChange = await received(path, (b) => b.component_update?.component_id === serviceId && b.component_update.new_status === "major_outage");
+    const statusChange = await received(
+      path,
+      (b) => b.component_update?.component_id === serviceId && b.component_update.new_status === "major_outage",
+    );
     expectSigned(statusChange, secret);
     const parsed = componentUpdatePayloadSchema.parse(JSON.parse(statusChange.body));
     expect(parsed.component).toMatchObject({ id: serviceId, name: service, status: "major_outage" });
@@ -98,13 +108,27 @@ test.describe("webhooks from the console", () => {
     const incident = await received(path, (b) => b.incident?.name === name);
     expectSigned(incident, secret);
     const body = incidentPayloadSchema.parse(JSON.parse(incident.body));
-    expect(body.incident).toMatchObject({ status: "investigating", components: [expect.objectContaining({ id: serviceId })] });
+    expect(body.incident).toMatchObject({
+      status: "investigating",
+      components: [expect.objectContaining({ id: serviceId })],
+    });
     expect(body.incident.incident_updates[0].body).toBe("Jobs are stuck in the queue.");
-    await received(path, (b) => b.component_update?.component_id === serviceId && b.component_update.new_status === "partial_outage");
+    await received(
+      path,
+      (b) => b.component_update?.component_id === serviceId && b.component_update.new_status === "partial_outage",
+    );
 
     // A webhook that gave up after its retry budget, to re-enable.
     const brokenUrl = receiver.url(`${path}-broken`);
-    const brokenId = insertWebhookSubscriber(db, { pageId, url: brokenUrl, secret: "whsec_e2e_broken", email: null, componentIds: [serviceId], origin: "console", at: Date.now() });
+    const brokenId = insertWebhookSubscriber(db, {
+      pageId,
+      url: brokenUrl,
+      secret: "whsec_e2e_broken",
+      email: null,
+      componentIds: [serviceId],
+      origin: "console",
+      at: Date.now(),
+    });
     disableWebhook(db, brokenId, Date.now());
 
     await page.goto("/admin/webhooks");
@@ -142,7 +166,13 @@ test.describe("webhooks from the console", () => {
 test.describe("webhooks from the public subscribe page", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("register a webhook without JavaScript; a status change reaches it, signed with the secret shown", async ({ page, db, makeService, unique, snapshot }) => {
+  test("register a webhook without JavaScript; a status change reaches it, signed with the secret shown", async ({
+    page,
+    db,
+    makeService,
+    unique,
+    snapshot,
+  }) => {
     const service = unique("Wiki");
     const serviceId = makeService(service);
     const path = `/public-${Date.now().toString(36)}`;
@@ -166,12 +196,16 @@ test.describe("webhooks from the public subscribe page", () => {
     await snapshot(page, "subscribe-webhook-registered");
     // Nothing but the ping until the receiver has answered it.
     expectSigned(await received(path, (b) => typeof b.ping?.message === "string"), secret);
-    await expect(() => expect(db.select().from(subscribers).where(eq(subscribers.webhookUrl, url)).get()?.state).toBe("active")).toPass(SLOW);
+    await expect(() =>
+      expect(db.select().from(subscribers).where(eq(subscribers.webhookUrl, url)).get()?.state).toBe("active"),
+    ).toPass(SLOW);
 
     setComponentStatus(db, serviceId, "degraded_performance", Date.now(), { source: "manual" });
     const request = await received(path, (b) => b.component_update?.component_id === serviceId);
     expectSigned(request, secret);
-    expect(componentUpdatePayloadSchema.parse(JSON.parse(request.body)).component_update.new_status).toBe("degraded_performance");
+    expect(componentUpdatePayloadSchema.parse(JSON.parse(request.body)).component_update.new_status).toBe(
+      "degraded_performance",
+    );
     db.delete(subscribers).where(eq(subscribers.webhookUrl, url)).run();
   });
 });

@@ -4,4 +4,8 @@ export default function IncidentCreated(props: NotificationEmailProps) {
   return <NotificationEmail {...props} />;
 }
 
-IncidentCreated.PreviewProps = { ...SAMPLE, label: "Investigating", intro: "A new incident affects our services." } satisfies NotificationEmailProps;
+IncidentCreated.PreviewProps = {
+  ...SAMPLE,
+  label: "Investigating",
+  intro: "A new incident affects our services.",
+} satisfies NotificationEmailProps;

@@ -4,4 +4,8 @@ export default function IncidentResolved(props: NotificationEmailProps) {
   return <NotificationEmail {...props} />;
 }
 
-IncidentResolved.PreviewProps = { ...SAMPLE, label: "Resolved", intro: "This incident has been resolved." } satisfies NotificationEmailProps;
+IncidentResolved.PreviewProps = {
+  ...SAMPLE,
+  label: "Resolved",
+  intro: "This incident has been resolved.",
+} satisfies NotificationEmailProps;

@@ -4,4 +4,8 @@ export default function IncidentUpdated(props: NotificationEmailProps) {
   return <NotificationEmail {...props} />;
 }
 
-IncidentUpdated.PreviewProps = { ...SAMPLE, label: "Identified", intro: "There is an update on this incident." } satisfies NotificationEmailProps;
+IncidentUpdated.PreviewProps = {
+  ...SAMPLE,
+  label: "Identified",
+  intro: "There is an update on this incident.",
+} satisfies NotificationEmailProps;

@@ -4,4 +4,8 @@ export default function MaintenanceCompleted(props: NotificationEmailProps) {
   return <NotificationEmail {...props} />;
 }
 
-MaintenanceCompleted.PreviewProps = { ...SAMPLE, label: "Maintenance completed", intro: "This maintenance is complete." } satisfies NotificationEmailProps;
+MaintenanceCompleted.PreviewProps = {
+  ...SAMPLE,
+  label: "Maintenance completed",
+  intro: "This maintenance is complete.",
+} satisfies NotificationEmailProps;

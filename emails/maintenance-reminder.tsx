@@ -4,4 +4,9 @@ export default function MaintenanceReminder(props: NotificationEmailProps) {
   return <NotificationEmail {...props} />;
 }
 
-MaintenanceReminder.PreviewProps = { ...SAMPLE, calendarUrl: "https://status.example.org/maintenances/abc123def456.ics", label: "Maintenance reminder", intro: "This maintenance starts soon." } satisfies NotificationEmailProps;
+MaintenanceReminder.PreviewProps = {
+  ...SAMPLE,
+  calendarUrl: "https://status.example.org/maintenances/abc123def456.ics",
+  label: "Maintenance reminder",
+  intro: "This maintenance starts soon.",
+} satisfies NotificationEmailProps;

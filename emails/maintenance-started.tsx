@@ -4,4 +4,8 @@ export default function MaintenanceStarted(props: NotificationEmailProps) {
   return <NotificationEmail {...props} />;
 }
 
-MaintenanceStarted.PreviewProps = { ...SAMPLE, label: "Maintenance in progress", intro: "This maintenance has started." } satisfies NotificationEmailProps;
+MaintenanceStarted.PreviewProps = {
+  ...SAMPLE,
+  label: "Maintenance in progress",
+  intro: "This maintenance has started.",
+} satisfies NotificationEmailProps;

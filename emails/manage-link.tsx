@@ -9,12 +9,23 @@ export interface ManageLinkProps {
 
 export default function ManageLink({ branding, manageUrl, unsubscribeUrl }: ManageLinkProps) {
   return (
-    <Layout branding={branding} preview={`Manage your subscription to ${branding.pageName}`} manageUrl={manageUrl} unsubscribeUrl={unsubscribeUrl}>
+    <Layout
+      branding={branding}
+      preview={`Manage your subscription to ${branding.pageName}`}
+      manageUrl={manageUrl}
+      unsubscribeUrl={unsubscribeUrl}
+    >
       <Heading as="h1" style={{ fontSize: 22 }}>
         You are already subscribed
       </Heading>
-      <Text>This address already receives {branding.pageName} notifications. Use this link to choose what you hear about, pause or unsubscribe.</Text>
-      <Button href={manageUrl} style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}>
+      <Text>
+        This address already receives {branding.pageName} notifications. Use this link to choose what you hear about,
+        pause or unsubscribe.
+      </Text>
+      <Button
+        href={manageUrl}
+        style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}
+      >
         Manage subscription
       </Button>
     </Layout>

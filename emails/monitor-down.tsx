@@ -16,7 +16,15 @@ export interface MonitorDownProps {
 }
 
 /** A team alert: to members who opted in, never to subscribers. */
-export default function MonitorDown({ branding, monitorName, serviceName, error, since, consequence, consoleUrl }: MonitorDownProps) {
+export default function MonitorDown({
+  branding,
+  monitorName,
+  serviceName,
+  error,
+  since,
+  consequence,
+  consoleUrl,
+}: MonitorDownProps) {
   return (
     <Layout
       branding={branding}
@@ -31,7 +39,10 @@ export default function MonitorDown({ branding, monitorName, serviceName, error,
         {serviceName ? `, for ${serviceName}` : ""}: <strong>{error}</strong>
       </Text>
       <Text>{consequence}</Text>
-      <Button href={consoleUrl} style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}>
+      <Button
+        href={consoleUrl}
+        style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}
+      >
         Open the monitor
       </Button>
       <Text style={{ fontSize: 12, color: "#71717a" }}>{consoleUrl}</Text>

@@ -18,12 +18,20 @@ export default function PasswordReset({ branding, resetUrl, expiresAt }: Passwor
       <Heading as="h1" style={{ fontSize: 22 }}>
         Reset your password
       </Heading>
-      <Text>Open this link to choose a new password. It works once, until {expiresAt}. Signing in afterwards ends every other session of your account.</Text>
-      <Button href={resetUrl} style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}>
+      <Text>
+        Open this link to choose a new password. It works once, until {expiresAt}. Signing in afterwards ends every
+        other session of your account.
+      </Text>
+      <Button
+        href={resetUrl}
+        style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}
+      >
         Choose a new password
       </Button>
       <Text style={{ fontSize: 12, color: "#71717a" }}>{resetUrl}</Text>
-      <Text style={{ fontSize: 12, color: "#71717a" }}>If you did not ask for this, ignore this email: your password stays as it is and the link expires by itself.</Text>
+      <Text style={{ fontSize: 12, color: "#71717a" }}>
+        If you did not ask for this, ignore this email: your password stays as it is and the link expires by itself.
+      </Text>
     </Layout>
   );
 }

@@ -4,4 +4,8 @@ export default function PostmortemPublished(props: NotificationEmailProps) {
   return <NotificationEmail {...props} />;
 }
 
-PostmortemPublished.PreviewProps = { ...SAMPLE, label: "Postmortem", intro: "The postmortem for this incident is published." } satisfies NotificationEmailProps;
+PostmortemPublished.PreviewProps = {
+  ...SAMPLE,
+  label: "Postmortem",
+  intro: "The postmortem for this incident is published.",
+} satisfies NotificationEmailProps;

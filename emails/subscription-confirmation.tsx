@@ -20,14 +20,19 @@ export default function SubscriptionConfirmation({ branding, confirmUrl, expires
       </Heading>
       <Text>Someone, hopefully you, asked to receive {branding.pageName} notifications at this address.</Text>
       <Text>Open this link and press Confirm to start receiving them. The link expires in {expiresIn}.</Text>
-      <Button href={confirmUrl} style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}>
+      <Button
+        href={confirmUrl}
+        style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}
+      >
         Confirm subscription
       </Button>
       {/* For mail clients that do not show the button; the text part already has the URL after the button's label. */}
       <Text data-skip-in-text="true" style={{ fontSize: 12, color: "#71717a" }}>
         {confirmUrl}
       </Text>
-      <Text style={{ fontSize: 12, color: "#71717a" }}>If you did not ask for this, ignore this email: nothing will be sent.</Text>
+      <Text style={{ fontSize: 12, color: "#71717a" }}>
+        If you did not ask for this, ignore this email: nothing will be sent.
+      </Text>
     </Layout>
   );
 }

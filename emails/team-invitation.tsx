@@ -22,15 +22,20 @@ export default function TeamInvitation({ branding, inviteUrl, invitedBy, roleLab
         Join the status page team
       </Heading>
       <Text>
-        {invitedBy} invited you to help run the {branding.pageName} status page as {roleLabel === "Admin" || roleLabel === "Editor" ? "an" : "a"}{" "}
-        <strong>{roleLabel}</strong>.
+        {invitedBy} invited you to help run the {branding.pageName} status page as{" "}
+        {roleLabel === "Admin" || roleLabel === "Editor" ? "an" : "a"} <strong>{roleLabel}</strong>.
       </Text>
       <Text>Open this link to choose your name and password. It works once, until {expiresAt}.</Text>
-      <Button href={inviteUrl} style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}>
+      <Button
+        href={inviteUrl}
+        style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}
+      >
         Accept the invitation
       </Button>
       <Text style={{ fontSize: 12, color: "#71717a" }}>{inviteUrl}</Text>
-      <Text style={{ fontSize: 12, color: "#71717a" }}>If you did not expect this, ignore this email: the link expires by itself.</Text>
+      <Text style={{ fontSize: 12, color: "#71717a" }}>
+        If you did not expect this, ignore this email: the link expires by itself.
+      </Text>
     </Layout>
   );
 }

@@ -15,34 +15,57 @@ import SubscriptionConfirmation from "./subscription-confirmation";
 import TeamInvitation from "./team-invitation";
 import WebhookDisabled from "./webhook-disabled";
 
-const notifications = { IncidentCreated, IncidentUpdated, IncidentResolved, PostmortemPublished, MaintenanceScheduled, MaintenanceRescheduled, MaintenanceCancelled, MaintenanceReminder, MaintenanceStarted, MaintenanceCompleted };
+const notifications = {
+  IncidentCreated,
+  IncidentUpdated,
+  IncidentResolved,
+  PostmortemPublished,
+  MaintenanceScheduled,
+  MaintenanceRescheduled,
+  MaintenanceCancelled,
+  MaintenanceReminder,
+  MaintenanceStarted,
+  MaintenanceCompleted,
+};
 
 describe("email templates", () => {
-  it.each(Object.entries(notifications))("%s renders HTML and text with the incident, manage and unsubscribe links", async (_name, Template) => {
-    const props = Template.PreviewProps;
-    const html = await render(<Template {...props} />);
-    const text = await render(<Template {...props} />, { plainText: true });
-    for (const part of [html, text]) {
-      expect(part).toContain(props.incidentUrl);
-      expect(part).toContain(props.manageUrl);
-      expect(part).toContain(props.unsubscribeUrl);
-      expect(part).toContain(props.intro);
-    }
-    expect(html).toContain(props.branding.accentColor);
-    expect(text).toContain("Webmail: Degraded performance");
-    // Maintenance that is still ahead offers its .ics file; the others do not.
-    const calendar = "calendarUrl" in props ? props.calendarUrl : null;
-    if (calendar) for (const part of [html, text]) expect(part).toContain(calendar);
-    expect(text.includes("Add to your calendar")).toBe(Boolean(calendar));
-  });
+  it.each(Object.entries(notifications))(
+    "%s renders HTML and text with the incident, manage and unsubscribe links",
+    async (_name, Template) => {
+      const props = Template.PreviewProps;
+      const html = await render(<Template {...props} />);
+      const text = await render(<Template {...props} />, { plainText: true });
+      for (const part of [html, text]) {
+        expect(part).toContain(props.incidentUrl);
+        expect(part).toContain(props.manageUrl);
+        expect(part).toContain(props.unsubscribeUrl);
+        expect(part).toContain(props.intro);
+      }
+      expect(html).toContain(props.branding.accentColor);
+      expect(text).toContain("Webmail: Degraded performance");
+      // Maintenance that is still ahead offers its .ics file; the others do not.
+      const calendar = "calendarUrl" in props ? props.calendarUrl : null;
+      if (calendar) for (const part of [html, text]) expect(part).toContain(calendar);
+      expect(text.includes("Add to your calendar")).toBe(Boolean(calendar));
+    },
+  );
 
   it("offers the calendar link on scheduled, rescheduled, reminder and cancelled maintenance only", () => {
-    const withCalendar = Object.entries(notifications).filter(([, t]) => "calendarUrl" in t.PreviewProps).map(([n]) => n);
-    expect(withCalendar.sort()).toEqual(["MaintenanceCancelled", "MaintenanceReminder", "MaintenanceRescheduled", "MaintenanceScheduled"]);
+    const withCalendar = Object.entries(notifications)
+      .filter(([, t]) => "calendarUrl" in t.PreviewProps)
+      .map(([n]) => n);
+    expect(withCalendar.sort()).toEqual([
+      "MaintenanceCancelled",
+      "MaintenanceReminder",
+      "MaintenanceRescheduled",
+      "MaintenanceScheduled",
+    ]);
   });
 
   it("renders the confirmation and manage-link emails", async () => {
-    const confirm = await render(<SubscriptionConfirmation {...SubscriptionConfirmation.PreviewProps} />, { plainText: true });
+    const confirm = await render(<SubscriptionConfirmation {...SubscriptionConfirmation.PreviewProps} />, {
+      plainText: true,
+    });
     expect(confirm).toContain(SubscriptionConfirmation.PreviewProps.confirmUrl);
     expect(confirm).toContain("48 hours");
     const manage = await render(<ManageLink {...ManageLink.PreviewProps} />, { plainText: true });

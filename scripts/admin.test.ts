@@ -14,12 +14,16 @@ import { hashPassword, verifyPassword } from "@/services/password";
 const root = path.resolve(import.meta.dirname, "..");
 
 function admin(args: string[], databasePath: string) {
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/admin.ts", ...args], {
-    cwd: root,
-    env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_PATH: databasePath },
-    encoding: "utf8",
-    timeout: 30_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/admin.ts", ...args],
+    {
+      cwd: root,
+      env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_PATH: databasePath },
+      encoding: "utf8",
+      timeout: 30_000,
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -29,7 +33,10 @@ describe("npm run admin -- create-api-key", () => {
     const { status, stdout } = admin(["create-api-key", "--name", "deploy bot", "--role", "editor"], file);
     expect(status).toBe(0);
     const key = /^(sp_[\w-]+)$/m.exec(stdout)![1];
-    const row = new Database(file).prepare("select name, role, key_hash, prefix from api_keys").get() as Record<string, string>;
+    const row = new Database(file).prepare("select name, role, key_hash, prefix from api_keys").get() as Record<
+      string,
+      string
+    >;
     expect(row).toEqual({ name: "deploy bot", role: "editor", key_hash: hashApiKey(key), prefix: key.slice(0, 10) });
     expect(JSON.stringify(row)).not.toContain(key);
   });
@@ -40,7 +47,10 @@ describe("npm run admin -- create-api-key", () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--role: Choose read, editor or admin/);
     expect(admin(["create-api-key", "--role", "read"], file).stderr).toMatch(/--name: Name the key/);
-    expect(admin(["launch-rockets"], file)).toMatchObject({ status: 2, stderr: expect.stringContaining("Usage: npm run admin") });
+    expect(admin(["launch-rockets"], file)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("Usage: npm run admin"),
+    });
   });
 });
 
@@ -48,7 +58,12 @@ describe("npm run admin -- reset-password", () => {
   it("prints a new generated password once, which signs in; the old sessions end", { timeout: 60_000 }, async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "status-admin-")), "status.db");
     const db = openDatabase(file);
-    const userId = insertUser(db, { email: "owner@example.org", passwordHash: await hashPassword("forgotten password 1"), role: "owner", at: Date.now() });
+    const userId = insertUser(db, {
+      email: "owner@example.org",
+      passwordHash: await hashPassword("forgotten password 1"),
+      role: "owner",
+      at: Date.now(),
+    });
     const old = createSession(db, { userId, pendingTwoFactor: false, now: Date.now() });
     db.$client.close();
 
@@ -64,7 +79,13 @@ describe("npm run admin -- reset-password", () => {
 
   it("explains an unknown address or a missing --email", { timeout: 60_000 }, () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "status-admin-")), "status.db");
-    expect(admin(["reset-password", "--email", "ghost@example.org"], file)).toMatchObject({ status: 1, stderr: expect.stringContaining("No member has the email ghost@example.org.") });
-    expect(admin(["reset-password"], file)).toMatchObject({ status: 1, stderr: expect.stringContaining("--email: Give the member's email address") });
+    expect(admin(["reset-password", "--email", "ghost@example.org"], file)).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining("No member has the email ghost@example.org."),
+    });
+    expect(admin(["reset-password"], file)).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining("--email: Give the member's email address"),
+    });
   });
 });

@@ -33,7 +33,11 @@ function fail(message: string, code = 1): never {
 
 async function main() {
   if (command === "create-api-key") {
-    const { key } = createApiKey(getDb(), { ...SYSTEM, label: "automation" }, { name: option(args, "name") ?? "", role: (option(args, "role") ?? "") as never });
+    const { key } = createApiKey(
+      getDb(),
+      { ...SYSTEM, label: "automation" },
+      { name: option(args, "name") ?? "", role: (option(args, "role") ?? "") as never },
+    );
     closeDb();
     console.log(`Created the API key. It is shown once; store it now:\n${key}`);
     return;
@@ -51,7 +55,10 @@ async function main() {
   }
   if (command === "apply" || command === "export") {
     if (command === "apply" && !args[0]) fail(usage, 2);
-    const result = command === "apply" ? runApply(getDb(), args[0], { yes: args.includes("--yes"), prune: args.includes("--prune") }) : runExport(getDb());
+    const result =
+      command === "apply"
+        ? runApply(getDb(), args[0], { yes: args.includes("--yes"), prune: args.includes("--prune") })
+        : runExport(getDb());
     closeDb();
     (result.code === 0 ? console.log : console.error)(result.out);
     process.exit(result.code);
@@ -61,7 +68,13 @@ async function main() {
 
 main().catch((err) => {
   if (err instanceof DomainError) {
-    fail(`${Object.entries(err.fields).map(([f, m]) => `--${f}: ${m}`).join("; ") || err.message}\n${usage}`);
+    fail(
+      `${
+        Object.entries(err.fields)
+          .map(([f, m]) => `--${f}: ${m}`)
+          .join("; ") || err.message
+      }\n${usage}`,
+    );
   }
   if (err instanceof ConfigError || err instanceof DatabaseOpenError) fail(err.message);
   throw err;

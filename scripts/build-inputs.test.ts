@@ -8,7 +8,19 @@ import { buildIsStale } from "./build-inputs";
 
 function project() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "status-build-"));
-  const files = ["app/page.tsx", "services/x.ts", "proxy.ts", "server.ts", "public/logo.svg", "e2e/a.spec.ts", "services/x.test.ts", "README.md", "data/status.db", "scripts/start.ts", ".next/BUILD_ID"];
+  const files = [
+    "app/page.tsx",
+    "services/x.ts",
+    "proxy.ts",
+    "server.ts",
+    "public/logo.svg",
+    "e2e/a.spec.ts",
+    "services/x.test.ts",
+    "README.md",
+    "data/status.db",
+    "scripts/start.ts",
+    ".next/BUILD_ID",
+  ];
   for (const f of files) {
     fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
     fs.writeFileSync(path.join(root, f), "x");
@@ -37,23 +49,34 @@ describe("buildIsStale", () => {
     expect(buildIsStale(root)).toBe(true);
   });
 
-  it.each(["proxy.ts", "app/page.tsx", "services/x.ts", "public/logo.svg", "middleware.ts", "instrumentation.ts", "components/new/card.tsx", ".env.local"])(
-    "is true after %s changes",
-    (file) => {
-      const root = project();
-      touch(root, file);
-      expect(buildIsStale(root)).toBe(true);
-    },
-  );
+  it.each([
+    "proxy.ts",
+    "app/page.tsx",
+    "services/x.ts",
+    "public/logo.svg",
+    "middleware.ts",
+    "instrumentation.ts",
+    "components/new/card.tsx",
+    ".env.local",
+  ])("is true after %s changes", (file) => {
+    const root = project();
+    touch(root, file);
+    expect(buildIsStale(root)).toBe(true);
+  });
 
-  it.each(["e2e/a.spec.ts", "services/x.test.ts", "README.md", "data/status.db", "data/status.db-wal", "scripts/start.ts", "test-results/x.json"])(
-    "is false after %s changes (not part of the build)",
-    (file) => {
-      const root = project();
-      touch(root, file);
-      expect(buildIsStale(root)).toBe(false);
-    },
-  );
+  it.each([
+    "e2e/a.spec.ts",
+    "services/x.test.ts",
+    "README.md",
+    "data/status.db",
+    "data/status.db-wal",
+    "scripts/start.ts",
+    "test-results/x.json",
+  ])("is false after %s changes (not part of the build)", (file) => {
+    const root = project();
+    touch(root, file);
+    expect(buildIsStale(root)).toBe(false);
+  });
 
   it("ignores the database wherever DATABASE_PATH puts it inside the project", () => {
     const root = project();

@@ -5,7 +5,17 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Top-level directories that never go into the build: tests, tools, deployment files, run-time data, dist/ (scripts/compile.mjs). */
-const NOT_BUILT_DIRS = new Set(["node_modules", "e2e", "bench", "deploy", "scripts", "data", "dist", "test-results", "playwright-report"]);
+const NOT_BUILT_DIRS = new Set([
+  "node_modules",
+  "e2e",
+  "bench",
+  "deploy",
+  "scripts",
+  "data",
+  "dist",
+  "test-results",
+  "playwright-report",
+]);
 /** Files that never go into the build, wherever they are. */
 const NOT_BUILT_FILE = /(\.test\.tsx?|\.md|\.tsbuildinfo|^next-env\.d\.ts)$/;
 

@@ -7,7 +7,14 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export const ENTRY_POINTS = ["server.ts", "scripts/start.ts", "scripts/migrate.ts", "scripts/seed.ts", "scripts/worker.ts", "scripts/admin.ts"];
+export const ENTRY_POINTS = [
+  "server.ts",
+  "scripts/start.ts",
+  "scripts/migrate.ts",
+  "scripts/seed.ts",
+  "scripts/worker.ts",
+  "scripts/admin.ts",
+];
 export const OUT_DIR = "dist";
 const META = "meta.json";
 /** Files that change what esbuild produces without being imported. */

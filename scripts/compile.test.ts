@@ -17,11 +17,20 @@ const later = (file: string) => {
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), "compile-"));
-  fs.writeFileSync(path.join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: { jsx: "react-jsx", paths: { "@/*": ["./*"] } } }));
+  fs.writeFileSync(
+    path.join(root, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { jsx: "react-jsx", paths: { "@/*": ["./*"] } } }),
+  );
   fs.mkdirSync(path.join(root, "lib"));
-  fs.writeFileSync(path.join(root, "lib", "greeting.ts"), 'export const greeting = (name: string): string => `hello ${name}`;\n');
+  fs.writeFileSync(
+    path.join(root, "lib", "greeting.ts"),
+    "export const greeting = (name: string): string => `hello ${name}`;\n",
+  );
   fs.writeFileSync(path.join(root, "lib", "unused.ts"), "export const unused = 1;\n");
-  fs.writeFileSync(path.join(root, "server.ts"), 'import { greeting } from "@/lib/greeting";\nconsole.log(greeting("node"));\n');
+  fs.writeFileSync(
+    path.join(root, "server.ts"),
+    'import { greeting } from "@/lib/greeting";\nconsole.log(greeting("node"));\n',
+  );
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -54,7 +63,13 @@ describe("scripts/compile.mjs", () => {
       const server = fs.readFileSync(compiledPath(repo, "server.ts"), "utf8");
       expect(server).toMatch(/from "next"/);
       expect(server).not.toMatch(/from "@\//);
-      for (const entry of ["scripts/start.ts", "scripts/migrate.ts", "scripts/seed.ts", "scripts/worker.ts", "scripts/admin.ts"]) {
+      for (const entry of [
+        "scripts/start.ts",
+        "scripts/migrate.ts",
+        "scripts/seed.ts",
+        "scripts/worker.ts",
+        "scripts/admin.ts",
+      ]) {
         expect(fs.existsSync(compiledPath(repo, entry)), entry).toBe(true);
       }
       // The compiled migrate script runs on plain node, with no tsx anywhere.

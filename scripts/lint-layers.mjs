@@ -10,13 +10,26 @@ export const CORE = ["core/**"];
 const CORE_PATHS = "core/";
 
 /** Outside db/, drizzle is allowed only where data is set up by hand: tests, fixtures, benchmarks. */
-const DRIZZLE_ALLOWED = ["**/*.test.ts", "**/*.test.tsx", "services/testing/**", "e2e/**", "bench/**", "drizzle.config.ts"];
+const DRIZZLE_ALLOWED = [
+  "**/*.test.ts",
+  "**/*.test.tsx",
+  "services/testing/**",
+  "e2e/**",
+  "bench/**",
+  "drizzle.config.ts",
+];
 /** Tests are exempt from the layer rules: they build data with whatever is quickest and clearest. */
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
 
-const drizzle = { regex: "^drizzle-orm(/.*)?$", message: "Only db/ writes SQL: add a query or write in db/queries or db/writes and call it." };
+const drizzle = {
+  regex: "^drizzle-orm(/.*)?$",
+  message: "Only db/ writes SQL: add a query or write in db/queries or db/writes and call it.",
+};
 const resend = { regex: "^resend(/.*)?$", message: "Only the mailer (services/mail/) talks to Resend." };
-const ui = { regex: "^@/(components|app)(/|$)", message: "services/ never imports components/ or app/: put the shared type in core or db/constants." };
+const ui = {
+  regex: "^@/(components|app)(/|$)",
+  message: "services/ never imports components/ or app/: put the shared type in core or db/constants.",
+};
 
 const restrict = (patterns) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns }] });
 
@@ -24,13 +37,18 @@ export const layerRules = [
   {
     // db/constants.ts imports nothing at all: client components and the core both read it.
     files: ["db/constants.ts"],
-    rules: restrict([{ regex: ".", message: "db/constants.ts imports nothing: the browser, the core and db/ all read it." }]),
+    rules: restrict([
+      { regex: ".", message: "db/constants.ts imports nothing: the browser, the core and db/ all read it." },
+    ]),
   },
   {
     files: CORE,
     ignores: TESTS,
     rules: restrict([
-      { regex: `^@/(?!db/constants$|${CORE_PATHS})`, message: "The core imports nothing of ours but the core and @/db/constants." },
+      {
+        regex: `^@/(?!db/constants$|${CORE_PATHS})`,
+        message: "The core imports nothing of ours but the core and @/db/constants.",
+      },
       { regex: "^\\.\\./", message: "The core imports nothing of ours but the core and @/db/constants." },
       drizzle,
       resend,
@@ -53,7 +71,11 @@ export const layerRules = [
     ignores: TESTS,
     rules: restrict([
       // Types of the view models db/queries return are the contract; code from db/ never runs in a component.
-      { regex: "^@/db(?!/constants$)(/|$)", allowTypeImports: true, message: "Components never import db/ code (only @/db/constants, and types)." },
+      {
+        regex: "^@/db(?!/constants$)(/|$)",
+        allowTypeImports: true,
+        message: "Components never import db/ code (only @/db/constants, and types).",
+      },
       drizzle,
       resend,
     ]),

@@ -9,7 +9,11 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const [name, ...args] = process.argv.slice(2);
 const entry = `scripts/${name}.ts`;
 if (!ENTRY_POINTS.includes(entry)) {
-  console.error(`Unknown script "${name ?? ""}": one of ${ENTRY_POINTS.filter((e) => e.startsWith("scripts/")).map((e) => path.basename(e, ".ts")).join(", ")}`);
+  console.error(
+    `Unknown script "${name ?? ""}": one of ${ENTRY_POINTS.filter((e) => e.startsWith("scripts/"))
+      .map((e) => path.basename(e, ".ts"))
+      .join(", ")}`,
+  );
   process.exit(2);
 }
 const root = process.cwd();

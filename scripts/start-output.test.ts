@@ -40,7 +40,11 @@ describe("routeTableFilter", () => {
 describe("signInBox", () => {
   const lines = (box: string) => box.split("\n");
   it("frames the URL, the login and a generated password with where to change it", () => {
-    const box = signInBox({ loginUrl: "http://localhost:3000/login", email: "admin@example.com", generatedPassword: "pw-123456789012" });
+    const box = signInBox({
+      loginUrl: "http://localhost:3000/login",
+      email: "admin@example.com",
+      generatedPassword: "pw-123456789012",
+    });
     expect(box).toContain("http://localhost:3000/login");
     expect(box).toContain("admin@example.com");
     expect(box).toContain("pw-123456789012");

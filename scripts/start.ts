@@ -94,7 +94,9 @@ async function main() {
   if (result.freshDatabase) console.log(`Created a new database at ${config.databasePath}`);
   if (result.seeded) console.log("Seeded the demo content (services, 90 days of history, incidents, maintenance).");
   console.log(`Status page: http://${config.host === "127.0.0.1" ? "localhost" : config.host}:${config.port}`);
-  console.log(`Email: ${config.resendApiKey ? "sent through Resend" : "kept in the local outbox (no RESEND_API_KEY set)"}`);
+  console.log(
+    `Email: ${config.resendApiKey ? "sent through Resend" : "kept in the local outbox (no RESEND_API_KEY set)"}`,
+  );
   const box = signInBox({
     loginUrl: `${config.publicUrl}/login`,
     email: ownerEmail,
@@ -106,7 +108,9 @@ async function main() {
   // Compiled (`npm start`: this file is dist/scripts/start.mjs) it runs dist/server.mjs, compiled in the same
   // step; from source (`npm run dev`, tsx) it runs server.ts through tsx, a development dependency.
   const compiled = process.argv[1]?.endsWith(".mjs") ?? false;
-  const serverArgs = compiled ? ["--enable-source-maps", path.join(root, "dist", "server.mjs")] : ["--import", "tsx", path.join(root, "server.ts")];
+  const serverArgs = compiled
+    ? ["--enable-source-maps", path.join(root, "dist", "server.mjs")]
+    : ["--import", "tsx", path.join(root, "server.ts")];
   const child = spawn(process.execPath, [...serverArgs, ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: dev ? "development" : "production" },

@@ -19,10 +19,30 @@ const ALLOWED = new Set([
 ]);
 
 function sources(): string[] {
-  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "--", "app", "components", "db", "emails", "core", "services", "scripts", "server.ts"], { cwd: root, encoding: "utf8" });
+  const out = execFileSync(
+    "git",
+    [
+      "ls-files",
+      "--cached",
+      "--others",
+      "--exclude-standard",
+      "--",
+      "app",
+      "components",
+      "db",
+      "emails",
+      "core",
+      "services",
+      "scripts",
+      "server.ts",
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
   return out
     .split("\n")
-    .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith("db/migrations/") && !ALLOWED.has(f));
+    .filter(
+      (f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.startsWith("db/migrations/") && !ALLOWED.has(f),
+    );
 }
 
 describe("status lists", () => {

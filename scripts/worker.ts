@@ -8,7 +8,9 @@ import { startBackgroundWork } from "@/services/jobs/background";
 try {
   const config = getConfig();
   const db = getDb();
-  console.log(`Worker on ${config.databasePath}: ${config.resendApiKey ? "sending through Resend" : "no RESEND_API_KEY, keeping emails in the local outbox"}`);
+  console.log(
+    `Worker on ${config.databasePath}: ${config.resendApiKey ? "sending through Resend" : "no RESEND_API_KEY, keeping emails in the local outbox"}`,
+  );
   const work = startBackgroundWork(db);
   const stop = () => {
     work.stop().then(() => {

@@ -19,7 +19,13 @@ export function hashApiKey(key: string): string {
 }
 
 export const createApiKeyInput = z.object({
-  name: singleLine(z.string().trim().min(1, { error: "Name the key" }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` })),
+  name: singleLine(
+    z
+      .string()
+      .trim()
+      .min(1, { error: "Name the key" })
+      .max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` }),
+  ),
   role: z.enum(API_KEY_ROLES, { error: "Choose read, editor or admin" }),
 });
 
@@ -29,13 +35,32 @@ function assertKeyManager(actor: Actor): void {
 }
 
 /** Creates a key and returns it in full: the only time it is ever shown. */
-export function createApiKey(db: Db, actor: Actor, raw: z.input<typeof createApiKeyInput>, now = Date.now()): { id: string; key: string } {
+export function createApiKey(
+  db: Db,
+  actor: Actor,
+  raw: z.input<typeof createApiKeyInput>,
+  now = Date.now(),
+): { id: string; key: string } {
   assertKeyManager(actor);
   const input = parseInput(createApiKeyInput, raw);
   const key = KEY_PREFIX + randomBytes(24).toString("base64url");
   const id = db.transaction((tx) => {
-    const id = insertApiKey(tx, { name: input.name, role: input.role, keyHash: hashApiKey(key), prefix: key.slice(0, 10), createdBy: actor.type === "user" ? actor.userId : null, at: now });
-    insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "api_key.create", targetType: "api_key", targetId: id, detail: { name: input.name, role: input.role } });
+    const id = insertApiKey(tx, {
+      name: input.name,
+      role: input.role,
+      keyHash: hashApiKey(key),
+      prefix: key.slice(0, 10),
+      createdBy: actor.type === "user" ? actor.userId : null,
+      at: now,
+    });
+    insertAuditEntry(tx, {
+      at: now,
+      ...auditActor(actor),
+      action: "api_key.create",
+      targetType: "api_key",
+      targetId: id,
+      detail: { name: input.name, role: input.role },
+    });
     return id;
   });
   return { id, key };
@@ -45,7 +70,13 @@ export function revokeApiKey(db: Db, actor: Actor, id: string, now = Date.now())
   assertKeyManager(actor);
   db.transaction((tx) => {
     if (!revokeApiKeyRow(tx, id, now)) throw notFound("Active API key");
-    insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "api_key.revoke", targetType: "api_key", targetId: id });
+    insertAuditEntry(tx, {
+      at: now,
+      ...auditActor(actor),
+      action: "api_key.revoke",
+      targetType: "api_key",
+      targetId: id,
+    });
   });
 }
 
@@ -53,7 +84,11 @@ export function revokeApiKey(db: Db, actor: Actor, id: string, now = Date.now())
  * The actor behind an Authorization header ("Bearer <key>", or Statuspage's "OAuth <key>"), or null for a
  * missing, unknown or revoked key.
  */
-export function authenticateApiKey(db: Db, authorization: string | null, now = Date.now()): (Actor & { type: "api_key" }) | null {
+export function authenticateApiKey(
+  db: Db,
+  authorization: string | null,
+  now = Date.now(),
+): (Actor & { type: "api_key" }) | null {
   const match = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(authorization?.trim() ?? "");
   if (!match || !match[1].startsWith(KEY_PREFIX)) return null;
   const row = findApiKeyByHash(db, hashApiKey(match[1]));

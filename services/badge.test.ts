@@ -4,7 +4,9 @@ import { badgeSvg, componentBadgeColor, indicatorBadgeColor } from "./badge";
 describe("badgeSvg", () => {
   it("is an accessible SVG with the label and message", () => {
     const svg = badgeSvg("status", "All Systems Operational", indicatorBadgeColor("none"));
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="20" role="img" aria-label="status: All Systems Operational">/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="20" role="img" aria-label="status: All Systems Operational">/,
+    );
     expect(svg).toContain("<title>status: All Systems Operational</title>");
     expect(svg).toContain('fill="#2e7d32"');
   });
@@ -14,11 +16,17 @@ describe("badgeSvg", () => {
     expect(svg).toContain("R&amp;D &lt;lab&gt;");
     expect(svg).not.toContain("<lab>");
     const width = (s: string) => Number(/width="(\d+)"/.exec(s)![1]);
-    expect(width(badgeSvg("status", "Major System Outage", "#000"))).toBeGreaterThan(width(badgeSvg("status", "ok", "#000")));
+    expect(width(badgeSvg("status", "Major System Outage", "#000"))).toBeGreaterThan(
+      width(badgeSvg("status", "ok", "#000")),
+    );
   });
 
   it("colours each status differently", () => {
-    const colors = new Set(["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"].map((s) => componentBadgeColor(s as never)));
+    const colors = new Set(
+      ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"].map((s) =>
+        componentBadgeColor(s as never),
+      ),
+    );
     expect(colors.size).toBe(5);
   });
 

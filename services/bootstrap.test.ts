@@ -30,18 +30,32 @@ describe("bootstrap", () => {
     const second = await bootstrap(db, config);
     expect(second).toEqual({ freshDatabase: false, seeded: false, ownerCreated: null });
     expect(db.select().from(incidentTemplates).all()).toHaveLength(4);
-    expect(db.select({ n: sql<number>`count(*)` }).from(users).get()!.n).toBe(1);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(users)
+        .get()!.n,
+    ).toBe(1);
     const audit = db.select().from(auditLog).all();
     expect(JSON.stringify(audit)).not.toContain(password);
   }, 20_000);
 
   it("uses ADMIN_EMAIL and ADMIN_PASSWORD and skips the demo when SEED_DEMO is off", async () => {
     db = openDatabase(":memory:");
-    const config = parseConfig({ ADMIN_EMAIL: "It@Example.org", ADMIN_PASSWORD: "correct horse battery", SEED_DEMO: "off" });
+    const config = parseConfig({
+      ADMIN_EMAIL: "It@Example.org",
+      ADMIN_PASSWORD: "correct horse battery",
+      SEED_DEMO: "off",
+    });
     const result = await bootstrap(db, config);
     expect(result.seeded).toBe(false);
     expect(result.ownerCreated).toEqual({ email: "it@example.org", generatedPassword: null });
-    expect(db.select({ n: sql<number>`count(*)` }).from(components).get()!.n).toBe(0);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(components)
+        .get()!.n,
+    ).toBe(0);
     const owner = db.select().from(users).get()!;
     expect(await verifyPassword("correct horse battery", owner.passwordHash)).toBe(true);
     expect(await verifyPassword("wrong horse battery", owner.passwordHash)).toBe(false);

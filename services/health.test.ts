@@ -24,11 +24,17 @@ describe("checkHealth", () => {
 
   it("answers 503 when the database cannot be opened or is closed", () => {
     const unopenable = checkHealth(() => openDatabase("/proc/nope/status.db"));
-    expect(unopenable).toMatchObject({ httpStatus: 503, body: { database: "unreachable", reason: "The database file cannot be opened" } });
+    expect(unopenable).toMatchObject({
+      httpStatus: 503,
+      body: { database: "unreachable", reason: "The database file cannot be opened" },
+    });
     expect(JSON.stringify(unopenable)).not.toContain("/proc/nope");
     const closed = fileDb();
     closed.$client.close();
-    expect(checkHealth(() => closed)).toMatchObject({ httpStatus: 503, body: { status: "error", database: "unreachable" } });
+    expect(checkHealth(() => closed)).toMatchObject({
+      httpStatus: 503,
+      body: { status: "error", database: "unreachable" },
+    });
   });
 
   it("answers 503 with the reason when the database answers reads but cannot write", () => {

@@ -42,6 +42,10 @@ export function checkHealth(getDb: () => Db, now = Date.now()): { httpStatus: 20
     return { httpStatus: 503, body: { status: "error", database: "unreachable", reason, time } };
   }
   const writeError = probeWrite(db, now);
-  if (writeError) return { httpStatus: 503, body: { status: "error", database: "read_only", reason: `The database cannot write: ${writeError}`, time } };
+  if (writeError)
+    return {
+      httpStatus: 503,
+      body: { status: "error", database: "read_only", reason: `The database cannot write: ${writeError}`, time },
+    };
   return { httpStatus: 200, body: { status: "ok", database: "ok", time } };
 }

@@ -38,9 +38,30 @@ let n = 0;
 async function emailHtml(body: string): Promise<string> {
   const at = Date.UTC(2026, 10, 23, 15, 6) + n++;
   const notificationId = world.db.transaction((tx) => {
-    const incidentId = insertIncident(tx, { pageId: world.pageId, kind: "incident", name: `Webmail ${n}`, status: "investigating", startedAt: at, at, componentIds: [] });
-    const updateId = insertIncidentUpdate(tx, { incidentId, status: "investigating", body, displayAt: at, at, deliverNotifications: true });
-    return enqueueNotification(tx, { pageId: world.pageId, kind: "incident_created", incidentId, incidentUpdateId: updateId, at });
+    const incidentId = insertIncident(tx, {
+      pageId: world.pageId,
+      kind: "incident",
+      name: `Webmail ${n}`,
+      status: "investigating",
+      startedAt: at,
+      at,
+      componentIds: [],
+    });
+    const updateId = insertIncidentUpdate(tx, {
+      incidentId,
+      status: "investigating",
+      body,
+      displayAt: at,
+      at,
+      deliverNotifications: true,
+    });
+    return enqueueNotification(tx, {
+      pageId: world.pageId,
+      kind: "incident_created",
+      incidentId,
+      incidentUpdateId: updateId,
+      at,
+    });
   });
   const rendered = await renderTemplate(notificationContext(world.db, notificationId)!, SITE);
   return rendered.html;
@@ -66,7 +87,7 @@ describe("the page, the console preview and the emails", () => {
   it("never turns an image into an <img>: it becomes a link to it, or text", async () => {
     for (const source of SOURCES) {
       for (const html of [pageHtml(source), previewHtml(source), await emailHtml(source)]) {
-        expect(html).not.toContain("tracker.example/pixel.png\"><img");
+        expect(html).not.toContain('tracker.example/pixel.png"><img');
         expect(html).not.toMatch(/<img[^>]*tracker\.example/);
         expect(html).not.toMatch(/<img[^>]*data:/);
       }
@@ -87,7 +108,9 @@ describe("the page, the console preview and the emails", () => {
   });
 
   it("styles the preview's headings like the page's (## is a heading, not text)", () => {
-    const markup = renderToStaticMarkup(<MarkdownField name="message" label="Message" state={{}} initial={"## What happened\nA cable."} />);
+    const markup = renderToStaticMarkup(
+      <MarkdownField name="message" label="Message" state={{}} initial={"## What happened\nA cable."} />,
+    );
     const tag = /<div[^>]*data-markdown-preview[^>]*>/.exec(markup)?.[0] ?? "";
     expect(tag).toContain("prose-status");
     expect(previewHtml("## What happened\nA cable.")).toBe("<h2>What happened</h2>\n<p>A cable.</p>\n");

@@ -32,7 +32,8 @@ function resolveHref(href: string, env: unknown): string {
   return base && /^\/(?!\/)/.test(href) ? base + href : href;
 }
 
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
   const href = resolveHref(String(token.attrGet("href") ?? ""), env);
@@ -45,7 +46,9 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
   const alt = self.renderInlineAsText(token.children ?? [], options, env);
   // Inside a link ([![badge](img)](url)) the surrounding link stays; the picture leaves only its description.
-  const openLinks = tokens.slice(0, idx).reduce((depth, t) => depth + (t.type === "link_open" ? 1 : t.type === "link_close" ? -1 : 0), 0);
+  const openLinks = tokens
+    .slice(0, idx)
+    .reduce((depth, t) => depth + (t.type === "link_open" ? 1 : t.type === "link_close" ? -1 : 0), 0);
   if (openLinks > 0) return escapeHtml(alt);
   const src = resolveHref(String(token.attrGet("src") ?? ""), env);
   const rel = /^https?:/i.test(src) ? ` rel="${EXTERNAL_REL}"` : "";

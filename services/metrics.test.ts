@@ -24,7 +24,8 @@ beforeEach(() => {
 });
 afterAll(() => closeDb());
 
-const scrape = (authorization?: string) => GET(new Request("http://127.0.0.1:3999/metrics", { headers: authorization ? { authorization } : {} }));
+const scrape = (authorization?: string) =>
+  GET(new Request("http://127.0.0.1:3999/metrics", { headers: authorization ? { authorization } : {} }));
 
 type Sample = { name: string; labels: Record<string, string>; value: number };
 /** A strict reader of the text format: fails the test on any line it does not understand. */
@@ -40,10 +41,14 @@ function parseExposition(text: string): Sample[] {
       else helped.add(meta[2]);
       continue;
     }
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*",?)*)\})? (-?[0-9.e+-]+|NaN)$/.exec(line);
+    const m =
+      /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*",?)*)\})? (-?[0-9.e+-]+|NaN)$/.exec(
+        line,
+      );
     expect(m, `not a valid sample line: ${line}`).not.toBeNull();
     const labels: Record<string, string> = {};
-    for (const l of (m![2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]] = l[2].replace(/\\n/g, "\n").replace(/\\"/g, '"').replace(/\\\\/g, "\\");
+    for (const l of (m![2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
+      labels[l[1]] = l[2].replace(/\\n/g, "\n").replace(/\\"/g, '"').replace(/\\\\/g, "\\");
     expect(typed.has(m![1]) && helped.has(m![1]), `${m![1]} has HELP and TYPE`).toBe(true);
     samples.push({ name: m![1], labels, value: Number(m![3]) });
   }
@@ -51,7 +56,9 @@ function parseExposition(text: string): Sample[] {
 }
 
 const value = (samples: Sample[], name: string, labels: Record<string, string>) =>
-  samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).map((s) => s.value);
+  samples
+    .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+    .map((s) => s.value);
 
 describe("/metrics", () => {
   it("401 without a key, with a revoked key or a wrong scheme", async () => {
@@ -69,21 +76,67 @@ describe("/metrics", () => {
     const owner = addMember(world.db, "owner");
     const printers = addComponent(world.db, world.pageId, 'Printers "3rd floor"\\B');
     setComponentStatus(world.db, printers, "partial_outage", Date.now(), { source: "manual" });
-    const monitor = createMonitor(world.db, owner, { name: "Intranet", kind: "tcp", intervalSeconds: 30, componentId: null, config: { host: "127.0.0.1", port: 3203 } });
-    world.db.update(monitors).set({ state: "down", lastResponseMs: 250, lastCheckedAt: Date.now() }).where(eq(monitors.id, monitor.id)).run();
+    const monitor = createMonitor(world.db, owner, {
+      name: "Intranet",
+      kind: "tcp",
+      intervalSeconds: 30,
+      componentId: null,
+      config: { host: "127.0.0.1", port: 3203 },
+    });
+    world.db
+      .update(monitors)
+      .set({ state: "down", lastResponseMs: 250, lastCheckedAt: Date.now() })
+      .where(eq(monitors.id, monitor.id))
+      .run();
     const integration = createIntegration(world.db, owner, { name: "Grafana", kind: "generic" });
-    await receivePayload(world.db, findIntegration(world.db, integration.id)!, { service: "VPN", severity: "critical", fingerprint: "x" }, "{}");
-    const n = enqueueNotification(world.db, { pageId: world.pageId, kind: "monitor_down", at: Date.now(), payload: {} });
-    const row = (state: "pending" | "sent" | "failed" | "parked", chunk: number, channel: "email" | "webhook" = "email") =>
-      ({ id: `d${state}${chunk}${channel}`.slice(0, 12).padEnd(12, "0"), notificationId: n, channel, chunk, recipients: [], idempotencyKey: `${state}-${chunk}-${channel}`, state, nextAttemptAt: 0, createdAt: Date.now() - 60_000, updatedAt: 0 });
-    world.db.insert(deliveries).values([row("pending", 1), row("sent", 2), row("sent", 3), row("failed", 4), row("parked", 5), row("sent", 6, "webhook")]).run();
+    await receivePayload(
+      world.db,
+      findIntegration(world.db, integration.id)!,
+      { service: "VPN", severity: "critical", fingerprint: "x" },
+      "{}",
+    );
+    const n = enqueueNotification(world.db, {
+      pageId: world.pageId,
+      kind: "monitor_down",
+      at: Date.now(),
+      payload: {},
+    });
+    const row = (
+      state: "pending" | "sent" | "failed" | "parked",
+      chunk: number,
+      channel: "email" | "webhook" = "email",
+    ) => ({
+      id: `d${state}${chunk}${channel}`.slice(0, 12).padEnd(12, "0"),
+      notificationId: n,
+      channel,
+      chunk,
+      recipients: [],
+      idempotencyKey: `${state}-${chunk}-${channel}`,
+      state,
+      nextAttemptAt: 0,
+      createdAt: Date.now() - 60_000,
+      updatedAt: 0,
+    });
+    world.db
+      .insert(deliveries)
+      .values([
+        row("pending", 1),
+        row("sent", 2),
+        row("sent", 3),
+        row("failed", 4),
+        row("parked", 5),
+        row("sent", 6, "webhook"),
+      ])
+      .run();
 
     const res = await scrape(`Bearer ${key}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
     const samples = parseExposition(await res.text());
 
-    expect(value(samples, "statuspage_service_status", { service_id: printers, status: "partial_outage" })).toEqual([1]);
+    expect(value(samples, "statuspage_service_status", { service_id: printers, status: "partial_outage" })).toEqual([
+      1,
+    ]);
     expect(value(samples, "statuspage_service_status", { service_id: printers, status: "operational" })).toEqual([0]);
     expect(samples.find((s) => s.labels.service_id === printers)!.labels.service).toBe('Printers "3rd floor"\\B');
     expect(value(samples, "statuspage_service_status_code", { service: "VPN" })).toEqual([4]);

@@ -5,17 +5,27 @@
 import { COMPONENT_STATUSES, DELIVERY_CHANNELS, MONITOR_STATES, type ComponentStatus } from "@/db/constants";
 import type { metricsSnapshot } from "@/db/queries/metrics";
 
-export const STATUS_CODES: Record<ComponentStatus, number> = { operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4 };
+export const STATUS_CODES: Record<ComponentStatus, number> = {
+  operational: 0,
+  under_maintenance: 1,
+  degraded_performance: 2,
+  partial_outage: 3,
+  major_outage: 4,
+};
 
 /** Label values escape backslash, double quote and line feed, as the format requires. */
 const escape = (v: string) => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
-const labels = (l: Record<string, string>) => `{${Object.entries(l).map(([k, v]) => `${k}="${escape(v)}"`).join(",")}}`;
+const labels = (l: Record<string, string>) =>
+  `{${Object.entries(l)
+    .map(([k, v]) => `${k}="${escape(v)}"`)
+    .join(",")}}`;
 
 class Exposition {
   private lines: string[] = [];
   family(name: string, type: "gauge" | "counter", help: string, samples: [Record<string, string>, number][]): void {
     this.lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [l, v] of samples) this.lines.push(`${name}${Object.keys(l).length ? labels(l) : ""} ${Number.isFinite(v) ? v : "NaN"}`);
+    for (const [l, v] of samples)
+      this.lines.push(`${name}${Object.keys(l).length ? labels(l) : ""} ${Number.isFinite(v) ? v : "NaN"}`);
   }
   toString(): string {
     return `${this.lines.join("\n")}\n`;
@@ -29,7 +39,12 @@ export function renderMetrics(snap: ReturnType<typeof metricsSnapshot>, now: num
     "statuspage_service_status",
     "gauge",
     "1 for the status each service shows now, 0 for the others",
-    snap.services.flatMap((s) => COMPONENT_STATUSES.map((status): [Record<string, string>, number] => [{ ...svc(s), status }, s.status === status ? 1 : 0])),
+    snap.services.flatMap((s) =>
+      COMPONENT_STATUSES.map((status): [Record<string, string>, number] => [
+        { ...svc(s), status },
+        s.status === status ? 1 : 0,
+      ]),
+    ),
   );
   out.family(
     "statuspage_service_status_code",
@@ -42,7 +57,12 @@ export function renderMetrics(snap: ReturnType<typeof metricsSnapshot>, now: num
     "statuspage_monitor_state",
     "gauge",
     "1 for each monitor's damped state (unknown, up, degraded, down; paused monitors report paused), 0 for the others",
-    snap.monitors.flatMap((m) => [...MONITOR_STATES, "paused"].map((state): [Record<string, string>, number] => [{ ...mon(m), state }, (m.paused ? "paused" : m.state) === state ? 1 : 0])),
+    snap.monitors.flatMap((m) =>
+      [...MONITOR_STATES, "paused"].map((state): [Record<string, string>, number] => [
+        { ...mon(m), state },
+        (m.paused ? "paused" : m.state) === state ? 1 : 0,
+      ]),
+    ),
   );
   out.family(
     "statuspage_monitor_last_response_seconds",
@@ -58,7 +78,10 @@ export function renderMetrics(snap: ReturnType<typeof metricsSnapshot>, now: num
   );
   const byChannel = new Map(snap.outbox.map((o) => [o.channel, o]));
   const channels = [...DELIVERY_CHANNELS, "unassigned"];
-  const outbox = (c: string) => (c === "unassigned" ? snap.unfanned : (byChannel.get(c as (typeof DELIVERY_CHANNELS)[number]) ?? { depth: 0, oldest: null }));
+  const outbox = (c: string) =>
+    c === "unassigned"
+      ? snap.unfanned
+      : (byChannel.get(c as (typeof DELIVERY_CHANNELS)[number]) ?? { depth: 0, oldest: null });
   out.family(
     "statuspage_outbox_depth",
     "gauge",
@@ -74,7 +97,8 @@ export function renderMetrics(snap: ReturnType<typeof metricsSnapshot>, now: num
       return [{ channel: c }, oldest === null ? 0 : Math.max(0, (now - oldest) / 1000)];
     }),
   );
-  const delivered = (channel: string, states: string[]) => snap.delivered.filter((d) => d.channel === channel && states.includes(d.state)).reduce((n, d) => n + d.total, 0);
+  const delivered = (channel: string, states: string[]) =>
+    snap.delivered.filter((d) => d.channel === channel && states.includes(d.state)).reduce((n, d) => n + d.total, 0);
   out.family(
     "statuspage_deliveries_total",
     "counter",

@@ -10,7 +10,9 @@ function fakeResponse() {
     writeHead(status: number, headers: Record<string, unknown> | string[]) {
       out.status = status;
       // writeHead takes an object or a flat [name, value, ...] list; compare them as an object.
-      out.headers = Array.isArray(headers) ? Object.fromEntries(headers.flatMap((v, i) => (i % 2 ? [] : [[v, headers[i + 1]]]))) : headers;
+      out.headers = Array.isArray(headers)
+        ? Object.fromEntries(headers.flatMap((v, i) => (i % 2 ? [] : [[v, headers[i + 1]]])))
+        : headers;
     },
     end(body?: Buffer) {
       out.body = body;
@@ -18,7 +20,8 @@ function fakeResponse() {
   } as unknown as ServerResponse;
   return { res, out };
 }
-const request = (method: string, headers: Record<string, string> = {}) => Object.assign(new PassThrough(), { method, headers }) as unknown as IncomingMessage;
+const request = (method: string, headers: Record<string, string> = {}) =>
+  Object.assign(new PassThrough(), { method, headers }) as unknown as IncomingMessage;
 
 describe("which requests are cached", () => {
   it.each([
@@ -57,7 +60,9 @@ describe("sendEntry", () => {
     sendEntry(request("GET", { "accept-encoding": "gzip, br" }), get.res, entry, "HIT");
     expect(get.out.status).toBe(200);
     expect(get.out.headers).toMatchObject({ "content-encoding": "br", etag: entry.etag, vary: "Accept-Encoding" });
-    expect(String(get.out.headers["cache-control"])).toMatch(/public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+/);
+    expect(String(get.out.headers["cache-control"])).toMatch(
+      /public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+, stale-if-error=\d+/,
+    );
     expect(zlib.brotliDecompressSync(get.out.body!).equals(body)).toBe(true);
 
     const notModified = fakeResponse();
@@ -78,7 +83,11 @@ describe("sendEntry's prepared answers", () => {
     const entry = await makeEntry(200, "application/json", body, 1, 0, { "access-control-allow-origin": "*" });
     const gz = fakeResponse();
     sendEntry(request("GET", { "accept-encoding": "gzip" }), gz.res, entry, "MISS");
-    expect(gz.out.headers).toMatchObject({ "content-encoding": "gzip", "x-cache": "MISS", "access-control-allow-origin": "*" });
+    expect(gz.out.headers).toMatchObject({
+      "content-encoding": "gzip",
+      "x-cache": "MISS",
+      "access-control-allow-origin": "*",
+    });
     expect(zlib.gunzipSync(gz.out.body!).equals(body)).toBe(true);
     const plain = fakeResponse();
     sendEntry(request("GET", { "accept-encoding": "br;q=0, identity" }), plain.res, entry, "STALE");
@@ -88,7 +97,11 @@ describe("sendEntry's prepared answers", () => {
     const revalidated = fakeResponse();
     sendEntry(request("GET", { "if-none-match": `"other", ${entry.etag}` }), revalidated.res, entry, "HIT");
     expect(revalidated.out.status).toBe(304);
-    expect(revalidated.out.headers).toMatchObject({ etag: entry.etag, "access-control-allow-origin": "*", "x-cache": "HIT" });
+    expect(revalidated.out.headers).toMatchObject({
+      etag: entry.etag,
+      "access-control-allow-origin": "*",
+      "x-cache": "HIT",
+    });
   });
 });
 
@@ -109,8 +122,15 @@ describe("PageCache", () => {
 
 describe("entryFromRender: the cache's contract with the HTML it strips", () => {
   const html = (body: string) =>
-    Buffer.from(`<!DOCTYPE html><html><head><title>T</title></head><body>${body}<script src="/_next/static/chunks/a.js"></script><script>self.__next_f.push([1,"x"])</script><script src="/page.js" defer data-keep=""></script></body></html>`);
-  const rendered = (body: Buffer, contentType = "text/html; charset=utf-8") => ({ status: 200, contentType, body, headers: {} });
+    Buffer.from(
+      `<!DOCTYPE html><html><head><title>T</title></head><body>${body}<script src="/_next/static/chunks/a.js"></script><script>self.__next_f.push([1,"x"])</script><script src="/page.js" defer data-keep=""></script></body></html>`,
+    );
+  const rendered = (body: Buffer, contentType = "text/html; charset=utf-8") => ({
+    status: 200,
+    contentType,
+    body,
+    headers: {},
+  });
 
   it("caches complete HTML without Next's scripts, keeping ours", async () => {
     const warnings: string[] = [];

@@ -71,7 +71,11 @@ export function mediaTypeOf(request: Request): MediaType {
   let charset: string | null = null;
   for (const param of params) {
     const [name, value] = param.split("=");
-    if (name?.trim().toLowerCase() === "charset" && value !== undefined) charset = value.trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+    if (name?.trim().toLowerCase() === "charset" && value !== undefined)
+      charset = value
+        .trim()
+        .replace(/^"(.*)"$/, "$1")
+        .toLowerCase();
   }
   return { type: type.trim().toLowerCase(), charset, raw };
 }
@@ -79,7 +83,11 @@ export function mediaTypeOf(request: Request): MediaType {
 /** 415 unless the charset is absent or UTF-8: the bytes are always decoded as UTF-8. */
 function requireUtf8(media: MediaType): void {
   if (media.charset !== null && media.charset !== "utf-8" && media.charset !== "utf8") {
-    throw new BodyError(415, "unsupported_media_type", `Send the body in UTF-8 (charset=${media.charset} is not accepted)`);
+    throw new BodyError(
+      415,
+      "unsupported_media_type",
+      `Send the body in UTF-8 (charset=${media.charset} is not accepted)`,
+    );
   }
 }
 
@@ -100,7 +108,8 @@ export async function readBodyText(request: Request, limit: number): Promise<str
 /** A JSON body: Content-Type application/json (415 otherwise), UTF-8, at most `limit` bytes, valid JSON. */
 export async function readBodyJson(request: Request, limit: number): Promise<unknown> {
   const media = mediaTypeOf(request);
-  if (media.type !== "application/json") throw new BodyError(415, "unsupported_media_type", "Send the body as application/json");
+  if (media.type !== "application/json")
+    throw new BodyError(415, "unsupported_media_type", "Send the body as application/json");
   const text = await readBodyText(request, limit);
   try {
     return JSON.parse(text);

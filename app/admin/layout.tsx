@@ -48,7 +48,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   );
   return (
     <div className="min-h-dvh md:flex">
-      <a href="#console-main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
+      <a
+        href="#console-main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900"
+      >
         Skip to content
       </a>
       {/* Phone: a disclosure at the top that works without JavaScript. */}

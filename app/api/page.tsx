@@ -6,14 +6,22 @@ import { apiContext, V2_ENDPOINTS } from "@/services/api/v2";
 import { endpoints } from "@/services/api/v1/endpoints";
 import { Code } from "./code-sample";
 import { DetectionDocs } from "./detection-docs";
-import { componentUpdateExample, incidentExample, RECEIVER_SNIPPET, RETRY_SUMMARY, VERIFY_SNIPPET, WEBHOOK_HEADERS } from "@/services/webhooks/docs";
+import {
+  componentUpdateExample,
+  incidentExample,
+  RECEIVER_SNIPPET,
+  RETRY_SUMMARY,
+  VERIFY_SNIPPET,
+  WEBHOOK_HEADERS,
+} from "@/services/webhooks/docs";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "API, feeds and embeds" };
 
 const V2_DESCRIPTIONS: Record<(typeof V2_ENDPOINTS)[number], string> = {
-  "summary.json": "Everything at once: the page, every service, unresolved incidents, open maintenance and the overall status.",
+  "summary.json":
+    "Everything at once: the page, every service, unresolved incidents, open maintenance and the overall status.",
   "status.json": "The overall status: indicator (none, minor, major, critical, maintenance) and description.",
   "components.json": "Every service and group, in page order. Groups list their services' ids.",
   "incidents.json": "The 50 most recent incidents, newest first, each with its updates newest first.",
@@ -27,7 +35,10 @@ const GENERIC_EXAMPLE = `{ "service": "Mail", "state": "firing", "severity": "cr
 const GENERIC_FIELDS: [string, string][] = [
   ["service", "The service's name or id (any case); or send labels for the integration's matcher rules"],
   ["state", '"firing" (the default) or "resolved"'],
-  ["status / severity", "A service status such as major_outage, or a severity read through the integration's severity map"],
+  [
+    "status / severity",
+    "A service status such as major_outage, or a severity read through the integration's severity map",
+  ],
   ["summary", "One line about the problem"],
   ["fingerprint", "What identifies the alert across sends (default: the service)"],
   ["labels", "An object of strings, matched by the integration's rules"],
@@ -47,22 +58,28 @@ export default function ApiDocs() {
         </p>
         <h1 className="mt-2 text-3xl font-bold">API, feeds and embeds</h1>
         <p className="mt-2 text-slate-700 dark:text-slate-300">
-          Everything here except the management API is public and read-only, needs no key, allows any origin (CORS) and is cached
-          for a few seconds.
+          Everything here except the management API is public and read-only, needs no key, allows any origin (CORS) and
+          is cached for a few seconds.
         </p>
       </header>
 
       <section aria-labelledby="v2">
-        <h2 id="v2" className="text-xl font-semibold">Statuspage-compatible API (v2)</h2>
+        <h2 id="v2" className="text-xl font-semibold">
+          Statuspage-compatible API (v2)
+        </h2>
         <p className="mt-2">
-          The same shapes as Atlassian Statuspage&apos;s public API, so dashboards, exporters and chat integrations that read a
-          Statuspage page work unchanged. Send <code>If-None-Match</code> with the last <code>ETag</code> to get a 304.
+          The same shapes as Atlassian Statuspage&apos;s public API, so dashboards, exporters and chat integrations that
+          read a Statuspage page work unchanged. Send <code>If-None-Match</code> with the last <code>ETag</code> to get
+          a 304.
         </p>
         <dl className="mt-4 space-y-3">
           {V2_ENDPOINTS.map((endpoint) => (
             <div key={endpoint}>
               <dt>
-                <a className="font-mono text-sm text-blue-700 underline dark:text-blue-400" href={`/api/v2/${endpoint}`}>
+                <a
+                  className="font-mono text-sm text-blue-700 underline dark:text-blue-400"
+                  href={`/api/v2/${endpoint}`}
+                >
                   GET /api/v2/{endpoint}
                 </a>
               </dt>
@@ -74,32 +91,52 @@ export default function ApiDocs() {
       </section>
 
       <section aria-labelledby="feeds">
-        <h2 id="feeds" className="text-xl font-semibold">Feeds and calendar</h2>
+        <h2 id="feeds" className="text-xl font-semibold">
+          Feeds and calendar
+        </h2>
         <ul className="mt-2 list-disc space-y-1 pl-6">
           <li>
-            Incident history as <a className="underline" href="/history.atom">Atom</a> or <a className="underline" href="/history.rss">RSS</a>;
-            add <code>?component=&lt;id&gt;</code> for one service&apos;s incidents only.
+            Incident history as{" "}
+            <a className="underline" href="/history.atom">
+              Atom
+            </a>{" "}
+            or{" "}
+            <a className="underline" href="/history.rss">
+              RSS
+            </a>
+            ; add <code>?component=&lt;id&gt;</code> for one service&apos;s incidents only.
           </li>
           <li>
-            Scheduled maintenance as a calendar to subscribe to: <a className="underline" href="/maintenances.ics">/maintenances.ics</a>, or one
-            maintenance at <code>/maintenances/&lt;id&gt;.ics</code>.
+            Scheduled maintenance as a calendar to subscribe to:{" "}
+            <a className="underline" href="/maintenances.ics">
+              /maintenances.ics
+            </a>
+            , or one maintenance at <code>/maintenances/&lt;id&gt;.ics</code>.
           </li>
         </ul>
       </section>
 
       <section aria-labelledby="badge">
-        <h2 id="badge" className="text-xl font-semibold">Status badge</h2>
+        <h2 id="badge" className="text-xl font-semibold">
+          Status badge
+        </h2>
         <p className="mt-2">
-          A shields-style SVG with the overall status (<a className="underline" href="/badge.svg">/badge.svg</a>) or one service&apos;s:
+          A shields-style SVG with the overall status (
+          <a className="underline" href="/badge.svg">
+            /badge.svg
+          </a>
+          ) or one service&apos;s:
         </p>
         <Code label="Badge snippet">{`<img src="${base}/badge.svg" alt="Service status">\n<img src="${base}/badge.svg?component=<id>" alt="VPN status">`}</Code>
       </section>
 
       <section aria-labelledby="embed">
-        <h2 id="embed" className="text-xl font-semibold">Embed on your site</h2>
+        <h2 id="embed" className="text-xl font-semibold">
+          Embed on your site
+        </h2>
         <p className="mt-2">
-          A 4 KB script with no dependencies shows a dismissible banner on your site while an incident is open or maintenance is in
-          progress, and nothing otherwise:
+          A 4 KB script with no dependencies shows a dismissible banner on your site while an incident is open or
+          maintenance is in progress, and nothing otherwise:
         </p>
         <Code label="Banner snippet">{`<script src="${base}/embed.js" async></script>\n<!-- at the top instead of the bottom: -->\n<script src="${base}/embed.js" data-position="top" async></script>`}</Code>
         <p className="mt-4">Or a compact status card in an iframe:</p>
@@ -107,14 +144,20 @@ export default function ApiDocs() {
       </section>
 
       <section aria-labelledby="v1">
-        <h2 id="v1" className="text-xl font-semibold">Management API (v1)</h2>
+        <h2 id="v1" className="text-xl font-semibold">
+          Management API (v1)
+        </h2>
         <p className="mt-2">
-          For automation: services, groups, incidents and maintenance. Send an API key that an owner created in the console as{" "}
-          <code>Authorization: Bearer &lt;key&gt;</code>. A read-only key can only read; an editor key also posts incidents, maintenance and
-          updates; an admin key also changes services and groups. Bodies are JSON; errors are{" "}
-          <code>{`{"error": {"code", "message", "fields"}}`}</code>; while the database cannot save (read-only or full) writes answer 503
-          with <code>Retry-After</code>. The full description is the OpenAPI document at{" "}
-          <a className="underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+          For automation: services, groups, incidents and maintenance. Send an API key that an owner created in the
+          console as <code>Authorization: Bearer &lt;key&gt;</code>. A read-only key can only read; an editor key also
+          posts incidents, maintenance and updates; an admin key also changes services and groups. Bodies are JSON;
+          errors are <code>{`{"error": {"code", "message", "fields"}}`}</code>; while the database cannot save
+          (read-only or full) writes answer 503 with <code>Retry-After</code>. The full description is the OpenAPI
+          document at{" "}
+          <a className="underline" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>
+          .
         </p>
         <dl className="mt-4 space-y-3">
           {Object.values(endpoints).map((e) => (
@@ -134,12 +177,18 @@ export default function ApiDocs() {
       </section>
 
       <section aria-labelledby="webhooks">
-        <h2 id="webhooks" className="text-xl font-semibold">Webhooks</h2>
+        <h2 id="webhooks" className="text-xl font-semibold">
+          Webhooks
+        </h2>
         <p className="mt-2">
-          Register a URL on the <Link className="underline" href="/subscribe?via=webhook">subscribe page</Link> (or ask an admin to add it)
-          and we POST Statuspage-compatible JSON to it for every incident and maintenance notification and every service status change,
-          for everything or only the services you chose. Receivers tell the kinds apart by which key is present: <code>incident</code>{" "}
-          or <code>component_update</code> with <code>component</code>. The signing secret is shown once, when you register.
+          Register a URL on the{" "}
+          <Link className="underline" href="/subscribe?via=webhook">
+            subscribe page
+          </Link>{" "}
+          (or ask an admin to add it) and we POST Statuspage-compatible JSON to it for every incident and maintenance
+          notification and every service status change, for everything or only the services you chose. Receivers tell
+          the kinds apart by which key is present: <code>incident</code> or <code>component_update</code> with{" "}
+          <code>component</code>. The signing secret is shown once, when you register.
         </p>
         <h3 className="mt-4 font-semibold">Headers</h3>
         <dl className="mt-2 space-y-2">
@@ -150,15 +199,19 @@ export default function ApiDocs() {
             </div>
           ))}
         </dl>
-        <p className="mt-4">{RETRY_SUMMARY} Every payload&apos;s <code>meta.unsubscribe</code> link removes the webhook.</p>
+        <p className="mt-4">
+          {RETRY_SUMMARY} Every payload&apos;s <code>meta.unsubscribe</code> link removes the webhook.
+        </p>
         <h3 className="mt-4 font-semibold">A service status change</h3>
         <Code label="Example webhook payload: component update">{componentUpdateExample(base)}</Code>
-        <h3 className="mt-4 font-semibold">An incident (maintenance is sent the same way, with its maintenance fields)</h3>
+        <h3 className="mt-4 font-semibold">
+          An incident (maintenance is sent the same way, with its maintenance fields)
+        </h3>
         <Code label="Example webhook payload: incident">{incidentExample(base)}</Code>
         <h3 className="mt-4 font-semibold">Verifying the signature (Node)</h3>
         <p className="mt-2">
-          Compute the HMAC over the raw body before parsing it, compare in constant time, and refuse timestamps more than five minutes
-          away:
+          Compute the HMAC over the raw body before parsing it, compare in constant time, and refuse timestamps more
+          than five minutes away:
         </p>
         <Code label="Verifying a webhook signature in Node">{VERIFY_SNIPPET}</Code>
         <p className="mt-2">Used in a receiver:</p>
@@ -166,12 +219,15 @@ export default function ApiDocs() {
       </section>
 
       <section aria-labelledby="intake">
-        <h2 id="intake" className="text-xl font-semibold">Alert intake</h2>
+        <h2 id="intake" className="text-xl font-semibold">
+          Alert intake
+        </h2>
         <p className="mt-2">
-          An admin creates an integration in the console (or with <code>POST /api/v1/integrations</code>) and gets its intake URL once:{" "}
-          <code>POST /api/integrations/&lt;id&gt;/&lt;secret&gt;</code>, or <code>POST /api/integrations/&lt;id&gt;</code> with{" "}
-          <code>Authorization: Bearer &lt;secret&gt;</code>. It accepts Prometheus Alertmanager&apos;s webhook (version 4), Grafana
-          alerting&apos;s webhook contact point, or this generic shape (one alert, or <code>{`{"alerts": [...]}`}</code>):
+          An admin creates an integration in the console (or with <code>POST /api/v1/integrations</code>) and gets its
+          intake URL once: <code>POST /api/integrations/&lt;id&gt;/&lt;secret&gt;</code>, or{" "}
+          <code>POST /api/integrations/&lt;id&gt;</code> with <code>Authorization: Bearer &lt;secret&gt;</code>. It
+          accepts Prometheus Alertmanager&apos;s webhook (version 4), Grafana alerting&apos;s webhook contact point, or
+          this generic shape (one alert, or <code>{`{"alerts": [...]}`}</code>):
         </p>
         <Code label="The generic alert shape">{GENERIC_EXAMPLE}</Code>
         <dl className="mt-4 space-y-2">
@@ -183,20 +239,22 @@ export default function ApiDocs() {
           ))}
         </dl>
         <p className="mt-4">
-          Each firing alert claims a status for its service until it is resolved; repeats and re-sends of the same fingerprint change
-          nothing. Answers: 200 with counts, 400 with the reason for a malformed payload (nothing changes), 401 for a wrong secret, 413
-          over 1 MB, 429 when too many arrive.
+          Each firing alert claims a status for its service until it is resolved; repeats and re-sends of the same
+          fingerprint change nothing. Answers: 200 with counts, 400 with the reason for a malformed payload (nothing
+          changes), 401 for a wrong secret, 413 over 1 MB, 429 when too many arrive.
         </p>
       </section>
 
       <DetectionDocs base={base} />
 
       <section aria-labelledby="health">
-        <h2 id="health" className="text-xl font-semibold">Health</h2>
+        <h2 id="health" className="text-xl font-semibold">
+          Health
+        </h2>
         <p className="mt-2">
-          <code>GET /api/health</code> answers 200 with JSON while the server can read and write its database, and 503 when it
-          cannot: <code>database</code> is <code>read_only</code> (it answers but cannot save: a read-only file or a full disk)
-          or <code>unreachable</code>, and <code>reason</code> says what SQLite reported.
+          <code>GET /api/health</code> answers 200 with JSON while the server can read and write its database, and 503
+          when it cannot: <code>database</code> is <code>read_only</code> (it answers but cannot save: a read-only file
+          or a full disk) or <code>unreachable</code>, and <code>reason</code> says what SQLite reported.
         </p>
       </section>
     </main>

@@ -25,7 +25,11 @@ export function GET(request: Request) {
   if (!component) return publicResponse(request, badgeSvg("status", "unknown component", "#9f9f9f"), SVG, 404);
   return publicResponse(
     request,
-    badgeSvg(component.name, COMPONENT_STATUS_LABELS[component.status].toLowerCase(), componentBadgeColor(component.status)),
+    badgeSvg(
+      component.name,
+      COMPONENT_STATUS_LABELS[component.status].toLowerCase(),
+      componentBadgeColor(component.status),
+    ),
     SVG,
   );
 }

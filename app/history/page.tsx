@@ -61,11 +61,16 @@ export default async function HistoryPage({ searchParams }: Props) {
       {months.map(({ month, items: inMonth }) => {
         return (
           <section key={month} aria-labelledby={`month-${month}`} className="mt-8">
-            <h2 id={`month-${month}`} className="border-b border-slate-200 pb-2 text-lg font-semibold dark:border-slate-800">
+            <h2
+              id={`month-${month}`}
+              className="border-b border-slate-200 pb-2 text-lg font-semibold dark:border-slate-800"
+            >
               {formatMonth(month)}
             </h2>
             {inMonth.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No incidents reported{component ? ` for ${component.name}` : ""}.</p>
+              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+                No incidents reported{component ? ` for ${component.name}` : ""}.
+              </p>
             ) : (
               <ul className="divide-y divide-slate-100 dark:divide-slate-900">
                 {inMonth.map(({ incident, components }) => (

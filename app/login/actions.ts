@@ -12,7 +12,11 @@ import { clientAddress, isCrossSite } from "@/services/auth/request";
 import { signIn } from "@/services/auth/sign-in";
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1, { error: "Enter your email address." }).max(LIMITS.email, { error: "This email address is too long." }),
+  email: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter your email address." })
+    .max(LIMITS.email, { error: "This email address is too long." }),
   password: z.string().min(1, { error: "Enter your password." }).max(200, { error: "This password is too long." }),
 });
 
@@ -21,8 +25,12 @@ export const signInAction = answerWhenDatabaseCannotSave(signInUnguarded, unavai
 
 async function signInUnguarded(_previous: FormState, formData: FormData): Promise<FormState> {
   const h = await headers();
-  if (isCrossSite(h)) return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
-  const parsed = signInSchema.safeParse({ email: formData.get("email") ?? "", password: formData.get("password") ?? "" });
+  if (isCrossSite(h))
+    return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
+  const parsed = signInSchema.safeParse({
+    email: formData.get("email") ?? "",
+    password: formData.get("password") ?? "",
+  });
   const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
   if (!parsed.success) {
     return {

@@ -20,12 +20,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-bold">Sign in to the console</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">For the people who run this status page.</p>
       {notice && (
-        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200">
+        <p
+          role="status"
+          className="mt-4 rounded-md bg-green-50 px-3 py-2 text-sm font-medium text-green-800 dark:bg-green-950 dark:text-green-200"
+        >
           {notice}
         </p>
       )}
       <SignInForm />
-      <Link href="/login/forgot" className="mt-6 font-medium underline">Forgot your password?</Link>
+      <Link href="/login/forgot" className="mt-6 font-medium underline">
+        Forgot your password?
+      </Link>
     </main>
   );
 }

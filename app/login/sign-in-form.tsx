@@ -12,7 +12,16 @@ export function SignInForm() {
     <form ref={ref} key={state.at} action={action} noValidate className="mt-8 space-y-5">
       <FormStatus state={state} />
       <Field name="email" label="Email" state={state}>
-        {(p) => <input {...p} type="email" autoComplete="username" required defaultValue={fieldValue(state, "email")} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={fieldValue(state, "email")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="password" label="Password" state={state}>
         {(p) => <input {...p} type="password" autoComplete="current-password" required className={inputClass} />}

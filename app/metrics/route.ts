@@ -11,10 +11,15 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Response {
   const db = getDb();
   if (!authenticateApiKey(db, request.headers.get("authorization"))) {
-    return Response.json({ error: "Send an API key: Authorization: Bearer <key>" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="metrics"', "Cache-Control": "no-store" } });
+    return Response.json(
+      { error: "Send an API key: Authorization: Bearer <key>" },
+      { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="metrics"', "Cache-Control": "no-store" } },
+    );
   }
   const page = getPage(db);
   const now = Date.now();
   const text = page ? renderMetrics(metricsSnapshot(db, page.id), now) : "";
-  return new Response(text, { headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(text, {
+    headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

@@ -12,7 +12,8 @@ export interface SubscribeValues {
   scope: "all" | "some";
   componentIds: string[];
 }
-export type SubscribeState = ((SubscribeResult | { status: "unavailable"; message: string }) & { values?: SubscribeValues }) | null;
+export type SubscribeState =
+  ((SubscribeResult | { status: "unavailable"; message: string }) & { values?: SubscribeValues }) | null;
 
 /** The client address (server.ts sets it from the socket unless a trusted proxy reports it); for the per-IP limit. */
 async function clientIp(): Promise<string> {
@@ -21,10 +22,11 @@ async function clientIp(): Promise<string> {
 
 // Public and anonymous by design; Next checks the Origin of Server Action posts, and the limits are per IP.
 // A database that cannot save answers "try again in a minute" instead of a 500, with what was typed.
-export const subscribeAction = answerWhenDatabaseCannotSave(
-  subscribeUnguarded,
-  (form): SubscribeState => ({ status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE, values: typedSubscription(form) }),
-);
+export const subscribeAction = answerWhenDatabaseCannotSave(subscribeUnguarded, (form): SubscribeState => ({
+  status: "unavailable",
+  message: DATABASE_UNAVAILABLE_MESSAGE,
+  values: typedSubscription(form),
+}));
 
 function typedSubscription(form: FormData): SubscribeValues {
   return {
@@ -36,6 +38,10 @@ function typedSubscription(form: FormData): SubscribeValues {
 
 async function subscribeUnguarded(_prev: SubscribeState, form: FormData): Promise<SubscribeState> {
   const values = typedSubscription(form);
-  const result = requestSubscription(getDb(), { ...values, website: String(form.get("website") ?? "").slice(0, 1001) }, await clientIp());
+  const result = requestSubscription(
+    getDb(),
+    { ...values, website: String(form.get("website") ?? "").slice(0, 1001) },
+    await clientIp(),
+  );
   return result.status === "check-inbox" ? result : { ...result, values };
 }

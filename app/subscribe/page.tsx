@@ -23,7 +23,9 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
   return (
     <PageShell page={page} headingLevel={2}>
       <div className="mx-auto max-w-xl">
-        <h1 className="text-2xl font-bold">{webhook ? `Get ${page.name} updates by webhook` : `Get ${page.name} updates by email`}</h1>
+        <h1 className="text-2xl font-bold">
+          {webhook ? `Get ${page.name} updates by webhook` : `Get ${page.name} updates by email`}
+        </h1>
         <nav aria-label="Ways to subscribe" className="mt-4 flex gap-2">
           <Link href="/subscribe" className={tab} aria-current={webhook ? undefined : "page"}>
             Email
@@ -34,25 +36,44 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
         </nav>
         {webhook ? (
           <p className="mt-4 text-slate-700 dark:text-slate-300">
-            For chat tools and automation: we POST Statuspage-compatible JSON to your URL for every incident, maintenance and service status
-            change, signed with a secret that only you get. No confirmation email is needed.
+            For chat tools and automation: we POST Statuspage-compatible JSON to your URL for every incident,
+            maintenance and service status change, signed with a secret that only you get. No confirmation email is
+            needed.
           </p>
         ) : (
           <p className="mt-4 text-slate-700 dark:text-slate-300">
-            We email you when an incident starts, changes or ends, and before planned maintenance. Every email has a one-click unsubscribe link.
+            We email you when an incident starts, changes or ends, and before planned maintenance. Every email has a
+            one-click unsubscribe link.
           </p>
         )}
-        <div className="mt-8">{webhook ? <WebhookSubscribeForm choices={choices} /> : <SubscribeForm choices={choices} />}</div>
-        <section aria-labelledby="other-ways" className="mt-10 border-t border-slate-200 pt-6 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300">
-          <h2 id="other-ways" className="font-semibold text-slate-900 dark:text-slate-100">Other ways to follow</h2>
+        <div className="mt-8">
+          {webhook ? <WebhookSubscribeForm choices={choices} /> : <SubscribeForm choices={choices} />}
+        </div>
+        <section
+          aria-labelledby="other-ways"
+          className="mt-10 border-t border-slate-200 pt-6 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300"
+        >
+          <h2 id="other-ways" className="font-semibold text-slate-900 dark:text-slate-100">
+            Other ways to follow
+          </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             <li>
-              Planned maintenance in your calendar: subscribe to <a href="/maintenances.ics" className="underline">the maintenance calendar (.ics)</a>; it
-              updates itself when a window moves or is cancelled.
+              Planned maintenance in your calendar: subscribe to{" "}
+              <a href="/maintenances.ics" className="underline">
+                the maintenance calendar (.ics)
+              </a>
+              ; it updates itself when a window moves or is cancelled.
             </li>
             <li>
-              A feed reader: <a href="/history.atom" className="underline">Atom</a> or <a href="/history.rss" className="underline">RSS</a> of every incident and
-              maintenance.
+              A feed reader:{" "}
+              <a href="/history.atom" className="underline">
+                Atom
+              </a>{" "}
+              or{" "}
+              <a href="/history.rss" className="underline">
+                RSS
+              </a>{" "}
+              of every incident and maintenance.
             </li>
           </ul>
         </section>

@@ -21,7 +21,10 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
 
   if (state?.status === "check-inbox") {
     return (
-      <div role="status" className="rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+      <div
+        role="status"
+        className="rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+      >
         <h2 className="font-semibold">Check your inbox</h2>
         <p className="mt-1">If this address can subscribe, we have sent it an email. Open the link in it to confirm.</p>
       </div>

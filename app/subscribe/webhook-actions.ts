@@ -14,7 +14,8 @@ export interface WebhookValues {
   scope: "all" | "some";
   componentIds: string[];
 }
-export type WebhookSubscribeState = ((RegisterResult | { status: "unavailable"; message: string }) & { values?: WebhookValues }) | null;
+export type WebhookSubscribeState =
+  ((RegisterResult | { status: "unavailable"; message: string }) & { values?: WebhookValues }) | null;
 
 function typedWebhook(form: FormData): WebhookValues {
   return {

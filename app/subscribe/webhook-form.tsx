@@ -20,20 +20,33 @@ export function WebhookSubscribeForm({ choices }: { choices: ComponentChoices })
 
   if (state?.status === "created") {
     return (
-      <div role="status" className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+      <div
+        role="status"
+        className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+      >
         <h2 className="font-semibold">Webhook registered: pending verification</h2>
         <p className="break-words">
-          We are sending a signed <code>ping</code> (header <code>X-Statuspage-Event: ping</code>) to <code className="break-all">{state.url}</code>. Once it
-          answers with any 2xx status within 10 seconds, the webhook is active and we will POST JSON to it when an incident or maintenance starts, changes
-          or ends, and when a service changes status. Until then it receives nothing; an unanswered ping is tried again after 1, 5 and 15 minutes.
+          We are sending a signed <code>ping</code> (header <code>X-Statuspage-Event: ping</code>) to{" "}
+          <code className="break-all">{state.url}</code>. Once it answers with any 2xx status within 10 seconds, the
+          webhook is active and we will POST JSON to it when an incident or maintenance starts, changes or ends, and
+          when a service changes status. Until then it receives nothing; an unanswered ping is tried again after 1, 5
+          and 15 minutes.
         </p>
         <label htmlFor="webhook-secret" className="block font-medium">
           Your signing secret: copy it now, it is not shown again
         </label>
-        <input id="webhook-secret" readOnly value={state.secret} className={`${input} font-mono text-sm text-slate-900 dark:text-slate-100`} />
+        <input
+          id="webhook-secret"
+          readOnly
+          value={state.secret}
+          className={`${input} font-mono text-sm text-slate-900 dark:text-slate-100`}
+        />
         <p>
           Each request carries <code>X-Statuspage-Signature: t=…,v1=…</code>, an HMAC-SHA256 made with this secret. See{" "}
-          <a className="underline" href="/api#webhooks">how to verify it</a>. Every payload has an unsubscribe link.
+          <a className="underline" href="/api#webhooks">
+            how to verify it
+          </a>
+          . Every payload has an unsubscribe link.
         </p>
       </div>
     );

@@ -24,8 +24,12 @@ export function ConfirmForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="flex items-center gap-4">
-        <SubmitButton pending={pending} tone="danger">{confirmLabel}</SubmitButton>
-        <Link href={cancelHref} className="font-medium underline">Cancel, keep it</Link>
+        <SubmitButton pending={pending} tone="danger">
+          {confirmLabel}
+        </SubmitButton>
+        <Link href={cancelHref} className="font-medium underline">
+          Cancel, keep it
+        </Link>
       </div>
     </form>
   );

@@ -10,10 +10,22 @@ export const consoleCard = "rounded-lg border border-slate-300 p-4 dark:border-s
 
 type Update = ReturnType<typeof incidentTimeline>[number];
 
-export function ConsoleTimeline({ timeline, timeZone, notes, extra }: { timeline: Update[]; timeZone: string; notes: (u: Update) => string; extra?: (u: Update) => ReactNode }) {
+export function ConsoleTimeline({
+  timeline,
+  timeZone,
+  notes,
+  extra,
+}: {
+  timeline: Update[];
+  timeZone: string;
+  notes: (u: Update) => string;
+  extra?: (u: Update) => ReactNode;
+}) {
   return (
     <section aria-labelledby="timeline-title">
-      <h2 id="timeline-title" className="text-xl font-semibold">Timeline</h2>
+      <h2 id="timeline-title" className="text-xl font-semibold">
+        Timeline
+      </h2>
       <ol className="mt-3 space-y-4">
         {timeline.map((u) => (
           <li key={u.id} className={consoleCard}>

@@ -15,7 +15,9 @@ export function useFocusOnError(state: FormState) {
   useEffect(() => {
     if (!state.at || state.ok) return;
     const form = ref.current;
-    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>("[data-form-status]");
+    const target =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form?.querySelector<HTMLElement>("[data-form-status]");
     target?.focus();
   }, [state.at, state.ok]);
   return ref;
@@ -122,7 +124,15 @@ export function CheckboxField({
   );
 }
 
-export function SubmitButton({ pending, children, tone = "primary" }: { pending: boolean; children: ReactNode; tone?: "primary" | "danger" }) {
+export function SubmitButton({
+  pending,
+  children,
+  tone = "primary",
+}: {
+  pending: boolean;
+  children: ReactNode;
+  tone?: "primary" | "danger";
+}) {
   return (
     <Button type="submit" variant={tone} disabled={pending} aria-disabled={pending}>
       {pending ? "Working…" : children}

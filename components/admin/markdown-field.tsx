@@ -28,12 +28,27 @@ export function MarkdownField({
   const previewId = `preview-${name}${idSuffix}`;
   return (
     <div className="space-y-2">
-      <Field name={name} label={label} hint={hint ?? "Markdown: **bold**, _italic_, [links](https://…), lists."} state={state} idSuffix={idSuffix}>
-        {(p) => <textarea {...p} rows={rows} value={text} onChange={(e) => setText(e.target.value)} className={inputClass} />}
+      <Field
+        name={name}
+        label={label}
+        hint={hint ?? "Markdown: **bold**, _italic_, [links](https://…), lists."}
+        state={state}
+        idSuffix={idSuffix}
+      >
+        {(p) => (
+          <textarea {...p} rows={rows} value={text} onChange={(e) => setText(e.target.value)} className={inputClass} />
+        )}
       </Field>
-      <section role="group" aria-labelledby={`${previewId}-title`} className="rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
+      <section
+        role="group"
+        aria-labelledby={`${previewId}-title`}
+        className="rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600"
+      >
         {/* A label, not a heading: the field sits at different heading depths on different pages. */}
-        <p id={`${previewId}-title`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        <p
+          id={`${previewId}-title`}
+          className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
+        >
           Preview
         </p>
         {text.trim() ? (

@@ -24,7 +24,11 @@ export function ServiceStatusPicker({
   const errorId = "field-componentStatuses-error";
   const services = groups.flatMap((g) => g.services);
   if (services.length === 0) {
-    return <p className="text-sm text-slate-600 dark:text-slate-400">No services yet: add them under Services to mark them affected.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        No services yet: add them under Services to mark them affected.
+      </p>
+    );
   }
   return (
     <fieldset aria-describedby={errors?.length ? errorId : undefined} className="space-y-3">
@@ -38,7 +42,10 @@ export function ServiceStatusPicker({
               return (
                 <div key={s.id} className={`grid gap-1 sm:grid-cols-2 sm:items-center ${group.name ? "sm:pl-4" : ""}`}>
                   <label htmlFor={`field-${field}`} className="text-sm">
-                    {s.name} <span className="text-slate-600 dark:text-slate-400">(now {COMPONENT_STATUS_LABELS[s.status].toLowerCase()})</span>
+                    {s.name}{" "}
+                    <span className="text-slate-600 dark:text-slate-400">
+                      (now {COMPONENT_STATUS_LABELS[s.status].toLowerCase()})
+                    </span>
                   </label>
                   <select
                     id={`field-${field}`}

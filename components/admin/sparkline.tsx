@@ -24,8 +24,17 @@ export function Sparkline({ line }: { line: SparklineData | undefined }) {
     .join(" ");
   return (
     <>
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} aria-hidden="true" className="inline-block align-middle" preserveAspectRatio="none">
-        {points.map((p, i) => (p.down > 0 ? <rect key={p.at} x={x(i) - 1} y={0} width={2} height={H} fill="#dc2626" opacity={0.5} /> : null))}
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        aria-hidden="true"
+        className="inline-block align-middle"
+        preserveAspectRatio="none"
+      >
+        {points.map((p, i) =>
+          p.down > 0 ? <rect key={p.at} x={x(i) - 1} y={0} width={2} height={H} fill="#dc2626" opacity={0.5} /> : null,
+        )}
         <polyline points={path} fill="none" stroke="#2563eb" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
       </svg>
       <span className="sr-only">{summary}</span>

@@ -9,9 +9,11 @@ const BASE = "rounded-md font-medium disabled:opacity-60";
 const SIZES: Record<ButtonSize, string> = { md: "px-4 py-2", sm: "px-2.5 py-1 text-sm" };
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500",
-  secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
+  secondary:
+    "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
   danger: "bg-red-700 text-white hover:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500",
-  "danger-outline": "border border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950",
+  "danger-outline":
+    "border border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950",
   // Dark on light (light on dark): the public page's own action colour.
   inverse: "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900",
 };

@@ -40,7 +40,9 @@ export function DataTable<Row>({
     return dense ? (
       <p className={`text-slate-700 dark:text-slate-300 ${className}`}>{empty}</p>
     ) : (
-      <p className={`rounded-lg border border-dashed border-slate-400 p-6 dark:border-slate-600 ${className}`}>{empty}</p>
+      <p className={`rounded-lg border border-dashed border-slate-400 p-6 dark:border-slate-600 ${className}`}>
+        {empty}
+      </p>
     );
   }
   const pad = dense ? "py-1 pr-3 last:pr-0" : "py-2 pr-4 last:pr-0";

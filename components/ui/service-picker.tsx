@@ -31,20 +31,40 @@ export interface ServicePickerProps {
   empty?: ReactNode;
 }
 
-export function ServicePicker({ groups, name, selected = [], groupName, selectedGroups = [], legend, errors, errorId, empty }: ServicePickerProps) {
+export function ServicePicker({
+  groups,
+  name,
+  selected = [],
+  groupName,
+  selectedGroups = [],
+  legend,
+  errors,
+  errorId,
+  empty,
+}: ServicePickerProps) {
   const shown = groups.filter((g) => g.services.length > 0);
-  if (shown.length === 0) return <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{empty ?? "No services yet."}</p>;
+  if (shown.length === 0)
+    return <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{empty ?? "No services yet."}</p>;
   const invalid = Boolean(errors?.length);
   const chosen = new Set(selected);
   const chosenGroups = new Set(selectedGroups);
   const list = (
     <div className="mt-3 space-y-3">
       {shown.map((group, i) => (
-        <fieldset key={group.id ?? `ungrouped-${i}`} className="rounded-md border border-slate-300 p-3 dark:border-slate-700">
+        <fieldset
+          key={group.id ?? `ungrouped-${i}`}
+          className="rounded-md border border-slate-300 p-3 dark:border-slate-700"
+        >
           <legend className="px-1 text-sm font-semibold">{group.name || "Other services"}</legend>
           {groupName && group.id && (
             <label className="flex items-center gap-2 font-medium">
-              <input type="checkbox" name={groupName} value={group.id} defaultChecked={chosenGroups.has(group.id)} aria-invalid={invalid || undefined} />
+              <input
+                type="checkbox"
+                name={groupName}
+                value={group.id}
+                defaultChecked={chosenGroups.has(group.id)}
+                aria-invalid={invalid || undefined}
+              />
               The whole group
             </label>
           )}
@@ -52,7 +72,13 @@ export function ServicePicker({ groups, name, selected = [], groupName, selected
             {group.services.map((s) => (
               <li key={s.id}>
                 <label className="flex items-center gap-2 [overflow-wrap:anywhere]">
-                  <input type="checkbox" name={name} value={s.id} defaultChecked={chosen.has(s.id)} aria-invalid={invalid || undefined} />
+                  <input
+                    type="checkbox"
+                    name={name}
+                    value={s.id}
+                    defaultChecked={chosen.has(s.id)}
+                    aria-invalid={invalid || undefined}
+                  />
                   {s.name}
                 </label>
               </li>
@@ -62,17 +88,19 @@ export function ServicePicker({ groups, name, selected = [], groupName, selected
       ))}
     </div>
   );
-  const error = errorId && invalid ? (
-    <p id={errorId} className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">
-      {errors!.join(" ")}
-    </p>
-  ) : null;
-  if (!legend) return (
-    <>
-      {list}
-      {error}
-    </>
-  );
+  const error =
+    errorId && invalid ? (
+      <p id={errorId} className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">
+        {errors!.join(" ")}
+      </p>
+    ) : null;
+  if (!legend)
+    return (
+      <>
+        {list}
+        {error}
+      </>
+    );
   return (
     <fieldset aria-describedby={error ? errorId : undefined}>
       <legend className="text-sm font-medium">{legend}</legend>
@@ -83,6 +111,8 @@ export function ServicePicker({ groups, name, selected = [], groupName, selected
 }
 
 /** The picker's groups from db/queries/subscribers' componentChoices (its "other" pseudo-group has no id). */
-export function choiceGroups(choices: readonly { id: string; name: string; components: readonly { id: string; name: string }[] }[]): ServiceChoiceGroup[] {
+export function choiceGroups(
+  choices: readonly { id: string; name: string; components: readonly { id: string; name: string }[] }[],
+): ServiceChoiceGroup[] {
   return choices.map((g) => ({ id: g.id === "other" ? null : g.id, name: g.name, services: g.components }));
 }

@@ -20,7 +20,14 @@ const tree = [...sources(path.join(root, "app")), ...sources(path.join(root, "co
 }));
 
 const groups = choiceGroups([
-  { id: "g1", name: "Platform", components: [{ id: "api", name: "API" }, { id: "web", name: "Website" }] },
+  {
+    id: "g1",
+    name: "Platform",
+    components: [
+      { id: "api", name: "API" },
+      { id: "web", name: "Website" },
+    ],
+  },
   { id: "other", name: "Other services", components: [{ id: "dns", name: "DNS" }] },
 ]);
 
@@ -45,7 +52,15 @@ describe("ServicePicker", () => {
 
   it("offers a whole-group box only for real groups, and marks the boxes invalid with a described error", () => {
     const html = renderToStaticMarkup(
-      <ServicePicker groups={groups} name="services" groupName="groupIds" selectedGroups={["g1"]} legend="Affected services" errors={["Choose a service."]} errorId="field-services-error" />,
+      <ServicePicker
+        groups={groups}
+        name="services"
+        groupName="groupIds"
+        selectedGroups={["g1"]}
+        legend="Affected services"
+        errors={["Choose a service."]}
+        errorId="field-services-error"
+      />,
     );
     expect(html.match(/name="groupIds"/g)).toHaveLength(1);
     expect(inputOf(html, "g1")).toMatch(/name="groupIds".*checked=""/);
@@ -57,11 +72,21 @@ describe("ServicePicker", () => {
 
   it("says so when there are no services", () => {
     expect(renderToStaticMarkup(<ServicePicker groups={[]} name="services" />)).toContain("No services yet.");
-    expect(renderToStaticMarkup(<ServicePicker groups={[{ id: null, name: null, services: [] }]} name="x" empty="Add some first." />)).toContain("Add some first.");
+    expect(
+      renderToStaticMarkup(
+        <ServicePicker groups={[{ id: null, name: null, services: [] }]} name="x" empty="Add some first." />,
+      ),
+    ).toContain("Add some first.");
   });
 
   it("is the only service picker: no other component renders service checkboxes", () => {
-    const copies = tree.filter((f) => f.file !== path.join("components", "ui", "service-picker.tsx") && /type="checkbox"[^>]*name="(componentIds|services|groupIds)"|name="(componentIds|services|groupIds)"[^>]*type="checkbox"/.test(f.text));
+    const copies = tree.filter(
+      (f) =>
+        f.file !== path.join("components", "ui", "service-picker.tsx") &&
+        /type="checkbox"[^>]*name="(componentIds|services|groupIds)"|name="(componentIds|services|groupIds)"[^>]*type="checkbox"/.test(
+          f.text,
+        ),
+    );
     expect(copies.map((f) => f.file)).toEqual([]);
   });
 
@@ -72,13 +97,25 @@ describe("ServicePicker", () => {
 });
 
 describe("DataTable", () => {
-  const rows = [{ id: 1, who: "ann", what: "sign_in" }, { id: 2, who: "bob", what: "sign_out" }];
+  const rows = [
+    { id: 1, who: "ann", what: "sign_in" },
+    { id: 2, who: "bob", what: "sign_out" },
+  ];
   const columns = [
     { header: "Who", cell: (r: (typeof rows)[number]) => r.who },
     { header: "What", className: "font-mono", cell: (r: (typeof rows)[number]) => r.what },
   ];
   it("renders a focusable, labelled scroll region with a caption, column headers and one row per entry", () => {
-    const html = renderToStaticMarkup(<DataTable label="Audit entries" caption="Audit entries, newest first" columns={columns} rows={rows} rowKey={(r) => r.id} empty="Nothing." />);
+    const html = renderToStaticMarkup(
+      <DataTable
+        label="Audit entries"
+        caption="Audit entries, newest first"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty="Nothing."
+      />,
+    );
     expect(html).toMatch(/^<div role="region" aria-label="Audit entries" tabindex="0"/);
     expect(html).toContain('<caption class="sr-only">Audit entries, newest first</caption>');
     expect(html.match(/<th scope="col"/g)).toHaveLength(2);
@@ -87,7 +124,9 @@ describe("DataTable", () => {
     expect(html).not.toContain("Nothing.");
   });
   it("shows the empty state instead of an empty table", () => {
-    const html = renderToStaticMarkup(<DataTable label="x" caption="x" columns={columns} rows={[]} rowKey={(r) => r.id} empty="Nothing matches." />);
+    const html = renderToStaticMarkup(
+      <DataTable label="x" caption="x" columns={columns} rows={[]} rowKey={(r) => r.id} empty="Nothing matches." />,
+    );
     expect(html).not.toContain("<table");
     expect(html).toContain("Nothing matches.");
   });
@@ -104,11 +143,19 @@ describe("Button", () => {
   it("defaults to type=button and takes the variant's colours", () => {
     const html = renderToStaticMarkup(<Button onClick={() => {}}>Go</Button>);
     expect(html).toMatch(/^<button type="button" class="[^"]*bg-blue-700/);
-    expect(renderToStaticMarkup(<Button type="submit" variant="danger" disabled>Delete</Button>)).toMatch(/type="submit" class="[^"]*bg-red-700[^"]*" disabled=""/);
+    expect(
+      renderToStaticMarkup(
+        <Button type="submit" variant="danger" disabled>
+          Delete
+        </Button>,
+      ),
+    ).toMatch(/type="submit" class="[^"]*bg-red-700[^"]*" disabled=""/);
     expect(buttonClass("secondary", "sm")).toContain("text-sm");
   });
   it("is where button styles live: no hand-written button class strings elsewhere", () => {
-    const handWritten = tree.filter((f) => !f.file.startsWith(path.join("components", "ui")) && /<button[^>]*className="[^"]*rounded/.test(f.text));
+    const handWritten = tree.filter(
+      (f) => !f.file.startsWith(path.join("components", "ui")) && /<button[^>]*className="[^"]*rounded/.test(f.text),
+    );
     expect(handWritten.map((f) => f.file)).toEqual([]);
   });
 });

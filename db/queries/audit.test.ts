@@ -8,7 +8,8 @@ afterEach(() => db?.$client.close());
 
 function setup() {
   db = openDatabase(":memory:");
-  const add = (action: string, actorLabel: string, at: number) => insertAuditEntry(db, { at, actorType: "user", actorLabel, action });
+  const add = (action: string, actorLabel: string, at: number) =>
+    insertAuditEntry(db, { at, actorType: "user", actorLabel, action });
   add("auth.sign_in", "ada@example.org", 1);
   add("auth.sign_in_failed", "eve@example.org", 2);
   add("component.create", "ada@example.org", 3);

@@ -13,8 +13,14 @@ export interface AuditFilter {
 
 export function listAuditEntries(tx: Tx, filter: AuditFilter, limit = 100) {
   const where: SQL[] = [];
-  if (filter.action) where.push(filter.action.endsWith(".") ? sql`${auditLog.action} like ${`${escapeLike(filter.action)}%`} escape '\\'` : eq(auditLog.action, filter.action));
-  if (filter.actor) where.push(sql`${auditLog.actorLabel} like ${`%${escapeLike(filter.actor.toLowerCase())}%`} escape '\\'`);
+  if (filter.action)
+    where.push(
+      filter.action.endsWith(".")
+        ? sql`${auditLog.action} like ${`${escapeLike(filter.action)}%`} escape '\\'`
+        : eq(auditLog.action, filter.action),
+    );
+  if (filter.actor)
+    where.push(sql`${auditLog.actorLabel} like ${`%${escapeLike(filter.actor.toLowerCase())}%`} escape '\\'`);
   if (filter.beforeId) where.push(lt(auditLog.id, filter.beforeId));
   return tx
     .select()

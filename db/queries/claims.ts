@@ -6,12 +6,20 @@ import type { Tx } from "../index";
 import { components, componentStatusChanges, incidentComponents, incidents, statusClaims } from "../schema";
 
 export function openClaimsFor(tx: Tx, componentId: string) {
-  return tx.select().from(statusClaims).where(and(eq(statusClaims.componentId, componentId), isNull(statusClaims.endedAt))).all();
+  return tx
+    .select()
+    .from(statusClaims)
+    .where(and(eq(statusClaims.componentId, componentId), isNull(statusClaims.endedAt)))
+    .all();
 }
 
 /** Components that have an open claim, or whose newest status came from automation: those to reconcile. */
 export function componentsToReconcile(tx: Tx): string[] {
-  const claimed = tx.selectDistinct({ id: statusClaims.componentId }).from(statusClaims).where(isNull(statusClaims.endedAt)).all();
+  const claimed = tx
+    .selectDistinct({ id: statusClaims.componentId })
+    .from(statusClaims)
+    .where(isNull(statusClaims.endedAt))
+    .all();
   const automated = tx
     .select({ id: components.id })
     .from(components)
@@ -34,14 +42,24 @@ export function componentsToReconcile(tx: Tx): string[] {
 }
 
 export function precedenceFacts(tx: Tx, componentId: string): (PrecedenceFacts & { deleted: boolean }) | null {
-  const component = tx.select({ status: components.status, deletedAt: components.deletedAt }).from(components).where(eq(components.id, componentId)).get();
+  const component = tx
+    .select({ status: components.status, deletedAt: components.deletedAt })
+    .from(components)
+    .where(eq(components.id, componentId))
+    .get();
   if (!component) return null;
   const listing = (kind: "incident" | "maintenance", statuses: readonly string[]) =>
     tx
       .select({ id: incidents.id })
       .from(incidentComponents)
       .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
-      .where(and(eq(incidentComponents.componentId, componentId), eq(incidents.kind, kind), inArray(incidents.status, [...statuses] as never[])))
+      .where(
+        and(
+          eq(incidentComponents.componentId, componentId),
+          eq(incidents.kind, kind),
+          inArray(incidents.status, [...statuses] as never[]),
+        ),
+      )
       .limit(1)
       .get() !== undefined;
   const last = tx

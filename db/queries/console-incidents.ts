@@ -4,7 +4,9 @@ import { RESOLVED_INCIDENT_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from "@/db/c
 import type { Tx } from "../index";
 import { components, incidentComponents, incidents, incidentUpdateComponents, incidentUpdates } from "../schema";
 
-const lastUpdateAt = sql<number | null>`(select max(${incidentUpdates.displayAt}) from ${incidentUpdates} where ${incidentUpdates.incidentId} = ${incidents.id})`;
+const lastUpdateAt = sql<
+  number | null
+>`(select max(${incidentUpdates.displayAt}) from ${incidentUpdates} where ${incidentUpdates.incidentId} = ${incidents.id})`;
 
 const listColumns = {
   id: incidents.id,
@@ -36,11 +38,21 @@ export type OpenIncidentRow = ConsoleIncidentRow & {
 };
 
 /** Unresolved incidents, newest first, each flagged when its latest update is older than the page allows. */
-export function listOpenIncidents(tx: Tx, page: { id: string; staleIncidentMinutes: number }, now = Date.now()): OpenIncidentRow[] {
+export function listOpenIncidents(
+  tx: Tx,
+  page: { id: string; staleIncidentMinutes: number },
+  now = Date.now(),
+): OpenIncidentRow[] {
   return tx
     .select(listColumns)
     .from(incidents)
-    .where(and(eq(incidents.pageId, page.id), eq(incidents.kind, "incident"), inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES])))
+    .where(
+      and(
+        eq(incidents.pageId, page.id),
+        eq(incidents.kind, "incident"),
+        inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES]),
+      ),
+    )
     .orderBy(desc(incidents.startedAt))
     .all()
     .map((row) => {
@@ -69,7 +81,12 @@ export function incidentTimeline(tx: Tx, incidentId: string) {
     ? tx
         .select()
         .from(incidentUpdateComponents)
-        .where(inArray(incidentUpdateComponents.updateId, updates.map((u) => u.id)))
+        .where(
+          inArray(
+            incidentUpdateComponents.updateId,
+            updates.map((u) => u.id),
+          ),
+        )
         .all()
     : [];
   return updates.map((u) => ({ ...u, changes: changes.filter((c) => c.updateId === u.id) }));
@@ -98,7 +115,12 @@ export interface HistoryFilter {
 export const HISTORY_PAGE_SIZE = 25;
 
 /** Incidents matching a filter, newest first, a page at a time, with the total for the pager. */
-export function searchIncidentHistory(tx: Tx, pageId: string, filter: HistoryFilter, pageNumber = 1): { rows: ConsoleIncidentRow[]; total: number } {
+export function searchIncidentHistory(
+  tx: Tx,
+  pageId: string,
+  filter: HistoryFilter,
+  pageNumber = 1,
+): { rows: ConsoleIncidentRow[]; total: number } {
   const conditions = [eq(incidents.pageId, pageId), eq(incidents.kind, "incident")];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -109,7 +131,9 @@ export function searchIncidentHistory(tx: Tx, pageId: string, filter: HistoryFil
   // A published postmortem is what makes an incident "postmortem", whatever its stored status.
   else if (filter.status === "postmortem") conditions.push(isNotNull(incidents.postmortemPublishedAt));
   if (filter.componentId) {
-    conditions.push(sql`exists (select 1 from ${incidentComponents} where ${incidentComponents.incidentId} = ${incidents.id} and ${incidentComponents.componentId} = ${filter.componentId})`);
+    conditions.push(
+      sql`exists (select 1 from ${incidentComponents} where ${incidentComponents.incidentId} = ${incidents.id} and ${incidentComponents.componentId} = ${filter.componentId})`,
+    );
   }
   if (filter.from !== undefined) conditions.push(gte(incidents.startedAt, filter.from));
   if (filter.to !== undefined) conditions.push(lt(incidents.startedAt, filter.to));

@@ -1,5 +1,10 @@
 // Reads for the console's Maintenance screens: upcoming, in progress and past windows, and one maintenance.
-import { ACTIVE_MAINTENANCE_STATUSES, ENDED_MAINTENANCE_STATUSES, UPCOMING_MAINTENANCE_STATUSES, type MaintenanceStatus } from "@/db/constants";
+import {
+  ACTIVE_MAINTENANCE_STATUSES,
+  ENDED_MAINTENANCE_STATUSES,
+  UPCOMING_MAINTENANCE_STATUSES,
+  type MaintenanceStatus,
+} from "@/db/constants";
 import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import type { Tx } from "../index";
 import { incidents, maintenanceRecurrences } from "../schema";
@@ -21,9 +26,25 @@ function byStatus(tx: Tx, pageId: string, statuses: readonly MaintenanceStatus[]
 
 export function listMaintenances(tx: Tx, pageId: string, pastLimit = 25) {
   return {
-    upcoming: tx.select(columns).from(incidents).where(byStatus(tx, pageId, UPCOMING_MAINTENANCE_STATUSES)).orderBy(asc(incidents.scheduledFor)).all(),
-    inProgress: tx.select(columns).from(incidents).where(byStatus(tx, pageId, ACTIVE_MAINTENANCE_STATUSES)).orderBy(asc(incidents.scheduledUntil)).all(),
-    past: tx.select(columns).from(incidents).where(byStatus(tx, pageId, ENDED_MAINTENANCE_STATUSES)).orderBy(desc(incidents.scheduledFor)).limit(pastLimit).all(),
+    upcoming: tx
+      .select(columns)
+      .from(incidents)
+      .where(byStatus(tx, pageId, UPCOMING_MAINTENANCE_STATUSES))
+      .orderBy(asc(incidents.scheduledFor))
+      .all(),
+    inProgress: tx
+      .select(columns)
+      .from(incidents)
+      .where(byStatus(tx, pageId, ACTIVE_MAINTENANCE_STATUSES))
+      .orderBy(asc(incidents.scheduledUntil))
+      .all(),
+    past: tx
+      .select(columns)
+      .from(incidents)
+      .where(byStatus(tx, pageId, ENDED_MAINTENANCE_STATUSES))
+      .orderBy(desc(incidents.scheduledFor))
+      .limit(pastLimit)
+      .all(),
   };
 }
 export type ConsoleMaintenanceRow = ReturnType<typeof listMaintenances>["upcoming"][number];
@@ -51,7 +72,9 @@ export function listRecurrences(tx: Tx, pageId: string) {
       timeZone: maintenanceRecurrences.timeZone,
       active: maintenanceRecurrences.active,
       componentIds: maintenanceRecurrences.componentIds,
-      nextAt: sql<number | null>`(select min(${incidents.scheduledFor}) from ${incidents} where ${upcomingOf(maintenanceRecurrences.id)})`,
+      nextAt: sql<
+        number | null
+      >`(select min(${incidents.scheduledFor}) from ${incidents} where ${upcomingOf(maintenanceRecurrences.id)})`,
       upcoming: sql<number>`(select count(*) from ${incidents} where ${upcomingOf(maintenanceRecurrences.id)})`,
     })
     .from(maintenanceRecurrences)
@@ -61,7 +84,13 @@ export function listRecurrences(tx: Tx, pageId: string) {
 }
 
 export function findRecurrence(tx: Tx, pageId: string, id: string) {
-  return tx.select().from(maintenanceRecurrences).where(and(eq(maintenanceRecurrences.pageId, pageId), eq(maintenanceRecurrences.id, id))).get() ?? null;
+  return (
+    tx
+      .select()
+      .from(maintenanceRecurrences)
+      .where(and(eq(maintenanceRecurrences.pageId, pageId), eq(maintenanceRecurrences.id, id)))
+      .get() ?? null
+  );
 }
 
 /** The occurrences of a rule that have not started yet. */

@@ -20,10 +20,39 @@ function seeded() {
   return db.select().from(pages).get()!;
 }
 
-function openIncident(pageId: string, name: string, componentId: string, status: "degraded_performance" | "major_outage", at: number) {
-  const id = insertIncident(db, { pageId, kind: "incident", name, status: "investigating", startedAt: at, at, componentIds: [componentId] });
-  insertIncidentUpdate(db, { incidentId: id, status: "investigating", body: "Looking.", displayAt: at, at, deliverNotifications: false, componentStatuses: { [componentId]: status } });
-  insertIncidentUpdate(db, { incidentId: id, status: "investigating", body: "Still looking.", displayAt: at + MINUTE, at: at + MINUTE, deliverNotifications: false });
+function openIncident(
+  pageId: string,
+  name: string,
+  componentId: string,
+  status: "degraded_performance" | "major_outage",
+  at: number,
+) {
+  const id = insertIncident(db, {
+    pageId,
+    kind: "incident",
+    name,
+    status: "investigating",
+    startedAt: at,
+    at,
+    componentIds: [componentId],
+  });
+  insertIncidentUpdate(db, {
+    incidentId: id,
+    status: "investigating",
+    body: "Looking.",
+    displayAt: at,
+    at,
+    deliverNotifications: false,
+    componentStatuses: { [componentId]: status },
+  });
+  insertIncidentUpdate(db, {
+    incidentId: id,
+    status: "investigating",
+    body: "Still looking.",
+    displayAt: at + MINUTE,
+    at: at + MINUTE,
+    deliverNotifications: false,
+  });
   return id;
 }
 
@@ -34,16 +63,23 @@ describe("getHomePage", () => {
     expect(home.status.description).toBe("All Systems Operational");
     expect(home.pastDays).toHaveLength(14);
     expect(home.pastDays[0].date).toBe("2026-11-23");
-    expect(home.pastDays.find((d) => d.date === "2026-11-18")?.incidents.map((i) => i.incident.name)).toEqual(["Wi-Fi dropping in the Science Building"]);
+    expect(home.pastDays.find((d) => d.date === "2026-11-18")?.incidents.map((i) => i.incident.name)).toEqual([
+      "Wi-Fi dropping in the Science Building",
+    ]);
     expect(home.maintenances.upcoming.map((m) => m.incident.name)).toEqual(["VPN gateway firmware upgrade"]);
     // Printing is not a showcase service and is hidden while operational: no bars. Each of the 4 groups has one.
     expect(home.uptime.size).toBe(15 + 4);
-    const wifi = [...home.rows.flatMap((r) => (r.type === "group" ? r.components : [r.component]))].find((c) => c.name === "Wi-Fi")!;
+    const wifi = [...home.rows.flatMap((r) => (r.type === "group" ? r.components : [r.component]))].find(
+      (c) => c.name === "Wi-Fi",
+    )!;
     const wifiGroup = home.rows.find((r) => r.type === "group" && r.components.some((c) => c.id === wifi.id))!;
     const groupUptime = home.uptime.get(wifiGroup.type === "group" ? wifiGroup.group.id : "")!;
-    const siblings = wifiGroup.type === "group" ? wifiGroup.components.map((c) => home.uptime.get(c.id)!.periods[90]!) : [];
+    const siblings =
+      wifiGroup.type === "group" ? wifiGroup.components.map((c) => home.uptime.get(c.id)!.periods[90]!) : [];
     expect(groupUptime.periods[90]).toBeCloseTo(siblings.reduce((a, b) => a + b, 0) / siblings.length, 10);
-    expect([...groupUptime.incidentsByDay.values()].flat()).toContain([...home.uptime.get(wifi.id)!.incidentsByDay.values()].flat()[0]);
+    expect([...groupUptime.incidentsByDay.values()].flat()).toContain(
+      [...home.uptime.get(wifi.id)!.incidentsByDay.values()].flat()[0],
+    );
     const wifiUptime = home.uptime.get(wifi.id)!;
     expect(wifiUptime.days).toHaveLength(90);
     expect(wifiUptime.periods[30]).toBeLessThan(1);
@@ -72,7 +108,9 @@ describe("getHistoryPage", () => {
     const vpn = first.services.find((s) => s.name === "VPN")!;
     const filtered = getHistoryPage(db, page, 1, vpn.id, NOW);
     expect(filtered.component?.name).toBe("VPN");
-    expect(filtered.months.flatMap((m) => m.items.map((i) => i.incident.name))).toEqual(["VPN connections failing for some users"]);
+    expect(filtered.months.flatMap((m) => m.items.map((i) => i.incident.name))).toEqual([
+      "VPN connections failing for some users",
+    ]);
     expect(getHistoryPage(db, page, 1, "<script>", NOW).component).toBeUndefined();
   });
 });

@@ -6,7 +6,16 @@ import { visibleComponent } from "@/core/status";
 import { addDays, lastLocalDays, localDate, startOfLocalDay } from "@/core/time-zone";
 import type { Db } from "../index";
 import type { Page } from "../schema";
-import { getActiveIncidents, getIncidentMarkers, getIncidentsBetween, getOpenMaintenances, getRecurrenceRules, occurredAt, type PublicIncident, type RecurrenceRule } from "./public-incidents";
+import {
+  getActiveIncidents,
+  getIncidentMarkers,
+  getIncidentsBetween,
+  getOpenMaintenances,
+  getRecurrenceRules,
+  occurredAt,
+  type PublicIncident,
+  type RecurrenceRule,
+} from "./public-incidents";
 import { getComponentTree, getOverallStatus, type ComponentRow } from "./status-page";
 import { getStatusHistory } from "./uptime-history";
 
@@ -61,7 +70,12 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
   const incidentNames = new Map<string, string>();
   const uptime = new Map<string, ComponentUptime>();
   for (const component of showcase) {
-    const componentDays = dailyUptime({ changes: history.get(component.id) ?? [], days, now, startDate: component.startDate });
+    const componentDays = dailyUptime({
+      changes: history.get(component.id) ?? [],
+      days,
+      now,
+      startDate: component.startDate,
+    });
     const incidentsByDay = new Map<number, string[]>();
     for (const m of markers) {
       if (m.componentId !== component.id) continue;
@@ -90,7 +104,9 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
     const children = row.components.map((c) => uptime.get(c.id)).filter((u): u is ComponentUptime => u !== undefined);
     if (children.length === 0) continue;
     const incidentsByDay = new Map<number, string[]>();
-    for (const child of children) for (const [day, ids] of child.incidentsByDay) incidentsByDay.set(day, [...new Set([...(incidentsByDay.get(day) ?? []), ...ids])]);
+    for (const child of children)
+      for (const [day, ids] of child.incidentsByDay)
+        incidentsByDay.set(day, [...new Set([...(incidentsByDay.get(day) ?? []), ...ids])]);
     uptime.set(row.group.id, {
       days: groupDailyUptime(children.map((c) => c.days)),
       periods: {
@@ -117,4 +133,3 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
   );
   return { page, status, rows, active, maintenances, recurrences, uptime, incidentNames, pastDays, lastUpdated, now };
 }
-

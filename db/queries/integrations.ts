@@ -11,7 +11,13 @@ export function findIntegration(tx: Tx, id: string) {
 }
 
 export function recentPayloads(tx: Tx, integrationId: string, limit = 100) {
-  return tx.select().from(integrationPayloads).where(eq(integrationPayloads.integrationId, integrationId)).orderBy(desc(integrationPayloads.id)).limit(limit).all();
+  return tx
+    .select()
+    .from(integrationPayloads)
+    .where(eq(integrationPayloads.integrationId, integrationId))
+    .orderBy(desc(integrationPayloads.id))
+    .limit(limit)
+    .all();
 }
 
 /** The live services an alert can name (by id or name). */
@@ -28,7 +34,13 @@ export function firingAlerts(tx: Tx, integrationId: string) {
   return tx
     .select()
     .from(statusClaims)
-    .where(and(eq(statusClaims.source, "integration"), eq(statusClaims.sourceId, integrationId), isNull(statusClaims.endedAt)))
+    .where(
+      and(
+        eq(statusClaims.source, "integration"),
+        eq(statusClaims.sourceId, integrationId),
+        isNull(statusClaims.endedAt),
+      ),
+    )
     .orderBy(desc(statusClaims.since))
     .all();
 }
@@ -38,7 +50,9 @@ export function lastEndedAt(tx: Tx, integrationId: string, key: string): number 
   const row = tx
     .select({ endedAt: statusClaims.endedAt })
     .from(statusClaims)
-    .where(and(eq(statusClaims.source, "integration"), eq(statusClaims.sourceId, integrationId), eq(statusClaims.key, key)))
+    .where(
+      and(eq(statusClaims.source, "integration"), eq(statusClaims.sourceId, integrationId), eq(statusClaims.key, key)),
+    )
     .orderBy(desc(statusClaims.id))
     .limit(1)
     .get();

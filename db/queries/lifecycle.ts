@@ -22,7 +22,11 @@ export function latestUpdate(tx: Tx, incidentId: string) {
 }
 
 export function countUpdates(tx: Tx, incidentId: string): number {
-  return tx.select({ id: incidentUpdates.id }).from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).all().length;
+  return tx
+    .select({ id: incidentUpdates.id })
+    .from(incidentUpdates)
+    .where(eq(incidentUpdates.incidentId, incidentId))
+    .all().length;
 }
 
 /** The live (not deleted) components among `ids`, for validating input. */

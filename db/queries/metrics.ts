@@ -11,7 +11,15 @@ export function metricsSnapshot(tx: Tx, pageId: string) {
     .orderBy(asc(components.name))
     .all();
   const monitorRows = tx
-    .select({ id: monitors.id, name: monitors.name, kind: monitors.kind, state: monitors.state, paused: monitors.paused, lastResponseMs: monitors.lastResponseMs, lastCheckedAt: monitors.lastCheckedAt })
+    .select({
+      id: monitors.id,
+      name: monitors.name,
+      kind: monitors.kind,
+      state: monitors.state,
+      paused: monitors.paused,
+      lastResponseMs: monitors.lastResponseMs,
+      lastCheckedAt: monitors.lastCheckedAt,
+    })
     .from(monitors)
     .where(eq(monitors.pageId, pageId))
     .orderBy(asc(monitors.name))
@@ -22,7 +30,11 @@ export function metricsSnapshot(tx: Tx, pageId: string) {
     .where(inArray(deliveries.state, ["pending", "sending"]))
     .groupBy(deliveries.channel)
     .all();
-  const unfanned = tx.select({ depth: count(), oldest: min(notifications.createdAt) }).from(notifications).where(isNull(notifications.fannedOutAt)).get();
+  const unfanned = tx
+    .select({ depth: count(), oldest: min(notifications.createdAt) })
+    .from(notifications)
+    .where(isNull(notifications.fannedOutAt))
+    .get();
   const delivered = tx
     .select({ channel: deliveries.channel, state: deliveries.state, total: count() })
     .from(deliveries)
@@ -32,10 +44,24 @@ export function metricsSnapshot(tx: Tx, pageId: string) {
   const firing = tx
     .select({ id: integrations.id, name: integrations.name, kind: integrations.kind, firing: count(statusClaims.id) })
     .from(integrations)
-    .leftJoin(statusClaims, and(eq(statusClaims.source, "integration"), eq(statusClaims.sourceId, integrations.id), isNull(statusClaims.endedAt)))
+    .leftJoin(
+      statusClaims,
+      and(
+        eq(statusClaims.source, "integration"),
+        eq(statusClaims.sourceId, integrations.id),
+        isNull(statusClaims.endedAt),
+      ),
+    )
     .where(eq(integrations.pageId, pageId))
     .groupBy(integrations.id)
     .orderBy(asc(integrations.name))
     .all();
-  return { services, monitors: monitorRows, outbox, unfanned: unfanned ?? { depth: 0, oldest: null }, delivered, integrations: firing };
+  return {
+    services,
+    monitors: monitorRows,
+    outbox,
+    unfanned: unfanned ?? { depth: 0, oldest: null },
+    delivered,
+    integrations: firing,
+  };
 }

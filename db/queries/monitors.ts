@@ -1,13 +1,27 @@
 import { and, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Tx } from "../index";
-import { automaticIncidents, components, monitorResults, monitors, monitorStateChanges, users, type Monitor } from "../schema";
+import {
+  automaticIncidents,
+  components,
+  monitorResults,
+  monitors,
+  monitorStateChanges,
+  users,
+  type Monitor,
+} from "../schema";
 
 export function findMonitor(tx: Tx, id: string): Monitor | null {
   return tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? null;
 }
 
 export function findMonitorByTokenHash(tx: Tx, tokenHash: string): Monitor | null {
-  return tx.select().from(monitors).where(and(eq(monitors.heartbeatTokenHash, tokenHash), eq(monitors.kind, "heartbeat"))).get() ?? null;
+  return (
+    tx
+      .select()
+      .from(monitors)
+      .where(and(eq(monitors.heartbeatTokenHash, tokenHash), eq(monitors.kind, "heartbeat")))
+      .get() ?? null
+  );
 }
 
 export function monitorsOfComponent(tx: Tx, componentId: string): Monitor[] {
@@ -29,7 +43,13 @@ export function recentResults(tx: Tx, monitorId: string, since: number, limit = 
 }
 
 export function stateChanges(tx: Tx, monitorId: string, limit = 50) {
-  return tx.select().from(monitorStateChanges).where(eq(monitorStateChanges.monitorId, monitorId)).orderBy(desc(monitorStateChanges.at), desc(monitorStateChanges.id)).limit(limit).all();
+  return tx
+    .select()
+    .from(monitorStateChanges)
+    .where(eq(monitorStateChanges.monitorId, monitorId))
+    .orderBy(desc(monitorStateChanges.at), desc(monitorStateChanges.id))
+    .limit(limit)
+    .all();
 }
 
 /** Up (or slow) share of each monitor's results since `since`, and the count; from the raw results (48 h). */
@@ -53,7 +73,12 @@ export function uptimeSince(tx: Tx, since: number): Map<string, { up: number; to
 /** Drafts waiting for an admin, with their service's name. */
 export function waitingDrafts(tx: Tx) {
   return tx
-    .select({ id: automaticIncidents.id, title: automaticIncidents.title, createdAt: automaticIncidents.createdAt, serviceName: components.name })
+    .select({
+      id: automaticIncidents.id,
+      title: automaticIncidents.title,
+      createdAt: automaticIncidents.createdAt,
+      serviceName: components.name,
+    })
     .from(automaticIncidents)
     .innerJoin(components, eq(components.id, automaticIncidents.componentId))
     .where(eq(automaticIncidents.state, "draft"))
@@ -63,13 +88,20 @@ export function waitingDrafts(tx: Tx) {
 
 /** Monitors that are down or degraded right now (the console overview lists them first). */
 export function failingMonitors(tx: Tx) {
-  return tx.select().from(monitors).where(and(eq(monitors.paused, false), inArray(monitors.state, ["down", "degraded"]))).orderBy(desc(monitors.stateChangedAt)).all();
+  return tx
+    .select()
+    .from(monitors)
+    .where(and(eq(monitors.paused, false), inArray(monitors.state, ["down", "degraded"])))
+    .orderBy(desc(monitors.stateChangedAt))
+    .all();
 }
 
 /** The name of the service a monitor reports on (null: none, or it is gone). */
 export function monitoredServiceName(tx: Tx, componentId: string | null): string | null {
   if (!componentId) return null;
-  return tx.select({ name: components.name }).from(components).where(eq(components.id, componentId)).get()?.name ?? null;
+  return (
+    tx.select({ name: components.name }).from(components).where(eq(components.id, componentId)).get()?.name ?? null
+  );
 }
 
 /** Whether a member asked to be emailed when a monitor goes down. */
@@ -99,7 +131,13 @@ export function resultBuckets(tx: Tx, since: number, bucketMs: number) {
 /** Each monitor's open automatic incident (a draft or a published one), for the list's Incident column. */
 export function openAutomaticIncidentsOfMonitors(tx: Tx) {
   return tx
-    .select({ monitorId: automaticIncidents.sourceId, id: automaticIncidents.id, state: automaticIncidents.state, title: automaticIncidents.title, incidentId: automaticIncidents.incidentId })
+    .select({
+      monitorId: automaticIncidents.sourceId,
+      id: automaticIncidents.id,
+      state: automaticIncidents.state,
+      title: automaticIncidents.title,
+      incidentId: automaticIncidents.incidentId,
+    })
     .from(automaticIncidents)
     .where(and(eq(automaticIncidents.source, "monitor"), ne(automaticIncidents.state, "ended")))
     .all();

@@ -30,7 +30,10 @@ const reachable = and(
  * to everything, and those subscribed to at least one affected component.
  */
 export function incidentRecipientIds(db: Db, pageId: string, incidentId: string): string[] {
-  const affected = db.select({ id: incidentComponents.componentId }).from(incidentComponents).where(eq(incidentComponents.incidentId, incidentId));
+  const affected = db
+    .select({ id: incidentComponents.componentId })
+    .from(incidentComponents)
+    .where(eq(incidentComponents.incidentId, incidentId));
   const interested = db
     .select({ id: subscriberComponents.subscriberId })
     .from(subscriberComponents)
@@ -38,7 +41,13 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
   return db
     .select({ id: subscribers.id })
     .from(subscribers)
-    .where(and(eq(subscribers.pageId, pageId), reachable, or(eq(subscribers.allComponents, true), inArray(subscribers.id, interested))))
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        reachable,
+        or(eq(subscribers.allComponents, true), inArray(subscribers.id, interested)),
+      ),
+    )
     .orderBy(asc(subscribers.id))
     .all()
     .map((r) => r.id);
@@ -49,12 +58,21 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
  * A confirmation goes to a pending sign-up (even of an address suppressed before: it asked again);
  * everything else only to active, unpaused subscribers.
  */
-export function reachableSubscribers(db: Db, ids: string[], purpose: "broadcast" | "confirm" | "manage" | "webhook_owner" = "broadcast") {
+export function reachableSubscribers(
+  db: Db,
+  ids: string[],
+  purpose: "broadcast" | "confirm" | "manage" | "webhook_owner" = "broadcast",
+) {
   if (ids.length === 0) return [];
   if (purpose === "webhook_owner") {
     // The owner a webhook names, told once that it was disabled.
     return db
-      .select({ id: subscribers.id, email: subscribers.email, tokenVersion: subscribers.tokenVersion, confirmationSentAt: subscribers.confirmationSentAt })
+      .select({
+        id: subscribers.id,
+        email: subscribers.email,
+        tokenVersion: subscribers.tokenVersion,
+        confirmationSentAt: subscribers.confirmationSentAt,
+      })
       .from(subscribers)
       .where(and(inArray(subscribers.id, ids), eq(subscribers.kind, "webhook"), isNotNull(subscribers.email)))
       .all();
@@ -66,7 +84,12 @@ export function reachableSubscribers(db: Db, ids: string[], purpose: "broadcast"
         ? and(eq(subscribers.state, "active"), isNull(subscribers.suppressedAt))
         : reachable;
   return db
-    .select({ id: subscribers.id, email: subscribers.email, tokenVersion: subscribers.tokenVersion, confirmationSentAt: subscribers.confirmationSentAt })
+    .select({
+      id: subscribers.id,
+      email: subscribers.email,
+      tokenVersion: subscribers.tokenVersion,
+      confirmationSentAt: subscribers.confirmationSentAt,
+    })
     .from(subscribers)
     .where(and(inArray(subscribers.id, ids), eq(subscribers.kind, "email"), rule))
     .all();
@@ -81,9 +104,11 @@ export function notificationContext(db: Db, notificationId: string, now = Date.n
   const notification = getNotification(db, notificationId);
   if (!notification) return null;
   const page = db.select().from(pages).where(eq(pages.id, notification.pageId)).get()!;
-  const incident = notification.incidentId ? db.select().from(incidents).where(eq(incidents.id, notification.incidentId)).get() ?? null : null;
+  const incident = notification.incidentId
+    ? (db.select().from(incidents).where(eq(incidents.id, notification.incidentId)).get() ?? null)
+    : null;
   const update = notification.incidentUpdateId
-    ? db.select().from(incidentUpdates).where(eq(incidentUpdates.id, notification.incidentUpdateId)).get() ?? null
+    ? (db.select().from(incidentUpdates).where(eq(incidentUpdates.id, notification.incidentUpdateId)).get() ?? null)
     : null;
   let services: { name: string; status: string }[] = [];
   if (update) {
@@ -103,8 +128,10 @@ export function notificationContext(db: Db, notificationId: string, now = Date.n
       .orderBy(asc(components.name))
       .all();
   }
-  const invitation = notification.kind === "team_invitation" ? invitationOfNotification(db, notification.payload, now) : null;
-  const passwordReset = notification.kind === "password_reset" ? passwordResetOfNotification(db, notification.payload, now) : null;
+  const invitation =
+    notification.kind === "team_invitation" ? invitationOfNotification(db, notification.payload, now) : null;
+  const passwordReset =
+    notification.kind === "password_reset" ? passwordResetOfNotification(db, notification.payload, now) : null;
   return { notification, page, incident, update, services, invitation, passwordReset };
 }
 
@@ -138,6 +165,10 @@ export type NotificationContext = NonNullable<ReturnType<typeof notificationCont
 
 /** Whether an endpoint (a subscriber that receives on its own address) failed its last send. */
 export function endpointHasFailureStreak(db: Db, subscriberId: string): boolean {
-  const row = db.select({ failures: subscribers.circuitFailures }).from(subscribers).where(eq(subscribers.id, subscriberId)).get();
+  const row = db
+    .select({ failures: subscribers.circuitFailures })
+    .from(subscribers)
+    .where(eq(subscribers.id, subscriberId))
+    .get();
   return (row?.failures ?? 0) > 0;
 }

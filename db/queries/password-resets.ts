@@ -2,7 +2,13 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "../index";
 import { passwordResets, users } from "../schema";
 
-const columns = { id: passwordResets.id, userId: passwordResets.userId, email: users.email, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt };
+const columns = {
+  id: passwordResets.id,
+  userId: passwordResets.userId,
+  email: users.email,
+  expiresAt: passwordResets.expiresAt,
+  usedAt: passwordResets.usedAt,
+};
 
 /** A reset with its member's email; open means unused and not expired at `now`. */
 function openOnly<T extends { usedAt: number | null; expiresAt: number }>(row: T | undefined, now: number): T | null {
@@ -10,7 +16,12 @@ function openOnly<T extends { usedAt: number | null; expiresAt: number }>(row: T
 }
 
 export function findOpenPasswordResetByTokenHash(tx: Tx, tokenHash: string, now: number) {
-  const row = tx.select(columns).from(passwordResets).innerJoin(users, eq(users.id, passwordResets.userId)).where(eq(passwordResets.tokenHash, tokenHash)).get();
+  const row = tx
+    .select(columns)
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(eq(passwordResets.tokenHash, tokenHash))
+    .get();
   return openOnly(row, now);
 }
 
@@ -21,6 +32,11 @@ export function findOpenPasswordResetByTokenHash(tx: Tx, tokenHash: string, now:
 export function passwordResetOfNotification(tx: Tx, payload: Record<string, unknown> | null, now: number) {
   const id = typeof payload?.resetId === "string" ? payload.resetId : null;
   if (!id) return null;
-  const row = tx.select(columns).from(passwordResets).innerJoin(users, eq(users.id, passwordResets.userId)).where(eq(passwordResets.id, id)).get();
+  const row = tx
+    .select(columns)
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(eq(passwordResets.id, id))
+    .get();
   return openOnly(row, now);
 }

@@ -27,7 +27,12 @@ export interface IncidentBundle {
 
 export function loadComponentsAndGroups(db: Db, pageId: string): { groups: ComponentGroup[]; components: Component[] } {
   return {
-    groups: db.select().from(componentGroups).where(eq(componentGroups.pageId, pageId)).orderBy(asc(componentGroups.position)).all(),
+    groups: db
+      .select()
+      .from(componentGroups)
+      .where(eq(componentGroups.pageId, pageId))
+      .orderBy(asc(componentGroups.position))
+      .all(),
     components: db
       .select()
       .from(components)
@@ -62,7 +67,10 @@ function incidentWhere(db: Db, pageId: string, f: IncidentFilter) {
     f.componentId
       ? inArray(
           incidents.id,
-          db.select({ id: incidentComponents.incidentId }).from(incidentComponents).where(eq(incidentComponents.componentId, f.componentId)),
+          db
+            .select({ id: incidentComponents.incidentId })
+            .from(incidentComponents)
+            .where(eq(incidentComponents.componentId, f.componentId)),
         )
       : undefined,
     f.scheduledOrEndingSince !== undefined
@@ -113,12 +121,7 @@ export function loadIncidentBundles(db: Db, pageId: string, query: IncidentQuery
     ? db
         .select()
         .from(components)
-        .where(
-          and(
-            inArray(components.id, [...new Set(links.map((l) => l.componentId))]),
-            isNull(components.deletedAt),
-          ),
-        )
+        .where(and(inArray(components.id, [...new Set(links.map((l) => l.componentId))]), isNull(components.deletedAt)))
         .orderBy(asc(components.position))
         .all()
     : [];
@@ -133,8 +136,16 @@ export function loadIncidentBundles(db: Db, pageId: string, query: IncidentQuery
 
 /** The latest change to any of the page's components or incidents (0 when there are none). */
 export function lastChangeAt(db: Db, pageId: string): number {
-  const c = db.select({ at: max(components.updatedAt) }).from(components).where(eq(components.pageId, pageId)).get();
-  const i = db.select({ at: max(incidents.updatedAt) }).from(incidents).where(eq(incidents.pageId, pageId)).get();
+  const c = db
+    .select({ at: max(components.updatedAt) })
+    .from(components)
+    .where(eq(components.pageId, pageId))
+    .get();
+  const i = db
+    .select({ at: max(incidents.updatedAt) })
+    .from(incidents)
+    .where(eq(incidents.pageId, pageId))
+    .get();
   return Math.max(c?.at ?? 0, i?.at ?? 0);
 }
 

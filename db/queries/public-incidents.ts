@@ -4,7 +4,14 @@ import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle
 import { OPEN_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus } from "@/db/constants";
 import { bySeverity, timelineOrder, updateLabels } from "@/core/incident";
 import type { Db } from "../index";
-import { components, incidentComponents, incidents, incidentUpdates, maintenanceRecurrences, type Incident } from "../schema";
+import {
+  components,
+  incidentComponents,
+  incidents,
+  incidentUpdates,
+  maintenanceRecurrences,
+  type Incident,
+} from "../schema";
 
 export interface PublicUpdate {
   id: string;
@@ -55,7 +62,12 @@ function withDetails(db: Db, rows: Incident[]): PublicIncident[] {
     .where(inArray(incidentUpdates.incidentId, ids))
     .all();
   const affected = db
-    .select({ incidentId: incidentComponents.incidentId, id: components.id, name: components.name, position: components.position })
+    .select({
+      incidentId: incidentComponents.incidentId,
+      id: components.id,
+      name: components.name,
+      position: components.position,
+    })
     .from(incidentComponents)
     .innerJoin(components, eq(components.id, incidentComponents.componentId))
     .where(inArray(incidentComponents.incidentId, ids))
@@ -84,17 +96,28 @@ function list(db: Db, where: SQL | undefined, order: SQL = sql`${occurredAtSql} 
 export function getActiveIncidents(db: Db, pageId: string): PublicIncident[] {
   const rows = list(
     db,
-    and(eq(incidents.pageId, pageId), eq(incidents.kind, "incident"), inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES])),
+    and(
+      eq(incidents.pageId, pageId),
+      eq(incidents.kind, "incident"),
+      inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES]),
+    ),
   );
   const order = bySeverity(rows.map((r) => r.incident));
   return order.map((incident) => rows.find((r) => r.incident === incident)!);
 }
 
 /** Maintenances in progress, and those scheduled, soonest first. */
-export function getOpenMaintenances(db: Db, pageId: string): { inProgress: PublicIncident[]; upcoming: PublicIncident[] } {
+export function getOpenMaintenances(
+  db: Db,
+  pageId: string,
+): { inProgress: PublicIncident[]; upcoming: PublicIncident[] } {
   const rows = list(
     db,
-    and(eq(incidents.pageId, pageId), eq(incidents.kind, "maintenance"), inArray(incidents.status, [...OPEN_MAINTENANCE_STATUSES])),
+    and(
+      eq(incidents.pageId, pageId),
+      eq(incidents.kind, "maintenance"),
+      inArray(incidents.status, [...OPEN_MAINTENANCE_STATUSES]),
+    ),
     sql`${incidents.scheduledFor} asc`,
   );
   return {
@@ -114,7 +137,8 @@ export function getIncidentsBetween(
   const filters = [eq(incidents.pageId, pageId), gte(occurredAtSql, from), lt(occurredAtSql, to)];
   if (options.kind) filters.push(eq(incidents.kind, options.kind));
   // A maintenance that has not started yet is "upcoming", not history.
-  if (!options.includeScheduled) filters.push(or(eq(incidents.kind, "incident"), sql`${incidents.status} <> 'scheduled'`)!);
+  if (!options.includeScheduled)
+    filters.push(or(eq(incidents.kind, "incident"), sql`${incidents.status} <> 'scheduled'`)!);
   if (options.componentId) {
     filters.push(
       inArray(
@@ -132,10 +156,22 @@ export function getIncidentsBetween(
 /** Incidents per component for the uptime tooltips: ids, names, when, which components; no timelines. */
 export function getIncidentMarkers(db: Db, pageId: string, from: number) {
   return db
-    .select({ id: incidents.id, name: incidents.name, startedAt: incidents.startedAt, resolvedAt: incidents.resolvedAt, componentId: incidentComponents.componentId })
+    .select({
+      id: incidents.id,
+      name: incidents.name,
+      startedAt: incidents.startedAt,
+      resolvedAt: incidents.resolvedAt,
+      componentId: incidentComponents.componentId,
+    })
     .from(incidents)
     .innerJoin(incidentComponents, eq(incidentComponents.incidentId, incidents.id))
-    .where(and(eq(incidents.pageId, pageId), eq(incidents.kind, "incident"), or(gte(incidents.resolvedAt, from), sql`${incidents.resolvedAt} is null`)))
+    .where(
+      and(
+        eq(incidents.pageId, pageId),
+        eq(incidents.kind, "incident"),
+        or(gte(incidents.resolvedAt, from), sql`${incidents.resolvedAt} is null`),
+      ),
+    )
     .orderBy(desc(incidents.startedAt))
     .all();
 }
@@ -146,7 +182,11 @@ export function getPublicIncident(db: Db, id: string): PublicIncident | undefine
 
 /** The oldest thing in the history, so /history knows where its last page is. */
 export function getOldestIncidentTime(db: Db, pageId: string): number | null {
-  const row = db.select({ at: sql<number | null>`min(${occurredAtSql})` }).from(incidents).where(eq(incidents.pageId, pageId)).get();
+  const row = db
+    .select({ at: sql<number | null>`min(${occurredAtSql})` })
+    .from(incidents)
+    .where(eq(incidents.pageId, pageId))
+    .get();
   return row?.at ?? null;
 }
 

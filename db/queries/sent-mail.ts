@@ -19,12 +19,23 @@ export function listEmailMessages(tx: Tx, filter: SentMailFilter, limit = 50) {
   if (filter.state) where.push(eq(emailMessages.state, filter.state));
   if (filter.search) {
     const pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
-    where.push(sql`(${emailMessages.toAddress} like ${pattern} escape '\\' or lower(${emailMessages.subject}) like ${pattern} escape '\\')`);
+    where.push(
+      sql`(${emailMessages.toAddress} like ${pattern} escape '\\' or lower(${emailMessages.subject}) like ${pattern} escape '\\')`,
+    );
   }
   if (filter.before) {
-    const cursor = tx.select({ createdAt: emailMessages.createdAt }).from(emailMessages).where(eq(emailMessages.id, filter.before)).get();
+    const cursor = tx
+      .select({ createdAt: emailMessages.createdAt })
+      .from(emailMessages)
+      .where(eq(emailMessages.id, filter.before))
+      .get();
     if (cursor) {
-      where.push(or(lt(emailMessages.createdAt, cursor.createdAt), and(eq(emailMessages.createdAt, cursor.createdAt), lt(emailMessages.id, filter.before)))!);
+      where.push(
+        or(
+          lt(emailMessages.createdAt, cursor.createdAt),
+          and(eq(emailMessages.createdAt, cursor.createdAt), lt(emailMessages.id, filter.before)),
+        )!,
+      );
     }
   }
   return tx
@@ -76,11 +87,23 @@ export interface NotificationSummary {
 }
 
 /** Notifications newest first (paged by the id of the last one shown), each with its delivery counts. */
-export function listNotificationSummaries(tx: Tx, options: { before?: string } = {}, limit = 25): NotificationSummary[] {
+export function listNotificationSummaries(
+  tx: Tx,
+  options: { before?: string } = {},
+  limit = 25,
+): NotificationSummary[] {
   let where: SQL | undefined;
   if (options.before) {
-    const cursor = tx.select({ createdAt: notifications.createdAt }).from(notifications).where(eq(notifications.id, options.before)).get();
-    if (cursor) where = or(lt(notifications.createdAt, cursor.createdAt), and(eq(notifications.createdAt, cursor.createdAt), lt(notifications.id, options.before)));
+    const cursor = tx
+      .select({ createdAt: notifications.createdAt })
+      .from(notifications)
+      .where(eq(notifications.id, options.before))
+      .get();
+    if (cursor)
+      where = or(
+        lt(notifications.createdAt, cursor.createdAt),
+        and(eq(notifications.createdAt, cursor.createdAt), lt(notifications.id, options.before)),
+      );
   }
   const rows = tx
     .select({
@@ -141,7 +164,15 @@ export function getNotificationDeliveries(tx: Tx, id: string) {
 /** Delivery and email counts for a page's worth of notifications, two grouped queries in all. */
 function summarise(
   tx: Tx,
-  rows: { id: string; kind: NotificationSummary["kind"]; createdAt: number; fannedOutAt: number | null; incidentId: string | null; incidentName: string | null; incidentKind: "incident" | "maintenance" | null }[],
+  rows: {
+    id: string;
+    kind: NotificationSummary["kind"];
+    createdAt: number;
+    fannedOutAt: number | null;
+    incidentId: string | null;
+    incidentName: string | null;
+    incidentKind: "incident" | "maintenance" | null;
+  }[],
 ): NotificationSummary[] {
   const ids = rows.map((r) => r.id);
   const byState = ids.length
@@ -168,7 +199,12 @@ function summarise(
     : [];
   const errors = ids.length
     ? tx
-        .select({ notificationId: deliveries.notificationId, message: deliveries.lastError, statusCode: deliveries.lastStatusCode, state: deliveries.state })
+        .select({
+          notificationId: deliveries.notificationId,
+          message: deliveries.lastError,
+          statusCode: deliveries.lastStatusCode,
+          state: deliveries.state,
+        })
         .from(deliveries)
         .where(and(inArray(deliveries.notificationId, ids), sql`${deliveries.lastError} is not null`))
         .orderBy(desc(deliveries.updatedAt))

@@ -4,8 +4,7 @@ import type { Tx } from "../index";
 import { componentGroups, components, incidentComponents, type Component, type ComponentGroup } from "../schema";
 
 export type ConsoleRow =
-  | { type: "group"; group: ComponentGroup; components: Component[] }
-  | { type: "component"; component: Component };
+  { type: "group"; group: ComponentGroup; components: Component[] } | { type: "component"; component: Component };
 
 export function getServiceTree(tx: Tx, pageId: string): ConsoleRow[] {
   const groups = tx.select().from(componentGroups).where(eq(componentGroups.pageId, pageId)).all();
@@ -20,7 +19,9 @@ export function getServiceTree(tx: Tx, pageId: string): ConsoleRow[] {
       position: group.position,
       row: { type: "group" as const, group, components: live.filter((c) => c.groupId === group.id) },
     })),
-    ...live.filter((c) => c.groupId === null).map((component) => ({ position: component.position, row: { type: "component" as const, component } })),
+    ...live
+      .filter((c) => c.groupId === null)
+      .map((component) => ({ position: component.position, row: { type: "component" as const, component } })),
   ];
   return rows.sort((a, b) => a.position - b.position).map((r) => r.row);
 }

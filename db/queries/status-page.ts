@@ -1,9 +1,22 @@
 // Reads for the public status page.
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
-import { ACTIVE_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus, type Impact } from "@/db/constants";
+import {
+  ACTIVE_MAINTENANCE_STATUSES,
+  UNRESOLVED_INCIDENT_STATUSES,
+  type ComponentStatus,
+  type Impact,
+} from "@/db/constants";
 import { groupStatus, pageStatus, type PageStatus } from "@/core/status";
 import type { Db, Tx } from "../index";
-import { componentGroups, components, incidents, pages, type Component, type ComponentGroup, type Page } from "../schema";
+import {
+  componentGroups,
+  components,
+  incidents,
+  pages,
+  type Component,
+  type ComponentGroup,
+  type Page,
+} from "../schema";
 
 export function getPage(db: Tx): Page | undefined {
   return db.select().from(pages).limit(1).get();

@@ -31,7 +31,8 @@ function whereOf(pageId: string, filter: SubscriberFilter): SQL {
   const where: SQL[] = [eq(subscribers.pageId, pageId)];
   if (filter.kind) where.push(eq(subscribers.kind, filter.kind));
   if (filter.state) where.push(eq(subscribers.state, filter.state));
-  if (filter.search) where.push(sql`${subscribers.email} like ${`%${escapeLike(filter.search.toLowerCase())}%`} escape '\\'`);
+  if (filter.search)
+    where.push(sql`${subscribers.email} like ${`%${escapeLike(filter.search.toLowerCase())}%`} escape '\\'`);
   return and(...where)!;
 }
 
@@ -39,18 +40,34 @@ function whereOf(pageId: string, filter: SubscriberFilter): SQL {
 export function listSubscriberPage(db: Tx, pageId: string, filter: SubscriberFilter, limit: number, offset: number) {
   const where = whereOf(pageId, filter);
   const total = db.select({ n: count() }).from(subscribers).where(where).get()?.n ?? 0;
-  const rows = db.select(PUBLIC_COLUMNS).from(subscribers).where(where).orderBy(desc(subscribers.createdAt), asc(subscribers.id)).limit(limit).offset(offset).all();
+  const rows = db
+    .select(PUBLIC_COLUMNS)
+    .from(subscribers)
+    .where(where)
+    .orderBy(desc(subscribers.createdAt), asc(subscribers.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
   return { total, rows };
 }
 
 /** Every matching subscriber (for the export), oldest first. */
 export function allSubscribers(db: Tx, pageId: string, filter: SubscriberFilter) {
-  return db.select(PUBLIC_COLUMNS).from(subscribers).where(whereOf(pageId, filter)).orderBy(asc(subscribers.createdAt), asc(subscribers.id)).all();
+  return db
+    .select(PUBLIC_COLUMNS)
+    .from(subscribers)
+    .where(whereOf(pageId, filter))
+    .orderBy(asc(subscribers.createdAt), asc(subscribers.id))
+    .all();
 }
 export type SubscriberSummary = ReturnType<typeof allSubscribers>[number];
 
 export function findSubscriberSummary(db: Tx, pageId: string, id: string) {
-  return db.select(PUBLIC_COLUMNS).from(subscribers).where(and(eq(subscribers.pageId, pageId), eq(subscribers.id, id))).get();
+  return db
+    .select(PUBLIC_COLUMNS)
+    .from(subscribers)
+    .where(and(eq(subscribers.pageId, pageId), eq(subscribers.id, id)))
+    .get();
 }
 
 /** The components each of these subscribers chose, as id -> [{id, name}] in page order. */
@@ -62,7 +79,9 @@ export function scopesOf(db: Tx, subscriberIds: readonly string[]): Map<string, 
       .select({ subscriberId: subscriberComponents.subscriberId, id: components.id, name: components.name })
       .from(subscriberComponents)
       .innerJoin(components, eq(components.id, subscriberComponents.componentId))
-      .where(and(inArray(subscriberComponents.subscriberId, subscriberIds.slice(i, i + 500)), isNull(components.deletedAt)))
+      .where(
+        and(inArray(subscriberComponents.subscriberId, subscriberIds.slice(i, i + 500)), isNull(components.deletedAt)),
+      )
       .orderBy(asc(components.position), asc(components.name))
       .all();
     for (const r of rows) {
@@ -81,7 +100,11 @@ export function scopeCatalogue(db: Tx, pageId: string) {
     .from(components)
     .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
     .all();
-  const groups = db.select({ id: componentGroups.id, name: componentGroups.name }).from(componentGroups).where(eq(componentGroups.pageId, pageId)).all();
+  const groups = db
+    .select({ id: componentGroups.id, name: componentGroups.name })
+    .from(componentGroups)
+    .where(eq(componentGroups.pageId, pageId))
+    .all();
   return { components: list, groups };
 }
 export type ScopeCatalogue = ReturnType<typeof scopeCatalogue>;

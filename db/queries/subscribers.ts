@@ -11,7 +11,9 @@ export function getEmailSubscriberByAddress(db: Tx, pageId: string, email: strin
   return db
     .select()
     .from(subscribers)
-    .where(and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "email"), eq(subscribers.email, email.toLowerCase())))
+    .where(
+      and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "email"), eq(subscribers.email, email.toLowerCase())),
+    )
     .get();
 }
 
@@ -32,7 +34,12 @@ export function getPageRow(db: Tx) {
 
 /** The services a visitor can subscribe to, grouped as on the page. */
 export function componentChoices(db: Db, pageId: string) {
-  const groups = db.select().from(componentGroups).where(eq(componentGroups.pageId, pageId)).orderBy(asc(componentGroups.position)).all();
+  const groups = db
+    .select()
+    .from(componentGroups)
+    .where(eq(componentGroups.pageId, pageId))
+    .orderBy(asc(componentGroups.position))
+    .all();
   const list = db
     .select({ id: components.id, name: components.name, groupId: components.groupId, position: components.position })
     .from(components)
@@ -41,6 +48,9 @@ export function componentChoices(db: Db, pageId: string) {
     .all();
   const grouped = groups.map((g) => ({ id: g.id, name: g.name, components: list.filter((c) => c.groupId === g.id) }));
   const ungrouped = list.filter((c) => !c.groupId || !groups.some((g) => g.id === c.groupId));
-  return [...grouped.filter((g) => g.components.length > 0), ...(ungrouped.length ? [{ id: "other", name: "Other services", components: ungrouped }] : [])];
+  return [
+    ...grouped.filter((g) => g.components.length > 0),
+    ...(ungrouped.length ? [{ id: "other", name: "Other services", components: ungrouped }] : []),
+  ];
 }
 export type ComponentChoices = ReturnType<typeof componentChoices>;

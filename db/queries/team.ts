@@ -8,7 +8,13 @@ export function findInvitationByTokenHash(tx: Tx, tokenHash: string) {
 
 export function listOpenInvitations(tx: Tx, now: number) {
   return tx
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
     .from(invitations)
     .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
     .all();
@@ -18,10 +24,23 @@ export function findOpenInvitation(tx: Tx, id: string, now: number) {
   return tx
     .select()
     .from(invitations)
-    .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .where(
+      and(
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
     .get();
 }
 
 export function countOwners(tx: Tx): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.role, "owner")).get()?.n ?? 0;
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .where(eq(users.role, "owner"))
+      .get()?.n ?? 0
+  );
 }

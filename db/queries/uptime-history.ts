@@ -12,13 +12,21 @@ export function getStatusHistory(db: Db, componentIds: readonly string[], from: 
   const ids = [...componentIds];
   // SQLite returns the row holding max(at) for the bare columns of an aggregate query.
   const before = db
-    .select({ componentId: componentStatusChanges.componentId, status: componentStatusChanges.status, at: sql<number>`max(${componentStatusChanges.at})` })
+    .select({
+      componentId: componentStatusChanges.componentId,
+      status: componentStatusChanges.status,
+      at: sql<number>`max(${componentStatusChanges.at})`,
+    })
     .from(componentStatusChanges)
     .where(and(inArray(componentStatusChanges.componentId, ids), lt(componentStatusChanges.at, from)))
     .groupBy(componentStatusChanges.componentId)
     .all();
   const inside = db
-    .select({ componentId: componentStatusChanges.componentId, status: componentStatusChanges.status, at: componentStatusChanges.at })
+    .select({
+      componentId: componentStatusChanges.componentId,
+      status: componentStatusChanges.status,
+      at: componentStatusChanges.at,
+    })
     .from(componentStatusChanges)
     .where(and(inArray(componentStatusChanges.componentId, ids), gte(componentStatusChanges.at, from)))
     .orderBy(componentStatusChanges.at, componentStatusChanges.id)

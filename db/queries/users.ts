@@ -38,5 +38,13 @@ export function listUsers(tx: Tx) {
 
 /** The longest-standing owner's email: the login `npm start` names. */
 export function firstOwnerEmail(tx: Tx): string | null {
-  return tx.select({ email: users.email }).from(users).where(eq(users.role, "owner")).orderBy(asc(users.createdAt)).limit(1).get()?.email ?? null;
+  return (
+    tx
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.role, "owner"))
+      .orderBy(asc(users.createdAt))
+      .limit(1)
+      .get()?.email ?? null
+  );
 }

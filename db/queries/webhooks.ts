@@ -4,10 +4,19 @@ import type { Db, Tx } from "../index";
 import { deliveries, notifications, subscriberComponents, subscribers } from "../schema";
 
 /** Webhooks that receive events: active (not unsubscribed) and not disabled after failing. */
-const live = and(eq(subscribers.kind, "webhook"), eq(subscribers.state, "active"), isNull(subscribers.webhookDisabledAt));
+const live = and(
+  eq(subscribers.kind, "webhook"),
+  eq(subscribers.state, "active"),
+  isNull(subscribers.webhookDisabledAt),
+);
 
 export function hasLiveWebhooks(db: Tx, pageId: string): boolean {
-  return !!db.select({ id: subscribers.id }).from(subscribers).where(and(eq(subscribers.pageId, pageId), live)).limit(1).get();
+  return !!db
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(and(eq(subscribers.pageId, pageId), live))
+    .limit(1)
+    .get();
 }
 
 /**
@@ -20,20 +29,33 @@ export function webhookRecipientIds(db: Tx, pageId: string, componentIds: readon
     componentIds.length > 0
       ? inArray(
           subscribers.id,
-          db.select({ id: subscriberComponents.subscriberId }).from(subscriberComponents).where(inArray(subscriberComponents.componentId, [...componentIds])),
+          db
+            .select({ id: subscriberComponents.subscriberId })
+            .from(subscriberComponents)
+            .where(inArray(subscriberComponents.componentId, [...componentIds])),
         )
       : undefined;
   return db
     .select({ id: subscribers.id })
     .from(subscribers)
-    .where(and(eq(subscribers.pageId, pageId), live, interested ? or(eq(subscribers.allComponents, true), interested) : eq(subscribers.allComponents, true)))
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        live,
+        interested ? or(eq(subscribers.allComponents, true), interested) : eq(subscribers.allComponents, true),
+      ),
+    )
     .orderBy(asc(subscribers.id))
     .all()
     .map((r) => r.id);
 }
 
 export function getWebhookSubscriber(db: Tx, id: string) {
-  return db.select().from(subscribers).where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"))).get();
+  return db
+    .select()
+    .from(subscribers)
+    .where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook")))
+    .get();
 }
 
 export function webhookByUrl(db: Tx, pageId: string, url: string) {
@@ -62,7 +84,13 @@ export function listWebhooks(db: Db, pageId: string) {
       createdAt: subscribers.createdAt,
     })
     .from(subscribers)
-    .where(and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "webhook"), inArray(subscribers.state, ["active", "pending"])))
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        eq(subscribers.kind, "webhook"),
+        inArray(subscribers.state, ["active", "pending"]),
+      ),
+    )
     .orderBy(desc(subscribers.createdAt), asc(subscribers.id))
     .all();
   if (rows.length === 0) return [];
@@ -76,8 +104,16 @@ export function listWebhooks(db: Db, pageId: string) {
   return rows.map((r) => {
     const own = recent.filter((d) => d.subscriberId === r.id);
     const ping = r.state === "pending" ? own.find((d) => d.kind === "webhook_verification") : undefined;
-    const verification = ping ? { state: ping.state, lastError: ping.lastError, nextAttemptAt: ping.nextAttemptAt } : null;
-    return { ...r, componentIds: scopes.filter((s) => s.subscriberId === r.id).map((s) => s.componentId), lastDelivery: own[0] ?? null, deliveries: own, verification };
+    const verification = ping
+      ? { state: ping.state, lastError: ping.lastError, nextAttemptAt: ping.nextAttemptAt }
+      : null;
+    return {
+      ...r,
+      componentIds: scopes.filter((s) => s.subscriberId === r.id).map((s) => s.componentId),
+      lastDelivery: own[0] ?? null,
+      deliveries: own,
+      verification,
+    };
   });
 }
 export type WebhookRow = ReturnType<typeof listWebhooks>[number];
@@ -88,7 +124,10 @@ export function webhookDeliveryKey(subscriberId: string, notificationId: string)
 }
 
 export function webhookDeliveriesRange(subscriberId: string) {
-  return and(gte(deliveries.idempotencyKey, `webhook/${subscriberId}/`), lt(deliveries.idempotencyKey, `webhook/${subscriberId}0`));
+  return and(
+    gte(deliveries.idempotencyKey, `webhook/${subscriberId}/`),
+    lt(deliveries.idempotencyKey, `webhook/${subscriberId}0`),
+  );
 }
 
 /** The latest `perWebhook` deliveries of each of these webhooks, newest first. */

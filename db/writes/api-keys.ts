@@ -4,14 +4,25 @@ import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { apiKeys } from "../schema";
 
-export function insertApiKey(tx: Tx, input: { name: string; role: ApiKeyRole; keyHash: string; prefix: string; createdBy: string | null; at: number }): string {
+export function insertApiKey(
+  tx: Tx,
+  input: { name: string; role: ApiKeyRole; keyHash: string; prefix: string; createdBy: string | null; at: number },
+): string {
   const id = newId();
-  tx.insert(apiKeys).values({ id, ...input, createdAt: input.at }).run();
+  tx.insert(apiKeys)
+    .values({ id, ...input, createdAt: input.at })
+    .run();
   return id;
 }
 
 export function revokeApiKeyRow(tx: Tx, id: string, at: number): boolean {
-  return tx.update(apiKeys).set({ revokedAt: at }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).run().changes === 1;
+  return (
+    tx
+      .update(apiKeys)
+      .set({ revokedAt: at })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .run().changes === 1
+  );
 }
 
 /** Records use at most once a minute per key, so a busy integration is not a write per request. */

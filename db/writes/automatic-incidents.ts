@@ -7,7 +7,13 @@ import type { Tx } from "../index";
 import { automaticIncidents, incidentUpdates, type AutomaticIncident } from "../schema";
 
 export function openAutomaticIncident(tx: Tx, componentId: string): AutomaticIncident | null {
-  return tx.select().from(automaticIncidents).where(and(eq(automaticIncidents.componentId, componentId), ne(automaticIncidents.state, "ended"))).get() ?? null;
+  return (
+    tx
+      .select()
+      .from(automaticIncidents)
+      .where(and(eq(automaticIncidents.componentId, componentId), ne(automaticIncidents.state, "ended")))
+      .get() ?? null
+  );
 }
 
 export function findAutomaticIncident(tx: Tx, id: string): AutomaticIncident | null {
@@ -16,20 +22,47 @@ export function findAutomaticIncident(tx: Tx, id: string): AutomaticIncident | n
 
 export function insertAutomaticIncident(
   tx: Tx,
-  input: { componentId: string; source: ClaimSource; sourceId: string; state: "draft" | "published"; title: string; body: string; componentStatus: ComponentStatus; templateId: string | null; incidentId?: string | null; at: number },
+  input: {
+    componentId: string;
+    source: ClaimSource;
+    sourceId: string;
+    state: "draft" | "published";
+    title: string;
+    body: string;
+    componentStatus: ComponentStatus;
+    templateId: string | null;
+    incidentId?: string | null;
+    at: number;
+  },
 ): string {
   const id = newId();
-  tx.insert(automaticIncidents).values({ id, ...input, incidentId: input.incidentId ?? null, createdAt: input.at, updatedAt: input.at }).run();
+  tx.insert(automaticIncidents)
+    .values({ id, ...input, incidentId: input.incidentId ?? null, createdAt: input.at, updatedAt: input.at })
+    .run();
   return id;
 }
 
 export function markPublished(tx: Tx, id: string, incidentId: string, at: number): void {
-  tx.update(automaticIncidents).set({ state: "published", incidentId, updatedAt: at }).where(eq(automaticIncidents.id, id)).run();
+  tx.update(automaticIncidents)
+    .set({ state: "published", incidentId, updatedAt: at })
+    .where(eq(automaticIncidents.id, id))
+    .run();
 }
 
-export function endAutomaticIncident(tx: Tx, id: string, at: number, how: { recovered?: boolean; takenOver?: boolean } = {}): void {
+export function endAutomaticIncident(
+  tx: Tx,
+  id: string,
+  at: number,
+  how: { recovered?: boolean; takenOver?: boolean } = {},
+): void {
   tx.update(automaticIncidents)
-    .set({ state: "ended", endedAt: at, updatedAt: at, ...(how.recovered ? { recoveredAt: at } : {}), ...(how.takenOver ? { takenOverAt: at } : {}) })
+    .set({
+      state: "ended",
+      endedAt: at,
+      updatedAt: at,
+      ...(how.recovered ? { recoveredAt: at } : {}),
+      ...(how.takenOver ? { takenOverAt: at } : {}),
+    })
     .where(eq(automaticIncidents.id, id))
     .run();
 }
@@ -40,10 +73,17 @@ export function endAutomaticIncident(tx: Tx, id: string, at: number, how: { reco
  */
 export function editedByPeople(tx: Tx, incidentId: string): boolean {
   const updates = tx
-    .select({ createdBy: incidentUpdates.createdBy, apiKeyId: incidentUpdates.apiKeyId, editedAt: incidentUpdates.editedAt })
+    .select({
+      createdBy: incidentUpdates.createdBy,
+      apiKeyId: incidentUpdates.apiKeyId,
+      editedAt: incidentUpdates.editedAt,
+    })
     .from(incidentUpdates)
     .where(eq(incidentUpdates.incidentId, incidentId))
     .orderBy(asc(incidentUpdates.displayAt), asc(incidentUpdates.createdAt))
     .all();
-  return updates.some((u) => u.editedAt !== null) || updates.slice(1).some((u) => u.createdBy !== null || u.apiKeyId !== null);
+  return (
+    updates.some((u) => u.editedAt !== null) ||
+    updates.slice(1).some((u) => u.createdBy !== null || u.apiKeyId !== null)
+  );
 }

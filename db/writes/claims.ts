@@ -28,23 +28,44 @@ export interface ClaimInput {
 }
 
 const openOf = (source: ClaimSource, sourceId: string, key: string) =>
-  and(eq(statusClaims.source, source), eq(statusClaims.sourceId, sourceId), eq(statusClaims.key, key), isNull(statusClaims.endedAt));
+  and(
+    eq(statusClaims.source, source),
+    eq(statusClaims.sourceId, sourceId),
+    eq(statusClaims.key, key),
+    isNull(statusClaims.endedAt),
+  );
 
 /** Opens (or keeps) a claim; returns true when something changed. */
 export function openClaim(tx: Tx, input: ClaimInput): boolean {
   const key = input.key ?? "";
-  const open = tx.select().from(statusClaims).where(openOf(input.source, input.sourceId, key)).get();
+  const open = tx
+    .select()
+    .from(statusClaims)
+    .where(openOf(input.source, input.sourceId, key))
+    .get();
   if (open && open.status === input.status && open.componentId === input.componentId) return false;
   if (open) tx.update(statusClaims).set({ endedAt: input.at }).where(eq(statusClaims.id, open.id)).run();
   tx.insert(statusClaims)
-    .values({ componentId: input.componentId, source: input.source, sourceId: input.sourceId, key, status: input.status, summary: input.summary ?? null, since: input.at })
+    .values({
+      componentId: input.componentId,
+      source: input.source,
+      sourceId: input.sourceId,
+      key,
+      status: input.status,
+      summary: input.summary ?? null,
+      since: input.at,
+    })
     .run();
   return true;
 }
 
 /** Ends a claim; returns the component it was for, or null when there was no open claim. */
 export function endClaim(tx: Tx, source: ClaimSource, sourceId: string, key: string, at: number): string | null {
-  const open = tx.select().from(statusClaims).where(openOf(source, sourceId, key)).get();
+  const open = tx
+    .select()
+    .from(statusClaims)
+    .where(openOf(source, sourceId, key))
+    .get();
   if (!open) return null;
   tx.update(statusClaims).set({ endedAt: at }).where(eq(statusClaims.id, open.id)).run();
   return open.componentId;

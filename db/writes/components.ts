@@ -87,7 +87,8 @@ export function setComponentStatus(
     .set({ status: newest.status, updatedAt: Math.max(current.updatedAt, at) })
     .where(eq(components.id, componentId))
     .run();
-  if (newest.status !== current.status && actor.source !== "automation") enqueueComponentUpdated(tx, componentId, current.status, newest.status, at);
+  if (newest.status !== current.status && actor.source !== "automation")
+    enqueueComponentUpdated(tx, componentId, current.status, newest.status, at);
   return previous;
 }
 
@@ -95,7 +96,13 @@ export function setComponentStatus(
  * Records a status change for the webhooks, captured now (the component as it is after the change). Skipped
  * when the page has no live webhook: email subscribers never get component_updated, so nobody would receive it.
  */
-function enqueueComponentUpdated(tx: Tx, componentId: string, oldStatus: ComponentStatus, newStatus: ComponentStatus, at: number): void {
+function enqueueComponentUpdated(
+  tx: Tx,
+  componentId: string,
+  oldStatus: ComponentStatus,
+  newStatus: ComponentStatus,
+  at: number,
+): void {
   const component = tx.select().from(components).where(eq(components.id, componentId)).get()!;
   if (!hasLiveWebhooks(tx, component.pageId)) return;
   const change: ComponentStatusChange = { id: newId(), oldStatus, newStatus, at, component };

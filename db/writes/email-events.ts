@@ -19,18 +19,32 @@ export interface EmailEvent {
 /** Returns false when this svix-id was already processed (a redelivery): nothing changes. */
 export function applyEmailEvent(db: Db, event: EmailEvent): boolean {
   return db.transaction((tx) => {
-    const fresh = tx.insert(inboundWebhookEvents).values({ id: event.svixId, type: event.type, receivedAt: event.at }).onConflictDoNothing().run();
+    const fresh = tx
+      .insert(inboundWebhookEvents)
+      .values({ id: event.svixId, type: event.type, receivedAt: event.at })
+      .onConflictDoNothing()
+      .run();
     if (fresh.changes === 0) return false;
-    const message = event.providerId ? tx.select().from(emailMessages).where(eq(emailMessages.providerId, event.providerId)).get() : undefined;
+    const message = event.providerId
+      ? tx.select().from(emailMessages).where(eq(emailMessages.providerId, event.providerId)).get()
+      : undefined;
     if (message && event.messageState) {
-      tx.update(emailMessages).set({ state: event.messageState, lastEventAt: event.at, updatedAt: event.at }).where(eq(emailMessages.id, message.id)).run();
+      tx.update(emailMessages)
+        .set({ state: event.messageState, lastEventAt: event.at, updatedAt: event.at })
+        .where(eq(emailMessages.id, message.id))
+        .run();
     }
     if (event.suppress) {
       const address = (message?.toAddress ?? event.address ?? "").toLowerCase();
       const targets = message?.subscriberId
         ? [message.subscriberId]
         : address
-          ? tx.select({ id: subscribers.id }).from(subscribers).where(and(eq(subscribers.kind, "email"), eq(subscribers.email, address))).all().map((s) => s.id)
+          ? tx
+              .select({ id: subscribers.id })
+              .from(subscribers)
+              .where(and(eq(subscribers.kind, "email"), eq(subscribers.email, address)))
+              .all()
+              .map((s) => s.id)
           : [];
       for (const id of targets) suppressSubscriber(tx, id, event.suppress, event.at);
     }

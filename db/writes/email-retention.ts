@@ -13,7 +13,17 @@ export function clearOldEmailBodies(db: Db, cutoff: number, at: number, batch = 
   const old = db
     .select({ id: emailMessages.id })
     .from(emailMessages)
-    .where(and(lt(emailMessages.createdAt, cutoff), ne(emailMessages.state, "queued"), sql`(${emailMessages.html} != '' or ${emailMessages.text} != '')`))
+    .where(
+      and(
+        lt(emailMessages.createdAt, cutoff),
+        ne(emailMessages.state, "queued"),
+        sql`(${emailMessages.html} != '' or ${emailMessages.text} != '')`,
+      ),
+    )
     .limit(batch);
-  return db.update(emailMessages).set({ html: "", text: "", headers: {}, updatedAt: at }).where(inArray(emailMessages.id, old)).run().changes;
+  return db
+    .update(emailMessages)
+    .set({ html: "", text: "", headers: {}, updatedAt: at })
+    .where(inArray(emailMessages.id, old))
+    .run().changes;
 }

@@ -10,10 +10,20 @@ import { integrationPayloads, integrations } from "../schema";
 export const PAYLOAD_LOG_SIZE = 100;
 const MAX_STORED_BODY = 16 * 1024;
 
-export function insertIntegration(tx: Tx, input: { pageId: string; settings: IntegrationSettings; secretHash: string; at: number }): string {
+export function insertIntegration(
+  tx: Tx,
+  input: { pageId: string; settings: IntegrationSettings; secretHash: string; at: number },
+): string {
   const id = newId();
   tx.insert(integrations)
-    .values({ id, pageId: input.pageId, ...input.settings, secretHash: input.secretHash, createdAt: input.at, updatedAt: input.at })
+    .values({
+      id,
+      pageId: input.pageId,
+      ...input.settings,
+      secretHash: input.secretHash,
+      createdAt: input.at,
+      updatedAt: input.at,
+    })
     .run();
   return id;
 }
@@ -36,10 +46,19 @@ export function deleteIntegrationRow(tx: Tx, id: string): void {
 
 export function recordPayload(
   tx: Tx,
-  input: { integrationId: string; at: number; outcome: PayloadOutcome; summary: string; detail: Record<string, unknown>; body: string },
+  input: {
+    integrationId: string;
+    at: number;
+    outcome: PayloadOutcome;
+    summary: string;
+    detail: Record<string, unknown>;
+    body: string;
+  },
 ): void {
   const body = input.body.length > MAX_STORED_BODY ? `${input.body.slice(0, MAX_STORED_BODY)}…` : input.body;
-  tx.insert(integrationPayloads).values({ ...input, body }).run();
+  tx.insert(integrationPayloads)
+    .values({ ...input, body })
+    .run();
   tx.update(integrations).set({ lastReceivedAt: input.at }).where(eq(integrations.id, input.integrationId)).run();
   const cutoff = tx
     .select({ id: integrationPayloads.id })
@@ -49,5 +68,8 @@ export function recordPayload(
     .limit(1)
     .offset(PAYLOAD_LOG_SIZE - 1)
     .get();
-  if (cutoff) tx.delete(integrationPayloads).where(and(eq(integrationPayloads.integrationId, input.integrationId), lt(integrationPayloads.id, cutoff.id))).run();
+  if (cutoff)
+    tx.delete(integrationPayloads)
+      .where(and(eq(integrationPayloads.integrationId, input.integrationId), lt(integrationPayloads.id, cutoff.id)))
+      .run();
 }

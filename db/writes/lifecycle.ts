@@ -68,7 +68,12 @@ export function componentsInOpenIncidents(tx: Tx, exceptIncidentId?: string): Se
 }
 
 /** Moves a window; raises the calendar SEQUENCE and re-arms the reminder. */
-export function moveWindow(tx: Tx, incidentId: string, window: { scheduledFor: number; scheduledUntil: number }, at: number): void {
+export function moveWindow(
+  tx: Tx,
+  incidentId: string,
+  window: { scheduledFor: number; scheduledUntil: number },
+  at: number,
+): void {
   tx.update(incidents)
     .set({
       scheduledFor: window.scheduledFor,
@@ -99,7 +104,13 @@ export function deleteUpdate(tx: Tx, updateId: string, incidentId: string, at: n
   refreshIncidentDerivedState(tx, incidentId, at);
 }
 
-export function setPostmortem(tx: Tx, incidentId: string, body: string | null, publishedAt: number | null, at: number): void {
+export function setPostmortem(
+  tx: Tx,
+  incidentId: string,
+  body: string | null,
+  publishedAt: number | null,
+  at: number,
+): void {
   tx.update(incidents)
     .set({ postmortemBody: body, postmortemPublishedAt: publishedAt, updatedAt: at })
     .where(eq(incidents.id, incidentId))

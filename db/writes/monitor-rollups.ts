@@ -8,7 +8,11 @@ import { monitorResults, monitorRollups, monitorStateChanges, statusClaims } fro
 /** Summaries per monitor of the raw results in [from, to). */
 export function summariseResults(tx: Tx, from: number, to: number): Map<string, RollupSummary> {
   const rows = tx
-    .select({ monitorId: monitorResults.monitorId, outcome: monitorResults.outcome, responseMs: monitorResults.responseMs })
+    .select({
+      monitorId: monitorResults.monitorId,
+      outcome: monitorResults.outcome,
+      responseMs: monitorResults.responseMs,
+    })
     .from(monitorResults)
     .where(and(gte(monitorResults.at, from), lt(monitorResults.at, to)))
     .orderBy(asc(monitorResults.monitorId))
@@ -22,22 +26,41 @@ export function summariseResults(tx: Tx, from: number, to: number): Map<string, 
   return new Map([...byMonitor].map(([id, list]) => [id, summarise(list)]));
 }
 
-export function upsertRollups(tx: Tx, resolution: keyof typeof BUCKET_MS, bucketStart: number, summaries: Map<string, RollupSummary>): void {
+export function upsertRollups(
+  tx: Tx,
+  resolution: keyof typeof BUCKET_MS,
+  bucketStart: number,
+  summaries: Map<string, RollupSummary>,
+): void {
   for (const [monitorId, s] of summaries) {
     tx.insert(monitorRollups)
       .values({ monitorId, resolution, bucketStart, ...s })
-      .onConflictDoUpdate({ target: [monitorRollups.monitorId, monitorRollups.resolution, monitorRollups.bucketStart], set: s })
+      .onConflictDoUpdate({
+        target: [monitorRollups.monitorId, monitorRollups.resolution, monitorRollups.bucketStart],
+        set: s,
+      })
       .run();
   }
 }
 
-export function pruneMonitorData(tx: Tx, cutoffs: { results: number; hour: number; day: number }): { results: number; rollups: number } {
+export function pruneMonitorData(
+  tx: Tx,
+  cutoffs: { results: number; hour: number; day: number },
+): { results: number; rollups: number } {
   const results = tx.delete(monitorResults).where(lt(monitorResults.at, cutoffs.results)).run().changes;
-  const hours = tx.delete(monitorRollups).where(and(eq(monitorRollups.resolution, "hour"), lt(monitorRollups.bucketStart, cutoffs.hour))).run().changes;
-  const days = tx.delete(monitorRollups).where(and(eq(monitorRollups.resolution, "day"), lt(monitorRollups.bucketStart, cutoffs.day))).run().changes;
+  const hours = tx
+    .delete(monitorRollups)
+    .where(and(eq(monitorRollups.resolution, "hour"), lt(monitorRollups.bucketStart, cutoffs.hour)))
+    .run().changes;
+  const days = tx
+    .delete(monitorRollups)
+    .where(and(eq(monitorRollups.resolution, "day"), lt(monitorRollups.bucketStart, cutoffs.day)))
+    .run().changes;
   // State changes and ended claims are few, and kept as long as the daily roll-ups.
   tx.delete(monitorStateChanges).where(lt(monitorStateChanges.at, cutoffs.day)).run();
-  tx.delete(statusClaims).where(and(isNotNull(statusClaims.endedAt), lt(statusClaims.endedAt, cutoffs.day))).run();
+  tx.delete(statusClaims)
+    .where(and(isNotNull(statusClaims.endedAt), lt(statusClaims.endedAt, cutoffs.day)))
+    .run();
   return { results, rollups: hours + days };
 }
 
@@ -45,7 +68,13 @@ export function rollupsOf(tx: Tx, monitorIds: string[], resolution: keyof typeof
   return tx
     .select()
     .from(monitorRollups)
-    .where(and(inArray(monitorRollups.monitorId, monitorIds), eq(monitorRollups.resolution, resolution), gte(monitorRollups.bucketStart, from)))
+    .where(
+      and(
+        inArray(monitorRollups.monitorId, monitorIds),
+        eq(monitorRollups.resolution, resolution),
+        gte(monitorRollups.bucketStart, from),
+      ),
+    )
     .orderBy(asc(monitorRollups.bucketStart))
     .all();
 }

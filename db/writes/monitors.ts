@@ -9,7 +9,10 @@ import type { MonitorSettings } from "@/core/monitor-types";
 import type { Db, Tx } from "../index";
 import { monitorResults, monitors, monitorStateChanges, type Monitor } from "../schema";
 
-export function insertMonitor(tx: Tx, input: { pageId: string; settings: MonitorSettings; heartbeatTokenHash?: string | null; at: number }): string {
+export function insertMonitor(
+  tx: Tx,
+  input: { pageId: string; settings: MonitorSettings; heartbeatTokenHash?: string | null; at: number },
+): string {
   const id = newId();
   tx.insert(monitors)
     .values({
@@ -19,7 +22,10 @@ export function insertMonitor(tx: Tx, input: { pageId: string; settings: Monitor
       heartbeatTokenHash: input.heartbeatTokenHash ?? null,
       // A heartbeat is first looked at when its first period (plus grace) could have passed; the scheduler
       // moves that to the real deadline.
-      nextRunAt: input.settings.kind === "heartbeat" ? input.at + input.settings.intervalSeconds * 1000 : nextAlignedRun(input.at, input.settings.intervalSeconds, phaseOf(id, input.settings.intervalSeconds)),
+      nextRunAt:
+        input.settings.kind === "heartbeat"
+          ? input.at + input.settings.intervalSeconds * 1000
+          : nextAlignedRun(input.at, input.settings.intervalSeconds, phaseOf(id, input.settings.intervalSeconds)),
       stateChangedAt: input.at,
       createdAt: input.at,
       updatedAt: input.at,
@@ -29,14 +35,22 @@ export function insertMonitor(tx: Tx, input: { pageId: string; settings: Monitor
 }
 
 /** New settings; a changed kind, target or thresholds start the state over (old streaks meant something else). */
-export function updateMonitorSettings(tx: Tx, id: string, settings: MonitorSettings, at: number, resetState: boolean): void {
+export function updateMonitorSettings(
+  tx: Tx,
+  id: string,
+  settings: MonitorSettings,
+  at: number,
+  resetState: boolean,
+): void {
   // Pausing has its own verb (setMonitorPaused): an edit never pauses or resumes.
   const { paused: _paused, ...rest } = settings;
   void _paused;
   tx.update(monitors)
     .set({
       ...rest,
-      ...(resetState ? { state: "unknown" as const, downStreak: 0, badStreak: 0, upStreak: 0, stateChangedAt: at } : {}),
+      ...(resetState
+        ? { state: "unknown" as const, downStreak: 0, badStreak: 0, upStreak: 0, stateChangedAt: at }
+        : {}),
       nextRunAt: nextAlignedRun(at, settings.intervalSeconds, phaseOf(id, settings.intervalSeconds)),
       updatedAt: at,
     })
@@ -51,7 +65,17 @@ export function setMonitorPaused(tx: Tx, id: string, paused: boolean, at: number
     .set({
       paused,
       // A resumed monitor knows nothing yet: it must see its target again before it claims anything.
-      ...(paused ? {} : { state: "unknown" as const, downStreak: 0, badStreak: 0, upStreak: 0, stateChangedAt: at, nextRunAt: nextAlignedRun(at, row.intervalSeconds, phaseOf(id, row.intervalSeconds)), lastHeartbeatAt: at }),
+      ...(paused
+        ? {}
+        : {
+            state: "unknown" as const,
+            downStreak: 0,
+            badStreak: 0,
+            upStreak: 0,
+            stateChangedAt: at,
+            nextRunAt: nextAlignedRun(at, row.intervalSeconds, phaseOf(id, row.intervalSeconds)),
+            lastHeartbeatAt: at,
+          }),
       leaseOwner: null,
       leaseUntil: null,
       updatedAt: at,
@@ -75,7 +99,13 @@ export function leaseDueMonitors(db: Db, owner: string, now: number, limit: numb
   const anyDue = db
     .select({ id: monitors.id })
     .from(monitors)
-    .where(and(eq(monitors.paused, false), lte(monitors.nextRunAt, now), or(isNull(monitors.leaseUntil), lte(monitors.leaseUntil, now))))
+    .where(
+      and(
+        eq(monitors.paused, false),
+        lte(monitors.nextRunAt, now),
+        or(isNull(monitors.leaseUntil), lte(monitors.leaseUntil, now)),
+      ),
+    )
     .limit(1)
     .get();
   if (!anyDue) return [];
@@ -84,7 +114,13 @@ export function leaseDueMonitors(db: Db, owner: string, now: number, limit: numb
       const due = tx
         .select({ id: monitors.id, timeoutMs: monitors.timeoutMs })
         .from(monitors)
-        .where(and(eq(monitors.paused, false), lte(monitors.nextRunAt, now), or(isNull(monitors.leaseUntil), lte(monitors.leaseUntil, now))))
+        .where(
+          and(
+            eq(monitors.paused, false),
+            lte(monitors.nextRunAt, now),
+            or(isNull(monitors.leaseUntil), lte(monitors.leaseUntil, now)),
+          ),
+        )
         .orderBy(asc(monitors.nextRunAt))
         .limit(limit)
         .all();
@@ -92,7 +128,15 @@ export function leaseDueMonitors(db: Db, owner: string, now: number, limit: numb
       const leased = tx
         .update(monitors)
         .set({ leaseOwner: owner, leaseUntil: sql`${now} + ${monitors.timeoutMs} + 30000` })
-        .where(and(inArray(monitors.id, due.map((d) => d.id)), or(isNull(monitors.leaseUntil), lte(monitors.leaseUntil, now))))
+        .where(
+          and(
+            inArray(
+              monitors.id,
+              due.map((d) => d.id),
+            ),
+            or(isNull(monitors.leaseUntil), lte(monitors.leaseUntil, now)),
+          ),
+        )
         .returning()
         .all();
       return leased;
@@ -113,7 +157,10 @@ export function nextMonitorDueAt(db: Db, now: number): number | null {
 
 /** Gives a lease back without a result (a heartbeat deadline not reached yet): runs again at `nextRunAt`. */
 export function releaseLease(tx: Tx, id: string, owner: string, nextRunAt: number): void {
-  tx.update(monitors).set({ leaseOwner: null, leaseUntil: null, nextRunAt }).where(and(eq(monitors.id, id), eq(monitors.leaseOwner, owner))).run();
+  tx.update(monitors)
+    .set({ leaseOwner: null, leaseUntil: null, nextRunAt })
+    .where(and(eq(monitors.id, id), eq(monitors.leaseOwner, owner)))
+    .run();
 }
 
 export interface RecordedResult {
@@ -125,8 +172,16 @@ export interface RecordedResult {
 }
 
 /** One result, the monitor's streaks and state after it, its next run, and a state change row if it changed. */
-export function recordMonitorResult(tx: Tx, monitor: Monitor, result: RecordedResult, step: DampedStep, nextRunAt: number): void {
-  tx.insert(monitorResults).values({ monitorId: monitor.id, ...result }).run();
+export function recordMonitorResult(
+  tx: Tx,
+  monitor: Monitor,
+  result: RecordedResult,
+  step: DampedStep,
+  nextRunAt: number,
+): void {
+  tx.insert(monitorResults)
+    .values({ monitorId: monitor.id, ...result })
+    .run();
   tx.update(monitors)
     .set({
       downStreak: step.downStreak,
@@ -146,7 +201,14 @@ export function recordMonitorResult(tx: Tx, monitor: Monitor, result: RecordedRe
   if (step.changed) insertStateChange(tx, monitor.id, monitor.state, step.state, result.at, result.error);
 }
 
-export function insertStateChange(tx: Tx, monitorId: string, from: MonitorState, to: MonitorState, at: number, reason: string | null): void {
+export function insertStateChange(
+  tx: Tx,
+  monitorId: string,
+  from: MonitorState,
+  to: MonitorState,
+  at: number,
+  reason: string | null,
+): void {
   tx.insert(monitorStateChanges).values({ monitorId, at, fromState: from, toState: to, reason }).run();
 }
 

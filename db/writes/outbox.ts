@@ -38,7 +38,10 @@ export function enqueueNotification(tx: Tx, input: NewNotification): string {
     })
     .run();
   if (input.incidentUpdateId) {
-    tx.update(incidentUpdates).set({ notifiedAt: input.at }).where(eq(incidentUpdates.id, input.incidentUpdateId)).run();
+    tx.update(incidentUpdates)
+      .set({ notifiedAt: input.at })
+      .where(eq(incidentUpdates.id, input.incidentUpdateId))
+      .run();
   }
   return id;
 }
@@ -89,7 +92,8 @@ export function writeFanOut(
         )
         .run();
     }
-    if (webhooks && webhooks.subscriberIds.length > 0) writeWebhookFanOut(tx, notificationId, webhooks.subscriberIds, webhooks.event, at);
+    if (webhooks && webhooks.subscriberIds.length > 0)
+      writeWebhookFanOut(tx, notificationId, webhooks.subscriberIds, webhooks.event, at);
     return true;
   });
 }
@@ -99,8 +103,15 @@ export function writeFanOut(
  * stored with the notification so a retry sends the same body.
  */
 function writeWebhookFanOut(tx: Tx, notificationId: string, subscriberIds: string[], event: unknown, at: number): void {
-  const current = tx.select({ payload: notifications.payload }).from(notifications).where(eq(notifications.id, notificationId)).get();
-  tx.update(notifications).set({ payload: { ...current?.payload, webhook: event } }).where(eq(notifications.id, notificationId)).run();
+  const current = tx
+    .select({ payload: notifications.payload })
+    .from(notifications)
+    .where(eq(notifications.id, notificationId))
+    .get();
+  tx.update(notifications)
+    .set({ payload: { ...current?.payload, webhook: event } })
+    .where(eq(notifications.id, notificationId))
+    .run();
   tx.insert(deliveries)
     .values(
       subscriberIds.map((subscriberId, chunk) => ({
@@ -134,7 +145,9 @@ function claimable(filter: ClaimFilter): SQL[] {
   if (filter.channel) conditions.push(eq(deliveries.channel, filter.channel));
   if (filter.excludeRecipients?.length) conditions.push(notInArray(firstRecipient, [...filter.excludeRecipients]));
   if (filter.healthyOnly) {
-    conditions.push(sql`${firstRecipient} not in (select ${subscribers.id} from ${subscribers} where ${subscribers.circuitFailures} > 0)`);
+    conditions.push(
+      sql`${firstRecipient} not in (select ${subscribers.id} from ${subscribers} where ${subscribers.circuitFailures} > 0)`,
+    );
   }
   return conditions;
 }
@@ -143,7 +156,13 @@ function claimable(filter: ClaimFilter): SQL[] {
  * Claims the next due delivery for this worker with one conditional UPDATE: a row is due when it is pending
  * or parked and its time has come, or when a worker's lease on it ran out (that worker died mid-send).
  */
-export function claimDueDelivery(db: Db, workerId: string, now: number, leaseMs: number, filter: ClaimFilter = {}): Delivery | null {
+export function claimDueDelivery(
+  db: Db,
+  workerId: string,
+  now: number,
+  leaseMs: number,
+  filter: ClaimFilter = {},
+): Delivery | null {
   const due = and(
     lte(deliveries.nextAttemptAt, now),
     or(
@@ -154,7 +173,13 @@ export function claimDueDelivery(db: Db, workerId: string, now: number, leaseMs:
   );
   // Another worker may take the row between the SELECT and the UPDATE: then try the next one.
   for (let tries = 0; tries < 5; tries++) {
-    const candidate = db.select({ id: deliveries.id }).from(deliveries).where(due).orderBy(deliveries.nextAttemptAt, deliveries.chunk).limit(1).get();
+    const candidate = db
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(due)
+      .orderBy(deliveries.nextAttemptAt, deliveries.chunk)
+      .limit(1)
+      .get();
     if (!candidate) return null;
     const claimed = db
       .update(deliveries)
@@ -181,7 +206,12 @@ export type NewEmailMessage = Omit<typeof emailMessages.$inferInsert, "id" | "de
 /** The emails of a delivery, rendered once: a retry sends these rows again, byte for byte. */
 export function storeRenderedEmails(db: Db, deliveryId: string, messages: NewEmailMessage[], at: number): void {
   db.transaction((tx) => {
-    const existing = tx.select({ id: emailMessages.id }).from(emailMessages).where(eq(emailMessages.deliveryId, deliveryId)).limit(1).get();
+    const existing = tx
+      .select({ id: emailMessages.id })
+      .from(emailMessages)
+      .where(eq(emailMessages.deliveryId, deliveryId))
+      .limit(1)
+      .get();
     if (existing) return;
     if (messages.length > 0) {
       tx.insert(emailMessages)
@@ -193,21 +223,47 @@ export function storeRenderedEmails(db: Db, deliveryId: string, messages: NewEma
 
 /** A delivery's emails in the order they were rendered (the order of the batch). */
 export function renderedEmails(db: Db, deliveryId: string) {
-  return db.select().from(emailMessages).where(eq(emailMessages.deliveryId, deliveryId)).orderBy(sql`rowid`).all();
+  return db
+    .select()
+    .from(emailMessages)
+    .where(eq(emailMessages.deliveryId, deliveryId))
+    .orderBy(sql`rowid`)
+    .all();
 }
 
 const held = (id: string, workerId: string) => and(eq(deliveries.id, id), eq(deliveries.lockedBy, workerId));
 
 /** Sent (or kept locally): the delivery is done, and each email gets its provider id. */
-export function markDeliverySent(db: Tx, delivery: Delivery, workerId: string, at: number, providerIds: (string | null)[] | null) {
+export function markDeliverySent(
+  db: Tx,
+  delivery: Delivery,
+  workerId: string,
+  at: number,
+  providerIds: (string | null)[] | null,
+) {
   db.transaction((tx) => {
     tx.update(deliveries)
-      .set({ state: "sent", completedAt: at, lockedBy: null, lockedUntil: null, lastError: null, lastStatusCode: null, updatedAt: at })
+      .set({
+        state: "sent",
+        completedAt: at,
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: null,
+        lastStatusCode: null,
+        updatedAt: at,
+      })
       .where(held(delivery.id, workerId))
       .run();
-    const messages = tx.select({ id: emailMessages.id }).from(emailMessages).where(eq(emailMessages.deliveryId, delivery.id)).orderBy(sql`rowid`).all();
+    const messages = tx
+      .select({ id: emailMessages.id })
+      .from(emailMessages)
+      .where(eq(emailMessages.deliveryId, delivery.id))
+      .orderBy(sql`rowid`)
+      .all();
     messages.forEach((m, i) => {
-      const set = providerIds ? { state: "sent" as const, providerId: providerIds[i] ?? null, updatedAt: at } : { state: "kept_locally" as const, updatedAt: at };
+      const set = providerIds
+        ? { state: "sent" as const, providerId: providerIds[i] ?? null, updatedAt: at }
+        : { state: "kept_locally" as const, updatedAt: at };
       tx.update(emailMessages).set(set).where(eq(emailMessages.id, m.id)).run();
     });
   });
@@ -222,7 +278,13 @@ export interface DeliveryOutcome {
   statusCode: number | null;
 }
 
-export function recordDeliveryFailure(db: Tx, delivery: Delivery, workerId: string, at: number, outcome: DeliveryOutcome) {
+export function recordDeliveryFailure(
+  db: Tx,
+  delivery: Delivery,
+  workerId: string,
+  at: number,
+  outcome: DeliveryOutcome,
+) {
   db.transaction((tx) => {
     tx.update(deliveries)
       .set({
@@ -239,7 +301,10 @@ export function recordDeliveryFailure(db: Tx, delivery: Delivery, workerId: stri
       .where(held(delivery.id, workerId))
       .run();
     if (outcome.state === "failed") {
-      tx.update(emailMessages).set({ state: "failed", updatedAt: at }).where(eq(emailMessages.deliveryId, delivery.id)).run();
+      tx.update(emailMessages)
+        .set({ state: "failed", updatedAt: at })
+        .where(eq(emailMessages.deliveryId, delivery.id))
+        .run();
     }
   });
 }
@@ -259,7 +324,12 @@ export function deferDelivery(db: Tx, delivery: Delivery, workerId: string, at: 
 export function recordEndpointSuccess(tx: Tx, subscriberId: string) {
   tx.update(subscribers)
     .set({ circuitFailures: 0, circuitOpenUntil: null })
-    .where(and(eq(subscribers.id, subscriberId), or(sql`${subscribers.circuitFailures} > 0`, sql`${subscribers.circuitOpenUntil} is not null`)))
+    .where(
+      and(
+        eq(subscribers.id, subscriberId),
+        or(sql`${subscribers.circuitFailures} > 0`, sql`${subscribers.circuitOpenUntil} is not null`),
+      ),
+    )
     .run();
 }
 
@@ -268,7 +338,13 @@ export function recordEndpointSuccess(tx: Tx, subscriberId: string) {
  * opens until then, and the endpoint's other waiting deliveries of this channel move to that time too (no
  * attempt counted). Returns when the circuit is open until, or null.
  */
-export function recordEndpointFailure(tx: Tx, subscriberId: string, channel: DeliveryChannel, at: number, cooldownMs: (failures: number) => number | null): number | null {
+export function recordEndpointFailure(
+  tx: Tx,
+  subscriberId: string,
+  channel: DeliveryChannel,
+  at: number,
+  cooldownMs: (failures: number) => number | null,
+): number | null {
   const row = tx
     .update(subscribers)
     .set({ circuitFailures: sql`${subscribers.circuitFailures} + 1` })
@@ -281,7 +357,14 @@ export function recordEndpointFailure(tx: Tx, subscriberId: string, channel: Del
   tx.update(subscribers).set({ circuitOpenUntil: until }).where(eq(subscribers.id, subscriberId)).run();
   tx.update(deliveries)
     .set({ nextAttemptAt: until, updatedAt: at })
-    .where(and(eq(deliveries.channel, channel), eq(firstRecipient, subscriberId), inArray(deliveries.state, ["pending", "parked"]), lt(deliveries.nextAttemptAt, until)))
+    .where(
+      and(
+        eq(deliveries.channel, channel),
+        eq(firstRecipient, subscriberId),
+        inArray(deliveries.state, ["pending", "parked"]),
+        lt(deliveries.nextAttemptAt, until),
+      ),
+    )
     .run();
   return until;
 }
@@ -289,8 +372,15 @@ export function recordEndpointFailure(tx: Tx, subscriberId: string, channel: Del
 /** Rewrites the stored HTML and text of a delivery's emails (e.g. to remove a link secret once sent). */
 export function rewriteStoredBodies(db: Db, deliveryId: string, rewrite: (body: string) => string, at: number): void {
   db.transaction((tx) => {
-    for (const m of tx.select({ id: emailMessages.id, html: emailMessages.html, text: emailMessages.text }).from(emailMessages).where(eq(emailMessages.deliveryId, deliveryId)).all()) {
-      tx.update(emailMessages).set({ html: rewrite(m.html), text: rewrite(m.text), updatedAt: at }).where(eq(emailMessages.id, m.id)).run();
+    for (const m of tx
+      .select({ id: emailMessages.id, html: emailMessages.html, text: emailMessages.text })
+      .from(emailMessages)
+      .where(eq(emailMessages.deliveryId, deliveryId))
+      .all()) {
+      tx.update(emailMessages)
+        .set({ html: rewrite(m.html), text: rewrite(m.text), updatedAt: at })
+        .where(eq(emailMessages.id, m.id))
+        .run();
     }
   });
 }

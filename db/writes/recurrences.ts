@@ -21,7 +21,9 @@ export interface NewRecurrence {
 export function insertRecurrence(tx: Tx, input: NewRecurrence): string {
   const id = newId();
   const { at, ...rest } = input;
-  tx.insert(maintenanceRecurrences).values({ id, ...rest, generatedUntil: null, active: true, createdAt: at, updatedAt: at }).run();
+  tx.insert(maintenanceRecurrences)
+    .values({ id, ...rest, generatedUntil: null, active: true, createdAt: at, updatedAt: at })
+    .run();
   return id;
 }
 
@@ -38,7 +40,9 @@ export function claimGeneration(tx: Tx, id: string, seen: number | null, until: 
       and(
         eq(maintenanceRecurrences.id, id),
         eq(maintenanceRecurrences.active, true),
-        seen === null ? isNull(maintenanceRecurrences.generatedUntil) : or(eq(maintenanceRecurrences.generatedUntil, seen)),
+        seen === null
+          ? isNull(maintenanceRecurrences.generatedUntil)
+          : or(eq(maintenanceRecurrences.generatedUntil, seen)),
       ),
     )
     .run();
@@ -46,5 +50,11 @@ export function claimGeneration(tx: Tx, id: string, seen: number | null, until: 
 }
 
 export function deactivateRecurrence(tx: Tx, id: string, at: number): boolean {
-  return tx.update(maintenanceRecurrences).set({ active: false, updatedAt: at }).where(eq(maintenanceRecurrences.id, id)).run().changes === 1;
+  return (
+    tx
+      .update(maintenanceRecurrences)
+      .set({ active: false, updatedAt: at })
+      .where(eq(maintenanceRecurrences.id, id))
+      .run().changes === 1
+  );
 }

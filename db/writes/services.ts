@@ -14,7 +14,10 @@ export interface ComponentFields {
 }
 
 export function updateComponentFields(tx: Tx, id: string, fields: ComponentFields, at: number): void {
-  tx.update(components).set({ ...fields, updatedAt: at }).where(eq(components.id, id)).run();
+  tx.update(components)
+    .set({ ...fields, updatedAt: at })
+    .where(eq(components.id, id))
+    .run();
 }
 
 /** Puts a component last in another group (or at the top level) and closes the gap it leaves. */
@@ -29,17 +32,36 @@ export function softDeleteComponent(tx: Tx, id: string, at: number): void {
   tx.update(components).set({ deletedAt: at, updatedAt: at }).where(eq(components.id, id)).run();
 }
 
-export function updateGroupFields(tx: Tx, id: string, fields: { name: string; description: string | null }, at: number): void {
-  tx.update(componentGroups).set({ ...fields, updatedAt: at }).where(eq(componentGroups.id, id)).run();
+export function updateGroupFields(
+  tx: Tx,
+  id: string,
+  fields: { name: string; description: string | null },
+  at: number,
+): void {
+  tx.update(componentGroups)
+    .set({ ...fields, updatedAt: at })
+    .where(eq(componentGroups.id, id))
+    .run();
 }
 
 /** Deletes a group; its services stay, moved to the end of the top level in their order. */
-export function deleteGroupKeepingServices(tx: Tx, pageId: string, groupId: string, childIds: readonly string[], at: number): void {
+export function deleteGroupKeepingServices(
+  tx: Tx,
+  pageId: string,
+  groupId: string,
+  childIds: readonly string[],
+  at: number,
+): void {
   let position = nextTopLevelPosition(tx, pageId);
   for (const id of childIds) {
-    tx.update(components).set({ groupId: null, position: position++, updatedAt: at }).where(eq(components.id, id)).run();
+    tx.update(components)
+      .set({ groupId: null, position: position++, updatedAt: at })
+      .where(eq(components.id, id))
+      .run();
   }
-  tx.delete(componentGroups).where(and(eq(componentGroups.id, groupId), eq(componentGroups.pageId, pageId))).run();
+  tx.delete(componentGroups)
+    .where(and(eq(componentGroups.id, groupId), eq(componentGroups.pageId, pageId)))
+    .run();
 }
 
 /**
@@ -59,7 +81,12 @@ export function writeOrder(tx: Tx, pageId: string, orderedIds: readonly string[]
   );
   orderedIds.forEach((id, index) => {
     const position = index + 1;
-    if (groupIds.has(id)) tx.update(componentGroups).set({ position, updatedAt: at }).where(eq(componentGroups.id, id)).run();
-    else tx.update(components).set({ position, updatedAt: at }).where(and(eq(components.id, id), isNull(components.deletedAt))).run();
+    if (groupIds.has(id))
+      tx.update(componentGroups).set({ position, updatedAt: at }).where(eq(componentGroups.id, id)).run();
+    else
+      tx.update(components)
+        .set({ position, updatedAt: at })
+        .where(and(eq(components.id, id), isNull(components.deletedAt)))
+        .run();
   });
 }

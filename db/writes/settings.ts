@@ -11,10 +11,16 @@ import { assets, pages, type Page } from "../schema";
  * taken from the table so it cannot drift. `staleIncidentMinutes`: an open incident without an update for
  * this long is flagged in the console.
  */
-export type PageSettingsFields = Pick<Page, "name" | "url" | "timeZone" | "accentColor" | "supportUrl" | "footerText" | "aboutText" | "staleIncidentMinutes">;
+export type PageSettingsFields = Pick<
+  Page,
+  "name" | "url" | "timeZone" | "accentColor" | "supportUrl" | "footerText" | "aboutText" | "staleIncidentMinutes"
+>;
 
 export function updatePageSettings(tx: Tx, pageId: string, fields: PageSettingsFields, at: number): void {
-  tx.update(pages).set({ ...fields, updatedAt: at }).where(eq(pages.id, pageId)).run();
+  tx.update(pages)
+    .set({ ...fields, updatedAt: at })
+    .where(eq(pages.id, pageId))
+    .run();
 }
 
 export function setRequireTwoFactor(tx: Tx, pageId: string, required: boolean, at: number): void {
@@ -22,7 +28,12 @@ export function setRequireTwoFactor(tx: Tx, pageId: string, required: boolean, a
 }
 
 /** Stores a new logo and points the page at it; the previous logo's bytes are deleted. Returns the asset id. */
-export function replaceLogo(tx: Tx, pageId: string, file: { contentType: string; bytes: Buffer } | null, at: number): string | null {
+export function replaceLogo(
+  tx: Tx,
+  pageId: string,
+  file: { contentType: string; bytes: Buffer } | null,
+  at: number,
+): string | null {
   const previous = tx.select({ id: pages.logoAssetId }).from(pages).where(eq(pages.id, pageId)).get()?.id ?? null;
   let id: string | null = null;
   if (file) {

@@ -59,7 +59,10 @@ export function suppressSubscriber(tx: Tx, subscriberId: string, reason: string,
 }
 
 export function setPaused(tx: Tx, subscriberId: string, paused: boolean, at: number): void {
-  tx.update(subscribers).set({ pausedAt: paused ? at : null, updatedAt: at }).where(eq(subscribers.id, subscriberId)).run();
+  tx.update(subscribers)
+    .set({ pausedAt: paused ? at : null, updatedAt: at })
+    .where(eq(subscribers.id, subscriberId))
+    .run();
 }
 
 export interface PendingSignUp {
@@ -78,7 +81,12 @@ export interface PendingSignUp {
  * Makes the address's subscription pending confirmation (new, expired, unsubscribed or suppressed before).
  * A suppressed or unsubscribed address stays so marked until it confirms again.
  */
-export function upsertPendingSubscriber(tx: Tx, pageId: string, existingId: string | null, input: PendingSignUp): string {
+export function upsertPendingSubscriber(
+  tx: Tx,
+  pageId: string,
+  existingId: string | null,
+  input: PendingSignUp,
+): string {
   const common = {
     state: "pending" as const,
     allComponents: input.componentIds.length === 0,
@@ -94,14 +102,27 @@ export function upsertPendingSubscriber(tx: Tx, pageId: string, existingId: stri
   } else {
     id = input.id ?? newId();
     tx.insert(subscribers)
-      .values({ id, pageId, kind: "email", email: input.email.toLowerCase(), origin: input.origin ?? "public", createdAt: input.at, ...common })
+      .values({
+        id,
+        pageId,
+        kind: "email",
+        email: input.email.toLowerCase(),
+        origin: input.origin ?? "public",
+        createdAt: input.at,
+        ...common,
+      })
       .run();
   }
   setSubscriberComponents(tx, id, input.componentIds, input.at);
   return id;
 }
 
-export function setSubscriberComponents(tx: Tx, subscriberId: string, componentIds: readonly string[], at: number): void {
+export function setSubscriberComponents(
+  tx: Tx,
+  subscriberId: string,
+  componentIds: readonly string[],
+  at: number,
+): void {
   tx.delete(subscriberComponents).where(eq(subscriberComponents.subscriberId, subscriberId)).run();
   if (componentIds.length > 0) {
     tx.insert(subscriberComponents)
@@ -109,7 +130,10 @@ export function setSubscriberComponents(tx: Tx, subscriberId: string, componentI
       .onConflictDoNothing()
       .run();
   }
-  tx.update(subscribers).set({ allComponents: componentIds.length === 0, updatedAt: at }).where(eq(subscribers.id, subscriberId)).run();
+  tx.update(subscribers)
+    .set({ allComponents: componentIds.length === 0, updatedAt: at })
+    .where(eq(subscribers.id, subscriberId))
+    .run();
 }
 
 /** Confirmed opt-in: active from now on; older manage/unsubscribe links stop working. */
@@ -134,10 +158,19 @@ export function confirmSubscriber(tx: Tx, subscriberId: string, at: number): voi
 /** Unconfirmed sign-ups past their expiry: never-confirmed rows go, earlier states come back. */
 export function expireUnconfirmed(tx: Tx, now: number): number {
   const expired = and(eq(subscribers.state, "pending"), lt(subscribers.confirmationExpiresAt, now));
-  const deleted = tx.delete(subscribers).where(and(expired, isNull(subscribers.confirmedAt))).run().changes;
+  const deleted = tx
+    .delete(subscribers)
+    .where(and(expired, isNull(subscribers.confirmedAt)))
+    .run().changes;
   const back = { confirmTokenHash: null, confirmationExpiresAt: null, updatedAt: now };
-  tx.update(subscribers).set({ state: "suppressed", ...back }).where(and(expired, isNotNull(subscribers.suppressedAt))).run();
-  tx.update(subscribers).set({ state: "unsubscribed", ...back }).where(and(expired, isNotNull(subscribers.unsubscribedAt))).run();
+  tx.update(subscribers)
+    .set({ state: "suppressed", ...back })
+    .where(and(expired, isNotNull(subscribers.suppressedAt)))
+    .run();
+  tx.update(subscribers)
+    .set({ state: "unsubscribed", ...back })
+    .where(and(expired, isNotNull(subscribers.unsubscribedAt)))
+    .run();
   return deleted;
 }
 

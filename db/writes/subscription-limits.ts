@@ -14,6 +14,9 @@ export function consumeRateLimit(tx: Tx, key: string, limit: number, windowMs: n
     return true;
   }
   if (row.count >= limit) return false;
-  tx.update(rateLimits).set({ count: row.count + 1 }).where(eq(rateLimits.key, key)).run();
+  tx.update(rateLimits)
+    .set({ count: row.count + 1 })
+    .where(eq(rateLimits.key, key))
+    .run();
   return true;
 }

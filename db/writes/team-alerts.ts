@@ -8,5 +8,11 @@ export function setMonitorAlertOptIn(tx: Tx, userId: string, on: boolean, at: nu
 }
 
 export function optedInAddresses(tx: Tx): string[] {
-  return tx.select({ email: users.email }).from(users).where(eq(users.notifyOnMonitorDown, true)).orderBy(users.email).all().map((u) => u.email);
+  return tx
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.notifyOnMonitorDown, true))
+    .orderBy(users.email)
+    .all()
+    .map((u) => u.email);
 }

@@ -6,11 +6,27 @@ import { invitations, users } from "../schema";
 
 export function insertInvitation(
   tx: Tx,
-  input: { id?: string; email: string; role: UserRole; tokenHash: string; invitedBy: string | null; expiresAt: number; at: number },
+  input: {
+    id?: string;
+    email: string;
+    role: UserRole;
+    tokenHash: string;
+    invitedBy: string | null;
+    expiresAt: number;
+    at: number;
+  },
 ): string {
   const id = input.id ?? newId();
   tx.insert(invitations)
-    .values({ id, email: input.email, role: input.role, tokenHash: input.tokenHash, invitedBy: input.invitedBy, expiresAt: input.expiresAt, createdAt: input.at })
+    .values({
+      id,
+      email: input.email,
+      role: input.role,
+      tokenHash: input.tokenHash,
+      invitedBy: input.invitedBy,
+      expiresAt: input.expiresAt,
+      createdAt: input.at,
+    })
     .run();
   return id;
 }

@@ -15,7 +15,9 @@ export interface TemplateFields {
 
 export function insertTemplate(tx: Tx, pageId: string, fields: TemplateFields, at: number): string {
   const id = newId();
-  tx.insert(incidentTemplates).values({ id, pageId, ...fields, createdAt: at, updatedAt: at }).run();
+  tx.insert(incidentTemplates)
+    .values({ id, pageId, ...fields, createdAt: at, updatedAt: at })
+    .run();
   return id;
 }
 
@@ -30,5 +32,10 @@ export function updateTemplate(tx: Tx, pageId: string, id: string, fields: Templ
 }
 
 export function deleteTemplate(tx: Tx, pageId: string, id: string): boolean {
-  return tx.delete(incidentTemplates).where(and(eq(incidentTemplates.pageId, pageId), eq(incidentTemplates.id, id))).run().changes === 1;
+  return (
+    tx
+      .delete(incidentTemplates)
+      .where(and(eq(incidentTemplates.pageId, pageId), eq(incidentTemplates.id, id)))
+      .run().changes === 1
+  );
 }

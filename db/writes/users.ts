@@ -5,7 +5,12 @@ import type { Tx } from "../index";
 import { users } from "../schema";
 
 export function countUsers(tx: Tx): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0
+  );
 }
 
 export function insertUser(

@@ -49,7 +49,9 @@ export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): st
 /** Deletes a webhook with its scope and its delivery history (keyed by the subscriber, see webhookDeliveryKey). */
 export function deleteWebhookSubscriber(tx: Tx, id: string): void {
   tx.delete(deliveries).where(webhookDeliveriesRange(id)).run();
-  tx.delete(subscribers).where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"))).run();
+  tx.delete(subscribers)
+    .where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook")))
+    .run();
 }
 
 /** The verification ping got a 2xx: the webhook receives events from now on. True if it was pending. */
@@ -95,7 +97,9 @@ export function reenableWebhook(tx: Tx, id: string, at: number): boolean {
     tx
       .update(subscribers)
       .set({ webhookDisabledAt: null, webhookFailingSince: null, updatedAt: at })
-      .where(and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"), sql`${subscribers.webhookDisabledAt} is not null`))
+      .where(
+        and(eq(subscribers.id, id), eq(subscribers.kind, "webhook"), sql`${subscribers.webhookDisabledAt} is not null`),
+      )
       .run().changes > 0
   );
 }
@@ -113,7 +117,14 @@ export function deleteStaleUnverifiedWebhooks(tx: Tx, now: number, maxAgeMs: num
   const stale = tx
     .select({ id: subscribers.id })
     .from(subscribers)
-    .where(and(eq(subscribers.kind, "webhook"), eq(subscribers.state, "pending"), eq(subscribers.origin, "public"), lt(subscribers.createdAt, now - maxAgeMs)))
+    .where(
+      and(
+        eq(subscribers.kind, "webhook"),
+        eq(subscribers.state, "pending"),
+        eq(subscribers.origin, "public"),
+        lt(subscribers.createdAt, now - maxAgeMs),
+      ),
+    )
     .all();
   for (const { id } of stale) deleteWebhookSubscriber(tx, id);
   return stale.length;

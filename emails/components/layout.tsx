@@ -27,7 +27,14 @@ export function Layout({ branding, preview, manageUrl, unsubscribeUrl, reason, c
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: "#f4f4f5", fontFamily: font, margin: 0, padding: "24px 0" }}>
-        <Container style={{ backgroundColor: "#ffffff", borderTop: `4px solid ${branding.accentColor}`, maxWidth: 600, padding: 24 }}>
+        <Container
+          style={{
+            backgroundColor: "#ffffff",
+            borderTop: `4px solid ${branding.accentColor}`,
+            maxWidth: 600,
+            padding: 24,
+          }}
+        >
           <Text style={{ fontSize: 14, fontWeight: 600, color: branding.accentColor, margin: "0 0 16px" }}>
             <Link href={branding.pageUrl} style={{ color: branding.accentColor }}>
               {branding.pageName}

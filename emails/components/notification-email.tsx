@@ -29,8 +29,15 @@ export interface NotificationEmailProps {
 export function NotificationEmail(props: NotificationEmailProps) {
   const { branding, label, title, intro, bodyHtml, services, when, incidentUrl } = props;
   return (
-    <Layout branding={branding} preview={`[${label}] ${title}`} manageUrl={props.manageUrl} unsubscribeUrl={props.unsubscribeUrl}>
-      <Text style={{ fontSize: 12, textTransform: "uppercase", letterSpacing: 1, color: "#52525b", margin: 0 }}>{label}</Text>
+    <Layout
+      branding={branding}
+      preview={`[${label}] ${title}`}
+      manageUrl={props.manageUrl}
+      unsubscribeUrl={props.unsubscribeUrl}
+    >
+      <Text style={{ fontSize: 12, textTransform: "uppercase", letterSpacing: 1, color: "#52525b", margin: 0 }}>
+        {label}
+      </Text>
       <Heading as="h1" style={{ fontSize: 22, margin: "4px 0 12px" }}>
         {title}
       </Heading>
@@ -49,7 +56,10 @@ export function NotificationEmail(props: NotificationEmailProps) {
         </Section>
       ) : null}
       <Text style={{ color: "#52525b", fontSize: 13 }}>{when}</Text>
-      <Button href={incidentUrl} style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}>
+      <Button
+        href={incidentUrl}
+        style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}
+      >
         View on the status page
       </Button>
       <Text style={{ fontSize: 12, color: "#71717a" }}>{incidentUrl}</Text>

@@ -46,13 +46,17 @@ export function jsonError(request: Request, status: number, error: string): Resp
  * Wraps a public JSON handler so a failure is still the documented `{ error }` JSON: 503 while the database
  * is unreachable or cannot answer, 500 (logged) for anything else. Never an empty 500.
  */
-export function guardJson(handler: (request: Request) => Response | Promise<Response>): (request: Request) => Promise<Response> {
+export function guardJson(
+  handler: (request: Request) => Response | Promise<Response>,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
       return await handler(request);
     } catch (err) {
       console.error("api: unexpected error", err);
-      return isDatabaseUnavailable(err) ? jsonError(request, 503, "The status page cannot read its database right now; try again in a minute") : jsonError(request, 500, "Something went wrong on the server; it has been logged");
+      return isDatabaseUnavailable(err)
+        ? jsonError(request, 503, "The status page cannot read its database right now; try again in a minute")
+        : jsonError(request, 500, "Something went wrong on the server; it has been logged");
     }
   };
 }

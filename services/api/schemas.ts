@@ -9,7 +9,13 @@ const isoMs = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 const id = z.string().regex(/^[0-9a-z]{12}$/);
 const componentStatus = z.enum(COMPONENT_STATUSES);
 
-export const pageSchema = z.strictObject({ id, name: z.string(), url: z.url(), time_zone: z.string().min(1), updated_at: isoMs });
+export const pageSchema = z.strictObject({
+  id,
+  name: z.string(),
+  url: z.url(),
+  time_zone: z.string().min(1),
+  updated_at: isoMs,
+});
 const componentBase = {
   id,
   name: z.string(),
@@ -19,7 +25,10 @@ const componentBase = {
   position: z.number().int().min(1),
   description: z.string().nullable(),
   showcase: z.boolean(),
-  start_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  start_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   group_id: id.nullable(),
   page_id: id,
   only_show_if_degraded: z.boolean(),
@@ -82,21 +91,39 @@ export const statusSchema = z.strictObject({
 });
 
 export const V2_SCHEMAS: Record<V2Endpoint, z.ZodType> = {
-  "summary.json": z.strictObject({ page: pageSchema, components: z.array(componentSchema), incidents: z.array(incidentSchema), scheduled_maintenances: z.array(maintenanceSchema), status: statusSchema }),
+  "summary.json": z.strictObject({
+    page: pageSchema,
+    components: z.array(componentSchema),
+    incidents: z.array(incidentSchema),
+    scheduled_maintenances: z.array(maintenanceSchema),
+    status: statusSchema,
+  }),
   "status.json": z.strictObject({ page: pageSchema, status: statusSchema }),
   "components.json": z.strictObject({ page: pageSchema, components: z.array(componentSchema) }),
   "incidents.json": z.strictObject({ page: pageSchema, incidents: z.array(incidentSchema) }),
   "incidents/unresolved.json": z.strictObject({ page: pageSchema, incidents: z.array(incidentSchema) }),
-  "scheduled-maintenances.json": z.strictObject({ page: pageSchema, scheduled_maintenances: z.array(maintenanceSchema) }),
-  "scheduled-maintenances/upcoming.json": z.strictObject({ page: pageSchema, scheduled_maintenances: z.array(maintenanceSchema) }),
-  "scheduled-maintenances/active.json": z.strictObject({ page: pageSchema, scheduled_maintenances: z.array(maintenanceSchema) }),
+  "scheduled-maintenances.json": z.strictObject({
+    page: pageSchema,
+    scheduled_maintenances: z.array(maintenanceSchema),
+  }),
+  "scheduled-maintenances/upcoming.json": z.strictObject({
+    page: pageSchema,
+    scheduled_maintenances: z.array(maintenanceSchema),
+  }),
+  "scheduled-maintenances/active.json": z.strictObject({
+    page: pageSchema,
+    scheduled_maintenances: z.array(maintenanceSchema),
+  }),
 };
-
 
 // Webhook payloads (the spec's "Webhook notifications"): the same meta and page, then either the
 // component_update with its component, or the incident (a maintenance is sent under "incident" too).
 const webhookMeta = z.strictObject({ unsubscribe: z.url(), documentation: z.url(), generated_at: isoMs });
-const webhookPage = z.strictObject({ id, status_indicator: statusSchema.shape.indicator, status_description: statusSchema.shape.description });
+const webhookPage = z.strictObject({
+  id,
+  status_indicator: statusSchema.shape.indicator,
+  status_description: statusSchema.shape.description,
+});
 export const webhookComponentSchema = z.strictObject({
   status: componentStatus,
   name: z.string(),

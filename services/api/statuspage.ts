@@ -1,7 +1,14 @@
 // The Statuspage v2 object shapes (shared/specs/statuspage-v2.md), built by one serializer each and shared
 // by the API, the webhooks and the feeds so the shapes cannot drift. Every key is always present; a missing
 // value is null. Key order follows the spec.
-import type { ComponentStatus, Impact, IncidentStatus, Indicator, PostableMaintenanceStatus, StatusDescription } from "@/db/constants";
+import type {
+  ComponentStatus,
+  Impact,
+  IncidentStatus,
+  Indicator,
+  PostableMaintenanceStatus,
+  StatusDescription,
+} from "@/db/constants";
 import type { IncidentBundle } from "@/db/queries/public-api";
 import type { Component, ComponentGroup, Incident, Page } from "@/db/schema";
 import { groupStatus } from "@/core/status";
@@ -49,7 +56,8 @@ export interface ApiIncidentUpdate {
   created_at: string;
   updated_at: string;
   display_at: string;
-  affected_components: { code: string; name: string; old_status: ComponentStatus; new_status: ComponentStatus }[] | null;
+  affected_components:
+    { code: string; name: string; old_status: ComponentStatus; new_status: ComponentStatus }[] | null;
   deliver_notifications: boolean;
   custom_tweet: null;
   tweet_id: null;
@@ -139,9 +147,14 @@ export function serializeComponentList(groups: ComponentGroup[], components: Com
   const rows: { position: number; items: ApiComponent[] }[] = [
     ...groups.map((group) => {
       const children = components.filter((c) => c.groupId === group.id).sort((a, b) => a.position - b.position);
-      return { position: group.position, items: [serializeGroup(group, children), ...children.map(serializeComponent)] };
+      return {
+        position: group.position,
+        items: [serializeGroup(group, children), ...children.map(serializeComponent)],
+      };
     }),
-    ...components.filter((c) => c.groupId === null).map((c) => ({ position: c.position, items: [serializeComponent(c)] })),
+    ...components
+      .filter((c) => c.groupId === null)
+      .map((c) => ({ position: c.position, items: [serializeComponent(c)] })),
   ];
   return rows.sort((a, b) => a.position - b.position).flatMap((r) => r.items);
 }
@@ -156,7 +169,12 @@ export function serializeUpdate(update: IncidentBundle["updates"][number]): ApiI
     updated_at: toIso(update.updatedAt),
     display_at: toIso(update.displayAt),
     affected_components: update.affected.length
-      ? update.affected.map((a) => ({ code: a.componentId, name: a.componentName, old_status: a.oldStatus, new_status: a.newStatus }))
+      ? update.affected.map((a) => ({
+          code: a.componentId,
+          name: a.componentName,
+          old_status: a.oldStatus,
+          new_status: a.newStatus,
+        }))
       : null,
     deliver_notifications: update.deliverNotifications,
     custom_tweet: null,
@@ -190,4 +208,3 @@ export function serializeMaintenance(ctx: ApiContext, bundle: IncidentBundle): A
     scheduled_until: toIso(bundle.incident.scheduledUntil),
   };
 }
-

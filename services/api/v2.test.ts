@@ -33,8 +33,17 @@ describe("a page with nothing on it", () => {
   it("answers every endpoint with the full shape and empty lists", () => {
     ({ db } = emptyPage());
     const all = everyEndpoint();
-    expect(all["summary.json"]).toMatchObject({ components: [], incidents: [], scheduled_maintenances: [], status: { indicator: "none", description: "All Systems Operational" } });
-    expect(all["summary.json"].page).toMatchObject({ name: "Example IT Services", url: "https://status.example.org", time_zone: "Etc/UTC" });
+    expect(all["summary.json"]).toMatchObject({
+      components: [],
+      incidents: [],
+      scheduled_maintenances: [],
+      status: { indicator: "none", description: "All Systems Operational" },
+    });
+    expect(all["summary.json"].page).toMatchObject({
+      name: "Example IT Services",
+      url: "https://status.example.org",
+      time_zone: "Etc/UTC",
+    });
   });
 });
 
@@ -71,8 +80,13 @@ describe("the seeded page", () => {
     });
     expect(all["incidents/unresolved.json"].incidents).toEqual([]);
     const maintenances = all["scheduled-maintenances.json"].scheduled_maintenances;
-    expect(maintenances.map((m: Json) => m.name)).toEqual(["VPN gateway firmware upgrade", "Email server security updates"]);
-    expect(all["scheduled-maintenances/upcoming.json"].scheduled_maintenances.map((m: Json) => m.name)).toEqual(["VPN gateway firmware upgrade"]);
+    expect(maintenances.map((m: Json) => m.name)).toEqual([
+      "VPN gateway firmware upgrade",
+      "Email server security updates",
+    ]);
+    expect(all["scheduled-maintenances/upcoming.json"].scheduled_maintenances.map((m: Json) => m.name)).toEqual([
+      "VPN gateway firmware upgrade",
+    ]);
     expect(all["summary.json"].scheduled_maintenances.map((m: Json) => m.status)).toEqual(["scheduled"]);
   });
 });
@@ -88,18 +102,59 @@ describe("a page with open incidents and maintenances in every state", () => {
     const mail = addComponent(db, pageId, "Email");
     const erp = addComponent(db, pageId, "ERP");
     const hr = addComponent(db, pageId, "HR");
-    addIncident(db, pageId, { name: "Old and resolved", start: T0 - 48 * HOUR, steps: [{ status: "investigating", set: { [hr]: "major_outage" } }, { status: "resolved", set: { [hr]: "operational" } }] });
+    addIncident(db, pageId, {
+      name: "Old and resolved",
+      start: T0 - 48 * HOUR,
+      steps: [
+        { status: "investigating", set: { [hr]: "major_outage" } },
+        { status: "resolved", set: { [hr]: "operational" } },
+      ],
+    });
     addIncident(db, pageId, {
       name: "VPN down",
       start: T0,
-      steps: [{ status: "investigating", set: { [vpn]: "major_outage" } }, { status: "identified" }, { status: "identified", body: "Still on it" }],
+      steps: [
+        { status: "investigating", set: { [vpn]: "major_outage" } },
+        { status: "identified" },
+        { status: "identified", body: "Still on it" },
+      ],
     });
-    addIncident(db, pageId, { name: "Wi-Fi slow", start: T0 + HOUR, steps: [{ status: "monitoring", set: { [wifi]: "degraded_performance" } }] });
-    addIncident(db, pageId, { kind: "maintenance", name: "Future", start: T0 + 72 * HOUR, steps: [{ status: "scheduled" }], componentIds: [erp] });
-    addIncident(db, pageId, { kind: "maintenance", name: "Running", start: T0 - HOUR, steps: [{ status: "scheduled" }, { status: "in_progress", set: { [mail]: "under_maintenance" } }] });
-    addIncident(db, pageId, { kind: "maintenance", name: "Checking", start: T0 - 2 * HOUR, steps: [{ status: "scheduled" }, { status: "in_progress" }, { status: "verifying" }] });
-    addIncident(db, pageId, { kind: "maintenance", name: "Done", start: T0 - 30 * HOUR, steps: [{ status: "scheduled" }, { status: "in_progress" }, { status: "completed" }] });
-    addIncident(db, pageId, { kind: "maintenance", name: "Called off", start: T0 + 10 * HOUR, steps: [{ status: "scheduled" }, { status: "cancelled" }] });
+    addIncident(db, pageId, {
+      name: "Wi-Fi slow",
+      start: T0 + HOUR,
+      steps: [{ status: "monitoring", set: { [wifi]: "degraded_performance" } }],
+    });
+    addIncident(db, pageId, {
+      kind: "maintenance",
+      name: "Future",
+      start: T0 + 72 * HOUR,
+      steps: [{ status: "scheduled" }],
+      componentIds: [erp],
+    });
+    addIncident(db, pageId, {
+      kind: "maintenance",
+      name: "Running",
+      start: T0 - HOUR,
+      steps: [{ status: "scheduled" }, { status: "in_progress", set: { [mail]: "under_maintenance" } }],
+    });
+    addIncident(db, pageId, {
+      kind: "maintenance",
+      name: "Checking",
+      start: T0 - 2 * HOUR,
+      steps: [{ status: "scheduled" }, { status: "in_progress" }, { status: "verifying" }],
+    });
+    addIncident(db, pageId, {
+      kind: "maintenance",
+      name: "Done",
+      start: T0 - 30 * HOUR,
+      steps: [{ status: "scheduled" }, { status: "in_progress" }, { status: "completed" }],
+    });
+    addIncident(db, pageId, {
+      kind: "maintenance",
+      name: "Called off",
+      start: T0 + 10 * HOUR,
+      steps: [{ status: "scheduled" }, { status: "cancelled" }],
+    });
     return { vpn, wifi, mail };
   }
 
@@ -109,21 +164,39 @@ describe("a page with open incidents and maintenances in every state", () => {
     expect(all["summary.json"].page.time_zone).toBe("Europe/Berlin");
     expect(all["summary.json"].incidents.map((i: Json) => i.name)).toEqual(["Wi-Fi slow", "VPN down"]);
     expect(all["incidents/unresolved.json"].incidents.map((i: Json) => i.name)).toEqual(["Wi-Fi slow", "VPN down"]);
-    expect(all["incidents.json"].incidents.map((i: Json) => i.name)).toEqual(["Wi-Fi slow", "VPN down", "Old and resolved"]);
-    expect(all["scheduled-maintenances/upcoming.json"].scheduled_maintenances.map((m: Json) => m.name)).toEqual(["Future"]);
-    expect(all["scheduled-maintenances/active.json"].scheduled_maintenances.map((m: Json) => [m.name, m.status])).toEqual([
+    expect(all["incidents.json"].incidents.map((i: Json) => i.name)).toEqual([
+      "Wi-Fi slow",
+      "VPN down",
+      "Old and resolved",
+    ]);
+    expect(all["scheduled-maintenances/upcoming.json"].scheduled_maintenances.map((m: Json) => m.name)).toEqual([
+      "Future",
+    ]);
+    expect(
+      all["scheduled-maintenances/active.json"].scheduled_maintenances.map((m: Json) => [m.name, m.status]),
+    ).toEqual([
       ["Checking", "verifying"],
       ["Running", "in_progress"],
     ]);
-    expect(all["summary.json"].scheduled_maintenances.map((m: Json) => m.name)).toEqual(["Checking", "Running", "Future"]);
+    expect(all["summary.json"].scheduled_maintenances.map((m: Json) => m.name)).toEqual([
+      "Checking",
+      "Running",
+      "Future",
+    ]);
     const everything = all["scheduled-maintenances.json"].scheduled_maintenances;
     expect(everything.find((m: Json) => m.name === "Called off").status).toBe("completed");
     expect(everything.map((m: Json) => m.name)).toEqual(["Future", "Called off", "Running", "Checking", "Done"]);
 
     const vpnDown = all["incidents.json"].incidents.find((i: Json) => i.name === "VPN down");
     expect(vpnDown).toMatchObject({ status: "identified", impact: "critical", monitoring_at: null, resolved_at: null });
-    expect(vpnDown.incident_updates.map((u: Json) => u.body)).toEqual(["Still on it", "identified update", "investigating update"]);
-    expect(vpnDown.incident_updates[2].affected_components).toEqual([{ code: vpn, name: "VPN", old_status: "operational", new_status: "major_outage" }]);
+    expect(vpnDown.incident_updates.map((u: Json) => u.body)).toEqual([
+      "Still on it",
+      "identified update",
+      "investigating update",
+    ]);
+    expect(vpnDown.incident_updates[2].affected_components).toEqual([
+      { code: vpn, name: "VPN", old_status: "operational", new_status: "major_outage" },
+    ]);
     expect(vpnDown.incident_updates[0].affected_components).toBeNull();
     expect(all["status.json"].status).toEqual({ indicator: "critical", description: "Major System Outage" });
   });

@@ -1,6 +1,11 @@
 // The eight Statuspage v2 endpoints, as plain data built from the database.
 import type { Db } from "@/db";
-import { ACTIVE_MAINTENANCE_STATUSES, OPEN_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, UPCOMING_MAINTENANCE_STATUSES } from "@/db/constants";
+import {
+  ACTIVE_MAINTENANCE_STATUSES,
+  OPEN_MAINTENANCE_STATUSES,
+  UNRESOLVED_INCIDENT_STATUSES,
+  UPCOMING_MAINTENANCE_STATUSES,
+} from "@/db/constants";
 import { lastChangeAt, loadComponentsAndGroups, loadIncidentBundles } from "@/db/queries/public-api";
 import { getOverallStatus, getPage } from "@/db/queries/status-page";
 import { getConfig } from "@/core/config";
@@ -45,13 +50,20 @@ function componentList(db: Db, ctx: ApiContext) {
 
 function incidentList(db: Db, ctx: ApiContext, unresolvedOnly: boolean) {
   const statuses = unresolvedOnly ? UNRESOLVED_INCIDENT_STATUSES : undefined;
-  return loadIncidentBundles(db, ctx.page.id, { kind: "incident", statuses, order: "created_desc", limit: LIST_LIMIT }).map((b) =>
-    serializeIncident(ctx, b),
-  );
+  return loadIncidentBundles(db, ctx.page.id, {
+    kind: "incident",
+    statuses,
+    order: "created_desc",
+    limit: LIST_LIMIT,
+  }).map((b) => serializeIncident(ctx, b));
 }
 
 function maintenanceList(db: Db, ctx: ApiContext, which: "all" | "upcoming" | "active" | "open") {
-  const statuses = { upcoming: UPCOMING_MAINTENANCE_STATUSES, active: ACTIVE_MAINTENANCE_STATUSES, open: OPEN_MAINTENANCE_STATUSES } as const;
+  const statuses = {
+    upcoming: UPCOMING_MAINTENANCE_STATUSES,
+    active: ACTIVE_MAINTENANCE_STATUSES,
+    open: OPEN_MAINTENANCE_STATUSES,
+  } as const;
   return loadIncidentBundles(db, ctx.page.id, {
     kind: "maintenance",
     statuses: which === "all" ? undefined : statuses[which],

@@ -28,10 +28,15 @@ export interface Change {
 const key = (s: string) => s.trim().toLowerCase();
 const ok = <T extends object>(o: services.Outcome<T>): T => {
   if (o.ok) return o;
-  throw new DomainError(o.reason === "gone" ? "not_found" : o.reason, `${o.message}${o.errors ? ` ${JSON.stringify(o.errors)}` : ""}`);
+  throw new DomainError(
+    o.reason === "gone" ? "not_found" : o.reason,
+    `${o.message}${o.errors ? ` ${JSON.stringify(o.errors)}` : ""}`,
+  );
 };
 function differing(want: Record<string, unknown>, have: Record<string, unknown>): string[] {
-  return Object.keys(want).filter((k) => want[k] !== undefined && JSON.stringify(want[k]) !== JSON.stringify(have[k] ?? null));
+  return Object.keys(want).filter(
+    (k) => want[k] !== undefined && JSON.stringify(want[k]) !== JSON.stringify(have[k] ?? null),
+  );
 }
 
 export function planStatusFile(db: Db, actor: Actor, file: StatusFile, options: { prune?: boolean } = {}): Change[] {
@@ -40,24 +45,64 @@ export function planStatusFile(db: Db, actor: Actor, file: StatusFile, options: 
   const current = loadComponentsAndGroups(db, page.id);
   const changes: Change[] = [];
   // Ids resolve when a change runs: a service created a moment before is found by name then.
-  const groupId = (d: Db, name: string | null) => (name ? loadComponentsAndGroups(d, page.id).groups.find((g) => key(g.name) === key(name))!.id : null);
-  const serviceId = (d: Db, name: string) => loadComponentsAndGroups(d, page.id).components.find((c) => key(c.name) === key(name))!.id;
+  const groupId = (d: Db, name: string | null) =>
+    name ? loadComponentsAndGroups(d, page.id).groups.find((g) => key(g.name) === key(name))!.id : null;
+  const serviceId = (d: Db, name: string) =>
+    loadComponentsAndGroups(d, page.id).components.find((c) => key(c.name) === key(name))!.id;
 
   for (const g of file.groups) {
     const have = current.groups.find((x) => key(x.name) === key(g.name));
-    if (!have) changes.push({ action: "create", what: "group", name: g.name, run: (d) => void ok(services.createGroup(d, page.id, actor, g, now)) });
-    else if (differing(g, have).length) changes.push({ action: "update", what: "group", name: g.name, fields: differing(g, have), run: (d) => void ok(services.updateGroup(d, page.id, actor, have.id, g, now)) });
+    if (!have)
+      changes.push({
+        action: "create",
+        what: "group",
+        name: g.name,
+        run: (d) => void ok(services.createGroup(d, page.id, actor, g, now)),
+      });
+    else if (differing(g, have).length)
+      changes.push({
+        action: "update",
+        what: "group",
+        name: g.name,
+        fields: differing(g, have),
+        run: (d) => void ok(services.updateGroup(d, page.id, actor, have.id, g, now)),
+      });
   }
   for (const s of file.services) {
     const have = current.components.find((x) => key(x.name) === key(s.name));
-    const fields = (d: Db) => ({ name: s.name, description: s.description, showcase: s.showcase, onlyShowIfDegraded: s.onlyShowIfDegraded, startDate: have?.startDate ?? null, groupId: groupId(d, s.group) });
+    const fields = (d: Db) => ({
+      name: s.name,
+      description: s.description,
+      showcase: s.showcase,
+      onlyShowIfDegraded: s.onlyShowIfDegraded,
+      startDate: have?.startDate ?? null,
+      groupId: groupId(d, s.group),
+    });
     if (!have) {
-      changes.push({ action: "create", what: "service", name: s.name, run: (d) => void ok(services.createComponent(d, page.id, actor, fields(d), now)) });
+      changes.push({
+        action: "create",
+        what: "service",
+        name: s.name,
+        run: (d) => void ok(services.createComponent(d, page.id, actor, fields(d), now)),
+      });
       continue;
     }
     const haveGroup = current.groups.find((g) => g.id === have.groupId)?.name ?? null;
-    const diff = [...differing({ description: s.description, showcase: s.showcase, onlyShowIfDegraded: s.onlyShowIfDegraded }, have), ...(key(haveGroup ?? "") !== key(s.group ?? "") ? ["group"] : [])];
-    if (diff.length) changes.push({ action: "update", what: "service", name: s.name, fields: diff, run: (d) => void ok(services.updateComponent(d, page.id, actor, have.id, fields(d), now)) });
+    const diff = [
+      ...differing(
+        { description: s.description, showcase: s.showcase, onlyShowIfDegraded: s.onlyShowIfDegraded },
+        have,
+      ),
+      ...(key(haveGroup ?? "") !== key(s.group ?? "") ? ["group"] : []),
+    ];
+    if (diff.length)
+      changes.push({
+        action: "update",
+        what: "service",
+        name: s.name,
+        fields: diff,
+        run: (d) => void ok(services.updateComponent(d, page.id, actor, have.id, fields(d), now)),
+      });
   }
   const monitors = listMonitors(db);
   for (const m of file.monitors) {
@@ -71,20 +116,38 @@ export function planStatusFile(db: Db, actor: Actor, file: StatusFile, options: 
         name,
         run: (d) => {
           const { heartbeatToken } = createMonitor(d, actor, input(d), now);
-          return heartbeatToken ? `heartbeat URL of "${name}" (shown once): ${getConfig().publicUrl}/api/heartbeat/${heartbeatToken}` : undefined;
+          return heartbeatToken
+            ? `heartbeat URL of "${name}" (shown once): ${getConfig().publicUrl}/api/heartbeat/${heartbeatToken}`
+            : undefined;
         },
       });
     else {
       const haveService = current.components.find((c) => c.id === have.componentId)?.name ?? null;
-      const diff = [...differing({ ...m.input, service: undefined }, have as unknown as Record<string, unknown>), ...(key(haveService ?? "") !== key(m.service ?? "") ? ["service"] : [])];
-      if (diff.length) changes.push({ action: "update", what: "monitor", name, fields: diff, run: (d) => void updateMonitor(d, actor, have.id, { ...input(d), kind: have.kind }, now) });
+      const diff = [
+        ...differing({ ...m.input, service: undefined }, have as unknown as Record<string, unknown>),
+        ...(key(haveService ?? "") !== key(m.service ?? "") ? ["service"] : []),
+      ];
+      if (diff.length)
+        changes.push({
+          action: "update",
+          what: "monitor",
+          name,
+          fields: diff,
+          run: (d) => void updateMonitor(d, actor, have.id, { ...input(d), kind: have.kind }, now),
+        });
     }
   }
   const integrations = listIntegrations(db, page.id);
   for (const i of file.integrations) {
     const name = String(i.input.name);
     const have = integrations.find((x) => key(x.name) === key(name));
-    const input = (d: Db) => ({ ...i.input, matchers: (i.input.matchers as object[]).map((m, j) => ({ ...m, componentId: serviceId(d, i.matcherServices[j]) })) });
+    const input = (d: Db) => ({
+      ...i.input,
+      matchers: (i.input.matchers as object[]).map((m, j) => ({
+        ...m,
+        componentId: serviceId(d, i.matcherServices[j]),
+      })),
+    });
     if (!have) {
       changes.push({
         action: "create",
@@ -101,17 +164,66 @@ export function planStatusFile(db: Db, actor: Actor, file: StatusFile, options: 
     void _k;
     void _m;
     const diff = differing(rest, have as unknown as Record<string, unknown>);
-    const haveMatchers = have.matchers.map((m) => `${m.label}=${m.value}->${key(current.components.find((c) => c.id === m.componentId)?.name ?? "")}`);
-    const wantMatchers = (i.input.matchers as { label: string; value: string }[]).map((m, j) => `${m.label}=${m.value}->${key(i.matcherServices[j])}`);
+    const haveMatchers = have.matchers.map(
+      (m) => `${m.label}=${m.value}->${key(current.components.find((c) => c.id === m.componentId)?.name ?? "")}`,
+    );
+    const wantMatchers = (i.input.matchers as { label: string; value: string }[]).map(
+      (m, j) => `${m.label}=${m.value}->${key(i.matcherServices[j])}`,
+    );
     if (JSON.stringify(haveMatchers) !== JSON.stringify(wantMatchers)) diff.push("matchers");
-    if (diff.length) changes.push({ action: "update", what: "integration", name, fields: diff, run: (d) => void updateIntegration(d, actor, have.id, withoutKind(input(d)), now) });
+    if (diff.length)
+      changes.push({
+        action: "update",
+        what: "integration",
+        name,
+        fields: diff,
+        run: (d) => void updateIntegration(d, actor, have.id, withoutKind(input(d)), now),
+      });
   }
   if (options.prune) {
     const named = (list: { name: string }[], name: string) => list.some((x) => key(String(x.name)) === key(name));
-    for (const i of integrations) if (!named(file.integrations.map((x) => ({ name: String(x.input.name) })), i.name)) changes.push({ action: "delete", what: "integration", name: i.name, run: (d) => deleteIntegration(d, actor, i.id, now) });
-    for (const m of monitors) if (!named(file.monitors.map((x) => ({ name: String(x.input.name) })), m.name)) changes.push({ action: "delete", what: "monitor", name: m.name, run: (d) => deleteMonitor(d, actor, m.id, now) });
-    for (const c of current.components) if (!named(file.services, c.name)) changes.push({ action: "delete", what: "service", name: c.name, run: (d) => void ok(services.deleteComponent(d, page.id, actor, c.id, now)) });
-    for (const g of current.groups) if (!named(file.groups, g.name)) changes.push({ action: "delete", what: "group", name: g.name, run: (d) => void ok(services.deleteGroup(d, page.id, actor, g.id, now)) });
+    for (const i of integrations)
+      if (
+        !named(
+          file.integrations.map((x) => ({ name: String(x.input.name) })),
+          i.name,
+        )
+      )
+        changes.push({
+          action: "delete",
+          what: "integration",
+          name: i.name,
+          run: (d) => deleteIntegration(d, actor, i.id, now),
+        });
+    for (const m of monitors)
+      if (
+        !named(
+          file.monitors.map((x) => ({ name: String(x.input.name) })),
+          m.name,
+        )
+      )
+        changes.push({
+          action: "delete",
+          what: "monitor",
+          name: m.name,
+          run: (d) => deleteMonitor(d, actor, m.id, now),
+        });
+    for (const c of current.components)
+      if (!named(file.services, c.name))
+        changes.push({
+          action: "delete",
+          what: "service",
+          name: c.name,
+          run: (d) => void ok(services.deleteComponent(d, page.id, actor, c.id, now)),
+        });
+    for (const g of current.groups)
+      if (!named(file.groups, g.name))
+        changes.push({
+          action: "delete",
+          what: "group",
+          name: g.name,
+          run: (d) => void ok(services.deleteGroup(d, page.id, actor, g.id, now)),
+        });
   }
   return changes;
 }
@@ -125,12 +237,17 @@ function withoutKind(input: Record<string, unknown>): Record<string, unknown> {
 export function describeChanges(changes: readonly Change[]): string {
   if (changes.length === 0) return "No changes: the database already matches the file.";
   const sign = { create: "+", update: "~", delete: "-" } as const;
-  return changes.map((c) => `${sign[c.action]} ${c.what} "${c.name}"${c.fields ? ` (${c.fields.join(", ")})` : ""}`).join("\n");
+  return changes
+    .map((c) => `${sign[c.action]} ${c.what} "${c.name}"${c.fields ? ` (${c.fields.join(", ")})` : ""}`)
+    .join("\n");
 }
 
 /** Runs the plan in one transaction; returns what must be shown once (new secrets). */
 export function applyChanges(db: Db, changes: readonly Change[]): string[] {
-  return db.transaction((tx) => changes.map((c) => c.run(tx as unknown as Db)).filter((x): x is string => typeof x === "string"), { behavior: "immediate" });
+  return db.transaction(
+    (tx) => changes.map((c) => c.run(tx as unknown as Db)).filter((x): x is string => typeof x === "string"),
+    { behavior: "immediate" },
+  );
 }
 
 /** Today's configuration as a status file (secrets excluded: they exist only as hashes). */
@@ -140,7 +257,13 @@ export function exportStatusFile(db: Db): string {
   const serviceName = (id: string | null) => components.find((c) => c.id === id)?.name ?? null;
   const file = {
     groups: groups.map((g) => ({ name: g.name, description: g.description })),
-    services: components.map((c) => ({ name: c.name, description: c.description, group: groups.find((g) => g.id === c.groupId)?.name ?? null, showcase: c.showcase, onlyShowIfDegraded: c.onlyShowIfDegraded })),
+    services: components.map((c) => ({
+      name: c.name,
+      description: c.description,
+      group: groups.find((g) => g.id === c.groupId)?.name ?? null,
+      showcase: c.showcase,
+      onlyShowIfDegraded: c.onlyShowIfDegraded,
+    })),
     monitors: listMonitors(db).map((m) => ({
       name: m.name,
       kind: m.kind,

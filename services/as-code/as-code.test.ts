@@ -57,23 +57,52 @@ describe("npm run admin -- apply / export", () => {
     const file = write(FILE);
     const before = counts();
     const plan = runApply(world.db, file, { yes: false, prune: false });
-    expect(plan.out).toBe(['+ group "Communication"', '+ service "Mail"', '+ monitor "Mail web"', '+ integration "Prometheus"', "", "Nothing applied: run again with --yes to apply."].join("\n"));
+    expect(plan.out).toBe(
+      [
+        '+ group "Communication"',
+        '+ service "Mail"',
+        '+ monitor "Mail web"',
+        '+ integration "Prometheus"',
+        "",
+        "Nothing applied: run again with --yes to apply.",
+      ].join("\n"),
+    );
     expect(counts()).toEqual(before);
     const applied = runApply(world.db, file, { yes: true, prune: false });
     expect(applied.code).toBe(0);
-    expect(applied.out).toMatch(/Applied 4 change\(s\)\.\nintake URL of "Prometheus" \(shown once\): http:\/\/127\.0\.0\.1:3999\/api\/integrations\/[0-9a-z]{12}\/[\w-]{43}$/);
+    expect(applied.out).toMatch(
+      /Applied 4 change\(s\)\.\nintake URL of "Prometheus" \(shown once\): http:\/\/127\.0\.0\.1:3999\/api\/integrations\/[0-9a-z]{12}\/[\w-]{43}$/,
+    );
     expect(counts()).toEqual({ groups: 1, services: 3, monitors: 1, integrations: 1 });
-    expect(runApply(world.db, file, { yes: true, prune: false }).out).toBe("No changes: the database already matches the file.");
+    expect(runApply(world.db, file, { yes: true, prune: false }).out).toBe(
+      "No changes: the database already matches the file.",
+    );
     const exported = runExport(world.db).out;
-    expect(runApply(world.db, write(exported), { yes: false, prune: false }).out).toBe("No changes: the database already matches the file.");
-    const changed = runApply(world.db, write(FILE.replace("description: Mail and chat", "description: Mail only").replace("intervalSeconds: 60", "intervalSeconds: 30")), { yes: true, prune: false });
-    expect(changed.out.split("\n").slice(0, 2)).toEqual(['~ group "Communication" (description)', '~ monitor "Mail web" (intervalSeconds)']);
+    expect(runApply(world.db, write(exported), { yes: false, prune: false }).out).toBe(
+      "No changes: the database already matches the file.",
+    );
+    const changed = runApply(
+      world.db,
+      write(
+        FILE.replace("description: Mail and chat", "description: Mail only").replace(
+          "intervalSeconds: 60",
+          "intervalSeconds: 30",
+        ),
+      ),
+      { yes: true, prune: false },
+    );
+    expect(changed.out.split("\n").slice(0, 2)).toEqual([
+      '~ group "Communication" (description)',
+      '~ monitor "Mail web" (intervalSeconds)',
+    ]);
   });
 
   it("never deletes unless told (--prune)", () => {
     runApply(world.db, write(FILE), { yes: true, prune: false });
     const smaller = write(FILE.replace(/monitors:[\s\S]*$/, ""));
-    expect(runApply(world.db, smaller, { yes: true, prune: false }).out).toBe("No changes: the database already matches the file.");
+    expect(runApply(world.db, smaller, { yes: true, prune: false }).out).toBe(
+      "No changes: the database already matches the file.",
+    );
     const pruned = runApply(world.db, smaller, { yes: true, prune: true });
     expect(pruned.out.split("\n").slice(0, 2)).toEqual(['- integration "Prometheus"', '- monitor "Mail web"']);
     expect(counts()).toMatchObject({ monitors: 0, integrations: 0, services: 3 });
@@ -98,14 +127,28 @@ integrations:
     const result = runApply(world.db, bad, { yes: true, prune: false });
     expect(result.code).toBe(1);
     expect(result.out).toContain("line 2: services[0]: unknown key(s) colour");
-    const second = runApply(world.db, write(`services:\n  - name: Mail\n  - name: mail\nmonitors:\n  - name: M\n    kind: tcp\n    service: Payroll\n    intervalSeconds: 5\n    config: { host: 127.0.0.1, port: 3205 }\nintegrations:\n  - name: P\n    kind: nagios\n`), { yes: true, prune: false });
+    const second = runApply(
+      world.db,
+      write(
+        `services:\n  - name: Mail\n  - name: mail\nmonitors:\n  - name: M\n    kind: tcp\n    service: Payroll\n    intervalSeconds: 5\n    config: { host: 127.0.0.1, port: 3205 }\nintegrations:\n  - name: P\n    kind: nagios\n`,
+      ),
+      { yes: true, prune: false },
+    );
     expect(second.out).toContain('line 3: services[1].name: duplicate name "mail" (also at services[0])');
     expect(second.out).toContain("line 8: monitors[0].intervalSeconds: The interval is at least 10 seconds");
     expect(second.out).toContain("line 12: integrations[0].kind: Choose a kind: alertmanager, grafana, generic");
-    const third = runApply(world.db, write(`services:\n  - name: Mail\nmonitors:\n  - name: M\n    kind: tcp\n    service: Payroll\n    intervalSeconds: 60\n    config: { host: 127.0.0.1, port: 3205 }\n`), { yes: true, prune: false });
+    const third = runApply(
+      world.db,
+      write(
+        `services:\n  - name: Mail\nmonitors:\n  - name: M\n    kind: tcp\n    service: Payroll\n    intervalSeconds: 60\n    config: { host: 127.0.0.1, port: 3205 }\n`,
+      ),
+      { yes: true, prune: false },
+    );
     expect(third.out).toContain('line 6: monitors[0].service: no service named "Payroll" in the file');
     expect(runApply(world.db, write("services: [\n  - oops"), { yes: true, prune: false }).out).toMatch(/line \d+:/);
-    expect(runApply(world.db, write("services: []\nservices: []\n"), { yes: true, prune: false }).out).toMatch(/line 2: .*[Uu]nique/);
+    expect(runApply(world.db, write("services: []\nservices: []\n"), { yes: true, prune: false }).out).toMatch(
+      /line 2: .*[Uu]nique/,
+    );
     expect(counts()).toEqual(before);
   });
 });

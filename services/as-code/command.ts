@@ -16,7 +16,10 @@ export interface CommandResult {
   out: string;
 }
 
-const NO_PAGE: CommandResult = { code: 1, out: "The database has no page yet: start the server once (npm start), then run this again." };
+const NO_PAGE: CommandResult = {
+  code: 1,
+  out: "The database has no page yet: start the server once (npm start), then run this again.",
+};
 
 export function runApply(db: Db, path: string, flags: { yes: boolean; prune: boolean }): CommandResult {
   if (!getPage(db)) return NO_PAGE;
@@ -29,12 +32,24 @@ export function runApply(db: Db, path: string, flags: { yes: boolean; prune: boo
   try {
     const changes = planStatusFile(db, CLI, parseStatusFile(text), { prune: flags.prune });
     const plan = describeChanges(changes);
-    if (!flags.yes || changes.length === 0) return { code: 0, out: changes.length ? `${plan}\n\nNothing applied: run again with --yes to apply.` : plan };
+    if (!flags.yes || changes.length === 0)
+      return { code: 0, out: changes.length ? `${plan}\n\nNothing applied: run again with --yes to apply.` : plan };
     const shown = applyChanges(db, changes);
     return { code: 0, out: [plan, "", `Applied ${changes.length} change(s).`, ...shown].join("\n") };
   } catch (err) {
-    if (err instanceof FileError) return { code: 1, out: `${path} is not valid:\n${err.problems.map((p) => `  ${p}`).join("\n")}` };
-    if (err instanceof DomainError) return { code: 1, out: `Refused, nothing was applied: ${err.message}${Object.keys(err.fields).length ? ` (${Object.entries(err.fields).map(([f, m]) => `${f}: ${m}`).join("; ")})` : ""}` };
+    if (err instanceof FileError)
+      return { code: 1, out: `${path} is not valid:\n${err.problems.map((p) => `  ${p}`).join("\n")}` };
+    if (err instanceof DomainError)
+      return {
+        code: 1,
+        out: `Refused, nothing was applied: ${err.message}${
+          Object.keys(err.fields).length
+            ? ` (${Object.entries(err.fields)
+                .map(([f, m]) => `${f}: ${m}`)
+                .join("; ")})`
+            : ""
+        }`,
+      };
     throw err;
   }
 }

@@ -44,18 +44,49 @@ beforeAll(async () => {
   ensurePage(db, { name: "Test Page", timeZone: "Etc/UTC", at: Date.now() });
   holder.__statusDb = db;
   resetFakeRequest();
-  insertUser(db, { email: "owner@example.test", passwordHash: await hashPassword(PASSWORD), role: "owner", at: Date.now() });
+  insertUser(db, {
+    email: "owner@example.test",
+    passwordHash: await hashPassword(PASSWORD),
+    role: "owner",
+    at: Date.now(),
+  });
   actAs(db, makeUser(db, "editor"));
-  staleToken = createSession(db, { userId: makeUser(db, "admin").id, pendingTwoFactor: false, now: Date.now() - 5 * MINUTE }).token;
+  staleToken = createSession(db, {
+    userId: makeUser(db, "admin").id,
+    pendingTwoFactor: false,
+    now: Date.now() - 5 * MINUTE,
+  }).token;
   const secret = ensureAppSecret(db, Date.now());
   const resetId = newId();
   resetToken = passwordResetToken(secret, resetId);
-  const owner = db.select().from(users).all().find((u) => u.email === "owner@example.test")!;
-  insertPasswordReset(db, { id: resetId, userId: owner.id, tokenHash: hashToken(resetToken), expiresAt: Date.now() + HOUR, at: Date.now() });
+  const owner = db
+    .select()
+    .from(users)
+    .all()
+    .find((u) => u.email === "owner@example.test")!;
+  insertPasswordReset(db, {
+    id: resetId,
+    userId: owner.id,
+    tokenHash: hashToken(resetToken),
+    expiresAt: Date.now() + HOUR,
+    at: Date.now(),
+  });
   inviteToken = "an-invitation-token-for-the-read-only-test";
-  insertInvitation(db, { email: "invitee@example.test", role: "editor", tokenHash: hashToken(inviteToken), invitedBy: null, expiresAt: Date.now() + HOUR, at: Date.now() });
+  insertInvitation(db, {
+    email: "invitee@example.test",
+    role: "editor",
+    tokenHash: hashToken(inviteToken),
+    invitedBy: null,
+    expiresAt: Date.now() + HOUR,
+    at: Date.now(),
+  });
   const pageId = db.select().from(pages).get()!.id;
-  const readerId = insertEmailSubscriber(db, { pageId, email: "reader-readonly@example.org", state: "active", at: Date.now() });
+  const readerId = insertEmailSubscriber(db, {
+    pageId,
+    email: "reader-readonly@example.org",
+    state: "active",
+    at: Date.now(),
+  });
   manageToken = signSubscriberToken(secret, "manage", readerId, 1);
   db.$client.pragma("query_only = 1");
 });
@@ -71,8 +102,17 @@ describe("forms on a database that cannot save", () => {
 
   it("a console action says so and keeps what was typed", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const { state } = await runAction(incidentActions.declareIncidentAction, { name: "VPN down", status: "investigating", message: "Looking.", notify: "on" });
-    expect(state).toMatchObject({ ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values: { name: "VPN down", message: "Looking." } });
+    const { state } = await runAction(incidentActions.declareIncidentAction, {
+      name: "VPN down",
+      status: "investigating",
+      message: "Looking.",
+      notify: "on",
+    });
+    expect(state).toMatchObject({
+      ok: false,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      values: { name: "VPN down", message: "Looking." },
+    });
     expect(db.select().from(incidents).all()).toEqual([]);
     error.mockRestore();
   });
@@ -80,7 +120,11 @@ describe("forms on a database that cannot save", () => {
   it("sign-in says so, keeps the address and never echoes the password", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const state = await signInAction({}, formOf({ email: "owner@example.test", password: PASSWORD }));
-    expect(state).toMatchObject({ ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values: { email: "owner@example.test" } });
+    expect(state).toMatchObject({
+      ok: false,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      values: { email: "owner@example.test" },
+    });
     expect(JSON.stringify(state)).not.toContain(PASSWORD);
     error.mockRestore();
   });
@@ -88,8 +132,18 @@ describe("forms on a database that cannot save", () => {
   it("subscribe says so instead of failing", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const state = await subscribeAction(null, formOf({ email: "reader@example.org", scope: "all", website: "" }));
-    expect(state).toMatchObject({ status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE, values: { email: "reader@example.org", scope: "all" } });
-    expect(db.select().from(subscribers).all().map((s) => s.email)).toEqual(["reader-readonly@example.org"]);
+    expect(state).toMatchObject({
+      status: "unavailable",
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      values: { email: "reader@example.org", scope: "all" },
+    });
+    expect(
+      db
+        .select()
+        .from(subscribers)
+        .all()
+        .map((s) => s.email),
+    ).toEqual(["reader-readonly@example.org"]);
     expect(db.select().from(pages).all()).toHaveLength(1);
     error.mockRestore();
   });
@@ -97,14 +151,36 @@ describe("forms on a database that cannot save", () => {
   // The webhook URL is an IP literal of a documentation range: nothing here may resolve a name or connect.
   it("every other anonymous form says so too: webhook sign-up, password reset, invitation, manage", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const webhook = await subscribeWebhookAction(null, formOf({ url: "https://192.0.2.10/status", email: "", scope: "all", website: "" }));
-    expect(webhook).toMatchObject({ status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE, values: { url: "https://192.0.2.10/status" } });
+    const webhook = await subscribeWebhookAction(
+      null,
+      formOf({ url: "https://192.0.2.10/status", email: "", scope: "all", website: "" }),
+    );
+    expect(webhook).toMatchObject({
+      status: "unavailable",
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      values: { url: "https://192.0.2.10/status" },
+    });
     const forgot = await requestPasswordResetAction({}, formOf({ email: "owner@example.test" }));
-    expect(forgot).toMatchObject({ ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values: { email: "owner@example.test" } });
-    const reset = await resetPasswordAction({}, formOf({ token: resetToken, password: "another long password", confirmPassword: "another long password" }));
+    expect(forgot).toMatchObject({
+      ok: false,
+      message: DATABASE_UNAVAILABLE_MESSAGE,
+      values: { email: "owner@example.test" },
+    });
+    const reset = await resetPasswordAction(
+      {},
+      formOf({ token: resetToken, password: "another long password", confirmPassword: "another long password" }),
+    );
     expect(reset).toMatchObject({ ok: false, message: DATABASE_UNAVAILABLE_MESSAGE });
     expect(JSON.stringify(reset)).not.toContain("another long password");
-    const invite = await acceptInvitationAction({}, formOf({ token: inviteToken, name: "New Member", password: "a new member password", confirmPassword: "a new member password" }));
+    const invite = await acceptInvitationAction(
+      {},
+      formOf({
+        token: inviteToken,
+        name: "New Member",
+        password: "a new member password",
+        confirmPassword: "a new member password",
+      }),
+    );
     expect(invite).toMatchObject({ ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values: { name: "New Member" } });
     expect(JSON.stringify(invite)).not.toContain(inviteToken);
     const manage = await savePreferencesAction(manageToken, null, formOf({ scope: "all" }));

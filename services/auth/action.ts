@@ -56,7 +56,10 @@ export function unavailableState(formData: FormData): FormState {
  * Wraps any Server Action (the console's, sign-in, subscribe) so a database that cannot save answers with
  * `answer` (usually unavailableState) instead of throwing; every other error, redirects included, passes on.
  */
-export function answerWhenDatabaseCannotSave<P, R>(action: (previous: P, formData: FormData) => Promise<R>, answer: (formData: FormData) => R) {
+export function answerWhenDatabaseCannotSave<P, R>(
+  action: (previous: P, formData: FormData) => Promise<R>,
+  answer: (formData: FormData) => R,
+) {
   return async (previous: P, formData: FormData): Promise<R> => {
     try {
       return await action(previous, formData);

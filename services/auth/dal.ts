@@ -57,7 +57,10 @@ export interface ActionContext {
  * For Server Actions and route handlers: who is acting, or why they may not. Returns instead of throwing so
  * forms can say what happened; the caller must stop on `error`.
  */
-export async function authorize(role: UserRole, options: Options = {}): Promise<ActionContext | { error: string; status: 401 | 403 }> {
+export async function authorize(
+  role: UserRole,
+  options: Options = {},
+): Promise<ActionContext | { error: string; status: 401 | 403 }> {
   const h = await headers();
   if (isCrossSite(h)) return { error: "This request came from another site and was refused.", status: 403 };
   const session = await getSession();

@@ -23,16 +23,26 @@ export function withNewPassword<T extends z.ZodRawShape>(fields: T) {
         .max(PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }),
       confirmPassword: z.string(),
     })
-    .refine((v) => {
-      const typed = v as { password: string; confirmPassword: string };
-      return typed.password === typed.confirmPassword;
-    }, { path: ["confirmPassword"], error: "The two passwords differ." });
+    .refine(
+      (v) => {
+        const typed = v as { password: string; confirmPassword: string };
+        return typed.password === typed.confirmPassword;
+      },
+      { path: ["confirmPassword"], error: "The two passwords differ." },
+    );
 }
 
 /** Changes a password after checking the current one, and ends every other session of that user. */
 export async function changePassword(
   db: Db,
-  input: { userId: string; currentPassword: string; newPassword: string; keepTokenHash: string; now: number; ip?: string | null },
+  input: {
+    userId: string;
+    currentPassword: string;
+    newPassword: string;
+    keepTokenHash: string;
+    now: number;
+    ip?: string | null;
+  },
 ): Promise<{ ok: true; endedSessions: number } | { ok: false; field: "currentPassword"; message: string }> {
   const user = findUserById(db, input.userId);
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {

@@ -14,7 +14,14 @@ import { hashPassword, verifyPassword } from "@/services/password";
 import { startFakeResend, type FakeResend } from "@/services/testing/fake-resend";
 import { makeWorld } from "@/services/testing/notification-fixtures";
 import { MINUTE } from "@/core/time";
-import { completePasswordReset, openPasswordReset, PASSWORD_RESET_LIFETIME, requestPasswordReset, RESET_REQUEST_LIMITS, resetPasswordByCommand } from "./password-reset";
+import {
+  completePasswordReset,
+  openPasswordReset,
+  PASSWORD_RESET_LIFETIME,
+  requestPasswordReset,
+  RESET_REQUEST_LIMITS,
+  resetPasswordByCommand,
+} from "./password-reset";
 import { createSession, lookupSession } from "./sessions";
 
 const PUBLIC_URL = "https://status.example.org";
@@ -45,7 +52,10 @@ const resetLink = (text: string) => text.match(/https:\/\/status\.example\.org\/
 async function requestAndReceive(email = "ada@example.org", now = NOW): Promise<string> {
   expect(requestPasswordReset(db, { email, ip: IP, now })).toEqual({ kind: "accepted" });
   await runNotificationJobs(db, now + 1000, { mailer: createResendMailer("re_test", fake.url), ...OPTS });
-  const sent = fake.emails().filter((e) => e.to.includes(email)).at(-1)!;
+  const sent = fake
+    .emails()
+    .filter((e) => e.to.includes(email))
+    .at(-1)!;
   expect(sent.subject).toBe("Reset your Example IT console password");
   return resetLink(sent.text ?? "")!;
 }
@@ -66,9 +76,18 @@ describe("asking for a password reset", () => {
     expect(requestPasswordReset(db, { email: "nobody@example.org", ip: IP, now: NOW })).toEqual({ kind: "accepted" });
     expect(requestPasswordReset(db, { email: " ADA@example.org ", ip: IP, now: NOW })).toEqual({ kind: "accepted" });
     await runNotificationJobs(db, NOW + 1000, { mailer: createResendMailer("re_test", fake.url), ...OPTS });
-    expect(fake.emails().map((e) => e.to).flat()).toEqual(["ada@example.org"]);
+    expect(
+      fake
+        .emails()
+        .map((e) => e.to)
+        .flat(),
+    ).toEqual(["ada@example.org"]);
     expect(db.select().from(passwordResets).all()).toHaveLength(1);
-    const actions = db.select().from(auditLog).all().map((a) => [a.action, a.actorLabel]);
+    const actions = db
+      .select()
+      .from(auditLog)
+      .all()
+      .map((a) => [a.action, a.actorLabel]);
     expect(actions).toEqual([
       ["auth.password_reset_requested", "nobody@example.org"],
       ["auth.password_reset_requested", "ada@example.org"],
@@ -85,14 +104,28 @@ describe("asking for a password reset", () => {
   });
 
   it("is throttled per address and per client address, whether or not the address has an account", () => {
-    for (let i = 0; i < RESET_REQUEST_LIMITS.perEmail; i++) expect(requestPasswordReset(db, { email: "ada@example.org", ip: `192.0.2.${i}`, now: NOW + i }).kind).toBe("accepted");
-    expect(requestPasswordReset(db, { email: "ada@example.org", ip: "192.0.2.99", now: NOW + 10 })).toEqual({ kind: "throttled", retryAfterMs: expect.any(Number) });
-    for (let i = 0; i < RESET_REQUEST_LIMITS.perEmail; i++) requestPasswordReset(db, { email: "ghost@example.org", ip: `192.0.2.${50 + i}`, now: NOW + i });
-    expect(requestPasswordReset(db, { email: "ghost@example.org", ip: "192.0.2.98", now: NOW + 10 }).kind).toBe("throttled");
-    for (let i = 0; i < RESET_REQUEST_LIMITS.perAddress; i++) requestPasswordReset(db, { email: `u${i}@example.org`, ip: "203.0.113.5", now: NOW + i });
-    expect(requestPasswordReset(db, { email: "other@example.org", ip: "203.0.113.5", now: NOW + 20 }).kind).toBe("throttled");
+    for (let i = 0; i < RESET_REQUEST_LIMITS.perEmail; i++)
+      expect(requestPasswordReset(db, { email: "ada@example.org", ip: `192.0.2.${i}`, now: NOW + i }).kind).toBe(
+        "accepted",
+      );
+    expect(requestPasswordReset(db, { email: "ada@example.org", ip: "192.0.2.99", now: NOW + 10 })).toEqual({
+      kind: "throttled",
+      retryAfterMs: expect.any(Number),
+    });
+    for (let i = 0; i < RESET_REQUEST_LIMITS.perEmail; i++)
+      requestPasswordReset(db, { email: "ghost@example.org", ip: `192.0.2.${50 + i}`, now: NOW + i });
+    expect(requestPasswordReset(db, { email: "ghost@example.org", ip: "192.0.2.98", now: NOW + 10 }).kind).toBe(
+      "throttled",
+    );
+    for (let i = 0; i < RESET_REQUEST_LIMITS.perAddress; i++)
+      requestPasswordReset(db, { email: `u${i}@example.org`, ip: "203.0.113.5", now: NOW + i });
+    expect(requestPasswordReset(db, { email: "other@example.org", ip: "203.0.113.5", now: NOW + 20 }).kind).toBe(
+      "throttled",
+    );
     // An hour later both windows are over.
-    expect(requestPasswordReset(db, { email: "ada@example.org", ip: "203.0.113.5", now: NOW + 61 * MINUTE }).kind).toBe("accepted");
+    expect(requestPasswordReset(db, { email: "ada@example.org", ip: "203.0.113.5", now: NOW + 61 * MINUTE }).kind).toBe(
+      "accepted",
+    );
   });
 });
 
@@ -100,15 +133,26 @@ describe("following the link", () => {
   it("sets the new password once, ends every session, and is audited", async () => {
     const session = createSession(db, { userId, pendingTwoFactor: false, now: NOW });
     const token = await requestAndReceive();
-    const done = await completePasswordReset(db, { token, newPassword: "a brand new password", ip: IP, now: NOW + 5 * MINUTE });
+    const done = await completePasswordReset(db, {
+      token,
+      newPassword: "a brand new password",
+      ip: IP,
+      now: NOW + 5 * MINUTE,
+    });
     expect(done).toEqual({ ok: true, email: "ada@example.org" });
     expect(await verifyPassword("a brand new password", findUserById(db, userId)!.passwordHash)).toBe(true);
     expect(lookupSession(db, session.token, NOW + 5 * MINUTE)).toBeNull();
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "auth.password_reset")).get()).toMatchObject({ actorId: userId, ip: IP, detail: { endedSessions: 1 } });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "auth.password_reset")).get()).toMatchObject({
+      actorId: userId,
+      ip: IP,
+      detail: { endedSessions: 1 },
+    });
     expect(JSON.stringify(db.select().from(auditLog).all())).not.toContain("a brand new password");
     // Used: the same link does nothing more.
     expect(openPasswordReset(db, token, NOW + 6 * MINUTE)).toBeNull();
-    expect(await completePasswordReset(db, { token, newPassword: "another new password", ip: IP, now: NOW + 6 * MINUTE })).toMatchObject({ ok: false });
+    expect(
+      await completePasswordReset(db, { token, newPassword: "another new password", ip: IP, now: NOW + 6 * MINUTE }),
+    ).toMatchObject({ ok: false });
     expect(await verifyPassword("a brand new password", findUserById(db, userId)!.passwordHash)).toBe(true);
   }, 30_000);
 
@@ -117,7 +161,14 @@ describe("following the link", () => {
     const first = await requestAndReceive();
     expect(openPasswordReset(db, first, NOW + 29 * MINUTE)).not.toBeNull();
     expect(openPasswordReset(db, first, NOW + 30 * MINUTE)).toBeNull();
-    expect(await completePasswordReset(db, { token: first, newPassword: "too late password", ip: IP, now: NOW + 31 * MINUTE })).toMatchObject({ ok: false });
+    expect(
+      await completePasswordReset(db, {
+        token: first,
+        newPassword: "too late password",
+        ip: IP,
+        now: NOW + 31 * MINUTE,
+      }),
+    ).toMatchObject({ ok: false });
     const second = await requestAndReceive("ada@example.org", NOW + 40 * MINUTE);
     const third = await requestAndReceive("ada@example.org", NOW + 41 * MINUTE);
     expect(openPasswordReset(db, second, NOW + 42 * MINUTE)).toBeNull();
@@ -127,7 +178,11 @@ describe("following the link", () => {
 
   it("applies the same password rules as everywhere else", async () => {
     const token = await requestAndReceive();
-    expect(await completePasswordReset(db, { token, newPassword: "short", ip: IP, now: NOW + MINUTE })).toEqual({ ok: false, field: "password", message: "Use at least 12 characters." });
+    expect(await completePasswordReset(db, { token, newPassword: "short", ip: IP, now: NOW + MINUTE })).toEqual({
+      ok: false,
+      field: "password",
+      message: "Use at least 12 characters.",
+    });
     expect(openPasswordReset(db, token, NOW + MINUTE)).not.toBeNull();
   });
 });
@@ -140,8 +195,15 @@ describe("resetPasswordByCommand", () => {
     const { password } = result as { password: string };
     expect(await verifyPassword(password, findUserById(db, userId)!.passwordHash)).toBe(true);
     expect(lookupSession(db, session.token, NOW)).toBeNull();
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "auth.password_reset")).get()).toMatchObject({ actorType: "system", targetId: userId, detail: { by: "command line", endedSessions: 1 } });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "auth.password_reset")).get()).toMatchObject({
+      actorType: "system",
+      targetId: userId,
+      detail: { by: "command line", endedSessions: 1 },
+    });
     expect(JSON.stringify(db.select().from(auditLog).all())).not.toContain(password);
-    expect(await resetPasswordByCommand(db, "nobody@example.org", NOW)).toEqual({ ok: false, message: "No member has the email nobody@example.org." });
+    expect(await resetPasswordByCommand(db, "nobody@example.org", NOW)).toEqual({
+      ok: false,
+      message: "No member has the email nobody@example.org.",
+    });
   }, 30_000);
 });

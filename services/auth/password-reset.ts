@@ -45,9 +45,19 @@ function takeFromWindows(tx: Tx, limits: { key: string; limit: number }[], now: 
     const fresh = !row || now - row.windowStart >= WINDOW;
     return { key, limit, row: fresh ? null : row };
   });
-  const wait = Math.max(0, ...rows.map(({ row, limit }) => (row && row.count >= limit ? row.windowStart + WINDOW - now : 0)));
+  const wait = Math.max(
+    0,
+    ...rows.map(({ row, limit }) => (row && row.count >= limit ? row.windowStart + WINDOW - now : 0)),
+  );
   if (wait > 0) return wait;
-  for (const { key, row } of rows) writeRateLimit(tx, { key, windowStart: row?.windowStart ?? now, count: (row?.count ?? 0) + 1, failures: 0, blockedUntil: null });
+  for (const { key, row } of rows)
+    writeRateLimit(tx, {
+      key,
+      windowStart: row?.windowStart ?? now,
+      count: (row?.count ?? 0) + 1,
+      failures: 0,
+      blockedUntil: null,
+    });
   return 0;
 }
 
@@ -55,7 +65,10 @@ function takeFromWindows(tx: Tx, limits: { key: string; limit: number }[], now: 
  * Asks for a reset link. Known and unknown addresses get the same answer and cost the same work (one write
  * transaction of a few rows, no hashing); the throttle counts what was submitted, so it reveals nothing either.
  */
-export function requestPasswordReset(db: Db, input: { email: string; ip: string | null; now: number }): ResetRequestResult {
+export function requestPasswordReset(
+  db: Db,
+  input: { email: string; ip: string | null; now: number },
+): ResetRequestResult {
   const email = input.email.trim().toLowerCase();
   const { now } = input;
   return db.transaction(
@@ -84,8 +97,19 @@ export function requestPasswordReset(db: Db, input: { email: string; ip: string 
       // Only the newest link works.
       deleteOpenPasswordResets(tx, user.id);
       const id = newId();
-      insertPasswordReset(tx, { id, userId: user.id, tokenHash: hashToken(passwordResetToken(ensureAppSecret(tx, now), id)), expiresAt: now + PASSWORD_RESET_LIFETIME, at: now });
-      enqueueNotification(tx, { pageId: getPageRow(tx)!.id, kind: "password_reset", payload: { resetId: id }, at: now });
+      insertPasswordReset(tx, {
+        id,
+        userId: user.id,
+        tokenHash: hashToken(passwordResetToken(ensureAppSecret(tx, now), id)),
+        expiresAt: now + PASSWORD_RESET_LIFETIME,
+        at: now,
+      });
+      enqueueNotification(tx, {
+        pageId: getPageRow(tx)!.id,
+        kind: "password_reset",
+        payload: { resetId: id },
+        at: now,
+      });
       return { kind: "accepted" } as const;
     },
     { behavior: "immediate" },
@@ -99,7 +123,13 @@ export function openPasswordReset(db: Db, token: string, now = Date.now()) {
 }
 
 /** Sets a member's password and ends all their sessions, audited, in the caller's transaction. */
-function replacePassword(tx: Tx, user: { id: string; email: string }, hash: string, now: number, audit: { actorType: "user" | "system"; ip?: string | null; by: string }) {
+function replacePassword(
+  tx: Tx,
+  user: { id: string; email: string },
+  hash: string,
+  now: number,
+  audit: { actorType: "user" | "system"; ip?: string | null; by: string },
+) {
   updatePasswordHash(tx, user.id, hash, now);
   const endedSessions = deleteUserSessions(tx, user.id);
   deleteOpenPasswordResets(tx, user.id);
@@ -121,24 +151,38 @@ function replacePassword(tx: Tx, user: { id: string; email: string }, hash: stri
 
 export type ResetOutcome = { ok: true; email: string } | { ok: false; field?: "password"; message: string };
 
-const LINK_GONE = "This reset link is no longer valid: it was used, replaced by a newer one, or it expired. Ask for a new one.";
+const LINK_GONE =
+  "This reset link is no longer valid: it was used, replaced by a newer one, or it expired. Ask for a new one.";
 
 /** Sets the new password from a reset link. The link works once, even for two submissions at the same moment. */
-export async function completePasswordReset(db: Db, input: { token: string; newPassword: string; ip: string | null; now: number }): Promise<ResetOutcome> {
+export async function completePasswordReset(
+  db: Db,
+  input: { token: string; newPassword: string; ip: string | null; now: number },
+): Promise<ResetOutcome> {
   const reset = openPasswordReset(db, input.token, input.now);
   if (!reset) return { ok: false, message: LINK_GONE };
-  if (input.newPassword.length < PASSWORD_MIN_LENGTH) return { ok: false, field: "password", message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` };
-  if (input.newPassword.length > PASSWORD_MAX_LENGTH) return { ok: false, field: "password", message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` };
+  if (input.newPassword.length < PASSWORD_MIN_LENGTH)
+    return { ok: false, field: "password", message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` };
+  if (input.newPassword.length > PASSWORD_MAX_LENGTH)
+    return { ok: false, field: "password", message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` };
   const hash = await hashPassword(input.newPassword);
   return db.transaction((tx) => {
     if (!claimPasswordReset(tx, reset.id, input.now)) return { ok: false, message: LINK_GONE } as const;
-    replacePassword(tx, { id: reset.userId, email: reset.email }, hash, input.now, { actorType: "user", ip: input.ip, by: "email link" });
+    replacePassword(tx, { id: reset.userId, email: reset.email }, hash, input.now, {
+      actorType: "user",
+      ip: input.ip,
+      by: "email link",
+    });
     return { ok: true, email: reset.email } as const;
   });
 }
 
 /** For an owner locked out without email: a generated password, returned once to be printed. */
-export async function resetPasswordByCommand(db: Db, email: string, now = Date.now()): Promise<{ ok: true; email: string; password: string } | { ok: false; message: string }> {
+export async function resetPasswordByCommand(
+  db: Db,
+  email: string,
+  now = Date.now(),
+): Promise<{ ok: true; email: string; password: string } | { ok: false; message: string }> {
   const user = findUserByEmail(db, email);
   if (!user) return { ok: false, message: `No member has the email ${email.trim().toLowerCase()}.` };
   const password = generatePassword();

@@ -15,7 +15,11 @@ export function clientAddress(headers: Headers): string | null {
  * itself and pick its own address for the rate limits, so it is replaced by the socket's address unless a
  * trusted proxy (TRUST_PROXY=true) sits in front and appends the real one.
  */
-export function forwardedFor(header: string | string[] | undefined, socketAddress: string | undefined, trustProxy: boolean): string {
+export function forwardedFor(
+  header: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustProxy: boolean,
+): string {
   const given = Array.isArray(header) ? header.join(", ") : header;
   if (trustProxy && given) return given;
   return socketAddress ?? "unknown";

@@ -45,7 +45,8 @@ describe("sessions", () => {
   it("ends at the absolute expiry however busy", () => {
     const userId = setup();
     const { token } = createSession(db, { userId, pendingTwoFactor: false, now: NOW });
-    for (let t = NOW; t < NOW + SESSION_ABSOLUTE_TIMEOUT; t += SESSION_IDLE_TIMEOUT / 2) expect(lookupSession(db, token, t)).not.toBeNull();
+    for (let t = NOW; t < NOW + SESSION_ABSOLUTE_TIMEOUT; t += SESSION_IDLE_TIMEOUT / 2)
+      expect(lookupSession(db, token, t)).not.toBeNull();
     expect(lookupSession(db, token, NOW + SESSION_ABSOLUTE_TIMEOUT)).toBeNull();
   });
 
@@ -62,11 +63,23 @@ describe("changePassword", () => {
     const userId = setup();
     const mine = createSession(db, { userId, pendingTwoFactor: false, now: NOW });
     const other = createSession(db, { userId, pendingTwoFactor: false, now: NOW });
-    const wrong = await changePassword(db, { userId, currentPassword: "nope", newPassword: "new password 456", keepTokenHash: hashToken(mine.token), now: NOW });
+    const wrong = await changePassword(db, {
+      userId,
+      currentPassword: "nope",
+      newPassword: "new password 456",
+      keepTokenHash: hashToken(mine.token),
+      now: NOW,
+    });
     expect(wrong.ok).toBe(false);
     expect(lookupSession(db, other.token, NOW)).not.toBeNull();
 
-    const result = await changePassword(db, { userId, currentPassword: "old password 123", newPassword: "new password 456", keepTokenHash: hashToken(mine.token), now: NOW });
+    const result = await changePassword(db, {
+      userId,
+      currentPassword: "old password 123",
+      newPassword: "new password 456",
+      keepTokenHash: hashToken(mine.token),
+      now: NOW,
+    });
     expect(result).toEqual({ ok: true, endedSessions: 1 });
     expect(lookupSession(db, mine.token, NOW)).not.toBeNull();
     expect(lookupSession(db, other.token, NOW)).toBeNull();

@@ -48,10 +48,17 @@ export function lookupSession(db: Db, token: string | undefined | null, now: num
   if (!row) return null;
   // Both writes are bookkeeping: on a database that cannot save (read-only, full) the console still reads.
   if (!isSessionLive(row.session, now)) {
-    bestEffortWrite(() => deleteSession(db, tokenHash), () => undefined);
+    bestEffortWrite(
+      () => deleteSession(db, tokenHash),
+      () => undefined,
+    );
     return null;
   }
-  if (now - row.session.lastSeenAt >= SESSION_TOUCH_INTERVAL) bestEffortWrite(() => touchSession(db, tokenHash, now), () => undefined);
+  if (now - row.session.lastSeenAt >= SESSION_TOUCH_INTERVAL)
+    bestEffortWrite(
+      () => touchSession(db, tokenHash, now),
+      () => undefined,
+    );
   const { id, email, name, role, totpEnabledAt } = row.user;
   return {
     user: { id, email, name, role, totpEnabledAt },

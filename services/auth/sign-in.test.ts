@@ -46,7 +46,11 @@ describe("signIn", () => {
     expect(await attempt("ada@example.org", "wrong password!")).toEqual({ kind: "invalid" });
     expect(lastAudit()).toMatchObject({ action: "auth.sign_in_failed", detail: { reason: "wrong_password" } });
     expect(await attempt("nobody@example.org", "wrong password!")).toEqual({ kind: "invalid" });
-    expect(lastAudit()).toMatchObject({ action: "auth.sign_in_failed", actorType: "anonymous", detail: { reason: "unknown_email" } });
+    expect(lastAudit()).toMatchObject({
+      action: "auth.sign_in_failed",
+      actorType: "anonymous",
+      detail: { reason: "unknown_email" },
+    });
     const everything = JSON.stringify(db.select().from(auditLog).all());
     expect(everything).not.toContain("wrong password!");
     expect(db.select().from(sessions).all()).toHaveLength(0);
@@ -68,14 +72,22 @@ describe("signIn", () => {
     expect(next.kind === "throttled" && next.retryAfterMs).toBeGreaterThan(59_000);
     // Once it has passed, the right password works and clears the counter of this account and address.
     expect((await attempt("ada@example.org", PASSWORD, later + 61_000)).kind).toBe("signed_in");
-    expect(db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in:account-address:ada@example.org|198.51.100.7")).get()).toBeUndefined();
+    expect(
+      db
+        .select()
+        .from(rateLimits)
+        .where(eq(rateLimits.key, "sign-in:account-address:ada@example.org|198.51.100.7"))
+        .get(),
+    ).toBeUndefined();
   }, 60_000);
 
   it("a stranger failing from one address slows only that address: the owner signs in from another", async () => {
     setup();
-    for (let i = 0; i < SIGN_IN_FREE_FAILURES.accountFromAddress; i++) await attempt("ada@example.org", `guess ${i}`, NOW + i, "203.0.113.66");
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES.accountFromAddress; i++)
+      await attempt("ada@example.org", `guess ${i}`, NOW + i, "203.0.113.66");
     // The stranger keeps going; every further try is refused before any password check.
-    for (let i = 0; i < 20; i++) expect((await attempt("ada@example.org", `more ${i}`, NOW + 100 + i, "203.0.113.66")).kind).toBe("throttled");
+    for (let i = 0; i < 20; i++)
+      expect((await attempt("ada@example.org", `more ${i}`, NOW + 100 + i, "203.0.113.66")).kind).toBe("throttled");
     expect((await attempt("ada@example.org", PASSWORD, NOW + 200, "203.0.113.66")).kind).toBe("throttled");
     // The owner, elsewhere, is not held up at all.
     expect((await attempt("ada@example.org", PASSWORD, NOW + 300, "192.0.2.10")).kind).toBe("signed_in");
@@ -85,16 +97,28 @@ describe("signIn", () => {
     setup();
     expect(SIGN_IN_FREE_FAILURES.account).toBeGreaterThanOrEqual(10 * SIGN_IN_FREE_FAILURES.accountFromAddress);
     // Failures spread over many addresses (written directly: a hundred scrypt checks are slow).
-    writeRateLimit(db, { key: "sign-in:account:ada@example.org", windowStart: NOW, count: 99, failures: SIGN_IN_FREE_FAILURES.account - 1, blockedUntil: null });
+    writeRateLimit(db, {
+      key: "sign-in:account:ada@example.org",
+      windowStart: NOW,
+      count: 99,
+      failures: SIGN_IN_FREE_FAILURES.account - 1,
+      blockedUntil: null,
+    });
     expect((await attempt("ada@example.org", "one more", NOW + 10, "192.0.2.77")).kind).toBe("invalid");
     expect((await attempt("ada@example.org", PASSWORD, NOW + 20, "192.0.2.78")).kind).toBe("throttled");
   }, 30_000);
 
   it("counts a burst of parallel attempts before checking any password, so the burst cannot outrun the lock-out", async () => {
     setup();
-    const attempts = Array.from({ length: 50 }, (_, i) => attempt("ada@example.org", i === 49 ? PASSWORD : `parallel ${i}`));
+    const attempts = Array.from({ length: 50 }, (_, i) =>
+      attempt("ada@example.org", i === 49 ? PASSWORD : `parallel ${i}`),
+    );
     const results = await Promise.all(attempts);
-    const checked = db.select().from(auditLog).all().filter((e) => e.action === "auth.sign_in_failed" || e.action === "auth.sign_in");
+    const checked = db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((e) => e.action === "auth.sign_in_failed" || e.action === "auth.sign_in");
     expect(checked.length).toBeLessThanOrEqual(SIGN_IN_FREE_FAILURES.accountFromAddress);
     expect(results.filter((r) => r.kind === "throttled")).toHaveLength(50 - checked.length);
     // The right password came after the lock-out had started, so it too was refused without a check.
@@ -103,7 +127,8 @@ describe("signIn", () => {
 
   it("a right password inside the free attempts gives its reserved attempt back", async () => {
     setup();
-    for (let i = 0; i < SIGN_IN_FREE_FAILURES.accountFromAddress - 1; i++) await attempt("ada@example.org", `guess ${i}`, NOW + i, "192.0.2.5");
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES.accountFromAddress - 1; i++)
+      await attempt("ada@example.org", `guess ${i}`, NOW + i, "192.0.2.5");
     expect((await attempt("ada@example.org", PASSWORD, NOW + 10, "192.0.2.5")).kind).toBe("signed_in");
     const account = db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in:account:ada@example.org")).get()!;
     expect(account.failures).toBe(SIGN_IN_FREE_FAILURES.accountFromAddress - 1);
@@ -119,7 +144,13 @@ describe("signIn", () => {
   it("throttles one client address trying many accounts", async () => {
     setup();
     // Many accounts already tried from this address (written directly: 20 scrypt checks are slow).
-    writeRateLimit(db, { key: "sign-in:address:198.51.100.7", windowStart: NOW, count: 19, failures: SIGN_IN_FREE_FAILURES.address - 1, blockedUntil: null });
+    writeRateLimit(db, {
+      key: "sign-in:address:198.51.100.7",
+      windowStart: NOW,
+      count: 19,
+      failures: SIGN_IN_FREE_FAILURES.address - 1,
+      blockedUntil: null,
+    });
     expect((await attempt("user20@example.org", "x", NOW + 50)).kind).toBe("invalid");
     expect((await attempt("ada@example.org", PASSWORD, NOW + 100)).kind).toBe("throttled");
     expect((await attempt("ada@example.org", PASSWORD, NOW + 100, "192.0.2.200")).kind).toBe("signed_in");

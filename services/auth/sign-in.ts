@@ -76,7 +76,11 @@ function refundReservation(tx: Tx, keys: LimitKey[]): void {
     const row = readRateLimit(tx, key);
     if (!row || row.failures === 0) continue;
     const failures = row.failures - 1;
-    writeRateLimit(tx, { ...row, failures, blockedUntil: lockoutAfterFailures(failures, free) ? row.blockedUntil : null });
+    writeRateLimit(tx, {
+      ...row,
+      failures,
+      blockedUntil: lockoutAfterFailures(failures, free) ? row.blockedUntil : null,
+    });
   }
 }
 

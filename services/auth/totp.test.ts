@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { encode } from "uqr";
-import { base32Decode, base32Encode, hotp, newRecoveryCodes, newTotpSecret, otpauthQrSvg, otpauthUri, totp, verifyTotp } from "./totp";
+import {
+  base32Decode,
+  base32Encode,
+  hotp,
+  newRecoveryCodes,
+  newTotpSecret,
+  otpauthQrSvg,
+  otpauthUri,
+  totp,
+  verifyTotp,
+} from "./totp";
 
 // RFC 6238 appendix B, SHA-1: the secret is the ASCII "12345678901234567890"; 8-digit codes.
 const RFC_KEY = Buffer.from("12345678901234567890");

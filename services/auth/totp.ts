@@ -85,7 +85,10 @@ export function otpauthUri(secret: string, account: string, issuer: string): str
 
 /** The otpauth:// link as a QR code (black on white whatever the theme, so every camera reads it), as SVG markup. */
 export function otpauthQrSvg(uri: string): string {
-  return renderSVG(uri, { pixelSize: 4, border: 4, ecc: "M" }).replace("<svg ", '<svg width="216" height="216" aria-hidden="true" ');
+  return renderSVG(uri, { pixelSize: 4, border: 4, ecc: "M" }).replace(
+    "<svg ",
+    '<svg width="216" height="216" aria-hidden="true" ',
+  );
 }
 
 /** Ten one-time recovery codes like "k3f9-x2m7-q8tw". */
@@ -99,5 +102,8 @@ export function newRecoveryCodes(count = 10): string[] {
 }
 
 export function normaliseRecoveryCode(code: string): string {
-  return code.trim().toLowerCase().replace(/[^a-z0-9]/g, "");
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }

@@ -6,7 +6,14 @@ import { getThePage } from "@/db/queries/settings";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { clearRateLimit, readRateLimit, writeRateLimit } from "@/db/writes/rate-limits";
 import { deleteSession } from "@/db/writes/sessions";
-import { claimTotpStep, consumeRecoveryCode, disableTotp, enableTotp, replaceRecoveryCodes, setPendingTotpSecret } from "@/db/writes/two-factor";
+import {
+  claimTotpStep,
+  consumeRecoveryCode,
+  disableTotp,
+  enableTotp,
+  replaceRecoveryCodes,
+  setPendingTotpSecret,
+} from "@/db/writes/two-factor";
 import { recordSignIn } from "@/db/writes/users";
 import { lockoutAfterFailures, SIGN_IN_FAILURE_WINDOW, SIGN_IN_FREE_FAILURES } from "./policy";
 import { createSession } from "./sessions";
@@ -14,8 +21,25 @@ import { hashToken } from "./tokens";
 import { matchTotpStep, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from "./totp";
 
 type Refusal = { ok: false; message: string };
-const audit = (db: Parameters<typeof insertAuditEntry>[0], user: { id: string; email: string }, at: number, action: string, ip?: string | null, detail?: Record<string, unknown>) =>
-  insertAuditEntry(db, { at, actorType: "user", actorId: user.id, actorLabel: user.email, action, targetType: "user", targetId: user.id, detail: detail ?? null, ip: ip ?? null });
+const audit = (
+  db: Parameters<typeof insertAuditEntry>[0],
+  user: { id: string; email: string },
+  at: number,
+  action: string,
+  ip?: string | null,
+  detail?: Record<string, unknown>,
+) =>
+  insertAuditEntry(db, {
+    at,
+    actorType: "user",
+    actorId: user.id,
+    actorLabel: user.email,
+    action,
+    targetType: "user",
+    targetId: user.id,
+    detail: detail ?? null,
+    ip: ip ?? null,
+  });
 
 /** Starts (or restarts) setup: a new secret, not yet in force until confirmed with a code. */
 export function startTwoFactorSetup(db: Db, userId: string, now: number): { ok: true; secret: string } | Refusal {
@@ -27,23 +51,42 @@ export function startTwoFactorSetup(db: Db, userId: string, now: number): { ok: 
   return { ok: true, secret };
 }
 
-export function confirmTwoFactorSetup(db: Db, userId: string, code: string, now: number, ip?: string | null): { ok: true; recoveryCodes: string[] } | Refusal {
+export function confirmTwoFactorSetup(
+  db: Db,
+  userId: string,
+  code: string,
+  now: number,
+  ip?: string | null,
+): { ok: true; recoveryCodes: string[] } | Refusal {
   const user = findUserById(db, userId);
   if (!user?.totpSecret || user.totpEnabledAt) return { ok: false, message: "Start the setup again." };
-  if (!verifyTotp(user.totpSecret, code, now)) return { ok: false, message: "This code is not right. Check the clock of your phone and try the newest code." };
+  if (!verifyTotp(user.totpSecret, code, now))
+    return { ok: false, message: "This code is not right. Check the clock of your phone and try the newest code." };
   const codes = newRecoveryCodes();
   db.transaction((tx) => {
     enableTotp(tx, userId, now);
-    replaceRecoveryCodes(tx, userId, codes.map((c) => hashToken(normaliseRecoveryCode(c))), now);
+    replaceRecoveryCodes(
+      tx,
+      userId,
+      codes.map((c) => hashToken(normaliseRecoveryCode(c))),
+      now,
+    );
     audit(tx, user, now, "auth.two_factor_enabled", ip);
   });
   return { ok: true, recoveryCodes: codes };
 }
 
-export function disableTwoFactor(db: Db, userId: string, code: string, now: number, ip?: string | null): { ok: true } | Refusal {
+export function disableTwoFactor(
+  db: Db,
+  userId: string,
+  code: string,
+  now: number,
+  ip?: string | null,
+): { ok: true } | Refusal {
   const user = findUserById(db, userId);
   if (!user?.totpEnabledAt || !user.totpSecret) return { ok: false, message: "Two-factor sign-in is not on." };
-  if (getThePage(db).requireTwoFactor) return { ok: false, message: "An owner requires two-factor sign-in for everyone, so it cannot be turned off." };
+  if (getThePage(db).requireTwoFactor)
+    return { ok: false, message: "An owner requires two-factor sign-in for everyone, so it cannot be turned off." };
   if (!verifyTotp(user.totpSecret, code, now)) return { ok: false, message: "This code is not right." };
   db.transaction((tx) => {
     disableTotp(tx, userId, now);
@@ -71,20 +114,33 @@ export function completeSignInWithCode(
   }
   return db.transaction((tx) => {
     const step = matchTotpStep(user.totpSecret!, input.code, input.now);
-    const usedRecovery = step === null && consumeRecoveryCode(tx, user.id, hashToken(normaliseRecoveryCode(input.code)), input.now);
+    const usedRecovery =
+      step === null && consumeRecoveryCode(tx, user.id, hashToken(normaliseRecoveryCode(input.code)), input.now);
     // A code works once: one seen by someone looking over a shoulder cannot be replayed within its window.
     const ok = usedRecovery || (step !== null && claimTotpStep(tx, user.id, step));
     if (!ok) {
       const fresh = !limit || input.now - limit.windowStart > SIGN_IN_FAILURE_WINDOW;
       const failures = (fresh ? 0 : limit.failures) + 1;
       const lockout = lockoutAfterFailures(failures, SIGN_IN_FREE_FAILURES.accountFromAddress);
-      writeRateLimit(tx, { key, windowStart: fresh ? input.now : limit.windowStart, count: failures, failures, blockedUntil: lockout ? input.now + lockout : null });
+      writeRateLimit(tx, {
+        key,
+        windowStart: fresh ? input.now : limit.windowStart,
+        count: failures,
+        failures,
+        blockedUntil: lockout ? input.now + lockout : null,
+      });
       audit(tx, user, input.now, "auth.two_factor_failed", input.ip);
       return { ok: false, message: "This code is not right." } as const;
     }
     clearRateLimit(tx, key);
     deleteSession(tx, input.tokenHash);
-    const session = createSession(tx, { userId: user.id, pendingTwoFactor: false, now: input.now, ip: input.ip, userAgent: input.userAgent });
+    const session = createSession(tx, {
+      userId: user.id,
+      pendingTwoFactor: false,
+      now: input.now,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
     recordSignIn(tx, user.id, input.now);
     audit(tx, user, input.now, "auth.sign_in", input.ip, { secondFactor: usedRecovery ? "recovery_code" : "totp" });
     return { ok: true, ...session } as const;

@@ -17,7 +17,8 @@ export const DONE_MESSAGES = {
   "recurrence-saved": "Recurring maintenance saved; {n} scheduled for the next 60 days.",
   "recurrence-stopped": "Recurring maintenance stopped.",
   "recurrence-stopped-cancelled": "Recurring maintenance stopped; {n} cancelled.",
-  "subscriber-added-pending": "Subscriber added: a confirmation email is on its way. They are pending until they confirm.",
+  "subscriber-added-pending":
+    "Subscriber added: a confirmation email is on its way. They are pending until they confirm.",
   "subscriber-added-active": "Subscriber added as active.",
   "subscriber-removed": "Subscriber removed.",
   "subscribers-imported": "Imported {n}.",

@@ -26,7 +26,15 @@ export function formatInZone(at: number, timeZone: string): string {
   if (!f) {
     const zoneName = { timeZone, timeZoneName: "short" } as const;
     f = {
-      at: new Intl.DateTimeFormat("en-GB", { ...zoneName, day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+      at: new Intl.DateTimeFormat("en-GB", {
+        ...zoneName,
+        day: "numeric",
+        month: "numeric",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }),
       zoneUS: new Intl.DateTimeFormat("en-US", zoneName),
     };
     formats.set(timeZone, f);
@@ -43,7 +51,16 @@ export function formatInZone(at: number, timeZone: string): string {
 
 /** The value of a datetime-local input (to the second) showing `at` in the page's zone. */
 export function toLocalDateTime(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+  return new Intl.DateTimeFormat("sv-SE", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  })
     .format(at)
     .replace(" ", "T");
 }

@@ -30,8 +30,18 @@ function startOfDay(value: string, timeZone: string, plusDays = 0): number | nul
   return zonedToUtc(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), 0, 0, timeZone);
 }
 
-export function parseHistoryQuery(params: Params, timeZone: string, componentIds: ReadonlySet<string>): ParsedHistoryQuery {
-  const values = { q: first(params.q), status: first(params.status), component: first(params.component), from: first(params.from), to: first(params.to) };
+export function parseHistoryQuery(
+  params: Params,
+  timeZone: string,
+  componentIds: ReadonlySet<string>,
+): ParsedHistoryQuery {
+  const values = {
+    q: first(params.q),
+    status: first(params.status),
+    component: first(params.component),
+    from: first(params.from),
+    to: first(params.to),
+  };
   const filter: HistoryFilter = {};
   const errors: Record<string, string> = {};
   if (values.q.length > MAX_QUERY) errors.q = `Search for at most ${MAX_QUERY} characters.`;
@@ -55,7 +65,8 @@ export function parseHistoryQuery(params: Params, timeZone: string, componentIds
     if (to === null) errors.to = "Enter a date like 2026-11-23.";
     else filter.to = to;
   }
-  if (filter.from !== undefined && filter.to !== undefined && filter.to <= filter.from) errors.to = "The end date must not be before the start date.";
+  if (filter.from !== undefined && filter.to !== undefined && filter.to <= filter.from)
+    errors.to = "The end date must not be before the start date.";
   const requested = Number(first(params.page) || "1");
   const page = Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
   return { filter, page, values, errors };

@@ -20,7 +20,16 @@ const form = (fields: Record<string, string>) => {
 
 describe("integration form", () => {
   it("decodes matcher rules and the severity map, one per line, comments and blank lines skipped", () => {
-    const decoded = integrationFromForm(form({ name: "AM", kind: "alertmanager", matchers: "team=mail -> mail\n\n# vpn\njob = openvpn -> bbbbbbbbbbbb", severityMap: "Critical=major_outage\r\ninfo = degraded_performance", incidentMode: "draft" }), services);
+    const decoded = integrationFromForm(
+      form({
+        name: "AM",
+        kind: "alertmanager",
+        matchers: "team=mail -> mail\n\n# vpn\njob = openvpn -> bbbbbbbbbbbb",
+        severityMap: "Critical=major_outage\r\ninfo = degraded_performance",
+        incidentMode: "draft",
+      }),
+      services,
+    );
     expect(decoded).toEqual({
       ok: true,
       input: {
@@ -36,16 +45,27 @@ describe("integration form", () => {
         templateId: null,
       },
     });
-    if (decoded.ok) expect(integrationFormText(decoded.input.matchers as never, decoded.input.severityMap as never, services)).toEqual({ matchers: "team=mail -> Mail\njob=openvpn -> VPN", severityMap: "critical=major_outage\ninfo=degraded_performance" });
+    if (decoded.ok)
+      expect(
+        integrationFormText(decoded.input.matchers as never, decoded.input.severityMap as never, services),
+      ).toEqual({
+        matchers: "team=mail -> Mail\njob=openvpn -> VPN",
+        severityMap: "critical=major_outage\ninfo=degraded_performance",
+      });
   });
 
   it("names each bad line on its field", () => {
-    const decoded = integrationFromForm(form({ name: "AM", matchers: "team=mail -> Payroll\nnonsense", severityMap: "critical=down" }), services);
+    const decoded = integrationFromForm(
+      form({ name: "AM", matchers: "team=mail -> Payroll\nnonsense", severityMap: "critical=down" }),
+      services,
+    );
     expect(decoded).toEqual({
       ok: false,
       errors: {
         matchers: ['Line 1: no service named "Payroll".', "Line 2: write label=value -> service."],
-        severityMap: ["Line 1: write severity=status, the status one of degraded_performance, partial_outage, major_outage."],
+        severityMap: [
+          "Line 1: write severity=status, the status one of degraded_performance, partial_outage, major_outage.",
+        ],
       },
     });
   });
@@ -54,10 +74,13 @@ describe("integration form", () => {
     const url = "https://status.example.org/api/integrations/abc/s3cr3t";
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "amtool-")), "alertmanager.yml");
     fs.writeFileSync(file, alertmanagerSnippet(url).replace("route:\n", "route:\n  receiver: status-page\n"));
-    if (!fs.existsSync("/usr/bin/amtool")) throw new Error("amtool is missing: apt-get install -y prometheus-alertmanager");
+    if (!fs.existsSync("/usr/bin/amtool"))
+      throw new Error("amtool is missing: apt-get install -y prometheus-alertmanager");
     const out = execFileSync("/usr/bin/amtool", ["check-config", file], { encoding: "utf8" });
     expect(out).toContain("SUCCESS");
     expect(alertmanagerSnippet(url)).toContain(`- url: '${url}'`);
-    expect(grafanaSnippet(url)).toMatch(new RegExp(`type: webhook\\n\\s+settings:\\n\\s+url: '${url.replace(/[/.]/g, "\\$&")}'`));
+    expect(grafanaSnippet(url)).toMatch(
+      new RegExp(`type: webhook\\n\\s+settings:\\n\\s+url: '${url.replace(/[/.]/g, "\\$&")}'`),
+    );
   });
 });

@@ -36,7 +36,9 @@ export function integrationFromForm(form: FormData, services: readonly { id: str
   for (const { line, text: l } of lines("severityMap")) {
     const m = /^([^=]+?)\s*=\s*(\S+)$/.exec(l);
     if (!m || !(COMPONENT_STATUSES as readonly string[]).includes(m[2])) {
-      (errors.severityMap ??= []).push(`Line ${line}: write severity=status, the status one of ${COMPONENT_STATUSES.filter((s) => s !== "operational" && s !== "under_maintenance").join(", ")}.`);
+      (errors.severityMap ??= []).push(
+        `Line ${line}: write severity=status, the status one of ${COMPONENT_STATUSES.filter((s) => s !== "operational" && s !== "under_maintenance").join(", ")}.`,
+      );
       continue;
     }
     severityMap[m[1].toLowerCase()] = m[2];
@@ -55,9 +57,15 @@ export function integrationFromForm(form: FormData, services: readonly { id: str
 }
 
 /** The stored settings as the form's textareas. */
-export function integrationFormText(matchers: readonly { label: string; value: string; componentId: string }[], severityMap: Record<string, string>, services: readonly { id: string; name: string }[]) {
+export function integrationFormText(
+  matchers: readonly { label: string; value: string; componentId: string }[],
+  severityMap: Record<string, string>,
+  services: readonly { id: string; name: string }[],
+) {
   return {
-    matchers: matchers.map((m) => `${m.label}=${m.value} -> ${services.find((s) => s.id === m.componentId)?.name ?? m.componentId}`).join("\n"),
+    matchers: matchers
+      .map((m) => `${m.label}=${m.value} -> ${services.find((s) => s.id === m.componentId)?.name ?? m.componentId}`)
+      .join("\n"),
     severityMap: Object.entries(severityMap)
       .map(([k, v]) => `${k}=${v}`)
       .join("\n"),

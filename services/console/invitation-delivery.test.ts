@@ -39,7 +39,11 @@ const linkIn = (text: string) => text.match(/https?:\/\/\S+\/invite\/([\w-]+)/)?
 describe("a team invitation", () => {
   it("without a Resend key: queues the email in the local outbox and shows the link, which the email carries too", async () => {
     const outcome = invite(db, owner, { email: "New@Example.org", role: "editor" }, PUBLIC_URL, now);
-    expect(outcome).toMatchObject({ ok: true, email: "new@example.org", link: expect.stringMatching(/\/invite\/[\w-]{43}$/) });
+    expect(outcome).toMatchObject({
+      ok: true,
+      email: "new@example.org",
+      link: expect.stringMatching(/\/invite\/[\w-]{43}$/),
+    });
     const link = (outcome as { link: string }).link;
     const token = link.split("/invite/")[1];
 
@@ -51,7 +55,12 @@ describe("a team invitation", () => {
 
     await runNotificationJobs(db, now + 1000, { mailer: null, ...OPTS });
     const [email] = db.select().from(emailMessages).all();
-    expect(email).toMatchObject({ toAddress: "new@example.org", subscriberId: null, state: "kept_locally", subject: "You are invited to the Example IT status page team" });
+    expect(email).toMatchObject({
+      toAddress: "new@example.org",
+      subscriberId: null,
+      state: "kept_locally",
+      subject: "You are invited to the Example IT status page team",
+    });
     expect(linkIn(email.text)).toBe(token);
     expect(email.html).toContain(link);
     expect(email.text).toContain("ada@example.org");
@@ -61,10 +70,22 @@ describe("a team invitation", () => {
   });
 
   it("shows the inviter the link only when no email leaves the server", () => {
-    const message = { invitationId: "zzzzzzzzzzzz", email: "x@example.org", role: "editor" as const, link: "", invitedBy: "ada@example.org" };
+    const message = {
+      invitationId: "zzzzzzzzzzzz",
+      email: "x@example.org",
+      role: "editor" as const,
+      link: "",
+      invitedBy: "ada@example.org",
+    };
     expect(db.transaction((tx) => deliverInvitation(tx, message, now, "resend"))).toEqual({ showLinkToInviter: false });
     expect(db.transaction((tx) => deliverInvitation(tx, message, now, "local"))).toEqual({ showLinkToInviter: true });
-    expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["team_invitation", "team_invitation"]);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .all()
+        .map((n) => n.kind),
+    ).toEqual(["team_invitation", "team_invitation"]);
   });
 
   it("with Resend: sends the email, and the emailed link joins once", async () => {
@@ -79,7 +100,12 @@ describe("a team invitation", () => {
     expect(stored.state).toBe("sent");
     expect(stored.html + stored.text).not.toContain(token);
     expect(stored.text).toContain(`/invite/${REMOVED_LINK_TOKEN}`);
-    const joined = await acceptInvitation(db, token, { name: "Sam", password: "a long enough password", ip: null }, now + 5000);
+    const joined = await acceptInvitation(
+      db,
+      token,
+      { name: "Sam", password: "a long enough password", ip: null },
+      now + 5000,
+    );
     expect(joined.ok).toBe(true);
     expect(openInvitationForToken(db, token, now + 6000)).toBeNull();
   }, 30_000); // password hashing is slow on purpose
@@ -88,7 +114,10 @@ describe("a team invitation", () => {
     invite(db, owner, { email: "late@example.org", role: "editor" }, PUBLIC_URL, now);
     const id = db.select().from(invitations).get()!.id;
     expect(revokeInvitation(db, owner, id, now + 10)).toEqual({ ok: true });
-    const tick = await runNotificationJobs(db, now + 1000, { mailer: createResendMailer("re_test", fake.url), ...OPTS });
+    const tick = await runNotificationJobs(db, now + 1000, {
+      mailer: createResendMailer("re_test", fake.url),
+      ...OPTS,
+    });
     expect(tick.fannedOut).toBe(1);
     expect(fake.emails()).toEqual([]);
     expect(db.select().from(emailMessages).all()).toEqual([]);

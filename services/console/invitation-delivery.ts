@@ -22,8 +22,18 @@ export interface InvitationDelivery {
   showLinkToInviter: boolean;
 }
 
-export function deliverInvitation(tx: Tx, message: InvitationMessage, at: number, mode: MailMode = mailMode()): InvitationDelivery {
+export function deliverInvitation(
+  tx: Tx,
+  message: InvitationMessage,
+  at: number,
+  mode: MailMode = mailMode(),
+): InvitationDelivery {
   const page = getPageRow(tx)!;
-  enqueueNotification(tx, { pageId: page.id, kind: "team_invitation", payload: { invitationId: message.invitationId }, at });
+  enqueueNotification(tx, {
+    pageId: page.id,
+    kind: "team_invitation",
+    payload: { invitationId: message.invitationId },
+    at,
+  });
   return { showLinkToInviter: mode === "local" };
 }

@@ -9,8 +9,35 @@ const form = (entries: Record<string, string>) => {
 
 describe("the console's monitor form", () => {
   it("decodes an HTTP monitor: numbers, checkboxes, status code list", () => {
-    const out = parseMonitorForm(form({ kind: "http", name: "Intranet", intervalSeconds: "30", url: "http://127.0.0.1:3194/", expectedStatus: "200, 204", followRedirects: "on", verifyTls: "on", incidentMode: "draft", componentId: "" }));
-    expect(out).toEqual({ ok: true, input: expect.objectContaining({ kind: "http", intervalSeconds: 30, componentId: null, incidentMode: "draft", config: { url: "http://127.0.0.1:3194/", expectedStatus: [200, 204], keywordAbsent: false, followRedirects: true, verifyTls: true } }) });
+    const out = parseMonitorForm(
+      form({
+        kind: "http",
+        name: "Intranet",
+        intervalSeconds: "30",
+        url: "http://127.0.0.1:3194/",
+        expectedStatus: "200, 204",
+        followRedirects: "on",
+        verifyTls: "on",
+        incidentMode: "draft",
+        componentId: "",
+      }),
+    );
+    expect(out).toEqual({
+      ok: true,
+      input: expect.objectContaining({
+        kind: "http",
+        intervalSeconds: 30,
+        componentId: null,
+        incidentMode: "draft",
+        config: {
+          url: "http://127.0.0.1:3194/",
+          expectedStatus: [200, 204],
+          keywordAbsent: false,
+          followRedirects: true,
+          verifyTls: true,
+        },
+      }),
+    });
   });
 
   it("names each problem on its own field, config fields included", () => {

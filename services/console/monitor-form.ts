@@ -6,14 +6,33 @@ import { monitorInput } from "@/services/monitors/config";
 
 /** Form field of each config key, per kind (the DNS record name is `dnsName`, not to clash with `name`). */
 export const CONFIG_FIELDS: Record<MonitorKind, Record<string, string>> = {
-  http: { url: "url", method: "method", expectedStatus: "expectedStatus", keyword: "keyword", keywordAbsent: "keywordAbsent", maxRedirects: "maxRedirects", followRedirects: "followRedirects", verifyTls: "verifyTls" },
+  http: {
+    url: "url",
+    method: "method",
+    expectedStatus: "expectedStatus",
+    keyword: "keyword",
+    keywordAbsent: "keywordAbsent",
+    maxRedirects: "maxRedirects",
+    followRedirects: "followRedirects",
+    verifyTls: "verifyTls",
+  },
   tcp: { host: "host", port: "port" },
   dns: { name: "dnsName", recordType: "recordType", expected: "expected", resolver: "resolver" },
   tls: { host: "host", port: "port", minDaysValid: "minDaysValid" },
   ping: { host: "host" },
   heartbeat: { graceSeconds: "graceSeconds" },
 };
-const NUMBERS = new Set(["intervalSeconds", "timeoutMs", "slowThresholdMs", "failuresBeforeDown", "successesBeforeUp", "port", "maxRedirects", "minDaysValid", "graceSeconds"]);
+const NUMBERS = new Set([
+  "intervalSeconds",
+  "timeoutMs",
+  "slowThresholdMs",
+  "failuresBeforeDown",
+  "successesBeforeUp",
+  "port",
+  "maxRedirects",
+  "minDaysValid",
+  "graceSeconds",
+]);
 const CHECKBOXES = new Set(["keywordAbsent", "followRedirects", "verifyTls"]);
 
 function value(form: FormData, field: string): unknown {
@@ -21,7 +40,11 @@ function value(form: FormData, field: string): unknown {
   const raw = form.get(field);
   if (typeof raw !== "string" || raw.trim() === "") return undefined;
   if (NUMBERS.has(field)) return /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw;
-  if (field === "expectedStatus") return raw.split(/[\s,]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  if (field === "expectedStatus")
+    return raw
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   return raw;
 }
 
@@ -33,7 +56,16 @@ export function monitorFromForm(form: FormData): Record<string, unknown> {
     if (v !== undefined) config[key] = v;
   }
   const input: Record<string, unknown> = { kind, config };
-  for (const field of ["name", "intervalSeconds", "timeoutMs", "slowThresholdMs", "failuresBeforeDown", "successesBeforeUp", "failureStatus", "incidentMode"]) {
+  for (const field of [
+    "name",
+    "intervalSeconds",
+    "timeoutMs",
+    "slowThresholdMs",
+    "failuresBeforeDown",
+    "successesBeforeUp",
+    "failureStatus",
+    "incidentMode",
+  ]) {
     const v = value(form, field);
     if (v !== undefined) input[field] = v;
   }
@@ -50,13 +82,20 @@ export function formErrors(input: Record<string, unknown>, error: z.ZodError): R
   for (const issue of error.issues) {
     const [head, key] = issue.path.map(String);
     const field = head === "config" ? (key ? (CONFIG_FIELDS[kind]?.[key] ?? key) : "url") : (head ?? "name");
-    const message = issue.code === "unrecognized_keys" ? "Not a setting of this kind of monitor." : issue.message.endsWith(".") ? issue.message : `${issue.message}.`;
+    const message =
+      issue.code === "unrecognized_keys"
+        ? "Not a setting of this kind of monitor."
+        : issue.message.endsWith(".")
+          ? issue.message
+          : `${issue.message}.`;
     (errors[field] ??= []).push(message);
   }
   return errors;
 }
 
-export function parseMonitorForm(form: FormData): { ok: true; input: Record<string, unknown> } | { ok: false; errors: Record<string, string[]> } {
+export function parseMonitorForm(
+  form: FormData,
+): { ok: true; input: Record<string, unknown> } | { ok: false; errors: Record<string, string[]> } {
   const input = monitorFromForm(form);
   const parsed = monitorInput.safeParse(input);
   return parsed.success ? { ok: true, input } : { ok: false, errors: formErrors(input, parsed.error) };

@@ -2,9 +2,22 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { deliveries, emailMessages } from "@/db/schema";
-import { enqueueNotification, recordDeliveryFailure, storeRenderedEmails, writeFanOut, claimDueDelivery } from "@/db/writes/outbox";
+import {
+  enqueueNotification,
+  recordDeliveryFailure,
+  storeRenderedEmails,
+  writeFanOut,
+  claimDueDelivery,
+} from "@/db/writes/outbox";
 import { addIncident, emptyPage, expectDomainError, T0 } from "@/services/testing/scenario";
-import { notificationDetail, notificationsPage, SENT_MAIL_PAGE_SIZE, sentMailDetail, sentMailFilterSchema, sentMailPage } from "./sent-mail";
+import {
+  notificationDetail,
+  notificationsPage,
+  SENT_MAIL_PAGE_SIZE,
+  sentMailDetail,
+  sentMailFilterSchema,
+  sentMailPage,
+} from "./sent-mail";
 
 let db: Db;
 afterEach(() => db?.$client.close());
@@ -14,11 +27,26 @@ const owner = { role: "owner" as const };
 const editor = { role: "editor" as const };
 
 /** A notification fanned out to `addresses.length` recipients in one chunk, its emails rendered at `at`. */
-function sent(pageId: string, addresses: string[], at: number, options: { incidentId?: string; subject?: string } = {}) {
+function sent(
+  pageId: string,
+  addresses: string[],
+  at: number,
+  options: { incidentId?: string; subject?: string } = {},
+) {
   const notificationId = db.transaction((tx) =>
-    enqueueNotification(tx, { pageId, kind: options.incidentId ? "incident_created" : "subscription_manage_link", incidentId: options.incidentId ?? null, at }),
+    enqueueNotification(tx, {
+      pageId,
+      kind: options.incidentId ? "incident_created" : "subscription_manage_link",
+      incidentId: options.incidentId ?? null,
+      at,
+    }),
   );
-  writeFanOut(db, notificationId, [addresses.map((_, i) => `subscriber${String(i).padStart(3, "0")}`.slice(0, 12))], at);
+  writeFanOut(
+    db,
+    notificationId,
+    [addresses.map((_, i) => `subscriber${String(i).padStart(3, "0")}`.slice(0, 12))],
+    at,
+  );
   const delivery = db.select().from(deliveries).where(eq(deliveries.notificationId, notificationId)).get()!;
   storeRenderedEmails(
     db,
@@ -46,7 +74,9 @@ describe("sentMailPage", () => {
   it("lists emails newest first, filters by state and by part of the address or subject", () => {
     const pageId = setup();
     sent(pageId, ["ada@example.org"], T0, { subject: "Confirm your subscription" });
-    const later = sent(pageId, ["bob@example.org", "cy_100%@example.org"], T0 + 1000, { subject: "[Investigating] Webmail" });
+    const later = sent(pageId, ["bob@example.org", "cy_100%@example.org"], T0 + 1000, {
+      subject: "[Investigating] Webmail",
+    });
     db.update(emailMessages).set({ state: "bounced" }).where(eq(emailMessages.toAddress, "bob@example.org")).run();
 
     const all = sentMailPage(db, admin, {}).emails;
@@ -79,7 +109,11 @@ describe("sentMailPage", () => {
 
   it("reads bad filters as no filter", () => {
     expect(sentMailFilterSchema.parse({ state: "exploded", q: "x".repeat(300), before: "../../etc" })).toEqual({});
-    expect(sentMailFilterSchema.parse({ state: "bounced", q: " ada ", before: "abcdefghijkl" })).toEqual({ state: "bounced", q: "ada", before: "abcdefghijkl" });
+    expect(sentMailFilterSchema.parse({ state: "bounced", q: " ada ", before: "abcdefghijkl" })).toEqual({
+      state: "bounced",
+      q: "ada",
+      before: "abcdefghijkl",
+    });
   });
 
   it("is refused to an editor", () => {
@@ -97,7 +131,11 @@ describe("sentMailDetail", () => {
     const { notificationId } = sent(pageId, ["ada@example.org"], T0);
     const id = db.select().from(emailMessages).get()!.id;
     const detail = sentMailDetail(db, admin, id);
-    expect(detail.message).toMatchObject({ toAddress: "ada@example.org", html: "<p>Hi ada@example.org</p>", text: "Hi ada@example.org" });
+    expect(detail.message).toMatchObject({
+      toAddress: "ada@example.org",
+      html: "<p>Hi ada@example.org</p>",
+      text: "Hi ada@example.org",
+    });
     expect(detail.message.headers["List-Unsubscribe"]).toContain("/unsubscribe/");
     expect(detail.notification?.id).toBe(notificationId);
     expect(detail.bodyRemoved).toBe(false);
@@ -109,7 +147,11 @@ describe("sentMailDetail", () => {
 describe("notifications", () => {
   it("summarise recipients, batches and email states, with the last error and its status code", () => {
     const pageId = setup();
-    const incidentId = addIncident(db, pageId, { name: "Webmail slow", start: T0 - 60_000, steps: [{ status: "investigating" }] });
+    const incidentId = addIncident(db, pageId, {
+      name: "Webmail slow",
+      start: T0 - 60_000,
+      steps: [{ status: "investigating" }],
+    });
     const ok = sent(pageId, ["a@example.org", "b@example.org"], T0, { incidentId });
     db.update(emailMessages).set({ state: "delivered" }).where(eq(emailMessages.toAddress, "a@example.org")).run();
     db.update(emailMessages).set({ state: "bounced" }).where(eq(emailMessages.toAddress, "b@example.org")).run();
@@ -117,17 +159,43 @@ describe("notifications", () => {
     const claimed = claimDueDelivery(db, "w", T0 + 2000, 60_000)!;
     expect(claimed.id).toBe(ok.deliveryId);
     const claimedBad = claimDueDelivery(db, "w", T0 + 2000, 60_000)!;
-    recordDeliveryFailure(db, claimedBad, "w", T0 + 2000, { state: "failed", nextAttemptAt: T0 + 2000, countsAsAttempt: true, error: "422 validation_error: Invalid `from`", statusCode: 422 });
+    recordDeliveryFailure(db, claimedBad, "w", T0 + 2000, {
+      state: "failed",
+      nextAttemptAt: T0 + 2000,
+      countsAsAttempt: true,
+      error: "422 validation_error: Invalid `from`",
+      statusCode: 422,
+    });
 
     const { notifications, olderCursor } = notificationsPage(db, admin);
     expect(olderCursor).toBeNull();
     expect(notifications.map((n) => n.id)).toEqual([bad.notificationId, ok.notificationId]);
     const [failed, fine] = notifications;
-    expect(failed).toMatchObject({ recipients: 1, chunks: { failed: 1 }, emails: { failed: 1 }, lastError: { statusCode: 422, state: "failed" } });
-    expect(fine).toMatchObject({ recipients: 2, chunks: { sending: 1 }, emails: { delivered: 1, bounced: 1 }, lastError: null, incident: { id: incidentId, name: "Webmail slow", kind: "incident" } });
+    expect(failed).toMatchObject({
+      recipients: 1,
+      chunks: { failed: 1 },
+      emails: { failed: 1 },
+      lastError: { statusCode: 422, state: "failed" },
+    });
+    expect(fine).toMatchObject({
+      recipients: 2,
+      chunks: { sending: 1 },
+      emails: { delivered: 1, bounced: 1 },
+      lastError: null,
+      incident: { id: incidentId, name: "Webmail slow", kind: "incident" },
+    });
 
     const detail = notificationDetail(db, admin, bad.notificationId);
-    expect(detail.chunks).toEqual([expect.objectContaining({ chunk: 0, state: "failed", recipients: 1, attempts: 1, lastStatusCode: 422, lastError: expect.stringContaining("validation_error") })]);
+    expect(detail.chunks).toEqual([
+      expect.objectContaining({
+        chunk: 0,
+        state: "failed",
+        recipients: 1,
+        attempts: 1,
+        lastStatusCode: 422,
+        lastError: expect.stringContaining("validation_error"),
+      }),
+    ]);
     expectDomainError(() => notificationDetail(db, admin, "zzzzzzzzzzzz"), "not_found");
     expectDomainError(() => notificationDetail(db, admin, "<script>"), "not_found");
     // An unreadable cursor is ignored: the first page again.

@@ -3,8 +3,19 @@
 // whatever the page in front of it already checked.
 import { z } from "zod";
 import type { Tx } from "@/db";
-import { EMAIL_MESSAGE_STATES, type DeliveryState, type EmailMessageState, type NotificationKind, type UserRole } from "@/db/constants";
-import { getEmailMessage, getNotificationDeliveries, listEmailMessages, listNotificationSummaries } from "@/db/queries/sent-mail";
+import {
+  EMAIL_MESSAGE_STATES,
+  type DeliveryState,
+  type EmailMessageState,
+  type NotificationKind,
+  type UserRole,
+} from "@/db/constants";
+import {
+  getEmailMessage,
+  getNotificationDeliveries,
+  listEmailMessages,
+  listNotificationSummaries,
+} from "@/db/queries/sent-mail";
 import { DomainError, notFound } from "@/core/errors";
 import { hasRole } from "@/services/auth/roles";
 import { isId } from "@/core/ids";
@@ -79,7 +90,11 @@ function assertMayReadMail(viewer: MailViewer): void {
 /** A page of emails, newest first, and the cursor of the next (older) page if there is one. */
 export function sentMailPage(tx: Tx, viewer: MailViewer, query: SentMailQuery) {
   assertMayReadMail(viewer);
-  const rows = listEmailMessages(tx, { state: query.state, search: query.q || undefined, before: query.before }, SENT_MAIL_PAGE_SIZE + 1);
+  const rows = listEmailMessages(
+    tx,
+    { state: query.state, search: query.q || undefined, before: query.before },
+    SENT_MAIL_PAGE_SIZE + 1,
+  );
   const more = rows.length > SENT_MAIL_PAGE_SIZE;
   const emails = rows.slice(0, SENT_MAIL_PAGE_SIZE);
   return { emails, olderCursor: more ? emails.at(-1)!.id : null };
@@ -95,7 +110,11 @@ export function sentMailDetail(tx: Tx, viewer: MailViewer, id: string) {
 
 export function notificationsPage(tx: Tx, viewer: MailViewer, before?: string) {
   assertMayReadMail(viewer);
-  const rows = listNotificationSummaries(tx, { before: before && isId(before) ? before : undefined }, NOTIFICATIONS_PAGE_SIZE + 1);
+  const rows = listNotificationSummaries(
+    tx,
+    { before: before && isId(before) ? before : undefined },
+    NOTIFICATIONS_PAGE_SIZE + 1,
+  );
   const more = rows.length > NOTIFICATIONS_PAGE_SIZE;
   const notifications = rows.slice(0, NOTIFICATIONS_PAGE_SIZE);
   return { notifications, olderCursor: more ? notifications.at(-1)!.id : null };
@@ -112,7 +131,8 @@ export function notificationDetail(tx: Tx, viewer: MailViewer, id: string) {
  * The Content-Security-Policy an email's HTML is served with: no scripts, no forms, no plugins, no requests
  * except images, and a sandbox without same-origin so it cannot reach the console even if something slipped in.
  */
-export const EMAIL_PREVIEW_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+export const EMAIL_PREVIEW_CSP =
+  "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
 
 /** Runs a read and turns its not_found into null, for pages that answer 404 with notFound(). */
 export function orNull<T>(read: () => T): T | null {

@@ -11,17 +11,37 @@ describe("services by actor", () => {
     const id = addComponent(db, pageId, "VPN");
     const key = addApiKeyActor(db, "admin", 'API key "ops"');
     expect(setStatusByHand(db, pageId, key, id, "major_outage", T0)).toEqual({ ok: true, name: "VPN" });
-    const last = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, id)).all().at(-1);
+    const last = db
+      .select()
+      .from(componentStatusChanges)
+      .where(eq(componentStatusChanges.componentId, id))
+      .all()
+      .at(-1);
     expect(last).toMatchObject({ status: "major_outage", source: "api", apiKeyId: key.apiKeyId, userId: null });
-    expect(db.select().from(auditLog).all().at(-1)).toMatchObject({ actorType: "api_key", actorId: key.apiKeyId, actorLabel: 'API key "ops"', action: "component.set_status" });
+    expect(db.select().from(auditLog).all().at(-1)).toMatchObject({
+      actorType: "api_key",
+      actorId: key.apiKeyId,
+      actorLabel: 'API key "ops"',
+      action: "component.set_status",
+    });
   });
 
   it("records a member's change as manual with the member", () => {
     const { db, pageId } = emptyPage();
     const admin = addMember(db, "admin");
-    const created = createComponent(db, pageId, admin, { name: "Mail", description: null, groupId: null, showcase: true, onlyShowIfDegraded: false, startDate: null }, T0);
+    const created = createComponent(
+      db,
+      pageId,
+      admin,
+      { name: "Mail", description: null, groupId: null, showcase: true, onlyShowIfDegraded: false, startDate: null },
+      T0,
+    );
     if (!created.ok) throw new Error(created.message);
-    const first = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, created.id)).get();
+    const first = db
+      .select()
+      .from(componentStatusChanges)
+      .where(eq(componentStatusChanges.componentId, created.id))
+      .get();
     expect(first).toMatchObject({ source: "manual", userId: admin.userId, apiKeyId: null });
   });
 

@@ -19,29 +19,63 @@ import { assertCan, statusChangeBy, type Actor } from "@/core/actor";
 import { audit } from "./audit";
 
 /** Why a verb refused, so the API can answer 404, 409 or 422 (the console shows the message and errors). */
-export type Refusal = { ok: false; reason: "gone" | "invalid" | "conflict"; message: string; errors?: Record<string, string[]> };
+export type Refusal = {
+  ok: false;
+  reason: "gone" | "invalid" | "conflict";
+  message: string;
+  errors?: Record<string, string[]>;
+};
 export type Outcome<T = object> = ({ ok: true } & T) | Refusal;
 
-const GONE: Refusal = { ok: false, reason: "gone", message: "This service or group no longer exists. Reload the page." };
-const NO_SUCH_GROUP: Refusal = { ok: false, reason: "invalid", message: "Please correct the fields marked below.", errors: { groupId: ["This group does not exist."] } };
+const GONE: Refusal = {
+  ok: false,
+  reason: "gone",
+  message: "This service or group no longer exists. Reload the page.",
+};
+const NO_SUCH_GROUP: Refusal = {
+  ok: false,
+  reason: "invalid",
+  message: "Please correct the fields marked below.",
+  errors: { groupId: ["This group does not exist."] },
+};
 
 export interface ComponentInput extends ComponentFields {
   groupId: string | null;
 }
 
-export function createComponent(db: Db, pageId: string, actor: Actor, input: ComponentInput & { status?: ComponentStatus }, now: number): Outcome<{ id: string }> {
+export function createComponent(
+  db: Db,
+  pageId: string,
+  actor: Actor,
+  input: ComponentInput & { status?: ComponentStatus },
+  now: number,
+): Outcome<{ id: string }> {
   assertCan(actor, "services.write");
   return db.transaction((tx) => {
     if (input.groupId && !findGroup(tx, pageId, input.groupId)) {
       return NO_SUCH_GROUP;
     }
     const id = insertComponent(tx, { pageId, ...input, at: now, actor: statusChangeBy(actor) });
-    audit(tx, actor, now, "component.create", { type: "component", id }, { name: input.name, status: input.status ?? "operational" });
+    audit(
+      tx,
+      actor,
+      now,
+      "component.create",
+      { type: "component", id },
+      { name: input.name, status: input.status ?? "operational" },
+    );
     return { ok: true, id };
   });
 }
 
-export function updateComponent(db: Db, pageId: string, actor: Actor, id: string, input: ComponentInput, now: number): Outcome {
+export function updateComponent(
+  db: Db,
+  pageId: string,
+  actor: Actor,
+  id: string,
+  input: ComponentInput,
+  now: number,
+): Outcome {
   assertCan(actor, "services.write");
   return db.transaction((tx) => {
     const current = findLiveComponent(tx, pageId, id);
@@ -53,7 +87,14 @@ export function updateComponent(db: Db, pageId: string, actor: Actor, id: string
     updateComponentFields(tx, id, fields, now);
     moveComponentToGroup(tx, pageId, id, groupId, now);
     if (current.groupId !== groupId) writeOrder(tx, pageId, siblingIds(tx, pageId, current.groupId), now);
-    audit(tx, actor, now, "component.update", { type: "component", id }, { name: input.name, groupChanged: current.groupId !== groupId });
+    audit(
+      tx,
+      actor,
+      now,
+      "component.update",
+      { type: "component", id },
+      { name: input.name, groupChanged: current.groupId !== groupId },
+    );
     return { ok: true };
   });
 }
@@ -77,20 +118,40 @@ export function deleteComponent(db: Db, pageId: string, actor: Actor, id: string
   });
 }
 
-export function setStatusByHand(db: Db, pageId: string, actor: Actor, id: string, status: ComponentStatus, now: number): Outcome<{ name: string }> {
+export function setStatusByHand(
+  db: Db,
+  pageId: string,
+  actor: Actor,
+  id: string,
+  status: ComponentStatus,
+  now: number,
+): Outcome<{ name: string }> {
   assertCan(actor, "services.write");
   return db.transaction((tx) => {
     const current = findLiveComponent(tx, pageId, id);
     if (!current) return GONE;
     const previous = setComponentStatus(tx, id, status, now, statusChangeBy(actor));
     if (previous !== status) {
-      audit(tx, actor, now, "component.set_status", { type: "component", id }, { name: current.name, from: previous, to: status });
+      audit(
+        tx,
+        actor,
+        now,
+        "component.set_status",
+        { type: "component", id },
+        { name: current.name, from: previous, to: status },
+      );
     }
     return { ok: true, name: current.name };
   });
 }
 
-export function createGroup(db: Db, pageId: string, actor: Actor, input: { name: string; description: string | null }, now: number): Outcome<{ id: string }> {
+export function createGroup(
+  db: Db,
+  pageId: string,
+  actor: Actor,
+  input: { name: string; description: string | null },
+  now: number,
+): Outcome<{ id: string }> {
   assertCan(actor, "services.write");
   return db.transaction((tx) => {
     const id = insertGroup(tx, { pageId, ...input, at: now });
@@ -99,7 +160,14 @@ export function createGroup(db: Db, pageId: string, actor: Actor, input: { name:
   });
 }
 
-export function updateGroup(db: Db, pageId: string, actor: Actor, id: string, input: { name: string; description: string | null }, now: number): Outcome {
+export function updateGroup(
+  db: Db,
+  pageId: string,
+  actor: Actor,
+  id: string,
+  input: { name: string; description: string | null },
+  now: number,
+): Outcome {
   assertCan(actor, "services.write");
   return db.transaction((tx) => {
     if (!findGroup(tx, pageId, id)) return GONE;
@@ -117,7 +185,14 @@ export function deleteGroup(db: Db, pageId: string, actor: Actor, id: string, no
     const children = siblingIds(tx, pageId, id);
     deleteGroupKeepingServices(tx, pageId, id, children, now);
     writeOrder(tx, pageId, siblingIds(tx, pageId, null), now);
-    audit(tx, actor, now, "group.delete", { type: "group", id }, { name: group.name, servicesMovedOut: children.length });
+    audit(
+      tx,
+      actor,
+      now,
+      "group.delete",
+      { type: "group", id },
+      { name: group.name, servicesMovedOut: children.length },
+    );
     return { ok: true };
   });
 }
@@ -136,21 +211,36 @@ export function moveItem(db: Db, pageId: string, actor: Actor, id: string, direc
     if (!parent) return GONE;
     const current = siblingIds(tx, pageId, parent.groupId);
     const next = moveOne(current, id, direction);
-    if (next.join() === current.join()) return { ok: false, reason: "conflict", message: `Already ${direction === "up" ? "first" : "last"}.` };
+    if (next.join() === current.join())
+      return { ok: false, reason: "conflict", message: `Already ${direction === "up" ? "first" : "last"}.` };
     writeOrder(tx, pageId, next, now);
-    audit(tx, actor, now, "services.reorder", parent.groupId ? { type: "group", id: parent.groupId } : null, { moved: id, direction });
+    audit(tx, actor, now, "services.reorder", parent.groupId ? { type: "group", id: parent.groupId } : null, {
+      moved: id,
+      direction,
+    });
     return { ok: true };
   });
 }
 
 /** A whole new order for one list (drag and drop). It must name exactly the items of that list. */
-export function reorder(db: Db, pageId: string, actor: Actor, groupId: string | null, orderedIds: readonly string[], now: number): Outcome {
+export function reorder(
+  db: Db,
+  pageId: string,
+  actor: Actor,
+  groupId: string | null,
+  orderedIds: readonly string[],
+  now: number,
+): Outcome {
   assertCan(actor, "services.write");
   return db.transaction((tx) => {
     if (groupId && !findGroup(tx, pageId, groupId)) return GONE;
     const current = siblingIds(tx, pageId, groupId);
     if (!isPermutationOf(orderedIds, current)) {
-      return { ok: false, reason: "conflict", message: "The order did not match the current services; nothing was changed. Reload the page." };
+      return {
+        ok: false,
+        reason: "conflict",
+        message: "The order did not match the current services; nothing was changed. Reload the page.",
+      };
     }
     writeOrder(tx, pageId, orderedIds, now);
     audit(tx, actor, now, "services.reorder", groupId ? { type: "group", id: groupId } : null, { order: orderedIds });

@@ -36,11 +36,18 @@ export const settingsSchema = z.object({
     .string()
     .trim()
     .min(1, { error: "Choose a time zone." })
-    .refine((zone) => zone === "Etc/UTC" || timeZoneNames().includes(zone) || (zone.includes("/") && isValidTimeZone(zone)), {
-      error: "This is not a time zone we know. Choose one from the list, e.g. Europe/Berlin.",
-    })
+    .refine(
+      (zone) => zone === "Etc/UTC" || timeZoneNames().includes(zone) || (zone.includes("/") && isValidTimeZone(zone)),
+      {
+        error: "This is not a time zone we know. Choose one from the list, e.g. Europe/Berlin.",
+      },
+    )
     // An alias or different spelling ("europe/berlin", "Asia/Calcutta") is stored under its canonical name.
-    .transform((zone) => (zone === "Etc/UTC" || timeZoneNames().includes(zone) ? zone : new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone)),
+    .transform((zone) =>
+      zone === "Etc/UTC" || timeZoneNames().includes(zone)
+        ? zone
+        : new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone,
+    ),
   accentColor: z
     .string()
     .trim()
@@ -67,14 +74,26 @@ export function saveSettings(db: Db, actor: Actor, input: PageSettingsFields, no
   });
 }
 
-export function uploadLogo(db: Db, actor: Actor, bytes: Uint8Array, now: number): { ok: true } | { ok: false; message: string } {
+export function uploadLogo(
+  db: Db,
+  actor: Actor,
+  bytes: Uint8Array,
+  now: number,
+): { ok: true } | { ok: false; message: string } {
   assertCan(actor, "settings.write");
   const check = checkLogo(bytes);
   if (!check.ok) return check;
   db.transaction((tx) => {
     const page = getThePage(tx);
     const id = replaceLogo(tx, page.id, { contentType: check.contentType, bytes: Buffer.from(bytes) }, now);
-    audit(tx, actor, now, "page.upload_logo", { type: "asset", id: id! }, { contentType: check.contentType, size: bytes.length });
+    audit(
+      tx,
+      actor,
+      now,
+      "page.upload_logo",
+      { type: "asset", id: id! },
+      { contentType: check.contentType, size: bytes.length },
+    );
   });
   return { ok: true };
 }

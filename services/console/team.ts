@@ -5,7 +5,13 @@ import type { Db } from "@/db";
 import type { UserRole } from "@/db/constants";
 import { findUserByEmail, findUserById } from "@/db/queries/users";
 import { countOwners, findInvitationByTokenHash, findOpenInvitation, listOpenInvitations } from "@/db/queries/team";
-import { deleteUser, insertInvitation, markInvitationAccepted, revokeInvitationRow, updateUserRole } from "@/db/writes/team";
+import {
+  deleteUser,
+  insertInvitation,
+  markInvitationAccepted,
+  revokeInvitationRow,
+  updateUserRole,
+} from "@/db/writes/team";
 import { insertUser } from "@/db/writes/users";
 import { getThePage } from "@/db/queries/settings";
 import { setRequireTwoFactor } from "@/db/writes/settings";
@@ -44,12 +50,29 @@ export function invite(
   if (!mayManage(actor, input.role, input.role)) return NOT_ALLOWED;
   const email = input.email.trim().toLowerCase();
   return db.transaction((tx) => {
-    if (findUserByEmail(tx, email)) return { ok: false, message: "Please correct the fields marked below.", errors: { email: ["This person is already a member."] } };
+    if (findUserByEmail(tx, email))
+      return {
+        ok: false,
+        message: "Please correct the fields marked below.",
+        errors: { email: ["This person is already a member."] },
+      };
     const invitationId = newId();
     const token = invitationToken(ensureAppSecret(tx, now), invitationId);
     const link = `${publicUrl}/invite/${token}`;
-    insertInvitation(tx, { id: invitationId, email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.type === "user" ? actor.userId : null, expiresAt: now + INVITATION_LIFETIME, at: now });
-    const delivery = deliverInvitation(tx, { invitationId, email, role: input.role, link, invitedBy: actor.label }, now);
+    insertInvitation(tx, {
+      id: invitationId,
+      email,
+      role: input.role,
+      tokenHash: hashToken(token),
+      invitedBy: actor.type === "user" ? actor.userId : null,
+      expiresAt: now + INVITATION_LIFETIME,
+      at: now,
+    });
+    const delivery = deliverInvitation(
+      tx,
+      { invitationId, email, role: input.role, link, invitedBy: actor.label },
+      now,
+    );
     audit(tx, actor, now, "team.invite", { type: "invitation", id: invitationId }, { email, role: input.role });
     return { ok: true, email, link: delivery.showLinkToInviter ? link : null };
   });
@@ -86,10 +109,24 @@ export async function acceptInvitation(
   if (!invitation) return { ok: false, message: "This invitation link is no longer valid. Ask for a new one." };
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
-    if (findUserByEmail(tx, invitation.email)) return { ok: false, message: "There is already a member with this email. Sign in instead." };
-    if (!markInvitationAccepted(tx, invitation.id, now)) return { ok: false, message: "This invitation link is no longer valid. Ask for a new one." };
-    const userId = insertUser(tx, { email: invitation.email, name: input.name, passwordHash, role: invitation.role, at: now });
-    const session = createSession(tx, { userId, pendingTwoFactor: false, now, ip: input.ip, userAgent: input.userAgent });
+    if (findUserByEmail(tx, invitation.email))
+      return { ok: false, message: "There is already a member with this email. Sign in instead." };
+    if (!markInvitationAccepted(tx, invitation.id, now))
+      return { ok: false, message: "This invitation link is no longer valid. Ask for a new one." };
+    const userId = insertUser(tx, {
+      email: invitation.email,
+      name: input.name,
+      passwordHash,
+      role: invitation.role,
+      at: now,
+    });
+    const session = createSession(tx, {
+      userId,
+      pendingTwoFactor: false,
+      now,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
     insertAuditEntry(tx, {
       at: now,
       actorType: "user",
@@ -105,7 +142,13 @@ export async function acceptInvitation(
   });
 }
 
-export function changeRole(db: Db, actor: Actor, userId: string, role: UserRole, now: number): { ok: true; email: string } | Refusal {
+export function changeRole(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  role: UserRole,
+  now: number,
+): { ok: true; email: string } | Refusal {
   assertCan(actor, "team.manage");
   return db.transaction((tx) => {
     const target = findUserById(tx, userId);
@@ -116,7 +159,14 @@ export function changeRole(db: Db, actor: Actor, userId: string, role: UserRole,
       return { ok: false, message: "This is the last owner. Make someone else an owner first." };
     }
     updateUserRole(tx, userId, role, now);
-    audit(tx, actor, now, "team.change_role", { type: "user", id: userId }, { email: target.email, from: target.role, to: role });
+    audit(
+      tx,
+      actor,
+      now,
+      "team.change_role",
+      { type: "user", id: userId },
+      { email: target.email, from: target.role, to: role },
+    );
     return { ok: true, email: target.email };
   });
 }
@@ -131,7 +181,14 @@ export function removeMember(db: Db, actor: Actor, userId: string, now: number):
       return { ok: false, message: "This is the last owner and cannot be removed." };
     }
     deleteUser(tx, userId); // sessions and recovery codes go with it (foreign keys cascade)
-    audit(tx, actor, now, "team.remove_member", { type: "user", id: userId }, { email: target.email, role: target.role });
+    audit(
+      tx,
+      actor,
+      now,
+      "team.remove_member",
+      { type: "user", id: userId },
+      { email: target.email, role: target.role },
+    );
     return { ok: true, email: target.email };
   });
 }

@@ -5,7 +5,12 @@ import { getWebhookSubscriber, listWebhooks } from "@/db/queries/webhooks";
 import { deleteWebhookSubscriber, reenableWebhook } from "@/db/writes/webhooks";
 import type { Actor } from "@/core/actor";
 import { canManageSubscribers } from "@/services/subscriptions/admin";
-import { enqueueWebhookVerification, registerWebhook, type RegisterResult, type WebhookInput } from "@/services/webhooks/register";
+import {
+  enqueueWebhookVerification,
+  registerWebhook,
+  type RegisterResult,
+  type WebhookInput,
+} from "@/services/webhooks/register";
 import type { GuardOptions } from "@/services/webhooks/url-guard";
 import { audit } from "./audit";
 
@@ -36,7 +41,12 @@ export async function addWebhook(
   return result;
 }
 
-export function removeWebhook(db: Db, actor: WebhookActor, id: string, now: number): { ok: true; url: string } | Refusal {
+export function removeWebhook(
+  db: Db,
+  actor: WebhookActor,
+  id: string,
+  now: number,
+): { ok: true; url: string } | Refusal {
   if (!allowed(actor)) return FORBIDDEN;
   return db.transaction((tx) => {
     const webhook = getWebhookSubscriber(tx, id);
@@ -47,7 +57,12 @@ export function removeWebhook(db: Db, actor: WebhookActor, id: string, now: numb
   });
 }
 
-export function enableWebhook(db: Db, actor: WebhookActor, id: string, now: number): { ok: true; url: string } | Refusal {
+export function enableWebhook(
+  db: Db,
+  actor: WebhookActor,
+  id: string,
+  now: number,
+): { ok: true; url: string } | Refusal {
   if (!allowed(actor)) return FORBIDDEN;
   return db.transaction((tx) => {
     const webhook = getWebhookSubscriber(tx, id);
@@ -59,11 +74,17 @@ export function enableWebhook(db: Db, actor: WebhookActor, id: string, now: numb
 }
 
 /** Sends the verification ping of a pending webhook again (its receiver was down, or fixed since). */
-export function resendWebhookVerification(db: Db, actor: WebhookActor, id: string, now: number): { ok: true; url: string } | Refusal {
+export function resendWebhookVerification(
+  db: Db,
+  actor: WebhookActor,
+  id: string,
+  now: number,
+): { ok: true; url: string } | Refusal {
   if (!allowed(actor)) return FORBIDDEN;
   return db.transaction((tx) => {
     const webhook = getWebhookSubscriber(tx, id);
-    if (!webhook || webhook.state === "unsubscribed") return { ok: false as const, message: "This webhook no longer exists." };
+    if (!webhook || webhook.state === "unsubscribed")
+      return { ok: false as const, message: "This webhook no longer exists." };
     if (webhook.state !== "pending") return { ok: false as const, message: "This webhook is already verified." };
     enqueueWebhookVerification(tx, webhook.pageId, id, now);
     audit(tx, actor, now, "webhook.verify", { type: "subscriber", id }, { url: webhook.webhookUrl });

@@ -16,7 +16,12 @@ export function feedHandlers(format: "atom" | "rss") {
     if (componentId !== null) {
       const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId) : undefined;
       if (!component) return jsonError(request, 404, "No such component");
-      input = { ctx, bundles: loadFeedBundles(db, ctx, component.id), componentName: component.name, componentId: component.id };
+      input = {
+        ctx,
+        bundles: loadFeedBundles(db, ctx, component.id),
+        componentName: component.name,
+        componentId: component.id,
+      };
     } else {
       input = { ctx, bundles: loadFeedBundles(db, ctx) };
     }

@@ -14,7 +14,8 @@ import { escapeText, foldLine, maintenanceCalendar } from "./ical";
 let db: Db;
 afterEach(() => db?.$client.close());
 
-const ENTRY = /<p><small>([A-Z][a-z]{2}) <var data-var='date'>(\d{1,2})<\/var>, <var data-var='time'>(\d{2}:\d{2})<\/var> ([A-Za-z0-9+\-]+)<\/small><br><strong>([A-Za-z ]+)<\/strong> - (.*?)<\/p>/g;
+const ENTRY =
+  /<p><small>([A-Z][a-z]{2}) <var data-var='date'>(\d{1,2})<\/var>, <var data-var='time'>(\d{2}:\d{2})<\/var> ([A-Za-z0-9+\-]+)<\/small><br><strong>([A-Za-z ]+)<\/strong> - (.*?)<\/p>/g;
 
 function page(timeZone = "Etc/UTC") {
   const built = emptyPage(timeZone);
@@ -31,7 +32,11 @@ function page(timeZone = "Etc/UTC") {
       { status: "resolved", body: "Fixed", after: 90, set: { [vpn]: "operational" } },
     ],
   });
-  addIncident(db, built.pageId, { name: "Mail slow", start: T0 + 5 * HOUR, steps: [{ status: "investigating", set: { [mail]: "degraded_performance" } }] });
+  addIncident(db, built.pageId, {
+    name: "Mail slow",
+    start: T0 + 5 * HOUR,
+    steps: [{ status: "investigating", set: { [mail]: "degraded_performance" } }],
+  });
   return { ctx: apiContext(db, "https://status.example.org")!, vpn, mail, vpnIncident };
 }
 
@@ -52,7 +57,9 @@ describe("entry HTML", () => {
 
   it("writes times in the page's time zone with the zone named", () => {
     const { ctx, vpnIncident } = page("Pacific/Honolulu");
-    const bundle = loadFeedBundles(db, { ...ctx, page: { ...ctx.page, timeZone: "Pacific/Honolulu" } }).find((b) => b.incident.id === vpnIncident)!;
+    const bundle = loadFeedBundles(db, { ...ctx, page: { ...ctx.page, timeZone: "Pacific/Honolulu" } }).find(
+      (b) => b.incident.id === vpnIncident,
+    )!;
     const first = [...entryHtml(bundle, "Pacific/Honolulu").matchAll(ENTRY)].at(-1)!;
     expect(first.slice(1, 5)).toEqual(["Jun", "10", "23:00", "HST"]);
   });
@@ -74,14 +81,19 @@ describe("Atom and RSS feeds", () => {
     expect(rss.title).toBe("Example IT Services Status - Incident History");
     expect(rss.link).toBe("https://status.example.org");
     expect(rss.items.map((i) => i.title)).toEqual(["Mail slow", "VPN <down> & out"]);
-    expect(rss.items[1]).toMatchObject({ guid: `https://status.example.org/incidents/${vpnIncident}`, link: `https://status.example.org/incidents/${vpnIncident}` });
+    expect(rss.items[1]).toMatchObject({
+      guid: `https://status.example.org/incidents/${vpnIncident}`,
+      link: `https://status.example.org/incidents/${vpnIncident}`,
+    });
     expect(rss.items[1].content).toContain("<strong>Resolved</strong> - Fixed");
     expect(new Date(rss.items[1].pubDate!).getTime()).toBe(T0);
   });
 
   it("narrows to one component's incidents", async () => {
     const { ctx, mail } = page();
-    const atom = await new Parser().parseString(atomFeed({ ctx, bundles: loadFeedBundles(db, ctx, mail), componentName: "Email", componentId: mail }));
+    const atom = await new Parser().parseString(
+      atomFeed({ ctx, bundles: loadFeedBundles(db, ctx, mail), componentName: "Email", componentId: mail }),
+    );
     expect(atom.title).toBe("Example IT Services Status - Email - Incident History");
     expect(atom.items.map((i) => i.title)).toEqual(["Mail slow"]);
     const quiet = addComponent(db, ctx.page.id, "Printing");
@@ -94,9 +106,21 @@ describe("the maintenance calendar", () => {
     const built = emptyPage();
     db = built.db;
     const vpn = addComponent(db, built.pageId, "VPN");
-    const id = addIncident(db, built.pageId, { kind: "maintenance", name: "Firmware, phase 1; gateways", start: T0 + 48 * HOUR, steps: [{ status: "scheduled", body: "Save your work." }], componentIds: [vpn], windowMinutes: 90 });
+    const id = addIncident(db, built.pageId, {
+      kind: "maintenance",
+      name: "Firmware, phase 1; gateways",
+      start: T0 + 48 * HOUR,
+      steps: [{ status: "scheduled", body: "Save your work." }],
+      componentIds: [vpn],
+      windowMinutes: 90,
+    });
     const ctx = apiContext(db, "https://status.example.org")!;
-    const render = () => maintenanceCalendar(ctx, loadIncidentBundles(db, built.pageId, { kind: "maintenance", order: "scheduled_asc", limit: 10 }), T0);
+    const render = () =>
+      maintenanceCalendar(
+        ctx,
+        loadIncidentBundles(db, built.pageId, { kind: "maintenance", order: "scheduled_asc", limit: 10 }),
+        T0,
+      );
     return { id, render };
   }
 
@@ -130,7 +154,10 @@ describe("the maintenance calendar", () => {
   it("keeps the UID and shows the raised SEQUENCE after a reschedule, and STATUS:CANCELLED when cancelled", () => {
     const { id, render } = withMaintenance();
     // The reschedule and cancel verbs raise `sequence` and set the status; the calendar must reflect both.
-    db.update(incidents).set({ scheduledFor: T0 + 72 * HOUR, scheduledUntil: T0 + 73 * HOUR, sequence: 1 }).where(eq(incidents.id, id)).run();
+    db.update(incidents)
+      .set({ scheduledFor: T0 + 72 * HOUR, scheduledUntil: T0 + 73 * HOUR, sequence: 1 })
+      .where(eq(incidents.id, id))
+      .run();
     let [{ event, status }] = events(render());
     expect(event.uid).toBe(`${id}@status.example.org`);
     expect(event.sequence).toBe(1);

@@ -37,7 +37,14 @@ function zoneLabel(timeZone: string, at: number): string {
 
 function stamp(at: number, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(new Date(at))
       .map((p) => [p.type, p.value]),
   );
@@ -49,7 +56,10 @@ export function entryHtml(bundle: IncidentBundle, timeZone: string): string {
   // Bundles list updates newest first; the labels are worked out in timeline order.
   const labels = updateLabels([...bundle.updates].reverse()).reverse();
   return bundle.updates
-    .map((u, i) => `<p><small>${stamp(u.displayAt, timeZone)}</small><br><strong>${labels[i]}</strong> - ${escapeXml(u.body)}</p>`)
+    .map(
+      (u, i) =>
+        `<p><small>${stamp(u.displayAt, timeZone)}</small><br><strong>${labels[i]}</strong> - ${escapeXml(u.body)}</p>`,
+    )
     .join("");
 }
 

@@ -32,20 +32,38 @@ function hostilePage() {
   const built = emptyPage();
   db = built.db;
   const service = addComponent(db, built.pageId, HOSTILE);
-  addIncident(db, built.pageId, { name: HOSTILE, start: T0, steps: [{ status: "investigating", body: HOSTILE, set: { [service]: "major_outage" } }] });
-  addIncident(db, built.pageId, { kind: "maintenance", name: HOSTILE, start: T0 + 48 * HOUR, steps: [{ status: "scheduled", body: HOSTILE }], componentIds: [service], windowMinutes: 60 });
+  addIncident(db, built.pageId, {
+    name: HOSTILE,
+    start: T0,
+    steps: [{ status: "investigating", body: HOSTILE, set: { [service]: "major_outage" } }],
+  });
+  addIncident(db, built.pageId, {
+    kind: "maintenance",
+    name: HOSTILE,
+    start: T0 + 48 * HOUR,
+    steps: [{ status: "scheduled", body: HOSTILE }],
+    componentIds: [service],
+    windowMinutes: 60,
+  });
   return { ctx: apiContext(db, "https://status.example.org")!, service, pageId: built.pageId };
 }
 
 describe("XML 1.0 output", () => {
   it("escapeXml replaces what XML cannot carry and keeps the rest, astral characters included", () => {
-    expect(escapeXml(HOSTILE)).toBe("A\ufffdB\ufffdC\ufffdD\ufffdE\ufffdF\ufffdG\ufffdH\r\nI\rJ;K,L\\M&lt;&amp;&gt;&quot;&#39;N\u{1F600}");
+    expect(escapeXml(HOSTILE)).toBe(
+      "A\ufffdB\ufffdC\ufffdD\ufffdE\ufffdF\ufffdG\ufffdH\r\nI\rJ;K,L\\M&lt;&amp;&gt;&quot;&#39;N\u{1F600}",
+    );
   });
 
   it("the Atom and RSS feeds (also per service) stay well-formed and parse", async () => {
     const { ctx, service } = hostilePage();
     const bundles = loadFeedBundles(db, ctx);
-    for (const doc of [atomFeed({ ctx, bundles }), rssFeed({ ctx, bundles }), atomFeed({ ctx, bundles, componentName: HOSTILE, componentId: service }), rssFeed({ ctx, bundles, componentName: HOSTILE, componentId: service })]) {
+    for (const doc of [
+      atomFeed({ ctx, bundles }),
+      rssFeed({ ctx, bundles }),
+      atomFeed({ ctx, bundles, componentName: HOSTILE, componentId: service }),
+      rssFeed({ ctx, bundles, componentName: HOSTILE, componentId: service }),
+    ]) {
       expectWellFormedXml(doc);
       const feed = await new Parser().parseString(doc);
       expect(feed.items[0].title).toContain("A\ufffdB");
@@ -66,7 +84,11 @@ describe("iCalendar TEXT (RFC 5545 3.3.11)", () => {
 
   it("the calendar has only CRLF line ends, lines of at most 75 octets, and parses back to the sanitised text", () => {
     const { pageId, ctx } = hostilePage();
-    const text = maintenanceCalendar(ctx, loadIncidentBundles(db, pageId, { kind: "maintenance", order: "scheduled_asc", limit: 10 }), T0);
+    const text = maintenanceCalendar(
+      ctx,
+      loadIncidentBundles(db, pageId, { kind: "maintenance", order: "scheduled_asc", limit: 10 }),
+      T0,
+    );
     const lines = text.split("\r\n");
     for (const line of lines) {
       expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);

@@ -5,12 +5,16 @@ import type { ApiContext } from "@/services/api/statuspage";
 
 /** 20260611T090000Z */
 function utc(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** What TEXT may not contain (RFC 5545 3.3.11: CONTROL is %x00-08 / %x0A-1F / %x7F; tab is allowed), after
  *  line breaks became `\n`, plus U+FFFE/U+FFFF and lone surrogates, which are not characters. */
-const NOT_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_TEXT =
+  /[\u0000-\u0008\u000a-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** TEXT escaping (RFC 5545 3.3.11): backslash, `;` and `,` escaped, every line break (CRLF, CR, LF) as `\n`,
  *  and no control character left raw (a raw CR or LF would end the content line). */
@@ -49,7 +53,9 @@ function vevent(ctx: ApiContext, bundle: IncidentBundle, now: number): string[] 
   const link = `${ctx.baseUrl}/incidents/${incident.id}`;
   const services = bundle.components.map((c) => c.name).join(", ");
   const latest = bundle.updates[0]?.body ?? "";
-  const description = [services ? `Affected services: ${services}` : null, latest || null, link].filter(Boolean).join("\n\n");
+  const description = [services ? `Affected services: ${services}` : null, latest || null, link]
+    .filter(Boolean)
+    .join("\n\n");
   return [
     "BEGIN:VEVENT",
     `UID:${incident.id}@${host}`,

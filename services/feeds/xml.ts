@@ -8,7 +8,8 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
  * [#x10000-#x10FFFF]): C0 controls but tab/LF/CR, U+FFFE/U+FFFF and lone surrogates. DEL is legal XML but
  * never meant, so it goes too.
  */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Replaces what XML 1.0 cannot carry with U+FFFD, so a reader sees that something was there. */
 export function xmlSafe(text: string): string {

@@ -21,16 +21,42 @@ function setup() {
   owner = addMember(db, "owner");
 }
 
-const found = { name: "VPN dropped overnight", message: "A controller rebooted; it came back by itself.", status: "resolved" as const };
+const found = {
+  name: "VPN dropped overnight",
+  message: "A controller rebooted; it came back by itself.",
+  status: "resolved" as const,
+};
 
 describe("a backfilled incident declared as resolved", () => {
   it("asks for the end time, after the start and not in the future, and writes nothing otherwise", () => {
     setup();
     const start = T0 - 5 * HOUR;
-    expect(expectDomainError(() => createIncident(db, owner, { ...found, startedAt: start }, T0), "invalid", "resolvedAt").fields.resolvedAt).toMatch(/when it ended/i);
-    expect(expectDomainError(() => createIncident(db, owner, { ...found, startedAt: start, resolvedAt: start }, T0), "invalid", "resolvedAt").fields.resolvedAt).toMatch(/after the start/i);
-    expect(expectDomainError(() => createIncident(db, owner, { ...found, startedAt: start, resolvedAt: T0 + HOUR }, T0), "invalid", "resolvedAt").fields.resolvedAt).toMatch(/future/i);
-    expect(expectDomainError(() => createIncident(db, owner, { ...found, status: "investigating", startedAt: start, resolvedAt: T0 - HOUR }, T0), "invalid", "resolvedAt").fields.resolvedAt).toMatch(/resolved/i);
+    expect(
+      expectDomainError(() => createIncident(db, owner, { ...found, startedAt: start }, T0), "invalid", "resolvedAt")
+        .fields.resolvedAt,
+    ).toMatch(/when it ended/i);
+    expect(
+      expectDomainError(
+        () => createIncident(db, owner, { ...found, startedAt: start, resolvedAt: start }, T0),
+        "invalid",
+        "resolvedAt",
+      ).fields.resolvedAt,
+    ).toMatch(/after the start/i);
+    expect(
+      expectDomainError(
+        () => createIncident(db, owner, { ...found, startedAt: start, resolvedAt: T0 + HOUR }, T0),
+        "invalid",
+        "resolvedAt",
+      ).fields.resolvedAt,
+    ).toMatch(/future/i);
+    expect(
+      expectDomainError(
+        () =>
+          createIncident(db, owner, { ...found, status: "investigating", startedAt: start, resolvedAt: T0 - HOUR }, T0),
+        "invalid",
+        "resolvedAt",
+      ).fields.resolvedAt,
+    ).toMatch(/resolved/i);
     expect(db.select().from(incidents).all()).toHaveLength(0);
   });
 
@@ -38,16 +64,37 @@ describe("a backfilled incident declared as resolved", () => {
     setup();
     const start = T0 - 5 * HOUR;
     const end = T0 - 2 * HOUR;
-    const { id } = createIncident(db, owner, { ...found, startedAt: start, resolvedAt: end, componentStatuses: { [vpn]: "major_outage" } }, T0);
-    expect(db.select().from(incidents).where(eq(incidents.id, id)).get()).toMatchObject({ status: "resolved", backfilled: true, startedAt: start, resolvedAt: end, impact: "critical" });
-    const timeline = db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id)).orderBy(asc(incidentUpdates.displayAt)).all();
+    const { id } = createIncident(
+      db,
+      owner,
+      { ...found, startedAt: start, resolvedAt: end, componentStatuses: { [vpn]: "major_outage" } },
+      T0,
+    );
+    expect(db.select().from(incidents).where(eq(incidents.id, id)).get()).toMatchObject({
+      status: "resolved",
+      backfilled: true,
+      startedAt: start,
+      resolvedAt: end,
+      impact: "critical",
+    });
+    const timeline = db
+      .select()
+      .from(incidentUpdates)
+      .where(eq(incidentUpdates.incidentId, id))
+      .orderBy(asc(incidentUpdates.displayAt))
+      .all();
     expect(timeline.map((u) => [u.status, u.displayAt, u.deliverNotifications])).toEqual([
       ["investigating", start, false],
       ["resolved", end, false],
     ]);
     expect(timeline[1].body).toBe(found.message);
     // The outage lasted from the start to the end; the service is operational again today.
-    const history = db.select().from(componentStatusChanges).where(and(eq(componentStatusChanges.componentId, vpn), eq(componentStatusChanges.incidentId, id))).orderBy(asc(componentStatusChanges.at)).all();
+    const history = db
+      .select()
+      .from(componentStatusChanges)
+      .where(and(eq(componentStatusChanges.componentId, vpn), eq(componentStatusChanges.incidentId, id)))
+      .orderBy(asc(componentStatusChanges.at))
+      .all();
     expect(history.map((h) => [h.status, h.at])).toEqual([
       ["major_outage", start],
       ["operational", end],
@@ -59,6 +106,11 @@ describe("a backfilled incident declared as resolved", () => {
   it("lets a recent incident declared as resolved end now when no end time is given", () => {
     setup();
     const { id } = createIncident(db, owner, { ...found, startedAt: T0 - 2 * MINUTE }, T0);
-    expect(db.select().from(incidents).where(eq(incidents.id, id)).get()).toMatchObject({ status: "resolved", backfilled: false, startedAt: T0 - 2 * MINUTE, resolvedAt: T0 });
+    expect(db.select().from(incidents).where(eq(incidents.id, id)).get()).toMatchObject({
+      status: "resolved",
+      backfilled: false,
+      startedAt: T0 - 2 * MINUTE,
+      resolvedAt: T0,
+    });
   });
 });

@@ -5,7 +5,14 @@ import { auditLog, components, incidents, incidentUpdates, notifications } from 
 import type { Actor } from "@/core/actor";
 import { addApiKeyActor, addComponent, addMember, emptyPage, T0, expectDomainError } from "@/services/testing/scenario";
 import { HOUR, MINUTE } from "@/core/time";
-import { addIncidentUpdate, createIncident, deleteIncidentUpdate, editIncidentUpdate, publishPostmortem, savePostmortem } from "./incident-verbs";
+import {
+  addIncidentUpdate,
+  createIncident,
+  deleteIncidentUpdate,
+  editIncidentUpdate,
+  publishPostmortem,
+  savePostmortem,
+} from "./incident-verbs";
 
 let owner: Actor;
 let editor: Actor;
@@ -26,17 +33,38 @@ function setup() {
 
 const statusOf = (id: string) => db.select().from(components).where(eq(components.id, id)).get()!.status;
 const incident = (id: string) => db.select().from(incidents).where(eq(incidents.id, id)).get()!;
-const timeline = (id: string) => db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id)).orderBy(asc(incidentUpdates.displayAt)).all();
-
+const timeline = (id: string) =>
+  db
+    .select()
+    .from(incidentUpdates)
+    .where(eq(incidentUpdates.incidentId, id))
+    .orderBy(asc(incidentUpdates.displayAt))
+    .all();
 
 describe("createIncident", () => {
   it("declares an incident, sets its services' statuses, derives the impact and audits", () => {
     const { vpn } = setup();
-    const { id } = createIncident(db, editor, { name: "VPN down", message: "Looking into it", componentStatuses: { [vpn]: "major_outage" } }, T0);
-    expect(incident(id)).toMatchObject({ status: "investigating", impact: "critical", backfilled: false, startedAt: T0 });
+    const { id } = createIncident(
+      db,
+      editor,
+      { name: "VPN down", message: "Looking into it", componentStatuses: { [vpn]: "major_outage" } },
+      T0,
+    );
+    expect(incident(id)).toMatchObject({
+      status: "investigating",
+      impact: "critical",
+      backfilled: false,
+      startedAt: T0,
+    });
     expect(statusOf(vpn)).toBe("major_outage");
     expect(timeline(id)[0]).toMatchObject({ deliverNotifications: true, body: "Looking into it" });
-    expect(db.select().from(auditLog).all().map((a) => [a.action, a.actorLabel])).toEqual([["incident.create", "editor@example.org"]]);
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .all()
+        .map((a) => [a.action, a.actorLabel]),
+    ).toEqual([["incident.create", "editor@example.org"]]);
   });
 
   it("rejects bad input per field and writes nothing", () => {
@@ -44,19 +72,51 @@ describe("createIncident", () => {
     expectDomainError(() => createIncident(db, owner, { name: "", message: "x" }, T0), "invalid", "name");
     expectDomainError(() => createIncident(db, owner, { name: "x".repeat(101), message: "x" }, T0), "invalid", "name");
     expectDomainError(() => createIncident(db, owner, { name: "Ok", message: "   " }, T0), "invalid", "message");
-    expectDomainError(() => createIncident(db, owner, { name: "Ok", message: "x".repeat(10_001) }, T0), "invalid", "message");
-    expectDomainError(() => createIncident(db, owner, { name: "Ok", message: "x", componentStatuses: { nosuchcompnt: "major_outage" } }, T0), "invalid", "componentStatuses");
-    expectDomainError(() => createIncident(db, owner, { name: "Ok", message: "x", componentStatuses: { [vpn]: "on_fire" as never } }, T0), "invalid", "componentStatuses");
-    expectDomainError(() => createIncident(db, owner, { name: "Ok", message: "x", startedAt: T0 + HOUR }, T0), "invalid", "startedAt");
+    expectDomainError(
+      () => createIncident(db, owner, { name: "Ok", message: "x".repeat(10_001) }, T0),
+      "invalid",
+      "message",
+    );
+    expectDomainError(
+      () =>
+        createIncident(
+          db,
+          owner,
+          { name: "Ok", message: "x", componentStatuses: { nosuchcompnt: "major_outage" } },
+          T0,
+        ),
+      "invalid",
+      "componentStatuses",
+    );
+    expectDomainError(
+      () =>
+        createIncident(db, owner, { name: "Ok", message: "x", componentStatuses: { [vpn]: "on_fire" as never } }, T0),
+      "invalid",
+      "componentStatuses",
+    );
+    expectDomainError(
+      () => createIncident(db, owner, { name: "Ok", message: "x", startedAt: T0 + HOUR }, T0),
+      "invalid",
+      "startedAt",
+    );
     db.update(components).set({ deletedAt: T0 }).where(eq(components.id, vpn)).run();
-    expectDomainError(() => createIncident(db, owner, { name: "Ok", message: "x", componentStatuses: { [vpn]: "major_outage" } }, T0), "invalid", "componentStatuses");
+    expectDomainError(
+      () => createIncident(db, owner, { name: "Ok", message: "x", componentStatuses: { [vpn]: "major_outage" } }, T0),
+      "invalid",
+      "componentStatuses",
+    );
     expect(db.select().from(incidents).all()).toHaveLength(0);
     expect(db.select().from(incidentUpdates).all()).toHaveLength(0);
   });
 
   it("records an incident found after the fact as a backfill that never notifies", () => {
     setup();
-    const { id } = createIncident(db, owner, { name: "Found later", message: "It happened", startedAt: T0 - 3 * HOUR, notify: true }, T0);
+    const { id } = createIncident(
+      db,
+      owner,
+      { name: "Found later", message: "It happened", startedAt: T0 - 3 * HOUR, notify: true },
+      T0,
+    );
     expect(incident(id)).toMatchObject({ backfilled: true, startedAt: T0 - 3 * HOUR });
     expect(timeline(id)[0]).toMatchObject({ deliverNotifications: false, displayAt: T0 - 3 * HOUR });
   });
@@ -70,34 +130,73 @@ describe("createIncident", () => {
 describe("addIncidentUpdate", () => {
   it("resolving sets the affected services back to operational by default", () => {
     const { vpn, mail } = setup();
-    const { id } = createIncident(db, owner, { name: "Trouble", message: "m", componentStatuses: { [vpn]: "major_outage", [mail]: "degraded_performance" } }, T0);
+    const { id } = createIncident(
+      db,
+      owner,
+      { name: "Trouble", message: "m", componentStatuses: { [vpn]: "major_outage", [mail]: "degraded_performance" } },
+      T0,
+    );
     addIncidentUpdate(db, owner, id, { status: "identified", message: "Found it" }, T0 + MINUTE);
     addIncidentUpdate(db, owner, id, { status: "resolved", message: "Fixed" }, T0 + 2 * MINUTE);
     expect([statusOf(vpn), statusOf(mail)]).toEqual(["operational", "operational"]);
-    expect(incident(id)).toMatchObject({ status: "resolved", impact: "critical", identifiedAt: T0 + MINUTE, resolvedAt: T0 + 2 * MINUTE });
+    expect(incident(id)).toMatchObject({
+      status: "resolved",
+      impact: "critical",
+      identifiedAt: T0 + MINUTE,
+      resolvedAt: T0 + 2 * MINUTE,
+    });
   });
 
   it("can resolve without restoring, and never restores a service another open incident holds down", () => {
     const { vpn, mail } = setup();
-    const a = createIncident(db, owner, { name: "A", message: "m", componentStatuses: { [vpn]: "major_outage", [mail]: "partial_outage" } }, T0).id;
+    const a = createIncident(
+      db,
+      owner,
+      { name: "A", message: "m", componentStatuses: { [vpn]: "major_outage", [mail]: "partial_outage" } },
+      T0,
+    ).id;
     createIncident(db, owner, { name: "B", message: "m", componentStatuses: { [vpn]: "major_outage" } }, T0 + 1);
     addIncidentUpdate(db, owner, a, { status: "resolved", message: "A fixed" }, T0 + MINUTE);
     expect(statusOf(vpn)).toBe("major_outage");
     expect(statusOf(mail)).toBe("operational");
-    const c = createIncident(db, owner, { name: "C", message: "m", componentStatuses: { [mail]: "degraded_performance" } }, T0 + 2 * MINUTE).id;
-    addIncidentUpdate(db, owner, c, { status: "resolved", message: "C done", restoreComponents: false }, T0 + 3 * MINUTE);
+    const c = createIncident(
+      db,
+      owner,
+      { name: "C", message: "m", componentStatuses: { [mail]: "degraded_performance" } },
+      T0 + 2 * MINUTE,
+    ).id;
+    addIncidentUpdate(
+      db,
+      owner,
+      c,
+      { status: "resolved", message: "C done", restoreComponents: false },
+      T0 + 3 * MINUTE,
+    );
     expect(statusOf(mail)).toBe("degraded_performance");
   });
 
   it("refuses an update on a resolved incident unless it reopens it, and says so", () => {
     setup();
     const { id } = createIncident(db, owner, { name: "Done", message: "m", status: "resolved" }, T0);
-    const err = expectDomainError(() => addIncidentUpdate(db, owner, id, { status: "investigating", message: "Again" }, T0 + 1), "conflict");
+    const err = expectDomainError(
+      () => addIncidentUpdate(db, owner, id, { status: "investigating", message: "Again" }, T0 + 1),
+      "conflict",
+    );
     expect(err.message).toMatch(/reopen/);
-    expectDomainError(() => addIncidentUpdate(db, owner, id, { status: "resolved", message: "x", reopen: true }, T0 + 1), "invalid", "status");
+    expectDomainError(
+      () => addIncidentUpdate(db, owner, id, { status: "resolved", message: "x", reopen: true }, T0 + 1),
+      "invalid",
+      "status",
+    );
     addIncidentUpdate(db, owner, id, { status: "investigating", message: "It is back", reopen: true }, T0 + 2);
     expect(incident(id)).toMatchObject({ status: "investigating", resolvedAt: null });
-    expect(db.select().from(auditLog).all().map((a) => a.action)).toContain("incident.reopen");
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .all()
+        .map((a) => a.action),
+    ).toContain("incident.reopen");
   });
 
   it("keeps both of two updates posted at the same moment, in order", () => {
@@ -111,10 +210,21 @@ describe("addIncidentUpdate", () => {
 
   it("rejects unknown incidents, maintenances and bad input", () => {
     setup();
-    expectDomainError(() => addIncidentUpdate(db, owner, "nosuchincdnt", { status: "identified", message: "x" }), "not_found");
+    expectDomainError(
+      () => addIncidentUpdate(db, owner, "nosuchincdnt", { status: "identified", message: "x" }),
+      "not_found",
+    );
     const { id } = createIncident(db, owner, { name: "x", message: "y" }, T0);
-    expectDomainError(() => addIncidentUpdate(db, owner, id, { status: "identified", message: "" }), "invalid", "message");
-    expectDomainError(() => addIncidentUpdate(db, owner, id, { status: "postmortem" as never, message: "x" }), "invalid", "status");
+    expectDomainError(
+      () => addIncidentUpdate(db, owner, id, { status: "identified", message: "" }),
+      "invalid",
+      "message",
+    );
+    expectDomainError(
+      () => addIncidentUpdate(db, owner, id, { status: "postmortem" as never, message: "x" }),
+      "invalid",
+      "status",
+    );
   });
 });
 
@@ -124,14 +234,24 @@ describe("editing and deleting updates", () => {
     const { id, updateId } = createIncident(db, editor, { name: "x", message: "Typo hree" }, T0);
     editIncidentUpdate(db, editor, updateId, { message: "Typo here" }, T0 + MINUTE);
     expect(timeline(id)[0]).toMatchObject({ body: "Typo here", editedAt: T0 + MINUTE, deliverNotifications: true });
-    const audit = db.select().from(auditLog).all().find((a) => a.action === "incident.update_edit")!;
+    const audit = db
+      .select()
+      .from(auditLog)
+      .all()
+      .find((a) => a.action === "incident.update_edit")!;
     expect(audit.detail).toMatchObject({ before: "Typo hree", after: "Typo here" });
   });
 
   it("lets only admins delete an update, never the last one, and re-derives the status", () => {
     setup();
     const { id, updateId: first } = createIncident(db, owner, { name: "x", message: "one" }, T0);
-    const { updateId: second } = addIncidentUpdate(db, owner, id, { status: "monitoring", message: "two" }, T0 + MINUTE);
+    const { updateId: second } = addIncidentUpdate(
+      db,
+      owner,
+      id,
+      { status: "monitoring", message: "two" },
+      T0 + MINUTE,
+    );
     expectDomainError(() => deleteIncidentUpdate(db, editor, second), "forbidden");
     deleteIncidentUpdate(db, owner, second, T0 + 2 * MINUTE);
     expect(incident(id).status).toBe("investigating");
@@ -156,7 +276,12 @@ describe("postmortems", () => {
 });
 
 describe("notifications written with each step", () => {
-  const kinds = () => db.select().from(notifications).all().map((n) => [n.kind, n.incidentUpdateId !== null]);
+  const kinds = () =>
+    db
+      .select()
+      .from(notifications)
+      .all()
+      .map((n) => [n.kind, n.incidentUpdateId !== null]);
 
   it("sends created, updated and resolved, once each, in the same transaction as the update", () => {
     setup();
@@ -175,7 +300,12 @@ describe("notifications written with each step", () => {
 
   it("never notifies for a backfilled incident, and announces a postmortem once", () => {
     setup();
-    const { id } = createIncident(db, owner, { name: "old", message: "y", startedAt: T0 - 5 * HOUR, resolvedAt: T0 - 4 * HOUR, status: "resolved" }, T0);
+    const { id } = createIncident(
+      db,
+      owner,
+      { name: "old", message: "y", startedAt: T0 - 5 * HOUR, resolvedAt: T0 - 4 * HOUR, status: "resolved" },
+      T0,
+    );
     expect(kinds()).toEqual([]);
     const live = createIncident(db, owner, { name: "live", message: "y", status: "resolved", notify: false }, T0).id;
     savePostmortem(db, owner, live, { body: "why" }, T0);

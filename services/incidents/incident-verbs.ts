@@ -6,13 +6,27 @@ import { findIncident, findUpdate, countUpdates, latestUpdate, liveComponentIds 
 import { getPage } from "@/db/queries/status-page";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
-import { affectedComponents, componentsInOpenIncidents, deleteUpdate, setPostmortem, setUpdateBody } from "@/db/writes/lifecycle";
+import {
+  affectedComponents,
+  componentsInOpenIncidents,
+  deleteUpdate,
+  setPostmortem,
+  setUpdateBody,
+} from "@/db/writes/lifecycle";
 import { actorColumns, assertCan, auditActor, type Actor } from "@/core/actor";
 import { DomainError, invalid, notFound } from "@/core/errors";
 import { isClosedStatus } from "@/core/incident";
 import { kindForUpdate, notify } from "./notify";
 import { MINUTE } from "@/core/time";
-import { addUpdateInput, createIncidentInput, editUpdateInput, parseInput, postmortemInput, type AddUpdateInput, type CreateIncidentInput } from "./schemas";
+import {
+  addUpdateInput,
+  createIncidentInput,
+  editUpdateInput,
+  parseInput,
+  postmortemInput,
+  type AddUpdateInput,
+  type CreateIncidentInput,
+} from "./schemas";
 
 /** A start more than this far in the past makes an incident a backfill. */
 const BACKFILL_THRESHOLD = 5 * MINUTE;
@@ -48,13 +62,20 @@ export const RECORDED_START_MESSAGE = "Recorded after it began; this is when it 
  * When an incident declared as resolved ended: the given time (required for a backfill, whose end nobody else
  * knows), now for a recent one, or null when it starts and ends now (one timeline entry).
  */
-function endOfResolvedDeclaration(input: { status: string; resolvedAt?: number; startedAt?: number }, startedAt: number, backfilled: boolean, now: number): number | null {
+function endOfResolvedDeclaration(
+  input: { status: string; resolvedAt?: number; startedAt?: number },
+  startedAt: number,
+  backfilled: boolean,
+  now: number,
+): number | null {
   if (input.status !== "resolved") {
-    if (input.resolvedAt !== undefined) throw invalid("resolvedAt", "Only an incident declared as resolved has an end time");
+    if (input.resolvedAt !== undefined)
+      throw invalid("resolvedAt", "Only an incident declared as resolved has an end time");
     return null;
   }
   if (input.resolvedAt === undefined) {
-    if (backfilled) throw invalid("resolvedAt", "Enter when it ended: a past incident declared as resolved needs its end time");
+    if (backfilled)
+      throw invalid("resolvedAt", "Enter when it ended: a past incident declared as resolved needs its end time");
     return startedAt < now ? now : null;
   }
   if (input.resolvedAt <= startedAt) throw invalid("resolvedAt", "The end must be after the start");
@@ -62,10 +83,16 @@ function endOfResolvedDeclaration(input: { status: string; resolvedAt?: number; 
   return input.resolvedAt;
 }
 
-export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, now = Date.now()): { id: string; updateId: string } {
+export function createIncident(
+  db: Db,
+  actor: Actor,
+  raw: CreateIncidentInput,
+  now = Date.now(),
+): { id: string; updateId: string } {
   assertCan(actor, "incidents.write");
   const input = parseInput(createIncidentInput, raw);
-  if (input.startedAt !== undefined && input.startedAt > now + MINUTE) throw invalid("startedAt", "The start cannot be in the future");
+  if (input.startedAt !== undefined && input.startedAt > now + MINUTE)
+    throw invalid("startedAt", "The start cannot be in the future");
   const backfilled = input.startedAt !== undefined && input.startedAt < now - BACKFILL_THRESHOLD;
   const startedAt = input.startedAt ?? now;
   const endedAt = endOfResolvedDeclaration(input, startedAt, backfilled, now);
@@ -74,7 +101,13 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
       const page = requirePage(tx);
       const componentIds = Object.keys(input.componentStatuses);
       checkComponents(tx, page.id, componentIds, "componentStatuses");
-      if (endedAt !== null) return recordResolvedIncident(tx, actor, { ...input, pageId: page.id, componentIds, startedAt, endedAt, backfilled }, now);
+      if (endedAt !== null)
+        return recordResolvedIncident(
+          tx,
+          actor,
+          { ...input, pageId: page.id, componentIds, startedAt, endedAt, backfilled },
+          now,
+        );
       const id = insertIncident(tx, {
         pageId: page.id,
         kind: "incident",
@@ -98,7 +131,14 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
         ...actorColumns(actor),
       });
       if (input.notify && !backfilled) notify(tx, { id, pageId: page.id }, "incident_created", now, updateId);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.create", targetType: "incident", targetId: id, detail: { name: input.name, status: input.status, backfilled } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "incident.create",
+        targetType: "incident",
+        targetId: id,
+        detail: { name: input.name, status: input.status, backfilled },
+      });
       return { id, updateId };
     },
     { behavior: "immediate" },
@@ -114,7 +154,13 @@ export function createIncident(db: Db, actor: Actor, raw: CreateIncidentInput, n
 function recordResolvedIncident(
   tx: Tx,
   actor: Actor,
-  input: ReturnType<typeof createIncidentInput.parse> & { pageId: string; componentIds: string[]; startedAt: number; endedAt: number; backfilled: boolean },
+  input: ReturnType<typeof createIncidentInput.parse> & {
+    pageId: string;
+    componentIds: string[];
+    startedAt: number;
+    endedAt: number;
+    backfilled: boolean;
+  },
   now: number,
 ): { id: string; updateId: string } {
   const notifies = input.notify && !input.backfilled;
@@ -130,20 +176,54 @@ function recordResolvedIncident(
     backfilled: input.backfilled,
     createdBy: actorColumns(actor).userId,
   });
-  insertIncidentUpdate(tx, { incidentId: id, status: "investigating", body: RECORDED_START_MESSAGE, displayAt: input.startedAt, at: now, deliverNotifications: false, componentStatuses: input.componentStatuses, ...actorColumns(actor) });
+  insertIncidentUpdate(tx, {
+    incidentId: id,
+    status: "investigating",
+    body: RECORDED_START_MESSAGE,
+    displayAt: input.startedAt,
+    at: now,
+    deliverNotifications: false,
+    componentStatuses: input.componentStatuses,
+    ...actorColumns(actor),
+  });
   const heldElsewhere = componentsInOpenIncidents(tx, id);
   const restored = Object.fromEntries(
     Object.entries(input.componentStatuses)
-      .filter(([componentId, status]) => status !== "operational" && status !== "under_maintenance" && !heldElsewhere.has(componentId))
+      .filter(
+        ([componentId, status]) =>
+          status !== "operational" && status !== "under_maintenance" && !heldElsewhere.has(componentId),
+      )
       .map(([componentId]) => [componentId, "operational" as const]),
   );
-  const updateId = insertIncidentUpdate(tx, { incidentId: id, status: "resolved", body: input.message, displayAt: input.endedAt, at: now, deliverNotifications: notifies, componentStatuses: restored, ...actorColumns(actor) });
+  const updateId = insertIncidentUpdate(tx, {
+    incidentId: id,
+    status: "resolved",
+    body: input.message,
+    displayAt: input.endedAt,
+    at: now,
+    deliverNotifications: notifies,
+    componentStatuses: restored,
+    ...actorColumns(actor),
+  });
   if (notifies) notify(tx, { id, pageId: input.pageId }, "incident_created", now, updateId);
-  insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.create", targetType: "incident", targetId: id, detail: { name: input.name, status: "resolved", backfilled: input.backfilled, resolvedAt: input.endedAt } });
+  insertAuditEntry(tx, {
+    at: now,
+    ...auditActor(actor),
+    action: "incident.create",
+    targetType: "incident",
+    targetId: id,
+    detail: { name: input.name, status: "resolved", backfilled: input.backfilled, resolvedAt: input.endedAt },
+  });
   return { id, updateId };
 }
 
-export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw: AddUpdateInput, now = Date.now()): { updateId: string } {
+export function addIncidentUpdate(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  raw: AddUpdateInput,
+  now = Date.now(),
+): { updateId: string } {
   assertCan(actor, "incidents.write");
   const input = parseInput(addUpdateInput, raw);
   const result = db.transaction(
@@ -151,10 +231,15 @@ export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw:
       const incident = requireIncident(tx, incidentId);
       const closed = isClosedStatus(incident.status);
       if (closed && !input.reopen) {
-        throw new DomainError("conflict", "This incident is resolved: reopen it to post an update, or write a postmortem", { status: "This incident is resolved" });
+        throw new DomainError(
+          "conflict",
+          "This incident is resolved: reopen it to post an update, or write a postmortem",
+          { status: "This incident is resolved" },
+        );
       }
       if (input.reopen && !closed) throw invalid("reopen", "Only a resolved incident can be reopened");
-      if (input.reopen && input.status === "resolved") throw invalid("status", "A reopened incident cannot be resolved in the same update");
+      if (input.reopen && input.status === "resolved")
+        throw invalid("status", "A reopened incident cannot be resolved in the same update");
       checkComponents(tx, incident.pageId, Object.keys(input.componentStatuses), "componentStatuses");
 
       const statuses: Record<string, ComponentStatus> = { ...input.componentStatuses };
@@ -162,7 +247,13 @@ export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw:
         // Back to operational, except a service that another open incident still holds down.
         const heldElsewhere = componentsInOpenIncidents(tx, incident.id);
         for (const c of affectedComponents(tx, incident.id)) {
-          if (c.deletedAt === null && !(c.id in statuses) && !heldElsewhere.has(c.id) && c.status !== "operational" && c.status !== "under_maintenance") {
+          if (
+            c.deletedAt === null &&
+            !(c.id in statuses) &&
+            !heldElsewhere.has(c.id) &&
+            c.status !== "operational" &&
+            c.status !== "under_maintenance"
+          ) {
             statuses[c.id] = "operational";
           }
         }
@@ -178,7 +269,8 @@ export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw:
         componentStatuses: statuses,
         ...actorColumns(actor),
       });
-      if (input.notify && !incident.backfilled) notify(tx, incident, kindForUpdate("incident", input.status, false), at, updateId);
+      if (input.notify && !incident.backfilled)
+        notify(tx, incident, kindForUpdate("incident", input.status, false), at, updateId);
       insertAuditEntry(tx, {
         at: now,
         ...auditActor(actor),
@@ -195,7 +287,13 @@ export function addIncidentUpdate(db: Db, actor: Actor, incidentId: string, raw:
 }
 
 /** Corrects an update's text. Audited; it does not notify again. */
-export function editIncidentUpdate(db: Db, actor: Actor, updateId: string, raw: { message: string }, now = Date.now()): void {
+export function editIncidentUpdate(
+  db: Db,
+  actor: Actor,
+  updateId: string,
+  raw: { message: string },
+  now = Date.now(),
+): void {
   assertCan(actor, "incidents.write");
   const input = parseInput(editUpdateInput, raw);
   db.transaction(
@@ -203,7 +301,14 @@ export function editIncidentUpdate(db: Db, actor: Actor, updateId: string, raw: 
       const update = findUpdate(tx, updateId);
       if (!update) throw notFound("Update");
       setUpdateBody(tx, updateId, input.message, now);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.update_edit", targetType: "incident", targetId: update.incidentId, detail: { updateId, before: update.body, after: input.message } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "incident.update_edit",
+        targetType: "incident",
+        targetId: update.incidentId,
+        detail: { updateId, before: update.body, after: input.message },
+      });
     },
     { behavior: "immediate" },
   );
@@ -216,26 +321,48 @@ export function deleteIncidentUpdate(db: Db, actor: Actor, updateId: string, now
     (tx) => {
       const update = findUpdate(tx, updateId);
       if (!update) throw notFound("Update");
-      if (countUpdates(tx, update.incidentId) <= 1) throw new DomainError("conflict", "An incident keeps at least one update");
+      if (countUpdates(tx, update.incidentId) <= 1)
+        throw new DomainError("conflict", "An incident keeps at least one update");
       deleteUpdate(tx, updateId, update.incidentId, now);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.update_delete", targetType: "incident", targetId: update.incidentId, detail: { updateId, status: update.status, body: update.body } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "incident.update_delete",
+        targetType: "incident",
+        targetId: update.incidentId,
+        detail: { updateId, status: update.status, body: update.body },
+      });
     },
     { behavior: "immediate" },
   );
 }
 
 /** Saves the postmortem as a draft (resolved incidents only); publishing is a separate step. */
-export function savePostmortem(db: Db, actor: Actor, incidentId: string, raw: { body: string }, now = Date.now()): void {
+export function savePostmortem(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  raw: { body: string },
+  now = Date.now(),
+): void {
   assertCan(actor, "incidents.write");
   const input = parseInput(postmortemInput, raw);
   db.transaction(
     (tx) => {
       const incident = requireIncident(tx, incidentId);
       if ((UNRESOLVED_INCIDENT_STATUSES as readonly string[]).includes(incident.status)) {
-        throw new DomainError("conflict", "Resolve the incident before writing its postmortem", { body: "Resolve the incident first" });
+        throw new DomainError("conflict", "Resolve the incident before writing its postmortem", {
+          body: "Resolve the incident first",
+        });
       }
       setPostmortem(tx, incidentId, input.body, incident.postmortemPublishedAt, now);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.postmortem_save", targetType: "incident", targetId: incidentId });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "incident.postmortem_save",
+        targetType: "incident",
+        targetId: incidentId,
+      });
     },
     { behavior: "immediate" },
   );
@@ -245,21 +372,40 @@ export function savePostmortem(db: Db, actor: Actor, incidentId: string, raw: { 
  * Publishes the postmortem: `body` when given (what is in the box: saved and published in one step), else the
  * saved draft.
  */
-export function publishPostmortem(db: Db, actor: Actor, incidentId: string, options: { notify: boolean; body?: string }, now = Date.now()): void {
+export function publishPostmortem(
+  db: Db,
+  actor: Actor,
+  incidentId: string,
+  options: { notify: boolean; body?: string },
+  now = Date.now(),
+): void {
   assertCan(actor, "incidents.write");
   const given = options.body === undefined ? undefined : parseInput(postmortemInput, { body: options.body }).body;
   db.transaction(
     (tx) => {
       const incident = requireIncident(tx, incidentId);
       if ((UNRESOLVED_INCIDENT_STATUSES as readonly string[]).includes(incident.status)) {
-        throw new DomainError("conflict", "Resolve the incident before publishing its postmortem", { body: "Resolve the incident first" });
+        throw new DomainError("conflict", "Resolve the incident before publishing its postmortem", {
+          body: "Resolve the incident first",
+        });
       }
       const body = given ?? incident.postmortemBody;
-      if (!body) throw new DomainError("conflict", "Write the postmortem before publishing it", { body: "Write the postmortem first" });
+      if (!body)
+        throw new DomainError("conflict", "Write the postmortem before publishing it", {
+          body: "Write the postmortem first",
+        });
       setPostmortem(tx, incidentId, body, incident.postmortemPublishedAt ?? now, now);
       // Announced once: publishing again after an edit does not mail everyone a second time.
-      if (options.notify && incident.postmortemPublishedAt === null && !incident.backfilled) notify(tx, incident, "postmortem_published", now);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "incident.postmortem_publish", targetType: "incident", targetId: incidentId, detail: { notify: options.notify } });
+      if (options.notify && incident.postmortemPublishedAt === null && !incident.backfilled)
+        notify(tx, incident, "postmortem_published", now);
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "incident.postmortem_publish",
+        targetType: "incident",
+        targetId: incidentId,
+        detail: { notify: options.notify },
+      });
     },
     { behavior: "immediate" },
   );

@@ -8,13 +8,27 @@ import { getPage } from "@/db/queries/status-page";
 import type { Incident } from "@/db/schema";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
-import { affectedComponents, claimTransition, componentsInOpenIncidents, markCancelled, moveWindow, rememberStatusBefore } from "@/db/writes/lifecycle";
+import {
+  affectedComponents,
+  claimTransition,
+  componentsInOpenIncidents,
+  markCancelled,
+  moveWindow,
+  rememberStatusBefore,
+} from "@/db/writes/lifecycle";
 import { actorColumns, assertCan, auditActor, type Actor } from "@/core/actor";
 import { DomainError, invalid, notFound } from "@/core/errors";
 import { canMoveMaintenance, statusAfterMaintenance, statusAtMaintenanceStart } from "@/core/maintenance";
 import { formatTime } from "@/core/format";
 import { kindForUpdate, notify } from "./notify";
-import { cancelInput, maintenanceUpdateInput, parseInput, rescheduleInput, scheduleMaintenanceInput, type ScheduleMaintenanceInput } from "./schemas";
+import {
+  cancelInput,
+  maintenanceUpdateInput,
+  parseInput,
+  rescheduleInput,
+  scheduleMaintenanceInput,
+  type ScheduleMaintenanceInput,
+} from "./schemas";
 
 export const DEFAULT_MESSAGES: Record<Exclude<MaintenanceStatus, "scheduled">, string> = {
   in_progress: "The scheduled maintenance has started.",
@@ -29,7 +43,12 @@ function requireMaintenance(tx: Tx, id: string): Incident {
   return incident;
 }
 
-export function scheduleMaintenance(db: Db, actor: Actor, raw: ScheduleMaintenanceInput, now = Date.now()): { id: string } {
+export function scheduleMaintenance(
+  db: Db,
+  actor: Actor,
+  raw: ScheduleMaintenanceInput,
+  now = Date.now(),
+): { id: string } {
   assertCan(actor, "incidents.write");
   const input = parseInput(scheduleMaintenanceInput, raw);
   const id = db.transaction((tx) => writeMaintenance(tx, actor, input, now), { behavior: "immediate" });
@@ -37,10 +56,20 @@ export function scheduleMaintenance(db: Db, actor: Actor, raw: ScheduleMaintenan
 }
 
 /** The writes of scheduleMaintenance, for callers already inside a transaction (recurring maintenance). */
-export function writeMaintenance(tx: Tx, actor: Actor, input: z.output<typeof scheduleMaintenanceInput>, now: number, recurrenceId: string | null = null): string {
-  if (input.backfill && input.scheduledUntil > now) throw invalid("backfill", "Only a window that has already ended can be backfilled");
+export function writeMaintenance(
+  tx: Tx,
+  actor: Actor,
+  input: z.output<typeof scheduleMaintenanceInput>,
+  now: number,
+  recurrenceId: string | null = null,
+): string {
+  if (input.backfill && input.scheduledUntil > now)
+    throw invalid("backfill", "Only a window that has already ended can be backfilled");
   if (!input.backfill && input.scheduledUntil <= now) {
-    throw invalid("scheduledUntil", "This window has already ended; record it as a backfill (no notifications are sent)");
+    throw invalid(
+      "scheduledUntil",
+      "This window has already ended; record it as a backfill (no notifications are sent)",
+    );
   }
   const page = getPage(tx);
   if (!page) throw new DomainError("conflict", "The page is not set up yet");
@@ -68,14 +97,43 @@ export function writeMaintenance(tx: Tx, actor: Actor, input: z.output<typeof sc
     },
   });
   const announce = input.notify && !input.backfill;
-  const updateId = insertIncidentUpdate(tx, { incidentId: id, status: "scheduled", body: input.message, displayAt: input.backfill ? input.scheduledFor : now, at: now, deliverNotifications: announce, ...actorColumns(actor) });
+  const updateId = insertIncidentUpdate(tx, {
+    incidentId: id,
+    status: "scheduled",
+    body: input.message,
+    displayAt: input.backfill ? input.scheduledFor : now,
+    at: now,
+    deliverNotifications: announce,
+    ...actorColumns(actor),
+  });
   if (announce) notify(tx, { id, pageId: page.id }, "maintenance_scheduled", now, updateId);
   if (input.backfill) {
     // A past window is recorded as it happened, without touching today's service statuses.
-    insertIncidentUpdate(tx, { incidentId: id, status: "in_progress", body: DEFAULT_MESSAGES.in_progress, displayAt: input.scheduledFor + 1, at: now, deliverNotifications: false });
-    insertIncidentUpdate(tx, { incidentId: id, status: "completed", body: DEFAULT_MESSAGES.completed, displayAt: input.scheduledUntil, at: now, deliverNotifications: false });
+    insertIncidentUpdate(tx, {
+      incidentId: id,
+      status: "in_progress",
+      body: DEFAULT_MESSAGES.in_progress,
+      displayAt: input.scheduledFor + 1,
+      at: now,
+      deliverNotifications: false,
+    });
+    insertIncidentUpdate(tx, {
+      incidentId: id,
+      status: "completed",
+      body: DEFAULT_MESSAGES.completed,
+      displayAt: input.scheduledUntil,
+      at: now,
+      deliverNotifications: false,
+    });
   }
-  insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "maintenance.schedule", targetType: "incident", targetId: id, detail: { name: input.name, backfill: input.backfill, recurrenceId } });
+  insertAuditEntry(tx, {
+    at: now,
+    ...auditActor(actor),
+    action: "maintenance.schedule",
+    targetType: "incident",
+    targetId: id,
+    detail: { name: input.name, backfill: input.backfill, recurrenceId },
+  });
   return id;
 }
 
@@ -92,10 +150,18 @@ export interface TransitionOptions {
  * Moves a maintenance to `to` inside `tx`, if it is still where the caller saw it: returns false when another
  * process got there first. Puts services under maintenance on start and restores them on the way out.
  */
-export function transitionMaintenance(tx: Tx, actor: Actor, incident: Incident, to: Exclude<MaintenanceStatus, "scheduled">, options: TransitionOptions): boolean {
+export function transitionMaintenance(
+  tx: Tx,
+  actor: Actor,
+  incident: Incident,
+  to: Exclude<MaintenanceStatus, "scheduled">,
+  options: TransitionOptions,
+): boolean {
   const from = incident.status as MaintenanceStatus;
   if (!canMoveMaintenance(from, to) || from === to) {
-    throw new DomainError("conflict", `A ${from.replace("_", " ")} maintenance cannot become ${to.replace("_", " ")}`, { status: "Not allowed from the current status" });
+    throw new DomainError("conflict", `A ${from.replace("_", " ")} maintenance cannot become ${to.replace("_", " ")}`, {
+      status: "Not allowed from the current status",
+    });
   }
   if (!claimTransition(tx, incident.id, [from], options.at)) return false;
 
@@ -129,12 +195,25 @@ export function transitionMaintenance(tx: Tx, actor: Actor, incident: Incident, 
   });
   if (deliver) notify(tx, incident, kindForUpdate("maintenance", to, false), options.at, updateId);
   if (to === "cancelled") markCancelled(tx, incident.id, options.at);
-  insertAuditEntry(tx, { at: options.at, ...auditActor(actor), action: `maintenance.${to}`, targetType: "incident", targetId: incident.id, detail: { from } });
+  insertAuditEntry(tx, {
+    at: options.at,
+    ...auditActor(actor),
+    action: `maintenance.${to}`,
+    targetType: "incident",
+    targetId: incident.id,
+    detail: { from },
+  });
   return true;
 }
 
 /** A person posts on a maintenance: a status step (start, verify, complete) or a plain update. */
-export function postMaintenanceUpdate(db: Db, actor: Actor, id: string, raw: { status: string; message?: string; notify?: boolean }, now = Date.now()): void {
+export function postMaintenanceUpdate(
+  db: Db,
+  actor: Actor,
+  id: string,
+  raw: { status: string; message?: string; notify?: boolean },
+  now = Date.now(),
+): void {
   assertCan(actor, "incidents.write");
   const input = parseInput(maintenanceUpdateInput, raw);
   db.transaction(
@@ -144,13 +223,36 @@ export function postMaintenanceUpdate(db: Db, actor: Actor, id: string, raw: { s
         if (!input.message) throw invalid("message", "Write a message");
         if (incident.status === "completed") throw new DomainError("conflict", "This maintenance is over");
         const deliver = input.notify && !incident.backfilled;
-        const updateId = insertIncidentUpdate(tx, { incidentId: id, status: incident.status, body: input.message, displayAt: now, at: now, deliverNotifications: deliver, ...actorColumns(actor) });
+        const updateId = insertIncidentUpdate(tx, {
+          incidentId: id,
+          status: incident.status,
+          body: input.message,
+          displayAt: now,
+          at: now,
+          deliverNotifications: deliver,
+          ...actorColumns(actor),
+        });
         if (deliver) notify(tx, incident, "incident_updated", now, updateId);
-        insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "maintenance.update", targetType: "incident", targetId: id });
+        insertAuditEntry(tx, {
+          at: now,
+          ...auditActor(actor),
+          action: "maintenance.update",
+          targetType: "incident",
+          targetId: id,
+        });
         return;
       }
-      if (input.status === "scheduled") throw new DomainError("conflict", "A started maintenance cannot be scheduled again; reschedule it instead", { status: "Not allowed" });
-      if (!transitionMaintenance(tx, actor, incident, input.status, { message: input.message, notify: input.notify, at: now })) {
+      if (input.status === "scheduled")
+        throw new DomainError("conflict", "A started maintenance cannot be scheduled again; reschedule it instead", {
+          status: "Not allowed",
+        });
+      if (
+        !transitionMaintenance(tx, actor, incident, input.status, {
+          message: input.message,
+          notify: input.notify,
+          at: now,
+        })
+      ) {
         throw new DomainError("conflict", "Someone else changed this maintenance just now; reload and try again");
       }
     },
@@ -158,13 +260,25 @@ export function postMaintenanceUpdate(db: Db, actor: Actor, id: string, raw: { s
   );
 }
 
-export function cancelMaintenance(db: Db, actor: Actor, id: string, raw: { message?: string; notify?: boolean } = {}, now = Date.now()): void {
+export function cancelMaintenance(
+  db: Db,
+  actor: Actor,
+  id: string,
+  raw: { message?: string; notify?: boolean } = {},
+  now = Date.now(),
+): void {
   assertCan(actor, "incidents.write");
   const input = parseInput(cancelInput, raw);
   db.transaction(
     (tx) => {
       const incident = requireMaintenance(tx, id);
-      if (!transitionMaintenance(tx, actor, incident, "cancelled", { message: input.message || undefined, notify: input.notify, at: now })) {
+      if (
+        !transitionMaintenance(tx, actor, incident, "cancelled", {
+          message: input.message || undefined,
+          notify: input.notify,
+          at: now,
+        })
+      ) {
         throw new DomainError("conflict", "Someone else changed this maintenance just now; reload and try again");
       }
     },
@@ -173,14 +287,21 @@ export function cancelMaintenance(db: Db, actor: Actor, id: string, raw: { messa
 }
 
 /** Moves the window of a maintenance that has not ended; the timeline says what changed. */
-export function rescheduleMaintenance(db: Db, actor: Actor, id: string, raw: { scheduledFor: number; scheduledUntil: number; message?: string; notify?: boolean }, now = Date.now()): void {
+export function rescheduleMaintenance(
+  db: Db,
+  actor: Actor,
+  id: string,
+  raw: { scheduledFor: number; scheduledUntil: number; message?: string; notify?: boolean },
+  now = Date.now(),
+): void {
   assertCan(actor, "incidents.write");
   const input = parseInput(rescheduleInput, raw);
   if (input.scheduledUntil <= now) throw invalid("scheduledUntil", "The new window has already ended");
   db.transaction(
     (tx) => {
       const incident = requireMaintenance(tx, id);
-      if (incident.status === "completed" || incident.status === "cancelled") throw new DomainError("conflict", "This maintenance is over and cannot be rescheduled");
+      if (incident.status === "completed" || incident.status === "cancelled")
+        throw new DomainError("conflict", "This maintenance is over and cannot be rescheduled");
       // Forms work in whole seconds: a start within the same second is the unchanged start.
       const sameStart = Math.floor(input.scheduledFor / 1000) === Math.floor(incident.scheduledFor! / 1000);
       if (incident.status !== "scheduled" && !sameStart) {
@@ -193,7 +314,15 @@ export function rescheduleMaintenance(db: Db, actor: Actor, id: string, raw: { s
       const body =
         input.message ??
         `Rescheduled: ${describeWindow(incident.scheduledFor!, incident.scheduledUntil!, timeZone)} is now ${describeWindow(scheduledFor, input.scheduledUntil, timeZone)}.`;
-      const updateId = insertIncidentUpdate(tx, { incidentId: id, status: incident.status, body, displayAt: now, at: now, deliverNotifications: input.notify, ...actorColumns(actor) });
+      const updateId = insertIncidentUpdate(tx, {
+        incidentId: id,
+        status: incident.status,
+        body,
+        displayAt: now,
+        at: now,
+        deliverNotifications: input.notify,
+        ...actorColumns(actor),
+      });
       if (input.notify) notify(tx, incident, "maintenance_rescheduled", now, updateId);
       insertAuditEntry(tx, {
         at: now,
@@ -201,7 +330,10 @@ export function rescheduleMaintenance(db: Db, actor: Actor, id: string, raw: { s
         action: "maintenance.reschedule",
         targetType: "incident",
         targetId: id,
-        detail: { from: [incident.scheduledFor, incident.scheduledUntil], to: [input.scheduledFor, input.scheduledUntil] },
+        detail: {
+          from: [incident.scheduledFor, incident.scheduledUntil],
+          to: [input.scheduledFor, input.scheduledUntil],
+        },
       });
     },
     { behavior: "immediate" },

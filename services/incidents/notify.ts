@@ -6,7 +6,8 @@ import type { Incident } from "@/db/schema";
 import { enqueueNotification } from "@/db/writes/outbox";
 
 export function kindForUpdate(kind: Incident["kind"], status: AnyIncidentStatus, isFirst: boolean): NotificationKind {
-  if (kind === "incident") return isFirst ? "incident_created" : status === "resolved" ? "incident_resolved" : "incident_updated";
+  if (kind === "incident")
+    return isFirst ? "incident_created" : status === "resolved" ? "incident_resolved" : "incident_updated";
   switch (status) {
     case "scheduled":
       return isFirst ? "maintenance_scheduled" : "incident_updated";
@@ -21,6 +22,12 @@ export function kindForUpdate(kind: Incident["kind"], status: AnyIncidentStatus,
   }
 }
 
-export function notify(tx: Tx, incident: Pick<Incident, "id" | "pageId">, kind: NotificationKind, at: number, incidentUpdateId: string | null = null): void {
+export function notify(
+  tx: Tx,
+  incident: Pick<Incident, "id" | "pageId">,
+  kind: NotificationKind,
+  at: number,
+  incidentUpdateId: string | null = null,
+): void {
   enqueueNotification(tx, { pageId: incident.pageId, kind, at, incidentId: incident.id, incidentUpdateId });
 }

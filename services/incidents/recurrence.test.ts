@@ -21,10 +21,30 @@ function setup() {
 describe("recurring maintenance", () => {
   it("creates each occurrence ahead of time as a normal maintenance, once", () => {
     const { owner, vpn } = setup();
-    const { id, created } = createRecurrence(db, owner, { name: "Weekly patching", message: "Patches go in.", rule: "FREQ=WEEKLY;BYDAY=SU", startTime: "02:00", durationMinutes: 60, componentIds: [vpn] }, NOW);
+    const { id, created } = createRecurrence(
+      db,
+      owner,
+      {
+        name: "Weekly patching",
+        message: "Patches go in.",
+        rule: "FREQ=WEEKLY;BYDAY=SU",
+        startTime: "02:00",
+        durationMinutes: 60,
+        componentIds: [vpn],
+      },
+      NOW,
+    );
     expect(created).toBe(8); // the Sundays from 8 March to 26 April, within the 60-day horizon
     const made = db.select().from(incidents).where(eq(incidents.recurrenceId, id)).all();
-    expect(made.every((m) => m.kind === "maintenance" && m.status === "scheduled" && m.autoStart && m.scheduledUntil! - m.scheduledFor! === HOUR)).toBe(true);
+    expect(
+      made.every(
+        (m) =>
+          m.kind === "maintenance" &&
+          m.status === "scheduled" &&
+          m.autoStart &&
+          m.scheduledUntil! - m.scheduledFor! === HOUR,
+      ),
+    ).toBe(true);
     expect(new Date(made[0].scheduledFor!).toISOString()).toBe("2026-03-08T02:00:00.000Z");
     expect(generateRecurringMaintenances(db, NOW)).toEqual([]);
     // A week later the horizon has moved by a week: exactly one more.
@@ -34,7 +54,12 @@ describe("recurring maintenance", () => {
 
   it("caps a rule that would create thousands of events", () => {
     const { owner } = setup();
-    const { created } = createRecurrence(db, owner, { name: "Too often", message: "m", rule: "FREQ=DAILY", startTime: "00:00", durationMinutes: 10 }, NOW);
+    const { created } = createRecurrence(
+      db,
+      owner,
+      { name: "Too often", message: "m", rule: "FREQ=DAILY", startTime: "00:00", durationMinutes: 10 },
+      NOW,
+    );
     expect(created).toBeLessThanOrEqual(60);
   });
 
@@ -61,23 +86,56 @@ describe("recurring maintenance", () => {
 describe("stopping a recurring maintenance", () => {
   it("creates no more occurrences; with cancelUpcoming, cancels the scheduled ones quietly and audits", () => {
     const { owner, vpn } = setup();
-    const { id, created } = createRecurrence(db, owner, { name: "Weekly patching", message: "Patches go in.", rule: "FREQ=WEEKLY;BYDAY=SU", startTime: "02:00", durationMinutes: 60, componentIds: [vpn] }, NOW);
-    const keep = createRecurrence(db, owner, { name: "Monthly", message: "m", rule: "FREQ=MONTHLY;BYDAY=1TU", startTime: "02:00", durationMinutes: 60 }, NOW);
+    const { id, created } = createRecurrence(
+      db,
+      owner,
+      {
+        name: "Weekly patching",
+        message: "Patches go in.",
+        rule: "FREQ=WEEKLY;BYDAY=SU",
+        startTime: "02:00",
+        durationMinutes: 60,
+        componentIds: [vpn],
+      },
+      NOW,
+    );
+    const keep = createRecurrence(
+      db,
+      owner,
+      { name: "Monthly", message: "m", rule: "FREQ=MONTHLY;BYDAY=1TU", startTime: "02:00", durationMinutes: 60 },
+      NOW,
+    );
     expect(stopRecurrence(db, owner, id, { cancelUpcoming: true }, NOW + 1)).toEqual({ cancelled: created });
-    const statuses = (rid: string) => db.select().from(incidents).where(eq(incidents.recurrenceId, rid)).all().map((m) => m.status);
+    const statuses = (rid: string) =>
+      db
+        .select()
+        .from(incidents)
+        .where(eq(incidents.recurrenceId, rid))
+        .all()
+        .map((m) => m.status);
     expect(new Set(statuses(id))).toEqual(new Set(["cancelled"]));
     expect(new Set(statuses(keep.id))).toEqual(new Set(["scheduled"]));
     expect(db.select().from(notifications).all()).toEqual([]);
     expect(generateRecurringMaintenances(db, NOW + 30 * DAY).every((o) => o.recurrenceId === keep.id)).toBe(true);
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "maintenance.recurrence_stop")).get()).toMatchObject({ action: "maintenance.recurrence_stop", detail: { name: "Weekly patching", cancelledOccurrences: created } });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "maintenance.recurrence_stop")).get()).toMatchObject({
+      action: "maintenance.recurrence_stop",
+      detail: { name: "Weekly patching", cancelledOccurrences: created },
+    });
     expect(() => stopRecurrence(db, owner, id, { cancelUpcoming: true }, NOW + 2)).toThrow(DomainError);
     expect(() => stopRecurrence(db, owner, "zzzzzzzzzzzz", { cancelUpcoming: true }, NOW + 2)).toThrow(/not found/);
   });
 
   it("leaves the scheduled occurrences when asked to, and refuses a read-only key", () => {
     const { owner } = setup();
-    const { id, created } = createRecurrence(db, owner, { name: "Daily", message: "m", rule: "FREQ=DAILY;INTERVAL=7", startTime: "03:00", durationMinutes: 30 }, NOW);
-    expect(() => stopRecurrence(db, addApiKeyActor(db, "read"), id, { cancelUpcoming: true }, NOW)).toThrow(/not allowed/);
+    const { id, created } = createRecurrence(
+      db,
+      owner,
+      { name: "Daily", message: "m", rule: "FREQ=DAILY;INTERVAL=7", startTime: "03:00", durationMinutes: 30 },
+      NOW,
+    );
+    expect(() => stopRecurrence(db, addApiKeyActor(db, "read"), id, { cancelUpcoming: true }, NOW)).toThrow(
+      /not allowed/,
+    );
     expect(stopRecurrence(db, owner, id, { cancelUpcoming: false }, NOW)).toEqual({ cancelled: 0 });
     expect(db.select().from(incidents).where(eq(incidents.status, "scheduled")).all()).toHaveLength(created);
     expect(db.select().from(maintenanceRecurrences).get()!.active).toBe(false);

@@ -19,19 +19,40 @@ import { transitionMaintenance, writeMaintenance } from "./maintenance-verbs";
 import { parseInput } from "./schemas";
 
 export const recurrenceInput = z.object({
-  name: singleLine(z.string().trim().min(1, { error: "Enter a name" }).max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` })),
+  name: singleLine(
+    z
+      .string()
+      .trim()
+      .min(1, { error: "Enter a name" })
+      .max(LIMITS.name, { error: `Use at most ${LIMITS.name} characters` }),
+  ),
   message: multiLine(z.string().trim().min(1, { error: "Write a message" }).max(LIMITS.message)),
   rule: singleLine(z.string().trim().min(1, { error: "Give a rule such as FREQ=WEEKLY;BYDAY=SU" }).max(200)),
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Use HH:MM, e.g. 02:00" }),
-  durationMinutes: z.number().int().min(1, { error: "At least a minute" }).max(24 * 60, { error: "At most 24 hours" }),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1, { error: "At least a minute" })
+    .max(24 * 60, { error: "At most 24 hours" }),
   timeZone: z.string().refine(isValidTimeZone, { error: "Not an IANA time zone" }).optional(),
   componentIds: z.array(z.string().regex(ID_PATTERN)).max(200).default([]),
-  remindBeforeMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable().default(60),
+  remindBeforeMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .nullable()
+    .default(60),
   autoStart: z.boolean().default(true),
   autoComplete: z.boolean().default(true),
 });
 
-export function createRecurrence(db: Db, actor: Actor, raw: z.input<typeof recurrenceInput>, now = Date.now()): { id: string; created: number } {
+export function createRecurrence(
+  db: Db,
+  actor: Actor,
+  raw: z.input<typeof recurrenceInput>,
+  now = Date.now(),
+): { id: string; created: number } {
   assertCan(actor, "incidents.write");
   const input = parseInput(recurrenceInput, raw);
   const rule = parseRule(input.rule);
@@ -44,8 +65,21 @@ export function createRecurrence(db: Db, actor: Actor, raw: z.input<typeof recur
       const missing = input.componentIds.filter((c) => !live.has(c));
       if (missing.length) throw invalid("componentIds", `Unknown or deleted service: ${missing.join(", ")}`);
       const { message, ...rest } = input;
-      const id = insertRecurrence(tx, { pageId: page.id, ...rest, body: message, timeZone: input.timeZone ?? page.timeZone, at: now });
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "maintenance.recurrence_create", targetType: "recurrence", targetId: id, detail: { rule: input.rule } });
+      const id = insertRecurrence(tx, {
+        pageId: page.id,
+        ...rest,
+        body: message,
+        timeZone: input.timeZone ?? page.timeZone,
+        at: now,
+      });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "maintenance.recurrence_create",
+        targetType: "recurrence",
+        targetId: id,
+        detail: { rule: input.rule },
+      });
       return id;
     },
     { behavior: "immediate" },
@@ -58,7 +92,10 @@ export function createRecurrence(db: Db, actor: Actor, raw: z.input<typeof recur
  * Creates the occurrences of every active rule up to the horizon, at most MAX_OCCURRENCES_PER_RUN per rule
  * per run. Each rule's generation is claimed, so two processes never create the same occurrence.
  */
-export function generateRecurringMaintenances(db: Db, now = Date.now()): { recurrenceId: string; maintenanceId: string }[] {
+export function generateRecurringMaintenances(
+  db: Db,
+  now = Date.now(),
+): { recurrenceId: string; maintenanceId: string }[] {
   const made: { recurrenceId: string; maintenanceId: string }[] = [];
   for (const r of activeRecurrences(db)) {
     const rule = parseRule(r.rule);
@@ -107,7 +144,13 @@ export function generateRecurringMaintenances(db: Db, now = Date.now()): { recur
  * are cancelled too (quietly: nobody was told about them individually yet); otherwise they stay, each
  * editable and cancellable on its own.
  */
-export function stopRecurrence(db: Db, actor: Actor, id: string, options: { cancelUpcoming: boolean }, now = Date.now()): { cancelled: number } {
+export function stopRecurrence(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { cancelUpcoming: boolean },
+  now = Date.now(),
+): { cancelled: number } {
   assertCan(actor, "incidents.write");
   const cancelled = db.transaction(
     (tx) => {
@@ -119,10 +162,24 @@ export function stopRecurrence(db: Db, actor: Actor, id: string, options: { canc
       let count = 0;
       if (options.cancelUpcoming) {
         for (const occurrence of scheduledOccurrences(tx, id)) {
-          if (transitionMaintenance(tx, actor, occurrence, "cancelled", { message: "This maintenance has been cancelled: the recurring schedule was stopped.", notify: false, at: now })) count++;
+          if (
+            transitionMaintenance(tx, actor, occurrence, "cancelled", {
+              message: "This maintenance has been cancelled: the recurring schedule was stopped.",
+              notify: false,
+              at: now,
+            })
+          )
+            count++;
         }
       }
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "maintenance.recurrence_stop", targetType: "recurrence", targetId: id, detail: { name: rule.name, cancelledOccurrences: count } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "maintenance.recurrence_stop",
+        targetType: "recurrence",
+        targetId: id,
+        detail: { name: rule.name, cancelledOccurrences: count },
+      });
       return count;
     },
     { behavior: "immediate" },

@@ -1,6 +1,12 @@
 // Input schemas of the incident and maintenance verbs, shared by the console's actions and the API.
 import { z } from "zod";
-import { COMPONENT_STATUSES, IMPACTS, LIMITS, POSTABLE_INCIDENT_STATUSES, POSTABLE_MAINTENANCE_STATUSES } from "@/db/constants";
+import {
+  COMPONENT_STATUSES,
+  IMPACTS,
+  LIMITS,
+  POSTABLE_INCIDENT_STATUSES,
+  POSTABLE_MAINTENANCE_STATUSES,
+} from "@/db/constants";
 import { DomainError } from "@/core/errors";
 import { ID_PATTERN } from "@/core/ids";
 import { multiLine, singleLine } from "@/core/text-input";
@@ -56,7 +62,13 @@ export type AddUpdateInput = z.input<typeof addUpdateInput>;
 
 export const editUpdateInput = z.object({ message });
 export const postmortemInput = z.object({
-  body: multiLine(z.string().trim().min(1, { error: "Write the postmortem" }).max(MAX_POSTMORTEM, { error: `Use at most ${MAX_POSTMORTEM.toLocaleString("en-US")} characters` })),
+  body: multiLine(
+    z
+      .string()
+      .trim()
+      .min(1, { error: "Write the postmortem" })
+      .max(MAX_POSTMORTEM, { error: `Use at most ${MAX_POSTMORTEM.toLocaleString("en-US")} characters` }),
+  ),
 });
 
 const window = {
@@ -66,29 +78,42 @@ const window = {
 
 /** The fields, without the cross-field check, so the API can swap in ISO time strings. */
 export const scheduleMaintenanceFields = z.object({
-    name,
-    message,
-    ...window,
-    componentIds: z.array(componentId).max(200, { error: "At most 200 services" }).default([]),
-    notify: z.boolean().default(true),
-    remindBeforeMinutes: z.number().int().min(1).max(7 * 24 * 60, { error: "At most a week ahead" }).nullable().default(60),
-    autoStart: z.boolean().default(true),
-    autoComplete: z.boolean().default(true),
-    setComponentsUnderMaintenance: z.boolean().default(true),
-    /** Record a window that already ended, without notifications. */
-    backfill: z.boolean().default(false),
-  });
-export const endAfterStart: [(v: { scheduledFor: number; scheduledUntil: number }) => boolean, { path: string[]; error: string }] = [
-  (v) => v.scheduledUntil > v.scheduledFor,
-  { path: ["scheduledUntil"], error: "The end must be after the start" },
-];
+  name,
+  message,
+  ...window,
+  componentIds: z.array(componentId).max(200, { error: "At most 200 services" }).default([]),
+  notify: z.boolean().default(true),
+  remindBeforeMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60, { error: "At most a week ahead" })
+    .nullable()
+    .default(60),
+  autoStart: z.boolean().default(true),
+  autoComplete: z.boolean().default(true),
+  setComponentsUnderMaintenance: z.boolean().default(true),
+  /** Record a window that already ended, without notifications. */
+  backfill: z.boolean().default(false),
+});
+export const endAfterStart: [
+  (v: { scheduledFor: number; scheduledUntil: number }) => boolean,
+  { path: string[]; error: string },
+] = [(v) => v.scheduledUntil > v.scheduledFor, { path: ["scheduledUntil"], error: "The end must be after the start" }];
 export const scheduleMaintenanceInput = scheduleMaintenanceFields.refine(...endAfterStart);
 export type ScheduleMaintenanceInput = z.input<typeof scheduleMaintenanceInput>;
 
-export const rescheduleInput = z.object({ ...window, message: message.optional(), notify: z.boolean().default(true) }).refine(...endAfterStart);
+export const rescheduleInput = z
+  .object({ ...window, message: message.optional(), notify: z.boolean().default(true) })
+  .refine(...endAfterStart);
 
 export const cancelInput = z.object({
-  message: multiLine(z.string().trim().max(LIMITS.message, { error: `Use at most ${LIMITS.message.toLocaleString("en-US")} characters` })).optional(),
+  message: multiLine(
+    z
+      .string()
+      .trim()
+      .max(LIMITS.message, { error: `Use at most ${LIMITS.message.toLocaleString("en-US")} characters` }),
+  ).optional(),
   notify: z.boolean().default(true),
 });
 

@@ -8,7 +8,12 @@ import { getPage } from "@/db/queries/status-page";
 import { countTemplates, findTemplate } from "@/db/queries/templates";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { readAppState, writeAppState } from "@/db/writes/page";
-import { deleteTemplate as removeTemplate, insertTemplate, updateTemplate as writeTemplate, type TemplateFields } from "@/db/writes/templates";
+import {
+  deleteTemplate as removeTemplate,
+  insertTemplate,
+  updateTemplate as writeTemplate,
+  type TemplateFields,
+} from "@/db/writes/templates";
 import { assertCan, auditActor, type Actor } from "@/core/actor";
 import { DomainError, invalid, notFound } from "@/core/errors";
 import { ID_PATTERN } from "@/core/ids";
@@ -32,8 +37,13 @@ export const templateInput = z.object({
   title: text("the incident title", LIMITS.name),
   body: text("the message", LIMITS.message, multiLine),
   status: z.enum(POSTABLE_INCIDENT_STATUSES, { error: "Choose a status from the list" }).default("investigating"),
-  componentIds: z.array(z.string().regex(ID_PATTERN, { error: "Not a service id" })).max(200, { error: "At most 200 services" }).default([]),
-  componentStatus: z.enum(COMPONENT_STATUSES, { error: "Choose a service status from the list" }).default("partial_outage"),
+  componentIds: z
+    .array(z.string().regex(ID_PATTERN, { error: "Not a service id" }))
+    .max(200, { error: "At most 200 services" })
+    .default([]),
+  componentStatus: z
+    .enum(COMPONENT_STATUSES, { error: "Choose a service status from the list" })
+    .default("partial_outage"),
 });
 export type TemplateInput = z.input<typeof templateInput>;
 
@@ -99,9 +109,17 @@ export function createTemplate(db: Db, actor: Actor, raw: TemplateInput, now = D
     (tx) => {
       const pageId = requirePageId(tx);
       const fields = validated(tx, pageId, raw);
-      if (countTemplates(tx, pageId) >= MAX_TEMPLATES) throw new DomainError("conflict", `A page can have at most ${MAX_TEMPLATES} templates; delete one first`);
+      if (countTemplates(tx, pageId) >= MAX_TEMPLATES)
+        throw new DomainError("conflict", `A page can have at most ${MAX_TEMPLATES} templates; delete one first`);
       const id = insertTemplate(tx, pageId, fields, now);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "template.create", targetType: "template", targetId: id, detail: { name: fields.name } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "template.create",
+        targetType: "template",
+        targetId: id,
+        detail: { name: fields.name },
+      });
       return id;
     },
     { behavior: "immediate" },
@@ -116,7 +134,14 @@ export function updateTemplate(db: Db, actor: Actor, id: string, raw: TemplateIn
       if (!findTemplate(tx, pageId, id)) throw notFound("Template");
       const fields = validated(tx, pageId, raw);
       writeTemplate(tx, pageId, id, fields, now);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "template.update", targetType: "template", targetId: id, detail: { name: fields.name } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "template.update",
+        targetType: "template",
+        targetId: id,
+        detail: { name: fields.name },
+      });
     },
     { behavior: "immediate" },
   );
@@ -129,7 +154,14 @@ export function deleteTemplate(db: Db, actor: Actor, id: string, now = Date.now(
       const pageId = requirePageId(tx);
       const template = findTemplate(tx, pageId, id);
       if (!template || !removeTemplate(tx, pageId, id)) throw notFound("Template");
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "template.delete", targetType: "template", targetId: id, detail: { name: template.name } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "template.delete",
+        targetType: "template",
+        targetId: id,
+        detail: { name: template.name },
+      });
     },
     { behavior: "immediate" },
   );
@@ -142,5 +174,11 @@ export function declarationFromTemplate(tx: Tx, pageId: string, id: string) {
   const live = liveComponentIds(tx, pageId, template.componentIds);
   const componentStatuses: Record<string, string> = {};
   for (const c of template.componentIds) if (live.has(c)) componentStatuses[c] = template.componentStatus;
-  return { templateName: template.name, name: template.title, status: template.status, message: template.body, componentStatuses };
+  return {
+    templateName: template.name,
+    name: template.title,
+    status: template.status,
+    message: template.body,
+    componentStatuses,
+  };
 }

@@ -41,7 +41,9 @@ function listen(): Promise<http.Server> {
       return;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const response = await POST(new Request(url, { method: "POST", headers, body: Buffer.concat(chunks) }), { params: Promise.resolve({ id: match[1], secret: match[2] }) });
+    const response = await POST(new Request(url, { method: "POST", headers, body: Buffer.concat(chunks) }), {
+      params: Promise.resolve({ id: match[1], secret: match[2] }),
+    });
     res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
   });
   return new Promise((resolve) => s.listen(OUR_PORT, "127.0.0.1", () => resolve(s)));
@@ -52,18 +54,24 @@ async function until<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 2
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}. Alertmanager said:\n${amLog.slice(-2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}. Alertmanager said:\n${amLog.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 const postAlerts = async (alerts: unknown[]) => {
-  const res = await fetch(`${AM}/api/v2/alerts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(alerts) });
+  const res = await fetch(`${AM}/api/v2/alerts`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(alerts),
+  });
   expect(res.status, await res.text()).toBe(200);
 };
 
 beforeAll(async () => {
-  if (!fs.existsSync(BINARY)) throw new Error(`Prometheus Alertmanager is missing (${BINARY}): apt-get install -y prometheus-alertmanager`);
+  if (!fs.existsSync(BINARY))
+    throw new Error(`Prometheus Alertmanager is missing (${BINARY}): apt-get install -y prometheus-alertmanager`);
   world = useFreshAppDatabase();
   server = await listen();
 }, 30_000);
@@ -95,20 +103,41 @@ describe("the real Alertmanager", () => {
       "",
     ].join("\n");
     fs.writeFileSync(path.join(dir, "alertmanager.yml"), config);
-    alertmanager = spawn(BINARY, [`--config.file=${path.join(dir, "alertmanager.yml")}`, `--storage.path=${path.join(dir, "data")}`, `--web.listen-address=127.0.0.1:${AM_PORT}`, "--cluster.listen-address="], { stdio: ["ignore", "pipe", "pipe"] });
+    alertmanager = spawn(
+      BINARY,
+      [
+        `--config.file=${path.join(dir, "alertmanager.yml")}`,
+        `--storage.path=${path.join(dir, "data")}`,
+        `--web.listen-address=127.0.0.1:${AM_PORT}`,
+        "--cluster.listen-address=",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     alertmanager.stdout!.on("data", (d) => (amLog += d));
     alertmanager.stderr!.on("data", (d) => (amLog += d));
     await until("Alertmanager to be ready", async () => (await fetch(`${AM}/-/ready`).catch(() => null))?.ok);
 
     const statusOfVpn = () => world.db.select().from(components).where(eq(components.id, world.vpn)).get()!.status;
-    const alert = { labels: { alertname: "VpnGatewayDown", service: "VPN", severity: "critical", instance: "vpn1" }, annotations: { summary: "VPN gateway vpn1 is down" } };
+    const alert = {
+      labels: { alertname: "VpnGatewayDown", service: "VPN", severity: "critical", instance: "vpn1" },
+      annotations: { summary: "VPN gateway vpn1 is down" },
+    };
     await postAlerts([{ ...alert, startsAt: new Date().toISOString() }]);
     await until("the VPN to go down", () => statusOfVpn() === "major_outage");
     const firing = recentPayloads(world.db, id).at(-1)!;
     expect(JSON.parse(firing.body)).toMatchObject({ version: "4", status: "firing", receiver: "status-page" });
 
-    await postAlerts([{ ...alert, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() - 1000).toISOString() }]);
+    await postAlerts([
+      {
+        ...alert,
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() - 1000).toISOString(),
+      },
+    ]);
     await until("the VPN to recover", () => statusOfVpn() === "operational");
-    expect(recentPayloads(world.db, id)[0]).toMatchObject({ outcome: "applied", summary: "1 alert(s): 1 claim(s) ended" });
+    expect(recentPayloads(world.db, id)[0]).toMatchObject({
+      outcome: "applied",
+      summary: "1 alert(s): 1 claim(s) ended",
+    });
   }, 60_000);
 });

@@ -18,7 +18,12 @@ export function bearerSecret(request: Request): string | null {
 export async function handleIntake(request: Request, id: string, secret: string | null): Promise<Response> {
   const db = getDb();
   const integration = authenticateIntake(db, id, secret);
-  if (!integration) return json(401, { error: "Unknown integration or wrong secret" }, { "WWW-Authenticate": 'Bearer realm="integrations"' });
+  if (!integration)
+    return json(
+      401,
+      { error: "Unknown integration or wrong secret" },
+      { "WWW-Authenticate": 'Bearer realm="integrations"' },
+    );
   const now = Date.now();
   const wait = takeIntakeToken(integration.id, now);
   if (wait > 0) return json(429, { error: "Too many payloads for this integration" }, { "Retry-After": String(wait) });

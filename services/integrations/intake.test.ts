@@ -8,7 +8,15 @@ import { POST as postWithSecret } from "@/app/api/integrations/[id]/[secret]/rou
 import { POST as postWithBearer } from "@/app/api/integrations/[id]/route";
 import { closeDb } from "@/db";
 import { recentPayloads } from "@/db/queries/integrations";
-import { automaticIncidents, components, componentStatusChanges, incidents, notifications, statusClaims, users } from "@/db/schema";
+import {
+  automaticIncidents,
+  components,
+  componentStatusChanges,
+  incidents,
+  notifications,
+  statusClaims,
+  users,
+} from "@/db/schema";
 import { PAYLOAD_LOG_SIZE } from "@/db/writes/integrations";
 import { createTemplate } from "@/services/incidents/templates";
 import { useFreshAppDatabase } from "@/services/testing/app-env";
@@ -31,9 +39,15 @@ function send(id: string, secret: string, body: string, init: { bearer?: boolean
   const headers: Record<string, string> = { "content-type": init.contentType ?? "application/json" };
   if (init.bearer) {
     headers.authorization = `Bearer ${secret}`;
-    return postWithBearer(new Request(`http://127.0.0.1:3999/api/integrations/${id}`, { method: "POST", headers, body }), { params: Promise.resolve({ id }) });
+    return postWithBearer(
+      new Request(`http://127.0.0.1:3999/api/integrations/${id}`, { method: "POST", headers, body }),
+      { params: Promise.resolve({ id }) },
+    );
   }
-  return postWithSecret(new Request(intakeUrl("http://127.0.0.1:3999", id, secret), { method: "POST", headers, body }), { params: Promise.resolve({ id, secret }) });
+  return postWithSecret(
+    new Request(intakeUrl("http://127.0.0.1:3999", id, secret), { method: "POST", headers, body }),
+    { params: Promise.resolve({ id, secret }) },
+  );
 }
 
 const statusOf = (id: string) => world.db.select().from(components).where(eq(components.id, id)).get()!.status;
@@ -45,7 +59,12 @@ function setup(kind: "alertmanager" | "grafana" | "generic", extra: Record<strin
   const mail = addComponent(world.db, world.pageId, "Mail");
   const vpn = world.vpn;
   const printing = addComponent(world.db, world.pageId, "Printing");
-  const { id, secret } = createIntegration(world.db, owner, { name: `Prod ${kind}`, kind, matchers: [{ label: "team", value: "mail", componentId: mail }], ...extra });
+  const { id, secret } = createIntegration(world.db, owner, {
+    name: `Prod ${kind}`,
+    kind,
+    matchers: [{ label: "team", value: "mail", componentId: mail }],
+    ...extra,
+  });
   return { owner, database, mail, vpn, printing, id, secret };
 }
 
@@ -58,7 +77,12 @@ describe("alertmanager payloads", () => {
     expect(await first.json()).toMatchObject({ ok: true, alerts: 2, opened: 2, unchanged: 0 });
     expect(statusOf(s.database)).toBe("major_outage");
     expect(statusOf(s.mail)).toBe("degraded_performance");
-    const history = world.db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, s.database)).all().at(-1)!;
+    const history = world.db
+      .select()
+      .from(componentStatusChanges)
+      .where(eq(componentStatusChanges.componentId, s.database))
+      .all()
+      .at(-1)!;
     expect(history).toMatchObject({ source: "automation", claimSource: "integration", claimSourceId: s.id });
 
     const historyRows = world.db.select().from(componentStatusChanges).all().length;
@@ -84,7 +108,11 @@ describe("alertmanager payloads", () => {
     expect(statusOf(s.database)).toBe("operational");
     expect(statusOf(s.mail)).toBe("degraded_performance");
     // The old firing notification arrives late (a re-send): the alert started before its claim ended.
-    expect(await (await send(s.id, s.secret, JSON.stringify(firing))).json()).toMatchObject({ opened: 0, stale: 1, unchanged: 1 });
+    expect(await (await send(s.id, s.secret, JSON.stringify(firing))).json()).toMatchObject({
+      opened: 0,
+      stale: 1,
+      unchanged: 1,
+    });
     expect(statusOf(s.database)).toBe("operational");
     // The same alert firing anew (a later startsAt) opens a claim again.
     const anew = structuredClone(firing);
@@ -110,8 +138,26 @@ describe("alertmanager payloads", () => {
     const cases: [string, RegExp][] = [
       ["{not json", /not valid JSON/],
       [JSON.stringify({ version: "3", groupKey: "g", status: "firing", receiver: "r", alerts: [] }), /version/],
-      [JSON.stringify({ version: "4", groupKey: "g", status: "firing", receiver: "r", alerts: [{ status: "burning", labels: {} }] }), /alerts\.0\.status/],
-      [JSON.stringify({ version: "4", groupKey: "g", status: "firing", receiver: "r", alerts: [{ status: "firing", labels: { a: 1 } }] }), /alerts\.0\.labels/],
+      [
+        JSON.stringify({
+          version: "4",
+          groupKey: "g",
+          status: "firing",
+          receiver: "r",
+          alerts: [{ status: "burning", labels: {} }],
+        }),
+        /alerts\.0\.status/,
+      ],
+      [
+        JSON.stringify({
+          version: "4",
+          groupKey: "g",
+          status: "firing",
+          receiver: "r",
+          alerts: [{ status: "firing", labels: { a: 1 } }],
+        }),
+        /alerts\.0\.labels/,
+      ],
       [JSON.stringify(["not", "an", "object"]), /body|version/],
     ];
     for (const [body, reason] of cases) {
@@ -129,12 +175,19 @@ describe("alertmanager payloads", () => {
     const s = setup("alertmanager");
     const other = createIntegration(world.db, s.owner, { name: "Other", kind: "alertmanager" });
     const body = fixture("alertmanager-grouped-firing.json");
-    for (const [id, secret] of [[s.id, "wrong"], [s.id, other.secret], ["zzzzzzzzzzzz", s.secret]]) {
+    for (const [id, secret] of [
+      [s.id, "wrong"],
+      [s.id, other.secret],
+      ["zzzzzzzzzzzz", s.secret],
+    ]) {
       const res = await send(id, secret, body);
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: "Unknown integration or wrong secret" });
     }
-    const noBearer = await postWithBearer(new Request(`http://127.0.0.1:3999/api/integrations/${s.id}`, { method: "POST", body }), { params: Promise.resolve({ id: s.id }) });
+    const noBearer = await postWithBearer(
+      new Request(`http://127.0.0.1:3999/api/integrations/${s.id}`, { method: "POST", body }),
+      { params: Promise.resolve({ id: s.id }) },
+    );
     expect(noBearer.status).toBe(401);
     expect(claimCount()).toBe(0);
     expect(recentPayloads(world.db, s.id)).toEqual([]);
@@ -209,10 +262,20 @@ describe("grafana and generic payloads (recorded examples)", () => {
 describe("automation and the team", () => {
   it("draft mode: a draft waits for an admin (no incident, nobody told); the alert resolving withdraws it", async () => {
     const owner = addMember(world.db, "owner");
-    const { id, secret } = createIntegration(world.db, owner, { name: "Grafana", kind: "grafana", incidentMode: "draft" });
+    const { id, secret } = createIntegration(world.db, owner, {
+      name: "Grafana",
+      kind: "grafana",
+      incidentMode: "draft",
+    });
     expect((await (await send(id, secret, fixture("grafana-firing.json"))).json()).automation).toEqual(["drafted"]);
     expect(world.db.select().from(incidents).all()).toEqual([]);
-    expect(world.db.select().from(automaticIncidents).get()).toMatchObject({ state: "draft", source: "integration", sourceId: id, componentStatus: "major_outage", title: "Alert from Grafana: VPN gateway error rate above 20%" });
+    expect(world.db.select().from(automaticIncidents).get()).toMatchObject({
+      state: "draft",
+      source: "integration",
+      sourceId: id,
+      componentStatus: "major_outage",
+      title: "Alert from Grafana: VPN gateway error rate above 20%",
+    });
     expect((await (await send(id, secret, fixture("grafana-resolved.json"))).json()).automation).toEqual(["withdrawn"]);
     expect(world.db.select().from(automaticIncidents).get()!.state).toBe("ended");
   });
@@ -221,15 +284,31 @@ describe("automation and the team", () => {
     const owner = addMember(world.db, "owner");
     world.db.update(users).set({ notifyOnMonitorDown: true }).where(eq(users.id, owner.userId)).run();
     const vpn = world.vpn;
-    const templateId = createTemplate(world.db, owner, { name: "VPN down", title: "VPN is unavailable", body: "We are on it.", status: "identified", componentIds: [], componentStatus: "major_outage" });
-    const { id, secret } = createIntegration(world.db, owner, { name: "Grafana", kind: "grafana", incidentMode: "published", templateId });
+    const templateId = createTemplate(world.db, owner, {
+      name: "VPN down",
+      title: "VPN is unavailable",
+      body: "We are on it.",
+      status: "identified",
+      componentIds: [],
+      componentStatus: "major_outage",
+    });
+    const { id, secret } = createIntegration(world.db, owner, {
+      name: "Grafana",
+      kind: "grafana",
+      incidentMode: "published",
+      templateId,
+    });
     const fired = await (await send(id, secret, fixture("grafana-firing.json"))).json();
     expect(fired.automation).toEqual(["published"]);
     const [incident] = world.db.select().from(incidents).all();
     expect(incident).toMatchObject({ name: "VPN is unavailable", status: "identified" });
     const alerts = world.db.select().from(notifications).where(eq(notifications.kind, "monitor_down")).all();
     expect(alerts).toHaveLength(1);
-    expect(alerts[0].payload).toMatchObject({ to: [owner.label], serviceName: "VPN", consolePath: `/admin/integrations/${id}` });
+    expect(alerts[0].payload).toMatchObject({
+      to: [owner.label],
+      serviceName: "VPN",
+      consolePath: `/admin/integrations/${id}`,
+    });
     // A repeat neither posts a second incident nor emails again.
     await send(id, secret, fixture("grafana-firing.json"));
     expect(world.db.select().from(incidents).all()).toHaveLength(1);

@@ -25,7 +25,12 @@ import { parsePayload, serviceForAlert, statusForAlert, type IncomingAlert } fro
 export const INTAKE_LIMIT = { perWindow: 12_000, windowMs: 60_000 };
 export const MAX_INTAKE_BYTES = 1024 * 1024;
 
-type AlertResult = { fingerprint: string; service: string | null; did: "opened" | "changed" | "ended" | "unchanged" | "stale" | "unknown_service"; reason?: string };
+type AlertResult = {
+  fingerprint: string;
+  service: string | null;
+  did: "opened" | "changed" | "ended" | "unchanged" | "stale" | "unknown_service";
+  reason?: string;
+};
 
 export interface IntakeSummary {
   ok: true;
@@ -69,10 +74,28 @@ export function resetIntakeLimitsForTests(): void {
 
 /** A payload that is not of the integration's format: logged as rejected, nothing else changes. */
 export function rejectPayload(db: Db, integration: Integration, reason: string, text: string, now: number): void {
-  db.transaction((tx) => recordPayload(tx, { integrationId: integration.id, at: now, outcome: "rejected", summary: `Rejected: ${reason}`, detail: { reason }, body: text }), { behavior: "immediate" });
+  db.transaction(
+    (tx) =>
+      recordPayload(tx, {
+        integrationId: integration.id,
+        at: now,
+        outcome: "rejected",
+        summary: `Rejected: ${reason}`,
+        detail: { reason },
+        body: text,
+      }),
+    { behavior: "immediate" },
+  );
 }
 
-function applyAlert(tx: Tx, integration: Integration, alert: IncomingAlert, target: string, now: number, touched: Set<string>): AlertResult["did"] {
+function applyAlert(
+  tx: Tx,
+  integration: Integration,
+  alert: IncomingAlert,
+  target: string,
+  now: number,
+  touched: Set<string>,
+): AlertResult["did"] {
   const base = { source: "integration" as const, sourceId: integration.id, key: alert.fingerprint };
   if (!alert.firing) {
     const ended = endClaim(tx, base.source, base.sourceId, base.key, now);
@@ -92,12 +115,20 @@ function applyAlert(tx: Tx, integration: Integration, alert: IncomingAlert, targ
   return wasOpen ? "changed" : "opened";
 }
 
-function queueTeamAlert(tx: Tx, integration: Integration, firing: { alert: IncomingAlert; service: string }[], at: number): void {
+function queueTeamAlert(
+  tx: Tx,
+  integration: Integration,
+  firing: { alert: IncomingAlert; service: string }[],
+  at: number,
+): void {
   const to = optedInAddresses(tx);
   if (to.length === 0 || firing.length === 0) return;
   const first = firing[0];
   const what = first.alert.labels.alertname ?? first.alert.summary ?? "Alert";
-  const status = COMPONENT_STATUS_LABELS[statusForAlert(first.alert, integration.severityMap, integration.defaultStatus)].toLowerCase();
+  const status =
+    COMPONENT_STATUS_LABELS[
+      statusForAlert(first.alert, integration.severityMap, integration.defaultStatus)
+    ].toLowerCase();
   const more = firing.length > 1 ? ` and ${firing.length - 1} more alert${firing.length > 2 ? "s" : ""}` : "";
   enqueueNotification(tx, {
     pageId: integration.pageId,
@@ -117,7 +148,13 @@ function queueTeamAlert(tx: Tx, integration: Integration, firing: { alert: Incom
 }
 
 /** Applies a received payload (already authenticated and read). `null` result: the payload was malformed. */
-export async function receivePayload(db: Db, integration: Integration, json: unknown, text: string, now = Date.now()): Promise<{ ok: false; reason: string } | IntakeSummary> {
+export async function receivePayload(
+  db: Db,
+  integration: Integration,
+  json: unknown,
+  text: string,
+  now = Date.now(),
+): Promise<{ ok: false; reason: string } | IntakeSummary> {
   const parsed = parsePayload(integration.kind, json);
   if (!parsed.ok) {
     rejectPayload(db, integration, parsed.reason, text, now);
@@ -133,24 +170,47 @@ export async function receivePayload(db: Db, integration: Integration, json: unk
       for (const alert of parsed.alerts) {
         const target = serviceForAlert(alert, services, integration.matchers);
         if ("unknown" in target) {
-          results.push({ fingerprint: alert.fingerprint, service: null, did: "unknown_service", reason: target.unknown });
+          results.push({
+            fingerprint: alert.fingerprint,
+            service: null,
+            did: "unknown_service",
+            reason: target.unknown,
+          });
           continue;
         }
         const did = applyAlert(tx, integration, alert, target.componentId, now, touched);
         results.push({ fingerprint: alert.fingerprint, service: names.get(target.componentId) ?? null, did });
         if (did === "opened") newlyFiring.push({ alert, service: names.get(target.componentId) ?? "" });
       }
-      for (const componentId of touched) reconcileComponentStatus(tx, componentId, now, { source: "integration", sourceId: integration.id });
+      for (const componentId of touched)
+        reconcileComponentStatus(tx, componentId, now, { source: "integration", sourceId: integration.id });
       queueTeamAlert(tx, integration, newlyFiring, now);
-      recordPayload(tx, { integrationId: integration.id, at: now, outcome: outcomeOf(results), summary: summarize(results), detail: { alerts: results }, body: text });
+      recordPayload(tx, {
+        integrationId: integration.id,
+        at: now,
+        outcome: outcomeOf(results),
+        summary: summarize(results),
+        detail: { alerts: results },
+        body: text,
+      });
       return { results, touched };
     },
     { behavior: "immediate" },
   );
   const automation: AutomationStep[] = [];
-  for (const componentId of touched) automation.push(await reconcileIncidentFor(db, subjectFor(db, integration, componentId), now));
+  for (const componentId of touched)
+    automation.push(await reconcileIncidentFor(db, subjectFor(db, integration, componentId), now));
   const count = (d: AlertResult["did"][]) => results.filter((r) => d.includes(r.did)).length;
-  return { ok: true, alerts: results.length, opened: count(["opened", "changed"]), ended: count(["ended"]), unchanged: count(["unchanged"]), unknownService: count(["unknown_service"]), stale: count(["stale"]), automation };
+  return {
+    ok: true,
+    alerts: results.length,
+    opened: count(["opened", "changed"]),
+    ended: count(["ended"]),
+    unchanged: count(["unchanged"]),
+    unknownService: count(["unknown_service"]),
+    stale: count(["stale"]),
+    automation,
+  };
 }
 
 function subjectFor(db: Db, integration: Integration, componentId: string) {

@@ -39,7 +39,10 @@ const prometheusAlert = z.looseObject({
   endsAt: time.optional(),
   fingerprint: text(200).min(1).optional(),
 });
-const alertList = z.array(prometheusAlert, { error: "alerts must be a list" }).min(1, { error: "alerts is empty" }).max(MAX_ALERTS, { error: `at most ${MAX_ALERTS} alerts` });
+const alertList = z
+  .array(prometheusAlert, { error: "alerts must be a list" })
+  .min(1, { error: "alerts is empty" })
+  .max(MAX_ALERTS, { error: `at most ${MAX_ALERTS} alerts` });
 
 const alertmanagerPayload = z.looseObject({
   version: z.literal("4", { error: 'version must be "4" (Alertmanager webhook format)' }),
@@ -66,9 +69,15 @@ const genericAlert = z.strictObject({
   fingerprint: text(200).min(1).optional(),
   labels: labels.optional(),
 });
-const genericPayload = z.union([z.strictObject({ alerts: z.array(genericAlert).min(1, { error: "alerts is empty" }).max(MAX_ALERTS) }), genericAlert], {
-  error: "expected one alert object or { alerts: [...] }",
-});
+const genericPayload = z.union(
+  [
+    z.strictObject({ alerts: z.array(genericAlert).min(1, { error: "alerts is empty" }).max(MAX_ALERTS) }),
+    genericAlert,
+  ],
+  {
+    error: "expected one alert object or { alerts: [...] }",
+  },
+);
 
 /** Alertmanager's own fingerprint is a hash of the label set; this stands in when a sender leaves it out. */
 function labelFingerprint(l: Record<string, string>): string {
@@ -99,7 +108,9 @@ function fromPrometheus(alerts: z.output<typeof alertList>): IncomingAlert[] {
 export function parsePayload(kind: IntegrationKind, json: unknown): ParsedPayload {
   if (kind === "alertmanager" || kind === "grafana") {
     const parsed = (kind === "alertmanager" ? alertmanagerPayload : grafanaPayload).safeParse(json);
-    return parsed.success ? { ok: true, alerts: fromPrometheus(parsed.data.alerts) } : { ok: false, reason: reasonOf(parsed.error) };
+    return parsed.success
+      ? { ok: true, alerts: fromPrometheus(parsed.data.alerts) }
+      : { ok: false, reason: reasonOf(parsed.error) };
   }
   const parsed = genericPayload.safeParse(json);
   if (!parsed.success) return { ok: false, reason: reasonOf(parsed.error) };
@@ -107,7 +118,11 @@ export function parsePayload(kind: IntegrationKind, json: unknown): ParsedPayloa
   return {
     ok: true,
     alerts: list.map((a) => {
-      const allLabels = { ...(a.labels ?? {}), ...(a.service ? { service: a.service } : {}), ...(a.severity ? { severity: a.severity } : {}) };
+      const allLabels = {
+        ...(a.labels ?? {}),
+        ...(a.service ? { service: a.service } : {}),
+        ...(a.severity ? { severity: a.severity } : {}),
+      };
       return {
         fingerprint: a.fingerprint ?? (a.service ? `service:${a.service.toLowerCase()}` : labelFingerprint(allLabels)),
         firing: a.state === "firing",
@@ -121,7 +136,11 @@ export function parsePayload(kind: IntegrationKind, json: unknown): ParsedPayloa
 }
 
 /** The status a firing alert claims: its own (generic), else its severity through the map, else the default. */
-export function statusForAlert(alert: IncomingAlert, severityMap: Record<string, ComponentStatus>, defaultStatus: ComponentStatus): ComponentStatus {
+export function statusForAlert(
+  alert: IncomingAlert,
+  severityMap: Record<string, ComponentStatus>,
+  defaultStatus: ComponentStatus,
+): ComponentStatus {
   if (alert.status) return alert.status;
   const severity = alert.labels.severity?.trim().toLowerCase();
   return (severity && severityMap[severity]) || defaultStatus;
@@ -139,7 +158,10 @@ export function serviceForAlert(
     if (hit) return { componentId: hit.id };
   }
   for (const m of matchers) {
-    if (alert.labels[m.label] === m.value && services.some((s) => s.id === m.componentId)) return { componentId: m.componentId };
+    if (alert.labels[m.label] === m.value && services.some((s) => s.id === m.componentId))
+      return { componentId: m.componentId };
   }
-  return { unknown: named ? `No service named "${alert.labels.service}"` : "No service label and no matcher rule matched" };
+  return {
+    unknown: named ? `No service named "${alert.labels.service}"` : "No service label and no matcher rule matched",
+  };
 }

@@ -5,11 +5,16 @@ import { BodyError, mediaTypeOf, readBodyText } from "@/services/request-body";
 
 export async function readJsonBody(request: Request, limit: number): Promise<{ json: unknown; text: string }> {
   const media = mediaTypeOf(request);
-  if (media.type !== "" && media.type !== "application/json") throw new BodyError(415, "unsupported_media_type", "Send the body as application/json");
+  if (media.type !== "" && media.type !== "application/json")
+    throw new BodyError(415, "unsupported_media_type", "Send the body as application/json");
   const text = await readBodyText(request, limit);
   try {
     return { json: JSON.parse(text), text };
   } catch (err) {
-    throw new BodyError(400, "invalid_json", `The body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new BodyError(
+      400,
+      "invalid_json",
+      `The body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

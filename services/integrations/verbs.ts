@@ -8,7 +8,12 @@ import { getPage } from "@/db/queries/status-page";
 import { findTemplate } from "@/db/queries/templates";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { endClaimsOf } from "@/db/writes/claims";
-import { deleteIntegrationRow, insertIntegration, replaceIntegrationSecret, updateIntegrationRow } from "@/db/writes/integrations";
+import {
+  deleteIntegrationRow,
+  insertIntegration,
+  replaceIntegrationSecret,
+  updateIntegrationRow,
+} from "@/db/writes/integrations";
 import { hashToken, newSecretToken } from "@/services/auth/tokens";
 import { assertCan, auditActor, type Actor } from "@/core/actor";
 import { DomainError, invalid, notFound } from "@/core/errors";
@@ -27,7 +32,11 @@ function pageIdOf(tx: Tx): string {
   return page.id;
 }
 
-function checkReferences(tx: Tx, pageId: string, s: { matchers?: { componentId: string }[]; templateId?: string | null }): void {
+function checkReferences(
+  tx: Tx,
+  pageId: string,
+  s: { matchers?: { componentId: string }[]; templateId?: string | null },
+): void {
   const ids = (s.matchers ?? []).map((m) => m.componentId);
   const live = liveComponentIds(tx, pageId, ids);
   const bad = ids.findIndex((id) => !live.has(id));
@@ -39,7 +48,12 @@ function nameTaken(tx: Tx, pageId: string, name: string, except?: string): boole
   return listIntegrations(tx, pageId).some((i) => i.id !== except && i.name.toLowerCase() === name.toLowerCase());
 }
 
-export function createIntegration(db: Db, actor: Actor, raw: unknown, now = Date.now()): { id: string; secret: string } {
+export function createIntegration(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+  now = Date.now(),
+): { id: string; secret: string } {
   assertCan(actor, "services.write");
   return db.transaction(
     (tx) => {
@@ -49,7 +63,14 @@ export function createIntegration(db: Db, actor: Actor, raw: unknown, now = Date
       if (nameTaken(tx, pageId, settings.name)) throw invalid("name", "Another integration has this name");
       const secret = newSecretToken();
       const id = insertIntegration(tx, { pageId, settings, secretHash: hashToken(secret), at: now });
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "integration.create", targetType: "integration", targetId: id, detail: { name: settings.name, kind: settings.kind } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "integration.create",
+        targetType: "integration",
+        targetId: id,
+        detail: { name: settings.name, kind: settings.kind },
+      });
       return { id, secret };
     },
     { behavior: "immediate" },
@@ -62,17 +83,27 @@ export function updateIntegration(db: Db, actor: Actor, id: string, raw: unknown
     (tx) => {
       const before = findIntegration(tx, id);
       if (!before) throw notFound("Integration");
-      if (raw && typeof raw === "object" && "kind" in raw && (raw as { kind: unknown }).kind !== before.kind) throw invalid("kind", "An integration's kind cannot change: create a new one");
+      if (raw && typeof raw === "object" && "kind" in raw && (raw as { kind: unknown }).kind !== before.kind)
+        throw invalid("kind", "An integration's kind cannot change: create a new one");
       const { kind: _kind, ...rest } = (raw ?? {}) as Record<string, unknown>;
       void _kind;
       const changes = parseInput(integrationChanges, rest);
       const mode = changes.incidentMode ?? before.incidentMode;
       const templateId = changes.templateId === undefined ? before.templateId : changes.templateId;
-      if (mode === "published" && !templateId) throw invalid("templateId", "Choose the template the incident is published from");
+      if (mode === "published" && !templateId)
+        throw invalid("templateId", "Choose the template the incident is published from");
       checkReferences(tx, before.pageId, changes);
-      if (changes.name && nameTaken(tx, before.pageId, changes.name, id)) throw invalid("name", "Another integration has this name");
+      if (changes.name && nameTaken(tx, before.pageId, changes.name, id))
+        throw invalid("name", "Another integration has this name");
       updateIntegrationRow(tx, id, changes, now);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "integration.update", targetType: "integration", targetId: id, detail: { name: changes.name ?? before.name } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "integration.update",
+        targetType: "integration",
+        targetId: id,
+        detail: { name: changes.name ?? before.name },
+      });
     },
     { behavior: "immediate" },
   );
@@ -87,7 +118,14 @@ export function rotateIntegrationSecret(db: Db, actor: Actor, id: string, now = 
       if (!integration) throw notFound("Integration");
       const secret = newSecretToken();
       replaceIntegrationSecret(tx, id, hashToken(secret), now);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "integration.rotate_secret", targetType: "integration", targetId: id, detail: { name: integration.name } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "integration.rotate_secret",
+        targetType: "integration",
+        targetId: id,
+        detail: { name: integration.name },
+      });
       return secret;
     },
     { behavior: "immediate" },
@@ -101,9 +139,17 @@ export function deleteIntegration(db: Db, actor: Actor, id: string, now = Date.n
     (tx) => {
       const integration = findIntegration(tx, id);
       if (!integration) throw notFound("Integration");
-      for (const componentId of endClaimsOf(tx, "integration", id, now)) reconcileComponentStatus(tx, componentId, now, { source: "integration", sourceId: id });
+      for (const componentId of endClaimsOf(tx, "integration", id, now))
+        reconcileComponentStatus(tx, componentId, now, { source: "integration", sourceId: id });
       deleteIntegrationRow(tx, id);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "integration.delete", targetType: "integration", targetId: id, detail: { name: integration.name } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "integration.delete",
+        targetType: "integration",
+        targetId: id,
+        detail: { name: integration.name },
+      });
     },
     { behavior: "immediate" },
   );

@@ -22,15 +22,24 @@ export const SCHEDULED_JOBS: Job[] = [
 
 export function startBackgroundWork(db: Db, options: { log?: (message: string) => void; intervalMs?: number } = {}) {
   const log = options.log ?? ((m: string) => console.log(m));
-  const runner = startJobRunner({ getDb: () => db, jobs: SCHEDULED_JOBS, intervalMs: options.intervalMs ?? 5_000, log });
+  const runner = startJobRunner({
+    getDb: () => db,
+    jobs: SCHEDULED_JOBS,
+    intervalMs: options.intervalMs ?? 5_000,
+    log,
+  });
   const worker = startNotificationWorker(db, {
     onTick: (r) => {
       if (r.fannedOut + r.sent + r.retried + r.failed + r.parked > 0) {
-        log(`notifications: fanned out ${r.fannedOut}, sent ${r.sent}, retrying ${r.retried}, failed ${r.failed}, parked ${r.parked}`);
+        log(
+          `notifications: fanned out ${r.fannedOut}, sent ${r.sent}, retrying ${r.retried}, failed ${r.failed}, parked ${r.parked}`,
+        );
       }
     },
     onError: (err, { failures, retryInMs }) =>
-      log(`notifications: tick failed (${failures} in a row), next try in ${retryInMs < 1000 ? `${retryInMs} ms` : `${Math.round(retryInMs / 1000)} s`}: ${unavailableReason(err)}`),
+      log(
+        `notifications: tick failed (${failures} in a row), next try in ${retryInMs < 1000 ? `${retryInMs} ms` : `${Math.round(retryInMs / 1000)} s`}: ${unavailableReason(err)}`,
+      ),
   });
   // Monitors tick every second: checks are due at interval-aligned times and must not wait for the job runner.
   const monitors = createMonitorScheduler({ db, log });

@@ -16,7 +16,9 @@ const now = Date.UTC(2026, 10, 23, 12);
 
 /** One delivery of `count` emails rendered at `at`, in the given state. */
 function emails(pageId: string, at: number, state: "queued" | "sent" | "delivered", count = 1) {
-  const notificationId = db.transaction((tx) => enqueueNotification(tx, { pageId, kind: "subscription_manage_link", at }));
+  const notificationId = db.transaction((tx) =>
+    enqueueNotification(tx, { pageId, kind: "subscription_manage_link", at }),
+  );
   writeFanOut(db, notificationId, [Array.from({ length: count }, (_, i) => `s${i}`)], at);
   const delivery = db.select().from(deliveries).where(eq(deliveries.notificationId, notificationId)).get()!;
   const rows = Array.from({ length: count }, (_, i) => ({
@@ -29,7 +31,12 @@ function emails(pageId: string, at: number, state: "queued" | "sent" | "delivere
     state,
   }));
   storeRenderedEmails(db, delivery.id, rows, at);
-  return db.select().from(emailMessages).where(eq(emailMessages.deliveryId, delivery.id)).all().map((m) => m.id);
+  return db
+    .select()
+    .from(emailMessages)
+    .where(eq(emailMessages.deliveryId, delivery.id))
+    .all()
+    .map((m) => m.id);
 }
 
 describe("email retention", () => {
@@ -43,13 +50,24 @@ describe("email retention", () => {
 
     expect(runEmailRetention(db, now, 30)).toBe(1);
     const row = (id: string) => db.select().from(emailMessages).where(eq(emailMessages.id, id)).get()!;
-    expect(row(old)).toMatchObject({ html: "", text: "", headers: {}, state: "delivered", subject: "Hello", toAddress: expect.stringContaining("@example.org") });
+    expect(row(old)).toMatchObject({
+      html: "",
+      text: "",
+      headers: {},
+      state: "delivered",
+      subject: "Hello",
+      toAddress: expect.stringContaining("@example.org"),
+    });
     expect(row(oldQueued).html).not.toBe(""); // may still be sent, byte for byte
     expect(row(recent).html).not.toBe("");
     expect(sentMailDetail(db, { role: "admin" }, old).bodyRemoved).toBe(true);
     expect(sentMailDetail(db, { role: "admin" }, recent).bodyRemoved).toBe(false);
     expect(notificationsPage(db, { role: "admin" }).notifications.flatMap((n) => Object.entries(n.emails))).toEqual(
-      expect.arrayContaining([["delivered", 1], ["queued", 1], ["sent", 1]]),
+      expect.arrayContaining([
+        ["delivered", 1],
+        ["queued", 1],
+        ["sent", 1],
+      ]),
     );
   });
 
@@ -62,7 +80,13 @@ describe("email retention", () => {
     emails(pageId, now - 40 * DAY, "sent", 3);
     expect(runEmailRetention(db, now + HOUR - 1, 30)).toBe(0);
     expect(runEmailRetention(db, now + HOUR, 30)).toBe(3);
-    expect(db.select().from(emailMessages).all().every((m) => m.html === "")).toBe(true);
+    expect(
+      db
+        .select()
+        .from(emailMessages)
+        .all()
+        .every((m) => m.html === ""),
+    ).toBe(true);
   });
 
   it("is one of the scheduled background jobs", () => {

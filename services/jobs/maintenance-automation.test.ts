@@ -17,7 +17,13 @@ afterEach(() => db?.$client.close());
 
 const statusOf = (id: string) => db.select().from(components).where(eq(components.id, id)).get()!.status;
 const row = (id: string) => db.select().from(incidents).where(eq(incidents.id, id)).get()!;
-const timeline = (id: string) => db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id)).orderBy(asc(incidentUpdates.displayAt)).all();
+const timeline = (id: string) =>
+  db
+    .select()
+    .from(incidentUpdates)
+    .where(eq(incidentUpdates.incidentId, id))
+    .orderBy(asc(incidentUpdates.displayAt))
+    .all();
 
 const owners = new WeakMap<Db, ReturnType<typeof addMember>>();
 function scheduled(database: Db, pageComponents: string[], over: object = {}) {
@@ -26,7 +32,15 @@ function scheduled(database: Db, pageComponents: string[], over: object = {}) {
   return scheduleMaintenance(
     database,
     owner,
-    { name: "Upgrade", message: "m", scheduledFor: T0 + 2 * HOUR, scheduledUntil: T0 + 3 * HOUR, componentIds: pageComponents, remindBeforeMinutes: 30, ...over },
+    {
+      name: "Upgrade",
+      message: "m",
+      scheduledFor: T0 + 2 * HOUR,
+      scheduledUntil: T0 + 3 * HOUR,
+      componentIds: pageComponents,
+      remindBeforeMinutes: 30,
+      ...over,
+    },
     T0,
   ).id;
 }
@@ -51,7 +65,13 @@ describe("runMaintenanceAutomation", () => {
       ["in_progress", true],
       ["completed", true],
     ]);
-    expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["maintenance_scheduled", "maintenance_reminder", "maintenance_started", "maintenance_completed"]);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .all()
+        .map((n) => n.kind),
+    ).toEqual(["maintenance_scheduled", "maintenance_reminder", "maintenance_started", "maintenance_completed"]);
   });
 
   it("leaves windows without automation to people", () => {
@@ -75,7 +95,13 @@ describe("runMaintenanceAutomation", () => {
       ["completed", T0 + 3 * HOUR, false],
     ]);
     expect(statusOf(vpn)).toBe("operational");
-    expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["maintenance_scheduled"]);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .all()
+        .map((n) => n.kind),
+    ).toEqual(["maintenance_scheduled"]);
   });
 
   it("a server started during a window starts it late, without a reminder", () => {
@@ -99,7 +125,17 @@ describe("runMaintenanceAutomation", () => {
     const root = path.resolve(import.meta.dirname, "../..");
     const tick = (at: number, startAt: number) =>
       new Promise<{ id: string; transition: string }[]>((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "services/testing/tick-worker.ts", file, String(at), String(startAt)], { cwd: root });
+        const child = spawn(
+          process.execPath,
+          [
+            path.join(root, "node_modules/tsx/dist/cli.mjs"),
+            "services/testing/tick-worker.ts",
+            file,
+            String(at),
+            String(startAt),
+          ],
+          { cwd: root },
+        );
         let out = "";
         child.stdout.on("data", (d) => (out += d));
         child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`tick exited ${code}`))));
@@ -112,10 +148,16 @@ describe("runMaintenanceAutomation", () => {
       const startAt = Date.now() + 2_500;
       const [a, b] = await Promise.all([tick(at, startAt), tick(at, startAt)]);
       const made = [...a, ...b];
-      expect(made.filter((t) => t.transition === transition).map((t) => t.id).sort()).toEqual([...maintenances].sort());
+      expect(
+        made
+          .filter((t) => t.transition === transition)
+          .map((t) => t.id)
+          .sort(),
+      ).toEqual([...maintenances].sort());
       expect(made).toHaveLength(maintenances.length);
     }
-    for (const id of maintenances) expect(timeline(id).map((u) => u.status)).toEqual(["scheduled", "in_progress", "completed"]);
+    for (const id of maintenances)
+      expect(timeline(id).map((u) => u.status)).toEqual(["scheduled", "in_progress", "completed"]);
     for (const id of ids) expect(statusOf(id)).toBe("operational");
     const sent = db.select().from(notifications).all();
     for (const kind of ["maintenance_reminder", "maintenance_started", "maintenance_completed"]) {

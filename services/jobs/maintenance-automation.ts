@@ -46,9 +46,20 @@ export function runMaintenanceAutomation(db: Db, now = Date.now()): TickResult[]
           case "complete":
             return transitionMaintenance(tx, SYSTEM, incident, "completed", { notify: true, at: now });
           case "start_and_complete": {
-            const started = transitionMaintenance(tx, SYSTEM, incident, "in_progress", { notify: false, at: incident.scheduledFor!, leaveComponents: true });
+            const started = transitionMaintenance(tx, SYSTEM, incident, "in_progress", {
+              notify: false,
+              at: incident.scheduledFor!,
+              leaveComponents: true,
+            });
             const after = findIncident(tx, incident.id)!;
-            return started && transitionMaintenance(tx, SYSTEM, after, "completed", { notify: false, at: Math.max(incident.scheduledUntil!, incident.scheduledFor! + 1), leaveComponents: true });
+            return (
+              started &&
+              transitionMaintenance(tx, SYSTEM, after, "completed", {
+                notify: false,
+                at: Math.max(incident.scheduledUntil!, incident.scheduledFor! + 1),
+                leaveComponents: true,
+              })
+            );
           }
         }
       },

@@ -15,8 +15,18 @@ describe("startJobRunner", () => {
       log: (m) => logs.push(m),
       jobs: [
         { name: "first", run: (_db, now) => calls.push(`first@${now}`) },
-        { name: "broken", run: () => { throw new Error("disk on fire"); } },
-        { name: "last", run: async () => { calls.push("last"); } },
+        {
+          name: "broken",
+          run: () => {
+            throw new Error("disk on fire");
+          },
+        },
+        {
+          name: "last",
+          run: async () => {
+            calls.push("last");
+          },
+        },
       ],
     });
     await runner.tickNow();
@@ -59,7 +69,15 @@ describe("startJobRunner", () => {
       intervalMs: 60_000_000, // ticks only when asked
       now: () => clock,
       log: (m) => logs.push(m),
-      jobs: [{ name: "flaky", run: () => { tries++; if (broken) throw new Error("read-only"); } }],
+      jobs: [
+        {
+          name: "flaky",
+          run: () => {
+            tries++;
+            if (broken) throw new Error("read-only");
+          },
+        },
+      ],
     });
     await runner.tickNow(); // the start tick and this one share a clock reading: one try
     expect(tries).toBe(1);
@@ -87,7 +105,21 @@ describe("startJobRunner", () => {
     let tries = 0;
     const logs: string[] = [];
     // Tries at 0 s (the start tick), then 1 s, 2 s and 4 s later: ticks every 500 ms up to 7.5 s make four.
-    const stepper = startJobRunner({ getDb: () => fakeDb, intervalMs: 1_000, now: () => clock, log: (m) => logs.push(m), jobs: [{ name: "down", run: () => { tries++; throw new Error("x"); } }] });
+    const stepper = startJobRunner({
+      getDb: () => fakeDb,
+      intervalMs: 1_000,
+      now: () => clock,
+      log: (m) => logs.push(m),
+      jobs: [
+        {
+          name: "down",
+          run: () => {
+            tries++;
+            throw new Error("x");
+          },
+        },
+      ],
+    });
     await stepper.tickNow();
     for (let t = 500; t <= 7_500; t += 500) {
       clock = t;

@@ -44,7 +44,9 @@ export function startJobRunner(options: {
         const failures = (backoff?.failures ?? 0) + 1;
         const waitMs = Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.min(failures - 1, 20));
         failing.set(job.name, { failures, notBefore: at + waitMs });
-        log(`[jobs] ${job.name} failed (${failures} in a row; next try in ${Math.round(waitMs / 1000)} s): ${err instanceof Error ? err.message : String(err)}`);
+        log(
+          `[jobs] ${job.name} failed (${failures} in a row; next try in ${Math.round(waitMs / 1000)} s): ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
   };

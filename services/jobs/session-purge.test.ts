@@ -16,7 +16,12 @@ let db: Db;
 afterEach(() => db?.$client.close());
 
 const T = Date.UTC(2026, 10, 23, 12);
-const liveTokens = () => db.select({ h: sessions.tokenHash }).from(sessions).all().map((r) => r.h);
+const liveTokens = () =>
+  db
+    .select({ h: sessions.tokenHash })
+    .from(sessions)
+    .all()
+    .map((r) => r.h);
 
 describe("the session purge", () => {
   it("runs in the scheduled jobs and removes idle and expired sessions, keeping live ones", async () => {
@@ -27,7 +32,13 @@ describe("the session purge", () => {
     let clock = T + SESSION_IDLE_TIMEOUT + MINUTE;
     const fresh = createSession(db, { userId, pendingTwoFactor: false, now: clock - MINUTE });
 
-    const runner = startJobRunner({ getDb: () => db, jobs: SCHEDULED_JOBS, intervalMs: 3_600_000, now: () => clock, log: () => {} });
+    const runner = startJobRunner({
+      getDb: () => db,
+      jobs: SCHEDULED_JOBS,
+      intervalMs: 3_600_000,
+      now: () => clock,
+      log: () => {},
+    });
     await runner.tickNow();
     expect(liveTokens()).toEqual([hashToken(fresh.token)]);
     expect(liveTokens()).not.toContain(hashToken(idle.token));
@@ -35,7 +46,9 @@ describe("the session purge", () => {
 
     // Past its absolute expiry a busy session goes too, on the next run an hour later.
     clock = fresh.expiresAt + HOUR;
-    db.update(sessions).set({ lastSeenAt: clock - MINUTE }).run();
+    db.update(sessions)
+      .set({ lastSeenAt: clock - MINUTE })
+      .run();
     await runner.tickNow();
     await runner.stop();
     expect(liveTokens()).toEqual([]);

@@ -12,7 +12,11 @@ import { headerValue, headerValues } from "./headers";
 import { createResendMailer } from "./send";
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
-const OPTS = { publicUrl: "https://status.example.org", from: "Status <status@example.org>", retryPolicy: { baseMs: 20, maxMs: 200, maxAttempts: 5 } };
+const OPTS = {
+  publicUrl: "https://status.example.org",
+  from: "Status <status@example.org>",
+  retryPolicy: { baseMs: 20, maxMs: 200, maxAttempts: 5 },
+};
 
 describe("headerValue", () => {
   it("makes one line: breaks and tabs become a space, other controls go, spaces collapse", () => {
@@ -22,7 +26,9 @@ describe("headerValue", () => {
   });
 
   it("drops headers whose names are not field names", () => {
-    expect(headerValues({ "List-Unsubscribe": "<https://x/u>\r\nBcc: y", "Bad\r\nName": "v", "With:Colon": "v" })).toEqual({ "List-Unsubscribe": "<https://x/u> Bcc: y" });
+    expect(
+      headerValues({ "List-Unsubscribe": "<https://x/u>\r\nBcc: y", "Bad\r\nName": "v", "With:Colon": "v" }),
+    ).toEqual({ "List-Unsubscribe": "<https://x/u> Bcc: y" });
   });
 });
 
@@ -41,7 +47,10 @@ describe("emails as they reach Resend", () => {
 
   async function drain() {
     for (let i = 0; i < 20; i++) {
-      const r = await runNotificationJobs(world.db, Date.now(), { mailer: createResendMailer("re_test", fake.url), ...OPTS });
+      const r = await runNotificationJobs(world.db, Date.now(), {
+        mailer: createResendMailer("re_test", fake.url),
+        ...OPTS,
+      });
       if (r.nextDueAt === null) return;
       await new Promise((res) => setTimeout(res, 50));
     }
@@ -50,14 +59,19 @@ describe("emails as they reach Resend", () => {
     const emails = fake.emails();
     expect(emails.length).toBeGreaterThan(0);
     for (const email of emails) {
-      for (const value of [email.subject, email.from, ...email.to, ...Object.values(email.headers)]) expect(value).not.toMatch(CONTROL);
+      for (const value of [email.subject, email.from, ...email.to, ...Object.values(email.headers)])
+        expect(value).not.toMatch(CONTROL);
     }
     return emails;
   }
 
   it("the confirmation email of a page whose name holds CR/LF has a one-line subject", async () => {
     world = makeWorld();
-    world.db.update(pages).set({ name: "Example IT\r\nBcc: attacker@example.net" }).where(eq(pages.id, world.pageId)).run();
+    world.db
+      .update(pages)
+      .set({ name: "Example IT\r\nBcc: attacker@example.net" })
+      .where(eq(pages.id, world.pageId))
+      .run();
     expect(requestSubscription(world.db, { email: "reader@example.org" }, "127.0.0.1").status).toBe("check-inbox");
     await drain();
     const [email] = expectCleanHeaders();

@@ -88,7 +88,11 @@ const toSdk = (email: OutgoingEmail) => {
  * the signal tells us it was our timeout, reported as a failure without status code (retried, like a
  * network error). The idempotency key makes the retry safe if the API did accept the emails.
  */
-async function withDeadline<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<SdkResult<T>>, ids: (data: T) => string[]): Promise<SendResult> {
+async function withDeadline<T>(
+  timeoutMs: number,
+  call: (signal: AbortSignal) => Promise<SdkResult<T>>,
+  ids: (data: T) => string[],
+): Promise<SendResult> {
   const signal = AbortSignal.timeout(timeoutMs);
   const result = await call(signal);
   if (signal.aborted && !result.data) {
@@ -106,12 +110,19 @@ export function createResendMailer(apiKey: string, baseUrl?: string, options: Ma
     sendBatch(emails, { idempotencyKey }) {
       return withDeadline(
         timeoutMs,
-        (signal) => client.batch.send(emails.map(toSdk), { idempotencyKey, signal }) as Promise<SdkResult<{ data: { id: string }[] }>>,
+        (signal) =>
+          client.batch.send(emails.map(toSdk), { idempotencyKey, signal }) as Promise<
+            SdkResult<{ data: { id: string }[] }>
+          >,
         (d) => d.data.map((x) => x.id),
       );
     },
     sendEmail(email, { idempotencyKey }) {
-      return withDeadline(timeoutMs, (signal) => client.emails.send(toSdk(email), { idempotencyKey, signal }) as Promise<SdkResult<{ id: string }>>, (d) => [d.id]);
+      return withDeadline(
+        timeoutMs,
+        (signal) => client.emails.send(toSdk(email), { idempotencyKey, signal }) as Promise<SdkResult<{ id: string }>>,
+        (d) => [d.id],
+      );
     },
   };
 }

@@ -8,8 +8,19 @@ import { addConfirmedSubscribers, makeWorld, openIncident, type World } from "@/
 import { startNotificationWorker } from "@/services/notifications/worker-loop";
 import { createResendMailer, MAIL_API_TIMEOUT_MS } from "./send";
 
-const OPTS = { publicUrl: "https://status.example.org", from: "Status <status@example.org>", retryPolicy: { baseMs: 20, maxMs: 200, maxAttempts: 12 } };
-const email = { from: "Status <status@example.org>", to: ["a@example.com"], subject: "Hi", html: "<p>Hi</p>", text: "Hi", headers: {} };
+const OPTS = {
+  publicUrl: "https://status.example.org",
+  from: "Status <status@example.org>",
+  retryPolicy: { baseMs: 20, maxMs: 200, maxAttempts: 12 },
+};
+const email = {
+  from: "Status <status@example.org>",
+  to: ["a@example.com"],
+  subject: "Hi",
+  html: "<p>Hi</p>",
+  text: "Hi",
+  headers: {},
+};
 
 let fake: FakeResend;
 let world: World;
@@ -42,7 +53,12 @@ describe("the mail API timeout", () => {
     const started = Date.now();
     const result = await mailer.sendBatch([email], { idempotencyKey: "k/1" });
     const elapsed = Date.now() - started;
-    expect(result).toMatchObject({ ok: false, statusCode: null, name: "timeout", message: "No answer from the mail API within 0.3 s" });
+    expect(result).toMatchObject({
+      ok: false,
+      statusCode: null,
+      name: "timeout",
+      message: "No answer from the mail API within 0.3 s",
+    });
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(2000);
     // The next call is answered as usual.
@@ -53,7 +69,11 @@ describe("the mail API timeout", () => {
     addConfirmedSubscribers(world, 250);
     openIncident(world);
     fake.failNext(1, "hang");
-    const worker = startNotificationWorker(world.db, { mailer: createResendMailer("re_test", fake.url, { timeoutMs: 300 }), ...OPTS, idleMs: 20 });
+    const worker = startNotificationWorker(world.db, {
+      mailer: createResendMailer("re_test", fake.url, { timeoutMs: 300 }),
+      ...OPTS,
+      idleMs: 20,
+    });
     try {
       await until(() => fake.emails().length >= 250, 10_000);
     } finally {
@@ -74,7 +94,11 @@ describe("the mail API timeout", () => {
     addConfirmedSubscribers(world, 250);
     openIncident(world);
     fake.failNext(1, "hang-after");
-    const worker = startNotificationWorker(world.db, { mailer: createResendMailer("re_test", fake.url, { timeoutMs: 300 }), ...OPTS, idleMs: 20 });
+    const worker = startNotificationWorker(world.db, {
+      mailer: createResendMailer("re_test", fake.url, { timeoutMs: 300 }),
+      ...OPTS,
+      idleMs: 20,
+    });
     try {
       await until(() => {
         const rows = world.db.select().from(deliveries).all();

@@ -15,8 +15,13 @@ afterEach(() => vi.useRealTimers());
 describe("Resend webhook signatures (resend.webhooks.verify)", () => {
   it("accepts a good signature, among others, and returns the parsed event", () => {
     const signature = signWebhook(secret, "msg_1", ts, body);
-    expect(verifyWebhook(secret, { id: "msg_1", timestamp: String(ts), signature }, body)).toEqual({ ok: true, payload: event });
-    expect(verifyWebhook(secret, { id: "msg_1", timestamp: String(ts), signature: `v1,bm9wZQ== ${signature}` }, body)).toEqual({ ok: true, payload: event });
+    expect(verifyWebhook(secret, { id: "msg_1", timestamp: String(ts), signature }, body)).toEqual({
+      ok: true,
+      payload: event,
+    });
+    expect(
+      verifyWebhook(secret, { id: "msg_1", timestamp: String(ts), signature: `v1,bm9wZQ== ${signature}` }, body),
+    ).toEqual({ ok: true, payload: event });
   });
 
   it("rejects tampered bodies, other ids, wrong secrets, old or future timestamps and junk", () => {

@@ -14,7 +14,8 @@ export interface SvixHeaders {
 /** The checks that need no body: all three headers well-formed and the timestamp within 5 minutes of `now`. */
 export function svixHeadersPlausible(headers: SvixHeaders, now = Date.now()): boolean {
   const { id, timestamp, signature } = headers;
-  if (!id || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp) || id.length > 200 || signature.length > 2000) return false;
+  if (!id || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp) || id.length > 200 || signature.length > 2000)
+    return false;
   return Math.abs(now - Number(timestamp) * 1000) <= WEBHOOK_TOLERANCE_MS;
 }
 
@@ -34,7 +35,14 @@ export function verifyWebhook(secret: string, headers: SvixHeaders, rawBody: str
   if (!svixHeadersPlausible(headers)) return { ok: false, error: "signature" };
   const { id, timestamp, signature } = headers as { id: string; timestamp: string; signature: string };
   try {
-    return { ok: true, payload: sdk().webhooks.verify({ payload: rawBody, headers: { id, timestamp, signature }, webhookSecret: secret }) };
+    return {
+      ok: true,
+      payload: sdk().webhooks.verify({
+        payload: rawBody,
+        headers: { id, timestamp, signature },
+        webhookSecret: secret,
+      }),
+    };
   } catch (err) {
     // The signature matched and only the JSON parse after it failed.
     if (err instanceof SyntaxError) return { ok: false, error: "json" };

@@ -19,7 +19,9 @@ export function reconcileComponentStatus(
   if (!facts || facts.deleted) return { rule: "deleted", changed: false };
   const decision = decideStatus(facts);
   if (decision.status === null) return { rule: decision.rule, changed: false };
-  const claimant = openClaimsFor(tx, componentId).sort((a, b) => componentSeverity(b.status) - componentSeverity(a.status) || a.since - b.since)[0];
+  const claimant = openClaimsFor(tx, componentId).sort(
+    (a, b) => componentSeverity(b.status) - componentSeverity(a.status) || a.since - b.since,
+  )[0];
   setComponentStatus(tx, componentId, decision.status, at, {
     source: "automation",
     claimSource: claimant?.source ?? trigger?.source ?? null,

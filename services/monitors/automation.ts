@@ -13,8 +13,20 @@ import { findMonitor } from "@/db/queries/monitors";
 import { getPage } from "@/db/queries/status-page";
 import { findTemplate } from "@/db/queries/templates";
 import { insertAuditEntry } from "@/db/writes/audit";
-import { editedByPeople, endAutomaticIncident, findAutomaticIncident, insertAutomaticIncident, markPublished, openAutomaticIncident } from "@/db/writes/automatic-incidents";
-import { UNRESOLVED_INCIDENT_STATUSES, type ClaimSource, type ComponentStatus, type IncidentMode } from "@/db/constants";
+import {
+  editedByPeople,
+  endAutomaticIncident,
+  findAutomaticIncident,
+  insertAutomaticIncident,
+  markPublished,
+  openAutomaticIncident,
+} from "@/db/writes/automatic-incidents";
+import {
+  UNRESOLVED_INCIDENT_STATUSES,
+  type ClaimSource,
+  type ComponentStatus,
+  type IncidentMode,
+} from "@/db/constants";
 import type { Monitor } from "@/db/schema";
 import { assertCan, auditActor, SYSTEM, type Actor } from "@/core/actor";
 import { DomainError, notFound } from "@/core/errors";
@@ -87,11 +99,37 @@ export async function reconcileIncidentFor(db: Db, subject: AutomationSubject, n
     if (subject.incidentMode === "status_only" || open) return "none";
     const words = wording(subject, db);
     if (subject.incidentMode === "draft") {
-      insertAutomaticIncident(db, { componentId, source, sourceId, state: "draft", title: words.title, body: words.body, componentStatus: claimed, templateId: words.templateId, at: now });
+      insertAutomaticIncident(db, {
+        componentId,
+        source,
+        sourceId,
+        state: "draft",
+        title: words.title,
+        body: words.body,
+        componentStatus: claimed,
+        templateId: words.templateId,
+        at: now,
+      });
       return "drafted";
     }
-    const created = createIncident(db, SYSTEM, { name: words.title, message: words.body, status: words.status, componentStatuses: { [componentId]: claimed } }, now);
-    insertAutomaticIncident(db, { componentId, source, sourceId, state: "published", title: words.title, body: words.body, componentStatus: claimed, templateId: words.templateId, incidentId: created.id, at: now });
+    const created = createIncident(
+      db,
+      SYSTEM,
+      { name: words.title, message: words.body, status: words.status, componentStatuses: { [componentId]: claimed } },
+      now,
+    );
+    insertAutomaticIncident(db, {
+      componentId,
+      source,
+      sourceId,
+      state: "published",
+      title: words.title,
+      body: words.body,
+      componentStatus: claimed,
+      templateId: words.templateId,
+      incidentId: created.id,
+      at: now,
+    });
     return "published";
   }
 
@@ -109,21 +147,49 @@ export async function reconcileIncidentFor(db: Db, subject: AutomationSubject, n
     endAutomaticIncident(db, open.id, now, { takenOver: true });
     return "taken_over";
   }
-  addIncidentUpdate(db, SYSTEM, incident.id, { status: "resolved", message: subject.fallback.resolved, restoreComponents: true }, now);
+  addIncidentUpdate(
+    db,
+    SYSTEM,
+    incident.id,
+    { status: "resolved", message: subject.fallback.resolved, restoreComponents: true },
+    now,
+  );
   endAutomaticIncident(db, open.id, now, { recovered: true });
   return "resolved";
 }
 
 /** An admin publishes the draft: a real incident (notifying subscribers), which automation then resolves on recovery. */
-export function publishAutomaticDraft(db: Db, actor: Actor, draftId: string, now = Date.now(), edits: { title?: string; body?: string } = {}): string {
+export function publishAutomaticDraft(
+  db: Db,
+  actor: Actor,
+  draftId: string,
+  now = Date.now(),
+  edits: { title?: string; body?: string } = {},
+): string {
   assertCan(actor, "incidents.write");
   const draft = findAutomaticIncident(db, draftId);
   if (!draft) throw notFound("Draft incident");
   if (draft.state !== "draft") throw new DomainError("conflict", "This draft was already published or withdrawn");
   const status: ComponentStatus = draft.componentStatus;
-  const created = createIncident(db, actor, { name: edits.title ?? draft.title, message: edits.body ?? draft.body, componentStatuses: { [draft.componentId]: status } }, now);
+  const created = createIncident(
+    db,
+    actor,
+    {
+      name: edits.title ?? draft.title,
+      message: edits.body ?? draft.body,
+      componentStatuses: { [draft.componentId]: status },
+    },
+    now,
+  );
   markPublished(db, draft.id, created.id, now);
-  insertAuditEntry(db, { at: now, ...auditActor(actor), action: "monitor.draft_publish", targetType: "incident", targetId: created.id, detail: { draftId } });
+  insertAuditEntry(db, {
+    at: now,
+    ...auditActor(actor),
+    action: "monitor.draft_publish",
+    targetType: "incident",
+    targetId: created.id,
+    detail: { draftId },
+  });
   return created.id;
 }
 
@@ -133,5 +199,11 @@ export function dismissAutomaticDraft(db: Db, actor: Actor, draftId: string, now
   const draft = findAutomaticIncident(db, draftId);
   if (!draft || draft.state !== "draft") throw notFound("Draft incident");
   endAutomaticIncident(db, draft.id, now);
-  insertAuditEntry(db, { at: now, ...auditActor(actor), action: "monitor.draft_dismiss", targetType: "automatic_incident", targetId: draft.id });
+  insertAuditEntry(db, {
+    at: now,
+    ...auditActor(actor),
+    action: "monitor.draft_dismiss",
+    targetType: "automatic_incident",
+    targetId: draft.id,
+  });
 }

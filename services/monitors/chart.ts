@@ -23,10 +23,17 @@ export function chartPoints(db: Db, monitorId: string, range: ChartRange, now = 
       }
       byBucket.set(at, b);
     }
-    return [...byBucket].sort((a, b) => a[0] - b[0]).map(([at, b]) => ({ at, ms: b.timed ? Math.round(b.sum / b.timed) : null, down: b.down, total: b.total }));
+    return [...byBucket]
+      .sort((a, b) => a[0] - b[0])
+      .map(([at, b]) => ({ at, ms: b.timed ? Math.round(b.sum / b.timed) : null, down: b.down, total: b.total }));
   }
   const rows = rollupsOf(db, [monitorId], range === "7d" ? "hour" : "day", now - (range === "7d" ? 7 : 90) * DAY);
-  return rows.map((r) => ({ at: r.bucketStart, ms: r.avgMs, down: r.countDown, total: r.countUp + r.countSlow + r.countDown }));
+  return rows.map((r) => ({
+    at: r.bucketStart,
+    ms: r.avgMs,
+    down: r.countDown,
+    total: r.countUp + r.countSlow + r.countDown,
+  }));
 }
 
 /** The list page's numbers: each monitor's uptime over the last 24 hours. */
@@ -59,14 +66,20 @@ export function sparklines(db: Db, now = Date.now()): Map<string, SparklineData>
     line.timed += b.timed;
     out.set(b.monitorId, line);
   }
-  return new Map([...out].map(([id, { sumMs, timed, ...line }]) => [id, { ...line, avgMs: timed ? Math.round(sumMs / timed) : null }]));
+  return new Map(
+    [...out].map(([id, { sumMs, timed, ...line }]) => [
+      id,
+      { ...line, avgMs: timed ? Math.round(sumMs / timed) : null },
+    ]),
+  );
 }
 
 /** Where each monitor's open automatic incident is: the incident once published, the drafts while a draft. */
 export function incidentLinks(db: Db): Map<string, { href: string; label: string }> {
   const out = new Map<string, { href: string; label: string }>();
   for (const a of openAutomaticIncidentsOfMonitors(db)) {
-    if (a.state === "published" && a.incidentId) out.set(a.monitorId, { href: `/admin/incidents/${a.incidentId}`, label: a.title });
+    if (a.state === "published" && a.incidentId)
+      out.set(a.monitorId, { href: `/admin/incidents/${a.incidentId}`, label: a.title });
     else if (a.state === "draft") out.set(a.monitorId, { href: "/admin/monitors#drafts", label: `Draft: ${a.title}` });
   }
   return out;

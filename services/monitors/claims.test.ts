@@ -35,11 +35,24 @@ describe("status claims from an integration", () => {
     });
     expect(statusOf()).toBe("degraded_performance");
     db.transaction((tx) => {
-      for (const c of endClaimsOf(tx, "integration", "am1", T0 + 4)) reconcileComponentStatus(tx, c, T0 + 4, { source: "integration", sourceId: "am1" });
+      for (const c of endClaimsOf(tx, "integration", "am1", T0 + 4))
+        reconcileComponentStatus(tx, c, T0 + 4, { source: "integration", sourceId: "am1" });
     });
     expect(statusOf()).toBe("operational");
-    expect(db.select().from(statusClaims).all().every((c) => c.endedAt !== null)).toBe(true);
-    const history = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, api)).orderBy(asc(componentStatusChanges.id)).all().slice(1);
+    expect(
+      db
+        .select()
+        .from(statusClaims)
+        .all()
+        .every((c) => c.endedAt !== null),
+    ).toBe(true);
+    const history = db
+      .select()
+      .from(componentStatusChanges)
+      .where(eq(componentStatusChanges.componentId, api))
+      .orderBy(asc(componentStatusChanges.id))
+      .all()
+      .slice(1);
     expect(history.map((h) => [h.status, h.source, h.claimSource, h.claimSourceId])).toEqual([
       ["degraded_performance", "automation", "integration", "am1"],
       ["major_outage", "automation", "integration", "am1"],

@@ -13,9 +13,19 @@ import { ID_PATTERN } from "@/core/ids";
 import { singleLine } from "@/core/text-input";
 
 const line = (max: number, what: string) =>
-  singleLine(z.string({ error: `Enter ${what}` }).trim().min(1, { error: `Enter ${what}` }).max(max, { error: `Use at most ${max} characters` }));
+  singleLine(
+    z
+      .string({ error: `Enter ${what}` })
+      .trim()
+      .min(1, { error: `Enter ${what}` })
+      .max(max, { error: `Use at most ${max} characters` }),
+  );
 const host = line(253, "a host name or address");
-const port = z.number({ error: "Give a port" }).int().min(1, { error: "A port is 1 to 65535" }).max(65_535, { error: "A port is 1 to 65535" });
+const port = z
+  .number({ error: "Give a port" })
+  .int()
+  .min(1, { error: "A port is 1 to 65535" })
+  .max(65_535, { error: "A port is 1 to 65535" });
 
 const httpUrl = line(LIMITS.url, "a URL").refine(
   (value) => {
@@ -78,14 +88,22 @@ export const tlsConfig = z.strictObject({
 export const pingConfig = z.strictObject({
   // Passed to the system `ping` as an argument: a leading "-" would be read as an option.
   host: host.refine((h) => /^[A-Za-z0-9][A-Za-z0-9.:_-]*$/.test(h), { error: "Enter a host name or an IP address" }),
-  count: z.number().int().min(1).max(10).default(1) });
+  count: z.number().int().min(1).max(10).default(1),
+});
 
 export const heartbeatConfig = z.strictObject({
   /** Seconds of grace after the expected period; default a fifth of the period (core/monitor-schedule.ts). */
   graceSeconds: z.number().int().min(0).max(86_400).optional(),
 });
 
-export const CONFIG_SCHEMAS = { http: httpConfig, tcp: tcpConfig, dns: dnsConfig, tls: tlsConfig, ping: pingConfig, heartbeat: heartbeatConfig } as const;
+export const CONFIG_SCHEMAS = {
+  http: httpConfig,
+  tcp: tcpConfig,
+  dns: dnsConfig,
+  tls: tlsConfig,
+  ping: pingConfig,
+  heartbeat: heartbeatConfig,
+} as const;
 
 export type HttpConfig = z.output<typeof httpConfig>;
 export type TcpConfig = z.output<typeof tcpConfig>;
@@ -99,7 +117,9 @@ const common = {
   intervalSeconds: z
     .number({ error: "Give an interval in seconds" })
     .int({ error: "Give whole seconds" })
-    .min(MONITOR_LIMITS.minIntervalSeconds, { error: `The interval is at least ${MONITOR_LIMITS.minIntervalSeconds} seconds` })
+    .min(MONITOR_LIMITS.minIntervalSeconds, {
+      error: `The interval is at least ${MONITOR_LIMITS.minIntervalSeconds} seconds`,
+    })
     .max(MONITOR_LIMITS.maxIntervalSeconds, { error: "The interval is at most 24 hours" }),
   timeoutMs: z
     .number()
@@ -118,16 +138,23 @@ const common = {
 };
 
 /** A whole monitor: the common settings plus `kind` and its `config`, checked against each other. */
-export const monitorInput = z.discriminatedUnion(
-  "kind",
-  MONITOR_KINDS.map((kind) => z.strictObject({ ...common, kind: z.literal(kind), config: CONFIG_SCHEMAS[kind] })) as unknown as [
-    z.ZodObject<typeof common & { kind: z.ZodLiteral<"http">; config: typeof httpConfig }>,
-  ],
-  { error: "Choose a kind: http, tcp, dns, tls, ping or heartbeat" },
-)
+export const monitorInput = z
+  .discriminatedUnion(
+    "kind",
+    MONITOR_KINDS.map((kind) =>
+      z.strictObject({ ...common, kind: z.literal(kind), config: CONFIG_SCHEMAS[kind] }),
+    ) as unknown as [z.ZodObject<typeof common & { kind: z.ZodLiteral<"http">; config: typeof httpConfig }>],
+    { error: "Choose a kind: http, tcp, dns, tls, ping or heartbeat" },
+  )
   .superRefine((m, ctx) => {
-    if (m.timeoutMs !== undefined && m.timeoutMs > m.intervalSeconds * 1000) ctx.addIssue({ code: "custom", path: ["timeoutMs"], message: "The timeout must be shorter than the interval" });
-    if (m.incidentMode === "published" && !m.templateId) ctx.addIssue({ code: "custom", path: ["templateId"], message: "Choose the template the incident is published from" });
+    if (m.timeoutMs !== undefined && m.timeoutMs > m.intervalSeconds * 1000)
+      ctx.addIssue({ code: "custom", path: ["timeoutMs"], message: "The timeout must be shorter than the interval" });
+    if (m.incidentMode === "published" && !m.templateId)
+      ctx.addIssue({
+        code: "custom",
+        path: ["templateId"],
+        message: "Choose the template the incident is published from",
+      });
   })
   // Default timeout: 10 s, or the interval when that is shorter.
   .transform((m) => ({ ...m, timeoutMs: m.timeoutMs ?? Math.min(10_000, m.intervalSeconds * 1000) }));
@@ -135,6 +162,9 @@ export const monitorInput = z.discriminatedUnion(
 export type { MonitorSettings } from "@/core/monitor-types";
 
 /** Parses a kind's config alone (checkers call this on what the database holds). */
-export function parseConfig<K extends keyof typeof CONFIG_SCHEMAS>(kind: K, raw: unknown): z.output<(typeof CONFIG_SCHEMAS)[K]> {
+export function parseConfig<K extends keyof typeof CONFIG_SCHEMAS>(
+  kind: K,
+  raw: unknown,
+): z.output<(typeof CONFIG_SCHEMAS)[K]> {
   return CONFIG_SCHEMAS[kind].parse(raw) as z.output<(typeof CONFIG_SCHEMAS)[K]>;
 }

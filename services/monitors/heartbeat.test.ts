@@ -20,12 +20,33 @@ beforeEach(() => {
 afterAll(() => closeDb());
 
 const call = (handler: typeof GET, token: string, query = "", method = "GET") =>
-  handler(new Request(`http://127.0.0.1:3999/api/heartbeat/${token}${query}`, { method }), { params: Promise.resolve({ token }) });
+  handler(new Request(`http://127.0.0.1:3999/api/heartbeat/${token}${query}`, { method }), {
+    params: Promise.resolve({ token }),
+  });
 
 function backupMonitor(now: number) {
   const owner = addMember(world.db, "owner");
-  const componentId = insertComponent(world.db, { pageId: world.pageId, name: "Backups", at: now - 1000, actor: { source: "manual" } });
-  const created = createMonitor(world.db, owner, { name: "Nightly backup", kind: "heartbeat", intervalSeconds: 60, timeoutMs: 1_000, componentId, failuresBeforeDown: 1, successesBeforeUp: 1, config: { graceSeconds: 10 } }, now);
+  const componentId = insertComponent(world.db, {
+    pageId: world.pageId,
+    name: "Backups",
+    at: now - 1000,
+    actor: { source: "manual" },
+  });
+  const created = createMonitor(
+    world.db,
+    owner,
+    {
+      name: "Nightly backup",
+      kind: "heartbeat",
+      intervalSeconds: 60,
+      timeoutMs: 1_000,
+      componentId,
+      failuresBeforeDown: 1,
+      successesBeforeUp: 1,
+      config: { graceSeconds: 10 },
+    },
+    now,
+  );
   return { ...created, owner, componentId };
 }
 
@@ -41,14 +62,20 @@ describe("heartbeat monitors", () => {
     const fail = await call(GET, heartbeatToken!, "?status=fail&msg=disk%20full");
     expect(await fail.json()).toMatchObject({ recorded: "down" });
     const rows = world.db.select().from(monitorResults).where(eq(monitorResults.monitorId, id)).all();
-    expect(rows.map((r) => [r.outcome, r.error])).toEqual([["up", null], ["up", null], ["down", "The job reported a failure: disk full"]]);
+    expect(rows.map((r) => [r.outcome, r.error])).toEqual([
+      ["up", null],
+      ["up", null],
+      ["down", "The job reported a failure: disk full"],
+    ]);
   });
 
   it("a wrong token, or the token of a deleted monitor, is a 404 that changes nothing", async () => {
     const { id, heartbeatToken, owner } = backupMonitor(Date.now());
     const wrong = await call(GET, "not-the-token");
     expect(wrong.status).toBe(404);
-    expect(await wrong.json()).toEqual({ error: "Unknown heartbeat URL: the token is wrong or its monitor was deleted" });
+    expect(await wrong.json()).toEqual({
+      error: "Unknown heartbeat URL: the token is wrong or its monitor was deleted",
+    });
     deleteMonitor(world.db, owner, id);
     expect((await call(GET, heartbeatToken!)).status).toBe(404);
     expect(world.db.select().from(monitorResults).all()).toEqual([]);
@@ -68,7 +95,8 @@ describe("heartbeat monitors", () => {
   it("is rate limited per monitor: the 31st call in a minute is a 429 with Retry-After", async () => {
     const now = Date.now();
     const { heartbeatToken } = backupMonitor(now);
-    for (let i = 0; i < 30; i++) expect((await receiveHeartbeat(world.db, heartbeatToken!, new URLSearchParams(), now + i)).status).toBe(200);
+    for (let i = 0; i < 30; i++)
+      expect((await receiveHeartbeat(world.db, heartbeatToken!, new URLSearchParams(), now + i)).status).toBe(200);
     const limited = await receiveHeartbeat(world.db, heartbeatToken!, new URLSearchParams(), now + 40);
     expect(limited).toMatchObject({ status: 429, retryAfterSeconds: 60 });
     expect((await receiveHeartbeat(world.db, heartbeatToken!, new URLSearchParams(), now + 60_001)).status).toBe(200);

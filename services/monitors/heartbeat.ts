@@ -21,14 +21,21 @@ export type HeartbeatOutcome =
   | { status: 400 | 404 | 409; body: { error: string } }
   | { status: 429; body: { error: string }; retryAfterSeconds: number };
 
-export async function receiveHeartbeat(db: Db, token: string, query: URLSearchParams, now = Date.now()): Promise<HeartbeatOutcome> {
+export async function receiveHeartbeat(
+  db: Db,
+  token: string,
+  query: URLSearchParams,
+  now = Date.now(),
+): Promise<HeartbeatOutcome> {
   const monitor = token.length <= 200 ? findMonitorByTokenHash(db, hashToken(token)) : null;
-  if (!monitor) return { status: 404, body: { error: "Unknown heartbeat URL: the token is wrong or its monitor was deleted" } };
+  if (!monitor)
+    return { status: 404, body: { error: "Unknown heartbeat URL: the token is wrong or its monitor was deleted" } };
   const status = query.get("status") ?? "ok";
   if (status !== "ok" && status !== "fail") return { status: 400, body: { error: 'status must be "ok" or "fail"' } };
   const message = query.get("msg");
   if (message !== null) {
-    if (message.length > MAX_MESSAGE) return { status: 400, body: { error: `msg is at most ${MAX_MESSAGE} characters` } };
+    if (message.length > MAX_MESSAGE)
+      return { status: 400, body: { error: `msg is at most ${MAX_MESSAGE} characters` } };
     const problem = textCharacterProblem(message, false);
     if (problem) return { status: 400, body: { error: `msg: ${problem}` } };
   }
@@ -48,9 +55,13 @@ export async function receiveHeartbeat(db: Db, token: string, query: URLSearchPa
     },
     { behavior: "immediate" },
   );
-  if (limited) return { status: 429, body: { error: "Too many heartbeats: at most 30 a minute" }, retryAfterSeconds: limited };
+  if (limited)
+    return { status: 429, body: { error: "Too many heartbeats: at most 30 a minute" }, retryAfterSeconds: limited };
 
-  const result = status === "fail" ? down(message ? `The job reported a failure: ${message}` : "The job reported a failure") : up(null, message ? { message } : {});
+  const result =
+    status === "fail"
+      ? down(message ? `The job reported a failure: ${message}` : "The job reported a failure")
+      : up(null, message ? { message } : {});
   const applied = applyResult(db, monitor.id, result, now);
   if (applied?.changed) await reconcileAutomaticIncident(db, monitor.id, now);
   return { status: 200, body: { ok: true, recorded: result.ok ? "up" : "down", monitor: monitor.name } };

@@ -36,14 +36,24 @@ export async function runCheck(monitor: Monitor, now = Date.now()): Promise<Chec
       case "heartbeat": {
         const config = parseConfig("heartbeat", monitor.config);
         const graceMs = heartbeatGraceMs(monitor.intervalSeconds, config.graceSeconds);
-        const missed = heartbeatMissed({ now, lastCallAt: monitor.lastHeartbeatAt, since: monitor.createdAt, periodSeconds: monitor.intervalSeconds, graceMs });
+        const missed = heartbeatMissed({
+          now,
+          lastCallAt: monitor.lastHeartbeatAt,
+          since: monitor.createdAt,
+          periodSeconds: monitor.intervalSeconds,
+          graceMs,
+        });
         // Not missed: nothing to record; the pushes themselves are the results.
-        return missed ? down(`No heartbeat for more than ${Math.round((monitor.intervalSeconds * 1000 + graceMs) / 1000)} s`) : null;
+        return missed
+          ? down(`No heartbeat for more than ${Math.round((monitor.intervalSeconds * 1000 + graceMs) / 1000)} s`)
+          : null;
       }
     }
   } catch (err) {
     // A stored config that no longer parses is the monitor's failure, not the scheduler's.
-    return down(`The monitor's settings are not valid: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    return down(
+      `The monitor's settings are not valid: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
+    );
   }
 }
 
@@ -66,13 +76,22 @@ export function claimedStatus(monitor: Pick<Monitor, "failureStatus">, state: Mo
 export function nextHeartbeatCheck(monitor: Monitor, at: number, pushed: boolean): number {
   if (!pushed) return at + monitor.intervalSeconds * 1000;
   const graceMs = heartbeatGraceMs(monitor.intervalSeconds, parseConfig("heartbeat", monitor.config).graceSeconds);
-  return heartbeatDeadline({ lastCallAt: at, since: monitor.createdAt, periodSeconds: monitor.intervalSeconds, graceMs }) + 1;
+  return (
+    heartbeatDeadline({ lastCallAt: at, since: monitor.createdAt, periodSeconds: monitor.intervalSeconds, graceMs }) + 1
+  );
 }
 
 /** A heartbeat still within its deadline: the time to look again. */
 export function heartbeatRecheckAt(monitor: Monitor): number {
   const graceMs = heartbeatGraceMs(monitor.intervalSeconds, parseConfig("heartbeat", monitor.config).graceSeconds);
-  return heartbeatDeadline({ lastCallAt: monitor.lastHeartbeatAt, since: monitor.createdAt, periodSeconds: monitor.intervalSeconds, graceMs }) + 1;
+  return (
+    heartbeatDeadline({
+      lastCallAt: monitor.lastHeartbeatAt,
+      since: monitor.createdAt,
+      periodSeconds: monitor.intervalSeconds,
+      graceMs,
+    }) + 1
+  );
 }
 
 export interface AppliedResult {
@@ -91,13 +110,33 @@ export function applyResult(db: Db, monitorId: string, result: CheckResult, at: 
       if (!monitor) return null;
       const outcome = outcomeOf(result, monitor.slowThresholdMs);
       const step = dampedStep(monitor.state, monitor, outcome, monitor);
-      const recorded: RecordedResult = { at, outcome, responseMs: result.responseMs, error: result.error, detail: result.detail };
-      const nextRunAt = monitor.kind === "heartbeat" ? nextHeartbeatCheck(monitor, at, result.ok) : nextAlignedRun(Math.max(at, monitor.nextRunAt), monitor.intervalSeconds, phaseOf(monitor.id, monitor.intervalSeconds));
+      const recorded: RecordedResult = {
+        at,
+        outcome,
+        responseMs: result.responseMs,
+        error: result.error,
+        detail: result.detail,
+      };
+      const nextRunAt =
+        monitor.kind === "heartbeat"
+          ? nextHeartbeatCheck(monitor, at, result.ok)
+          : nextAlignedRun(
+              Math.max(at, monitor.nextRunAt),
+              monitor.intervalSeconds,
+              phaseOf(monitor.id, monitor.intervalSeconds),
+            );
       recordMonitorResult(tx, monitor, recorded, step, nextRunAt);
       if (step.changed && monitor.componentId) {
         const status = claimedStatus(monitor, step.state);
         const source = { source: "monitor" as const, sourceId: monitor.id };
-        if (status) openClaim(tx, { componentId: monitor.componentId, ...source, status, summary: `${monitor.name}: ${result.error ?? "slow"}`, at });
+        if (status)
+          openClaim(tx, {
+            componentId: monitor.componentId,
+            ...source,
+            status,
+            summary: `${monitor.name}: ${result.error ?? "slow"}`,
+            at,
+          });
         else endClaim(tx, "monitor", monitor.id, "", at);
         reconcileComponentStatus(tx, monitor.componentId, at, source);
       }

@@ -6,7 +6,18 @@ import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@/db";
-import { automaticIncidents, components, componentStatusChanges, incidents, incidentUpdates, monitorResults, monitors, monitorStateChanges, notifications, pages } from "@/db/schema";
+import {
+  automaticIncidents,
+  components,
+  componentStatusChanges,
+  incidents,
+  incidentUpdates,
+  monitorResults,
+  monitors,
+  monitorStateChanges,
+  notifications,
+  pages,
+} from "@/db/schema";
 import { ensurePage } from "@/db/writes/page";
 import { setStatusByHand } from "@/services/console/services";
 import { addIncidentUpdate, editIncidentUpdate } from "@/services/incidents/incident-verbs";
@@ -56,8 +67,25 @@ async function runTimes(scheduler: ReturnType<typeof createMonitorScheduler>, n:
   }
 }
 
-function httpMonitor(owner: ReturnType<typeof addMember>, componentId: string | null, over: Record<string, unknown> = {}) {
-  return createMonitor(db, owner, { name: "Intranet", kind: "http", intervalSeconds: 10, timeoutMs: 2_000, componentId, config: { url: `${target.url}/health` }, ...over }, clock).id;
+function httpMonitor(
+  owner: ReturnType<typeof addMember>,
+  componentId: string | null,
+  over: Record<string, unknown> = {},
+) {
+  return createMonitor(
+    db,
+    owner,
+    {
+      name: "Intranet",
+      kind: "http",
+      intervalSeconds: 10,
+      timeoutMs: 2_000,
+      componentId,
+      config: { url: `${target.url}/health` },
+      ...over,
+    },
+    clock,
+  ).id;
 }
 
 describe("monitor scheduler and automation", () => {
@@ -81,12 +109,24 @@ describe("monitor scheduler and automation", () => {
     expect(statusOf(intranet)).toBe("major_outage");
     await runTimes(scheduler, 1);
     expect(statusOf(intranet)).toBe("operational");
-    const history = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, intranet)).orderBy(asc(componentStatusChanges.id)).all().slice(1);
+    const history = db
+      .select()
+      .from(componentStatusChanges)
+      .where(eq(componentStatusChanges.componentId, intranet))
+      .orderBy(asc(componentStatusChanges.id))
+      .all()
+      .slice(1);
     expect(history.map((h) => [h.status, h.source, h.claimSource, h.claimSourceId])).toEqual([
       ["major_outage", "automation", "monitor", id],
       ["operational", "automation", "monitor", id],
     ]);
-    expect(db.select().from(monitorStateChanges).all().map((c) => `${c.fromState}->${c.toState}`)).toEqual(["unknown->up", "up->down", "down->up"]);
+    expect(
+      db
+        .select()
+        .from(monitorStateChanges)
+        .all()
+        .map((c) => `${c.fromState}->${c.toState}`),
+    ).toEqual(["unknown->up", "up->down", "down->up"]);
     expect(db.select().from(monitorResults).all()).toHaveLength(6);
     // Nothing automatic told subscribers anything: status only, no incident.
     expect(db.select().from(incidents).all()).toEqual([]);
@@ -156,9 +196,26 @@ describe("monitor scheduler and automation", () => {
     freshDb();
     const owner = addMember(db, "owner");
     const mail = addComponent(db, pageId, "Mail");
-    const templateId = createTemplate(db, owner, { name: "Mail down", title: "Mail is unavailable", body: "We are looking into it.", status: "identified", componentIds: [], componentStatus: "partial_outage" }, clock);
+    const templateId = createTemplate(
+      db,
+      owner,
+      {
+        name: "Mail down",
+        title: "Mail is unavailable",
+        body: "We are looking into it.",
+        status: "identified",
+        componentIds: [],
+        componentStatus: "partial_outage",
+      },
+      clock,
+    );
     httpMonitor(owner, mail, { incidentMode: "published", templateId, failuresBeforeDown: 1 });
-    httpMonitor(owner, mail, { name: "Mail (second probe)", incidentMode: "published", templateId, failuresBeforeDown: 1 });
+    httpMonitor(owner, mail, {
+      name: "Mail (second probe)",
+      incidentMode: "published",
+      templateId,
+      failuresBeforeDown: 1,
+    });
     const scheduler = createMonitorScheduler({ db, now: () => clock, tickMs: 0 });
     target.set(HANDLERS.failing);
     await runTimes(scheduler, 2);
@@ -166,21 +223,45 @@ describe("monitor scheduler and automation", () => {
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ name: "Mail is unavailable", status: "identified" });
     expect(statusOf(mail)).toBe("major_outage");
-    expect(db.select().from(notifications).all().map((n) => n.kind)).toContain("incident_created");
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .all()
+        .map((n) => n.kind),
+    ).toContain("incident_created");
     target.set(HANDLERS.healthy);
     await runTimes(scheduler, 1);
     expect(db.select().from(incidents).get()!.status).toBe("identified");
     await runTimes(scheduler, 1);
     expect(db.select().from(incidents).get()!.status).toBe("resolved");
     expect(statusOf(mail)).toBe("operational");
-    expect(db.select().from(automaticIncidents).all().map((a) => a.state)).toEqual(["ended"]);
+    expect(
+      db
+        .select()
+        .from(automaticIncidents)
+        .all()
+        .map((a) => a.state),
+    ).toEqual(["ended"]);
   });
 
   it("published mode: an admin who corrects the automatic incident's text takes it over", async () => {
     freshDb();
     const owner = addMember(db, "owner");
     const mail = addComponent(db, pageId, "Mail");
-    const templateId = createTemplate(db, owner, { name: "Mail down", title: "Mail is unavailable", body: "We are looking into it.", status: "investigating", componentIds: [], componentStatus: "partial_outage" }, clock);
+    const templateId = createTemplate(
+      db,
+      owner,
+      {
+        name: "Mail down",
+        title: "Mail is unavailable",
+        body: "We are looking into it.",
+        status: "investigating",
+        componentIds: [],
+        componentStatus: "partial_outage",
+      },
+      clock,
+    );
     httpMonitor(owner, mail, { incidentMode: "published", templateId, failuresBeforeDown: 1, successesBeforeUp: 1 });
     const scheduler = createMonitorScheduler({ db, now: () => clock, tickMs: 0 });
     target.set(HANDLERS.failing);
@@ -229,7 +310,11 @@ describe("monitor scheduler and automation", () => {
     await runTimes(scheduler, 1);
     expect(db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!.status).toBe("resolved");
     expect(db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).all()).toHaveLength(2);
-    expect(db.select().from(automaticIncidents).where(eq(automaticIncidents.componentId, wiki)).get()).toMatchObject({ state: "ended", recoveredAt: clock, incidentId: null });
+    expect(db.select().from(automaticIncidents).where(eq(automaticIncidents.componentId, wiki)).get()).toMatchObject({
+      state: "ended",
+      recoveredAt: clock,
+      incidentId: null,
+    });
     expect(db.select().from(incidents).all()).toHaveLength(1);
   });
 
@@ -239,7 +324,18 @@ describe("monitor scheduler and automation", () => {
     const erp = addComponent(db, pageId, "ERP");
     const id = httpMonitor(owner, erp, { failuresBeforeDown: 1, successesBeforeUp: 1 });
     const scheduler = createMonitorScheduler({ db, now: () => clock, tickMs: 0 });
-    const maintenance = scheduleMaintenance(db, owner, { name: "Upgrade", message: "m", scheduledFor: clock + HOUR, scheduledUntil: clock + 2 * HOUR, componentIds: [erp] }, clock).id;
+    const maintenance = scheduleMaintenance(
+      db,
+      owner,
+      {
+        name: "Upgrade",
+        message: "m",
+        scheduledFor: clock + HOUR,
+        scheduledUntil: clock + 2 * HOUR,
+        componentIds: [erp],
+      },
+      clock,
+    ).id;
     postMaintenanceUpdate(db, owner, maintenance, { status: "in_progress" }, clock);
     target.set(HANDLERS.failing);
     await runTimes(scheduler, 1);
@@ -258,7 +354,13 @@ describe("monitor scheduler and automation", () => {
     expect(statusOf(crm)).toBe("degraded_performance");
     pauseMonitor(db, admin, m2, true, clock + 1);
     expect(statusOf(crm)).toBe("degraded_performance");
-    expect(db.select().from(monitors).where(and(eq(monitors.id, m2), eq(monitors.paused, true))).get()).toBeTruthy();
+    expect(
+      db
+        .select()
+        .from(monitors)
+        .where(and(eq(monitors.id, m2), eq(monitors.paused, true)))
+        .get(),
+    ).toBeTruthy();
   });
 });
 
@@ -267,7 +369,12 @@ describe("the scheduler's own loop (real clock)", () => {
     freshDb();
     const owner = addMember(db, "owner");
     target.set(HANDLERS.healthy);
-    const id = createMonitor(db, owner, { name: "Loop", kind: "http", intervalSeconds: 10, timeoutMs: 2_000, config: { url: target.url } }, Date.now()).id;
+    const id = createMonitor(
+      db,
+      owner,
+      { name: "Loop", kind: "http", intervalSeconds: 10, timeoutMs: 2_000, config: { url: target.url } },
+      Date.now(),
+    ).id;
     const lateness: number[] = [];
     const done = new Promise<void>((resolve) => {
       const scheduler = createMonitorScheduler({

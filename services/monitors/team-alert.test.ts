@@ -32,7 +32,12 @@ beforeEach(() => {
 });
 afterEach(() => db.$client.close());
 
-const member = (email: string, role: "owner" | "admin" | "editor") => ({ type: "user" as const, userId: insertUser(db, { email, passwordHash: "unusable", role, at: now }), label: email, role });
+const member = (email: string, role: "owner" | "admin" | "editor") => ({
+  type: "user" as const,
+  userId: insertUser(db, { email, passwordHash: "unusable", role, at: now }),
+  label: email,
+  role,
+});
 
 describe("team alerts", () => {
   it("emails the members who opted in as soon as a monitor goes down, once, and never the subscribers", async () => {
@@ -43,7 +48,20 @@ describe("team alerts", () => {
     setOwnMonitorAlerts(db, sam, true, now);
     insertEmailSubscriber(db, { pageId: world.pageId, email: "reader@example.com", at: now, state: "active" });
     const vpn = insertComponent(db, { pageId: world.pageId, name: "VPN", at: now, actor: { source: "manual" } });
-    const { id } = createMonitor(db, ada, { name: "VPN gateway", kind: "tcp", intervalSeconds: 30, componentId: vpn, incidentMode: "draft", failuresBeforeDown: 2, config: { host: "127.0.0.1", port: 3193 } }, now);
+    const { id } = createMonitor(
+      db,
+      ada,
+      {
+        name: "VPN gateway",
+        kind: "tcp",
+        intervalSeconds: 30,
+        componentId: vpn,
+        incidentMode: "draft",
+        failuresBeforeDown: 2,
+        config: { host: "127.0.0.1", port: 3193 },
+      },
+      now,
+    );
     applyResult(db, id, down("Connection refused"), now + 1);
     await runNotificationJobs(db, now + 2, { mailer: createResendMailer("re_test", fake.url), ...OPTS });
     expect(fake.emails()).toEqual([]);
@@ -51,7 +69,12 @@ describe("team alerts", () => {
     applyResult(db, id, down("Connection refused"), now + 60_000);
     await runNotificationJobs(db, now + 60_001, { mailer: createResendMailer("re_test", fake.url), ...OPTS });
     const sent = fake.emails();
-    expect(sent.map((e) => e.to).flat().sort()).toEqual(["ada@example.org", "sam@example.org"]);
+    expect(
+      sent
+        .map((e) => e.to)
+        .flat()
+        .sort(),
+    ).toEqual(["ada@example.org", "sam@example.org"]);
     expect(sent[0]).toMatchObject({ subject: "Down: VPN gateway" });
     expect(sent[0]!.text).toContain("Connection refused");
     expect(sent[0]!.text).toContain("A draft incident waits for an admin to publish it.");
@@ -65,9 +88,18 @@ describe("team alerts", () => {
 
   it("queues nothing when nobody opted in; only members can opt in", () => {
     const ada = member("ada@example.org", "owner");
-    const { id } = createMonitor(db, ada, { name: "Ping", kind: "ping", intervalSeconds: 30, failuresBeforeDown: 1, config: { host: "127.0.0.1" } }, now);
+    const { id } = createMonitor(
+      db,
+      ada,
+      { name: "Ping", kind: "ping", intervalSeconds: 30, failuresBeforeDown: 1, config: { host: "127.0.0.1" } },
+      now,
+    );
     applyResult(db, id, down("No reply"), now + 1);
-    expect(db.$client.prepare("select count(*) as n from notifications where kind = 'monitor_down'").get()).toEqual({ n: 0 });
-    expect(() => setOwnMonitorAlerts(db, { type: "system", label: "automation" }, true, now)).toThrow("Only members receive team alerts");
+    expect(db.$client.prepare("select count(*) as n from notifications where kind = 'monitor_down'").get()).toEqual({
+      n: 0,
+    });
+    expect(() => setOwnMonitorAlerts(db, { type: "system", label: "automation" }, true, now)).toThrow(
+      "Only members receive team alerts",
+    );
   });
 });

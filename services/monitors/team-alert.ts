@@ -25,7 +25,15 @@ export function queueTeamAlert(tx: Tx, monitor: Monitor, error: string | null, a
     pageId: monitor.pageId,
     kind: "monitor_down",
     at,
-    payload: { to, monitorId: monitor.id, monitorName: monitor.name, serviceName: monitoredServiceName(tx, monitor.componentId), error: error ?? "failing", at, consequence: consequence(monitor) },
+    payload: {
+      to,
+      monitorId: monitor.id,
+      monitorName: monitor.name,
+      serviceName: monitoredServiceName(tx, monitor.componentId),
+      error: error ?? "failing",
+      at,
+      consequence: consequence(monitor),
+    },
   });
   return true;
 }

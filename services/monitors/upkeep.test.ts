@@ -20,9 +20,15 @@ describe("monitor upkeep", () => {
     db = built.db;
     const owner = addMember(db, "owner");
     const start = Date.UTC(2026, 0, 1);
-    const { id } = createMonitor(db, owner, { name: "API", kind: "tcp", intervalSeconds: 60, config: { host: "127.0.0.1", port: 3192 } }, start);
+    const { id } = createMonitor(
+      db,
+      owner,
+      { name: "API", kind: "tcp", intervalSeconds: 60, config: { host: "127.0.0.1", port: 3192 } },
+      start,
+    );
     // 2 hours of results a minute apart: 100 ms then 200 ms, one failure per hour.
-    for (let i = 0; i < 120; i++) applyResult(db, id, i % 60 === 30 ? down("Connection refused") : up(i < 60 ? 100 : 200), start + i * MINUTE);
+    for (let i = 0; i < 120; i++)
+      applyResult(db, id, i % 60 === 30 ? down("Connection refused") : up(i < 60 ? 100 : 200), start + i * MINUTE);
     await runMonitorUpkeep(db, start + 2 * HOUR + 1);
     const hours = db.select().from(monitorRollups).where(eq(monitorRollups.resolution, "hour")).all();
     expect(hours.map((h) => [h.bucketStart - start, h.countUp, h.countDown, h.minMs, h.p95Ms, h.maxMs])).toEqual([
@@ -32,7 +38,15 @@ describe("monitor upkeep", () => {
     // The day closes at midnight; then it is rolled up from the raw results, which are still all there.
     await runMonitorUpkeep(db, start + DAY + 1);
     const day = db.select().from(monitorRollups).where(eq(monitorRollups.resolution, "day")).get()!;
-    expect(day).toMatchObject({ bucketStart: start, countUp: 118, countDown: 2, minMs: 100, avgMs: 150, p95Ms: 200, maxMs: 200 });
+    expect(day).toMatchObject({
+      bucketStart: start,
+      countUp: 118,
+      countDown: 2,
+      minMs: 100,
+      avgMs: 150,
+      p95Ms: 200,
+      maxMs: 200,
+    });
     // Twice over the same period: nothing is counted twice.
     await runMonitorUpkeep(db, start + DAY + 2);
     expect(db.select().from(monitorRollups).all()).toHaveLength(3);
@@ -40,7 +54,13 @@ describe("monitor upkeep", () => {
     await runMonitorUpkeep(db, start + 2 * DAY + 2 * HOUR + 1);
     expect(db.select().from(monitorResults).all()).toEqual([]);
     await runMonitorUpkeep(db, start + 91 * DAY);
-    expect(db.select().from(monitorRollups).all().map((r) => r.resolution)).toEqual(["day"]);
+    expect(
+      db
+        .select()
+        .from(monitorRollups)
+        .all()
+        .map((r) => r.resolution),
+    ).toEqual(["day"]);
     await runMonitorUpkeep(db, start + 731 * DAY);
     expect(db.select().from(monitorRollups).all()).toEqual([]);
   });
@@ -50,8 +70,25 @@ describe("monitor upkeep", () => {
     db = built.db;
     const owner = addMember(db, "owner");
     const erp = addComponent(db, built.pageId, "ERP");
-    const { id } = createMonitor(db, owner, { name: "ERP", kind: "tcp", intervalSeconds: 60, componentId: erp, failuresBeforeDown: 1, config: { host: "127.0.0.1", port: 3192 } }, T0);
-    const window = scheduleMaintenance(db, owner, { name: "Upgrade", message: "m", scheduledFor: T0 + HOUR, scheduledUntil: T0 + 2 * HOUR, componentIds: [erp] }, T0).id;
+    const { id } = createMonitor(
+      db,
+      owner,
+      {
+        name: "ERP",
+        kind: "tcp",
+        intervalSeconds: 60,
+        componentId: erp,
+        failuresBeforeDown: 1,
+        config: { host: "127.0.0.1", port: 3192 },
+      },
+      T0,
+    );
+    const window = scheduleMaintenance(
+      db,
+      owner,
+      { name: "Upgrade", message: "m", scheduledFor: T0 + HOUR, scheduledUntil: T0 + 2 * HOUR, componentIds: [erp] },
+      T0,
+    ).id;
     postMaintenanceUpdate(db, owner, window, { status: "in_progress" }, T0 + 1);
     applyResult(db, id, down("Connection refused"), T0 + 2);
     const statusOf = () => db.select().from(components).where(eq(components.id, erp)).get()!.status;

@@ -27,7 +27,8 @@ export function rollUpResults(db: Db, now: number): number {
         buckets++;
         const next = from + BUCKET_MS.hour;
         // A day is complete when its last hour is: roll it up from the raw results, still all there (48 h).
-        if (next % BUCKET_MS.day === 0) upsertRollups(tx, "day", next - BUCKET_MS.day, summariseResults(tx, next - BUCKET_MS.day, next));
+        if (next % BUCKET_MS.day === 0)
+          upsertRollups(tx, "day", next - BUCKET_MS.day, summariseResults(tx, next - BUCKET_MS.day, next));
       }
       if (buckets) writeAppState(tx, MARK, String(end), now);
       return buckets;
@@ -36,9 +37,16 @@ export function rollUpResults(db: Db, now: number): number {
   );
 }
 
-export async function runMonitorUpkeep(db: Db, now: number): Promise<{ rolledUp: number; pruned: number; reconciled: number }> {
+export async function runMonitorUpkeep(
+  db: Db,
+  now: number,
+): Promise<{ rolledUp: number; pruned: number; reconciled: number }> {
   const rolledUp = rollUpResults(db, now);
-  const pruned = db.transaction((tx) => pruneMonitorData(tx, { results: now - RETENTION.results, hour: now - RETENTION.hour, day: now - RETENTION.day }), { behavior: "immediate" });
+  const pruned = db.transaction(
+    (tx) =>
+      pruneMonitorData(tx, { results: now - RETENTION.results, hour: now - RETENTION.hour, day: now - RETENTION.day }),
+    { behavior: "immediate" },
+  );
   let reconciled = 0;
   db.transaction(
     (tx) => {
@@ -47,7 +55,8 @@ export async function runMonitorUpkeep(db: Db, now: number): Promise<{ rolledUp:
     { behavior: "immediate" },
   );
   for (const monitor of listMonitors(db)) {
-    if (monitor.componentId && !monitor.paused && monitor.incidentMode !== "status_only") await reconcileAutomaticIncident(db, monitor.id, now);
+    if (monitor.componentId && !monitor.paused && monitor.incidentMode !== "status_only")
+      await reconcileAutomaticIncident(db, monitor.id, now);
   }
   return { rolledUp, pruned: pruned.results + pruned.rollups, reconciled };
 }

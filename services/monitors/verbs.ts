@@ -19,25 +19,44 @@ function settingsFrom(tx: Tx, raw: unknown): { pageId: string; settings: Monitor
   const page = getPage(tx);
   if (!page) throw new DomainError("conflict", "The page is not set up yet");
   const input = parseInput(monitorInput, raw) as MonitorSettings;
-  if (input.componentId && !liveComponentIds(tx, page.id, [input.componentId]).has(input.componentId)) throw invalid("componentId", "Unknown or deleted service");
+  if (input.componentId && !liveComponentIds(tx, page.id, [input.componentId]).has(input.componentId))
+    throw invalid("componentId", "Unknown or deleted service");
   if (input.templateId && !findTemplate(tx, page.id, input.templateId)) throw invalid("templateId", "Unknown template");
   return { pageId: page.id, settings: input };
 }
 
 /** Ends the monitor's claims and lets its service's status follow (the monitor no longer speaks for it). */
 function withdrawClaims(tx: Tx, monitorId: string, at: number): void {
-  for (const componentId of endClaimsOf(tx, "monitor", monitorId, at)) reconcileComponentStatus(tx, componentId, at, { source: "monitor", sourceId: monitorId });
+  for (const componentId of endClaimsOf(tx, "monitor", monitorId, at))
+    reconcileComponentStatus(tx, componentId, at, { source: "monitor", sourceId: monitorId });
 }
 
 /** Creates a monitor. A heartbeat monitor's secret URL token is returned once; only its hash is stored. */
-export function createMonitor(db: Db, actor: Actor, raw: unknown, now = Date.now()): { id: string; heartbeatToken: string | null } {
+export function createMonitor(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+  now = Date.now(),
+): { id: string; heartbeatToken: string | null } {
   assertCan(actor, "services.write");
   return db.transaction(
     (tx) => {
       const { pageId, settings } = settingsFrom(tx, raw);
       const heartbeatToken = settings.kind === "heartbeat" ? newSecretToken() : null;
-      const id = insertMonitor(tx, { pageId, settings, heartbeatTokenHash: heartbeatToken ? hashToken(heartbeatToken) : null, at: now });
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "monitor.create", targetType: "monitor", targetId: id, detail: { name: settings.name, kind: settings.kind } });
+      const id = insertMonitor(tx, {
+        pageId,
+        settings,
+        heartbeatTokenHash: heartbeatToken ? hashToken(heartbeatToken) : null,
+        at: now,
+      });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "monitor.create",
+        targetType: "monitor",
+        targetId: id,
+        detail: { name: settings.name, kind: settings.kind },
+      });
       return { id, heartbeatToken };
     },
     { behavior: "immediate" },
@@ -59,7 +78,14 @@ export function updateMonitor(db: Db, actor: Actor, id: string, raw: unknown, no
         settings.slowThresholdMs !== before.slowThresholdMs;
       if (reset) withdrawClaims(tx, id, now);
       updateMonitorSettings(tx, id, settings, now, reset);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "monitor.update", targetType: "monitor", targetId: id, detail: { name: settings.name } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "monitor.update",
+        targetType: "monitor",
+        targetId: id,
+        detail: { name: settings.name },
+      });
     },
     { behavior: "immediate" },
   );
@@ -75,7 +101,14 @@ export function pauseMonitor(db: Db, actor: Actor, id: string, paused: boolean, 
       if (monitor.paused === paused) return;
       if (paused) withdrawClaims(tx, id, now);
       setMonitorPaused(tx, id, paused, now);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: paused ? "monitor.pause" : "monitor.resume", targetType: "monitor", targetId: id, detail: { name: monitor.name } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: paused ? "monitor.pause" : "monitor.resume",
+        targetType: "monitor",
+        targetId: id,
+        detail: { name: monitor.name },
+      });
     },
     { behavior: "immediate" },
   );
@@ -89,7 +122,14 @@ export function deleteMonitor(db: Db, actor: Actor, id: string, now = Date.now()
       if (!monitor) throw notFound("Monitor");
       withdrawClaims(tx, id, now);
       deleteMonitorRow(tx, id);
-      insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "monitor.delete", targetType: "monitor", targetId: id, detail: { name: monitor.name } });
+      insertAuditEntry(tx, {
+        at: now,
+        ...auditActor(actor),
+        action: "monitor.delete",
+        targetType: "monitor",
+        targetId: id,
+        detail: { name: monitor.name },
+      });
     },
     { behavior: "immediate" },
   );

@@ -26,7 +26,16 @@ describe("an endpoint that keeps failing", () => {
   it("is skipped for the cool-down without burning retries, probed once, and let through after a success", async () => {
     const { db, pageId } = emptyPage();
     const c = addComponent(db, pageId, "Webmail");
-    const at = (url: string) => insertWebhookSubscriber(db, { pageId, url, secret: `whsec_${url}`, email: null, componentIds: [], origin: "console", at: T0 });
+    const at = (url: string) =>
+      insertWebhookSubscriber(db, {
+        pageId,
+        url,
+        secret: `whsec_${url}`,
+        email: null,
+        componentIds: [],
+        origin: "console",
+        at: T0,
+      });
     const broken = at("http://127.0.0.1:9/broken");
     at("http://127.0.0.1:9/fine");
     let brokenAnswers: PostResult = { ok: false, statusCode: 503, error: "HTTP 503" };
@@ -35,9 +44,18 @@ describe("an endpoint that keeps failing", () => {
       requests.push(r);
       return r.url.pathname === "/broken" ? brokenAnswers : { ok: true, statusCode: 204, error: null };
     };
-    const options: JobOptions = { mailer: null, publicUrl: "https://status.example.org", webhooks: { allowLoopback: true, post, random: () => 0.5 } };
+    const options: JobOptions = {
+      mailer: null,
+      publicUrl: "https://status.example.org",
+      webhooks: { allowLoopback: true, post, random: () => 0.5 },
+    };
     const to = (path: string) => requests.filter((r) => r.url.pathname === path).length;
-    const brokenRows = () => db.select().from(deliveries).all().filter((d) => d.recipients[0] === broken);
+    const brokenRows = () =>
+      db
+        .select()
+        .from(deliveries)
+        .all()
+        .filter((d) => d.recipients[0] === broken);
     const circuit = () => db.select().from(subscribers).where(eq(subscribers.id, broken)).get()!;
 
     // Eight status changes: eight deliveries to each receiver (a ninth comes during the cool-down).
@@ -72,7 +90,12 @@ describe("an endpoint that keeps failing", () => {
     await runNotificationJobs(db, reopenedUntil + 1000, options);
     expect(brokenRows().every((d) => d.state === "sent")).toBe(true);
     expect(to("/broken")).toBe(CIRCUIT_THRESHOLD + 1 + 9);
-    expect(circuit()).toMatchObject({ circuitFailures: 0, circuitOpenUntil: null, webhookFailingSince: null, webhookDisabledAt: null });
+    expect(circuit()).toMatchObject({
+      circuitFailures: 0,
+      circuitOpenUntil: null,
+      webhookFailingSince: null,
+      webhookDisabledAt: null,
+    });
     expect(to("/fine")).toBe(9);
   });
 });

@@ -18,7 +18,10 @@ export function circuitCooldownMs(failures: number): number | null {
 
 export type CircuitState = "closed" | "open" | "half_open";
 
-export function circuitState(endpoint: { circuitFailures: number; circuitOpenUntil: number | null }, now: number): CircuitState {
+export function circuitState(
+  endpoint: { circuitFailures: number; circuitOpenUntil: number | null },
+  now: number,
+): CircuitState {
   if (endpoint.circuitOpenUntil === null) return "closed";
   return endpoint.circuitOpenUntil > now ? "open" : "half_open";
 }

@@ -33,7 +33,9 @@ export function formatInZone(ms: number, timeZone: string): string {
 }
 
 export function formatWindow(from: number, until: number | null, timeZone: string): string {
-  return until === null ? `from ${formatInZone(from, timeZone)}` : `${formatInZone(from, timeZone)} to ${formatInZone(until, timeZone)}`;
+  return until === null
+    ? `from ${formatInZone(from, timeZone)}`
+    : `${formatInZone(from, timeZone)} to ${formatInZone(until, timeZone)}`;
 }
 
 /**

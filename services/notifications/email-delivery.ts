@@ -1,15 +1,32 @@
 // The email lane's work: render a delivery's emails once (a retry sends the stored rows again), wait for the
 // rate limit, send the batch with its idempotency key, and record what the API said. Never inside a
 // transaction; the mail API has a deadline (services/mail/send.ts).
-import { getNotification, notificationContext, reachableSubscribers, type NotificationContext } from "@/db/queries/notifications";
+import {
+  getNotification,
+  notificationContext,
+  reachableSubscribers,
+  type NotificationContext,
+} from "@/db/queries/notifications";
 import type { Db } from "@/db";
 import type { Delivery } from "@/db/schema";
-import { markDeliverySent, recordDeliveryFailure, renderedEmails, rewriteStoredBodies, storeRenderedEmails } from "@/db/writes/outbox";
+import {
+  markDeliverySent,
+  recordDeliveryFailure,
+  renderedEmails,
+  rewriteStoredBodies,
+  storeRenderedEmails,
+} from "@/db/writes/outbox";
 import type { Mailer, RateLimitInfo } from "@/services/mail/send";
 import type { DeliveryOutcome } from "./lanes";
 import { personalise, renderTemplate, type RenderedTemplate } from "./render";
 import { decideRetry, type RetryPolicy } from "./retry-policy";
-import { confirmationToken, invitationToken, passwordResetToken, REMOVED_LINK_TOKEN, signSubscriberToken } from "./tokens";
+import {
+  confirmationToken,
+  invitationToken,
+  passwordResetToken,
+  REMOVED_LINK_TOKEN,
+  signSubscriberToken,
+} from "./tokens";
 
 export const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_link", "webhook_disabled"]);
 /**
@@ -91,7 +108,10 @@ async function templateFor(state: TickState, notificationId: string): Promise<Re
   if (!state.memo.has(notificationId)) {
     const ctx = notificationContext(state.db, notificationId, state.now);
     // An invitation revoked, used or expired before its email went out is not sent.
-    const sendable = ctx && !(ctx.notification.kind === "team_invitation" && !ctx.invitation) && !(ctx.notification.kind === "password_reset" && !ctx.passwordReset);
+    const sendable =
+      ctx &&
+      !(ctx.notification.kind === "team_invitation" && !ctx.invitation) &&
+      !(ctx.notification.kind === "password_reset" && !ctx.passwordReset);
     const value = sendable ? { ctx, template: await renderTemplate(ctx, state.publicUrl) } : null;
     state.memo.set(notificationId, { at: state.now, value });
   }
@@ -111,7 +131,13 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
     return renderedEmails(state.db, delivery.id);
   }
   const purpose =
-    kind === "subscription_confirm" ? "confirm" : kind === "subscription_manage_link" ? "manage" : kind === "webhook_disabled" ? "webhook_owner" : "broadcast";
+    kind === "subscription_confirm"
+      ? "confirm"
+      : kind === "subscription_manage_link"
+        ? "manage"
+        : kind === "webhook_disabled"
+          ? "webhook_owner"
+          : "broadcast";
   const byId = new Map(reachableSubscribers(state.db, delivery.recipients, purpose).map((s) => [s.id, s]));
   const messages = delivery.recipients.flatMap((id) => {
     const s = byId.get(id);
@@ -121,7 +147,10 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
       email: s.email,
       manageToken: signSubscriberToken(state.secret, "manage", s.id, s.tokenVersion),
       unsubscribeToken: signSubscriberToken(state.secret, "unsubscribe", s.id, s.tokenVersion),
-      linkToken: purpose === "confirm" && s.confirmationSentAt !== null ? confirmationToken(state.secret, s.id, s.confirmationSentAt) : undefined,
+      linkToken:
+        purpose === "confirm" && s.confirmationSentAt !== null
+          ? confirmationToken(state.secret, s.id, s.confirmationSentAt)
+          : undefined,
     });
     return [{ subscriberId: s.id, toAddress: s.email, fromAddress: state.from, ...email, state: "queued" as const }];
   });
@@ -134,13 +163,23 @@ function addressEmails(state: TickState, ctx: NotificationContext, template: Ren
   if (ctx.notification.kind === "monitor_down") {
     // A team alert goes to the members who opted in, named in the delivery; it carries no personal link.
     const none = { manageToken: "", unsubscribeToken: "" };
-    return delivery.recipients.map((to) => ({ subscriberId: null, toAddress: to, fromAddress: state.from, ...personalise(template, ctx, state.publicUrl, { id: to, email: to, ...none }), state: "queued" as const }));
+    return delivery.recipients.map((to) => ({
+      subscriberId: null,
+      toAddress: to,
+      fromAddress: state.from,
+      ...personalise(template, ctx, state.publicUrl, { id: to, email: to, ...none }),
+      state: "queued" as const,
+    }));
   }
   const { invitation, passwordReset } = ctx;
   const target = invitation
     ? { id: invitation.id, email: invitation.email, linkToken: invitationToken(state.secret, invitation.id) }
     : passwordReset
-      ? { id: passwordReset.id, email: passwordReset.email, linkToken: passwordResetToken(state.secret, passwordReset.id) }
+      ? {
+          id: passwordReset.id,
+          email: passwordReset.email,
+          linkToken: passwordResetToken(state.secret, passwordReset.id),
+        }
       : null;
   if (!target || !delivery.recipients.includes(target.email)) return [];
   const email = personalise(template, ctx, state.publicUrl, { ...target, manageToken: "", unsubscribeToken: "" });
@@ -154,34 +193,64 @@ export async function deliverEmail(state: EmailLaneContext, delivery: Delivery):
   if (!mailer || emails.length === 0) {
     markDeliverySent(db, delivery, workerId, clock(), null);
     const kind = getNotification(db, delivery.notificationId)?.kind;
-    if (kind && NEVER_KEPT_LINK_KINDS.has(kind)) rewriteStoredBodies(db, delivery.id, (body) => body.replace(SECRET_LINK, `$1${REMOVED_LINK_TOKEN}`), clock());
+    if (kind && NEVER_KEPT_LINK_KINDS.has(kind))
+      rewriteStoredBodies(db, delivery.id, (body) => body.replace(SECRET_LINK, `$1${REMOVED_LINK_TOKEN}`), clock());
     return "sent";
   }
   const pacer = pacerFor(mailer);
   // Rendered (the slow part) before waiting for the rate limit, so the wait hides it.
   await pacer.wait();
-  const payload = emails.map((e) => ({ from: e.fromAddress, to: [e.toAddress], subject: e.subject, html: e.html, text: e.text, headers: e.headers }));
+  const payload = emails.map((e) => ({
+    from: e.fromAddress,
+    to: [e.toAddress],
+    subject: e.subject,
+    html: e.html,
+    text: e.text,
+    headers: e.headers,
+  }));
   const response = await mailer.sendBatch(payload, { idempotencyKey: delivery.idempotencyKey });
   const at = clock();
   pacer.observe(response.rateLimit, Date.now(), !response.ok && response.name === "rate_limit_exceeded");
   if (response.ok) {
     markDeliverySent(db, delivery, workerId, at, response.ids);
     const kind = getNotification(db, delivery.notificationId)?.kind;
-    if (kind && SECRET_LINK_KINDS.has(kind)) rewriteStoredBodies(db, delivery.id, (body) => body.replace(SECRET_LINK, `$1${REMOVED_LINK_TOKEN}`), at);
+    if (kind && SECRET_LINK_KINDS.has(kind))
+      rewriteStoredBodies(db, delivery.id, (body) => body.replace(SECRET_LINK, `$1${REMOVED_LINK_TOKEN}`), at);
     return "sent";
   }
-  const failure = { statusCode: response.statusCode, name: response.name, retryAfterMs: response.rateLimit.retryAfterMs, resetMs: response.rateLimit.resetMs };
+  const failure = {
+    statusCode: response.statusCode,
+    name: response.name,
+    retryAfterMs: response.rateLimit.retryAfterMs,
+    resetMs: response.rateLimit.resetMs,
+  };
   const decision = decideRetry(failure, delivery.attempts + 1, at, state.policy);
   const error = `${response.statusCode ?? "network"} ${response.name}: ${response.message}`;
   if (decision.action === "fail") {
-    recordDeliveryFailure(db, delivery, workerId, at, { state: "failed", nextAttemptAt: at, countsAsAttempt: true, error, statusCode: response.statusCode });
+    recordDeliveryFailure(db, delivery, workerId, at, {
+      state: "failed",
+      nextAttemptAt: at,
+      countsAsAttempt: true,
+      error,
+      statusCode: response.statusCode,
+    });
     return "failed";
   }
   if (decision.action === "park") {
-    recordDeliveryFailure(db, delivery, workerId, at, { state: "parked", nextAttemptAt: decision.until, countsAsAttempt: false, error, statusCode: response.statusCode });
+    recordDeliveryFailure(db, delivery, workerId, at, {
+      state: "parked",
+      nextAttemptAt: decision.until,
+      countsAsAttempt: false,
+      error,
+      statusCode: response.statusCode,
+    });
     return "parked";
   }
-  const next = { state: "pending" as const, nextAttemptAt: at + decision.delayMs, countsAsAttempt: decision.countsAsAttempt };
+  const next = {
+    state: "pending" as const,
+    nextAttemptAt: at + decision.delayMs,
+    countsAsAttempt: decision.countsAsAttempt,
+  };
   recordDeliveryFailure(db, delivery, workerId, at, { ...next, error, statusCode: response.statusCode });
   return "retried";
 }

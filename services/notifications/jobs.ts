@@ -16,7 +16,13 @@ import { HOUR } from "@/core/time";
 import { getMailer, type Mailer } from "@/services/mail/send";
 import { deliverWebhook, type WebhookDeliveryContext, type WebhookDeliveryOptions } from "@/services/webhooks/deliver";
 import { webhookFanOut } from "@/services/webhooks/fan-out";
-import { ADDRESS_KINDS, deliverEmail, ONE_PERSON_KINDS, pruneTemplateMemo, type EmailLaneContext } from "./email-delivery";
+import {
+  ADDRESS_KINDS,
+  deliverEmail,
+  ONE_PERSON_KINDS,
+  pruneTemplateMemo,
+  type EmailLaneContext,
+} from "./email-delivery";
 import { DeliveryDispatcher, type LaneSpec } from "./lanes";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import type { DeliveryChannel } from "@/db/constants";
@@ -25,7 +31,8 @@ export const CHUNK_SIZE = 100;
 /** An anonymous webhook whose verification ping was never answered is removed after a day. */
 const UNVERIFIED_WEBHOOK_MAX_AGE_MS = 24 * HOUR;
 /** A team alert's addresses were chosen when it was queued (the members who opted in: services/monitors/team-alert.ts). */
-const payloadAddresses = (payload: Record<string, unknown> | null) => (Array.isArray(payload?.to) ? payload.to.filter((a): a is string => typeof a === "string") : []);
+const payloadAddresses = (payload: Record<string, unknown> | null) =>
+  Array.isArray(payload?.to) ? payload.to.filter((a): a is string => typeof a === "string") : [];
 
 export interface JobOptions {
   /** Defaults to the mailer from RESEND_API_KEY; null keeps emails in the local outbox. */
@@ -77,24 +84,31 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
     const invitation = n.kind === "team_invitation" ? invitationOfNotification(db, n.payload, now) : null;
     const reset = n.kind === "password_reset" ? passwordResetOfNotification(db, n.payload, now) : null;
     const address = invitation?.email ?? reset?.email;
-    const recipients = n.kind === "monitor_down" ? payloadAddresses(n.payload) : ADDRESS_KINDS.has(n.kind)
-      ? address
-        ? [address]
-        : []
-      : ONE_PERSON_KINDS.has(n.kind)
-        ? n.subscriberId
-          ? [n.subscriberId]
-          : []
-        : n.incidentId
-          ? incidentRecipientIds(db, n.pageId, n.incidentId)
-          : [];
+    const recipients =
+      n.kind === "monitor_down"
+        ? payloadAddresses(n.payload)
+        : ADDRESS_KINDS.has(n.kind)
+          ? address
+            ? [address]
+            : []
+          : ONE_PERSON_KINDS.has(n.kind)
+            ? n.subscriberId
+              ? [n.subscriberId]
+              : []
+            : n.incidentId
+              ? incidentRecipientIds(db, n.pageId, n.incidentId)
+              : [];
     if (writeFanOut(db, n.id, chunk(recipients), now, webhookFanOut(db, n, publicUrl, now))) done++;
   }
   return done;
 }
 
 /** Runs one tick. `now` is the tick's clock at its start; it advances with real time unless `options.clock`. */
-export async function runNotificationJobs(db: Db, now: number = Date.now(), options: JobOptions = {}): Promise<TickResult> {
+export async function runNotificationJobs(
+  db: Db,
+  now: number = Date.now(),
+  options: JobOptions = {},
+): Promise<TickResult> {
   const startedAt = Date.now();
   const clock = options.clock ?? (() => now + (Date.now() - startedAt));
   const config = getConfig();

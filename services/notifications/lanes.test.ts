@@ -27,7 +27,16 @@ describe("the webhook lane", () => {
   it("holds at most its concurrency, one per endpoint, and keeps slots from failing endpoints", async () => {
     const { db, pageId } = emptyPage();
     const c = addComponent(db, pageId, "Webmail");
-    const hook = (path: string) => insertWebhookSubscriber(db, { pageId, url: `http://127.0.0.1:9${path}`, secret: `whsec_${path}`, email: null, componentIds: [], origin: "console", at: T0 });
+    const hook = (path: string) =>
+      insertWebhookSubscriber(db, {
+        pageId,
+        url: `http://127.0.0.1:9${path}`,
+        secret: `whsec_${path}`,
+        email: null,
+        componentIds: [],
+        origin: "console",
+        at: T0,
+      });
     const failingA = hook("/failing-a");
     const failingB = hook("/failing-b");
     hook("/healthy");
@@ -36,7 +45,12 @@ describe("the webhook lane", () => {
     db.update(subscribers).set({ circuitFailures: 2 }).where(eq(subscribers.id, failingB)).run();
     const client = heldClient();
     const dispatcher = new DeliveryDispatcher({ webhook: { concurrency: 2, onePerEndpoint: true, failingShare: 1 } });
-    const options: JobOptions = { mailer: null, publicUrl: "https://status.example.org", dispatcher, webhooks: { allowLoopback: true, post: client.post } };
+    const options: JobOptions = {
+      mailer: null,
+      publicUrl: "https://status.example.org",
+      dispatcher,
+      webhooks: { allowLoopback: true, post: client.post },
+    };
 
     setComponentStatus(db, c, "major_outage", T0, { source: "manual" });
     setComponentStatus(db, c, "operational", T0 + 1, { source: "manual" });

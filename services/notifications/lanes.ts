@@ -73,7 +73,12 @@ export class DeliveryDispatcher {
 
   constructor(specs: Partial<Record<DeliveryChannel, LaneSpec>> = {}) {
     const all = { ...DEFAULT_LANES, ...specs };
-    this.lanes = new Map(Object.entries(all).map(([channel, spec]) => [channel as DeliveryChannel, { spec, running: 0, endpoints: new Map() }]));
+    this.lanes = new Map(
+      Object.entries(all).map(([channel, spec]) => [
+        channel as DeliveryChannel,
+        { spec, running: 0, endpoints: new Map() },
+      ]),
+    );
   }
 
   get inFlight(): number {

@@ -7,7 +7,13 @@ import { enqueueNotification } from "@/db/writes/outbox";
 import { setPaused, unsubscribe } from "@/db/writes/subscribers";
 import { createResendMailer } from "@/services/mail/send";
 import { startFakeResend, type FakeResend } from "@/services/testing/fake-resend";
-import { addConfirmedSubscribers, insertEmailSubscriber, makeWorld, openIncident, type World } from "@/services/testing/notification-fixtures";
+import {
+  addConfirmedSubscribers,
+  insertEmailSubscriber,
+  makeWorld,
+  openIncident,
+  type World,
+} from "@/services/testing/notification-fixtures";
 import { runNotificationJobs } from "./jobs";
 
 const FAST = { baseMs: 20, maxMs: 200, maxAttempts: 12 };
@@ -40,7 +46,11 @@ async function drain(db: Db, options: Parameters<typeof runNotificationJobs>[2] 
   }
   throw new Error("did not drain");
 }
-const recipients = () => fake.emails().flatMap((e) => e.to).sort();
+const recipients = () =>
+  fake
+    .emails()
+    .flatMap((e) => e.to)
+    .sort();
 
 describe("enqueueNotification", () => {
   it("commits with the change, or not at all", () => {
@@ -58,7 +68,13 @@ describe("fan-out", () => {
   it("picks confirmed subscribers of everything or of an affected component, once", async () => {
     const { db, pageId } = world;
     insertEmailSubscriber(db, { pageId, email: "All@Example.com", at: 1, state: "active" });
-    insertEmailSubscriber(db, { pageId, email: "webmail@example.com", at: 1, state: "active", componentIds: [world.webmail] });
+    insertEmailSubscriber(db, {
+      pageId,
+      email: "webmail@example.com",
+      at: 1,
+      state: "active",
+      componentIds: [world.webmail],
+    });
     insertEmailSubscriber(db, { pageId, email: "vpn@example.com", at: 1, state: "active", componentIds: [world.vpn] });
     insertEmailSubscriber(db, { pageId, email: "pending@example.com", at: 1 });
     const paused = insertEmailSubscriber(db, { pageId, email: "paused@example.com", at: 1, state: "active" });
@@ -69,7 +85,13 @@ describe("fan-out", () => {
     await drain(db);
     await drain(db);
     expect(recipients()).toEqual(["all@example.com", "webmail@example.com"]);
-    expect(db.select().from(deliveries).all().map((d) => d.idempotencyKey)).toEqual([expect.stringMatching(/^notification\/[0-9a-z]{12}\/chunk\/0$/)]);
+    expect(
+      db
+        .select()
+        .from(deliveries)
+        .all()
+        .map((d) => d.idempotencyKey),
+    ).toEqual([expect.stringMatching(/^notification\/[0-9a-z]{12}\/chunk\/0$/)]);
   });
 
   it("writes deterministic chunks of 100 with one key each", async () => {
@@ -100,7 +122,9 @@ describe("the emails", () => {
     expect(email.text).toContain("23 Nov 2026, 16:06 CET (Europe/Berlin)");
     expect(email.text).toContain(`https://status.example.org/incidents/${incidentId}`);
     expect(email.html).toMatch(/https:\/\/status\.example\.org\/manage\/[0-9a-z]{12}\.[\w-]{32}/);
-    expect(email.headers["List-Unsubscribe"]).toMatch(/^<https:\/\/status\.example\.org\/unsubscribe\/[0-9a-z]{12}\.[\w-]{32}>$/);
+    expect(email.headers["List-Unsubscribe"]).toMatch(
+      /^<https:\/\/status\.example\.org\/unsubscribe\/[0-9a-z]{12}\.[\w-]{32}>$/,
+    );
     expect(email.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(email.headers.References).toBe(`<incident-${incidentId}@status.example.org>`);
     const message = world.db.select().from(emailMessages).get()!;
@@ -112,8 +136,21 @@ describe("the emails", () => {
     const from = Date.UTC(2026, 11, 1, 1, 0);
     const incidentId = world.db.transaction((tx) => {
       const incidentId = insertIncident(tx, {
-        pageId: world.pageId, kind: "maintenance", name: "VPN upgrade", status: "scheduled", startedAt: from, at: 1, componentIds: [world.vpn],
-        maintenance: { scheduledFor: from, scheduledUntil: from + 2 * 3_600_000, autoStart: true, autoComplete: true, remindBeforeMinutes: 60, setComponentsUnderMaintenance: true },
+        pageId: world.pageId,
+        kind: "maintenance",
+        name: "VPN upgrade",
+        status: "scheduled",
+        startedAt: from,
+        at: 1,
+        componentIds: [world.vpn],
+        maintenance: {
+          scheduledFor: from,
+          scheduledUntil: from + 2 * 3_600_000,
+          autoStart: true,
+          autoComplete: true,
+          remindBeforeMinutes: 60,
+          setComponentsUnderMaintenance: true,
+        },
       });
       enqueueNotification(tx, { pageId: world.pageId, kind: "maintenance_reminder", incidentId, at: 2 });
       return incidentId;
@@ -121,7 +158,9 @@ describe("the emails", () => {
     await drain(world.db);
     const [email] = fake.emails();
     expect(email.subject).toBe("[Maintenance reminder] VPN upgrade");
-    expect(email.text).toContain("Scheduled 1 Dec 2026, 02:00 CET (Europe/Berlin) to 1 Dec 2026, 04:00 CET (Europe/Berlin)");
+    expect(email.text).toContain(
+      "Scheduled 1 Dec 2026, 02:00 CET (Europe/Berlin) to 1 Dec 2026, 04:00 CET (Europe/Berlin)",
+    );
     expect(email.text).toContain("VPN: Operational");
     expect(email.text).toMatch(new RegExp(`Add to your calendar.*https?://[^ ]+/maintenances/${incidentId}\\.ics`));
   });
@@ -131,7 +170,13 @@ describe("the emails", () => {
     openIncident(world);
     await runNotificationJobs(world.db, Date.now(), { ...OPTS, mailer: null });
     expect(fake.emails()).toHaveLength(0);
-    expect(world.db.select().from(emailMessages).all().map((m) => m.state)).toEqual(["kept_locally", "kept_locally", "kept_locally"]);
+    expect(
+      world.db
+        .select()
+        .from(emailMessages)
+        .all()
+        .map((m) => m.state),
+    ).toEqual(["kept_locally", "kept_locally", "kept_locally"]);
     expect(world.db.select().from(deliveries).get()!.state).toBe("sent");
   });
 
@@ -141,7 +186,9 @@ describe("the emails", () => {
     await runNotificationJobs(world.db, Date.now(), { mailer: mailer(), ...OPTS, maxDeliveries: 0 });
     unsubscribe(world.db, b, Date.now());
     await drain(world.db);
-    expect(fake.emails().map((e) => e.to[0])).toEqual([world.db.query.subscribers.findFirst({ where: (s) => eq(s.id, a) }).sync()!.email]);
+    expect(fake.emails().map((e) => e.to[0])).toEqual([
+      world.db.query.subscribers.findFirst({ where: (s) => eq(s.id, a) }).sync()!.email,
+    ]);
   });
 });
 
@@ -199,7 +246,9 @@ describe("delivery", () => {
     expect(row.state).toBe("parked");
     expect(row.lastError).toMatch(/daily_quota_exceeded/);
     const midnight = new Date(now);
-    expect(row.nextAttemptAt).toBe(Date.UTC(midnight.getUTCFullYear(), midnight.getUTCMonth(), midnight.getUTCDate() + 1));
+    expect(row.nextAttemptAt).toBe(
+      Date.UTC(midnight.getUTCFullYear(), midnight.getUTCMonth(), midnight.getUTCDate() + 1),
+    );
     fake.setQuotaExceeded(false);
     await runNotificationJobs(world.db, row.nextAttemptAt, { mailer: mailer(), ...OPTS });
     expect(fake.emails()).toHaveLength(5);
@@ -215,6 +264,12 @@ describe("delivery", () => {
     world.db.update(incidents).set({ name: "Renamed since" }).run();
     await drain(world.db);
     expect(fake.emails()).toHaveLength(120);
-    expect(world.db.select().from(deliveries).all().every((d) => d.state === "sent" && d.lastStatusCode === null)).toBe(true);
+    expect(
+      world.db
+        .select()
+        .from(deliveries)
+        .all()
+        .every((d) => d.state === "sent" && d.lastStatusCode === null),
+    ).toBe(true);
   });
 });

@@ -47,7 +47,11 @@ describe("reliability", () => {
     fake.setLatency(40);
     // Node itself with tsx's loader, not the tsx wrapper: SIGKILL cannot be relayed, so killing the wrapper
     // would leave the real worker running (and writing) behind it.
-    const child = spawn(process.execPath, ["--import", "tsx", "services/testing/notify-child.ts", world.file, fake.url], { env: { ...process.env, LEASE_MS: "500" }, stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "services/testing/notify-child.ts", world.file, fake.url],
+      { env: { ...process.env, LEASE_MS: "500" }, stdio: "ignore" },
+    );
     const exited = new Promise((r) => child.once("exit", r));
     await until(() => fake.emails().length >= 800, 60_000);
     child.kill("SIGKILL");
@@ -56,13 +60,22 @@ describe("reliability", () => {
     expect(beforeRestart).toBeLessThan(total);
     await new Promise((r) => setTimeout(r, 600)); // the dead worker's lease runs out
     for (let i = 0; i < 100; i++) {
-      const r = await runNotificationJobs(world.db, Date.now(), { mailer: createResendMailer("re_test", fake.url), ...OPTS });
+      const r = await runNotificationJobs(world.db, Date.now(), {
+        mailer: createResendMailer("re_test", fake.url),
+        ...OPTS,
+      });
       if (r.nextDueAt === null) break;
     }
     const counts = received();
     expect(counts.size).toBe(total);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    expect(world.db.select().from(deliveries).all().every((d) => d.state === "sent")).toBe(true);
+    expect(
+      world.db
+        .select()
+        .from(deliveries)
+        .all()
+        .every((d) => d.state === "sent"),
+    ).toBe(true);
   }, 90_000);
 
   // How fast (against subscribers/100/limit seconds) is measured by `npm run bench:notify`, where the fake
@@ -73,7 +86,11 @@ describe("reliability", () => {
     const limit = 2;
     addConfirmedSubscribers(world, total);
     fake.setRateLimit(limit);
-    const worker = startNotificationWorker(world.db, { mailer: createResendMailer("re_test", fake.url), ...OPTS, idleMs: 50 });
+    const worker = startNotificationWorker(world.db, {
+      mailer: createResendMailer("re_test", fake.url),
+      ...OPTS,
+      idleMs: 50,
+    });
     await new Promise((r) => setTimeout(r, 300)); // the worker is up and idle, as in production
     openIncident(world);
     try {
@@ -97,7 +114,12 @@ describe("reliability", () => {
     fake.failNext(15, "500");
     fake.failNext(5, "drop");
     const policy = { baseMs: 10, maxMs: 100, maxAttempts: 30 };
-    const worker = startNotificationWorker(world.db, { mailer: createResendMailer("re_test", fake.url), ...OPTS, retryPolicy: policy, idleMs: 20 });
+    const worker = startNotificationWorker(world.db, {
+      mailer: createResendMailer("re_test", fake.url),
+      ...OPTS,
+      retryPolicy: policy,
+      idleMs: 20,
+    });
     try {
       await until(() => fake.emails().length >= 500, 30_000);
     } finally {

@@ -3,7 +3,13 @@
 // same input always gives the same bytes.
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
-import { COMPONENT_STATUS_LABELS, INCIDENT_STATUS_LABELS, USER_ROLE_LABELS, type ComponentStatus, type NotificationKind } from "@/db/constants";
+import {
+  COMPONENT_STATUS_LABELS,
+  INCIDENT_STATUS_LABELS,
+  USER_ROLE_LABELS,
+  type ComponentStatus,
+  type NotificationKind,
+} from "@/db/constants";
 import type { NotificationContext } from "@/db/queries/notifications";
 import type { Branding } from "@/emails/components/layout";
 import type { NotificationEmailProps } from "@/emails/components/notification-email";
@@ -25,7 +31,14 @@ import MonitorDown from "@/emails/monitor-down";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
 import { renderMarkdown } from "@/services/markdown";
-import { formatInZone, formatWindow, notificationSubject, SUBJECT_PREFIX, threadHeaders, unsubscribeHeaders } from "./content";
+import {
+  formatInZone,
+  formatWindow,
+  notificationSubject,
+  SUBJECT_PREFIX,
+  threadHeaders,
+  unsubscribeHeaders,
+} from "./content";
 
 const MANAGE = "xxmanagetokenxx";
 const UNSUBSCRIBE = "xxunsubscribetokenxx";
@@ -69,7 +82,12 @@ export function pageUrlOf(ctx: NotificationContext, publicUrl: string): string {
   return (ctx.page.url ?? publicUrl).replace(/\/+$/, "");
 }
 
-const CALENDAR_KINDS = new Set(["maintenance_scheduled", "maintenance_rescheduled", "maintenance_reminder", "maintenance_cancelled"]);
+const CALENDAR_KINDS = new Set([
+  "maintenance_scheduled",
+  "maintenance_rescheduled",
+  "maintenance_reminder",
+  "maintenance_cancelled",
+]);
 
 async function both(element: React.ReactElement) {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
@@ -98,8 +116,21 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
         : invitation.inviterEmail
       : `The ${ctx.page.name} team`;
     const expiresAt = `${formatInZone(invitation.expiresAt, ctx.page.timeZone)} (${ctx.page.timeZone})`;
-    const out = await both(createElement(TeamInvitation, { branding, inviteUrl, invitedBy, roleLabel: USER_ROLE_LABELS[invitation.role], expiresAt }));
-    return { ...out, subject: `You are invited to the ${ctx.page.name} status page team`, incidentId: null, transactional: true };
+    const out = await both(
+      createElement(TeamInvitation, {
+        branding,
+        inviteUrl,
+        invitedBy,
+        roleLabel: USER_ROLE_LABELS[invitation.role],
+        expiresAt,
+      }),
+    );
+    return {
+      ...out,
+      subject: `You are invited to the ${ctx.page.name} status page team`,
+      incidentId: null,
+      transactional: true,
+    };
   }
   if (notification.kind === "password_reset") {
     const reset = ctx.passwordReset;
@@ -113,10 +144,21 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     // A team alert: the console link is at the server's own address, like the invitation's.
     const p = notification.payload ?? {};
     // An alert integration's team alert names its own console page (consolePath); a monitor's is derived.
-    const consolePath = typeof p.consolePath === "string" && p.consolePath.startsWith("/admin/") ? p.consolePath : `/admin/monitors/${String(p.monitorId ?? "")}`;
+    const consolePath =
+      typeof p.consolePath === "string" && p.consolePath.startsWith("/admin/")
+        ? p.consolePath
+        : `/admin/monitors/${String(p.monitorId ?? "")}`;
     const consoleUrl = `${publicUrl.replace(/\/+$/, "")}${consolePath}`;
     const since = `${formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone)} (${ctx.page.timeZone})`;
-    const props = { branding, monitorName: String(p.monitorName ?? ""), serviceName: typeof p.serviceName === "string" ? p.serviceName : null, error: String(p.error ?? "failing"), since, consequence: String(p.consequence ?? ""), consoleUrl };
+    const props = {
+      branding,
+      monitorName: String(p.monitorName ?? ""),
+      serviceName: typeof p.serviceName === "string" ? p.serviceName : null,
+      error: String(p.error ?? "failing"),
+      since,
+      consequence: String(p.consequence ?? ""),
+      consoleUrl,
+    };
     const out = await both(createElement(MonitorDown, props));
     return { ...out, subject: `Down: ${props.monitorName}`, incidentId: null, transactional: true };
   }
@@ -155,16 +197,25 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     intro: template.intro,
     // The page's renderer and policy; only same-site links gain the page's address, for the mailbox.
     bodyHtml: renderMarkdown(body, { linkBase: base }),
-    services: ctx.services.map((s) => ({ name: s.name, status: COMPONENT_STATUS_LABELS[s.status as ComponentStatus] ?? s.status })),
+    services: ctx.services.map((s) => ({
+      name: s.name,
+      status: COMPONENT_STATUS_LABELS[s.status as ComponentStatus] ?? s.status,
+    })),
     when,
     incidentUrl: `${base}/incidents/${incident.id}`,
     // A maintenance that has not ended yet can go into the reader's calendar (a cancellation updates it).
-    calendarUrl: isMaintenance && CALENDAR_KINDS.has(notification.kind) ? `${base}/maintenances/${incident.id}.ics` : null,
+    calendarUrl:
+      isMaintenance && CALENDAR_KINDS.has(notification.kind) ? `${base}/maintenances/${incident.id}.ics` : null,
     manageUrl,
     unsubscribeUrl,
   };
   const out = await both(createElement(template.component, props));
-  return { ...out, subject: notificationSubject(notification.kind, status, incident.name), incidentId: incident.id, transactional: false };
+  return {
+    ...out,
+    subject: notificationSubject(notification.kind, status, incident.name),
+    incidentId: incident.id,
+    transactional: false,
+  };
 }
 
 /** One recipient's email: the template with their links, and their headers. */
@@ -175,12 +226,23 @@ export function personalise(
   recipient: Recipient,
 ): { subject: string; html: string; text: string; headers: Record<string, string> } {
   const fill = (s: string) =>
-    s.replaceAll(MANAGE, recipient.manageToken).replaceAll(UNSUBSCRIBE, recipient.unsubscribeToken).replaceAll(LINK, recipient.linkToken ?? "");
+    s
+      .replaceAll(MANAGE, recipient.manageToken)
+      .replaceAll(UNSUBSCRIBE, recipient.unsubscribeToken)
+      .replaceAll(LINK, recipient.linkToken ?? "");
   const base = pageUrlOf(ctx, publicUrl);
-  const headers: Record<string, string> = template.transactional ? {} : unsubscribeHeaders(`${base}/unsubscribe/${recipient.unsubscribeToken}`);
-  if (template.incidentId) Object.assign(headers, threadHeaders(base, template.incidentId, ctx.notification.id, recipient.id));
+  const headers: Record<string, string> = template.transactional
+    ? {}
+    : unsubscribeHeaders(`${base}/unsubscribe/${recipient.unsubscribeToken}`);
+  if (template.incidentId)
+    Object.assign(headers, threadHeaders(base, template.incidentId, ctx.notification.id, recipient.id));
   // Stored as it will be sent, so Sent mail shows the subject the recipient sees (services/mail/headers.ts).
-  return { subject: headerValue(template.subject), html: fill(template.html), text: fill(template.text), headers: headerValues(headers) };
+  return {
+    subject: headerValue(template.subject),
+    html: fill(template.html),
+    text: fill(template.text),
+    headers: headerValues(headers),
+  };
 }
 
 /** Renders one sample email, so the first real notification does not pay for loading and compiling React. */

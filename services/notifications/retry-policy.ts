@@ -35,7 +35,13 @@ export function quotaResetAt(now: number, name: string): number {
 }
 
 /** `attempt` is the number of this attempt (1 for the first). */
-export function decideRetry(failure: SendFailure, attempt: number, now: number, policy = DEFAULT_RETRY_POLICY, random = Math.random): RetryDecision {
+export function decideRetry(
+  failure: SendFailure,
+  attempt: number,
+  now: number,
+  policy = DEFAULT_RETRY_POLICY,
+  random = Math.random,
+): RetryDecision {
   const { statusCode, name } = failure;
   if (name === "daily_quota_exceeded" || name === "monthly_quota_exceeded") {
     return { action: "park", until: Math.max(quotaResetAt(now, name), now + (failure.retryAfterMs ?? 0)) };

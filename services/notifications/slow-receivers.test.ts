@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveries } from "@/db/schema";
 import { startFakeResend, type FakeResend } from "@/services/testing/fake-resend";
 import { addConfirmedSubscribers, makeWorld } from "@/services/testing/notification-fixtures";
-import { addReceivers, HANGING_RECEIVERS, runIncident, startHangingServer, until, type HangingServer } from "@/services/testing/slow-receivers";
+import {
+  addReceivers,
+  HANGING_RECEIVERS,
+  runIncident,
+  startHangingServer,
+  until,
+  type HangingServer,
+} from "@/services/testing/slow-receivers";
 import { startWebhookReceiver, type WebhookReceiver } from "@/services/testing/webhook-receiver";
 
 const SUBSCRIBERS = 2000;
@@ -46,7 +53,17 @@ describe("slow webhook receivers", () => {
     expect(new Set(fake.emails().flatMap((e) => e.to)).size).toBe(SUBSCRIBERS);
     expect(fake.emails()).toHaveLength(SUBSCRIBERS);
     // The hanging receivers' POSTs time out (10 s) and wait for their retry: nothing lost.
-    await until(() => world.db.select().from(deliveries).all().filter((d) => d.channel === "webhook" && d.state === "pending" && d.attempts === 1).length === HANGING_RECEIVERS, 20_000, "the hanging POSTs to time out");
+    await until(
+      () =>
+        world.db
+          .select()
+          .from(deliveries)
+          .all()
+          .filter((d) => d.channel === "webhook" && d.state === "pending" && d.attempts === 1).length ===
+        HANGING_RECEIVERS,
+      20_000,
+      "the hanging POSTs to time out",
+    );
     world.db.$client.close();
   }, 120_000);
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { confirmationToken, invitationToken, signSubscriberToken, tokenSubscriberId, verifySubscriberToken } from "./tokens";
+import {
+  confirmationToken,
+  invitationToken,
+  signSubscriberToken,
+  tokenSubscriberId,
+  verifySubscriberToken,
+} from "./tokens";
 
 const secret = "s3cret";
 const sub = { id: "abcdefghijkl", tokenVersion: 1 };
@@ -30,7 +36,14 @@ describe("derived link tokens", () => {
     const confirm = confirmationToken(secret, sub.id, 1000);
     expect(confirm).toBe(confirmationToken(secret, sub.id, 1000));
     expect(confirm.startsWith(`${sub.id}.`)).toBe(true);
-    expect(new Set([confirm, confirmationToken(secret, sub.id, 1001), confirmationToken("other", sub.id, 1000), confirmationToken(secret, "mnopqrstuvwx", 1000)]).size).toBe(4);
+    expect(
+      new Set([
+        confirm,
+        confirmationToken(secret, sub.id, 1001),
+        confirmationToken("other", sub.id, 1000),
+        confirmationToken(secret, "mnopqrstuvwx", 1000),
+      ]).size,
+    ).toBe(4);
     const invite = invitationToken(secret, sub.id);
     expect(invite).toMatch(/^[\w-]{43}$/);
     expect(invite).toBe(invitationToken(secret, sub.id));

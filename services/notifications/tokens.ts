@@ -9,7 +9,12 @@ function mac(secret: string, purpose: TokenPurpose, subscriberId: string, versio
   return createHmac("sha256", secret).update(`${purpose}:${subscriberId}:${version}`).digest("base64url").slice(0, 32);
 }
 
-export function signSubscriberToken(secret: string, purpose: TokenPurpose, subscriberId: string, version: number): string {
+export function signSubscriberToken(
+  secret: string,
+  purpose: TokenPurpose,
+  subscriberId: string,
+  version: number,
+): string {
   return `${subscriberId}.${mac(secret, purpose, subscriberId, version)}`;
 }
 
@@ -38,7 +43,9 @@ export function verifySubscriberToken(
  * worker derives it again when it renders the email.
  */
 function linkSecret(secret: string, purpose: "confirm" | "invite" | "reset", ...parts: (string | number)[]): string {
-  return createHmac("sha256", secret).update(`${purpose}:${parts.join(":")}`).digest("base64url");
+  return createHmac("sha256", secret)
+    .update(`${purpose}:${parts.join(":")}`)
+    .digest("base64url");
 }
 
 /** The confirmation link's token for a sign-up: changes with every new confirmation (its sent time). */

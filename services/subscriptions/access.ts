@@ -10,6 +10,7 @@ export function subscriberForToken(db: Db, purpose: TokenPurpose, token: string,
   if (!id) return null;
   const subscriber = getSubscriber(db, id);
   // A webhook has only the unsubscribe link (meta.unsubscribe of every payload); nothing to manage.
-  if (!subscriber || (subscriber.kind !== "email" && !(subscriber.kind === "webhook" && purpose === "unsubscribe"))) return null;
+  if (!subscriber || (subscriber.kind !== "email" && !(subscriber.kind === "webhook" && purpose === "unsubscribe")))
+    return null;
   return verifySubscriberToken(ensureAppSecret(db, now), purpose, token, subscriber) ? subscriber : null;
 }

@@ -8,7 +8,15 @@ import { getEmailSubscriberByAddress, subscribedComponentIds } from "@/db/querie
 import { auditLog, notifications, subscribers } from "@/db/schema";
 import { insertEmailSubscriber, suppressSubscriber } from "@/db/writes/subscribers";
 import { SYSTEM, type Actor } from "@/core/actor";
-import { addApiKeyActor, addComponent, addGroup, addMember, emptyPage, expectDomainError, T0 } from "@/services/testing/scenario";
+import {
+  addApiKeyActor,
+  addComponent,
+  addGroup,
+  addMember,
+  emptyPage,
+  expectDomainError,
+  T0,
+} from "@/services/testing/scenario";
 import { addSubscriber, exportSubscribersCsv, listSubscribers, removeSubscriber } from "./admin";
 import { parseCsv } from "./csv";
 
@@ -44,27 +52,47 @@ describe("who may manage subscribers", () => {
     const id = insertEmailSubscriber(db, { pageId, email: "keep@example.com", state: "active", at: T0 });
     for (const who of [actors.editor, actors.readKey, actors.editorKey]) {
       expectDomainError(() => listSubscribers(db, who, {}), "forbidden");
-      expectDomainError(() => addSubscriber(db, who, { email: "x@example.com", confirmation: "confirmed" }, T0), "forbidden");
+      expectDomainError(
+        () => addSubscriber(db, who, { email: "x@example.com", confirmation: "confirmed" }, T0),
+        "forbidden",
+      );
       expectDomainError(() => removeSubscriber(db, who, id, T0), "forbidden");
       expectDomainError(() => exportSubscribersCsv(db, who, {}, T0), "forbidden");
     }
     expect(count()).toBe(1);
     for (const [i, who] of [actors.owner, actors.admin, actors.adminKey, SYSTEM].entries()) {
       expect(listSubscribers(db, who, {}).total).toBe(1 + i);
-      expect(addSubscriber(db, who, { email: `new${i}@example.com`, confirmation: "confirmed" }, T0).state).toBe("active");
+      expect(addSubscriber(db, who, { email: `new${i}@example.com`, confirmation: "confirmed" }, T0).state).toBe(
+        "active",
+      );
     }
   });
 });
 
 describe("addSubscriber", () => {
   it("adds a confirmed address as active with origin console, audited without any token", () => {
-    const { id, state } = addSubscriber(db, actors.admin, { email: "  Sam@Example.ORG ", componentIds: [vpn], confirmation: "confirmed" }, T0);
+    const { id, state } = addSubscriber(
+      db,
+      actors.admin,
+      { email: "  Sam@Example.ORG ", componentIds: [vpn], confirmation: "confirmed" },
+      T0,
+    );
     expect(state).toBe("active");
-    expect(db.select().from(subscribers).where(eq(subscribers.id, id)).get()).toMatchObject({ email: "sam@example.org", state: "active", origin: "console", confirmedAt: T0, allComponents: false });
+    expect(db.select().from(subscribers).where(eq(subscribers.id, id)).get()).toMatchObject({
+      email: "sam@example.org",
+      state: "active",
+      origin: "console",
+      confirmedAt: T0,
+      allComponents: false,
+    });
     expect(subscribedComponentIds(db, id)).toEqual([vpn]);
     expect(confirmations()).toHaveLength(0);
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "subscriber.add")).get()!;
-    expect(audit).toMatchObject({ actorLabel: "admin@example.org", targetId: id, detail: { email: "sam@example.org", state: "active", components: 1 } });
+    expect(audit).toMatchObject({
+      actorLabel: "admin@example.org",
+      targetId: id,
+      detail: { email: "sam@example.org", state: "active", components: 1 },
+    });
   });
 
   it("sends a confirmation for a pending address through the usual flow; origin api for a key", () => {
@@ -82,38 +110,120 @@ describe("addSubscriber", () => {
   });
 
   it("expands a group to its services and merges it with chosen ones", () => {
-    const { id } = addSubscriber(db, actors.owner, { email: "g@example.org", componentIds: [vpn, web], groupIds: [group], confirmation: "confirmed" }, T0);
+    const { id } = addSubscriber(
+      db,
+      actors.owner,
+      { email: "g@example.org", componentIds: [vpn, web], groupIds: [group], confirmation: "confirmed" },
+      T0,
+    );
     expect(subscribedComponentIds(db, id).sort()).toEqual([vpn, web].sort());
   });
 
   it("refuses bad input per field and writes nothing", () => {
-    expectDomainError(() => addSubscriber(db, actors.admin, { email: "not an address", confirmation: "confirmed" }, T0), "invalid", "email");
-    expectDomainError(() => addSubscriber(db, actors.admin, { email: `${"a".repeat(250)}@example.org`, confirmation: "confirmed" }, T0), "invalid", "email");
-    expectDomainError(() => addSubscriber(db, actors.admin, { email: "", confirmation: "confirmed" }, T0), "invalid", "email");
-    expectDomainError(() => addSubscriber(db, actors.admin, { email: "a@example.org", confirmation: "maybe" as "send" }, T0), "invalid", "confirmation");
-    expectDomainError(() => addSubscriber(db, actors.admin, { email: "a@example.org", componentIds: ["zzzzzzzzzzzz"], confirmation: "confirmed" }, T0), "invalid", "componentIds");
-    expectDomainError(() => addSubscriber(db, actors.admin, { email: "a@example.org", componentIds: ["../etc"], confirmation: "confirmed" }, T0), "invalid", "componentIds");
-    expectDomainError(() => addSubscriber(db, actors.admin, { email: "a@example.org", groupIds: ["zzzzzzzzzzzz"], confirmation: "confirmed" }, T0), "invalid", "groupIds");
+    expectDomainError(
+      () => addSubscriber(db, actors.admin, { email: "not an address", confirmation: "confirmed" }, T0),
+      "invalid",
+      "email",
+    );
+    expectDomainError(
+      () => addSubscriber(db, actors.admin, { email: `${"a".repeat(250)}@example.org`, confirmation: "confirmed" }, T0),
+      "invalid",
+      "email",
+    );
+    expectDomainError(
+      () => addSubscriber(db, actors.admin, { email: "", confirmation: "confirmed" }, T0),
+      "invalid",
+      "email",
+    );
+    expectDomainError(
+      () => addSubscriber(db, actors.admin, { email: "a@example.org", confirmation: "maybe" as "send" }, T0),
+      "invalid",
+      "confirmation",
+    );
+    expectDomainError(
+      () =>
+        addSubscriber(
+          db,
+          actors.admin,
+          { email: "a@example.org", componentIds: ["zzzzzzzzzzzz"], confirmation: "confirmed" },
+          T0,
+        ),
+      "invalid",
+      "componentIds",
+    );
+    expectDomainError(
+      () =>
+        addSubscriber(
+          db,
+          actors.admin,
+          { email: "a@example.org", componentIds: ["../etc"], confirmation: "confirmed" },
+          T0,
+        ),
+      "invalid",
+      "componentIds",
+    );
+    expectDomainError(
+      () =>
+        addSubscriber(
+          db,
+          actors.admin,
+          { email: "a@example.org", groupIds: ["zzzzzzzzzzzz"], confirmation: "confirmed" },
+          T0,
+        ),
+      "invalid",
+      "groupIds",
+    );
     const tooMany = Array.from({ length: 501 }, () => vpn);
-    expectDomainError(() => addSubscriber(db, actors.admin, { email: "a@example.org", componentIds: tooMany, confirmation: "confirmed" }, T0), "invalid", "componentIds");
+    expectDomainError(
+      () =>
+        addSubscriber(
+          db,
+          actors.admin,
+          { email: "a@example.org", componentIds: tooMany, confirmation: "confirmed" },
+          T0,
+        ),
+      "invalid",
+      "componentIds",
+    );
     expect(count()).toBe(0);
     expect(db.select().from(auditLog).all()).toHaveLength(0);
   });
 
   it("refuses an address already on the list in any state, changing nothing", () => {
-    const id = insertEmailSubscriber(db, { pageId, email: "gone@example.org", state: "active", componentIds: [mail], at: T0 });
+    const id = insertEmailSubscriber(db, {
+      pageId,
+      email: "gone@example.org",
+      state: "active",
+      componentIds: [mail],
+      at: T0,
+    });
     suppressSubscriber(db, id, "bounce", T0);
-    const err = expectDomainError(() => addSubscriber(db, actors.admin, { email: "GONE@example.org", confirmation: "confirmed" }, T0 + 1), "conflict", "email");
+    const err = expectDomainError(
+      () => addSubscriber(db, actors.admin, { email: "GONE@example.org", confirmation: "confirmed" }, T0 + 1),
+      "conflict",
+      "email",
+    );
     expect(err.fields.email).toContain("suppressed");
-    expect(getEmailSubscriberByAddress(db, pageId, "gone@example.org")).toMatchObject({ state: "suppressed", allComponents: false, updatedAt: T0 });
+    expect(getEmailSubscriberByAddress(db, pageId, "gone@example.org")).toMatchObject({
+      state: "suppressed",
+      allComponents: false,
+      updatedAt: T0,
+    });
     expect(subscribedComponentIds(db, id)).toEqual([mail]);
   });
 });
 
 describe("listSubscribers", () => {
   beforeEach(() => {
-    for (let i = 0; i < 7; i++) insertEmailSubscriber(db, { pageId, email: `person${i}@alpha.example`, state: "active", at: T0 + i });
-    insertEmailSubscriber(db, { pageId, email: "p_x%@beta.example", state: "pending", componentIds: [vpn, mail], at: T0 + 10 });
+    for (let i = 0; i < 7; i++)
+      insertEmailSubscriber(db, { pageId, email: `person${i}@alpha.example`, state: "active", at: T0 + i });
+    insertEmailSubscriber(db, {
+      pageId,
+      email: "p_x%@beta.example",
+      state: "pending",
+      componentIds: [vpn, mail],
+      at: T0 + 10,
+    });
   });
 
   it("searches by part of the address (wildcards taken literally), filters by state, shows the scope", () => {
@@ -124,7 +234,9 @@ describe("listSubscribers", () => {
     expect(listSubscribers(db, actors.admin, { search: "%" }).total).toBe(1);
     const pending = listSubscribers(db, actors.admin, { state: "pending" });
     expect(pending.subscribers.map((s) => s.state)).toEqual(["pending"]);
-    expect(listSubscribers(db, actors.admin, { state: "active" }).subscribers.every((s) => s.components === null)).toBe(true);
+    expect(listSubscribers(db, actors.admin, { state: "active" }).subscribers.every((s) => s.components === null)).toBe(
+      true,
+    );
   });
 
   it("pages with an explicit size, newest first, and refuses sizes past the limit", () => {
@@ -146,34 +258,59 @@ describe("listSubscribers", () => {
 
 describe("removeSubscriber", () => {
   it("deletes the subscriber and audits it; an unknown id is not found; the address can come back", () => {
-    const id = insertEmailSubscriber(db, { pageId, email: "bye@example.org", state: "active", componentIds: [vpn], at: T0 });
+    const id = insertEmailSubscriber(db, {
+      pageId,
+      email: "bye@example.org",
+      state: "active",
+      componentIds: [vpn],
+      at: T0,
+    });
     expectDomainError(() => removeSubscriber(db, actors.admin, "zzzzzzzzzzzz", T0), "not_found");
     expectDomainError(() => removeSubscriber(db, actors.admin, "not an id", T0), "not_found");
     expect(removeSubscriber(db, actors.admin, id, T0 + 1)).toMatchObject({ email: "bye@example.org", state: "active" });
     expect(count()).toBe(0);
     expect(subscribedComponentIds(db, id)).toEqual([]);
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "subscriber.remove")).get()).toMatchObject({ targetId: id, detail: { email: "bye@example.org" } });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "subscriber.remove")).get()).toMatchObject({
+      targetId: id,
+      detail: { email: "bye@example.org" },
+    });
     expectDomainError(() => removeSubscriber(db, actors.admin, id, T0 + 2), "not_found");
-    expect(addSubscriber(db, actors.admin, { email: "bye@example.org", confirmation: "confirmed" }, T0 + 3).state).toBe("active");
+    expect(addSubscriber(db, actors.admin, { email: "bye@example.org", confirmation: "confirmed" }, T0 + 3).state).toBe(
+      "active",
+    );
   });
 });
 
 describe("exportSubscribersCsv", () => {
   it("writes email, state, scope, created and confirmed, with formulas neutralised", () => {
     insertEmailSubscriber(db, { pageId, email: "a@example.org", state: "active", at: T0 });
-    insertEmailSubscriber(db, { pageId, email: "=cmd|'/c calc'!a0@example.org", state: "pending", componentIds: [vpn, mail], at: T0 + 1 });
+    insertEmailSubscriber(db, {
+      pageId,
+      email: "=cmd|'/c calc'!a0@example.org",
+      state: "pending",
+      componentIds: [vpn, mail],
+      at: T0 + 1,
+    });
     const billing = addComponent(db, pageId, '+Billing, "new"');
     insertEmailSubscriber(db, { pageId, email: "c@example.org", state: "active", componentIds: [billing], at: T0 + 2 });
     const csv = exportSubscribersCsv(db, actors.owner, {}, T0 + 5);
     const rows = parseCsv(csv).map((r) => r.cells);
     expect(rows[0]).toEqual(["email", "state", "scope", "created", "confirmed"]);
-    expect(rows[1]).toEqual(["a@example.org", "active", "everything", new Date(T0).toISOString(), new Date(T0).toISOString()]);
+    expect(rows[1]).toEqual([
+      "a@example.org",
+      "active",
+      "everything",
+      new Date(T0).toISOString(),
+      new Date(T0).toISOString(),
+    ]);
     expect(rows[2][0]).toBe("'=cmd|'/c calc'!a0@example.org");
     expect(rows[2].slice(1)).toEqual(["pending", "VPN; Mail", new Date(T0 + 1).toISOString(), ""]);
     expect(rows[3][2]).toBe(`'+Billing, "new"`);
     expect(csv).toContain(`"'+Billing, ""new"""`);
     expect(csv.endsWith("\r\n")).toBe(true);
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "subscriber.export")).get()).toMatchObject({ detail: { count: 3 } });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "subscriber.export")).get()).toMatchObject({
+      detail: { count: 3 },
+    });
   });
 
   it("exports only what the filter matches", () => {

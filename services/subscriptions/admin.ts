@@ -10,7 +10,16 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { LIMITS, SUBSCRIBER_STATES, type SubscriberState } from "@/db/constants";
 import { getEmailSubscriberByAddress, getPageRow } from "@/db/queries/subscribers";
-import { allSubscribers, findSubscriberSummary, listSubscriberPage, scopeCatalogue, scopesOf, type ScopeCatalogue, type SubscriberFilter, type SubscriberSummary } from "@/db/queries/subscriber-admin";
+import {
+  allSubscribers,
+  findSubscriberSummary,
+  listSubscriberPage,
+  scopeCatalogue,
+  scopesOf,
+  type ScopeCatalogue,
+  type SubscriberFilter,
+  type SubscriberSummary,
+} from "@/db/queries/subscriber-admin";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { deleteSubscriber, insertEmailSubscriber } from "@/db/writes/subscribers";
 import { auditActor, type Actor } from "@/core/actor";
@@ -27,7 +36,8 @@ export function canManageSubscribers(actor: Actor): boolean {
 }
 
 function assertMayManage(actor: Actor): void {
-  if (!canManageSubscribers(actor)) throw new DomainError("forbidden", "Managing subscribers needs the admin or owner role");
+  if (!canManageSubscribers(actor))
+    throw new DomainError("forbidden", "Managing subscribers needs the admin or owner role");
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -86,7 +96,10 @@ function requirePage(tx: Tx) {
 }
 
 function views(db: Tx, rows: SubscriberSummary[]): SubscriberView[] {
-  const scopes = scopesOf(db, rows.filter((r) => !r.allComponents).map((r) => r.id));
+  const scopes = scopesOf(
+    db,
+    rows.filter((r) => !r.allComponents).map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     email: r.email ?? "",
@@ -105,7 +118,13 @@ export function listSubscribers(db: Db, actor: Actor, raw: ListInput) {
   const page = requirePage(db);
   const filter: SubscriberFilter = { kind: "email", search: input.search || undefined, state: input.state };
   const { total, rows } = listSubscriberPage(db, page.id, filter, input.perPage, (input.page - 1) * input.perPage);
-  return { subscribers: views(db, rows), total, page: input.page, perPage: input.perPage, pageCount: Math.max(1, Math.ceil(total / input.perPage)) };
+  return {
+    subscribers: views(db, rows),
+    total,
+    page: input.page,
+    perPage: input.perPage,
+    pageCount: Math.max(1, Math.ceil(total / input.perPage)),
+  };
 }
 
 export function getSubscriberView(db: Db, actor: Actor, id: string): SubscriberView {
@@ -117,32 +136,57 @@ export function getSubscriberView(db: Db, actor: Actor, id: string): SubscriberV
 }
 
 /** Component ids for a scope: the chosen components plus every component of the chosen groups. */
-export function resolveScope(catalogue: ScopeCatalogue, componentIds: readonly string[], groupIds: readonly string[]): { ids: string[]; unknownComponents: string[]; unknownGroups: string[] } {
+export function resolveScope(
+  catalogue: ScopeCatalogue,
+  componentIds: readonly string[],
+  groupIds: readonly string[],
+): { ids: string[]; unknownComponents: string[]; unknownGroups: string[] } {
   const live = new Set(catalogue.components.map((c) => c.id));
   const groups = new Set(catalogue.groups.map((g) => g.id));
   const unknownComponents = componentIds.filter((id) => !live.has(id));
   const unknownGroups = groupIds.filter((id) => !groups.has(id));
   const fromGroups = catalogue.components.filter((c) => c.groupId && groupIds.includes(c.groupId)).map((c) => c.id);
-  return { ids: [...new Set([...componentIds.filter((id) => live.has(id)), ...fromGroups])], unknownComponents, unknownGroups };
+  return {
+    ids: [...new Set([...componentIds.filter((id) => live.has(id)), ...fromGroups])],
+    unknownComponents,
+    unknownGroups,
+  };
 }
 
 /** Adds one address by hand. An address already on the list (in any state) is refused and nothing changes. */
-export function addSubscriber(db: Db, actor: Actor, raw: AddSubscriberInput, now = Date.now()): { id: string; state: "pending" | "active" } {
+export function addSubscriber(
+  db: Db,
+  actor: Actor,
+  raw: AddSubscriberInput,
+  now = Date.now(),
+): { id: string; state: "pending" | "active" } {
   assertMayManage(actor);
   const input = parseInput(addSubscriberInput, raw);
   const origin = actor.type === "api_key" ? "api" : "console";
   return db.transaction((tx) => {
     const page = requirePage(tx);
     const scope = resolveScope(scopeCatalogue(tx, page.id), input.componentIds, input.groupIds);
-    if (scope.unknownComponents.length) throw invalid("componentIds", `Unknown or deleted service: ${scope.unknownComponents.join(", ")}`);
+    if (scope.unknownComponents.length)
+      throw invalid("componentIds", `Unknown or deleted service: ${scope.unknownComponents.join(", ")}`);
     if (scope.unknownGroups.length) throw invalid("groupIds", `Unknown group: ${scope.unknownGroups.join(", ")}`);
-    if (input.groupIds.length > 0 && scope.ids.length === 0) throw invalid("groupIds", "The chosen groups have no services yet");
+    if (input.groupIds.length > 0 && scope.ids.length === 0)
+      throw invalid("groupIds", "The chosen groups have no services yet");
     const existing = getEmailSubscriberByAddress(tx, page.id, input.email);
-    if (existing) throw new DomainError("conflict", `This address is already on the list (${existing.state})`, { email: `This address is already on the list (${existing.state}); nothing was changed` });
+    if (existing)
+      throw new DomainError("conflict", `This address is already on the list (${existing.state})`, {
+        email: `This address is already on the list (${existing.state}); nothing was changed`,
+      });
     const id =
       input.confirmation === "send"
         ? startConfirmation(tx, page, null, { email: input.email, componentIds: scope.ids, origin }, now)
-        : insertEmailSubscriber(tx, { pageId: page.id, email: input.email, state: "active", componentIds: scope.ids, origin, at: now });
+        : insertEmailSubscriber(tx, {
+            pageId: page.id,
+            email: input.email,
+            state: "active",
+            componentIds: scope.ids,
+            origin,
+            at: now,
+          });
     const state = input.confirmation === "send" ? ("pending" as const) : ("active" as const);
     insertAuditEntry(tx, {
       at: now,
@@ -165,7 +209,14 @@ export function removeSubscriber(db: Db, actor: Actor, id: string, now = Date.no
     if (!row || row.kind !== "email") throw notFound("Subscriber");
     const view = views(tx, [row])[0];
     deleteSubscriber(tx, id);
-    insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "subscriber.remove", targetType: "subscriber", targetId: id, detail: { email: row.email, state: row.state } });
+    insertAuditEntry(tx, {
+      at: now,
+      ...auditActor(actor),
+      action: "subscriber.remove",
+      targetType: "subscriber",
+      targetId: id,
+      detail: { email: row.email, state: row.state },
+    });
     return view;
   });
 }
@@ -173,14 +224,37 @@ export function removeSubscriber(db: Db, actor: Actor, id: string, now = Date.no
 const day = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
 
 /** Every email subscriber matching the filter, as CSV: email, state, scope, created, confirmed. */
-export function exportSubscribersCsv(db: Db, actor: Actor, raw: Pick<ListInput, "search" | "state">, now = Date.now()): string {
+export function exportSubscribersCsv(
+  db: Db,
+  actor: Actor,
+  raw: Pick<ListInput, "search" | "state">,
+  now = Date.now(),
+): string {
   assertMayManage(actor);
   const input = parseInput(listInput.pick({ search: true, state: true }), raw);
   const page = requirePage(db);
-  const list = views(db, allSubscribers(db, page.id, { kind: "email", search: input.search || undefined, state: input.state }));
-  db.transaction((tx) => insertAuditEntry(tx, { at: now, ...auditActor(actor), action: "subscriber.export", targetType: null, targetId: null, detail: { count: list.length, state: input.state ?? "any" } }));
+  const list = views(
+    db,
+    allSubscribers(db, page.id, { kind: "email", search: input.search || undefined, state: input.state }),
+  );
+  db.transaction((tx) =>
+    insertAuditEntry(tx, {
+      at: now,
+      ...auditActor(actor),
+      action: "subscriber.export",
+      targetType: null,
+      targetId: null,
+      detail: { count: list.length, state: input.state ?? "any" },
+    }),
+  );
   return toCsv([
     ["email", "state", "scope", "created", "confirmed"],
-    ...list.map((s) => [s.email, s.state, s.components === null ? "everything" : s.components.map((c) => c.name).join("; "), day(s.createdAt), day(s.confirmedAt)]),
+    ...list.map((s) => [
+      s.email,
+      s.state,
+      s.components === null ? "everything" : s.components.map((c) => c.name).join("; "),
+      day(s.createdAt),
+      day(s.confirmedAt),
+    ]),
   ]);
 }

@@ -8,7 +8,10 @@ import { isId } from "@/core/ids";
 import { confirmationToken } from "@/services/notifications/tokens";
 import { pendingForConfirmToken } from "./subscribe";
 
-export type ConfirmLink = { state: "valid"; subscriber: NonNullable<ReturnType<typeof pendingForConfirmToken>> } | { state: "gone" } | { state: "unknown" };
+export type ConfirmLink =
+  | { state: "valid"; subscriber: NonNullable<ReturnType<typeof pendingForConfirmToken>> }
+  | { state: "gone" }
+  | { state: "unknown" };
 
 export function confirmLinkState(db: Tx, token: string, now = Date.now()): ConfirmLink {
   const subscriber = pendingForConfirmToken(db, token, now);
@@ -21,5 +24,7 @@ export function confirmLinkState(db: Tx, token: string, now = Date.now()): Confi
   // be told from a made-up one. (A never-confirmed sign-up is deleted when it expires: then it is unknown.)
   const expected = Buffer.from(confirmationToken(ensureAppSecret(db, now), s.id, s.confirmationSentAt));
   const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? { state: "gone" } : { state: "unknown" };
+  return expected.length === given.length && timingSafeEqual(expected, given)
+    ? { state: "gone" }
+    : { state: "unknown" };
 }

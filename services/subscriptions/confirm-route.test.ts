@@ -16,7 +16,9 @@ let token: string;
 beforeEach(() => {
   world = useFreshAppDatabase();
   const now = Date.now();
-  id = world.db.transaction((tx) => startConfirmation(tx, getPageRow(tx)!, null, { email: "reader@example.com", componentIds: [] }, now));
+  id = world.db.transaction((tx) =>
+    startConfirmation(tx, getPageRow(tx)!, null, { email: "reader@example.com", componentIds: [] }, now),
+  );
   token = confirmationToken(ensureAppSecret(world.db, now), id, now);
 });
 afterAll(() => closeDb());
@@ -51,7 +53,11 @@ describe("/subscribe/confirm/<token>", () => {
       expect(res.status).toBe(410);
       expect(await res.text()).toContain("expired or was used");
     }
-    world.db.update(subscribers).set({ state: "pending", confirmationExpiresAt: Date.now() - 1 }).where(eq(subscribers.id, id)).run();
+    world.db
+      .update(subscribers)
+      .set({ state: "pending", confirmationExpiresAt: Date.now() - 1 })
+      .where(eq(subscribers.id, id))
+      .run();
     expect((await call(GET, token)).status).toBe(410);
   });
 

@@ -56,7 +56,8 @@ export function parseCsv(text: string): CsvRecord[] {
       continue;
     }
     if (c === '"') {
-      if (cell !== "") throw new CsvSyntaxError(line, "A quote may only start a value: write it as two quotes inside a quoted value");
+      if (cell !== "")
+        throw new CsvSyntaxError(line, "A quote may only start a value: write it as two quotes inside a quoted value");
       quoted = true;
       wasQuoted = true;
     } else if (c === ",") {

@@ -5,7 +5,15 @@ import type { Db } from "@/db";
 import { getEmailSubscriberByAddress, subscribedComponentIds } from "@/db/queries/subscribers";
 import { auditLog, subscribers } from "@/db/schema";
 import { insertEmailSubscriber, unsubscribe } from "@/db/writes/subscribers";
-import { addApiKeyActor, addComponent, addGroup, addMember, emptyPage, expectDomainError, T0 } from "@/services/testing/scenario";
+import {
+  addApiKeyActor,
+  addComponent,
+  addGroup,
+  addMember,
+  emptyPage,
+  expectDomainError,
+  T0,
+} from "@/services/testing/scenario";
 import { parseCsv } from "./csv";
 import { IMPORT_LIMITS, importSubscribers, previewImport } from "./import";
 
@@ -30,7 +38,11 @@ const count = () => db.select().from(subscribers).all().length;
 
 describe("previewImport", () => {
   it("reads names, ids and groups, skips an optional header, and changes nothing", () => {
-    const csv = `Email,Components\nann@example.org\nbob@example.org,VPN;"x"\n"cy@example.org","vpn; Mail, calendar"\ndee@example.org,${web}\neve@example.org,websites\n`.replace(';"x"', "");
+    const csv =
+      `Email,Components\nann@example.org\nbob@example.org,VPN;"x"\n"cy@example.org","vpn; Mail, calendar"\ndee@example.org,${web}\neve@example.org,websites\n`.replace(
+        ';"x"',
+        "",
+      );
     const preview = previewImport(db, admin, csv);
     expect(preview.errors).toEqual([]);
     expect(preview.rows).toBe(5);
@@ -47,7 +59,14 @@ describe("previewImport", () => {
   it("merges duplicates within the file and addresses already on the list", () => {
     const gone = insertEmailSubscriber(db, { pageId, email: "left@example.org", state: "active", at: T0 });
     unsubscribe(db, gone, T0);
-    const preview = previewImport(db, admin, "a@example.org,VPN\nLEFT@example.org\nA@example.org,Mail, calendar\n".replace("Mail, calendar", '"Mail, calendar"'));
+    const preview = previewImport(
+      db,
+      admin,
+      "a@example.org,VPN\nLEFT@example.org\nA@example.org,Mail, calendar\n".replace(
+        "Mail, calendar",
+        '"Mail, calendar"',
+      ),
+    );
     expect(preview.toAdd).toHaveLength(1);
     expect(preview.toAdd[0].components).toEqual(["VPN", "Mail, calendar"]);
     expect(preview.merged).toEqual([
@@ -59,7 +78,17 @@ describe("previewImport", () => {
   });
 
   it("reports each bad line with its line number (blank and quoted multi-line lines counted)", () => {
-    const csv = ["good@example.org", "", "not-an-address", `${"x".repeat(250)}@example.org`, "ok@example.org,Nope;VPN", "c@example.org,VPN,extra", '"multi', 'line@example.org"', "d@example.org,Websites"].join("\n");
+    const csv = [
+      "good@example.org",
+      "",
+      "not-an-address",
+      `${"x".repeat(250)}@example.org`,
+      "ok@example.org,Nope;VPN",
+      "c@example.org,VPN,extra",
+      '"multi',
+      'line@example.org"',
+      "d@example.org,Websites",
+    ].join("\n");
     const preview = previewImport(db, admin, csv);
     expect(preview.errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
     expect(preview.errors[0].message).toMatch(/valid email address.*not-an-address/);
@@ -71,10 +100,16 @@ describe("previewImport", () => {
 
   it("names an ambiguous component and a syntax error's line", () => {
     addComponent(db, pageId, "vpn");
-    expect(previewImport(db, admin, "a@example.org,VPN").errors[0].message).toMatch(/names several services or groups; use its id/);
+    expect(previewImport(db, admin, "a@example.org,VPN").errors[0].message).toMatch(
+      /names several services or groups; use its id/,
+    );
     expect(previewImport(db, admin, `a@example.org,${vpn}`).errors).toEqual([]);
-    expect(previewImport(db, admin, 'a@example.org\nb@example.org,"VPN').errors).toEqual([{ line: 2, message: "A quoted value is never closed" }]);
-    expect(previewImport(db, admin, 'a@example.org\n"b@example.org"x').errors).toEqual([{ line: 2, message: expect.stringContaining("after a closing quote") }]);
+    expect(previewImport(db, admin, 'a@example.org\nb@example.org,"VPN').errors).toEqual([
+      { line: 2, message: "A quoted value is never closed" },
+    ]);
+    expect(previewImport(db, admin, 'a@example.org\n"b@example.org"x').errors).toEqual([
+      { line: 2, message: expect.stringContaining("after a closing quote") },
+    ]);
   });
 
   it("refuses an empty file, one past 1 MB and one past 10,000 rows", () => {
@@ -84,13 +119,19 @@ describe("previewImport", () => {
     expectDomainError(() => previewImport(db, admin, big), "invalid", "file");
     const many = Array.from({ length: IMPORT_LIMITS.rows + 1 }, (_, i) => `p${i}@e.org`).join("\n");
     expect(Buffer.byteLength(many)).toBeLessThan(IMPORT_LIMITS.bytes);
-    expect(expectDomainError(() => previewImport(db, admin, many), "invalid", "file").message).toMatch(/10,001 rows; at most 10,000/);
+    expect(expectDomainError(() => previewImport(db, admin, many), "invalid", "file").message).toMatch(
+      /10,001 rows; at most 10,000/,
+    );
     const exactly = Array.from({ length: IMPORT_LIMITS.rows }, (_, i) => `p${i}@e.org`).join("\n");
     expect(previewImport(db, admin, `"E-mail address",Services\n${exactly}`).toAdd).toHaveLength(IMPORT_LIMITS.rows);
   });
 
   it("is refused to editors and to keys below admin", () => {
-    for (const who of [addMember(db, "editor", "ed@example.org"), addApiKeyActor(db, "read"), addApiKeyActor(db, "editor")]) {
+    for (const who of [
+      addMember(db, "editor", "ed@example.org"),
+      addApiKeyActor(db, "read"),
+      addApiKeyActor(db, "editor"),
+    ]) {
       expectDomainError(() => previewImport(db, who, "a@example.org"), "forbidden");
       expectDomainError(() => importSubscribers(db, who, "a@example.org", T0), "forbidden");
     }
@@ -109,13 +150,23 @@ describe("importSubscribers", () => {
 
   it("adds every new address as active with origin import, in one go, and audits the counts", () => {
     insertEmailSubscriber(db, { pageId, email: "known@example.org", state: "pending", at: T0 });
-    const result = importSubscribers(db, admin, `email,components\na@example.org,VPN\nknown@example.org,VPN\nb@example.org\na@example.org,${mail}\n`, T0 + 1);
+    const result = importSubscribers(
+      db,
+      admin,
+      `email,components\na@example.org,VPN\nknown@example.org,VPN\nb@example.org\na@example.org,${mail}\n`,
+      T0 + 1,
+    );
     expect(result.imported).toBe(2);
     const a = getEmailSubscriberByAddress(db, pageId, "a@example.org")!;
     expect(a).toMatchObject({ state: "active", origin: "import", confirmedAt: T0 + 1, allComponents: false });
     expect(subscribedComponentIds(db, a.id).sort()).toEqual([vpn, mail].sort());
-    expect(getEmailSubscriberByAddress(db, pageId, "known@example.org")).toMatchObject({ state: "pending", allComponents: true });
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "subscriber.import")).get()).toMatchObject({ detail: { added: 2, merged: 2, rows: 4 } });
+    expect(getEmailSubscriberByAddress(db, pageId, "known@example.org")).toMatchObject({
+      state: "pending",
+      allComponents: true,
+    });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "subscriber.import")).get()).toMatchObject({
+      detail: { added: 2, merged: 2, rows: 4 },
+    });
     const again = importSubscribers(db, admin, "a@example.org\nb@example.org", T0 + 2);
     expect(again.imported).toBe(0);
     expect(again.preview.merged).toHaveLength(2);
@@ -123,7 +174,10 @@ describe("importSubscribers", () => {
   });
 
   it("imports the largest file allowed (10,000 lines) in one transaction", () => {
-    const lines = Array.from({ length: IMPORT_LIMITS.rows }, (_, i) => `person${i}@example.org${i % 2 ? ",VPN" : ""}`).join("\n");
+    const lines = Array.from(
+      { length: IMPORT_LIMITS.rows },
+      (_, i) => `person${i}@example.org${i % 2 ? ",VPN" : ""}`,
+    ).join("\n");
     expect(importSubscribers(db, admin, lines, T0).imported).toBe(IMPORT_LIMITS.rows);
     expect(count()).toBe(IMPORT_LIMITS.rows);
     expect(db.select().from(auditLog).where(eq(auditLog.action, "subscriber.import")).all()).toHaveLength(1);

@@ -36,12 +36,14 @@ export interface ImportPreview {
 }
 
 function assertMayImport(actor: Actor): void {
-  if (!canManageSubscribers(actor)) throw new DomainError("forbidden", "Managing subscribers needs the admin or owner role");
+  if (!canManageSubscribers(actor))
+    throw new DomainError("forbidden", "Managing subscribers needs the admin or owner role");
 }
 
 /** Checks the size before anything else; the text is UTF-8 as uploaded. */
 function checkSize(text: string): void {
-  if (Buffer.byteLength(text, "utf8") > IMPORT_LIMITS.bytes) throw invalid("file", `The file is larger than 1 MB; split it into smaller files`);
+  if (Buffer.byteLength(text, "utf8") > IMPORT_LIMITS.bytes)
+    throw invalid("file", `The file is larger than 1 MB; split it into smaller files`);
   if (text.trim() === "") throw invalid("file", "The file is empty. Put one address per line: email[,components]");
 }
 
@@ -49,7 +51,10 @@ type Resolved = { ids: string[] } | { error: string };
 
 /** A `;`-separated list of component or group names or ids, to component ids. */
 function resolveNames(catalogue: ScopeCatalogue, cell: string): Resolved {
-  const wanted = cell.split(";").map((s) => s.trim()).filter(Boolean);
+  const wanted = cell
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ids = new Set<string>();
   const problems: string[] = [];
   for (const want of wanted) {
@@ -68,7 +73,8 @@ function resolveNames(catalogue: ScopeCatalogue, cell: string): Resolved {
     const namedGroups = catalogue.groups.filter((g) => g.name.toLowerCase() === key);
     if (named.length + namedGroups.length > 1) problems.push(`"${want}" names several services or groups; use its id`);
     else if (named.length === 1) ids.add(named[0].id);
-    else if (namedGroups.length === 1) catalogue.components.filter((c) => c.groupId === namedGroups[0].id).forEach((c) => ids.add(c.id));
+    else if (namedGroups.length === 1)
+      catalogue.components.filter((c) => c.groupId === namedGroups[0].id).forEach((c) => ids.add(c.id));
     else problems.push(`no service or group is called "${want}"`);
   }
   if (problems.length) return { error: problems.join("; ") };
@@ -86,12 +92,16 @@ function buildPreview(tx: Tx, pageId: string, text: string): ImportPreview {
   try {
     records = parseCsv(text);
   } catch (err) {
-    if (err instanceof CsvSyntaxError) return { rows: 0, toAdd: [], merged: [], errors: [{ line: err.line, message: err.message }] };
+    if (err instanceof CsvSyntaxError)
+      return { rows: 0, toAdd: [], merged: [], errors: [{ line: err.line, message: err.message }] };
     throw err;
   }
   if (records.length > 0 && isHeader(records[0].cells[0])) records = records.slice(1);
   if (records.length > IMPORT_LIMITS.rows) {
-    throw invalid("file", `The file has ${records.length.toLocaleString("en")} rows; at most ${IMPORT_LIMITS.rows.toLocaleString("en")} can be imported at once`);
+    throw invalid(
+      "file",
+      `The file has ${records.length.toLocaleString("en")} rows; at most ${IMPORT_LIMITS.rows.toLocaleString("en")} can be imported at once`,
+    );
   }
   const catalogue = scopeCatalogue(tx, pageId);
   const names = new Map(catalogue.components.map((c) => [c.id, c.name]));
@@ -100,7 +110,10 @@ function buildPreview(tx: Tx, pageId: string, text: string): ImportPreview {
   const seen = new Map<string, ImportRow>();
   for (const { line, cells } of records) {
     if (cells.length > 2) {
-      preview.errors.push({ line, message: "Too many columns: use email,components (quote names that contain commas)" });
+      preview.errors.push({
+        line,
+        message: "Too many columns: use email,components (quote names that contain commas)",
+      });
       continue;
     }
     const parsed = emailAddress.safeParse(cells[0]);
@@ -122,16 +135,23 @@ function buildPreview(tx: Tx, pageId: string, text: string): ImportPreview {
     const first = seen.get(email);
     if (first) {
       // The same address twice: one subscription covering both lines' choices.
-      if (first.componentIds.length > 0) first.componentIds = scope.ids.length === 0 ? [] : [...new Set([...first.componentIds, ...scope.ids])];
+      if (first.componentIds.length > 0)
+        first.componentIds = scope.ids.length === 0 ? [] : [...new Set([...first.componentIds, ...scope.ids])];
       first.components = first.componentIds.length === 0 ? null : first.componentIds.map((id) => names.get(id)!);
       preview.merged.push({ line, email, reason: `same address as line ${first.line}; merged into it` });
       continue;
     }
-    const row: ImportRow = { line, email, componentIds: scope.ids, components: scope.ids.length === 0 ? null : scope.ids.map((id) => names.get(id)!) };
+    const row: ImportRow = {
+      line,
+      email,
+      componentIds: scope.ids,
+      components: scope.ids.length === 0 ? null : scope.ids.map((id) => names.get(id)!),
+    };
     seen.set(email, row);
     preview.toAdd.push(row);
   }
-  if (preview.rows === 0) throw invalid("file", "The file has no addresses. Put one address per line: email[,components]");
+  if (preview.rows === 0)
+    throw invalid("file", "The file has no addresses. Put one address per line: email[,components]");
   return preview;
 }
 
@@ -151,14 +171,26 @@ export function previewImport(db: Db, actor: Actor, text: string): ImportPreview
  * Imports the text: checks it again, then adds every new address in one transaction, or nothing if any line
  * has an error (the preview then says which).
  */
-export function importSubscribers(db: Db, actor: Actor, text: string, now = Date.now()): { imported: number; preview: ImportPreview } {
+export function importSubscribers(
+  db: Db,
+  actor: Actor,
+  text: string,
+  now = Date.now(),
+): { imported: number; preview: ImportPreview } {
   assertMayImport(actor);
   return db.transaction((tx) => {
     const pageId = requirePageId(tx);
     const preview = buildPreview(tx, pageId, text);
     if (preview.errors.length > 0) return { imported: 0, preview };
     for (const row of preview.toAdd) {
-      insertEmailSubscriber(tx, { pageId, email: row.email, state: "active", componentIds: row.componentIds, origin: "import", at: now });
+      insertEmailSubscriber(tx, {
+        pageId,
+        email: row.email,
+        state: "active",
+        componentIds: row.componentIds,
+        origin: "import",
+        at: now,
+      });
     }
     insertAuditEntry(tx, {
       at: now,

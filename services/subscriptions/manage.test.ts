@@ -20,7 +20,9 @@ afterAll(() => closeDb());
 
 describe("manage link", () => {
   it("changes services, pauses, resumes and unsubscribes", () => {
-    expect(updatePreferences(world.db, token, { scope: "some", componentIds: [world.vpn, world.vpn] })).toEqual({ ok: true });
+    expect(updatePreferences(world.db, token, { scope: "some", componentIds: [world.vpn, world.vpn] })).toEqual({
+      ok: true,
+    });
     expect(subscribedComponentIds(world.db, id)).toEqual([world.vpn]);
     expect(getSubscriber(world.db, id)!.allComponents).toBe(false);
     expect(updatePreferences(world.db, token, { scope: "all", componentIds: [] })).toEqual({ ok: true });
@@ -36,12 +38,21 @@ describe("manage link", () => {
 
   it("refuses bad tokens and bad choices, changing nothing", () => {
     const unsubscribeToken = signSubscriberToken(ensureAppSecret(world.db, 1), "unsubscribe", id, 1);
-    for (const bad of [unsubscribeToken, token.slice(0, -1) + (token.endsWith("Q") ? "R" : "Q"), "x".repeat(100_000), ""]) {
-      expect(updatePreferences(world.db, bad, { scope: "some", componentIds: [world.vpn] })).toMatchObject({ ok: false });
+    for (const bad of [
+      unsubscribeToken,
+      token.slice(0, -1) + (token.endsWith("Q") ? "R" : "Q"),
+      "x".repeat(100_000),
+      "",
+    ]) {
+      expect(updatePreferences(world.db, bad, { scope: "some", componentIds: [world.vpn] })).toMatchObject({
+        ok: false,
+      });
       expect(unsubscribeByManageToken(world.db, bad)).toMatchObject({ ok: false });
     }
     expect(updatePreferences(world.db, token, { scope: "some", componentIds: [] })).toMatchObject({ ok: false });
-    expect(updatePreferences(world.db, token, { scope: "some", componentIds: ["'; drop table x"] })).toMatchObject({ ok: false });
+    expect(updatePreferences(world.db, token, { scope: "some", componentIds: ["'; drop table x"] })).toMatchObject({
+      ok: false,
+    });
     expect(getSubscriber(world.db, id)).toMatchObject({ state: "active", allComponents: true });
   });
 });

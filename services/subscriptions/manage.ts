@@ -21,12 +21,18 @@ function activeSubscriber(db: Db, token: string) {
   return s && s.state === "active" ? s : null;
 }
 
-export function updatePreferences(db: Db, token: string, input: z.input<typeof preferencesSchema>, now = Date.now()): ManageResult {
+export function updatePreferences(
+  db: Db,
+  token: string,
+  input: z.input<typeof preferencesSchema>,
+  now = Date.now(),
+): ManageResult {
   const s = activeSubscriber(db, token);
   if (!s) return { ok: false, error: "This link is not valid any more." };
   const parsed = preferencesSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Those choices are not valid." };
-  if (parsed.data.scope === "some" && parsed.data.componentIds.length === 0) return { ok: false, error: "Choose at least one service, or everything." };
+  if (parsed.data.scope === "some" && parsed.data.componentIds.length === 0)
+    return { ok: false, error: "Choose at least one service, or everything." };
   setSubscriberComponents(db, s.id, parsed.data.scope === "all" ? [] : [...new Set(parsed.data.componentIds)], now);
   return { ok: true };
 }

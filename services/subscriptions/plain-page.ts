@@ -41,5 +41,12 @@ export function plainPage({ pageName, accent = "#1d4ed8", title, body }: PlainPa
 
 /** A plain page as a response: never cached (it is personal), and the token in its URL is not passed on. */
 export function htmlResponse(html: string, status = 200): Response {
-  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return new Response(html, {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
 }

@@ -10,7 +10,10 @@ export const resendEventSchema = z.object({
     .object({
       email_id: z.string().max(200).optional(),
       to: z.array(z.string().max(320)).max(50).optional(),
-      bounce: z.object({ type: z.string().max(50).optional() }).passthrough().optional(),
+      bounce: z
+        .object({ type: z.string().max(50).optional() })
+        .passthrough()
+        .optional(),
     })
     .passthrough(),
 });

@@ -15,24 +15,57 @@ let world: World;
 let subscriberId: string;
 beforeEach(() => {
   world = useFreshAppDatabase({ RESEND_WEBHOOK_SECRET: SECRET });
-  subscriberId = insertEmailSubscriber(world.db, { pageId: world.pageId, email: "reader@example.com", at: 1, state: "active" });
-  world.db.insert(emailMessages).values({ id: newId(), subscriberId, toAddress: "reader@example.com", fromAddress: "s@example.org", subject: "s", html: "h", text: "t", headers: {}, state: "sent", providerId: "prov-1", createdAt: 1, updatedAt: 1 }).run();
+  subscriberId = insertEmailSubscriber(world.db, {
+    pageId: world.pageId,
+    email: "reader@example.com",
+    at: 1,
+    state: "active",
+  });
+  world.db
+    .insert(emailMessages)
+    .values({
+      id: newId(),
+      subscriberId,
+      toAddress: "reader@example.com",
+      fromAddress: "s@example.org",
+      subject: "s",
+      html: "h",
+      text: "t",
+      headers: {},
+      state: "sent",
+      providerId: "prov-1",
+      createdAt: 1,
+      updatedAt: 1,
+    })
+    .run();
 });
 afterAll(() => closeDb());
 
-function request(event: unknown, opts: { id?: string; at?: number; secret?: string; tamper?: boolean; raw?: string } = {}) {
+function request(
+  event: unknown,
+  opts: { id?: string; at?: number; secret?: string; tamper?: boolean; raw?: string } = {},
+) {
   const body = opts.raw ?? JSON.stringify(event);
   const ts = Math.floor((opts.at ?? Date.now()) / 1000);
   const id = opts.id ?? `msg_${newId()}`;
   const signature = signWebhook(opts.secret ?? SECRET, id, ts, body);
   return new Request("http://127.0.0.1:3999/api/webhooks/resend", {
     method: "POST",
-    headers: { "svix-id": id, "svix-timestamp": String(ts), "svix-signature": signature, "content-type": "application/json" },
+    headers: {
+      "svix-id": id,
+      "svix-timestamp": String(ts),
+      "svix-signature": signature,
+      "content-type": "application/json",
+    },
     body: opts.tamper ? body.replace("prov-1", "prov-2") : body,
   });
 }
 const message = () => world.db.select().from(emailMessages).where(eq(emailMessages.providerId, "prov-1")).get()!;
-const bounce = (type: string) => ({ type: "email.bounced", created_at: "2026-11-23T16:00:00Z", data: { email_id: "prov-1", to: ["reader@example.com"], bounce: { type } } });
+const bounce = (type: string) => ({
+  type: "email.bounced",
+  created_at: "2026-11-23T16:00:00Z",
+  data: { email_id: "prov-1", to: ["reader@example.com"], bounce: { type } },
+});
 
 describe("/api/webhooks/resend", () => {
   it("records delivery, and suppresses the address on a permanent bounce", async () => {
@@ -47,7 +80,10 @@ describe("/api/webhooks/resend", () => {
     await POST(request(bounce("Transient")));
     expect(getSubscriber(world.db, subscriberId)!.state).toBe("active");
     await POST(request({ type: "email.complained", data: { email_id: "prov-1" } }));
-    expect(getSubscriber(world.db, subscriberId)).toMatchObject({ state: "suppressed", suppressionReason: "complaint" });
+    expect(getSubscriber(world.db, subscriberId)).toMatchObject({
+      state: "suppressed",
+      suppressionReason: "complaint",
+    });
   });
 
   it("processes a redelivered event (same svix-id) once", async () => {
@@ -62,10 +98,17 @@ describe("/api/webhooks/resend", () => {
   it("rejects tampered bodies, wrong secrets and old timestamps with 401 and changes nothing", async () => {
     const event = bounce("Permanent");
     const other = "whsec_" + Buffer.from("another-secret").toString("base64");
-    for (const req of [request(event, { tamper: true }), request(event, { secret: other }), request(event, { at: Date.now() - 10 * 60_000 })]) {
+    for (const req of [
+      request(event, { tamper: true }),
+      request(event, { secret: other }),
+      request(event, { at: Date.now() - 10 * 60_000 }),
+    ]) {
       expect((await POST(req)).status).toBe(401);
     }
-    const unsigned = new Request("http://127.0.0.1:3999/api/webhooks/resend", { method: "POST", body: JSON.stringify(event) });
+    const unsigned = new Request("http://127.0.0.1:3999/api/webhooks/resend", {
+      method: "POST",
+      body: JSON.stringify(event),
+    });
     expect((await POST(unsigned)).status).toBe(401);
     expect(getSubscriber(world.db, subscriberId)!.state).toBe("active");
     expect(world.db.select().from(inboundWebhookEvents).all()).toHaveLength(0);

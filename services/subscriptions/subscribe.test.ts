@@ -18,7 +18,12 @@ beforeEach(() => {
 afterAll(() => closeDb());
 
 const now = Date.UTC(2026, 10, 23, 16);
-const sent = (kind: string) => world.db.select().from(notifications).where(eq(notifications.kind, kind as "subscription_confirm")).all();
+const sent = (kind: string) =>
+  world.db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.kind, kind as "subscription_confirm"))
+    .all();
 /** The token the confirmation email carries: derived from the sign-up, never stored (the payload is empty). */
 const confirmToken = () => {
   const notification = sent("subscription_confirm").at(-1)!;
@@ -42,15 +47,29 @@ describe("requestSubscription", () => {
     expect(confirmSubscription(world.db, token, now + 100)).toBe(true);
   });
 
-
   it("creates a pending subscriber and a confirmation; confirming (POST) activates it", () => {
-    expect(requestSubscription(world.db, { email: " Reader@Example.COM ", scope: "some", componentIds: [world.vpn] }, "10.0.0.1", now)).toEqual({ status: "check-inbox" });
+    expect(
+      requestSubscription(
+        world.db,
+        { email: " Reader@Example.COM ", scope: "some", componentIds: [world.vpn] },
+        "10.0.0.1",
+        now,
+      ),
+    ).toEqual({ status: "check-inbox" });
     const pending = getEmailSubscriberByAddress(world.db, world.pageId, "reader@example.com")!;
-    expect(pending).toMatchObject({ state: "pending", allComponents: false, confirmationExpiresAt: now + CONFIRMATION_TTL_MS });
+    expect(pending).toMatchObject({
+      state: "pending",
+      allComponents: false,
+      confirmationExpiresAt: now + CONFIRMATION_TTL_MS,
+    });
     expect(subscribedComponentIds(world.db, pending.id)).toEqual([world.vpn]);
     expect(pending.confirmTokenHash).not.toContain(confirmToken().split(".")[1]);
     expect(confirmSubscription(world.db, confirmToken(), now + 1000)).toBe(true);
-    expect(getSubscriber(world.db, pending.id)).toMatchObject({ state: "active", confirmedAt: now + 1000, tokenVersion: 2 });
+    expect(getSubscriber(world.db, pending.id)).toMatchObject({
+      state: "active",
+      confirmedAt: now + 1000,
+      tokenVersion: 2,
+    });
     expect(confirmSubscription(world.db, confirmToken(), now + 2000)).toBe(false);
   });
 
@@ -64,7 +83,9 @@ describe("requestSubscription", () => {
   it("sends a confirmed address a manage link instead", () => {
     requestSubscription(world.db, { email: "a@example.com" }, "10.0.0.1", now);
     confirmSubscription(world.db, confirmToken(), now);
-    expect(requestSubscription(world.db, { email: "a@example.com" }, "10.0.0.1", now + 1)).toEqual({ status: "check-inbox" });
+    expect(requestSubscription(world.db, { email: "a@example.com" }, "10.0.0.1", now + 1)).toEqual({
+      status: "check-inbox",
+    });
     expect(sent("subscription_manage_link")).toHaveLength(1);
     expect(sent("subscription_confirm")).toHaveLength(1);
   });
@@ -93,16 +114,27 @@ describe("requestSubscription", () => {
       const r = requestSubscription(world.db, { email }, "10.0.0.1", now);
       expect(r).toMatchObject({ status: "invalid", errors: { email: [expect.any(String)] } });
     }
-    expect(requestSubscription(world.db, { email: "a@example.com", scope: "some", componentIds: [] }, "10.0.0.1", now)).toMatchObject({ status: "invalid" });
-    expect(requestSubscription(world.db, { email: "a@example.com", componentIds: ["../../etc"] }, "10.0.0.1", now)).toMatchObject({ status: "invalid" });
-    expect(requestSubscription(world.db, { email: "bot@example.com", website: "http://spam" }, "10.0.0.1", now)).toEqual({ status: "check-inbox" });
+    expect(
+      requestSubscription(world.db, { email: "a@example.com", scope: "some", componentIds: [] }, "10.0.0.1", now),
+    ).toMatchObject({ status: "invalid" });
+    expect(
+      requestSubscription(world.db, { email: "a@example.com", componentIds: ["../../etc"] }, "10.0.0.1", now),
+    ).toMatchObject({ status: "invalid" });
+    expect(
+      requestSubscription(world.db, { email: "bot@example.com", website: "http://spam" }, "10.0.0.1", now),
+    ).toEqual({ status: "check-inbox" });
     expect(getEmailSubscriberByAddress(world.db, world.pageId, "bot@example.com")).toBeUndefined();
   });
 
   it("limits sign-ups per IP for an hour", () => {
-    for (let i = 0; i < SUBSCRIBE_LIMITS.perIpPerHour; i++) requestSubscription(world.db, { email: `u${i}@example.com` }, "10.0.0.9", now);
-    expect(requestSubscription(world.db, { email: "one-more@example.com" }, "10.0.0.9", now)).toEqual({ status: "too-many" });
-    expect(requestSubscription(world.db, { email: "one-more@example.com" }, "10.0.0.9", now + 3_600_001)).toEqual({ status: "check-inbox" });
+    for (let i = 0; i < SUBSCRIBE_LIMITS.perIpPerHour; i++)
+      requestSubscription(world.db, { email: `u${i}@example.com` }, "10.0.0.9", now);
+    expect(requestSubscription(world.db, { email: "one-more@example.com" }, "10.0.0.9", now)).toEqual({
+      status: "too-many",
+    });
+    expect(requestSubscription(world.db, { email: "one-more@example.com" }, "10.0.0.9", now + 3_600_001)).toEqual({
+      status: "check-inbox",
+    });
   });
 
   it("rejects unknown, tampered and malformed confirmation tokens", () => {

@@ -35,9 +35,7 @@ export const subscribeSchema = z.object({
 export type SubscribeInput = z.input<typeof subscribeSchema>;
 
 export type SubscribeResult =
-  | { status: "check-inbox" }
-  | { status: "invalid"; errors: Record<string, string[]> }
-  | { status: "too-many" };
+  { status: "check-inbox" } | { status: "invalid"; errors: Record<string, string[]> } | { status: "too-many" };
 
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
 
@@ -61,15 +59,25 @@ export function requestSubscription(db: Db, raw: SubscribeInput, ip: string, now
   const email = input.email.toLowerCase();
   const page = getPageRow(db)!;
   return db.transaction((tx) => {
-    if (!consumeRateLimit(tx, `subscribe:ip:${hash(ip).slice(0, 32)}`, SUBSCRIBE_LIMITS.perIpPerHour, HOUR, now)) return { status: "too-many" as const };
+    if (!consumeRateLimit(tx, `subscribe:ip:${hash(ip).slice(0, 32)}`, SUBSCRIBE_LIMITS.perIpPerHour, HOUR, now))
+      return { status: "too-many" as const };
     // Past this point every branch answers the same.
     const sameAnswer = { status: "check-inbox" as const };
-    if (!consumeRateLimit(tx, `subscribe:email:${hash(email).slice(0, 32)}`, SUBSCRIBE_LIMITS.perEmailPerHour, HOUR, now)) return sameAnswer;
+    if (
+      !consumeRateLimit(tx, `subscribe:email:${hash(email).slice(0, 32)}`, SUBSCRIBE_LIMITS.perEmailPerHour, HOUR, now)
+    )
+      return sameAnswer;
     const existing = getEmailSubscriberByAddress(tx, page.id, email);
     if (existing?.state === "pending" && (existing.confirmationExpiresAt ?? 0) > now) return sameAnswer;
-    if (!consumeRateLimit(tx, "subscribe:confirmations", SUBSCRIBE_LIMITS.confirmationsPerHour, HOUR, now)) return { status: "too-many" as const };
+    if (!consumeRateLimit(tx, "subscribe:confirmations", SUBSCRIBE_LIMITS.confirmationsPerHour, HOUR, now))
+      return { status: "too-many" as const };
     if (existing?.state === "active") {
-      enqueueNotification(tx, { pageId: page.id, kind: "subscription_manage_link", subscriberId: existing.id, at: now });
+      enqueueNotification(tx, {
+        pageId: page.id,
+        kind: "subscription_manage_link",
+        subscriberId: existing.id,
+        at: now,
+      });
       return sameAnswer;
     }
     const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
@@ -91,7 +99,13 @@ export function startConfirmation(
 ): string {
   const id = existingId ?? newId();
   // The token is derived from the id and this sign-up's time (confirmTokenHash): nothing secret is stored.
-  upsertPendingSubscriber(tx, page.id, existingId, { ...input, id, confirmTokenHash: confirmTokenHash(tx, id, now), at: now, expiresAt: now + CONFIRMATION_TTL_MS });
+  upsertPendingSubscriber(tx, page.id, existingId, {
+    ...input,
+    id,
+    confirmTokenHash: confirmTokenHash(tx, id, now),
+    at: now,
+    expiresAt: now + CONFIRMATION_TTL_MS,
+  });
   enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, at: now });
   return id;
 }

@@ -14,9 +14,17 @@ export function confirmUnsubscribePage(pageName: string, accent: string, email: 
 }
 
 export function unsubscribedPage(pageName: string, accent: string, _home = "/"): string {
-  return plainPage({ pageName, accent, title: "You are unsubscribed", body: `<p>You will no longer receive ${escape(pageName)} notifications.</p>` });
+  return plainPage({
+    pageName,
+    accent,
+    title: "You are unsubscribed",
+    body: `<p>You will no longer receive ${escape(pageName)} notifications.</p>`,
+  });
 }
 
 export function invalidLinkPage(): string {
-  return plainPage({ title: "This link is not valid", body: `<p>It may be incomplete or out of date. Use the link in your most recent email.</p>` });
+  return plainPage({
+    title: "This link is not valid",
+    body: `<p>It may be incomplete or out of date. Use the link in your most recent email.</p>`,
+  });
 }

@@ -13,14 +13,23 @@ let subscriberId: string;
 let token: string;
 beforeEach(() => {
   world = useFreshAppDatabase();
-  subscriberId = insertEmailSubscriber(world.db, { pageId: world.pageId, email: "reader@example.com", at: 1, state: "active" });
+  subscriberId = insertEmailSubscriber(world.db, {
+    pageId: world.pageId,
+    email: "reader@example.com",
+    at: 1,
+    state: "active",
+  });
   token = signSubscriberToken(ensureAppSecret(world.db, 1), "unsubscribe", subscriberId, 1);
 });
 afterAll(() => closeDb());
 
 const call = (handler: typeof GET, t: string, init?: RequestInit) =>
   handler(new Request(`http://127.0.0.1:3999/unsubscribe/${t}`, init), { params: Promise.resolve({ token: t }) });
-const oneClick = { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "Content-Type": "application/x-www-form-urlencoded" } };
+const oneClick = {
+  method: "POST",
+  body: "List-Unsubscribe=One-Click",
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+};
 
 describe("/unsubscribe/<token>", () => {
   it("GET shows a page with a button and changes nothing", async () => {
@@ -39,7 +48,10 @@ describe("/unsubscribe/<token>", () => {
       expect(await res.text()).toBe("");
       expect(res.headers.get("location")).toBeNull();
     }
-    expect(getSubscriber(world.db, subscriberId)).toMatchObject({ state: "unsubscribed", unsubscribedAt: expect.any(Number) });
+    expect(getSubscriber(world.db, subscriberId)).toMatchObject({
+      state: "unsubscribed",
+      unsubscribedAt: expect.any(Number),
+    });
   });
 
   it("the page's button unsubscribes and says so", async () => {

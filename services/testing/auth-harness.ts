@@ -49,7 +49,12 @@ export function formOf(fields: Record<string, string | string[]>): FormData {
   return data;
 }
 
-export type ActionState = { ok?: boolean; message?: string; errors?: Record<string, string[]>; values?: Record<string, string> };
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+};
 
 /** Runs a Server Action that may redirect on success: the redirect target, or the state it returned. */
 export async function runAction(

@@ -4,7 +4,13 @@ import { startFakeResend, type FakeResend } from "./fake-resend";
 
 let fake: FakeResend;
 let resend: Resend;
-const email = (to: string, subject = "Hello") => ({ from: "Status <status@example.com>", to: [to], subject, html: "<p>Hi</p>", text: "Hi" });
+const email = (to: string, subject = "Hello") => ({
+  from: "Status <status@example.com>",
+  to: [to],
+  subject,
+  html: "<p>Hi</p>",
+  text: "Hi",
+});
 
 beforeAll(async () => {
   fake = await startFakeResend();
@@ -49,7 +55,9 @@ describe("fake Resend server, through the real SDK", () => {
     const again = await resend.batch.send(payload, { idempotencyKey: "notification/x/chunk/0" });
     expect(again.data).toEqual(first.data);
     expect(fake.emails()).toHaveLength(2);
-    const changed = await resend.batch.send([email("a@example.com", "Other")], { idempotencyKey: "notification/x/chunk/0" });
+    const changed = await resend.batch.send([email("a@example.com", "Other")], {
+      idempotencyKey: "notification/x/chunk/0",
+    });
     expect(changed.error).toMatchObject({ statusCode: 409, name: "invalid_idempotent_request" });
     expect(fake.emails()).toHaveLength(2);
   });
@@ -76,7 +84,10 @@ describe("fake Resend server, through the real SDK", () => {
     expect(refused.error).toMatchObject({ statusCode: 422, name: "validation_error" });
     fake.rejectRecipient(null);
     fake.setQuotaExceeded(true);
-    expect((await resend.emails.send(email("a@example.com"))).error).toMatchObject({ statusCode: 429, name: "daily_quota_exceeded" });
+    expect((await resend.emails.send(email("a@example.com"))).error).toMatchObject({
+      statusCode: 429,
+      name: "daily_quota_exceeded",
+    });
     expect(fake.emails()).toHaveLength(0);
     expect(fake.requestCount()).toBe(4);
   });
@@ -84,8 +95,13 @@ describe("fake Resend server, through the real SDK", () => {
   it("validates like Resend: batches of at most 100, required fields", async () => {
     const tooMany = Array.from({ length: 101 }, (_, i) => email(`u${i}@example.com`));
     expect((await resend.batch.send(tooMany)).error).toMatchObject({ statusCode: 422 });
-    expect((await resend.emails.send({ ...email("a@example.com"), subject: "" })).error).toMatchObject({ statusCode: 422 });
-    const anonymous = await fetch(`${fake.url}/emails`, { method: "POST", body: JSON.stringify(email("a@example.com")) });
+    expect((await resend.emails.send({ ...email("a@example.com"), subject: "" })).error).toMatchObject({
+      statusCode: 422,
+    });
+    const anonymous = await fetch(`${fake.url}/emails`, {
+      method: "POST",
+      body: JSON.stringify(email("a@example.com")),
+    });
     expect(anonymous.status).toBe(401);
     expect(fake.emails()).toHaveLength(0);
   });

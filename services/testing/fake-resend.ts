@@ -139,11 +139,18 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   /** The answer to a send, once it passed the rate limit and idempotency checks. */
   function process(path: string, payload: unknown, key: string | null): { status: number; body: unknown } {
     if (quotaExceeded) {
-      return { status: 429, body: errorBody(429, "daily_quota_exceeded", "You have reached your daily email sending quota.") };
+      return {
+        status: 429,
+        body: errorBody(429, "daily_quota_exceeded", "You have reached your daily email sending quota."),
+      };
     }
     const batch = path === "/emails/batch";
     const emails = batch ? payload : [payload];
-    if (!Array.isArray(emails) || emails.length === 0 || (!batch && (payload === null || typeof payload !== "object"))) {
+    if (
+      !Array.isArray(emails) ||
+      emails.length === 0 ||
+      (!batch && (payload === null || typeof payload !== "object"))
+    ) {
       return { status: 422, body: errorBody(422, "validation_error", "Invalid request body.") };
     }
     if (emails.length > 100) {
@@ -240,7 +247,11 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     if (req.method !== "POST") return send(res, 404, errorBody(404, "not_found", "Not found."));
     const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
     if (path === "/_test/reset") api.reset();
-    else if (path === "/_test/fail") api.failNext(Number(body.count ?? 1), (["drop", "hang", "hang-after"] as const).find((f) => f === body.how) ?? "500");
+    else if (path === "/_test/fail")
+      api.failNext(
+        Number(body.count ?? 1),
+        (["drop", "hang", "hang-after"] as const).find((f) => f === body.how) ?? "500",
+      );
     else if (path === "/_test/rate-limit") api.setRateLimit(Number(body.limit ?? 0), Number(body.windowMs ?? 1000));
     else if (path === "/_test/reject") api.rejectRecipient(typeof body.address === "string" ? body.address : null);
     else if (path === "/_test/quota") api.setQuotaExceeded(Boolean(body.exceeded));

@@ -20,10 +20,12 @@ export const HANDLERS = {
     res.writeHead(500, { "content-type": "text/plain" });
     res.end("internal error");
   }) as Handler,
-  slow: (ms: number): Handler => (req, res) => {
-    const timer = setTimeout(() => HANDLERS.healthy(req, res), ms);
-    res.on("close", () => clearTimeout(timer));
-  },
+  slow:
+    (ms: number): Handler =>
+    (req, res) => {
+      const timer = setTimeout(() => HANDLERS.healthy(req, res), ms);
+      res.on("close", () => clearTimeout(timer));
+    },
   /** Sends the headers, then nothing, ever. */
   slowLoris: ((_req, res) => {
     res.writeHead(200, { "content-type": "text/plain" });
@@ -64,7 +66,9 @@ export async function startHttpTarget(port: number, tlsFiles?: { key: string; ce
     target.requests++;
     handler(req, res);
   };
-  const server = tlsFiles ? https.createServer({ key: fs.readFileSync(tlsFiles.key), cert: fs.readFileSync(tlsFiles.cert) }, listener) : http.createServer(listener);
+  const server = tlsFiles
+    ? https.createServer({ key: fs.readFileSync(tlsFiles.key), cert: fs.readFileSync(tlsFiles.cert) }, listener)
+    : http.createServer(listener);
   server.on("connection", (s) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
@@ -115,25 +119,95 @@ export function makeCertificates(): Certificates {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "monitor-certs-"));
   const f = (name: string) => path.join(dir, name);
   const ssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
-  ssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", f("ca.key"), "-out", f("ca.crt"), "-days", "30", "-subj", "/CN=Monitor Test CA");
+  ssl(
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    f("ca.key"),
+    "-out",
+    f("ca.crt"),
+    "-days",
+    "30",
+    "-subj",
+    "/CN=Monitor Test CA",
+  );
   const leaf = (name: string, cn: string, san: string, days: string) => {
-    ssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f(`${name}.key`), "-out", f(`${name}.csr`), "-subj", `/CN=${cn}`);
+    ssl(
+      "req",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      f(`${name}.key`),
+      "-out",
+      f(`${name}.csr`),
+      "-subj",
+      `/CN=${cn}`,
+    );
     fs.writeFileSync(f(`${name}.ext`), `subjectAltName=${san}\n`);
-    ssl("x509", "-req", "-in", f(`${name}.csr`), "-CA", f("ca.crt"), "-CAkey", f("ca.key"), "-CAcreateserial", "-days", days, "-extfile", f(`${name}.ext`), "-out", f(`${name}.crt`));
+    ssl(
+      "x509",
+      "-req",
+      "-in",
+      f(`${name}.csr`),
+      "-CA",
+      f("ca.crt"),
+      "-CAkey",
+      f("ca.key"),
+      "-CAcreateserial",
+      "-days",
+      days,
+      "-extfile",
+      f(`${name}.ext`),
+      "-out",
+      f(`${name}.crt`),
+    );
     return { key: f(`${name}.key`), cert: f(`${name}.crt`) };
   };
   const valid = leaf("valid", "localhost", "DNS:localhost,IP:127.0.0.1", "60");
   // -1 day: notAfter lies before now, so the certificate has expired.
   const expired = leaf("expired", "localhost", "DNS:localhost,IP:127.0.0.1", "-1");
   const wrongHost = leaf("wrong", "other.example", "DNS:other.example", "60");
-  ssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", f("self.key"), "-out", f("self.crt"), "-days", "30", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1");
-  return { dir, caPem: fs.readFileSync(f("ca.crt"), "utf8"), valid, expired, wrongHost, selfSigned: { key: f("self.key"), cert: f("self.crt") } };
+  ssl(
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    f("self.key"),
+    "-out",
+    f("self.crt"),
+    "-days",
+    "30",
+    "-subj",
+    "/CN=localhost",
+    "-addext",
+    "subjectAltName=DNS:localhost,IP:127.0.0.1",
+  );
+  return {
+    dir,
+    caPem: fs.readFileSync(f("ca.crt"), "utf8"),
+    valid,
+    expired,
+    wrongHost,
+    selfSigned: { key: f("self.key"), cert: f("self.crt") },
+  };
 }
 
-export type DnsRecords = Record<string, { type: "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS"; value: string; priority?: number }[]>;
+export type DnsRecords = Record<
+  string,
+  { type: "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS"; value: string; priority?: number }[]
+>;
 
 /** A real DNS server (dns2, UDP) on 127.0.0.1 answering from `records`, which the test may change. */
-export async function startDnsServer(port: number, records: DnsRecords): Promise<{ records: DnsRecords; close: () => Promise<void> }> {
+export async function startDnsServer(
+  port: number,
+  records: DnsRecords,
+): Promise<{ records: DnsRecords; close: () => Promise<void> }> {
   const { Packet } = dns2;
   const state = { records };
   const server = dns2.createServer({

@@ -13,7 +13,8 @@ export function resetFakeRequest(): void {
 
 export async function cookies() {
   return {
-    get: (name: string) => (fakeRequest.cookies.has(name) ? { name, value: fakeRequest.cookies.get(name)! } : undefined),
+    get: (name: string) =>
+      fakeRequest.cookies.has(name) ? { name, value: fakeRequest.cookies.get(name)! } : undefined,
     has: (name: string) => fakeRequest.cookies.has(name),
     set: (name: string, value: string) => void fakeRequest.cookies.set(name, value),
     delete: (name: string) => void fakeRequest.cookies.delete(name),

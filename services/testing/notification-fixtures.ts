@@ -39,10 +39,22 @@ export function addConfirmedSubscribers(world: World, count: number, prefix = "u
   const rows = Array.from({ length: count }, (_, i) => {
     const id = newId();
     ids.push(id);
-    return { id, pageId: world.pageId, kind: "email" as const, email: `${prefix}${i}@example.com`, state: "active" as const, confirmedAt: 1, createdAt: 1, updatedAt: 1 };
+    return {
+      id,
+      pageId: world.pageId,
+      kind: "email" as const,
+      email: `${prefix}${i}@example.com`,
+      state: "active" as const,
+      confirmedAt: 1,
+      createdAt: 1,
+      updatedAt: 1,
+    };
   });
   world.db.transaction((tx) => {
-    for (let i = 0; i < rows.length; i += 500) tx.insert(subscribers).values(rows.slice(i, i + 500)).run();
+    for (let i = 0; i < rows.length; i += 500)
+      tx.insert(subscribers)
+        .values(rows.slice(i, i + 500))
+        .run();
   });
   return ids;
 }
@@ -52,7 +64,15 @@ export { insertEmailSubscriber };
 /** Opens an incident on Webmail with its first update and enqueues the notification, in one transaction. */
 export function openIncident(world: World, name = "Webmail slow to load", at = Date.UTC(2026, 10, 23, 15, 6)) {
   return world.db.transaction((tx) => {
-    const incidentId = insertIncident(tx, { pageId: world.pageId, kind: "incident", name, status: "investigating", startedAt: at, at, componentIds: [world.webmail] });
+    const incidentId = insertIncident(tx, {
+      pageId: world.pageId,
+      kind: "incident",
+      name,
+      status: "investigating",
+      startedAt: at,
+      at,
+      componentIds: [world.webmail],
+    });
     const updateId = insertIncidentUpdate(tx, {
       incidentId,
       status: "investigating",
@@ -62,7 +82,13 @@ export function openIncident(world: World, name = "Webmail slow to load", at = D
       deliverNotifications: true,
       componentStatuses: { [world.webmail]: "degraded_performance" },
     });
-    const notificationId = enqueueNotification(tx, { pageId: world.pageId, kind: "incident_created", incidentId, incidentUpdateId: updateId, at });
+    const notificationId = enqueueNotification(tx, {
+      pageId: world.pageId,
+      kind: "incident_created",
+      incidentId,
+      incidentUpdateId: updateId,
+      at,
+    });
     return { incidentId, updateId, notificationId };
   });
 }

@@ -52,7 +52,14 @@ export interface TimelineStep {
 export function addIncident(
   db: Db,
   pageId: string,
-  input: { kind?: IncidentKind; name: string; start: number; steps: TimelineStep[]; componentIds?: string[]; windowMinutes?: number },
+  input: {
+    kind?: IncidentKind;
+    name: string;
+    start: number;
+    steps: TimelineStep[];
+    componentIds?: string[];
+    windowMinutes?: number;
+  },
 ): string {
   const kind = input.kind ?? "incident";
   return db.transaction((tx) => {
@@ -101,7 +108,9 @@ export function addMember(db: Db, role: "owner" | "admin" | "editor", email = `$
 /** An API key row, as an Actor. */
 export function addApiKeyActor(db: Db, role: "read" | "editor" | "admin", name = `${role} key`) {
   const apiKeyId = newId();
-  db.insert(apiKeys).values({ id: apiKeyId, name, role, keyHash: `hash-${apiKeyId}`, prefix: "sp_test", createdAt: T0 - HOUR }).run();
+  db.insert(apiKeys)
+    .values({ id: apiKeyId, name, role, keyHash: `hash-${apiKeyId}`, prefix: "sp_test", createdAt: T0 - HOUR })
+    .run();
   return { type: "api_key" as const, apiKeyId, label: name, role };
 }
 

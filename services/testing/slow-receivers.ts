@@ -47,17 +47,42 @@ export async function until(condition: () => boolean, timeoutMs: number, what: s
 /** The hanging receivers and the healthy one, as webhook subscribers of the world's page. */
 export function addReceivers(world: World, hanging: HangingServer, healthy: WebhookReceiver): void {
   for (let i = 0; i < HANGING_RECEIVERS; i++) {
-    insertWebhookSubscriber(world.db, { pageId: world.pageId, url: hanging.url(`/hang-${i}`), secret: `whsec_hang_${i}`, email: null, componentIds: [], origin: "public", at: 1 });
+    insertWebhookSubscriber(world.db, {
+      pageId: world.pageId,
+      url: hanging.url(`/hang-${i}`),
+      secret: `whsec_hang_${i}`,
+      email: null,
+      componentIds: [],
+      origin: "public",
+      at: 1,
+    });
   }
-  insertWebhookSubscriber(world.db, { pageId: world.pageId, url: healthy.url("/healthy"), secret: "whsec_ok", email: null, componentIds: [], origin: "console", at: 1 });
+  insertWebhookSubscriber(world.db, {
+    pageId: world.pageId,
+    url: healthy.url("/healthy"),
+    secret: "whsec_ok",
+    email: null,
+    componentIds: [],
+    origin: "console",
+    at: 1,
+  });
 }
 
 /**
  * Starts a worker as production does, commits one incident and waits until `expected` emails were accepted;
  * `during` runs right after the commit, concurrently. Returns the ms from the commit to the last email.
  */
-export async function runIncident(world: World, fake: FakeResend, expected: number, during?: () => Promise<void>): Promise<number> {
-  const worker = startNotificationWorker(world.db, { mailer: createResendMailer("re_test", fake.url), ...OPTS, webhooks: { allowLoopback: true } });
+export async function runIncident(
+  world: World,
+  fake: FakeResend,
+  expected: number,
+  during?: () => Promise<void>,
+): Promise<number> {
+  const worker = startNotificationWorker(world.db, {
+    mailer: createResendMailer("re_test", fake.url),
+    ...OPTS,
+    webhooks: { allowLoopback: true },
+  });
   try {
     await new Promise((r) => setTimeout(r, 300)); // up and idle
     const committedAt = Date.now();

@@ -7,8 +7,21 @@ import { getNotification } from "@/db/queries/notifications";
 import { getPageRow } from "@/db/queries/subscribers";
 import { getWebhookSubscriber } from "@/db/queries/webhooks";
 import type { Delivery } from "@/db/schema";
-import { deferDelivery, enqueueNotification, markDeliverySent, recordDeliveryFailure, recordEndpointFailure, recordEndpointSuccess } from "@/db/writes/outbox";
-import { activateWebhook, disableWebhook, markWebhookFailing, markWebhookHealthy, recordWebhookStatus } from "@/db/writes/webhooks";
+import {
+  deferDelivery,
+  enqueueNotification,
+  markDeliverySent,
+  recordDeliveryFailure,
+  recordEndpointFailure,
+  recordEndpointSuccess,
+} from "@/db/writes/outbox";
+import {
+  activateWebhook,
+  disableWebhook,
+  markWebhookFailing,
+  markWebhookHealthy,
+  recordWebhookStatus,
+} from "@/db/writes/webhooks";
 import { circuitCooldownMs, circuitState } from "@/services/notifications/circuit-breaker";
 import { signSubscriberToken } from "@/services/notifications/tokens";
 import { eventName, webhookBody, type WebhookEvent } from "./payloads";
@@ -52,9 +65,23 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
   // The verification ping goes to a webhook still pending; everything else only to an active one.
   const isPing = !!event && "ping" in event.body;
   const receiving = subscriber?.state === (isPing ? "pending" : "active");
-  if (!subscriber?.webhookUrl || !subscriber.webhookSecret || !receiving || subscriber.webhookDisabledAt !== null || !event) {
-    const error = subscriber?.webhookDisabledAt ? "Not sent: the webhook is disabled" : "Not sent: the webhook was removed";
-    recordDeliveryFailure(db, delivery, workerId, clock(), { state: "failed", nextAttemptAt: clock(), countsAsAttempt: false, error, statusCode: null });
+  if (
+    !subscriber?.webhookUrl ||
+    !subscriber.webhookSecret ||
+    !receiving ||
+    subscriber.webhookDisabledAt !== null ||
+    !event
+  ) {
+    const error = subscriber?.webhookDisabledAt
+      ? "Not sent: the webhook is disabled"
+      : "Not sent: the webhook was removed";
+    recordDeliveryFailure(db, delivery, workerId, clock(), {
+      state: "failed",
+      nextAttemptAt: clock(),
+      countsAsAttempt: false,
+      error,
+      statusCode: null,
+    });
     return "failed";
   }
   // An open circuit: the receiver failed too often in a row. Wait for the cool-down, untried.
@@ -70,7 +97,10 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
   });
 
   // Checked again now, and the connection pinned to the checked addresses: DNS may have changed since.
-  const check = await checkWebhookUrl(subscriber.webhookUrl, { allowLoopback: ctx.options.allowLoopback, resolver: ctx.options.resolver });
+  const check = await checkWebhookUrl(subscriber.webhookUrl, {
+    allowLoopback: ctx.options.allowLoopback,
+    resolver: ctx.options.resolver,
+  });
   let result: PostResult;
   if (!check.ok) {
     result = { ok: false, statusCode: null, error: check.message };
@@ -102,16 +132,32 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
     return "sent";
   }
   const error = result.error ?? "Failed";
-  const decision = nextWebhookAttempt(delivery.attempts + 1, ctx.options.random, isPing ? WEBHOOK_VERIFICATION_DELAYS_MS : undefined);
+  const decision = nextWebhookAttempt(
+    delivery.attempts + 1,
+    ctx.options.random,
+    isPing ? WEBHOOK_VERIFICATION_DELAYS_MS : undefined,
+  );
   return db.transaction((tx) => {
     markWebhookFailing(tx, subscriber.id, at);
     const openUntil = recordEndpointFailure(tx, subscriber.id, "webhook", at, circuitCooldownMs) ?? 0;
     if (decision.action === "retry") {
       const nextAttemptAt = Math.max(at + decision.delayMs, openUntil);
-      recordDeliveryFailure(tx, delivery, workerId, at, { state: "pending", nextAttemptAt, countsAsAttempt: true, error, statusCode: result.statusCode });
+      recordDeliveryFailure(tx, delivery, workerId, at, {
+        state: "pending",
+        nextAttemptAt,
+        countsAsAttempt: true,
+        error,
+        statusCode: result.statusCode,
+      });
       return "retried" as const;
     }
-    recordDeliveryFailure(tx, delivery, workerId, at, { state: "failed", nextAttemptAt: at, countsAsAttempt: true, error, statusCode: result.statusCode });
+    recordDeliveryFailure(tx, delivery, workerId, at, {
+      state: "failed",
+      nextAttemptAt: at,
+      countsAsAttempt: true,
+      error,
+      statusCode: result.statusCode,
+    });
     // An unanswered ping leaves the webhook pending (the console shows it and can ping again): nothing to disable.
     if (isPing) return "failed" as const;
     if (disableWebhook(tx, subscriber.id, at) && subscriber.email) {
@@ -120,7 +166,11 @@ export async function deliverWebhook(ctx: WebhookDeliveryContext, delivery: Deli
         kind: "webhook_disabled",
         subscriberId: subscriber.id,
         at,
-        payload: { url: subscriber.webhookUrl, failingSince: subscriber.webhookFailingSince ?? at, lastError: error.slice(0, 300) },
+        payload: {
+          url: subscriber.webhookUrl,
+          failingSince: subscriber.webhookFailingSince ?? at,
+          lastError: error.slice(0, 300),
+        },
       });
     }
     return "failed" as const;

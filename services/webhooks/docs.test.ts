@@ -34,7 +34,9 @@ describe("the webhook documentation", () => {
 
   it("the README shows the same verification code", () => {
     const readme = fs.readFileSync(path.join(process.cwd(), "README.md"), "utf8");
-    const code = VERIFY_SNIPPET.split("\n").filter((line) => line.trim() && !line.trim().startsWith("// rawBody") && !line.trim().startsWith("// header"));
+    const code = VERIFY_SNIPPET.split("\n").filter(
+      (line) => line.trim() && !line.trim().startsWith("// rawBody") && !line.trim().startsWith("// header"),
+    );
     for (const line of code) expect(readme).toContain(line);
   });
 });

@@ -3,7 +3,11 @@
 // documentation cannot drift from what is sent.
 import { DEFAULT_TOLERANCE_SECONDS, DELIVERY_ID_HEADER, EVENT_HEADER, SIGNATURE_HEADER } from "./signature";
 import { USER_AGENT } from "./deliver";
-import { CIRCUIT_BASE_COOLDOWN_MS, CIRCUIT_MAX_COOLDOWN_MS, CIRCUIT_THRESHOLD } from "@/services/notifications/circuit-breaker";
+import {
+  CIRCUIT_BASE_COOLDOWN_MS,
+  CIRCUIT_MAX_COOLDOWN_MS,
+  CIRCUIT_THRESHOLD,
+} from "@/services/notifications/circuit-breaker";
 import { WEBHOOK_RETRY_DELAYS_MS, WEBHOOK_VERIFICATION_DELAYS_MS } from "./retry-schedule";
 import { WEBHOOK_TIMEOUT_MS } from "./send";
 
@@ -11,8 +15,14 @@ export const WEBHOOK_HEADERS: { name: string; meaning: string }[] = [
   { name: "Content-Type", meaning: "application/json" },
   { name: "User-Agent", meaning: `${USER_AGENT} (+<page URL>/api#webhooks)` },
   { name: SIGNATURE_HEADER, meaning: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with your secret>' },
-  { name: DELIVERY_ID_HEADER, meaning: "The delivery's id: the same on every retry of one event, so you can drop duplicates" },
-  { name: EVENT_HEADER, meaning: '"component_update", "incident" or "ping" (the body says it too: by which key is present)' },
+  {
+    name: DELIVERY_ID_HEADER,
+    meaning: "The delivery's id: the same on every retry of one event, so you can drop duplicates",
+  },
+  {
+    name: EVENT_HEADER,
+    meaning: '"component_update", "incident" or "ping" (the body says it too: by which key is present)',
+  },
 ];
 
 const minutes = (list: readonly number[]) => list.map((ms) => `${ms / 60_000}`).join(", ");
@@ -22,7 +32,11 @@ export const RETRY_SUMMARY = `A new webhook is pending until it answers a signed
 export function componentUpdateExample(base: string): string {
   return JSON.stringify(
     {
-      meta: { unsubscribe: `${base}/unsubscribe/<token>`, documentation: `${base}/api#webhooks`, generated_at: "2026-06-11T09:00:03.412Z" },
+      meta: {
+        unsubscribe: `${base}/unsubscribe/<token>`,
+        documentation: `${base}/api#webhooks`,
+        generated_at: "2026-06-11T09:00:03.412Z",
+      },
       page: { id: "kctbh9vrtdwd", status_indicator: "minor", status_description: "Partially Degraded Service" },
       component_update: {
         old_status: "operational",
@@ -53,7 +67,11 @@ export function componentUpdateExample(base: string): string {
 export function incidentExample(base: string): string {
   return JSON.stringify(
     {
-      meta: { unsubscribe: `${base}/unsubscribe/<token>`, documentation: `${base}/api#webhooks`, generated_at: "2026-06-11T09:45:12.501Z" },
+      meta: {
+        unsubscribe: `${base}/unsubscribe/<token>`,
+        documentation: `${base}/api#webhooks`,
+        generated_at: "2026-06-11T09:45:12.501Z",
+      },
       page: { id: "kctbh9vrtdwd", status_indicator: "minor", status_description: "Partially Degraded Service" },
       incident: {
         id: "n4njzfn1mqy0",
@@ -76,7 +94,14 @@ export function incidentExample(base: string): string {
             created_at: "2026-06-11T09:45:12.360Z",
             updated_at: "2026-06-11T09:45:12.360Z",
             display_at: "2026-06-11T09:45:12.360Z",
-            affected_components: [{ code: "mgv1p2j9x444", name: "Webmail", old_status: "degraded_performance", new_status: "degraded_performance" }],
+            affected_components: [
+              {
+                code: "mgv1p2j9x444",
+                name: "Webmail",
+                old_status: "degraded_performance",
+                new_status: "degraded_performance",
+              },
+            ],
             deliver_notifications: true,
             custom_tweet: null,
             tweet_id: null,

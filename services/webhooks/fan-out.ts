@@ -7,7 +7,14 @@ import { affectedComponentIds } from "@/db/queries/public-api";
 import type { Notification } from "@/db/schema";
 import { apiContext } from "@/services/api/v2";
 import type { ComponentStatusChange } from "@/db/writes/components";
-import { componentChangeEvent, incidentObject, PING_MESSAGE, webhookEvent, type ComponentChangeEvent, type WebhookEvent } from "./payloads";
+import {
+  componentChangeEvent,
+  incidentObject,
+  PING_MESSAGE,
+  webhookEvent,
+  type ComponentChangeEvent,
+  type WebhookEvent,
+} from "./payloads";
 
 /** Incident and maintenance news, as Statuspage sends it (reminders are ours and email-only), and status changes. */
 export const WEBHOOK_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
@@ -39,12 +46,20 @@ function componentUpdate(notification: Notification): ComponentChangeEvent | nul
 }
 
 /** Null when no webhook is concerned (nothing is built then). */
-export function webhookFanOut(db: Db, notification: Notification, publicUrl: string, now: number): WebhookFanOut | null {
+export function webhookFanOut(
+  db: Db,
+  notification: Notification,
+  publicUrl: string,
+  now: number,
+): WebhookFanOut | null {
   if (notification.kind === "webhook_verification") {
     // Only to the webhook it verifies, while that one still waits for it.
     const target = notification.subscriberId ? getWebhookSubscriber(db, notification.subscriberId) : undefined;
     if (target?.state !== "pending") return null;
-    return { subscriberIds: [target.id], event: webhookEvent(db, notification.pageId, { ping: { message: PING_MESSAGE } }, now) };
+    return {
+      subscriberIds: [target.id],
+      event: webhookEvent(db, notification.pageId, { ping: { message: PING_MESSAGE } }, now),
+    };
   }
   if (!WEBHOOK_KINDS.has(notification.kind)) return null;
   if (notification.kind === "component_updated") {

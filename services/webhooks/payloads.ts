@@ -7,7 +7,13 @@ import type { Db } from "@/db";
 import { loadIncidentBundles } from "@/db/queries/public-api";
 import { getOverallStatus } from "@/db/queries/status-page";
 import type { Component } from "@/db/schema";
-import { serializeComponent, serializeIncident, serializeMaintenance, type ApiContext, type ApiIncident } from "@/services/api/statuspage";
+import {
+  serializeComponent,
+  serializeIncident,
+  serializeMaintenance,
+  type ApiContext,
+  type ApiIncident,
+} from "@/services/api/statuspage";
 import type { PageStatus } from "@/core/status";
 import { toIso } from "@/core/time";
 

@@ -32,12 +32,20 @@ function recorder(answer: (n: number) => PostResult = () => ({ ok: true, statusC
 }
 
 function options(post: (r: PostRequest) => Promise<PostResult>): JobOptions {
-  return { mailer: null, publicUrl: BASE, from: "Status <status@example.org>", webhooks: { allowLoopback: true, post, random: () => 0.5 } };
+  return {
+    mailer: null,
+    publicUrl: BASE,
+    from: "Status <status@example.org>",
+    webhooks: { allowLoopback: true, post, random: () => 0.5 },
+  };
 }
 
 function hook(db: Db, pageId: string, url: string, componentIds: string[] = [], email: string | null = null) {
   const secret = `whsec_${url}`;
-  return { id: insertWebhookSubscriber(db, { pageId, url, secret, email, componentIds, origin: "console", at: T0 }), secret };
+  return {
+    id: insertWebhookSubscriber(db, { pageId, url, secret, email, componentIds, origin: "console", at: T0 }),
+    secret,
+  };
 }
 
 const bodies = (requests: PostRequest[]) => requests.map((r) => JSON.parse(r.body));
@@ -57,13 +65,24 @@ describe("component_updated", () => {
     setComponentStatus(db, c, "major_outage", T0 + 1, { source: "api" });
     // A backfilled change that leaves the current status alone is history, not news.
     setComponentStatus(db, c, "partial_outage", T0 - HOUR, { source: "incident" });
-    expect(db.select().from(notifications).all().map((n) => n.kind)).toEqual(["component_updated"]);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .all()
+        .map((n) => n.kind),
+    ).toEqual(["component_updated"]);
     const { requests, post } = recorder();
     await runNotificationJobs(db, T0 + 2, options(post));
     expect(db.select().from(emailMessages).all()).toHaveLength(0);
     expect(requests).toHaveLength(1);
     const body = componentUpdatePayloadSchema.parse(JSON.parse(requests[0].body));
-    expect(body.component_update).toMatchObject({ old_status: "partial_outage", new_status: "major_outage", component_id: c, component_type: "Component" });
+    expect(body.component_update).toMatchObject({
+      old_status: "partial_outage",
+      new_status: "major_outage",
+      component_id: c,
+      component_type: "Component",
+    });
     expect(body.component).toMatchObject({ id: c, status: "major_outage", name: "Webmail", page_id: pageId });
     expect(body.page).toEqual({ id: pageId, status_indicator: "critical", status_description: "Major System Outage" });
     expect(body.meta.unsubscribe).toMatch(new RegExp(`^${BASE}/unsubscribe/`));
@@ -78,9 +97,16 @@ describe("component_updated", () => {
     hook(db, pageId, "http://127.0.0.1:9/a");
     setComponentStatus(db, c, "major_outage", T0, { source: "manual" });
     // db/ records the plain change; the payload is built at fan-out from what was recorded, not from today's row.
-    expect(db.select().from(notifications).get()?.payload).toMatchObject({ change: { oldStatus: "operational", newStatus: "major_outage", component: { id: c, name: "Webmail" } } });
+    expect(db.select().from(notifications).get()?.payload).toMatchObject({
+      change: { oldStatus: "operational", newStatus: "major_outage", component: { id: c, name: "Webmail" } },
+    });
     db.update(components).set({ name: "Webmail (renamed)" }).where(eq(components.id, c)).run();
-    const legacy = componentChangeEvent(db.select().from(components).where(eq(components.id, c)).get()!, { id: "legacyupdate", oldStatus: "major_outage", newStatus: "operational", at: T0 + 1 });
+    const legacy = componentChangeEvent(db.select().from(components).where(eq(components.id, c)).get()!, {
+      id: "legacyupdate",
+      oldStatus: "major_outage",
+      newStatus: "operational",
+      at: T0 + 1,
+    });
     enqueueNotification(db, { pageId, kind: "component_updated", at: T0 + 1, payload: { event: legacy } });
     const { requests, post } = recorder();
     await runNotificationJobs(db, T0 + 2, options(post));
@@ -112,12 +138,22 @@ describe("component_updated", () => {
     const c = addComponent(db, pageId, "Webmail");
     const { secret } = hook(db, pageId, "http://127.0.0.1:9/a");
     const editor = addMember(db, "editor");
-    const { id } = createIncident(db, editor, { name: "Mail down", message: "Looking", componentStatuses: { [c]: "major_outage" } }, T0);
+    const { id } = createIncident(
+      db,
+      editor,
+      { name: "Mail down", message: "Looking", componentStatuses: { [c]: "major_outage" } },
+      T0,
+    );
     addIncidentUpdate(db, editor, id, { status: "resolved", message: "Fixed" }, T0 + HOUR);
     const { requests, post } = recorder();
     await runNotificationJobs(db, T0 + 2 * HOUR, options(post));
     const all = bodies(requests);
-    expect(all.filter((b) => b.component_update).map((b) => b.component_update.new_status).sort()).toEqual(["major_outage", "operational"]);
+    expect(
+      all
+        .filter((b) => b.component_update)
+        .map((b) => b.component_update.new_status)
+        .sort(),
+    ).toEqual(["major_outage", "operational"]);
     const incidents = all.filter((b) => b.incident).map((b) => incidentPayloadSchema.parse(b).incident);
     expect(incidents).toHaveLength(2);
     expect(incidents.every((i) => i.id === id && i.components[0].id === c)).toBe(true);
@@ -136,10 +172,25 @@ describe("component_updated", () => {
     const c = addComponent(db, pageId, "Webmail");
     hook(db, pageId, "http://127.0.0.1:9/a", [c]);
     const { requests, post } = recorder();
-    scheduleMaintenance(db, addMember(db, "editor"), { name: "Upgrade", message: "Planned", scheduledFor: T0 + 2 * HOUR, scheduledUntil: T0 + 3 * HOUR, componentIds: [c] }, T0);
+    scheduleMaintenance(
+      db,
+      addMember(db, "editor"),
+      {
+        name: "Upgrade",
+        message: "Planned",
+        scheduledFor: T0 + 2 * HOUR,
+        scheduledUntil: T0 + 3 * HOUR,
+        componentIds: [c],
+      },
+      T0,
+    );
     await runNotificationJobs(db, T0 + 1, options(post));
     const [body] = bodies(requests);
-    expect(incidentPayloadSchema.parse(body).incident).toMatchObject({ status: "scheduled", impact: "maintenance", scheduled_for: new Date(T0 + 2 * HOUR).toISOString() });
+    expect(incidentPayloadSchema.parse(body).incident).toMatchObject({
+      status: "scheduled",
+      impact: "maintenance",
+      scheduled_for: new Date(T0 + 2 * HOUR).toISOString(),
+    });
   });
 });
 
@@ -165,14 +216,22 @@ describe("retries and disabling", () => {
     }
     expect(requests).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
     const delivery = db.select().from(deliveries).where(eq(deliveries.channel, "webhook")).get()!;
-    expect(delivery).toMatchObject({ state: "failed", attempts: WEBHOOK_MAX_ATTEMPTS, lastStatusCode: 500, lastError: "HTTP 500: boom" });
+    expect(delivery).toMatchObject({
+      state: "failed",
+      attempts: WEBHOOK_MAX_ATTEMPTS,
+      lastStatusCode: 500,
+      lastError: "HTTP 500: boom",
+    });
     const row = db.select().from(subscribers).where(eq(subscribers.id, id)).get()!;
     expect(row.webhookDisabledAt).toBe(now);
     // The owner's email is rendered into the local outbox (no mailer configured here).
     await runNotificationJobs(db, now + 1000, options(post));
     const mails = db.select().from(emailMessages).all();
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ toAddress: "owner@example.org", subject: expect.stringContaining("webhook was disabled") });
+    expect(mails[0]).toMatchObject({
+      toAddress: "owner@example.org",
+      subject: expect.stringContaining("webhook was disabled"),
+    });
     expect(mails[0].text).toContain("http://127.0.0.1:9/broken");
     expect(mails[0].text).toContain("HTTP 500: boom");
     // Disabled: a new change reaches it no more.
@@ -186,7 +245,11 @@ describe("retries and disabling", () => {
     const c = addComponent(db, pageId, "Webmail");
     const { id } = hook(db, pageId, "http://127.0.0.1:9/flaky");
     setComponentStatus(db, c, "major_outage", T0, { source: "manual" });
-    const { requests, post } = recorder((n) => (n < 3 ? { ok: false, statusCode: null, error: "Timed out after 10 s" } : { ok: true, statusCode: 200, error: null }));
+    const { requests, post } = recorder((n) =>
+      n < 3
+        ? { ok: false, statusCode: null, error: "Timed out after 10 s" }
+        : { ok: true, statusCode: 200, error: null },
+    );
     await runNotificationJobs(db, T0, options(post));
     const failingSince = db.select().from(subscribers).where(eq(subscribers.id, id)).get()!.webhookFailingSince!;
     await runNotificationJobs(db, T0 + WEBHOOK_RETRY_DELAYS_MS[0] + 1000, options(post));
@@ -204,7 +267,9 @@ describe("the console's webhook service (data layer)", () => {
     const { db, pageId } = emptyPage();
     const editor = { type: "user" as const, userId: "e", label: "e@example.org", role: "editor" as const };
     const { id } = hook(db, pageId, "http://127.0.0.1:9/a");
-    expect(await addWebhook(db, editor, { url: "http://127.0.0.1:9/b" }, { allowLoopback: true, now: T0 })).toMatchObject({ ok: false });
+    expect(
+      await addWebhook(db, editor, { url: "http://127.0.0.1:9/b" }, { allowLoopback: true, now: T0 }),
+    ).toMatchObject({ ok: false });
     expect(removeWebhook(db, editor, id, T0)).toMatchObject({ ok: false });
     expect(enableWebhook(db, editor, id, T0)).toMatchObject({ ok: false });
     expect(db.select().from(subscribers).all()).toHaveLength(1);

@@ -72,7 +72,9 @@ describe("webhook delivery to a real receiver", () => {
     for (const r of requests) {
       expect(r).toMatchObject({ method: "POST", path: "/status", body: first.body });
       expect(r.headers["content-type"]).toBe("application/json");
-      expect(r.headers["user-agent"]).toMatch(/^StatusPage-Webhooks\/1\.0 \(\+https:\/\/status\.example\.org\/api#webhooks\)$/);
+      expect(r.headers["user-agent"]).toMatch(
+        /^StatusPage-Webhooks\/1\.0 \(\+https:\/\/status\.example\.org\/api#webhooks\)$/,
+      );
       expect(r.headers["x-statuspage-delivery"]).toBe(first.headers["x-statuspage-delivery"]);
       expect(r.headers["x-statuspage-event"]).toBe("component_update");
       const signature = String(r.headers["x-statuspage-signature"]);
@@ -110,9 +112,19 @@ describe("webhook delivery to a real receiver", () => {
     receiver.script(["hang"], 404);
     setComponentStatus(db, componentId, "partial_outage", T0, { source: "manual" });
     await runNotificationJobs(db, T0, jobs());
-    expect(eventDelivery()).toMatchObject({ state: "pending", attempts: 1, lastError: "Timed out after 0.3 s", lastStatusCode: null });
+    expect(eventDelivery()).toMatchObject({
+      state: "pending",
+      attempts: 1,
+      lastError: "Timed out after 0.3 s",
+      lastStatusCode: null,
+    });
     await runNotificationJobs(db, T0 + WEBHOOK_RETRY_DELAYS_MS[0] + 1000, jobs());
-    expect(eventDelivery()).toMatchObject({ state: "pending", attempts: 2, lastStatusCode: 404, lastError: "HTTP 404: receiver says no" });
+    expect(eventDelivery()).toMatchObject({
+      state: "pending",
+      attempts: 2,
+      lastStatusCode: 404,
+      lastError: "HTTP 404: receiver says no",
+    });
   });
 
   it("connects to the address it checked: a host name resolved by the guard, pinned for the request", async () => {
@@ -130,6 +142,10 @@ describe("webhook delivery to a real receiver", () => {
     setComponentStatus(db, componentId, "major_outage", T0, { source: "manual" });
     await runNotificationJobs(db, T0, jobs({ allowLoopback: false }));
     expect(receiver.requests).toHaveLength(0);
-    expect(eventDelivery()).toMatchObject({ state: "pending", attempts: 1, lastError: expect.stringContaining("private, local or reserved") });
+    expect(eventDelivery()).toMatchObject({
+      state: "pending",
+      attempts: 1,
+      lastError: expect.stringContaining("private, local or reserved"),
+    });
   });
 });

@@ -22,37 +22,63 @@ import { checkWebhookUrl, MAX_WEBHOOK_URL_LENGTH, type GuardOptions } from "./ur
 export const WEBHOOK_LIMITS = { perIpPerHour: 3, publicPerHour: 20 };
 
 export const webhookInputSchema = z.object({
-  url: z.string().trim().max(MAX_WEBHOOK_URL_LENGTH + 1000, { error: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` }),
+  url: z
+    .string()
+    .trim()
+    .max(MAX_WEBHOOK_URL_LENGTH + 1000, { error: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` }),
   email: z
     .string()
     .trim()
     .max(LIMITS.email, { error: "Enter an email address of at most 254 characters." })
-    .pipe(z.union([z.literal(""), z.email({ error: "Enter a valid email address, like name@example.com, or leave it empty." })]))
+    .pipe(
+      z.union([
+        z.literal(""),
+        z.email({ error: "Enter a valid email address, like name@example.com, or leave it empty." }),
+      ]),
+    )
     .default(""),
   scope: z.enum(["all", "some"]).default("all"),
-  componentIds: z.array(z.string().refine(isId, { error: "Not a valid service." })).max(500).default([]),
+  componentIds: z
+    .array(z.string().refine(isId, { error: "Not a valid service." }))
+    .max(500)
+    .default([]),
 });
 export type WebhookInput = z.input<typeof webhookInputSchema>;
 
 export type RegisterResult =
-  | { status: "created"; id: string; secret: string; url: string; /** Waiting for its verification ping. */ pending: true }
+  | {
+      status: "created";
+      id: string;
+      secret: string;
+      url: string;
+      /** Waiting for its verification ping. */ pending: true;
+    }
   | { status: "invalid"; errors: Record<string, string[]> }
   | { status: "too-many" };
 
-const invalid = (field: string, message: string): RegisterResult => ({ status: "invalid", errors: { [field]: [message] } });
+const invalid = (field: string, message: string): RegisterResult => ({
+  status: "invalid",
+  errors: { [field]: [message] },
+});
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
 
 /** Validates and, if everything is right, creates the webhook. The URL is checked against DNS here. */
 export async function registerWebhook(
   db: Db,
   raw: WebhookInput,
-  options: GuardOptions & { origin: "public" | "console" | "api"; now?: number; beforeInsert?: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => boolean },
+  options: GuardOptions & {
+    origin: "public" | "console" | "api";
+    now?: number;
+    beforeInsert?: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => boolean;
+  },
 ): Promise<RegisterResult> {
   const parsed = webhookInputSchema.safeParse(raw);
-  if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  if (!parsed.success)
+    return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   const input = parsed.data;
   const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
-  if (input.scope === "some" && componentIds.length === 0) return invalid("componentIds", "Choose at least one service, or everything.");
+  if (input.scope === "some" && componentIds.length === 0)
+    return invalid("componentIds", "Choose at least one service, or everything.");
   const check = await checkWebhookUrl(input.url, options);
   if (!check.ok) return invalid("url", check.message);
   const url = check.url.href;
@@ -65,7 +91,11 @@ export async function registerWebhook(
     const existing = webhookByUrl(tx, page.id, url);
     // Never hand out a second secret for a URL someone already registered: it would let the caller sign
     // requests to that receiver. An unsubscribed one may be registered afresh.
-    if (existing?.state === "active") return invalid("url", "This URL is already registered. Unsubscribe it first (the link is in every payload) to register it again.");
+    if (existing?.state === "active")
+      return invalid(
+        "url",
+        "This URL is already registered. Unsubscribe it first (the link is in every payload) to register it again.",
+      );
     // A pending one too, except a public registration from the public form (whoever lost its secret before
     // the ping was answered may start again; the old secret never signed anything but that ping).
     if (existing?.state === "pending" && !(existing.origin === "public" && options.origin === "public")) {
@@ -74,7 +104,16 @@ export async function registerWebhook(
     if (options.beforeInsert && !options.beforeInsert(tx)) return { status: "too-many" };
     if (existing) deleteWebhookSubscriber(tx, existing.id);
     const secret = newWebhookSecret();
-    const id = insertWebhookSubscriber(tx, { pageId: page.id, url, secret, email: input.email || null, componentIds, origin: options.origin, at: now, state: "pending" });
+    const id = insertWebhookSubscriber(tx, {
+      pageId: page.id,
+      url,
+      secret,
+      email: input.email || null,
+      componentIds,
+      origin: options.origin,
+      at: now,
+      state: "pending",
+    });
     enqueueWebhookVerification(tx, page.id, id, now);
     return { status: "created", id, secret, url, pending: true };
   });
@@ -92,8 +131,11 @@ export async function requestWebhookSubscription(
 ): Promise<RegisterResult> {
   const now = options.now ?? Date.now();
   // A bot filled the invisible field: answer like a success, store nothing (the secret is random and unused).
-  if ((raw.website ?? "") !== "") return { status: "created", id: "", secret: newWebhookSecret(), url: String(raw.url ?? ""), pending: true };
-  const ipAllowed = db.transaction((tx) => consumeRateLimit(tx, `webhook:ip:${hash(ip).slice(0, 32)}`, WEBHOOK_LIMITS.perIpPerHour, HOUR, now));
+  if ((raw.website ?? "") !== "")
+    return { status: "created", id: "", secret: newWebhookSecret(), url: String(raw.url ?? ""), pending: true };
+  const ipAllowed = db.transaction((tx) =>
+    consumeRateLimit(tx, `webhook:ip:${hash(ip).slice(0, 32)}`, WEBHOOK_LIMITS.perIpPerHour, HOUR, now),
+  );
   if (!ipAllowed) return { status: "too-many" };
   return registerWebhook(db, raw, {
     ...options,

@@ -18,7 +18,11 @@ export const WEBHOOK_VERIFICATION_DELAYS_MS: readonly number[] = [1, 5, 15].map(
 export type WebhookRetryDecision = { action: "retry"; delayMs: number } | { action: "give_up" };
 
 /** `attempt` is the number of the attempt that just failed (1 for the first). */
-export function nextWebhookAttempt(attempt: number, random: () => number = Math.random, delays = WEBHOOK_RETRY_DELAYS_MS): WebhookRetryDecision {
+export function nextWebhookAttempt(
+  attempt: number,
+  random: () => number = Math.random,
+  delays = WEBHOOK_RETRY_DELAYS_MS,
+): WebhookRetryDecision {
   const base = delays[attempt - 1];
   if (base === undefined) return { action: "give_up" };
   const factor = 1 - WEBHOOK_JITTER + 2 * WEBHOOK_JITTER * random();

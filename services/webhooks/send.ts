@@ -63,7 +63,9 @@ export function postWebhook(request: PostRequest): Promise<PostResult> {
       res.on("close", done);
       res.on("error", done);
     });
-    req.on("error", (err: NodeJS.ErrnoException) => finish({ ok: false, statusCode: null, error: err.code ? `${err.code}: ${err.message}` : err.message }));
+    req.on("error", (err: NodeJS.ErrnoException) =>
+      finish({ ok: false, statusCode: null, error: err.code ? `${err.code}: ${err.message}` : err.message }),
+    );
     req.end(body);
   });
 }

@@ -1,6 +1,13 @@
 import { createServer } from "node:http";
 import { describe, expect, it } from "vitest";
-import { checkWebhookUrl, classifyAddress, MAX_WEBHOOK_URL_LENGTH, parseWebhookUrl, pinnedLookup, type Resolver } from "./url-guard";
+import {
+  checkWebhookUrl,
+  classifyAddress,
+  MAX_WEBHOOK_URL_LENGTH,
+  parseWebhookUrl,
+  pinnedLookup,
+  type Resolver,
+} from "./url-guard";
 
 const resolvesTo =
   (...addresses: string[]): Resolver =>
@@ -41,12 +48,17 @@ describe("classifyAddress", () => {
     expect(classifyAddress(address)).toBe(verdict);
   });
 
-  it.each(["93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "172.15.255.255", "2606:4700::1111", "::ffff:8.8.8.8"])(
-    "%s is public",
-    (address) => {
-      expect(classifyAddress(address)).toBe("public");
-    },
-  );
+  it.each([
+    "93.184.216.34",
+    "8.8.8.8",
+    "172.32.0.1",
+    "100.128.0.1",
+    "172.15.255.255",
+    "2606:4700::1111",
+    "::ffff:8.8.8.8",
+  ])("%s is public", (address) => {
+    expect(classifyAddress(address)).toBe("public");
+  });
 });
 
 describe("parseWebhookUrl", () => {
@@ -72,14 +84,21 @@ describe("parseWebhookUrl", () => {
 
 describe("checkWebhookUrl", () => {
   it("refuses a host name that resolves to a private address, or to any private address among public ones", async () => {
-    for (const resolver of [resolvesTo("10.0.0.5"), resolvesTo("93.184.216.34", "192.168.0.10"), resolvesTo("::ffff:127.0.0.1"), resolvesTo("169.254.169.254")]) {
+    for (const resolver of [
+      resolvesTo("10.0.0.5"),
+      resolvesTo("93.184.216.34", "192.168.0.10"),
+      resolvesTo("::ffff:127.0.0.1"),
+      resolvesTo("169.254.169.254"),
+    ]) {
       const r = await checkWebhookUrl("https://hooks.example.com/x", { resolver });
       expect(r).toEqual({ ok: false, message: expect.stringContaining("private, local or reserved") });
     }
   });
 
   it("accepts a host name that resolves only to public addresses, and returns them for pinning", async () => {
-    const r = await checkWebhookUrl("https://hooks.example.com/x", { resolver: resolvesTo("93.184.216.34", "2606:4700::1111") });
+    const r = await checkWebhookUrl("https://hooks.example.com/x", {
+      resolver: resolvesTo("93.184.216.34", "2606:4700::1111"),
+    });
     expect(r.ok && r.addresses.map((a) => a.address)).toEqual(["93.184.216.34", "2606:4700::1111"]);
   });
 
@@ -87,7 +106,13 @@ describe("checkWebhookUrl", () => {
     const never: Resolver = async () => {
       throw new Error("must not resolve");
     };
-    for (const url of ["http://127.0.0.1:8080/", "http://[::1]/", "http://[::ffff:10.0.0.1]/", "http://169.254.169.254/latest/meta-data/", "http://0.0.0.0/"]) {
+    for (const url of [
+      "http://127.0.0.1:8080/",
+      "http://[::1]/",
+      "http://[::ffff:10.0.0.1]/",
+      "http://169.254.169.254/latest/meta-data/",
+      "http://0.0.0.0/",
+    ]) {
       expect((await checkWebhookUrl(url, { resolver: never })).ok).toBe(false);
     }
   });
@@ -103,7 +128,10 @@ describe("checkWebhookUrl", () => {
     const failing: Resolver = async () => {
       throw Object.assign(new Error("nope"), { code: "ENOTFOUND" });
     };
-    expect(await checkWebhookUrl("https://nowhere.invalid/", { resolver: failing })).toEqual({ ok: false, message: expect.stringContaining("could not be resolved") });
+    expect(await checkWebhookUrl("https://nowhere.invalid/", { resolver: failing })).toEqual({
+      ok: false,
+      message: expect.stringContaining("could not be resolved"),
+    });
     expect((await checkWebhookUrl("https://empty.example/", { resolver: resolvesTo() })).ok).toBe(false);
   });
 });
@@ -117,11 +145,15 @@ describe("pinnedLookup", () => {
       const { request } = await import("node:http");
       // "rebinding.invalid" does not resolve at all: the request can only succeed through the pinned address.
       const body = await new Promise<string>((resolve, reject) => {
-        const req = request(`http://rebinding.invalid:${port}/`, { lookup: pinnedLookup([{ address: "127.0.0.1", family: 4 }]), agent: false }, (res) => {
-          let text = "";
-          res.on("data", (c) => (text += c));
-          res.on("end", () => resolve(text));
-        });
+        const req = request(
+          `http://rebinding.invalid:${port}/`,
+          { lookup: pinnedLookup([{ address: "127.0.0.1", family: 4 }]), agent: false },
+          (res) => {
+            let text = "";
+            res.on("data", (c) => (text += c));
+            res.on("end", () => resolve(text));
+          },
+        );
         req.on("error", reject);
         req.end();
       });
@@ -157,7 +189,24 @@ describe("IPv6 forms of refused IPv4 addresses", () => {
     };
   };
   // One address from each refused IPv4 range, and loopback.
-  const refused = ["0.1.2.3", "10.0.0.1", "100.64.0.1", "127.0.0.1", "127.1.2.3", "169.254.169.254", "172.16.0.1", "192.0.0.1", "192.0.2.1", "192.168.1.1", "198.18.0.1", "198.51.100.1", "203.0.113.1", "224.0.0.1", "240.0.0.1", "255.255.255.255"];
+  const refused = [
+    "0.1.2.3",
+    "10.0.0.1",
+    "100.64.0.1",
+    "127.0.0.1",
+    "127.1.2.3",
+    "169.254.169.254",
+    "172.16.0.1",
+    "192.0.0.1",
+    "192.0.2.1",
+    "192.168.1.1",
+    "198.18.0.1",
+    "198.51.100.1",
+    "203.0.113.1",
+    "224.0.0.1",
+    "240.0.0.1",
+    "255.255.255.255",
+  ];
 
   for (const v4 of refused) {
     it.each(Object.entries(forms(v4)))(`${v4} as %s (%s) is refused`, (form, address) => {
@@ -167,19 +216,39 @@ describe("IPv6 forms of refused IPv4 addresses", () => {
   }
 
   it("the URLs from the report are refused, also where test receivers may use loopback", async () => {
-    for (const url of ["http://[::127.0.0.1]/", "http://[::7f00:1]/", "http://[::ffff:0:7f00:1]/", "http://[2002:7f00:1::]/", "http://[2001:0:7f00:1::]/", "http://[64:ff9b::7f00:1]/", "http://[::ffff:0:a9fe:a9fe]/latest/meta-data/", "http://[2002:a9fe:a9fe::1]/"]) {
+    for (const url of [
+      "http://[::127.0.0.1]/",
+      "http://[::7f00:1]/",
+      "http://[::ffff:0:7f00:1]/",
+      "http://[2002:7f00:1::]/",
+      "http://[2001:0:7f00:1::]/",
+      "http://[64:ff9b::7f00:1]/",
+      "http://[::ffff:0:a9fe:a9fe]/latest/meta-data/",
+      "http://[2002:a9fe:a9fe::1]/",
+    ]) {
       for (const allowLoopback of [false, true]) {
         const resolver: Resolver = async () => {
           throw new Error(`an IP literal must not be resolved: ${url}`);
         };
-        expect(await checkWebhookUrl(url, { allowLoopback, resolver }), `${url} allowLoopback=${allowLoopback}`).toEqual({ ok: false, message: expect.stringContaining("private, local or reserved") });
+        expect(
+          await checkWebhookUrl(url, { allowLoopback, resolver }),
+          `${url} allowLoopback=${allowLoopback}`,
+        ).toEqual({ ok: false, message: expect.stringContaining("private, local or reserved") });
       }
     }
   });
 
   it("the same forms of a public IPv4 address stay public, except the deprecated and Teredo ones", () => {
     const f = forms("93.184.216.34");
-    for (const address of [f.mappedHex, f.translated, f.translatedHex, f.nat64, f.nat64Hex, f.sixToFour, f.sixToFourHost]) {
+    for (const address of [
+      f.mappedHex,
+      f.translated,
+      f.translatedHex,
+      f.nat64,
+      f.nat64Hex,
+      f.sixToFour,
+      f.sixToFourHost,
+    ]) {
       expect(classifyAddress(address), address).toBe("public");
     }
     for (const address of [f.compatibleDotted, f.compatibleHex, f.teredoServer, f.teredoClient]) {

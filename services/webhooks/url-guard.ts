@@ -96,7 +96,9 @@ const ipv4Of = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${
  * IPv4-compatible ::a.b.c.d (deprecated by RFC 4291) and Teredo 2001::/32 (both its server and its
  * obfuscated client address are IPv4) are refused outright instead of decoded.
  */
-function embeddedIpv4(g: number[]): { form: "mapped" | "translated" | "nat64" | "6to4"; ipv4: string } | "refuse" | null {
+function embeddedIpv4(
+  g: number[],
+): { form: "mapped" | "translated" | "nat64" | "6to4"; ipv4: string } | "refuse" | null {
   const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
   if (zeros(0, 5) && g[5] === 0xffff) return { form: "mapped", ipv4: ipv4Of(g[6], g[7]) };
   if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return { form: "translated", ipv4: ipv4Of(g[6], g[7]) };
@@ -134,15 +136,14 @@ function allowed(verdict: AddressVerdict, options: GuardOptions): boolean {
   return verdict === "public" || (verdict === "loopback" && options.allowLoopback === true);
 }
 
-export type UrlCheck =
-  | { ok: true; url: URL; addresses: ResolvedAddress[] }
-  | { ok: false; message: string };
+export type UrlCheck = { ok: true; url: URL; addresses: ResolvedAddress[] } | { ok: false; message: string };
 
 /** Only the syntax: an absolute http(s) URL without credentials, of a sane length. */
 export function parseWebhookUrl(raw: string): { ok: true; url: URL } | { ok: false; message: string } {
   const value = raw.trim();
   if (value === "") return { ok: false, message: "Enter the URL to send the webhook to." };
-  if (value.length > MAX_WEBHOOK_URL_LENGTH) return { ok: false, message: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` };
+  if (value.length > MAX_WEBHOOK_URL_LENGTH)
+    return { ok: false, message: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` };
   // Before parsing: the URL parser silently drops tabs and newlines, so "exa\nmple.com" would pass as another host.
   const problem = textCharacterProblem(value, false);
   if (problem) return { ok: false, message: problem };
@@ -152,13 +153,15 @@ export function parseWebhookUrl(raw: string): { ok: true; url: URL } | { ok: fal
   } catch {
     return { ok: false, message: "Enter a full URL, like https://example.com/hooks/status." };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, message: "Only http:// and https:// URLs can receive webhooks." };
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { ok: false, message: "Only http:// and https:// URLs can receive webhooks." };
   if (url.username || url.password) return { ok: false, message: "Leave user names and passwords out of the URL." };
   if (!url.hostname) return { ok: false, message: "Enter a URL with a host name." };
   return { ok: true, url };
 }
 
-const REFUSED = "This URL points to a private, local or reserved network address; webhooks can only go to public addresses.";
+const REFUSED =
+  "This URL points to a private, local or reserved network address; webhooks can only go to public addresses.";
 
 /** Parses the URL, resolves its host to all its addresses and refuses it if any of them is not public. */
 export async function checkWebhookUrl(raw: string, options: GuardOptions = {}): Promise<UrlCheck> {
@@ -187,7 +190,8 @@ export async function checkWebhookUrl(raw: string, options: GuardOptions = {}): 
 export function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
     const wanted = typeof options === "object" && options ? (options as { family?: number; all?: boolean }) : {};
-    const usable = wanted.family === 4 || wanted.family === 6 ? addresses.filter((a) => a.family === wanted.family) : addresses;
+    const usable =
+      wanted.family === 4 || wanted.family === 6 ? addresses.filter((a) => a.family === wanted.family) : addresses;
     if (usable.length === 0) {
       callback(Object.assign(new Error("No checked address for this host"), { code: "ENOTFOUND" }), "", 0);
       return;

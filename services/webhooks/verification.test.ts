@@ -32,13 +32,22 @@ beforeEach(() => {
 });
 afterEach(() => db.$client.close());
 
-const jobs: JobOptions = { mailer: null, publicUrl: "https://status.example.org", webhooks: { allowLoopback: true, random: () => 0.5, timeoutMs: 300 } };
+const jobs: JobOptions = {
+  mailer: null,
+  publicUrl: "https://status.example.org",
+  webhooks: { allowLoopback: true, random: () => 0.5, timeoutMs: 300 },
+};
 const admin = { type: "user" as const, userId: "a", label: "admin@example.org", role: "admin" as const };
 const row = (id: string) => db.select().from(subscribers).where(eq(subscribers.id, id)).get()!;
 
 describe("webhook verification", () => {
   it("keeps a new webhook pending and sends it nothing until it answers the signed ping", async () => {
-    const r = await requestWebhookSubscription(db, { url: receiver.url("/new"), email: "ops@example.org" }, "203.0.113.9", { allowLoopback: true, now: T0 });
+    const r = await requestWebhookSubscription(
+      db,
+      { url: receiver.url("/new"), email: "ops@example.org" },
+      "203.0.113.9",
+      { allowLoopback: true, now: T0 },
+    );
     if (r.status !== "created") throw new Error(JSON.stringify(r));
     expect(r.pending).toBe(true);
     expect(row(r.id)).toMatchObject({ state: "pending", confirmedAt: null });
@@ -49,7 +58,9 @@ describe("webhook verification", () => {
     expect(receiver.requests).toHaveLength(1);
     const [ping] = receiver.requests;
     expect(ping.headers["x-statuspage-event"]).toBe("ping");
-    expect(verifySignature(r.secret, ping.body, String(ping.headers["x-statuspage-signature"]), Math.floor((T0 + 2) / 1000))).toBe(true);
+    expect(
+      verifySignature(r.secret, ping.body, String(ping.headers["x-statuspage-signature"]), Math.floor((T0 + 2) / 1000)),
+    ).toBe(true);
     const body = JSON.parse(ping.body);
     expect(Object.keys(body)).toEqual(["meta", "page", "ping"]);
     expect(body.meta.unsubscribe).toMatch(/^https:\/\/status\.example\.org\/unsubscribe\//);
@@ -67,7 +78,11 @@ describe("webhook verification", () => {
   });
 
   it("leaves a receiver that never answers pending (not disabled, no email), and the console can ping again", async () => {
-    const r = await registerWebhook(db, { url: receiver.url("/silent"), email: "ops@example.org" }, { origin: "console", allowLoopback: true, now: T0 });
+    const r = await registerWebhook(
+      db,
+      { url: receiver.url("/silent"), email: "ops@example.org" },
+      { origin: "console", allowLoopback: true, now: T0 },
+    );
     if (r.status !== "created") throw new Error(JSON.stringify(r));
     receiver.script([], "hang");
     let now = T0;
@@ -82,7 +97,10 @@ describe("webhook verification", () => {
     expect(row(r.id)).toMatchObject({ state: "pending", webhookDisabledAt: null });
     expect(db.select().from(emailMessages).all()).toHaveLength(0);
     const [listed] = listWebhooks(db, pageId);
-    expect(listed).toMatchObject({ state: "pending", verification: { state: "failed", lastError: "Timed out after 0.3 s" } });
+    expect(listed).toMatchObject({
+      state: "pending",
+      verification: { state: "failed", lastError: "Timed out after 0.3 s" },
+    });
 
     // Only admins may ask again, and only for a webhook still pending.
     expect(resendWebhookVerification(db, { ...admin, role: "editor" }, r.id, now)).toMatchObject({ ok: false });
@@ -90,19 +108,42 @@ describe("webhook verification", () => {
     expect(resendWebhookVerification(db, admin, r.id, now)).toEqual({ ok: true, url: receiver.url("/silent") });
     await runNotificationJobs(db, now + 1000, jobs);
     expect(row(r.id).state).toBe("active");
-    expect(resendWebhookVerification(db, admin, r.id, now + 2000)).toMatchObject({ ok: false, message: expect.stringContaining("already verified") });
+    expect(resendWebhookVerification(db, admin, r.id, now + 2000)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("already verified"),
+    });
     expect(db.select().from(notifications).where(eq(notifications.kind, "webhook_verification")).all()).toHaveLength(2);
   });
 
   it("forgets an anonymous registration that is still unverified after a day (the console's stay)", async () => {
-    const pub = await requestWebhookSubscription(db, { url: receiver.url("/stale-public") }, "203.0.113.10", { allowLoopback: true, now: T0 });
-    const con = await registerWebhook(db, { url: receiver.url("/stale-console") }, { origin: "console", allowLoopback: true, now: T0 });
+    const pub = await requestWebhookSubscription(db, { url: receiver.url("/stale-public") }, "203.0.113.10", {
+      allowLoopback: true,
+      now: T0,
+    });
+    const con = await registerWebhook(
+      db,
+      { url: receiver.url("/stale-console") },
+      { origin: "console", allowLoopback: true, now: T0 },
+    );
     if (pub.status !== "created" || con.status !== "created") throw new Error("not created");
     receiver.script([], 500);
     await runNotificationJobs(db, T0 + 23 * 60 * MINUTE, jobs);
-    expect(db.select().from(subscribers).all().map((s) => s.id).sort()).toEqual([pub.id, con.id].sort());
+    expect(
+      db
+        .select()
+        .from(subscribers)
+        .all()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([pub.id, con.id].sort());
     await runNotificationJobs(db, T0 + 24 * 60 * MINUTE + 1000, jobs);
-    expect(db.select().from(subscribers).all().map((s) => s.id)).toEqual([con.id]);
+    expect(
+      db
+        .select()
+        .from(subscribers)
+        .all()
+        .map((s) => s.id),
+    ).toEqual([con.id]);
   });
 
   it("allows fewer anonymous registrations: 3 per address and 20 in all per hour", () => {

@@ -42,15 +42,24 @@ export function TwoFactorSetup() {
               className="inline-block rounded-md bg-white p-2"
               dangerouslySetInnerHTML={{ __html: started.reveal!.qr as string }}
             />
-            <figcaption className="mt-1 text-sm">Scan this with your authenticator app, or type the key below.</figcaption>
+            <figcaption className="mt-1 text-sm">
+              Scan this with your authenticator app, or type the key below.
+            </figcaption>
           </figure>
           <div>
             <p className="text-sm font-medium">Key for your authenticator app</p>
-            <p className="mt-1 break-all rounded-md bg-slate-100 px-3 py-2 font-mono dark:bg-slate-800" data-testid="totp-secret">
+            <p
+              className="mt-1 break-all rounded-md bg-slate-100 px-3 py-2 font-mono dark:bg-slate-800"
+              data-testid="totp-secret"
+            >
               {secret.match(/.{1,4}/g)!.join(" ")}
             </p>
             <p className="mt-1 text-sm">
-              On this device? <a href={started.reveal!.uri as string} className="underline">Open it in your authenticator app</a>.
+              On this device?{" "}
+              <a href={started.reveal!.uri as string} className="underline">
+                Open it in your authenticator app
+              </a>
+              .
             </p>
           </div>
           <FormStatus state={confirmed} />
@@ -73,7 +82,9 @@ export function TwoFactorDisable() {
       <Field name="code" label="Code from your app, to turn it off" state={state}>
         {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" className={inputClass} />}
       </Field>
-      <SubmitButton pending={pending} tone="danger">Turn off two-factor sign-in</SubmitButton>
+      <SubmitButton pending={pending} tone="danger">
+        Turn off two-factor sign-in
+      </SubmitButton>
     </form>
   );
 }

@@ -6,7 +6,14 @@ import type { Db } from "@/db";
 import { apiKeys, auditLog } from "@/db/schema";
 import { authenticateApiKey, createApiKey, hashApiKey } from "@/services/api-keys";
 import { SYSTEM } from "@/core/actor";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, formOf as form } from "@/services/testing/auth-harness";
+import {
+  actAs,
+  fakeRequest,
+  installTestDatabase,
+  makeUser,
+  removeTestDatabase,
+  formOf as form,
+} from "@/services/testing/auth-harness";
 
 const { createApiKeyAction, revokeApiKeyAction } = await import("./actions");
 
@@ -20,10 +27,16 @@ const revoke = (fields: Record<string, string>) => revokeApiKeyAction({}, form(f
 describe("who may manage API keys", () => {
   it("refuses nobody, editors and admins; lets an owner", async () => {
     actAs(db, null);
-    expect(await create({ name: "CI", role: "admin" })).toMatchObject({ ok: false, message: expect.stringContaining("Sign in again") });
+    expect(await create({ name: "CI", role: "admin" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Sign in again"),
+    });
     for (const role of ["editor", "admin"] as const) {
       actAs(db, makeUser(db, role));
-      expect(await create({ name: "CI", role: "admin" })).toMatchObject({ ok: false, message: expect.stringContaining("role does not allow") });
+      expect(await create({ name: "CI", role: "admin" })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("role does not allow"),
+      });
     }
     expect(db.select().from(apiKeys).all()).toEqual([]);
     actAs(db, makeUser(db, "owner"));
@@ -34,10 +47,16 @@ describe("who may manage API keys", () => {
   it("lets only an owner revoke, and refuses a cross-site post", async () => {
     const key = createApiKey(db, SYSTEM, { name: "Grafana", role: "read" });
     actAs(db, null);
-    expect(await revoke({ id: key.id })).toMatchObject({ ok: false, message: expect.stringContaining("Sign in again") });
+    expect(await revoke({ id: key.id })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Sign in again"),
+    });
     for (const role of ["editor", "admin"] as const) {
       actAs(db, makeUser(db, role));
-      expect(await revoke({ id: key.id })).toMatchObject({ ok: false, message: expect.stringContaining("role does not allow") });
+      expect(await revoke({ id: key.id })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("role does not allow"),
+      });
     }
     actAs(db, makeUser(db, "owner"));
     fakeRequest.headers.set("origin", "https://evil.example");
@@ -59,11 +78,22 @@ describe("API keys as an owner", () => {
     const key = state.reveal!.key as string;
     expect(key).toMatch(/^sp_[A-Za-z0-9_-]{32}$/);
     const row = db.select().from(apiKeys).get()!;
-    expect(row).toMatchObject({ name: "Alertmanager", role: "editor", keyHash: hashApiKey(key), createdBy: owner.id, revokedAt: null });
+    expect(row).toMatchObject({
+      name: "Alertmanager",
+      role: "editor",
+      keyHash: hashApiKey(key),
+      createdBy: owner.id,
+      revokedAt: null,
+    });
     expect(JSON.stringify(row)).not.toContain(key);
     expect(authenticateApiKey(db, `Bearer ${key}`)).toMatchObject({ role: "editor", label: 'API key "Alertmanager"' });
     const entry = db.select().from(auditLog).where(eq(auditLog.action, "api_key.create")).get()!;
-    expect(entry).toMatchObject({ actorId: owner.id, actorLabel: owner.email, targetId: row.id, detail: { name: "Alertmanager", role: "editor" } });
+    expect(entry).toMatchObject({
+      actorId: owner.id,
+      actorLabel: owner.email,
+      targetId: row.id,
+      detail: { name: "Alertmanager", role: "editor" },
+    });
     expect(JSON.stringify(entry)).not.toContain(key);
     // The answer keeps no typed value that could hold the key.
     expect(JSON.stringify(state.values ?? {})).not.toContain(key);
@@ -76,16 +106,27 @@ describe("API keys as an owner", () => {
     expect((await create({ name: "   ", role: "read" })).errors?.name).toEqual(["Enter a name for the key."]);
     expect((await create({ role: "read" })).errors?.name).toBeTruthy();
     expect(await create({ name: "n".repeat(100), role: "read" })).toMatchObject({ ok: true });
-    expect(db.select().from(apiKeys).all().map((k) => k.name.length)).toEqual([100]);
+    expect(
+      db
+        .select()
+        .from(apiKeys)
+        .all()
+        .map((k) => k.name.length),
+    ).toEqual([100]);
   });
 
   it("revokes a key so the next request with it is refused, audited; a second revoke or a bad id changes nothing", async () => {
     const key = (await create({ name: "Deploy script", role: "admin" })).reveal!.key as string;
     const id = db.select().from(apiKeys).get()!.id;
-    expect(await revoke({ id, name: "Deploy script" })).toMatchObject({ ok: true, message: expect.stringContaining("Deploy script") });
+    expect(await revoke({ id, name: "Deploy script" })).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("Deploy script"),
+    });
     expect(authenticateApiKey(db, `Bearer ${key}`)).toBeNull();
     expect(db.select().from(apiKeys).get()!.revokedAt).not.toBeNull();
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "api_key.revoke")).all()).toMatchObject([{ actorId: owner.id, targetId: id }]);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "api_key.revoke")).all()).toMatchObject([
+      { actorId: owner.id, targetId: id },
+    ]);
     expect(await revoke({ id })).toMatchObject({ ok: false, message: expect.stringContaining("not found") });
     expect(await revoke({ id: "zzzzzzzzzzzz" })).toMatchObject({ ok: false });
     expect((await revoke({ id: "../etc" })).errors?.id).toBeTruthy();

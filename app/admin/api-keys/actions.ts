@@ -26,9 +26,13 @@ export const createApiKeyAction = adminAction("owner", createSchema, (data, ctx,
   };
 });
 
-export const revokeApiKeyAction = adminAction("owner", z.object({ id: entityId, name: z.string().max(LIMITS.name).optional() }), ({ id, name }, ctx, formData) => {
-  const result = runVerb(formData, () => revokeApiKey(getDb(), actorOf(ctx), id));
-  if (!result.ok) return result.state;
-  revalidatePath("/admin/api-keys");
-  return { message: `Key “${name ?? id}” revoked: requests with it are refused from now on.` };
-});
+export const revokeApiKeyAction = adminAction(
+  "owner",
+  z.object({ id: entityId, name: z.string().max(LIMITS.name).optional() }),
+  ({ id, name }, ctx, formData) => {
+    const result = runVerb(formData, () => revokeApiKey(getDb(), actorOf(ctx), id));
+    if (!result.ok) return result.state;
+    revalidatePath("/admin/api-keys");
+    return { message: `Key “${name ?? id}” revoked: requests with it are refused from now on.` };
+  },
+);

@@ -26,14 +26,30 @@ function NewKey({ value }: { value: string }) {
         Your new API key: copy it now, it is not shown again
       </label>
       <div className="mt-1 flex gap-2">
-        <input id="new-api-key" readOnly value={value} className={`${inputClass} mt-0 font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" className={small} onClick={copy}>Copy</button>
+        <input
+          id="new-api-key"
+          readOnly
+          value={value}
+          className={`${inputClass} mt-0 font-mono text-sm`}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" className={small} onClick={copy}>
+          Copy
+        </button>
       </div>
       <p role="status" aria-live="polite" className="mt-1 text-sm">
-        {copied === "yes" ? "Copied to the clipboard." : copied === "no" ? "Could not copy: select the key and copy it yourself." : ""}
+        {copied === "yes"
+          ? "Copied to the clipboard."
+          : copied === "no"
+            ? "Could not copy: select the key and copy it yourself."
+            : ""}
       </p>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-        Send it as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. See <a href="/api" className="underline">the API page</a>.
+        Send it as <code className="font-mono">Authorization: Bearer &lt;key&gt;</code>. See{" "}
+        <a href="/api" className="underline">
+          the API page
+        </a>
+        .
       </p>
     </div>
   );
@@ -47,14 +63,32 @@ export function CreateApiKeyForm() {
     <form ref={ref} key={state.at} action={action} noValidate className="mt-4 max-w-xl space-y-4">
       <FormStatus state={state} />
       {key && <NewKey value={key} />}
-      <Field name="name" label="Name" hint={`What uses it, e.g. "Alertmanager" (at most ${LIMITS.name} characters). Shown in the audit log.`} state={state}>
-        {(p) => <input {...p} autoComplete="off" defaultValue={state.ok ? "" : fieldValue(state, "name")} className={inputClass} />}
+      <Field
+        name="name"
+        label="Name"
+        hint={`What uses it, e.g. "Alertmanager" (at most ${LIMITS.name} characters). Shown in the audit log.`}
+        state={state}
+      >
+        {(p) => (
+          <input
+            {...p}
+            autoComplete="off"
+            defaultValue={state.ok ? "" : fieldValue(state, "name")}
+            className={inputClass}
+          />
+        )}
       </Field>
       <Field name="role" label="Role" hint={API_KEY_ROLE_HINT} state={state}>
         {(p) => (
-          <select {...p} defaultValue={state.ok ? "editor" : fieldValue(state, "role", "editor")} className={inputClass}>
+          <select
+            {...p}
+            defaultValue={state.ok ? "editor" : fieldValue(state, "role", "editor")}
+            className={inputClass}
+          >
             {API_KEY_ROLES.map((r) => (
-              <option key={r} value={r}>{API_KEY_ROLE_LABELS[r]}</option>
+              <option key={r} value={r}>
+                {API_KEY_ROLE_LABELS[r]}
+              </option>
             ))}
           </select>
         )}
@@ -67,17 +101,30 @@ export function CreateApiKeyForm() {
 /** Rendered for revoked keys too (without the button), so the announcement outlives the re-render. */
 export function RevokeApiKeyButton({ id, name, revoked }: { id: string; name: string; revoked: boolean }) {
   const [state, action, pending] = useActionState(revokeApiKeyAction, {} as FormState);
-  const status = <span role="status" aria-live="polite" className={`text-sm ${state.ok === false ? "text-red-700 dark:text-red-300" : ""}`}>{state.message}</span>;
+  const status = (
+    <span
+      role="status"
+      aria-live="polite"
+      className={`text-sm ${state.ok === false ? "text-red-700 dark:text-red-300" : ""}`}
+    >
+      {state.message}
+    </span>
+  );
   if (revoked) return status;
   return (
     <form
       action={action}
-      onSubmit={(e) => !confirm(`Revoke the key "${name}"? Anything using it is refused at once; this cannot be undone.`) && e.preventDefault()}
+      onSubmit={(e) =>
+        !confirm(`Revoke the key "${name}"? Anything using it is refused at once; this cannot be undone.`) &&
+        e.preventDefault()
+      }
       className="flex flex-wrap items-center gap-2"
     >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="name" value={name} />
-      <button type="submit" disabled={pending} className={small} aria-label={`Revoke key ${name}`}>Revoke</button>
+      <button type="submit" disabled={pending} className={small} aria-label={`Revoke key ${name}`}>
+        Revoke
+      </button>
       {status}
     </form>
   );

@@ -11,7 +11,14 @@ import { doneHref } from "@/services/console/done";
 import { updateMessage } from "@/services/console/incident-defaults";
 import { checkbox, entityId } from "@/services/console/fields";
 import { actorOf, fromLocalDateTime, runVerb, serviceStatusesFrom } from "@/services/console/domain-actions";
-import { addIncidentUpdate, createIncident, deleteIncidentUpdate, editIncidentUpdate, publishPostmortem, savePostmortem } from "@/services/incidents/incident-verbs";
+import {
+  addIncidentUpdate,
+  createIncident,
+  deleteIncidentUpdate,
+  editIncidentUpdate,
+  publishPostmortem,
+  savePostmortem,
+} from "@/services/incidents/incident-verbs";
 import type { AddUpdateInput, CreateIncidentInput } from "@/services/incidents/schemas";
 
 // The verbs validate names, messages and services themselves; these schemas only decode the form.
@@ -44,7 +51,13 @@ export const declareIncidentAction = adminAction(
     for (const field of ["startedAt", "resolvedAt"] as const) {
       if (!data[field]) continue;
       const at = fromLocalDateTime(data[field], timeZone);
-      if (at === null) return { ok: false, message: "Please correct the fields marked below.", errors: { [field]: ["Enter a date and time."] }, values: typedValues(formData) };
+      if (at === null)
+        return {
+          ok: false,
+          message: "Please correct the fields marked below.",
+          errors: { [field]: ["Enter a date and time."] },
+          values: typedValues(formData),
+        };
       times[field] = at;
     }
     const input: CreateIncidentInput = {
@@ -65,9 +78,20 @@ export const declareIncidentAction = adminAction(
 
 export const postIncidentUpdateAction = adminAction(
   "editor",
-  z.object({ id: entityId, status: incidentStatus, message: text, notify: checkbox, reopen: checkbox, restoreComponents: checkbox }),
+  z.object({
+    id: entityId,
+    status: incidentStatus,
+    message: text,
+    notify: checkbox,
+    reopen: checkbox,
+    restoreComponents: checkbox,
+  }),
   ({ id, ...data }, ctx, formData) => {
-    const input: AddUpdateInput = { ...data, message: updateMessage(data.status, data.message), componentStatuses: serviceStatusesFrom(formData) as AddUpdateInput["componentStatuses"] };
+    const input: AddUpdateInput = {
+      ...data,
+      message: updateMessage(data.status, data.message),
+      componentStatuses: serviceStatusesFrom(formData) as AddUpdateInput["componentStatuses"],
+    };
     const outcome = runVerb(formData, () => addIncidentUpdate(getDb(), actorOf(ctx), id, input));
     if (!outcome.ok) return outcome.state;
     refresh(id);
@@ -86,24 +110,36 @@ export const editIncidentUpdateAction = adminAction(
   },
 );
 
-export const deleteIncidentUpdateAction = adminAction("admin", z.object({ id: entityId, updateId: entityId }), ({ id, updateId }, ctx, formData) => {
-  const outcome = runVerb(formData, () => deleteIncidentUpdate(getDb(), actorOf(ctx), updateId));
-  if (!outcome.ok) return outcome.state;
-  refresh(id);
-  redirect(doneHref(`/admin/incidents/${id}`, "update-deleted"));
-});
+export const deleteIncidentUpdateAction = adminAction(
+  "admin",
+  z.object({ id: entityId, updateId: entityId }),
+  ({ id, updateId }, ctx, formData) => {
+    const outcome = runVerb(formData, () => deleteIncidentUpdate(getDb(), actorOf(ctx), updateId));
+    if (!outcome.ok) return outcome.state;
+    refresh(id);
+    redirect(doneHref(`/admin/incidents/${id}`, "update-deleted"));
+  },
+);
 
-export const savePostmortemAction = adminAction("editor", z.object({ id: entityId, body: text }), ({ id, body }, ctx, formData) => {
-  const outcome = runVerb(formData, () => savePostmortem(getDb(), actorOf(ctx), id, { body }));
-  if (!outcome.ok) return outcome.state;
-  refresh(id);
-  return { message: "Postmortem draft saved." };
-});
+export const savePostmortemAction = adminAction(
+  "editor",
+  z.object({ id: entityId, body: text }),
+  ({ id, body }, ctx, formData) => {
+    const outcome = runVerb(formData, () => savePostmortem(getDb(), actorOf(ctx), id, { body }));
+    if (!outcome.ok) return outcome.state;
+    refresh(id);
+    return { message: "Postmortem draft saved." };
+  },
+);
 
 // Publishes what is in the box (saving it), whether or not a draft was saved first.
-export const publishPostmortemAction = adminAction("editor", z.object({ id: entityId, body: text, notify: checkbox }), ({ id, body, notify }, ctx, formData) => {
-  const outcome = runVerb(formData, () => publishPostmortem(getDb(), actorOf(ctx), id, { body, notify }));
-  if (!outcome.ok) return outcome.state;
-  refresh(id);
-  return { message: "Postmortem published." };
-});
+export const publishPostmortemAction = adminAction(
+  "editor",
+  z.object({ id: entityId, body: text, notify: checkbox }),
+  ({ id, body, notify }, ctx, formData) => {
+    const outcome = runVerb(formData, () => publishPostmortem(getDb(), actorOf(ctx), id, { body, notify }));
+    if (!outcome.ok) return outcome.state;
+    refresh(id);
+    return { message: "Postmortem published." };
+  },
+);

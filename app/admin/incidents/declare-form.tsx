@@ -2,7 +2,15 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import {
+  CheckboxField,
+  Field,
+  FormStatus,
+  SubmitButton,
+  fieldValue,
+  inputClass,
+  useFocusOnError,
+} from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceStatusPicker } from "@/components/admin/service-status-picker";
 import type { PickerGroup } from "@/core/service-picker";
@@ -17,32 +25,72 @@ export interface DeclareInitial {
   componentStatuses: Record<string, string>;
 }
 
-export function DeclareIncidentForm({ groups, timeZone, initial }: { groups: PickerGroup[]; timeZone: string; initial?: DeclareInitial }) {
+export function DeclareIncidentForm({
+  groups,
+  timeZone,
+  initial,
+}: {
+  groups: PickerGroup[];
+  timeZone: string;
+  initial?: DeclareInitial;
+}) {
   const [state, action, pending] = useActionState(declareIncidentAction, {} as FormState);
   const ref = useFocusOnError(state);
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="mt-6 max-w-2xl space-y-5">
       <FormStatus state={state} />
-      <Field name="name" label="Name" hint={`What visitors read as the title, e.g. “Email delayed”. Up to ${LIMITS.name} characters.`} state={state}>
-        {(p) => <input {...p} required defaultValue={fieldValue(state, "name", initial?.name)} className={inputClass} />}
+      <Field
+        name="name"
+        label="Name"
+        hint={`What visitors read as the title, e.g. “Email delayed”. Up to ${LIMITS.name} characters.`}
+        state={state}
+      >
+        {(p) => (
+          <input {...p} required defaultValue={fieldValue(state, "name", initial?.name)} className={inputClass} />
+        )}
       </Field>
       <Field name="status" label="Status" state={state}>
         {(p) => (
-          <select {...p} defaultValue={fieldValue(state, "status", initial?.status ?? "investigating")} className={inputClass}>
+          <select
+            {...p}
+            defaultValue={fieldValue(state, "status", initial?.status ?? "investigating")}
+            className={inputClass}
+          >
             {POSTABLE_INCIDENT_STATUSES.map((s) => (
-              <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
+              <option key={s} value={s}>
+                {INCIDENT_STATUS_LABELS[s]}
+              </option>
             ))}
           </select>
         )}
       </Field>
-      <MarkdownField name="message" label="Message" state={state} initial={initial?.message} hint={`What is happening and what people can do. Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`} />
-      <ServiceStatusPicker groups={groups} state={state} initial={initial?.componentStatuses} legend="Affected services and their new status" emptyLabel="Not affected" />
-      <Field name="impactOverride" label="Impact" hint="Derived from the services’ statuses unless you choose one." state={state}>
+      <MarkdownField
+        name="message"
+        label="Message"
+        state={state}
+        initial={initial?.message}
+        hint={`What is happening and what people can do. Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters.`}
+      />
+      <ServiceStatusPicker
+        groups={groups}
+        state={state}
+        initial={initial?.componentStatuses}
+        legend="Affected services and their new status"
+        emptyLabel="Not affected"
+      />
+      <Field
+        name="impactOverride"
+        label="Impact"
+        hint="Derived from the services’ statuses unless you choose one."
+        state={state}
+      >
         {(p) => (
           <select {...p} defaultValue={fieldValue(state, "impactOverride")} className={inputClass}>
             <option value="">Derived from the services</option>
             {IMPACTS.map((i) => (
-              <option key={i} value={i}>{IMPACT_LABELS[i]}</option>
+              <option key={i} value={i}>
+                {IMPACT_LABELS[i]}
+              </option>
             ))}
           </select>
         )}
@@ -53,7 +101,9 @@ export function DeclareIncidentForm({ groups, timeZone, initial }: { groups: Pic
         hint="Leave empty for now. A start more than 5 minutes ago records a backfilled incident: subscribers are not notified about it."
         state={state}
       >
-        {(p) => <input {...p} type="datetime-local" defaultValue={fieldValue(state, "startedAt")} className={inputClass} />}
+        {(p) => (
+          <input {...p} type="datetime-local" defaultValue={fieldValue(state, "startedAt")} className={inputClass} />
+        )}
       </Field>
       <Field
         name="resolvedAt"
@@ -61,12 +111,21 @@ export function DeclareIncidentForm({ groups, timeZone, initial }: { groups: Pic
         hint="Only when the status is Resolved: when it was over. Needed for a backfilled incident; empty means now."
         state={state}
       >
-        {(p) => <input {...p} type="datetime-local" defaultValue={fieldValue(state, "resolvedAt")} className={inputClass} />}
+        {(p) => (
+          <input {...p} type="datetime-local" defaultValue={fieldValue(state, "resolvedAt")} className={inputClass} />
+        )}
       </Field>
-      <CheckboxField name="notify" label="Notify subscribers" hint="Email and webhook subscribers hear about this incident." defaultChecked={state.values ? state.values.notify === "on" : true} />
+      <CheckboxField
+        name="notify"
+        label="Notify subscribers"
+        hint="Email and webhook subscribers hear about this incident."
+        defaultChecked={state.values ? state.values.notify === "on" : true}
+      />
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending}>Declare incident</SubmitButton>
-        <Link href="/admin/incidents" className="font-medium underline">Cancel</Link>
+        <Link href="/admin/incidents" className="font-medium underline">
+          Cancel
+        </Link>
       </div>
     </form>
   );

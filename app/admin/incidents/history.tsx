@@ -6,13 +6,29 @@ import { HISTORY_PAGE_SIZE } from "@/db/queries/console-incidents";
 import { HISTORY_STATUSES, type ParsedHistoryQuery } from "@/services/console/incident-history";
 import { Button } from "@/components/ui/button";
 
-function FilterField({ name, label, error, children }: { name: string; label: string; error?: string; children: (p: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode }) {
+function FilterField({
+  name,
+  label,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  children: (p: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => React.ReactNode;
+}) {
   const id = `history-${name}`;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
       {children({ id, name, "aria-invalid": Boolean(error), "aria-describedby": error ? `${id}-error` : undefined })}
-      {error && <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -21,9 +37,18 @@ export function HistoryFilterForm({ query, groups }: { query: ParsedHistoryQuery
   const { values, errors } = query;
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <form method="get" action="/admin/incidents" role="search" aria-label="Search incidents" className="mt-3 grid gap-3 rounded-lg border border-slate-300 p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-700">
+    <form
+      method="get"
+      action="/admin/incidents"
+      role="search"
+      aria-label="Search incidents"
+      className="mt-3 grid gap-3 rounded-lg border border-slate-300 p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-slate-700"
+    >
       {hasErrors && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800 sm:col-span-2 lg:col-span-3 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800 sm:col-span-2 lg:col-span-3 dark:bg-red-950 dark:text-red-200"
+        >
           Some filters were not understood and are not applied; see below.
         </p>
       )}
@@ -34,7 +59,11 @@ export function HistoryFilterForm({ query, groups }: { query: ParsedHistoryQuery
         {(p) => (
           <select {...p} defaultValue={values.status} className={inputClass}>
             <option value="">Any status</option>
-            {Object.entries(HISTORY_STATUSES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(HISTORY_STATUSES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         )}
       </FilterField>
@@ -45,10 +74,18 @@ export function HistoryFilterForm({ query, groups }: { query: ParsedHistoryQuery
             {groups.map((g, i) =>
               g.name ? (
                 <optgroup key={`g${i}`} label={g.name}>
-                  {g.services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                  {g.services.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
                 </optgroup>
               ) : (
-                g.services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)
+                g.services.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))
               ),
             )}
           </select>
@@ -62,7 +99,9 @@ export function HistoryFilterForm({ query, groups }: { query: ParsedHistoryQuery
       </FilterField>
       <div className="flex items-end gap-4">
         <Button type="submit">Search</Button>
-        <Link href="/admin/incidents#history-title" className="font-medium underline">Clear</Link>
+        <Link href="/admin/incidents#history-title" className="font-medium underline">
+          Clear
+        </Link>
       </div>
     </form>
   );
@@ -82,8 +121,16 @@ export function HistoryPager({ query, total }: { query: ParsedHistoryQuery; tota
   return (
     <nav aria-label="History pages" className="mt-4 flex flex-wrap items-center gap-4 text-sm">
       <span>{total === 0 ? "No incidents match." : `Showing ${first}–${last} of ${total}`}</span>
-      {current > 1 && <Link href={link(current - 1)} className="font-medium underline">Previous page</Link>}
-      {current < pages && <Link href={link(current + 1)} className="font-medium underline">Next page</Link>}
+      {current > 1 && (
+        <Link href={link(current - 1)} className="font-medium underline">
+          Previous page
+        </Link>
+      )}
+      {current < pages && (
+        <Link href={link(current + 1)} className="font-medium underline">
+          Next page
+        </Link>
+      )}
     </nav>
   );
 }

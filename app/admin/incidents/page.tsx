@@ -3,7 +3,12 @@ import Link from "next/link";
 import { getDb } from "@/db";
 import { ImpactBadge } from "@/components/incident-parts";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
-import { listOpenIncidents, searchIncidentHistory, type ConsoleIncidentRow, type OpenIncidentRow } from "@/db/queries/console-incidents";
+import {
+  listOpenIncidents,
+  searchIncidentHistory,
+  type ConsoleIncidentRow,
+  type OpenIncidentRow,
+} from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/services/auth/dal";
 import { formatInZone, pickerGroups } from "@/services/console/incident-display";
@@ -13,13 +18,17 @@ import { HistoryFilterForm, HistoryPager } from "./history";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-const primary = "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
+const primary =
+  "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
 
 function IncidentRow({ incident, timeZone }: { incident: ConsoleIncidentRow | OpenIncidentRow; timeZone: string }) {
   return (
     <li className="rounded-lg border border-slate-300 p-4 dark:border-slate-700">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <Link href={`/admin/incidents/${incident.id}`} className="text-lg font-semibold underline-offset-2 hover:underline">
+        <Link
+          href={`/admin/incidents/${incident.id}`}
+          className="text-lg font-semibold underline-offset-2 hover:underline"
+        >
           {incident.name}
         </Link>
         <span className="text-sm font-medium">{INCIDENT_STATUS_LABELS[incident.status]}</span>
@@ -37,23 +46,37 @@ function IncidentRow({ incident, timeZone }: { incident: ConsoleIncidentRow | Op
   );
 }
 
-export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IncidentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireUser("editor");
   const db = getDb();
   const page = getThePage(db);
   const open = listOpenIncidents(db, page);
   const groups = pickerGroups(db, page.id);
-  const query = parseHistoryQuery(await searchParams, page.timeZone, new Set(groups.flatMap((g) => g.services.map((s) => s.id))));
+  const query = parseHistoryQuery(
+    await searchParams,
+    page.timeZone,
+    new Set(groups.flatMap((g) => g.services.map((s) => s.id))),
+  );
   const history = searchIncidentHistory(db, page.id, query.filter, query.page);
   return (
     <div className="max-w-4xl">
       <h1 className="text-2xl font-bold">Incidents</h1>
       <div className="mt-4 flex flex-wrap items-center gap-4">
-        <Link href="/admin/incidents/new" className={primary}>Declare incident</Link>
-        <Link href="/admin/incidents/templates" className="font-medium underline">Templates</Link>
+        <Link href="/admin/incidents/new" className={primary}>
+          Declare incident
+        </Link>
+        <Link href="/admin/incidents/templates" className="font-medium underline">
+          Templates
+        </Link>
       </div>
       <section aria-labelledby="open-title" className="mt-8">
-        <h2 id="open-title" className="text-xl font-semibold">Open</h2>
+        <h2 id="open-title" className="text-xl font-semibold">
+          Open
+        </h2>
         {open.length === 0 ? (
           <p className="mt-2 text-slate-700 dark:text-slate-300">No open incidents.</p>
         ) : (
@@ -65,12 +88,18 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         )}
       </section>
       <section aria-labelledby="history-title" className="mt-8">
-        <h2 id="history-title" className="text-xl font-semibold">History</h2>
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">All incidents, newest first. Dates are in the page’s time zone, {page.timeZone}.</p>
+        <h2 id="history-title" className="text-xl font-semibold">
+          History
+        </h2>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          All incidents, newest first. Dates are in the page’s time zone, {page.timeZone}.
+        </p>
         <HistoryFilterForm query={query} groups={groups} />
         {history.rows.length === 0 ? (
           <p className="mt-4 text-slate-700 dark:text-slate-300">
-            {Object.keys(query.filter).length ? "No incidents match these filters. Clear them to see everything." : "No incidents yet. Declare one when something goes wrong."}
+            {Object.keys(query.filter).length
+              ? "No incidents match these filters. Clear them to see everything."
+              : "No incidents yet. Declare one when something goes wrong."}
           </p>
         ) : (
           <ul className="mt-4 space-y-3">

@@ -35,7 +35,11 @@ describe("firing alerts on the console overview", () => {
     addComponent(world.db, world.pageId, "Mail");
     const { id } = createIntegration(world.db, owner, { name: "Prod Alertmanager", kind: "generic" });
     const since = Date.UTC(2026, 10, 23, 15, 6);
-    await fire(id, { service: "Mail", state: "firing", severity: "critical", summary: "SMTP down", fingerprint: "smtp" }, since);
+    await fire(
+      id,
+      { service: "Mail", state: "firing", severity: "critical", summary: "SMTP down", fingerprint: "smtp" },
+      since,
+    );
     const html = renderToStaticMarkup(<AlertOverviewNotice db={world.db} zone="Etc/UTC" />);
     expect(html).toContain("1 alert is firing");
     expect(html).toContain(`href="/admin/integrations/${id}"`);

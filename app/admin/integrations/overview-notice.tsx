@@ -16,7 +16,9 @@ export function AlertOverviewNotice({ db, zone }: { db: Db; zone: string }) {
       <ul className="mt-2 space-y-1 text-sm">
         {firing.map((a) => (
           <li key={a.id}>
-            <Link href={`/admin/integrations/${a.integrationId}`} className="font-medium underline">{a.integrationName}</Link>
+            <Link href={`/admin/integrations/${a.integrationId}`} className="font-medium underline">
+              {a.integrationName}
+            </Link>
             {`: ${a.serviceName}`}
             {a.summary ? ` (${a.summary})` : ""}
             {`, since ${formatInZone(a.since, zone)}`}

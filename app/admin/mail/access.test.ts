@@ -21,14 +21,22 @@ afterEach(() => removeTestDatabase());
 
 function oneEmail(html = "<p>Hello</p><script>alert(1)</script>") {
   const at = Date.now();
-  const notificationId = db.transaction((tx) => enqueueNotification(tx, { pageId, kind: "subscription_manage_link", at }));
+  const notificationId = db.transaction((tx) =>
+    enqueueNotification(tx, { pageId, kind: "subscription_manage_link", at }),
+  );
   writeFanOut(db, notificationId, [["aaaaaaaaaaaa"]], at);
   const delivery = db.select().from(deliveries).where(eq(deliveries.notificationId, notificationId)).get()!;
-  storeRenderedEmails(db, delivery.id, [{ toAddress: "ada@example.org", fromAddress: "s@example.com", subject: "Hi", html, text: "Hello", headers: {} }], at);
+  storeRenderedEmails(
+    db,
+    delivery.id,
+    [{ toAddress: "ada@example.org", fromAddress: "s@example.com", subject: "Hi", html, text: "Hello", headers: {} }],
+    at,
+  );
   return { notificationId, emailId: db.select().from(emailMessages).get()!.id };
 }
 
-const html = (id: string) => GET(new Request(`http://status.test/admin/mail/${id}/html`), { params: Promise.resolve({ id }) });
+const html = (id: string) =>
+  GET(new Request(`http://status.test/admin/mail/${id}/html`), { params: Promise.resolve({ id }) });
 /** What a page does: renders (an element), or the digest of the redirect / HTTP error it throws. */
 async function outcome(render: () => Promise<unknown>): Promise<string> {
   try {

@@ -6,13 +6,19 @@ import type { MailMode } from "@/services/mail/send";
 
 export function MailModeBanner({ mode }: { mode: MailMode }) {
   return mode === "resend" ? (
-    <p role="note" className="mt-4 rounded-lg border border-green-700 bg-green-50 px-4 py-3 text-green-900 dark:border-green-500 dark:bg-green-950 dark:text-green-100">
+    <p
+      role="note"
+      className="mt-4 rounded-lg border border-green-700 bg-green-50 px-4 py-3 text-green-900 dark:border-green-500 dark:bg-green-950 dark:text-green-100"
+    >
       <strong>Emails go out through Resend.</strong> The state of each email follows Resend&apos;s delivery reports.
     </p>
   ) : (
-    <p role="note" className="mt-4 rounded-lg border border-amber-700 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100">
-      <strong>Emails stay in the local outbox: nothing is sent.</strong> Set RESEND_API_KEY (and EMAIL_FROM) and restart to send them through
-      Resend. Until then, every email is kept here for you to read.
+    <p
+      role="note"
+      className="mt-4 rounded-lg border border-amber-700 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-500 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <strong>Emails stay in the local outbox: nothing is sent.</strong> Set RESEND_API_KEY (and EMAIL_FROM) and restart
+      to send them through Resend. Until then, every email is kept here for you to read.
     </p>
   );
 }
@@ -47,12 +53,18 @@ const TONE: Record<EmailMessageState, string> = {
 };
 
 export function EmailStateBadge({ state }: { state: EmailMessageState }) {
-  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${TONE[state]}`}>{EMAIL_STATE_LABELS[state]}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${TONE[state]}`}>
+      {EMAIL_STATE_LABELS[state]}
+    </span>
+  );
 }
 
 /** "3 delivered · 1 bounced", in a fixed order, leaving out states with none. */
 export function countsText<K extends string>(counts: Partial<Record<K, number>>, labels: Record<K, string>): string {
-  const parts = (Object.keys(labels) as K[]).filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${labels[k].toLowerCase()}`);
+  const parts = (Object.keys(labels) as K[])
+    .filter((k) => (counts[k] ?? 0) > 0)
+    .map((k) => `${counts[k]} ${labels[k].toLowerCase()}`);
   return parts.length ? parts.join(" · ") : "none";
 }
 

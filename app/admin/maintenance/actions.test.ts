@@ -5,7 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { components, incidents, incidentUpdates, pages } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/services/testing/auth-harness";
+import {
+  actAs,
+  fakeRequest,
+  installTestDatabase,
+  makeUser,
+  removeTestDatabase,
+  runAction as run,
+} from "@/services/testing/auth-harness";
 import { toLocalDateTime } from "@/services/console/incident-display";
 
 const actions = await import("./actions");
@@ -26,7 +33,13 @@ const local = (at: number) => toLocalDateTime(at, db.select().from(pages).get()!
 const statusOf = (id: string) => db.select().from(components).where(eq(components.id, id)).get()!.status;
 const all = () => db.select().from(incidents).all();
 const one = (id: string) => db.select().from(incidents).where(eq(incidents.id, id)).get()!;
-const timeline = (id: string) => db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id)).orderBy(asc(incidentUpdates.displayAt)).all();
+const timeline = (id: string) =>
+  db
+    .select()
+    .from(incidentUpdates)
+    .where(eq(incidentUpdates.incidentId, id))
+    .orderBy(asc(incidentUpdates.displayAt))
+    .all();
 
 function scheduleFields(extra: Record<string, string | string[]> = {}) {
   const start = Date.now() + 2 * HOUR;
@@ -54,17 +67,27 @@ async function schedule(extra: Record<string, string | string[]> = {}): Promise<
 describe("who may run the maintenance actions", () => {
   it("refuses nobody and a cross-site post; lets an editor, an admin and an owner schedule", async () => {
     actAs(db, null);
-    expect((await run(actions.scheduleMaintenanceAction, scheduleFields())).state).toMatchObject({ ok: false, message: expect.stringContaining("Sign in again") });
+    expect((await run(actions.scheduleMaintenanceAction, scheduleFields())).state).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Sign in again"),
+    });
     actAs(db, makeUser(db, "owner"));
     fakeRequest.headers.set("origin", "https://evil.example");
-    expect((await run(actions.scheduleMaintenanceAction, scheduleFields())).state).toMatchObject({ ok: false, message: expect.stringContaining("another site") });
+    expect((await run(actions.scheduleMaintenanceAction, scheduleFields())).state).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("another site"),
+    });
     fakeRequest.headers.delete("origin");
     expect(all()).toEqual([]);
     for (const role of ["editor", "admin", "owner"] as const) {
       actAs(db, makeUser(db, role));
       await schedule({ name: `By ${role}` });
     }
-    expect(all().map((m) => m.name).sort()).toEqual(["By admin", "By editor", "By owner"]);
+    expect(
+      all()
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(["By admin", "By editor", "By owner"]);
   });
 
   it("refuses the other actions to nobody, and nothing changes", async () => {
@@ -79,7 +102,10 @@ describe("who may run the maintenance actions", () => {
       ["cancelMaintenanceAction", { id }],
     ];
     for (const [name, fields] of attempts) {
-      expect((await run(actions[name] as never, fields)).state, name).toMatchObject({ ok: false, message: expect.stringContaining("Sign in again") });
+      expect((await run(actions[name] as never, fields)).state, name).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("Sign in again"),
+      });
     }
     expect({ rows: all(), updates: db.select().from(incidentUpdates).all() }).toEqual(before);
     expect(statusOf(vpn)).toBe("operational");
@@ -90,22 +116,52 @@ describe("scheduling", () => {
   beforeEach(() => actAs(db, makeUser(db, "editor")));
 
   it("names every bad field and keeps what was typed", async () => {
-    const empty = (await run(actions.scheduleMaintenanceAction, { name: "", message: "", startsAt: "", endsAt: "" })).state!;
+    const empty = (await run(actions.scheduleMaintenanceAction, { name: "", message: "", startsAt: "", endsAt: "" }))
+      .state!;
     expect(Object.keys(empty.errors!).sort()).toEqual(["endsAt", "startsAt"]);
     const blank = (await run(actions.scheduleMaintenanceAction, scheduleFields({ name: " ", message: "" }))).state!;
     expect(Object.keys(blank.errors!).sort()).toEqual(["message", "name"]);
     const long = (await run(actions.scheduleMaintenanceAction, scheduleFields({ name: "x".repeat(101) }))).state!;
-    expect(long).toMatchObject({ errors: { name: [expect.stringMatching(/at most 100/)] }, values: { name: "x".repeat(101) } });
-    expect((await run(actions.scheduleMaintenanceAction, scheduleFields({ message: "m".repeat(10_001) }))).state?.errors?.message?.[0]).toMatch(/at most 10,000/);
+    expect(long).toMatchObject({
+      errors: { name: [expect.stringMatching(/at most 100/)] },
+      values: { name: "x".repeat(101) },
+    });
+    expect(
+      (await run(actions.scheduleMaintenanceAction, scheduleFields({ message: "m".repeat(10_001) }))).state?.errors
+        ?.message?.[0],
+    ).toMatch(/at most 10,000/);
 
     const start = Date.now() + 2 * HOUR;
-    expect((await run(actions.scheduleMaintenanceAction, scheduleFields({ startsAt: local(start), endsAt: local(start - HOUR) }))).state?.errors?.endsAt).toEqual(["The end must be after the start."]);
-    const over = (await run(actions.scheduleMaintenanceAction, scheduleFields({ startsAt: local(Date.now() - 3 * HOUR), endsAt: local(Date.now() - 2 * HOUR) }))).state!;
+    expect(
+      (
+        await run(
+          actions.scheduleMaintenanceAction,
+          scheduleFields({ startsAt: local(start), endsAt: local(start - HOUR) }),
+        )
+      ).state?.errors?.endsAt,
+    ).toEqual(["The end must be after the start."]);
+    const over = (
+      await run(
+        actions.scheduleMaintenanceAction,
+        scheduleFields({ startsAt: local(Date.now() - 3 * HOUR), endsAt: local(Date.now() - 2 * HOUR) }),
+      )
+    ).state!;
     expect(over.errors?.endsAt?.[0]).toMatch(/already ended/);
-    expect((await run(actions.scheduleMaintenanceAction, scheduleFields({ backfill: "on" }))).state?.errors?.backfill?.[0]).toMatch(/already ended/);
-    expect((await run(actions.scheduleMaintenanceAction, scheduleFields({ startsAt: "2026-02-30T10:00" }))).state?.errors?.startsAt).toEqual(["Enter a date and time."]);
-    expect((await run(actions.scheduleMaintenanceAction, scheduleFields({ remindBeforeMinutes: "soon" }))).state?.errors?.remindBeforeMinutes).toBeTruthy();
-    expect((await run(actions.scheduleMaintenanceAction, scheduleFields({ services: ["zzzzzzzzzzzz"] }))).state?.errors?.services?.[0]).toMatch(/Unknown or deleted service/);
+    expect(
+      (await run(actions.scheduleMaintenanceAction, scheduleFields({ backfill: "on" }))).state?.errors?.backfill?.[0],
+    ).toMatch(/already ended/);
+    expect(
+      (await run(actions.scheduleMaintenanceAction, scheduleFields({ startsAt: "2026-02-30T10:00" }))).state?.errors
+        ?.startsAt,
+    ).toEqual(["Enter a date and time."]);
+    expect(
+      (await run(actions.scheduleMaintenanceAction, scheduleFields({ remindBeforeMinutes: "soon" }))).state?.errors
+        ?.remindBeforeMinutes,
+    ).toBeTruthy();
+    expect(
+      (await run(actions.scheduleMaintenanceAction, scheduleFields({ services: ["zzzzzzzzzzzz"] }))).state?.errors
+        ?.services?.[0],
+    ).toMatch(/Unknown or deleted service/);
     db.update(components).set({ deletedAt: 2 }).where(eq(components.id, mail)).run();
     const deleted = (await run(actions.scheduleMaintenanceAction, scheduleFields({ services: [vpn, mail] }))).state!;
     expect(deleted.errors?.services?.[0]).toMatch(/Unknown or deleted service/);
@@ -117,11 +173,21 @@ describe("scheduling", () => {
     db.update(pages).set({ timeZone: "Pacific/Auckland" }).run();
     const id = await schedule({ startsAt: "2030-01-15T09:30", endsAt: "2030-01-15T11:00", remindBeforeMinutes: "" });
     // Auckland is UTC+13 in January.
-    expect(one(id)).toMatchObject({ scheduledFor: Date.UTC(2030, 0, 14, 20, 30), scheduledUntil: Date.UTC(2030, 0, 14, 22, 0), remindBeforeMinutes: null, autoStart: true, autoComplete: true });
+    expect(one(id)).toMatchObject({
+      scheduledFor: Date.UTC(2030, 0, 14, 20, 30),
+      scheduledUntil: Date.UTC(2030, 0, 14, 22, 0),
+      remindBeforeMinutes: null,
+      autoStart: true,
+      autoComplete: true,
+    });
   });
 
   it("records a past window as a backfill", async () => {
-    const id = await schedule({ startsAt: local(Date.now() - 3 * HOUR), endsAt: local(Date.now() - 2 * HOUR), backfill: "on" });
+    const id = await schedule({
+      startsAt: local(Date.now() - 3 * HOUR),
+      endsAt: local(Date.now() - 2 * HOUR),
+      backfill: "on",
+    });
     expect(one(id)).toMatchObject({ status: "completed", backfilled: true });
     expect(statusOf(vpn)).toBe("operational");
   });
@@ -132,32 +198,79 @@ describe("moving a maintenance on", () => {
 
   it("starts, verifies and completes, putting the services back", async () => {
     const id = await schedule();
-    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "scheduled", message: "" })).state?.errors?.message).toBeTruthy();
-    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "scheduled", message: "m".repeat(10_001) })).state?.errors?.message).toBeTruthy();
-    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "paused" })).state?.errors?.status).toBeTruthy();
-    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "in_progress", notify: "on" })).state).toMatchObject({ ok: true });
+    expect(
+      (await run(actions.postMaintenanceUpdateAction, { id, status: "scheduled", message: "" })).state?.errors?.message,
+    ).toBeTruthy();
+    expect(
+      (await run(actions.postMaintenanceUpdateAction, { id, status: "scheduled", message: "m".repeat(10_001) })).state
+        ?.errors?.message,
+    ).toBeTruthy();
+    expect(
+      (await run(actions.postMaintenanceUpdateAction, { id, status: "paused" })).state?.errors?.status,
+    ).toBeTruthy();
+    expect(
+      (await run(actions.postMaintenanceUpdateAction, { id, status: "in_progress", notify: "on" })).state,
+    ).toMatchObject({ ok: true });
     expect(statusOf(vpn)).toBe("under_maintenance");
-    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "scheduled", message: "Back?" })).state?.errors?.status).toBeTruthy();
-    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "verifying", message: "Checking." })).state).toMatchObject({ ok: true });
-    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "completed" })).state).toMatchObject({ ok: true });
+    expect(
+      (await run(actions.postMaintenanceUpdateAction, { id, status: "scheduled", message: "Back?" })).state?.errors
+        ?.status,
+    ).toBeTruthy();
+    expect(
+      (await run(actions.postMaintenanceUpdateAction, { id, status: "verifying", message: "Checking." })).state,
+    ).toMatchObject({ ok: true });
+    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "completed" })).state).toMatchObject({
+      ok: true,
+    });
     expect(statusOf(vpn)).toBe("operational");
     expect(timeline(id).map((u) => u.status)).toEqual(["scheduled", "in_progress", "verifying", "completed"]);
-    expect((await run(actions.postMaintenanceUpdateAction, { id, status: "completed", message: "Again" })).state).toMatchObject({ ok: false });
-    expect((await run(actions.postMaintenanceUpdateAction, { id: "zzzzzzzzzzzz", status: "completed" })).state).toMatchObject({ ok: false, message: "Maintenance was not found." });
+    expect(
+      (await run(actions.postMaintenanceUpdateAction, { id, status: "completed", message: "Again" })).state,
+    ).toMatchObject({ ok: false });
+    expect(
+      (await run(actions.postMaintenanceUpdateAction, { id: "zzzzzzzzzzzz", status: "completed" })).state,
+    ).toMatchObject({ ok: false, message: "Maintenance was not found." });
   });
 
   it("reschedules only into the future with the end after the start, and cancels", async () => {
     const id = await schedule();
     const start = Date.now() + 6 * HOUR;
-    expect((await run(actions.rescheduleMaintenanceAction, { id, startsAt: local(start), endsAt: local(start - HOUR) })).state?.errors?.endsAt).toEqual(["The end must be after the start."]);
-    expect((await run(actions.rescheduleMaintenanceAction, { id, startsAt: local(Date.now() - 3 * HOUR), endsAt: local(Date.now() - 2 * HOUR) })).state?.errors?.endsAt?.[0]).toMatch(/already ended/);
-    expect((await run(actions.rescheduleMaintenanceAction, { id, startsAt: "", endsAt: local(start) })).state?.errors?.startsAt).toBeTruthy();
-    expect((await run(actions.rescheduleMaintenanceAction, { id, startsAt: local(start), endsAt: local(start + HOUR), notify: "on" })).state).toMatchObject({ ok: true, message: "New window saved." });
+    expect(
+      (await run(actions.rescheduleMaintenanceAction, { id, startsAt: local(start), endsAt: local(start - HOUR) }))
+        .state?.errors?.endsAt,
+    ).toEqual(["The end must be after the start."]);
+    expect(
+      (
+        await run(actions.rescheduleMaintenanceAction, {
+          id,
+          startsAt: local(Date.now() - 3 * HOUR),
+          endsAt: local(Date.now() - 2 * HOUR),
+        })
+      ).state?.errors?.endsAt?.[0],
+    ).toMatch(/already ended/);
+    expect(
+      (await run(actions.rescheduleMaintenanceAction, { id, startsAt: "", endsAt: local(start) })).state?.errors
+        ?.startsAt,
+    ).toBeTruthy();
+    expect(
+      (
+        await run(actions.rescheduleMaintenanceAction, {
+          id,
+          startsAt: local(start),
+          endsAt: local(start + HOUR),
+          notify: "on",
+        })
+      ).state,
+    ).toMatchObject({ ok: true, message: "New window saved." });
     expect(Math.abs(one(id).scheduledFor! - start)).toBeLessThan(60_000); // the input has whole minutes
 
-    expect((await run(actions.cancelMaintenanceAction, { id, message: "m".repeat(10_001) })).state?.errors?.message).toBeTruthy();
+    expect(
+      (await run(actions.cancelMaintenanceAction, { id, message: "m".repeat(10_001) })).state?.errors?.message,
+    ).toBeTruthy();
     expect(one(id).status).toBe("scheduled");
-    expect(await run(actions.cancelMaintenanceAction, { id, notify: "on" })).toEqual({ redirect: expect.stringContaining(`/admin/maintenance/${id}`) });
+    expect(await run(actions.cancelMaintenanceAction, { id, notify: "on" })).toEqual({
+      redirect: expect.stringContaining(`/admin/maintenance/${id}`),
+    });
     expect(one(id).status).toBe("cancelled");
     expect((await run(actions.cancelMaintenanceAction, { id })).state).toMatchObject({ ok: false });
   });
@@ -170,8 +283,24 @@ describe("rescheduling a started window", () => {
     await run(actions.postMaintenanceUpdateAction, { id, status: "in_progress" });
     const started = one(id);
     const later = started.scheduledUntil! + HOUR;
-    expect((await run(actions.rescheduleMaintenanceAction, { id, startsAt: local(started.scheduledFor! + 5 * HOUR), endsAt: local(later + 5 * HOUR) })).state?.errors?.startsAt?.[0]).toMatch(/only its end can move/);
-    expect((await run(actions.rescheduleMaintenanceAction, { id, startsAt: local(started.scheduledFor!), endsAt: local(later) })).state).toMatchObject({ ok: true });
+    expect(
+      (
+        await run(actions.rescheduleMaintenanceAction, {
+          id,
+          startsAt: local(started.scheduledFor! + 5 * HOUR),
+          endsAt: local(later + 5 * HOUR),
+        })
+      ).state?.errors?.startsAt?.[0],
+    ).toMatch(/only its end can move/);
+    expect(
+      (
+        await run(actions.rescheduleMaintenanceAction, {
+          id,
+          startsAt: local(started.scheduledFor!),
+          endsAt: local(later),
+        })
+      ).state,
+    ).toMatchObject({ ok: true });
     expect(one(id)).toMatchObject({ scheduledFor: started.scheduledFor, status: "in_progress" });
   });
 });

@@ -26,31 +26,55 @@ function refresh(id?: string) {
 
 export const createMonitorAction = adminAction("admin", anything, (_data, ctx, formData) => {
   const parsed = parseMonitorForm(formData);
-  if (!parsed.ok) return { ok: false, message: "Please correct the fields marked below.", errors: parsed.errors, values: typedValues(formData) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      message: "Please correct the fields marked below.",
+      errors: parsed.errors,
+      values: typedValues(formData),
+    };
   const outcome = runVerb(formData, () => createMonitor(getDb(), actorOf(ctx), parsed.input));
   if (!outcome.ok) return outcome.state;
   refresh();
   const { id, heartbeatToken } = outcome.value;
   // The heartbeat URL carries its secret: shown once here, never put in a redirect URL or stored.
-  if (heartbeatToken) return { message: "Monitor created. Copy its heartbeat URL now: it is shown only once.", reveal: { heartbeatPath: `/api/heartbeat/${heartbeatToken}`, monitorId: id } };
+  if (heartbeatToken)
+    return {
+      message: "Monitor created. Copy its heartbeat URL now: it is shown only once.",
+      reveal: { heartbeatPath: `/api/heartbeat/${heartbeatToken}`, monitorId: id },
+    };
   redirect(doneHref(`/admin/monitors/${id}`, "monitor-created"));
 });
 
-export const updateMonitorAction = adminAction("admin", z.object({ id: entityId }).passthrough(), ({ id }, ctx, formData) => {
-  const parsed = parseMonitorForm(formData);
-  if (!parsed.ok) return { ok: false, message: "Please correct the fields marked below.", errors: parsed.errors, values: typedValues(formData) };
-  const outcome = runVerb(formData, () => updateMonitor(getDb(), actorOf(ctx), id, parsed.input));
-  if (!outcome.ok) return outcome.state;
-  refresh(id);
-  redirect(doneHref(`/admin/monitors/${id}`, "monitor-saved"));
-});
+export const updateMonitorAction = adminAction(
+  "admin",
+  z.object({ id: entityId }).passthrough(),
+  ({ id }, ctx, formData) => {
+    const parsed = parseMonitorForm(formData);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        message: "Please correct the fields marked below.",
+        errors: parsed.errors,
+        values: typedValues(formData),
+      };
+    const outcome = runVerb(formData, () => updateMonitor(getDb(), actorOf(ctx), id, parsed.input));
+    if (!outcome.ok) return outcome.state;
+    refresh(id);
+    redirect(doneHref(`/admin/monitors/${id}`, "monitor-saved"));
+  },
+);
 
-export const pauseMonitorAction = adminAction("admin", z.object({ id: entityId, paused: z.enum(["true", "false"]) }), ({ id, paused }, ctx, formData) => {
-  const outcome = runVerb(formData, () => pauseMonitor(getDb(), actorOf(ctx), id, paused === "true"));
-  if (!outcome.ok) return outcome.state;
-  refresh(id);
-  redirect(doneHref(`/admin/monitors/${id}`, paused === "true" ? "monitor-paused" : "monitor-resumed"));
-});
+export const pauseMonitorAction = adminAction(
+  "admin",
+  z.object({ id: entityId, paused: z.enum(["true", "false"]) }),
+  ({ id, paused }, ctx, formData) => {
+    const outcome = runVerb(formData, () => pauseMonitor(getDb(), actorOf(ctx), id, paused === "true"));
+    if (!outcome.ok) return outcome.state;
+    refresh(id);
+    redirect(doneHref(`/admin/monitors/${id}`, paused === "true" ? "monitor-paused" : "monitor-resumed"));
+  },
+);
 
 export const deleteMonitorAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
   const outcome = runVerb(formData, () => deleteMonitor(getDb(), actorOf(ctx), id));
@@ -65,10 +89,14 @@ export const runNowAction = adminAction("admin", z.object({ id: entityId }), asy
   if (!monitor) return { ok: false, message: "This monitor no longer exists." };
   const result = await runCheck(monitor);
   if (!result) return { message: "No heartbeat is overdue: the last call is within its period and grace." };
-  const details = Object.entries(result.detail).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
+  const details = Object.entries(result.detail).map(
+    ([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`,
+  );
   return {
     ok: true,
-    message: result.ok ? `Up${result.responseMs !== null ? ` in ${result.responseMs} ms` : ""}.` : `Down: ${result.error}`,
+    message: result.ok
+      ? `Up${result.responseMs !== null ? ` in ${result.responseMs} ms` : ""}.`
+      : `Down: ${result.error}`,
     reveal: { details },
   };
 });
@@ -91,5 +119,8 @@ export const dismissDraftAction = adminAction("editor", z.object({ id: entityId 
 export const alertOptInAction = adminAction("editor", z.object({ on: z.enum(["true", "false"]) }), ({ on }, ctx) => {
   setOwnMonitorAlerts(getDb(), actorOf(ctx), on === "true");
   revalidatePath("/admin/monitors");
-  return { message: on === "true" ? "You will get an email when a monitor goes down." : "You will no longer get monitor emails." };
+  return {
+    message:
+      on === "true" ? "You will get an email when a monitor goes down." : "You will no longer get monitor emails.",
+  };
 });

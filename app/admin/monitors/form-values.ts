@@ -10,13 +10,32 @@ import type { MonitorFormValues } from "./monitor-form";
 
 export function formOptions(db: Db) {
   const pageId = getThePage(db).id;
-  const services = getServiceTree(db, pageId).flatMap((row) => (row.type === "group" ? row.components.map((c) => ({ id: c.id, name: `${row.group.name} / ${c.name}` })) : [{ id: row.component.id, name: row.component.name }]));
+  const services = getServiceTree(db, pageId).flatMap((row) =>
+    row.type === "group"
+      ? row.components.map((c) => ({ id: c.id, name: `${row.group.name} / ${c.name}` }))
+      : [{ id: row.component.id, name: row.component.name }],
+  );
   const templates = listTemplates(db, pageId).map((t) => ({ id: t.id, name: t.name }));
   return { services, templates };
 }
 
 export function newMonitorValues(kind: MonitorKind): MonitorFormValues {
-  return { kind, values: { intervalSeconds: kind === "heartbeat" ? "86400" : "60", failuresBeforeDown: kind === "heartbeat" ? "1" : "3", successesBeforeUp: kind === "heartbeat" ? "1" : "2", failureStatus: "major_outage", incidentMode: "status_only", method: "GET", maxRedirects: "5", recordType: "A", port: kind === "tls" ? "443" : "", minDaysValid: "14" }, checks: {} };
+  return {
+    kind,
+    values: {
+      intervalSeconds: kind === "heartbeat" ? "86400" : "60",
+      failuresBeforeDown: kind === "heartbeat" ? "1" : "3",
+      successesBeforeUp: kind === "heartbeat" ? "1" : "2",
+      failureStatus: "major_outage",
+      incidentMode: "status_only",
+      method: "GET",
+      maxRedirects: "5",
+      recordType: "A",
+      port: kind === "tls" ? "443" : "",
+      minDaysValid: "14",
+    },
+    checks: {},
+  };
 }
 
 export function monitorValues(m: Monitor): MonitorFormValues {

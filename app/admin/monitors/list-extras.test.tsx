@@ -23,7 +23,12 @@ const NOW = Date.UTC(2026, 10, 23, 12, 0);
 
 function monitor(name: string, componentId: string) {
   const owner = addMember(world.db, "owner", `${name.toLowerCase()}@example.org`);
-  return createMonitor(world.db, owner, { name, kind: "tcp", intervalSeconds: 60, componentId, config: { host: "127.0.0.1", port: 3241 } }, NOW - 30 * HOUR).id;
+  return createMonitor(
+    world.db,
+    owner,
+    { name, kind: "tcp", intervalSeconds: 60, componentId, config: { host: "127.0.0.1", port: 3241 } },
+    NOW - 30 * HOUR,
+  ).id;
 }
 
 describe("monitor list sparklines", () => {
@@ -36,7 +41,10 @@ describe("monitor list sparklines", () => {
       { at: NOW - 2 * HOUR, outcome: "down" as const, responseMs: null },
       { at: NOW - HOUR, outcome: "down" as const, responseMs: 120 },
     ];
-    world.db.insert(monitorResults).values(rows.map((r) => ({ monitorId: id, ...r }))).run();
+    world.db
+      .insert(monitorResults)
+      .values(rows.map((r) => ({ monitorId: id, ...r })))
+      .run();
     const line = sparklines(world.db, NOW).get(id)!;
     expect(line).toMatchObject({ avgMs: 120, failures: 2, total: 4 });
     expect(line.points).toHaveLength(4);
@@ -59,14 +67,41 @@ describe("the Incident column", () => {
     const mail = monitor("Mail", mailService);
     const vpn = monitor("VPN", vpnService);
     const old = monitor("Database", dbService);
-    const incidentId = addIncident(world.db, world.pageId, { name: "Mail is down", start: NOW - HOUR, steps: [{ status: "investigating" }], componentIds: [mailService] });
-    const base = { source: "monitor" as const, body: "", componentStatus: "major_outage" as const, createdAt: NOW - HOUR, updatedAt: NOW - HOUR };
+    const incidentId = addIncident(world.db, world.pageId, {
+      name: "Mail is down",
+      start: NOW - HOUR,
+      steps: [{ status: "investigating" }],
+      componentIds: [mailService],
+    });
+    const base = {
+      source: "monitor" as const,
+      body: "",
+      componentStatus: "major_outage" as const,
+      createdAt: NOW - HOUR,
+      updatedAt: NOW - HOUR,
+    };
     world.db
       .insert(automaticIncidents)
       .values([
-        { ...base, id: newId(), componentId: mailService, sourceId: mail, state: "published", title: "Mail is down", incidentId },
+        {
+          ...base,
+          id: newId(),
+          componentId: mailService,
+          sourceId: mail,
+          state: "published",
+          title: "Mail is down",
+          incidentId,
+        },
         { ...base, id: newId(), componentId: vpnService, sourceId: vpn, state: "draft", title: "VPN is down" },
-        { ...base, id: newId(), componentId: dbService, sourceId: old, state: "ended", title: "Database was down", endedAt: NOW - HOUR },
+        {
+          ...base,
+          id: newId(),
+          componentId: dbService,
+          sourceId: old,
+          state: "ended",
+          title: "Database was down",
+          endedAt: NOW - HOUR,
+        },
       ])
       .run();
     const links = incidentLinks(world.db);

@@ -5,7 +5,14 @@ import type { Db } from "@/db";
 import { componentGroups, components, componentStatusChanges, sessions } from "@/db/schema";
 import { insertComponent, insertGroup } from "@/db/writes/components";
 import { SESSION_IDLE_TIMEOUT } from "@/services/auth/policy";
-import { actAs, fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction as run } from "@/services/testing/auth-harness";
+import {
+  actAs,
+  fakeRequest,
+  installTestDatabase,
+  makeUser,
+  removeTestDatabase,
+  runAction as run,
+} from "@/services/testing/auth-harness";
 
 const actions = await import("./actions");
 
@@ -15,26 +22,44 @@ beforeEach(() => ({ db, pageId } = installTestDatabase()));
 afterEach(() => removeTestDatabase());
 
 const liveNames = () =>
-  db.select({ name: components.name }).from(components).where(and(eq(components.pageId, pageId), isNull(components.deletedAt))).all().map((r) => r.name);
+  db
+    .select({ name: components.name })
+    .from(components)
+    .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+    .all()
+    .map((r) => r.name);
 
 describe("who may manage services", () => {
   it("refuses nobody, an expired session and an editor; lets an admin and an owner", async () => {
     actAs(db, null);
-    expect((await run(actions.createComponentAction, { name: "VPN" })).state).toMatchObject({ ok: false, message: expect.stringContaining("Sign in again") });
+    expect((await run(actions.createComponentAction, { name: "VPN" })).state).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Sign in again"),
+    });
 
     const admin = makeUser(db, "admin");
     actAs(db, admin, Date.now() - 2 * SESSION_IDLE_TIMEOUT);
-    expect((await run(actions.createComponentAction, { name: "VPN" })).state).toMatchObject({ ok: false, message: expect.stringContaining("Sign in again") });
+    expect((await run(actions.createComponentAction, { name: "VPN" })).state).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Sign in again"),
+    });
     expect(db.select().from(sessions).all()).toHaveLength(0); // the expired one was removed
 
     actAs(db, makeUser(db, "editor"));
-    expect((await run(actions.createComponentAction, { name: "VPN" })).state).toMatchObject({ ok: false, message: expect.stringContaining("role does not allow") });
+    expect((await run(actions.createComponentAction, { name: "VPN" })).state).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("role does not allow"),
+    });
     expect(liveNames()).toEqual([]);
 
     actAs(db, admin);
-    expect(await run(actions.createComponentAction, { name: "VPN" })).toEqual({ redirect: expect.stringContaining("/admin/services") });
+    expect(await run(actions.createComponentAction, { name: "VPN" })).toEqual({
+      redirect: expect.stringContaining("/admin/services"),
+    });
     actAs(db, makeUser(db, "owner"));
-    expect(await run(actions.createComponentAction, { name: "Wi-Fi" })).toEqual({ redirect: expect.stringContaining("/admin/services") });
+    expect(await run(actions.createComponentAction, { name: "Wi-Fi" })).toEqual({
+      redirect: expect.stringContaining("/admin/services"),
+    });
     expect(liveNames().sort()).toEqual(["VPN", "Wi-Fi"]);
   });
 
@@ -56,14 +81,21 @@ describe("who may manage services", () => {
       const result = await run(actions[name] as never, fields);
       expect(result.state, name).toMatchObject({ ok: false, message: expect.stringContaining("role does not allow") });
     }
-    expect(db.select().from(components).where(eq(components.id, id)).get()).toMatchObject({ name: "Mail", status: "operational", deletedAt: null });
+    expect(db.select().from(components).where(eq(components.id, id)).get()).toMatchObject({
+      name: "Mail",
+      status: "operational",
+      deletedAt: null,
+    });
     expect(db.select().from(componentGroups).all()).toHaveLength(1);
   });
 
   it("refuses a cross-site post even with a valid admin session", async () => {
     actAs(db, makeUser(db, "admin"));
     fakeRequest.headers.set("origin", "https://evil.example");
-    expect((await run(actions.createComponentAction, { name: "VPN" })).state).toMatchObject({ ok: false, message: expect.stringContaining("another site") });
+    expect((await run(actions.createComponentAction, { name: "VPN" })).state).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("another site"),
+    });
     expect(liveNames()).toEqual([]);
   });
 });
@@ -81,7 +113,9 @@ describe("services input", () => {
     expect(state).toMatchObject({ ok: false, values: { name: "x".repeat(101) } });
     expect(Object.keys(state!.errors!).sort()).toEqual(["description", "groupId", "name", "startDate"]);
     expect((await run(actions.createComponentAction, { name: "   " })).state?.errors?.name).toEqual(["Enter a name."]);
-    expect((await run(actions.createComponentAction, { name: "VPN", groupId: "aaaaaaaaaaaa" })).state?.errors?.groupId).toEqual(["This group does not exist."]);
+    expect(
+      (await run(actions.createComponentAction, { name: "VPN", groupId: "aaaaaaaaaaaa" })).state?.errors?.groupId,
+    ).toEqual(["This group does not exist."]);
     expect(liveNames()).toEqual([]);
   });
 
@@ -89,7 +123,12 @@ describe("services input", () => {
     const id = insertComponent(db, { pageId, name: "Mail", at: 1, actor: { source: "seed" } });
     const { state } = await run(actions.setStatusAction, { id, status: "partial_outage" });
     expect(state).toMatchObject({ ok: true, message: "Mail is now: Partial outage." });
-    const last = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, id)).all().at(-1)!;
+    const last = db
+      .select()
+      .from(componentStatusChanges)
+      .where(eq(componentStatusChanges.componentId, id))
+      .all()
+      .at(-1)!;
     expect(last).toMatchObject({ status: "partial_outage", source: "manual", userId: expect.any(String) });
     expect((await run(actions.setStatusAction, { id, status: "on_fire" })).state?.errors?.status).toBeTruthy();
   });
@@ -104,16 +143,35 @@ describe("services input", () => {
     }
     expect(db.select({ id: components.id, position: components.position }).from(components).all()).toEqual(before);
     expect((await run(actions.reorderAction, { order: `${b},${a}` })).state).toMatchObject({ ok: true });
-    expect(db.select().from(components).all().sort((x, y) => x.position - y.position).map((c) => c.name)).toEqual(["B", "A"]);
+    expect(
+      db
+        .select()
+        .from(components)
+        .all()
+        .sort((x, y) => x.position - y.position)
+        .map((c) => c.name),
+    ).toEqual(["B", "A"]);
   });
 
   it("moves with the keyboard buttons and deletes softly", async () => {
     const a = insertComponent(db, { pageId, name: "A", at: 1, actor: { source: "seed" } });
     const b = insertComponent(db, { pageId, name: "B", at: 1, actor: { source: "seed" } });
-    expect((await run(actions.moveAction, { id: b, direction: "up", label: "B" })).state).toMatchObject({ ok: true, message: "Moved B up." });
-    const order = () => db.select().from(components).all().sort((x, y) => x.position - y.position).map((c) => c.name);
+    expect((await run(actions.moveAction, { id: b, direction: "up", label: "B" })).state).toMatchObject({
+      ok: true,
+      message: "Moved B up.",
+    });
+    const order = () =>
+      db
+        .select()
+        .from(components)
+        .all()
+        .sort((x, y) => x.position - y.position)
+        .map((c) => c.name);
     expect(order()).toEqual(["B", "A"]);
-    expect((await run(actions.moveAction, { id: b, direction: "up" })).state).toMatchObject({ ok: false, message: "Already first." });
+    expect((await run(actions.moveAction, { id: b, direction: "up" })).state).toMatchObject({
+      ok: false,
+      message: "Already first.",
+    });
     expect(await run(actions.deleteComponentAction, { id: a })).toEqual({ redirect: expect.any(String) });
     expect(db.select().from(components).where(eq(components.id, a)).get()!.deletedAt).not.toBeNull();
     expect((await run(actions.deleteComponentAction, { id: a })).state).toMatchObject({ ok: false });
@@ -123,6 +181,9 @@ describe("services input", () => {
     const groupId = insertGroup(db, { pageId, name: "G", at: 1 });
     const inside = insertComponent(db, { pageId, groupId, name: "Inside", at: 1, actor: { source: "seed" } });
     expect(await run(actions.deleteGroupAction, { id: groupId })).toEqual({ redirect: expect.any(String) });
-    expect(db.select().from(components).where(eq(components.id, inside)).get()).toMatchObject({ groupId: null, deletedAt: null });
+    expect(db.select().from(components).where(eq(components.id, inside)).get()).toMatchObject({
+      groupId: null,
+      deletedAt: null,
+    });
   });
 });

@@ -39,12 +39,16 @@ export const createComponentAction = adminAction("admin", componentSchema, (data
   redirect(doneHref("/admin/services", "service-added"));
 });
 
-export const updateComponentAction = adminAction("admin", componentSchema.extend({ id: entityId }), ({ id, ...data }, ctx, formData) => {
-  const outcome = services.updateComponent(getDb(), pageId(), actorOf(ctx), id, data, Date.now());
-  if (!outcome.ok) return failed(outcome, formData);
-  refresh();
-  redirect(doneHref("/admin/services", "service-saved"));
-});
+export const updateComponentAction = adminAction(
+  "admin",
+  componentSchema.extend({ id: entityId }),
+  ({ id, ...data }, ctx, formData) => {
+    const outcome = services.updateComponent(getDb(), pageId(), actorOf(ctx), id, data, Date.now());
+    if (!outcome.ok) return failed(outcome, formData);
+    refresh();
+    redirect(doneHref("/admin/services", "service-saved"));
+  },
+);
 
 export const deleteComponentAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
   const outcome = services.deleteComponent(getDb(), pageId(), actorOf(ctx), id, Date.now());
@@ -73,12 +77,16 @@ export const createGroupAction = adminAction("admin", groupSchema, (data, ctx, f
   redirect(doneHref("/admin/services", "group-added"));
 });
 
-export const updateGroupAction = adminAction("admin", groupSchema.extend({ id: entityId }), ({ id, ...data }, ctx, formData) => {
-  const outcome = services.updateGroup(getDb(), pageId(), actorOf(ctx), id, data, Date.now());
-  if (!outcome.ok) return failed(outcome, formData);
-  refresh();
-  redirect(doneHref("/admin/services", "group-saved"));
-});
+export const updateGroupAction = adminAction(
+  "admin",
+  groupSchema.extend({ id: entityId }),
+  ({ id, ...data }, ctx, formData) => {
+    const outcome = services.updateGroup(getDb(), pageId(), actorOf(ctx), id, data, Date.now());
+    if (!outcome.ok) return failed(outcome, formData);
+    refresh();
+    redirect(doneHref("/admin/services", "group-saved"));
+  },
+);
 
 export const deleteGroupAction = adminAction("admin", z.object({ id: entityId }), ({ id }, ctx, formData) => {
   const outcome = services.deleteGroup(getDb(), pageId(), actorOf(ctx), id, Date.now());

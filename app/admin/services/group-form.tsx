@@ -15,14 +15,30 @@ export function GroupForm({ initial }: { initial?: { id: string; name: string; d
       <FormStatus state={state} />
       {initial && <input type="hidden" name="id" value={initial.id} />}
       <Field name="name" label="Group name" hint={`Up to ${LIMITS.name} characters.`} state={state}>
-        {(p) => <input {...p} required defaultValue={fieldValue(state, "name", initial?.name)} className={inputClass} />}
+        {(p) => (
+          <input {...p} required defaultValue={fieldValue(state, "name", initial?.name)} className={inputClass} />
+        )}
       </Field>
-      <Field name="description" label="Description (optional)" hint={`Up to ${LIMITS.description} characters.`} state={state}>
-        {(p) => <textarea {...p} rows={3} defaultValue={fieldValue(state, "description", initial?.description)} className={inputClass} />}
+      <Field
+        name="description"
+        label="Description (optional)"
+        hint={`Up to ${LIMITS.description} characters.`}
+        state={state}
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            rows={3}
+            defaultValue={fieldValue(state, "description", initial?.description)}
+            className={inputClass}
+          />
+        )}
       </Field>
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending}>{initial ? "Save group" : "Add group"}</SubmitButton>
-        <Link href="/admin/services" className="font-medium underline">Cancel</Link>
+        <Link href="/admin/services" className="font-medium underline">
+          Cancel
+        </Link>
       </div>
     </form>
   );

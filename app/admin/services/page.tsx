@@ -10,8 +10,10 @@ import { ServiceList, type ListComponent, type ListRow } from "./service-list";
 
 export const metadata: Metadata = { title: "Services" };
 
-const primary = "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
-const secondary = "rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
+const primary =
+  "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
+const secondary =
+  "rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ done?: string; n?: string }> }) {
   await requireUser("admin");
@@ -37,8 +39,12 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
       </p>
       <DoneNotice done={done} n={n} />
       <div className="mt-4 flex flex-wrap gap-3">
-        <Link href="/admin/services/new" className={primary}>Add a service</Link>
-        <Link href="/admin/services/groups/new" className={secondary}>Add a group</Link>
+        <Link href="/admin/services/new" className={primary}>
+          Add a service
+        </Link>
+        <Link href="/admin/services/groups/new" className={secondary}>
+          Add a group
+        </Link>
       </div>
       {rows.length === 0 ? (
         <div className="mt-8 rounded-lg border border-dashed border-slate-400 p-6 dark:border-slate-600">

@@ -106,13 +106,29 @@ export function ServiceList({ rows }: { rows: ListRow[] }) {
             {row.type === "group" ? (
               <>
                 <div className="flex flex-wrap items-center gap-2">
-                  <span aria-hidden className="cursor-grab select-none text-slate-500" title="Drag to reorder">⠿</span>
+                  <span aria-hidden className="cursor-grab select-none text-slate-500" title="Drag to reorder">
+                    ⠿
+                  </span>
                   <h2 className="font-semibold">{row.name}</h2>
-                  <span className="text-sm text-slate-600 dark:text-slate-400">Group · {row.components.length} service{row.components.length === 1 ? "" : "s"}</span>
+                  <span className="text-sm text-slate-600 dark:text-slate-400">
+                    Group · {row.components.length} service{row.components.length === 1 ? "" : "s"}
+                  </span>
                   <span className="ml-auto flex flex-wrap items-center gap-2">
                     <MoveButtons id={row.id} label={row.name} first={index === 0} last={index === rows.length - 1} />
-                    <Link href={`/admin/services/groups/${row.id}`} className={smallButton} aria-label={`Edit group ${row.name}`}>Edit</Link>
-                    <Link href={`/admin/services/groups/${row.id}/delete`} className={smallButton} aria-label={`Delete group ${row.name}`}>Delete</Link>
+                    <Link
+                      href={`/admin/services/groups/${row.id}`}
+                      className={smallButton}
+                      aria-label={`Edit group ${row.name}`}
+                    >
+                      Edit
+                    </Link>
+                    <Link
+                      href={`/admin/services/groups/${row.id}/delete`}
+                      className={smallButton}
+                      aria-label={`Delete group ${row.name}`}
+                    >
+                      Delete
+                    </Link>
                   </span>
                 </div>
                 {row.components.length === 0 ? (
@@ -122,9 +138,22 @@ export function ServiceList({ rows }: { rows: ListRow[] }) {
                 ) : (
                   <ol className="mt-2 space-y-2 pl-4 sm:pl-6" aria-label={`Services in ${row.name}`}>
                     {row.components.map((c, i) => (
-                      <li key={c.id} {...dragProps(c.id, row.id, row.components.map((x) => x.id))} className={`rounded-md border border-slate-200 p-2 dark:border-slate-800 ${dragging?.id === c.id ? "opacity-50" : ""}`}>
+                      <li
+                        key={c.id}
+                        {...dragProps(
+                          c.id,
+                          row.id,
+                          row.components.map((x) => x.id),
+                        )}
+                        className={`rounded-md border border-slate-200 p-2 dark:border-slate-800 ${dragging?.id === c.id ? "opacity-50" : ""}`}
+                      >
                         <ComponentRow component={c}>
-                          <MoveButtons id={c.id} label={c.name} first={i === 0} last={i === row.components.length - 1} />
+                          <MoveButtons
+                            id={c.id}
+                            label={c.name}
+                            first={i === 0}
+                            last={i === row.components.length - 1}
+                          />
                         </ComponentRow>
                       </li>
                     ))}
@@ -133,7 +162,12 @@ export function ServiceList({ rows }: { rows: ListRow[] }) {
               </>
             ) : (
               <ComponentRow component={row.component}>
-                <MoveButtons id={row.id} label={row.component.name} first={index === 0} last={index === rows.length - 1} />
+                <MoveButtons
+                  id={row.id}
+                  label={row.component.name}
+                  first={index === 0}
+                  last={index === rows.length - 1}
+                />
               </ComponentRow>
             )}
           </li>
@@ -146,13 +180,23 @@ export function ServiceList({ rows }: { rows: ListRow[] }) {
 function ComponentRow({ component, children }: { component: ListComponent; children: React.ReactNode }) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <span aria-hidden className="cursor-grab select-none text-slate-500" title="Drag to reorder">⠿</span>
+      <span aria-hidden className="cursor-grab select-none text-slate-500" title="Drag to reorder">
+        ⠿
+      </span>
       <span className="font-medium">{component.name}</span>
       <span className="ml-auto flex flex-wrap items-center gap-2">
         <StatusControl component={component} />
         {children}
-        <Link href={`/admin/services/${component.id}`} className={smallButton} aria-label={`Edit ${component.name}`}>Edit</Link>
-        <Link href={`/admin/services/${component.id}/delete`} className={smallButton} aria-label={`Delete ${component.name}`}>Delete</Link>
+        <Link href={`/admin/services/${component.id}`} className={smallButton} aria-label={`Edit ${component.name}`}>
+          Edit
+        </Link>
+        <Link
+          href={`/admin/services/${component.id}/delete`}
+          className={smallButton}
+          aria-label={`Delete ${component.name}`}
+        >
+          Delete
+        </Link>
       </span>
     </div>
   );
@@ -164,14 +208,30 @@ function StatusControl({ component }: { component: ListComponent }) {
   return (
     <form action={action} className="flex items-center gap-1">
       <input type="hidden" name="id" value={component.id} />
-      <label htmlFor={id} className="sr-only">Status of {component.name}</label>
-      <select id={id} name="status" defaultValue={component.status} key={component.status} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900">
+      <label htmlFor={id} className="sr-only">
+        Status of {component.name}
+      </label>
+      <select
+        id={id}
+        name="status"
+        defaultValue={component.status}
+        key={component.status}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+      >
         {COMPONENT_STATUSES.map((s) => (
-          <option key={s} value={s}>{COMPONENT_STATUS_LABELS[s]}</option>
+          <option key={s} value={s}>
+            {COMPONENT_STATUS_LABELS[s]}
+          </option>
         ))}
       </select>
-      <button type="submit" disabled={pending} className={smallButton} aria-label={`Set status of ${component.name}`}>Set</button>
-      <span role="status" aria-live="polite" className={`text-sm ${state.ok === false ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}>
+      <button type="submit" disabled={pending} className={smallButton} aria-label={`Set status of ${component.name}`}>
+        Set
+      </button>
+      <span
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${state.ok === false ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}
+      >
         {state.ok ? "Saved" : state.message}
         {state.ok && <span className="sr-only">: {state.message}</span>}
       </span>

@@ -35,9 +35,15 @@ const png = (size: number) => {
 describe("page settings", () => {
   it("are refused to nobody and to an editor", async () => {
     actAs(db, null);
-    expect(await saveSettingsAction({}, form(VALID))).toMatchObject({ ok: false, message: expect.stringContaining("Sign in again") });
+    expect(await saveSettingsAction({}, form(VALID))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Sign in again"),
+    });
     actAs(db, makeUser(db, "editor"));
-    expect(await saveSettingsAction({}, form(VALID))).toMatchObject({ ok: false, message: expect.stringContaining("role does not allow") });
+    expect(await saveSettingsAction({}, form(VALID))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("role does not allow"),
+    });
     expect(await uploadLogoAction({}, form({ logo: png(100) }))).toMatchObject({ ok: false });
     expect(await removeLogoAction({}, form({}))).toMatchObject({ ok: false });
     expect(page().name).toBe("Test Page");
@@ -48,29 +54,51 @@ describe("page settings", () => {
     actAs(db, makeUser(db, "admin"));
     const version = readPublicContentVersion(db);
     expect(await saveSettingsAction({}, form(VALID))).toMatchObject({ ok: true });
-    expect(page()).toMatchObject({ name: "Acme IT", timeZone: "Europe/Berlin", accentColor: "#aa3300", supportUrl: null, aboutText: "We keep the lights on.", staleIncidentMinutes: 45 });
+    expect(page()).toMatchObject({
+      name: "Acme IT",
+      timeZone: "Europe/Berlin",
+      accentColor: "#aa3300",
+      supportUrl: null,
+      aboutText: "We keep the lights on.",
+      staleIncidentMinutes: 45,
+    });
     expect(readPublicContentVersion(db)).toBeGreaterThan(version);
   });
 
   it("refuse bad values field by field and change nothing", async () => {
     actAs(db, makeUser(db, "admin"));
-    const state = await saveSettingsAction({}, form({
-      name: "",
-      url: "javascript:alert(1)",
-      timeZone: "Mars/Olympus_Mons",
-      accentColor: "red; background:url(x)",
-      supportUrl: "not a url",
-      footerText: "f".repeat(1001),
-      aboutText: "ok",
-      staleIncidentMinutes: "2",
-    }));
+    const state = await saveSettingsAction(
+      {},
+      form({
+        name: "",
+        url: "javascript:alert(1)",
+        timeZone: "Mars/Olympus_Mons",
+        accentColor: "red; background:url(x)",
+        supportUrl: "not a url",
+        footerText: "f".repeat(1001),
+        aboutText: "ok",
+        staleIncidentMinutes: "2",
+      }),
+    );
     expect(state.ok).toBe(false);
-    expect(Object.keys(state.errors!).sort()).toEqual(["accentColor", "footerText", "name", "staleIncidentMinutes", "supportUrl", "timeZone", "url"]);
+    expect(Object.keys(state.errors!).sort()).toEqual([
+      "accentColor",
+      "footerText",
+      "name",
+      "staleIncidentMinutes",
+      "supportUrl",
+      "timeZone",
+      "url",
+    ]);
     expect(state.errors!.staleIncidentMinutes).toEqual(["Choose from 5 to 1440 minutes (24 hours)."]);
     for (const bad of ["", "1.5", "sixty", "99999"]) {
-      expect((await saveSettingsAction({}, form({ ...VALID, staleIncidentMinutes: bad }))).errors, bad).toHaveProperty("staleIncidentMinutes");
+      expect((await saveSettingsAction({}, form({ ...VALID, staleIncidentMinutes: bad }))).errors, bad).toHaveProperty(
+        "staleIncidentMinutes",
+      );
     }
-    expect(state.errors!.timeZone).toEqual(["This is not a time zone we know. Choose one from the list, e.g. Europe/Berlin."]);
+    expect(state.errors!.timeZone).toEqual([
+      "This is not a time zone we know. Choose one from the list, e.g. Europe/Berlin.",
+    ]);
     expect(state.values).toMatchObject({ timeZone: "Mars/Olympus_Mons" });
     expect(page().name).toBe("Test Page");
   });
@@ -86,10 +114,16 @@ describe("the logo", () => {
   beforeEach(() => actAs(db, makeUser(db, "admin")));
 
   it("is stored, replaced and removed", async () => {
-    expect(await uploadLogoAction({}, form({ logo: png(2000) }))).toMatchObject({ ok: true, message: "Logo uploaded." });
+    expect(await uploadLogoAction({}, form({ logo: png(2000) }))).toMatchObject({
+      ok: true,
+      message: "Logo uploaded.",
+    });
     const first = page().logoAssetId;
     expect(first).toBeTruthy();
-    await uploadLogoAction({}, form({ logo: new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], "a.svg", { type: "image/svg+xml" }) }));
+    await uploadLogoAction(
+      {},
+      form({ logo: new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], "a.svg", { type: "image/svg+xml" }) }),
+    );
     expect(db.select().from(assets).all()).toMatchObject([{ contentType: "image/svg+xml" }]);
     expect(await removeLogoAction({}, form({}))).toMatchObject({ ok: true });
     expect(page().logoAssetId).toBeNull();
@@ -99,7 +133,11 @@ describe("the logo", () => {
   it.each([
     ["too large", png(600 * 1024), "the limit is 512 KB"],
     ["the wrong type", new File(["GIF89a"], "a.png", { type: "image/png" }), "Upload a PNG, JPEG or SVG image."],
-    ["an SVG with a script", new File(['<svg><script>alert(document.cookie)</script></svg>'], "a.svg", { type: "image/svg+xml" }), "a script"],
+    [
+      "an SVG with a script",
+      new File(["<svg><script>alert(document.cookie)</script></svg>"], "a.svg", { type: "image/svg+xml" }),
+      "a script",
+    ],
     ["empty", new File([], "a.png"), "Choose an image file."],
   ])("is refused when %s", async (_what, file, message) => {
     const state = await uploadLogoAction({}, form({ logo: file }));

@@ -7,7 +7,6 @@ import { adminAction } from "@/services/auth/action";
 import { actorOf } from "@/services/console/domain-actions";
 import { removeLogo, saveSettings, settingsSchema, uploadLogo } from "@/services/console/settings";
 
-
 function refresh() {
   revalidatePath("/admin/settings");
   revalidatePath("/", "layout");
@@ -20,7 +19,9 @@ export const saveSettingsAction = adminAction("admin", settingsSchema, (data, ct
 });
 
 const logoSchema = z.object({
-  logo: z.instanceof(File, { error: "Choose an image file." }).refine((f) => f.size > 0, { error: "Choose an image file." }),
+  logo: z
+    .instanceof(File, { error: "Choose an image file." })
+    .refine((f) => f.size > 0, { error: "Choose an image file." }),
 });
 
 export const uploadLogoAction = adminAction("admin", logoSchema, async ({ logo }, ctx) => {

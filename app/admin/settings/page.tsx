@@ -15,13 +15,19 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">Page settings</h1>
-      <p className="mt-1 text-slate-700 dark:text-slate-300">Changes show on the public page as soon as they are saved.</p>
+      <p className="mt-1 text-slate-700 dark:text-slate-300">
+        Changes show on the public page as soon as they are saved.
+      </p>
       <section aria-labelledby="general-heading" className="mt-8">
-        <h2 id="general-heading" className="text-lg font-semibold">General</h2>
+        <h2 id="general-heading" className="text-lg font-semibold">
+          General
+        </h2>
         <SettingsForm initial={page} timeZones={["Etc/UTC", ...timeZoneNames()]} defaultUrl={getConfig().publicUrl} />
       </section>
       <section aria-labelledby="logo-heading" className="mt-10">
-        <h2 id="logo-heading" className="text-lg font-semibold">Logo</h2>
+        <h2 id="logo-heading" className="text-lg font-semibold">
+          Logo
+        </h2>
         <LogoForm logoUrl={page.logoAssetId ? `/assets/${page.logoAssetId}` : null} />
       </section>
     </div>

@@ -7,7 +7,15 @@ import type { PageSettingsFields } from "@/db/writes/settings";
 import type { FormState } from "@/services/auth/action";
 import { saveSettingsAction } from "./actions";
 
-export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: PageSettingsFields; timeZones: string[]; defaultUrl: string }) {
+export function SettingsForm({
+  initial,
+  timeZones,
+  defaultUrl,
+}: {
+  initial: PageSettingsFields;
+  timeZones: string[];
+  defaultUrl: string;
+}) {
   const [state, action, pending] = useActionState(saveSettingsAction, {} as FormState);
   const ref = useFocusOnError(state);
   const value = (name: keyof PageSettingsFields) => fieldValue(state, name, String(initial[name] ?? ""));
@@ -17,13 +25,38 @@ export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: Page
       <Field name="name" label="Page name" hint={`Up to ${LIMITS.name} characters.`} state={state}>
         {(p) => <input {...p} required defaultValue={value("name")} className={inputClass} />}
       </Field>
-      <Field name="url" label="Public address (optional)" hint={`Where visitors find the page. Empty: ${defaultUrl}`} state={state}>
-        {(p) => <input {...p} type="url" inputMode="url" placeholder="https://status.example.org" defaultValue={value("url")} className={inputClass} />}
+      <Field
+        name="url"
+        label="Public address (optional)"
+        hint={`Where visitors find the page. Empty: ${defaultUrl}`}
+        state={state}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="url"
+            inputMode="url"
+            placeholder="https://status.example.org"
+            defaultValue={value("url")}
+            className={inputClass}
+          />
+        )}
       </Field>
-      <Field name="timeZone" label="Time zone" hint="Type to search, e.g. Berlin or New_York. Times on the page are shown in it." state={state}>
+      <Field
+        name="timeZone"
+        label="Time zone"
+        hint="Type to search, e.g. Berlin or New_York. Times on the page are shown in it."
+        state={state}
+      >
         {(p) => (
           <>
-            <input {...p} list="time-zones" autoComplete="off" defaultValue={value("timeZone")} className={inputClass} />
+            <input
+              {...p}
+              list="time-zones"
+              autoComplete="off"
+              defaultValue={value("timeZone")}
+              className={inputClass}
+            />
             <datalist id="time-zones">
               {timeZones.map((zone) => (
                 <option key={zone} value={zone} />
@@ -33,12 +66,38 @@ export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: Page
         )}
       </Field>
       <Field name="accentColor" label="Accent colour" hint="Links and highlights, as #rrggbb." state={state}>
-        {(p) => <input {...p} defaultValue={value("accentColor")} pattern="#[0-9a-fA-F]{6}" className={`${inputClass} font-mono`} />}
+        {(p) => (
+          <input
+            {...p}
+            defaultValue={value("accentColor")}
+            pattern="#[0-9a-fA-F]{6}"
+            className={`${inputClass} font-mono`}
+          />
+        )}
       </Field>
-      <Field name="supportUrl" label="Support link (optional)" hint="Where visitors go for help, e.g. your service desk." state={state}>
-        {(p) => <input {...p} type="url" inputMode="url" placeholder="https://help.example.org" defaultValue={value("supportUrl")} className={inputClass} />}
+      <Field
+        name="supportUrl"
+        label="Support link (optional)"
+        hint="Where visitors go for help, e.g. your service desk."
+        state={state}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="url"
+            inputMode="url"
+            placeholder="https://help.example.org"
+            defaultValue={value("supportUrl")}
+            className={inputClass}
+          />
+        )}
       </Field>
-      <Field name="aboutText" label="About this page (optional)" hint="A short introduction for visitors." state={state}>
+      <Field
+        name="aboutText"
+        label="About this page (optional)"
+        hint="A short introduction for visitors."
+        state={state}
+      >
         {(p) => <textarea {...p} rows={3} defaultValue={value("aboutText")} className={inputClass} />}
       </Field>
       <Field name="footerText" label="Footer text (optional)" hint={`Up to ${LIMITS.footer} characters.`} state={state}>
@@ -50,7 +109,14 @@ export function SettingsForm({ initial, timeZones, defaultUrl }: { initial: Page
         hint="An open incident with no update for this long is flagged in the console, so nobody forgets to keep people informed. 5 to 1440."
         state={state}
       >
-        {(p) => <input {...p} inputMode="numeric" defaultValue={value("staleIncidentMinutes")} className={`${inputClass} max-w-32`} />}
+        {(p) => (
+          <input
+            {...p}
+            inputMode="numeric"
+            defaultValue={value("staleIncidentMinutes")}
+            className={`${inputClass} max-w-32`}
+          />
+        )}
       </Field>
       <SubmitButton pending={pending}>Save settings</SubmitButton>
     </form>

@@ -57,7 +57,10 @@ describe("who may manage subscribers from the console", () => {
         [actions.previewImportAction, { file: csvFile("a@example.org") }],
         [actions.importAction, { csv: "a@example.org" }],
       ] as [Action, Record<string, string | Blob>][]) {
-        expect((await run(action, fields)).state).toMatchObject({ ok: false, message: expect.stringContaining(refusal) });
+        expect((await run(action, fields)).state).toMatchObject({
+          ok: false,
+          message: expect.stringContaining(refusal),
+        });
       }
       const response = await exportCsv();
       expect(response.status).toBe(who ? 403 : 401);
@@ -68,19 +71,32 @@ describe("who may manage subscribers from the console", () => {
 
   it.each(["admin", "owner"] as UserRole[])("lets an %s add, import, export and remove", async (role) => {
     actAs(db, makeUser(db, role));
-    expect(await run(actions.addSubscriberAction, { email: "Sam@Example.org", scope: "some", componentIds: [vpn], confirmation: "confirmed" })).toEqual({
+    expect(
+      await run(actions.addSubscriberAction, {
+        email: "Sam@Example.org",
+        scope: "some",
+        componentIds: [vpn],
+        confirmation: "confirmed",
+      }),
+    ).toEqual({
       redirect: "/admin/subscribers?done=subscriber-added-active",
     });
-    expect(await run(actions.importAction, { csv: "email\nb@example.org,VPN\nc@example.org" })).toEqual({ redirect: "/admin/subscribers?done=subscribers-imported&n=2" });
+    expect(await run(actions.importAction, { csv: "email\nb@example.org,VPN\nc@example.org" })).toEqual({
+      redirect: "/admin/subscribers?done=subscribers-imported&n=2",
+    });
     const response = await exportCsv();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="subscribers-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="subscribers-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const text = await response.text();
     expect(text.split("\r\n")[0]).toBe("email,state,scope,created,confirmed");
     expect(text).toContain("sam@example.org,active,VPN,");
     const sam = getEmailSubscriberByAddress(db, pageId, "sam@example.org")!;
-    expect(await run(actions.removeSubscriberAction, { id: sam.id })).toEqual({ redirect: "/admin/subscribers?done=subscriber-removed" });
+    expect(await run(actions.removeSubscriberAction, { id: sam.id })).toEqual({
+      redirect: "/admin/subscribers?done=subscriber-removed",
+    });
     expect(count()).toBe(2);
   });
 
@@ -96,28 +112,61 @@ describe("adding by hand", () => {
 
   it("answers bad input per field, keeping what was typed and ticked", async () => {
     const bad = (await run(actions.addSubscriberAction, { email: "nope", scope: "all", confirmation: "send" })).state!;
-    expect(bad).toMatchObject({ ok: false, errors: { email: [expect.stringContaining("valid email address")] }, values: { email: "nope" } });
-    const none = (await run(actions.addSubscriberAction, { email: "a@example.org", scope: "some", confirmation: "send" })).state!;
+    expect(bad).toMatchObject({
+      ok: false,
+      errors: { email: [expect.stringContaining("valid email address")] },
+      values: { email: "nope" },
+    });
+    const none = (
+      await run(actions.addSubscriberAction, { email: "a@example.org", scope: "some", confirmation: "send" })
+    ).state!;
     expect(none).toMatchObject({ ok: false, errors: { componentIds: [expect.stringContaining("at least one")] } });
-    const unknown = (await run(actions.addSubscriberAction, { email: "a@example.org", scope: "some", componentIds: [vpn, "zzzzzzzzzzzz"], confirmation: "send" })).state!;
-    expect(unknown).toMatchObject({ ok: false, errors: { componentIds: [expect.stringContaining("zzzzzzzzzzzz")] }, values: { componentIds: `${vpn},zzzzzzzzzzzz` } });
+    const unknown = (
+      await run(actions.addSubscriberAction, {
+        email: "a@example.org",
+        scope: "some",
+        componentIds: [vpn, "zzzzzzzzzzzz"],
+        confirmation: "send",
+      })
+    ).state!;
+    expect(unknown).toMatchObject({
+      ok: false,
+      errors: { componentIds: [expect.stringContaining("zzzzzzzzzzzz")] },
+      values: { componentIds: `${vpn},zzzzzzzzzzzz` },
+    });
     const noConsent = (await run(actions.addSubscriberAction, { email: "a@example.org", scope: "all" })).state!;
     expect(noConsent).toMatchObject({ ok: false, errors: { confirmation: expect.any(Array) } });
     expect(count()).toBe(0);
   });
 
   it("sends a confirmation, and refuses the same address again", async () => {
-    expect(await run(actions.addSubscriberAction, { email: "p@example.org", scope: "all", confirmation: "send" })).toEqual({ redirect: "/admin/subscribers?done=subscriber-added-pending" });
-    expect(getEmailSubscriberByAddress(db, pageId, "p@example.org")).toMatchObject({ state: "pending", origin: "console" });
-    const again = (await run(actions.addSubscriberAction, { email: "P@example.org", scope: "all", confirmation: "confirmed" })).state!;
-    expect(again).toMatchObject({ ok: false, errors: { email: [expect.stringContaining("already on the list (pending)")] } });
+    expect(
+      await run(actions.addSubscriberAction, { email: "p@example.org", scope: "all", confirmation: "send" }),
+    ).toEqual({ redirect: "/admin/subscribers?done=subscriber-added-pending" });
+    expect(getEmailSubscriberByAddress(db, pageId, "p@example.org")).toMatchObject({
+      state: "pending",
+      origin: "console",
+    });
+    const again = (
+      await run(actions.addSubscriberAction, { email: "P@example.org", scope: "all", confirmation: "confirmed" })
+    ).state!;
+    expect(again).toMatchObject({
+      ok: false,
+      errors: { email: [expect.stringContaining("already on the list (pending)")] },
+    });
     expect(getEmailSubscriberByAddress(db, pageId, "p@example.org")).toMatchObject({ state: "pending" });
   });
 
   it("removing an unknown id changes nothing", async () => {
     insertEmailSubscriber(db, { pageId, email: "keep@example.org", state: "active", at: Date.now() });
-    expect((await run(actions.removeSubscriberAction, { id: "zzzzzzzzzzzz" })).state).toMatchObject({ ok: false, message: expect.stringContaining("not found") });
-    expect((await run(actions.removeSubscriberAction, { id: "../x" })).state).toMatchObject({ ok: false, errors: { id: expect.any(Array) } });
+    expect((await run(actions.removeSubscriberAction, { id: "zzzzzzzzzzzz" })).state).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("not found"),
+    });
+    expect((await run(actions.removeSubscriberAction, { id: "../x" })).state).toMatchObject({
+      ok: false,
+      errors: { id: expect.any(Array) },
+    });
     expect(count()).toBe(1);
   });
 });
@@ -126,26 +175,54 @@ describe("importing", () => {
   beforeEach(() => actAs(db, makeUser(db, "admin")));
 
   it("previews a file: errors with line numbers and no text to import; a clean file comes back ready", async () => {
-    const broken = (await run(actions.previewImportAction, { file: csvFile("a@example.org\nnot-an-address\nb@example.org,Nope") })).state!;
-    expect(broken).toMatchObject({ ok: false, message: expect.stringContaining("2 lines have errors"), preview: { addCount: 1, errorCount: 2 } });
+    const broken = (
+      await run(actions.previewImportAction, { file: csvFile("a@example.org\nnot-an-address\nb@example.org,Nope") })
+    ).state!;
+    expect(broken).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("2 lines have errors"),
+      preview: { addCount: 1, errorCount: 2 },
+    });
     expect(broken.preview!.errors.map((e) => e.line)).toEqual([2, 3]);
     expect(broken.csv).toBeUndefined();
-    const clean = (await run(actions.previewImportAction, { file: csvFile("a@example.org\nb@example.org,VPN\na@example.org") })).state!;
-    expect(clean).toMatchObject({ ok: true, preview: { addCount: 2, mergedCount: 1, errorCount: 0 }, csv: "a@example.org\nb@example.org,VPN\na@example.org" });
+    const clean = (
+      await run(actions.previewImportAction, { file: csvFile("a@example.org\nb@example.org,VPN\na@example.org") })
+    ).state!;
+    expect(clean).toMatchObject({
+      ok: true,
+      preview: { addCount: 2, mergedCount: 1, errorCount: 0 },
+      csv: "a@example.org\nb@example.org,VPN\na@example.org",
+    });
     expect(count()).toBe(0);
   });
 
   it("refuses a missing, empty or oversized file", async () => {
-    expect((await run(actions.previewImportAction, {})).state).toMatchObject({ ok: false, errors: { file: ["Choose a CSV file to upload."] } });
-    expect((await run(actions.previewImportAction, { file: csvFile("") })).state).toMatchObject({ ok: false, errors: { file: expect.any(Array) } });
+    expect((await run(actions.previewImportAction, {})).state).toMatchObject({
+      ok: false,
+      errors: { file: ["Choose a CSV file to upload."] },
+    });
+    expect((await run(actions.previewImportAction, { file: csvFile("") })).state).toMatchObject({
+      ok: false,
+      errors: { file: expect.any(Array) },
+    });
     const big = csvFile("a".repeat(1024 * 1024) + "@example.org");
-    expect((await run(actions.previewImportAction, { file: big })).state).toMatchObject({ ok: false, errors: { file: [expect.stringContaining("larger than 1 MB")] } });
+    expect((await run(actions.previewImportAction, { file: big })).state).toMatchObject({
+      ok: false,
+      errors: { file: [expect.stringContaining("larger than 1 MB")] },
+    });
   });
 
   it("checks the text again on import and imports nothing if a line is wrong", async () => {
     const result = (await run(actions.importAction, { csv: "a@example.org\nb@example.org,Gone" })).state!;
-    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("nothing was imported"), preview: { errorCount: 1 } });
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("nothing was imported"),
+      preview: { errorCount: 1 },
+    });
     expect(count()).toBe(0);
-    expect((await run(actions.importAction, { csv: "" })).state).toMatchObject({ ok: false, errors: { file: expect.any(Array) } });
+    expect((await run(actions.importAction, { csv: "" })).state).toMatchObject({
+      ok: false,
+      errors: { file: expect.any(Array) },
+    });
   });
 });

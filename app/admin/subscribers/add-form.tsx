@@ -2,7 +2,15 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field, FormStatus, SubmitButton, fieldList, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import {
+  Field,
+  FormStatus,
+  SubmitButton,
+  fieldList,
+  fieldValue,
+  inputClass,
+  useFocusOnError,
+} from "@/components/admin/form";
 import { ServicePicker, type ServiceChoiceGroup } from "@/components/ui/service-picker";
 import { LIMITS } from "@/db/constants";
 import type { FormState } from "@/services/auth/action";
@@ -20,7 +28,16 @@ export function AddSubscriberForm({ choices }: { choices: ServiceChoiceGroup[] }
     <form ref={ref} key={state.at} action={action} noValidate className="mt-6 max-w-xl space-y-6">
       <FormStatus state={state} />
       <Field name="email" label="Email address" hint={`Up to ${LIMITS.email} characters.`} state={state}>
-        {(p) => <input {...p} type="email" autoComplete="off" required defaultValue={fieldValue(state, "email")} className={inputClass} />}
+        {(p) => (
+          <input
+            {...p}
+            type="email"
+            autoComplete="off"
+            required
+            defaultValue={fieldValue(state, "email")}
+            className={inputClass}
+          />
+        )}
       </Field>
       {/* The services show only while "Only the services chosen below" is picked: CSS (.scope-choice), no state. */}
       <fieldset aria-describedby={scopeError ? "field-componentIds-error" : undefined} className="scope-choice">
@@ -52,23 +69,41 @@ export function AddSubscriberForm({ choices }: { choices: ServiceChoiceGroup[] }
       <fieldset>
         <legend className="text-sm font-medium">Consent</legend>
         <label className={radio}>
-          <input type="radio" name="confirmation" value="send" defaultChecked={confirmation !== "confirmed"} className="mt-1" />
+          <input
+            type="radio"
+            name="confirmation"
+            value="send"
+            defaultChecked={confirmation !== "confirmed"}
+            className="mt-1"
+          />
           <span>
             Send a confirmation email
-            <span className="block text-sm text-slate-600 dark:text-slate-400">They are pending, and get nothing else, until they click the link in it.</span>
+            <span className="block text-sm text-slate-600 dark:text-slate-400">
+              They are pending, and get nothing else, until they click the link in it.
+            </span>
           </span>
         </label>
         <label className={radio}>
-          <input type="radio" name="confirmation" value="confirmed" defaultChecked={confirmation === "confirmed"} className="mt-1" />
+          <input
+            type="radio"
+            name="confirmation"
+            value="confirmed"
+            defaultChecked={confirmation === "confirmed"}
+            className="mt-1"
+          />
           <span>
             They already agreed: add them as active
-            <span className="block text-sm text-slate-600 dark:text-slate-400">Only if this person asked you to subscribe them.</span>
+            <span className="block text-sm text-slate-600 dark:text-slate-400">
+              Only if this person asked you to subscribe them.
+            </span>
           </span>
         </label>
       </fieldset>
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending}>Add subscriber</SubmitButton>
-        <Link href="/admin/subscribers" className="font-medium underline">Cancel</Link>
+        <Link href="/admin/subscribers" className="font-medium underline">
+          Cancel
+        </Link>
       </div>
     </form>
   );

@@ -24,7 +24,9 @@ export function ImportForm() {
         </Field>
         <div className="flex items-center gap-4">
           <SubmitButton pending={previewing}>Check the file</SubmitButton>
-          <Link href="/admin/subscribers" className="font-medium underline">Cancel</Link>
+          <Link href="/admin/subscribers" className="font-medium underline">
+            Cancel
+          </Link>
         </div>
       </form>
       {state.preview && <PreviewDetails preview={state.preview} />}
@@ -41,17 +43,25 @@ export function ImportForm() {
 }
 
 const box = "rounded-lg border border-slate-300 p-4 dark:border-slate-700";
-const more = (shown: number, total: number) => (total > shown ? <p className="mt-2 text-sm">…and {total - shown} more.</p> : null);
+const more = (shown: number, total: number) =>
+  total > shown ? <p className="mt-2 text-sm">…and {total - shown} more.</p> : null;
 
 function PreviewDetails({ preview }: { preview: NonNullable<ImportState["preview"]> }) {
   return (
     <section aria-labelledby="preview-heading" className="space-y-4">
-      <h2 id="preview-heading" className="text-lg font-semibold">What the file holds</h2>
+      <h2 id="preview-heading" className="text-lg font-semibold">
+        What the file holds
+      </h2>
       <p>
-        {preview.rows} {preview.rows === 1 ? "line" : "lines"} read: {preview.addCount} to add, {preview.mergedCount} merged or already on the list,{" "}
-        {preview.errorCount} with errors.
+        {preview.rows} {preview.rows === 1 ? "line" : "lines"} read: {preview.addCount} to add, {preview.mergedCount}{" "}
+        merged or already on the list, {preview.errorCount} with errors.
       </p>
-      <PreviewList title="Errors (nothing is imported until they are fixed)" shown={preview.errors} total={preview.errorCount} tone="error">
+      <PreviewList
+        title="Errors (nothing is imported until they are fixed)"
+        shown={preview.errors}
+        total={preview.errorCount}
+        tone="error"
+      >
         {(e) => e.message}
       </PreviewList>
       <PreviewList title="To add" shown={preview.toAdd} total={preview.addCount}>
@@ -64,7 +74,19 @@ function PreviewDetails({ preview }: { preview: NonNullable<ImportState["preview
   );
 }
 
-function PreviewList<T extends { line: number }>({ title, shown, total, tone, children }: { title: string; shown: T[]; total: number; tone?: "error"; children: (row: T) => string }) {
+function PreviewList<T extends { line: number }>({
+  title,
+  shown,
+  total,
+  tone,
+  children,
+}: {
+  title: string;
+  shown: T[];
+  total: number;
+  tone?: "error";
+  children: (row: T) => string;
+}) {
   if (total === 0) return null;
   return (
     <div className={tone === "error" ? `${box} border-red-600 dark:border-red-400` : box}>

@@ -15,8 +15,10 @@ import { Button } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Subscribers" };
 
-const primary = "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
-const secondary = "rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
+const primary =
+  "rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
+const secondary =
+  "rounded-md border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
 
 const STATE_LABELS: Record<SubscriberState, string> = {
   pending: "Pending confirmation",
@@ -40,28 +42,46 @@ const filterSchema = z.object({
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
-export default async function SubscribersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SubscribersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("admin");
   const raw = await searchParams;
   const filter = filterSchema.parse({ q: first(raw.q), state: first(raw.state), page: first(raw.page) });
   const actor: Actor = { type: "user", userId: user.id, label: user.email, role: user.role };
   const db = getDb();
   const { timeZone } = getThePage(db);
-  const list = listSubscribers(db, actor, { search: filter.q, state: filter.state, page: filter.page ?? 1, perPage: DEFAULT_PAGE_SIZE });
+  const list = listSubscribers(db, actor, {
+    search: filter.q,
+    state: filter.state,
+    page: filter.page ?? 1,
+    perPage: DEFAULT_PAGE_SIZE,
+  });
   const filtered = Boolean(filter.q || filter.state);
   const query = (extra: Record<string, string>) =>
-    "?" + new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.state ? { state: filter.state } : {}), ...extra }).toString();
+    "?" +
+    new URLSearchParams({
+      ...(filter.q ? { q: filter.q } : {}),
+      ...(filter.state ? { state: filter.state } : {}),
+      ...extra,
+    }).toString();
   return (
     <div className="max-w-5xl">
       <h1 className="text-2xl font-bold">Subscribers</h1>
       <p className="mt-1 text-slate-700 dark:text-slate-300">
-        People who get incident and maintenance emails. Visitors subscribe on the status page and confirm by email; you can also add or import
-        addresses here.
+        People who get incident and maintenance emails. Visitors subscribe on the status page and confirm by email; you
+        can also add or import addresses here.
       </p>
       <DoneNotice done={raw.done} n={raw.n} />
       <div className="mt-4 flex flex-wrap gap-3">
-        <Link href="/admin/subscribers/new" className={primary}>Add a subscriber</Link>
-        <Link href="/admin/subscribers/import" className={secondary}>Import a CSV file</Link>
+        <Link href="/admin/subscribers/new" className={primary}>
+          Add a subscriber
+        </Link>
+        <Link href="/admin/subscribers/import" className={secondary}>
+          Import a CSV file
+        </Link>
         {list.total > 0 && (
           // A plain link: the download is a route handler, not a page.
           <a href={`/admin/subscribers/export.csv${query({})}`} className={secondary} download>
@@ -71,20 +91,30 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
       </div>
       <form method="get" className="mt-6 flex flex-wrap items-end gap-4" role="search" aria-label="Filter subscribers">
         <div>
-          <label htmlFor="filter-q" className="block text-sm font-medium">Email contains</label>
+          <label htmlFor="filter-q" className="block text-sm font-medium">
+            Email contains
+          </label>
           <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ""} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="filter-state" className="block text-sm font-medium">State</label>
+          <label htmlFor="filter-state" className="block text-sm font-medium">
+            State
+          </label>
           <select id="filter-state" name="state" defaultValue={filter.state ?? ""} className={inputClass}>
             <option value="">Any state</option>
             {SUBSCRIBER_STATES.map((s) => (
-              <option key={s} value={s}>{STATE_LABELS[s]}</option>
+              <option key={s} value={s}>
+                {STATE_LABELS[s]}
+              </option>
             ))}
           </select>
         </div>
         <Button type="submit">Filter</Button>
-        {filtered && <Link href="/admin/subscribers" className="py-2 font-medium underline">Clear</Link>}
+        {filtered && (
+          <Link href="/admin/subscribers" className="py-2 font-medium underline">
+            Clear
+          </Link>
+        )}
       </form>
       {list.total === 0 ? (
         <div className="mt-8 rounded-lg border border-dashed border-slate-400 p-6 dark:border-slate-600">
@@ -97,8 +127,8 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
             <>
               <h2 className="font-semibold">No subscribers yet</h2>
               <p className="mt-1 text-slate-700 dark:text-slate-300">
-                Point people to the Subscribe link on your status page, add an address by hand, or import a CSV file with one address per line
-                (for example, an existing mailing list).
+                Point people to the Subscribe link on your status page, add an address by hand, or import a CSV file
+                with one address per line (for example, an existing mailing list).
               </p>
             </>
           )}
@@ -111,22 +141,42 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
           </p>
           {list.subscribers.length === 0 ? (
             <p className="mt-2">
-              This page is past the end. <Link href={`/admin/subscribers${query({})}`} className="font-medium underline">Go to the first page</Link>
+              This page is past the end.{" "}
+              <Link href={`/admin/subscribers${query({})}`} className="font-medium underline">
+                Go to the first page
+              </Link>
             </p>
           ) : (
-            <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-300 dark:divide-slate-800 dark:border-slate-700" aria-label="Subscribers">
+            <ul
+              className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-300 dark:divide-slate-800 dark:border-slate-700"
+              aria-label="Subscribers"
+            >
               {list.subscribers.map((s) => (
                 <li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-3">
                   <div className="min-w-0 flex-1">
-                    <p className="font-medium"><Address>{s.email}</Address></p>
+                    <p className="font-medium">
+                      <Address>{s.email}</Address>
+                    </p>
                     <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
-                      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_BADGE[s.state]}`}>{STATE_LABELS[s.state]}</span>
-                      <span>{s.components === null ? "Everything" : s.components.map((c) => c.name).join(", ") || "No services left"}</span>
+                      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE_BADGE[s.state]}`}>
+                        {STATE_LABELS[s.state]}
+                      </span>
+                      <span>
+                        {s.components === null
+                          ? "Everything"
+                          : s.components.map((c) => c.name).join(", ") || "No services left"}
+                      </span>
                       <span aria-hidden="true">·</span>
-                      <span>added {formatInZone(s.createdAt, timeZone)} ({s.origin})</span>
+                      <span>
+                        added {formatInZone(s.createdAt, timeZone)} ({s.origin})
+                      </span>
                     </p>
                   </div>
-                  <Link href={`/admin/subscribers/${s.id}/remove`} className="rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800" aria-label={`Remove ${s.email}`}>
+                  <Link
+                    href={`/admin/subscribers/${s.id}/remove`}
+                    className="rounded-md border border-slate-400 px-2.5 py-1 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+                    aria-label={`Remove ${s.email}`}
+                  >
                     Remove
                   </Link>
                 </li>
@@ -135,8 +185,22 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
           )}
           {list.pageCount > 1 && (
             <nav aria-label="Pages" className="mt-4 flex gap-4">
-              {list.page > 1 && <Link href={`/admin/subscribers${query({ page: String(list.page - 1) })}`} className="font-medium underline">Previous page</Link>}
-              {list.page < list.pageCount && <Link href={`/admin/subscribers${query({ page: String(list.page + 1) })}`} className="font-medium underline">Next page</Link>}
+              {list.page > 1 && (
+                <Link
+                  href={`/admin/subscribers${query({ page: String(list.page - 1) })}`}
+                  className="font-medium underline"
+                >
+                  Previous page
+                </Link>
+              )}
+              {list.page < list.pageCount && (
+                <Link
+                  href={`/admin/subscribers${query({ page: String(list.page + 1) })}`}
+                  className="font-medium underline"
+                >
+                  Next page
+                </Link>
+              )}
             </nav>
           )}
         </>

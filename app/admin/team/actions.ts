@@ -19,7 +19,9 @@ function failed(outcome: { message: string; errors?: Record<string, string[]> },
 export const inviteAction = adminAction(
   "admin",
   z.object({
-    email: z.email({ error: "Enter an email address, e.g. sam@example.org." }).max(LIMITS.email, { error: "This email address is too long." }),
+    email: z
+      .email({ error: "Enter an email address, e.g. sam@example.org." })
+      .max(LIMITS.email, { error: "This email address is too long." }),
     role,
   }),
   (data, ctx, formData) => {
@@ -43,12 +45,16 @@ export const revokeInvitationAction = adminAction("admin", z.object({ id: entity
   return { message: "Invitation revoked." };
 });
 
-export const changeRoleAction = adminAction("admin", z.object({ userId: entityId, role }), ({ userId, role }, ctx, formData) => {
-  const outcome = team.changeRole(getDb(), actorOf(ctx), userId, role, Date.now());
-  if (!outcome.ok) return failed(outcome, formData);
-  revalidatePath("/admin/team");
-  return { message: `${outcome.email} is now ${USER_ROLE_LABELS[role].toLowerCase()}.` };
-});
+export const changeRoleAction = adminAction(
+  "admin",
+  z.object({ userId: entityId, role }),
+  ({ userId, role }, ctx, formData) => {
+    const outcome = team.changeRole(getDb(), actorOf(ctx), userId, role, Date.now());
+    if (!outcome.ok) return failed(outcome, formData);
+    revalidatePath("/admin/team");
+    return { message: `${outcome.email} is now ${USER_ROLE_LABELS[role].toLowerCase()}.` };
+  },
+);
 
 export const removeMemberAction = adminAction("admin", z.object({ userId: entityId }), ({ userId }, ctx, formData) => {
   const outcome = team.removeMember(getDb(), actorOf(ctx), userId, Date.now());
@@ -60,5 +66,7 @@ export const removeMemberAction = adminAction("admin", z.object({ userId: entity
 export const requireTwoFactorAction = adminAction("owner", z.object({ required: checkbox }), ({ required }, ctx) => {
   team.setTwoFactorRequirement(getDb(), actorOf(ctx), required, Date.now());
   revalidatePath("/admin", "layout");
-  return { message: required ? "Two-factor sign-in is now required for everyone." : "Two-factor sign-in is now optional." };
+  return {
+    message: required ? "Two-factor sign-in is now required for everyone." : "Two-factor sign-in is now optional.",
+  };
 });

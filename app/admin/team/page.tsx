@@ -25,39 +25,56 @@ export default async function TeamPage() {
     <div className="max-w-4xl">
       <h1 className="text-2xl font-bold">Team</h1>
       <p className="mt-1 text-slate-700 dark:text-slate-300">
-        Owners can do everything. Admins can do everything except manage owners. Editors post incidents, maintenance and updates.
+        Owners can do everything. Admins can do everything except manage owners. Editors post incidents, maintenance and
+        updates.
       </p>
       <section aria-labelledby="members-heading" className="mt-8">
-        <h2 id="members-heading" className="text-lg font-semibold">Members</h2>
+        <h2 id="members-heading" className="text-lg font-semibold">
+          Members
+        </h2>
         <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-300 dark:divide-slate-800 dark:border-slate-700">
           {members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 p-3">
               {/* At least 15rem for who it is, so on a phone the controls go below instead of squeezing it. */}
               <div className="min-w-0 flex-1 basis-60">
-                <p className="font-medium"><Address>{m.email}</Address>{m.id === me.id && " (you)"}</p>
+                <p className="font-medium">
+                  <Address>{m.email}</Address>
+                  {m.id === me.id && " (you)"}
+                </p>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {USER_ROLE_LABELS[m.role]} · two-factor {m.totpEnabledAt ? "on" : "off"} · last sign-in {date(m.lastSignInAt, timeZone)}
+                  {USER_ROLE_LABELS[m.role]} · two-factor {m.totpEnabledAt ? "on" : "off"} · last sign-in{" "}
+                  {date(m.lastSignInAt, timeZone)}
                 </p>
               </div>
-              {(hasRole(me.role, "owner") || m.role !== "owner") && <MemberControls userId={m.id} email={m.email} role={m.role} roles={grantable} />}
+              {(hasRole(me.role, "owner") || m.role !== "owner") && (
+                <MemberControls userId={m.id} email={m.email} role={m.role} roles={grantable} />
+              )}
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="invite-heading" className="mt-10">
-        <h2 id="invite-heading" className="text-lg font-semibold">Invite someone</h2>
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          Invite someone
+        </h2>
         <InviteForm roles={grantable} />
       </section>
       {hasRole(me.role, "owner") && (
         <section aria-labelledby="security-heading" className="mt-10">
-          <h2 id="security-heading" className="text-lg font-semibold">Sign-in security</h2>
+          <h2 id="security-heading" className="text-lg font-semibold">
+            Sign-in security
+          </h2>
           <RequireTwoFactorForm required={getThePage(db).requireTwoFactor} />
         </section>
       )}
       <section aria-labelledby="pending-heading" className="mt-10">
-        <h2 id="pending-heading" className="text-lg font-semibold">Open invitations</h2>
+        <h2 id="pending-heading" className="text-lg font-semibold">
+          Open invitations
+        </h2>
         {invitations.length === 0 ? (
-          <p className="mt-2 text-slate-700 dark:text-slate-300">None. Invitations appear here until they are used, revoked or expire.</p>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">
+            None. Invitations appear here until they are used, revoked or expire.
+          </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-300 dark:divide-slate-800 dark:border-slate-700">
             {invitations.map((i) => (

@@ -6,7 +6,8 @@ import { disableWebhook } from "@/db/writes/webhooks";
 import { resetConfigForTests } from "@/core/config";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/services/testing/auth-harness";
 
-const { addWebhookAction, removeWebhookAction, enableWebhookAction, resendVerificationAction } = await import("./actions");
+const { addWebhookAction, removeWebhookAction, enableWebhookAction, resendVerificationAction } =
+  await import("./actions");
 
 let db: Db;
 beforeAll(() => {
@@ -51,35 +52,78 @@ describe("webhook console actions", () => {
       [makeUser(db, "editor"), "role does not allow"],
     ] as const) {
       actAs(db, who);
-      expect(await addWebhookAction({}, form({ url: "http://127.0.0.1:9/other" }))).toMatchObject({ ok: false, message: expect.stringContaining(message) });
-      expect(await enableWebhookAction({}, form({ id }))).toMatchObject({ ok: false, message: expect.stringContaining(message) });
-      expect(await resendVerificationAction({}, form({ id }))).toMatchObject({ ok: false, message: expect.stringContaining(message) });
-      expect(await run(removeWebhookAction, { id })).toMatchObject({ ok: false, message: expect.stringContaining(message) });
+      expect(await addWebhookAction({}, form({ url: "http://127.0.0.1:9/other" }))).toMatchObject({
+        ok: false,
+        message: expect.stringContaining(message),
+      });
+      expect(await enableWebhookAction({}, form({ id }))).toMatchObject({
+        ok: false,
+        message: expect.stringContaining(message),
+      });
+      expect(await resendVerificationAction({}, form({ id }))).toMatchObject({
+        ok: false,
+        message: expect.stringContaining(message),
+      });
+      expect(await run(removeWebhookAction, { id })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining(message),
+      });
     }
     expect(webhookRows()).toHaveLength(1);
     expect(webhookRows()[0].webhookDisabledAt).not.toBeNull();
   });
 
-  it.each(["admin", "owner"] as const)("let an %s add (the secret returned once, never audited), re-enable and remove", async (role) => {
-    actAs(db, makeUser(db, role));
-    const added = await addWebhookAction({}, form({ url: "http://127.0.0.1:9/hook", email: "Ops@Example.org" }));
-    expect(added).toMatchObject({ ok: true, reveal: { secret: expect.stringMatching(/^whsec_/), url: "http://127.0.0.1:9/hook" } });
-    const [row] = webhookRows();
-    expect(row).toMatchObject({ webhookUrl: "http://127.0.0.1:9/hook", webhookSecret: added.reveal?.secret, email: "ops@example.org", state: "pending", origin: "console", allComponents: true });
-    expect(added.message).toContain("pending verification");
-    expect(await resendVerificationAction({}, form({ id: row.id }))).toMatchObject({ ok: true, message: "Verification ping queued for http://127.0.0.1:9/hook." });
-    db.update(subscribers).set({ state: "active" }).where(eq(subscribers.id, row.id)).run();
-    expect(await resendVerificationAction({}, form({ id: row.id }))).toMatchObject({ ok: false, message: expect.stringContaining("already verified") });
-    expect(JSON.stringify(db.select().from(auditLog).all())).not.toContain(String(added.reveal?.secret));
-    expect(await enableWebhookAction({}, form({ id: row.id }))).toMatchObject({ ok: false, message: expect.stringContaining("not disabled") });
-    disableWebhook(db, row.id, Date.now());
-    expect(await enableWebhookAction({}, form({ id: row.id }))).toMatchObject({ ok: true });
-    expect(webhookRows()[0].webhookDisabledAt).toBeNull();
-    expect(await run(removeWebhookAction, { id: row.id })).toEqual({ redirect: "/admin/webhooks?removed=1" });
-    expect(webhookRows()).toHaveLength(0);
-    expect(await run(removeWebhookAction, { id: row.id })).toMatchObject({ ok: false, message: expect.stringContaining("already removed") });
-    expect(db.select().from(auditLog).all().map((a) => a.action)).toEqual(expect.arrayContaining(["webhook.create", "webhook.verify", "webhook.enable", "webhook.delete"]));
-  });
+  it.each(["admin", "owner"] as const)(
+    "let an %s add (the secret returned once, never audited), re-enable and remove",
+    async (role) => {
+      actAs(db, makeUser(db, role));
+      const added = await addWebhookAction({}, form({ url: "http://127.0.0.1:9/hook", email: "Ops@Example.org" }));
+      expect(added).toMatchObject({
+        ok: true,
+        reveal: { secret: expect.stringMatching(/^whsec_/), url: "http://127.0.0.1:9/hook" },
+      });
+      const [row] = webhookRows();
+      expect(row).toMatchObject({
+        webhookUrl: "http://127.0.0.1:9/hook",
+        webhookSecret: added.reveal?.secret,
+        email: "ops@example.org",
+        state: "pending",
+        origin: "console",
+        allComponents: true,
+      });
+      expect(added.message).toContain("pending verification");
+      expect(await resendVerificationAction({}, form({ id: row.id }))).toMatchObject({
+        ok: true,
+        message: "Verification ping queued for http://127.0.0.1:9/hook.",
+      });
+      db.update(subscribers).set({ state: "active" }).where(eq(subscribers.id, row.id)).run();
+      expect(await resendVerificationAction({}, form({ id: row.id }))).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("already verified"),
+      });
+      expect(JSON.stringify(db.select().from(auditLog).all())).not.toContain(String(added.reveal?.secret));
+      expect(await enableWebhookAction({}, form({ id: row.id }))).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("not disabled"),
+      });
+      disableWebhook(db, row.id, Date.now());
+      expect(await enableWebhookAction({}, form({ id: row.id }))).toMatchObject({ ok: true });
+      expect(webhookRows()[0].webhookDisabledAt).toBeNull();
+      expect(await run(removeWebhookAction, { id: row.id })).toEqual({ redirect: "/admin/webhooks?removed=1" });
+      expect(webhookRows()).toHaveLength(0);
+      expect(await run(removeWebhookAction, { id: row.id })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("already removed"),
+      });
+      expect(
+        db
+          .select()
+          .from(auditLog)
+          .all()
+          .map((a) => a.action),
+      ).toEqual(expect.arrayContaining(["webhook.create", "webhook.verify", "webhook.enable", "webhook.delete"]));
+    },
+  );
 
   it("answer bad input per field and keep what was typed", async () => {
     actAs(db, makeUser(db, "admin"));
@@ -91,7 +135,11 @@ describe("webhook console actions", () => {
       [{ url: `http://127.0.0.1/${"a".repeat(2100)}` }, "url", "at most"],
       [{ url: "http://127.0.0.1:9/x", email: "nope" }, "email", "valid email"],
       [{ url: "http://127.0.0.1:9/x", scope: "some" }, "componentIds", "at least one"],
-      [{ url: "http://127.0.0.1:9/x", scope: "some", componentIds: "zzzzzzzzzzzz" }, "componentIds", "no longer exists"],
+      [
+        { url: "http://127.0.0.1:9/x", scope: "some", componentIds: "zzzzzzzzzzzz" },
+        "componentIds",
+        "no longer exists",
+      ],
     ] as const) {
       const state = await addWebhookAction({}, form(fields));
       expect(state.ok).toBe(false);
@@ -99,8 +147,14 @@ describe("webhook console actions", () => {
       expect(state.values?.url).toBe(fields.url);
     }
     expect(await addWebhookAction({}, form({ url: "http://127.0.0.1:9/x" }))).toMatchObject({ ok: true });
-    expect(await addWebhookAction({}, form({ url: "http://127.0.0.1:9/x" }))).toMatchObject({ ok: false, errors: { url: [expect.stringContaining("already registered")] } });
-    expect(await removeWebhookAction({}, form({ id: "not-an-id" }))).toMatchObject({ ok: false, errors: { id: expect.any(Array) } });
+    expect(await addWebhookAction({}, form({ url: "http://127.0.0.1:9/x" }))).toMatchObject({
+      ok: false,
+      errors: { url: [expect.stringContaining("already registered")] },
+    });
+    expect(await removeWebhookAction({}, form({ id: "not-an-id" }))).toMatchObject({
+      ok: false,
+      errors: { id: expect.any(Array) },
+    });
     expect(webhookRows()).toHaveLength(1);
   });
 });

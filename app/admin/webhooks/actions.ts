@@ -22,7 +22,12 @@ const addSchema = z.object({
 
 export const addWebhookAction = adminAction("admin", addSchema, async (data, ctx, formData): Promise<FormState> => {
   const componentIds = formData.getAll("componentIds").map(String).slice(0, 501);
-  const outcome = await webhooks.addWebhook(getDb(), actor(ctx), { ...data, componentIds }, { allowLoopback: getConfig().webhooksAllowLoopback, now: Date.now() });
+  const outcome = await webhooks.addWebhook(
+    getDb(),
+    actor(ctx),
+    { ...data, componentIds },
+    { allowLoopback: getConfig().webhooksAllowLoopback, now: Date.now() },
+  );
   if ("ok" in outcome) return { ok: false, message: outcome.message };
   if (outcome.status !== "created") {
     const errors = outcome.status === "invalid" ? outcome.errors : {};

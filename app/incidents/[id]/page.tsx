@@ -24,7 +24,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!item) return statusMetadata("Not found");
   const base = statusMetadata(item.incident.name);
   const latest = item.updates[0];
-  const description = latest ? `${latest.label}: ${latest.body.slice(0, 200)}` : INCIDENT_STATUS_LABELS[item.incident.status];
+  const description = latest
+    ? `${latest.label}: ${latest.body.slice(0, 200)}`
+    : INCIDENT_STATUS_LABELS[item.incident.status];
   const title = String(base.title);
   return {
     ...base,
@@ -57,7 +59,8 @@ export default async function IncidentPage({ params }: Props) {
               <>
                 <dt className="font-medium">Scheduled</dt>
                 <dd>
-                  <LocalTime at={incident.scheduledFor} timeZone={tz} /> to <LocalTime at={incident.scheduledUntil} timeZone={tz} />
+                  <LocalTime at={incident.scheduledFor} timeZone={tz} /> to{" "}
+                  <LocalTime at={incident.scheduledUntil} timeZone={tz} />
                 </dd>
               </>
             )}
@@ -80,16 +83,29 @@ export default async function IncidentPage({ params }: Props) {
           </dl>
           {isMaintenance && incident.scheduledFor && (
             <p className="mt-3 text-sm">
-              <a href={`/maintenances/${incident.id}.ics`} download className="font-medium underline underline-offset-2">
+              <a
+                href={`/maintenances/${incident.id}.ics`}
+                download
+                className="font-medium underline underline-offset-2"
+              >
                 Add to calendar (.ics)
               </a>
-              <span className="text-slate-600 dark:text-slate-400"> · or subscribe to <a href="/maintenances.ics" className="underline underline-offset-2">all maintenance</a></span>
+              <span className="text-slate-600 dark:text-slate-400">
+                {" "}
+                · or subscribe to{" "}
+                <a href="/maintenances.ics" className="underline underline-offset-2">
+                  all maintenance
+                </a>
+              </span>
             </p>
           )}
         </header>
 
         {incident.postmortemBody && incident.postmortemPublishedAt && (
-          <section aria-labelledby="postmortem" className="mb-8 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+          <section
+            aria-labelledby="postmortem"
+            className="mb-8 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+          >
             <h2 id="postmortem" className="text-lg font-semibold">
               Postmortem
             </h2>

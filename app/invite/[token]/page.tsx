@@ -26,13 +26,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </>
       ) : (
         <>
-          <h1 className="text-2xl font-bold">{unknown ? "This invitation link is not valid" : "This invitation link is no longer valid"}</h1>
+          <h1 className="text-2xl font-bold">
+            {unknown ? "This invitation link is not valid" : "This invitation link is no longer valid"}
+          </h1>
           <p className="mt-2 text-slate-700 dark:text-slate-300">
             {unknown
               ? "Check that the whole link was copied from the email, or ask the person who invited you for a new one."
               : "It was used already, revoked, or it expired. Ask the person who invited you for a new one."}
           </p>
-          <Link href="/login" className="mt-6 font-medium underline">Sign in</Link>
+          <Link href="/login" className="mt-6 font-medium underline">
+            Sign in
+          </Link>
         </>
       )}
     </main>

@@ -46,9 +46,19 @@ describe("requestPasswordResetAction", () => {
   });
 
   it("names what is wrong with the address, keeping what was typed", async () => {
-    expect((await runAction(requestPasswordResetAction, { email: "" })).state).toMatchObject({ ok: false, errors: { email: ["Enter your email address."] } });
-    expect((await runAction(requestPasswordResetAction, { email: "not an address" })).state).toMatchObject({ ok: false, errors: { email: [expect.stringContaining("name@example.org")] }, values: { email: "not an address" } });
-    expect((await runAction(requestPasswordResetAction, { email: "ada\u0000@example.org" })).state).toMatchObject({ ok: false, errors: { email: [expect.stringContaining("control characters")] } });
+    expect((await runAction(requestPasswordResetAction, { email: "" })).state).toMatchObject({
+      ok: false,
+      errors: { email: ["Enter your email address."] },
+    });
+    expect((await runAction(requestPasswordResetAction, { email: "not an address" })).state).toMatchObject({
+      ok: false,
+      errors: { email: [expect.stringContaining("name@example.org")] },
+      values: { email: "not an address" },
+    });
+    expect((await runAction(requestPasswordResetAction, { email: "ada\u0000@example.org" })).state).toMatchObject({
+      ok: false,
+      errors: { email: [expect.stringContaining("control characters")] },
+    });
   });
 });
 
@@ -61,15 +71,39 @@ describe("resetPasswordAction", () => {
 
   it("asks for matching passwords of the usual length, per field", async () => {
     const { token } = await openReset();
-    expect((await runAction(resetPasswordAction, { token, password: "short", confirmPassword: "short" })).state).toMatchObject({ errors: { password: ["Use at least 12 characters."] } });
-    expect((await runAction(resetPasswordAction, { token, password: "long enough password", confirmPassword: "another one here" })).state).toMatchObject({ errors: { confirmPassword: ["The two passwords differ."] } });
+    expect(
+      (await runAction(resetPasswordAction, { token, password: "short", confirmPassword: "short" })).state,
+    ).toMatchObject({ errors: { password: ["Use at least 12 characters."] } });
+    expect(
+      (
+        await runAction(resetPasswordAction, {
+          token,
+          password: "long enough password",
+          confirmPassword: "another one here",
+        })
+      ).state,
+    ).toMatchObject({ errors: { confirmPassword: ["The two passwords differ."] } });
   });
 
   it("sets the password and sends the member to sign in; the link then says it is no longer valid", async () => {
     const { token, userId } = await openReset();
-    expect(await runAction(resetPasswordAction, { token, password: "long enough password", confirmPassword: "long enough password" })).toEqual({ redirect: "/login?notice=password-reset" });
+    expect(
+      await runAction(resetPasswordAction, {
+        token,
+        password: "long enough password",
+        confirmPassword: "long enough password",
+      }),
+    ).toEqual({ redirect: "/login?notice=password-reset" });
     expect(await verifyPassword("long enough password", findUserById(db, userId)!.passwordHash)).toBe(true);
     expect(db.select().from(passwordResets).where(eq(passwordResets.userId, userId)).get()!.usedAt).not.toBeNull();
-    expect((await runAction(resetPasswordAction, { token, password: "long enough password", confirmPassword: "long enough password" })).state).toMatchObject({ ok: false, message: expect.stringContaining("no longer valid") });
+    expect(
+      (
+        await runAction(resetPasswordAction, {
+          token,
+          password: "long enough password",
+          confirmPassword: "long enough password",
+        })
+      ).state,
+    ).toMatchObject({ ok: false, message: expect.stringContaining("no longer valid") });
   }, 20_000);
 });

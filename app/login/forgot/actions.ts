@@ -22,18 +22,30 @@ const schema = z.object({
 /** Public on purpose: anyone may ask; the answer is the same whether or not the address has an account. */
 async function requestPasswordResetActionUnguarded(_previous: FormState, formData: FormData): Promise<FormState> {
   const h = await headers();
-  if (isCrossSite(h)) return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
+  if (isCrossSite(h))
+    return { ok: false, message: "This request came from another site and was refused.", at: Date.now() };
   const typed = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
   const parsed = schema.safeParse({ email: typed });
   if (!parsed.success) {
-    return { ok: false, message: "Please correct the field marked below.", errors: z.flattenError(parsed.error).fieldErrors, values: { email: typed }, at: Date.now() };
+    return {
+      ok: false,
+      message: "Please correct the field marked below.",
+      errors: z.flattenError(parsed.error).fieldErrors,
+      values: { email: typed },
+      at: Date.now(),
+    };
   }
   const started = Date.now();
   const result = requestPasswordReset(getDb(), { email: parsed.data.email, ip: clientAddress(h), now: started });
   // Known and unknown addresses answer after the same time (see RESET_ANSWER_FLOOR_MS).
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + RESET_ANSWER_FLOOR_MS - Date.now())));
   if (result.kind === "throttled") {
-    return { ok: false, message: `Too many reset requests for this address or from your network. Wait ${describeWait(result.retryAfterMs)} and try again.`, values: { email: typed }, at: Date.now() };
+    return {
+      ok: false,
+      message: `Too many reset requests for this address or from your network. Wait ${describeWait(result.retryAfterMs)} and try again.`,
+      values: { email: typed },
+      at: Date.now(),
+    };
   }
   const minutes = PASSWORD_RESET_LIFETIME / 60_000;
   return {
@@ -45,4 +57,7 @@ async function requestPasswordResetActionUnguarded(_previous: FormState, formDat
 }
 
 // A database that cannot save answers "try again in a minute" instead of a 500.
-export const requestPasswordResetAction = answerWhenDatabaseCannotSave(requestPasswordResetActionUnguarded, unavailableState);
+export const requestPasswordResetAction = answerWhenDatabaseCannotSave(
+  requestPasswordResetActionUnguarded,
+  unavailableState,
+);

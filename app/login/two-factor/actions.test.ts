@@ -8,7 +8,13 @@ import { SESSION_COOKIE } from "@/services/auth/policy";
 import { createSession, lookupSession } from "@/services/auth/sessions";
 import { hashToken } from "@/services/auth/tokens";
 import { newTotpSecret, totp } from "@/services/auth/totp";
-import { fakeRequest, installTestDatabase, makeUser, removeTestDatabase, runAction } from "@/services/testing/auth-harness";
+import {
+  fakeRequest,
+  installTestDatabase,
+  makeUser,
+  removeTestDatabase,
+  runAction,
+} from "@/services/testing/auth-harness";
 
 const { twoFactorAction } = await import("./actions");
 
@@ -30,7 +36,13 @@ describe("twoFactorAction", () => {
     expect(issued).not.toBe(pending.token);
     expect(lookupSession(db, pending.token, Date.now())).toBeNull();
     expect(lookupSession(db, issued, Date.now())).toMatchObject({ pendingTwoFactor: false, user: { id: user.id } });
-    expect(db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(pending.token))).get()).toBeUndefined();
+    expect(
+      db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.tokenHash, hashToken(pending.token)))
+        .get(),
+    ).toBeUndefined();
   });
 
   it("a wrong code leaves the pending token as it was", async () => {
@@ -40,7 +52,10 @@ describe("twoFactorAction", () => {
     const pending = createSession(db, { userId: user.id, pendingTwoFactor: true, now: Date.now() });
     fakeRequest.cookies.set(SESSION_COOKIE, pending.token);
     const wrong = totp(secret, Date.now()) === "000000" ? "111111" : "000000";
-    expect((await runAction(twoFactorAction, { code: wrong })).state).toMatchObject({ ok: false, errors: { code: expect.any(Array) } });
+    expect((await runAction(twoFactorAction, { code: wrong })).state).toMatchObject({
+      ok: false,
+      errors: { code: expect.any(Array) },
+    });
     expect(fakeRequest.cookies.get(SESSION_COOKIE)).toBe(pending.token);
     expect(lookupSession(db, pending.token, Date.now())).toMatchObject({ pendingTwoFactor: true });
   });

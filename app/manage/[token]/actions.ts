@@ -22,7 +22,11 @@ function orUnavailable<T>(token: string, change: () => T): T {
 export type PreferencesState = { error: string; values: { scope: "all" | "some"; componentIds: string[] } } | null;
 
 // Every action here is authenticated by the signed manage token in the link, checked again on each call.
-export async function savePreferencesAction(token: string, _prev: PreferencesState, form: FormData): Promise<PreferencesState> {
+export async function savePreferencesAction(
+  token: string,
+  _prev: PreferencesState,
+  form: FormData,
+): Promise<PreferencesState> {
   const values = {
     scope: form.get("scope") === "some" ? ("some" as const) : ("all" as const),
     componentIds: form.getAll("componentIds").map(String).slice(0, 501),
@@ -40,9 +44,17 @@ export async function savePreferencesAction(token: string, _prev: PreferencesSta
 }
 
 export async function pauseAction(token: string, paused: boolean): Promise<void> {
-  back(token, orUnavailable(token, () => pauseByToken(getDb(), token, paused)), paused ? "paused" : "resumed");
+  back(
+    token,
+    orUnavailable(token, () => pauseByToken(getDb(), token, paused)),
+    paused ? "paused" : "resumed",
+  );
 }
 
 export async function unsubscribeAction(token: string): Promise<void> {
-  back(token, orUnavailable(token, () => unsubscribeByManageToken(getDb(), token)), "unsubscribed");
+  back(
+    token,
+    orUnavailable(token, () => unsubscribeByManageToken(getDb(), token)),
+    "unsubscribed",
+  );
 }

@@ -10,7 +10,10 @@ export default function ManageLinkNotFound() {
         </Link>
       </p>
       <h1 className="mt-6 text-2xl font-bold">This link is not valid</h1>
-      <p className="mt-2">It may be out of date: a new subscription replaces the links of an earlier one. Use the link in your most recent email from us.</p>
+      <p className="mt-2">
+        It may be out of date: a new subscription replaces the links of an earlier one. Use the link in your most recent
+        email from us.
+      </p>
     </main>
   );
 }

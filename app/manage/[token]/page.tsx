@@ -13,7 +13,10 @@ import { Button } from "@/components/ui/button";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Manage your subscription", robots: { index: false } };
 
-type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ done?: string; failed?: string; confirmed?: string }> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ done?: string; failed?: string; confirmed?: string }>;
+};
 type Subscriber = NonNullable<ReturnType<typeof subscriberForToken>>;
 
 /**
@@ -47,7 +50,11 @@ export default async function ManagePage({ params, searchParams }: Props) {
         <p className="mt-2 [overflow-wrap:anywhere]">
           For <strong>{s.email}</strong>
         </p>
-        <p role="status" aria-live="polite" className="mt-4 font-medium text-green-800 empty:hidden dark:text-green-300">
+        <p
+          role="status"
+          aria-live="polite"
+          className="mt-4 font-medium text-green-800 empty:hidden dark:text-green-300"
+        >
           {message}
         </p>
         {query.failed ? (
@@ -60,7 +67,10 @@ export default async function ManagePage({ params, searchParams }: Props) {
         {s.state !== "active" ? (
           <section className="mt-6">
             <p>You do not receive notifications.</p>
-            <Link href="/subscribe" className="mt-4 inline-block font-medium text-blue-700 underline dark:text-blue-400">
+            <Link
+              href="/subscribe"
+              className="mt-4 inline-block font-medium text-blue-700 underline dark:text-blue-400"
+            >
               Subscribe again
             </Link>
           </section>
@@ -73,7 +83,12 @@ export default async function ManagePage({ params, searchParams }: Props) {
                 ).
               </p>
             )}
-            <PreferencesForm save={savePreferencesAction.bind(null, token)} choices={componentChoices(db, page.id)} allComponents={s.allComponents} selected={selected} />
+            <PreferencesForm
+              save={savePreferencesAction.bind(null, token)}
+              choices={componentChoices(db, page.id)}
+              allComponents={s.allComponents}
+              selected={selected}
+            />
             <div className="mt-8 flex flex-wrap gap-3 border-t border-slate-200 pt-6 dark:border-slate-700">
               <form action={pauseAction.bind(null, token, s.pausedAt === null)}>
                 <Button type="submit" variant="secondary">

@@ -8,7 +8,14 @@ import { confirmUnsubscribePage, invalidLinkPage, unsubscribedPage } from "@/ser
 export const dynamic = "force-dynamic";
 
 const html = (body: string, status = 200) =>
-  new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  new Response(body, {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
 
 /** Either form of the body is a few dozen bytes. */
 const MAX_BODY = 4 * 1024;
@@ -23,7 +30,14 @@ export async function GET(_req: Request, { params }: Params) {
   const page = getPage(db);
   if (!subscriber || !page) return html(invalidLinkPage(), 404);
   if (subscriber.state === "unsubscribed") return html(unsubscribedPage(page.name, page.accentColor, "/"));
-  return html(confirmUnsubscribePage(page.name, page.accentColor, (subscriber.kind === "webhook" ? subscriber.webhookUrl : subscriber.email) ?? "", `/unsubscribe/${encodeURIComponent(token)}`));
+  return html(
+    confirmUnsubscribePage(
+      page.name,
+      page.accentColor,
+      (subscriber.kind === "webhook" ? subscriber.webhookUrl : subscriber.email) ?? "",
+      `/unsubscribe/${encodeURIComponent(token)}`,
+    ),
+  );
 }
 
 // RFC 8058 one-click unsubscribe: authenticated by the signed token in the URL (no cookies, no CSRF token).
@@ -34,7 +48,10 @@ export async function POST(req: Request, { params }: Params) {
   const db = getDb();
   const subscriber = subscriberForToken(db, "unsubscribe", token);
   // A browser (the page's button) asks for HTML; a mail client's one-click POST gets the bare status.
-  if (!subscriber) return /text\/html/.test(req.headers.get("accept") ?? "") ? html(invalidLinkPage(), 404) : new Response(null, { status: 404 });
+  if (!subscriber)
+    return /text\/html/.test(req.headers.get("accept") ?? "")
+      ? html(invalidLinkPage(), 404)
+      : new Response(null, { status: 404 });
   let form: FormData | null = null;
   try {
     form = await readBodyForm(req, MAX_BODY);

@@ -25,7 +25,11 @@ describe("body encoding", () => {
   });
 
   it("refuses a charset other than UTF-8 with 415, even when the bytes happen to decode", async () => {
-    for (const contentType of ["application/json; charset=latin1", "application/json; charset=iso-8859-1", "application/json; charset=utf-16"]) {
+    for (const contentType of [
+      "application/json; charset=latin1",
+      "application/json; charset=iso-8859-1",
+      "application/json; charset=utf-16",
+    ]) {
       const r = await call(incidentsRoute.POST, { ...p, contentType, body: { name: "Cafe down", message: "x" } });
       expect(r, contentType).toMatchObject({ status: 415, json: { error: { code: "unsupported_media_type" } } });
     }
@@ -33,8 +37,16 @@ describe("body encoding", () => {
   });
 
   it("accepts UTF-8 with or without the charset parameter", async () => {
-    for (const contentType of ["application/json", "application/json; charset=utf-8", "application/json; charset=UTF-8"]) {
-      const r = await call(incidentsRoute.POST, { ...p, contentType, body: { name: "Caf\u00e9 down", message: "x", notify: false } });
+    for (const contentType of [
+      "application/json",
+      "application/json; charset=utf-8",
+      "application/json; charset=UTF-8",
+    ]) {
+      const r = await call(incidentsRoute.POST, {
+        ...p,
+        contentType,
+        body: { name: "Caf\u00e9 down", message: "x", notify: false },
+      });
       expect(r.status, contentType).toBe(201);
       expect(r.json.incident.name).toBe("Caf\u00e9 down");
     }

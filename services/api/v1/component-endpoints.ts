@@ -46,7 +46,10 @@ const componentFields = {
   startDate: z.iso.date({ error: "Use a date as YYYY-MM-DD" }).nullable(),
   status,
 };
-const atLeastOne = [(v: object) => Object.values(v).some((x) => x !== undefined), { error: "Send at least one field to change" }] as const;
+const atLeastOne = [
+  (v: object) => Object.values(v).some((x) => x !== undefined),
+  { error: "Send at least one field to change" },
+] as const;
 
 export const createComponentBody = z.strictObject({
   name,
@@ -57,19 +60,25 @@ export const createComponentBody = z.strictObject({
   startDate: componentFields.startDate.default(null),
   status: status.default("operational"),
 });
-export const updateComponentBody = z.strictObject({ name: name.optional(), ...z.object(componentFields).partial().shape }).refine(...atLeastOne);
+export const updateComponentBody = z
+  .strictObject({ name: name.optional(), ...z.object(componentFields).partial().shape })
+  .refine(...atLeastOne);
 export const reorderBody = z.strictObject({
   groupId: id.nullable().default(null),
   order: z.array(id).min(1, { error: "Name the items in their new order" }).max(1000, { error: "At most 1000 items" }),
 });
 export const createGroupBody = z.strictObject({ name, description: description.default(null) });
-export const updateGroupBody = z.strictObject({ name: name.optional(), description: description.optional() }).refine(...atLeastOne);
+export const updateGroupBody = z
+  .strictObject({ name: name.optional(), description: description.optional() })
+  .refine(...atLeastOne);
 
 /** A refusal from the shared verbs as the API's error: gone is 404, a bad field 422, a stale order 409. */
 function unwrap<T extends object>(outcome: services.Outcome<T>, what: string): T {
   if (outcome.ok) return outcome;
   if (outcome.reason === "gone") throw notFound(what);
-  const fields = Object.fromEntries(Object.entries(outcome.errors ?? {}).map(([field, messages]) => [field, messages[0].replace(/\.$/, "")]));
+  const fields = Object.fromEntries(
+    Object.entries(outcome.errors ?? {}).map(([field, messages]) => [field, messages[0].replace(/\.$/, "")]),
+  );
   throw new DomainError(outcome.reason, Object.values(fields)[0] ?? outcome.message, fields);
 }
 
@@ -124,7 +133,17 @@ export const componentEndpoints = {
       // Both verbs run synchronously on one connection, so nothing can come between them.
       if (Object.keys(changes).length) {
         const { name, description, groupId, showcase, onlyShowIfDegraded, startDate } = current;
-        unwrap(services.updateComponent(db, pageId, actor, current.id, { name, description, groupId, showcase, onlyShowIfDegraded, startDate, ...changes }, now), "Component");
+        unwrap(
+          services.updateComponent(
+            db,
+            pageId,
+            actor,
+            current.id,
+            { name, description, groupId, showcase, onlyShowIfDegraded, startDate, ...changes },
+            now,
+          ),
+          "Component",
+        );
       }
       if (newStatus) unwrap(services.setStatusByHand(db, pageId, actor, current.id, newStatus, now), "Component");
       return { component: serializeComponent(liveComponent(db, pageId, current.id)) };
@@ -138,7 +157,10 @@ export const componentEndpoints = {
     responds: { status: 204, description: "Deleted" },
     run: ({ db, actor, params }) => {
       const pageId = ctxOf(db).page.id;
-      unwrap(services.deleteComponent(db, pageId, actor, liveComponent(db, pageId, params.id).id, Date.now()), "Component");
+      unwrap(
+        services.deleteComponent(db, pageId, actor, liveComponent(db, pageId, params.id).id, Date.now()),
+        "Component",
+      );
     },
   } satisfies Endpoint<undefined>,
   reorderComponents: {
@@ -153,7 +175,10 @@ export const componentEndpoints = {
       const pageId = ctxOf(db).page.id;
       const outcome = services.reorder(db, pageId, actor, body.groupId, body.order, Date.now());
       if (!outcome.ok && outcome.reason === "conflict") {
-        throw new DomainError("conflict", "The order must name every item of that list exactly once; nothing was changed");
+        throw new DomainError(
+          "conflict",
+          "The order must name every item of that list exactly once; nothing was changed",
+        );
       }
       unwrap(outcome, "Group");
       const { groups, components } = loadComponentsAndGroups(db, pageId);
@@ -168,7 +193,14 @@ export const componentEndpoints = {
     responds: { status: 200, description: "The groups", schema: z.strictObject({ groups: z.array(groupShape) }) },
     run: ({ db }) => {
       const { groups, components } = loadComponentsAndGroups(db, ctxOf(db).page.id);
-      return { groups: groups.map((g) => serializeGroup(g, components.filter((c) => c.groupId === g.id))) };
+      return {
+        groups: groups.map((g) =>
+          serializeGroup(
+            g,
+            components.filter((c) => c.groupId === g.id),
+          ),
+        ),
+      };
     },
   } satisfies Endpoint<undefined>,
   createGroup: {
@@ -203,7 +235,10 @@ export const componentEndpoints = {
       const pageId = ctxOf(db).page.id;
       const current = ID_PATTERN.test(params.id) ? findGroup(db, pageId, params.id) : undefined;
       if (!current) throw notFound("Group");
-      const input = { name: body.name ?? current.name, description: body.description === undefined ? current.description : body.description };
+      const input = {
+        name: body.name ?? current.name,
+        description: body.description === undefined ? current.description : body.description,
+      };
       unwrap(services.updateGroup(db, pageId, actor, current.id, input, Date.now()), "Group");
       return { group: oneGroup(db, pageId, current.id) };
     },

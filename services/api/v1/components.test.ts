@@ -33,27 +33,58 @@ const oneG = (id: string) => ({ path: `/api/v1/groups/${id}`, docPath: "/api/v1/
 const R = { path: "/api/v1/components/reorder", docPath: "/api/v1/components/reorder" };
 
 const row = (id: string) => db.select().from(components).where(eq(components.id, id)).get()!;
-const liveCount = () => db.select().from(components).where(and(eq(components.pageId, pageId), isNull(components.deletedAt))).all().length;
+const liveCount = () =>
+  db
+    .select()
+    .from(components)
+    .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+    .all().length;
 const auditFor = (id: string) => db.select().from(auditLog).where(eq(auditLog.targetId, id)).all();
-const seed = (name: string, groupId: string | null = null) => insertComponent(db, { pageId, name, groupId, at: Date.now(), actor: { source: "seed" } });
+const seed = (name: string, groupId: string | null = null) =>
+  insertComponent(db, { pageId, name, groupId, at: Date.now(), actor: { source: "seed" } });
 
 describe("components", () => {
   it("creates, reads, changes (fields and status) and deletes a service with an admin key, audited with the key's name", async () => {
     const groupId = insertGroup(db, { pageId, name: "Network", at: Date.now() });
-    const created = await call(componentsRoute.POST, { ...C, body: { name: "  VPN  ", description: "Remote access", groupId, status: "degraded_performance" } });
+    const created = await call(componentsRoute.POST, {
+      ...C,
+      body: { name: "  VPN  ", description: "Remote access", groupId, status: "degraded_performance" },
+    });
     expect(created.status).toBe(201);
     const id = created.json.component.id;
-    expect(created.json.component).toMatchObject({ name: "VPN", description: "Remote access", group_id: groupId, status: "degraded_performance", showcase: true, group: false, page_id: pageId });
+    expect(created.json.component).toMatchObject({
+      name: "VPN",
+      description: "Remote access",
+      group_id: groupId,
+      status: "degraded_performance",
+      showcase: true,
+      group: false,
+      page_id: pageId,
+    });
 
     const read = await call(componentRoute.GET, { ...oneC(id), key: keys.read });
     expect(read).toMatchObject({ status: 200, json: { component: { id, name: "VPN" } } });
     const list = await call(componentsRoute.GET, { ...C, key: keys.read });
     expect(list.json.components.find((c: { id: string }) => c.id === groupId).components).toEqual([id]);
 
-    const patched = await call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body: { name: "Remote access VPN", groupId: null, startDate: "2024-02-29", status: "major_outage" } });
+    const patched = await call(componentRoute.PATCH, {
+      ...oneC(id),
+      method: "PATCH",
+      body: { name: "Remote access VPN", groupId: null, startDate: "2024-02-29", status: "major_outage" },
+    });
     expect(patched.status).toBe(200);
-    expect(patched.json.component).toMatchObject({ name: "Remote access VPN", description: "Remote access", group_id: null, start_date: "2024-02-29", status: "major_outage" });
-    const statusOnly = await call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body: { status: "operational" } });
+    expect(patched.json.component).toMatchObject({
+      name: "Remote access VPN",
+      description: "Remote access",
+      group_id: null,
+      start_date: "2024-02-29",
+      status: "major_outage",
+    });
+    const statusOnly = await call(componentRoute.PATCH, {
+      ...oneC(id),
+      method: "PATCH",
+      body: { status: "operational" },
+    });
     expect(statusOnly.json.component).toMatchObject({ name: "Remote access VPN", status: "operational" });
 
     const history = db.select().from(componentStatusChanges).where(eq(componentStatusChanges.componentId, id)).all();
@@ -71,8 +102,16 @@ describe("components", () => {
     expect((await call(componentRoute.DELETE, { ...oneC(id), method: "DELETE" })).status).toBe(404);
 
     const entries = auditFor(id);
-    expect(entries.map((a) => a.action)).toEqual(["component.create", "component.update", "component.set_status", "component.set_status", "component.delete"]);
-    expect(new Set(entries.map((a) => `${a.actorType} ${a.actorLabel} ${a.actorId}`))).toEqual(new Set([`api_key API key "ops" ${opsKey.id}`]));
+    expect(entries.map((a) => a.action)).toEqual([
+      "component.create",
+      "component.update",
+      "component.set_status",
+      "component.set_status",
+      "component.delete",
+    ]);
+    expect(new Set(entries.map((a) => `${a.actorType} ${a.actorLabel} ${a.actorId}`))).toEqual(
+      new Set([`api_key API key "ops" ${opsKey.id}`]),
+    );
   });
 
   it("lets read keys only read and keeps editor keys (incidents, maintenance, updates) out of services", async () => {
@@ -86,7 +125,11 @@ describe("components", () => {
         await call(reorderRoute.POST, { ...R, key, body: { order: [id] } }),
         await call(groupsRoute.POST, { ...G, key, body: { name: "Sneaky" } }),
       ];
-      for (const r of attempts) expect(r).toMatchObject({ status: 403, json: { error: { code: "forbidden", message: expect.stringContaining("admin") } } });
+      for (const r of attempts)
+        expect(r).toMatchObject({
+          status: 403,
+          json: { error: { code: "forbidden", message: expect.stringContaining("admin") } },
+        });
     }
     expect((await call(componentRoute.GET, { ...oneC(id), key: keys.editor })).status).toBe(200);
     expect(liveCount()).toBe(before);
@@ -100,8 +143,14 @@ describe("components", () => {
     expect((await call(componentRoute.GET, { ...oneC(id), key: fresh.key })).status).toBe(200);
     revokeApiKey(db, SYSTEM, fresh.id);
     for (const key of [fresh.key, keys.revoked]) {
-      expect(await call(componentRoute.GET, { ...oneC(id), key })).toMatchObject({ status: 401, json: { error: { code: "unauthorized" } } });
-      expect((await call(componentRoute.PATCH, { ...oneC(id), key, method: "PATCH", body: { status: "major_outage" } })).status).toBe(401);
+      expect(await call(componentRoute.GET, { ...oneC(id), key })).toMatchObject({
+        status: 401,
+        json: { error: { code: "unauthorized" } },
+      });
+      expect(
+        (await call(componentRoute.PATCH, { ...oneC(id), key, method: "PATCH", body: { status: "major_outage" } }))
+          .status,
+      ).toBe(401);
       expect((await call(groupsRoute.GET, { ...G, key })).status).toBe(401);
     }
     expect(row(id).status).toBe("operational");
@@ -110,31 +159,74 @@ describe("components", () => {
   it("answers malformed, oversized and invalid bodies with 400, 413, 415 and 422, writing nothing", async () => {
     const id = seed("Printing");
     const before = liveCount();
-    expect(await call(componentsRoute.POST, { ...C, raw: '{"name": "x"' })).toMatchObject({ status: 400, json: { error: { code: "invalid_json" } } });
-    expect(await call(componentsRoute.POST, { ...C, raw: "name=x", contentType: "text/plain" })).toMatchObject({ status: 415 });
-    expect(await call(componentsRoute.POST, { ...C, body: { name: "x", description: "d".repeat(MAX_BODY_BYTES) } })).toMatchObject({ status: 413 });
+    expect(await call(componentsRoute.POST, { ...C, raw: '{"name": "x"' })).toMatchObject({
+      status: 400,
+      json: { error: { code: "invalid_json" } },
+    });
+    expect(await call(componentsRoute.POST, { ...C, raw: "name=x", contentType: "text/plain" })).toMatchObject({
+      status: 415,
+    });
+    expect(
+      await call(componentsRoute.POST, { ...C, body: { name: "x", description: "d".repeat(MAX_BODY_BYTES) } }),
+    ).toMatchObject({ status: 413 });
 
-    const invalid = await call(componentsRoute.POST, { ...C, body: { name: "n".repeat(101), status: "on_fire", showcase: "yes", startDate: "2026-02-30", groupId: "../etc" } });
+    const invalid = await call(componentsRoute.POST, {
+      ...C,
+      body: { name: "n".repeat(101), status: "on_fire", showcase: "yes", startDate: "2026-02-30", groupId: "../etc" },
+    });
     expect(invalid.status).toBe(422);
-    expect(Object.keys(invalid.json.error.fields).sort()).toEqual(["groupId", "name", "showcase", "startDate", "status"]);
-    expect((await call(componentsRoute.POST, { ...C, body: { name: "   " } })).json.error.fields).toEqual({ name: "Give a name" });
-    expect(await call(componentsRoute.POST, { ...C, body: {} })).toMatchObject({ status: 422, json: { error: { fields: { name: expect.any(String) } } } });
-    expect(await call(componentsRoute.POST, { ...C, body: { name: "x", group_id: null } })).toMatchObject({ status: 422, json: { error: { message: expect.stringContaining("group_id") } } });
+    expect(Object.keys(invalid.json.error.fields).sort()).toEqual([
+      "groupId",
+      "name",
+      "showcase",
+      "startDate",
+      "status",
+    ]);
+    expect((await call(componentsRoute.POST, { ...C, body: { name: "   " } })).json.error.fields).toEqual({
+      name: "Give a name",
+    });
+    expect(await call(componentsRoute.POST, { ...C, body: {} })).toMatchObject({
+      status: 422,
+      json: { error: { fields: { name: expect.any(String) } } },
+    });
+    expect(await call(componentsRoute.POST, { ...C, body: { name: "x", group_id: null } })).toMatchObject({
+      status: 422,
+      json: { error: { message: expect.stringContaining("group_id") } },
+    });
     expect(await call(componentsRoute.POST, { ...C, body: ["VPN"] })).toMatchObject({ status: 422 });
     const noGroup = await call(componentsRoute.POST, { ...C, body: { name: "x", groupId: "zzzzzzzzzzzz" } });
-    expect(noGroup).toMatchObject({ status: 422, json: { error: { code: "invalid", fields: { groupId: "This group does not exist" } } } });
+    expect(noGroup).toMatchObject({
+      status: 422,
+      json: { error: { code: "invalid", fields: { groupId: "This group does not exist" } } },
+    });
 
-    expect(await call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body: {} })).toMatchObject({ status: 422, json: { error: { message: "Send at least one field to change" } } });
+    expect(await call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body: {} })).toMatchObject({
+      status: 422,
+      json: { error: { message: "Send at least one field to change" } },
+    });
     expect((await call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body: { name: null } })).status).toBe(422);
-    expect((await call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body: { groupId: "zzzzzzzzzzzz", status: "major_outage" } })).status).toBe(422);
+    expect(
+      (
+        await call(componentRoute.PATCH, {
+          ...oneC(id),
+          method: "PATCH",
+          body: { groupId: "zzzzzzzzzzzz", status: "major_outage" },
+        })
+      ).status,
+    ).toBe(422);
     expect(liveCount()).toBe(before);
     expect(row(id)).toMatchObject({ name: "Printing", groupId: null, status: "operational" });
   });
 
   it("answers 404 for unknown and malformed ids", async () => {
     for (const id of ["zzzzzzzzzzzz", "not-an-id", "../../etc"]) {
-      expect(await call(componentRoute.GET, oneC(id))).toMatchObject({ status: 404, json: { error: { code: "not_found" } } });
-      expect((await call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body: { status: "major_outage" } })).status).toBe(404);
+      expect(await call(componentRoute.GET, oneC(id))).toMatchObject({
+        status: 404,
+        json: { error: { code: "not_found" } },
+      });
+      expect(
+        (await call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body: { status: "major_outage" } })).status,
+      ).toBe(404);
       expect((await call(componentRoute.DELETE, { ...oneC(id), method: "DELETE" })).status).toBe(404);
       expect((await call(groupRoute.GET, oneG(id))).status).toBe(404);
       expect((await call(groupRoute.PATCH, { ...oneG(id), method: "PATCH", body: { name: "x" } })).status).toBe(404);
@@ -152,18 +244,31 @@ describe("order", () => {
     const outside = seed("Elsewhere");
     const positions = () => [a, b, c].map((id) => row(id).position);
     const before = positions();
-    for (const order of [[a, b, "zzzzzzzzzzzz"], [a, b], [a, b, c, c], [a, b, c, outside], [c, b, a, "zzzzzzzzzzzz"]]) {
+    for (const order of [
+      [a, b, "zzzzzzzzzzzz"],
+      [a, b],
+      [a, b, c, c],
+      [a, b, c, outside],
+      [c, b, a, "zzzzzzzzzzzz"],
+    ]) {
       const r = await call(reorderRoute.POST, { ...R, body: { groupId, order } });
       expect(r, order.join()).toMatchObject({ status: 409, json: { error: { code: "conflict" } } });
     }
-    expect(await call(reorderRoute.POST, { ...R, body: { groupId, order: ["nope"] } })).toMatchObject({ status: 422, json: { error: { fields: { order: expect.any(String) } } } });
+    expect(await call(reorderRoute.POST, { ...R, body: { groupId, order: ["nope"] } })).toMatchObject({
+      status: 422,
+      json: { error: { fields: { order: expect.any(String) } } },
+    });
     expect(await call(reorderRoute.POST, { ...R, body: { groupId, order: [] } })).toMatchObject({ status: 422 });
-    expect(await call(reorderRoute.POST, { ...R, body: { groupId: "zzzzzzzzzzzz", order: [a, b, c] } })).toMatchObject({ status: 404 });
+    expect(await call(reorderRoute.POST, { ...R, body: { groupId: "zzzzzzzzzzzz", order: [a, b, c] } })).toMatchObject({
+      status: 404,
+    });
     expect(positions()).toEqual(before);
 
     const ok = await call(reorderRoute.POST, { ...R, body: { groupId, order: [c, a, b] } });
     expect(ok.status).toBe(200);
-    const listed = ok.json.components.filter((x: { group_id: string | null }) => x.group_id === groupId).map((x: { id: string }) => x.id);
+    const listed = ok.json.components
+      .filter((x: { group_id: string | null }) => x.group_id === groupId)
+      .map((x: { id: string }) => x.id);
     expect(listed).toEqual([c, a, b]);
     expect(auditFor(groupId).map((e) => [e.action, e.actorLabel])).toEqual([["services.reorder", 'API key "ops"']]);
   });
@@ -172,21 +277,36 @@ describe("order", () => {
 describe("groups", () => {
   it("creates, lists, reads, renames and deletes a group; its services stay, at the top level", async () => {
     const created = await call(groupsRoute.POST, { ...G, body: { name: "Campus network", description: "" } });
-    expect(created).toMatchObject({ status: 201, json: { group: { name: "Campus network", description: null, group: true, components: [] } } });
+    expect(created).toMatchObject({
+      status: 201,
+      json: { group: { name: "Campus network", description: null, group: true, components: [] } },
+    });
     const groupId = created.json.group.id;
     const inside = seed("Eduroam");
-    expect((await call(componentRoute.PATCH, { ...oneC(inside), method: "PATCH", body: { groupId } })).json.component.group_id).toBe(groupId);
+    expect(
+      (await call(componentRoute.PATCH, { ...oneC(inside), method: "PATCH", body: { groupId } })).json.component
+        .group_id,
+    ).toBe(groupId);
 
     const list = await call(groupsRoute.GET, { ...G, key: keys.read });
     expect(list.json.groups.find((g: { id: string }) => g.id === groupId)).toMatchObject({ components: [inside] });
-    expect(await call(groupRoute.GET, { ...oneG(groupId), key: keys.read })).toMatchObject({ status: 200, json: { group: { id: groupId } } });
+    expect(await call(groupRoute.GET, { ...oneG(groupId), key: keys.read })).toMatchObject({
+      status: 200,
+      json: { group: { id: groupId } },
+    });
 
     const renamed = await call(groupRoute.PATCH, { ...oneG(groupId), method: "PATCH", body: { name: "Network" } });
     expect(renamed.json.group).toMatchObject({ name: "Network", description: null });
-    expect(await call(groupRoute.PATCH, { ...oneG(groupId), method: "PATCH", body: { description: "Wired and wireless" } })).toMatchObject({ json: { group: { name: "Network", description: "Wired and wireless" } } });
-    expect(await call(groupRoute.PATCH, { ...oneG(groupId), method: "PATCH", body: { name: "" } })).toMatchObject({ status: 422, json: { error: { fields: { name: "Give a name" } } } });
+    expect(
+      await call(groupRoute.PATCH, { ...oneG(groupId), method: "PATCH", body: { description: "Wired and wireless" } }),
+    ).toMatchObject({ json: { group: { name: "Network", description: "Wired and wireless" } } });
+    expect(await call(groupRoute.PATCH, { ...oneG(groupId), method: "PATCH", body: { name: "" } })).toMatchObject({
+      status: 422,
+      json: { error: { fields: { name: "Give a name" } } },
+    });
 
-    for (const key of [keys.read, keys.editor]) expect((await call(groupRoute.DELETE, { ...oneG(groupId), key, method: "DELETE" })).status).toBe(403);
+    for (const key of [keys.read, keys.editor])
+      expect((await call(groupRoute.DELETE, { ...oneG(groupId), key, method: "DELETE" })).status).toBe(403);
     expect((await call(groupRoute.DELETE, { ...oneG(groupId), method: "DELETE" })).status).toBe(204);
     expect(db.select().from(componentGroups).where(eq(componentGroups.id, groupId)).get()).toBeUndefined();
     expect(row(inside)).toMatchObject({ groupId: null, deletedAt: null });
@@ -201,7 +321,9 @@ describe("groups", () => {
 
 describe("the OpenAPI document", () => {
   it("describes every response the tests above received", () => {
-    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200, 201, 204, 400, 401, 403, 404, 409, 413, 415, 422]));
+    expect(new Set(responses.map((r) => r.status))).toEqual(
+      new Set([200, 201, 204, 400, 401, 403, 404, 409, 413, 415, 422]),
+    );
     expectResponsesMatchOpenApi(responses);
   });
 });

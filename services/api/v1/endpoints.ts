@@ -6,8 +6,19 @@ import { loadComponentsAndGroups, loadIncidentBundles } from "@/db/queries/publi
 import { serializeComponentList, serializeIncident, serializeMaintenance } from "@/services/api/statuspage";
 import { notFound } from "@/core/errors";
 import { addIncidentUpdate, createIncident } from "@/services/incidents/incident-verbs";
-import { cancelMaintenance, postMaintenanceUpdate, rescheduleMaintenance, scheduleMaintenance } from "@/services/incidents/maintenance-verbs";
-import { addUpdateInput, createIncidentInput, endAfterStart, maintenanceUpdateInput, scheduleMaintenanceFields } from "@/services/incidents/schemas";
+import {
+  cancelMaintenance,
+  postMaintenanceUpdate,
+  rescheduleMaintenance,
+  scheduleMaintenance,
+} from "@/services/incidents/maintenance-verbs";
+import {
+  addUpdateInput,
+  createIncidentInput,
+  endAfterStart,
+  maintenanceUpdateInput,
+  scheduleMaintenanceFields,
+} from "@/services/incidents/schemas";
 import { ID_PATTERN } from "@/core/ids";
 import { multiLine, singleLine } from "@/core/text-input";
 import type { Db } from "@/db";
@@ -21,7 +32,9 @@ import { componentSchema, incidentSchema, maintenanceSchema } from "../schemas";
 const ONE_INCIDENT = z.strictObject({ incident: incidentSchema });
 const ONE_MAINTENANCE = z.strictObject({ scheduled_maintenance: maintenanceSchema });
 
-const isoTime = z.iso.datetime({ offset: true, error: "Use an ISO 8601 time, e.g. 2026-06-11T22:00:00Z" }).transform((s) => Date.parse(s));
+const isoTime = z.iso
+  .datetime({ offset: true, error: "Use an ISO 8601 time, e.g. 2026-06-11T22:00:00Z" })
+  .transform((s) => Date.parse(s));
 const id = z.string().regex(ID_PATTERN);
 
 function oneIncident(db: Db, incidentId: string, kind: "incident" | "maintenance") {
@@ -32,17 +45,32 @@ function oneIncident(db: Db, incidentId: string, kind: "incident" | "maintenance
   return kind === "incident" ? serializeIncident(ctx, bundle) : serializeMaintenance(ctx, bundle);
 }
 
-export const createIncidentBody = createIncidentInput.omit({ startedAt: true, resolvedAt: true }).extend({ startedAt: isoTime.optional(), resolvedAt: isoTime.optional() });
+export const createIncidentBody = createIncidentInput
+  .omit({ startedAt: true, resolvedAt: true })
+  .extend({ startedAt: isoTime.optional(), resolvedAt: isoTime.optional() });
 export const addUpdateBody = addUpdateInput;
 export const resolveBody = z.object({
   message: multiLine(z.string().trim().min(1).max(10_000)).default("This incident has been resolved."),
   notify: z.boolean().default(true),
   restoreComponents: z.boolean().default(true),
 });
-export const scheduleBody = scheduleMaintenanceFields.omit({ scheduledFor: true, scheduledUntil: true }).extend({ scheduledFor: isoTime, scheduledUntil: isoTime }).refine(...endAfterStart);
-export const rescheduleBody = z.object({ scheduledFor: isoTime, scheduledUntil: isoTime, message: multiLine(z.string().trim().min(1).max(10_000)).optional(), notify: z.boolean().default(true) }).refine(...endAfterStart);
+export const scheduleBody = scheduleMaintenanceFields
+  .omit({ scheduledFor: true, scheduledUntil: true })
+  .extend({ scheduledFor: isoTime, scheduledUntil: isoTime })
+  .refine(...endAfterStart);
+export const rescheduleBody = z
+  .object({
+    scheduledFor: isoTime,
+    scheduledUntil: isoTime,
+    message: multiLine(z.string().trim().min(1).max(10_000)).optional(),
+    notify: z.boolean().default(true),
+  })
+  .refine(...endAfterStart);
 export const maintenanceUpdateBody = maintenanceUpdateInput;
-export const cancelBody = z.object({ message: multiLine(z.string().trim().max(10_000)).optional(), notify: z.boolean().default(true) });
+export const cancelBody = z.object({
+  message: multiLine(z.string().trim().max(10_000)).optional(),
+  notify: z.boolean().default(true),
+});
 /** Atlassian Statuspage's manage-API body for creating an incident, so existing scripts work unchanged. */
 export const statuspageIncidentBody = z.object({
   incident: z.object({
@@ -67,7 +95,11 @@ export const endpoints = {
     path: "/api/v1/components",
     summary: "List services and groups in page order",
     role: "read",
-    responds: { status: 200, description: "The components, in the Statuspage shape", schema: z.strictObject({ components: z.array(componentSchema) }) },
+    responds: {
+      status: 200,
+      description: "The components, in the Statuspage shape",
+      schema: z.strictObject({ components: z.array(componentSchema) }),
+    },
     run: ({ db }) => {
       const ctx = ctxOf(db);
       const { groups, components } = loadComponentsAndGroups(db, ctx.page.id);
@@ -79,18 +111,30 @@ export const endpoints = {
     path: "/api/v1/incidents",
     summary: "List incidents, newest first (?status=open for unresolved only, ?limit up to 100)",
     role: "read",
-    responds: { status: 200, description: "The incidents", schema: z.strictObject({ incidents: z.array(incidentSchema) }) },
+    responds: {
+      status: 200,
+      description: "The incidents",
+      schema: z.strictObject({ incidents: z.array(incidentSchema) }),
+    },
     run: ({ db, url }) => {
       const ctx = ctxOf(db);
       const q = listQuery(url);
       const statuses = q.open ? UNRESOLVED_INCIDENT_STATUSES : undefined;
-      return { incidents: loadIncidentBundles(db, ctx.page.id, { kind: "incident", statuses, order: "created_desc", limit: q.limit }).map((b) => serializeIncident(ctx, b)) };
+      return {
+        incidents: loadIncidentBundles(db, ctx.page.id, {
+          kind: "incident",
+          statuses,
+          order: "created_desc",
+          limit: q.limit,
+        }).map((b) => serializeIncident(ctx, b)),
+      };
     },
   } satisfies Endpoint<undefined>,
   createIncident: {
     method: "POST",
     path: "/api/v1/incidents",
-    summary: "Declare an incident, optionally setting services' statuses; a past startedAt records a backfill, which when declared resolved also needs resolvedAt",
+    summary:
+      "Declare an incident, optionally setting services' statuses; a past startedAt records a backfill, which when declared resolved also needs resolvedAt",
     role: "editor",
     body: createIncidentBody,
     responds: { status: 201, description: "The new incident", schema: ONE_INCIDENT },
@@ -135,7 +179,9 @@ export const endpoints = {
     role: "editor",
     body: scheduleBody,
     responds: { status: 201, description: "The new maintenance", schema: ONE_MAINTENANCE },
-    run: ({ db, actor, body }) => ({ scheduled_maintenance: oneIncident(db, scheduleMaintenance(db, actor, body).id, "maintenance") }),
+    run: ({ db, actor, body }) => ({
+      scheduled_maintenance: oneIncident(db, scheduleMaintenance(db, actor, body).id, "maintenance"),
+    }),
   } satisfies Endpoint<typeof scheduleBody>,
   getMaintenance: {
     method: "GET",
@@ -192,7 +238,10 @@ export const endpoints = {
       const ctx = ctxOf(db);
       if (params.pageId !== ctx.page.id) throw notFound("Page");
       const i = body.incident;
-      const componentStatuses = { ...Object.fromEntries(i.component_ids.map((c) => [c, "operational" as const])), ...i.components };
+      const componentStatuses = {
+        ...Object.fromEntries(i.component_ids.map((c) => [c, "operational" as const])),
+        ...i.components,
+      };
       const { id: incidentId } = createIncident(db, actor, {
         name: i.name,
         status: i.status,

@@ -10,7 +10,13 @@ import { getConfig } from "@/core/config";
 import { notFound } from "@/core/errors";
 import { ID_PATTERN } from "@/core/ids";
 import { integrationChanges, integrationInput } from "@/core/integration-settings";
-import { createIntegration, deleteIntegration, intakeUrl, rotateIntegrationSecret, updateIntegration } from "@/services/integrations/verbs";
+import {
+  createIntegration,
+  deleteIntegration,
+  intakeUrl,
+  rotateIntegrationSecret,
+  updateIntegration,
+} from "@/services/integrations/verbs";
 import { ctxOf } from "./context";
 import type { Endpoint } from "./handler";
 
@@ -29,12 +35,21 @@ const integrationShape = z.strictObject({
   createdAt: iso,
   updatedAt: iso,
 });
-const payloadShape = z.strictObject({ at: iso, outcome: z.enum(PAYLOAD_OUTCOMES), summary: z.string(), detail: z.record(z.string(), z.unknown()) });
+const payloadShape = z.strictObject({
+  at: iso,
+  outcome: z.enum(PAYLOAD_OUTCOMES),
+  summary: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
 const ONE = z.strictObject({ integration: integrationShape });
 const WITH_SECRET = z.strictObject({
   integration: integrationShape,
   secret: z.string().describe("Shown once: only its hash is stored"),
-  intakeUrl: z.string().describe("POST payloads here (it carries the secret), or to /api/integrations/{id} with Authorization: Bearer <secret>"),
+  intakeUrl: z
+    .string()
+    .describe(
+      "POST payloads here (it carries the secret), or to /api/integrations/{id} with Authorization: Bearer <secret>",
+    ),
 });
 
 const isoOf = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -62,7 +77,11 @@ function one(db: Db, id: string): Integration {
   return found;
 }
 
-const withSecret = (db: Db, id: string, secret: string) => ({ integration: serialize(db, one(db, id)), secret, intakeUrl: intakeUrl(getConfig().publicUrl, id, secret) });
+const withSecret = (db: Db, id: string, secret: string) => ({
+  integration: serialize(db, one(db, id)),
+  secret,
+  intakeUrl: intakeUrl(getConfig().publicUrl, id, secret),
+});
 
 export const integrationEndpoints = {
   listIntegrations: {
@@ -70,7 +89,11 @@ export const integrationEndpoints = {
     path: "/api/v1/integrations",
     summary: "List alert integrations (Alertmanager, Grafana, generic JSON)",
     role: "read",
-    responds: { status: 200, description: "The integrations, by name", schema: z.strictObject({ integrations: z.array(integrationShape) }) },
+    responds: {
+      status: 200,
+      description: "The integrations, by name",
+      schema: z.strictObject({ integrations: z.array(integrationShape) }),
+    },
     run: ({ db }) => ({ integrations: listIntegrations(db, ctxOf(db).page.id).map((i) => serialize(db, i)) }),
   } satisfies Endpoint<undefined>,
   createIntegration: {
@@ -93,7 +116,15 @@ export const integrationEndpoints = {
     responds: { status: 200, description: "The integration", schema: ONE.extend({ payloads: z.array(payloadShape) }) },
     run: ({ db, params }) => {
       const i = one(db, params.id);
-      return { integration: serialize(db, i), payloads: recentPayloads(db, i.id).map((p) => ({ at: isoOf(p.at)!, outcome: p.outcome, summary: p.summary, detail: p.detail })) };
+      return {
+        integration: serialize(db, i),
+        payloads: recentPayloads(db, i.id).map((p) => ({
+          at: isoOf(p.at)!,
+          outcome: p.outcome,
+          summary: p.summary,
+          detail: p.detail,
+        })),
+      };
     },
   } satisfies Endpoint<undefined>,
   updateIntegration: {

@@ -24,19 +24,41 @@ beforeEach(() => resetRateLimitsForTests());
 describe("a database that cannot save", () => {
   it("still answers reads, although the key's last use cannot be recorded", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    expect(getDb().select().from(apiKeys).all().every((k) => k.lastUsedAt === null)).toBe(true);
-    const r = await call(componentsRoute.GET, { path: "/api/v1/components", docPath: "/api/v1/components", key: keys.read });
+    expect(
+      getDb()
+        .select()
+        .from(apiKeys)
+        .all()
+        .every((k) => k.lastUsedAt === null),
+    ).toBe(true);
+    const r = await call(componentsRoute.GET, {
+      path: "/api/v1/components",
+      docPath: "/api/v1/components",
+      key: keys.read,
+    });
     expect(r.status).toBe(200);
     expect(Array.isArray(r.json.components)).toBe(true);
-    expect(getDb().select().from(apiKeys).all().every((k) => k.lastUsedAt === null)).toBe(true);
+    expect(
+      getDb()
+        .select()
+        .from(apiKeys)
+        .all()
+        .every((k) => k.lastUsedAt === null),
+    ).toBe(true);
     warn.mockRestore();
   });
 
   it("answers a write with 503, the documented JSON error and Retry-After, and writes nothing", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const r = await call(incidentsRoute.POST, { path: "/api/v1/incidents", docPath: "/api/v1/incidents", body: { name: "VPN down", message: "Looking" } });
+    const r = await call(incidentsRoute.POST, {
+      path: "/api/v1/incidents",
+      docPath: "/api/v1/incidents",
+      body: { name: "VPN down", message: "Looking" },
+    });
     expect(r.status).toBe(503);
-    expect(r.json).toEqual({ error: { code: "unavailable", message: expect.stringMatching(/cannot save.*try again/i) } });
+    expect(r.json).toEqual({
+      error: { code: "unavailable", message: expect.stringMatching(/cannot save.*try again/i) },
+    });
     expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(getDb().select().from(incidents).all()).toHaveLength(0);
     error.mockRestore();
@@ -53,7 +75,11 @@ describe("an unexpected failure", () => {
   it("is a JSON 500 in each API's documented shape, not an empty body", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     getDb().$client.close();
-    const v1 = await call(componentsRoute.GET, { path: "/api/v1/components", docPath: "/api/v1/components", key: keys.read });
+    const v1 = await call(componentsRoute.GET, {
+      path: "/api/v1/components",
+      docPath: "/api/v1/components",
+      key: keys.read,
+    });
     expect(v1.status).toBe(500);
     expect(v1.json).toEqual({ error: { code: "internal_error", message: expect.any(String) } });
     const v2 = await summaryRoute.GET(new Request("https://status.example.org/api/v2/summary.json"));

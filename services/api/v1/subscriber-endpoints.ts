@@ -5,7 +5,15 @@ import { z } from "zod";
 import { SUBSCRIBER_STATES } from "@/db/constants";
 import { DomainError } from "@/core/errors";
 import { ID_PATTERN } from "@/core/ids";
-import { addSubscriber, getSubscriberView, listSubscribers, MAX_PAGE_SIZE, MAX_SCOPE_ITEMS, removeSubscriber, type SubscriberView } from "@/services/subscriptions/admin";
+import {
+  addSubscriber,
+  getSubscriberView,
+  listSubscribers,
+  MAX_PAGE_SIZE,
+  MAX_SCOPE_ITEMS,
+  removeSubscriber,
+  type SubscriberView,
+} from "@/services/subscriptions/admin";
 import type { Endpoint } from "./handler";
 
 const isoMs = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -37,7 +45,10 @@ function serialize(s: SubscriberView): z.output<typeof apiSubscriberSchema> {
 export const addSubscriberBody = z.strictObject({
   email: z.string().max(1_000),
   /** Component ids; empty or omitted for everything. */
-  components: z.array(z.string().regex(ID_PATTERN, { error: "Not a component id" })).max(MAX_SCOPE_ITEMS).default([]),
+  components: z
+    .array(z.string().regex(ID_PATTERN, { error: "Not a component id" }))
+    .max(MAX_SCOPE_ITEMS)
+    .default([]),
   /** true: active at once (you vouch for their consent); false: a confirmation email is sent and they are pending. */
   skipConfirmation: z.boolean().default(false),
 });
@@ -50,7 +61,11 @@ function renamed<T>(run: () => T): T {
     return run();
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    throw new DomainError(err.code, err.message, Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [API_FIELD[k] ?? k, v])));
+    throw new DomainError(
+      err.code,
+      err.message,
+      Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [API_FIELD[k] ?? k, v])),
+    );
   }
 }
 
@@ -61,33 +76,63 @@ export const subscriberEndpoints = {
     summary: `List email subscribers, newest first (?state=pending|active|unsubscribed|suppressed, ?q= part of the address, ?page from 1, ?limit up to ${MAX_PAGE_SIZE})`,
     role: "admin",
     query: [
-      { name: "state", description: "Only subscribers in this state", schema: { type: "string", enum: [...SUBSCRIBER_STATES] } },
+      {
+        name: "state",
+        description: "Only subscribers in this state",
+        schema: { type: "string", enum: [...SUBSCRIBER_STATES] },
+      },
       { name: "q", description: "Part of the address", schema: { type: "string", maxLength: 254 } },
       { name: "page", description: "Page number, from 1", schema: { type: "integer", minimum: 1 } },
-      { name: "limit", description: "Subscribers per page", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE } },
+      {
+        name: "limit",
+        description: "Subscribers per page",
+        schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE },
+      },
     ],
     responds: {
       status: 200,
       description: "One page of subscribers and the total that match",
-      schema: z.strictObject({ subscribers: z.array(apiSubscriberSchema), total: z.number().int(), page: z.number().int(), per_page: z.number().int() }),
+      schema: z.strictObject({
+        subscribers: z.array(apiSubscriberSchema),
+        total: z.number().int(),
+        page: z.number().int(),
+        per_page: z.number().int(),
+      }),
     },
     run: ({ db, actor, url }) => {
       const q = url.searchParams;
       const list = renamed(() =>
-        listSubscribers(db, actor, { state: (q.get("state") || undefined) as never, search: q.get("q") || undefined, page: q.get("page") ?? undefined, perPage: q.get("limit") ?? undefined }),
+        listSubscribers(db, actor, {
+          state: (q.get("state") || undefined) as never,
+          search: q.get("q") || undefined,
+          page: q.get("page") ?? undefined,
+          perPage: q.get("limit") ?? undefined,
+        }),
       );
-      return { subscribers: list.subscribers.map(serialize), total: list.total, page: list.page, per_page: list.perPage };
+      return {
+        subscribers: list.subscribers.map(serialize),
+        total: list.total,
+        page: list.page,
+        per_page: list.perPage,
+      };
     },
   } satisfies Endpoint<undefined>,
   addSubscriber: {
     method: "POST",
     path: "/api/v1/subscribers",
-    summary: "Add an email subscriber: pending with a confirmation email, or active at once with skipConfirmation (409 if the address is already on the list)",
+    summary:
+      "Add an email subscriber: pending with a confirmation email, or active at once with skipConfirmation (409 if the address is already on the list)",
     role: "admin",
     body: addSubscriberBody,
     responds: { status: 201, description: "The new subscriber", schema: ONE },
     run: ({ db, actor, body }) => {
-      const { id } = renamed(() => addSubscriber(db, actor, { email: body.email, componentIds: body.components, confirmation: body.skipConfirmation ? "confirmed" : "send" }));
+      const { id } = renamed(() =>
+        addSubscriber(db, actor, {
+          email: body.email,
+          componentIds: body.components,
+          confirmation: body.skipConfirmation ? "confirmed" : "send",
+        }),
+      );
       return { subscriber: serialize(getSubscriberView(db, actor, id)) };
     },
   } satisfies Endpoint<typeof addSubscriberBody>,

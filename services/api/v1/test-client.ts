@@ -76,7 +76,10 @@ export function apiClient(defaultKey: () => string) {
     const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     if (body !== undefined) headers["content-type"] = options.contentType ?? "application/json";
     const method = options.method ?? (body === undefined ? "GET" : "POST");
-    const response = await handler(new Request(`https://status.example.org${options.path}`, { method, headers, body }), { params: Promise.resolve(options.params ?? {}) });
+    const response = await handler(
+      new Request(`https://status.example.org${options.path}`, { method, headers, body }),
+      { params: Promise.resolve(options.params ?? {}) },
+    );
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read parsed JSON whose shape they check
     const json: any = response.status === 204 ? null : await response.json();
     responses.push({ path: options.docPath, method: method.toLowerCase(), status: response.status, body: json });
@@ -95,7 +98,12 @@ export function expectResponsesMatchOpenApi(responses: readonly RecordedResponse
   // Compiling is the slow part: once per documented response, not once per call.
   const compiled = new Map<object, ReturnType<typeof ajv.compile>>();
   for (const r of responses) {
-    const operation = (doc.paths[r.path] as Record<string, { responses: Record<string, { content?: { "application/json": { schema: object } } }> }>)?.[r.method];
+    const operation = (
+      doc.paths[r.path] as Record<
+        string,
+        { responses: Record<string, { content?: { "application/json": { schema: object } } }> }
+      >
+    )?.[r.method];
     expect(operation, `${r.method} ${r.path}`).toBeDefined();
     const documented = operation.responses[r.status];
     expect(documented, `${r.method} ${r.path} ${r.status}`).toBeDefined();
@@ -106,7 +114,10 @@ export function expectResponsesMatchOpenApi(responses: readonly RecordedResponse
     }
     const documentedSchema = documented.content!["application/json"].schema;
     if (!compiled.has(documentedSchema)) {
-      compiled.set(documentedSchema, ajv.compile(JSON.parse(JSON.stringify(documentedSchema).replaceAll('"#/components/', '"doc#/components/'))));
+      compiled.set(
+        documentedSchema,
+        ajv.compile(JSON.parse(JSON.stringify(documentedSchema).replaceAll('"#/components/', '"doc#/components/'))),
+      );
     }
     const validate = compiled.get(documentedSchema)!;
     expect(validate(r.body), `${r.method} ${r.path} ${r.status}: ${ajv.errorsText(validate.errors)}`).toBe(true);

@@ -58,7 +58,11 @@ export async function checkDns(config: DnsConfig, ctx: CheckContext): Promise<Ch
     const ms = Math.round(performance.now() - started);
     const detail = { answers: found.slice(0, 20), resolver: config.resolver ?? "system" };
     if (config.expected !== undefined && !found.some((a) => matches(a, config.expected!, config.recordType))) {
-      return down(`${config.recordType} ${config.name} is ${found.join(", ") || "empty"}, expected ${config.expected}`, ms, detail);
+      return down(
+        `${config.recordType} ${config.name} is ${found.join(", ") || "empty"}, expected ${config.expected}`,
+        ms,
+        detail,
+      );
     }
     return up(ms, detail);
   } catch (err) {

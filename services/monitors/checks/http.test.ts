@@ -1,7 +1,15 @@
 // The HTTP checker against real servers on 127.0.0.1 that the test flips between healthy, failing and worse.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { endlessBody, HANDLERS, makeCertificates, startDnsServer, startHttpTarget, type Certificates, type HttpTarget } from "@/services/testing/monitor-targets";
+import {
+  endlessBody,
+  HANDLERS,
+  makeCertificates,
+  startDnsServer,
+  startHttpTarget,
+  type Certificates,
+  type HttpTarget,
+} from "@/services/testing/monitor-targets";
 import { httpConfig } from "../config";
 import { checkHttp, jsonAt } from "./http";
 
@@ -25,7 +33,8 @@ afterAll(async () => {
   fs.rmSync(certs.dir, { recursive: true, force: true });
 });
 
-const check = (over: Record<string, unknown>, timeoutMs = 3_000) => checkHttp(httpConfig.parse({ url: target.url, ...over }), { timeoutMs });
+const check = (over: Record<string, unknown>, timeoutMs = 3_000) =>
+  checkHttp(httpConfig.parse({ url: target.url, ...over }), { timeoutMs });
 
 describe("HTTP checker", () => {
   it("is up on a 2xx and down on a 500, with the status code", async () => {
@@ -34,19 +43,35 @@ describe("HTTP checker", () => {
     expect(ok).toMatchObject({ ok: true, error: null, detail: { statusCode: 200 } });
     expect(ok.responseMs).toBeGreaterThanOrEqual(0);
     target.set(HANDLERS.failing);
-    expect(await check({})).toMatchObject({ ok: false, error: "Status 500, expected 2xx", detail: { statusCode: 500 } });
+    expect(await check({})).toMatchObject({
+      ok: false,
+      error: "Status 500, expected 2xx",
+      detail: { statusCode: 500 },
+    });
     expect(await check({ expectedStatus: [500] })).toMatchObject({ ok: true });
   });
 
   it("checks a keyword present or absent and a JSON path", async () => {
     target.set(HANDLERS.healthy);
     expect(await check({ keyword: '"ok"' })).toMatchObject({ ok: true });
-    expect(await check({ keyword: "maintenance" })).toMatchObject({ ok: false, error: 'The response does not contain "maintenance"' });
-    expect(await check({ keyword: "ok", keywordAbsent: true })).toMatchObject({ ok: false, error: 'The response contains "ok"' });
+    expect(await check({ keyword: "maintenance" })).toMatchObject({
+      ok: false,
+      error: 'The response does not contain "maintenance"',
+    });
+    expect(await check({ keyword: "ok", keywordAbsent: true })).toMatchObject({
+      ok: false,
+      error: 'The response contains "ok"',
+    });
     expect(await check({ jsonPath: "service.healthy", jsonEquals: true })).toMatchObject({ ok: true });
-    expect(await check({ jsonPath: "status", jsonEquals: "degraded" })).toMatchObject({ ok: false, error: 'status is "ok", expected "degraded"' });
+    expect(await check({ jsonPath: "status", jsonEquals: "degraded" })).toMatchObject({
+      ok: false,
+      error: 'status is "ok", expected "degraded"',
+    });
     target.set(HANDLERS.failing);
-    expect(await check({ expectedStatus: [500], jsonPath: "status", jsonEquals: "ok" })).toMatchObject({ ok: false, error: "The response is not JSON" });
+    expect(await check({ expectedStatus: [500], jsonPath: "status", jsonEquals: "ok" })).toMatchObject({
+      ok: false,
+      error: "The response is not JSON",
+    });
     expect(jsonAt({ a: [{ b: 1 }] }, "a.0.b")).toBe(1);
   });
 
@@ -72,15 +97,21 @@ describe("HTTP checker", () => {
   });
 
   it("connection refused", async () => {
-    expect(await checkHttp(httpConfig.parse({ url: `http://127.0.0.1:${FREE_PORT}/` }), { timeoutMs: 2_000 })).toMatchObject({ ok: false, error: "Connection refused" });
+    expect(
+      await checkHttp(httpConfig.parse({ url: `http://127.0.0.1:${FREE_PORT}/` }), { timeoutMs: 2_000 }),
+    ).toMatchObject({ ok: false, error: "Connection refused" });
   });
 
   it("resolves through the monitor's DNS server; a name it does not know is a DNS failure", async () => {
     target.set(HANDLERS.healthy);
     const resolver = `127.0.0.1:${DNS_PORT}`;
-    const known = await checkHttp(httpConfig.parse({ url: `http://app.internal:${target.port}/`, resolver }), { timeoutMs: 3_000 });
+    const known = await checkHttp(httpConfig.parse({ url: `http://app.internal:${target.port}/`, resolver }), {
+      timeoutMs: 3_000,
+    });
     expect(known).toMatchObject({ ok: true, detail: { statusCode: 200 } });
-    const unknown = await checkHttp(httpConfig.parse({ url: `http://gone.internal:${target.port}/`, resolver }), { timeoutMs: 3_000 });
+    const unknown = await checkHttp(httpConfig.parse({ url: `http://gone.internal:${target.port}/`, resolver }), {
+      timeoutMs: 3_000,
+    });
     expect(unknown).toMatchObject({ ok: false, error: "DNS lookup failed: the host name was not found" });
   });
 
@@ -96,7 +127,11 @@ describe("HTTP checker", () => {
     const counter = { sent: 0 };
     target.set(endlessBody(1024 ** 3, counter));
     const r = await check({ keyword: "never-there" }, 10_000);
-    expect(r).toMatchObject({ ok: false, error: 'The response does not contain "never-there" (in its first 1 MB)', detail: { bodyTruncatedAt: 1024 * 1024 } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: 'The response does not contain "never-there" (in its first 1 MB)',
+      detail: { bodyTruncatedAt: 1024 * 1024 },
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     // The server stopped well short of 1 GB: socket buffers hold at most a few MB past what we read.
     expect(counter.sent).toBeLessThan(32 * 1024 * 1024);
@@ -110,11 +145,25 @@ describe("HTTP checker", () => {
       if (m && Number(m[1]) > 0) return void res.writeHead(301, { location: `/hop/${Number(m[1]) - 1}` }).end();
       HANDLERS.healthy(req, res);
     });
-    expect(await check({ url: `${target.url}/hop/3` })).toMatchObject({ ok: true, detail: { redirects: 3, statusCode: 200 } });
-    expect(await check({ url: `${target.url}/hop/3`, maxRedirects: 2 })).toMatchObject({ ok: false, error: "More than 2 redirects" });
-    expect(await check({ url: `${target.url}/loop-a` })).toMatchObject({ ok: false, error: `Redirect loop: ${target.url}/loop-a again` });
-    expect(await check({ url: `${target.url}/hop/1`, followRedirects: false })).toMatchObject({ ok: false, error: "Status 301, expected 2xx" });
-    expect(await check({ url: `${target.url}/hop/1`, followRedirects: false, expectedStatus: [301] })).toMatchObject({ ok: true });
+    expect(await check({ url: `${target.url}/hop/3` })).toMatchObject({
+      ok: true,
+      detail: { redirects: 3, statusCode: 200 },
+    });
+    expect(await check({ url: `${target.url}/hop/3`, maxRedirects: 2 })).toMatchObject({
+      ok: false,
+      error: "More than 2 redirects",
+    });
+    expect(await check({ url: `${target.url}/loop-a` })).toMatchObject({
+      ok: false,
+      error: `Redirect loop: ${target.url}/loop-a again`,
+    });
+    expect(await check({ url: `${target.url}/hop/1`, followRedirects: false })).toMatchObject({
+      ok: false,
+      error: "Status 301, expected 2xx",
+    });
+    expect(await check({ url: `${target.url}/hop/1`, followRedirects: false, expectedStatus: [301] })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("HTTPS: a self-signed certificate fails with verification on, passes with it off", async () => {

@@ -23,8 +23,15 @@ function lookupVia(resolverAddress: string): Lookup {
   resolver.setServers([resolverAddress]);
   return ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
     resolver.resolve4(hostname).then(
-      (addresses) => (options.all ? callback(null, addresses.map((address) => ({ address, family: 4 }))) : callback(null, addresses[0], 4)),
-      (err: NodeJS.ErrnoException) => callback(Object.assign(err, { code: err.code === "ENODATA" ? "ENOTFOUND" : err.code })),
+      (addresses) =>
+        options.all
+          ? callback(
+              null,
+              addresses.map((address) => ({ address, family: 4 })),
+            )
+          : callback(null, addresses[0], 4),
+      (err: NodeJS.ErrnoException) =>
+        callback(Object.assign(err, { code: err.code === "ENODATA" ? "ENOTFOUND" : err.code })),
     );
   }) as unknown as Lookup;
 }
@@ -47,7 +54,8 @@ function requestOnce(url: URL, config: HttpConfig, signal: AbortSignal): Promise
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
-      const finish = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), truncated });
+      const finish = () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), truncated });
       if (config.method === "HEAD" || (res.statusCode! >= 300 && res.statusCode! < 400 && config.followRedirects)) {
         res.destroy();
         return finish();
@@ -85,25 +93,41 @@ export function jsonAt(value: unknown, path: string): unknown {
 function judge(res: Response, config: HttpConfig, ms: number, detail: Record<string, unknown>): CheckResult {
   const expected = config.expectedStatus;
   const statusOk = expected?.length ? expected.includes(res.status) : res.status >= 200 && res.status < 300;
-  if (!statusOk) return down(`Status ${res.status}, expected ${expected?.length ? expected.join(", ") : "2xx"}`, ms, detail);
+  if (!statusOk)
+    return down(`Status ${res.status}, expected ${expected?.length ? expected.join(", ") : "2xx"}`, ms, detail);
   const text = config.keyword !== undefined || config.jsonPath !== undefined ? res.body.toString("utf8") : "";
   if (config.keyword !== undefined) {
     const found = text.includes(config.keyword);
     if (found && config.keywordAbsent) return down(`The response contains "${config.keyword}"`, ms, detail);
-    if (!found && !config.keywordAbsent) return down(`The response does not contain "${config.keyword}"${res.truncated ? " (in its first 1 MB)" : ""}`, ms, detail);
+    if (!found && !config.keywordAbsent)
+      return down(
+        `The response does not contain "${config.keyword}"${res.truncated ? " (in its first 1 MB)" : ""}`,
+        ms,
+        detail,
+      );
   }
   if (config.jsonPath !== undefined) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      return down(res.truncated ? "The response is over 1 MB: not read as JSON" : "The response is not JSON", ms, detail);
+      return down(
+        res.truncated ? "The response is over 1 MB: not read as JSON" : "The response is not JSON",
+        ms,
+        detail,
+      );
     }
     const actual = jsonAt(parsed, config.jsonPath);
     detail.jsonValue = actual === undefined ? null : actual;
-    if (actual !== config.jsonEquals) return down(`${config.jsonPath} is ${JSON.stringify(actual) ?? "missing"}, expected ${JSON.stringify(config.jsonEquals)}`, ms, detail);
+    if (actual !== config.jsonEquals)
+      return down(
+        `${config.jsonPath} is ${JSON.stringify(actual) ?? "missing"}, expected ${JSON.stringify(config.jsonEquals)}`,
+        ms,
+        detail,
+      );
   }
-  if (config.maxResponseMs !== undefined && ms > config.maxResponseMs) return down(`Answered in ${ms} ms, more than ${config.maxResponseMs} ms`, ms, detail);
+  if (config.maxResponseMs !== undefined && ms > config.maxResponseMs)
+    return down(`Answered in ${ms} ms, more than ${config.maxResponseMs} ms`, ms, detail);
   return up(ms, detail);
 }
 
@@ -121,11 +145,14 @@ export async function checkHttp(config: HttpConfig, ctx: CheckContext): Promise<
         detail.url = url.href;
         if (res.truncated) detail.bodyTruncatedAt = MONITOR_LIMITS.maxBodyBytes;
         const location = res.headers.location;
-        if (!config.followRedirects || res.status < 300 || res.status >= 400 || !location) return judge(res, config, elapsed(), detail);
+        if (!config.followRedirects || res.status < 300 || res.status >= 400 || !location)
+          return judge(res, config, elapsed(), detail);
         const next = new URL(location, url);
-        if (next.protocol !== "http:" && next.protocol !== "https:") return down(`Redirect to a ${next.protocol} URL`, elapsed(), detail);
+        if (next.protocol !== "http:" && next.protocol !== "https:")
+          return down(`Redirect to a ${next.protocol} URL`, elapsed(), detail);
         if (seen.has(next.href)) return down(`Redirect loop: ${next.href} again`, elapsed(), detail);
-        if (redirects + 1 > config.maxRedirects) return down(`More than ${config.maxRedirects} redirects`, elapsed(), detail);
+        if (redirects + 1 > config.maxRedirects)
+          return down(`More than ${config.maxRedirects} redirects`, elapsed(), detail);
         seen.add(next.href);
         url = next;
         detail.redirects = redirects + 1;

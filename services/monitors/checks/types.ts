@@ -13,8 +13,17 @@ export interface CheckContext {
   timeoutMs: number;
 }
 
-export const up = (responseMs: number | null, detail: Record<string, unknown> = {}): CheckResult => ({ ok: true, responseMs, error: null, detail });
-export const down = (error: string, responseMs: number | null = null, detail: Record<string, unknown> = {}): CheckResult => ({ ok: false, responseMs, error, detail });
+export const up = (responseMs: number | null, detail: Record<string, unknown> = {}): CheckResult => ({
+  ok: true,
+  responseMs,
+  error: null,
+  detail,
+});
+export const down = (
+  error: string,
+  responseMs: number | null = null,
+  detail: Record<string, unknown> = {},
+): CheckResult => ({ ok: false, responseMs, error, detail });
 
 export class CheckTimeout extends Error {
   constructor(readonly ms: number) {

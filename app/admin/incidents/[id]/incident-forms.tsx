@@ -1,19 +1,47 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { CheckboxField, Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
+import {
+  CheckboxField,
+  Field,
+  FormStatus,
+  SubmitButton,
+  fieldValue,
+  inputClass,
+  useFocusOnError,
+} from "@/components/admin/form";
 import { MarkdownField } from "@/components/admin/markdown-field";
 import { ServiceStatusPicker } from "@/components/admin/service-status-picker";
 import type { PickerGroup } from "@/core/service-picker";
-import { INCIDENT_STATUS_LABELS, LIMITS, POSTABLE_INCIDENT_STATUSES, type PostableIncidentStatus } from "@/db/constants";
+import {
+  INCIDENT_STATUS_LABELS,
+  LIMITS,
+  POSTABLE_INCIDENT_STATUSES,
+  type PostableIncidentStatus,
+} from "@/db/constants";
 import type { FormState } from "@/services/auth/action";
 import { RESOLVED_DEFAULT_MESSAGE } from "@/services/console/incident-defaults";
-import { editIncidentUpdateAction, postIncidentUpdateAction, publishPostmortemAction, savePostmortemAction } from "../actions";
+import {
+  editIncidentUpdateAction,
+  postIncidentUpdateAction,
+  publishPostmortemAction,
+  savePostmortemAction,
+} from "../actions";
 import { Button } from "@/components/ui/button";
 
 type FormStatusValue = PostableIncidentStatus;
 
-export function PostUpdateForm({ id, current, resolved, groups }: { id: string; current: FormStatusValue; resolved: boolean; groups: PickerGroup[] }) {
+export function PostUpdateForm({
+  id,
+  current,
+  resolved,
+  groups,
+}: {
+  id: string;
+  current: FormStatusValue;
+  resolved: boolean;
+  groups: PickerGroup[];
+}) {
   const [state, action, pending] = useActionState(postIncidentUpdateAction, {} as FormState);
   const ref = useFocusOnError(state);
   const initialStatus = fieldValue(state, "status", resolved ? "investigating" : current);
@@ -37,14 +65,18 @@ export function PostUpdateForm({ id, current, resolved, groups }: { id: string; 
             hint="It is resolved. Posting an update reopens it; to explain what happened afterwards, write a postmortem instead."
             defaultChecked={checked("reopen", false)}
           />
-          {state.errors?.reopen && <p className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">{state.errors.reopen.join(" ")}</p>}
+          {state.errors?.reopen && (
+            <p className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">{state.errors.reopen.join(" ")}</p>
+          )}
         </div>
       )}
       <Field name="status" label="Status" state={state}>
         {(p) => (
           <select {...p} value={status} onChange={(e) => setStatus(e.target.value)} className={inputClass}>
             {POSTABLE_INCIDENT_STATUSES.map((s) => (
-              <option key={s} value={s}>{INCIDENT_STATUS_LABELS[s]}</option>
+              <option key={s} value={s}>
+                {INCIDENT_STATUS_LABELS[s]}
+              </option>
             ))}
           </select>
         )}
@@ -55,7 +87,12 @@ export function PostUpdateForm({ id, current, resolved, groups }: { id: string; 
         state={state}
         hint={`Markdown; up to ${LIMITS.message.toLocaleString("en-US")} characters. Resolving with no message posts “${RESOLVED_DEFAULT_MESSAGE}”`}
       />
-      <ServiceStatusPicker groups={groups} state={state} legend="Change services’ status (optional)" emptyLabel="No change" />
+      <ServiceStatusPicker
+        groups={groups}
+        state={state}
+        legend="Change services’ status (optional)"
+        emptyLabel="No change"
+      />
       {status === "resolved" && (
         <CheckboxField
           name="restoreComponents"
@@ -78,7 +115,15 @@ export function EditUpdateForm({ id, updateId, body }: { id: string; updateId: s
       <FormStatus state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="updateId" value={updateId} />
-      <MarkdownField name="message" label="Corrected text" state={state} initial={body} rows={4} idSuffix={`-${updateId}`} hint="Fixes the text everywhere it shows; subscribers are not notified again." />
+      <MarkdownField
+        name="message"
+        label="Corrected text"
+        state={state}
+        initial={body}
+        rows={4}
+        idSuffix={`-${updateId}`}
+        hint="Fixes the text everywhere it shows; subscribers are not notified again."
+      />
       <SubmitButton pending={pending}>Save correction</SubmitButton>
     </form>
   );
@@ -97,12 +142,23 @@ export function PostmortemForms({ id, body, publishedAt }: { id: string; body: s
     <form ref={ref} action={save} noValidate className="space-y-3">
       <FormStatus state={state} />
       <input type="hidden" name="id" value={id} />
-      <MarkdownField name="body" label="Postmortem" state={state} initial={body} rows={10} hint="Markdown. Save draft keeps it hidden; Publish shows this text to visitors." />
+      <MarkdownField
+        name="body"
+        label="Postmortem"
+        state={state}
+        initial={body}
+        rows={10}
+        hint="Markdown. Save draft keeps it hidden; Publish shows this text to visitors."
+      />
       <CheckboxField
         name="notify"
         idSuffix="-postmortem"
         label="Notify subscribers when publishing"
-        hint={publishedAt ? "Already announced once: publishing again updates the text without mailing anyone." : "Subscribers get the postmortem once."}
+        hint={
+          publishedAt
+            ? "Already announced once: publishing again updates the text without mailing anyone."
+            : "Subscribers get the postmortem once."
+        }
         defaultChecked={!publishedAt}
       />
       <div className="flex flex-wrap items-center gap-3">

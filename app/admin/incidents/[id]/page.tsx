@@ -19,7 +19,13 @@ export const metadata: Metadata = { title: "Incident" };
 
 const card = consoleCard;
 
-export default async function IncidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; n?: string }> }) {
+export default async function IncidentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string; n?: string }>;
+}) {
   const user = await requireUser("editor");
   const [{ id }, { done, n }] = await Promise.all([params, searchParams]);
   const db = getDb();
@@ -33,27 +39,40 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const current = incident.status === "postmortem" ? "resolved" : (incident.status as PostableIncidentStatus);
   const postmortem = (
     <section key="postmortem" aria-labelledby="postmortem-title" className={card}>
-      <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
+      <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">
+        Postmortem
+      </h2>
       <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-        {incident.postmortemPublishedAt ? `Published ${formatInZone(incident.postmortemPublishedAt, page.timeZone)}.` : "Not published yet."}
+        {incident.postmortemPublishedAt
+          ? `Published ${formatInZone(incident.postmortemPublishedAt, page.timeZone)}.`
+          : "Not published yet."}
       </p>
-      <PostmortemForms id={incident.id} body={incident.postmortemBody ?? ""} publishedAt={incident.postmortemPublishedAt} />
+      <PostmortemForms
+        id={incident.id}
+        body={incident.postmortemBody ?? ""}
+        publishedAt={incident.postmortemPublishedAt}
+      />
     </section>
   );
   return (
     <div className="max-w-4xl space-y-8">
       <div>
         <p className="text-sm">
-          <Link href="/admin/incidents" className="underline">Incidents</Link>
+          <Link href="/admin/incidents" className="underline">
+            Incidents
+          </Link>
         </p>
         <h1 className="mt-1 text-2xl font-bold break-words">{incident.name}</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
-          {INCIDENT_STATUS_LABELS[incident.status]} · <ImpactBadge impact={incident.impact} /> · started {formatInZone(incident.startedAt, page.timeZone)}
+          {INCIDENT_STATUS_LABELS[incident.status]} · <ImpactBadge impact={incident.impact} /> · started{" "}
+          {formatInZone(incident.startedAt, page.timeZone)}
           {incident.backfilled ? " · backfilled, never notifies" : ""}
         </p>
         <AffectedServices services={services} />
         <p className="mt-1 text-sm">
-          <Link href={`/incidents/${incident.id}`} className="underline">View on the public page</Link>
+          <Link href={`/incidents/${incident.id}`} className="underline">
+            View on the public page
+          </Link>
         </p>
         <DoneNotice done={done} n={n} />
       </div>
@@ -62,7 +81,11 @@ export default async function IncidentPage({ params, searchParams }: { params: P
           folds away; the keys keep the form (and its answer) when resolving moves it. */}
       {closed && postmortem}
       <section key="update" aria-labelledby="post-title" className={card}>
-        <Disclosure initiallyOpen={!closed} headingId="post-title" heading={closed ? "Reopen or add an update" : "Post an update"}>
+        <Disclosure
+          initiallyOpen={!closed}
+          headingId="post-title"
+          heading={closed ? "Reopen or add an update" : "Post an update"}
+        >
           <PostUpdateForm id={incident.id} current={current} resolved={closed} groups={pickerGroups(db, page.id)} />
         </Disclosure>
       </section>
@@ -80,7 +103,10 @@ export default async function IncidentPage({ params, searchParams }: { params: P
             </details>
             {mayDelete && (
               <p className="mt-2 text-sm">
-                <Link href={`/admin/incidents/${incident.id}/updates/${u.id}/delete`} className="font-medium text-red-700 underline dark:text-red-300">
+                <Link
+                  href={`/admin/incidents/${incident.id}/updates/${u.id}/delete`}
+                  className="font-medium text-red-700 underline dark:text-red-300"
+                >
                   Delete this update
                 </Link>
               </p>
@@ -91,7 +117,9 @@ export default async function IncidentPage({ params, searchParams }: { params: P
 
       {!closed && (
         <section key="postmortem-later" aria-labelledby="postmortem-title" className={card}>
-          <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">Postmortem</h2>
+          <h2 id="postmortem-title" className="mb-1 text-xl font-semibold">
+            Postmortem
+          </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">Resolve the incident to write its postmortem.</p>
         </section>
       )}

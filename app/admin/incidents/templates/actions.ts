@@ -16,7 +16,12 @@ const fields = z.object({ name: text, title: text, body: text, status: text, com
 const FIELD_NAMES = { componentIds: "services" };
 
 function input(data: z.output<typeof fields>, formData: FormData): TemplateInput {
-  return { ...data, status: data.status as TemplateInput["status"], componentStatus: data.componentStatus as TemplateInput["componentStatus"], componentIds: checkedServices(formData) };
+  return {
+    ...data,
+    status: data.status as TemplateInput["status"],
+    componentStatus: data.componentStatus as TemplateInput["componentStatus"],
+    componentIds: checkedServices(formData),
+  };
 }
 
 function refresh() {
@@ -31,12 +36,20 @@ export const createTemplateAction = adminAction("editor", fields, (data, ctx, fo
   redirect(doneHref("/admin/incidents/templates", "template-saved"));
 });
 
-export const updateTemplateAction = adminAction("editor", fields.extend({ id: entityId }), ({ id, ...data }, ctx, formData) => {
-  const outcome = runVerb(formData, () => updateTemplate(getDb(), actorOf(ctx), id, input(data, formData)), FIELD_NAMES);
-  if (!outcome.ok) return keepServices(outcome.state, formData);
-  refresh();
-  redirect(doneHref("/admin/incidents/templates", "template-saved"));
-});
+export const updateTemplateAction = adminAction(
+  "editor",
+  fields.extend({ id: entityId }),
+  ({ id, ...data }, ctx, formData) => {
+    const outcome = runVerb(
+      formData,
+      () => updateTemplate(getDb(), actorOf(ctx), id, input(data, formData)),
+      FIELD_NAMES,
+    );
+    if (!outcome.ok) return keepServices(outcome.state, formData);
+    refresh();
+    redirect(doneHref("/admin/incidents/templates", "template-saved"));
+  },
+);
 
 export const deleteTemplateAction = adminAction("editor", z.object({ id: entityId }), ({ id }, ctx, formData) => {
   const outcome = runVerb(formData, () => deleteTemplate(getDb(), actorOf(ctx), id));

@@ -13,7 +13,11 @@ export default async function NewIntegrationPage() {
   const db = getDb();
   return (
     <div>
-      <p><Link href="/admin/integrations" className="text-sm font-medium underline">Integrations</Link></p>
+      <p>
+        <Link href="/admin/integrations" className="text-sm font-medium underline">
+          Integrations
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">New integration</h1>
       <p className="mt-2">Alerts from the monitoring you already run. Its intake URL is shown once, after saving.</p>
       <IntegrationForm values={integrationValues(db, null)} templates={integrationFormOptions(db).templates} />

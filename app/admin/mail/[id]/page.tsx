@@ -27,23 +27,35 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
     <div className="max-w-4xl space-y-6">
       <div>
         <p className="text-sm">
-          <Link href="/admin/mail" className="underline">Sent mail</Link>
+          <Link href="/admin/mail" className="underline">
+            Sent mail
+          </Link>
         </p>
         <h1 className="mt-1 text-2xl font-bold break-words">{message.subject}</h1>
       </div>
       <section aria-labelledby="envelope-title" className={card}>
-        <h2 id="envelope-title" className="sr-only">Envelope</h2>
+        <h2 id="envelope-title" className="sr-only">
+          Envelope
+        </h2>
         <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="font-semibold">From</dt>
-          <dd><Address>{message.fromAddress}</Address></dd>
+          <dd>
+            <Address>{message.fromAddress}</Address>
+          </dd>
           <dt className="font-semibold">To</dt>
-          <dd><Address>{message.toAddress}</Address></dd>
+          <dd>
+            <Address>{message.toAddress}</Address>
+          </dd>
           <dt className="font-semibold">Subject</dt>
           <dd className="break-words">{message.subject}</dd>
           <dt className="font-semibold">State</dt>
           <dd>
             <EmailStateBadge state={message.state} />
-            {message.lastEventAt ? <span className="ml-2 text-slate-700 dark:text-slate-300">last report {formatInZone(message.lastEventAt, timeZone)}</span> : null}
+            {message.lastEventAt ? (
+              <span className="ml-2 text-slate-700 dark:text-slate-300">
+                last report {formatInZone(message.lastEventAt, timeZone)}
+              </span>
+            ) : null}
           </dd>
           <dt className="font-semibold">Created</dt>
           <dd>{formatInZone(message.createdAt, timeZone)}</dd>
@@ -51,7 +63,9 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             <>
               <dt className="font-semibold">Notification</dt>
               <dd>
-                <Link href={`/admin/mail/notifications/${notification.id}`} className="underline">{NOTIFICATION_KIND_LABELS[notification.kind]}</Link>
+                <Link href={`/admin/mail/notifications/${notification.id}`} className="underline">
+                  {NOTIFICATION_KIND_LABELS[notification.kind]}
+                </Link>
                 {delivery ? ` · batch ${delivery.chunk + 1}` : ""}
               </dd>
             </>
@@ -65,10 +79,14 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         </dl>
       </section>
       <section aria-labelledby="headers-title" className={card}>
-        <h2 id="headers-title" className="text-lg font-semibold">Headers</h2>
+        <h2 id="headers-title" className="text-lg font-semibold">
+          Headers
+        </h2>
         {headers.length === 0 ? (
           <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-            {bodyRemoved ? "Removed with the body after the retention period." : "No extra headers: a message to one person needs no unsubscribe header."}
+            {bodyRemoved
+              ? "Removed with the body after the retention period."
+              : "No extra headers: a message to one person needs no unsubscribe header."}
           </p>
         ) : (
           <dl className="mt-2 space-y-2 text-sm">
@@ -83,18 +101,24 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       </section>
       {bodyRemoved ? (
         <p className={`${card} border-dashed`}>
-          The body of this email was removed after the retention period (EMAIL_RETENTION_DAYS). Who it went to and its state are kept.
+          The body of this email was removed after the retention period (EMAIL_RETENTION_DAYS). Who it went to and its
+          state are kept.
         </p>
       ) : (
         <>
           {message.text.includes(REMOVED_LINK_TOKEN) && (
             <p className={`${card} text-sm`}>
-              The single-use link in this email was removed from the stored copy once Resend had the email, so it cannot be used from here.
+              The single-use link in this email was removed from the stored copy once Resend had the email, so it cannot
+              be used from here.
             </p>
           )}
           <section aria-labelledby="html-title">
-            <h2 id="html-title" className="text-lg font-semibold">As it looks (HTML)</h2>
-            <p className="text-sm text-slate-700 dark:text-slate-300">Shown in a sandbox: scripts, forms and outside requests are blocked.</p>
+            <h2 id="html-title" className="text-lg font-semibold">
+              As it looks (HTML)
+            </h2>
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Shown in a sandbox: scripts, forms and outside requests are blocked.
+            </p>
             <iframe
               title={`HTML of the email "${message.subject}"`}
               src={`/admin/mail/${message.id}/html`}
@@ -104,9 +128,15 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
             />
           </section>
           <section aria-labelledby="text-title">
-            <h2 id="text-title" className="text-lg font-semibold">Plain text</h2>
+            <h2 id="text-title" className="text-lg font-semibold">
+              Plain text
+            </h2>
             {/* Focusable, so keyboard users can scroll a long text part. */}
-            <pre tabIndex={0} aria-labelledby="text-title" className="mt-2 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-lg border border-slate-300 bg-slate-50 p-4 font-mono text-sm dark:border-slate-700 dark:bg-slate-900">
+            <pre
+              tabIndex={0}
+              aria-labelledby="text-title"
+              className="mt-2 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-lg border border-slate-300 bg-slate-50 p-4 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+            >
               {message.text}
             </pre>
           </section>

@@ -17,7 +17,13 @@ export const metadata: Metadata = { title: "Maintenance" };
 
 const card = consoleCard;
 
-export default async function MaintenanceDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; n?: string }> }) {
+export default async function MaintenanceDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string; n?: string }>;
+}) {
   await requireUser("editor");
   const [{ id }, { done, n }] = await Promise.all([params, searchParams]);
   const db = getDb();
@@ -33,20 +39,27 @@ export default async function MaintenanceDetailPage({ params, searchParams }: { 
     <div className="max-w-4xl space-y-8">
       <div>
         <p className="text-sm">
-          <Link href="/admin/maintenance" className="underline">Maintenance</Link>
+          <Link href="/admin/maintenance" className="underline">
+            Maintenance
+          </Link>
         </p>
         <h1 className="mt-1 text-2xl font-bold break-words">{m.name}</h1>
         <p className="mt-1 text-slate-700 dark:text-slate-300">
           {INCIDENT_STATUS_LABELS[status]}
-          {m.scheduledFor !== null && m.scheduledUntil !== null && ` · ${formatInZone(m.scheduledFor, tz)} to ${formatInZone(m.scheduledUntil, tz)}`}
+          {m.scheduledFor !== null &&
+            m.scheduledUntil !== null &&
+            ` · ${formatInZone(m.scheduledFor, tz)} to ${formatInZone(m.scheduledUntil, tz)}`}
         </p>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-          {m.autoStart ? "Starts automatically" : "Started by hand"} · {m.autoComplete ? "completes automatically" : "completed by hand"}
+          {m.autoStart ? "Starts automatically" : "Started by hand"} ·{" "}
+          {m.autoComplete ? "completes automatically" : "completed by hand"}
           {m.remindBeforeMinutes ? ` · reminder ${formatMinutes(m.remindBeforeMinutes)} before` : ""}
         </p>
         <AffectedServices services={services} />
         <p className="mt-1 text-sm">
-          <Link href={`/incidents/${m.id}`} className="underline">View on the public page</Link>
+          <Link href={`/incidents/${m.id}`} className="underline">
+            View on the public page
+          </Link>
         </p>
         <DoneNotice done={done} n={n} />
       </div>
@@ -54,22 +67,42 @@ export default async function MaintenanceDetailPage({ params, searchParams }: { 
       {!over && (
         <>
           <section aria-labelledby="post-title" className={card}>
-            <h2 id="post-title" className="mb-3 text-xl font-semibold">Post an update or move it on</h2>
+            <h2 id="post-title" className="mb-3 text-xl font-semibold">
+              Post an update or move it on
+            </h2>
             <PostMaintenanceUpdateForm id={m.id} status={status} />
           </section>
           {m.scheduledFor !== null && m.scheduledUntil !== null && (
             <section aria-labelledby="reschedule-title" className={card}>
-              <h2 id="reschedule-title" className="mb-3 text-xl font-semibold">Reschedule</h2>
-              <RescheduleForm id={m.id} timeZone={tz} initial={{ startsAt: toLocalDateTime(m.scheduledFor, tz), endsAt: toLocalDateTime(m.scheduledUntil, tz) }} />
+              <h2 id="reschedule-title" className="mb-3 text-xl font-semibold">
+                Reschedule
+              </h2>
+              <RescheduleForm
+                id={m.id}
+                timeZone={tz}
+                initial={{
+                  startsAt: toLocalDateTime(m.scheduledFor, tz),
+                  endsAt: toLocalDateTime(m.scheduledUntil, tz),
+                }}
+              />
             </section>
           )}
           <p>
-            <Link href={`/admin/maintenance/${m.id}/cancel`} className="font-medium text-red-700 underline dark:text-red-300">Cancel this maintenance</Link>
+            <Link
+              href={`/admin/maintenance/${m.id}/cancel`}
+              className="font-medium text-red-700 underline dark:text-red-300"
+            >
+              Cancel this maintenance
+            </Link>
           </p>
         </>
       )}
 
-      <ConsoleTimeline timeline={timeline} timeZone={tz} notes={(u) => (u.createdBy === null && u.apiKeyId === null ? " · automatic" : "")} />
+      <ConsoleTimeline
+        timeline={timeline}
+        timeZone={tz}
+        notes={(u) => (u.createdBy === null && u.apiKeyId === null ? " · automatic" : "")}
+      />
     </div>
   );
 }

@@ -51,14 +51,27 @@ export const createRecurrenceAction = adminAction(
   }),
   (data, ctx, formData) => {
     const errors: Record<string, string[]> = {};
-    const rule = ruleChoiceFrom({ ...data, days: formData.getAll("days").filter((d): d is string => typeof d === "string") });
+    const rule = ruleChoiceFrom({
+      ...data,
+      days: formData.getAll("days").filter((d): d is string => typeof d === "string"),
+    });
     if ("errors" in rule) Object.assign(errors, rule.errors);
     const duration = minutes(data.durationMinutes, 24 * 60);
     if (duration === null) errors.durationMinutes = ["Enter whole minutes from 1 to 1440 (24 hours)."];
     const remind = data.remindBeforeMinutes === "" ? null : minutes(data.remindBeforeMinutes, 7 * 24 * 60);
-    if (data.remindBeforeMinutes !== "" && remind === null) errors.remindBeforeMinutes = ["Enter whole minutes from 1 to 10080 (a week), or leave empty for no reminder."];
+    if (data.remindBeforeMinutes !== "" && remind === null)
+      errors.remindBeforeMinutes = ["Enter whole minutes from 1 to 10080 (a week), or leave empty for no reminder."];
     if (Object.keys(errors).length || "errors" in rule || duration === null) {
-      return keepChecked({ ok: false, message: "Please correct the fields marked below.", errors, values: typedValues(formData), at: Date.now() }, formData);
+      return keepChecked(
+        {
+          ok: false,
+          message: "Please correct the fields marked below.",
+          errors,
+          values: typedValues(formData),
+          at: Date.now(),
+        },
+        formData,
+      );
     }
     const outcome = runVerb(
       formData,
@@ -83,10 +96,18 @@ export const createRecurrenceAction = adminAction(
   },
 );
 
-export const stopRecurrenceAction = adminAction("editor", z.object({ id: entityId, cancelUpcoming: checkbox }), ({ id, cancelUpcoming }, ctx, formData) => {
-  const outcome = runVerb(formData, () => stopRecurrence(getDb(), actorOf(ctx), id, { cancelUpcoming }));
-  if (!outcome.ok) return outcome.state;
-  refresh();
-  const n = outcome.value.cancelled;
-  redirect(cancelUpcoming ? doneHref("/admin/maintenance/recurring", "recurrence-stopped-cancelled", n) : doneHref("/admin/maintenance/recurring", "recurrence-stopped"));
-});
+export const stopRecurrenceAction = adminAction(
+  "editor",
+  z.object({ id: entityId, cancelUpcoming: checkbox }),
+  ({ id, cancelUpcoming }, ctx, formData) => {
+    const outcome = runVerb(formData, () => stopRecurrence(getDb(), actorOf(ctx), id, { cancelUpcoming }));
+    if (!outcome.ok) return outcome.state;
+    refresh();
+    const n = outcome.value.cancelled;
+    redirect(
+      cancelUpcoming
+        ? doneHref("/admin/maintenance/recurring", "recurrence-stopped-cancelled", n)
+        : doneHref("/admin/maintenance/recurring", "recurrence-stopped"),
+    );
+  },
+);

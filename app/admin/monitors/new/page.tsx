@@ -14,13 +14,25 @@ export default async function NewMonitorPage({ searchParams }: { searchParams: P
   const chosen = MONITOR_KINDS.find((k) => k === kind) as MonitorKind | undefined;
   return (
     <div>
-      <p><Link href="/admin/monitors" className="text-sm font-medium underline">Monitors</Link></p>
+      <p>
+        <Link href="/admin/monitors" className="text-sm font-medium underline">
+          Monitors
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">New monitor</h1>
       {!chosen ? (
         <>
-          <p className="mt-2">What should it check? Monitors may reach internal addresses; only owners and admins create them.</p>
+          <p className="mt-2">
+            What should it check? Monitors may reach internal addresses; only owners and admins create them.
+          </p>
           <ul className="mt-4 space-y-2">
-            {MONITOR_KINDS.map((k) => <li key={k}><Link href={`/admin/monitors/new?kind=${k}`} className="font-medium underline">{MONITOR_KIND_LABELS[k]}</Link></li>)}
+            {MONITOR_KINDS.map((k) => (
+              <li key={k}>
+                <Link href={`/admin/monitors/new?kind=${k}`} className="font-medium underline">
+                  {MONITOR_KIND_LABELS[k]}
+                </Link>
+              </li>
+            ))}
           </ul>
         </>
       ) : (

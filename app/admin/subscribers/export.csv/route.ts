@@ -8,7 +8,8 @@ import { exportSubscribersCsv } from "@/services/subscriptions/admin";
 
 export const dynamic = "force-dynamic";
 
-const plain = (status: number, text: string) => new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const plain = (status: number, text: string) =>
+  new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 export async function GET(request: Request): Promise<Response> {
   const ctx = await authorize("admin");
@@ -16,7 +17,10 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   let csv: string;
   try {
-    csv = exportSubscribersCsv(getDb(), actorOf(ctx), { search: url.searchParams.get("q") || undefined, state: (url.searchParams.get("state") || undefined) as never });
+    csv = exportSubscribersCsv(getDb(), actorOf(ctx), {
+      search: url.searchParams.get("q") || undefined,
+      state: (url.searchParams.get("state") || undefined) as never,
+    });
   } catch (err) {
     if (err instanceof DomainError) return plain(err.code === "forbidden" ? 403 : 400, err.message);
     throw err;

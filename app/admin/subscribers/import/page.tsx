@@ -12,13 +12,15 @@ export default async function ImportSubscribersPage() {
       <h1 className="text-2xl font-bold">Import subscribers</h1>
       <div className="mt-2 space-y-2 text-slate-700 dark:text-slate-300">
         <p>
-          Upload a CSV file with one address per line: <code className="font-mono">email,components</code>. The components column is optional:
-          leave it empty for everything, or list service or group names (or ids) separated by <code className="font-mono">;</code>. A header
-          row is optional. Up to {IMPORT_LIMITS.rows.toLocaleString("en")} lines and 1 MB.
+          Upload a CSV file with one address per line: <code className="font-mono">email,components</code>. The
+          components column is optional: leave it empty for everything, or list service or group names (or ids)
+          separated by <code className="font-mono">;</code>. A header row is optional. Up to{" "}
+          {IMPORT_LIMITS.rows.toLocaleString("en")} lines and 1 MB.
         </p>
         <p>
-          You see what would happen first. Imported addresses are active at once, without a confirmation email: import only people who agreed
-          to get these emails. Addresses already on the list are left as they are, and an address listed twice is added once.
+          You see what would happen first. Imported addresses are active at once, without a confirmation email: import
+          only people who agreed to get these emails. Addresses already on the list are left as they are, and an address
+          listed twice is added once.
         </p>
       </div>
       <ImportForm />

@@ -16,7 +16,8 @@ export default async function NewSubscriberPage() {
     <div>
       <h1 className="text-2xl font-bold">Add a subscriber</h1>
       <p className="mt-1 max-w-xl text-slate-700 dark:text-slate-300">
-        For one person who asked to be told about incidents and maintenance. To add many at once, import a CSV file instead.
+        For one person who asked to be told about incidents and maintenance. To add many at once, import a CSV file
+        instead.
       </p>
       <AddSubscriberForm choices={choices} />
     </div>

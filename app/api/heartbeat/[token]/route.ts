@@ -10,7 +10,10 @@ type Params = { params: Promise<{ token: string }> };
 async function handle(req: Request, { params }: Params): Promise<Response> {
   const { token } = await params;
   const outcome = await receiveHeartbeat(getDb(), token, new URL(req.url).searchParams);
-  const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-store",
+  };
   if (outcome.status === 429) headers["Retry-After"] = String(outcome.retryAfterSeconds);
   return new Response(JSON.stringify(outcome.body), { status: outcome.status, headers });
 }

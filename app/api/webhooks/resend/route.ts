@@ -14,7 +14,11 @@ const MAX_BODY = 256 * 1024;
 export async function POST(req: Request) {
   const secret = getConfig().resendWebhookSecret;
   if (!secret) return Response.json({ error: "Webhook secret not configured" }, { status: 401 });
-  const headers = { id: req.headers.get("svix-id"), timestamp: req.headers.get("svix-timestamp"), signature: req.headers.get("svix-signature") };
+  const headers = {
+    id: req.headers.get("svix-id"),
+    timestamp: req.headers.get("svix-timestamp"),
+    signature: req.headers.get("svix-signature"),
+  };
   if (!svixHeadersPlausible(headers)) return Response.json({ error: "Invalid signature" }, { status: 401 });
   let raw: string;
   try {
@@ -25,7 +29,9 @@ export async function POST(req: Request) {
   }
   const verified = verifyWebhook(secret, headers, raw);
   if (!verified.ok) {
-    return verified.error === "json" ? Response.json({ error: "Invalid JSON" }, { status: 400 }) : Response.json({ error: "Invalid signature" }, { status: 401 });
+    return verified.error === "json"
+      ? Response.json({ error: "Invalid JSON" }, { status: 400 })
+      : Response.json({ error: "Invalid signature" }, { status: 401 });
   }
   const parsed = resendEventSchema.safeParse(verified.payload);
   if (!parsed.success) return Response.json({ error: "Invalid event" }, { status: 400 });

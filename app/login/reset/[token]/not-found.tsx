@@ -8,7 +8,9 @@ export default function ResetLinkNotFound() {
       <p className="mt-2 text-slate-700 dark:text-slate-300">
         It was used already, replaced by a newer one, or it expired (links work for 30 minutes). Ask for a new one.
       </p>
-      <Link href="/login/forgot" className="mt-6 font-medium underline">Ask for a new link</Link>
+      <Link href="/login/forgot" className="mt-6 font-medium underline">
+        Ask for a new link
+      </Link>
     </main>
   );
 }

@@ -15,7 +15,10 @@ function answerFor(state: "gone" | "unknown", page: ReturnType<typeof getPageRow
   const again = `<p><a href="/subscribe">Subscribe again</a></p>`;
   if (state === "gone") {
     const body = `<p>Links last 48 hours and work once. If you confirmed already, your subscription is active: every email we send has a link to manage it.</p>${again}`;
-    return htmlResponse(plainPage({ ...frame, title: "This confirmation link has expired or was used already", body }), 410);
+    return htmlResponse(
+      plainPage({ ...frame, title: "This confirmation link has expired or was used already", body }),
+      410,
+    );
   }
   const body = `<p>It may be incomplete. Use the link in your most recent email from us.</p>${again}`;
   return htmlResponse(plainPage({ ...frame, title: "This confirmation link is not valid", body }), 404);
@@ -48,5 +51,12 @@ export async function POST(_req: Request, { params }: Params) {
   if (link.state !== "valid") return answerFor(link.state, getPageRow(db));
   const manageToken = confirmAndGetManageToken(db, token);
   if (!manageToken) return answerFor("gone", getPageRow(db));
-  return new Response(null, { status: 303, headers: { Location: `/manage/${manageToken}?confirmed=1`, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return new Response(null, {
+    status: 303,
+    headers: {
+      Location: `/manage/${manageToken}?confirmed=1`,
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
 }

@@ -20,7 +20,11 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
   if (!template) notFound();
   return (
     <div>
-      <p><Link href="/admin/incidents/templates" className="text-sm font-medium underline">Incident templates</Link></p>
+      <p>
+        <Link href="/admin/incidents/templates" className="text-sm font-medium underline">
+          Incident templates
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">Edit template “{template.name}”</h1>
       <TemplateForm groups={pickerGroups(db, pageId)} template={template} />
     </div>

@@ -13,7 +13,11 @@ export default async function NewTemplatePage() {
   const db = getDb();
   return (
     <div>
-      <p><Link href="/admin/incidents/templates" className="text-sm font-medium underline">Incident templates</Link></p>
+      <p>
+        <Link href="/admin/incidents/templates" className="text-sm font-medium underline">
+          Incident templates
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">New incident template</h1>
       <TemplateForm groups={pickerGroups(db, getThePage(db).id)} />
     </div>

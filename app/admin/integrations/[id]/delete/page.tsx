@@ -18,8 +18,16 @@ export default async function DeleteIntegrationPage({ params }: { params: Promis
   return (
     <div className="max-w-2xl">
       <h1 className="text-2xl font-bold">Delete “{integration.name}”?</h1>
-      <p className="mt-2">Its intake URL stops working and its log of payloads is deleted. Its firing alerts end, so their services go back to what the rest of the page says. Incidents it opened stay.</p>
-      <ConfirmForm action={deleteIntegrationAction} fields={{ id }} confirmLabel="Delete the integration" cancelHref={`/admin/integrations/${id}`} />
+      <p className="mt-2">
+        Its intake URL stops working and its log of payloads is deleted. Its firing alerts end, so their services go
+        back to what the rest of the page says. Incidents it opened stay.
+      </p>
+      <ConfirmForm
+        action={deleteIntegrationAction}
+        fields={{ id }}
+        confirmLabel="Delete the integration"
+        cancelHref={`/admin/integrations/${id}`}
+      />
     </div>
   );
 }

@@ -19,9 +19,17 @@ export default async function EditIntegrationPage({ params }: { params: Promise<
   if (!integration) notFound();
   return (
     <div>
-      <p><Link href={`/admin/integrations/${id}`} className="text-sm font-medium underline">{integration.name}</Link></p>
+      <p>
+        <Link href={`/admin/integrations/${id}`} className="text-sm font-medium underline">
+          {integration.name}
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">Edit “{integration.name}”</h1>
-      <IntegrationForm id={id} values={integrationValues(db, integration)} templates={integrationFormOptions(db).templates} />
+      <IntegrationForm
+        id={id}
+        values={integrationValues(db, integration)}
+        templates={integrationFormOptions(db).templates}
+      />
     </div>
   );
 }

@@ -5,7 +5,11 @@ import { getDb } from "@/db";
 import { authorize } from "@/services/auth/dal";
 import { EMAIL_PREVIEW_CSP, orNull, sentMailDetail } from "@/services/console/sent-mail";
 
-const PLAIN = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" };
+const PLAIN = {
+  "content-type": "text/plain; charset=utf-8",
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+};
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const auth = await authorize("admin");
@@ -13,7 +17,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const found = orNull(() => sentMailDetail(getDb(), auth.user, id));
   if (!found) return new Response("Not found", { status: 404, headers: PLAIN });
-  if (found.bodyRemoved) return new Response("The body of this email was removed after the retention period.", { status: 410, headers: PLAIN });
+  if (found.bodyRemoved)
+    return new Response("The body of this email was removed after the retention period.", {
+      status: 410,
+      headers: PLAIN,
+    });
   return new Response(found.message.html, {
     headers: {
       "content-type": "text/html; charset=utf-8",

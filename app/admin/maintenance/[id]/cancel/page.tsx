@@ -18,7 +18,8 @@ export default async function CancelMaintenancePage({ params }: { params: Promis
     <div className="max-w-2xl">
       <h1 className="text-2xl font-bold">Cancel “{maintenance.name}”?</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        It shows as cancelled on the public page. If it has started, its services go back to the status they had before. This cannot be undone.
+        It shows as cancelled on the public page. If it has started, its services go back to the status they had before.
+        This cannot be undone.
       </p>
       <CancelMaintenanceForm id={maintenance.id} />
     </div>

@@ -14,7 +14,11 @@ export default async function NewRecurrencePage() {
   const page = getThePage(db);
   return (
     <div>
-      <p><Link href="/admin/maintenance/recurring" className="text-sm font-medium underline">Recurring maintenance</Link></p>
+      <p>
+        <Link href="/admin/maintenance/recurring" className="text-sm font-medium underline">
+          Recurring maintenance
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">New recurring maintenance</h1>
       <RecurrenceForm groups={pickerGroups(db, page.id)} timeZone={page.timeZone} />
     </div>

@@ -16,8 +16,16 @@ export default async function DeleteMonitorPage({ params }: { params: Promise<{ 
   return (
     <div className="max-w-2xl">
       <h1 className="text-2xl font-bold">Delete “{monitor.name}”?</h1>
-      <p className="mt-2">Its results and roll-ups are deleted with it. Its claim on its service ends, so the service goes back to what the rest of the page says. Incidents it opened stay.</p>
-      <ConfirmForm action={deleteMonitorAction} fields={{ id }} confirmLabel="Delete the monitor" cancelHref={`/admin/monitors/${id}`} />
+      <p className="mt-2">
+        Its results and roll-ups are deleted with it. Its claim on its service ends, so the service goes back to what
+        the rest of the page says. Incidents it opened stay.
+      </p>
+      <ConfirmForm
+        action={deleteMonitorAction}
+        fields={{ id }}
+        confirmLabel="Delete the monitor"
+        cancelHref={`/admin/monitors/${id}`}
+      />
     </div>
   );
 }

@@ -17,7 +17,11 @@ export default async function EditMonitorPage({ params }: { params: Promise<{ id
   if (!monitor) notFound();
   return (
     <div>
-      <p><Link href={`/admin/monitors/${id}`} className="text-sm font-medium underline">{monitor.name}</Link></p>
+      <p>
+        <Link href={`/admin/monitors/${id}`} className="text-sm font-medium underline">
+          {monitor.name}
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">Edit monitor</h1>
       <MonitorForm monitor={monitorValues(monitor)} {...formOptions(db)} />
     </div>

@@ -29,7 +29,12 @@ export default async function DeleteServicePage({ params }: { params: Promise<{ 
         </li>
         <li>Subscribers who chose only this service stop hearing about it.</li>
       </ul>
-      <ConfirmForm action={deleteComponentAction} fields={{ id }} confirmLabel={`Delete ${component.name}`} cancelHref="/admin/services" />
+      <ConfirmForm
+        action={deleteComponentAction}
+        fields={{ id }}
+        confirmLabel={`Delete ${component.name}`}
+        cancelHref="/admin/services"
+      />
     </div>
   );
 }

@@ -24,13 +24,20 @@ export default async function RemoveSubscriberPage({ params }: { params: Promise
   }
   return (
     <div className="max-w-2xl">
-      <h1 className="text-2xl font-bold">Remove <Address>{subscriber.email}</Address>?</h1>
+      <h1 className="text-2xl font-bold">
+        Remove <Address>{subscriber.email}</Address>?
+      </h1>
       <ul className="mt-4 list-disc space-y-1 pl-6 text-slate-800 dark:text-slate-200">
         <li>They get no more emails from this status page, starting now; emails not yet sent to them are dropped.</li>
         <li>The address and its choices are deleted. The audit log keeps that you removed it.</li>
         <li>You, or they, can subscribe the address again later.</li>
       </ul>
-      <ConfirmForm action={removeSubscriberAction} fields={{ id: subscriber.id }} confirmLabel="Remove subscriber" cancelHref="/admin/subscribers" />
+      <ConfirmForm
+        action={removeSubscriberAction}
+        fields={{ id: subscriber.id }}
+        confirmLabel="Remove subscriber"
+        cancelHref="/admin/subscribers"
+      />
     </div>
   );
 }

@@ -4,7 +4,10 @@ import { handleIntake } from "@/services/integrations/intake-route";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string; secret: string }> }): Promise<Response> {
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ id: string; secret: string }> },
+): Promise<Response> {
   const { id, secret } = await params;
   return handleIntake(request, id, secret);
 }

@@ -19,8 +19,15 @@ export default async function DeleteTemplatePage({ params }: { params: Promise<{
   return (
     <div className="max-w-2xl">
       <h1 className="text-2xl font-bold">Delete the template “{template.name}”?</h1>
-      <p className="mt-4 text-slate-800 dark:text-slate-200">Incidents declared from it stay as they are; only the saved wording goes.</p>
-      <ConfirmForm action={deleteTemplateAction} fields={{ id }} confirmLabel={`Delete ${template.name}`} cancelHref="/admin/incidents/templates" />
+      <p className="mt-4 text-slate-800 dark:text-slate-200">
+        Incidents declared from it stay as they are; only the saved wording goes.
+      </p>
+      <ConfirmForm
+        action={deleteTemplateAction}
+        fields={{ id }}
+        confirmLabel={`Delete ${template.name}`}
+        cancelHref="/admin/incidents/templates"
+      />
     </div>
   );
 }

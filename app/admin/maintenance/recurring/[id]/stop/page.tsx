@@ -19,7 +19,9 @@ export default async function StopRecurrencePage({ params }: { params: Promise<{
   return (
     <div className="max-w-2xl">
       <h1 className="text-2xl font-bold">Stop “{rule.name}” repeating?</h1>
-      <p className="mt-4 text-slate-800 dark:text-slate-200">No new occurrences will be scheduled. Past and running windows stay as they are.</p>
+      <p className="mt-4 text-slate-800 dark:text-slate-200">
+        No new occurrences will be scheduled. Past and running windows stay as they are.
+      </p>
       <StopRecurrenceForm id={id} upcoming={upcoming} />
     </div>
   );

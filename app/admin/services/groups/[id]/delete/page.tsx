@@ -26,8 +26,8 @@ export default async function DeleteGroupPage({ params }: { params: Promise<{ id
       ) : (
         <>
           <p className="mt-4">
-            Its {children.length} service{children.length === 1 ? "" : "s"} stay, with their history, and move to the end of the
-            page outside any group:
+            Its {children.length} service{children.length === 1 ? "" : "s"} stay, with their history, and move to the
+            end of the page outside any group:
           </p>
           <ul className="mt-2 list-disc pl-6">
             {children.map((c) => (
@@ -36,7 +36,12 @@ export default async function DeleteGroupPage({ params }: { params: Promise<{ id
           </ul>
         </>
       )}
-      <ConfirmForm action={deleteGroupAction} fields={{ id }} confirmLabel={`Delete the group ${group.name}`} cancelHref="/admin/services" />
+      <ConfirmForm
+        action={deleteGroupAction}
+        fields={{ id }}
+        confirmLabel={`Delete the group ${group.name}`}
+        cancelHref="/admin/services"
+      />
     </div>
   );
 }

@@ -23,11 +23,19 @@ export default async function DeleteUpdatePage({ params }: { params: Promise<{ i
     <div className="max-w-2xl">
       <h1 className="text-2xl font-bold">Delete this update?</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        The {INCIDENT_STATUS_LABELS[update.status].toLowerCase()} update of {formatInZone(update.displayAt, page.timeZone)} on “{incident.name}”
-        disappears from the public page and the feeds. Notifications already sent stay sent. The audit log keeps its text.
+        The {INCIDENT_STATUS_LABELS[update.status].toLowerCase()} update of{" "}
+        {formatInZone(update.displayAt, page.timeZone)} on “{incident.name}” disappears from the public page and the
+        feeds. Notifications already sent stay sent. The audit log keeps its text.
       </p>
-      <blockquote className="mt-4 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap break-words dark:border-slate-600">{update.body}</blockquote>
-      <ConfirmForm action={deleteIncidentUpdateAction} fields={{ id: incident.id, updateId: update.id }} confirmLabel="Delete update" cancelHref={`/admin/incidents/${incident.id}`} />
+      <blockquote className="mt-4 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap break-words dark:border-slate-600">
+        {update.body}
+      </blockquote>
+      <ConfirmForm
+        action={deleteIncidentUpdateAction}
+        fields={{ id: incident.id, updateId: update.id }}
+        confirmLabel="Delete update"
+        cancelHref={`/admin/incidents/${incident.id}`}
+      />
     </div>
   );
 }
