@@ -1,0 +1,384 @@
+// A deterministic Statuspage page in the documented v1 shapes (https://developer.statuspage.io): groups,
+// components, a year of incidents with every update, maintenances, templates and thousands of subscribers.
+// The fake server (fake-statuspage.ts) serves it; tests change it in place to make a source "change".
+import { DAY, HOUR, MINUTE } from "@/core/time";
+
+type Status = "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+
+export interface SpComponent {
+  id: string;
+  page_id: string;
+  group_id: string | null;
+  created_at: string;
+  updated_at: string;
+  group: boolean;
+  name: string;
+  description: string | null;
+  position: number;
+  status: Status;
+  showcase: boolean;
+  only_show_if_degraded: boolean;
+  automation_email: string;
+  start_date: string | null;
+  components?: string[];
+}
+
+export interface SpGroup {
+  id: string;
+  page_id: string;
+  name: string;
+  description: string | null;
+  components: string[];
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SpAffected {
+  code: string;
+  name: string;
+  old_status: Status;
+  new_status: Status;
+}
+
+export interface SpUpdate {
+  id: string;
+  incident_id: string;
+  status: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+  display_at: string;
+  affected_components: SpAffected[] | null;
+  deliver_notifications: boolean;
+  custom_tweet: null;
+  tweet_id: null;
+}
+
+export interface SpIncident {
+  id: string;
+  page_id: string;
+  name: string;
+  status: string;
+  impact: "none" | "minor" | "major" | "critical" | "maintenance";
+  impact_override: "none" | "minor" | "major" | "critical" | null;
+  created_at: string;
+  updated_at: string;
+  started_at: string;
+  monitoring_at: string | null;
+  resolved_at: string | null;
+  shortlink: string;
+  scheduled_for: string | null;
+  scheduled_until: string | null;
+  scheduled_remind_prior: boolean;
+  scheduled_auto_in_progress: boolean;
+  scheduled_auto_completed: boolean;
+  postmortem_body: string | null;
+  postmortem_published_at: string | null;
+  backfilled: boolean;
+  incident_updates: SpUpdate[];
+  components: SpComponent[];
+}
+
+export interface SpTemplate {
+  id: string;
+  name: string;
+  title: string;
+  body: string;
+  group_id: string | null;
+  update_status: string;
+  should_tweet: boolean;
+  should_send_notifications: boolean;
+  components: SpComponent[];
+}
+
+export interface SpSubscriber {
+  id: string;
+  mode: "email" | "sms" | "webhook" | "slack";
+  email: string | null;
+  endpoint: string | null;
+  phone_number: string | null;
+  phone_country: string | null;
+  skip_confirmation_notification: boolean;
+  quarantined_at: string | null;
+  purge_at: string | null;
+  components: string[];
+  created_at: string;
+}
+
+export interface SpPage {
+  id: string;
+  name: string;
+  subdomain: string;
+  domain: string | null;
+  url: string | null;
+  support_url: string | null;
+  time_zone: string;
+  page_description: string | null;
+  headline: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatuspageData {
+  page: SpPage;
+  groups: SpGroup[];
+  /** Components only (not the group rows): the v1 components list adds the groups itself. */
+  components: SpComponent[];
+  incidents: SpIncident[];
+  maintenances: SpIncident[];
+  templates: SpTemplate[];
+  subscribers: SpSubscriber[];
+}
+
+export interface FixtureOptions {
+  pageId?: string;
+  now?: number;
+  incidents?: number;
+  maintenances?: number;
+  subscribers?: number;
+}
+
+/** A 12-character base-36 id from a number, like Statuspage's ("4lzycl8t1x0c"). */
+export function spId(prefix: string, n: number): string {
+  return (prefix + n.toString(36)).padStart(12, "0").slice(-12);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function makeStatuspageFixture(options: FixtureOptions = {}): StatuspageData {
+  const pageId = options.pageId ?? "sp0page00001";
+  const now = options.now ?? Date.now();
+  const created = now - 400 * DAY;
+  let seed = 42;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+
+  const groupNames = [
+    ["Communication", ["Mail", "Chat", "Video calls"]],
+    ["Teaching", ["Learning platform", "Exam portal", "Library search"]],
+    ["Infrastructure", ["Network", "VPN", "Wi-Fi", "Printing"]],
+  ] as const;
+  const loose = ["Website", "Single sign-on"];
+  const groups: SpGroup[] = [];
+  const components: SpComponent[] = [];
+  const component = (name: string, groupId: string | null, position: number): SpComponent => {
+    const n = components.length;
+    const c: SpComponent = {
+      id: spId("c", n + 1),
+      page_id: pageId,
+      group_id: groupId,
+      created_at: iso(created + n * MINUTE),
+      updated_at: iso(created + n * MINUTE),
+      group: false,
+      name,
+      description: n % 2 === 0 ? `${name} for staff and students` : null,
+      position,
+      status: "operational",
+      showcase: name !== "Printing",
+      only_show_if_degraded: name === "Video calls",
+      automation_email: `component+${n}@notifications.statuspage.io`,
+      start_date: n % 3 === 0 ? iso(created + n * DAY).slice(0, 10) : null,
+    };
+    components.push(c);
+    return c;
+  };
+  let top = 0;
+  groupNames.forEach(([name, members], gi) => {
+    const g: SpGroup = {
+      id: spId("g", gi + 1),
+      page_id: pageId,
+      name,
+      description: gi === 0 ? "Mail, chat and calls" : null,
+      components: [],
+      position: ++top,
+      created_at: iso(created),
+      updated_at: iso(created),
+    };
+    groups.push(g);
+    members.forEach((m, i) => g.components.push(component(m, g.id, i + 1).id));
+  });
+  for (const name of loose) component(name, null, ++top);
+
+  const impacts = ["minor", "major", "critical"] as const;
+  const hurt = { minor: "degraded_performance", major: "partial_outage", critical: "major_outage" } as const;
+  const incidents: SpIncident[] = [];
+  const count = options.incidents ?? 200;
+  for (let i = 0; i < count; i++) {
+    const id = spId("i", i + 1);
+    const start = now - 395 * DAY + Math.floor((i * 390 * DAY) / count) + Math.floor(rand() * 6 * HOUR);
+    const impact = impacts[Math.floor(rand() * 3)];
+    const target = components[Math.floor(rand() * components.length)];
+    const open = i === count - 1;
+    const steps = open ? ["investigating", "identified"] : ["investigating", "identified", "monitoring", "resolved"];
+    const updates: SpUpdate[] = steps.map((status, k) => {
+      const at = iso(start + k * 20 * MINUTE);
+      const first = k === 0;
+      const last = k === steps.length - 1 && !open;
+      return {
+        id: spId(`u${k}`, i + 1),
+        incident_id: id,
+        status,
+        body: `${status === "resolved" ? "Resolved" : "Update"}: ${target.name} (${i + 1}.${k + 1})`,
+        created_at: at,
+        updated_at: at,
+        display_at: at,
+        affected_components:
+          first || last
+            ? [
+                {
+                  code: target.id,
+                  name: target.name,
+                  old_status: first ? "operational" : hurt[impact],
+                  new_status: first ? hurt[impact] : "operational",
+                },
+              ]
+            : null,
+        deliver_notifications: true,
+        custom_tweet: null,
+        tweet_id: null,
+      };
+    });
+    const end = start + (steps.length - 1) * 20 * MINUTE;
+    if (open) target.status = hurt[impact];
+    incidents.push({
+      id,
+      page_id: pageId,
+      name: `${target.name} ${impact === "critical" ? "outage" : "problems"} #${i + 1}`,
+      status: steps[steps.length - 1],
+      impact,
+      impact_override: null,
+      created_at: iso(start),
+      updated_at: iso(end),
+      started_at: iso(start),
+      monitoring_at: open ? null : iso(start + 40 * MINUTE),
+      resolved_at: open ? null : iso(end),
+      shortlink: `https://stspg.io/${id}`,
+      scheduled_for: null,
+      scheduled_until: null,
+      scheduled_remind_prior: false,
+      scheduled_auto_in_progress: false,
+      scheduled_auto_completed: false,
+      postmortem_body: i % 25 === 0 && !open ? `What happened to ${target.name}, and what we changed.` : null,
+      postmortem_published_at: i % 25 === 0 && !open ? iso(end + DAY) : null,
+      backfilled: false,
+      incident_updates: [...updates].reverse(),
+      components: [{ ...target }],
+    });
+  }
+
+  const maintenances: SpIncident[] = [];
+  const mCount = options.maintenances ?? 10;
+  for (let i = 0; i < mCount; i++) {
+    const id = spId("m", i + 1);
+    const future = i >= mCount - 2;
+    const from = future ? now + (i - mCount + 3) * 7 * DAY : now - (mCount - i) * 30 * DAY;
+    const until = from + 2 * HOUR;
+    const target = components[(i * 5) % components.length];
+    const steps = future ? ["scheduled"] : ["scheduled", "in_progress", "completed"];
+    const times = [from - 3 * DAY, from, until];
+    const updates: SpUpdate[] = steps.map((status, k) => ({
+      id: spId(`w${k}`, i + 1),
+      incident_id: id,
+      status,
+      body: `${target.name} maintenance: ${status.replace("_", " ")}`,
+      created_at: iso(times[k]),
+      updated_at: iso(times[k]),
+      display_at: iso(times[k]),
+      affected_components:
+        status === "in_progress" || status === "completed"
+          ? [
+              {
+                code: target.id,
+                name: target.name,
+                old_status: status === "in_progress" ? "operational" : "under_maintenance",
+                new_status: status === "in_progress" ? "under_maintenance" : "operational",
+              },
+            ]
+          : null,
+      deliver_notifications: true,
+      custom_tweet: null,
+      tweet_id: null,
+    }));
+    maintenances.push({
+      id,
+      page_id: pageId,
+      name: `${target.name} upgrade ${i + 1}`,
+      status: steps[steps.length - 1],
+      impact: "maintenance",
+      impact_override: null,
+      created_at: iso(times[0]),
+      updated_at: iso(times[steps.length - 1]),
+      started_at: iso(times[0]),
+      monitoring_at: null,
+      resolved_at: future ? null : iso(until),
+      shortlink: `https://stspg.io/${id}`,
+      scheduled_for: iso(from),
+      scheduled_until: iso(until),
+      scheduled_remind_prior: true,
+      scheduled_auto_in_progress: true,
+      scheduled_auto_completed: true,
+      postmortem_body: null,
+      postmortem_published_at: null,
+      backfilled: false,
+      incident_updates: [...updates].reverse(),
+      components: [{ ...target }],
+    });
+  }
+
+  const templates: SpTemplate[] = [
+    ["Mail delays", "Mail is delayed", "Incoming mail is delayed; nothing is lost.", 0],
+    ["Network outage", "Network outage", "The campus network is down.", 7],
+    ["VPN problems", "VPN problems", "Some VPN connections fail.", 8],
+  ].map(([name, title, body, c], i) => ({
+    id: spId("t", i + 1),
+    name: name as string,
+    title: title as string,
+    body: body as string,
+    group_id: null,
+    update_status: "investigating",
+    should_tweet: false,
+    should_send_notifications: true,
+    components: [components[c as number]],
+  }));
+
+  const subscribers: SpSubscriber[] = [];
+  const sCount = options.subscribers ?? 5000;
+  for (let i = 0; i < sCount; i++) {
+    const mode = i % 250 === 7 ? "webhook" : i % 500 === 11 ? "sms" : "email";
+    subscribers.push({
+      id: spId("s", i + 1),
+      mode,
+      email: mode === "sms" ? null : mode === "webhook" ? `owner${i}@example.com` : `person${i}@example.com`,
+      endpoint: mode === "webhook" ? `https://hooks.example.com/status/${i}` : null,
+      phone_number: mode === "sms" ? `+4930123${String(i).padStart(4, "0")}` : null,
+      phone_country: mode === "sms" ? "DE" : null,
+      skip_confirmation_notification: false,
+      quarantined_at: null,
+      purge_at: null,
+      components: i % 10 === 3 ? [components[i % components.length].id] : [],
+      created_at: iso(created + i * HOUR),
+    });
+  }
+
+  return {
+    page: {
+      id: pageId,
+      name: "Example University IT",
+      subdomain: "example-it",
+      domain: "status.example.edu",
+      url: "https://it.example.edu",
+      support_url: "https://it.example.edu/help",
+      time_zone: "Europe/Berlin",
+      page_description: null,
+      headline: null,
+      created_at: iso(created),
+      updated_at: iso(now - DAY),
+    },
+    groups,
+    components,
+    incidents: incidents.reverse(),
+    maintenances: maintenances.reverse(),
+    templates,
+    subscribers,
+  };
+}
