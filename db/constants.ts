@@ -19,7 +19,7 @@ export const COMPONENT_STATUS_LABELS: Record<ComponentStatus, string> = {
 };
 
 /** Where a status change came from; kept on every status history row. */
-export const STATUS_SOURCES = ["incident", "maintenance", "manual", "api", "automation", "seed"] as const;
+export const STATUS_SOURCES = ["incident", "maintenance", "manual", "api", "automation", "seed", "import"] as const;
 export type StatusSource = (typeof STATUS_SOURCES)[number];
 
 export const INCIDENT_KINDS = ["incident", "maintenance"] as const;

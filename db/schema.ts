@@ -872,6 +872,26 @@ export const integrationPayloads = sqliteTable(
   (t) => [index("integration_payloads_integration_idx").on(t.integrationId, t.id)],
 );
 
+// ---------------------------------------------------------------- imports
+
+/**
+ * What an import brought in, by the source's own id: a re-run updates these rows instead of duplicating them.
+ * `source` names the origin ("statuspage:<page id>"), `fingerprint` is a hash of the source object as last
+ * imported, so an unchanged object is skipped.
+ */
+export const importMappings = sqliteTable(
+  "import_mappings",
+  {
+    source: text("source").notNull(),
+    kind: text("kind").notNull(),
+    externalId: text("external_id").notNull(),
+    localId: text("local_id").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    importedAt: ms("imported_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.kind, t.externalId] }), index("import_mappings_local_idx").on(t.localId)],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const pagesRelations = relations(pages, ({ many, one }) => ({
@@ -978,3 +998,4 @@ export type StatusClaim = typeof statusClaims.$inferSelect;
 export type AutomaticIncident = typeof automaticIncidents.$inferSelect;
 export type Integration = typeof integrations.$inferSelect;
 export type IntegrationPayload = typeof integrationPayloads.$inferSelect;
+export type ImportMapping = typeof importMappings.$inferSelect;

@@ -5,9 +5,12 @@
 //                                                             locked out without email)
 //   apply <status.yaml> [--yes] [--prune]   prints the plan; applies only with --yes; deletes only with --prune
 //   export                                  prints today's services, groups, monitors and integrations as YAML
+//   import statuspage --page-id <id> --api-key <key> [--yes]   previews, with --yes imports a Statuspage page
+//   import statuspage --from-url <public page> [--yes]         the same from its public /api/v2, without a key
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { createApiKey } from "@/services/api-keys";
 import { runApply, runExport } from "@/services/as-code/command";
+import { runStatuspageImport } from "@/services/import/command";
 import { resetPasswordByCommand } from "@/services/auth/password-reset";
 import { ConfigError } from "@/core/config";
 import { SYSTEM } from "@/core/actor";
@@ -24,6 +27,7 @@ const usage = [
   "       npm run admin -- reset-password --email <address>",
   "       npm run admin -- apply <status.yaml> [--yes] [--prune]",
   "       npm run admin -- export",
+  "       npm run admin -- import statuspage (--page-id <id> --api-key <key> | --from-url <url>) [--yes]",
 ].join("\n");
 
 function fail(message: string, code = 1): never {
@@ -61,6 +65,18 @@ async function main() {
         : runExport(getDb());
     closeDb();
     (result.code === 0 ? console.log : console.error)(result.out);
+    process.exit(result.code);
+  }
+  if (command === "import" && args[0] === "statuspage") {
+    const result = await runStatuspageImport(getDb(), {
+      pageId: option(args, "page-id"),
+      apiKey: option(args, "api-key") ?? process.env.STATUSPAGE_API_KEY,
+      fromUrl: option(args, "from-url"),
+      yes: args.includes("--yes"),
+      log: (line) => console.log(line),
+    });
+    closeDb();
+    (result.code === 0 ? console.log : console.error)(result.code === 2 ? `${result.out}\n${usage}` : result.out);
     process.exit(result.code);
   }
   fail(usage, 2);

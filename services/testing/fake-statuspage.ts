@@ -51,7 +51,8 @@ export async function startFakeStatuspage(options: FakeStatuspageOptions = {}): 
   const log: string[] = [];
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+    // No keep-alive: a test's long pause between requests must not meet a socket the server just timed out.
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", connection: "close", ...headers });
     res.end(JSON.stringify(body));
   };
 

@@ -1,0 +1,69 @@
+// `--from-url`: what a public Statuspage page offers without a key, through its /api/v2 (components and
+// groups, the recent incidents and maintenances). Everything else is named in `notAvailable`.
+import { SourceError } from "./errors";
+import { parseComponents, parseIncidents, parsePage, type Skip, type SourceData } from "./source";
+
+async function getJson(base: string, path: string): Promise<Record<string, unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}/api/v2/${path}`, {
+      headers: { accept: "application/json" },
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (err) {
+    throw new SourceError(
+      `Cannot read ${base}/api/v2/${path} (${err instanceof Error ? err.message : String(err)}). Nothing was written.`,
+    );
+  }
+  if (!res.ok) throw new SourceError(`${base}/api/v2/${path} answered HTTP ${res.status}: is it a Statuspage page?`);
+  try {
+    const body = await res.json();
+    if (body && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new SourceError(`${base}/api/v2/${path} did not answer Statuspage JSON: is it a Statuspage page?`);
+}
+
+export function normaliseBaseUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new SourceError(`--from-url: "${url}" is not a URL (e.g. https://status.example.com).`);
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new SourceError(`--from-url: only http and https pages can be read.`);
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
+}
+
+export async function readPublicPage(url: string): Promise<SourceData> {
+  const base = normaliseBaseUrl(url);
+  const skipped: Skip[] = [];
+  const components = await getJson(base, "components.json");
+  const incidents = await getJson(base, "incidents.json");
+  const maintenances = await getJson(base, "scheduled-maintenances.json");
+  const page = parsePage(components.page);
+  if (!page || !Array.isArray(components.components))
+    throw new SourceError(`${base}/api/v2/components.json has no page or components: is it a Statuspage page?`);
+  const parsed = parseComponents(components.components as unknown[], [], skipped);
+  return {
+    source: `statuspage-url:${base}`,
+    page: { ...page, url: null, supportUrl: null },
+    ...parsed,
+    incidents: [
+      ...parseIncidents((incidents.incidents as unknown[]) ?? [], "incident", skipped),
+      ...parseIncidents((maintenances.scheduled_maintenances as unknown[]) ?? [], "maintenance", skipped),
+    ],
+    templates: [],
+    subscribers: [],
+    skipped,
+    notAvailable: [
+      "subscribers (the public API does not list them: use --page-id and --api-key)",
+      "incident templates",
+      "incidents and maintenances older than the 50 most recent",
+      "postmortems",
+      "the page's time zone and support URL",
+    ],
+  };
+}
