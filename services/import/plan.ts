@@ -44,7 +44,6 @@ export const fingerprint = (o: unknown) => createHash("sha256").update(JSON.stri
 const key = (s: string) => s.trim().toLowerCase();
 const MAX_LENGTH = { name: 255, body: 100_000 };
 // Control characters other than tab and newline are refused in text (core/text-input.ts does the same for forms).
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 export const clean = (s: string) => s.replace(CONTROL, "");
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
