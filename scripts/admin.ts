@@ -5,11 +5,14 @@
 //                                                             locked out without email)
 //   apply <status.yaml> [--yes] [--prune]   prints the plan; applies only with --yes; deletes only with --prune
 //   export                                  prints today's services, groups, monitors and integrations as YAML
+//   export --out <backup.json.gz> [--with-secrets]   the whole installation in one file (docs/installation-export.md)
+//   import <backup.json.gz> [--force]       restores such a file into an empty installation
 //   import statuspage --page-id <id> --api-key <key> [--yes]   previews, with --yes imports a Statuspage page
 //   import statuspage --from-url <public page> [--yes]         the same from its public /api/v2, without a key
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { createApiKey } from "@/services/api-keys";
 import { runApply, runExport } from "@/services/as-code/command";
+import { runInstallationExport, runInstallationImport } from "@/services/backup/command";
 import { runStatuspageImport } from "@/services/import/command";
 import { resetPasswordByCommand } from "@/services/auth/password-reset";
 import { ConfigError } from "@/core/config";
@@ -27,6 +30,8 @@ const usage = [
   "       npm run admin -- reset-password --email <address>",
   "       npm run admin -- apply <status.yaml> [--yes] [--prune]",
   "       npm run admin -- export",
+  "       npm run admin -- export --out <backup.json.gz> [--with-secrets]",
+  "       npm run admin -- import <backup.json.gz> [--force]",
   "       npm run admin -- import statuspage (--page-id <id> --api-key <key> | --from-url <url>) [--yes]",
 ].join("\n");
 
@@ -56,6 +61,15 @@ async function main() {
     console.log(`Password: ${result.password}`);
     console.log("Sign in with it, then change it under Your account (/admin/account).");
     return;
+  }
+  if ((command === "export" && option(args, "out")) || (command === "import" && args[0] && args[0] !== "statuspage")) {
+    const result =
+      command === "export"
+        ? runInstallationExport(getDb(), option(args, "out")!, { withSecrets: args.includes("--with-secrets") })
+        : runInstallationImport(getDb(), args[0], { force: args.includes("--force") });
+    closeDb();
+    (result.code === 0 ? console.log : console.error)(result.out);
+    process.exit(result.code);
   }
   if (command === "apply" || command === "export") {
     if (command === "apply" && !args[0]) fail(usage, 2);

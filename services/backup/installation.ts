@@ -1,0 +1,166 @@
+// `npm run admin -- export --out backup.json.gz` and `npm run admin -- import backup.json.gz`: the whole
+// installation as one file, and back into an empty installation. See docs/installation-export.md.
+import zlib from "node:zlib";
+import type { Db } from "@/db";
+import {
+  appliedMigrations,
+  countRows,
+  listTables,
+  readRows,
+  replaceTables,
+  tableColumns,
+  type RawRow,
+} from "@/db/backup";
+import { newToken } from "@/core/ids";
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  exportFileSchema,
+  MAX_EXPORT_BYTES,
+  NOT_EXPORTED,
+  SECRET_COLUMNS,
+  SECRET_TABLES,
+  type ExportFile,
+} from "./format";
+
+export class BackupError extends Error {
+  override name = "BackupError";
+}
+
+/** The tables an export holds: every table of the schema but those in NOT_EXPORTED (and the secret ones without secrets). */
+export function exportedTables(db: Db, withSecrets: boolean): string[] {
+  return listTables(db).filter((t) => !(t in NOT_EXPORTED) && (withSecrets || !SECRET_TABLES.includes(t)));
+}
+
+function toJsonRow(row: RawRow, drop: readonly string[]): Record<string, string | number | null | { $base64: string }> {
+  const out: Record<string, string | number | null | { $base64: string }> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (drop.includes(k)) continue;
+    out[k] = Buffer.isBuffer(v) ? { $base64: v.toString("base64") } : typeof v === "bigint" ? Number(v) : v;
+  }
+  return out;
+}
+
+export function buildExport(db: Db, options: { withSecrets: boolean; now?: number }): ExportFile {
+  const tables: ExportFile["tables"] = {};
+  for (const t of exportedTables(db, options.withSecrets)) {
+    const drop = options.withSecrets ? [] : (SECRET_COLUMNS[t] ?? []);
+    tables[t] = readRows(db, t).map((r) => toJsonRow(r, drop));
+  }
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(options.now ?? Date.now()).toISOString(),
+    migrations: appliedMigrations(db),
+    withSecrets: options.withSecrets,
+    tables,
+  };
+}
+
+/** The file's bytes: JSON, gzip-compressed (no timestamp in the gzip header, so equal content gives equal bytes). */
+export function encodeExport(file: ExportFile): Buffer {
+  return zlib.gzipSync(JSON.stringify(file), { level: 9 });
+}
+
+/** Reads an export, refusing with the reason a file that is truncated, newer than this version, or not ours. */
+export function decodeExport(bytes: Buffer): ExportFile {
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    throw new BackupError(
+      "This is not an installation export: it is not gzip-compressed (an export ends in .json.gz).",
+    );
+  let text: string;
+  try {
+    text = zlib.gunzipSync(bytes, { maxOutputLength: MAX_EXPORT_BYTES }).toString("utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ERR_BUFFER_TOO_LARGE")
+      throw new BackupError(`The export is larger than ${MAX_EXPORT_BYTES / 1024 / 1024} MB uncompressed: refused.`);
+    throw new BackupError(
+      `The export is truncated or damaged (${code === "Z_BUF_ERROR" ? "the compressed data ends early" : (err as Error).message}): copy it again.`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new BackupError("The export is truncated or damaged: its content is not complete JSON.");
+  }
+  const head = (json ?? {}) as Record<string, unknown>;
+  if (head.format !== EXPORT_FORMAT)
+    throw new BackupError(
+      `This is not an installation export of this product (its "format" is ${JSON.stringify(head.format ?? null)}, expected "${EXPORT_FORMAT}").`,
+    );
+  if (typeof head.version === "number" && head.version > EXPORT_VERSION)
+    throw new BackupError(
+      `This export has format version ${head.version}, newer than this installation reads (${EXPORT_VERSION}): upgrade this installation first.`,
+    );
+  const parsed = exportFileSchema.safeParse(json);
+  if (!parsed.success)
+    throw new BackupError(
+      `The export does not follow format version ${EXPORT_VERSION}: ${parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ")}`,
+    );
+  return parsed.data;
+}
+
+/** What makes an installation non-empty: anything a person made. A fresh start has only its page. */
+const CONTENT_TABLES = ["components", "component_groups", "incidents", "subscribers", "users", "api_keys", "monitors"];
+
+export interface RestoreResult {
+  tables: number;
+  rows: number;
+  notes: string[];
+}
+
+export function restoreExport(db: Db, file: ExportFile, options: { force: boolean }): RestoreResult {
+  const ours = appliedMigrations(db);
+  if (file.migrations > ours)
+    throw new BackupError(
+      `The export was written by a newer version (database schema ${file.migrations}, this one has ${ours}): upgrade this installation first.`,
+    );
+  const known = new Set(listTables(db));
+  const unknown = Object.keys(file.tables).filter((t) => !known.has(t) || t in NOT_EXPORTED);
+  if (unknown.length)
+    throw new BackupError(`The export has tables this installation does not know: ${unknown.join(", ")}.`);
+  if (!options.force) {
+    const filled = CONTENT_TABLES.filter((t) => known.has(t) && countRows(db, t) > 0);
+    if (filled.length)
+      throw new BackupError(
+        `This installation is not empty (it has ${filled.join(", ")}): import into a fresh database, or add --force to replace everything in it.`,
+      );
+  }
+  const notes: string[] = [];
+  const tables: Record<string, RawRow[]> = {};
+  let rows = 0;
+  for (const [name, list] of Object.entries(file.tables)) {
+    const columns = new Map(tableColumns(db, name).map((c) => [c.name, c]));
+    const extra = list.flatMap((r) => Object.keys(r)).find((k) => !columns.has(k));
+    if (extra)
+      throw new BackupError(`The export's table ${name} has a column this installation does not know: ${extra}.`);
+    tables[name] = list.map((r) => {
+      const row: RawRow = {};
+      for (const [k, v] of Object.entries(r))
+        row[k] = v !== null && typeof v === "object" ? Buffer.from(v.$base64, "base64") : v;
+      // Credentials left out of an export without secrets: a password nobody can use, a new webhook key.
+      if (name === "users" && !("password_hash" in row)) row.password_hash = "!";
+      if (name === "subscribers" && row.kind === "webhook" && !("webhook_secret" in row))
+        row.webhook_secret = newToken();
+      return row;
+    });
+    rows += list.length;
+  }
+  if (!file.withSecrets)
+    notes.push(
+      "The export has no secrets: members set a password with npm run admin -- reset-password --email <address> and set up two-factor again; webhook subscribers were given new signing keys.",
+    );
+  // The whole installation is the file's: with --force, tables the file has no rows for are emptied too.
+  if (options.force) for (const t of exportedTables(db, file.withSecrets)) if (!(t in tables)) tables[t] = [];
+  try {
+    replaceTables(db, tables);
+  } catch (err) {
+    throw new BackupError(`The export could not be restored, nothing was changed: ${(err as Error).message}`);
+  }
+  return { tables: Object.keys(file.tables).length, rows, notes };
+}
