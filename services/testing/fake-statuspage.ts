@@ -2,6 +2,7 @@
 // paging, a fixed-window rate limit answering 429 with Retry-After and X-RateLimit-* headers) and the public
 // /api/v2 of the same page, over the data of statuspage-fixture.ts. Knobs: a 429 storm, dropped connections.
 import http from "node:http";
+import { ENDED_MAINTENANCE_STATUSES, RESOLVED_INCIDENT_STATUSES } from "@/db/constants";
 import type { AddressInfo } from "node:net";
 import {
   makeStatuspageFixture,
@@ -134,7 +135,8 @@ export async function startFakeStatuspage(options: FakeStatuspageOptions = {}): 
     const page = { id: data.page.id, name: data.page.name, url: `https://${data.page.domain}`, time_zone: "Etc/UTC" };
     const components = componentRows().map((c) => ({ ...c, automation_email: undefined }));
     const recent = data.incidents.slice(0, 50).map((i) => ({ ...i, postmortem_body: undefined }));
-    const open = (s: string) => !["resolved", "postmortem", "completed"].includes(s);
+    const ended: readonly string[] = [...RESOLVED_INCIDENT_STATUSES, ...ENDED_MAINTENANCE_STATUSES];
+    const open = (s: string) => !ended.includes(s);
     const bodies: Record<string, unknown> = {
       "summary.json": {
         page,

@@ -1,9 +1,10 @@
 // A deterministic Statuspage page in the documented v1 shapes (https://developer.statuspage.io): groups,
 // components, a year of incidents with every update, maintenances, templates and thousands of subscribers.
 // The fake server (fake-statuspage.ts) serves it; tests change it in place to make a source "change".
+import { POSTABLE_INCIDENT_STATUSES, POSTABLE_MAINTENANCE_STATUSES, type ComponentStatus } from "@/db/constants";
 import { DAY, HOUR, MINUTE } from "@/core/time";
 
-type Status = "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
+type Status = ComponentStatus;
 
 export interface SpComponent {
   id: string;
@@ -209,7 +210,7 @@ export function makeStatuspageFixture(options: FixtureOptions = {}): StatuspageD
     const impact = impacts[Math.floor(rand() * 3)];
     const target = components[Math.floor(rand() * components.length)];
     const open = i === count - 1;
-    const steps = open ? ["investigating", "identified"] : ["investigating", "identified", "monitoring", "resolved"];
+    const steps: string[] = open ? POSTABLE_INCIDENT_STATUSES.slice(0, 2) : [...POSTABLE_INCIDENT_STATUSES];
     const updates: SpUpdate[] = steps.map((status, k) => {
       const at = iso(start + k * 20 * MINUTE);
       const first = k === 0;
@@ -274,7 +275,10 @@ export function makeStatuspageFixture(options: FixtureOptions = {}): StatuspageD
     const from = future ? now + (i - mCount + 3) * 7 * DAY : now - (mCount - i) * 30 * DAY;
     const until = from + 2 * HOUR;
     const target = components[(i * 5) % components.length];
-    const steps = future ? ["scheduled"] : ["scheduled", "in_progress", "completed"];
+    // Scheduled, in progress, completed (Statuspage's "verifying" step is optional).
+    const steps: string[] = future
+      ? POSTABLE_MAINTENANCE_STATUSES.slice(0, 1)
+      : POSTABLE_MAINTENANCE_STATUSES.filter((s) => s !== "verifying");
     const times = [from - 3 * DAY, from, until];
     const updates: SpUpdate[] = steps.map((status, k) => ({
       id: spId(`w${k}`, i + 1),
