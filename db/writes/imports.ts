@@ -33,6 +33,27 @@ export function rememberImport(
     .run();
 }
 
+/** Many at once: one statement per chunk (an import remembers thousands of subscribers). */
+export function rememberImports(
+  tx: Tx,
+  rows: { source: string; kind: string; externalId: string; localId: string; fingerprint: string; at: number }[],
+): void {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    tx.insert(importMappings)
+      .values(rows.slice(i, i + CHUNK).map(({ at, ...r }) => ({ ...r, importedAt: at })))
+      .onConflictDoUpdate({
+        target: [importMappings.source, importMappings.kind, importMappings.externalId],
+        set: {
+          localId: sql`excluded.local_id`,
+          fingerprint: sql`excluded.fingerprint`,
+          importedAt: sql`excluded.imported_at`,
+        },
+      })
+      .run();
+}
+
+const CHUNK = 200;
+
 export function importPageSettings(
   tx: Tx,
   pageId: string,
@@ -326,28 +347,36 @@ export interface ImportedSubscriber {
   createdAt: number;
 }
 
-/** A subscriber who already opted in at the source: active and confirmed as of their sign-up there. */
-export function insertImportedSubscriber(tx: Tx, pageId: string, input: ImportedSubscriber, at: number): string {
-  const id = newId();
-  tx.insert(subscribers)
-    .values({
-      id,
-      pageId,
-      kind: input.kind,
-      email: input.email?.toLowerCase() ?? null,
-      webhookUrl: input.webhookUrl,
-      webhookSecret: input.webhookSecret,
-      state: "active",
-      allComponents: input.componentIds.length === 0,
-      confirmedAt: input.createdAt || at,
-      origin: "import",
-      createdAt: input.createdAt || at,
-      updatedAt: at,
-    })
-    .run();
-  if (input.componentIds.length)
-    tx.insert(subscriberComponents)
-      .values(input.componentIds.map((componentId) => ({ subscriberId: id, componentId })))
+/**
+ * Subscribers who already opted in at the source: active and confirmed as of their sign-up there. Written a
+ * chunk per statement; returns their ids in order.
+ */
+export function insertImportedSubscribers(tx: Tx, pageId: string, inputs: ImportedSubscriber[], at: number): string[] {
+  const ids = inputs.map(() => newId());
+  const rows = inputs.map((input, i) => ({
+    id: ids[i],
+    pageId,
+    kind: input.kind,
+    email: input.email?.toLowerCase() ?? null,
+    webhookUrl: input.webhookUrl,
+    webhookSecret: input.webhookSecret,
+    state: "active" as const,
+    allComponents: input.componentIds.length === 0,
+    confirmedAt: input.createdAt || at,
+    origin: "import",
+    createdAt: input.createdAt || at,
+    updatedAt: at,
+  }));
+  const scopes = inputs.flatMap((input, i) =>
+    input.componentIds.map((componentId) => ({ subscriberId: ids[i], componentId })),
+  );
+  for (let i = 0; i < rows.length; i += CHUNK)
+    tx.insert(subscribers)
+      .values(rows.slice(i, i + CHUNK))
       .run();
-  return id;
+  for (let i = 0; i < scopes.length; i += CHUNK)
+    tx.insert(subscriberComponents)
+      .values(scopes.slice(i, i + CHUNK))
+      .run();
+  return ids;
 }

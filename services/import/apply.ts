@@ -2,14 +2,15 @@
 // and maintenances, subscribers), each all or nothing, each remembering the external ids it wrote so a
 // re-run updates instead of duplicating. Nothing is enqueued in the outbox: imported history notifies nobody.
 import type { Db, Tx } from "@/db";
-import { importedIncidentIds, importedLocalId } from "@/db/queries/imports";
+import { importedIncidentIds, importedLocalId, loadImportMappings } from "@/db/queries/imports";
 import { insertAuditEntry } from "@/db/writes/audit";
 import {
   importPageSettings,
-  insertImportedSubscriber,
+  insertImportedSubscribers,
   orderTopLevel,
   rebuildImportedHistory,
   rememberImport,
+  rememberImports,
   replaceImportedIncident,
   upsertImportedComponent,
   upsertImportedGroup,
@@ -19,7 +20,7 @@ import { insertTemplate, updateTemplate } from "@/db/writes/templates";
 import { assertCan, type Actor } from "@/core/actor";
 import { newToken } from "@/core/ids";
 import { clean, countActions, type ImportPlan, type PlanItem } from "./plan";
-import type { SourceComponent } from "./source";
+import type { SourceComponent, SourceSubscriber } from "./source";
 
 const pending = <T>(items: PlanItem<T>[]) => items.filter((i) => i.action !== "unchanged");
 const isZone = (z: string) => {
@@ -222,26 +223,41 @@ export function applyImport(db: Db, plan: ImportPlan, actor: Actor, now = Date.n
   const subscribers = pending(plan.subscribers);
   if (subscribers.length) {
     run("subscribers", (tx) => {
-      for (const s of subscribers) {
-        const scope = s.item.componentExternalIds.map((e) => local(tx, "component", e)!).filter(Boolean);
-        let id = s.localId;
-        if (s.action === "update" && id) setSubscriberComponents(tx, id, scope, now);
-        if (!id)
-          id = insertImportedSubscriber(
-            tx,
-            plan.pageId,
-            {
-              kind: s.item.mode === "webhook" ? "webhook" : "email",
-              email: s.item.email,
-              webhookUrl: s.item.mode === "webhook" ? s.item.endpoint!.trim() : null,
-              webhookSecret: s.item.mode === "webhook" ? newToken() : null,
-              componentIds: scope,
-              createdAt: s.item.createdAt,
-            },
-            now,
-          );
-        remember(tx, "subscriber", s, s.item.externalId, id);
-      }
+      const componentIds = new Map(
+        loadImportMappings(tx, source)
+          .filter((m) => m.kind === "component")
+          .map((m) => [m.externalId, m.localId]),
+      );
+      const scope = (s: PlanItem<SourceSubscriber>) =>
+        s.item.componentExternalIds.map((e) => componentIds.get(e)).filter((id): id is string => !!id);
+      for (const s of subscribers)
+        if (s.action === "update" && s.localId) setSubscriberComponents(tx, s.localId, scope(s), now);
+      const fresh = subscribers.filter((s) => !s.localId);
+      const ids = insertImportedSubscribers(
+        tx,
+        plan.pageId,
+        fresh.map((s) => ({
+          kind: s.item.mode === "webhook" ? "webhook" : "email",
+          email: s.item.email,
+          webhookUrl: s.item.mode === "webhook" ? s.item.endpoint!.trim() : null,
+          webhookSecret: s.item.mode === "webhook" ? newToken() : null,
+          componentIds: scope(s),
+          createdAt: s.item.createdAt,
+        })),
+        now,
+      );
+      const localId = new Map(fresh.map((s, i) => [s, ids[i]]));
+      rememberImports(
+        tx,
+        subscribers.map((s) => ({
+          source,
+          kind: "subscriber",
+          externalId: s.item.externalId,
+          localId: s.localId ?? localId.get(s)!,
+          fingerprint: s.fingerprint,
+          at: now,
+        })),
+      );
       audit(tx, "subscribers", counts.subscribers);
     });
     written.push(`${subscribers.length} subscribers`);
