@@ -105,6 +105,14 @@ const schema = z
     /** Lets webhooks go to 127.0.0.1 / ::1: for the test receivers only, never in production. */
     WEBHOOKS_ALLOW_LOOPBACK: bool(false),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+    /** The Statuspage API the importer reads; tests point it at the fake Statuspage. */
+    STATUSPAGE_API_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL, e.g. https://api.statuspage.io/v1" })
+        .default("https://api.statuspage.io/v1"),
+    ),
+    STATUSPAGE_API_KEY: optionalString,
   })
   .transform((env) => ({
     port: env.PORT,
@@ -125,6 +133,8 @@ const schema = z
     trustProxy: env.TRUST_PROXY,
     webhooksAllowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
     logLevel: env.LOG_LEVEL,
+    statuspageApiUrl: env.STATUSPAGE_API_URL,
+    statuspageApiKey: env.STATUSPAGE_API_KEY,
   }));
 
 export type Config = z.infer<typeof schema>;
@@ -134,7 +144,7 @@ export class ConfigError extends Error {
 }
 
 /** Never echoed back in an error message. */
-const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "RESEND_WEBHOOK_SECRET", "ADMIN_PASSWORD"]);
+const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "RESEND_WEBHOOK_SECRET", "ADMIN_PASSWORD", "STATUSPAGE_API_KEY"]);
 
 /** Parses an environment; throws a ConfigError whose message is one line naming the variable(s). */
 export function parseConfig(env: Record<string, string | undefined>): Config {

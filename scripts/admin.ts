@@ -15,7 +15,7 @@ import { runApply, runExport } from "@/services/as-code/command";
 import { runInstallationExport, runInstallationImport } from "@/services/backup/command";
 import { runStatuspageImport } from "@/services/import/command";
 import { resetPasswordByCommand } from "@/services/auth/password-reset";
-import { ConfigError } from "@/core/config";
+import { ConfigError, getConfig } from "@/core/config";
 import { SYSTEM } from "@/core/actor";
 import { DomainError } from "@/core/errors";
 
@@ -84,7 +84,7 @@ async function main() {
   if (command === "import" && args[0] === "statuspage") {
     const result = await runStatuspageImport(getDb(), {
       pageId: option(args, "page-id"),
-      apiKey: option(args, "api-key") ?? process.env.STATUSPAGE_API_KEY,
+      apiKey: option(args, "api-key") ?? getConfig().statuspageApiKey,
       fromUrl: option(args, "from-url"),
       yes: args.includes("--yes"),
       log: (line) => console.log(line),

@@ -34,7 +34,11 @@ export const SECRET_COLUMNS: Record<string, string[]> = {
   users: ["password_hash", "totp_secret", "totp_enabled_at", "totp_last_step"],
   subscribers: ["webhook_secret"],
 };
-export const SECRET_TABLES = ["app_state", "recovery_codes"];
+export const SECRET_TABLES = ["recovery_codes"];
+/** Rows that are credentials, by table and key column: the app's link-signing secret. */
+export const SECRET_ROWS: Record<string, { column: string; values: string[] }> = {
+  app_state: { column: "key", values: ["signing_secret"] },
+};
 
 const value = z.union([z.string(), z.number(), z.null(), z.object({ $base64: z.string() }).strict()]);
 export const exportFileSchema = z

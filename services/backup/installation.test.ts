@@ -17,7 +17,7 @@ import { createApiKey } from "@/services/api-keys";
 import { runApply } from "@/services/as-code/command";
 import { addComponent, addIncident, addMember } from "@/services/testing/scenario";
 import { tempDbFile } from "@/services/testing/notification-fixtures";
-import { ensurePage } from "@/db/writes/page";
+import { ensureAppSecret, ensurePage, readAppState, writeAppState } from "@/db/writes/page";
 import { SYSTEM } from "@/core/actor";
 import { runInstallationExport, runInstallationImport } from "./command";
 import { buildExport, decodeExport } from "./installation";
@@ -43,6 +43,8 @@ afterEach(() => {
 function populated(): Db {
   const db = fresh();
   ensurePage(db, { name: "Example IT", timeZone: "Europe/Berlin", at: NOW - 1000 });
+  ensureAppSecret(db, NOW);
+  writeAppState(db, "default_templates_marker_for_test", "1", NOW);
   const pageId = db.query.pages.findFirst().sync()!.id;
   const yaml = file("status.yaml");
   fs.writeFileSync(
@@ -104,7 +106,9 @@ describe("npm run admin -- export / import", () => {
         .from(subscribers)
         .all()
         .find((s) => s.kind === "webhook")!;
+      expect(readAppState(target, "default_templates_marker_for_test")).toBe("1");
       if (withSecrets) {
+        expect(readAppState(target, "signing_secret")).toBe(readAppState(source, "signing_secret"));
         expect(owner.passwordHash).toBe("scrypt$test-only");
         expect(hook.webhookSecret).toBe("whsec-1");
       } else {
@@ -118,12 +122,13 @@ describe("npm run admin -- export / import", () => {
   it("leaves password hashes and secrets out unless --with-secrets; follows the JSON Schema in docs/", () => {
     const db = populated();
     const plain = buildExport(db, { withSecrets: false, now: NOW });
+    const full = buildExport(db, { withSecrets: true, now: NOW });
     expect(JSON.stringify(plain)).not.toContain("scrypt$test-only");
     expect(JSON.stringify(plain)).not.toContain("whsec-1");
-    expect(plain.tables.app_state).toBeUndefined();
+    expect(plain.tables.app_state.map((r) => r.key)).not.toContain("signing_secret");
+    expect(full.tables.app_state.map((r) => r.key)).toContain("signing_secret");
     expect(plain.tables.sessions).toBeUndefined();
     expect(plain.tables.api_keys[0].key_hash).toMatch(/^[0-9a-f]{64}$/);
-    const full = buildExport(db, { withSecrets: true, now: NOW });
     expect(JSON.stringify(full)).toContain("scrypt$test-only");
     const schema = JSON.parse(fs.readFileSync("docs/installation-export.schema.json", "utf8"));
     const ajv = new Ajv2020({ allErrors: true });

@@ -19,6 +19,7 @@ import {
   MAX_EXPORT_BYTES,
   NOT_EXPORTED,
   SECRET_COLUMNS,
+  SECRET_ROWS,
   SECRET_TABLES,
   type ExportFile,
 } from "./format";
@@ -45,7 +46,10 @@ export function buildExport(db: Db, options: { withSecrets: boolean; now?: numbe
   const tables: ExportFile["tables"] = {};
   for (const t of exportedTables(db, options.withSecrets)) {
     const drop = options.withSecrets ? [] : (SECRET_COLUMNS[t] ?? []);
-    tables[t] = readRows(db, t).map((r) => toJsonRow(r, drop));
+    const secretRows = options.withSecrets ? undefined : SECRET_ROWS[t];
+    tables[t] = readRows(db, t)
+      .filter((r) => !secretRows?.values.includes(String(r[secretRows.column])))
+      .map((r) => toJsonRow(r, drop));
   }
   return {
     format: EXPORT_FORMAT,
@@ -151,6 +155,10 @@ export function restoreExport(db: Db, file: ExportFile, options: { force: boolea
     });
     rows += list.length;
   }
+  // Without secrets, this installation keeps its own link-signing secret (or makes one on its next start).
+  for (const [table, secret] of Object.entries(SECRET_ROWS))
+    if (!file.withSecrets && tables[table])
+      tables[table].push(...readRows(db, table).filter((r) => secret.values.includes(String(r[secret.column]))));
   if (!file.withSecrets)
     notes.push(
       "The export has no secrets: members set a password with npm run admin -- reset-password --email <address> and set up two-factor again; webhook subscribers were given new signing keys.",

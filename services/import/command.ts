@@ -4,17 +4,12 @@
 import type { Db } from "@/db";
 import { getPage } from "@/db/queries/status-page";
 import { SYSTEM } from "@/core/actor";
+import { getConfig } from "@/core/config";
 import { applyImport } from "./apply";
 import { SourceError } from "./errors";
 import { describePlan, planImport } from "./plan";
 import { readPublicPage } from "./public-source";
-import {
-  DEFAULT_STATUSPAGE_API_URL,
-  readStatuspage,
-  StatuspageClient,
-  STATUSPAGE_PACE,
-  type Pace,
-} from "./statuspage-client";
+import { readStatuspage, StatuspageClient, STATUSPAGE_PACE, type Pace } from "./statuspage-client";
 import type { SourceData } from "./source";
 
 export interface StatuspageImportOptions {
@@ -44,7 +39,7 @@ export async function runStatuspageImport(db: Db, options: StatuspageImportOptio
   try {
     if (options.fromUrl) data = await readPublicPage(options.fromUrl);
     else {
-      const base = options.apiUrl ?? process.env.STATUSPAGE_API_URL ?? DEFAULT_STATUSPAGE_API_URL;
+      const base = options.apiUrl ?? getConfig().statuspageApiUrl;
       const client = new StatuspageClient(base, options.pageId!, options.apiKey!, options.pace ?? STATUSPAGE_PACE);
       data = await readStatuspage(client, options.pageId!, options.log);
       if (client.rateLimited) options.log?.(`Waited out ${client.rateLimited} rate-limit answers (429).`);

@@ -13,7 +13,6 @@ import {
   type SourceData,
 } from "./source";
 
-export const DEFAULT_STATUSPAGE_API_URL = "https://api.statuspage.io/v1";
 const PER_PAGE = 100;
 /** A page of Statuspage with more than this many objects of a kind is refused rather than read forever. */
 const MAX_PAGES = 1000;
