@@ -18,19 +18,12 @@ import {
 import { setSubscriberComponents } from "@/db/writes/subscribers";
 import { insertTemplate, updateTemplate } from "@/db/writes/templates";
 import { assertCan, type Actor } from "@/core/actor";
+import { isValidTimeZone } from "@/core/config";
 import { newToken } from "@/core/ids";
 import { clean, countActions, type ImportPlan, type PlanItem } from "./plan";
 import type { SourceComponent, SourceSubscriber } from "./source";
 
 const pending = <T>(items: PlanItem<T>[]) => items.filter((i) => i.action !== "unchanged");
-const isZone = (z: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: z });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export interface ImportResult {
   written: string[];
@@ -72,7 +65,7 @@ export function applyImport(db: Db, plan: ImportPlan, actor: Actor, now = Date.n
         plan.pageId,
         {
           name: clean(p.name).slice(0, 255),
-          ...(p.timeZone && isZone(p.timeZone) ? { timeZone: p.timeZone } : {}),
+          ...(p.timeZone && isValidTimeZone(p.timeZone) ? { timeZone: p.timeZone } : {}),
           ...(p.url ? { url: p.url } : {}),
           ...(p.supportUrl ? { supportUrl: p.supportUrl } : {}),
         },

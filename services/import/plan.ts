@@ -3,6 +3,7 @@
 // and the remembered external ids; nothing is written.
 import { createHash } from "node:crypto";
 import type { Db } from "@/db";
+import { isValidTimeZone } from "@/core/config";
 import { loadImportMappings, loadMergeCandidates } from "@/db/queries/imports";
 import { getThePage } from "@/db/queries/settings";
 import type {
@@ -85,9 +86,11 @@ export function planImport(db: Db, data: SourceData): ImportPlan {
   let pageFields: string[] = [];
   if (data.page) {
     const p = data.page;
+    if (p.timeZone && !isValidTimeZone(p.timeZone))
+      warnings.push(`page time zone "${p.timeZone}" is not an IANA time zone; the page keeps ${page.timeZone}`);
     pageFields = [
       p.name !== page.name ? "name" : null,
-      p.timeZone && p.timeZone !== page.timeZone ? "time zone" : null,
+      p.timeZone && isValidTimeZone(p.timeZone) && p.timeZone !== page.timeZone ? "time zone" : null,
       p.url && p.url !== page.url ? "URL" : null,
       p.supportUrl && p.supportUrl !== page.supportUrl ? "support URL" : null,
     ].filter((x): x is string => !!x);

@@ -21,6 +21,8 @@ import {
   subscribers,
 } from "@/db/schema";
 import { ensurePage } from "@/db/writes/page";
+import { insertComponent } from "@/db/writes/components";
+import { insertEmailSubscriber, unsubscribe } from "@/db/writes/subscribers";
 import { apiContext, buildV2 } from "@/services/api/v2";
 import { startFakeStatuspage, type FakeStatuspage } from "@/services/testing/fake-statuspage";
 import { tempDbFile } from "@/services/testing/notification-fixtures";
@@ -256,6 +258,25 @@ describe("npm run admin -- import statuspage", { timeout: 60_000 }, () => {
     expect(db.select().from(components).where(eq(components.name, fake.data.components[2].name)).get()!.showcase).toBe(
       true,
     );
+  });
+
+  it("merges with services and subscribers already here; never re-subscribes an address that left", async () => {
+    const pageId = db.select().from(pages).get()!.id;
+    const vpn = insertComponent(db, { pageId, name: "vpn", at: Date.now(), actor: { source: "manual" } });
+    const left = insertEmailSubscriber(db, { pageId, email: "person1@example.com", state: "active", at: Date.now() });
+    unsubscribe(db, left, Date.now());
+    insertEmailSubscriber(db, { pageId, email: "person2@example.com", state: "active", at: Date.now() });
+    fake.data.page.time_zone = "Mountain Time (US & Canada)";
+    const result = await run();
+    expect(result.code, result.out).toBe(0);
+    expect(result.out).toContain("services: 11 to create, 1 to merge with one already here");
+    expect(result.out).toContain('subscriber "person1@example.com": unsubscribed here; not subscribed again');
+    expect(result.out).toContain('page time zone "Mountain Time (US & Canada)" is not an IANA time zone');
+    expect(db.select().from(pages).get()!.timeZone).toBe("Etc/UTC");
+    expect(written().components).toBe(12);
+    expect(db.select().from(components).where(eq(components.id, vpn)).get()!.name).toBe("VPN");
+    expect(db.select().from(subscribers).where(eq(subscribers.id, left)).get()!.state).toBe("unsubscribed");
+    expect(db.select().from(subscribers).where(eq(subscribers.email, "person2@example.com")).all()).toHaveLength(1);
   });
 
   it("--from-url imports what the public /api/v2 shows and says what it could not", async () => {
