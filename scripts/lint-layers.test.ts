@@ -140,7 +140,8 @@ const allowed: [string, string, string][] = [
   ["an e2e fixture using drizzle", "e2e/fixture.ts", `import { eq } from "drizzle-orm";\nexport const x = eq;\n`],
 ];
 
-describe("the layer rules", () => {
+// The first lint loads the whole configuration and its plugins (seconds on a busy machine), hence the timeout.
+describe("the layer rules", { timeout: 60_000 }, () => {
   it.each(forbidden)("refuse %s", async (_name, file, code, message) => {
     const errors = await layerErrors(file, code);
     expect(errors).toHaveLength(1);
