@@ -51,6 +51,8 @@ export const PRIVATE_TABLES = [
   "audit_log",
   "rate_limits",
   "public_content_version",
+  "visitor_reports",
+  "report_spikes",
 ] as const;
 
 const VERSION_SQL = "select version from public_content_version where id = 1";

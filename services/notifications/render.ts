@@ -28,6 +28,8 @@ import PasswordReset from "@/emails/password-reset";
 import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
 import MonitorDown from "@/emails/monitor-down";
+import ReportSpike from "@/emails/report-spike";
+import ReportThanks from "@/emails/report-thanks";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
 import { renderMarkdown } from "@/services/markdown";
@@ -161,6 +163,26 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     };
     const out = await both(createElement(MonitorDown, props));
     return { ...out, subject: `Down: ${props.monitorName}`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "report_spike") {
+    const p = notification.payload ?? {};
+    const consoleUrl = `${publicUrl.replace(/\/+$/, "")}/admin/reports`;
+    const props = {
+      branding,
+      serviceName: String(p.serviceName ?? "a service"),
+      count: Number(p.count ?? 0),
+      minutes: Number(p.minutes ?? 0),
+      since: `${formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone)} (${ctx.page.timeZone})`,
+      consoleUrl,
+    };
+    const out = await both(createElement(ReportSpike, props));
+    return { ...out, subject: `Reports spike: ${props.serviceName}`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "report_thanks") {
+    if (!incident) throw new Error("Cannot render a thank-you without its incident");
+    const incidentUrl = `${base}/incidents/${incident.id}`;
+    const out = await both(createElement(ReportThanks, { branding, incidentName: incident.name, incidentUrl }));
+    return { ...out, subject: `Fixed: ${incident.name}`, incidentId: null, transactional: true };
   }
   if (notification.kind === "subscription_manage_link") {
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl }));
