@@ -194,3 +194,8 @@ export function reportSpikeAddresses(tx: Tx): string[] {
     .all()
     .map((u) => u.email);
 }
+
+/** Whether a member asked to be emailed about spikes. */
+export function wantsReportSpikeAlerts(tx: Tx, userId: string): boolean {
+  return tx.select({ on: users.notifyOnReportSpike }).from(users).where(eq(users.id, userId)).get()?.on ?? false;
+}

@@ -1,7 +1,7 @@
 // The console's verbs on visitor reports: mark a triage group handled or dismissed, attach a group to the
 // incident declared from it, and the spike settings. Each checks the actor again and writes its audit entry.
 import { z } from "zod";
-import { REPORT_LIMITS, REPORT_PROBLEM_LABELS } from "@/db/constants";
+import { REPORT_LIMITS, REPORT_PROBLEM_LABELS, type ComponentStatus } from "@/db/constants";
 import type { Db, Tx } from "@/db";
 import { getPageRow } from "@/db/queries/subscribers";
 import { openReportIdsBetween, reportableComponent } from "@/db/queries/visitor-reports";
@@ -67,9 +67,9 @@ export function declarationFromReportGroup(db: Db, group: GroupRef) {
   const message = `We are looking into reports that ${service ? service.name : "something"} is not working for some of you (${REPORT_PROBLEM_LABELS[top].toLowerCase()}). We will post an update shortly.`;
   return {
     name: name.slice(0, 100),
-    status: "investigating",
+    status: "investigating" as const,
     message,
-    componentStatuses: service ? { [service.id]: "partial_outage" } : {},
+    componentStatuses: (service ? { [service.id]: "partial_outage" } : {}) as Record<string, ComponentStatus>,
     reportCount: reports.length,
   };
 }
