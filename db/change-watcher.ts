@@ -53,6 +53,7 @@ export const PRIVATE_TABLES = [
   "public_content_version",
   "visitor_reports",
   "report_spikes",
+  "update_votes",
 ] as const;
 
 const VERSION_SQL = "select version from public_content_version where id = 1";

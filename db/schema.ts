@@ -940,6 +940,27 @@ export const reportSpikes = sqliteTable(
   (t) => [index("report_spikes_component_last_idx").on(t.componentId, t.lastReportAt)],
 );
 
+/**
+ * "Was this update helpful?": one vote per update per voter, changeable. The voter is a subscriber
+ * (`s:<id>`, from the signed link in their email) or a visitor (`v:<hash of a random cookie>`); no account.
+ */
+export const updateVotes = sqliteTable(
+  "update_votes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    updateId: text("update_id")
+      .notNull()
+      .references(() => incidentUpdates.id, { onDelete: "cascade" }),
+    voterKey: text("voter_key").notNull(),
+    helpful: flag("helpful").notNull(),
+    /** Only with a "No": what was missing. */
+    comment: text("comment"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("update_votes_update_voter_unique").on(t.updateId, t.voterKey)],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const pagesRelations = relations(pages, ({ many, one }) => ({
@@ -1048,3 +1069,4 @@ export type Integration = typeof integrations.$inferSelect;
 export type IntegrationPayload = typeof integrationPayloads.$inferSelect;
 export type VisitorReport = typeof visitorReports.$inferSelect;
 export type ReportSpike = typeof reportSpikes.$inferSelect;
+export type UpdateVote = typeof updateVotes.$inferSelect;
