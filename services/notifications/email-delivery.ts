@@ -155,6 +155,7 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
       email: s.email,
       manageToken: signSubscriberToken(state.secret, "manage", s.id, s.tokenVersion),
       unsubscribeToken: signSubscriberToken(state.secret, "unsubscribe", s.id, s.tokenVersion),
+      voteToken: signSubscriberToken(state.secret, "vote", s.id, s.tokenVersion),
       linkToken:
         purpose === "confirm" && s.confirmationSentAt !== null
           ? confirmationToken(state.secret, s.id, s.confirmationSentAt)

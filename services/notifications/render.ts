@@ -46,6 +46,8 @@ const MANAGE = "xxmanagetokenxx";
 const UNSUBSCRIBE = "xxunsubscribetokenxx";
 /** A one-person message's single-use link token (confirmation, invitation): derived per recipient, never stored. */
 const LINK = "xxlinktokenxx";
+/** The subscriber's voter token for "Was this helpful?" (services/votes), signed per recipient. */
+const VOTE = "xxvotetokenxx";
 
 type Template = { component: ComponentType<NotificationEmailProps>; intro: string };
 
@@ -78,6 +80,8 @@ export interface Recipient {
   unsubscribeToken: string;
   /** The token of a confirmation or invitation link. */
   linkToken?: string;
+  /** The subscriber's voter token for the "Was this helpful?" links. */
+  voteToken?: string;
 }
 
 export function pageUrlOf(ctx: NotificationContext, publicUrl: string): string {
@@ -230,6 +234,9 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
       isMaintenance && CALENDAR_KINDS.has(notification.kind) ? `${base}/maintenances/${incident.id}.ics` : null,
     manageUrl,
     unsubscribeUrl,
+    // Updates only (not a postmortem): the link opens a page with the buttons; a GET never records.
+    helpfulUrl:
+      update && notification.kind !== "postmortem_published" ? `${base}/helpful/${update.id}?voter=${VOTE}` : null,
   };
   const out = await both(createElement(template.component, props));
   return {
@@ -251,7 +258,8 @@ export function personalise(
     s
       .replaceAll(MANAGE, recipient.manageToken)
       .replaceAll(UNSUBSCRIBE, recipient.unsubscribeToken)
-      .replaceAll(LINK, recipient.linkToken ?? "");
+      .replaceAll(LINK, recipient.linkToken ?? "")
+      .replaceAll(VOTE, recipient.voteToken ?? "");
   const base = pageUrlOf(ctx, publicUrl);
   const headers: Record<string, string> = template.transactional
     ? {}
