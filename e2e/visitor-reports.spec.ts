@@ -2,22 +2,25 @@
 // (opted in) is emailed and sees it on the overview, declares an incident from the group and resolves it;
 // the reporter who left an address gets the thank-you from the fake Resend server.
 import { eq, inArray } from "drizzle-orm";
-import { incidents, pages, visitorReports } from "@/db/schema";
+import { incidents, pages, subscribers, updateVotes, users, visitorReports } from "@/db/schema";
+import { insertEmailSubscriber } from "@/db/writes/subscribers";
 import type { RecordedEmail } from "@/services/testing/fake-resend";
 import { expect, formStatus, test } from "./fixtures";
 import { insertComponent } from "@/db/writes/components";
 import { components } from "@/db/schema";
 
 const SLOW = { timeout: 15_000 };
-const made = { services: [] as string[], incidents: [] as string[] };
+const made = { services: [] as string[], incidents: [] as string[], subscribers: [] as string[] };
 
 test.afterAll(({ db }) => {
   db.update(pages).set({ reportSpikeThreshold: 5, reportSpikeMinutes: 10 }).run();
+  db.update(users).set({ notifyOnReportSpike: false }).run();
   if (made.services.length) {
     db.delete(visitorReports).where(inArray(visitorReports.componentId, made.services)).run();
     db.delete(components).where(inArray(components.id, made.services)).run();
   }
   if (made.incidents.length) db.delete(incidents).where(inArray(incidents.id, made.incidents)).run();
+  if (made.subscribers.length) db.delete(subscribers).where(inArray(subscribers.id, made.subscribers)).run();
 });
 
 async function mailTo(address: string, subject: string): Promise<RecordedEmail> {
@@ -154,5 +157,60 @@ test.describe("visitor reports", () => {
       )
       .toBe(0);
     await visitor.close();
+  });
+
+  test("a subscriber votes from an email link, a visitor under the update; the console shows the score", async ({
+    page,
+    browser,
+    baseURL,
+    db,
+    pageId,
+    unique,
+    snapshot,
+  }) => {
+    const name = unique("Printing");
+    const address = `${unique("voter").replace(/\W+/g, "-").toLowerCase()}@example.com`;
+    made.subscribers.push(insertEmailSubscriber(db, { pageId, email: address, at: Date.now(), state: "active" }));
+    await page.goto("/admin/incidents/new");
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Message").fill("Printers on floor 2 do not print.");
+    await page.getByRole("button", { name: "Declare incident" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Incident declared." })).toBeVisible(SLOW);
+    const incidentId = page.url().split("/admin/incidents/")[1].split("?")[0];
+    made.incidents.push(incidentId);
+
+    const mail = await mailTo(address, `[Investigating] ${name}`);
+    const link = mail.text!.match(/https?:\/\/[^\s)\]]+\/helpful\/\w+\?voter=[\w.-]+&v=no/)![0];
+    const visitor = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const v = await visitor.newPage();
+    await v.setViewportSize({ width: 375, height: 800 });
+    await v.emulateMedia({ colorScheme: "dark" });
+    await v.goto(new URL(link).pathname + new URL(link).search);
+    await expect(v.getByRole("heading", { level: 1, name: "Was this update helpful?" })).toBeVisible();
+    expect(
+      db
+        .select()
+        .from(updateVotes)
+        .all()
+        .filter((x) => x.voterKey.startsWith("s:")),
+    ).toHaveLength(0);
+    await v.getByLabel("What was missing?").fill("Which printers?");
+    await snapshot(v, "helpful-from-email-375-dark");
+    await v.getByRole("button", { name: "No, not helpful" }).click();
+    await expect(v.getByText("Thank you: your vote is saved.")).toBeVisible(SLOW);
+
+    // A visitor on the incident page, without JavaScript.
+    const other = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const o = await other.newPage();
+    await o.goto(`/incidents/${incidentId}`);
+    await o.getByRole("button", { name: "Yes", exact: true }).click();
+    await expect(o.getByText("Thank you: your vote is saved.")).toBeVisible(SLOW);
+
+    await page.goto(`/admin/incidents/${incidentId}`);
+    await expect(page.getByText("Helpful: 50% (1 yes, 1 no)")).toBeVisible();
+    await expect(page.getByRole("list", { name: "What readers missed" })).toContainText("Which printers?");
+    await expect(page.getByText("Helpful: 50% of 2 votes")).toBeVisible();
+    await visitor.close();
+    await other.close();
   });
 });
