@@ -158,4 +158,21 @@ describe("triage, declaring and thanking", () => {
     expect(() => closeReportGroup(db, ed, group, "handled", now + 3 * MINUTE)).toThrow("already handled");
     expect(triageGroups(db, world.pageId, "dismissed")[0].reports).toHaveLength(2);
   });
+
+  it("shows a spike until its service's reports are acted on, whatever other services' reports do", () => {
+    const owner = member("o@example.org", "owner");
+    updateSpikeRule(db, owner, { threshold: 2, minutes: 10 }, now);
+    report(now, "a");
+    report(now + MINUTE, "b");
+    report(now + MINUTE, "c", { service: world.vpn });
+    expect(unattendedSpikes(db, world.pageId).map((s) => s.componentName)).toEqual(["Webmail"]);
+    closeReportGroup(
+      db,
+      owner,
+      { componentId: world.webmail, from: now, to: now + MINUTE },
+      "handled",
+      now + 2 * MINUTE,
+    );
+    expect(unattendedSpikes(db, world.pageId)).toEqual([]);
+  });
 });
