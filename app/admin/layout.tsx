@@ -29,6 +29,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/monitors", label: "Monitors" },
     { href: "/admin/integrations", label: "Integrations" },
     { href: "/admin/reports", label: "Visitor reports" },
+    { href: "/admin/report", label: "Service report" },
     ...(hasRole(user.role, "admin") ? ADMIN_ITEMS : []),
     ...(user.role === "owner" ? [{ href: "/admin/api-keys", label: "API keys" }] : []),
     { href: "/admin/account", label: "Your account" },
