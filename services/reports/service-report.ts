@@ -9,6 +9,8 @@ import {
   incidentsByImpact,
   meanTimeToFirstUpdate,
   meanTimeToResolve,
+  parsePeriod,
+  periodProblem,
 } from "@/core/service-report";
 
 export function buildServiceReport(db: Db, pageId: string, period: { from: number; to: number }) {
@@ -61,4 +63,19 @@ export function serviceReportCsv(report: ServiceReport): string {
     ]),
   ];
   return lines.map((l) => l.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** The report page's answer for a requested period (this month by default): the report, or why not. */
+export function serviceReportFor(
+  db: Db,
+  page: { id: string; createdAt: number },
+  requested: string | undefined,
+  now = Date.now(),
+) {
+  const value = requested ?? new Date(now).toISOString().slice(0, 7);
+  const period = parsePeriod(value);
+  const problem = period
+    ? periodProblem(period, now, page.createdAt)
+    : "Choose a month (2026-11), quarter (2026-Q4) or year (2026).";
+  return { value, period, problem, report: period && !problem ? buildServiceReport(db, page.id, period) : null };
 }

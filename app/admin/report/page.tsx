@@ -5,10 +5,9 @@ import { getThePage } from "@/db/queries/settings";
 import { ImpactChart } from "@/components/admin/impact-chart";
 import { buttonClass } from "@/components/ui/button";
 import { formatDuration } from "@/core/format";
-import { parsePeriod, periodProblem } from "@/core/service-report";
 import { requireUser } from "@/services/auth/dal";
 import { formatInZone } from "@/services/console/incident-display";
-import { buildServiceReport } from "@/services/reports/service-report";
+import { serviceReportFor } from "@/services/reports/service-report";
 
 export const metadata: Metadata = { title: "Service report" };
 export const dynamic = "force-dynamic";
@@ -20,14 +19,7 @@ export default async function ServiceReportPage({ searchParams }: { searchParams
   await requireUser("editor");
   const db = getDb();
   const page = getThePage(db);
-  const now = Date.now();
-  const thisMonth = new Date(now).toISOString().slice(0, 7);
-  const requested = (await searchParams).period ?? thisMonth;
-  const period = parsePeriod(requested);
-  const problem = period
-    ? periodProblem(period, now, page.createdAt)
-    : "Choose a month (2026-11), quarter (2026-Q4) or year (2026).";
-  const report = period && !problem ? buildServiceReport(db, page.id, period) : null;
+  const { value: requested, period, problem, report } = serviceReportFor(db, page, (await searchParams).period);
   return (
     <div className="service-report max-w-4xl">
       <h1 className="text-2xl font-bold">Service report{period && !problem ? `: ${period.label}` : ""}</h1>
