@@ -1,6 +1,8 @@
 // Visitors tell IT something is wrong: a report without JavaScript, three more make a spike, the owner
 // (opted in) is emailed and sees it on the overview, declares an incident from the group and resolves it;
 // the reporter who left an address gets the thank-you from the fake Resend server.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { eq, inArray } from "drizzle-orm";
 import { incidents, pages, subscribers, updateVotes, users, visitorReports } from "@/db/schema";
 import { insertEmailSubscriber } from "@/db/writes/subscribers";
@@ -22,6 +24,12 @@ test.afterAll(({ db }) => {
   if (made.incidents.length) db.delete(incidents).where(inArray(incidents.id, made.incidents)).run();
   if (made.subscribers.length) db.delete(subscribers).where(inArray(subscribers.id, made.subscribers)).run();
 });
+
+/** axe finds nothing on the page as it is now. */
+async function accessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 async function mailTo(address: string, subject: string): Promise<RecordedEmail> {
   let mail: RecordedEmail | undefined;
@@ -86,6 +94,7 @@ test.describe("visitor reports", () => {
     await v.getByLabel("It does not load at all").check();
     await v.getByLabel("Email address").fill(reporter);
     await snapshot(v, "report-a-problem-375-dark");
+    await accessible(v);
     await v.getByRole("button", { name: "Send report" }).click();
     await expect(v.getByRole("heading", { name: "Thank you for telling us" })).toBeVisible(SLOW);
     await snapshot(v, "report-a-problem-sent-375-dark");
@@ -114,6 +123,7 @@ test.describe("visitor reports", () => {
     await expect(group).toContainText("Blank page");
     await expect(group).toContainText("The inbox stays blank.");
     await snapshot(page, "console-reports-1280-dark");
+    await accessible(page);
     await page.setViewportSize({ width: 375, height: 800 });
     await snapshot(page, "console-reports-375-dark");
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -196,6 +206,7 @@ test.describe("visitor reports", () => {
     ).toHaveLength(0);
     await v.getByLabel("What was missing?").fill("Which printers?");
     await snapshot(v, "helpful-from-email-375-dark");
+    await accessible(v);
     await v.getByRole("button", { name: "No, not helpful" }).click();
     await expect(v.getByText("Thank you: your vote is saved.")).toBeVisible(SLOW);
 
@@ -210,6 +221,29 @@ test.describe("visitor reports", () => {
     await expect(page.getByText("Helpful: 50% (1 yes, 1 no)")).toBeVisible();
     await expect(page.getByRole("list", { name: "What readers missed" })).toContainText("Which printers?");
     await expect(page.getByText("Helpful: 50% of 2 votes")).toBeVisible();
+
+    // The month's service report lists the incident, its time to first update, and the figures.
+    await page.goto("/admin/report");
+    await expect(page.getByRole("heading", { level: 1, name: /^Service report: \d{4}-\d{2}$/ })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: name });
+    await expect(row).toContainText("0 minutes");
+    for (const label of ["Heard it from us first", "Mean time to first public update", "Updates found helpful"])
+      await expect(page.getByRole("row").filter({ hasText: label })).toBeVisible();
+    await expect(page.getByRole("img", { name: "Incidents by impact" })).toBeVisible();
+    await accessible(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await snapshot(page, "service-report-1280-light");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await snapshot(page, "service-report-1280-dark");
+    await page.emulateMedia({ media: "print", colorScheme: "light" });
+    await snapshot(page, "service-report-print");
+    await page.emulateMedia({ media: "screen" });
+    const csv = await page.request.get(`/admin/report/csv?period=${new Date().toISOString().slice(0, 7)}`);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect(await csv.text()).toContain(name);
+    const future = await page.request.get("/admin/report/csv?period=2999-01");
+    expect(future.status()).toBe(400);
+    expect(await future.json()).toEqual({ error: "That period has not started yet." });
     await visitor.close();
     await other.close();
   });

@@ -6,7 +6,7 @@ import { MINUTE } from "@/core/time";
 import { makeWorld, type World } from "@/services/testing/notification-fixtures";
 import { addIncidentUpdate, createIncident } from "@/services/incidents/incident-verbs";
 import { castVote } from "@/services/votes/vote";
-import { buildServiceReport, serviceReportCsv } from "./service-report";
+import { buildServiceReport, serviceReportCsv, serviceReportFor } from "./service-report";
 import { submitVisitorReport } from "./submit";
 
 const system = { type: "system" as const, label: "automation" as const };
@@ -87,5 +87,17 @@ describe("buildServiceReport", () => {
   it("neutralises spreadsheet formulas in names", () => {
     createIncident(db, system, { name: "=HYPERLINK(1)", status: "investigating", message: "x", notify: false }, T);
     expect(serviceReportCsv(buildServiceReport(db, world.pageId, november))).toContain("'=HYPERLINK(1),None,");
+  });
+
+  it("answers a period in the future, before the page existed, or not a period, with why", () => {
+    const page = { id: world.pageId, createdAt: Date.UTC(2026, 2, 1) };
+    const now = Date.UTC(2026, 10, 15);
+    expect(serviceReportFor(db, page, "2026-12", now)).toMatchObject({
+      problem: "That period has not started yet.",
+      report: null,
+    });
+    expect(serviceReportFor(db, page, "2025", now).problem).toBe("That period ends before this status page existed.");
+    expect(serviceReportFor(db, page, "last month", now).problem).toContain("Choose a month");
+    expect(serviceReportFor(db, page, undefined, now)).toMatchObject({ value: "2026-11", problem: null });
   });
 });
