@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HelpfulQuestion } from "./helpful-question";
 import { IMPACT_LABELS } from "@/db/constants";
 import type { PublicIncident, PublicUpdate } from "@/db/queries/public-incidents";
 import { LocalTime } from "./local-time";
@@ -37,10 +38,13 @@ export function UpdateEntry({
   update,
   timeZone,
   as: Tag = "li",
+  askHelpful = false,
 }: {
   update: PublicUpdate;
   timeZone: string;
   as?: "li" | "div";
+  /** Ask "Was this helpful?" under it (the incident page). */
+  askHelpful?: boolean;
 }) {
   return (
     <Tag className="py-3">
@@ -52,6 +56,7 @@ export function UpdateEntry({
         </span>
       </p>
       <Markdown source={update.body} className="mt-1" />
+      {askHelpful && <HelpfulQuestion updateId={update.id} />}
     </Tag>
   );
 }

@@ -52,6 +52,9 @@ export const PRIVATE_TABLES = [
   "rate_limits",
   "public_content_version",
   "import_mappings",
+  "visitor_reports",
+  "report_spikes",
+  "update_votes",
 ] as const;
 
 const VERSION_SQL = "select version from public_content_version where id = 1";

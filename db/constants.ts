@@ -124,6 +124,10 @@ export const NOTIFICATION_KINDS = [
   "team_invitation",
   "password_reset",
   "monitor_down",
+  /** Visitor reports about one service passed the spike threshold (team members who opted in). */
+  "report_spike",
+  /** "Fixed, thank you for telling us": to a visitor who reported a problem, once its incident is resolved. */
+  "report_thanks",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -219,4 +223,33 @@ export const LIMITS = {
   footer: 1_000,
   url: 2_048,
   email: 254,
+} as const;
+
+// ---------------------------------------------------------------- visitor reports
+
+/** What a visitor can say is wrong, before the free text. */
+export const REPORT_PROBLEMS = ["unavailable", "slow", "error", "sign_in", "other"] as const;
+export type ReportProblem = (typeof REPORT_PROBLEMS)[number];
+export const REPORT_PROBLEM_LABELS: Record<ReportProblem, string> = {
+  unavailable: "It does not load at all",
+  slow: "It is very slow",
+  error: "It shows an error",
+  sign_in: "I cannot sign in",
+  other: "Something else",
+};
+
+/** open: waiting for the team; handled: looked at (or attached to an incident); dismissed: not a problem. */
+export const REPORT_STATES = ["open", "handled", "dismissed"] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+export const REPORT_LIMITS = {
+  details: 1_000,
+  /** A report's address is removed this long after it was given, if no reply removed it sooner. */
+  addressDays: 30,
+  /** Reports about one service closer together than this fall into one triage group. */
+  groupGapMinutes: 60,
+  minSpikeThreshold: 2,
+  maxSpikeThreshold: 1_000,
+  minSpikeMinutes: 1,
+  maxSpikeMinutes: 24 * 60,
 } as const;

@@ -12,6 +12,8 @@ import {
   INCIDENT_MODES,
   INTEGRATION_KINDS,
   PAYLOAD_OUTCOMES,
+  REPORT_PROBLEMS,
+  REPORT_STATES,
   MONITOR_FAILURE_STATUSES,
   MONITOR_KINDS,
   MONITOR_STATES,
@@ -52,6 +54,9 @@ export const pages = sqliteTable("pages", {
   requireTwoFactor: flag("require_two_factor").notNull().default(false),
   /** An unresolved incident with no update for this long is flagged in the console. */
   staleIncidentMinutes: integer("stale_incident_minutes").notNull().default(60),
+  /** A spike of visitor reports: this many about one service within reportSpikeMinutes. */
+  reportSpikeThreshold: integer("report_spike_threshold").notNull().default(5),
+  reportSpikeMinutes: integer("report_spike_minutes").notNull().default(10),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -510,6 +515,8 @@ export const users = sqliteTable(
     passwordChangedAt: ms("password_changed_at").notNull(),
     /** Opted in to an email the moment a monitor goes down (team alerts, not subscriber notifications). */
     notifyOnMonitorDown: flag("notify_on_monitor_down").notNull().default(false),
+    /** Opted in to an email when visitor reports about one service spike. */
+    notifyOnReportSpike: flag("notify_on_report_spike").notNull().default(false),
     lastSignInAt: ms("last_sign_in_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -892,6 +899,88 @@ export const importMappings = sqliteTable(
   (t) => [primaryKey({ columns: [t.source, t.kind, t.externalId] }), index("import_mappings_local_idx").on(t.localId)],
 );
 
+// ---------------------------------------------------------------- visitor reports
+
+/**
+ * "Something not working?" from a visitor. The address is personal data: kept only until the thank-you is
+ * sent or REPORT_LIMITS.addressDays have passed (services/reports/address-retention.ts); the text stays.
+ */
+export const visitorReports = sqliteTable(
+  "visitor_reports",
+  {
+    id: id(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    /** Null: "something else", no particular service. */
+    componentId: text("component_id").references(() => components.id, { onDelete: "set null" }),
+    problem: text("problem", { enum: REPORT_PROBLEMS }).notNull(),
+    details: text("details").notNull().default(""),
+    /** Lower-cased; null when none was given or once it was removed. */
+    email: text("email"),
+    emailRemovedAt: ms("email_removed_at"),
+    state: text("state", { enum: REPORT_STATES }).notNull().default("open"),
+    /** The incident the report belongs to: open when it was sent, or declared from its triage group. */
+    incidentId: text("incident_id").references(() => incidents.id, { onDelete: "set null" }),
+    /** The thank-you notification, queued once when the incident was resolved. */
+    thanksNotificationId: text("thanks_notification_id").references(() => notifications.id, {
+      onDelete: "set null",
+    }),
+    thanksQueuedAt: ms("thanks_queued_at"),
+    handledAt: ms("handled_at"),
+    handledBy: text("handled_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("visitor_reports_page_created_idx").on(t.pageId, t.createdAt),
+    index("visitor_reports_component_created_idx").on(t.componentId, t.createdAt),
+    index("visitor_reports_incident_idx").on(t.incidentId),
+  ],
+);
+
+/** One row per spike of reports about a service, so the team is emailed once per spike, not per report. */
+export const reportSpikes = sqliteTable(
+  "report_spikes",
+  {
+    id: id(),
+    pageId: text("page_id")
+      .notNull()
+      .references(() => pages.id, { onDelete: "cascade" }),
+    componentId: text("component_id")
+      .notNull()
+      .references(() => components.id, { onDelete: "cascade" }),
+    startedAt: ms("started_at").notNull(),
+    /** The spike lasts while reports keep coming within the page's spike window of this. */
+    lastReportAt: ms("last_report_at").notNull(),
+    reportCount: integer("report_count").notNull(),
+    /** When the team alert was queued; null when nobody had opted in. */
+    alertedAt: ms("alerted_at"),
+  },
+  (t) => [index("report_spikes_component_last_idx").on(t.componentId, t.lastReportAt)],
+);
+
+/**
+ * "Was this update helpful?": one vote per update per voter, changeable. The voter is a subscriber
+ * (`s:<id>`, from the signed link in their email) or a visitor (`v:<hash of a random cookie>`); no account.
+ */
+export const updateVotes = sqliteTable(
+  "update_votes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    updateId: text("update_id")
+      .notNull()
+      .references(() => incidentUpdates.id, { onDelete: "cascade" }),
+    voterKey: text("voter_key").notNull(),
+    helpful: flag("helpful").notNull(),
+    /** Only with a "No": what was missing. */
+    comment: text("comment"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("update_votes_update_voter_unique").on(t.updateId, t.voterKey)],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const pagesRelations = relations(pages, ({ many, one }) => ({
@@ -999,3 +1088,6 @@ export type AutomaticIncident = typeof automaticIncidents.$inferSelect;
 export type Integration = typeof integrations.$inferSelect;
 export type IntegrationPayload = typeof integrationPayloads.$inferSelect;
 export type ImportMapping = typeof importMappings.$inferSelect;
+export type VisitorReport = typeof visitorReports.$inferSelect;
+export type ReportSpike = typeof reportSpikes.$inferSelect;
+export type UpdateVote = typeof updateVotes.$inferSelect;

@@ -284,6 +284,7 @@ export function makeRouteData(
       values: {
         "incidents/[id]": incidentId,
         "updates/[updateId]": updateId,
+        "helpful/[updateId]": updateId,
         "templates/[id]": templateId,
         "maintenance/[id]": maintenanceId,
         "recurring/[id]": recurrenceId,

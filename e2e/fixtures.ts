@@ -153,6 +153,7 @@ export function forgetSignUpLimits(db: Db): void {
         like(rateLimits.key, "webhook:%"),
         like(rateLimits.key, "subscribe:ip:%"),
         like(rateLimits.key, "subscribe:confirmations"),
+        like(rateLimits.key, "report:%"),
       ),
     )
     .run();

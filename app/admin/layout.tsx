@@ -28,6 +28,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/maintenance", label: "Maintenance" },
     { href: "/admin/monitors", label: "Monitors" },
     { href: "/admin/integrations", label: "Integrations" },
+    { href: "/admin/reports", label: "Visitor reports" },
+    { href: "/admin/report", label: "Service report" },
     ...(hasRole(user.role, "admin") ? ADMIN_ITEMS : []),
     ...(user.role === "owner" ? [{ href: "/admin/api-keys", label: "API keys" }] : []),
     { href: "/admin/account", label: "Your account" },

@@ -13,6 +13,7 @@ import { countOf } from "@/services/console/plural";
 import { mailMode } from "@/services/mail/send";
 import { AlertOverviewNotice } from "./integrations/overview-notice";
 import { MonitorOverviewNotice } from "./monitors/overview-notice";
+import { ReportSpikeNotice } from "./reports/overview-notice";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -30,6 +31,7 @@ export default async function AdminHome() {
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">Console</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">Signed in as {user.email}.</p>
+      <ReportSpikeNotice db={db} pageId={page.id} zone={page.timeZone} />
       <MonitorOverviewNotice db={db} />
       <AlertOverviewNotice db={db} zone={page.timeZone} />
       <section

@@ -24,6 +24,8 @@ export interface NotificationEmailProps {
   calendarUrl?: string | null;
   manageUrl: string;
   unsubscribeUrl: string;
+  /** "Was this helpful?": the vote page of this update, with the reader's voter token. */
+  helpfulUrl?: string | null;
 }
 
 export function NotificationEmail(props: NotificationEmailProps) {
@@ -63,6 +65,19 @@ export function NotificationEmail(props: NotificationEmailProps) {
         View on the status page
       </Button>
       <Text style={{ fontSize: 12, color: "#71717a" }}>{incidentUrl}</Text>
+      {props.helpfulUrl ? (
+        <Text style={{ fontSize: 14 }}>
+          Was this update helpful?{" "}
+          <Link href={`${props.helpfulUrl}&v=yes`} style={{ color: branding.accentColor }}>
+            Yes
+          </Link>{" "}
+          ·{" "}
+          <Link href={`${props.helpfulUrl}&v=no`} style={{ color: branding.accentColor }}>
+            No
+          </Link>{" "}
+          ({props.helpfulUrl})
+        </Text>
+      ) : null}
       {props.calendarUrl ? (
         <Text style={{ fontSize: 14 }}>
           <Link href={props.calendarUrl} style={{ color: branding.accentColor }}>

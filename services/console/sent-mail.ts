@@ -73,6 +73,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   team_invitation: "Team invitation",
   password_reset: "Password reset",
   monitor_down: "Monitor down (team alert)",
+  report_spike: "Visitor reports spike (team alert)",
+  report_thanks: "Thank you for reporting",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */

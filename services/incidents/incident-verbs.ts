@@ -2,6 +2,9 @@
 // Each authorises its actor, validates its input, writes in one transaction and audits.
 import type { Db, Tx } from "@/db";
 import { UNRESOLVED_INCIDENT_STATUSES, type ComponentStatus } from "@/db/constants";
+import type { GroupRef } from "@/core/visitor-reports";
+import { queueReportThanks } from "@/services/reports/thanks";
+import { attachReportGroup } from "@/services/reports/triage";
 import { findIncident, findUpdate, countUpdates, latestUpdate, liveComponentIds } from "@/db/queries/lifecycle";
 import { getPage } from "@/db/queries/status-page";
 import { insertAuditEntry } from "@/db/writes/audit";
@@ -88,6 +91,7 @@ export function createIncident(
   actor: Actor,
   raw: CreateIncidentInput,
   now = Date.now(),
+  options: { fromReports?: GroupRef } = {},
 ): { id: string; updateId: string } {
   assertCan(actor, "incidents.write");
   const input = parseInput(createIncidentInput, raw);
@@ -131,6 +135,8 @@ export function createIncident(
         ...actorColumns(actor),
       });
       if (input.notify && !backfilled) notify(tx, { id, pageId: page.id }, "incident_created", now, updateId);
+      // Declared from a triage group: its reports belong to this incident, in the same transaction.
+      if (options.fromReports) attachReportGroup(tx, actor, options.fromReports, id, now);
       insertAuditEntry(tx, {
         at: now,
         ...auditActor(actor),
@@ -271,6 +277,8 @@ export function addIncidentUpdate(
       });
       if (input.notify && !incident.backfilled)
         notify(tx, incident, kindForUpdate("incident", input.status, false), at, updateId);
+      // Visitors who reported it and left an address hear that it is fixed (once; services/reports/thanks.ts).
+      if (input.status === "resolved") queueReportThanks(tx, incident.id, at);
       insertAuditEntry(tx, {
         at: now,
         ...auditActor(actor),

@@ -6,6 +6,7 @@ import { unavailableReason } from "@/db/unavailable";
 import { generateRecurringMaintenances } from "@/services/incidents/recurrence";
 import { createMonitorScheduler } from "@/services/monitors/scheduler";
 import { runMonitorUpkeep } from "@/services/monitors/upkeep";
+import { runReportAddressRetention } from "@/services/reports/address-retention";
 import { startNotificationWorker } from "@/services/notifications/worker-loop";
 import { runEmailRetention } from "./email-retention";
 import { runMaintenanceAutomation } from "./maintenance-automation";
@@ -18,6 +19,7 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: "email retention", run: (db, now) => runEmailRetention(db, now) },
   { name: "session purge", run: (db, now) => runSessionPurge(db, now) },
   { name: "monitor upkeep", run: (db, now) => runMonitorUpkeep(db, now) },
+  { name: "report address retention", run: (db, now) => runReportAddressRetention(db, now) },
 ];
 
 export function startBackgroundWork(db: Db, options: { log?: (message: string) => void; intervalMs?: number } = {}) {

@@ -43,7 +43,15 @@ const SECRET_LINK = /(\/(?:invite|subscribe\/confirm|login\/reset)\/)[\w.-]+/g;
 const NEVER_KEPT_LINK_KINDS = new Set(["password_reset"]);
 
 /** Messages to someone who is not a subscriber: the delivery's recipients are addresses, not subscriber ids. */
-export const ADDRESS_KINDS = new Set(["team_invitation", "password_reset", "monitor_down"]);
+export const ADDRESS_KINDS = new Set([
+  "team_invitation",
+  "password_reset",
+  "monitor_down",
+  "report_spike",
+  "report_thanks",
+]);
+/** Address kinds whose recipients were named at fan-out (payload or reports), each getting the same email. */
+const NAMED_ADDRESS_KINDS = new Set(["monitor_down", "report_spike", "report_thanks"]);
 
 /** A rendered template stays this long in the dispatcher's memo: the chunks of one fan-out share it. */
 const TEMPLATE_MEMO_MS = 60_000;
@@ -147,6 +155,7 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
       email: s.email,
       manageToken: signSubscriberToken(state.secret, "manage", s.id, s.tokenVersion),
       unsubscribeToken: signSubscriberToken(state.secret, "unsubscribe", s.id, s.tokenVersion),
+      voteToken: signSubscriberToken(state.secret, "vote", s.id, s.tokenVersion),
       linkToken:
         purpose === "confirm" && s.confirmationSentAt !== null
           ? confirmationToken(state.secret, s.id, s.confirmationSentAt)
@@ -160,8 +169,8 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
 
 /** The email of an invitation or password reset delivery (its recipient is an address, not a subscriber). */
 function addressEmails(state: TickState, ctx: NotificationContext, template: RenderedTemplate, delivery: Delivery) {
-  if (ctx.notification.kind === "monitor_down") {
-    // A team alert goes to the members who opted in, named in the delivery; it carries no personal link.
+  if (NAMED_ADDRESS_KINDS.has(ctx.notification.kind)) {
+    // A team alert (or a reporter's thank-you) goes to the addresses named in the delivery; no personal link.
     const none = { manageToken: "", unsubscribeToken: "" };
     return delivery.recipients.map((to) => ({
       subscriberId: null,

@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import { endpointHasFailureStreak, incidentRecipientIds, invitationOfNotification } from "@/db/queries/notifications";
 import type { Db } from "@/db";
 import { passwordResetOfNotification } from "@/db/queries/password-resets";
+import { thanksAddresses } from "@/db/queries/visitor-reports";
 import { nextDueAt, notificationsToFanOut, writeFanOut } from "@/db/writes/outbox";
 import { ensureAppSecret } from "@/db/writes/page";
 import { expireUnconfirmed } from "@/db/writes/subscribers";
@@ -85,19 +86,21 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
     const reset = n.kind === "password_reset" ? passwordResetOfNotification(db, n.payload, now) : null;
     const address = invitation?.email ?? reset?.email;
     const recipients =
-      n.kind === "monitor_down"
+      n.kind === "monitor_down" || n.kind === "report_spike"
         ? payloadAddresses(n.payload)
-        : ADDRESS_KINDS.has(n.kind)
-          ? address
-            ? [address]
-            : []
-          : ONE_PERSON_KINDS.has(n.kind)
-            ? n.subscriberId
-              ? [n.subscriberId]
+        : n.kind === "report_thanks"
+          ? thanksAddresses(db, n.id)
+          : ADDRESS_KINDS.has(n.kind)
+            ? address
+              ? [address]
               : []
-            : n.incidentId
-              ? incidentRecipientIds(db, n.pageId, n.incidentId)
-              : [];
+            : ONE_PERSON_KINDS.has(n.kind)
+              ? n.subscriberId
+                ? [n.subscriberId]
+                : []
+              : n.incidentId
+                ? incidentRecipientIds(db, n.pageId, n.incidentId)
+                : [];
     if (writeFanOut(db, n.id, chunk(recipients), now, webhookFanOut(db, n, publicUrl, now))) done++;
   }
   return done;

@@ -28,6 +28,8 @@ import PasswordReset from "@/emails/password-reset";
 import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
 import MonitorDown from "@/emails/monitor-down";
+import ReportSpike from "@/emails/report-spike";
+import ReportThanks from "@/emails/report-thanks";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
 import { renderMarkdown } from "@/services/markdown";
@@ -44,6 +46,8 @@ const MANAGE = "xxmanagetokenxx";
 const UNSUBSCRIBE = "xxunsubscribetokenxx";
 /** A one-person message's single-use link token (confirmation, invitation): derived per recipient, never stored. */
 const LINK = "xxlinktokenxx";
+/** The subscriber's voter token for "Was this helpful?" (services/votes), signed per recipient. */
+const VOTE = "xxvotetokenxx";
 
 type Template = { component: ComponentType<NotificationEmailProps>; intro: string };
 
@@ -76,6 +80,8 @@ export interface Recipient {
   unsubscribeToken: string;
   /** The token of a confirmation or invitation link. */
   linkToken?: string;
+  /** The subscriber's voter token for the "Was this helpful?" links. */
+  voteToken?: string;
 }
 
 export function pageUrlOf(ctx: NotificationContext, publicUrl: string): string {
@@ -162,6 +168,26 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     const out = await both(createElement(MonitorDown, props));
     return { ...out, subject: `Down: ${props.monitorName}`, incidentId: null, transactional: true };
   }
+  if (notification.kind === "report_spike") {
+    const p = notification.payload ?? {};
+    const consoleUrl = `${publicUrl.replace(/\/+$/, "")}/admin/reports`;
+    const props = {
+      branding,
+      serviceName: String(p.serviceName ?? "a service"),
+      count: Number(p.count ?? 0),
+      minutes: Number(p.minutes ?? 0),
+      since: `${formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone)} (${ctx.page.timeZone})`,
+      consoleUrl,
+    };
+    const out = await both(createElement(ReportSpike, props));
+    return { ...out, subject: `Reports spike: ${props.serviceName}`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "report_thanks") {
+    if (!incident) throw new Error("Cannot render a thank-you without its incident");
+    const incidentUrl = `${base}/incidents/${incident.id}`;
+    const out = await both(createElement(ReportThanks, { branding, incidentName: incident.name, incidentUrl }));
+    return { ...out, subject: `Fixed: ${incident.name}`, incidentId: null, transactional: true };
+  }
   if (notification.kind === "subscription_manage_link") {
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl }));
     return { ...out, subject: `Manage your subscription to ${ctx.page.name}`, incidentId: null, transactional: false };
@@ -208,6 +234,9 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
       isMaintenance && CALENDAR_KINDS.has(notification.kind) ? `${base}/maintenances/${incident.id}.ics` : null,
     manageUrl,
     unsubscribeUrl,
+    // Updates only (not a postmortem): the link opens a page with the buttons; a GET never records.
+    helpfulUrl:
+      update && notification.kind !== "postmortem_published" ? `${base}/helpful/${update.id}?voter=${VOTE}` : null,
   };
   const out = await both(createElement(template.component, props));
   return {
@@ -229,7 +258,8 @@ export function personalise(
     s
       .replaceAll(MANAGE, recipient.manageToken)
       .replaceAll(UNSUBSCRIBE, recipient.unsubscribeToken)
-      .replaceAll(LINK, recipient.linkToken ?? "");
+      .replaceAll(LINK, recipient.linkToken ?? "")
+      .replaceAll(VOTE, recipient.voteToken ?? "");
   const base = pageUrlOf(ctx, publicUrl);
   const headers: Record<string, string> = template.transactional
     ? {}

@@ -3,7 +3,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { isId } from "@/core/ids";
 
-export type TokenPurpose = "manage" | "unsubscribe";
+/** vote: the "Was this helpful?" links of a notification email (services/votes). */
+export type TokenPurpose = "manage" | "unsubscribe" | "vote";
 
 function mac(secret: string, purpose: TokenPurpose, subscriberId: string, version: number): string {
   return createHmac("sha256", secret).update(`${purpose}:${subscriberId}:${version}`).digest("base64url").slice(0, 32);

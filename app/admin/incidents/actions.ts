@@ -20,6 +20,7 @@ import {
   savePostmortem,
 } from "@/services/incidents/incident-verbs";
 import type { AddUpdateInput, CreateIncidentInput } from "@/services/incidents/schemas";
+import { decodeGroupRef } from "@/core/visitor-reports";
 
 // The verbs validate names, messages and services themselves; these schemas only decode the form.
 const text = z.string().max(1_000_000).default("");
@@ -44,6 +45,7 @@ export const declareIncidentAction = adminAction(
     notify: checkbox,
     startedAt: z.string().max(40).default(""),
     resolvedAt: z.string().max(40).default(""),
+    fromReports: z.string().max(80).default(""),
   }),
   (data, ctx, formData) => {
     const timeZone = getThePage(getDb()).timeZone;
@@ -69,8 +71,10 @@ export const declareIncidentAction = adminAction(
       notify: data.notify,
       ...times,
     };
-    const outcome = runVerb(formData, () => createIncident(getDb(), actorOf(ctx), input));
+    const fromReports = decodeGroupRef(data.fromReports) ?? undefined;
+    const outcome = runVerb(formData, () => createIncident(getDb(), actorOf(ctx), input, Date.now(), { fromReports }));
     if (!outcome.ok) return outcome.state;
+    if (fromReports) revalidatePath("/admin/reports");
     refresh(outcome.value.id);
     redirect(doneHref(`/admin/incidents/${outcome.value.id}`, "incident-declared"));
   },

@@ -29,16 +29,20 @@ export function DeclareIncidentForm({
   groups,
   timeZone,
   initial,
+  fromReports,
 }: {
   groups: PickerGroup[];
   timeZone: string;
   initial?: DeclareInitial;
+  /** A triage group of visitor reports (core/visitor-reports.ts encodeGroupRef) that joins the incident. */
+  fromReports?: string;
 }) {
   const [state, action, pending] = useActionState(declareIncidentAction, {} as FormState);
   const ref = useFocusOnError(state);
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="mt-6 max-w-2xl space-y-5">
       <FormStatus state={state} />
+      {fromReports && <input type="hidden" name="fromReports" value={fromReports} />}
       <Field
         name="name"
         label="Name"

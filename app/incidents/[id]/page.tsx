@@ -125,7 +125,7 @@ export default async function IncidentPage({ params }: Props) {
           ) : (
             <ol className="divide-y divide-slate-200 dark:divide-slate-800">
               {item.updates.map((u) => (
-                <UpdateEntry key={u.id} update={u} timeZone={tz} />
+                <UpdateEntry key={u.id} update={u} timeZone={tz} askHelpful />
               ))}
             </ol>
           )}

@@ -9,6 +9,8 @@ import { ImpactBadge } from "@/components/incident-parts";
 import { INCIDENT_STATUS_LABELS, type PostableIncidentStatus } from "@/db/constants";
 import { findConsoleIncident, incidentServices, incidentTimeline } from "@/db/queries/console-incidents";
 import { getThePage } from "@/db/queries/settings";
+import { scoresForIncident } from "@/db/queries/update-votes";
+import { UpdateScoreLine, incidentScoreText } from "@/components/admin/update-score";
 import { requireUser } from "@/services/auth/dal";
 import { hasRole } from "@/services/auth/roles";
 import { formatInZone, pickerGroups } from "@/services/console/incident-display";
@@ -34,6 +36,8 @@ export default async function IncidentPage({
   if (!incident) notFound();
   const timeline = incidentTimeline(db, incident.id);
   const services = incidentServices(db, incident.id);
+  const scores = scoresForIncident(db, incident.id);
+  const overall = incidentScoreText(scores);
   const closed = isClosedStatus(incident.status);
   const mayDelete = hasRole(user.role, "admin") && timeline.length > 1;
   const current = incident.status === "postmortem" ? "resolved" : (incident.status as PostableIncidentStatus);
@@ -69,6 +73,7 @@ export default async function IncidentPage({
           {incident.backfilled ? " · backfilled, never notifies" : ""}
         </p>
         <AffectedServices services={services} />
+        {overall && <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{overall}</p>}
         <p className="mt-1 text-sm">
           <Link href={`/incidents/${incident.id}`} className="underline">
             View on the public page
@@ -97,6 +102,7 @@ export default async function IncidentPage({
         notes={(u) => `${u.editedAt ? " · corrected" : ""}${u.deliverNotifications ? "" : " · not notified"}`}
         extra={(u) => (
           <>
+            <UpdateScoreLine score={scores.get(u.id)} />
             <details className="mt-3">
               <summary className="cursor-pointer text-sm font-medium underline">Correct the text</summary>
               <EditUpdateForm id={incident.id} updateId={u.id} body={u.body} />

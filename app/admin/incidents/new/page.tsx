@@ -9,6 +9,8 @@ import { pickerGroups } from "@/services/console/incident-display";
 import { ID_PATTERN } from "@/core/ids";
 import { declarationFromTemplate } from "@/services/incidents/templates";
 import { DeclareIncidentForm } from "../declare-form";
+import { decodeGroupRef, encodeGroupRef } from "@/core/visitor-reports";
+import { declarationFromReportGroup } from "@/services/reports/triage";
 import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Declare incident" };
@@ -16,13 +18,17 @@ export const metadata: Metadata = { title: "Declare incident" };
 export default async function NewIncidentPage({
   searchParams,
 }: {
-  searchParams: Promise<{ template?: string | string[] }>;
+  searchParams: Promise<{ template?: string | string[]; reports?: string | string[] }>;
 }) {
   await requireUser("editor");
   const db = getDb();
   const page = getThePage(db);
   const templates = listTemplates(db, page.id);
-  const requested = (await searchParams).template;
+  const params = await searchParams;
+  const requested = params.template;
+  // Declared from a triage group of visitor reports: prefilled, and the reports join the incident.
+  const reportRef = typeof params.reports === "string" ? decodeGroupRef(params.reports) : null;
+  const fromReports = reportRef ? declarationFromReportGroup(db, reportRef) : null;
   const templateId = typeof requested === "string" ? requested : undefined;
   const fromTemplate =
     templateId && ID_PATTERN.test(templateId) ? declarationFromTemplate(db, page.id, templateId) : null;
@@ -79,11 +85,26 @@ export default async function NewIncidentPage({
           Filled in from the template “{fromTemplate.templateName}”. Change anything before declaring.
         </p>
       )}
+      {params.reports !== undefined && !fromReports && (
+        <p
+          role="alert"
+          className="mt-4 max-w-2xl rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          Those reports were already handled; the form starts empty.
+        </p>
+      )}
+      {fromReports && (
+        <p role="status" className="mt-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
+          Filled in from {fromReports.reportCount} visitor report{fromReports.reportCount === 1 ? "" : "s"}. They join
+          this incident, and reporters who left an address are thanked when it is resolved.
+        </p>
+      )}
       <DeclareIncidentForm
-        key={fromTemplate ? templateId : "blank"}
+        key={fromReports ? "reports" : fromTemplate ? templateId : "blank"}
         groups={pickerGroups(db, page.id)}
         timeZone={page.timeZone}
-        initial={fromTemplate ?? undefined}
+        initial={fromReports ?? fromTemplate ?? undefined}
+        fromReports={fromReports && reportRef ? encodeGroupRef(reportRef) : undefined}
       />
     </div>
   );

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import {
+  heardFromUsFirstRate,
+  helpfulShare,
+  incidentsByImpact,
+  meanTimeToFirstUpdate,
+  meanTimeToResolve,
+  parsePeriod,
+  periodProblem,
+  type ReportIncident,
+} from "./service-report";
+
+const MIN = 60_000;
+const T = Date.UTC(2026, 10, 10, 9);
+// A: major, posted 10 min after its start, resolved after 60 min; a report came 5 min after the start.
+// B: minor, posted at its start, resolved after 30 min; its report came 20 min after the start.
+// C: major, posted 4 min after its start, unresolved; a report 30 min BEFORE its start (within the hour).
+// D: critical, never posted (a draft), unresolved.
+const incidents: ReportIncident[] = [
+  {
+    id: "A",
+    impact: "major",
+    startedAt: T,
+    resolvedAt: T + 60 * MIN,
+    firstPostedAt: T + 10 * MIN,
+    componentIds: ["mail"],
+  },
+  {
+    id: "B",
+    impact: "minor",
+    startedAt: T + 100 * MIN,
+    resolvedAt: T + 130 * MIN,
+    firstPostedAt: T + 100 * MIN,
+    componentIds: ["vpn"],
+  },
+  {
+    id: "C",
+    impact: "major",
+    startedAt: T + 300 * MIN,
+    resolvedAt: null,
+    firstPostedAt: T + 304 * MIN,
+    componentIds: ["wiki"],
+  },
+  { id: "D", impact: "critical", startedAt: T + 400 * MIN, resolvedAt: null, firstPostedAt: null, componentIds: [] },
+];
+const reports = [
+  { componentId: "mail", createdAt: T + 5 * MIN },
+  { componentId: "vpn", createdAt: T + 120 * MIN },
+  { componentId: "wiki", createdAt: T + 270 * MIN },
+  { componentId: "wiki", createdAt: T + 100 * MIN }, // more than an hour before C: not about it
+  { componentId: null, createdAt: T + 1 * MIN }, // "something else": about no incident
+];
+
+describe("service report measures", () => {
+  it("counts incidents by impact", () => {
+    expect(incidentsByImpact(incidents)).toEqual({ none: 0, minor: 1, major: 2, critical: 1 });
+  });
+  it("averages the time to the first public update over the posted incidents: (10 + 0 + 4) / 3 minutes", () => {
+    expect(meanTimeToFirstUpdate(incidents)).toBeCloseTo((14 / 3) * MIN);
+  });
+  it("averages the time to resolution over the resolved incidents: (60 + 30) / 2 = 45 minutes", () => {
+    expect(meanTimeToResolve(incidents)).toBe(45 * MIN);
+  });
+  it("heard it from us first: only B was posted before its first report, so 1 of 3 posted incidents", () => {
+    expect(heardFromUsFirstRate(incidents, reports)).toBeCloseTo(1 / 3);
+  });
+  it("counts an incident nobody reported as heard from us first", () => {
+    expect(heardFromUsFirstRate([incidents[0]], [])).toBe(1);
+  });
+  it("shares of Yes: 3 of 4", () => {
+    expect(helpfulShare([{ helpful: true }, { helpful: true }, { helpful: false }, { helpful: true }])).toBe(0.75);
+  });
+  it("has no figure where there is nothing to measure", () => {
+    expect(meanTimeToFirstUpdate([])).toBeNull();
+    expect(meanTimeToResolve([incidents[3]])).toBeNull();
+    expect(heardFromUsFirstRate([incidents[3]], reports)).toBeNull();
+    expect(helpfulShare([])).toBeNull();
+  });
+});
+
+describe("periods", () => {
+  it("reads a month, a quarter and a year", () => {
+    expect(parsePeriod("2026-11")).toMatchObject({
+      kind: "month",
+      from: Date.UTC(2026, 10, 1),
+      to: Date.UTC(2026, 11, 1),
+    });
+    expect(parsePeriod("2026-Q4")).toMatchObject({ from: Date.UTC(2026, 9, 1), to: Date.UTC(2027, 0, 1) });
+    expect(parsePeriod("2026")).toMatchObject({ from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) });
+    for (const bad of ["2026-13", "2026-Q5", "26", "2026-1", "x"]) expect(parsePeriod(bad)).toBeNull();
+  });
+  it("refuses a period in the future or before the page existed", () => {
+    const now = Date.UTC(2026, 10, 15);
+    const created = Date.UTC(2026, 2, 1);
+    expect(periodProblem(parsePeriod("2026-12")!, now, created)).toBe("That period has not started yet.");
+    expect(periodProblem(parsePeriod("2026-02")!, now, created)).toBe(
+      "That period ends before this status page existed.",
+    );
+    expect(periodProblem(parsePeriod("2026-11")!, now, created)).toBeNull();
+    expect(periodProblem(parsePeriod("2026-03")!, now, created)).toBeNull();
+  });
+});

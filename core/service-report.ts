@@ -1,0 +1,106 @@
+// The service report's measures, as pure functions of plain rows, so each is tested with figures worked out
+// by hand. Times are epoch ms; a period is [from, to).
+import type { Impact } from "@/db/constants";
+
+export interface ReportIncident {
+  id: string;
+  impact: Impact;
+  startedAt: number;
+  resolvedAt: number | null;
+  /** When the first public update was posted (its createdAt: when people could read it). */
+  firstPostedAt: number | null;
+  componentIds: readonly string[];
+}
+
+export interface ReportVisitorReport {
+  componentId: string | null;
+  createdAt: number;
+}
+
+export interface ReportVote {
+  helpful: boolean;
+}
+
+/** A visitor report this long before an incident's start still counts as "about" that incident. */
+export const REPORT_LEAD_MS = 60 * 60 * 1000;
+
+export function incidentsByImpact(incidents: readonly ReportIncident[]): Record<Impact, number> {
+  const out: Record<Impact, number> = { none: 0, minor: 0, major: 0, critical: 0 };
+  for (const i of incidents) out[i.impact]++;
+  return out;
+}
+
+const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+
+/** Mean time from an incident's start to its first public update; null without incidents that have one. */
+export function meanTimeToFirstUpdate(incidents: readonly ReportIncident[]): number | null {
+  return mean(
+    incidents.filter((i) => i.firstPostedAt !== null).map((i) => Math.max(0, i.firstPostedAt! - i.startedAt)),
+  );
+}
+
+/** Mean time to resolution (MTTR) of the resolved incidents. */
+export function meanTimeToResolve(incidents: readonly ReportIncident[]): number | null {
+  return mean(incidents.filter((i) => i.resolvedAt !== null).map((i) => i.resolvedAt! - i.startedAt));
+}
+
+/**
+ * "Heard it from us first": the share of incidents posted before the first visitor report about one of its
+ * services (from REPORT_LEAD_MS before its start to its end). An incident nobody reported counts as first.
+ * Null without incidents that were posted.
+ */
+export function heardFromUsFirstRate(
+  incidents: readonly ReportIncident[],
+  reports: readonly ReportVisitorReport[],
+): number | null {
+  const posted = incidents.filter((i) => i.firstPostedAt !== null);
+  if (posted.length === 0) return null;
+  let first = 0;
+  for (const i of posted) {
+    const services = new Set(i.componentIds);
+    const end = i.resolvedAt ?? Infinity;
+    const earliest = reports
+      .filter((r) => r.componentId !== null && services.has(r.componentId))
+      .filter((r) => r.createdAt >= i.startedAt - REPORT_LEAD_MS && r.createdAt <= end)
+      .reduce((min, r) => Math.min(min, r.createdAt), Infinity);
+    if (i.firstPostedAt! <= earliest) first++;
+  }
+  return first / posted.length;
+}
+
+/** Share of "Yes" among the votes; null without votes. */
+export function helpfulShare(votes: readonly ReportVote[]): number | null {
+  if (votes.length === 0) return null;
+  return votes.filter((v) => v.helpful).length / votes.length;
+}
+
+export type PeriodKind = "month" | "quarter" | "year";
+
+/** "2026-11", "2026-Q4" or "2026" to its UTC bounds; null when it is not one. */
+export function parsePeriod(value: string): { kind: PeriodKind; from: number; to: number; label: string } | null {
+  let m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]) - 1;
+    return { kind: "month", from: Date.UTC(y, mo, 1), to: Date.UTC(y, mo + 1, 1), label: value };
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    const q = Number(m[2]) - 1;
+    return { kind: "quarter", from: Date.UTC(y, q * 3, 1), to: Date.UTC(y, q * 3 + 3, 1), label: value };
+  }
+  m = /^(\d{4})$/.exec(value);
+  if (m) {
+    const y = Number(m[1]);
+    return { kind: "year", from: Date.UTC(y, 0, 1), to: Date.UTC(y + 1, 0, 1), label: value };
+  }
+  return null;
+}
+
+/** Why a period cannot be reported on, or null: in the future, or before the page existed. */
+export function periodProblem(period: { from: number; to: number }, now: number, pageCreatedAt: number): string | null {
+  if (period.from > now) return "That period has not started yet.";
+  if (period.to <= pageCreatedAt) return "That period ends before this status page existed.";
+  return null;
+}
