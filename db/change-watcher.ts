@@ -51,6 +51,7 @@ export const PRIVATE_TABLES = [
   "audit_log",
   "rate_limits",
   "public_content_version",
+  "publish_targets",
 ] as const;
 
 const VERSION_SQL = "select version from public_content_version where id = 1";
