@@ -5,6 +5,8 @@
 //                                                             locked out without email)
 //   apply <status.yaml> [--yes] [--prune]   prints the plan; applies only with --yes; deletes only with --prune
 //   export                                  prints today's services, groups, monitors and integrations as YAML
+//   publish [--from <url>]                  publishes the site to the configured targets now, reading it from
+//                                           the running app (PUBLISH_SOURCE_URL, or this machine's PORT)
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { createApiKey } from "@/services/api-keys";
 import { runApply, runExport } from "@/services/as-code/command";
@@ -12,6 +14,9 @@ import { resetPasswordByCommand } from "@/services/auth/password-reset";
 import { ConfigError } from "@/core/config";
 import { SYSTEM } from "@/core/actor";
 import { DomainError } from "@/core/errors";
+import { configuredPublishRun } from "@/services/publish/from-config";
+import { describeOutcome } from "@/services/publish/job";
+import { publishSite } from "@/services/publish/publish";
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -24,6 +29,7 @@ const usage = [
   "       npm run admin -- reset-password --email <address>",
   "       npm run admin -- apply <status.yaml> [--yes] [--prune]",
   "       npm run admin -- export",
+  "       npm run admin -- publish [--from <url>]",
 ].join("\n");
 
 function fail(message: string, code = 1): never {
@@ -62,6 +68,14 @@ async function main() {
     closeDb();
     (result.code === 0 ? console.log : console.error)(result.out);
     process.exit(result.code);
+  }
+  if (command === "publish") {
+    const run = configuredPublishRun(getDb(), option(args, "from"));
+    if (!run) fail("No publish target is configured: set PUBLISH_FOLDER or PUBLISH_S3_BUCKET (see .env.example).");
+    const outcomes = await publishSite(run);
+    closeDb();
+    for (const o of outcomes) (o.ok ? console.log : console.error)(describeOutcome(o));
+    process.exit(outcomes.every((o) => o.ok) ? 0 : 1);
   }
   fail(usage, 2);
 }

@@ -27,6 +27,23 @@ export function claimPublishLease(tx: Tx, name: string, owner: string, at: numbe
   return result.changes === 1;
 }
 
+/** Takes the lease from `from` (a holder known to be dead), unless someone else took it meanwhile. */
+export function takeOverPublishLease(
+  tx: Tx,
+  name: string,
+  from: string,
+  owner: string,
+  at: number,
+  ms: number,
+): boolean {
+  const result = tx
+    .update(publishTargets)
+    .set({ leaseOwner: owner, leaseUntil: at + ms, updatedAt: at })
+    .where(and(eq(publishTargets.name, name), eq(publishTargets.leaseOwner, from)))
+    .run();
+  return result.changes === 1;
+}
+
 export function releasePublishLease(tx: Tx, name: string, owner: string, at: number): void {
   tx.update(publishTargets)
     .set({ leaseOwner: null, leaseUntil: null, updatedAt: at })

@@ -5,13 +5,14 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
 import { readPublicContentVersion } from "@/db/change-watcher";
-import { pageForPublishing, publishSeeds } from "@/db/queries/publish";
+import { findPublishTargetStatus, pageForPublishing, publishSeeds } from "@/db/queries/publish";
 import {
   claimPublishLease,
   clearPublishRequest,
   recordPublishFailure,
   recordPublishSuccess,
   releasePublishLease,
+  takeOverPublishLease,
 } from "@/db/writes/publish";
 import { publishRefusal } from "@/core/publish-paths";
 import { buildObjects, crawlSite, NOT_FOUND_PROBE, seedUrls, type SiteFetcher } from "./site";
@@ -23,6 +24,24 @@ const LEASE_MS = 60_000;
 const RENEW_MS = 20_000;
 
 export const publisherId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+
+/** A lease held by a process of this machine that no longer exists (killed): no need to wait it out. */
+function heldByDeadProcess(owner: string | null | undefined): boolean {
+  const [host, pid] = (owner ?? "").split(":");
+  if (host !== hostname() || !/^\d+$/.test(pid ?? "") || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+function claim(db: Db, name: string, owner: string, at: number): boolean {
+  if (claimPublishLease(db, name, owner, at, LEASE_MS)) return true;
+  const holder = findPublishTargetStatus(db, name)?.leaseOwner;
+  return heldByDeadProcess(holder) && takeOverPublishLease(db, name, holder!, owner, at, LEASE_MS);
+}
 
 export interface PublishOutcome {
   target: string;
@@ -56,7 +75,7 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
   const now = run.now ?? Date.now;
   const owner = run.owner ?? publisherId();
   const startedAt = now();
-  const held = run.targets.filter((t) => claimPublishLease(run.db, t.name, owner, startedAt, LEASE_MS));
+  const held = run.targets.filter((t) => claim(run.db, t.name, owner, startedAt));
   const busy = run.targets
     .filter((t) => !held.includes(t))
     .map((t) => ({ target: t.name, ok: false, busy: true, uploaded: 0, deleted: 0, unchanged: 0, durationMs: 0 }));
@@ -75,6 +94,10 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
     const page = pageForPublishing(run.db);
     const refused = page ? publishRefusal(page) : "The database has no page yet.";
     if (refused) return [...busy, ...held.map((t) => fail(t, refused))];
+    // The page's own address (set in the console) is where visitors reach the origin, and what it links by.
+    const pageUrl = typeof page!.url === "string" && page!.url ? page!.url.replace(/\/+$/, "") : undefined;
+    const origin = pageUrl ?? run.origin;
+    const origins = [...new Set([...run.origins, run.origin, ...(pageUrl ? [pageUrl] : [])])];
     // Read before rendering: a change made while this run renders raises it again, and the next tick publishes.
     const version = readPublicContentVersion(run.db);
     let objects;
@@ -82,8 +105,8 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
       const pages = await crawlSite(run.fetcher, seedUrls(publishSeeds(run.db, page!.id)), run.signal);
       const notFound = await run.fetcher(NOT_FOUND_PROBE);
       objects = buildObjects(pages, notFound.status === 404 ? notFound : undefined, {
-        origin: run.origin,
-        origins: run.origins,
+        origin,
+        origins,
         baseUrl: run.baseUrl,
       });
     } catch (err) {
@@ -95,7 +118,7 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
       try {
         const result = await uploadToTarget(t, objects, {
           now: now(),
-          origin: run.origin,
+          origin,
           signal: run.signal,
           retryDelayMs: run.retryDelayMs,
         });

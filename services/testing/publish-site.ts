@@ -13,6 +13,8 @@ export interface TestSite {
   url: string;
   pages: Map<string, SitePage>;
   requests: string[];
+  /** Answers wait this long (a slow render), so a test can interrupt a publish part way. */
+  delay: { ms: number };
   close: () => Promise<void>;
 }
 
@@ -50,8 +52,10 @@ export function examplePages(incidentIds: string[] = ["inc001"]): Map<string, Si
 
 export async function startTestSite(port: number, pages = examplePages()): Promise<TestSite> {
   const requests: string[] = [];
-  const server = http.createServer((req, res) => {
+  const delay = { ms: 0 };
+  const server = http.createServer(async (req, res) => {
     const url = req.url ?? "/";
+    if (delay.ms) await new Promise((r) => setTimeout(r, delay.ms));
     requests.push(url);
     const page = pages.get(url);
     if (!page) {
@@ -67,6 +71,7 @@ export async function startTestSite(port: number, pages = examplePages()): Promi
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     pages,
     requests,
+    delay,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
