@@ -93,12 +93,13 @@ test.describe("the published copy", () => {
 
       await page.goto(`${COPY}/`);
       await expect(page.getByRole("heading", { level: 2, name: /outage/i }).first()).toBeVisible();
-      await expect(page.getByRole("link", { name })).toBeVisible();
+      const active = page.getByRole("region", { name: "Active incidents" });
+      await expect(active.getByRole("link", { name })).toBeVisible();
       const published = page.locator("[data-published-at]");
       await expect(published).toContainText(/Published at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
       await expect(published.getByRole("link", { name: APP })).toHaveAttribute("href", APP);
 
-      await page.getByRole("link", { name }).click();
+      await active.getByRole("link", { name }).click();
       await expect(page).toHaveURL(`${COPY}/incidents/${id}.html`);
       await expect(page.getByText("We are looking into it.")).toBeVisible();
       // The app's own path works on the copy too.

@@ -5,6 +5,9 @@
 //                                                             locked out without email)
 //   apply <status.yaml> [--yes] [--prune]   prints the plan; applies only with --yes; deletes only with --prune
 //   export                                  prints today's services, groups, monitors and integrations as YAML
+//   backup                                  takes a snapshot into BACKUP_FOLDER now (and applies retention)
+//   restore <new database file> [--at <time>]   restores the newest snapshot (at or before --at) into a new
+//                                           file, verified (integrity check, migrations, counts) before use
 //   publish [--from <url>]                  publishes the site to the configured targets now, reading it from
 //                                           the running app (PUBLISH_SOURCE_URL, or this machine's PORT)
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
@@ -17,6 +20,8 @@ import { DomainError } from "@/core/errors";
 import { configuredPublishRun } from "@/services/publish/from-config";
 import { describeOutcome } from "@/services/publish/job";
 import { publishSite } from "@/services/publish/publish";
+import { parseBackupConfig } from "@/services/backup/job";
+import { pruneSnapshots, restoreSnapshot, RestoreRefused, takeSnapshot } from "@/services/backup/snapshots";
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -30,6 +35,8 @@ const usage = [
   "       npm run admin -- apply <status.yaml> [--yes] [--prune]",
   "       npm run admin -- export",
   "       npm run admin -- publish [--from <url>]",
+  "       npm run admin -- backup",
+  "       npm run admin -- restore <new database file> [--at <time>]",
 ].join("\n");
 
 function fail(message: string, code = 1): never {
@@ -68,6 +75,46 @@ async function main() {
     closeDb();
     (result.code === 0 ? console.log : console.error)(result.out);
     process.exit(result.code);
+  }
+  if (command === "backup" || command === "restore") {
+    const { folder } = parseBackupConfig(process.env);
+    if (!folder) fail("BACKUP_FOLDER is not set: it names the folder snapshots go to (see .env.example).");
+    if (command === "backup") {
+      const started = Date.now();
+      const snapshot = await takeSnapshot(getDb(), folder, started);
+      const pruned = pruneSnapshots(folder, Date.now());
+      closeDb();
+      console.log(
+        `Snapshot ${snapshot.file} (${snapshot.bytes} bytes compressed) in ${Date.now() - started} ms; ${pruned} old snapshot${pruned === 1 ? "" : "s"} removed.`,
+      );
+      return;
+    }
+    const destination = args[0];
+    if (!destination || destination.startsWith("--")) fail(usage, 2);
+    const atText = option(args, "at");
+    const at = atText === undefined ? undefined : Date.parse(atText);
+    if (at !== undefined && Number.isNaN(at))
+      fail(`--at: Give a time such as 2026-12-01T12:00Z (got ${JSON.stringify(atText)}).`);
+    try {
+      const started = Date.now();
+      const r = await restoreSnapshot(folder, destination, at);
+      console.log(
+        `Restored ${r.snapshot.file} (taken ${new Date(r.snapshot.at).toISOString()}) into ${r.destination} in ${Date.now() - started} ms.`,
+      );
+      console.log(
+        `Integrity check: ok. Migrations: ${r.migrationsBefore} in the snapshot, ${r.migrationsAfter} after upgrading.`,
+      );
+      console.log(
+        `Counts: ${Object.entries(r.counts)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(", ")}.`,
+      );
+      console.log(`Start on it with DATABASE_PATH=${r.destination} npm start`);
+    } catch (err) {
+      if (err instanceof RestoreRefused) fail(`Not restored: ${err.message}`);
+      throw err;
+    }
+    return;
   }
   if (command === "publish") {
     const run = configuredPublishRun(getDb(), option(args, "from"));
