@@ -13,6 +13,7 @@ import { countOf } from "@/services/console/plural";
 import { mailMode } from "@/services/mail/send";
 import { AlertOverviewNotice } from "./integrations/overview-notice";
 import { MonitorOverviewNotice } from "./monitors/overview-notice";
+import { PublishOverviewNotice } from "./settings/publish-overview-notice";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -32,6 +33,7 @@ export default async function AdminHome() {
       <p className="mt-2 text-slate-700 dark:text-slate-300">Signed in as {user.email}.</p>
       <MonitorOverviewNotice db={db} />
       <AlertOverviewNotice db={db} zone={page.timeZone} />
+      <PublishOverviewNotice db={db} />
       <section
         aria-labelledby="now-title"
         className="mt-6 rounded-lg border border-slate-300 p-4 dark:border-slate-700"
