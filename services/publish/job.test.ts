@@ -41,7 +41,10 @@ describe("the background publisher", () => {
       log: (m) => logs.push(m),
     });
     stop = runner.stop;
-    await expect.poll(() => fs.existsSync(path.join(dir, "index.html")), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => findPublishTargetStatus(db, "folder")?.lastSuccessAt ?? null, { timeout: 10_000 })
+      .not.toBeNull();
+    expect(fs.existsSync(path.join(dir, "index.html"))).toBe(true);
     const first = findPublishTargetStatus(db, "folder")!;
 
     // Nothing changed: ticks go by without a publish (the next one is due in a minute).
