@@ -14,6 +14,7 @@ import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watch
 import { getConfig } from "@/core/config";
 import { forwardedFor } from "@/services/auth/request";
 import { startBackgroundWork } from "@/services/jobs/background";
+import { startConfiguredPublisher } from "@/services/publish/from-config";
 import {
   cacheKey,
   entryFromRender,
@@ -230,11 +231,15 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => console.log(`Listening on http://${config.host}:${config.port}`));
+  // Static publishing (services/publish), when targets are configured: it reads the site from this server,
+  // so the copy is what visitors get. Runs whether or not RUN_JOBS does: only a server can render.
+  const publisher = startConfiguredPublisher(openDatabase(config.databasePath, { countQueries: false }));
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       server.close();
       internal.close();
+      void publisher?.stop();
       watcher?.close();
       process.exit(0);
     });

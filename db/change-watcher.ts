@@ -55,6 +55,7 @@ export const PRIVATE_TABLES = [
   "visitor_reports",
   "report_spikes",
   "update_votes",
+  "publish_targets",
 ] as const;
 
 const VERSION_SQL = "select version from public_content_version where id = 1";

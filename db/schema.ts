@@ -1061,6 +1061,30 @@ export const sessionsRelations = relations(sessions, ({ one }) => ({
   user: one(users, { fields: [sessions.userId], references: [users.id] }),
 }));
 
+// ---------------------------------------------------------------- static publishing
+
+/**
+ * One row per publish target (a folder, an S3 bucket; configured by environment, services/publish/config.ts):
+ * what the console shows, the lease that keeps publishing one at a time across processes, and "Publish now".
+ */
+export const publishTargets = sqliteTable("publish_targets", {
+  name: text("name").primaryKey(),
+  /** The public content version the last successful publish rendered. */
+  publishedVersion: integer("published_version"),
+  lastAttemptAt: ms("last_attempt_at"),
+  lastSuccessAt: ms("last_success_at"),
+  lastDurationMs: integer("last_duration_ms"),
+  lastObjectsChanged: integer("last_objects_changed"),
+  lastError: text("last_error"),
+  lastErrorAt: ms("last_error_at"),
+  /** When the current run of failures began; null while the target publishes. */
+  failingSince: ms("failing_since"),
+  requestedAt: ms("requested_at"),
+  leaseOwner: text("lease_owner"),
+  leaseUntil: ms("lease_until"),
+  updatedAt: updatedAt(),
+});
+
 // ---------------------------------------------------------------- types
 
 export type Page = typeof pages.$inferSelect;
@@ -1091,3 +1115,4 @@ export type ImportMapping = typeof importMappings.$inferSelect;
 export type VisitorReport = typeof visitorReports.$inferSelect;
 export type ReportSpike = typeof reportSpikes.$inferSelect;
 export type UpdateVote = typeof updateVotes.$inferSelect;
+export type PublishTarget = typeof publishTargets.$inferSelect;

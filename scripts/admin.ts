@@ -9,6 +9,11 @@
 //   import <backup.json.gz> [--force]       restores such a file into an empty installation
 //   import statuspage --page-id <id> --api-key <key> [--yes]   previews, with --yes imports a Statuspage page
 //   import statuspage --from-url <public page> [--yes]         the same from its public /api/v2, without a key
+//   backup                                  takes a snapshot into BACKUP_FOLDER now (and applies retention)
+//   restore <new database file> [--at <time>]   restores the newest snapshot (at or before --at) into a new
+//                                           file, verified (integrity check, migrations, counts) before use
+//   publish [--from <url>]                  publishes the site to the configured targets now, reading it from
+//                                           the running app (PUBLISH_SOURCE_URL, or this machine's PORT)
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { createApiKey } from "@/services/api-keys";
 import { runApply, runExport } from "@/services/as-code/command";
@@ -18,6 +23,11 @@ import { resetPasswordByCommand } from "@/services/auth/password-reset";
 import { ConfigError, getConfig } from "@/core/config";
 import { SYSTEM } from "@/core/actor";
 import { DomainError } from "@/core/errors";
+import { configuredPublishRun } from "@/services/publish/from-config";
+import { describeOutcome } from "@/services/publish/job";
+import { publishSite } from "@/services/publish/publish";
+import { parseBackupConfig } from "@/services/backup/job";
+import { pruneSnapshots, restoreSnapshot, RestoreRefused, takeSnapshot } from "@/services/backup/snapshots";
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -33,6 +43,9 @@ const usage = [
   "       npm run admin -- export --out <backup.json.gz> [--with-secrets]",
   "       npm run admin -- import <backup.json.gz> [--force]",
   "       npm run admin -- import statuspage (--page-id <id> --api-key <key> | --from-url <url>) [--yes]",
+  "       npm run admin -- publish [--from <url>]",
+  "       npm run admin -- backup",
+  "       npm run admin -- restore <new database file> [--at <time>]",
 ].join("\n");
 
 function fail(message: string, code = 1): never {
@@ -92,6 +105,54 @@ async function main() {
     closeDb();
     (result.code === 0 ? console.log : console.error)(result.code === 2 ? `${result.out}\n${usage}` : result.out);
     process.exit(result.code);
+  }
+  if (command === "backup" || command === "restore") {
+    const { folder } = parseBackupConfig(process.env);
+    if (!folder) fail("BACKUP_FOLDER is not set: it names the folder snapshots go to (see .env.example).");
+    if (command === "backup") {
+      const started = Date.now();
+      const snapshot = await takeSnapshot(getDb(), folder, started);
+      const pruned = pruneSnapshots(folder, Date.now());
+      closeDb();
+      console.log(
+        `Snapshot ${snapshot.file} (${snapshot.bytes} bytes compressed) in ${Date.now() - started} ms; ${pruned} old snapshot${pruned === 1 ? "" : "s"} removed.`,
+      );
+      return;
+    }
+    const destination = args[0];
+    if (!destination || destination.startsWith("--")) fail(usage, 2);
+    const atText = option(args, "at");
+    const at = atText === undefined ? undefined : Date.parse(atText);
+    if (at !== undefined && Number.isNaN(at))
+      fail(`--at: Give a time such as 2026-12-01T12:00Z (got ${JSON.stringify(atText)}).`);
+    try {
+      const started = Date.now();
+      const r = await restoreSnapshot(folder, destination, at);
+      console.log(
+        `Restored ${r.snapshot.file} (taken ${new Date(r.snapshot.at).toISOString()}) into ${r.destination} in ${Date.now() - started} ms.`,
+      );
+      console.log(
+        `Integrity check: ok. Migrations: ${r.migrationsBefore} in the snapshot, ${r.migrationsAfter} after upgrading.`,
+      );
+      console.log(
+        `Counts: ${Object.entries(r.counts)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(", ")}.`,
+      );
+      console.log(`Start on it with DATABASE_PATH=${r.destination} npm start`);
+    } catch (err) {
+      if (err instanceof RestoreRefused) fail(`Not restored: ${err.message}`);
+      throw err;
+    }
+    return;
+  }
+  if (command === "publish") {
+    const run = configuredPublishRun(getDb(), option(args, "from"));
+    if (!run) fail("No publish target is configured: set PUBLISH_FOLDER or PUBLISH_S3_BUCKET (see .env.example).");
+    const outcomes = await publishSite(run);
+    closeDb();
+    for (const o of outcomes) (o.ok ? console.log : console.error)(describeOutcome(o));
+    process.exit(outcomes.every((o) => o.ok) ? 0 : 1);
   }
   fail(usage, 2);
 }

@@ -14,6 +14,7 @@ import { mailMode } from "@/services/mail/send";
 import { AlertOverviewNotice } from "./integrations/overview-notice";
 import { MonitorOverviewNotice } from "./monitors/overview-notice";
 import { ReportSpikeNotice } from "./reports/overview-notice";
+import { PublishOverviewNotice } from "./settings/publish-overview-notice";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -34,6 +35,7 @@ export default async function AdminHome() {
       <ReportSpikeNotice db={db} pageId={page.id} zone={page.timeZone} />
       <MonitorOverviewNotice db={db} />
       <AlertOverviewNotice db={db} zone={page.timeZone} />
+      <PublishOverviewNotice db={db} />
       <section
         aria-labelledby="now-title"
         className="mt-6 rounded-lg border border-slate-300 p-4 dark:border-slate-700"

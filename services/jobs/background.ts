@@ -12,6 +12,7 @@ import { runEmailRetention } from "./email-retention";
 import { runMaintenanceAutomation } from "./maintenance-automation";
 import { startJobRunner, type Job } from "./runner";
 import { runSessionPurge } from "./session-purge";
+import { backupJob, parseBackupConfig } from "@/services/backup/job";
 
 export const SCHEDULED_JOBS: Job[] = [
   { name: "maintenance automation", run: (db, now) => runMaintenanceAutomation(db, now) },
@@ -26,7 +27,8 @@ export function startBackgroundWork(db: Db, options: { log?: (message: string) =
   const log = options.log ?? ((m: string) => console.log(m));
   const runner = startJobRunner({
     getDb: () => db,
-    jobs: SCHEDULED_JOBS,
+    // Snapshots too when BACKUP_FOLDER is set (services/backup).
+    jobs: [...SCHEDULED_JOBS, ...[backupJob(parseBackupConfig(process.env), log)].filter((j) => j !== undefined)],
     intervalMs: options.intervalMs ?? 5_000,
     log,
   });

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { adminAction } from "@/services/auth/action";
 import { actorOf } from "@/services/console/domain-actions";
 import { removeLogo, saveSettings, settingsSchema, uploadLogo } from "@/services/console/settings";
+import { requestPublishNow } from "@/services/console/publishing";
 
 function refresh() {
   revalidatePath("/admin/settings");
@@ -35,4 +36,12 @@ export const removeLogoAction = adminAction("admin", z.object({}), (_data, ctx) 
   removeLogo(getDb(), actorOf(ctx), Date.now());
   refresh();
   return { message: "Logo removed." };
+});
+
+export const publishNowAction = adminAction("admin", z.object({}), (_data, ctx) => {
+  const count = requestPublishNow(getDb(), actorOf(ctx), Date.now());
+  revalidatePath("/admin/settings");
+  return {
+    message: `Publishing ${count === 1 ? "the target" : `${count} targets`} now: reload in a few seconds to see the result.`,
+  };
 });

@@ -4,7 +4,9 @@ import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/services/auth/dal";
 import { getConfig } from "@/core/config";
 import { timeZoneNames } from "@/services/console/settings";
+import { publishingView } from "@/services/console/publishing";
 import { LogoForm } from "./logo-form";
+import { PublishingSection } from "./publishing-section";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Page settings" };
@@ -30,6 +32,7 @@ export default async function SettingsPage() {
         </h2>
         <LogoForm logoUrl={page.logoAssetId ? `/assets/${page.logoAssetId}` : null} />
       </section>
+      <PublishingSection view={publishingView(getDb())} timeZone={page.timeZone} />
     </div>
   );
 }

@@ -1,0 +1,50 @@
+// Reads for static publishing: what to start the crawl from, and each target's status for the console.
+import { and, eq, isNull } from "drizzle-orm";
+import type { Tx } from "../index";
+import { components, incidents, pages, publishTargets, type PublishTarget } from "../schema";
+
+/**
+ * Every incident and maintenance id and every live component id of the page. The app decides what of it is
+ * public (a page it answers 404 for is not published); these only make sure nothing is missed that no other
+ * page links to.
+ */
+export function publishSeeds(
+  tx: Tx,
+  pageId: string,
+): { incidentIds: string[]; maintenanceIds: string[]; componentIds: string[] } {
+  const rows = tx
+    .select({ id: incidents.id, kind: incidents.kind })
+    .from(incidents)
+    .where(eq(incidents.pageId, pageId))
+    .all();
+  return {
+    incidentIds: rows.map((r) => r.id),
+    maintenanceIds: rows.filter((r) => r.kind === "maintenance").map((r) => r.id),
+    componentIds: tx
+      .select({ id: components.id })
+      .from(components)
+      .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+      .all()
+      .map((r) => r.id),
+  };
+}
+
+export function listPublishTargetStatus(tx: Tx): PublishTarget[] {
+  return tx.select().from(publishTargets).all();
+}
+
+export function findPublishTargetStatus(tx: Tx, name: string): PublishTarget | undefined {
+  return tx.select().from(publishTargets).where(eq(publishTargets.name, name)).get();
+}
+
+/**
+ * The page row with every column the database has, also ones this schema does not name yet, so the check of
+ * what may be published (publishRefusal) sees an audience setting as soon as a migration adds it.
+ */
+export function pageForPublishing(tx: Tx): ({ id: string } & Record<string, unknown>) | undefined {
+  const db = tx as unknown as { $client?: { prepare: (sql: string) => { get: () => unknown } } };
+  const row = db.$client
+    ? db.$client.prepare("select * from pages limit 1").get()
+    : tx.select().from(pages).limit(1).get();
+  return row as ({ id: string } & Record<string, unknown>) | undefined;
+}

@@ -1,0 +1,132 @@
+// The end-to-end proof of static publishing: `npm run admin -- publish` renders the site through the
+// running app into a folder; Debian's nginx serves that folder (deploy/nginx-static.conf) with no upstream;
+// Chromium loads the copy while every request to the app is refused, and finds the banner, the open
+// incident, the API JSON (summary.json parses) and when the copy was published.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "./public-fixtures";
+
+const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+const NGINX_PORT = Number(process.env.E2E_NGINX_PORT ?? 3162);
+const COPY = `http://127.0.0.1:${NGINX_PORT}`;
+const NGINX = "/usr/sbin/nginx";
+
+function publish(folder: string) {
+  return spawnSync(process.execPath, ["scripts/run.mjs", "admin", "publish", "--from", APP], {
+    env: {
+      ...process.env,
+      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+      PUBLIC_URL: APP,
+      PUBLISH_FOLDER: folder,
+      PUBLISH_BASE_URL: COPY,
+    },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+}
+
+/** nginx on 127.0.0.1 serving `folder` with the documented config: no proxy_pass, nothing but files. */
+async function startNginx(folder: string, prefix: string): Promise<ChildProcess> {
+  const site = fs
+    .readFileSync("deploy/nginx-static.conf", "utf8")
+    .replace("listen 80;", `listen 127.0.0.1:${NGINX_PORT};`)
+    .replace("root /srv/status-copy;", `root ${folder};`);
+  fs.writeFileSync(path.join(prefix, "site.conf"), site);
+  fs.writeFileSync(
+    path.join(prefix, "nginx.conf"),
+    [
+      "worker_processes 1;",
+      `pid ${prefix}/nginx.pid;`,
+      `error_log ${prefix}/error.log;`,
+      "events { worker_connections 64; }",
+      "http {",
+      "  include /etc/nginx/mime.types;",
+      `  access_log ${prefix}/access.log;`,
+      ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `  ${t}_temp_path ${prefix}/${t};`),
+      `  include ${prefix}/site.conf;`,
+      "}",
+    ].join("\n"),
+  );
+  const child = spawn(NGINX, ["-p", prefix, "-c", `${prefix}/nginx.conf`, "-g", "daemon off;"], { stdio: "pipe" });
+  await expect(async () => {
+    const answer = await fetch(`${COPY}/index.html`);
+    expect(answer.status).toBe(200);
+  }).toPass({ timeout: 10_000 });
+  return child;
+}
+
+test.describe("the published copy", () => {
+  test.skip(!fs.existsSync(NGINX), "needs Debian's nginx (apt-get install -y nginx)");
+
+  test("works from nginx alone: banner, open incident, API JSON and when it was published", async ({
+    page,
+    makeIncident,
+    makeService,
+    unique,
+    snapshot,
+  }) => {
+    test.setTimeout(180_000);
+    const service = unique("Published service");
+    const name = unique("Published outage");
+    const id = makeIncident({
+      name,
+      componentIds: [makeService(service)],
+      updates: [{ status: "investigating", body: "We are looking into it.", set: "major_outage" }],
+    });
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "publish-e2e-"));
+    fs.chmodSync(work, 0o755); // nginx's workers run as another user
+    const folder = path.join(work, "site");
+    const result = publish(folder);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^folder: published \(\d+ uploaded/m);
+
+    const nginx = await startNginx(folder, work);
+    try {
+      // The app is out of the picture: any request the copy makes to it fails.
+      const toApp: string[] = [];
+      await page.route(`${APP}/**`, (route) => {
+        toApp.push(route.request().url());
+        return route.abort();
+      });
+
+      await page.goto(`${COPY}/`);
+      await expect(page.getByRole("heading", { level: 2, name: /outage/i }).first()).toBeVisible();
+      const active = page.getByRole("region", { name: "Active incidents" });
+      await expect(active.getByRole("link", { name })).toBeVisible();
+      const published = page.locator("[data-published-at]");
+      await expect(published).toContainText(/Published at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      await expect(published.getByRole("link", { name: APP })).toHaveAttribute("href", APP);
+
+      await active.getByRole("link", { name }).click();
+      await expect(page).toHaveURL(`${COPY}/incidents/${id}.html`);
+      await expect(page.getByText("We are looking into it.")).toBeVisible();
+      // The app's own path works on the copy too.
+      await page.goto(`${COPY}/incidents/${id}`);
+      await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+      const summary = await page.request.get(`${COPY}/api/v2/summary.json`);
+      expect(summary.headers()["content-type"]).toContain("application/json");
+      const json = await summary.json();
+      const incident = json.incidents.find((i: { id: string }) => i.id === id);
+      expect(incident.name).toBe(name);
+      expect(incident.shortlink).toBe(`${COPY}/incidents/${id}.html`);
+      expect(json.components.some((c: { name: string }) => c.name === service)).toBe(true);
+
+      const missing = await page.request.get(`${COPY}/incidents/nothing-here`);
+      expect(missing.status()).toBe(404);
+      expect(toApp).toEqual([]);
+
+      await page.goto(`${COPY}/`);
+      await page.emulateMedia({ colorScheme: "dark" });
+      await snapshot(page, "published-copy-desktop-dark");
+      await page.setViewportSize({ width: 375, height: 800 });
+      await snapshot(page, "published-copy-375-dark");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    } finally {
+      nginx.kill("SIGTERM");
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

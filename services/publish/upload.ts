@@ -1,0 +1,116 @@
+// Brings one target up to date with the objects of a publish, keeping the copy coherent at every moment:
+//   - only objects whose content changed since the target's manifest are uploaded;
+//   - uploads go in rank order (core/publish-paths.ts uploadRank): what pages link to first, the home page
+//     and summary.json last; a rank that fails stops the publish before any page that could link to it;
+//   - objects no longer in the site are deleted only after everything else is up, so no page ever links to a
+//     deleted object;
+//   - the manifest records what the target really holds, also after a failure, so the next run uploads only
+//     what is still missing. A run killed outright leaves the old manifest: the next run repeats its uploads,
+//     which are whole-object writes of the same bytes.
+import { publishedNotice, stampHtml, uploadRank } from "@/core/publish-paths";
+import type { SiteObject } from "./site";
+import type { Manifest, PublishTarget } from "./target";
+
+export interface UploadResult {
+  uploaded: number;
+  deleted: number;
+  unchanged: number;
+}
+
+export class PublishFailure extends Error {
+  override name = "PublishFailure";
+  constructor(
+    message: string,
+    readonly partial: UploadResult,
+  ) {
+    super(message);
+  }
+}
+
+const CONCURRENCY = 4;
+const ATTEMPTS = 3;
+
+async function withRetries<T>(run: () => Promise<T>, signal: AbortSignal | undefined, delayMs: number): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= ATTEMPTS || signal?.aborted) throw err;
+      await new Promise((r) => setTimeout(r, delayMs * attempt));
+    }
+  }
+}
+
+async function inParallel<T>(items: T[], run: (item: T) => Promise<void>): Promise<unknown[]> {
+  const errors: unknown[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      try {
+        await run(item);
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return errors;
+}
+
+export async function uploadToTarget(
+  target: PublishTarget,
+  objects: SiteObject[],
+  options: { now: number; origin: string; signal?: AbortSignal; retryDelayMs?: number },
+): Promise<UploadResult> {
+  const retryDelay = options.retryDelayMs ?? 500;
+  const manifest: Manifest = await target.readManifest();
+  const changed = objects.filter((o) => manifest[o.key]?.hash !== o.hash);
+  const result: UploadResult = { uploaded: 0, deleted: 0, unchanged: objects.length - changed.length };
+  const notice = publishedNotice(options.now, options.origin);
+
+  const ranks = [...new Set(changed.map((o) => uploadRank(o.key)))].sort((a, b) => a - b);
+  for (const rank of ranks) {
+    const errors = await inParallel(
+      changed.filter((o) => uploadRank(o.key) === rank),
+      async (o) => {
+        options.signal?.throwIfAborted();
+        const body = o.html ? Buffer.from(stampHtml(o.body.toString("utf8"), notice)) : o.body;
+        await withRetries(
+          () => target.put({ key: o.key, body, contentType: o.contentType, cacheControl: o.cacheControl }),
+          options.signal,
+          retryDelay,
+        );
+        manifest[o.key] = { hash: o.hash, size: body.length };
+        result.uploaded++;
+      },
+    );
+    if (errors.length) {
+      await target.writeManifest(manifest).catch(() => undefined);
+      const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+      throw new PublishFailure(
+        `${errors.length} object${errors.length === 1 ? "" : "s"} could not be uploaded (the pages that link to ` +
+          `them were not updated, the previous copy stays whole): ${first}`,
+        result,
+      );
+    }
+  }
+
+  const keep = new Set(objects.map((o) => o.key));
+  const stale = Object.keys(manifest).filter((key) => !keep.has(key));
+  if (changed.length) await target.writeManifest(manifest);
+  const errors = await inParallel(stale, async (key) => {
+    await withRetries(() => target.remove(key), options.signal, retryDelay);
+    delete manifest[key];
+    result.deleted++;
+  });
+  if (stale.length) await target.writeManifest(manifest);
+  if (errors.length) {
+    const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+    throw new PublishFailure(
+      `${errors.length} old objects could not be deleted (nothing links to them): ${first}`,
+      result,
+    );
+  }
+  return result;
+}
