@@ -188,6 +188,15 @@ describe("npm run admin -- import statuspage", { timeout: 60_000 }, () => {
     expect(db.select().from(incidents).where(eq(incidents.name, "Renamed at the source")).all()).toHaveLength(1);
     expect(db.select().from(components).where(eq(components.description, "New words")).all()).toHaveLength(1);
     expect(rows(notifications)).toBe(0);
+
+    // Erased here after the import: a re-run does not bring the subscriber back.
+    const erased = db.select().from(subscribers).where(eq(subscribers.email, "person3@example.com")).get()!;
+    db.delete(subscribers).where(eq(subscribers.id, erased.id)).run();
+    const fourth = await run();
+    expect(fourth.out).toContain(
+      'subscriber "person3@example.com": deleted here since the last import; not imported again',
+    );
+    expect(db.select().from(subscribers).where(eq(subscribers.email, "person3@example.com")).all()).toEqual([]);
   });
 
   it("a wrong key or page id: a clear message and nothing written", async () => {
