@@ -292,7 +292,9 @@ describe("npm run admin -- import statuspage", { timeout: 60_000 }, () => {
     const result = await run({ pageId: undefined, apiKey: undefined, fromUrl: fake.publicUrl });
     expect(result.code, result.out).toBe(0);
     expect(result.out).toContain("Not available from this source");
-    expect(result.out).toContain("subscribers (the public API does not list them");
+    expect(result.out).toContain(
+      "subscribers (the public API does not list them: import with the page id and an API key)",
+    );
     expect(written()).toMatchObject({ groups: 3, components: 12, incidents: 50, maintenances: 10, emails: 0 });
     expect((await run({ pageId: undefined, apiKey: undefined, fromUrl: fake.publicUrl })).out).toContain(
       "Nothing to import",

@@ -41,6 +41,7 @@ export const previewImportAction = adminAction("admin", previewSchema, async (da
     };
   return {
     message: "Read. Check the preview, then import.",
+    values: typedValues(formData),
     reveal: { preview: result.preview, previewToken: result.token },
   };
 });
