@@ -50,7 +50,11 @@ export function ImportForm() {
           <h2 id="preview-heading" className="text-lg font-semibold">
             Preview
           </h2>
-          <pre className="mt-2 max-h-96 overflow-auto rounded-md border border-slate-300 bg-slate-50 p-3 text-sm whitespace-pre-wrap break-words dark:border-slate-700 dark:bg-slate-900">
+          <pre
+            tabIndex={0}
+            aria-labelledby="preview-heading"
+            className="mt-2 max-h-96 overflow-auto rounded-md border border-slate-300 bg-slate-50 p-3 text-sm whitespace-pre-wrap break-words dark:border-slate-700 dark:bg-slate-900"
+          >
             {preview}
           </pre>
           <form action={confirm} className="mt-4 space-y-3">
