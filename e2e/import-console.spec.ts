@@ -1,5 +1,6 @@
 // Settings -> Import in a real browser: an admin previews a public Statuspage page (the fake one, on
 // 127.0.0.1), imports it, and its services appear on the public page. The test removes what it imported.
+import AxeBuilder from "@axe-core/playwright";
 import { eq, inArray } from "drizzle-orm";
 import { componentGroups, components, importMappings, incidents, pages } from "@/db/schema";
 import { startFakeStatuspage, type FakeStatuspage } from "@/services/testing/fake-statuspage";
@@ -34,12 +35,19 @@ test.describe("Settings -> Import", () => {
       await expect(preview).toContainText("Not available from this source");
       expect(db.select().from(importMappings).where(eq(importMappings.source, source)).all()).toEqual([]);
 
-      await page.setViewportSize({ width: 375, height: 800 });
-      await page.emulateMedia({ colorScheme: "dark" });
-      await snapshot(page, "console-import-preview-375-dark");
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await snapshot(page, "console-import-preview-desktop-dark");
-      await page.emulateMedia({ colorScheme: "light" });
+      // The preview state (not reached by e2e/accessibility.spec.ts): axe-clean, nothing wider than 320 px.
+      for (const [width, colorScheme] of [
+        [375, "dark"],
+        [1280, "dark"],
+        [320, "light"],
+      ] as const) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme });
+        expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        if (colorScheme === "dark")
+          await snapshot(page, `console-import-preview-${width === 375 ? "375" : "desktop"}-dark`);
+      }
 
       await preview.getByRole("button", { name: "Import" }).click();
       await expect(formStatus(page).last()).toContainText("nobody was notified", { timeout: 30_000 });
