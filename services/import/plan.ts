@@ -63,10 +63,16 @@ export function planImport(db: Db, data: SourceData): ImportPlan {
     item: T,
     exists: (id: string) => boolean,
     mergeWith: () => string | null,
-  ): PlanItem<T> {
+  ): PlanItem<T> | null {
     const print = fingerprint(item);
     const known = mappings.get(`${kind}:${externalId}`);
-    if (known && exists(known.localId))
+    // Deleted here after an earlier import (a service removed, a subscriber erased): not brought back.
+    if (known && !exists(known.localId)) {
+      const label = kind === "component" ? "service" : kind;
+      skipped.push({ kind: label, name, reason: "deleted here since the last import; not imported again" });
+      return null;
+    }
+    if (known)
       return {
         action: known.fingerprint === print ? "unchanged" : "update",
         name,
@@ -99,29 +105,31 @@ export function planImport(db: Db, data: SourceData): ImportPlan {
   const groupIds = new Set(here.groups.map((g) => g.id));
   const groups = data.groups
     .filter((g) => !tooLong("group", g.name, [g.name, MAX_LENGTH.name]))
-    .map((g) =>
-      decide(
-        "group",
-        g.externalId,
-        g.name,
-        g,
-        (id) => groupIds.has(id),
-        () => here.groups.find((x) => key(x.name) === key(g.name))?.id ?? null,
-      ),
+    .flatMap(
+      (g) =>
+        decide(
+          "group",
+          g.externalId,
+          g.name,
+          g,
+          (id) => groupIds.has(id),
+          () => here.groups.find((x) => key(x.name) === key(g.name))?.id ?? null,
+        ) ?? [],
     );
-  const componentIds = new Set(here.components.map((c) => c.id));
+  const componentIds = new Set(here.components.filter((c) => !c.deletedAt).map((c) => c.id));
   const known = new Set(data.components.map((c) => c.externalId));
   const components = data.components
     .filter((c) => !tooLong("service", c.name, [c.name, MAX_LENGTH.name], [c.description ?? "", MAX_LENGTH.body]))
-    .map((c) =>
-      decide(
-        "component",
-        c.externalId,
-        c.name,
-        c,
-        (id) => componentIds.has(id),
-        () => here.components.find((x) => !x.deletedAt && key(x.name) === key(c.name))?.id ?? null,
-      ),
+    .flatMap(
+      (c) =>
+        decide(
+          "component",
+          c.externalId,
+          c.name,
+          c,
+          (id) => componentIds.has(id),
+          () => here.components.find((x) => !x.deletedAt && key(x.name) === key(c.name))?.id ?? null,
+        ) ?? [],
     );
 
   // A component an incident names that the source no longer lists is left out of that incident.
@@ -153,7 +161,7 @@ export function planImport(db: Db, data: SourceData): ImportPlan {
       componentExternalIds: i.componentExternalIds.filter((id) => known.has(id)),
       updates: i.updates.map((u) => ({ ...u, affected: u.affected.filter((a) => known.has(a.componentExternalId)) })),
     };
-    return [
+    return (
       decide(
         what,
         i.externalId,
@@ -161,22 +169,23 @@ export function planImport(db: Db, data: SourceData): ImportPlan {
         item,
         (id) => here.incidentIds.has(id),
         () => null,
-      ),
-    ];
+      ) ?? []
+    );
   });
 
   const templateIds = new Set(here.templates.map((t) => t.id));
   const templates = data.templates
     .filter((t) => !tooLong("template", t.name, [t.name, MAX_LENGTH.name], [t.body, MAX_LENGTH.body]))
-    .map((t) =>
-      decide(
-        "template",
-        t.externalId,
-        t.name,
-        { ...t, componentExternalIds: t.componentExternalIds.filter((id) => known.has(id)) },
-        (id) => templateIds.has(id),
-        () => here.templates.find((x) => key(x.name) === key(t.name))?.id ?? null,
-      ),
+    .flatMap(
+      (t) =>
+        decide(
+          "template",
+          t.externalId,
+          t.name,
+          { ...t, componentExternalIds: t.componentExternalIds.filter((id) => known.has(id)) },
+          (id) => templateIds.has(id),
+          () => here.templates.find((x) => key(x.name) === key(t.name))?.id ?? null,
+        ) ?? [],
     );
 
   const subscriberById = new Map(here.subscribers.map((s) => [s.id, s]));
@@ -224,6 +233,7 @@ export function planImport(db: Db, data: SourceData): ImportPlan {
           s.mode === "email" ? x.email === address && x.kind === "email" : x.webhookUrl === address,
         )?.id ?? null,
     );
+    if (!plan) continue;
     const local = plan.localId ? subscriberById.get(plan.localId) : null;
     if (local && (local.state === "unsubscribed" || local.state === "suppressed")) {
       skipped.push({ kind: "subscriber", name: address, reason: `${local.state} here; not subscribed again` });

@@ -49,7 +49,14 @@ export async function readPublicPage(url: string): Promise<SourceData> {
   const parsed = parseComponents(components.components as unknown[], [], skipped);
   return {
     source: `statuspage-url:${base}`,
-    page: { ...page, url: null, supportUrl: null },
+    page: {
+      ...page,
+      url:
+        typeof (components.page as { url?: unknown }).url === "string"
+          ? (components.page as { url: string }).url
+          : null,
+      supportUrl: null,
+    },
     ...parsed,
     incidents: [
       ...parseIncidents((incidents.incidents as unknown[]) ?? [], "incident", skipped),
@@ -59,11 +66,11 @@ export async function readPublicPage(url: string): Promise<SourceData> {
     subscribers: [],
     skipped,
     notAvailable: [
-      "subscribers (the public API does not list them: use --page-id and --api-key)",
+      "subscribers (the public API does not list them: import with the page id and an API key)",
       "incident templates",
       "incidents and maintenances older than the 50 most recent",
       "postmortems",
-      "the page's time zone and support URL",
+      "the page's support URL",
     ],
   };
 }

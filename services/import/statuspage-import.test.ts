@@ -188,6 +188,15 @@ describe("npm run admin -- import statuspage", { timeout: 60_000 }, () => {
     expect(db.select().from(incidents).where(eq(incidents.name, "Renamed at the source")).all()).toHaveLength(1);
     expect(db.select().from(components).where(eq(components.description, "New words")).all()).toHaveLength(1);
     expect(rows(notifications)).toBe(0);
+
+    // Erased here after the import: a re-run does not bring the subscriber back.
+    const erased = db.select().from(subscribers).where(eq(subscribers.email, "person3@example.com")).get()!;
+    db.delete(subscribers).where(eq(subscribers.id, erased.id)).run();
+    const fourth = await run();
+    expect(fourth.out).toContain(
+      'subscriber "person3@example.com": deleted here since the last import; not imported again',
+    );
+    expect(db.select().from(subscribers).where(eq(subscribers.email, "person3@example.com")).all()).toEqual([]);
   });
 
   it("a wrong key or page id: a clear message and nothing written", async () => {
@@ -283,7 +292,9 @@ describe("npm run admin -- import statuspage", { timeout: 60_000 }, () => {
     const result = await run({ pageId: undefined, apiKey: undefined, fromUrl: fake.publicUrl });
     expect(result.code, result.out).toBe(0);
     expect(result.out).toContain("Not available from this source");
-    expect(result.out).toContain("subscribers (the public API does not list them");
+    expect(result.out).toContain(
+      "subscribers (the public API does not list them: import with the page id and an API key)",
+    );
     expect(written()).toMatchObject({ groups: 3, components: 12, incidents: 50, maintenances: 10, emails: 0 });
     expect((await run({ pageId: undefined, apiKey: undefined, fromUrl: fake.publicUrl })).out).toContain(
       "Nothing to import",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/services/auth/dal";
@@ -33,6 +34,18 @@ export default async function SettingsPage() {
         <LogoForm logoUrl={page.logoAssetId ? `/assets/${page.logoAssetId}` : null} />
       </section>
       <PublishingSection view={publishingView(getDb())} timeZone={page.timeZone} />
+      <section aria-labelledby="import-heading" className="mt-10">
+        <h2 id="import-heading" className="text-lg font-semibold">
+          Import
+        </h2>
+        <p className="mt-1 text-slate-700 dark:text-slate-300">
+          Moving from Statuspage?{" "}
+          <Link href="/admin/settings/import" className="font-medium underline">
+            Import a Statuspage page
+          </Link>
+          : services, history and subscribers, previewed before anything is written.
+        </p>
+      </section>
     </div>
   );
 }
