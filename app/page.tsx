@@ -63,7 +63,12 @@ export default function StatusPage() {
         <h2 id="components-heading" className="mb-3 text-xl font-semibold">
           Services
         </h2>
-        <ComponentList rows={data.rows} uptime={data.uptime} lastDate={localDate(now, tz)} />
+        <ComponentList
+          rows={data.rows}
+          uptime={data.uptime}
+          lastDate={localDate(now, tz)}
+          responseTimes={{ series: data.responseTimes, now, timeZone: tz }}
+        />
       </section>
 
       {upcoming.length > 0 && <UpcomingMaintenance upcoming={upcoming} recurrences={data.recurrences} timeZone={tz} />}
