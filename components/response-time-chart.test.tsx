@@ -31,7 +31,9 @@ describe("ResponseTimeChart", () => {
     expect(html).toContain(">200 ms</text>");
     // 24 h window of 240 units: the first hour at x 0, the last complete hour at x 230; 100 ms halfway up.
     expect(html).toMatch(/<polyline points="0\.0,30\.0 230\.0,4\.0"/);
-    expect(html).toContain('<caption class="sr-only">Web: average response time per hour, last 24 hours</caption>');
+    expect(html).toContain(
+      '<div class="sr-only"><table><caption>Web: average response time per hour, last 24 hours</caption>',
+    );
     expect(html).toContain("<td>200 ms</td><td>3 of 120</td>");
     expect(html).not.toContain("<script");
   });

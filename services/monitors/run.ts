@@ -4,6 +4,7 @@
 import type { Db, Tx } from "@/db";
 import type { CheckOutcome, ComponentStatus, MonitorState } from "@/db/constants";
 import type { Monitor } from "@/db/schema";
+import { findMonitor, findMonitors } from "@/db/queries/monitors";
 import { endClaim, openClaim } from "@/db/writes/claims";
 import { recordMonitorResult, type RecordedResult } from "@/db/writes/monitors";
 import { dampedStep } from "@/core/flap-damping";
@@ -103,7 +104,8 @@ export interface AppliedResult {
 
 /** Records a result and everything it changes, in one transaction. */
 export function applyResult(db: Db, monitorId: string, result: CheckResult, at: number): AppliedResult | null {
-  return db.transaction((tx) => applyResultIn(tx, monitorId, result, at), { behavior: "immediate" });
+  // Read inside the transaction: settings may have changed while the check ran.
+  return db.transaction((tx) => applyResultIn(tx, findMonitor(tx, monitorId), result, at), { behavior: "immediate" });
 }
 
 /**
@@ -115,14 +117,19 @@ export function applyResults(
   batch: readonly { monitorId: string; result: CheckResult }[],
   at: number,
 ): (AppliedResult | null)[] {
-  return db.transaction((tx) => batch.map((b) => applyResultIn(tx, b.monitorId, b.result, at)), {
-    behavior: "immediate",
-  });
+  return db.transaction(
+    (tx) => {
+      const monitors = findMonitors(
+        tx,
+        batch.map((b) => b.monitorId),
+      );
+      return batch.map((b) => applyResultIn(tx, monitors.get(b.monitorId) ?? null, b.result, at));
+    },
+    { behavior: "immediate" },
+  );
 }
 
-function applyResultIn(tx: Tx, monitorId: string, result: CheckResult, at: number): AppliedResult | null {
-  // Read again inside the transaction: settings may have changed while the check ran.
-  const monitor = tx.query.monitors.findFirst({ where: (m, { eq }) => eq(m.id, monitorId) }).sync();
+function applyResultIn(tx: Tx, monitor: Monitor | null, result: CheckResult, at: number): AppliedResult | null {
   if (!monitor) return null;
   const outcome = outcomeOf(result, monitor.slowThresholdMs);
   const step = dampedStep(monitor.state, monitor, outcome, monitor);
