@@ -141,8 +141,9 @@ async function main() {
         100,
       );
       rows.push({ page: seenAt - downAt, mail: email.at - seenAt });
+      // The email can be accepted before the poll sees the page change: then the second figure is negative.
       console.log(
-        `run ${run}: / shows down after ${((seenAt - downAt) / 1000).toFixed(1)} s; team email accepted ${((email.at - seenAt) / 1000).toFixed(1)} s after that`,
+        `run ${run}: / shows down after ${((seenAt - downAt) / 1000).toFixed(1)} s; team email accepted ${((email.at - seenAt) / 1000).toFixed(1)} s after that (${((email.at - downAt) / 1000).toFixed(1)} s after the target went down)`,
       );
       healthy = true;
       await until(
