@@ -3,7 +3,7 @@
 // the cached page (re-rendered when older than 60 s) is at most an hour and a minute behind. A service with
 // several monitors shows their merged average, weighted by the checks that measured a time; heartbeats
 // measure none and are left out.
-import { and, asc, eq, gte, inArray, ne, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, ne } from "drizzle-orm";
 import type { ChartPoint } from "@/core/monitor-types";
 import { bucketStart } from "@/core/rollup";
 import { DAY, HOUR } from "@/core/time";
@@ -24,37 +24,50 @@ export function getResponseTimes(db: Db, componentIds: string[], now: number): M
   if (componentIds.length === 0) return new Map();
   const hourFrom = bucketStart(now, "hour") - RESPONSE_TIME_HOURS * HOUR;
   const dayFrom = bucketStart(now, "day") - RESPONSE_TIME_DAYS * DAY;
-  const rows = db
-    .select({
-      componentId: monitors.componentId,
-      resolution: monitorRollups.resolution,
-      at: monitorRollups.bucketStart,
-      avgMs: monitorRollups.avgMs,
-      timed: monitorRollups.timedCount,
-      down: monitorRollups.countDown,
-      up: monitorRollups.countUp,
-      slow: monitorRollups.countSlow,
-    })
-    .from(monitorRollups)
-    .innerJoin(monitors, eq(monitors.id, monitorRollups.monitorId))
-    .where(
-      and(
-        inArray(monitors.componentId, componentIds),
-        ne(monitors.kind, "heartbeat"),
-        or(
-          and(eq(monitorRollups.resolution, "hour"), gte(monitorRollups.bucketStart, hourFrom)),
-          and(eq(monitorRollups.resolution, "day"), gte(monitorRollups.bucketStart, dayFrom)),
+  // From the services' monitors (their index), then each monitor's roll-ups by primary key: the cost follows
+  // the charts shown, not the number of monitors in the installation.
+  const owners = new Map(
+    db
+      .select({ id: monitors.id, componentId: monitors.componentId })
+      .from(monitors)
+      .where(and(inArray(monitors.componentId, componentIds), ne(monitors.kind, "heartbeat")))
+      .all()
+      .map((m) => [m.id, m.componentId!]),
+  );
+  if (owners.size === 0) return new Map();
+  // One query per monitor and resolution: `monitor_id = ?` lets SQLite use the primary key (with `IN` it
+  // prefers the bucket index and reads every monitor's roll-ups of the period).
+  const read = (monitorId: string, resolution: "hour" | "day", from: number) =>
+    db
+      .select({
+        monitorId: monitorRollups.monitorId,
+        at: monitorRollups.bucketStart,
+        avgMs: monitorRollups.avgMs,
+        timed: monitorRollups.timedCount,
+        down: monitorRollups.countDown,
+        up: monitorRollups.countUp,
+        slow: monitorRollups.countSlow,
+      })
+      .from(monitorRollups)
+      .where(
+        and(
+          eq(monitorRollups.monitorId, monitorId),
+          eq(monitorRollups.resolution, resolution),
+          gte(monitorRollups.bucketStart, from),
         ),
-      ),
-    )
-    .orderBy(asc(monitorRollups.bucketStart))
-    .all();
+      )
+      .orderBy(asc(monitorRollups.bucketStart))
+      .all()
+      .map((r) => ({ ...r, resolution, componentId: owners.get(r.monitorId)! }));
+  const rows = [...owners.keys()]
+    .flatMap((id) => [...read(id, "hour", hourFrom), ...read(id, "day", dayFrom)])
+    .sort((a, b) => a.at - b.at);
 
   type Sum = { sum: number; timed: number; down: number; total: number };
   const sums = new Map<string, { hour: Map<number, Sum>; day: Map<number, Sum> }>();
   for (const r of rows) {
-    const series = sums.get(r.componentId!) ?? { hour: new Map(), day: new Map() };
-    sums.set(r.componentId!, series);
+    const series = sums.get(r.componentId) ?? { hour: new Map(), day: new Map() };
+    sums.set(r.componentId, series);
     const s = series[r.resolution].get(r.at) ?? { sum: 0, timed: 0, down: 0, total: 0 };
     series[r.resolution].set(r.at, s);
     if (r.avgMs !== null) {
