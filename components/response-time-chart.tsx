@@ -23,7 +23,8 @@ function Chart(props: { label: string; points: ChartPoint[]; from: number; to: n
   const { label, points, from, to, slot } = props;
   const line = chartLine(points, { from, to, width: W, height: H, pad: 4 });
   // A failed bucket's mark: as wide as most of its slot, as high as the share of checks that failed.
-  const bar = Math.max(1, (W / ((to - from) / slot)) * 0.7);
+  const slots = (to - from) / slot;
+  const bar = Math.max(1, (W / slots) * 0.7);
   return (
     <div className="min-w-0">
       <p className="text-xs text-slate-600 dark:text-slate-400">{summaryText(label, points)}</p>
