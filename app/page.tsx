@@ -65,7 +65,12 @@ export default function StatusPage() {
         <h2 id="components-heading" className="mb-3 text-xl font-semibold">
           Services
         </h2>
-        <ComponentList rows={data.rows} uptime={data.uptime} lastDate={localDate(now, tz)} />
+        <ComponentList
+          rows={data.rows}
+          uptime={data.uptime}
+          lastDate={localDate(now, tz)}
+          responseTimes={{ series: data.responseTimes, now, timeZone: tz }}
+        />
       </section>
 
       <ReportProblem choices={componentChoices(getDb(), page.id)} />

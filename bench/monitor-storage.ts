@@ -1,23 +1,32 @@
-// `npx tsx bench/monitor-storage.ts`: how big the database gets. BENCH_MONITORS monitors (default 100) at 30 s,
-// results written through the real code (applyResult, the upkeep job's roll-ups and pruning) with a moving
-// clock for BENCH_DAYS simulated days (default 3: raw results reach their 48-hour steady state). Prints the
-// file size and rows per table, and extrapolates the roll-ups to their full retention (90 days of hourly, two
-// years of daily rows) from the measured bytes per row.
+// `npm run bench:storage`: how big the database gets, simulated for real. BENCH_MONITORS monitors (default 100)
+// at 30 s for BENCH_DAYS simulated days (default 365), every result written through the real code with a
+// moving clock: applyResults (the result, the damped state, claims, the service's status: one transaction per
+// 30-second tick for all monitors), and the upkeep job (roll-ups, retention pruning) every simulated hour.
+// BENCH_MAX_SECONDS stops the simulation early (it says how far it got). Then: the file's size and its growth,
+// rows and bytes per table, and the console's 90-day chart of one monitor (query + server render) timed.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { ResponseChart } from "@/components/admin/response-chart";
 import { openDatabase } from "@/db";
+import { insertComponent } from "@/db/writes/components";
 import { ensurePage } from "@/db/writes/page";
 import { insertUser } from "@/db/writes/users";
+import { getResponseTimes } from "@/db/queries/response-times";
 import { DAY, HOUR } from "@/core/time";
+import { chartPoints } from "@/services/monitors/chart";
 import { down, up } from "@/services/monitors/checks/types";
-import { applyResult } from "@/services/monitors/run";
+import { applyResults } from "@/services/monitors/run";
 import { runMonitorUpkeep } from "@/services/monitors/upkeep";
 import { createMonitor } from "@/services/monitors/verbs";
 
 const N = Number(process.env.BENCH_MONITORS ?? 100);
-const DAYS = Number(process.env.BENCH_DAYS ?? 3);
+const DAYS = Number(process.env.BENCH_DAYS ?? 365);
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? Infinity);
 const STEP = 30_000;
+const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-storage-"));
@@ -25,28 +34,58 @@ async function main() {
   const db = openDatabase(file, { countQueries: false });
   const start = Date.UTC(2026, 0, 1);
   ensurePage(db, { name: "Bench", timeZone: "Etc/UTC", at: start });
+  const pageId = db.query.pages.findFirst().sync()!.id;
   const userId = insertUser(db, { email: "bench@example.org", passwordHash: "x", role: "owner", at: start });
   const owner = { type: "user" as const, userId, label: "bench", role: "owner" as const };
+  // Ten services, ten monitors each: failures go through claims and the services' status history too.
+  const services = Array.from({ length: 10 }, (_, i) =>
+    insertComponent(db, { pageId, name: `S${i}`, at: start, actor: { source: "manual" } }),
+  );
   const ids = Array.from(
     { length: N },
     (_, i) =>
       createMonitor(
         db,
         owner,
-        { name: `M${i}`, kind: "tcp", intervalSeconds: 30, config: { host: "127.0.0.1", port: 3196 } },
+        {
+          name: `M${i}`,
+          kind: "tcp",
+          intervalSeconds: 30,
+          componentId: services[i % services.length],
+          config: { host: "127.0.0.1", port: 3196 },
+        },
         start,
       ).id,
   );
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  const initialSize = fs.statSync(file).size;
+
   const t0 = performance.now();
+  const end = start + DAYS * DAY;
   let writes = 0;
-  for (let at = start + STEP; at <= start + DAYS * DAY; at += STEP) {
-    for (let i = 0; i < ids.length; i++) {
-      const failing = (i + Math.floor(at / HOUR)) % 20 === 0;
-      applyResult(db, ids[i]!, failing ? down("Connection refused") : up(20 + ((at / STEP + i) % 50)), at);
-      writes++;
-    }
+  let at = start + STEP;
+  for (; at <= end; at += STEP) {
+    // One monitor in twenty fails for an hour at a time, a different one each hour: state changes, claims.
+    const hour = Math.floor(at / HOUR);
+    applyResults(
+      db,
+      ids.map((monitorId, i) => ({
+        monitorId,
+        result: (i + hour) % 20 === 0 ? down("Connection refused") : up(20 + ((at / STEP + i) % 50)),
+      })),
+      at,
+    );
+    writes += ids.length;
     if (at % HOUR === 0) await runMonitorUpkeep(db, at);
+    if (at % (30 * DAY) === 0) {
+      const s = (performance.now() - t0) / 1000;
+      console.log(
+        `day ${Math.round((at - start) / DAY)}: ${writes} results in ${s.toFixed(0)} s (${Math.round(writes / s)}/s), file ${MB(fs.statSync(file).size)}`,
+      );
+      if (s > MAX_SECONDS) break;
+    }
   }
+  const simulatedDays = (Math.min(at, end) - start) / DAY;
   const seconds = (performance.now() - t0) / 1000;
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   const count = (t: string, where = "") =>
@@ -61,19 +100,48 @@ async function main() {
         .get(table) as { b: number }
     ).b;
   const size = fs.statSync(file).size;
-  const results = count("monitor_results");
-  const hours = count("monitor_rollups", "where resolution = 'hour'");
-  const daysRows = count("monitor_rollups", "where resolution = 'day'");
-  const rollupBytesPerRow = bytes("monitor_rollups") / Math.max(1, hours + daysRows);
-  const fullRollups = (N * (90 * 24 + 730) * rollupBytesPerRow) / 1e6;
+  const free = (db.$client.pragma("freelist_count", { simple: true }) as number) * 4096;
   console.log(
-    `${N} monitors at 30 s, ${DAYS} simulated days: ${writes} results written in ${seconds.toFixed(0)} s (${Math.round(writes / seconds)}/s)`,
+    `${N} monitors at 30 s, ${simulatedDays.toFixed(0)} simulated days: ${writes} results written in ${seconds.toFixed(0)} s (${Math.round(writes / seconds)}/s)`,
+  );
+  console.log(`file ${MB(size)} (grew ${MB(size - initialSize)}; ${MB(free)} of it free pages reused by later writes)`);
+  for (const [table, where] of [
+    ["monitor_results", ""],
+    ["monitor_rollups", "where resolution = 'hour'"],
+    ["monitor_rollups", "where resolution = 'day'"],
+    ["monitor_state_changes", ""],
+    ["component_status_changes", ""],
+    ["status_claims", ""],
+  ] as const)
+    console.log(
+      `  ${table} ${where.replace("where ", "")}: ${count(table, where)} rows${where ? "" : `, ${MB(bytes(table))}`}`,
+    );
+  console.log(`  monitor_rollups: ${MB(bytes("monitor_rollups"))}`);
+
+  // The console's 90-day chart of one monitor: the query and the server render, as the page does them.
+  const times = Array.from({ length: 21 }, () => {
+    const t = performance.now();
+    const points = chartPoints(db, ids[0]!, "90d", at);
+    renderToStaticMarkup(
+      createElement(ResponseChart, { points, label: "90 days", format: (x) => new Date(x).toISOString() }),
+    );
+    return performance.now() - t;
+  })
+    .slice(1)
+    .sort((a, b) => a - b);
+  const publicTimes = Array.from({ length: 20 }, () => {
+    const t = performance.now();
+    getResponseTimes(db, services, at);
+    return performance.now() - t;
+  }).sort((a, b) => a - b);
+  console.log(
+    `90-day chart of one monitor (query + render, ${chartPoints(db, ids[0]!, "90d", at).length} points): median ${times[10]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms (bound 50 ms)`,
   );
   console.log(
-    `file ${(size / 1e6).toFixed(1)} MB; monitor_results ${results} rows (${(bytes("monitor_results") / 1e6).toFixed(1)} MB with indexes); roll-ups ${hours} hourly + ${daysRows} daily (${rollupBytesPerRow.toFixed(0)} bytes a row)`,
+    `public response-time series of all ${services.length} services: median ${publicTimes[10]!.toFixed(1)} ms, max ${publicTimes.at(-1)!.toFixed(1)} ms`,
   );
   console.log(
-    `at full retention the roll-ups add about ${fullRollups.toFixed(1)} MB: steady state about ${((size + fullRollups * 1e6 - bytes("monitor_rollups")) / 1e6).toFixed(0)} MB`,
+    `verdicts: growth ${size - initialSize <= 150e6 ? "PASS" : "FAIL"} (<= 150 MB), chart ${times.at(-1)! < 50 ? "PASS" : "FAIL"} (< 50 ms)`,
   );
   db.$client.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import { COMPONENT_STATUS_LABELS } from "@/db/constants";
 import type { ComponentUptime } from "@/db/queries/home-page";
+import type { ResponseTimeSeries } from "@/db/queries/response-times";
 import { visibleComponent } from "@/core/status";
 import type { ComponentRow } from "@/db/queries/status-page";
 import type { Component } from "@/db/schema";
+import { ResponseTimeChart } from "./response-time-chart";
 import { STATUS_TONE, StatusIcon } from "./status-icon";
 import { UptimeBars } from "./uptime-bars";
 
@@ -20,14 +22,25 @@ function StatusLabel({ status }: { status: Component["status"] }) {
  * the whole row: beside the status label it would wrap one to three words a line on a phone. The label
  * moves under the name when both do not fit on one line ("Degraded performance" is wide).
  */
+/** What the response-time charts need: the series per service, and the time and zone they are drawn in. */
+export interface ResponseTimes {
+  series: Map<string, ResponseTimeSeries>;
+  now: number;
+  timeZone: string;
+}
+
+const NO_SERIES: ResponseTimeSeries = { hours: [], days: [] };
+
 function ComponentLine({
   component,
   uptime,
   lastDate,
+  responseTimes,
 }: {
   component: Component;
   uptime?: ComponentUptime;
   lastDate: string;
+  responseTimes?: ResponseTimes;
 }) {
   return (
     <li className="px-4 py-3" data-component={component.id}>
@@ -37,6 +50,14 @@ function ComponentLine({
       </div>
       {component.description && <p className="text-sm text-slate-600 dark:text-slate-400">{component.description}</p>}
       {uptime && <UptimeBars name={component.name} uptime={uptime} lastDate={lastDate} />}
+      {responseTimes && component.showResponseTime && (
+        <ResponseTimeChart
+          name={component.name}
+          series={responseTimes.series.get(component.id) ?? NO_SERIES}
+          now={responseTimes.now}
+          timeZone={responseTimes.timeZone}
+        />
+      )}
     </li>
   );
 }
@@ -45,10 +66,12 @@ export function ComponentList({
   rows,
   uptime,
   lastDate,
+  responseTimes,
 }: {
   rows: ComponentRow[];
   uptime: Map<string, ComponentUptime>;
   lastDate: string;
+  responseTimes?: ResponseTimes;
 }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
@@ -61,6 +84,7 @@ export function ComponentList({
               component={row.component}
               uptime={uptime.get(row.component.id)}
               lastDate={lastDate}
+              responseTimes={responseTimes}
             />
           );
         }
@@ -98,7 +122,13 @@ export function ComponentList({
               )}
               <ul className="divide-y divide-slate-100 border-t border-slate-100 pl-6 dark:divide-slate-900 dark:border-slate-900">
                 {children.map((c) => (
-                  <ComponentLine key={c.id} component={c} uptime={uptime.get(c.id)} lastDate={lastDate} />
+                  <ComponentLine
+                    key={c.id}
+                    component={c}
+                    uptime={uptime.get(c.id)}
+                    lastDate={lastDate}
+                    responseTimes={responseTimes}
+                  />
                 ))}
               </ul>
             </details>

@@ -123,6 +123,8 @@ export const components = sqliteTable(
     /** Show uptime bars for this component. */
     showcase: flag("showcase").notNull().default(true),
     onlyShowIfDegraded: flag("only_show_if_degraded").notNull().default(false),
+    /** Show a small response-time chart on the public page, from the roll-ups of the service's monitors. */
+    showResponseTime: flag("show_response_time").notNull().default(false),
     /** "YYYY-MM-DD"; days before it show as "no data" in the uptime bars. */
     startDate: text("start_date"),
     /**

@@ -16,6 +16,7 @@ import {
   type PublicIncident,
   type RecurrenceRule,
 } from "./public-incidents";
+import { getResponseTimes, type ResponseTimeSeries } from "./response-times";
 import { getComponentTree, getOverallStatus, type ComponentRow } from "./status-page";
 import { getStatusHistory } from "./uptime-history";
 
@@ -42,6 +43,8 @@ export interface HomePage {
   uptime: Map<string, ComponentUptime>;
   /** id -> name of every incident the uptime tooltips mention. */
   incidentNames: Map<string, string>;
+  /** Services whose admin turned the response-time chart on (and that a visitor can see): their roll-ups. */
+  responseTimes: Map<string, ResponseTimeSeries>;
   pastDays: { date: string; incidents: PublicIncident[] }[];
   lastUpdated: number;
   now: number;
@@ -60,6 +63,11 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
 
   const all = rows.flatMap((r) => (r.type === "group" ? r.components : [r.component]));
   const showcase = all.filter((c) => c.showcase && visibleComponent(c));
+  const responseTimes = getResponseTimes(
+    db,
+    all.filter((c) => c.showResponseTime && visibleComponent(c)).map((c) => c.id),
+    now,
+  );
   const days = lastLocalDays(now, UPTIME_DAYS, tz);
   const history = getStatusHistory(
     db,
@@ -131,5 +139,18 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
     ...all.map((c) => c.updatedAt),
     ...[...active, ...maintenances.inProgress, ...maintenances.upcoming, ...past].map((p) => p.incident.updatedAt),
   );
-  return { page, status, rows, active, maintenances, recurrences, uptime, incidentNames, pastDays, lastUpdated, now };
+  return {
+    page,
+    status,
+    rows,
+    active,
+    maintenances,
+    recurrences,
+    uptime,
+    incidentNames,
+    responseTimes,
+    pastDays,
+    lastUpdated,
+    now,
+  };
 }

@@ -14,6 +14,19 @@ export function findMonitor(tx: Tx, id: string): Monitor | null {
   return tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? null;
 }
 
+/** Several monitors in one query (a batch of results), by id. */
+export function findMonitors(tx: Tx, ids: readonly string[]): Map<string, Monitor> {
+  if (ids.length === 0) return new Map();
+  return new Map(
+    tx
+      .select()
+      .from(monitors)
+      .where(inArray(monitors.id, [...ids]))
+      .all()
+      .map((m) => [m.id, m]),
+  );
+}
+
 export function findMonitorByTokenHash(tx: Tx, tokenHash: string): Monitor | null {
   return (
     tx

@@ -159,6 +159,7 @@ export interface NewComponent {
   description?: string | null;
   showcase?: boolean;
   onlyShowIfDegraded?: boolean;
+  showResponseTime?: boolean;
   startDate?: string | null;
   status?: ComponentStatus;
   at: number;
@@ -179,6 +180,7 @@ export function insertComponent(tx: Tx, input: NewComponent): string {
       position: input.groupId ? nextPositionInGroup(tx, input.groupId) : nextTopLevelPosition(tx, input.pageId),
       showcase: input.showcase ?? true,
       onlyShowIfDegraded: input.onlyShowIfDegraded ?? false,
+      showResponseTime: input.showResponseTime ?? false,
       startDate: input.startDate ?? null,
       status,
       createdAt: input.at,

@@ -70,7 +70,11 @@ export function rollupsOf(tx: Tx, monitorIds: string[], resolution: keyof typeof
     .from(monitorRollups)
     .where(
       and(
-        inArray(monitorRollups.monitorId, monitorIds),
+        // One monitor: `=` so SQLite reads it by the primary key (given `IN`, it prefers the bucket index
+        // and reads every monitor's roll-ups of the period).
+        monitorIds.length === 1
+          ? eq(monitorRollups.monitorId, monitorIds[0]!)
+          : inArray(monitorRollups.monitorId, monitorIds),
         eq(monitorRollups.resolution, resolution),
         gte(monitorRollups.bucketStart, from),
       ),

@@ -10,6 +10,8 @@ export interface ComponentFields {
   description: string | null;
   showcase: boolean;
   onlyShowIfDegraded: boolean;
+  /** Left as it is when not given (the API and the YAML do not set it yet). */
+  showResponseTime?: boolean;
   startDate: string | null;
 }
 

@@ -75,6 +75,7 @@ export function planStatusFile(db: Db, actor: Actor, file: StatusFile, options: 
       description: s.description,
       showcase: s.showcase,
       onlyShowIfDegraded: s.onlyShowIfDegraded,
+      showResponseTime: s.showResponseTime,
       startDate: have?.startDate ?? null,
       groupId: groupId(d, s.group),
     });
@@ -90,7 +91,12 @@ export function planStatusFile(db: Db, actor: Actor, file: StatusFile, options: 
     const haveGroup = current.groups.find((g) => g.id === have.groupId)?.name ?? null;
     const diff = [
       ...differing(
-        { description: s.description, showcase: s.showcase, onlyShowIfDegraded: s.onlyShowIfDegraded },
+        {
+          description: s.description,
+          showcase: s.showcase,
+          onlyShowIfDegraded: s.onlyShowIfDegraded,
+          showResponseTime: s.showResponseTime,
+        },
         have,
       ),
       ...(key(haveGroup ?? "") !== key(s.group ?? "") ? ["group"] : []),
@@ -263,6 +269,7 @@ export function exportStatusFile(db: Db): string {
       group: groups.find((g) => g.id === c.groupId)?.name ?? null,
       showcase: c.showcase,
       onlyShowIfDegraded: c.onlyShowIfDegraded,
+      showResponseTime: c.showResponseTime,
     })),
     monitors: listMonitors(db).map((m) => ({
       name: m.name,

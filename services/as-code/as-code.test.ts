@@ -97,6 +97,26 @@ describe("npm run admin -- apply / export", () => {
     ]);
   });
 
+  it("declares a service's public response-time chart, exports it, and turns it off when the key goes", () => {
+    const on = FILE.replace("  - name: VPN\n", "  - name: VPN\n    showResponseTime: true\n");
+    runApply(world.db, write(on), { yes: true, prune: false });
+    const vpn = () =>
+      world.db
+        .select()
+        .from(components)
+        .all()
+        .find((c) => c.name === "VPN")!;
+    expect(vpn().showResponseTime).toBe(true);
+    expect(runExport(world.db).out).toContain("showResponseTime: true");
+    expect(runApply(world.db, write(runExport(world.db).out), { yes: false, prune: false }).out).toBe(
+      "No changes: the database already matches the file.",
+    );
+    expect(runApply(world.db, write(FILE), { yes: true, prune: false }).out.split("\n")[0]).toBe(
+      '~ service "VPN" (showResponseTime)',
+    );
+    expect(vpn().showResponseTime).toBe(false);
+  });
+
   it("never deletes unless told (--prune)", () => {
     runApply(world.db, write(FILE), { yes: true, prune: false });
     const smaller = write(FILE.replace(/monitors:[\s\S]*$/, ""));

@@ -1,9 +1,10 @@
 // One run of a monitor: the check (services/monitors/checks/*), then, in one transaction, the result, the damped
 // state, the monitor's claim on its service and the service's status. Automation that goes through the
 // incident verbs (drafts, published incidents, the team's email) follows in services/monitors/automation.ts.
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
 import type { CheckOutcome, ComponentStatus, MonitorState } from "@/db/constants";
 import type { Monitor } from "@/db/schema";
+import { findMonitor, findMonitors } from "@/db/queries/monitors";
 import { endClaim, openClaim } from "@/db/writes/claims";
 import { recordMonitorResult, type RecordedResult } from "@/db/writes/monitors";
 import { dampedStep } from "@/core/flap-damping";
@@ -103,46 +104,65 @@ export interface AppliedResult {
 
 /** Records a result and everything it changes, in one transaction. */
 export function applyResult(db: Db, monitorId: string, result: CheckResult, at: number): AppliedResult | null {
+  // Read inside the transaction: settings may have changed while the check ran.
+  return db.transaction((tx) => applyResultIn(tx, findMonitor(tx, monitorId), result, at), { behavior: "immediate" });
+}
+
+/**
+ * Several results of one moment in one transaction (the same writes as applyResult, each in order): one
+ * commit instead of one per result, for a batch of checks that finished together and for the storage bench.
+ */
+export function applyResults(
+  db: Db,
+  batch: readonly { monitorId: string; result: CheckResult }[],
+  at: number,
+): (AppliedResult | null)[] {
   return db.transaction(
     (tx) => {
-      // Read again inside the transaction: settings may have changed while the check ran.
-      const monitor = tx.query.monitors.findFirst({ where: (m, { eq }) => eq(m.id, monitorId) }).sync();
-      if (!monitor) return null;
-      const outcome = outcomeOf(result, monitor.slowThresholdMs);
-      const step = dampedStep(monitor.state, monitor, outcome, monitor);
-      const recorded: RecordedResult = {
-        at,
-        outcome,
-        responseMs: result.responseMs,
-        error: result.error,
-        detail: result.detail,
-      };
-      const nextRunAt =
-        monitor.kind === "heartbeat"
-          ? nextHeartbeatCheck(monitor, at, result.ok)
-          : nextAlignedRun(
-              Math.max(at, monitor.nextRunAt),
-              monitor.intervalSeconds,
-              phaseOf(monitor.id, monitor.intervalSeconds),
-            );
-      recordMonitorResult(tx, monitor, recorded, step, nextRunAt);
-      if (step.changed && monitor.componentId) {
-        const status = claimedStatus(monitor, step.state);
-        const source = { source: "monitor" as const, sourceId: monitor.id };
-        if (status)
-          openClaim(tx, {
-            componentId: monitor.componentId,
-            ...source,
-            status,
-            summary: `${monitor.name}: ${result.error ?? "slow"}`,
-            at,
-          });
-        else endClaim(tx, "monitor", monitor.id, "", at);
-        reconcileComponentStatus(tx, monitor.componentId, at, source);
-      }
-      if (step.changed && step.state === "down") queueTeamAlert(tx, monitor, result.error, at);
-      return { from: monitor.state, to: step.state, changed: step.changed, outcome };
+      const monitors = findMonitors(
+        tx,
+        batch.map((b) => b.monitorId),
+      );
+      return batch.map((b) => applyResultIn(tx, monitors.get(b.monitorId) ?? null, b.result, at));
     },
     { behavior: "immediate" },
   );
+}
+
+function applyResultIn(tx: Tx, monitor: Monitor | null, result: CheckResult, at: number): AppliedResult | null {
+  if (!monitor) return null;
+  const outcome = outcomeOf(result, monitor.slowThresholdMs);
+  const step = dampedStep(monitor.state, monitor, outcome, monitor);
+  const recorded: RecordedResult = {
+    at,
+    outcome,
+    responseMs: result.responseMs,
+    error: result.error,
+    detail: result.detail,
+  };
+  const nextRunAt =
+    monitor.kind === "heartbeat"
+      ? nextHeartbeatCheck(monitor, at, result.ok)
+      : nextAlignedRun(
+          Math.max(at, monitor.nextRunAt),
+          monitor.intervalSeconds,
+          phaseOf(monitor.id, monitor.intervalSeconds),
+        );
+  recordMonitorResult(tx, monitor, recorded, step, nextRunAt);
+  if (step.changed && monitor.componentId) {
+    const status = claimedStatus(monitor, step.state);
+    const source = { source: "monitor" as const, sourceId: monitor.id };
+    if (status)
+      openClaim(tx, {
+        componentId: monitor.componentId,
+        ...source,
+        status,
+        summary: `${monitor.name}: ${result.error ?? "slow"}`,
+        at,
+      });
+    else endClaim(tx, "monitor", monitor.id, "", at);
+    reconcileComponentStatus(tx, monitor.componentId, at, source);
+  }
+  if (step.changed && step.state === "down") queueTeamAlert(tx, monitor, result.error, at);
+  return { from: monitor.state, to: step.state, changed: step.changed, outcome };
 }

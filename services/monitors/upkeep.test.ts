@@ -7,7 +7,7 @@ import { DAY, HOUR, MINUTE } from "@/core/time";
 import { postMaintenanceUpdate, scheduleMaintenance } from "@/services/incidents/maintenance-verbs";
 import { addComponent, addMember, emptyPage, T0 } from "@/services/testing/scenario";
 import { down, up } from "./checks/types";
-import { applyResult } from "./run";
+import { applyResult, applyResults } from "./run";
 import { runMonitorUpkeep } from "./upkeep";
 import { createMonitor } from "./verbs";
 
@@ -97,5 +97,47 @@ describe("monitor upkeep", () => {
     expect(statusOf()).toBe("operational");
     expect((await runMonitorUpkeep(db, T0 + 4)).reconciled).toBe(1);
     expect(statusOf()).toBe("major_outage");
+  });
+});
+
+describe("results written in batches", () => {
+  it("write the same rows and the same damped states as one transaction each", () => {
+    const built = emptyPage();
+    db = built.db;
+    const owner = addMember(db, "owner");
+    const web = addComponent(db, built.pageId, "Web");
+    const make = (name: string) =>
+      createMonitor(
+        db,
+        owner,
+        {
+          name,
+          kind: "tcp",
+          intervalSeconds: 30,
+          componentId: web,
+          failuresBeforeDown: 2,
+          config: { host: "127.0.0.1", port: 3192 },
+        },
+        T0,
+      ).id;
+    const single = make("Single");
+    const batched = make("Batched");
+    const outcomes = [up(10), down("Connection refused"), down("Connection refused"), up(12), up(14)];
+    const singles = outcomes.map((r, i) => applyResult(db, single, r, T0 + (i + 1) * 30_000));
+    const batches = outcomes.map(
+      (r, i) => applyResults(db, [{ monitorId: batched, result: r }], T0 + (i + 1) * 30_000)[0],
+    );
+    expect(batches).toEqual(singles);
+    expect(batches.map((b) => b!.to)).toEqual(["up", "up", "down", "down", "up"]);
+    const rows = (id: string) =>
+      db
+        .select({ at: monitorResults.at, outcome: monitorResults.outcome, ms: monitorResults.responseMs })
+        .from(monitorResults)
+        .where(eq(monitorResults.monitorId, id))
+        .all();
+    expect(rows(batched)).toEqual(rows(single));
+    expect(rows(batched)).toHaveLength(5);
+    // Both claims ended with the recovery: the service is operational again.
+    expect(db.select().from(components).where(eq(components.id, web)).get()!.status).toBe("operational");
   });
 });

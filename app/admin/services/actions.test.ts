@@ -187,3 +187,16 @@ describe("services input", () => {
     });
   });
 });
+
+describe("the public response-time chart setting", () => {
+  it("is off for a new service and saved on and off from the form's checkbox", async () => {
+    actAs(db, makeUser(db, "admin"));
+    await run(actions.createComponentAction, { name: "Portal" });
+    const portal = () => db.select().from(components).where(eq(components.name, "Portal")).get()!;
+    expect(portal().showResponseTime).toBe(false);
+    await run(actions.updateComponentAction, { id: portal().id, name: "Portal", showResponseTime: "on" });
+    expect(portal().showResponseTime).toBe(true);
+    await run(actions.updateComponentAction, { id: portal().id, name: "Portal" });
+    expect(portal().showResponseTime).toBe(false);
+  });
+});

@@ -29,6 +29,7 @@ const componentSchema = z.object({
   groupId: optionalId,
   showcase: checkbox,
   onlyShowIfDegraded: checkbox,
+  showResponseTime: checkbox,
   startDate: optionalDate,
 });
 

@@ -22,6 +22,7 @@ export interface ComponentFormValues {
   groupId: string | null;
   showcase: boolean;
   onlyShowIfDegraded: boolean;
+  showResponseTime: boolean;
   startDate: string | null;
 }
 
@@ -37,7 +38,7 @@ export function ComponentForm({
     {} as FormState,
   );
   const ref = useFocusOnError(state);
-  const checked = (name: "showcase" | "onlyShowIfDegraded", fallback: boolean) =>
+  const checked = (name: "showcase" | "onlyShowIfDegraded" | "showResponseTime", fallback: boolean) =>
     state.values ? state.values[name] === "on" : fallback;
   return (
     <form ref={ref} key={state.at} action={action} noValidate className="mt-6 max-w-xl space-y-5">
@@ -101,6 +102,12 @@ export function ComponentForm({
         label="Only show if degraded"
         hint="Hidden from visitors while it works."
         defaultChecked={checked("onlyShowIfDegraded", initial?.onlyShowIfDegraded ?? false)}
+      />
+      <CheckboxField
+        name="showResponseTime"
+        label="Show response time on the public page"
+        hint="A small chart of the last 24 hours and 90 days, from the monitors that report on this service."
+        defaultChecked={checked("showResponseTime", initial?.showResponseTime ?? false)}
       />
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending}>{initial?.id ? "Save service" : "Add service"}</SubmitButton>

@@ -43,6 +43,7 @@ const componentFields = {
   groupId: id.nullable(),
   showcase: z.boolean(),
   onlyShowIfDegraded: z.boolean(),
+  showResponseTime: z.boolean(),
   startDate: z.iso.date({ error: "Use a date as YYYY-MM-DD" }).nullable(),
   status,
 };
@@ -57,6 +58,7 @@ export const createComponentBody = z.strictObject({
   groupId: componentFields.groupId.default(null),
   showcase: componentFields.showcase.default(true),
   onlyShowIfDegraded: componentFields.onlyShowIfDegraded.default(false),
+  showResponseTime: componentFields.showResponseTime.default(false),
   startDate: componentFields.startDate.default(null),
   status: status.default("operational"),
 });
@@ -132,14 +134,14 @@ export const componentEndpoints = {
       const now = Date.now();
       // Both verbs run synchronously on one connection, so nothing can come between them.
       if (Object.keys(changes).length) {
-        const { name, description, groupId, showcase, onlyShowIfDegraded, startDate } = current;
+        const { name, description, groupId, showcase, onlyShowIfDegraded, showResponseTime, startDate } = current;
         unwrap(
           services.updateComponent(
             db,
             pageId,
             actor,
             current.id,
-            { name, description, groupId, showcase, onlyShowIfDegraded, startDate, ...changes },
+            { name, description, groupId, showcase, onlyShowIfDegraded, showResponseTime, startDate, ...changes },
             now,
           ),
           "Component",

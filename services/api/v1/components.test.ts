@@ -218,6 +218,18 @@ describe("components", () => {
     expect(row(id)).toMatchObject({ name: "Printing", groupId: null, status: "operational" });
   });
 
+  it("turns a service's public response-time chart on and off; other fields stay", async () => {
+    const id = insertComponent(db, { pageId, name: "Portal", description: "Web", at: 1, actor: { source: "seed" } });
+    const patch = (body: object) => call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body });
+    expect((await patch({ showResponseTime: true })).status).toBe(200);
+    expect(row(id)).toMatchObject({ showResponseTime: true, description: "Web", showcase: true });
+    expect((await patch({ name: "Portal 2" })).status).toBe(200);
+    expect(row(id)).toMatchObject({ showResponseTime: true, name: "Portal 2" });
+    expect((await patch({ showResponseTime: "yes" })).status).toBe(422);
+    expect((await patch({ showResponseTime: false })).status).toBe(200);
+    expect(row(id).showResponseTime).toBe(false);
+  });
+
   it("answers 404 for unknown and malformed ids", async () => {
     for (const id of ["zzzzzzzzzzzz", "not-an-id", "../../etc"]) {
       expect(await call(componentRoute.GET, oneC(id))).toMatchObject({

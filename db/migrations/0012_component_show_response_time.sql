@@ -1,0 +1,1 @@
+ALTER TABLE `components` ADD `show_response_time` integer DEFAULT false NOT NULL;
