@@ -51,6 +51,9 @@ export const PRIVATE_TABLES = [
   "audit_log",
   "rate_limits",
   "public_content_version",
+  "viewer_sessions",
+  "viewer_sign_in_links",
+  "viewer_tokens",
 ] as const;
 
 const VERSION_SQL = "select version from public_content_version where id = 1";

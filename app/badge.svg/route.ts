@@ -18,10 +18,10 @@ export function GET(request: Request) {
   if (!ctx) return jsonError(request, 503, "The page is not set up yet");
   const componentId = new URL(request.url).searchParams.get("component");
   if (componentId === null) {
-    const status = getOverallStatus(db, ctx.page.id);
+    const status = getOverallStatus(db, ctx.page.id, ctx.audience);
     return publicResponse(request, badgeSvg("status", status.description, indicatorBadgeColor(status.indicator)), SVG);
   }
-  const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId) : undefined;
+  const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId, ctx.audience) : undefined;
   if (!component) return publicResponse(request, badgeSvg("status", "unknown component", "#9f9f9f"), SVG, 404);
   return publicResponse(
     request,

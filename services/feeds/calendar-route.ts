@@ -21,6 +21,7 @@ export function calendarHandlers() {
       scheduledOrEndingSince: since,
       order: "scheduled_asc",
       limit: 500,
+      audience: ctx.audience,
     });
     return publicResponse(request, maintenanceCalendar(ctx, bundles), ICS);
   };
@@ -36,7 +37,13 @@ export function singleCalendarHandlers() {
       const ctx = apiContext(db);
       if (!ctx) return jsonError(request, 503, "The page is not set up yet");
       const bundles = id
-        ? loadIncidentBundles(db, ctx.page.id, { ids: [id], kind: "maintenance", order: "scheduled_asc", limit: 1 })
+        ? loadIncidentBundles(db, ctx.page.id, {
+            ids: [id],
+            kind: "maintenance",
+            order: "scheduled_asc",
+            limit: 1,
+            audience: ctx.audience,
+          })
         : [];
       if (bundles.length === 0) return jsonError(request, 404, "No such maintenance");
       const response = publicResponse(request, maintenanceCalendar(ctx, bundles), ICS);

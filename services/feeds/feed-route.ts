@@ -14,7 +14,7 @@ export function feedHandlers(format: "atom" | "rss") {
     const componentId = new URL(request.url).searchParams.get("component");
     let input;
     if (componentId !== null) {
-      const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId) : undefined;
+      const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId, ctx.audience) : undefined;
       if (!component) return jsonError(request, 404, "No such component");
       input = {
         ctx,
