@@ -1,0 +1,26 @@
+// How long a viewer stays signed in, and the cookie that carries it. Separate from the console's session
+// (services/auth/policy.ts): a viewer is not a team member, and their cookie opens nothing in the console.
+import { DAY, HOUR, MINUTE } from "@/core/time";
+
+export const VIEWER_COOKIE = "viewer_session";
+export const VIEWER_IDLE_TIMEOUT = 8 * HOUR;
+export const VIEWER_ABSOLUTE_TIMEOUT = 14 * DAY;
+export const VIEWER_TOUCH_INTERVAL = MINUTE;
+export const VIEWER_LINK_LIFETIME = 15 * MINUTE;
+/** Sign-in links asked for per hour: for one address, and from one client address. */
+export const VIEWER_LINK_LIMITS = { perEmail: 3, perAddress: 10 } as const;
+/** The answer to a link request never comes sooner than this, so an allowed domain costs no visible time. */
+export const VIEWER_LINK_ANSWER_FLOOR_MS = 300;
+/** Machines send their viewer token as `Authorization: Bearer <token>` or `?viewer_token=<token>` (feed readers). */
+export const VIEWER_TOKEN_PARAM = "viewer_token";
+export const VIEWER_TOKEN_PREFIX = "spv_";
+
+export function viewerCookieOptions(expiresAt: number, secure: boolean) {
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure,
+    path: "/",
+    expires: new Date(expiresAt),
+  };
+}
