@@ -74,7 +74,7 @@ export async function requestViewerLink(
   );
   if (outcome.kind === "throttled") return outcome;
   if (outcome.page) {
-    const link = `${input.baseUrl}/sign-in/link/${token}`;
+    const link = `${input.baseUrl}/sign-in?link=${token}`;
     const result = await send(signInEmail(outcome.page.name, email, link, input.from));
     if (!result.ok) console.error("Sending a viewer sign-in link failed:", result.message);
   }

@@ -24,3 +24,7 @@ export function viewerCookieOptions(expiresAt: number, secure: boolean) {
     expires: new Date(expiresAt),
   };
 }
+
+/** The 401 of a private page's API, feeds, calendar and badge to a request without a viewer. */
+export const PRIVATE_PAGE_ERROR =
+  "This status page is private: sign in as a viewer, or send a viewer token (Authorization: Bearer <token>)";

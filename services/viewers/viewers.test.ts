@@ -40,7 +40,7 @@ async function ask(db: Db, email: string, now = T0, ip = "203.0.113.9") {
 
 const linkFor = (email: string) => {
   const sent = fake.emails().filter((m) => m.to.includes(email));
-  const match = /https:\/\/status\.example\.org\/sign-in\/link\/([A-Za-z0-9_-]+)/.exec(sent.at(-1)?.text ?? "");
+  const match = /https:\/\/status\.example\.org\/sign-in\?link=([A-Za-z0-9_-]+)/.exec(sent.at(-1)?.text ?? "");
   return match?.[1] ?? null;
 };
 
