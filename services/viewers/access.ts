@@ -6,6 +6,7 @@
 import type { Db } from "@/db";
 import type { Audience, PageVisibility } from "@/db/constants";
 import { getPage } from "@/db/queries/status-page";
+import type { Page } from "@/db/schema";
 import { ipAllowed, listOf, pageAccess, type PageAccess } from "@/core/audience";
 import { lookupViewerSession, type Viewer } from "./sessions";
 import { checkViewerToken } from "./tokens";
@@ -27,7 +28,16 @@ export interface ResolvedAudience {
 }
 
 export function resolveAudience(db: Db, request: AudienceRequest, now = Date.now()): ResolvedAudience {
-  const page = getPage(db);
+  return resolveAudienceFor(db, getPage(db), request, now);
+}
+
+/** The same, for a caller that already holds the page row (the page cache reads it once per content version). */
+export function resolveAudienceFor(
+  db: Db,
+  page: Pick<Page, "visibility" | "viewerIpAllowlist"> | undefined,
+  request: AudienceRequest,
+  now = Date.now(),
+): ResolvedAudience {
   const visibility = page?.visibility ?? "public";
   const as = (audience: Audience, viewer: Viewer | null): ResolvedAudience => ({
     audience,

@@ -14,6 +14,9 @@ export const VIEWER_LINK_ANSWER_FLOOR_MS = 300;
 /** Machines send their viewer token as `Authorization: Bearer <token>` or `?viewer_token=<token>` (feed readers). */
 export const VIEWER_TOKEN_PARAM = "viewer_token";
 export const VIEWER_TOKEN_PREFIX = "spv_";
+/** The page cache's render requests name the audience they render for, signed with STATUS_RENDER_KEY. */
+export const RENDER_AUDIENCE_HEADER = "x-status-render-audience";
+export const RENDER_KEY_HEADER = "x-status-render-key";
 
 export function viewerCookieOptions(expiresAt: number, secure: boolean) {
   return {

@@ -48,7 +48,10 @@ describe("a private page", () => {
     const { token } = createViewerToken(db, addMember(db, "admin"), { name: "Wallboard" });
     const session = createViewerSession(db, { email: "ann@example.com", method: "email", now: Date.now() });
     for (const path of Object.keys(routes)) {
-      for (const headers of [{ authorization: `Bearer ${token}` }, { cookie: `viewer_session=${session.token}` }]) {
+      for (const headers of <Record<string, string>[]>[
+        { authorization: `Bearer ${token}` },
+        { cookie: `viewer_session=${session.token}` },
+      ]) {
         const res = await call(path, headers);
         expect(res.status, path).toBe(200);
         expect(res.headers.get("cache-control"), path).toBe("private, no-store");

@@ -12,10 +12,10 @@ import { getPage } from "@/db/queries/status-page";
 import { pageAccess } from "@/core/audience";
 import { clientAddress } from "@/services/auth/request";
 import { bearerToken, resolveAudience, type ResolvedAudience } from "./access";
-import { VIEWER_COOKIE } from "./policy";
+import { RENDER_AUDIENCE_HEADER, RENDER_KEY_HEADER, VIEWER_COOKIE } from "./policy";
 
-export const RENDER_AUDIENCE_HEADER = "x-status-render-audience";
-export const RENDER_KEY_HEADER = "x-status-render-key";
+export { RENDER_AUDIENCE_HEADER, RENDER_KEY_HEADER };
+
 /** What a response for the internal audience must say to every cache between us and the viewer. */
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 
