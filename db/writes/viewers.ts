@@ -1,8 +1,8 @@
 // Writes for viewers of the internal page (issue #15): their sessions, sign-in links and machine tokens.
-import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
-import type { ViewerMethod } from "../constants";
+import { and, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import type { ItemVisibility, PageVisibility, ViewerMethod } from "../constants";
 import type { Tx } from "../index";
-import { viewerSessions, viewerSignInLinks, viewerTokens } from "../schema";
+import { componentGroups, components, pages, viewerSessions, viewerSignInLinks, viewerTokens } from "../schema";
 
 export function insertViewerSession(
   tx: Tx,
@@ -78,4 +78,39 @@ export function revokeViewerToken(tx: Tx, id: string, at: number): boolean {
 
 export function touchViewerToken(tx: Tx, id: string, at: number): void {
   tx.update(viewerTokens).set({ lastUsedAt: at }).where(eq(viewerTokens.id, id)).run();
+}
+
+export function updateAudienceSettings(
+  tx: Tx,
+  fields: { visibility: PageVisibility; viewerEmailDomains: string | null; viewerIpAllowlist: string | null },
+  at: number,
+): void {
+  tx.update(pages)
+    .set({ ...fields, updatedAt: at })
+    .run();
+}
+
+/** Sets which services and groups are internal; returns how many rows changed. */
+export function setItemVisibilities(
+  tx: Tx,
+  pageId: string,
+  input: { groups: Record<string, ItemVisibility>; components: Record<string, ItemVisibility> },
+  at: number,
+): number {
+  let changed = 0;
+  for (const [id, visibility] of Object.entries(input.groups))
+    changed += tx
+      .update(componentGroups)
+      .set({ visibility, updatedAt: at })
+      .where(
+        and(eq(componentGroups.id, id), eq(componentGroups.pageId, pageId), ne(componentGroups.visibility, visibility)),
+      )
+      .run().changes;
+  for (const [id, visibility] of Object.entries(input.components))
+    changed += tx
+      .update(components)
+      .set({ visibility, updatedAt: at })
+      .where(and(eq(components.id, id), eq(components.pageId, pageId), ne(components.visibility, visibility)))
+      .run().changes;
+  return changed;
 }
