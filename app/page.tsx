@@ -25,7 +25,7 @@ export default async function StatusPage() {
   const page = loadPage();
   if (!page) notFound();
   const { audience, visibility } = await pageAudience();
-  const data = getHomePage(getDb(), page, Date.now(), audience);
+  const data = getHomePage(getDb(), page, undefined, audience);
   const now = data.now;
   const tz = page.timeZone;
   const { inProgress, upcoming } = data.maintenances;

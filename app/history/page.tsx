@@ -34,7 +34,7 @@ export default async function HistoryPage({ searchParams }: Props) {
     page,
     pageNumber,
     params.component,
-    Date.now(),
+    undefined,
     audience,
   );
   const query = (n: number) => `/history?page=${n}${component ? `&component=${component.id}` : ""}`;
