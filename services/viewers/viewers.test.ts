@@ -167,3 +167,15 @@ describe("IP allow-list and viewer tokens", () => {
     expect(bearerToken(new Headers(), "/history.atom")).toBeNull();
   });
 });
+
+describe("the hourly purge", () => {
+  it("deletes ended viewer sessions and expired links, and keeps live ones", async () => {
+    const { runSessionPurge } = await import("@/services/jobs/session-purge");
+    const db = page();
+    const live = createViewerSession(db, { email: "a@example.com", method: "email", now: T0 });
+    createViewerSession(db, { email: "b@example.com", method: "email", now: T0 - VIEWER_ABSOLUTE_TIMEOUT });
+    await ask(db, "c@example.com", T0 - HOUR);
+    expect(runSessionPurge(db, T0 + MINUTE)).toBe(2);
+    expect(lookupViewerSession(db, live.token, T0 + 2 * MINUTE)).not.toBeNull();
+  });
+});
