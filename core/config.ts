@@ -105,6 +105,22 @@ const schema = z
     /** Lets webhooks go to 127.0.0.1 / ::1: for the test receivers only, never in production. */
     WEBHOOKS_ALLOW_LOOPBACK: bool(false),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+    /** OIDC sign-in for viewers of a private or mixed page (issue #15): the provider's issuer URL. */
+    VIEWER_OIDC_ISSUER: z.preprocess(
+      emptyToUndefined,
+      z.url({ error: "must be the provider's issuer URL" }).optional(),
+    ),
+    VIEWER_OIDC_CLIENT_ID: optionalString,
+    VIEWER_OIDC_CLIENT_SECRET: optionalString,
+    /** "claim=value": the ID token (or userinfo) claim must be or contain the value, e.g. groups=staff. */
+    VIEWER_OIDC_REQUIRED_CLAIM: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_.:-]{1,100}=[^\s=]{1,200}$/, { error: 'must be "claim=value", e.g. groups=staff' })
+        .optional(),
+    ),
+    VIEWER_OIDC_NAME: z.preprocess(emptyToUndefined, singleLine(z.string().max(60)).default("your organisation")),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -125,6 +141,21 @@ const schema = z
     trustProxy: env.TRUST_PROXY,
     webhooksAllowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
     logLevel: env.LOG_LEVEL,
+    viewerOidc:
+      env.VIEWER_OIDC_ISSUER && env.VIEWER_OIDC_CLIENT_ID
+        ? {
+            issuer: env.VIEWER_OIDC_ISSUER,
+            clientId: env.VIEWER_OIDC_CLIENT_ID,
+            clientSecret: env.VIEWER_OIDC_CLIENT_SECRET ?? null,
+            requiredClaim: env.VIEWER_OIDC_REQUIRED_CLAIM
+              ? {
+                  name: env.VIEWER_OIDC_REQUIRED_CLAIM.split("=")[0],
+                  value: env.VIEWER_OIDC_REQUIRED_CLAIM.split("=")[1],
+                }
+              : null,
+            name: env.VIEWER_OIDC_NAME,
+          }
+        : null,
   }));
 
 export type Config = z.infer<typeof schema>;

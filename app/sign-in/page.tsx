@@ -8,8 +8,9 @@ import { mailMode } from "@/services/mail/send";
 import { buttonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
-// The link's token sits in the address: it must not travel on in a Referer.
-export const metadata: Metadata = { title: "Sign in to the internal status page", referrer: "no-referrer" };
+// The link's token sits in the address: it must not travel to another site in a Referer ("no-referrer" would
+// also make the browser send "Origin: null" with the form, which the cross-site check refuses).
+export const metadata: Metadata = { title: "Sign in to the internal status page", referrer: "same-origin" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
