@@ -13,7 +13,10 @@ import type { Config } from "@/core/config";
 import { MINUTE } from "@/core/time";
 import { createViewerSession } from "./sessions";
 
-export type OidcSettings = NonNullable<Config["viewerOidc"]>;
+export type OidcSettings = NonNullable<Config["viewerOidc"]> & {
+  /** Seconds this clock is taken to be ahead of the provider's (the expired-token test sets it). */
+  clockSkewSeconds?: number;
+};
 export const OIDC_FLOW_COOKIE = "viewer_oidc";
 export const OIDC_FLOW_LIFETIME = 10 * MINUTE;
 const PROVIDER_TIMEOUT_S = 10;
@@ -41,15 +44,26 @@ export const OIDC_REFUSALS: Record<OidcRefusal, string> = {
 const discovered = new Map<string, { at: number; config: client.Configuration }>();
 
 async function configure(settings: OidcSettings, now: number): Promise<client.Configuration> {
-  const key = `${settings.issuer} ${settings.clientId}`;
+  const key = `${settings.issuer} ${settings.clientId} ${settings.clockSkewSeconds ?? 0}`;
   const hit = discovered.get(key);
   if (hit && now - hit.at < 5 * MINUTE) return hit.config;
   const issuer = new URL(settings.issuer);
-  const config = await client.discovery(issuer, settings.clientId, settings.clientSecret ?? undefined, undefined, {
-    timeout: PROVIDER_TIMEOUT_S,
-    // Plain http only for a provider on this machine (the tests); anything else must be https.
-    execute: issuer.protocol === "http:" && isLoopback(issuer.hostname) ? [client.allowInsecureRequests] : [],
-  });
+  const metadata: Partial<client.ClientMetadata> = {
+    ...(settings.clientSecret ? { client_secret: settings.clientSecret } : {}),
+    ...(settings.clockSkewSeconds ? { [client.clockSkew]: settings.clockSkewSeconds } : {}),
+  };
+  const config = await client.discovery(
+    issuer,
+    settings.clientId,
+    metadata,
+    // A public client (no secret) authenticates with PKCE alone.
+    settings.clientSecret ? undefined : client.None(),
+    {
+      timeout: PROVIDER_TIMEOUT_S,
+      // Plain http only for a provider on this machine (the tests); anything else must be https.
+      execute: issuer.protocol === "http:" && isLoopback(issuer.hostname) ? [client.allowInsecureRequests] : [],
+    },
+  );
   discovered.set(key, { at: now, config });
   return config;
 }
