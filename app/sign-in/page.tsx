@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { getPage } from "@/db/queries/status-page";
 import { listOf } from "@/core/audience";
+import { getConfig } from "@/core/config";
 import { mailMode } from "@/services/mail/send";
+import { OIDC_REFUSALS, type OidcRefusal } from "@/services/viewers/oidc";
 import { buttonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +32,15 @@ export default async function ViewerSignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const link = one(params.link);
-  const error = ERRORS[one(params.error) ?? ""];
+  const code = one(params.error) ?? "";
+  const oidcCode = code.replace(/^oidc_/, "");
+  // Own keys only: "?error=constructor" must not reach an inherited property.
+  const error = Object.hasOwn(ERRORS, code)
+    ? ERRORS[code]
+    : code.startsWith("oidc_") && Object.hasOwn(OIDC_REFUSALS, oidcCode)
+      ? OIDC_REFUSALS[oidcCode as OidcRefusal]
+      : undefined;
+  const oidc = getConfig().viewerOidc;
   const emailAllowed = listOf(page.viewerEmailDomains).length > 0;
 
   return (
@@ -43,6 +53,11 @@ export default async function ViewerSignInPage({ searchParams }: Props) {
         >
           {error}
         </p>
+      )}
+      {oidc && !link && (
+        <a href="/sign-in/oidc" className={`${buttonClass("primary")} mt-6 self-start`}>
+          Sign in with {oidc.name}
+        </a>
       )}
       {link ? (
         // A button, not the link itself: mail scanners open links, and the link works only once.
