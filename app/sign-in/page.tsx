@@ -28,7 +28,19 @@ const field =
 // Viewers (staff) sign in here for a private or mixed page; the console's sign-in is /login.
 export default async function ViewerSignInPage({ searchParams }: Props) {
   const page = getPage(getDb());
-  if (!page || page.visibility === "public") notFound();
+  if (!page) notFound();
+  if (page.visibility === "public")
+    return (
+      <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-12">
+        <h1 className="text-2xl font-bold">Nothing to sign in to</h1>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">
+          The {page.name} status page is public: everyone sees all of it.
+        </p>
+        <Link href="/" className="mt-6 font-medium underline">
+          Back to the status page
+        </Link>
+      </main>
+    );
   const params = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const link = one(params.link);
