@@ -6,17 +6,23 @@
 //     SQLite triggers raise on every write to a public table, by any process (db/change-watcher.ts).
 //   - Everything else (assets, health, forms, the admin console) goes straight to Next.
 // With --dev it runs `next dev` with no cache.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
-import { openDatabase, queryCounter } from "@/db";
+import { getDb, openDatabase, queryCounter } from "@/db";
 import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watcher";
 import { getConfig } from "@/core/config";
 import { forwardedFor } from "@/services/auth/request";
 import { startBackgroundWork } from "@/services/jobs/background";
 import { startConfiguredPublisher } from "@/services/publish/from-config";
+import { AudienceGate } from "@/services/viewers/cache-gate";
+import { RENDER_AUDIENCE_HEADER, RENDER_KEY_HEADER } from "@/services/viewers/policy";
+import type { Audience } from "@/db/constants";
 import {
+  audienceKey,
   cacheKey,
+  PRIVATE_CACHE_CONTROL,
   entryFromRender,
   isCacheable,
   PageCache,
@@ -38,7 +44,16 @@ const RENDER_USER_AGENT = "StatusPageCache/1 (server.ts)";
 /** Response headers of a route that a cached copy must keep (the public API allows any origin). */
 const PASSTHROUGH = /^(access-control-|content-disposition$)/;
 
-function fetchInternal(port: number, path: string, host: string | undefined): Promise<Rendered> {
+/** Made at start: the routes believe a render request's audience only with this key (services/viewers/request.ts). */
+const RENDER_KEY = randomBytes(32).toString("base64url");
+process.env.STATUS_RENDER_KEY = RENDER_KEY;
+
+function fetchInternal(
+  port: number,
+  path: string,
+  host: string | undefined,
+  audience: Audience = "public",
+): Promise<Rendered> {
   return new Promise((resolve, reject) => {
     const request = http.get(
       // No cookies or auth are forwarded: cached pages are the anonymous view. The User-Agent is what makes
@@ -52,6 +67,10 @@ function fetchInternal(port: number, path: string, host: string | undefined): Pr
           accept: "text/html,*/*",
           "accept-encoding": "identity",
           "user-agent": RENDER_USER_AGENT,
+          // The audience this copy is for, decided by the gate; "public" also keeps the loopback address
+          // from counting as an allowed IP.
+          [RENDER_AUDIENCE_HEADER]: audience,
+          [RENDER_KEY_HEADER]: RENDER_KEY,
         },
       },
       (response) => {
@@ -75,6 +94,9 @@ function fetchInternal(port: number, path: string, host: string | undefined): Pr
     request.on("error", reject);
   });
 }
+
+/** The last X-Forwarded-For entry, as services/auth/request.ts's clientAddress reads it. */
+const clientAddress = (forwarded: string) => forwarded.split(",").at(-1)?.trim().slice(0, 64) || null;
 
 function setForwardedFor(req: http.IncomingMessage, trustProxy: boolean): void {
   req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
@@ -105,6 +127,7 @@ async function main() {
   const internalPort = (internal.address() as AddressInfo).port;
 
   const cache = new PageCache();
+  const gate = new AudienceGate(getDb);
   const inFlight = new Map<string, Promise<CacheEntry | Rendered | (Rendered & { refused: true })>>();
   let watcher: PublicVersionWatcher | undefined;
   /** The last version read; -1 (matching no entry) until the first read succeeds. */
@@ -143,17 +166,19 @@ async function main() {
   };
 
   /** Renders a path once for all concurrent requests; caches 200 and 404, returns other answers uncached. */
-  const render = (key: string, version: number, host: string | undefined) => {
+  const render = (path: string, audience: Audience, version: number, host: string | undefined) => {
+    const key = audienceKey(audience, path);
     const flightKey = `${version} ${key}`;
     let flight = inFlight.get(flightKey);
     if (!flight) {
       flight = (async () => {
-        let rendered = await fetchInternal(internalPort, key, host);
+        let rendered = await fetchInternal(internalPort, path, host, audience);
         // notFound() in a dynamic page gets an empty error shell that Next's client JS fills in; we send no
         // framework JS, so a 404 gets the static not-found page (what an unknown path gets) instead.
         if (rendered.status === 404 && rendered.contentType.startsWith("text/html")) {
-          rendered = { ...(await fetchInternal(internalPort, NOT_FOUND_PROBE, host)), status: 404 };
+          rendered = { ...(await fetchInternal(internalPort, NOT_FOUND_PROBE, host, audience)), status: 404 };
         }
+        if (audience === "internal") rendered.headers["cache-control"] = PRIVATE_CACHE_CONTROL;
         if (rendered.status !== 200 && rendered.status !== 404) return rendered;
         const entry = await entryFromRender(key, rendered, version, Date.now(), warnOnce);
         // Refused (streaming markers): the visitor gets the page as Next rendered it, scripts included, uncached.
@@ -170,17 +195,22 @@ async function main() {
   const serveMiss = async (
     req: http.IncomingMessage,
     res: http.ServerResponse,
-    key: string,
+    path: string,
+    audience: Audience,
     version: number,
     entry: CacheEntry | undefined,
   ) => {
+    const key = audienceKey(audience, path);
     cache.stats.misses++;
     try {
-      const result = await render(key, version, req.headers.host);
+      const result = await render(path, audience, version, req.headers.host);
       if ("etag" in result) return sendEntry(req, res, result, "MISS");
       // An error page: served stale if we have anything, otherwise as it came, uncached.
       if (entry && !("refused" in result)) return sendEntry(req, res, entry, "STALE");
-      res.writeHead(result.status, { "content-type": result.contentType, "cache-control": "no-store" });
+      res.writeHead(result.status, {
+        "content-type": result.contentType,
+        "cache-control": audience === "internal" ? PRIVATE_CACHE_CONTROL : "no-store",
+      });
       res.end(req.method === "HEAD" ? undefined : result.body);
     } catch (err) {
       console.error("Rendering", key, "failed:", err);
@@ -216,18 +246,33 @@ async function main() {
       setForwardedFor(req, config.trustProxy);
       return void handle(req, res);
     }
-    const key = cacheKey(url);
+    const path = cacheKey(url);
     const version = currentVersion();
+    // Which audience's copy this request may have (a public page decides it without a query).
+    let audience: Audience | "refused";
+    try {
+      audience = gate.decide(version, req.headers, url, () =>
+        clientAddress(forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, config.trustProxy)),
+      );
+    } catch {
+      audience = "refused";
+    }
+    // A private page's anonymous request: Next answers it (a redirect to sign in, or a 401), never the cache.
+    if (audience === "refused") {
+      setForwardedFor(req, config.trustProxy);
+      return void handle(req, res);
+    }
+    const key = audienceKey(audience, path);
     const entry = cache.get(key);
     if (entry && entry.version === version) {
       cache.stats.hits++;
       if (Date.now() - entry.renderedAt > FRESH_MS) {
         cache.stats.stale++;
-        render(key, version, req.headers.host).catch(() => undefined);
+        render(path, audience, version, req.headers.host).catch(() => undefined);
       }
       return sendEntry(req, res, entry, "HIT");
     }
-    void serveMiss(req, res, key, version, entry);
+    void serveMiss(req, res, path, audience, version, entry);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => console.log(`Listening on http://${config.host}:${config.port}`));

@@ -13,6 +13,8 @@ import { UpcomingMaintenance } from "@/components/upcoming-maintenance";
 import { UptimeDefs } from "@/components/uptime-bars";
 import { localDate } from "@/core/time-zone";
 import { loadPage, statusMetadata } from "@/services/public-page";
+import { pageAudience } from "@/services/viewers/request";
+import { AudienceNote } from "@/components/audience-note";
 
 // Rendered per request behind the server's page cache (server.ts), which serves repeat visits from memory.
 export const dynamic = "force-dynamic";
@@ -21,10 +23,11 @@ export function generateMetadata(): Metadata {
   return statusMetadata();
 }
 
-export default function StatusPage() {
+export default async function StatusPage() {
   const page = loadPage();
   if (!page) notFound();
-  const data = getHomePage(getDb(), page);
+  const { audience, visibility } = await pageAudience();
+  const data = getHomePage(getDb(), page, undefined, audience);
   const now = data.now;
   const tz = page.timeZone;
   const { inProgress, upcoming } = data.maintenances;
@@ -33,6 +36,7 @@ export default function StatusPage() {
   return (
     <PageShell page={page}>
       <UptimeDefs />
+      <AudienceNote audience={audience} visibility={visibility} />
       <StatusBanner status={data.status} lastUpdated={data.lastUpdated} timeZone={tz} />
 
       {data.active.length > 0 && (

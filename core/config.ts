@@ -113,6 +113,22 @@ const schema = z
         .default("https://api.statuspage.io/v1"),
     ),
     STATUSPAGE_API_KEY: optionalString,
+    /** OIDC sign-in for viewers of a private or mixed page (issue #15): the provider's issuer URL. */
+    VIEWER_OIDC_ISSUER: z.preprocess(
+      emptyToUndefined,
+      z.url({ error: "must be the provider's issuer URL" }).optional(),
+    ),
+    VIEWER_OIDC_CLIENT_ID: optionalString,
+    VIEWER_OIDC_CLIENT_SECRET: optionalString,
+    /** "claim=value": the ID token (or userinfo) claim must be or contain the value, e.g. groups=staff. */
+    VIEWER_OIDC_REQUIRED_CLAIM: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_.:-]{1,100}=[^\s=]{1,200}$/, { error: 'must be "claim=value", e.g. groups=staff' })
+        .optional(),
+    ),
+    VIEWER_OIDC_NAME: z.preprocess(emptyToUndefined, singleLine(z.string().max(60)).default("your organisation")),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -135,6 +151,21 @@ const schema = z
     logLevel: env.LOG_LEVEL,
     statuspageApiUrl: env.STATUSPAGE_API_URL,
     statuspageApiKey: env.STATUSPAGE_API_KEY,
+    viewerOidc:
+      env.VIEWER_OIDC_ISSUER && env.VIEWER_OIDC_CLIENT_ID
+        ? {
+            issuer: env.VIEWER_OIDC_ISSUER,
+            clientId: env.VIEWER_OIDC_CLIENT_ID,
+            clientSecret: env.VIEWER_OIDC_CLIENT_SECRET ?? null,
+            requiredClaim: env.VIEWER_OIDC_REQUIRED_CLAIM
+              ? {
+                  name: env.VIEWER_OIDC_REQUIRED_CLAIM.split("=")[0],
+                  value: env.VIEWER_OIDC_REQUIRED_CLAIM.split("=")[1],
+                }
+              : null,
+            name: env.VIEWER_OIDC_NAME,
+          }
+        : null,
   }));
 
 export type Config = z.infer<typeof schema>;

@@ -56,6 +56,9 @@ export const PRIVATE_TABLES = [
   "report_spikes",
   "update_votes",
   "publish_targets",
+  "viewer_sessions",
+  "viewer_sign_in_links",
+  "viewer_tokens",
 ] as const;
 
 const VERSION_SQL = "select version from public_content_version where id = 1";

@@ -253,3 +253,26 @@ export const REPORT_LIMITS = {
   minSpikeMinutes: 1,
   maxSpikeMinutes: 24 * 60,
 } as const;
+
+/** Who may see the page (issue #15): everyone, signed-in viewers only, or everyone with an internal part. */
+export const PAGE_VISIBILITIES = ["public", "private", "mixed"] as const;
+export type PageVisibility = (typeof PAGE_VISIBILITIES)[number];
+export const PAGE_VISIBILITY_LABELS: Record<PageVisibility, string> = {
+  public: "Public: everyone sees everything",
+  private: "Private: only signed-in viewers",
+  mixed: "Mixed: internal services only for signed-in viewers",
+};
+/** A service's or group's audience on a mixed page. */
+export const ITEM_VISIBILITIES = ["public", "internal"] as const;
+export type ItemVisibility = (typeof ITEM_VISIBILITIES)[number];
+/** Who is looking: the public, or a viewer with the right to the internal page (staff). */
+export const AUDIENCES = ["public", "internal"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+/** How a viewer came to see the internal page. */
+export const VIEWER_METHODS = ["email", "ip", "token", "oidc"] as const;
+export type ViewerMethod = (typeof VIEWER_METHODS)[number];
+export const VIEWER_LIMITS = {
+  /** Allowed email domains and allow-list entries, each. */
+  listEntries: 50,
+  tokenName: 100,
+} as const;

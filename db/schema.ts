@@ -29,6 +29,9 @@ import {
   SUBSCRIBER_KINDS,
   SUBSCRIBER_STATES,
   USER_ROLES,
+  PAGE_VISIBILITIES,
+  ITEM_VISIBILITIES,
+  VIEWER_METHODS,
 } from "./constants";
 
 const id = () => text("id").primaryKey();
@@ -57,6 +60,12 @@ export const pages = sqliteTable("pages", {
   /** A spike of visitor reports: this many about one service within reportSpikeMinutes. */
   reportSpikeThreshold: integer("report_spike_threshold").notNull().default(5),
   reportSpikeMinutes: integer("report_spike_minutes").notNull().default(10),
+  /** public, private (viewers only) or mixed (internal services for viewers only); core/audience.ts. */
+  visibility: text("visibility", { enum: PAGE_VISIBILITIES }).notNull().default("public"),
+  /** Email domains whose addresses may sign in as viewers by link, one per line; null: none. */
+  viewerEmailDomains: text("viewer_email_domains"),
+  /** CIDR ranges that see the internal page without signing in, one per line; null: none. */
+  viewerIpAllowlist: text("viewer_ip_allowlist"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -102,6 +111,8 @@ export const componentGroups = sqliteTable(
     description: text("description"),
     /** 1-based, shared with the ungrouped components: both are top-level rows of the page. */
     position: integer("position").notNull(),
+    /** On a mixed page, internal groups (and every service in them) are for viewers only. */
+    visibility: text("visibility", { enum: ITEM_VISIBILITIES }).notNull().default("public"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -132,6 +143,8 @@ export const components = sqliteTable(
      * written in the same transaction as that row (db/writes/component-status.ts), never on its own.
      */
     status: text("status", { enum: COMPONENT_STATUSES }).notNull().default("operational"),
+    /** On a mixed page, internal services are for viewers only (core/audience.ts). */
+    visibility: text("visibility", { enum: ITEM_VISIBILITIES }).notNull().default("public"),
     /** Soft delete: past incidents keep naming the component. */
     deletedAt: ms("deleted_at"),
     createdAt: createdAt(),
@@ -645,6 +658,50 @@ export const rateLimits = sqliteTable(
     failures: integer("failures").notNull().default(0),
   },
   (t) => [index("rate_limits_window_idx").on(t.windowStart)],
+);
+
+// ---------------------------------------------------------------- viewers (issue #15)
+
+/** Viewer sessions: people who may see the internal page. Not team members; separate from `sessions`. */
+export const viewerSessions = sqliteTable(
+  "viewer_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    method: text("method", { enum: VIEWER_METHODS }).notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: ms("last_seen_at").notNull(),
+    /** Absolute expiry; idle expiry is lastSeenAt plus the viewer idle timeout. */
+    expiresAt: ms("expires_at").notNull(),
+  },
+  (t) => [index("viewer_sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** Single-use sign-in links emailed to viewers; only the token's SHA-256 is kept. */
+export const viewerSignInLinks = sqliteTable(
+  "viewer_sign_in_links",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+    expiresAt: ms("expires_at").notNull(),
+    usedAt: ms("used_at"),
+  },
+  (t) => [index("viewer_sign_in_links_expires_idx").on(t.expiresAt)],
+);
+
+/** Tokens for machines reading a private page's API, feeds and calendar. Shown once, stored hashed. */
+export const viewerTokens = sqliteTable(
+  "viewer_tokens",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: ms("last_used_at"),
+    revokedAt: ms("revoked_at"),
+  },
+  (t) => [uniqueIndex("viewer_tokens_hash_idx").on(t.tokenHash)],
 );
 
 // ---------------------------------------------------------------- detection

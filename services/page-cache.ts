@@ -51,6 +51,17 @@ export function cacheKey(url: string): string {
   return query ? `${parsed.pathname}?${query}` : parsed.pathname;
 }
 
+/**
+ * One entry per audience (core/audience.ts), never per person: the public copy keeps the plain key, the
+ * internal copy lives under its own, so nothing can hand one audience's bytes to the other by accident.
+ */
+export function audienceKey(audience: "public" | "internal", key: string): string {
+  return audience === "public" ? key : `internal ${key}`;
+}
+
+/** The caching header of every internal copy: no shared cache (CDN, proxy) may keep it. */
+export const PRIVATE_CACHE_CONTROL = "private, no-store";
+
 export type Encoding = "br" | "gzip" | "identity";
 export type CacheState = "HIT" | "MISS" | "STALE";
 
@@ -147,7 +158,8 @@ export async function makeEntry(
   const headers: Record<string, string> = {
     ...extra,
     "content-type": contentType,
-    "cache-control": CACHE_CONTROL,
+    // server.ts passes PRIVATE_CACHE_CONTROL for an internal copy.
+    "cache-control": extra["cache-control"] ?? CACHE_CONTROL,
     vary: "Accept-Encoding",
     etag,
   };

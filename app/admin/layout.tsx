@@ -18,6 +18,7 @@ const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/mail", label: "Sent mail" },
   { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/audience", label: "Audience" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

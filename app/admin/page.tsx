@@ -23,7 +23,7 @@ export default async function AdminHome() {
   const mode = mailMode();
   const db = getDb();
   const page = getThePage(db);
-  const status = getOverallStatus(db, page.id);
+  const status = getOverallStatus(db, page.id, "internal");
   const open = listOpenIncidents(db, page);
   const stale = open.filter((i) => i.stale);
   const maintenance = listMaintenances(db, page.id, 0);

@@ -88,6 +88,14 @@ export default function ApiDocs() {
           ))}
         </dl>
         <Code label="Example: read the status with curl">{`curl -s ${base}/api/v2/status.json`}</Code>
+        <p className="mt-4">
+          On a <strong>private</strong> page these endpoints, the feeds, the calendar and the badge answer{" "}
+          <code>401</code> with a JSON <code>{"{error}"}</code> unless the request carries a viewer token (created by an
+          admin under Audience in the console) as <code>Authorization: Bearer &lt;token&gt;</code>, or as{" "}
+          <code>?viewer_token=&lt;token&gt;</code> for feed readers that cannot send headers. On a{" "}
+          <strong>mixed</strong> page they show the public part to everyone and everything to a viewer; answers for a
+          viewer are sent <code>Cache-Control: private, no-store</code>.
+        </p>
       </section>
 
       <section aria-labelledby="feeds">

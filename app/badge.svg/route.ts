@@ -1,3 +1,5 @@
+import { forAudience, requestAudience } from "@/services/viewers/request";
+import { PRIVATE_PAGE_ERROR } from "@/services/viewers/policy";
 import { getDb } from "@/db";
 import { COMPONENT_STATUS_LABELS } from "@/db/constants";
 import { findLiveComponent } from "@/db/queries/public-api";
@@ -14,16 +16,21 @@ const SVG = "image/svg+xml; charset=utf-8";
 // Public and read-only: the overall status, or one component's with ?component=<id>, as a badge.
 export function GET(request: Request) {
   const db = getDb();
-  const ctx = apiContext(db);
+  const who = requestAudience(request);
+  if (who.access === "refused") return jsonError(request, 401, PRIVATE_PAGE_ERROR);
+  const ctx = apiContext(db, undefined, who.audience);
   if (!ctx) return jsonError(request, 503, "The page is not set up yet");
   const componentId = new URL(request.url).searchParams.get("component");
   if (componentId === null) {
-    const status = getOverallStatus(db, ctx.page.id);
-    return publicResponse(request, badgeSvg("status", status.description, indicatorBadgeColor(status.indicator)), SVG);
+    const status = getOverallStatus(db, ctx.page.id, ctx.audience);
+    return forAudience(
+      publicResponse(request, badgeSvg("status", status.description, indicatorBadgeColor(status.indicator)), SVG),
+      who.audience,
+    );
   }
-  const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId) : undefined;
+  const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId, ctx.audience) : undefined;
   if (!component) return publicResponse(request, badgeSvg("status", "unknown component", "#9f9f9f"), SVG, 404);
-  return publicResponse(
+  const answer = publicResponse(
     request,
     badgeSvg(
       component.name,
@@ -32,6 +39,7 @@ export function GET(request: Request) {
     ),
     SVG,
   );
+  return forAudience(answer, who.audience);
 }
 
 export const HEAD = GET;

@@ -11,6 +11,7 @@ import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { parsePageNumber } from "@/core/time-zone";
 import { formatMonth } from "@/core/format";
 import { loadPage, statusMetadata } from "@/services/public-page";
+import { pageAudience } from "@/services/viewers/request";
 import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
@@ -25,9 +26,17 @@ export default async function HistoryPage({ searchParams }: Props) {
   const page = loadPage();
   if (!page) notFound();
   const params = await searchParams;
+  const { audience } = await pageAudience();
   const tz = page.timeZone;
   const pageNumber = parsePageNumber(params.page);
-  const { services, component, months, hasOlder } = getHistoryPage(getDb(), page, pageNumber, params.component);
+  const { services, component, months, hasOlder } = getHistoryPage(
+    getDb(),
+    page,
+    pageNumber,
+    params.component,
+    undefined,
+    audience,
+  );
   const query = (n: number) => `/history?page=${n}${component ? `&component=${component.id}` : ""}`;
 
   return (

@@ -1,3 +1,4 @@
+import { pageAudience } from "@/services/viewers/request";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -17,6 +18,7 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
   const db = getDb();
   const page = getPageRow(db);
   if (!page) notFound();
+  await pageAudience();
   const webhook = (await searchParams).via === "webhook";
   const choices = componentChoices(db, page.id);
   // In the page's frame (header and footer), so there is always a way back to the status page.

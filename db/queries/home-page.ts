@@ -4,6 +4,7 @@
 import { dailyUptime, groupDailyUptime, groupPeriodUptime, periodUptime, type DayUptime } from "@/core/uptime";
 import { visibleComponent } from "@/core/status";
 import { addDays, lastLocalDays, localDate, startOfLocalDay } from "@/core/time-zone";
+import type { Audience } from "../constants";
 import type { Db } from "../index";
 import type { Page } from "../schema";
 import {
@@ -50,12 +51,12 @@ export interface HomePage {
   now: number;
 }
 
-export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
+export function getHomePage(db: Db, page: Page, now = Date.now(), audience: Audience = "public"): HomePage {
   const tz = page.timeZone;
-  const status = getOverallStatus(db, page.id);
-  const rows = getComponentTree(db, page.id);
-  const active = getActiveIncidents(db, page.id);
-  const maintenances = getOpenMaintenances(db, page.id);
+  const status = getOverallStatus(db, page.id, audience);
+  const rows = getComponentTree(db, page.id, audience);
+  const active = getActiveIncidents(db, page.id, audience);
+  const maintenances = getOpenMaintenances(db, page.id, audience);
   const recurrences = getRecurrenceRules(
     db,
     maintenances.upcoming.flatMap((m) => (m.incident.recurrenceId ? [m.incident.recurrenceId] : [])),
@@ -74,7 +75,7 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
     showcase.map((c) => c.id),
     days[0].start,
   );
-  const markers = getIncidentMarkers(db, page.id, days[0].start);
+  const markers = getIncidentMarkers(db, page.id, days[0].start, audience);
   const incidentNames = new Map<string, string>();
   const uptime = new Map<string, ComponentUptime>();
   for (const component of showcase) {
@@ -128,7 +129,7 @@ export function getHomePage(db: Db, page: Page, now = Date.now()): HomePage {
 
   const today = localDate(now, tz);
   const firstPastDay = addDays(today, -(PAST_INCIDENT_DAYS - 1));
-  const past = getIncidentsBetween(db, page.id, startOfLocalDay(firstPastDay, tz), now + 1);
+  const past = getIncidentsBetween(db, page.id, startOfLocalDay(firstPastDay, tz), now + 1, { audience });
   const pastDays = Array.from({ length: PAST_INCIDENT_DAYS }, (_, i) => {
     const date = addDays(today, -i);
     return { date, incidents: past.filter((p) => localDate(occurredAt(p.incident), tz) === date) };

@@ -1,5 +1,6 @@
 // Reads for the notification pipeline: what a notification is about, and who receives it.
 import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { hiddenFor, incidentHiddenFromPublic, notHidden } from "./audience";
 import type { Db } from "../index";
 import { passwordResetOfNotification } from "./password-resets";
 import {
@@ -30,6 +31,8 @@ const reachable = and(
  * to everything, and those subscribed to at least one affected component.
  */
 export function incidentRecipientIds(db: Db, pageId: string, incidentId: string): string[] {
+  // Every subscriber is public today: an internal incident goes to none of them (core/audience.ts).
+  if (incidentHiddenFromPublic(db, pageId, incidentId)) return [];
   const affected = db
     .select({ id: incidentComponents.componentId })
     .from(incidentComponents)
@@ -111,11 +114,18 @@ export function notificationContext(db: Db, notificationId: string, now = Date.n
     ? (db.select().from(incidentUpdates).where(eq(incidentUpdates.id, notification.incidentUpdateId)).get() ?? null)
     : null;
   let services: { name: string; status: string }[] = [];
+  // Subscribers are public: the services listed leave out internal ones.
+  const hidden = hiddenFor(db, notification.pageId, "public");
   if (update) {
     services = db
       .select({ name: incidentUpdateComponents.componentName, status: incidentUpdateComponents.newStatus })
       .from(incidentUpdateComponents)
-      .where(eq(incidentUpdateComponents.updateId, update.id))
+      .where(
+        and(
+          eq(incidentUpdateComponents.updateId, update.id),
+          notHidden(incidentUpdateComponents.componentId, hidden.componentIds),
+        ),
+      )
       .orderBy(asc(incidentUpdateComponents.componentName))
       .all();
   }
@@ -124,7 +134,7 @@ export function notificationContext(db: Db, notificationId: string, now = Date.n
       .select({ name: components.name, status: components.status })
       .from(incidentComponents)
       .innerJoin(components, eq(components.id, incidentComponents.componentId))
-      .where(eq(incidentComponents.incidentId, incident.id))
+      .where(and(eq(incidentComponents.incidentId, incident.id), notHidden(components.id, hidden.componentIds)))
       .orderBy(asc(components.name))
       .all();
   }

@@ -1,8 +1,10 @@
 // Reads for the public interfaces (Statuspage API v2, feeds, calendar, badge): everything the serializers
 // in services/api/statuspage.ts need, in as few queries as possible.
 import { and, asc, desc, eq, gte, inArray, isNull, max, or } from "drizzle-orm";
-import type { AnyIncidentStatus, IncidentKind } from "../constants";
+import type { AnyIncidentStatus, Audience, IncidentKind } from "../constants";
+import type { Hidden } from "@/core/audience";
 import type { Db } from "../index";
+import { hiddenFor, notHidden } from "./audience";
 import {
   componentGroups,
   components,
@@ -25,18 +27,25 @@ export interface IncidentBundle {
   components: Component[];
 }
 
-export function loadComponentsAndGroups(db: Db, pageId: string): { groups: ComponentGroup[]; components: Component[] } {
+export function loadComponentsAndGroups(
+  db: Db,
+  pageId: string,
+  audience: Audience = "public",
+): { groups: ComponentGroup[]; components: Component[] } {
+  const hidden = hiddenFor(db, pageId, audience);
   return {
     groups: db
       .select()
       .from(componentGroups)
-      .where(eq(componentGroups.pageId, pageId))
+      .where(and(eq(componentGroups.pageId, pageId), notHidden(componentGroups.id, hidden.groupIds)))
       .orderBy(asc(componentGroups.position))
       .all(),
     components: db
       .select()
       .from(components)
-      .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+      .where(
+        and(eq(components.pageId, pageId), isNull(components.deletedAt), notHidden(components.id, hidden.componentIds)),
+      )
       .orderBy(asc(components.position), asc(components.createdAt))
       .all(),
   };
@@ -51,6 +60,8 @@ export interface IncidentFilter {
   componentId?: string;
   /** Only those still scheduled, or whose window ends at or after this time (the calendar keeps recent ones). */
   scheduledOrEndingSince?: number;
+  /** Who is reading: "public" (the default) leaves out internal incidents and the internal services named. */
+  audience?: Audience;
 }
 
 export interface IncidentQuery extends IncidentFilter {
@@ -58,9 +69,10 @@ export interface IncidentQuery extends IncidentFilter {
   limit: number;
 }
 
-function incidentWhere(db: Db, pageId: string, f: IncidentFilter) {
+function incidentWhere(db: Db, pageId: string, f: IncidentFilter, hidden: Hidden) {
   return and(
     eq(incidents.pageId, pageId),
+    notHidden(incidents.id, hidden.incidentIds),
     f.kind ? eq(incidents.kind, f.kind) : undefined,
     f.ids ? inArray(incidents.id, [...f.ids]) : undefined,
     f.statuses ? inArray(incidents.status, [...f.statuses]) : undefined,
@@ -89,10 +101,11 @@ export function loadIncidentBundles(db: Db, pageId: string, query: IncidentQuery
       : query.order === "scheduled_desc"
         ? [desc(incidents.scheduledFor), desc(incidents.createdAt)]
         : [asc(incidents.scheduledFor), asc(incidents.createdAt)];
+  const hidden = hiddenFor(db, pageId, query.audience ?? "public");
   const rows = db
     .select()
     .from(incidents)
-    .where(incidentWhere(db, pageId, query))
+    .where(incidentWhere(db, pageId, query, hidden))
     .orderBy(...order)
     .limit(query.limit)
     .all();
@@ -109,14 +122,23 @@ export function loadIncidentBundles(db: Db, pageId: string, query: IncidentQuery
         .select()
         .from(incidentUpdateComponents)
         .where(
-          inArray(
-            incidentUpdateComponents.updateId,
-            updates.map((u) => u.id),
+          and(
+            inArray(
+              incidentUpdateComponents.updateId,
+              updates.map((u) => u.id),
+            ),
+            notHidden(incidentUpdateComponents.componentId, hidden.componentIds),
           ),
         )
         .all()
     : [];
-  const links = db.select().from(incidentComponents).where(inArray(incidentComponents.incidentId, ids)).all();
+  const links = db
+    .select()
+    .from(incidentComponents)
+    .where(
+      and(inArray(incidentComponents.incidentId, ids), notHidden(incidentComponents.componentId, hidden.componentIds)),
+    )
+    .all();
   const linked = links.length
     ? db
         .select()
@@ -159,10 +181,16 @@ export function affectedComponentIds(db: Db, incidentId: string): string[] {
     .map((r) => r.id);
 }
 
-export function findLiveComponent(db: Db, pageId: string, id: string): Component | undefined {
-  return db
+export function findLiveComponent(
+  db: Db,
+  pageId: string,
+  id: string,
+  audience: Audience = "public",
+): Component | undefined {
+  const component = db
     .select()
     .from(components)
     .where(and(eq(components.id, id), eq(components.pageId, pageId), isNull(components.deletedAt)))
     .get();
+  return component && !hiddenFor(db, pageId, audience).componentIds.has(component.id) ? component : undefined;
 }

@@ -1,9 +1,16 @@
 // Reads of incidents and maintenances for the public pages: each list is loaded with its timeline and
 // affected components in three queries, whatever its length.
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { OPEN_MAINTENANCE_STATUSES, UNRESOLVED_INCIDENT_STATUSES, type AnyIncidentStatus } from "@/db/constants";
+import {
+  OPEN_MAINTENANCE_STATUSES,
+  UNRESOLVED_INCIDENT_STATUSES,
+  type AnyIncidentStatus,
+  type Audience,
+} from "@/db/constants";
+import type { Hidden } from "@/core/audience";
 import { bySeverity, timelineOrder, updateLabels } from "@/core/incident";
 import type { Db } from "../index";
+import { hiddenFor, notHidden } from "./audience";
 import {
   components,
   incidentComponents,
@@ -46,7 +53,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-function withDetails(db: Db, rows: Incident[]): PublicIncident[] {
+function withDetails(db: Db, rows: Incident[], hidden: Hidden): PublicIncident[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const updates = db
@@ -70,7 +77,8 @@ function withDetails(db: Db, rows: Incident[]): PublicIncident[] {
     })
     .from(incidentComponents)
     .innerJoin(components, eq(components.id, incidentComponents.componentId))
-    .where(inArray(incidentComponents.incidentId, ids))
+    // A public incident that also touched an internal service does not name it.
+    .where(and(inArray(incidentComponents.incidentId, ids), notHidden(components.id, hidden.componentIds)))
     .orderBy(asc(components.position), asc(components.name))
     .all();
   const updatesBy = groupBy(updates, (u) => u.incidentId);
@@ -88,14 +96,26 @@ function withDetails(db: Db, rows: Incident[]): PublicIncident[] {
   });
 }
 
-function list(db: Db, where: SQL | undefined, order: SQL = sql`${occurredAtSql} desc`): PublicIncident[] {
-  return withDetails(db, db.select().from(incidents).where(where).orderBy(order).all());
+function list(
+  db: Db,
+  hidden: Hidden,
+  where: SQL | undefined,
+  order: SQL = sql`${occurredAtSql} desc`,
+): PublicIncident[] {
+  const rows = db
+    .select()
+    .from(incidents)
+    .where(and(where, notHidden(incidents.id, hidden.incidentIds)))
+    .orderBy(order)
+    .all();
+  return withDetails(db, rows, hidden);
 }
 
 /** Unresolved incidents, most severe first. */
-export function getActiveIncidents(db: Db, pageId: string): PublicIncident[] {
+export function getActiveIncidents(db: Db, pageId: string, audience: Audience = "public"): PublicIncident[] {
   const rows = list(
     db,
+    hiddenFor(db, pageId, audience),
     and(
       eq(incidents.pageId, pageId),
       eq(incidents.kind, "incident"),
@@ -110,9 +130,11 @@ export function getActiveIncidents(db: Db, pageId: string): PublicIncident[] {
 export function getOpenMaintenances(
   db: Db,
   pageId: string,
+  audience: Audience = "public",
 ): { inProgress: PublicIncident[]; upcoming: PublicIncident[] } {
   const rows = list(
     db,
+    hiddenFor(db, pageId, audience),
     and(
       eq(incidents.pageId, pageId),
       eq(incidents.kind, "maintenance"),
@@ -132,7 +154,12 @@ export function getIncidentsBetween(
   pageId: string,
   from: number,
   to: number,
-  options: { componentId?: string; kind?: "incident" | "maintenance"; includeScheduled?: boolean } = {},
+  options: {
+    componentId?: string;
+    kind?: "incident" | "maintenance";
+    includeScheduled?: boolean;
+    audience?: Audience;
+  } = {},
 ): PublicIncident[] {
   const filters = [eq(incidents.pageId, pageId), gte(occurredAtSql, from), lt(occurredAtSql, to)];
   if (options.kind) filters.push(eq(incidents.kind, options.kind));
@@ -150,11 +177,12 @@ export function getIncidentsBetween(
       ),
     );
   }
-  return list(db, and(...filters));
+  return list(db, hiddenFor(db, pageId, options.audience ?? "public"), and(...filters));
 }
 
 /** Incidents per component for the uptime tooltips: ids, names, when, which components; no timelines. */
-export function getIncidentMarkers(db: Db, pageId: string, from: number) {
+export function getIncidentMarkers(db: Db, pageId: string, from: number, audience: Audience = "public") {
+  const hidden = hiddenFor(db, pageId, audience);
   return db
     .select({
       id: incidents.id,
@@ -170,22 +198,27 @@ export function getIncidentMarkers(db: Db, pageId: string, from: number) {
         eq(incidents.pageId, pageId),
         eq(incidents.kind, "incident"),
         or(gte(incidents.resolvedAt, from), sql`${incidents.resolvedAt} is null`),
+        notHidden(incidents.id, hidden.incidentIds),
+        notHidden(incidentComponents.componentId, hidden.componentIds),
       ),
     )
     .orderBy(desc(incidents.startedAt))
     .all();
 }
 
-export function getPublicIncident(db: Db, id: string): PublicIncident | undefined {
-  return list(db, eq(incidents.id, id))[0];
+export function getPublicIncident(db: Db, id: string, audience: Audience = "public"): PublicIncident | undefined {
+  const row = db.select({ pageId: incidents.pageId }).from(incidents).where(eq(incidents.id, id)).get();
+  if (!row) return undefined;
+  return list(db, hiddenFor(db, row.pageId, audience), eq(incidents.id, id))[0];
 }
 
 /** The oldest thing in the history, so /history knows where its last page is. */
-export function getOldestIncidentTime(db: Db, pageId: string): number | null {
+export function getOldestIncidentTime(db: Db, pageId: string, audience: Audience = "public"): number | null {
+  const hidden = hiddenFor(db, pageId, audience);
   const row = db
     .select({ at: sql<number | null>`min(${occurredAtSql})` })
     .from(incidents)
-    .where(eq(incidents.pageId, pageId))
+    .where(and(eq(incidents.pageId, pageId), notHidden(incidents.id, hidden.incidentIds)))
     .get();
   return row?.at ?? null;
 }

@@ -3,11 +3,13 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import {
   ACTIVE_MAINTENANCE_STATUSES,
   UNRESOLVED_INCIDENT_STATUSES,
+  type Audience,
   type ComponentStatus,
   type Impact,
 } from "@/db/constants";
 import { groupStatus, pageStatus, type PageStatus } from "@/core/status";
 import type { Db, Tx } from "../index";
+import { hiddenFor, notHidden } from "./audience";
 import {
   componentGroups,
   components,
@@ -27,17 +29,20 @@ export type ComponentRow =
   | { type: "component"; component: Component };
 
 /** Groups and ungrouped components in page order; each group with its children in order and its status. */
-export function getComponentTree(db: Db, pageId: string): ComponentRow[] {
+export function getComponentTree(db: Db, pageId: string, audience: Audience = "public"): ComponentRow[] {
+  const hidden = hiddenFor(db, pageId, audience);
   const groups = db
     .select()
     .from(componentGroups)
-    .where(eq(componentGroups.pageId, pageId))
+    .where(and(eq(componentGroups.pageId, pageId), notHidden(componentGroups.id, hidden.groupIds)))
     .orderBy(asc(componentGroups.position))
     .all();
   const all = db
     .select()
     .from(components)
-    .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+    .where(
+      and(eq(components.pageId, pageId), isNull(components.deletedAt), notHidden(components.id, hidden.componentIds)),
+    )
     .orderBy(asc(components.position), asc(components.createdAt))
     .all();
   const rows: (ComponentRow & { position: number })[] = [
@@ -59,11 +64,14 @@ export function getComponentTree(db: Db, pageId: string): ComponentRow[] {
 }
 
 /** The overall status: live components, unresolved incidents, maintenances in progress. */
-export function getOverallStatus(db: Db, pageId: string): PageStatus {
+export function getOverallStatus(db: Db, pageId: string, audience: Audience = "public"): PageStatus {
+  const hidden = hiddenFor(db, pageId, audience);
   const statuses = db
     .select({ status: components.status })
     .from(components)
-    .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+    .where(
+      and(eq(components.pageId, pageId), isNull(components.deletedAt), notHidden(components.id, hidden.componentIds)),
+    )
     .all()
     .map((r) => r.status);
   const open = db
@@ -73,6 +81,7 @@ export function getOverallStatus(db: Db, pageId: string): PageStatus {
       and(
         eq(incidents.pageId, pageId),
         inArray(incidents.status, [...UNRESOLVED_INCIDENT_STATUSES, ...ACTIVE_MAINTENANCE_STATUSES]),
+        notHidden(incidents.id, hidden.incidentIds),
       ),
     )
     .orderBy(desc(incidents.createdAt))

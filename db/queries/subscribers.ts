@@ -1,4 +1,6 @@
 // Reads about subscribers.
+import type { Audience } from "../constants";
+import { hiddenFor, notHidden } from "./audience";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { componentGroups, components, pages, subscriberComponents, subscribers } from "../schema";
@@ -33,17 +35,21 @@ export function getPageRow(db: Tx) {
 }
 
 /** The services a visitor can subscribe to, grouped as on the page. */
-export function componentChoices(db: Db, pageId: string) {
+/** The services a subscriber may pick; subscribers are public, so internal ones are left out by default. */
+export function componentChoices(db: Db, pageId: string, audience: Audience = "public") {
+  const hidden = hiddenFor(db, pageId, audience);
   const groups = db
     .select()
     .from(componentGroups)
-    .where(eq(componentGroups.pageId, pageId))
+    .where(and(eq(componentGroups.pageId, pageId), notHidden(componentGroups.id, hidden.groupIds)))
     .orderBy(asc(componentGroups.position))
     .all();
   const list = db
     .select({ id: components.id, name: components.name, groupId: components.groupId, position: components.position })
     .from(components)
-    .where(and(eq(components.pageId, pageId), isNull(components.deletedAt)))
+    .where(
+      and(eq(components.pageId, pageId), isNull(components.deletedAt), notHidden(components.id, hidden.componentIds)),
+    )
     .orderBy(asc(components.position), asc(components.name))
     .all();
   const grouped = groups.map((g) => ({ id: g.id, name: g.name, components: list.filter((c) => c.groupId === g.id) }));

@@ -13,11 +13,14 @@ import type { IncidentBundle } from "@/db/queries/public-api";
 import type { Component, ComponentGroup, Incident, Page } from "@/db/schema";
 import { groupStatus } from "@/core/status";
 import { toIso } from "@/core/time";
+import type { Audience } from "@/db/constants";
 
 export interface ApiContext {
   page: Page;
   /** The page's public URL, without a trailing slash. */
   baseUrl: string;
+  /** Who reads this answer (core/audience.ts); "public" when absent. */
+  audience?: Audience;
 }
 
 export interface ApiPage {

@@ -9,6 +9,7 @@ import {
 import { lastChangeAt, loadComponentsAndGroups, loadIncidentBundles } from "@/db/queries/public-api";
 import { getOverallStatus, getPage } from "@/db/queries/status-page";
 import { getConfig } from "@/core/config";
+import type { Audience } from "@/db/constants";
 import {
   serializeComponentList,
   serializeIncident,
@@ -32,10 +33,14 @@ export type V2Endpoint = (typeof V2_ENDPOINTS)[number];
 
 const LIST_LIMIT = 50;
 
-export function apiContext(db: Db, publicUrl = getConfig().publicUrl): ApiContext | null {
+export function apiContext(
+  db: Db,
+  publicUrl = getConfig().publicUrl,
+  audience: Audience = "public",
+): ApiContext | null {
   const page = getPage(db);
   if (!page) return null;
-  return { page, baseUrl: (page.url ?? publicUrl).replace(/\/+$/, "") };
+  return { page, baseUrl: (page.url ?? publicUrl).replace(/\/+$/, ""), audience };
 }
 
 /** The page's updated_at: the latest change to the page, a component or an incident. */
@@ -44,7 +49,7 @@ function pageObject(db: Db, ctx: ApiContext): ApiPage {
 }
 
 function componentList(db: Db, ctx: ApiContext) {
-  const { groups, components: list } = loadComponentsAndGroups(db, ctx.page.id);
+  const { groups, components: list } = loadComponentsAndGroups(db, ctx.page.id, ctx.audience);
   return serializeComponentList(groups, list);
 }
 
@@ -55,6 +60,7 @@ function incidentList(db: Db, ctx: ApiContext, unresolvedOnly: boolean) {
     statuses,
     order: "created_desc",
     limit: LIST_LIMIT,
+    audience: ctx.audience,
   }).map((b) => serializeIncident(ctx, b));
 }
 
@@ -69,6 +75,7 @@ function maintenanceList(db: Db, ctx: ApiContext, which: "all" | "upcoming" | "a
     statuses: which === "all" ? undefined : statuses[which],
     order: which === "all" ? "scheduled_desc" : "scheduled_asc",
     limit: LIST_LIMIT,
+    audience: ctx.audience,
   }).map((b) => serializeMaintenance(ctx, b));
 }
 
@@ -82,10 +89,10 @@ export function buildV2(db: Db, ctx: ApiContext, endpoint: V2Endpoint): Record<s
         components: componentList(db, ctx),
         incidents: incidentList(db, ctx, true),
         scheduled_maintenances: maintenanceList(db, ctx, "open"),
-        status: getOverallStatus(db, ctx.page.id),
+        status: getOverallStatus(db, ctx.page.id, ctx.audience),
       };
     case "status.json":
-      return { page, status: getOverallStatus(db, ctx.page.id) };
+      return { page, status: getOverallStatus(db, ctx.page.id, ctx.audience) };
     case "components.json":
       return { page, components: componentList(db, ctx) };
     case "incidents.json":

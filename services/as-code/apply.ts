@@ -42,13 +42,13 @@ function differing(want: Record<string, unknown>, have: Record<string, unknown>)
 export function planStatusFile(db: Db, actor: Actor, file: StatusFile, options: { prune?: boolean } = {}): Change[] {
   const page = getThePage(db);
   const now = Date.now();
-  const current = loadComponentsAndGroups(db, page.id);
+  const current = loadComponentsAndGroups(db, page.id, "internal");
   const changes: Change[] = [];
   // Ids resolve when a change runs: a service created a moment before is found by name then.
   const groupId = (d: Db, name: string | null) =>
-    name ? loadComponentsAndGroups(d, page.id).groups.find((g) => key(g.name) === key(name))!.id : null;
+    name ? loadComponentsAndGroups(d, page.id, "internal").groups.find((g) => key(g.name) === key(name))!.id : null;
   const serviceId = (d: Db, name: string) =>
-    loadComponentsAndGroups(d, page.id).components.find((c) => key(c.name) === key(name))!.id;
+    loadComponentsAndGroups(d, page.id, "internal").components.find((c) => key(c.name) === key(name))!.id;
 
   for (const g of file.groups) {
     const have = current.groups.find((x) => key(x.name) === key(g.name));
@@ -259,7 +259,7 @@ export function applyChanges(db: Db, changes: readonly Change[]): string[] {
 /** Today's configuration as a status file (secrets excluded: they exist only as hashes). */
 export function exportStatusFile(db: Db): string {
   const page = getThePage(db);
-  const { groups, components } = loadComponentsAndGroups(db, page.id);
+  const { groups, components } = loadComponentsAndGroups(db, page.id, "internal");
   const serviceName = (id: string | null) => components.find((c) => c.id === id)?.name ?? null;
   const file = {
     groups: groups.map((g) => ({ name: g.name, description: g.description })),

@@ -39,7 +39,7 @@ export type ResetRequestResult = { kind: "accepted" } | { kind: "throttled"; ret
  * Counts one request against fixed one-hour windows, or returns how long until the fullest one has room.
  * Nothing is counted when refused, so a refused request never uses up someone else's allowance.
  */
-function takeFromWindows(tx: Tx, limits: { key: string; limit: number }[], now: number): number {
+export function takeFromWindows(tx: Tx, limits: { key: string; limit: number }[], now: number): number {
   const rows = limits.map(({ key, limit }) => {
     const row = readRateLimit(tx, key);
     const fresh = !row || now - row.windowStart >= WINDOW;

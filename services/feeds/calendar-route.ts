@@ -1,3 +1,5 @@
+import { forAudience, requestAudience } from "@/services/viewers/request";
+import { PRIVATE_PAGE_ERROR } from "@/services/viewers/policy";
 import { getDb } from "@/db";
 import { loadIncidentBundles } from "@/db/queries/public-api";
 import { jsonError, preflight, publicResponse } from "@/services/api/http";
@@ -13,7 +15,9 @@ const KEEP_PAST = 30 * DAY;
 export function calendarHandlers() {
   const GET = (request: Request) => {
     const db = getDb();
-    const ctx = apiContext(db);
+    const who = requestAudience(request);
+    if (who.access === "refused") return jsonError(request, 401, PRIVATE_PAGE_ERROR);
+    const ctx = apiContext(db, undefined, who.audience);
     if (!ctx) return jsonError(request, 503, "The page is not set up yet");
     const since = Date.now() - KEEP_PAST;
     const bundles = loadIncidentBundles(db, ctx.page.id, {
@@ -21,8 +25,9 @@ export function calendarHandlers() {
       scheduledOrEndingSince: since,
       order: "scheduled_asc",
       limit: 500,
+      audience: ctx.audience,
     });
-    return publicResponse(request, maintenanceCalendar(ctx, bundles), ICS);
+    return forAudience(publicResponse(request, maintenanceCalendar(ctx, bundles), ICS), who.audience);
   };
   return { GET, HEAD: GET, OPTIONS: preflight };
 }
@@ -33,15 +38,23 @@ export function singleCalendarHandlers() {
     params.then(({ file }) => {
       const id = /^([0-9a-z]{12})\.ics$/.exec(file)?.[1];
       const db = getDb();
-      const ctx = apiContext(db);
+      const who = requestAudience(request);
+      if (who.access === "refused") return jsonError(request, 401, PRIVATE_PAGE_ERROR);
+      const ctx = apiContext(db, undefined, who.audience);
       if (!ctx) return jsonError(request, 503, "The page is not set up yet");
       const bundles = id
-        ? loadIncidentBundles(db, ctx.page.id, { ids: [id], kind: "maintenance", order: "scheduled_asc", limit: 1 })
+        ? loadIncidentBundles(db, ctx.page.id, {
+            ids: [id],
+            kind: "maintenance",
+            order: "scheduled_asc",
+            limit: 1,
+            audience: ctx.audience,
+          })
         : [];
       if (bundles.length === 0) return jsonError(request, 404, "No such maintenance");
       const response = publicResponse(request, maintenanceCalendar(ctx, bundles), ICS);
       response.headers.set("Content-Disposition", `attachment; filename="maintenance-${id}.ics"`);
-      return response;
+      return forAudience(response, who.audience);
     });
   return { GET, HEAD: GET, OPTIONS: preflight };
 }

@@ -1,3 +1,5 @@
+import { forAudience, requestAudience } from "@/services/viewers/request";
+import { PRIVATE_PAGE_ERROR } from "@/services/viewers/policy";
 import { getDb } from "@/db";
 import { findLiveComponent } from "@/db/queries/public-api";
 import { jsonError, preflight, publicResponse } from "@/services/api/http";
@@ -9,12 +11,14 @@ import { atomFeed, loadFeedBundles, rssFeed } from "./history";
 export function feedHandlers(format: "atom" | "rss") {
   const GET = (request: Request) => {
     const db = getDb();
-    const ctx = apiContext(db);
+    const who = requestAudience(request);
+    if (who.access === "refused") return jsonError(request, 401, PRIVATE_PAGE_ERROR);
+    const ctx = apiContext(db, undefined, who.audience);
     if (!ctx) return jsonError(request, 503, "The page is not set up yet");
     const componentId = new URL(request.url).searchParams.get("component");
     let input;
     if (componentId !== null) {
-      const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId) : undefined;
+      const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId, ctx.audience) : undefined;
       if (!component) return jsonError(request, 404, "No such component");
       input = {
         ctx,
@@ -25,9 +29,12 @@ export function feedHandlers(format: "atom" | "rss") {
     } else {
       input = { ctx, bundles: loadFeedBundles(db, ctx) };
     }
-    return format === "atom"
-      ? publicResponse(request, atomFeed(input), "application/atom+xml; charset=utf-8")
-      : publicResponse(request, rssFeed(input), "application/rss+xml; charset=utf-8");
+    return forAudience(
+      format === "atom"
+        ? publicResponse(request, atomFeed(input), "application/atom+xml; charset=utf-8")
+        : publicResponse(request, rssFeed(input), "application/rss+xml; charset=utf-8"),
+      who.audience,
+    );
   };
   return { GET, HEAD: GET, OPTIONS: preflight };
 }

@@ -24,6 +24,7 @@ export function loadFeedBundles(db: Db, ctx: ApiContext, componentId?: string): 
     componentId,
     order: "created_desc",
     limit: FEED_SIZE,
+    audience: ctx.audience,
   });
 }
 

@@ -1,5 +1,6 @@
 // Which webhooks a notification goes to, and the event they all receive (built once, stored with the
 // notification, so every retry sends the same bytes). Email subscribers never get component_updated.
+import { componentHiddenFromPublic, incidentHiddenFromPublic } from "@/db/queries/audience";
 import type { Db } from "@/db";
 import type { NotificationKind } from "@/db/constants";
 import { getWebhookSubscriber, webhookRecipientIds } from "@/db/queries/webhooks";
@@ -65,10 +66,13 @@ export function webhookFanOut(
   if (notification.kind === "component_updated") {
     const change = componentUpdate(notification);
     if (!change) return null;
+    // Webhook subscribers are public: an internal service's changes are not theirs to hear.
+    if (componentHiddenFromPublic(db, notification.pageId, change.component.id)) return null;
     const subscriberIds = webhookRecipientIds(db, notification.pageId, [change.component.id]);
     return subscriberIds.length ? { subscriberIds, event: webhookEvent(db, notification.pageId, change, now) } : null;
   }
   if (!notification.incidentId) return null;
+  if (incidentHiddenFromPublic(db, notification.pageId, notification.incidentId)) return null;
   const subscriberIds = webhookRecipientIds(db, notification.pageId, affectedComponentIds(db, notification.incidentId));
   if (subscriberIds.length === 0) return null;
   const ctx = apiContext(db, publicUrl);

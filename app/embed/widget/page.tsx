@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { getOverallStatus } from "@/db/queries/status-page";
 import { apiContext } from "@/services/api/v2";
+import { pageAudience } from "@/services/viewers/request";
 import { INDICATOR_TONE, StatusIcon } from "@/components/status-icon";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +11,12 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Status widget", robots: { index: false } };
 
 /** A compact status card for an <iframe> on another site (see /api for the snippet). */
-export default function StatusWidget() {
+export default async function StatusWidget() {
   const db = getDb();
-  const ctx = apiContext(db);
+  const { audience } = await pageAudience();
+  const ctx = apiContext(db, undefined, audience);
   if (!ctx) notFound();
-  const status = getOverallStatus(db, ctx.page.id);
+  const status = getOverallStatus(db, ctx.page.id, audience);
   // A document of its own inside the frame: a main landmark and a heading (the page's name) like any page.
   return (
     <main>

@@ -10,17 +10,19 @@ import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { formatDuration } from "@/core/format";
 import { isId } from "@/core/ids";
 import { loadPage, statusMetadata } from "@/services/public-page";
+import type { Audience } from "@/db/constants";
+import { currentAudience, pageAudience } from "@/services/viewers/request";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-function load(id: string) {
-  return isId(id) ? getPublicIncident(getDb(), id) : undefined;
+function load(id: string, audience: Audience) {
+  return isId(id) ? getPublicIncident(getDb(), id, audience) : undefined;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const item = load((await params).id);
+  const item = load((await params).id, (await currentAudience()).audience);
   if (!item) return statusMetadata("Not found");
   const base = statusMetadata(item.incident.name);
   const latest = item.updates[0];
@@ -38,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IncidentPage({ params }: Props) {
   const page = loadPage();
-  const item = load((await params).id);
+  const item = load((await params).id, (await pageAudience()).audience);
   if (!page || !item) notFound();
   const { incident } = item;
   const tz = page.timeZone;

@@ -93,7 +93,7 @@ function liveComponent(db: Db, pageId: string, componentId: string) {
 function oneGroup(db: Db, pageId: string, groupId: string) {
   const group = ID_PATTERN.test(groupId) ? findGroup(db, pageId, groupId) : undefined;
   if (!group) throw notFound("Group");
-  const children = loadComponentsAndGroups(db, pageId).components.filter((c) => c.groupId === group.id);
+  const children = loadComponentsAndGroups(db, pageId, "internal").components.filter((c) => c.groupId === group.id);
   return serializeGroup(group, children);
 }
 
@@ -183,7 +183,7 @@ export const componentEndpoints = {
         );
       }
       unwrap(outcome, "Group");
-      const { groups, components } = loadComponentsAndGroups(db, pageId);
+      const { groups, components } = loadComponentsAndGroups(db, pageId, "internal");
       return { components: serializeComponentList(groups, components) };
     },
   } satisfies Endpoint<typeof reorderBody>,
@@ -194,7 +194,7 @@ export const componentEndpoints = {
     role: "read",
     responds: { status: 200, description: "The groups", schema: z.strictObject({ groups: z.array(groupShape) }) },
     run: ({ db }) => {
-      const { groups, components } = loadComponentsAndGroups(db, ctxOf(db).page.id);
+      const { groups, components } = loadComponentsAndGroups(db, ctxOf(db).page.id, "internal");
       return {
         groups: groups.map((g) =>
           serializeGroup(

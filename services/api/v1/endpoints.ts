@@ -40,7 +40,13 @@ const id = z.string().regex(ID_PATTERN);
 function oneIncident(db: Db, incidentId: string, kind: "incident" | "maintenance") {
   const ctx = ctxOf(db);
   if (!ID_PATTERN.test(incidentId)) throw notFound(kind === "incident" ? "Incident" : "Maintenance");
-  const [bundle] = loadIncidentBundles(db, ctx.page.id, { ids: [incidentId], kind, order: "created_desc", limit: 1 });
+  const [bundle] = loadIncidentBundles(db, ctx.page.id, {
+    ids: [incidentId],
+    kind,
+    order: "created_desc",
+    limit: 1,
+    audience: ctx.audience,
+  });
   if (!bundle) throw notFound(kind === "incident" ? "Incident" : "Maintenance");
   return kind === "incident" ? serializeIncident(ctx, bundle) : serializeMaintenance(ctx, bundle);
 }
@@ -102,7 +108,7 @@ export const endpoints = {
     },
     run: ({ db }) => {
       const ctx = ctxOf(db);
-      const { groups, components } = loadComponentsAndGroups(db, ctx.page.id);
+      const { groups, components } = loadComponentsAndGroups(db, ctx.page.id, ctx.audience);
       return { components: serializeComponentList(groups, components) };
     },
   } satisfies Endpoint<undefined>,
@@ -126,6 +132,7 @@ export const endpoints = {
           statuses,
           order: "created_desc",
           limit: q.limit,
+          audience: ctx.audience,
         }).map((b) => serializeIncident(ctx, b)),
       };
     },

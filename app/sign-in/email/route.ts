@@ -1,0 +1,4 @@
+import { postLinkRequest } from "@/services/viewers/routes";
+
+export const dynamic = "force-dynamic";
+export const POST = postLinkRequest;

@@ -1,0 +1,4 @@
+import { postSignOut } from "@/services/viewers/routes";
+
+export const dynamic = "force-dynamic";
+export const POST = postSignOut;

@@ -1,0 +1,140 @@
+// Who sees what (issue #15). The one place that decides what an audience may see of the page: the db/
+// queries ask hiddenFrom() and leave out what it names, so every public artefact (pages, API v2, feeds,
+// calendar, badge, embed, notifications of public subscribers) follows the same rule.
+//   - A public page shows everything to everyone; the per-service flags only matter on a mixed page.
+//   - A private page refuses the public audience altogether (the caller redirects or answers 401).
+//   - On a mixed page a service is internal when it or its group is; an incident or maintenance is internal
+//     when every service it touches is internal (one touching nothing is public: it is about everyone).
+import { BlockList, isIP } from "node:net";
+import { VIEWER_LIMITS, type Audience, type ItemVisibility, type PageVisibility } from "@/db/constants";
+
+export type PageAccess = "everything" | "public-part" | "refused";
+
+export function pageAccess(page: PageVisibility, audience: Audience): PageAccess {
+  if (audience === "internal" || page === "public") return "everything";
+  return page === "private" ? "refused" : "public-part";
+}
+
+export function effectiveVisibility(
+  item: { visibility: ItemVisibility },
+  group: { visibility: ItemVisibility } | undefined,
+): ItemVisibility {
+  return item.visibility === "internal" || group?.visibility === "internal" ? "internal" : "public";
+}
+
+export function incidentVisibility(touched: readonly ItemVisibility[]): ItemVisibility {
+  return touched.length > 0 && touched.every((v) => v === "internal") ? "internal" : "public";
+}
+
+export interface Hidden {
+  groupIds: ReadonlySet<string>;
+  componentIds: ReadonlySet<string>;
+  incidentIds: ReadonlySet<string>;
+}
+
+export const NOTHING_HIDDEN: Hidden = { groupIds: new Set(), componentIds: new Set(), incidentIds: new Set() };
+
+export interface VisibilityInput {
+  groups: readonly { id: string; visibility: ItemVisibility }[];
+  components: readonly { id: string; groupId: string | null; visibility: ItemVisibility }[];
+  /** Which services each incident or maintenance touches. */
+  links: readonly { incidentId: string; componentId: string }[];
+}
+
+/** What `audience` may not see of a page with this visibility. A refused audience is the caller's to stop. */
+export function hiddenFrom(page: PageVisibility, audience: Audience, input: VisibilityInput): Hidden {
+  if (pageAccess(page, audience) === "everything") return NOTHING_HIDDEN;
+  const groups = new Map(input.groups.map((g) => [g.id, g]));
+  const visibility = new Map(
+    input.components.map((c) => [c.id, effectiveVisibility(c, c.groupId ? groups.get(c.groupId) : undefined)]),
+  );
+  const touched = new Map<string, ItemVisibility[]>();
+  for (const link of input.links) {
+    const list = touched.get(link.incidentId) ?? [];
+    list.push(visibility.get(link.componentId) ?? "public");
+    touched.set(link.incidentId, list);
+  }
+  return {
+    groupIds: new Set(input.groups.filter((g) => g.visibility === "internal").map((g) => g.id)),
+    componentIds: new Set([...visibility].filter(([, v]) => v === "internal").map(([id]) => id)),
+    incidentIds: new Set([...touched].filter(([, v]) => incidentVisibility(v) === "internal").map(([id]) => id)),
+  };
+}
+
+// ---------------------------------------------------------------- lists typed in the console
+
+export interface ParsedList {
+  entries: string[];
+  errors: { line: number; message: string }[];
+}
+
+function parseLines(text: string, parseOne: (entry: string) => string | { error: string }): ParsedList {
+  const result: ParsedList = { entries: [], errors: [] };
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const entry = raw.trim();
+    if (!entry) return;
+    const parsed = parseOne(entry);
+    if (typeof parsed === "string") {
+      if (!result.entries.includes(parsed)) result.entries.push(parsed);
+    } else result.errors.push({ line: i + 1, message: `Line ${i + 1}: ${parsed.error}` });
+  });
+  if (result.entries.length > VIEWER_LIMITS.listEntries)
+    result.errors.unshift({ line: 0, message: `At most ${VIEWER_LIMITS.listEntries} entries.` });
+  return result;
+}
+
+/** One CIDR range per line; a bare address is a range of one. Written back in a canonical form. */
+export function parseCidrList(text: string): ParsedList {
+  return parseLines(text, (entry) => {
+    const [address, prefixText, extra] = entry.split("/");
+    const family = isIP(address ?? "");
+    const shown = entry.slice(0, 60);
+    if (extra !== undefined || family === 0) return { error: `"${shown}" is not an IP address or CIDR range.` };
+    const max = family === 4 ? 32 : 128;
+    if (prefixText === undefined) return `${address}/${max}`;
+    if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max)
+      return { error: `"${shown}" has a prefix length outside 0-${max}.` };
+    return `${address}/${Number(prefixText)}`;
+  });
+}
+
+/** Whether an address (as TRUST_PROXY decided it) is in one of the ranges. */
+export function ipAllowed(address: string | null | undefined, cidrs: readonly string[]): boolean {
+  if (!address || cidrs.length === 0) return false;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  const ip = mapped ? mapped[1] : address;
+  const family = isIP(ip);
+  if (family === 0) return false;
+  const list = new BlockList();
+  for (const cidr of cidrs) {
+    const [net, prefix] = cidr.split("/");
+    const netFamily = isIP(net);
+    if (netFamily !== 0) list.addSubnet(net, Number(prefix), netFamily === 4 ? "ipv4" : "ipv6");
+  }
+  return list.check(ip, family === 4 ? "ipv4" : "ipv6");
+}
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** One email domain per line ("example.com" or "@example.com"), lower-cased. */
+export function parseDomainList(text: string): ParsedList {
+  return parseLines(text, (entry) => {
+    const domain = entry.replace(/^@/, "").toLowerCase();
+    return DOMAIN.test(domain) ? domain : { error: `"${entry.slice(0, 60)}" is not an email domain.` };
+  });
+}
+
+/** The address's domain is exactly one of the listed domains (a subdomain is a different organisation). */
+export function emailDomainAllowed(email: string, domains: readonly string[]): boolean {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return false;
+  return domains.includes(email.slice(at + 1).toLowerCase());
+}
+
+/** The stored one-per-line lists as arrays (the console validated them on save). */
+export const listOf = (stored: string | null | undefined): string[] =>
+  (stored ?? "")
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
