@@ -23,6 +23,9 @@ export const NOT_EXPORTED: Record<string, string> = {
   deliveries: "the outbox is not moved (nothing is sent again)",
   email_messages: "the sent-mail log is not moved",
   inbound_webhook_events: "Resend's already-processed event ids",
+  viewer_sessions: "viewer sign-ins end with the old server",
+  viewer_sign_in_links: "viewer sign-in links end with the old server",
+  publish_targets: "the new server publishes its static copy afresh",
 };
 
 /**
