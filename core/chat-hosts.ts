@@ -83,3 +83,17 @@ export function chatUrlProblem(
     return `This ${labels[platform]} URL is not an incoming-webhook URL. It looks like ${rule.example}`;
   return null;
 }
+
+/**
+ * A chat URL as the console, emails and pages show it: host and the first path segment only. The rest is
+ * the webhook's secret (whoever has the whole URL can post to the channel), so it is never shown again.
+ */
+export function maskChatUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    const first = url.pathname.split("/").filter(Boolean)[0];
+    return `${url.host}/${first ? `${first}/` : ""}…`;
+  } catch {
+    return "…";
+  }
+}

@@ -71,7 +71,7 @@ export function parseMarkdown(source: string, options: MarkdownOptions = {}): Ma
     for (const child of token.children ?? [])
       for (const attr of ["href", "src"]) {
         const value = child.attrGet(attr);
-        if (value !== null) child.attrSet(attr, resolveHref(value, options));
+        if (value !== null) child.attrSet(attr, resolveHref(String(value), options));
       }
   return tokens;
 }

@@ -46,7 +46,7 @@ export const SLACK: Dialect = {
 
 /** Discord message Markdown (support.discord.com "Markdown Text 101"; masked links work in embeds). */
 export const DISCORD: Dialect = {
-  text: backslash(/[\\*_~`|>#\[\]()-]/g),
+  text: (s) => backslash(/[\\*_~`|\[\]]/g)(s).replace(/^([#>-])/gm, "\\$1"),
   strong: (s) => `**${s}**`,
   em: (s) => `*${s}*`,
   strike: (s) => `~~${s}~~`,
@@ -66,7 +66,7 @@ export const DISCORD: Dialect = {
  * italic, bulleted and numbered lists, links). No code or headings: shown as bold or plain text.
  */
 export const TEAMS: Dialect = {
-  text: backslash(/[\\*_\[\]()`#~]/g),
+  text: backslash(/[\\*_\[\]]/g),
   strong: (s) => `**${s}**`,
   em: (s) => `_${s}_`,
   strike: (s) => s,
@@ -137,7 +137,7 @@ function inline(children: MarkdownToken[], d: Dialect): string {
         out += d.strike(close("s_close"));
         break;
       case "link_open": {
-        const href = t.attrGet("href") ?? "";
+        const href = String(t.attrGet("href") ?? "");
         const inner = close("link_close");
         // Only absolute links work from a chat message (the policy already dropped unsafe ones).
         out += /^(https?:|mailto:)/i.test(href) ? d.link(href, inner) : inner;
@@ -145,7 +145,7 @@ function inline(children: MarkdownToken[], d: Dialect): string {
       }
       case "image": {
         // As on the page: a picture becomes a link to it, its description the text.
-        const src = t.attrGet("src") ?? "";
+        const src = String(t.attrGet("src") ?? "");
         const alt = t.content || src;
         out += /^https?:/i.test(src) ? d.link(src, d.text(alt)) : d.text(alt);
         break;

@@ -33,6 +33,9 @@ export interface LaneSpec {
 export const DEFAULT_LANES: Record<DeliveryChannel, LaneSpec> = {
   email: { concurrency: 1, onePerEndpoint: false },
   webhook: { concurrency: 16, onePerEndpoint: true, failingShare: 8 },
+  // Chat: like webhooks. One POST per channel at a time also keeps within each platform's per-webhook rate
+  // limit (Slack about one message a second, Discord five every two seconds).
+  chat: { concurrency: 8, onePerEndpoint: true, failingShare: 4 },
 };
 
 export type Deliver = (delivery: Delivery) => Promise<DeliveryOutcome>;
