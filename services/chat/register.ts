@@ -52,7 +52,8 @@ export const chatInputSchema = z.object({
     .max(500)
     .default([]),
 });
-export type ChatInput = z.input<typeof chatInputSchema>;
+/** What a form posts: the platform is checked by the schema like everything else. */
+export type ChatInput = Omit<z.input<typeof chatInputSchema>, "platform"> & { platform?: string };
 
 export type ChatRegisterResult =
   | { status: "created"; id: string; platform: ChatPlatform }
