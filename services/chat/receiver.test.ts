@@ -12,6 +12,10 @@ import { addComponent, addMember, emptyPage, T0 } from "@/services/testing/scena
 import { startWebhookReceiver, type WebhookReceiver } from "@/services/testing/webhook-receiver";
 import { HOUR, MINUTE } from "@/core/time";
 import { WEBHOOK_RETRY_DELAYS_MS } from "@/services/webhooks/retry-schedule";
+import { ensureAppSecret } from "@/db/writes/page";
+import { unsubscribe } from "@/db/writes/subscribers";
+import { signSubscriberToken } from "@/services/notifications/tokens";
+import { subscriberForToken } from "@/services/subscriptions/access";
 import { registerChat, requestChatSubscription } from "./register";
 import { MORE_TEXT } from "./shorten";
 
@@ -247,5 +251,28 @@ describe("failures", () => {
     expect(db.select().from(deliveries).where(eq(deliveries.channel, "chat")).get()!.state).toBe("sent");
     const sent = receiver.requests.slice(1).map((r) => r.body);
     expect(new Set(sent).size).toBe(1);
+  });
+});
+
+describe("unsubscribing", () => {
+  it("the link in a message belongs to the channel; once used, the channel gets nothing more", async () => {
+    await register("teams", "/teams");
+    const link = /\/unsubscribe\/([^"]+)"/.exec(receiver.requests[0].body)![1];
+    const channel = subscriberForToken(db, "unsubscribe", link, T0);
+    expect(channel).toMatchObject({ kind: "chat", chatPlatform: "teams" });
+    // A chat channel has nothing to manage: only the unsubscribe link is valid.
+    const manage = signSubscriberToken(ensureAppSecret(db, T0), "manage", channel!.id, channel!.tokenVersion);
+    expect(subscriberForToken(db, "manage", manage, T0)).toBeNull();
+    unsubscribe(db, channel!.id, T0);
+    receiver.requests.length = 0;
+    const editor = addMember(db, "editor");
+    createIncident(
+      db,
+      editor,
+      { name: "Mail down", message: "Looking", componentStatuses: { [componentId]: "major_outage" } },
+      T0,
+    );
+    await run(T0 + MINUTE);
+    expect(receiver.requests).toHaveLength(0);
   });
 });
