@@ -52,7 +52,8 @@ export default async function ChatPage({ searchParams }: { searchParams: Promise
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         Slack, Microsoft Teams, Discord and Google Chat channels get every incident and maintenance update as a native
         message. A channel is connected only once it accepted a test message. A deleted webhook (404 or 410) disables
-        the channel at once; other failures are retried for about a day first. Either way its owner is emailed.
+        the channel at once; other failures are retried for about a day first. Either way its owner, if one was given,
+        is emailed.
       </p>
       {removed === "1" && (
         <p
