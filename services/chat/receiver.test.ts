@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { CHAT_PLATFORMS, type ChatPlatform } from "@/db/constants";
-import { deliveries, notifications, subscribers } from "@/db/schema";
+import { deliveries, emailMessages, notifications, subscribers } from "@/db/schema";
 import { addIncidentUpdate, createIncident } from "@/services/incidents/incident-verbs";
 import { runNotificationJobs, type JobOptions } from "@/services/notifications/jobs";
 import { addComponent, addMember, emptyPage, T0 } from "@/services/testing/scenario";
@@ -224,6 +224,10 @@ describe("failures", () => {
     // The owner's email names the channel without its secret part.
     expect(told.payload).toMatchObject({ url: expect.stringMatching(/^127\.0\.0\.1:\d+\/slack\/…$/) });
     expect(String(told.payload!.lastError)).toMatch(/HTTP 410.*deleted/);
+    await run(T0 + 2 * MINUTE);
+    const mail = db.select().from(emailMessages).where(eq(emailMessages.toAddress, "owner@example.com")).get()!;
+    expect(mail.subject).toMatch(/was disabled/);
+    expect(mail.text).toMatch(/127\.0\.0\.1:\d+\/slack\/…/);
     receiver.requests.length = 0;
     addIncidentUpdate(db, editor, id, { status: "resolved", message: "Fixed" }, T0 + HOUR);
     await run(T0 + HOUR + MINUTE);
