@@ -7,6 +7,7 @@ import type { Db } from "@/db";
 import { CHAT_PLATFORMS, type ChatPlatform } from "@/db/constants";
 import { deliveries, emailMessages, notifications, subscribers } from "@/db/schema";
 import { addIncidentUpdate, createIncident } from "@/services/incidents/incident-verbs";
+import { scheduleMaintenance } from "@/services/incidents/maintenance-verbs";
 import { runNotificationJobs, type JobOptions } from "@/services/notifications/jobs";
 import { addComponent, addMember, emptyPage, T0 } from "@/services/testing/scenario";
 import { startWebhookReceiver, type WebhookReceiver } from "@/services/testing/webhook-receiver";
@@ -181,6 +182,28 @@ describe("an incident's messages", () => {
       expect(textOf(created)).toContain("Looking <b>into</b> it");
       expect(textOf(resolved)).toContain("#15803d");
     }
+  });
+
+  it("a scheduled maintenance says its window in the page's zone, in the maintenance colour", async () => {
+    await register("slack", "/slack");
+    receiver.requests.length = 0;
+    scheduleMaintenance(
+      db,
+      addMember(db, "editor"),
+      {
+        name: "Upgrade",
+        message: "Planned",
+        scheduledFor: T0 + 2 * HOUR,
+        scheduledUntil: T0 + 3 * HOUR,
+        componentIds: [componentId],
+      },
+      T0,
+    );
+    await run(T0 + MINUTE);
+    const [body] = bodies();
+    expect(body.text).toBe("[Scheduled maintenance] Upgrade");
+    expect(body.attachments[0].color).toBe("#2563eb");
+    expect(textOf(body)).toMatch(/Scheduled \d+ \w+ \d{4}, \d\d:\d\d [^ ]+ \(Europe\/Berlin\) to .*\(Europe\/Berlin\)/);
   });
 
   it("an oversized update is shortened with a link, not refused", async () => {
