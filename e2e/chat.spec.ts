@@ -3,7 +3,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { eq } from "drizzle-orm";
 import { incidents, subscribers } from "@/db/schema";
+import { insertChatSubscriber } from "@/db/writes/chat";
+import { disableWebhook } from "@/db/writes/webhooks";
 import { SYSTEM } from "@/core/actor";
+import { newId } from "@/core/ids";
 import { createIncident } from "@/services/incidents/incident-verbs";
 import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "@/services/testing/webhook-receiver";
 import { expect, test } from "./public-fixtures";
@@ -90,8 +93,27 @@ test.describe("the chat screens", () => {
     ["phone", { width: 375, height: 740 }],
     ["desktop", { width: 1280, height: 900 }],
   ] as const) {
-    test(`the public chat form and the console page fit (${label}, dark) and pass axe`, async ({ page, snapshot }) => {
+    test(`the public chat form and the console page fit (${label}, dark) and pass axe`, async ({
+      page,
+      db,
+      pageId,
+      snapshot,
+    }) => {
       await page.setViewportSize(viewport);
+      // A channel whose webhook was deleted on the platform, as the console lists it.
+      const id = newId();
+      const url = receiver.url(`/services/T1/B2/secret-${label}`);
+      insertChatSubscriber(db, {
+        id,
+        pageId,
+        platform: "discord",
+        url,
+        email: null,
+        componentIds: [],
+        origin: "public",
+        at: Date.now(),
+      });
+      disableWebhook(db, id, Date.now());
       for (const [path, shot] of [
         ["/subscribe?via=chat", `subscribe-chat-${label}-dark`],
         ["/admin/chat", `admin-chat-${label}-dark`],
@@ -101,12 +123,17 @@ test.describe("the chat screens", () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
           0,
         );
+        if (path === "/admin/chat") {
+          await expect(page.getByRole("listitem").filter({ hasText: "Discord" })).toContainText("Disabled");
+          expect(await page.content()).not.toContain(`secret-${label}`);
+        }
         await snapshot(page, shot);
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
           [],
         );
       }
+      db.delete(subscribers).where(eq(subscribers.id, id)).run();
     });
   }
 });
