@@ -97,8 +97,18 @@ export const API_KEY_ROLE_LABELS: Record<ApiKeyRole, string> = { read: "Read onl
 export const API_KEY_ROLE_HINT =
   "Read only: reads. Editor: also incidents, maintenance and updates. Admin: also services and groups.";
 
-export const SUBSCRIBER_KINDS = ["email", "webhook"] as const;
+export const SUBSCRIBER_KINDS = ["email", "webhook", "chat"] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
+
+/** The chat platforms a `chat` subscriber posts to (services/chat/); each has its own hosts (core/chat-hosts.ts). */
+export const CHAT_PLATFORMS = ["slack", "teams", "discord", "google_chat"] as const;
+export type ChatPlatform = (typeof CHAT_PLATFORMS)[number];
+export const CHAT_PLATFORM_LABELS: Record<ChatPlatform, string> = {
+  slack: "Slack",
+  teams: "Microsoft Teams",
+  discord: "Discord",
+  google_chat: "Google Chat",
+};
 
 /** pending: awaiting confirmation (an email) or its verification ping (a webhook); suppressed: hard bounce or complaint, never mailed again. */
 export const SUBSCRIBER_STATES = ["pending", "active", "unsubscribed", "suppressed"] as const;
@@ -131,7 +141,7 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const DELIVERY_CHANNELS = ["email", "webhook"] as const;
+export const DELIVERY_CHANNELS = ["email", "webhook", "chat"] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /** parked: a quota error; it waits for the quota to reset instead of retrying soon. */

@@ -32,6 +32,7 @@ import {
   PAGE_VISIBILITIES,
   ITEM_VISIBILITIES,
   VIEWER_METHODS,
+  CHAT_PLATFORMS,
 } from "./constants";
 
 const id = () => text("id").primaryKey();
@@ -360,6 +361,8 @@ export const subscribers = sqliteTable(
      * it is shown to the subscriber once and never displayed again.
      */
     webhookSecret: text("webhook_secret"),
+    /** A chat subscriber's platform; its incoming-webhook URL is in webhookUrl (services/chat/). */
+    chatPlatform: text("chat_platform", { enum: CHAT_PLATFORMS }),
     state: text("state", { enum: SUBSCRIBER_STATES }).notNull().default("pending"),
     /** Everything, or only the components in subscriber_components. */
     allComponents: flag("all_components").notNull().default(true),
@@ -394,6 +397,9 @@ export const subscribers = sqliteTable(
     uniqueIndex("subscribers_webhook_unique")
       .on(t.pageId, t.webhookUrl)
       .where(sql`kind = 'webhook'`),
+    uniqueIndex("subscribers_chat_unique")
+      .on(t.pageId, t.webhookUrl)
+      .where(sql`kind = 'chat'`),
     index("subscribers_state_idx").on(t.pageId, t.state),
   ],
 );

@@ -165,6 +165,7 @@ test("no public page scrolls sideways at 320 px, in every status, light and dark
     `/unsubscribe/${active.unsubscribe}`,
     "/api",
     "/embed/widget",
+    "/subscribe?via=chat",
   ];
   for (const colorScheme of ["light", "dark"] as const) {
     for (const javaScriptEnabled of [true, false]) {

@@ -4,6 +4,7 @@
 // feeds, the calendar, the badge, the embed's status, and what public subscribers receive (emails kept in
 // the local outbox and webhook bodies). The same artefacts for the internal audience do name them, which
 // proves the search looks at the right things.
+import { insertChatSubscriber } from "@/db/writes/chat";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Audience } from "@/db/constants";
@@ -46,6 +47,17 @@ function mixedPage() {
     pageId,
     url: "https://hooks.example.com/all",
     secret: "whsec_all",
+    email: null,
+    componentIds: [],
+    origin: "console",
+    at: T0,
+  });
+  // A chat channel (its URL on loopback; the test's post function answers, nothing is opened).
+  insertChatSubscriber(db, {
+    id: "chatsub00001",
+    pageId,
+    platform: "slack",
+    url: "http://127.0.0.1:9/services/T000/B000/leak-test",
     email: null,
     componentIds: [],
     origin: "console",
@@ -145,10 +157,15 @@ describe("nothing internal leaks into a public artefact", () => {
     expect(all.calendar).toContain("Payroll upgrade");
   });
 
-  it("public subscribers get no email or webhook about internal incidents, and public ones name no internal service", async () => {
+  it("public subscribers get no email, webhook or chat message about internal incidents, and public ones name no internal service", async () => {
     const { db } = mixedPage();
     const requests: PostRequest[] = [];
+    const post = async (r: PostRequest) => {
+      requests.push(r);
+      return { ok: true, statusCode: 204, error: null };
+    };
     await runNotificationJobs(db, T0 + HOUR, {
+      chat: { allowLoopback: true, random: () => 0.5, post },
       mailer: null,
       publicUrl: BASE,
       from: "Status <status@example.org>",
@@ -165,6 +182,8 @@ describe("nothing internal leaks into a public artefact", () => {
     const sent = [...mails.map((m) => `${m.subject}\n${m.html}\n${m.text}`), ...requests.map((r) => r.body)];
     // Something was sent (the public incident), so the search below is not over nothing.
     expect(sent.some((s) => s.includes("Sign-in slow"))).toBe(true);
+    // The chat channel got the public incident too (and only that).
+    expect(requests.some((r) => r.url.href.includes("leak-test") && r.body.includes("Sign-in slow"))).toBe(true);
     const found = sent.flatMap((body) => SECRETS.filter((s) => body.includes(s)));
     expect(found).toEqual([]);
   });

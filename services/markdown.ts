@@ -58,3 +58,20 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
 export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
   return md.render(source, { ...options });
 }
+
+export type MarkdownToken = ReturnType<typeof md.parse>[number];
+
+/**
+ * The same parse, under the same policy (no raw HTML, only safe links, linkify, line breaks), as tokens: for
+ * outputs that are not HTML (chat markups, services/chat/markup.ts). Links are resolved against `linkBase`.
+ */
+export function parseMarkdown(source: string, options: MarkdownOptions = {}): MarkdownToken[] {
+  const tokens = md.parse(source, { ...options });
+  for (const token of tokens)
+    for (const child of token.children ?? [])
+      for (const attr of ["href", "src"]) {
+        const value = child.attrGet(attr);
+        if (value !== null) child.attrSet(attr, resolveHref(String(value), options));
+      }
+  return tokens;
+}

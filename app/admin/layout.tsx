@@ -17,6 +17,7 @@ const ADMIN_ITEMS: NavItem[] = [
   { href: "/admin/team", label: "Team" },
   { href: "/admin/mail", label: "Sent mail" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/chat", label: "Chat channels" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/audience", label: "Audience" },
 ];

@@ -7,6 +7,7 @@ import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import { PageShell } from "@/components/page-shell";
 import { SubscribeForm } from "./subscribe-form";
 import { WebhookSubscribeForm } from "./webhook-form";
+import { ChatSubscribeForm } from "./chat-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Subscribe to updates" };
@@ -19,28 +20,41 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
   const page = getPageRow(db);
   if (!page) notFound();
   await pageAudience();
-  const webhook = (await searchParams).via === "webhook";
+  const via = (await searchParams).via;
+  const webhook = via === "webhook";
+  const chat = via === "chat";
   const choices = componentChoices(db, page.id);
   // In the page's frame (header and footer), so there is always a way back to the status page.
   return (
     <PageShell page={page} headingLevel={2}>
       <div className="mx-auto max-w-xl">
         <h1 className="text-2xl font-bold">
-          {webhook ? `Get ${page.name} updates by webhook` : `Get ${page.name} updates by email`}
+          {chat
+            ? `Get ${page.name} updates in a chat channel`
+            : webhook
+              ? `Get ${page.name} updates by webhook`
+              : `Get ${page.name} updates by email`}
         </h1>
         <nav aria-label="Ways to subscribe" className="mt-4 flex gap-2">
-          <Link href="/subscribe" className={tab} aria-current={webhook ? undefined : "page"}>
+          <Link href="/subscribe" className={tab} aria-current={webhook || chat ? undefined : "page"}>
             Email
+          </Link>
+          <Link href="/subscribe?via=chat" className={tab} aria-current={chat ? "page" : undefined}>
+            Chat
           </Link>
           <Link href="/subscribe?via=webhook" className={tab} aria-current={webhook ? "page" : undefined}>
             Webhook
           </Link>
         </nav>
-        {webhook ? (
+        {chat ? (
           <p className="mt-4 text-slate-700 dark:text-slate-300">
-            For chat tools and automation: we POST Statuspage-compatible JSON to your URL for every incident,
-            maintenance and service status change, signed with a secret that only you get. No confirmation email is
-            needed.
+            Slack, Microsoft Teams, Discord or Google Chat: paste your channel&apos;s incoming webhook URL and we post
+            every incident and maintenance update there, with a link to stop them.
+          </p>
+        ) : webhook ? (
+          <p className="mt-4 text-slate-700 dark:text-slate-300">
+            For automation: we POST Statuspage-compatible JSON to your URL for every incident, maintenance and service
+            status change, signed with a secret that only you get. No confirmation email is needed.
           </p>
         ) : (
           <p className="mt-4 text-slate-700 dark:text-slate-300">
@@ -49,7 +63,13 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
           </p>
         )}
         <div className="mt-8">
-          {webhook ? <WebhookSubscribeForm choices={choices} /> : <SubscribeForm choices={choices} />}
+          {chat ? (
+            <ChatSubscribeForm choices={choices} />
+          ) : webhook ? (
+            <WebhookSubscribeForm choices={choices} />
+          ) : (
+            <SubscribeForm choices={choices} />
+          )}
         </div>
         <section
           aria-labelledby="other-ways"

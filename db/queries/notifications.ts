@@ -68,7 +68,7 @@ export function reachableSubscribers(
 ) {
   if (ids.length === 0) return [];
   if (purpose === "webhook_owner") {
-    // The owner a webhook names, told once that it was disabled.
+    // The owner a webhook or chat channel names, told once that it was disabled.
     return db
       .select({
         id: subscribers.id,
@@ -77,7 +77,9 @@ export function reachableSubscribers(
         confirmationSentAt: subscribers.confirmationSentAt,
       })
       .from(subscribers)
-      .where(and(inArray(subscribers.id, ids), eq(subscribers.kind, "webhook"), isNotNull(subscribers.email)))
+      .where(
+        and(inArray(subscribers.id, ids), inArray(subscribers.kind, ["webhook", "chat"]), isNotNull(subscribers.email)),
+      )
       .all();
   }
   const rule =

@@ -3,12 +3,10 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { deliveries, notifications, subscriberComponents, subscribers } from "../schema";
 
-/** Webhooks that receive events: active (not unsubscribed) and not disabled after failing. */
-const live = and(
-  eq(subscribers.kind, "webhook"),
-  eq(subscribers.state, "active"),
-  isNull(subscribers.webhookDisabledAt),
-);
+/** Endpoints (webhooks, chat channels) that receive events: active (not unsubscribed) and not disabled after failing. */
+const liveOf = (kind: "webhook" | "chat") =>
+  and(eq(subscribers.kind, kind), eq(subscribers.state, "active"), isNull(subscribers.webhookDisabledAt));
+const live = liveOf("webhook");
 
 export function hasLiveWebhooks(db: Tx, pageId: string): boolean {
   return !!db
@@ -25,6 +23,16 @@ export function hasLiveWebhooks(db: Tx, pageId: string): boolean {
  * only the subscribers to everything.
  */
 export function webhookRecipientIds(db: Tx, pageId: string, componentIds: readonly string[]): string[] {
+  return endpointRecipientIds(db, pageId, "webhook", componentIds);
+}
+
+/** webhookRecipientIds for any endpoint kind (chat channels too: db/queries/chat.ts). */
+export function endpointRecipientIds(
+  db: Tx,
+  pageId: string,
+  kind: "webhook" | "chat",
+  componentIds: readonly string[],
+): string[] {
   const interested =
     componentIds.length > 0
       ? inArray(
@@ -41,7 +49,7 @@ export function webhookRecipientIds(db: Tx, pageId: string, componentIds: readon
     .where(
       and(
         eq(subscribers.pageId, pageId),
-        live,
+        liveOf(kind),
         interested ? or(eq(subscribers.allComponents, true), interested) : eq(subscribers.allComponents, true),
       ),
     )

@@ -5,6 +5,7 @@ import { and, eq, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from
 import type { DeliveryChannel, NotificationKind } from "@/db/constants";
 import { newId } from "@/core/ids";
 import type { Db, Tx } from "../index";
+import { chatDeliveryKey } from "../queries/chat";
 import { webhookDeliveryKey } from "../queries/webhooks";
 import { deliveries, emailMessages, incidentUpdates, notifications, subscribers, type Delivery } from "../schema";
 
@@ -67,6 +68,8 @@ export function writeFanOut(
   chunks: string[][],
   at: number,
   webhooks: { subscriberIds: string[]; event: unknown } | null = null,
+  /** Chat channels, and the platform-neutral message they all get (services/chat/message.ts). */
+  chat: { subscriberIds: string[]; message: unknown } | null = null,
 ): boolean {
   return db.transaction((tx) => {
     const claimed = tx
@@ -93,23 +96,35 @@ export function writeFanOut(
         .run();
     }
     if (webhooks && webhooks.subscriberIds.length > 0)
-      writeWebhookFanOut(tx, notificationId, webhooks.subscriberIds, webhooks.event, at);
+      writeEndpointFanOut(tx, notificationId, "webhook", webhooks.subscriberIds, webhooks.event, at);
+    if (chat && chat.subscriberIds.length > 0)
+      writeEndpointFanOut(tx, notificationId, "chat", chat.subscriberIds, chat.message, at);
     return true;
   });
 }
 
+const ENDPOINT_KEYS = { webhook: webhookDeliveryKey, chat: chatDeliveryKey };
+
 /**
- * One delivery per webhook POST, keyed by subscriber (webhookDeliveryKey), and the event they all send,
- * stored with the notification so a retry sends the same body.
+ * One delivery per POST (a webhook or a chat channel), keyed by subscriber (webhookDeliveryKey,
+ * chatDeliveryKey), and what they all send, stored with the notification (payload.webhook, payload.chat)
+ * so a retry sends the same body.
  */
-function writeWebhookFanOut(tx: Tx, notificationId: string, subscriberIds: string[], event: unknown, at: number): void {
+function writeEndpointFanOut(
+  tx: Tx,
+  notificationId: string,
+  channel: "webhook" | "chat",
+  subscriberIds: string[],
+  event: unknown,
+  at: number,
+): void {
   const current = tx
     .select({ payload: notifications.payload })
     .from(notifications)
     .where(eq(notifications.id, notificationId))
     .get();
   tx.update(notifications)
-    .set({ payload: { ...current?.payload, webhook: event } })
+    .set({ payload: { ...current?.payload, [channel]: event } })
     .where(eq(notifications.id, notificationId))
     .run();
   tx.insert(deliveries)
@@ -117,10 +132,10 @@ function writeWebhookFanOut(tx: Tx, notificationId: string, subscriberIds: strin
       subscriberIds.map((subscriberId, chunk) => ({
         id: newId(),
         notificationId,
-        channel: "webhook" as const,
+        channel,
         chunk,
         recipients: [subscriberId],
-        idempotencyKey: webhookDeliveryKey(subscriberId, notificationId),
+        idempotencyKey: ENDPOINT_KEYS[channel](subscriberId, notificationId),
         nextAttemptAt: at,
         createdAt: at,
         updatedAt: at,

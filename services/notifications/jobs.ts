@@ -17,6 +17,8 @@ import { HOUR } from "@/core/time";
 import { getMailer, type Mailer } from "@/services/mail/send";
 import { deliverWebhook, type WebhookDeliveryContext, type WebhookDeliveryOptions } from "@/services/webhooks/deliver";
 import { webhookFanOut } from "@/services/webhooks/fan-out";
+import { deliverChat, type ChatDeliveryContext } from "@/services/chat/deliver";
+import { chatFanOut } from "@/services/chat/fan-out";
 import {
   ADDRESS_KINDS,
   deliverEmail,
@@ -43,6 +45,8 @@ export interface JobOptions {
   retryPolicy?: RetryPolicy;
   /** How webhooks are sent (tests inject a resolver, a clock-free random, a client). */
   webhooks?: WebhookDeliveryOptions;
+  /** How chat messages are sent (the same knobs; the loopback setting is WEBHOOKS_ALLOW_LOOPBACK too). */
+  chat?: ChatDeliveryContext["options"];
   /** Stop claiming after this many sends in one tick. */
   maxDeliveries?: number;
   publicUrl?: string;
@@ -101,7 +105,8 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
               : n.incidentId
                 ? incidentRecipientIds(db, n.pageId, n.incidentId)
                 : [];
-    if (writeFanOut(db, n.id, chunk(recipients), now, webhookFanOut(db, n, publicUrl, now))) done++;
+    const webhooks = webhookFanOut(db, n, publicUrl, now);
+    if (writeFanOut(db, n.id, chunk(recipients), now, webhooks, chatFanOut(db, n, publicUrl, now))) done++;
   }
   return done;
 }
@@ -140,6 +145,14 @@ export async function runNotificationJobs(
     clock,
     options: { allowLoopback: config.webhooksAllowLoopback, ...options.webhooks },
   };
+  const chat: ChatDeliveryContext = {
+    db,
+    workerId,
+    appSecret: secret,
+    publicUrl,
+    clock,
+    options: { allowLoopback: config.webhooksAllowLoopback, ...options.chat },
+  };
   // Writes, so not on every wake-up of a busy loop (each finished send wakes it).
   if (now - dispatcher.housekeptAt >= 1000) {
     dispatcher.housekeptAt = now;
@@ -155,7 +168,11 @@ export async function runNotificationJobs(
       clock,
       leaseMs: options.leaseMs ?? 60_000,
       budget,
-      handlers: { email: (d) => deliverEmail(email, d), webhook: (d) => deliverWebhook(webhook, d) },
+      handlers: {
+        email: (d) => deliverEmail(email, d),
+        webhook: (d) => deliverWebhook(webhook, d),
+        chat: (d) => deliverChat(chat, d),
+      },
       isFailing: (endpoint) => endpointHasFailureStreak(db, endpoint),
     });
     budget -= n;

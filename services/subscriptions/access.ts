@@ -9,8 +9,7 @@ export function subscriberForToken(db: Db, purpose: TokenPurpose, token: string,
   const id = tokenSubscriberId(token);
   if (!id) return null;
   const subscriber = getSubscriber(db, id);
-  // A webhook has only the unsubscribe link (meta.unsubscribe of every payload); nothing to manage.
-  if (!subscriber || (subscriber.kind !== "email" && !(subscriber.kind === "webhook" && purpose === "unsubscribe")))
-    return null;
+  // A webhook or chat channel has only the unsubscribe link (in every payload and message); nothing to manage.
+  if (!subscriber || (subscriber.kind !== "email" && purpose !== "unsubscribe")) return null;
   return verifySubscriberToken(ensureAppSecret(db, now), purpose, token, subscriber) ? subscriber : null;
 }

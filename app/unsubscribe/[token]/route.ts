@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { chatChannelName } from "@/services/chat/names";
 import { getPageRow as getPage } from "@/db/queries/subscribers";
 import { unsubscribe } from "@/db/writes/subscribers";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
@@ -34,7 +35,11 @@ export async function GET(_req: Request, { params }: Params) {
     confirmUnsubscribePage(
       page.name,
       page.accentColor,
-      (subscriber.kind === "webhook" ? subscriber.webhookUrl : subscriber.email) ?? "",
+      (subscriber.kind === "webhook"
+        ? subscriber.webhookUrl
+        : subscriber.kind === "chat"
+          ? chatChannelName(subscriber)
+          : subscriber.email) ?? "",
       `/unsubscribe/${encodeURIComponent(token)}`,
     ),
   );

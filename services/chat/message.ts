@@ -1,0 +1,105 @@
+// What a chat message says, platform-neutral: built once per notification at fan-out (stored with it, so every
+// retry sends the same words) from the same context the emails use, then drawn per platform
+// (services/chat/platforms.ts) with each subscriber's own unsubscribe link.
+import {
+  COMPONENT_STATUS_LABELS,
+  INCIDENT_STATUS_LABELS,
+  RESOLVED_INCIDENT_STATUSES,
+  ENDED_MAINTENANCE_STATUSES,
+  type AnyIncidentStatus,
+  type ComponentStatus,
+  type NotificationKind,
+} from "@/db/constants";
+import type { NotificationContext } from "@/db/queries/notifications";
+import { formatInZone, formatWindow, SUBJECT_PREFIX } from "@/services/notifications/content";
+
+/** Incident and maintenance news: what email subscribers get (reminders too), not service status changes. */
+export const CHAT_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  "incident_created",
+  "incident_updated",
+  "incident_resolved",
+  "postmortem_published",
+  "maintenance_scheduled",
+  "maintenance_rescheduled",
+  "maintenance_cancelled",
+  "maintenance_reminder",
+  "maintenance_started",
+  "maintenance_completed",
+]);
+
+/** The colour bar: the impact while it lasts, green once it is over, blue for maintenance. */
+export type ChatTone = "critical" | "major" | "minor" | "none" | "maintenance" | "resolved";
+export const TONE_COLOURS: Record<ChatTone, string> = {
+  critical: "#b91c1c",
+  major: "#ea580c",
+  minor: "#ca8a04",
+  none: "#475569",
+  maintenance: "#2563eb",
+  resolved: "#15803d",
+};
+
+export interface ChatMessage {
+  pageName: string;
+  /** "Investigating", "Scheduled maintenance", "Connected". */
+  label: string;
+  title: string;
+  tone: ChatTone;
+  /** Admin Markdown, converted per platform. */
+  body: string;
+  services: { name: string; status: string }[];
+  /** "Posted 23 Nov 2026, 17:06 CET (Europe/Berlin)": the page's zone, named. */
+  when: string;
+  /** The incident page, or the status page. */
+  url: string;
+  /** Same-site links in the body resolve against it. */
+  linkBase: string;
+}
+
+const ENDED = new Set<string>([...RESOLVED_INCIDENT_STATUSES, ...ENDED_MAINTENANCE_STATUSES]);
+
+export function chatMessage(ctx: NotificationContext, publicUrl: string): ChatMessage | null {
+  const { notification, incident, update, page } = ctx;
+  if (!CHAT_KINDS.has(notification.kind) || !incident) return null;
+  const base = (page.url ?? publicUrl).replace(/\/+$/, "");
+  const status: AnyIncidentStatus = update?.status ?? incident.status;
+  const isMaintenance = incident.kind === "maintenance";
+  const tone: ChatTone = ENDED.has(status)
+    ? "resolved"
+    : isMaintenance
+      ? "maintenance"
+      : incident.impact === "maintenance"
+        ? "maintenance"
+        : incident.impact;
+  return {
+    pageName: page.name,
+    label: SUBJECT_PREFIX[notification.kind] ?? INCIDENT_STATUS_LABELS[status],
+    title: incident.name,
+    tone,
+    body: notification.kind === "postmortem_published" ? (incident.postmortemBody ?? "") : (update?.body ?? ""),
+    services: ctx.services.map((s) => ({
+      name: s.name,
+      status: COMPONENT_STATUS_LABELS[s.status as ComponentStatus] ?? s.status,
+    })),
+    when:
+      isMaintenance && incident.scheduledFor !== null
+        ? `Scheduled ${formatWindow(incident.scheduledFor, incident.scheduledUntil, page.timeZone)}`
+        : `Posted ${formatInZone(update?.displayAt ?? notification.createdAt, page.timeZone)}`,
+    url: `${base}/incidents/${incident.id}`,
+    linkBase: base,
+  };
+}
+
+/** The one message a new channel must accept before it is active (services/chat/register.ts). */
+export function verificationMessage(page: { name: string; timeZone: string }, base: string, now: number): ChatMessage {
+  return {
+    pageName: page.name,
+    label: "Connected",
+    title: `${page.name} status updates`,
+    tone: "resolved",
+    body: `This channel will now get a message when an incident or maintenance on the ${page.name} status page starts, changes or ends. Every message has a link to stop them.`,
+    services: [],
+    when: `Connected ${formatInZone(now, page.timeZone)}`,
+    url: base,
+    linkBase: base,
+  };
+}
