@@ -3,7 +3,9 @@
 //   - Public GET/HEAD paths (services/page-cache.ts) are answered from the cache, compressed, with an ETag.
 //   - A miss renders once through Next on an internal loopback listener (concurrent misses share it).
 //   - An entry is valid while the public content version it was rendered at is current: one number that
-//     SQLite triggers raise on every write to a public table, by any process (db/change-watcher.ts).
+//     SQLite triggers raise on every write to a public table, by any process (db/change-watcher.ts). When it
+//     moves, the first request waits for the new render; the others get the previous copy for at most 2 s
+//     (services/page-store.ts).
 //   - Everything else (assets, health, forms, the admin console) goes straight to Next.
 // With --dev it runs `next dev` with no cache.
 import http from "node:http";
@@ -14,20 +16,11 @@ import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watch
 import { getConfig } from "@/core/config";
 import { forwardedFor } from "@/services/auth/request";
 import { startBackgroundWork } from "@/services/jobs/background";
-import {
-  cacheKey,
-  entryFromRender,
-  isCacheable,
-  PageCache,
-  sendEntry,
-  type CacheEntry,
-  type Rendered,
-} from "@/services/page-cache";
+import { cacheKey, isCacheable, sendEntry, type Rendered } from "@/services/page-cache";
+import { PageStore, UNAVAILABLE, type Ready, type Uncached } from "@/services/page-store";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
-/** How long an entry is fresh when nothing is written: time alone changes the pages slowly. */
-const FRESH_MS = 60_000;
 /** A path no route matches: Next answers it with the static not-found page. */
 const NOT_FOUND_PROBE = "/__status/not-found";
 
@@ -103,8 +96,26 @@ async function main() {
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   const internalPort = (internal.address() as AddressInfo).port;
 
-  const cache = new PageCache();
-  const inFlight = new Map<string, Promise<CacheEntry | Rendered | (Rendered & { refused: true })>>();
+  // A refusal repeats on every request for that path; saying it once is enough.
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    console.warn(message);
+  };
+  const pages = new PageStore({
+    render: async (key, host) => {
+      const rendered = await fetchInternal(internalPort, key, host);
+      // notFound() in a dynamic page gets an empty error shell that Next's client JS fills in; we send no
+      // framework JS, so a 404 gets the static not-found page (what an unknown path gets) instead.
+      if (rendered.status === 404 && rendered.contentType.startsWith("text/html")) {
+        return { ...(await fetchInternal(internalPort, NOT_FOUND_PROBE, host)), status: 404 };
+      }
+      return rendered;
+    },
+    warn: warnOnce,
+  });
+  const cache = pages.cache;
   let watcher: PublicVersionWatcher | undefined;
   /** The last version read; -1 (matching no entry) until the first read succeeds. */
   let lastVersion = -1;
@@ -133,60 +144,10 @@ async function main() {
     return lastVersion;
   };
 
-  // A refusal repeats on every request for that path; saying it once is enough.
-  const warned = new Set<string>();
-  const warnOnce = (message: string) => {
-    if (warned.has(message)) return;
-    warned.add(message);
-    console.warn(message);
-  };
-
-  /** Renders a path once for all concurrent requests; caches 200 and 404, returns other answers uncached. */
-  const render = (key: string, version: number, host: string | undefined) => {
-    const flightKey = `${version} ${key}`;
-    let flight = inFlight.get(flightKey);
-    if (!flight) {
-      flight = (async () => {
-        let rendered = await fetchInternal(internalPort, key, host);
-        // notFound() in a dynamic page gets an empty error shell that Next's client JS fills in; we send no
-        // framework JS, so a 404 gets the static not-found page (what an unknown path gets) instead.
-        if (rendered.status === 404 && rendered.contentType.startsWith("text/html")) {
-          rendered = { ...(await fetchInternal(internalPort, NOT_FOUND_PROBE, host)), status: 404 };
-        }
-        if (rendered.status !== 200 && rendered.status !== 404) return rendered;
-        const entry = await entryFromRender(key, rendered, version, Date.now(), warnOnce);
-        // Refused (streaming markers): the visitor gets the page as Next rendered it, scripts included, uncached.
-        if (!entry) return { ...rendered, refused: true };
-        cache.set(key, entry);
-        return entry;
-      })().finally(() => inFlight.delete(flightKey));
-      inFlight.set(flightKey, flight);
-    }
-    return flight;
-  };
-
-  /** A miss (or an entry of an older version): render once for everyone waiting, then answer. */
-  const serveMiss = async (
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    key: string,
-    version: number,
-    entry: CacheEntry | undefined,
-  ) => {
-    cache.stats.misses++;
-    try {
-      const result = await render(key, version, req.headers.host);
-      if ("etag" in result) return sendEntry(req, res, result, "MISS");
-      // An error page: served stale if we have anything, otherwise as it came, uncached.
-      if (entry && !("refused" in result)) return sendEntry(req, res, entry, "STALE");
-      res.writeHead(result.status, { "content-type": result.contentType, "cache-control": "no-store" });
-      res.end(req.method === "HEAD" ? undefined : result.body);
-    } catch (err) {
-      console.error("Rendering", key, "failed:", err);
-      if (entry) return sendEntry(req, res, entry, "STALE");
-      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end("The status page is temporarily unavailable.");
-    }
+  const sendServed = (req: http.IncomingMessage, res: http.ServerResponse, served: Ready | Uncached) => {
+    if ("entry" in served) return sendEntry(req, res, served.entry, served.state);
+    res.writeHead(served.status, { "content-type": served.contentType, "cache-control": "no-store" });
+    res.end(req.method === "HEAD" ? undefined : served.body);
   };
 
   const metrics = process.env.PAGE_METRICS === "1";
@@ -215,18 +176,18 @@ async function main() {
       setForwardedFor(req, config.trustProxy);
       return void handle(req, res);
     }
-    const key = cacheKey(url);
-    const version = currentVersion();
-    const entry = cache.get(key);
-    if (entry && entry.version === version) {
-      cache.stats.hits++;
-      if (Date.now() - entry.renderedAt > FRESH_MS) {
-        cache.stats.stale++;
-        render(key, version, req.headers.host).catch(() => undefined);
-      }
-      return sendEntry(req, res, entry, "HIT");
-    }
-    void serveMiss(req, res, key, version, entry);
+    // When the version moved, the first request waits for the new render and the others get the previous
+    // copy for a bounded time (services/page-store.ts).
+    const served = pages.serve(cacheKey(url), currentVersion(), req.headers.host);
+    if (served instanceof Promise)
+      served.then(
+        (answer) => sendServed(req, res, answer),
+        (err) => {
+          console.error("Serving", url, "failed:", err);
+          sendServed(req, res, UNAVAILABLE);
+        },
+      );
+    else sendServed(req, res, served);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => console.log(`Listening on http://${config.host}:${config.port}`));

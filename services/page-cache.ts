@@ -220,7 +220,8 @@ export class PageCache {
   private slots = new Map<string, { entry: CacheEntry; lastUsed: number }>();
   private bytes = 0;
   private clock = 0;
-  stats = { hits: 0, misses: 0, stale: 0 };
+  /** stale: previous copies served while a newer version rendered; refreshes: renders of aged entries. */
+  stats = { hits: 0, misses: 0, stale: 0, refreshes: 0 };
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
