@@ -2,7 +2,8 @@
 // honestly: the load comes from wrk in its own process (one thread, 50 connections) and the server's CPU time
 // from /proc. Per target: req/s, p50/p99, errors, server CPU microseconds per request, the throughput and CPU
 // ratios to the ceiling (a bare node:http server sending the same brotli bytes as `/`), peak RSS and DB
-// queries. Then the outage scenario and the growth table (bench/README.md). Environment:
+// queries. Then the outage scenario and the growth table (bench/README.md). Each row, the outage and the growth
+// table get a verdict against the targets (bench/verdict.ts), repeated at the end. Environment:
 //   BENCH_PORT (3190; the ceiling takes +1, nginx +2, growth servers +3)   BENCH_SECONDS (15)
 //   BENCH_ACCEPT_ENCODING ("br, gzip"; empty for uncompressed)   BENCH_VIA_NGINX=1 (also `/` through nginx)
 //   BENCH_OUTAGE=0, BENCH_GROWTH=0 (skip those parts)   BENCH_CPU_PROF=1 (server writes a .cpuprofile to bench/.out/prof)
@@ -15,6 +16,7 @@ import { loadAverage, meteredRun, requireWrk } from "./load";
 import { startNginx } from "./nginx";
 import { outageScenario } from "./outage";
 import { get, metrics, startApp, startBare } from "./servers";
+import { growthVerdict, outageVerdict, targetVerdict, TARGETS } from "./verdict";
 
 const OUT = path.resolve("bench", ".out");
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
@@ -56,6 +58,8 @@ async function firstVisitBytes(base: string): Promise<{ total: number; parts: Re
 }
 
 const f = (n: number, digits = 0) => n.toFixed(digits);
+/** Every verdict of the run, repeated at the end. */
+const verdicts: [string, string][] = [];
 
 async function main() {
   requireWrk();
@@ -113,12 +117,20 @@ async function main() {
       `\nwrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per target after a 3 s warm-up, Accept-Encoding: ${ACCEPT_ENCODING || "none"}; load average now ${loadAverage()}\n`,
     );
     console.log(
-      "| target | req/s | p50 ms | p99 ms | errors | server CPU us/req | throughput / ceiling | CPU / ceiling | peak RSS MB | DB queries |",
+      `Targets: throughput >= ${TARGETS.minThroughputRatio} of the ceiling, CPU <= ${TARGETS.maxCpuRatio}x its CPU, 0 errors, 0 queries\n`,
     );
-    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    console.log(
+      "| target | req/s | p50 ms | p99 ms | errors | server CPU us/req | throughput / ceiling | CPU / ceiling | peak RSS MB | DB queries | verdict |",
+    );
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     for (const r of rows) {
+      const throughputRatio = r.rps / ceiling.rps;
+      const cpuRatio = r.cpuPerRequestUs / ceiling.cpuPerRequestUs;
+      const judged =
+        r === ceiling ? "-" : targetVerdict({ throughputRatio, cpuRatio, errors: r.errors, queries: r.queries });
+      if (r !== ceiling) verdicts.push([r.target, judged]);
       console.log(
-        `| ${r.target} | ${f(r.rps)} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${r.errors} | ${f(r.cpuPerRequestUs, 1)} | ${f(r.rps / ceiling.rps, 2)} | ${f(r.cpuPerRequestUs / ceiling.cpuPerRequestUs, 2)} | ${f(r.peakRssMb)} | ${r.queries ?? "-"} |`,
+        `| ${r.target} | ${f(r.rps)} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${r.errors} | ${f(r.cpuPerRequestUs, 1)} | ${f(throughputRatio, 2)} | ${f(cpuRatio, 2)} | ${f(r.peakRssMb)} | ${r.queries ?? "-"} | ${judged} |`,
       );
     }
     const size = await firstVisitBytes(app.base);
@@ -141,6 +153,14 @@ async function main() {
       console.log(
         `  ${outage.commits} commits; commit -> first response containing it: median ${f(sorted[Math.floor(sorted.length / 2)] ?? NaN)} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms`,
       );
+      console.log(
+        `  ${outage.staleShare} of the responses were the previous copy (x-cache: STALE) while a new one rendered`,
+      );
+      const judged = outageVerdict(outage);
+      verdicts.push(["outage", judged]);
+      console.log(
+        `  verdict (p99 < ${TARGETS.outageP99Ms} ms, 0 errors, commit -> visible < ${TARGETS.outageVisibleMs} ms): ${judged}`,
+      );
     }
     fs.writeFileSync(
       path.join(OUT, "results.json"),
@@ -162,11 +182,18 @@ async function main() {
       console.log(
         `| ${g.services} | ${g.years} | ${g.historyRows} | ${f(g.readMs, 1)} | ${f(g.missMs, 1)} | ${f(g.missCpuMs, 1)} | ${f(g.htmlKb)} | ${f(g.brotliKb, 1)} |`,
       );
+    const judged = growthVerdict(growth);
+    verdicts.push(["growth", judged]);
+    console.log(`\nverdict (/ at 300 services < ${TARGETS.growthBrotliKb} KB compressed): ${judged}`);
   }
 }
 
 main()
-  .then(() => process.exit(0))
+  .then(() => {
+    console.log(`\nVerdicts (load average now ${loadAverage()}):`);
+    for (const [what, judged] of verdicts) console.log(`  ${what}: ${judged}`);
+    process.exit(0);
+  })
   .catch((err) => {
     console.error(err);
     process.exit(1);
