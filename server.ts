@@ -9,6 +9,7 @@
 //   - Everything else (assets, health, forms, the admin console) goes straight to Next.
 // With --dev it runs `next dev` with no cache.
 import http from "node:http";
+import { Worker } from "node:worker_threads";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { openDatabase, queryCounter } from "@/db";
@@ -17,6 +18,7 @@ import { getConfig } from "@/core/config";
 import { forwardedFor } from "@/services/auth/request";
 import { startBackgroundWork } from "@/services/jobs/background";
 import { cacheKey, isCacheable, sendEntry, type Rendered } from "@/services/page-cache";
+import type { RenderWorkerData, RenderWorkerMessage } from "./render-worker";
 import { PageStore, UNAVAILABLE, type Ready, type Uncached } from "@/services/page-store";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -68,6 +70,39 @@ function fetchInternal(port: number, path: string, host: string | undefined): Pr
   });
 }
 
+/**
+ * Starts render-worker.ts (compiled next to this file); resolves with its port, or undefined when it cannot
+ * start, in which case the server renders on its own thread, as it does if the worker dies later.
+ */
+function startRenderWorker(
+  data: RenderWorkerData,
+  onQueries: (count: number) => void,
+  onExit: () => void,
+): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { workerData: data });
+    } catch (err) {
+      console.error("The render worker could not start; rendering on the main thread:", err);
+      return resolve(undefined);
+    }
+    let listening = false;
+    worker.on("message", (message: RenderWorkerMessage) => {
+      if (message.type === "queries") onQueries(message.count);
+      else if (!listening) resolve(((listening = true), message.port));
+    });
+    worker.on("error", (err) => console.error("The render worker failed; rendering on the main thread:", err));
+    worker.on("exit", (code) => {
+      if (!listening) resolve(undefined);
+      else if (code !== 0) console.error(`The render worker exited (${code}); rendering on the main thread.`);
+      onExit();
+    });
+    // The worker must not keep the process alive on its own (SIGTERM exits through process.exit anyway).
+    worker.unref();
+  });
+}
+
 function setForwardedFor(req: http.IncomingMessage, trustProxy: boolean): void {
   req.headers["x-forwarded-for"] = forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
 }
@@ -95,6 +130,15 @@ async function main() {
   const internal = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   const internalPort = (internal.address() as AddressInfo).port;
+  // Renders go to the worker thread when it runs, so they do not stall the requests served from the cache.
+  let renderPort = internalPort;
+  let workerQueries = 0;
+  const workerPort = await startRenderWorker(
+    { dir: process.cwd(), hostname: config.host, port: config.port },
+    (count) => (workerQueries = count),
+    () => (renderPort = internalPort),
+  );
+  if (workerPort !== undefined) renderPort = workerPort;
 
   // A refusal repeats on every request for that path; saying it once is enough.
   const warned = new Set<string>();
@@ -105,11 +149,11 @@ async function main() {
   };
   const pages = new PageStore({
     render: async (key, host) => {
-      const rendered = await fetchInternal(internalPort, key, host);
+      const rendered = await fetchInternal(renderPort, key, host);
       // notFound() in a dynamic page gets an empty error shell that Next's client JS fills in; we send no
       // framework JS, so a 404 gets the static not-found page (what an unknown path gets) instead.
       if (rendered.status === 404 && rendered.contentType.startsWith("text/html")) {
-        return { ...(await fetchInternal(internalPort, NOT_FOUND_PROBE, host)), status: 404 };
+        return { ...(await fetchInternal(renderPort, NOT_FOUND_PROBE, host)), status: 404 };
       }
       return rendered;
     },
@@ -161,7 +205,8 @@ async function main() {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(
         JSON.stringify({
-          queries: queryCounter.count,
+          // The render worker's queries too: it runs in this process.
+          queries: queryCounter.count + workerQueries,
           version: lastVersion,
           cache: { ...cache.stats, entries: cache.size },
           rss: memory.rss,

@@ -6,6 +6,7 @@
 // table get a verdict against the targets (bench/verdict.ts), repeated at the end. Environment:
 //   BENCH_PORT (3190; the ceiling takes +1, nginx +2, growth servers +3)   BENCH_SECONDS (15)
 //   BENCH_ACCEPT_ENCODING ("br, gzip"; empty for uncompressed)   BENCH_VIA_NGINX=1 (also `/` through nginx)
+//   BENCH_GROWTH_SIZES ("60,300,1000" services), BENCH_GROWTH_YEARS ("1,5")
 //   BENCH_OUTAGE=0, BENCH_GROWTH=0 (skip those parts)   BENCH_CPU_PROF=1 (server writes a .cpuprofile to bench/.out/prof)
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +23,10 @@ const OUT = path.resolve("bench", ".out");
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 50;
+const list = (value: string | undefined, fallback: number[]) =>
+  value ? value.split(",").map((v) => Number(v.trim())) : fallback;
+const GROWTH_SIZES = list(process.env.BENCH_GROWTH_SIZES, [60, 300, 1000]);
+const GROWTH_YEARS = list(process.env.BENCH_GROWTH_YEARS, [1, 5]);
 /** Sent like a browser does, so both the app and the ceiling send the same (compressed) bytes. */
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "br, gzip";
 const run = { connections: CONNECTIONS, seconds: SECONDS, acceptEncoding: ACCEPT_ENCODING };
@@ -172,7 +177,7 @@ async function main() {
 
   if (process.env.BENCH_GROWTH !== "0") {
     console.log("\nGrowth: one cache miss of / (read + render + compress) through the server, median of 5");
-    const growth = await growthTable(OUT, PORT + 3, [60, 300, 1000], [1, 5]);
+    const growth = await growthTable(OUT, PORT + 3, GROWTH_SIZES, GROWTH_YEARS);
     console.log(`load average ${loadAverage()}\n`);
     console.log(
       "| services | years | history rows | read ms (in process) | miss ms (whole request) | server CPU ms per miss | HTML KB | brotli KB |",
