@@ -133,11 +133,13 @@ async function main() {
   // Renders go to the worker thread when it runs, so they do not stall the requests served from the cache.
   let renderPort = internalPort;
   let workerQueries = 0;
-  const workerPort = await startRenderWorker(
-    { dir: process.cwd(), hostname: config.host, port: config.port },
-    (count) => (workerQueries = count),
-    () => (renderPort = internalPort),
-  );
+  const workerPort = config.renderWorker
+    ? await startRenderWorker(
+        { dir: process.cwd(), hostname: config.host, port: config.port },
+        (count) => (workerQueries = count),
+        () => (renderPort = internalPort),
+      )
+    : undefined;
   if (workerPort !== undefined) renderPort = workerPort;
 
   // A refusal repeats on every request for that path; saying it once is enough.
