@@ -7,7 +7,9 @@
 //   BENCH_PORT (3190; the ceiling takes +1, nginx +2, growth servers +3)   BENCH_SECONDS (15)
 //   BENCH_ACCEPT_ENCODING ("br, gzip"; empty for uncompressed)   BENCH_VIA_NGINX=1 (also `/` through nginx)
 //   BENCH_GROWTH_SIZES ("60,300,1000" services), BENCH_GROWTH_YEARS ("1,5")
-//   BENCH_OUTAGE=0, BENCH_GROWTH=0 (skip those parts)   BENCH_CPU_PROF=1 (server writes a .cpuprofile to bench/.out/prof)
+//   BENCH_OUTAGE=0, BENCH_GROWTH=0 (skip those parts)
+//   BENCH_OUTAGE_COMPARE=1 (the outage again with RENDER_WORKER=false: renders on the serving thread)
+//   BENCH_CPU_PROF=1 (server writes a .cpuprofile to bench/.out/prof)
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/db";
@@ -65,6 +67,30 @@ async function firstVisitBytes(base: string): Promise<{ total: number; parts: Re
 const f = (n: number, digits = 0) => n.toFixed(digits);
 /** Every verdict of the run, repeated at the end. */
 const verdicts: [string, string][] = [];
+
+/** The outage scenario on a running server, printed with its verdict. */
+async function runOutage(file: string, base: string, label: string) {
+  const outage = await outageScenario(file, base, { acceptEncoding: ACCEPT_ENCODING });
+  const sorted = [...outage.visibleMs].sort((a, b) => a - b);
+  console.log(
+    `\n${label}: 200 connections on / for 30 s, an update committed every 2 s from another process; load average ${loadAverage()}`,
+  );
+  console.log(
+    `  ${f(outage.rps)} req/s, p50 ${f(outage.p50Ms, 2)} ms, p99 ${f(outage.p99Ms, 2)} ms, errors ${outage.errors}`,
+  );
+  console.log(
+    `  ${outage.commits} commits; commit -> first response containing it: median ${f(sorted[Math.floor(sorted.length / 2)] ?? NaN)} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms`,
+  );
+  console.log(
+    `  ${outage.staleShare} of the responses were the previous copy (x-cache: STALE) while a new one rendered`,
+  );
+  const judged = outageVerdict(outage);
+  verdicts.push([label, judged]);
+  console.log(
+    `  verdict (p99 < ${TARGETS.outageP99Ms} ms, 0 errors, commit -> visible < ${TARGETS.outageVisibleMs} ms): ${judged}`,
+  );
+  return outage;
+}
 
 async function main() {
   requireWrk();
@@ -147,25 +173,7 @@ async function main() {
 
     let outage;
     if (process.env.BENCH_OUTAGE !== "0") {
-      outage = await outageScenario(file, app.base, { acceptEncoding: ACCEPT_ENCODING });
-      const sorted = [...outage.visibleMs].sort((a, b) => a - b);
-      console.log(
-        `\nOutage: 200 connections on / for 30 s, an update committed every 2 s from another process; load average ${loadAverage()}`,
-      );
-      console.log(
-        `  ${f(outage.rps)} req/s, p50 ${f(outage.p50Ms, 2)} ms, p99 ${f(outage.p99Ms, 2)} ms, errors ${outage.errors}`,
-      );
-      console.log(
-        `  ${outage.commits} commits; commit -> first response containing it: median ${f(sorted[Math.floor(sorted.length / 2)] ?? NaN)} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms`,
-      );
-      console.log(
-        `  ${outage.staleShare} of the responses were the previous copy (x-cache: STALE) while a new one rendered`,
-      );
-      const judged = outageVerdict(outage);
-      verdicts.push(["outage", judged]);
-      console.log(
-        `  verdict (p99 < ${TARGETS.outageP99Ms} ms, 0 errors, commit -> visible < ${TARGETS.outageVisibleMs} ms): ${judged}`,
-      );
+      outage = await runOutage(file, app.base, "outage");
     }
     fs.writeFileSync(
       path.join(OUT, "results.json"),
@@ -173,6 +181,15 @@ async function main() {
     );
   } finally {
     await app.stop();
+  }
+
+  if (process.env.BENCH_OUTAGE !== "0" && process.env.BENCH_OUTAGE_COMPARE === "1") {
+    const mainThread = await startApp(file, PORT, { env: { RENDER_WORKER: "false" } });
+    try {
+      await runOutage(file, mainThread.base, "outage, RENDER_WORKER=false");
+    } finally {
+      await mainThread.stop();
+    }
   }
 
   if (process.env.BENCH_GROWTH !== "0") {

@@ -63,7 +63,11 @@ function track(child: ChildProcess): () => Promise<void> {
  * `cpuProfileDir`, dist/server.mjs runs directly under --cpu-prof (Node refuses it in NODE_OPTIONS); that
  * needs a current build and dist/, which a run without it makes.
  */
-export async function startApp(file: string, port: number, options: { cpuProfileDir?: string } = {}): Promise<Running> {
+export async function startApp(
+  file: string,
+  port: number,
+  options: { cpuProfileDir?: string; env?: Record<string, string> } = {},
+): Promise<Running> {
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -75,6 +79,7 @@ export async function startApp(file: string, port: number, options: { cpuProfile
     PAGE_METRICS: "1",
     RUN_JOBS: "false",
     ADMIN_PASSWORD: "benchmark-password-1",
+    ...options.env,
   };
   // The compiled server, as `npm start` runs it (scripts/run.mjs compiles dist/ when a source changed).
   const args = options.cpuProfileDir
