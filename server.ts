@@ -3,11 +3,16 @@
 //   - Public GET/HEAD paths (services/page-cache.ts) are answered from the cache, compressed, with an ETag.
 //   - A miss renders once through Next on an internal loopback listener (concurrent misses share it).
 //   - An entry is valid while the public content version it was rendered at is current: one number that
-//     SQLite triggers raise on every write to a public table, by any process (db/change-watcher.ts).
+//     SQLite triggers raise on every write to a public table, by any process (db/change-watcher.ts). When it
+//     moves, the first request waits for the new render; the others get the previous copy for at most 2 s
+//     (services/page-store.ts).
+//   - One copy per audience (public, internal), never per person: AudienceGate decides which copy a request
+//     may have; internal copies are sent `private, no-store`; a private page's anonymous request goes to Next.
 //   - Everything else (assets, health, forms, the admin console) goes straight to Next.
 // With --dev it runs `next dev` with no cache.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import { Worker } from "node:worker_threads";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { getDb, openDatabase, queryCounter } from "@/db";
@@ -15,26 +20,24 @@ import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watch
 import { getConfig } from "@/core/config";
 import { forwardedFor } from "@/services/auth/request";
 import { startBackgroundWork } from "@/services/jobs/background";
-import { startConfiguredPublisher } from "@/services/publish/from-config";
-import { AudienceGate } from "@/services/viewers/cache-gate";
-import { RENDER_AUDIENCE_HEADER, RENDER_KEY_HEADER } from "@/services/viewers/policy";
 import type { Audience } from "@/db/constants";
 import {
   audienceKey,
   cacheKey,
-  PRIVATE_CACHE_CONTROL,
-  entryFromRender,
   isCacheable,
-  PageCache,
+  PRIVATE_CACHE_CONTROL,
   sendEntry,
-  type CacheEntry,
+  splitAudienceKey,
   type Rendered,
 } from "@/services/page-cache";
+import type { RenderWorkerData, RenderWorkerMessage } from "./render-worker";
+import { PageStore, UNAVAILABLE, type Ready, type Uncached } from "@/services/page-store";
+import { startConfiguredPublisher } from "@/services/publish/from-config";
+import { AudienceGate } from "@/services/viewers/cache-gate";
+import { RENDER_AUDIENCE_HEADER, RENDER_KEY_HEADER } from "@/services/viewers/policy";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
-/** How long an entry is fresh when nothing is written: time alone changes the pages slowly. */
-const FRESH_MS = 60_000;
 /** A path no route matches: Next answers it with the static not-found page. */
 const NOT_FOUND_PROBE = "/__status/not-found";
 
@@ -44,7 +47,10 @@ const RENDER_USER_AGENT = "StatusPageCache/1 (server.ts)";
 /** Response headers of a route that a cached copy must keep (the public API allows any origin). */
 const PASSTHROUGH = /^(access-control-|content-disposition$)/;
 
-/** Made at start: the routes believe a render request's audience only with this key (services/viewers/request.ts). */
+/**
+ * Made at start: the routes believe a render request's audience only with this key
+ * (services/viewers/request.ts). Set before the render worker starts, which inherits the environment.
+ */
 const RENDER_KEY = randomBytes(32).toString("base64url");
 process.env.STATUS_RENDER_KEY = RENDER_KEY;
 
@@ -95,6 +101,39 @@ function fetchInternal(
   });
 }
 
+/**
+ * Starts render-worker.ts (compiled next to this file); resolves with its port, or undefined when it cannot
+ * start, in which case the server renders on its own thread, as it does if the worker dies later.
+ */
+function startRenderWorker(
+  data: RenderWorkerData,
+  onQueries: (count: number) => void,
+  onExit: () => void,
+): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { workerData: data });
+    } catch (err) {
+      console.error("The render worker could not start; rendering on the main thread:", err);
+      return resolve(undefined);
+    }
+    let listening = false;
+    worker.on("message", (message: RenderWorkerMessage) => {
+      if (message.type === "queries") onQueries(message.count);
+      else if (!listening) resolve(((listening = true), message.port));
+    });
+    worker.on("error", (err) => console.error("The render worker failed; rendering on the main thread:", err));
+    worker.on("exit", (code) => {
+      if (!listening) resolve(undefined);
+      else if (code !== 0) console.error(`The render worker exited (${code}); rendering on the main thread.`);
+      onExit();
+    });
+    // The worker must not keep the process alive on its own (SIGTERM exits through process.exit anyway).
+    worker.unref();
+  });
+}
+
 /** The last X-Forwarded-For entry, as services/auth/request.ts's clientAddress reads it. */
 const clientAddress = (forwarded: string) => forwarded.split(",").at(-1)?.trim().slice(0, 64) || null;
 
@@ -125,10 +164,41 @@ async function main() {
   const internal = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   const internalPort = (internal.address() as AddressInfo).port;
+  // Renders go to the worker thread when it runs, so they do not stall the requests served from the cache.
+  let renderPort = internalPort;
+  let workerQueries = 0;
+  const workerPort = config.renderWorker
+    ? await startRenderWorker(
+        { dir: process.cwd(), hostname: config.host, port: config.port },
+        (count) => (workerQueries = count),
+        () => (renderPort = internalPort),
+      )
+    : undefined;
+  if (workerPort !== undefined) renderPort = workerPort;
 
-  const cache = new PageCache();
+  // A refusal repeats on every request for that path; saying it once is enough.
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    console.warn(message);
+  };
+  const pages = new PageStore({
+    render: async (key, host) => {
+      const { audience, path } = splitAudienceKey(key);
+      let rendered = await fetchInternal(renderPort, path, host, audience);
+      // notFound() in a dynamic page gets an empty error shell that Next's client JS fills in; we send no
+      // framework JS, so a 404 gets the static not-found page (what an unknown path gets) instead.
+      if (rendered.status === 404 && rendered.contentType.startsWith("text/html")) {
+        rendered = { ...(await fetchInternal(renderPort, NOT_FOUND_PROBE, host, audience)), status: 404 };
+      }
+      if (audience === "internal") rendered.headers["cache-control"] = PRIVATE_CACHE_CONTROL;
+      return rendered;
+    },
+    warn: warnOnce,
+  });
+  const cache = pages.cache;
   const gate = new AudienceGate(getDb);
-  const inFlight = new Map<string, Promise<CacheEntry | Rendered | (Rendered & { refused: true })>>();
   let watcher: PublicVersionWatcher | undefined;
   /** The last version read; -1 (matching no entry) until the first read succeeds. */
   let lastVersion = -1;
@@ -157,67 +227,18 @@ async function main() {
     return lastVersion;
   };
 
-  // A refusal repeats on every request for that path; saying it once is enough.
-  const warned = new Set<string>();
-  const warnOnce = (message: string) => {
-    if (warned.has(message)) return;
-    warned.add(message);
-    console.warn(message);
-  };
-
-  /** Renders a path once for all concurrent requests; caches 200 and 404, returns other answers uncached. */
-  const render = (path: string, audience: Audience, version: number, host: string | undefined) => {
-    const key = audienceKey(audience, path);
-    const flightKey = `${version} ${key}`;
-    let flight = inFlight.get(flightKey);
-    if (!flight) {
-      flight = (async () => {
-        let rendered = await fetchInternal(internalPort, path, host, audience);
-        // notFound() in a dynamic page gets an empty error shell that Next's client JS fills in; we send no
-        // framework JS, so a 404 gets the static not-found page (what an unknown path gets) instead.
-        if (rendered.status === 404 && rendered.contentType.startsWith("text/html")) {
-          rendered = { ...(await fetchInternal(internalPort, NOT_FOUND_PROBE, host, audience)), status: 404 };
-        }
-        if (audience === "internal") rendered.headers["cache-control"] = PRIVATE_CACHE_CONTROL;
-        if (rendered.status !== 200 && rendered.status !== 404) return rendered;
-        const entry = await entryFromRender(key, rendered, version, Date.now(), warnOnce);
-        // Refused (streaming markers): the visitor gets the page as Next rendered it, scripts included, uncached.
-        if (!entry) return { ...rendered, refused: true };
-        cache.set(key, entry);
-        return entry;
-      })().finally(() => inFlight.delete(flightKey));
-      inFlight.set(flightKey, flight);
-    }
-    return flight;
-  };
-
-  /** A miss (or an entry of an older version): render once for everyone waiting, then answer. */
-  const serveMiss = async (
+  const sendServed = (
     req: http.IncomingMessage,
     res: http.ServerResponse,
-    path: string,
+    served: Ready | Uncached,
     audience: Audience,
-    version: number,
-    entry: CacheEntry | undefined,
   ) => {
-    const key = audienceKey(audience, path);
-    cache.stats.misses++;
-    try {
-      const result = await render(path, audience, version, req.headers.host);
-      if ("etag" in result) return sendEntry(req, res, result, "MISS");
-      // An error page: served stale if we have anything, otherwise as it came, uncached.
-      if (entry && !("refused" in result)) return sendEntry(req, res, entry, "STALE");
-      res.writeHead(result.status, {
-        "content-type": result.contentType,
-        "cache-control": audience === "internal" ? PRIVATE_CACHE_CONTROL : "no-store",
-      });
-      res.end(req.method === "HEAD" ? undefined : result.body);
-    } catch (err) {
-      console.error("Rendering", key, "failed:", err);
-      if (entry) return sendEntry(req, res, entry, "STALE");
-      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end("The status page is temporarily unavailable.");
-    }
+    if ("entry" in served) return sendEntry(req, res, served.entry, served.state);
+    res.writeHead(served.status, {
+      "content-type": served.contentType,
+      "cache-control": audience === "internal" ? PRIVATE_CACHE_CONTROL : "no-store",
+    });
+    res.end(req.method === "HEAD" ? undefined : served.body);
   };
 
   const metrics = process.env.PAGE_METRICS === "1";
@@ -231,7 +252,8 @@ async function main() {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(
         JSON.stringify({
-          queries: queryCounter.count,
+          // The render worker's queries too: it runs in this process.
+          queries: queryCounter.count + workerQueries,
           version: lastVersion,
           cache: { ...cache.stats, entries: cache.size },
           rss: memory.rss,
@@ -246,7 +268,8 @@ async function main() {
       setForwardedFor(req, config.trustProxy);
       return void handle(req, res);
     }
-    const path = cacheKey(url);
+    // When the version moved, the first request waits for the new render and the others get the previous
+    // copy for a bounded time (services/page-store.ts).
     const version = currentVersion();
     // Which audience's copy this request may have (a public page decides it without a query).
     let audience: Audience | "refused";
@@ -262,17 +285,17 @@ async function main() {
       setForwardedFor(req, config.trustProxy);
       return void handle(req, res);
     }
-    const key = audienceKey(audience, path);
-    const entry = cache.get(key);
-    if (entry && entry.version === version) {
-      cache.stats.hits++;
-      if (Date.now() - entry.renderedAt > FRESH_MS) {
-        cache.stats.stale++;
-        render(path, audience, version, req.headers.host).catch(() => undefined);
-      }
-      return sendEntry(req, res, entry, "HIT");
-    }
-    void serveMiss(req, res, path, audience, version, entry);
+    const who = audience;
+    const served = pages.serve(audienceKey(audience, cacheKey(url)), version, req.headers.host);
+    if (served instanceof Promise)
+      served.then(
+        (answer) => sendServed(req, res, answer, who),
+        (err) => {
+          console.error("Serving", url, "failed:", err);
+          sendServed(req, res, UNAVAILABLE, who);
+        },
+      );
+    else sendServed(req, res, served, audience);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => console.log(`Listening on http://${config.host}:${config.port}`));

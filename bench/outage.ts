@@ -5,7 +5,7 @@ import { openDatabase } from "@/db";
 import { insertUser } from "@/db/writes/users";
 import { createIncident, addIncidentUpdate } from "@/services/incidents/incident-verbs";
 import { wrk } from "./load";
-import { get } from "./servers";
+import { get, metrics } from "./servers";
 
 export interface OutageResult {
   rps: number;
@@ -15,6 +15,8 @@ export interface OutageResult {
   commits: number;
   /** Commit -> first response to `/` containing it, per commit. */
   visibleMs: number[];
+  /** Responses that were the previous copy while a newer version rendered, as a share ("0.12%"). */
+  staleShare: string;
 }
 
 export async function outageScenario(
@@ -42,6 +44,7 @@ export async function outageScenario(
   });
   const visibleMs: number[] = [];
   const probes: Promise<void>[] = [];
+  const before = await metrics(base);
   const load = wrk(`${base}/`, {
     connections: options.connections ?? 200,
     seconds,
@@ -69,6 +72,16 @@ export async function outageScenario(
   const result = await load;
   clearInterval(timer);
   await Promise.all(probes);
+  const after = await metrics(base);
   db.$client.close();
-  return { rps: result.rps, p50Ms: result.p50Ms, p99Ms: result.p99Ms, errors: result.errors, commits: n, visibleMs };
+  const stale = after.cache.stale - before.cache.stale;
+  return {
+    rps: result.rps,
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    errors: result.errors,
+    commits: n,
+    visibleMs,
+    staleShare: `${((100 * stale) / Math.max(1, result.requests)).toFixed(2)}%`,
+  };
 }

@@ -2,10 +2,14 @@
 // honestly: the load comes from wrk in its own process (one thread, 50 connections) and the server's CPU time
 // from /proc. Per target: req/s, p50/p99, errors, server CPU microseconds per request, the throughput and CPU
 // ratios to the ceiling (a bare node:http server sending the same brotli bytes as `/`), peak RSS and DB
-// queries. Then the outage scenario and the growth table (bench/README.md). Environment:
+// queries. Then the outage scenario and the growth table (bench/README.md). Each row, the outage and the growth
+// table get a verdict against the targets (bench/verdict.ts), repeated at the end. Environment:
 //   BENCH_PORT (3190; the ceiling takes +1, nginx +2, growth servers +3)   BENCH_SECONDS (15)
 //   BENCH_ACCEPT_ENCODING ("br, gzip"; empty for uncompressed)   BENCH_VIA_NGINX=1 (also `/` through nginx)
-//   BENCH_OUTAGE=0, BENCH_GROWTH=0 (skip those parts)   BENCH_CPU_PROF=1 (server writes a .cpuprofile to bench/.out/prof)
+//   BENCH_GROWTH_SIZES ("60,300,1000" services), BENCH_GROWTH_YEARS ("1,5")
+//   BENCH_OUTAGE=0, BENCH_GROWTH=0 (skip those parts)
+//   BENCH_OUTAGE_COMPARE=1 (the outage again with RENDER_WORKER=false: renders on the serving thread)
+//   BENCH_CPU_PROF=1 (server writes a .cpuprofile to bench/.out/prof)
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/db";
@@ -15,11 +19,16 @@ import { loadAverage, meteredRun, requireWrk } from "./load";
 import { startNginx } from "./nginx";
 import { outageScenario } from "./outage";
 import { get, metrics, startApp, startBare } from "./servers";
+import { growthVerdict, outageVerdict, targetVerdict, TARGETS } from "./verdict";
 
 const OUT = path.resolve("bench", ".out");
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 50;
+const list = (value: string | undefined, fallback: number[]) =>
+  value ? value.split(",").map((v) => Number(v.trim())) : fallback;
+const GROWTH_SIZES = list(process.env.BENCH_GROWTH_SIZES, [60, 300, 1000]);
+const GROWTH_YEARS = list(process.env.BENCH_GROWTH_YEARS, [1, 5]);
 /** Sent like a browser does, so both the app and the ceiling send the same (compressed) bytes. */
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "br, gzip";
 const run = { connections: CONNECTIONS, seconds: SECONDS, acceptEncoding: ACCEPT_ENCODING };
@@ -56,6 +65,32 @@ async function firstVisitBytes(base: string): Promise<{ total: number; parts: Re
 }
 
 const f = (n: number, digits = 0) => n.toFixed(digits);
+/** Every verdict of the run, repeated at the end. */
+const verdicts: [string, string][] = [];
+
+/** The outage scenario on a running server, printed with its verdict. */
+async function runOutage(file: string, base: string, label: string) {
+  const outage = await outageScenario(file, base, { acceptEncoding: ACCEPT_ENCODING });
+  const sorted = [...outage.visibleMs].sort((a, b) => a - b);
+  console.log(
+    `\n${label}: 200 connections on / for 30 s, an update committed every 2 s from another process; load average ${loadAverage()}`,
+  );
+  console.log(
+    `  ${f(outage.rps)} req/s, p50 ${f(outage.p50Ms, 2)} ms, p99 ${f(outage.p99Ms, 2)} ms, errors ${outage.errors}`,
+  );
+  console.log(
+    `  ${outage.commits} commits; commit -> first response containing it: median ${f(sorted[Math.floor(sorted.length / 2)] ?? NaN)} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms`,
+  );
+  console.log(
+    `  ${outage.staleShare} of the responses were the previous copy (x-cache: STALE) while a new one rendered`,
+  );
+  const judged = outageVerdict(outage);
+  verdicts.push([label, judged]);
+  console.log(
+    `  verdict (p99 < ${TARGETS.outageP99Ms} ms, 0 errors, commit -> visible < ${TARGETS.outageVisibleMs} ms): ${judged}`,
+  );
+  return outage;
+}
 
 async function main() {
   requireWrk();
@@ -113,12 +148,20 @@ async function main() {
       `\nwrk, 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per target after a 3 s warm-up, Accept-Encoding: ${ACCEPT_ENCODING || "none"}; load average now ${loadAverage()}\n`,
     );
     console.log(
-      "| target | req/s | p50 ms | p99 ms | errors | server CPU us/req | throughput / ceiling | CPU / ceiling | peak RSS MB | DB queries |",
+      `Targets: throughput >= ${TARGETS.minThroughputRatio} of the ceiling, CPU <= ${TARGETS.maxCpuRatio}x its CPU, 0 errors, 0 queries\n`,
     );
-    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    console.log(
+      "| target | req/s | p50 ms | p99 ms | errors | server CPU us/req | throughput / ceiling | CPU / ceiling | peak RSS MB | DB queries | verdict |",
+    );
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     for (const r of rows) {
+      const throughputRatio = r.rps / ceiling.rps;
+      const cpuRatio = r.cpuPerRequestUs / ceiling.cpuPerRequestUs;
+      const judged =
+        r === ceiling ? "-" : targetVerdict({ throughputRatio, cpuRatio, errors: r.errors, queries: r.queries });
+      if (r !== ceiling) verdicts.push([r.target, judged]);
       console.log(
-        `| ${r.target} | ${f(r.rps)} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${r.errors} | ${f(r.cpuPerRequestUs, 1)} | ${f(r.rps / ceiling.rps, 2)} | ${f(r.cpuPerRequestUs / ceiling.cpuPerRequestUs, 2)} | ${f(r.peakRssMb)} | ${r.queries ?? "-"} |`,
+        `| ${r.target} | ${f(r.rps)} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${r.errors} | ${f(r.cpuPerRequestUs, 1)} | ${f(throughputRatio, 2)} | ${f(cpuRatio, 2)} | ${f(r.peakRssMb)} | ${r.queries ?? "-"} | ${judged} |`,
       );
     }
     const size = await firstVisitBytes(app.base);
@@ -130,17 +173,7 @@ async function main() {
 
     let outage;
     if (process.env.BENCH_OUTAGE !== "0") {
-      outage = await outageScenario(file, app.base, { acceptEncoding: ACCEPT_ENCODING });
-      const sorted = [...outage.visibleMs].sort((a, b) => a - b);
-      console.log(
-        `\nOutage: 200 connections on / for 30 s, an update committed every 2 s from another process; load average ${loadAverage()}`,
-      );
-      console.log(
-        `  ${f(outage.rps)} req/s, p50 ${f(outage.p50Ms, 2)} ms, p99 ${f(outage.p99Ms, 2)} ms, errors ${outage.errors}`,
-      );
-      console.log(
-        `  ${outage.commits} commits; commit -> first response containing it: median ${f(sorted[Math.floor(sorted.length / 2)] ?? NaN)} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms`,
-      );
+      outage = await runOutage(file, app.base, "outage");
     }
     fs.writeFileSync(
       path.join(OUT, "results.json"),
@@ -150,9 +183,18 @@ async function main() {
     await app.stop();
   }
 
+  if (process.env.BENCH_OUTAGE !== "0" && process.env.BENCH_OUTAGE_COMPARE === "1") {
+    const mainThread = await startApp(file, PORT, { env: { RENDER_WORKER: "false" } });
+    try {
+      await runOutage(file, mainThread.base, "outage, RENDER_WORKER=false");
+    } finally {
+      await mainThread.stop();
+    }
+  }
+
   if (process.env.BENCH_GROWTH !== "0") {
     console.log("\nGrowth: one cache miss of / (read + render + compress) through the server, median of 5");
-    const growth = await growthTable(OUT, PORT + 3, [60, 300, 1000], [1, 5]);
+    const growth = await growthTable(OUT, PORT + 3, GROWTH_SIZES, GROWTH_YEARS);
     console.log(`load average ${loadAverage()}\n`);
     console.log(
       "| services | years | history rows | read ms (in process) | miss ms (whole request) | server CPU ms per miss | HTML KB | brotli KB |",
@@ -162,11 +204,18 @@ async function main() {
       console.log(
         `| ${g.services} | ${g.years} | ${g.historyRows} | ${f(g.readMs, 1)} | ${f(g.missMs, 1)} | ${f(g.missCpuMs, 1)} | ${f(g.htmlKb)} | ${f(g.brotliKb, 1)} |`,
       );
+    const judged = growthVerdict(growth);
+    verdicts.push(["growth", judged]);
+    console.log(`\nverdict (/ at 300 services < ${TARGETS.growthBrotliKb} KB compressed): ${judged}`);
   }
 }
 
 main()
-  .then(() => process.exit(0))
+  .then(() => {
+    console.log(`\nVerdicts (load average now ${loadAverage()}):`);
+    for (const [what, judged] of verdicts) console.log(`  ${what}: ${judged}`);
+    process.exit(0);
+  })
   .catch((err) => {
     console.error(err);
     process.exit(1);

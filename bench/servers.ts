@@ -106,6 +106,13 @@ export async function startBare(file: string, port: number): Promise<Running> {
   return { pid: child.pid!, base: `http://127.0.0.1:${port}`, stop };
 }
 
-export async function metrics(base: string): Promise<{ queries: number; version: number; rss: number }> {
+export interface Metrics {
+  queries: number;
+  version: number;
+  rss: number;
+  cache: { hits: number; misses: number; stale: number; refreshes: number; entries: number };
+}
+
+export async function metrics(base: string): Promise<Metrics> {
   return JSON.parse((await get(`${base}/_status/metrics`)).body.toString());
 }

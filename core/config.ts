@@ -101,6 +101,8 @@ const schema = z
     ),
     SEED_DEMO: bool(true),
     RUN_JOBS: bool(true),
+    /** Renders the cached public pages in a worker thread (about 120 MB more memory; server.ts). */
+    RENDER_WORKER: bool(true),
     TRUST_PROXY: bool(false),
     /** Lets webhooks go to 127.0.0.1 / ::1: for the test receivers only, never in production. */
     WEBHOOKS_ALLOW_LOOPBACK: bool(false),
@@ -146,6 +148,7 @@ const schema = z
     adminPassword: env.ADMIN_PASSWORD,
     seedDemo: env.SEED_DEMO,
     runJobs: env.RUN_JOBS,
+    renderWorker: env.RENDER_WORKER,
     trustProxy: env.TRUST_PROXY,
     webhooksAllowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
     logLevel: env.LOG_LEVEL,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatLocalDate, formatMinutes, formatMonth, formatTime } from "./format";
+import { countOf, formatDuration, formatLocalDate, formatMinutes, formatMonth, formatTime } from "./format";
 import { HOUR, MINUTE } from "./time";
 
 describe("formatTime", () => {
@@ -33,5 +33,15 @@ describe("dates and durations", () => {
     expect(formatMinutes(1)).toBe("1 minute");
     expect(formatMinutes(60)).toBe("1 hour");
     expect(formatMinutes(90)).toBe("1 hour 30 minutes");
+  });
+});
+
+describe("countOf: the one pluraliser (durations use it too)", () => {
+  it("says one thing in the singular and everything else in the plural", () => {
+    expect(countOf(1, "minute")).toBe("1 minute");
+    expect(countOf(0, "minute")).toBe("0 minutes");
+    expect(countOf(90, "minute")).toBe("90 minutes");
+    expect(countOf(1200, "address", "addresses")).toBe("1,200 addresses");
+    expect(formatDuration(1200 * 24 * HOUR)).toBe("1,200 days");
   });
 });

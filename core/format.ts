@@ -51,7 +51,13 @@ export function formatMonth(month: string): string {
   ).format(Date.UTC(y, m - 1, 1));
 }
 
-const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+/**
+ * "1 minute", "2 minutes", "1,200 addresses": every count in a sentence, on the pages and in the console, so
+ * none says "1 minutes". `plural` for words that do not just add an "s".
+ */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+}
 
 /**
  * "1 minute", "2 hours 5 minutes", "3 days 4 hours": every length of time a page or the console shows
@@ -59,11 +65,12 @@ const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / MINUTE));
-  if (minutes < 60) return unit(minutes, "minute");
+  if (minutes < 60) return countOf(minutes, "minute");
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 ? `${unit(hours, "hour")} ${unit(minutes % 60, "minute")}` : unit(hours, "hour");
+  if (hours < 48)
+    return minutes % 60 ? `${countOf(hours, "hour")} ${countOf(minutes % 60, "minute")}` : countOf(hours, "hour");
   const days = Math.floor(hours / 24);
-  return hours % 24 ? `${unit(days, "day")} ${unit(hours % 24, "hour")}` : unit(days, "day");
+  return hours % 24 ? `${countOf(days, "day")} ${countOf(hours % 24, "hour")}` : countOf(days, "day");
 }
 
 /** The same for a count of whole minutes (the settings and maintenance fields are in minutes). */

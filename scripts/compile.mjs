@@ -9,6 +9,8 @@ import path from "node:path";
 
 export const ENTRY_POINTS = [
   "server.ts",
+  // Started by server.ts as a worker thread: renders the cached pages off the main thread.
+  "render-worker.ts",
   "scripts/start.ts",
   "scripts/migrate.ts",
   "scripts/seed.ts",

@@ -55,8 +55,16 @@ export function cacheKey(url: string): string {
  * One entry per audience (core/audience.ts), never per person: the public copy keeps the plain key, the
  * internal copy lives under its own, so nothing can hand one audience's bytes to the other by accident.
  */
+const INTERNAL_PREFIX = "internal ";
 export function audienceKey(audience: "public" | "internal", key: string): string {
-  return audience === "public" ? key : `internal ${key}`;
+  return audience === "public" ? key : `${INTERNAL_PREFIX}${key}`;
+}
+
+/** The inverse of audienceKey: which audience's copy a key is, and the path to render for it. */
+export function splitAudienceKey(key: string): { audience: "public" | "internal"; path: string } {
+  return key.startsWith(INTERNAL_PREFIX)
+    ? { audience: "internal", path: key.slice(INTERNAL_PREFIX.length) }
+    : { audience: "public", path: key };
 }
 
 /** The caching header of every internal copy: no shared cache (CDN, proxy) may keep it. */
@@ -232,7 +240,8 @@ export class PageCache {
   private slots = new Map<string, { entry: CacheEntry; lastUsed: number }>();
   private bytes = 0;
   private clock = 0;
-  stats = { hits: 0, misses: 0, stale: 0 };
+  /** stale: previous copies served while a newer version rendered; refreshes: renders of aged entries. */
+  stats = { hits: 0, misses: 0, stale: 0, refreshes: 0 };
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 

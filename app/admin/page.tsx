@@ -9,7 +9,7 @@ import { getOverallStatus } from "@/db/queries/status-page";
 import { requireUser } from "@/services/auth/dal";
 import { formatInZone } from "@/services/console/incident-display";
 import { hasRole } from "@/services/auth/roles";
-import { countOf } from "@/services/console/plural";
+import { countOf } from "@/core/format";
 import { mailMode } from "@/services/mail/send";
 import { AlertOverviewNotice } from "./integrations/overview-notice";
 import { MonitorOverviewNotice } from "./monitors/overview-notice";

@@ -1,10 +1,11 @@
 // A mail API that never answers, through the real Resend SDK and the fake server: the call is abandoned after
 // the mailer's timeout, and the batch is tried again with the same idempotency key, so an answer that was
 // lost (the emails were accepted) never becomes a second email.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { deliveries } from "@/db/schema";
-import { startFakeResend, type FakeResend } from "@/services/testing/fake-resend";
-import { addConfirmedSubscribers, makeWorld, openIncident, type World } from "@/services/testing/notification-fixtures";
+import type { FakeResend } from "@/services/testing/fake-resend";
+import { until, withFakeResendWorld } from "@/services/testing/fake-resend-world";
+import { addConfirmedSubscribers, openIncident, type World } from "@/services/testing/notification-fixtures";
 import { startNotificationWorker } from "@/services/notifications/worker-loop";
 import { createResendMailer, MAIL_API_TIMEOUT_MS } from "./send";
 
@@ -22,25 +23,10 @@ const email = {
   headers: {},
 };
 
+const mail = withFakeResendWorld();
 let fake: FakeResend;
 let world: World;
-beforeAll(async () => {
-  fake = await startFakeResend();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  world = makeWorld();
-});
-afterEach(() => world.db.$client.close());
-
-async function until(condition: () => boolean, timeoutMs: number) {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+beforeEach(() => ({ fake, world } = mail));
 
 describe("the mail API timeout", () => {
   it("is 30 s unless told otherwise", () => {

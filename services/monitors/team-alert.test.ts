@@ -1,14 +1,15 @@
 // The team hears first: a monitor that goes down emails the members who opted in, through the outbox and the
 // real Resend SDK against the fake Resend server; subscribers get nothing without an incident.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { insertEmailSubscriber } from "@/db/writes/subscribers";
 import { insertComponent } from "@/db/writes/components";
 import { insertUser } from "@/db/writes/users";
 import { createResendMailer } from "@/services/mail/send";
 import { runNotificationJobs } from "@/services/notifications/jobs";
-import { startFakeResend, type FakeResend } from "@/services/testing/fake-resend";
-import { makeWorld, type World } from "@/services/testing/notification-fixtures";
+import type { FakeResend } from "@/services/testing/fake-resend";
+import { withFakeResendWorld } from "@/services/testing/fake-resend-world";
+import type { World } from "@/services/testing/notification-fixtures";
 import { down, up } from "./checks/types";
 import { applyResult } from "./run";
 import { setOwnMonitorAlerts } from "./team-alert";
@@ -17,20 +18,14 @@ import { createMonitor } from "./verbs";
 const OPTS = { publicUrl: "http://127.0.0.1:3180", from: "Status <status@example.org>" };
 const now = Date.UTC(2026, 10, 23, 15);
 
+const mail = withFakeResendWorld();
 let fake: FakeResend;
 let world: World;
 let db: Db;
-beforeAll(async () => {
-  fake = await startFakeResend();
-});
-afterAll(() => fake.close());
 beforeEach(() => {
-  fake.reset();
-  fake.setRateLimit(0);
-  world = makeWorld();
+  ({ fake, world } = mail);
   db = world.db;
 });
-afterEach(() => db.$client.close());
 
 const member = (email: string, role: "owner" | "admin" | "editor") => ({
   type: "user" as const,

@@ -1,42 +1,26 @@
 // The promise, tested end to end with real SQLite files, the real SDK and the fake Resend server: every
 // subscriber gets exactly one email, even across a crash, under a rate limit, through failures.
 import { spawn } from "node:child_process";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { deliveries } from "@/db/schema";
 import { createResendMailer } from "@/services/mail/send";
-import { startFakeResend, type FakeResend } from "@/services/testing/fake-resend";
-import { addConfirmedSubscribers, makeWorld, openIncident, type World } from "@/services/testing/notification-fixtures";
+import type { FakeResend } from "@/services/testing/fake-resend";
+import { until, withFakeResendWorld } from "@/services/testing/fake-resend-world";
+import { addConfirmedSubscribers, openIncident, type World } from "@/services/testing/notification-fixtures";
 import { runNotificationJobs } from "./jobs";
 import { startNotificationWorker } from "./worker-loop";
 
 const OPTS = { publicUrl: "https://status.example.org", from: "Status <status@example.org>" };
+const mail = withFakeResendWorld();
 let fake: FakeResend;
 let world: World;
-beforeAll(async () => {
-  fake = await startFakeResend();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  fake.setRateLimit(0);
-  fake.setLatency(0);
-  world = makeWorld();
-});
-afterEach(() => world.db.$client.close());
+beforeEach(() => ({ fake, world } = mail));
 
 /** How many emails each address received. */
 function received(): Map<string, number> {
   const counts = new Map<string, number>();
   for (const e of fake.emails()) for (const to of e.to) counts.set(to, (counts.get(to) ?? 0) + 1);
   return counts;
-}
-
-async function until(condition: () => boolean, timeoutMs: number) {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe("reliability", () => {

@@ -13,7 +13,7 @@ import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/services/auth/dal";
 import { formatInZone, pickerGroups } from "@/services/console/incident-display";
 import { parseHistoryQuery } from "@/services/console/incident-history";
-import { countOf } from "@/services/console/plural";
+import { countOf } from "@/core/format";
 import { HistoryFilterForm, HistoryPager } from "./history";
 
 export const metadata: Metadata = { title: "Incidents" };
