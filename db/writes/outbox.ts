@@ -67,6 +67,8 @@ export function writeFanOut(
   chunks: string[][],
   at: number,
   webhooks: { subscriberIds: string[]; event: unknown } | null = null,
+  /** More writes that belong with this fan-out (e.g. ending an incident's follows), in its transaction. */
+  alsoInTransaction?: (tx: Tx) => void,
 ): boolean {
   return db.transaction((tx) => {
     const claimed = tx
@@ -75,6 +77,7 @@ export function writeFanOut(
       .where(and(eq(notifications.id, notificationId), isNull(notifications.fannedOutAt)))
       .run();
     if (claimed.changes === 0) return false;
+    alsoInTransaction?.(tx);
     if (chunks.length > 0) {
       tx.insert(deliveries)
         .values(

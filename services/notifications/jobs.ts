@@ -4,7 +4,8 @@
 // waits until nothing due is left. The mail API is never called inside a transaction.
 import { hostname } from "node:os";
 import { endpointHasFailureStreak, incidentRecipientIds, invitationOfNotification } from "@/db/queries/notifications";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
+import { endFinishedFollows, endFollowsAfter } from "@/db/writes/follows";
 import { passwordResetOfNotification } from "@/db/queries/password-resets";
 import { nextDueAt, notificationsToFanOut, writeFanOut } from "@/db/writes/outbox";
 import { ensureAppSecret } from "@/db/writes/page";
@@ -98,7 +99,10 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
             : n.incidentId
               ? incidentRecipientIds(db, n.pageId, n.incidentId)
               : [];
-    if (writeFanOut(db, n.id, chunk(recipients), now, webhookFanOut(db, n, publicUrl, now))) done++;
+    const incidentId = n.incidentId;
+    // The follows this notification closes end with its fan-out: nothing later reaches them.
+    const endFollows = incidentId ? (tx: Tx) => endFollowsAfter(tx, incidentId, n.kind, now) : undefined;
+    if (writeFanOut(db, n.id, chunk(recipients), now, webhookFanOut(db, n, publicUrl, now), endFollows)) done++;
   }
   return done;
 }
@@ -141,6 +145,7 @@ export async function runNotificationJobs(
   if (now - dispatcher.housekeptAt >= 1000) {
     dispatcher.housekeptAt = now;
     expireUnconfirmed(db, now);
+    db.transaction((tx) => endFinishedFollows(tx, now));
     db.transaction((tx) => deleteStaleUnverifiedWebhooks(tx, now, UNVERIFIED_WEBHOOK_MAX_AGE_MS));
   }
   const fannedOut = fanOutNotifications(db, now, publicUrl);
