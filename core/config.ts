@@ -105,7 +105,33 @@ const schema = z
     /** Lets webhooks go to 127.0.0.1 / ::1: for the test receivers only, never in production. */
     WEBHOOKS_ALLOW_LOOPBACK: bool(false),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+    /** SMS through Twilio: all three, or none (then the public page offers no SMS). */
+    TWILIO_ACCOUNT_SID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^AC[0-9a-f]{32}$/i, { error: "must be an account SID: AC and 32 hex digits" })
+        .optional(),
+    ),
+    TWILIO_AUTH_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).max(200).optional()),
+    TWILIO_FROM: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(\+[1-9]\d{7,14}|MG[0-9a-f]{32})$/i, {
+          error: "must be an E.164 number like +15005550006, or a Messaging Service SID (MG...)",
+        })
+        .optional(),
+    ),
+    /** Instead of https://api.twilio.com: for the fake Twilio server in tests only. */
+    TWILIO_BASE_URL: z.preprocess(emptyToUndefined, z.url({ error: "must be an absolute URL" }).optional()),
   })
+  .refine(
+    (env) =>
+      [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM].every((v) => v === undefined) ||
+      [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM].every((v) => v !== undefined),
+    { error: "set all three of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM, or none", path: ["TWILIO_FROM"] },
+  )
   .transform((env) => ({
     port: env.PORT,
     host: env.HOST,
@@ -125,6 +151,15 @@ const schema = z
     trustProxy: env.TRUST_PROXY,
     webhooksAllowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK,
     logLevel: env.LOG_LEVEL,
+    twilio:
+      env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+        ? {
+            accountSid: env.TWILIO_ACCOUNT_SID,
+            authToken: env.TWILIO_AUTH_TOKEN,
+            from: env.TWILIO_FROM,
+            baseUrl: env.TWILIO_BASE_URL ?? null,
+          }
+        : null,
   }));
 
 export type Config = z.infer<typeof schema>;
@@ -134,7 +169,7 @@ export class ConfigError extends Error {
 }
 
 /** Never echoed back in an error message. */
-const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "RESEND_WEBHOOK_SECRET", "ADMIN_PASSWORD"]);
+const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "RESEND_WEBHOOK_SECRET", "ADMIN_PASSWORD", "TWILIO_AUTH_TOKEN"]);
 
 /** Parses an environment; throws a ConfigError whose message is one line naming the variable(s). */
 export function parseConfig(env: Record<string, string | undefined>): Config {

@@ -97,7 +97,7 @@ export const API_KEY_ROLE_LABELS: Record<ApiKeyRole, string> = { read: "Read onl
 export const API_KEY_ROLE_HINT =
   "Read only: reads. Editor: also incidents, maintenance and updates. Admin: also services and groups.";
 
-export const SUBSCRIBER_KINDS = ["email", "webhook"] as const;
+export const SUBSCRIBER_KINDS = ["email", "webhook", "sms"] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
 
 /** pending: awaiting confirmation (an email) or its verification ping (a webhook); suppressed: hard bounce or complaint, never mailed again. */
@@ -124,10 +124,12 @@ export const NOTIFICATION_KINDS = [
   "team_invitation",
   "password_reset",
   "monitor_down",
+  /** The code a new SMS subscriber types to prove the number is theirs (SMS only, no email). */
+  "sms_verification",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const DELIVERY_CHANNELS = ["email", "webhook"] as const;
+export const DELIVERY_CHANNELS = ["email", "webhook", "sms"] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /** parked: a quota error; it waits for the quota to reset instead of retrying soon. */

@@ -375,6 +375,13 @@ export const subscribers = sqliteTable(
      * last one is delivered, the housekeeping unsubscribes it (db/writes/follows.ts).
      */
     followEndedAt: ms("follow_ended_at"),
+    /** An SMS subscriber's number, E.164 (core/phone.ts). */
+    phone: text("phone"),
+    /**
+     * SMS is for what matters: by default only incidents of major or critical impact and maintenance
+     * reminders; the subscriber can widen it to every incident notification.
+     */
+    smsAllImpacts: flag("sms_all_impacts").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -387,6 +394,9 @@ export const subscribers = sqliteTable(
       .on(t.pageId, t.email, t.followIncidentId)
       .where(sql`kind = 'email' and follow_incident_id is not null`),
     index("subscribers_follow_idx").on(t.followIncidentId),
+    uniqueIndex("subscribers_phone_unique")
+      .on(t.pageId, t.phone)
+      .where(sql`kind = 'sms'`),
     uniqueIndex("subscribers_webhook_unique")
       .on(t.pageId, t.webhookUrl)
       .where(sql`kind = 'webhook'`),

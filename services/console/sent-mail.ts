@@ -73,6 +73,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   team_invitation: "Team invitation",
   password_reset: "Password reset",
   monitor_down: "Monitor down (team alert)",
+  sms_verification: "SMS verification code",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */

@@ -6,6 +6,9 @@ import { hostname } from "node:os";
 import { endpointHasFailureStreak, incidentRecipientIds, invitationOfNotification } from "@/db/queries/notifications";
 import type { Db, Tx } from "@/db";
 import { endFinishedFollows, endFollowsAfter } from "@/db/writes/follows";
+import { insertSmsDeliveries } from "@/db/writes/sms";
+import { deliverSms, smsRecipientIds, type SmsLaneContext } from "@/services/sms/deliver";
+import { smsSenderFrom, type SmsSender } from "@/services/sms/twilio";
 import { passwordResetOfNotification } from "@/db/queries/password-resets";
 import { nextDueAt, notificationsToFanOut, writeFanOut } from "@/db/writes/outbox";
 import { ensureAppSecret } from "@/db/writes/page";
@@ -47,6 +50,8 @@ export interface JobOptions {
   maxDeliveries?: number;
   publicUrl?: string;
   from?: string;
+  /** Defaults to the Twilio sender from TWILIO_*; null when SMS is not configured. */
+  sms?: SmsSender | null;
   /** Lane sizes other than DEFAULT_LANES. */
   lanes?: Partial<Record<DeliveryChannel, LaneSpec>>;
   /** The worker loop's dispatcher: the tick starts sends in it and returns without waiting for them. */
@@ -100,9 +105,13 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
               ? incidentRecipientIds(db, n.pageId, n.incidentId)
               : [];
     const incidentId = n.incidentId;
-    // The follows this notification closes end with its fan-out: nothing later reaches them.
-    const endFollows = incidentId ? (tx: Tx) => endFollowsAfter(tx, incidentId, n.kind, now) : undefined;
-    if (writeFanOut(db, n.id, chunk(recipients), now, webhookFanOut(db, n, publicUrl, now), endFollows)) done++;
+    const sms = smsRecipientIds(db, n);
+    const alsoInTransaction = (tx: Tx) => {
+      // The follows this notification closes end with its fan-out: nothing later reaches them.
+      if (incidentId) endFollowsAfter(tx, incidentId, n.kind, now);
+      insertSmsDeliveries(tx, n.id, sms, now);
+    };
+    if (writeFanOut(db, n.id, chunk(recipients), now, webhookFanOut(db, n, publicUrl, now), alsoInTransaction)) done++;
   }
   return done;
 }
@@ -141,6 +150,15 @@ export async function runNotificationJobs(
     clock,
     options: { allowLoopback: config.webhooksAllowLoopback, ...options.webhooks },
   };
+  const sms: SmsLaneContext = {
+    db,
+    workerId,
+    clock,
+    secret,
+    publicUrl,
+    sender: options.sms === undefined ? smsSenderFrom(config.twilio) : options.sms,
+    policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+  };
   // Writes, so not on every wake-up of a busy loop (each finished send wakes it).
   if (now - dispatcher.housekeptAt >= 1000) {
     dispatcher.housekeptAt = now;
@@ -157,7 +175,11 @@ export async function runNotificationJobs(
       clock,
       leaseMs: options.leaseMs ?? 60_000,
       budget,
-      handlers: { email: (d) => deliverEmail(email, d), webhook: (d) => deliverWebhook(webhook, d) },
+      handlers: {
+        email: (d) => deliverEmail(email, d),
+        webhook: (d) => deliverWebhook(webhook, d),
+        sms: (d) => deliverSms(sms, d),
+      },
       isFailing: (endpoint) => endpointHasFailureStreak(db, endpoint),
     });
     budget -= n;

@@ -33,6 +33,8 @@ export interface LaneSpec {
 export const DEFAULT_LANES: Record<DeliveryChannel, LaneSpec> = {
   email: { concurrency: 1, onePerEndpoint: false },
   webhook: { concurrency: 16, onePerEndpoint: true, failingShare: 8 },
+  // SMS: one message per delivery to Twilio's one API; a few at once (Twilio queues them per sender number).
+  sms: { concurrency: 4, onePerEndpoint: false },
 };
 
 export type Deliver = (delivery: Delivery) => Promise<DeliveryOutcome>;

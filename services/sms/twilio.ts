@@ -3,6 +3,7 @@
 // RequestClient that rewrites api.twilio.com in each request's URI (stack.md). Like the mailer, a send never
 // throws: it answers what happened, so the outbox can decide to retry, give up or unsubscribe.
 import twilio from "twilio";
+import type RequestClient from "twilio/lib/base/RequestClient";
 
 export interface TwilioConfig {
   accountSid: string;
@@ -38,8 +39,8 @@ const TWILIO_API = /^https:\/\/api\.twilio\.com/;
 function clientFor(config: TwilioConfig) {
   const base = config.baseUrl?.replace(/\/+$/, "");
   class Rewriting extends twilio.RequestClient {
-    request<T>(opts: Parameters<InstanceType<typeof twilio.RequestClient>["request"]>[0]) {
-      return super.request<T>({ ...opts, uri: base ? opts.uri.replace(TWILIO_API, base) : opts.uri });
+    override request<TData>(opts: RequestClient.RequestOptions<TData>) {
+      return super.request<TData>({ ...opts, uri: base ? opts.uri.replace(TWILIO_API, base) : opts.uri });
     }
   }
   return twilio(config.accountSid, config.authToken, {
@@ -90,4 +91,13 @@ export function isSignedByTwilio(
 /** The signature Twilio would send (for tests and the fake server's inbound messages). */
 export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
   return twilio.getExpectedTwilioSignature(authToken, url, params);
+}
+
+let cached: { key: string; sender: SmsSender } | null = null;
+/** The sender from TWILIO_* (made on first use, never at build time), or null when SMS is not configured. */
+export function smsSenderFrom(config: TwilioConfig | null): SmsSender | null {
+  if (!config) return null;
+  const key = `${config.accountSid}:${config.from}:${config.baseUrl ?? ""}`;
+  if (cached?.key !== key) cached = { key, sender: twilioSender(config) };
+  return cached.sender;
 }
