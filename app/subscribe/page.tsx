@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import { PageShell } from "@/components/page-shell";
+import { getConfig } from "@/core/config";
+import { SmsSubscribeForm } from "./sms-form";
 import { SubscribeForm } from "./subscribe-form";
 import { WebhookSubscribeForm } from "./webhook-form";
 
@@ -17,24 +19,42 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
   const db = getDb();
   const page = getPageRow(db);
   if (!page) notFound();
-  const webhook = (await searchParams).via === "webhook";
+  const via = (await searchParams).via;
+  // SMS is offered only when Twilio is configured.
+  const smsOffered = getConfig().twilio !== null;
+  const sms = smsOffered && via === "sms";
+  const webhook = via === "webhook";
   const choices = componentChoices(db, page.id);
   // In the page's frame (header and footer), so there is always a way back to the status page.
   return (
     <PageShell page={page} headingLevel={2}>
       <div className="mx-auto max-w-xl">
         <h1 className="text-2xl font-bold">
-          {webhook ? `Get ${page.name} updates by webhook` : `Get ${page.name} updates by email`}
+          {sms
+            ? `Get ${page.name} updates by SMS`
+            : webhook
+              ? `Get ${page.name} updates by webhook`
+              : `Get ${page.name} updates by email`}
         </h1>
         <nav aria-label="Ways to subscribe" className="mt-4 flex gap-2">
-          <Link href="/subscribe" className={tab} aria-current={webhook ? undefined : "page"}>
+          <Link href="/subscribe" className={tab} aria-current={webhook || sms ? undefined : "page"}>
             Email
           </Link>
+          {smsOffered ? (
+            <Link href="/subscribe?via=sms" className={tab} aria-current={sms ? "page" : undefined}>
+              SMS
+            </Link>
+          ) : null}
           <Link href="/subscribe?via=webhook" className={tab} aria-current={webhook ? "page" : undefined}>
             Webhook
           </Link>
         </nav>
-        {webhook ? (
+        {sms ? (
+          <p className="mt-4 text-slate-700 dark:text-slate-300">
+            We text you when a major or critical incident starts, changes or ends, and before planned maintenance. First
+            we send a code to confirm the number is yours. Reply STOP to any message to unsubscribe.
+          </p>
+        ) : webhook ? (
           <p className="mt-4 text-slate-700 dark:text-slate-300">
             For chat tools and automation: we POST Statuspage-compatible JSON to your URL for every incident,
             maintenance and service status change, signed with a secret that only you get. No confirmation email is
@@ -47,7 +67,13 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
           </p>
         )}
         <div className="mt-8">
-          {webhook ? <WebhookSubscribeForm choices={choices} /> : <SubscribeForm choices={choices} />}
+          {sms ? (
+            <SmsSubscribeForm choices={choices} />
+          ) : webhook ? (
+            <WebhookSubscribeForm choices={choices} />
+          ) : (
+            <SubscribeForm choices={choices} />
+          )}
         </div>
         <section
           aria-labelledby="other-ways"

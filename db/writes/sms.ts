@@ -1,5 +1,5 @@
 // SMS subscriber writes, and the outbox rows of the SMS channel.
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { newId } from "@/core/ids";
 import type { Tx } from "../index";
 import { deliveries, subscribers } from "../schema";
@@ -60,4 +60,20 @@ export function insertSmsDeliveries(tx: Tx, notificationId: string, subscriberId
     )
     .onConflictDoNothing()
     .run();
+}
+
+/** A STOP reply: every SMS subscription of that number ends at once. */
+export function unsubscribeSmsNumber(tx: Tx, pageId: string, phone: string, at: number): number {
+  return tx
+    .update(subscribers)
+    .set({ state: "unsubscribed", unsubscribedAt: at, updatedAt: at })
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        eq(subscribers.kind, "sms"),
+        eq(subscribers.phone, phone),
+        inArray(subscribers.state, ["pending", "active"]),
+      ),
+    )
+    .run().changes;
 }
