@@ -38,7 +38,11 @@ test("follow an incident without JavaScript, confirm, get its updates, and nothi
   await snapshot(page, "follow-incident-form");
   // axe runs in the page, so it needs JavaScript: a phone-sized dark context of its own, which also takes
   // the small-screen screenshots of the form and of its own page.
-  const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, colorScheme: "dark" });
+  const phone = await browser.newContext({
+    javaScriptEnabled: true,
+    viewport: { width: 375, height: 800 },
+    colorScheme: "dark",
+  });
   const look = await phone.newPage();
   for (const [path, shot] of [
     [`/incidents/${id}`, "follow-incident-form-375-dark"],
