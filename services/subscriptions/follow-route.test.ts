@@ -68,11 +68,28 @@ describe("/incidents/<id>/follow", () => {
     expect(confirmations()).toHaveLength(0);
   });
 
+  it("accepts the form again from its own error page, which posts with Origin: null", async () => {
+    const res = await postForm(
+      incidentId,
+      { email: "again@example.com" },
+      { origin: "null", "sec-fetch-site": "same-origin" },
+    );
+    expect(res.status).toBe(200);
+    expect(confirmations()).toHaveLength(1);
+  });
+
   it("404 for an unknown or malformed incident, 403 for a cross-site post, 413 for a huge body", async () => {
     expect((await postForm("nosuchincid1", { email: "a@example.com" })).status).toBe(404);
     expect((await GET(new Request(url("../x")), params("../x"))).status).toBe(404);
     const cross = await postForm(incidentId, { email: "a@example.com" }, { origin: "https://evil.example" });
     expect(cross.status).toBe(403);
+    // A post from one of our plain pages (Referrer-Policy: no-referrer) carries Origin: null.
+    const nullCross = await postForm(
+      incidentId,
+      { email: "a@example.com" },
+      { origin: "null", "sec-fetch-site": "cross-site" },
+    );
+    expect(nullCross.status).toBe(403);
     expect((await postForm(incidentId, { email: "a@example.com", website: "x".repeat(10_000) })).status).toBe(413);
     expect(confirmations()).toHaveLength(0);
   });

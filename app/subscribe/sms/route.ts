@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { getPageRow } from "@/db/queries/subscribers";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
 import { getConfig } from "@/core/config";
-import { clientAddress, isCrossSite } from "@/services/auth/request";
+import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
 import { codeFormPage, phoneFormPage, smsAnswerPage } from "@/services/sms/sms-pages";
 import { requestSmsSubscription } from "@/services/sms/subscribe";
@@ -19,7 +19,7 @@ export async function POST(req: Request) {
   const page = getPageRow(db);
   const frame = { pageName: page?.name ?? "Status page", accent: page?.accentColor ?? "#1d4ed8" };
   if (!getConfig().twilio || !page) return smsAnswerPage(frame, "SMS is not available", "This page sends no SMS.", 404);
-  if (isCrossSite(req.headers)) return smsAnswerPage(frame, "Refused", "A form from another site.", 403);
+  if (isCrossSiteForm(req.headers)) return smsAnswerPage(frame, "Refused", "A form from another site.", 403);
   let form: FormData;
   try {
     form = await readBodyForm(req, MAX_BODY);

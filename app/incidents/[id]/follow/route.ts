@@ -4,7 +4,7 @@ import { getPageRow } from "@/db/queries/subscribers";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
 import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
-import { clientAddress, isCrossSite } from "@/services/auth/request";
+import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
 import { requestFollow } from "@/services/subscriptions/follow";
 import { followAnswer, followFormPage, type FollowPageContext } from "@/services/subscriptions/follow-page";
@@ -47,7 +47,7 @@ export async function GET(_req: Request, { params }: Params) {
 export async function POST(req: Request, { params }: Params) {
   const ctx = contextFor((await params).id);
   if (!ctx) return notFound();
-  if (isCrossSite(req.headers))
+  if (isCrossSiteForm(req.headers))
     return htmlResponse(plainPage({ title: "Refused", body: "<p>Cross-site form.</p>" }), 403);
   let form: FormData;
   try {

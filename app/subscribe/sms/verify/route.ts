@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { getPageRow } from "@/db/queries/subscribers";
-import { isCrossSite } from "@/services/auth/request";
+import { isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
 import { codeFormPage, smsAnswerPage } from "@/services/sms/sms-pages";
 import { verifySmsCode } from "@/services/sms/subscribe";
@@ -15,7 +15,7 @@ export async function POST(req: Request) {
   const db = getDb();
   const page = getPageRow(db);
   const frame = { pageName: page?.name ?? "Status page", accent: page?.accentColor ?? "#1d4ed8" };
-  if (isCrossSite(req.headers)) return smsAnswerPage(frame, "Refused", "A form from another site.", 403);
+  if (isCrossSiteForm(req.headers)) return smsAnswerPage(frame, "Refused", "A form from another site.", 403);
   let form: FormData;
   try {
     form = await readBodyForm(req, MAX_BODY);
