@@ -13,6 +13,11 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 // them back over HTTP (e2e/notification-fixtures.ts).
 const FAKE_RESEND_PORT = PORT + 1000;
 process.env.E2E_FAKE_RESEND_URL = `http://127.0.0.1:${FAKE_RESEND_PORT}`;
+// And one fake Twilio server: the app sends SMS to it through the real SDK (e2e/sms.spec.ts reads them back).
+const FAKE_TWILIO_PORT = PORT + 1;
+process.env.E2E_FAKE_TWILIO_URL = `http://127.0.0.1:${FAKE_TWILIO_PORT}`;
+process.env.E2E_TWILIO_ACCOUNT_SID = "AC" + "e2e0".repeat(8);
+process.env.E2E_TWILIO_AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
 
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -59,6 +64,16 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: `npx tsx scripts/fake-twilio.ts ${FAKE_TWILIO_PORT}`,
+      url: `${process.env.E2E_FAKE_TWILIO_URL}/_test/messages`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: {
+        FAKE_TWILIO_ACCOUNT_SID: process.env.E2E_TWILIO_ACCOUNT_SID,
+        FAKE_TWILIO_AUTH_TOKEN: process.env.E2E_TWILIO_AUTH_TOKEN,
+      },
+    },
+    {
       // What `npm start` runs: the compiled server and scripts (scripts/run.mjs compiles dist/ when stale).
       command: "node scripts/run.mjs start --rebuild --fresh-database",
       url: `${baseURL}/api/health`,
@@ -84,6 +99,11 @@ export default defineConfig({
         PAGE_METRICS: "1",
         // Lets webhooks reach the test receivers on 127.0.0.1 (e2e/webhooks.spec.ts); never set in production.
         WEBHOOKS_ALLOW_LOOPBACK: "1",
+        // SMS through the fake Twilio server (e2e/sms.spec.ts).
+        TWILIO_ACCOUNT_SID: process.env.E2E_TWILIO_ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: process.env.E2E_TWILIO_AUTH_TOKEN,
+        TWILIO_FROM: "+15005550006",
+        TWILIO_BASE_URL: process.env.E2E_FAKE_TWILIO_URL,
       },
     },
   ],

@@ -14,6 +14,21 @@ describe("parseConfig", () => {
     expect(config.emailRetentionDays).toBe(30);
   });
 
+  it("SMS: all three Twilio variables or none, each checked, the token never echoed", () => {
+    expect(parseConfig({}).twilio).toBeNull();
+    const sid = "AC" + "a".repeat(32);
+    expect(
+      parseConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: "t".repeat(32), TWILIO_FROM: "+15005550006" }).twilio,
+    ).toEqual({ accountSid: sid, authToken: "t".repeat(32), from: "+15005550006", baseUrl: null });
+    expect(() => parseConfig({ TWILIO_ACCOUNT_SID: sid })).toThrow(/set all three of TWILIO_ACCOUNT_SID/);
+    expect(() =>
+      parseConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: "t".repeat(32), TWILIO_FROM: "12345" }),
+    ).toThrow(/TWILIO_FROM must be an E.164 number/);
+    expect(() =>
+      parseConfig({ TWILIO_ACCOUNT_SID: sid, TWILIO_AUTH_TOKEN: "short-secret", TWILIO_FROM: "+15005550006" }),
+    ).toThrow(/^(?!.*short-secret).*TWILIO_AUTH_TOKEN/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseConfig({ PORT: "", RESEND_API_KEY: "", PAGE_TIME_ZONE: " " })).toMatchObject({
       port: 3000,

@@ -131,7 +131,33 @@ const schema = z
         .optional(),
     ),
     VIEWER_OIDC_NAME: z.preprocess(emptyToUndefined, singleLine(z.string().max(60)).default("your organisation")),
+    /** SMS through Twilio: all three, or none (then the public page offers no SMS). */
+    TWILIO_ACCOUNT_SID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^AC[0-9a-f]{32}$/i, { error: "must be an account SID: AC and 32 hex digits" })
+        .optional(),
+    ),
+    TWILIO_AUTH_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16).max(200).optional()),
+    TWILIO_FROM: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(\+[1-9]\d{7,14}|MG[0-9a-f]{32})$/i, {
+          error: "must be an E.164 number like +15005550006, or a Messaging Service SID (MG...)",
+        })
+        .optional(),
+    ),
+    /** Instead of https://api.twilio.com: for the fake Twilio server in tests only. */
+    TWILIO_BASE_URL: z.preprocess(emptyToUndefined, z.url({ error: "must be an absolute URL" }).optional()),
   })
+  .refine(
+    (env) =>
+      [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM].every((v) => v === undefined) ||
+      [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM].every((v) => v !== undefined),
+    { error: "set all three of TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM, or none", path: ["TWILIO_FROM"] },
+  )
   .transform((env) => ({
     port: env.PORT,
     host: env.HOST,
@@ -169,6 +195,15 @@ const schema = z
             name: env.VIEWER_OIDC_NAME,
           }
         : null,
+    twilio:
+      env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
+        ? {
+            accountSid: env.TWILIO_ACCOUNT_SID,
+            authToken: env.TWILIO_AUTH_TOKEN,
+            from: env.TWILIO_FROM,
+            baseUrl: env.TWILIO_BASE_URL ?? null,
+          }
+        : null,
   }));
 
 export type Config = z.infer<typeof schema>;
@@ -178,7 +213,15 @@ export class ConfigError extends Error {
 }
 
 /** Never echoed back in an error message. */
-const SECRET_VARIABLES = new Set(["RESEND_API_KEY", "RESEND_WEBHOOK_SECRET", "ADMIN_PASSWORD", "STATUSPAGE_API_KEY"]);
+const SECRET_VARIABLES = new Set([
+  "RESEND_API_KEY",
+  "RESEND_WEBHOOK_SECRET",
+  "ADMIN_PASSWORD",
+  "STATUSPAGE_API_KEY",
+  "TWILIO_AUTH_TOKEN",
+  "VIEWER_OIDC_CLIENT_SECRET",
+  "PUBLISH_S3_SECRET_ACCESS_KEY",
+]);
 
 /** Parses an environment; throws a ConfigError whose message is one line naming the variable(s). */
 export function parseConfig(env: Record<string, string | undefined>): Config {

@@ -97,7 +97,7 @@ export const API_KEY_ROLE_LABELS: Record<ApiKeyRole, string> = { read: "Read onl
 export const API_KEY_ROLE_HINT =
   "Read only: reads. Editor: also incidents, maintenance and updates. Admin: also services and groups.";
 
-export const SUBSCRIBER_KINDS = ["email", "webhook", "chat"] as const;
+export const SUBSCRIBER_KINDS = ["email", "webhook", "chat", "sms"] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
 
 /** The chat platforms a `chat` subscriber posts to (services/chat/); each has its own hosts (core/chat-hosts.ts). */
@@ -138,10 +138,12 @@ export const NOTIFICATION_KINDS = [
   "report_spike",
   /** "Fixed, thank you for telling us": to a visitor who reported a problem, once its incident is resolved. */
   "report_thanks",
+  /** The code a new SMS subscriber types to prove the number is theirs (SMS only, no email). */
+  "sms_verification",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const DELIVERY_CHANNELS = ["email", "webhook", "chat"] as const;
+export const DELIVERY_CHANNELS = ["email", "webhook", "chat", "sms"] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /** parked: a quota error; it waits for the quota to reset instead of retrying soon. */

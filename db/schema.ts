@@ -387,13 +387,39 @@ export const subscribers = sqliteTable(
     circuitOpenUntil: ms("circuit_open_until"),
     /** How the subscriber was added: "public", "console", "import", "api". */
     origin: text("origin").notNull().default("public"),
+    /**
+     * Set for someone following one incident ("Get updates on this incident"): they receive that incident's
+     * notifications only, and the follow ends after its resolution (or its postmortem, when followPostmortem).
+     */
+    followIncidentId: text("follow_incident_id").references(() => incidents.id, { onDelete: "cascade" }),
+    followPostmortem: flag("follow_postmortem").notNull().default(false),
+    /**
+     * When the follow ended (the closing notification's fan-out): no later notification chooses it; once that
+     * last one is delivered, the housekeeping unsubscribes it (db/writes/follows.ts).
+     */
+    followEndedAt: ms("follow_ended_at"),
+    /** An SMS subscriber's number, E.164 (core/phone.ts). */
+    phone: text("phone"),
+    /**
+     * SMS is for what matters: by default only incidents of major or critical impact and maintenance
+     * reminders; the subscriber can widen it to every incident notification.
+     */
+    smsAllImpacts: flag("sms_all_impacts").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    // One page subscription per address, and one follow per address and incident.
     uniqueIndex("subscribers_email_unique")
       .on(t.pageId, t.email)
-      .where(sql`kind = 'email'`),
+      .where(sql`kind = 'email' and follow_incident_id is null`),
+    uniqueIndex("subscribers_follow_unique")
+      .on(t.pageId, t.email, t.followIncidentId)
+      .where(sql`kind = 'email' and follow_incident_id is not null`),
+    index("subscribers_follow_idx").on(t.followIncidentId),
+    uniqueIndex("subscribers_phone_unique")
+      .on(t.pageId, t.phone)
+      .where(sql`kind = 'sms'`),
     uniqueIndex("subscribers_webhook_unique")
       .on(t.pageId, t.webhookUrl)
       .where(sql`kind = 'webhook'`),

@@ -5,9 +5,11 @@ export interface ManageLinkProps {
   branding: Branding;
   manageUrl: string;
   unsubscribeUrl: string;
+  /** Set when the address asked to follow an incident its subscription already covers. */
+  incidentName?: string | null;
 }
 
-export default function ManageLink({ branding, manageUrl, unsubscribeUrl }: ManageLinkProps) {
+export default function ManageLink({ branding, manageUrl, unsubscribeUrl, incidentName }: ManageLinkProps) {
   return (
     <Layout
       branding={branding}
@@ -18,6 +20,12 @@ export default function ManageLink({ branding, manageUrl, unsubscribeUrl }: Mana
       <Heading as="h1" style={{ fontSize: 22 }}>
         You are already subscribed
       </Heading>
+      {incidentName ? (
+        <Text>
+          You asked to follow &quot;{incidentName}&quot;. This address already gets its updates through your{" "}
+          {branding.pageName} subscription, so nothing was added: you will not receive them twice.
+        </Text>
+      ) : null}
       <Text>
         This address already receives {branding.pageName} notifications. Use this link to choose what you hear about,
         pause or unsubscribe.

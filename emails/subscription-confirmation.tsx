@@ -5,9 +5,19 @@ export interface SubscriptionConfirmationProps {
   branding: Branding;
   confirmUrl: string;
   expiresIn: string;
+  /** Set when the sign-up follows one incident: its updates only, until it is resolved. */
+  incidentName?: string | null;
 }
 
-export default function SubscriptionConfirmation({ branding, confirmUrl, expiresIn }: SubscriptionConfirmationProps) {
+export default function SubscriptionConfirmation({
+  branding,
+  confirmUrl,
+  expiresIn,
+  incidentName,
+}: SubscriptionConfirmationProps) {
+  const what = incidentName
+    ? `updates on "${incidentName}" from ${branding.pageName}, until it is resolved,`
+    : `${branding.pageName} notifications`;
   return (
     // Nobody has subscribed yet: the footer says why this one email came, not "because you subscribed".
     <Layout
@@ -18,7 +28,7 @@ export default function SubscriptionConfirmation({ branding, confirmUrl, expires
       <Heading as="h1" style={{ fontSize: 22 }}>
         Confirm your subscription
       </Heading>
-      <Text>Someone, hopefully you, asked to receive {branding.pageName} notifications at this address.</Text>
+      <Text>Someone, hopefully you, asked to receive {what} at this address.</Text>
       <Text>Open this link and press Confirm to start receiving them. The link expires in {expiresIn}.</Text>
       <Button
         href={confirmUrl}

@@ -26,6 +26,7 @@ const drizzle = {
   message: "Only db/ writes SQL: add a query or write in db/queries or db/writes and call it.",
 };
 const resend = { regex: "^resend(/.*)?$", message: "Only the mailer (services/mail/) talks to Resend." };
+const twilio = { regex: "^twilio(/.*)?$", message: "Only the SMS sender (services/sms/twilio.ts) talks to Twilio." };
 const ui = {
   regex: "^@/(components|app)(/|$)",
   message: "services/ never imports components/ or app/: put the shared type in core or db/constants.",
@@ -52,6 +53,7 @@ export const layerRules = [
       { regex: "^\\.\\./", message: "The core imports nothing of ours but the core and @/db/constants." },
       drizzle,
       resend,
+      twilio,
     ]),
   },
   {
@@ -64,6 +66,7 @@ export const layerRules = [
       },
       { regex: "^(\\.\\./){2,}", message: "db/ imports only db/ and the core." },
       resend,
+      twilio,
     ]),
   },
   {
@@ -78,20 +81,23 @@ export const layerRules = [
       },
       drizzle,
       resend,
+      twilio,
     ]),
   },
   {
     // The services (verbs, notifications, webhooks, API, feeds) sit under app/ and components/, never on them.
     files: ["services/**"],
-    ignores: [...TESTS, ...CORE, "services/mail/**", "services/testing/**"],
-    rules: restrict([ui, drizzle, resend]),
+    ignores: [...TESTS, ...CORE, "services/mail/**", "services/testing/**", "services/sms/**"],
+    rules: restrict([ui, drizzle, resend, twilio]),
   },
+  // The SMS sender: sending and checking Twilio's signed webhooks use its SDK.
+  { files: ["services/sms/**"], ignores: TESTS, rules: restrict([ui, drizzle, resend]) },
   // The mailer: sending (send.ts) and checking Resend's signed webhooks (webhook-signature.ts) use its SDK.
-  { files: ["services/mail/**"], ignores: TESTS, rules: restrict([ui, drizzle]) },
-  { files: ["services/testing/**"], ignores: TESTS, rules: restrict([ui, resend]) },
+  { files: ["services/mail/**"], ignores: TESTS, rules: restrict([ui, drizzle, twilio]) },
+  { files: ["services/testing/**"], ignores: TESTS, rules: restrict([ui, resend, twilio]) },
   {
     files: ["**/*.{ts,tsx,mts,mjs}"],
     ignores: [...DRIZZLE_ALLOWED, "db/**", "components/**", "core/**", "services/**"],
-    rules: restrict([drizzle, resend]),
+    rules: restrict([drizzle, resend, twilio]),
   },
 ];

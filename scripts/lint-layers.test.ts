@@ -69,6 +69,12 @@ const forbidden: [string, string, string, RegExp][] = [
     /Only the mailer/,
   ],
   [
+    "a notification module importing twilio",
+    "services/notifications/fixture.ts",
+    `import twilio from "twilio";\nexport const x = twilio;\n`,
+    /Only the SMS sender/,
+  ],
+  [
     "db/ importing resend",
     "db/writes/fixture.ts",
     `import { Resend } from "resend";\nexport const x = Resend;\n`,
@@ -121,6 +127,11 @@ const allowed: [string, string, string][] = [
     "the mailer importing resend",
     "services/mail/send.ts",
     `import { Resend } from "resend";\nexport const x = Resend;\n`,
+  ],
+  [
+    "the SMS sender importing twilio",
+    "services/sms/twilio.ts",
+    `import twilio from "twilio";\nexport const x = twilio;\n`,
   ],
   [
     "a service importing db/",

@@ -253,6 +253,20 @@ export default function ApiDocs() {
         </p>
       </section>
 
+      <section aria-labelledby="sms-inbound">
+        <h2 id="sms-inbound" className="text-xl font-semibold">
+          SMS replies (Twilio)
+        </h2>
+        <p className="mt-2">
+          When SMS is configured, point the sending number&apos;s incoming-message webhook in Twilio at{" "}
+          <code>POST {base}/api/sms/twilio</code>. A reply of <code>STOP</code> (or <code>STOPALL</code>,{" "}
+          <code>UNSUBSCRIBE</code>, <code>CANCEL</code>, <code>END</code>, <code>QUIT</code>) unsubscribes the number.
+          Every request must carry a valid <code>X-Twilio-Signature</code> for that URL and the auth token: anything
+          else is answered 403 and changes nothing. The answer is an empty TwiML document; Twilio sends its own opt-out
+          confirmation.
+        </p>
+      </section>
+
       <DetectionDocs base={base} />
 
       <section aria-labelledby="health">

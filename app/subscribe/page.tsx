@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import { PageShell } from "@/components/page-shell";
+import { getConfig } from "@/core/config";
+import { SmsSubscribeForm } from "./sms-form";
 import { SubscribeForm } from "./subscribe-form";
 import { WebhookSubscribeForm } from "./webhook-form";
 import { ChatSubscribeForm } from "./chat-form";
@@ -21,6 +23,9 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
   if (!page) notFound();
   await pageAudience();
   const via = (await searchParams).via;
+  // SMS is offered only when Twilio is configured.
+  const smsOffered = getConfig().twilio !== null;
+  const sms = smsOffered && via === "sms";
   const webhook = via === "webhook";
   const chat = via === "chat";
   const choices = componentChoices(db, page.id);
@@ -31,22 +36,34 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
         <h1 className="text-2xl font-bold">
           {chat
             ? `Get ${page.name} updates in a chat channel`
-            : webhook
-              ? `Get ${page.name} updates by webhook`
-              : `Get ${page.name} updates by email`}
+            : sms
+              ? `Get ${page.name} updates by SMS`
+              : webhook
+                ? `Get ${page.name} updates by webhook`
+                : `Get ${page.name} updates by email`}
         </h1>
         <nav aria-label="Ways to subscribe" className="mt-4 flex gap-2">
-          <Link href="/subscribe" className={tab} aria-current={webhook || chat ? undefined : "page"}>
+          <Link href="/subscribe" className={tab} aria-current={webhook || chat || sms ? undefined : "page"}>
             Email
           </Link>
           <Link href="/subscribe?via=chat" className={tab} aria-current={chat ? "page" : undefined}>
             Chat
           </Link>
+          {smsOffered ? (
+            <Link href="/subscribe?via=sms" className={tab} aria-current={sms ? "page" : undefined}>
+              SMS
+            </Link>
+          ) : null}
           <Link href="/subscribe?via=webhook" className={tab} aria-current={webhook ? "page" : undefined}>
             Webhook
           </Link>
         </nav>
-        {chat ? (
+        {sms ? (
+          <p className="mt-4 text-slate-700 dark:text-slate-300">
+            We text you when a major or critical incident starts, changes or ends, and before planned maintenance. First
+            we send a code to confirm the number is yours. Reply STOP to any message to unsubscribe.
+          </p>
+        ) : chat ? (
           <p className="mt-4 text-slate-700 dark:text-slate-300">
             Slack, Microsoft Teams, Discord or Google Chat: paste your channel&apos;s incoming webhook URL and we post
             every incident and maintenance update there, with a link to stop them.
@@ -65,6 +82,8 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
         <div className="mt-8">
           {chat ? (
             <ChatSubscribeForm choices={choices} />
+          ) : sms ? (
+            <SmsSubscribeForm choices={choices} />
           ) : webhook ? (
             <WebhookSubscribeForm choices={choices} />
           ) : (

@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { hiddenFor, incidentHiddenFromPublic, notHidden } from "./audience";
 import type { Db } from "../index";
+import { withFollowers } from "@/core/incident-follow";
 import { passwordResetOfNotification } from "./password-resets";
 import {
   incidentComponents,
@@ -28,7 +29,8 @@ const reachable = and(
 
 /**
  * The subscribers a notification about an incident goes to, in a stable order (by id): everyone subscribed
- * to everything, and those subscribed to at least one affected component.
+ * to everything, those subscribed to at least one affected component, and the incident's own followers
+ * (one email per address: core/incident-follow.ts).
  */
 export function incidentRecipientIds(db: Db, pageId: string, incidentId: string): string[] {
   // Every subscriber is public today: an internal incident goes to none of them (core/audience.ts).
@@ -41,19 +43,31 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
     .select({ id: subscriberComponents.subscriberId })
     .from(subscriberComponents)
     .where(inArray(subscriberComponents.componentId, affected));
-  return db
-    .select({ id: subscribers.id })
+  const pageWide = db
+    .select({ id: subscribers.id, email: subscribers.email })
     .from(subscribers)
     .where(
       and(
         eq(subscribers.pageId, pageId),
         reachable,
+        isNull(subscribers.followIncidentId),
         or(eq(subscribers.allComponents, true), inArray(subscribers.id, interested)),
       ),
     )
-    .orderBy(asc(subscribers.id))
-    .all()
-    .map((r) => r.id);
+    .all();
+  const followers = db
+    .select({ id: subscribers.id, email: subscribers.email })
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        reachable,
+        eq(subscribers.followIncidentId, incidentId),
+        isNull(subscribers.followEndedAt),
+      ),
+    )
+    .all();
+  return withFollowers(pageWide, followers);
 }
 
 /**

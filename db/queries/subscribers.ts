@@ -1,9 +1,17 @@
 // Reads about subscribers.
 import type { Audience } from "../constants";
 import { hiddenFor, notHidden } from "./audience";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
-import { componentGroups, components, pages, subscriberComponents, subscribers } from "../schema";
+import {
+  componentGroups,
+  components,
+  incidentComponents,
+  incidents,
+  pages,
+  subscriberComponents,
+  subscribers,
+} from "../schema";
 
 export function getSubscriber(db: Tx, id: string) {
   return db.select().from(subscribers).where(eq(subscribers.id, id)).get();
@@ -14,7 +22,13 @@ export function getEmailSubscriberByAddress(db: Tx, pageId: string, email: strin
     .select()
     .from(subscribers)
     .where(
-      and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "email"), eq(subscribers.email, email.toLowerCase())),
+      and(
+        eq(subscribers.pageId, pageId),
+        eq(subscribers.kind, "email"),
+        eq(subscribers.email, email.toLowerCase()),
+        // The page subscription, not a follow of one incident (getFollow).
+        isNull(subscribers.followIncidentId),
+      ),
     )
     .get();
 }
@@ -60,3 +74,57 @@ export function componentChoices(db: Db, pageId: string, audience: Audience = "p
   ];
 }
 export type ComponentChoices = ReturnType<typeof componentChoices>;
+
+/** An address's follow of one incident, in whatever state. */
+export function getFollow(db: Tx, pageId: string, email: string, incidentId: string) {
+  return db
+    .select()
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        eq(subscribers.kind, "email"),
+        eq(subscribers.email, email.toLowerCase()),
+        eq(subscribers.followIncidentId, incidentId),
+      ),
+    )
+    .get();
+}
+
+/**
+ * The address's page subscription when it already receives this incident's notifications (everything, or
+ * one of its services: the rule of incidentRecipientIds), so following it would add nothing.
+ */
+export function pageSubscriptionCovering(db: Tx, pageId: string, email: string, incidentId: string) {
+  const affected = db
+    .select({ id: incidentComponents.componentId })
+    .from(incidentComponents)
+    .where(eq(incidentComponents.incidentId, incidentId));
+  const interested = db
+    .select({ id: subscriberComponents.subscriberId })
+    .from(subscriberComponents)
+    .where(inArray(subscriberComponents.componentId, affected));
+  return db
+    .select()
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        eq(subscribers.kind, "email"),
+        eq(subscribers.email, email.toLowerCase()),
+        isNull(subscribers.followIncidentId),
+        eq(subscribers.state, "active"),
+        or(eq(subscribers.allComponents, true), inArray(subscribers.id, interested)),
+      ),
+    )
+    .get();
+}
+
+/** The incident a follower follows, for their manage page. */
+export function followedIncident(db: Tx, incidentId: string) {
+  return db
+    .select({ id: incidents.id, name: incidents.name, resolvedAt: incidents.resolvedAt })
+    .from(incidents)
+    .where(eq(incidents.id, incidentId))
+    .get();
+}

@@ -70,6 +70,8 @@ export function writeFanOut(
   webhooks: { subscriberIds: string[]; event: unknown } | null = null,
   /** Chat channels, and the platform-neutral message they all get (services/chat/message.ts). */
   chat: { subscriberIds: string[]; message: unknown } | null = null,
+  /** More writes that belong with this fan-out (e.g. ending an incident's follows), in its transaction. */
+  alsoInTransaction?: (tx: Tx) => void,
 ): boolean {
   return db.transaction((tx) => {
     const claimed = tx
@@ -78,6 +80,7 @@ export function writeFanOut(
       .where(and(eq(notifications.id, notificationId), isNull(notifications.fannedOutAt)))
       .run();
     if (claimed.changes === 0) return false;
+    alsoInTransaction?.(tx);
     if (chunks.length > 0) {
       tx.insert(deliveries)
         .values(

@@ -75,6 +75,8 @@ export interface PendingSignUp {
   expiresAt: number;
   /** For a new row: who added it ("public" by default, "console" or "api" when a member or a key did). */
   origin?: string;
+  /** A follow of one incident (componentIds is then ignored): see subscribers.followIncidentId. */
+  follow?: { incidentId: string; postmortem: boolean };
 }
 
 /**
@@ -89,7 +91,9 @@ export function upsertPendingSubscriber(
 ): string {
   const common = {
     state: "pending" as const,
-    allComponents: input.componentIds.length === 0,
+    // A follower receives its incident only, never "everything".
+    allComponents: !input.follow && input.componentIds.length === 0,
+    ...(input.follow ? { followPostmortem: input.follow.postmortem } : {}),
     confirmTokenHash: input.confirmTokenHash,
     confirmationSentAt: input.at,
     confirmationExpiresAt: input.expiresAt,
@@ -108,12 +112,13 @@ export function upsertPendingSubscriber(
         kind: "email",
         email: input.email.toLowerCase(),
         origin: input.origin ?? "public",
+        followIncidentId: input.follow?.incidentId ?? null,
         createdAt: input.at,
         ...common,
       })
       .run();
   }
-  setSubscriberComponents(tx, id, input.componentIds, input.at);
+  if (!input.follow) setSubscriberComponents(tx, id, input.componentIds, input.at);
   return id;
 }
 

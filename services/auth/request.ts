@@ -39,3 +39,13 @@ export function isCrossSite(headers: Headers): boolean {
     return true;
   }
 }
+
+/**
+ * isCrossSite for a form on one of our own plain pages: they send Referrer-Policy: no-referrer, so the
+ * browser posts their forms with `Origin: null`; Sec-Fetch-Site still says whether the post came from this
+ * site, and is trusted only to allow, never to refuse more than isCrossSite does.
+ */
+export function isCrossSiteForm(headers: Headers): boolean {
+  if (headers.get("origin") === "null") return headers.get("sec-fetch-site") !== "same-origin";
+  return isCrossSite(headers);
+}

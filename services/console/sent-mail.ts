@@ -75,6 +75,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   monitor_down: "Monitor down (team alert)",
   report_spike: "Visitor reports spike (team alert)",
   report_thanks: "Thank you for reporting",
+  sms_verification: "SMS verification code",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */

@@ -4,7 +4,11 @@
 // waits until nothing due is left. The mail API is never called inside a transaction.
 import { hostname } from "node:os";
 import { endpointHasFailureStreak, incidentRecipientIds, invitationOfNotification } from "@/db/queries/notifications";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
+import { endFinishedFollows, endFollowsAfter } from "@/db/writes/follows";
+import { insertSmsDeliveries } from "@/db/writes/sms";
+import { deliverSms, smsRecipientIds, type SmsLaneContext } from "@/services/sms/deliver";
+import { smsSenderFrom, type SmsSender } from "@/services/sms/twilio";
 import { passwordResetOfNotification } from "@/db/queries/password-resets";
 import { thanksAddresses } from "@/db/queries/visitor-reports";
 import { nextDueAt, notificationsToFanOut, writeFanOut } from "@/db/writes/outbox";
@@ -51,6 +55,8 @@ export interface JobOptions {
   maxDeliveries?: number;
   publicUrl?: string;
   from?: string;
+  /** Defaults to the Twilio sender from TWILIO_*; null when SMS is not configured. */
+  sms?: SmsSender | null;
   /** Lane sizes other than DEFAULT_LANES. */
   lanes?: Partial<Record<DeliveryChannel, LaneSpec>>;
   /** The worker loop's dispatcher: the tick starts sends in it and returns without waiting for them. */
@@ -105,8 +111,16 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
               : n.incidentId
                 ? incidentRecipientIds(db, n.pageId, n.incidentId)
                 : [];
+    const incidentId = n.incidentId;
+    const sms = smsRecipientIds(db, n);
+    const alsoInTransaction = (tx: Tx) => {
+      // The follows this notification closes end with its fan-out: nothing later reaches them.
+      if (incidentId) endFollowsAfter(tx, incidentId, n.kind, now);
+      insertSmsDeliveries(tx, n.id, sms, now);
+    };
     const webhooks = webhookFanOut(db, n, publicUrl, now);
-    if (writeFanOut(db, n.id, chunk(recipients), now, webhooks, chatFanOut(db, n, publicUrl, now))) done++;
+    const chat = chatFanOut(db, n, publicUrl, now);
+    if (writeFanOut(db, n.id, chunk(recipients), now, webhooks, chat, alsoInTransaction)) done++;
   }
   return done;
 }
@@ -153,10 +167,20 @@ export async function runNotificationJobs(
     clock,
     options: { allowLoopback: config.webhooksAllowLoopback, ...options.chat },
   };
+  const sms: SmsLaneContext = {
+    db,
+    workerId,
+    clock,
+    secret,
+    publicUrl,
+    sender: options.sms === undefined ? smsSenderFrom(config.twilio) : options.sms,
+    policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+  };
   // Writes, so not on every wake-up of a busy loop (each finished send wakes it).
   if (now - dispatcher.housekeptAt >= 1000) {
     dispatcher.housekeptAt = now;
     expireUnconfirmed(db, now);
+    db.transaction((tx) => endFinishedFollows(tx, now));
     db.transaction((tx) => deleteStaleUnverifiedWebhooks(tx, now, UNVERIFIED_WEBHOOK_MAX_AGE_MS));
   }
   const fannedOut = fanOutNotifications(db, now, publicUrl);
@@ -172,6 +196,7 @@ export async function runNotificationJobs(
         email: (d) => deliverEmail(email, d),
         webhook: (d) => deliverWebhook(webhook, d),
         chat: (d) => deliverChat(chat, d),
+        sms: (d) => deliverSms(sms, d),
       },
       isFailing: (endpoint) => endpointHasFailureStreak(db, endpoint),
     });

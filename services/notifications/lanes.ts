@@ -37,6 +37,8 @@ export const DEFAULT_LANES: Record<DeliveryChannel, LaneSpec> = {
   // faster and left email closer to its bound than 8. One POST per channel at a time also keeps within each
   // platform's per-webhook rate limit (Slack about one message a second, Discord five every two seconds).
   chat: { concurrency: 4, onePerEndpoint: true, failingShare: 2 },
+  // SMS: one message per delivery to Twilio's one API; a few at once (Twilio queues them per sender number).
+  sms: { concurrency: 4, onePerEndpoint: false },
 };
 
 export type Deliver = (delivery: Delivery) => Promise<DeliveryOutcome>;

@@ -108,8 +108,15 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
   const unsubscribeUrl = `${base}/unsubscribe/${UNSUBSCRIBE}`;
   if (notification.kind === "subscription_confirm") {
     const confirmUrl = `${base}/subscribe/confirm/${LINK}`;
-    const out = await both(createElement(SubscriptionConfirmation, { branding, confirmUrl, expiresIn: "48 hours" }));
-    return { ...out, subject: `Confirm your subscription to ${ctx.page.name}`, incidentId: null, transactional: true };
+    // A follow's confirmation names its incident (the notification carries it).
+    const incidentName = incident?.name ?? null;
+    const out = await both(
+      createElement(SubscriptionConfirmation, { branding, confirmUrl, expiresIn: "48 hours", incidentName }),
+    );
+    const subject = incidentName
+      ? `Confirm: updates on "${incidentName}" from ${ctx.page.name}`
+      : `Confirm your subscription to ${ctx.page.name}`;
+    return { ...out, subject, incidentId: null, transactional: true };
   }
   if (notification.kind === "team_invitation") {
     const invitation = ctx.invitation;
@@ -189,7 +196,8 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     return { ...out, subject: `Fixed: ${incident.name}`, incidentId: null, transactional: true };
   }
   if (notification.kind === "subscription_manage_link") {
-    const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl }));
+    const incidentName = incident?.name ?? null;
+    const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl, incidentName }));
     return { ...out, subject: `Manage your subscription to ${ctx.page.name}`, incidentId: null, transactional: false };
   }
   if (notification.kind === "webhook_disabled") {

@@ -29,6 +29,8 @@ export function updatePreferences(
 ): ManageResult {
   const s = activeSubscriber(db, token);
   if (!s) return { ok: false, error: "This link is not valid any more." };
+  // A follow of one incident stays one: choosing services here would turn it into a page subscription.
+  if (s.followIncidentId) return { ok: false, error: "This follows one incident; it has no services to choose." };
   const parsed = preferencesSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Those choices are not valid." };
   if (parsed.data.scope === "some" && parsed.data.componentIds.length === 0)

@@ -94,7 +94,13 @@ export function startConfirmation(
   tx: Tx,
   page: { id: string; url: string | null },
   existingId: string | null,
-  input: { email: string; componentIds: readonly string[]; origin?: string },
+  input: {
+    email: string;
+    componentIds: readonly string[];
+    origin?: string;
+    /** Following one incident (services/subscriptions/follow.ts). */
+    follow?: { incidentId: string; postmortem: boolean };
+  },
   now: number,
 ): string {
   const id = existingId ?? newId();
@@ -106,7 +112,9 @@ export function startConfirmation(
     at: now,
     expiresAt: now + CONFIRMATION_TTL_MS,
   });
-  enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, at: now });
+  // A follow's confirmation carries its incident, so the email can name it.
+  const incidentId = input.follow?.incidentId ?? null;
+  enqueueNotification(tx, { pageId: page.id, kind: "subscription_confirm", subscriberId: id, incidentId, at: now });
   return id;
 }
 

@@ -7,7 +7,9 @@ import { LocalTime } from "@/components/local-time";
 import { Markdown } from "@/components/markdown";
 import { PageShell } from "@/components/page-shell";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
+import { FollowForm } from "@/components/follow-form";
 import { formatDuration } from "@/core/format";
+import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
 import { loadPage, statusMetadata } from "@/services/public-page";
 import type { Audience } from "@/db/constants";
@@ -19,6 +21,13 @@ type Props = { params: Promise<{ id: string }> };
 
 function load(id: string, audience: Audience) {
   return isId(id) ? getPublicIncident(getDb(), id, audience) : undefined;
+}
+
+/** What a visitor can still follow of this incident: its updates, only its postmortem, or nothing. */
+function followOffer(incident: Parameters<typeof followIsOver>[0]): "updates" | "postmortem" | "none" {
+  const now = Date.now();
+  if (followIsOver(incident, true, now)) return "none";
+  return followIsOver(incident, false, now) ? "postmortem" : "updates";
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -46,6 +55,7 @@ export default async function IncidentPage({ params }: Props) {
   const tz = page.timeZone;
   const isMaintenance = incident.kind === "maintenance";
   const end = incident.resolvedAt;
+  const offer = followOffer(incident);
 
   return (
     <PageShell page={page} headingLevel={2}>
@@ -132,6 +142,8 @@ export default async function IncidentPage({ params }: Props) {
             </ol>
           )}
         </section>
+
+        {offer !== "none" && <FollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} />}
       </article>
     </PageShell>
   );

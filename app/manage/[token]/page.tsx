@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
-import { componentChoices, getPageRow, subscribedComponentIds } from "@/db/queries/subscribers";
+import { componentChoices, followedIncident, getPageRow, subscribedComponentIds } from "@/db/queries/subscribers";
 import { PageShell } from "@/components/page-shell";
 import { LocalTime } from "@/components/local-time";
 import { subscriberForToken } from "@/services/subscriptions/access";
@@ -43,6 +43,8 @@ export default async function ManagePage({ params, searchParams }: Props) {
   if (!s || !page) notFound();
   const message = notice(s, query);
   const selected = s.allComponents ? [] : subscribedComponentIds(db, s.id);
+  // A follow of one incident has no services to choose: it ends by itself.
+  const followed = s.followIncidentId ? followedIncident(db, s.followIncidentId) : null;
   return (
     <PageShell page={page} headingLevel={2}>
       <div className="mx-auto max-w-xl">
@@ -83,12 +85,23 @@ export default async function ManagePage({ params, searchParams }: Props) {
                 ).
               </p>
             )}
-            <PreferencesForm
-              save={savePreferencesAction.bind(null, token)}
-              choices={componentChoices(db, page.id)}
-              allComponents={s.allComponents}
-              selected={selected}
-            />
+            {followed ? (
+              <p className="mt-4">
+                You follow{" "}
+                <Link href={`/incidents/${followed.id}`} className="font-medium underline">
+                  {followed.name}
+                </Link>
+                : you get its updates{" "}
+                {s.followPostmortem ? "until its postmortem is published" : "until it is resolved"}, and nothing else.
+              </p>
+            ) : (
+              <PreferencesForm
+                save={savePreferencesAction.bind(null, token)}
+                choices={componentChoices(db, page.id)}
+                allComponents={s.allComponents}
+                selected={selected}
+              />
+            )}
             <div className="mt-8 flex flex-wrap gap-3 border-t border-slate-200 pt-6 dark:border-slate-700">
               <form action={pauseAction.bind(null, token, s.pausedAt === null)}>
                 <Button type="submit" variant="secondary">

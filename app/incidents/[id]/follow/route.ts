@@ -1,0 +1,75 @@
+import { getDb } from "@/db";
+import { getPublicIncident } from "@/db/queries/public-incidents";
+import { getPageRow } from "@/db/queries/subscribers";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
+import { followIsOver } from "@/core/incident-follow";
+import { isId } from "@/core/ids";
+import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
+import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
+import { requestFollow } from "@/services/subscriptions/follow";
+import { followAnswer, followFormPage, type FollowPageContext } from "@/services/subscriptions/follow-page";
+import { htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+/** An email, a checkbox and the honeypot: a few hundred bytes. */
+const MAX_BODY = 4 * 1024;
+
+// The incident page is cached and has no scripts, so its form is plain HTML posting here (a route handler, not
+// a Server Action, which would need Next's client scripts). Anonymous by design: the per-IP and per-address
+// limits and the confirmation email guard it; cross-site posts are refused.
+function contextFor(id: string): FollowPageContext | null {
+  const db = getDb();
+  const page = getPageRow(db);
+  const item = isId(id) ? getPublicIncident(db, id) : undefined;
+  if (!page || !item || followIsOver(item.incident, true, Date.now())) return null;
+  return {
+    pageName: page.name,
+    accent: page.accentColor,
+    incident: { id: item.incident.id, name: item.incident.name },
+    postmortemOnly: followIsOver(item.incident, false, Date.now()),
+  };
+}
+
+const notFound = () =>
+  htmlResponse(
+    plainPage({ title: "There is nothing to follow here", body: "<p>This incident does not exist or is over.</p>" }),
+    404,
+  );
+
+export async function GET(_req: Request, { params }: Params) {
+  const ctx = contextFor((await params).id);
+  return ctx ? followFormPage(ctx) : notFound();
+}
+
+export async function POST(req: Request, { params }: Params) {
+  const ctx = contextFor((await params).id);
+  if (!ctx) return notFound();
+  if (isCrossSiteForm(req.headers))
+    return htmlResponse(plainPage({ title: "Refused", body: "<p>Cross-site form.</p>" }), 403);
+  let form: FormData;
+  try {
+    form = await readBodyForm(req, MAX_BODY);
+  } catch (err) {
+    if (err instanceof BodyError) return bodyErrorResponse(err);
+    throw err;
+  }
+  const values = {
+    email: String(form.get("email") ?? "").slice(0, 1000),
+    postmortem: ctx.postmortemOnly || form.get("postmortem") === "1",
+  };
+  try {
+    const result = requestFollow(
+      getDb(),
+      ctx.incident.id,
+      { ...values, website: String(form.get("website") ?? "").slice(0, 1001) },
+      clientAddress(req.headers) ?? "unknown",
+    );
+    return result.status === "not-found" ? notFound() : followAnswer(ctx, result, values);
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    return followAnswer(ctx, { status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE }, values);
+  }
+}

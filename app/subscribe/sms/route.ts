@@ -1,0 +1,51 @@
+import { getDb } from "@/db";
+import { getPageRow } from "@/db/queries/subscribers";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
+import { getConfig } from "@/core/config";
+import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
+import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
+import { codeFormPage, phoneFormPage, smsAnswerPage } from "@/services/sms/sms-pages";
+import { requestSmsSubscription } from "@/services/sms/subscribe";
+
+export const dynamic = "force-dynamic";
+
+/** A number, a scope, up to 500 service ids and two flags. */
+const MAX_BODY = 32 * 1024;
+
+// The SMS sign-up's plain form posts here (no JavaScript needed). Anonymous by design: the code by SMS, the
+// limits per number and per client address, and the honeypot guard it; cross-site posts are refused.
+export async function POST(req: Request) {
+  const db = getDb();
+  const page = getPageRow(db);
+  const frame = { pageName: page?.name ?? "Status page", accent: page?.accentColor ?? "#1d4ed8" };
+  if (!getConfig().twilio || !page) return smsAnswerPage(frame, "SMS is not available", "This page sends no SMS.", 404);
+  if (isCrossSiteForm(req.headers)) return smsAnswerPage(frame, "Refused", "A form from another site.", 403);
+  let form: FormData;
+  try {
+    form = await readBodyForm(req, MAX_BODY);
+  } catch (err) {
+    if (err instanceof BodyError) return bodyErrorResponse(err);
+    throw err;
+  }
+  const kept = {
+    phone: String(form.get("phone") ?? "").slice(0, 100),
+    scope: form.get("scope") === "some" ? "some" : "all",
+    componentIds: form.getAll("componentIds").map(String).slice(0, 501),
+    allImpacts: form.get("allImpacts") === "1",
+  };
+  try {
+    const result = requestSmsSubscription(
+      db,
+      { ...kept, scope: kept.scope as "all" | "some", website: String(form.get("website") ?? "").slice(0, 1001) },
+      clientAddress(req.headers) ?? "unknown",
+    );
+    if (result.status === "code-sent") return codeFormPage(frame, result.subscriberId, null);
+    if (result.status === "too-many")
+      return smsAnswerPage(frame, "Too many codes", "Too many codes were asked for. Please try again in an hour.", 429);
+    const error = result.errors.phone?.[0] ?? result.errors.componentIds?.[0] ?? "Those choices are not valid.";
+    return phoneFormPage(frame, kept, error);
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    return phoneFormPage(frame, kept, DATABASE_UNAVAILABLE_MESSAGE, 503);
+  }
+}

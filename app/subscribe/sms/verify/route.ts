@@ -1,0 +1,40 @@
+import { getDb } from "@/db";
+import { getPageRow } from "@/db/queries/subscribers";
+import { isCrossSiteForm } from "@/services/auth/request";
+import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
+import { codeFormPage, smsAnswerPage } from "@/services/sms/sms-pages";
+import { verifySmsCode } from "@/services/sms/subscribe";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY = 4 * 1024;
+
+// The code typed back. The code itself authenticates (six digits, 5 tries, 10 minutes); cross-site posts are
+// refused.
+export async function POST(req: Request) {
+  const db = getDb();
+  const page = getPageRow(db);
+  const frame = { pageName: page?.name ?? "Status page", accent: page?.accentColor ?? "#1d4ed8" };
+  if (isCrossSiteForm(req.headers)) return smsAnswerPage(frame, "Refused", "A form from another site.", 403);
+  let form: FormData;
+  try {
+    form = await readBodyForm(req, MAX_BODY);
+  } catch (err) {
+    if (err instanceof BodyError) return bodyErrorResponse(err);
+    throw err;
+  }
+  const subscriberId = String(form.get("subscriberId") ?? "").slice(0, 20);
+  const result = verifySmsCode(db, subscriberId, String(form.get("code") ?? "").slice(0, 20));
+  if (result === "verified")
+    return smsAnswerPage(
+      frame,
+      "Your number is confirmed",
+      "You will get SMS about what you chose. Reply STOP to any of them to unsubscribe.",
+      200,
+    );
+  if (result === "wrong")
+    return codeFormPage(frame, subscriberId, "That code is not right. Check it and try again.", 400);
+  if (result === "too-many")
+    return smsAnswerPage(frame, "Too many tries", "That code was tried too often. Ask for a new one.", 429);
+  return smsAnswerPage(frame, "This code has expired", "Codes last 10 minutes. Ask for a new one.", 410);
+}

@@ -1,0 +1,50 @@
+// Reads about SMS subscribers.
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Db, Tx } from "../index";
+import { incidentComponents, incidents, subscriberComponents, subscribers } from "../schema";
+
+export function getSmsSubscriberByPhone(db: Tx, pageId: string, phone: string) {
+  return db
+    .select()
+    .from(subscribers)
+    .where(and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "sms"), eq(subscribers.phone, phone)))
+    .get();
+}
+
+/**
+ * The active SMS subscribers an incident's notification may go to (everything, or one of its services), with
+ * whether each widened SMS to every impact; the impact rule itself is core/sms-rules.ts.
+ */
+export function smsCandidates(db: Db, pageId: string, incidentId: string) {
+  const affected = db
+    .select({ id: incidentComponents.componentId })
+    .from(incidentComponents)
+    .where(eq(incidentComponents.incidentId, incidentId));
+  const interested = db
+    .select({ id: subscriberComponents.subscriberId })
+    .from(subscriberComponents)
+    .where(inArray(subscriberComponents.componentId, affected));
+  return db
+    .select({ id: subscribers.id, allImpacts: subscribers.smsAllImpacts })
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        eq(subscribers.kind, "sms"),
+        eq(subscribers.state, "active"),
+        isNull(subscribers.pausedAt),
+        or(eq(subscribers.allComponents, true), inArray(subscribers.id, interested)),
+      ),
+    )
+    .orderBy(asc(subscribers.id))
+    .all();
+}
+
+/** What an SMS about an incident says and who may get it: the incident's name, impact and status. */
+export function incidentForSms(db: Db, incidentId: string) {
+  return db
+    .select({ id: incidents.id, name: incidents.name, impact: incidents.impact, status: incidents.status })
+    .from(incidents)
+    .where(eq(incidents.id, incidentId))
+    .get();
+}

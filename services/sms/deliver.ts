@@ -1,0 +1,135 @@
+// The SMS lane's work and the channel's fan-out. One delivery is one message to one number: the verification
+// code, or an incident's notification in at most two segments (core/sms-segments.ts) ending with its link.
+// Never inside a transaction; Twilio has no idempotency key for messages, so the outbox's lease is what keeps
+// a message from being sent twice (a lost answer to a send that went through is the one case it cannot).
+import { incidentHiddenFromPublic } from "@/db/queries/audience";
+import type { Db } from "@/db";
+import { notificationContext } from "@/db/queries/notifications";
+import { getSubscriber } from "@/db/queries/subscribers";
+import { incidentForSms, smsCandidates } from "@/db/queries/sms";
+import type { Delivery, Notification } from "@/db/schema";
+import { markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox";
+import { unsubscribe } from "@/db/writes/subscribers";
+import { fitToSegments } from "@/core/sms-segments";
+import { smsWants } from "@/core/sms-rules";
+import { notificationSubject } from "@/services/notifications/content";
+import type { DeliveryOutcome } from "@/services/notifications/lanes";
+import { decideRetry, type RetryPolicy } from "@/services/notifications/retry-policy";
+import { smsCode } from "./subscribe";
+import type { SmsSender } from "./twilio";
+
+/** Messages stay within two segments: one notification never costs more than two SMS. */
+export const MAX_SEGMENTS = 2;
+
+/** The SMS recipients of a notification (by id), chosen once at fan-out. */
+export function smsRecipientIds(db: Db, n: Pick<Notification, "kind" | "pageId" | "incidentId" | "subscriberId">) {
+  if (n.kind === "sms_verification") return n.subscriberId ? [n.subscriberId] : [];
+  if (!n.incidentId) return [];
+  // SMS subscribers are public: an incident that touches only internal services is not theirs.
+  if (incidentHiddenFromPublic(db, n.pageId, n.incidentId)) return [];
+  const incident = incidentForSms(db, n.incidentId);
+  if (!incident) return [];
+  return smsCandidates(db, n.pageId, n.incidentId)
+    .filter((c) => smsWants(n.kind, incident.impact, c.allImpacts))
+    .map((c) => c.id);
+}
+
+/** Markdown to the plain words an SMS can carry. */
+function plain(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`#>~]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The text of one message, or null when there is nothing to send (the notification or incident is gone). */
+export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: string, now: number): string | null {
+  const ctx = notificationContext(db, delivery.notificationId, now);
+  const subscriber = getSubscriber(db, delivery.recipients[0]);
+  if (!ctx || !subscriber) return null;
+  const page = ctx.page.name;
+  if (ctx.notification.kind === "sms_verification") {
+    if (subscriber.state !== "pending" || !subscriber.confirmationSentAt) return null;
+    const code = smsCode(secret, subscriber.id, subscriber.confirmationSentAt);
+    return `${page}: your code is ${code}. It expires in 10 minutes. If you did not ask for it, ignore this message.`;
+  }
+  if (!ctx.incident || subscriber.state !== "active" || subscriber.pausedAt !== null) return null;
+  const base = (ctx.page.url ?? publicUrl).replace(/\/+$/, "");
+  const subject = notificationSubject(
+    ctx.notification.kind,
+    ctx.update?.status ?? ctx.incident.status,
+    ctx.incident.name,
+  );
+  const body = ctx.update ? plain(ctx.update.body) : "";
+  return fitToSegments(
+    `${page}: ${subject}${body ? ` - ${body}` : ""}`,
+    ` ${base}/incidents/${ctx.incident.id}`,
+    MAX_SEGMENTS,
+  );
+}
+
+export interface SmsLaneContext {
+  db: Db;
+  workerId: string;
+  clock: () => number;
+  secret: string;
+  publicUrl: string;
+  sender: SmsSender | null;
+  policy: RetryPolicy;
+}
+
+export async function deliverSms(ctx: SmsLaneContext, delivery: Delivery): Promise<DeliveryOutcome> {
+  const { db, workerId, clock } = ctx;
+  const fail = (error: string, statusCode: number | null): DeliveryOutcome => {
+    const at = clock();
+    recordDeliveryFailure(db, delivery, workerId, at, {
+      state: "failed",
+      nextAttemptAt: at,
+      countsAsAttempt: true,
+      error,
+      statusCode,
+    });
+    return "failed";
+  };
+  if (!ctx.sender) return fail("SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)", null);
+  const text = smsText(db, delivery, ctx.secret, ctx.publicUrl, clock());
+  const subscriber = getSubscriber(db, delivery.recipients[0]);
+  if (!text || !subscriber?.phone) {
+    // Unsubscribed, paused or verified since the fan-out: nothing to send, and nothing failed.
+    markDeliverySent(db, delivery, workerId, clock(), null);
+    return "sent";
+  }
+  const result = await ctx.sender.send(subscriber.phone, text);
+  const at = clock();
+  if (result.ok) {
+    markDeliverySent(db, delivery, workerId, at, null);
+    return "sent";
+  }
+  const error = `Twilio ${result.status ?? "no answer"}${result.code ? ` (${result.code})` : ""}: ${result.message}`;
+  if (result.optedOut) {
+    // The number replied STOP to our sender: Twilio refuses it from now on, and so do we.
+    db.transaction((tx) => unsubscribe(tx, subscriber.id, at));
+    return fail(error, result.status);
+  }
+  const decision = decideRetry(
+    {
+      statusCode: result.status,
+      name: result.code === 20429 ? "rate_limit_exceeded" : "",
+      retryAfterMs: null,
+      resetMs: null,
+    },
+    delivery.attempts + 1,
+    at,
+    ctx.policy,
+  );
+  if (decision.action !== "retry") return fail(error, result.status);
+  recordDeliveryFailure(db, delivery, workerId, at, {
+    state: "pending",
+    nextAttemptAt: at + decision.delayMs,
+    countsAsAttempt: decision.countsAsAttempt,
+    error,
+    statusCode: result.status,
+  });
+  return "retried";
+}

@@ -1,0 +1,91 @@
+// "Get updates on this incident": a confirmed opt-in like the page's sign-up (the same confirmation email,
+// links and limits), for one incident's notifications, ending after its resolution or postmortem
+// (core/incident-follow.ts). Every valid request gets the same answer whether or not the address is known;
+// an address whose page subscription already covers the incident is told so by email instead.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { LIMITS } from "@/db/constants";
+import type { Db } from "@/db";
+import { getFollow, getPageRow, pageSubscriptionCovering } from "@/db/queries/subscribers";
+import { getPublicIncident } from "@/db/queries/public-incidents";
+import { enqueueNotification } from "@/db/writes/outbox";
+import { consumeRateLimit } from "@/db/writes/subscription-limits";
+import { followIsOver } from "@/core/incident-follow";
+import { isId } from "@/core/ids";
+import { HOUR } from "@/core/time";
+import { SUBSCRIBE_LIMITS, startConfirmation } from "./subscribe";
+
+export const followSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(LIMITS.email, { error: "Enter an email address of at most 254 characters." })
+    .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
+  /** The checkbox: also the postmortem, when one is published after the resolution. */
+  postmortem: z.boolean().default(false),
+  /** The honeypot: a field people never see or fill in. */
+  website: z.string().max(1000).default(""),
+});
+export type FollowInput = z.input<typeof followSchema>;
+
+export type FollowResult =
+  | { status: "check-inbox" }
+  | { status: "invalid"; errors: Record<string, string[]> }
+  | { status: "too-many" }
+  | { status: "not-found" }
+  /** Resolved (and its postmortem out, or not asked for): nothing more will be sent about it. */
+  | { status: "over" };
+
+const hash = (value: string) => createHash("sha256").update(value).digest("hex");
+
+export function requestFollow(
+  db: Db,
+  incidentId: string,
+  raw: FollowInput,
+  ip: string,
+  now = Date.now(),
+): FollowResult {
+  const item = isId(incidentId) ? getPublicIncident(db, incidentId) : undefined;
+  const page = getPageRow(db);
+  if (!item || !page || item.incident.pageId !== page.id) return { status: "not-found" };
+  const parsed = followSchema.safeParse(raw);
+  if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors };
+  const input = parsed.data;
+  if (input.website !== "") return { status: "check-inbox" }; // a bot: pretend, do nothing
+  if (followIsOver(item.incident, input.postmortem, now)) return { status: "over" };
+  const email = input.email.toLowerCase();
+  // The subscribe form's limits and counters: following is one more way to sign up, not a way around them.
+  return db.transaction((tx) => {
+    if (!consumeRateLimit(tx, `subscribe:ip:${hash(ip).slice(0, 32)}`, SUBSCRIBE_LIMITS.perIpPerHour, HOUR, now))
+      return { status: "too-many" as const };
+    const sameAnswer = { status: "check-inbox" as const };
+    if (
+      !consumeRateLimit(tx, `subscribe:email:${hash(email).slice(0, 32)}`, SUBSCRIBE_LIMITS.perEmailPerHour, HOUR, now)
+    )
+      return sameAnswer;
+    const existing = getFollow(tx, page.id, email, incidentId);
+    if (existing?.state === "pending" && (existing.confirmationExpiresAt ?? 0) > now) return sameAnswer;
+    if (!consumeRateLimit(tx, "subscribe:confirmations", SUBSCRIBE_LIMITS.confirmationsPerHour, HOUR, now))
+      return { status: "too-many" as const };
+    const covering = pageSubscriptionCovering(tx, page.id, email, incidentId);
+    if (covering || existing?.state === "active") {
+      // Told by email, not on the page, so the form never says who is subscribed.
+      enqueueNotification(tx, {
+        pageId: page.id,
+        kind: "subscription_manage_link",
+        subscriberId: (covering ?? existing)!.id,
+        incidentId: covering ? incidentId : null,
+        at: now,
+      });
+      return sameAnswer;
+    }
+    startConfirmation(
+      tx,
+      page,
+      existing?.id ?? null,
+      { email, componentIds: [], follow: { incidentId, postmortem: input.postmortem } },
+      now,
+    );
+    return sameAnswer;
+  });
+}
