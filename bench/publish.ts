@@ -44,9 +44,10 @@ async function main() {
         forcePathStyle: true,
       }),
     ];
-    const publish = async () => {
+    const publish = async (quickSince?: number) => {
       const started = performance.now();
       const outcomes = await publishSite({
+        quickSince,
         db,
         fetcher: httpFetcher(app.base),
         targets,
@@ -62,12 +63,16 @@ async function main() {
       console.log(
         `${label}: ${r.seconds.toFixed(2)} s for both targets; ` +
           r.outcomes
-            .map((o) => `${o.target} ${o.uploaded} uploaded, ${o.deleted} deleted, ${o.unchanged} unchanged`)
+            .map(
+              (o) =>
+                `${o.target} ${o.uploaded} uploaded, ${o.deleted} deleted, ${o.unchanged} unchanged (reading the site ${((o.renderMs ?? 0) / 1000).toFixed(2)} s)`,
+            )
             .join("; "),
       );
 
     line("Full publish (cold page cache)", await publish());
     line("Republish, nothing changed", await publish());
+    line("Quick publish, nothing changed", await publish(Date.now()));
 
     // One incident update, committed through the write layer as the console would.
     const incidentId = incidentIds.at(-1)!;
@@ -83,8 +88,8 @@ async function main() {
         deliverNotifications: false,
       }),
     );
-    const incremental = await publish();
-    line("Incremental publish after one incident update", incremental);
+    const incremental = await publish(Date.now() - 2_000);
+    line("Incremental (quick) publish after one incident update", incremental);
     const client = new S3Client({
       region: "us-east-1",
       endpoint: s3.endpoint,
@@ -103,9 +108,13 @@ async function main() {
         `(plus up to 2 s for the publisher's next tick when it runs in the server)`,
     );
 
+    line("The next full publish (what the minute's run does after that update)", await publish());
+
     const snapStart = performance.now();
     const snapshot = await takeSnapshot(db, path.join(OUT, "snapshots"), Date.now());
-    const dbBytes = fs.statSync(file).size;
+    const dbBytes =
+      (db.$client.pragma("page_count", { simple: true }) as number) *
+      (db.$client.pragma("page_size", { simple: true }) as number);
     console.log(
       `Snapshot backup: ${((performance.now() - snapStart) / 1000).toFixed(2)} s, ${(dbBytes / 1e6).toFixed(1)} MB database -> ${(snapshot.bytes / 1e6).toFixed(1)} MB compressed`,
     );

@@ -1,5 +1,5 @@
 // Reads for static publishing: what to start the crawl from, and each target's status for the console.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gte, isNull } from "drizzle-orm";
 import type { Tx } from "../index";
 import { components, incidents, pages, publishTargets, type PublishTarget } from "../schema";
 
@@ -47,4 +47,13 @@ export function pageForPublishing(tx: Tx): ({ id: string } & Record<string, unkn
     ? db.$client.prepare("select * from pages limit 1").get()
     : tx.select().from(pages).limit(1).get();
   return row as ({ id: string } & Record<string, unknown>) | undefined;
+}
+
+/** Incidents and maintenances changed at or after `since` (an update, a status, an edit): a quick publish's pages. */
+export function incidentsChangedSince(tx: Tx, pageId: string, since: number): { id: string; kind: string }[] {
+  return tx
+    .select({ id: incidents.id, kind: incidents.kind })
+    .from(incidents)
+    .where(and(eq(incidents.pageId, pageId), gte(incidents.updatedAt, since)))
+    .all();
 }

@@ -61,12 +61,17 @@ describe("the background publisher", () => {
     expect(Date.now() - changedAt).toBeLessThan(10_000);
     expect(logs.some((l) => /^\[publish\] folder: published \(\d+ uploaded/.test(l))).toBe(true);
 
-    // Publish now: a run with nothing changed, recorded, and the request cleared.
-    const before = findPublishTargetStatus(db, "folder")!.lastSuccessAt!;
-    requestPublish(db, ["folder"], Date.now());
+    // Publish now: a full run, recorded, the request cleared. The quick run after the change deleted nothing;
+    // this one removes the incident page the new home page no longer links to.
+    expect(fs.existsSync(path.join(dir, "incidents/inc001.html"))).toBe(true);
+    const requestedAt = Date.now();
+    requestPublish(db, ["folder"], requestedAt);
+    await expect.poll(() => findPublishTargetStatus(db, "folder")!.requestedAt, { timeout: 10_000 }).toBeNull();
     await expect
       .poll(() => findPublishTargetStatus(db, "folder")!.lastSuccessAt!, { timeout: 10_000 })
-      .toBeGreaterThan(before);
-    expect(findPublishTargetStatus(db, "folder")).toMatchObject({ requestedAt: null, lastObjectsChanged: 0 });
+      .toBeGreaterThanOrEqual(requestedAt);
+    expect(findPublishTargetStatus(db, "folder")!.lastObjectsChanged).toBe(1);
+    expect(fs.existsSync(path.join(dir, "incidents/inc001.html"))).toBe(false);
+    expect(logs.some((l) => /folder: published the current state/.test(l))).toBe(true);
   });
 });

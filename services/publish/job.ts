@@ -6,7 +6,7 @@
 import type { Db } from "@/db";
 import { readPublicContentVersion } from "@/db/change-watcher";
 import { listPublishTargetStatus } from "@/db/queries/publish";
-import { isPublishDue } from "@/core/publish-schedule";
+import { isPublishDue, REPUBLISH_EVERY_MS } from "@/core/publish-schedule";
 import { startJobRunner, type JobRunner } from "@/services/jobs/runner";
 import { publishSite, publisherId, type PublishOutcome, type PublishRun } from "./publish";
 
@@ -15,16 +15,38 @@ export const PUBLISH_TICK_MS = 2_000;
 export function describeOutcome(o: PublishOutcome): string {
   if (o.busy) return `${o.target}: another process is publishing it; skipped`;
   const counts = `${o.uploaded} uploaded, ${o.deleted} deleted, ${o.unchanged} unchanged, ${(o.durationMs / 1000).toFixed(1)} s`;
-  return o.ok ? `${o.target}: published (${counts})` : `${o.target}: failed (${counts}): ${o.error}`;
+  return o.ok
+    ? `${o.target}: published${o.quick ? " the current state" : ""} (${counts})`
+    : `${o.target}: failed (${counts}): ${o.error}`;
 }
 
-/** The targets due now, published together (the site is rendered once for all of them). */
-export async function publishDueTargets(run: PublishRun, now: number): Promise<PublishOutcome[]> {
+/**
+ * The targets due now, published together (the site is rendered once for all of them). Right after a change,
+ * when each was fully published less than a minute ago by this process, a quick publish (the current state
+ * and the changed incidents); otherwise the full site. `lastFull` is this process's memory of full publishes.
+ */
+export async function publishDueTargets(
+  run: PublishRun,
+  now: number,
+  lastFull: Map<string, number> = new Map(),
+): Promise<PublishOutcome[]> {
   const version = readPublicContentVersion(run.db);
   const states = new Map(listPublishTargetStatus(run.db).map((s) => [s.name, s]));
   const due = run.targets.filter((t) => isPublishDue(states.get(t.name), version, now));
   if (!due.length) return [];
-  return publishSite({ ...run, targets: due });
+  const quickSince = due.every((t) => {
+    const s = states.get(t.name);
+    const full = lastFull.get(t.name);
+    return (
+      s && s.requestedAt === null && s.failingSince === null && full !== undefined && now - full < REPUBLISH_EVERY_MS
+    );
+  })
+    ? // From the start of the last run, less a second for clocks of other writers.
+      Math.min(...due.map((t) => states.get(t.name)!.lastAttemptAt ?? 0)) - 1_000
+    : undefined;
+  const outcomes = await publishSite({ ...run, targets: due, quickSince });
+  for (const o of outcomes) if (o.ok && !o.quick) lastFull.set(o.target, now);
+  return outcomes;
 }
 
 export function startPublisher(
@@ -32,6 +54,7 @@ export function startPublisher(
 ): JobRunner {
   const log = run.log ?? ((m: string) => console.log(m));
   const owner = publisherId();
+  const lastFull = new Map<string, number>();
   return startJobRunner({
     getDb: () => run.db,
     intervalMs: run.intervalMs ?? PUBLISH_TICK_MS,
@@ -41,7 +64,7 @@ export function startPublisher(
       {
         name: "publish",
         run: async (db, now) => {
-          const outcomes = await publishDueTargets({ ...run, db, owner }, now);
+          const outcomes = await publishDueTargets({ ...run, db, owner }, now, lastFull);
           // Quiet when nothing changed: the every-minute republish of an unchanged site uploads nothing.
           for (const o of outcomes) if (!o.ok || o.uploaded + o.deleted > 0) log(`[publish] ${describeOutcome(o)}`);
         },

@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
 import { readPublicContentVersion } from "@/db/change-watcher";
-import { findPublishTargetStatus, pageForPublishing, publishSeeds } from "@/db/queries/publish";
+import { findPublishTargetStatus, incidentsChangedSince, pageForPublishing, publishSeeds } from "@/db/queries/publish";
 import {
   claimPublishLease,
   clearPublishRequest,
@@ -15,8 +15,8 @@ import {
   takeOverPublishLease,
 } from "@/db/writes/publish";
 import { publishRefusal } from "@/core/publish-paths";
-import { buildObjects, crawlSite, NOT_FOUND_PROBE, seedUrls, type SiteFetcher } from "./site";
-import type { PublishTarget } from "./target";
+import { buildObjects, crawlSite, CURRENT_STATE_URLS, NOT_FOUND_PROBE, seedUrls, type SiteFetcher } from "./site";
+import type { Manifest, PublishTarget } from "./target";
 import { uploadToTarget, PublishFailure } from "./upload";
 
 /** A lease outlives a stalled publisher by this much; the holder renews it while it works. */
@@ -53,6 +53,10 @@ export interface PublishOutcome {
   unchanged: number;
   durationMs: number;
   error?: string;
+  /** Only the current state and the changed incidents were rendered (see PublishRun.quickSince). */
+  quick?: boolean;
+  /** Of durationMs, the time spent reading the site from the app. */
+  renderMs?: number;
 }
 
 export interface PublishRun {
@@ -67,6 +71,12 @@ export interface PublishRun {
   now?: () => number;
   signal?: AbortSignal;
   retryDelayMs?: number;
+  /**
+   * A quick publish: only the pages showing the current state and the incidents changed since this time
+   * (plus pages they newly link to); nothing deleted. The background publisher does one right after a change
+   * and a full one every minute, so a change is out in seconds however large the site.
+   */
+  quickSince?: number;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -100,15 +110,41 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
     const origins = [...new Set([...run.origins, run.origin, ...(pageUrl ? [pageUrl] : [])])];
     // Read before rendering: a change made while this run renders raises it again, and the next tick publishes.
     const version = readPublicContentVersion(run.db);
+    // A quick publish needs every target's manifest to know where the pages it does not render are.
+    const manifests = new Map<string, Manifest>();
+    let quick = run.quickSince !== undefined;
     let objects;
+    let renderMs = 0;
     try {
-      const pages = await crawlSite(run.fetcher, seedUrls(publishSeeds(run.db, page!.id)), run.signal);
-      const notFound = await run.fetcher(NOT_FOUND_PROBE);
-      objects = buildObjects(pages, notFound.status === 404 ? notFound : undefined, {
-        origin,
-        origins,
-        baseUrl: run.baseUrl,
-      });
+      if (quick) {
+        for (const t of held) manifests.set(t.name, await t.readManifest());
+        quick = [...manifests.values()].every((m) => Object.values(m).some((e) => e.url));
+      }
+      const knownKeys = new Map<string, string>();
+      if (quick) {
+        for (const m of manifests.values())
+          for (const [key, e] of Object.entries(m)) if (e.url) knownKeys.set(e.url, key);
+      }
+      const seeds = quick
+        ? [
+            ...CURRENT_STATE_URLS,
+            ...incidentsChangedSince(run.db, page!.id, run.quickSince!).flatMap((i) => [
+              `/incidents/${i.id}`,
+              ...(i.kind === "maintenance" ? [`/maintenances/${i.id}.ics`] : []),
+            ]),
+          ]
+        : seedUrls(publishSeeds(run.db, page!.id));
+      const known = new Set([...knownKeys.keys()].filter((u) => !seeds.includes(u)));
+      const crawlStart = now();
+      const pages = await crawlSite(run.fetcher, seeds, run.signal, known);
+      renderMs = now() - crawlStart;
+      const notFound = quick ? undefined : await run.fetcher(NOT_FOUND_PROBE);
+      objects = buildObjects(
+        pages,
+        notFound?.status === 404 ? notFound : undefined,
+        { origin, origins, baseUrl: run.baseUrl },
+        knownKeys,
+      );
     } catch (err) {
       const error = `Rendering the site failed: ${message(err)}`;
       return [...busy, ...held.map((t) => fail(t, error))];
@@ -121,6 +157,8 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
           origin,
           signal: run.signal,
           retryDelayMs: run.retryDelayMs,
+          partial: quick,
+          manifest: manifests.get(t.name),
         });
         const at = now();
         recordPublishSuccess(run.db, t.name, {
@@ -129,7 +167,7 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
           at,
           objectsChanged: result.uploaded + result.deleted,
         });
-        outcomes.push({ target: t.name, ok: true, ...result, durationMs: at - startedAt });
+        outcomes.push({ target: t.name, ok: true, ...result, durationMs: at - startedAt, quick, renderMs });
       } catch (err) {
         outcomes.push(fail(t, message(err), err instanceof PublishFailure ? err.partial : undefined));
       }

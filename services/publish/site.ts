@@ -28,6 +28,8 @@ export type SiteFetcher = (url: string) => Promise<Fetched>;
 /** The object for a page plus the hash of its content: the "published at" line is added later, if it changed. */
 export interface SiteObject {
   key: string;
+  /** The app URL it was fetched from (none for 404.html). */
+  url?: string;
   body: Buffer;
   contentType: string;
   cacheControl: string;
@@ -55,6 +57,22 @@ export const API_V2_PATHS = [
 ];
 
 const INDICATORS = ["none", "minor", "major", "critical", "maintenance"];
+
+/**
+ * What a change to public content can touch besides the incidents it changed: the pages and files that show
+ * the current state. A quick publish fetches only these (and the changed incidents); the minute's full
+ * publish catches everything else (history pages, per-service pages).
+ */
+export const CURRENT_STATE_URLS = [
+  "/",
+  "/history",
+  "/history.atom",
+  "/history.rss",
+  "/maintenances.ics",
+  "/badge.svg",
+  "/embed/widget",
+  ...API_V2_PATHS,
+];
 
 export function seedUrls(ids: { incidentIds: string[]; maintenanceIds: string[]; componentIds: string[] }): string[] {
   return [
@@ -102,6 +120,8 @@ export async function crawlSite(
   fetcher: SiteFetcher,
   seeds: string[],
   signal?: AbortSignal,
+  /** Already published and not to be fetched again when only linked to (a quick publish). */
+  known: ReadonlySet<string> = new Set(),
 ): Promise<Map<string, Fetched>> {
   const found = new Map<string, Fetched>();
   const queued = new Set<string>();
@@ -114,6 +134,7 @@ export async function crawlSite(
     queue.push(u);
   };
   seeds.forEach(enqueue);
+  for (const u of known) queued.add(u);
   let bytes = 0;
   const worker = async () => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
@@ -143,12 +164,14 @@ export function buildObjects(
   pages: Map<string, Fetched>,
   notFound: Fetched | undefined,
   links: Omit<LinkContext, "selfKey" | "keys">,
+  /** Keys of objects published before and not fetched this time (a quick publish links to them). */
+  knownKeys: ReadonlyMap<string, string> = new Map(),
 ): SiteObject[] {
-  const keys = new Map<string, string>();
+  const keys = new Map<string, string>(knownKeys);
   for (const [url, fetched] of pages) keys.set(url, keyForUrl(url, fetched.contentType));
-  const entries: [string, Fetched][] = [...pages].map(([url, f]) => [keys.get(url)!, f]);
-  if (notFound) entries.push(["404.html", notFound]);
-  return entries.map(([key, fetched]) => {
+  const entries: [string, Fetched, string | undefined][] = [...pages].map(([url, f]) => [keys.get(url)!, f, url]);
+  if (notFound) entries.push(["404.html", notFound, undefined]);
+  return entries.map(([key, fetched, url]) => {
     const ctx: LinkContext = { ...links, selfKey: key, keys };
     const type = fetched.contentType;
     const html = type.startsWith("text/html");
@@ -168,6 +191,6 @@ export function buildObjects(
         body.toString("utf8").replace(/\b(href|src)="(?!https?:|#|mailto:|\/)([^"]+)"/g, `$1="${base}/$2"`),
       );
     }
-    return { key, body, contentType: type, cacheControl: cacheControlFor(key), hash: hashOf(body), html };
+    return { key, url, body, contentType: type, cacheControl: cacheControlFor(key), hash: hashOf(body), html };
   });
 }

@@ -8,7 +8,7 @@ export interface PublishObject {
 }
 
 /** What the target holds, by key: the hash of each object's content (before its "published at" line). */
-export type Manifest = Record<string, { hash: string; size: number }>;
+export type Manifest = Record<string, { hash: string; size: number; url?: string }>;
 
 /** The manifest's own key in the target. */
 export const MANIFEST_KEY = "publish-manifest.json";

@@ -61,10 +61,18 @@ async function inParallel<T>(items: T[], run: (item: T) => Promise<void>): Promi
 export async function uploadToTarget(
   target: PublishTarget,
   objects: SiteObject[],
-  options: { now: number; origin: string; signal?: AbortSignal; retryDelayMs?: number },
+  options: {
+    now: number;
+    origin: string;
+    signal?: AbortSignal;
+    retryDelayMs?: number;
+    /** Some objects only (a quick publish): nothing is deleted. */
+    partial?: boolean;
+    manifest?: Manifest;
+  },
 ): Promise<UploadResult> {
   const retryDelay = options.retryDelayMs ?? 500;
-  const manifest: Manifest = await target.readManifest();
+  const manifest: Manifest = options.manifest ?? (await target.readManifest());
   const changed = objects.filter((o) => manifest[o.key]?.hash !== o.hash);
   const result: UploadResult = { uploaded: 0, deleted: 0, unchanged: objects.length - changed.length };
   const notice = publishedNotice(options.now, options.origin);
@@ -81,7 +89,7 @@ export async function uploadToTarget(
           options.signal,
           retryDelay,
         );
-        manifest[o.key] = { hash: o.hash, size: body.length };
+        manifest[o.key] = { hash: o.hash, size: body.length, ...(o.url ? { url: o.url } : {}) };
         result.uploaded++;
       },
     );
@@ -96,9 +104,17 @@ export async function uploadToTarget(
     }
   }
 
+  // URLs of unchanged objects too: a manifest from before they were recorded learns them.
+  let learned = false;
+  for (const o of objects) {
+    if (o.url && manifest[o.key] && manifest[o.key].url !== o.url) {
+      manifest[o.key].url = o.url;
+      learned = true;
+    }
+  }
   const keep = new Set(objects.map((o) => o.key));
-  const stale = Object.keys(manifest).filter((key) => !keep.has(key));
-  if (changed.length) await target.writeManifest(manifest);
+  const stale = options.partial ? [] : Object.keys(manifest).filter((key) => !keep.has(key));
+  if (changed.length || learned) await target.writeManifest(manifest);
   const errors = await inParallel(stale, async (key) => {
     await withRetries(() => target.remove(key), options.signal, retryDelay);
     delete manifest[key];
