@@ -166,6 +166,8 @@ describe("what is publishable", () => {
   it("refuses a page that is not public, with the reason", () => {
     expect(publishRefusal({})).toBeUndefined();
     expect(publishRefusal({ visibility: "public" })).toBeUndefined();
+    expect(publishRefusal({ visibility: "mixed" })).toBeUndefined();
     expect(publishRefusal({ visibility: "private" })).toMatch(/private, not public/);
+    expect(publishRefusal({ visibility: "staff-only" })).toMatch(/staff-only, not public/);
   });
 });

@@ -197,11 +197,13 @@ export function stampHtml(html: string, notice: string): string {
 
 /**
  * Why this page must not be published, or undefined when it may be: the one place that says what is
- * publishable. A page whose audience is not everyone (a `visibility` other than "public", from the audiences
- * work) is never copied to a place anyone can read.
+ * publishable. A private page is never copied to a place anyone can read. A mixed page publishes its public
+ * part: the publisher reads the anonymous view, and refuses any answer marked private (an internal copy:
+ * services/publish/http-fetcher.ts), so nothing internal is written even if the allow-list covers it.
  */
 export function publishRefusal(page: { visibility?: unknown } & Record<string, unknown>): string | undefined {
   const visibility = page.visibility;
-  if (visibility === undefined || visibility === null || visibility === "public") return undefined;
+  if (visibility === undefined || visibility === null || visibility === "public" || visibility === "mixed")
+    return undefined;
   return `The page is ${String(visibility)}, not public: a published copy would be readable by anyone, so it is not published.`;
 }

@@ -32,6 +32,16 @@ export function httpFetcher(sourceUrl: string, hostHeader?: string): SiteFetcher
           agent,
         },
         (response) => {
+          // An internal copy (private, no-store) must never reach a public target: the publisher would only
+          // get one if its own address counted as an allowed network (the IP allow-list covers loopback).
+          if (/\bprivate\b/i.test(String(response.headers["cache-control"] ?? ""))) {
+            response.resume();
+            return reject(
+              new Error(
+                `${url} came back as a private (internal) copy; the publisher copies only the anonymous view: take loopback out of the IP allow-list`,
+              ),
+            );
+          }
           const chunks: Buffer[] = [];
           let size = 0;
           response.on("data", (c: Buffer) => {

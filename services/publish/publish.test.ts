@@ -1,6 +1,8 @@
 // The publisher against a folder: a real HTTP "app" on 127.0.0.1 (services/testing/publish-site.ts), the
 // real fetcher, a real SQLite database for the status rows and leases, real files.
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -160,7 +162,6 @@ describe("publishing to a folder", () => {
     expect(busy).toMatchObject({ ok: false, busy: true });
     expect(site.requests).toEqual([]);
 
-    db.$client.exec("alter table pages add column visibility text");
     db.$client.exec("update pages set visibility = 'private'");
     const [refused] = await publishSite(run({ now: () => T + 120_000 }));
     expect(refused.ok).toBe(false);
@@ -171,5 +172,23 @@ describe("publishing to a folder", () => {
   it("says the app is not running when it cannot be reached", async () => {
     const [outcome] = await publishSite(run({ fetcher: httpFetcher("http://127.0.0.1:3169") }));
     expect(outcome.error).toMatch(/Rendering the site failed: The app is not running at http:\/\/127.0.0.1:3169/);
+  });
+
+  it("refuses an internal (private) copy: nothing of a mixed page's internal part is written", async () => {
+    // The app answering as it does for an allowed network: every page an internal copy.
+    const internal = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html", "cache-control": "private, no-store" });
+      res.end("<html><body>Payroll is down</body></html>");
+    });
+    await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = internal.address() as AddressInfo;
+      const [outcome] = await publishSite(run({ fetcher: httpFetcher(`http://127.0.0.1:${port}`) }));
+      expect(outcome.ok).toBe(false);
+      expect(outcome.error).toMatch(/private \(internal\) copy/);
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith(".html"))).toEqual([]);
+    } finally {
+      internal.close();
+    }
   });
 });
