@@ -7,7 +7,6 @@ import { IncidentCard } from "@/components/incident-parts";
 import { PageShell } from "@/components/page-shell";
 import { PastIncidents } from "@/components/past-incidents";
 import { ReportProblem } from "@/components/report-problem";
-import { componentChoices } from "@/db/queries/subscribers";
 import { StatusBanner } from "@/components/status-banner";
 import { UpcomingMaintenance } from "@/components/upcoming-maintenance";
 import { UptimeDefs } from "@/components/uptime-bars";
@@ -77,7 +76,7 @@ export default async function StatusPage() {
         />
       </section>
 
-      <ReportProblem choices={componentChoices(getDb(), page.id)} />
+      <ReportProblem />
 
       {upcoming.length > 0 && <UpcomingMaintenance upcoming={upcoming} recurrences={data.recurrences} timeZone={tz} />}
 

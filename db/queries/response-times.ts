@@ -3,7 +3,7 @@
 // the cached page (re-rendered when older than 60 s) is at most an hour and a minute behind. A service with
 // several monitors shows their merged average, weighted by the checks that measured a time; heartbeats
 // measure none and are left out.
-import { and, asc, eq, gte, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { ChartPoint } from "@/core/monitor-types";
 import { bucketStart } from "@/core/rollup";
 import { DAY, HOUR } from "@/core/time";
@@ -20,11 +20,44 @@ export interface ResponseTimeSeries {
   days: ChartPoint[];
 }
 
+/**
+ * One monitor's roll-ups of one resolution since a time. One statement per monitor: `monitor_id = ?` lets
+ * SQLite read them by the primary key (given an `IN` list it prefers the bucket index and reads every
+ * monitor's roll-ups of the period), prepared once per connection so a page of many charts stays cheap.
+ */
+const statements = new WeakMap<Db, ReturnType<typeof prepareRollups>>();
+function prepareRollups(db: Db) {
+  return db
+    .select({
+      at: monitorRollups.bucketStart,
+      avgMs: monitorRollups.avgMs,
+      timed: monitorRollups.timedCount,
+      down: monitorRollups.countDown,
+      up: monitorRollups.countUp,
+      slow: monitorRollups.countSlow,
+    })
+    .from(monitorRollups)
+    .where(
+      and(
+        eq(monitorRollups.monitorId, sql.placeholder("monitorId")),
+        eq(monitorRollups.resolution, sql.placeholder("resolution")),
+        gte(monitorRollups.bucketStart, sql.placeholder("from")),
+      ),
+    )
+    .orderBy(asc(monitorRollups.bucketStart))
+    .prepare();
+}
+function rollupsStatement(db: Db) {
+  let statement = statements.get(db);
+  if (!statement) statements.set(db, (statement = prepareRollups(db)));
+  return statement;
+}
+
 export function getResponseTimes(db: Db, componentIds: string[], now: number): Map<string, ResponseTimeSeries> {
   if (componentIds.length === 0) return new Map();
   const hourFrom = bucketStart(now, "hour") - RESPONSE_TIME_HOURS * HOUR;
   const dayFrom = bucketStart(now, "day") - RESPONSE_TIME_DAYS * DAY;
-  // From the services' monitors (their index), then each monitor's roll-ups by primary key: the cost follows
+  // The services' monitors (by their index), then each one's roll-ups (by the primary key): the cost follows
   // the charts shown, not the number of monitors in the installation.
   const owners = new Map(
     db
@@ -35,49 +68,30 @@ export function getResponseTimes(db: Db, componentIds: string[], now: number): M
       .map((m) => [m.id, m.componentId!]),
   );
   if (owners.size === 0) return new Map();
-  // One query per monitor and resolution: `monitor_id = ?` lets SQLite use the primary key (with `IN` it
-  // prefers the bucket index and reads every monitor's roll-ups of the period).
-  const read = (monitorId: string, resolution: "hour" | "day", from: number) =>
-    db
-      .select({
-        monitorId: monitorRollups.monitorId,
-        at: monitorRollups.bucketStart,
-        avgMs: monitorRollups.avgMs,
-        timed: monitorRollups.timedCount,
-        down: monitorRollups.countDown,
-        up: monitorRollups.countUp,
-        slow: monitorRollups.countSlow,
-      })
-      .from(monitorRollups)
-      .where(
-        and(
-          eq(monitorRollups.monitorId, monitorId),
-          eq(monitorRollups.resolution, resolution),
-          gte(monitorRollups.bucketStart, from),
-        ),
-      )
-      .orderBy(asc(monitorRollups.bucketStart))
-      .all()
-      .map((r) => ({ ...r, resolution, componentId: owners.get(r.monitorId)! }));
-  const rows = [...owners.keys()]
-    .flatMap((id) => [...read(id, "hour", hourFrom), ...read(id, "day", dayFrom)])
-    .sort((a, b) => a.at - b.at);
-
   type Sum = { sum: number; timed: number; down: number; total: number };
   const sums = new Map<string, { hour: Map<number, Sum>; day: Map<number, Sum> }>();
-  for (const r of rows) {
-    const series = sums.get(r.componentId) ?? { hour: new Map(), day: new Map() };
-    sums.set(r.componentId, series);
-    const s = series[r.resolution].get(r.at) ?? { sum: 0, timed: 0, down: 0, total: 0 };
-    series[r.resolution].set(r.at, s);
-    if (r.avgMs !== null) {
-      s.sum += r.avgMs * r.timed;
-      s.timed += r.timed;
+  const add = (componentId: string, resolution: "hour" | "day", from: number, monitorId: string) => {
+    const series = sums.get(componentId) ?? { hour: new Map(), day: new Map() };
+    sums.set(componentId, series);
+    const buckets = series[resolution];
+    for (const r of rollupsStatement(db).all({ monitorId, resolution, from })) {
+      let s = buckets.get(r.at);
+      if (!s) buckets.set(r.at, (s = { sum: 0, timed: 0, down: 0, total: 0 }));
+      if (r.avgMs !== null) {
+        s.sum += r.avgMs * r.timed;
+        s.timed += r.timed;
+      }
+      s.down += r.down;
+      s.total += r.up + r.slow + r.down;
     }
-    s.down += r.down;
-    s.total += r.up + r.slow + r.down;
+  };
+  for (const [monitorId, componentId] of owners) {
+    add(componentId, "hour", hourFrom, monitorId);
+    add(componentId, "day", dayFrom, monitorId);
   }
   const points = (m: Map<number, Sum>): ChartPoint[] =>
-    [...m].map(([at, s]) => ({ at, ms: s.timed ? Math.round(s.sum / s.timed) : null, down: s.down, total: s.total }));
+    [...m]
+      .sort((a, b) => a[0] - b[0])
+      .map(([at, s]) => ({ at, ms: s.timed ? Math.round(s.sum / s.timed) : null, down: s.down, total: s.total }));
   return new Map([...sums].map(([id, s]) => [id, { hours: points(s.hour), days: points(s.day) }]));
 }
