@@ -5,10 +5,10 @@ import { eq, notInArray, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { hiddenFrom, NOTHING_HIDDEN, pageAccess, type Hidden, type PageAccess } from "@/core/audience";
 import type { Audience, PageVisibility } from "../constants";
-import type { Db } from "../index";
+import type { Db, Tx } from "../index";
 import { componentGroups, components, incidentComponents, incidents, pages } from "../schema";
 
-export function pageVisibility(db: Db, pageId: string): PageVisibility {
+export function pageVisibility(db: Tx, pageId: string): PageVisibility {
   return (
     db.select({ visibility: pages.visibility }).from(pages).where(eq(pages.id, pageId)).get()?.visibility ?? "public"
   );
@@ -18,7 +18,7 @@ export function pageAccessFor(db: Db, pageId: string, audience: Audience): PageA
   return pageAccess(pageVisibility(db, pageId), audience);
 }
 
-export function hiddenFor(db: Db, pageId: string, audience: Audience): Hidden {
+export function hiddenFor(db: Tx, pageId: string, audience: Audience): Hidden {
   const visibility = pageVisibility(db, pageId);
   if (pageAccess(visibility, audience) === "everything") return NOTHING_HIDDEN;
   const groups = db

@@ -1,7 +1,8 @@
 // Reads of visitor reports: the service a visitor may report on, the counts the spike rule needs, and the
 // console's triage lists.
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
-import { UNRESOLVED_INCIDENT_STATUSES, type ReportState } from "@/db/constants";
+import { UNRESOLVED_INCIDENT_STATUSES, type Audience, type ReportState } from "@/db/constants";
+import { hiddenFor } from "./audience";
 import type { Tx } from "../index";
 import { components, deliveries, incidentComponents, incidents, reportSpikes, users, visitorReports } from "../schema";
 
@@ -9,7 +10,8 @@ import { components, deliveries, incidentComponents, incidents, reportSpikes, us
  * The service a visitor may report on: on this page and not deleted. The one place that decides it, so an
  * internal service (when audiences exist) is refused here too, with the same "unknown" answer.
  */
-export function reportableComponent(tx: Tx, pageId: string, componentId: string) {
+export function reportableComponent(tx: Tx, pageId: string, componentId: string, audience: Audience = "public") {
+  if (hiddenFor(tx, pageId, audience).componentIds.has(componentId)) return undefined;
   return tx
     .select({ id: components.id, name: components.name })
     .from(components)

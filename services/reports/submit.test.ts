@@ -2,7 +2,8 @@
 // address and per service; a known problem shown first and the report attached to it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { visitorReports } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { components, pages, visitorReports } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
 import { softDeleteComponent } from "@/db/writes/services";
 import { MINUTE } from "@/core/time";
@@ -85,6 +86,15 @@ describe("submitVisitorReport", () => {
     const gone = insertComponent(db, { pageId: world.pageId, name: "Old", at: 1, actor: { source: "manual" } });
     db.transaction((tx) => softDeleteComponent(tx, gone, now - 1));
     const result = submitVisitorReport(db, ok({ service: gone }), "a", now);
+    expect(result).toEqual({ status: "invalid", errors: { service: ["Choose a service from the list."] } });
+    expect(reports()).toEqual([]);
+  });
+
+  it("refuses an internal service of a mixed page as unknown (an anonymous visitor cannot know it)", () => {
+    const payroll = insertComponent(db, { pageId: world.pageId, name: "Payroll", at: 1, actor: { source: "manual" } });
+    db.update(components).set({ visibility: "internal" }).where(eq(components.id, payroll)).run();
+    db.update(pages).set({ visibility: "mixed" }).run();
+    const result = submitVisitorReport(db, ok({ service: payroll }), "a", now);
     expect(result).toEqual({ status: "invalid", errors: { service: ["Choose a service from the list."] } });
     expect(reports()).toEqual([]);
   });

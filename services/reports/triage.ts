@@ -59,7 +59,7 @@ export function declarationFromReportGroup(db: Db, group: GroupRef) {
   const pageId = requirePageId(db);
   const reports = listReportsOfGroup(db, pageId, group);
   if (reports.length === 0) return null;
-  const service = group.componentId ? reportableComponent(db, pageId, group.componentId) : null;
+  const service = group.componentId ? reportableComponent(db, pageId, group.componentId, "internal") : null;
   const counts = new Map<string, number>();
   for (const r of reports) counts.set(r.problem, (counts.get(r.problem) ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0] as keyof typeof REPORT_PROBLEM_LABELS;
