@@ -101,6 +101,23 @@ export const GOOGLE_CHAT: Dialect = {
   itemBreak: "<br>",
 };
 
+/** Plain words with no markup at all (SMS): emphasis dropped, a link becomes its text, blocks one space apart. */
+export const PLAIN: Dialect = {
+  text: (s) => s,
+  strong: (s) => s,
+  em: (s) => s,
+  strike: (s) => s,
+  code: (s) => s,
+  link: (_href, inner) => inner,
+  heading: (s) => s,
+  item: (marker, s) => `${marker} ${s}`,
+  quote: (s) => s,
+  codeBlock: (s) => s,
+  lineBreak: " ",
+  blockBreak: " ",
+  itemBreak: " ",
+};
+
 function inline(children: MarkdownToken[], d: Dialect): string {
   let out = "";
   for (let i = 0; i < children.length; i++) {

@@ -2,6 +2,7 @@
 // code, or an incident's notification in at most two segments (core/sms-segments.ts) ending with its link.
 // Never inside a transaction; Twilio has no idempotency key for messages, so the outbox's lease is what keeps
 // a message from being sent twice (a lost answer to a send that went through is the one case it cannot).
+import { PLAIN, toChatMarkup } from "@/services/chat/markup";
 import { incidentHiddenFromPublic } from "@/db/queries/audience";
 import type { Db } from "@/db";
 import { notificationContext } from "@/db/queries/notifications";
@@ -34,13 +35,9 @@ export function smsRecipientIds(db: Db, n: Pick<Notification, "kind" | "pageId" 
     .map((c) => c.id);
 }
 
-/** Markdown to the plain words an SMS can carry. */
-function plain(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`#>~]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+/** Markdown to the plain words an SMS can carry, through the one Markdown parser and policy. */
+export function plain(markdown: string): string {
+  return toChatMarkup(markdown, PLAIN).replace(/\s+/g, " ").trim();
 }
 
 /** The text of one message, or null when there is nothing to send (the notification or incident is gone). */

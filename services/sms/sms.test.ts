@@ -13,6 +13,7 @@ import type { World } from "@/services/testing/notification-fixtures";
 import { addMember } from "@/services/testing/scenario";
 import { CODE_TTL_MS, MAX_CODE_ATTEMPTS, requestSmsSubscription, SMS_LIMITS, verifySmsCode } from "./subscribe";
 import { twilioSender } from "./twilio";
+import { plain } from "./deliver";
 
 let fake: FakeTwilio;
 let world: World;
@@ -136,5 +137,15 @@ describe("SMS subscriptions", () => {
     expect(getSubscriber(world.db, a.id)!.state).toBe("unsubscribed");
     const failed = world.db.select().from(deliveries).where(eq(deliveries.state, "failed")).all();
     expect(failed.at(-1)!.lastError).toContain("21610");
+  });
+});
+
+describe("an update's Markdown in an SMS", () => {
+  it("keeps the words and drops the markup, through the one Markdown parser", () => {
+    expect(plain("**Mail** is _slow_; see [the status](https://example.org/x) and `smtp`.\n\n- one\n- two")).toBe(
+      "Mail is slow; see the status and smtp. • one • two",
+    );
+    // Raw HTML is text under the one policy, not markup to strip.
+    expect(plain("a <b>b</b>")).toBe("a <b>b</b>");
   });
 });
