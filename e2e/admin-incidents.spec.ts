@@ -102,14 +102,14 @@ test.describe("running an incident from the console", () => {
     await expect(page.getByText("Postmortem draft saved.")).toBeVisible(SLOW);
     await expectPublic(page, `/incidents/${id}`, async () => {
       await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-      await expect(page.getByRole("heading", { name: "Postmortem" })).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: "Postmortem", exact: true })).toHaveCount(0);
     });
     await page.goto(`/admin/incidents/${id}`);
     await expect(page.getByLabel("Notify subscribers").last()).toBeChecked();
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByText("Postmortem published.")).toBeVisible(SLOW);
     await expectPublic(page, `/incidents/${id}`, async () => {
-      await expect(page.getByRole("heading", { name: "Postmortem" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Postmortem", exact: true })).toBeVisible();
       await expect(page.getByText("A controller aged out.")).toBeVisible();
     });
 
