@@ -42,7 +42,7 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
                 ? `Get ${page.name} updates by webhook`
                 : `Get ${page.name} updates by email`}
         </h1>
-        <nav aria-label="Ways to subscribe" className="mt-4 flex gap-2">
+        <nav aria-label="Ways to subscribe" className="mt-4 flex flex-wrap gap-2">
           <Link href="/subscribe" className={tab} aria-current={webhook || chat || sms ? undefined : "page"}>
             Email
           </Link>

@@ -1,5 +1,6 @@
 // Fetches the site from the running app over HTTP: from inside the server, its own public listener (so the
 // copy is exactly what visitors get, from the same page cache); from the CLI, the server's address.
+import { PRIVATE_CACHE_CONTROL } from "@/services/page-cache";
 import http from "node:http";
 import type { Fetched, SiteFetcher } from "./site";
 
@@ -32,9 +33,10 @@ export function httpFetcher(sourceUrl: string, hostHeader?: string): SiteFetcher
           agent,
         },
         (response) => {
-          // An internal copy (private, no-store) must never reach a public target: the publisher would only
-          // get one if its own address counted as an allowed network (the IP allow-list covers loopback).
-          if (/\bprivate\b/i.test(String(response.headers["cache-control"] ?? ""))) {
+          // An internal copy (the cache marks each one PRIVATE_CACHE_CONTROL) must never reach a public target:
+          // the publisher would only get one if its own address counted as an allowed network (the IP allow-list
+          // covering loopback). Next's own "private, no-cache, no-store, ..." on uncached pages is not that mark.
+          if (String(response.headers["cache-control"] ?? "") === PRIVATE_CACHE_CONTROL) {
             response.resume();
             return reject(
               new Error(
