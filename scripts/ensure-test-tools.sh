@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Makes sure the system programs the tests drive are installed: Chromium (Playwright), ping (ping monitors),
-# openssl (the TLS test certificates) and Prometheus Alertmanager (the alert intake test). Debian packages all;
+# openssl (the TLS test certificates), Prometheus Alertmanager (the alert intake test) and nginx (serving the
+# published static copy in e2e/publish.spec.ts). Debian packages all;
 # as root they are installed with apt-get, otherwise this stops with one line saying what to install.
-# `npm run bench:*` needs wrk and nginx too: pass `--bench` to check those as well.
+# `npm run bench:*` needs wrk too: pass `--bench` to check it as well.
 set -u
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-chromium.sh || exit 1
 
 # program:package pairs
-wanted=("ping:iputils-ping" "openssl:openssl" "prometheus-alertmanager:prometheus-alertmanager")
-if [ "${1:-}" = "--bench" ]; then wanted+=("wrk:wrk" "nginx:nginx"); fi
+wanted=("ping:iputils-ping" "openssl:openssl" "prometheus-alertmanager:prometheus-alertmanager" "nginx:nginx")
+if [ "${1:-}" = "--bench" ]; then wanted+=("wrk:wrk"); fi
 
 missing=()
 for pair in "${wanted[@]}"; do
