@@ -171,6 +171,8 @@ describe("nothing internal leaks into a public artefact", () => {
       from: "Status <status@example.org>",
       webhooks: {
         allowLoopback: true,
+        // hooks.example.com is never looked up: the guard gets a loopback answer, and post() answers for it.
+        resolver: async () => [{ address: "127.0.0.1", family: 4 }],
         random: () => 0.5,
         post: async (r) => {
           requests.push(r);
