@@ -67,6 +67,8 @@ export const pages = sqliteTable("pages", {
   viewerEmailDomains: text("viewer_email_domains"),
   /** CIDR ranges that see the internal page without signing in, one per line; null: none. */
   viewerIpAllowlist: text("viewer_ip_allowlist"),
+  /** The language of the unprefixed public URLs (core/i18n/locales.ts); other languages live under /<locale>/. */
+  defaultLocale: text("default_locale").notNull().default("en"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

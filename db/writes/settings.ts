@@ -13,7 +13,15 @@ import { assets, pages, type Page } from "../schema";
  */
 export type PageSettingsFields = Pick<
   Page,
-  "name" | "url" | "timeZone" | "accentColor" | "supportUrl" | "footerText" | "aboutText" | "staleIncidentMinutes"
+  | "name"
+  | "url"
+  | "timeZone"
+  | "accentColor"
+  | "supportUrl"
+  | "footerText"
+  | "aboutText"
+  | "staleIncidentMinutes"
+  | "defaultLocale"
 >;
 
 export function updatePageSettings(tx: Tx, pageId: string, fields: PageSettingsFields, at: number): void {

@@ -8,6 +8,7 @@ import { isValidTimeZone } from "@/core/config";
 import { checkLogo } from "@/core/logo";
 import { assertCan, type Actor } from "@/core/actor";
 import { singleLine } from "@/core/text-input";
+import { DEFAULT_LOCALE, isLocale, LOCALES } from "@/core/i18n/locales";
 import { audit } from "./audit";
 import { optionalText, requiredText } from "./fields";
 
@@ -62,6 +63,12 @@ export const settingsSchema = z.object({
     .regex(/^\d{1,5}$/, { error: "Enter whole minutes, e.g. 60." })
     .transform(Number)
     .refine((n) => n >= 5 && n <= 1440, { error: "Choose from 5 to 1440 minutes (24 hours)." }),
+  // Optional in the form so an older form still saves; the page keeps English until one is chosen.
+  defaultLocale: z
+    .string()
+    .optional()
+    .transform((v) => v ?? DEFAULT_LOCALE)
+    .refine(isLocale, { error: `Choose one of the page's languages: ${LOCALES.join(", ")}.` }),
 });
 
 export function saveSettings(db: Db, actor: Actor, input: PageSettingsFields, now: number): void {

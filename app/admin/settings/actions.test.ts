@@ -103,6 +103,17 @@ describe("page settings", () => {
     expect(page().name).toBe("Test Page");
   });
 
+  it("store the page's default language, refusing one the page does not speak", async () => {
+    actAs(db, makeUser(db, "admin"));
+    expect(await saveSettingsAction({}, form({ ...VALID, defaultLocale: "de" }))).toMatchObject({ ok: true });
+    expect(page().defaultLocale).toBe("de");
+    for (const bad of ["xx", "pt-br", "DE", ""]) {
+      const state = await saveSettingsAction({}, form({ ...VALID, defaultLocale: bad }));
+      expect(state.errors, bad).toHaveProperty("defaultLocale");
+    }
+    expect(page().defaultLocale).toBe("de");
+  });
+
   it("store a time zone under its canonical name", async () => {
     actAs(db, makeUser(db, "admin"));
     expect(await saveSettingsAction({}, form({ ...VALID, timeZone: "europe/berlin" }))).toMatchObject({ ok: true });

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import { LIMITS } from "@/db/constants";
+import { DEFAULT_LOCALE, LOCALE_NAMES, LOCALES } from "@/core/i18n/locales";
 import type { PageSettingsFields } from "@/db/writes/settings";
 import type { FormState } from "@/services/auth/action";
 import { saveSettingsAction } from "./actions";
@@ -63,6 +64,22 @@ export function SettingsForm({
               ))}
             </datalist>
           </>
+        )}
+      </Field>
+      <Field
+        name="defaultLocale"
+        label="Default language"
+        hint="The language of the page's own address. Every language also has its own, e.g. /de/ for German."
+        state={state}
+      >
+        {(p) => (
+          <select {...p} defaultValue={value("defaultLocale") || DEFAULT_LOCALE} className={inputClass}>
+            {LOCALES.map((locale) => (
+              <option key={locale} value={locale}>
+                {LOCALE_NAMES[locale]} ({locale})
+              </option>
+            ))}
+          </select>
         )}
       </Field>
       <Field name="accentColor" label="Accent colour" hint="Links and highlights, as #rrggbb." state={state}>

@@ -1,0 +1,1 @@
+ALTER TABLE `pages` ADD `default_locale` text DEFAULT 'en' NOT NULL;
