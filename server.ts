@@ -18,6 +18,7 @@ import next from "next";
 import { getDb, openDatabase, queryCounter } from "@/db";
 import { watchPublicVersion, type PublicVersionWatcher } from "@/db/change-watcher";
 import { getConfig } from "@/core/config";
+import { NOT_FOUND_PATH, splitLocalePath } from "@/core/i18n/paths";
 import { forwardedFor } from "@/services/auth/request";
 import { startBackgroundWork } from "@/services/jobs/background";
 import type { Audience } from "@/db/constants";
@@ -38,14 +39,12 @@ import { RENDER_AUDIENCE_HEADER, RENDER_KEY_HEADER } from "@/services/viewers/po
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
-/** A path no route matches: Next answers it with the static not-found page. */
-const NOT_FOUND_PROBE = "/__status/not-found";
 
 /** Sent with every render request; matched by htmlLimitedBots (next.config.ts). */
 const RENDER_USER_AGENT = "StatusPageCache/1 (server.ts)";
 
 /** Response headers of a route that a cached copy must keep (the public API allows any origin). */
-const PASSTHROUGH = /^(access-control-|content-disposition$)/;
+const PASSTHROUGH = /^(access-control-|content-disposition$|location$)/;
 
 /**
  * Made at start: the routes believe a render request's audience only with this key
@@ -190,7 +189,10 @@ async function main() {
       // notFound() in a dynamic page gets an empty error shell that Next's client JS fills in; we send no
       // framework JS, so a 404 gets the static not-found page (what an unknown path gets) instead.
       if (rendered.status === 404 && rendered.contentType.startsWith("text/html")) {
-        rendered = { ...(await fetchInternal(renderPort, NOT_FOUND_PROBE, host, audience)), status: 404 };
+        // In the language of the path that was not found: /de/incidents/gone gets the German page.
+        const locale = splitLocalePath(path.split("?")[0]).locale;
+        const probe = locale ? `/${locale}${NOT_FOUND_PATH}` : NOT_FOUND_PATH;
+        rendered = { ...(await fetchInternal(renderPort, probe, host, audience)), status: 404 };
       }
       if (audience === "internal") rendered.headers["cache-control"] = PRIVATE_CACHE_CONTROL;
       return rendered;

@@ -33,12 +33,26 @@ describe("which requests are cached", () => {
     ["GET", "/api/health", false],
     ["GET", "/_next/static/chunks/a.css", false],
     ["GET", "/incidents/a/b", false],
+    ["GET", "/de", true],
+    ["GET", "/ar/history.atom", true],
+    ["GET", "/pt-BR/incidents/abc123", true],
+    ["HEAD", "/ja/history?page=2", true],
+    ["GET", "/xx/", false],
+    ["GET", "/pt-br/history", false],
+    ["GET", "/de/api/v2/summary.json", false],
+    ["GET", "/de/admin", false],
   ])("%s %s -> %s", (method, url, cached) => expect(isCacheable(method, url)).toBe(cached));
 
   it("keys by path and only the parameters the pages read, in a stable order", () => {
     expect(cacheKey("/history?component=x&page=2&utm_source=y")).toBe("/history?component=x&page=2");
     expect(cacheKey("/history?page=2&component=x")).toBe("/history?component=x&page=2");
     expect(cacheKey("/?fbclid=1")).toBe("/");
+  });
+
+  it("keeps each language's copy under its own key", () => {
+    expect(cacheKey("/de/history?page=2&utm=1")).toBe("/de/history?page=2");
+    expect(cacheKey("/de/history?page=2")).not.toBe(cacheKey("/history?page=2"));
+    expect(cacheKey("/ar")).toBe("/ar");
   });
 });
 

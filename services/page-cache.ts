@@ -16,6 +16,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { isLocalizedPath, splitLocalePath } from "@/core/i18n/paths";
 import { stripFrameworkScripts } from "./html-strip";
 
 const gzip = promisify(zlib.gzip);
@@ -32,10 +33,17 @@ export const CACHEABLE_PATHS: readonly RegExp[] = [
   /^\/badge(\.svg)?$/,
 ];
 
+/**
+ * Each language's copy of a page (`/de/history`) is cached like the page itself, under its own key (cacheKey
+ * keeps the prefix), and expires on the same content version. Only paths that have language versions do.
+ */
 export function isCacheable(method: string | undefined, url: string): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   const q = url.indexOf("?");
-  const path = q === -1 ? url : url.slice(0, q);
+  const full = q === -1 ? url : url.slice(0, q);
+  const { locale, rest } = splitLocalePath(full);
+  if (locale && !isLocalizedPath(rest)) return false;
+  const path = locale ? rest : full;
   for (const pattern of CACHEABLE_PATHS) if (pattern.test(path)) return true;
   return false;
 }

@@ -192,6 +192,18 @@ describe("PageStore: a failed render", () => {
   });
 });
 
+describe("PageStore: a language's duplicate URL", () => {
+  it("caches the permanent redirect (with its Location) like a page: /en/x -> /x for the default language", async () => {
+    const { store, renders } = setup();
+    const first = store.serve("/en/history", 1, "h");
+    renders[0].done.resolve({ ...page(""), status: 308, headers: { location: "/history" } });
+    const answer = await first;
+    expect("entry" in answer && answer.entry.status).toBe(308);
+    expect("entry" in answer && answer.entry.headers.location).toBe("/history");
+    expect(isReady(store.serve("/en/history", 1, "h"))).toBe(true);
+  });
+});
+
 describe("PageStore: time alone", () => {
   it("serves an entry older than FRESH_MS once more while one fresh copy renders in the background", async () => {
     const { store, renders, clock } = await withOldCopy({ freshMs: 60_000 });

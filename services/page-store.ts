@@ -147,7 +147,8 @@ export class PageStore {
     } catch (err) {
       return { failed: reason(err), thrown: true, uncached: UNAVAILABLE };
     }
-    if (rendered.status !== 200 && rendered.status !== 404) {
+    // 308: a language's duplicate URL (/en/x when English is the default) redirects for good (core/i18n/paths.ts).
+    if (rendered.status !== 200 && rendered.status !== 404 && rendered.status !== 308) {
       return { failed: `Next answered ${rendered.status}`, uncached: rendered };
     }
     try {

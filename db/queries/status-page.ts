@@ -92,3 +92,8 @@ export function getOverallStatus(db: Db, pageId: string, audience: Audience = "p
     maintenanceInProgress: open.some((i) => i.kind === "maintenance"),
   });
 }
+
+/** The language of the page's unprefixed URLs (proxy.ts reads it for every public request that reaches Next). */
+export function getDefaultLocale(db: Tx): string {
+  return db.select({ locale: pages.defaultLocale }).from(pages).limit(1).get()?.locale ?? "en";
+}
