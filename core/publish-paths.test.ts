@@ -41,6 +41,16 @@ describe("which paths are published", () => {
     }
   });
 
+  it("takes every language's copy of the pages, feeds and calendar, and nothing else under a prefix", () => {
+    for (const p of ["/de", "/ar/history", "/pt-BR/incidents/abc123", "/ja/history.atom", "/fr/maintenances.ics"])
+      expect(isPublishablePath(p), p).toBe(true);
+    for (const p of ["/de/subscribe", "/de/api/v2/summary.json", "/xx/history", "/pt-br", "/de/page.js", "/de/admin"])
+      expect(isPublishablePath(p), p).toBe(false);
+    expect(keyForUrl("/de", "text/html")).toBe("de.html");
+    expect(keyForUrl("/ar/history?page=2", "text/html")).toBe("ar/history--page-2.html");
+    expect(keyForUrl("/de/history.atom", "application/atom+xml")).toBe("de/history.atom");
+  });
+
   it("never takes forms, sign-in, the console, the management API, health or metrics", () => {
     for (const p of [
       "/subscribe",

@@ -7,6 +7,7 @@
 // `.html`, so every static host serves it with the right type; nginx's `try_files $uri $uri.html` keeps the
 // origin's own paths (`/incidents/<id>`) working too.
 import path from "node:path";
+import { isLocalizedPath, splitLocalePath } from "./i18n/paths";
 
 /**
  * The app's paths that are public and the same for every visitor: the only ones the publisher fetches. Forms,
@@ -32,8 +33,13 @@ const PUBLISHABLE: readonly RegExp[] = [
 /** The query parameters that make a distinct page (as in the page cache's key). */
 const KEPT_PARAMS = ["component", "page"] as const;
 
+/** Also each language's copy (`/de/history`) of a publishable page that has language versions. */
 export function isPublishablePath(pathname: string): boolean {
-  return !pathname.includes("..") && PUBLISHABLE.some((p) => p.test(pathname));
+  if (pathname.includes("..")) return false;
+  const { locale, rest } = splitLocalePath(pathname);
+  if (locale && !isLocalizedPath(rest)) return false;
+  const path = locale ? rest : pathname;
+  return PUBLISHABLE.some((p) => p.test(path));
 }
 
 /** `/history?page=2&utm=x` -> `/history?page=2`: only the parameters the pages read, sorted. */

@@ -14,6 +14,8 @@ import {
   type LinkContext,
 } from "@/core/publish-paths";
 import { stripFrameworkScripts } from "@/services/html-strip";
+import { LOCALES } from "@/core/i18n/locales";
+import { isLocalizedPath } from "@/core/i18n/paths";
 
 /** One answer of the app. */
 export interface Fetched {
@@ -98,6 +100,18 @@ export function seedUrls(ids: { incidentIds: string[]; maintenanceIds: string[];
   ];
 }
 
+/** A seed and its copy in each language (`/history` -> `/de/history`, ...), for paths that have them. */
+export function inEveryLanguage(url: string): string[] {
+  const [pathname] = url.split("?");
+  if (!isLocalizedPath(pathname)) return [url];
+  return [
+    url,
+    ...LOCALES.map((locale) =>
+      url === "/" || url.startsWith("/?") ? `/${locale}${url.slice(1)}` : `/${locale}${url}`,
+    ),
+  ];
+}
+
 const LINK_ATTR = /\b(?:href|src)="(\/[^"]*)"/g;
 const CSS_URL = /url\((["']?)(\/[^)"']*)\1\)/g;
 
@@ -133,7 +147,7 @@ export async function crawlSite(
     queued.add(u);
     queue.push(u);
   };
-  seeds.forEach(enqueue);
+  seeds.flatMap(inEveryLanguage).forEach(enqueue);
   for (const u of known) queued.add(u);
   let bytes = 0;
   const worker = async () => {
@@ -141,7 +155,8 @@ export async function crawlSite(
       signal?.throwIfAborted();
       const fetched = await fetcher(url);
       if (fetched.status !== 200) {
-        if (fetched.status === 404) continue;
+        // 308: the default language's prefixed duplicate (core/i18n/paths.ts); its one URL is published.
+        if (fetched.status === 404 || fetched.status === 308) continue;
         throw new Error(`The app answered ${fetched.status} for ${url}`);
       }
       bytes += fetched.body.length;
