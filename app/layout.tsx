@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
+import { localeDir } from "@/core/i18n/locales";
+import { publicLocale } from "@/services/i18n/request";
 
 export const metadata: Metadata = {
   title: { default: "Status", template: "%s" },
@@ -13,9 +15,12 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// lang and dir from the URL's language (proxy.ts): a public page in Arabic is <html lang="ar" dir="rtl">;
+// the console and everything without language versions stay English.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { locale } = await publicLocale();
   return (
-    <html lang="en">
+    <html lang={locale} dir={localeDir(locale)}>
       <body className="min-h-dvh bg-white font-sans text-slate-900 antialiased dark:bg-[#0b1120] dark:text-slate-100">
         {children}
         {/* The only script the public pages keep (server.ts drops the framework's): local times, uptime tooltips. */}

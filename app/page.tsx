@@ -14,18 +14,23 @@ import { localDate } from "@/core/time-zone";
 import { loadPage, statusMetadata } from "@/services/public-page";
 import { pageAudience } from "@/services/viewers/request";
 import { AudienceNote } from "@/components/audience-note";
+import { translator } from "@/core/i18n/translate";
+import { publicLocale } from "@/services/i18n/request";
+import { pageTipLabels } from "@/components/uptime-bars";
 
 // Rendered per request behind the server's page cache (server.ts), which serves repeat visits from memory.
 export const dynamic = "force-dynamic";
 
-export function generateMetadata(): Metadata {
-  return statusMetadata();
+export async function generateMetadata(): Promise<Metadata> {
+  return statusMetadata(undefined, await publicLocale());
 }
 
 export default async function StatusPage() {
   const page = loadPage();
   if (!page) notFound();
   const { audience, visibility } = await pageAudience();
+  const lang = await publicLocale();
+  const t = translator(lang.locale, "page");
   const data = getHomePage(getDb(), page, undefined, audience);
   const now = data.now;
   const tz = page.timeZone;
@@ -33,19 +38,19 @@ export default async function StatusPage() {
   const names = Object.fromEntries(data.incidentNames);
 
   return (
-    <PageShell page={page}>
+    <PageShell page={page} lang={lang}>
       <UptimeDefs />
-      <AudienceNote audience={audience} visibility={visibility} />
-      <StatusBanner status={data.status} lastUpdated={data.lastUpdated} timeZone={tz} />
+      <AudienceNote audience={audience} visibility={visibility} lang={lang} />
+      <StatusBanner status={data.status} lastUpdated={data.lastUpdated} timeZone={tz} locale={lang.locale} />
 
       {data.active.length > 0 && (
         <section aria-labelledby="active-incidents" className="mb-8">
           <h2 id="active-incidents" className="mb-3 text-xl font-semibold">
-            Active incidents
+            {t("activeIncidents")}
           </h2>
           <div className="space-y-3">
             {data.active.map((item) => (
-              <IncidentCard key={item.incident.id} item={item} timeZone={tz} />
+              <IncidentCard key={item.incident.id} item={item} timeZone={tz} lang={lang} />
             ))}
           </div>
         </section>
@@ -54,33 +59,41 @@ export default async function StatusPage() {
       {inProgress.length > 0 && (
         <section aria-labelledby="maintenance-now" className="mb-8">
           <h2 id="maintenance-now" className="mb-3 text-xl font-semibold">
-            Maintenance in progress
+            {t("maintenanceNow")}
           </h2>
           <div className="space-y-3">
             {inProgress.map((item) => (
-              <IncidentCard key={item.incident.id} item={item} timeZone={tz} />
+              <IncidentCard key={item.incident.id} item={item} timeZone={tz} lang={lang} />
             ))}
           </div>
         </section>
       )}
 
-      <section aria-labelledby="components-heading" data-incidents={JSON.stringify(names)}>
+      <section
+        aria-labelledby="components-heading"
+        data-incidents={JSON.stringify(names)}
+        data-labels={JSON.stringify(pageTipLabels(lang.locale))}
+        data-base={lang.locale === lang.defaultLocale ? "" : `/${lang.locale}`}
+      >
         <h2 id="components-heading" className="mb-3 text-xl font-semibold">
-          Services
+          {t("services")}
         </h2>
         <ComponentList
           rows={data.rows}
           uptime={data.uptime}
           lastDate={localDate(now, tz)}
           responseTimes={{ series: data.responseTimes, now, timeZone: tz }}
+          locale={lang.locale}
         />
       </section>
 
-      <ReportProblem />
+      <ReportProblem lang={lang} />
 
-      {upcoming.length > 0 && <UpcomingMaintenance upcoming={upcoming} recurrences={data.recurrences} timeZone={tz} />}
+      {upcoming.length > 0 && (
+        <UpcomingMaintenance upcoming={upcoming} recurrences={data.recurrences} timeZone={tz} lang={lang} />
+      )}
 
-      <PastIncidents days={data.pastDays} timeZone={tz} />
+      <PastIncidents days={data.pastDays} timeZone={tz} lang={lang} />
     </PageShell>
   );
 }

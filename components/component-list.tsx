@@ -1,4 +1,3 @@
-import { COMPONENT_STATUS_LABELS } from "@/db/constants";
 import type { ComponentUptime } from "@/db/queries/home-page";
 import type { ResponseTimeSeries } from "@/db/queries/response-times";
 import { visibleComponent } from "@/core/status";
@@ -7,12 +6,14 @@ import type { Component } from "@/db/schema";
 import { ResponseTimeChart } from "./response-time-chart";
 import { STATUS_TONE, StatusIcon } from "./status-icon";
 import { UptimeBars } from "./uptime-bars";
+import type { Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 
-function StatusLabel({ status }: { status: Component["status"] }) {
+function StatusLabel({ status, locale }: { status: Component["status"]; locale: Locale }) {
   return (
     <span data-status-label="" className="flex shrink-0 items-center gap-1.5 whitespace-nowrap text-sm font-medium">
       <StatusIcon tone={STATUS_TONE[status]} />
-      <span>{COMPONENT_STATUS_LABELS[status]}</span>
+      <span>{translator(locale, "page")(`componentStatus.${status}`)}</span>
     </span>
   );
 }
@@ -36,20 +37,22 @@ function ComponentLine({
   uptime,
   lastDate,
   responseTimes,
+  locale,
 }: {
   component: Component;
   uptime?: ComponentUptime;
   lastDate: string;
   responseTimes?: ResponseTimes;
+  locale: Locale;
 }) {
   return (
     <li className="px-4 py-3" data-component={component.id}>
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
         <h3 className="min-w-0 font-medium [overflow-wrap:anywhere]">{component.name}</h3>
-        <StatusLabel status={component.status} />
+        <StatusLabel status={component.status} locale={locale} />
       </div>
       {component.description && <p className="text-sm text-slate-600 dark:text-slate-400">{component.description}</p>}
-      {uptime && <UptimeBars name={component.name} uptime={uptime} lastDate={lastDate} />}
+      {uptime && <UptimeBars name={component.name} uptime={uptime} lastDate={lastDate} locale={locale} />}
       {responseTimes && component.showResponseTime && (
         <ResponseTimeChart
           name={component.name}
@@ -67,11 +70,13 @@ export function ComponentList({
   uptime,
   lastDate,
   responseTimes,
+  locale,
 }: {
   rows: ComponentRow[];
   uptime: Map<string, ComponentUptime>;
   lastDate: string;
   responseTimes?: ResponseTimes;
+  locale: Locale;
 }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
@@ -85,6 +90,7 @@ export function ComponentList({
               uptime={uptime.get(row.component.id)}
               lastDate={lastDate}
               responseTimes={responseTimes}
+              locale={locale}
             />
           );
         }
@@ -102,7 +108,7 @@ export function ComponentList({
                       viewBox="0 0 20 20"
                       fill="currentColor"
                       aria-hidden
-                      className="size-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90"
+                      className="size-4 shrink-0 text-slate-500 transition-transform group-open:rotate-90 rtl:-scale-x-100 rtl:group-open:-rotate-90"
                     >
                       <path
                         fillRule="evenodd"
@@ -113,14 +119,16 @@ export function ComponentList({
                     <span className="min-w-0 font-semibold [overflow-wrap:anywhere]">{row.group.name}</span>
                     <span className="text-sm text-slate-600 dark:text-slate-400">({children.length})</span>
                   </span>
-                  <StatusLabel status={row.status} />
+                  <StatusLabel status={row.status} locale={locale} />
                 </span>
-                {groupUptime && <UptimeBars name={row.group.name} uptime={groupUptime} lastDate={lastDate} />}
+                {groupUptime && (
+                  <UptimeBars name={row.group.name} uptime={groupUptime} lastDate={lastDate} locale={locale} />
+                )}
               </summary>
               {row.group.description && (
-                <p className="px-4 pb-2 pl-10 text-sm text-slate-600 dark:text-slate-400">{row.group.description}</p>
+                <p className="px-4 pb-2 ps-10 text-sm text-slate-600 dark:text-slate-400">{row.group.description}</p>
               )}
-              <ul className="divide-y divide-slate-100 border-t border-slate-100 pl-6 dark:divide-slate-900 dark:border-slate-900">
+              <ul className="divide-y divide-slate-100 border-t border-slate-100 ps-6 dark:divide-slate-900 dark:border-slate-900">
                 {children.map((c) => (
                   <ComponentLine
                     key={c.id}
@@ -128,6 +136,7 @@ export function ComponentList({
                     uptime={uptime.get(c.id)}
                     lastDate={lastDate}
                     responseTimes={responseTimes}
+                    locale={locale}
                   />
                 ))}
               </ul>

@@ -1,24 +1,40 @@
 import { Button } from "@/components/ui/button";
+import { hrefIn, type PageLanguage } from "@/core/i18n/paths";
+import { translator } from "@/core/i18n/translate";
 
 /**
  * "Get updates on this incident" on the incident page. The page is cached and has no scripts, so this is a
  * plain HTML form posting to /incidents/<id>/follow (a route handler that answers with its own page).
  */
-export function FollowForm({ incidentId, postmortemOnly }: { incidentId: string; postmortemOnly: boolean }) {
+export function FollowForm({
+  incidentId,
+  postmortemOnly,
+  lang,
+}: {
+  incidentId: string;
+  postmortemOnly: boolean;
+  lang: PageLanguage;
+}) {
+  const t = translator(lang.locale, "incident");
   return (
     <section aria-labelledby="follow" className="mt-8 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <h2 id="follow" className="text-lg font-semibold">
-        {postmortemOnly ? "Get the postmortem by email" : "Get updates on this incident"}
+        {postmortemOnly ? t("followPostmortemHeading") : t("followHeading")}
       </h2>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-        {postmortemOnly
-          ? "This incident is resolved. We email you its postmortem when it is published, and nothing else."
-          : "We email you each update of this incident until it is resolved, and nothing else. You confirm first."}
+        {postmortemOnly ? t("followPostmortemText") : t("followText")}
       </p>
-      <form method="post" action={`/incidents/${incidentId}/follow`} className="mt-3 space-y-3" noValidate>
+      <form
+        method="post"
+        action={hrefIn(lang, `/incidents/${incidentId}/follow`)}
+        className="mt-3 space-y-3"
+        noValidate
+      >
+        {/* The subscriber's language: their emails are written in it. */}
+        <input type="hidden" name="language" value={lang.locale} />
         <div>
           <label htmlFor="follow-email" className="block font-medium">
-            Email address
+            {t("email")}
           </label>
           <input
             id="follow-email"
@@ -40,10 +56,10 @@ export function FollowForm({ incidentId, postmortemOnly }: { incidentId: string;
         ) : (
           <label className="flex items-center gap-2">
             <input type="checkbox" name="postmortem" value="1" />
-            Also the postmortem, if one is published
+            {t("alsoPostmortem")}
           </label>
         )}
-        <Button type="submit">{postmortemOnly ? "Email me the postmortem" : "Get updates"}</Button>
+        <Button type="submit">{postmortemOnly ? t("followPostmortemButton") : t("followButton")}</Button>
       </form>
     </section>
   );

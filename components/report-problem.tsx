@@ -1,11 +1,14 @@
 import { buttonClass } from "@/components/ui/button";
+import { hrefIn, type PageLanguage } from "@/core/i18n/paths";
+import { translator } from "@/core/i18n/translate";
 
 /**
  * "Something not working?" on the public page: a plain link (no JavaScript, cacheable) to the report page,
  * where the visitor picks the service and sees any open incident about it first. The page also takes
  * `?service=<id>`, so a link can name the service.
  */
-export function ReportProblem() {
+export function ReportProblem({ lang }: { lang: PageLanguage }) {
+  const t = translator(lang.locale, "page");
   return (
     <section
       aria-labelledby="report-problem"
@@ -13,12 +16,12 @@ export function ReportProblem() {
     >
       <div>
         <h2 id="report-problem" className="text-lg font-semibold">
-          Something not working?
+          {t("reportHeading")}
         </h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300">Tell us, even if this page says all is well.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">{t("reportText")}</p>
       </div>
-      <a href="/report-a-problem" className={buttonClass("inverse")}>
-        Report a problem
+      <a href={hrefIn(lang, "/report-a-problem")} className={buttonClass("inverse")}>
+        {t("reportButton")}
       </a>
     </section>
   );

@@ -1,6 +1,9 @@
 import type { PageStatus } from "@/core/status";
 import { INDICATOR_TONE, StatusIcon } from "./status-icon";
 import { LocalTime } from "./local-time";
+import type { Locale } from "@/core/i18n/locales";
+import { DESCRIPTION_KEY } from "@/core/i18n/status-words";
+import { translator } from "@/core/i18n/translate";
 
 const BANNER: Record<string, string> = {
   operational: "bg-status-operational",
@@ -14,11 +17,14 @@ export function StatusBanner({
   status,
   lastUpdated,
   timeZone,
+  locale,
 }: {
   status: PageStatus;
   lastUpdated: number;
   timeZone: string;
+  locale: Locale;
 }) {
+  const t = translator(locale, "page");
   const tone = INDICATOR_TONE[status.indicator];
   return (
     <section
@@ -30,11 +36,13 @@ export function StatusBanner({
           <StatusIcon tone={tone} className="size-6" />
         </span>
         <h2 id="overall-status" className="text-xl font-semibold" data-indicator={status.indicator}>
-          {status.description}
+          {t(`overall.${DESCRIPTION_KEY[status.description]}`)}
         </h2>
       </div>
       <p className="mt-1 text-sm">
-        Last updated <LocalTime at={lastUpdated} timeZone={timeZone} />
+        {t.rich("lastUpdated", {
+          time: () => <LocalTime at={lastUpdated} timeZone={timeZone} locale={locale} />,
+        })}
       </p>
     </section>
   );

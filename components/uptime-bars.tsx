@@ -1,6 +1,8 @@
 import type { ComponentStatus } from "@/db/constants";
 import type { ComponentUptime } from "@/db/queries/home-page";
-import { formatUptime } from "@/core/uptime";
+import { formatUptimeIn } from "@/core/uptime";
+import type { Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 
 // One compact SVG per component: a pattern paints every bar as "operational" and only the other days get a
 // rect of their own, so 90 days cost a few hundred bytes. CSS (globals.css, .uptime-bars) shows the last
@@ -32,7 +34,25 @@ export function UptimeDefs() {
   );
 }
 
-export function UptimeBars({ name, uptime, lastDate }: { name: string; uptime: ComponentUptime; lastDate: string }) {
+/**
+ * Time runs left to right in every language, Arabic included: the bars are a chart, read like the response
+ * time chart and like the dates under them, so the whole block is dir="ltr" and "Today" stays at the
+ * right-hand end it names (the words in it are still Arabic).
+ */
+export function UptimeBars({
+  name,
+  uptime,
+  lastDate,
+  locale,
+}: {
+  name: string;
+  uptime: ComponentUptime;
+  lastDate: string;
+  locale: Locale;
+}) {
+  const t = translator(locale, "page");
+  const percent = (n: 30 | 60 | 90) => formatUptimeIn(uptime.periods[n], locale) ?? t("noData");
+  const upFor = (n: 30 | 60 | 90) => (uptime.periods[n] === null ? t("noData") : t("uptime", { uptime: percent(n) }));
   const { days } = uptime;
   const firstWithData = days.findIndex((d) => d.uptime !== null);
   const noDataUntil = firstWithData === -1 ? days.length : firstWithData;
@@ -48,10 +68,10 @@ export function UptimeBars({ name, uptime, lastDate }: { name: string; uptime: C
         rects.push(<rect key={i} x={i * BAR} width={BAR - 1} height={HEIGHT} className={`bar-${code}`} />);
     }
   });
-  const label = `${name}: ${formatUptime(uptime.periods[90])} uptime over the last 90 days`;
+  const label = t("uptimeLabel", { name, uptime: percent(90) });
   return (
     // Spans, not divs: a group's bar sits inside its <summary>, which takes phrasing content only.
-    <span className="mt-2 block">
+    <span className="mt-2 block" dir="ltr">
       <svg
         viewBox={`0 0 ${days.length * BAR - 1} ${HEIGHT}`}
         preserveAspectRatio="none"
@@ -70,17 +90,34 @@ export function UptimeBars({ name, uptime, lastDate }: { name: string; uptime: C
       </svg>
       <span className="mt-1 flex justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
         <span>
-          <span className="sm:hidden">30 days ago</span>
-          <span className="hidden sm:inline md:hidden">60 days ago</span>
-          <span className="hidden md:inline">90 days ago</span>
+          <span className="sm:hidden">{t("daysAgo", { days: 30 })}</span>
+          <span className="hidden sm:inline md:hidden">{t("daysAgo", { days: 60 })}</span>
+          <span className="hidden md:inline">{t("daysAgo", { days: 90 })}</span>
         </span>
-        <span>
-          <span className="sm:hidden">{formatUptime(uptime.periods[30])}</span>
-          <span className="hidden sm:inline md:hidden">{formatUptime(uptime.periods[60])}</span>
-          <span className="hidden md:inline">{formatUptime(uptime.periods[90])}</span> uptime
+        <span className="text-center">
+          <span className="sm:hidden">{upFor(30)}</span>
+          <span className="hidden sm:inline md:hidden">{upFor(60)}</span>
+          <span className="hidden md:inline">{upFor(90)}</span>
         </span>
-        <span>Today</span>
+        <span>{t("today")}</span>
       </span>
     </span>
   );
+}
+
+/** The words public/page.js puts in the day tooltips, in the page's language. */
+export function pageTipLabels(locale: Locale): Record<string, string> {
+  const t = translator(locale, "page");
+  return {
+    o: t("componentStatus.operational"),
+    d: t("componentStatus.degraded_performance"),
+    p: t("componentStatus.partial_outage"),
+    m: t("componentStatus.major_outage"),
+    u: t("componentStatus.under_maintenance"),
+    n: t("noData"),
+    // page.js fills in the percentage: the message's own placeholder, passed through as text.
+    uptime: t("uptime", { uptime: "{uptime}" }),
+    none: t("tipNoIncidents"),
+    incident: t("tipIncident"),
+  };
 }

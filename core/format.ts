@@ -25,29 +25,31 @@ const OPTIONS: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
   date: { month: "short", day: "numeric", year: "numeric" },
 };
 
-export function formatTime(at: number, timeZone: string, style: TimeStyle = "datetime"): string {
+/** `locale` is a BCP 47 tag (core/i18n/locales.ts); "en-US" keeps the English pages as they always read. */
+export function formatTime(at: number, timeZone: string, style: TimeStyle = "datetime", locale = "en-US"): string {
   return formatter(
-    `${style}|${timeZone}`,
-    () => new Intl.DateTimeFormat("en-US", { ...OPTIONS[style], timeZone }),
+    `${style}|${timeZone}|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { ...OPTIONS[style], timeZone }),
   ).format(at);
 }
 
 /** A local calendar date "YYYY-MM-DD" as "Nov 23, 2026" (no zone: it is already the page's day). */
-export function formatLocalDate(date: string, style: "long" | "short" = "short"): string {
+export function formatLocalDate(date: string, style: "long" | "short" = "short", locale = "en-US"): string {
   const [y, m, d] = date.split("-").map(Number);
   const options: Intl.DateTimeFormatOptions =
     style === "long" ? { weekday: "long", month: "long", day: "numeric", year: "numeric" } : OPTIONS.date;
-  return formatter(`local-${style}`, () => new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" })).format(
-    Date.UTC(y, m - 1, d),
-  );
+  return formatter(
+    `local-${style}|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }),
+  ).format(Date.UTC(y, m - 1, d));
 }
 
 /** "January 2026" for a "YYYY-MM" month. */
-export function formatMonth(month: string): string {
+export function formatMonth(month: string, locale = "en-US"): string {
   const [y, m] = month.split("-").map(Number);
   return formatter(
-    "month",
-    () => new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }),
+    `month|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }),
   ).format(Date.UTC(y, m - 1, 1));
 }
 

@@ -94,6 +94,15 @@ export function periodUptime(days: readonly DayUptime[]): number | null {
 }
 
 /** "99.95%": two decimals, never rounded up to 100% while there was downtime. */
+/** An uptime as a percentage in a language ("99,95 %" in French), floored like formatUptime; null for no data. */
+export function formatUptimeIn(uptime: number | null, locale: string): string | null {
+  if (uptime === null) return null;
+  const floored = Math.floor(uptime * 10000) / 10000;
+  return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    floored,
+  );
+}
+
 export function formatUptime(uptime: number | null): string {
   if (uptime === null) return "No data";
   const floored = Math.floor(uptime * 10000) / 100;

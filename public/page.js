@@ -2,6 +2,9 @@
 // the uptime day details on hover, focus (arrow keys) and tap. Everything it shows is also in the HTML.
 (function () {
   "use strict";
+  // The page's language (<html lang>, set from its URL): times and numbers read as the rest of the page does.
+  var lang = document.documentElement.lang || "en-US";
+  if (lang === "en") lang = "en-US";
   var OPTIONS = {
     datetime: { month: "short", day: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" },
     time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" },
@@ -11,14 +14,21 @@
     var date = new Date(el.getAttribute("datetime"));
     if (options && !isNaN(date)) {
       el.title = el.textContent;
-      el.textContent = new Intl.DateTimeFormat("en-US", options).format(date);
+      el.textContent = new Intl.DateTimeFormat(lang, options).format(date);
     }
   });
 
-  var LABELS = { o: "Operational", d: "Degraded performance", p: "Partial outage", m: "Major outage", u: "Under maintenance", n: "No data" };
   var holder = document.querySelector("[data-incidents]");
   var bars = document.querySelectorAll("svg.uptime-bars");
   if (!holder || !bars.length) return;
+  // The words come translated from the page (data-labels, core/i18n); English if a page has none.
+  var LABELS = { o: "Operational", d: "Degraded performance", p: "Partial outage", m: "Major outage", u: "Under maintenance", n: "No data", uptime: "{uptime} uptime", none: "No incidents", incident: "Incident" };
+  try {
+    var given = JSON.parse(holder.getAttribute("data-labels") || "{}");
+    for (var key in given) LABELS[key] = given[key];
+  } catch (e) {}
+  var base = holder.getAttribute("data-base") || "";
+  var percent = new Intl.NumberFormat(lang, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
   var names = JSON.parse(holder.getAttribute("data-incidents") || "{}");
   var tip = document.createElement("div");
   tip.id = "uptime-tip";
@@ -44,7 +54,7 @@
   function dateOf(svg, i) {
     var d = new Date(svg.getAttribute("data-last") + "T00:00:00Z");
     d.setUTCDate(d.getUTCDate() - (total(svg) - 1 - i));
-    return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(d);
+    return new Intl.DateTimeFormat(lang, { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(d);
   }
   function line(tag, text) {
     var el = document.createElement(tag);
@@ -59,20 +69,20 @@
     var day = i < start ? { code: "n", bp: "", incidents: [] } : days(svg)[i] || { code: "o", bp: "10000", incidents: [] };
     tip.textContent = "";
     tip.appendChild(line("strong", dateOf(svg, i)));
-    var uptime = day.bp === "" ? "No data" : (Number(day.bp) / 100).toFixed(2) + "% uptime";
+    var uptime = day.bp === "" ? LABELS.n : LABELS.uptime.replace("{uptime}", percent.format(Number(day.bp) / 10000));
     tip.appendChild(line("p", uptime + (day.code !== "n" && day.code !== "o" ? " - " + LABELS[day.code] : "")));
     if (day.incidents.length) {
       var list = document.createElement("ul");
       day.incidents.forEach(function (id) {
         var item = document.createElement("li");
-        var link = line("a", names[id] || "Incident");
-        link.href = "/incidents/" + encodeURIComponent(id);
+        var link = line("a", names[id] || LABELS.incident);
+        link.href = base + "/incidents/" + encodeURIComponent(id);
         item.appendChild(link);
         list.appendChild(item);
       });
       tip.appendChild(list);
     } else if (day.code !== "n") {
-      tip.appendChild(line("p", "No incidents"));
+      tip.appendChild(line("p", LABELS.none));
     }
     var box = svg.getBoundingClientRect();
     var parent = svg.parentNode;

@@ -7,19 +7,22 @@ import { occurredAt } from "@/db/queries/public-incidents";
 import { ImpactBadge } from "@/components/incident-parts";
 import { LocalTime } from "@/components/local-time";
 import { PageShell } from "@/components/page-shell";
-import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { parsePageNumber } from "@/core/time-zone";
 import { formatMonth } from "@/core/format";
 import { loadPage, statusMetadata } from "@/services/public-page";
 import { pageAudience } from "@/services/viewers/request";
 import { Button } from "@/components/ui/button";
+import { hrefIn } from "@/core/i18n/paths";
+import { translator } from "@/core/i18n/translate";
+import { publicLocale } from "@/services/i18n/request";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export function generateMetadata(): Metadata {
-  return statusMetadata("Incident history");
+export async function generateMetadata(): Promise<Metadata> {
+  const lang = await publicLocale();
+  return statusMetadata(translator(lang.locale, "history")("title"), lang);
 }
 
 export default async function HistoryPage({ searchParams }: Props) {
@@ -27,6 +30,9 @@ export default async function HistoryPage({ searchParams }: Props) {
   if (!page) notFound();
   const params = await searchParams;
   const { audience } = await pageAudience();
+  const lang = await publicLocale();
+  const t = translator(lang.locale, "history");
+  const it = translator(lang.locale, "incident");
   const tz = page.timeZone;
   const pageNumber = parsePageNumber(params.page);
   const { services, component, months, hasOlder } = getHistoryPage(
@@ -37,16 +43,16 @@ export default async function HistoryPage({ searchParams }: Props) {
     undefined,
     audience,
   );
-  const query = (n: number) => `/history?page=${n}${component ? `&component=${component.id}` : ""}`;
+  const query = (n: number) => hrefIn(lang, `/history?page=${n}${component ? `&component=${component.id}` : ""}`);
 
   return (
-    <PageShell page={page} headingLevel={2}>
-      <h1 className="text-2xl font-bold tracking-tight">Incident history</h1>
-      <form method="get" action="/history" className="mt-4 flex flex-wrap items-end gap-3">
+    <PageShell page={page} lang={lang} headingLevel={2}>
+      <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
+      <form method="get" action={hrefIn(lang, "/history")} className="mt-4 flex flex-wrap items-end gap-3">
         {/* min-w-0 and max-w-full: a long service name must not make the select wider than a phone. */}
         <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor="component" className="text-sm font-medium">
-            Service
+            {t("service")}
           </label>
           <select
             id="component"
@@ -54,7 +60,7 @@ export default async function HistoryPage({ searchParams }: Props) {
             defaultValue={component?.id ?? ""}
             className="max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
           >
-            <option value="">All services</option>
+            <option value="">{t("allServices")}</option>
             {services.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -63,7 +69,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           </select>
         </div>
         <Button type="submit" variant="inverse">
-          Filter
+          {t("filter")}
         </Button>
       </form>
 
@@ -74,24 +80,28 @@ export default async function HistoryPage({ searchParams }: Props) {
               id={`month-${month}`}
               className="border-b border-slate-200 pb-2 text-lg font-semibold dark:border-slate-800"
             >
-              {formatMonth(month)}
+              {formatMonth(month, lang.locale)}
             </h2>
             {inMonth.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-                No incidents reported{component ? ` for ${component.name}` : ""}.
+                {component ? t("noIncidentsFor", { service: component.name }) : t("noIncidents")}
               </p>
             ) : (
               <ul className="divide-y divide-slate-100 dark:divide-slate-900">
                 {inMonth.map(({ incident, components }) => (
                   <li key={incident.id} className="py-3">
                     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                      <Link href={`/incidents/${incident.id}`} className="font-medium underline underline-offset-2">
+                      <Link
+                        href={hrefIn(lang, `/incidents/${incident.id}`)}
+                        className="font-medium underline underline-offset-2"
+                      >
                         {incident.name}
                       </Link>
-                      <ImpactBadge impact={incident.impact} />
+                      <ImpactBadge impact={incident.impact} locale={lang.locale} />
                     </div>
                     <p className="text-sm text-slate-600 dark:text-slate-400">
-                      {INCIDENT_STATUS_LABELS[incident.status]} - <LocalTime at={occurredAt(incident)} timeZone={tz} />
+                      {it(`status.${incident.status}`)} -{" "}
+                      <LocalTime at={occurredAt(incident)} timeZone={tz} locale={lang.locale} />
                       {components.length > 0 && <> - {components.map((c) => c.name).join(", ")}</>}
                     </p>
                   </li>
@@ -102,17 +112,17 @@ export default async function HistoryPage({ searchParams }: Props) {
         );
       })}
 
-      <nav aria-label="History pages" className="mt-8 flex justify-between text-sm font-medium">
+      <nav aria-label={t("pagesNav")} className="mt-8 flex justify-between text-sm font-medium">
         {pageNumber > 1 ? (
           <Link href={query(pageNumber - 1)} className="underline underline-offset-2">
-            Newer
+            {t("newer")}
           </Link>
         ) : (
           <span />
         )}
         {hasOlder && (
           <Link href={query(pageNumber + 1)} className="underline underline-offset-2">
-            Older
+            {t("older")}
           </Link>
         )}
       </nav>

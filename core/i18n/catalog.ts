@@ -2,9 +2,15 @@
 // (messages/<namespace>/<locale>.json) and the same index.ts; add it here with one line. Owners: the public
 // pages, emails, chat and SMS each keep their own namespaces, so a change to one never touches another's file.
 import common from "./messages/common";
+import history from "./messages/history";
+import incident from "./messages/incident";
+import page from "./messages/page";
 
 export const CATALOG = {
   common,
+  page,
+  incident,
+  history,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;

@@ -69,6 +69,22 @@ export function languageAlternates(path: string, defaultLocale: Locale): { hrefL
   ];
 }
 
+/** What a public page knows of its language: components take it to write links and the language menu. */
+export interface PageLanguage {
+  locale: Locale;
+  defaultLocale: Locale;
+  /** This page's path (and query) without the language prefix. */
+  path: string;
+}
+
+/** For a page outside the per-language URLs (e.g. a token page): English, no language menu. */
+export const ENGLISH_PAGE: PageLanguage = { locale: "en", defaultLocale: "en", path: "/" };
+
+/** A path of the app in the page's language: `/history` on a German page is `/de/history`. */
+export function hrefIn(lang: PageLanguage, path: string): string {
+  return localizePath(path, lang.locale, lang.defaultLocale);
+}
+
 export type LocaleRoute =
   /** Serve `path` in `locale` (a rewrite when the URL had a prefix). */
   | { kind: "serve"; locale: Locale; path: string }

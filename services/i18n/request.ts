@@ -1,15 +1,11 @@
 // The language of the public request being rendered, as proxy.ts decided it from the URL (services/i18n/
 // locale-headers.ts). Pages call this once and pass the result down; components take it as props.
 import { headers } from "next/headers";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/core/i18n/locales";
-import { localizePath, NOT_FOUND_PATH } from "@/core/i18n/paths";
+import { DEFAULT_LOCALE, isLocale } from "@/core/i18n/locales";
+import { localizePath, NOT_FOUND_PATH, type PageLanguage } from "@/core/i18n/paths";
 import { DEFAULT_LOCALE_HEADER, LOCALE_HEADER, PATH_HEADER } from "./locale-headers";
 
-export interface PublicLocale {
-  locale: Locale;
-  defaultLocale: Locale;
-  /** This page's path (and query) without the language prefix. */
-  path: string;
+export interface PublicLocale extends PageLanguage {
   /** A path of the app in this request's language: `href("/history")` is `/de/history` on a German page. */
   href: (path: string) => string;
 }

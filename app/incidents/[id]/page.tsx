@@ -6,14 +6,17 @@ import { ImpactBadge, UpdateEntry } from "@/components/incident-parts";
 import { LocalTime } from "@/components/local-time";
 import { Markdown } from "@/components/markdown";
 import { PageShell } from "@/components/page-shell";
-import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { FollowForm } from "@/components/follow-form";
-import { formatDuration } from "@/core/format";
 import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
 import { loadPage, statusMetadata } from "@/services/public-page";
 import type { Audience } from "@/db/constants";
 import { currentAudience, pageAudience } from "@/services/viewers/request";
+import { listOf } from "@/components/incident-parts";
+import { durationIn } from "@/core/i18n/duration";
+import { hrefIn } from "@/core/i18n/paths";
+import { translator } from "@/core/i18n/translate";
+import { publicLocale } from "@/services/i18n/request";
 
 export const dynamic = "force-dynamic";
 
@@ -32,17 +35,19 @@ function followOffer(incident: Parameters<typeof followIsOver>[0]): "updates" | 
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = load((await params).id, (await currentAudience()).audience);
-  if (!item) return statusMetadata("Not found");
-  const base = statusMetadata(item.incident.name);
+  const lang = await publicLocale();
+  const t = translator(lang.locale, "incident");
+  if (!item) return statusMetadata(t("notFound"), lang);
+  const base = statusMetadata(item.incident.name, lang);
   const latest = item.updates[0];
-  const description = latest
-    ? `${latest.label}: ${latest.body.slice(0, 200)}`
-    : INCIDENT_STATUS_LABELS[item.incident.status];
+  const label = (u: { label: string; status: typeof item.incident.status }) =>
+    u.label === "Update" ? t("update") : t(`status.${u.status}`);
+  const description = latest ? `${label(latest)}: ${latest.body.slice(0, 200)}` : t(`status.${item.incident.status}`);
   const title = String(base.title);
   return {
     ...base,
     description,
-    openGraph: { title, description, type: "article", url: `/incidents/${item.incident.id}` },
+    openGraph: { title, description, type: "article", url: lang.path, locale: lang.locale },
     twitter: { card: "summary", title, description },
   };
 }
@@ -56,58 +61,69 @@ export default async function IncidentPage({ params }: Props) {
   const isMaintenance = incident.kind === "maintenance";
   const end = incident.resolvedAt;
   const offer = followOffer(incident);
+  const lang = await publicLocale();
+  const t = translator(lang.locale, "incident");
+  const time = (at: number) => <LocalTime at={at} timeZone={tz} locale={lang.locale} />;
 
   return (
-    <PageShell page={page} headingLevel={2}>
+    <PageShell page={page} lang={lang} headingLevel={2}>
       <article>
         <header className="mb-6">
           <h1 className="text-2xl font-bold tracking-tight">{incident.name}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-            <ImpactBadge impact={incident.impact} />
-            <span className="font-medium">{INCIDENT_STATUS_LABELS[incident.status]}</span>
+            <ImpactBadge impact={incident.impact} locale={lang.locale} />
+            <span className="font-medium">{t(`status.${incident.status}`)}</span>
           </div>
           <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             {isMaintenance && incident.scheduledFor && incident.scheduledUntil && (
               <>
-                <dt className="font-medium">Scheduled</dt>
+                <dt className="font-medium">{t("scheduled")}</dt>
                 <dd>
-                  <LocalTime at={incident.scheduledFor} timeZone={tz} /> to{" "}
-                  <LocalTime at={incident.scheduledUntil} timeZone={tz} />
+                  {t.rich("range", {
+                    from: () => time(incident.scheduledFor!),
+                    to: () => time(incident.scheduledUntil!),
+                  })}
                 </dd>
               </>
             )}
-            <dt className="font-medium">{isMaintenance ? "Started" : "Began"}</dt>
-            <dd>
-              <LocalTime at={incident.startedAt} timeZone={tz} />
-            </dd>
+            <dt className="font-medium">{isMaintenance ? t("started") : t("began")}</dt>
+            <dd>{time(incident.startedAt)}</dd>
             {end !== null && (
               <>
-                <dt className="font-medium">{isMaintenance ? "Completed" : "Resolved"}</dt>
-                <dd>
-                  <LocalTime at={end} timeZone={tz} />
-                </dd>
-                <dt className="font-medium">Duration</dt>
-                <dd>{formatDuration(end - incident.startedAt)}</dd>
+                <dt className="font-medium">{isMaintenance ? t("completedAt") : t("resolvedAt")}</dt>
+                <dd>{time(end)}</dd>
+                <dt className="font-medium">{t("duration")}</dt>
+                <dd>{durationIn(lang.locale, end - incident.startedAt)}</dd>
               </>
             )}
-            <dt className="font-medium">Affected</dt>
-            <dd>{item.components.length ? item.components.map((c) => c.name).join(", ") : "No services listed"}</dd>
+            <dt className="font-medium">{t("affected")}</dt>
+            <dd>
+              {item.components.length
+                ? listOf(
+                    lang.locale,
+                    item.components.map((c) => c.name),
+                  )
+                : t("noServices")}
+            </dd>
           </dl>
           {isMaintenance && incident.scheduledFor && (
             <p className="mt-3 text-sm">
               <a
-                href={`/maintenances/${incident.id}.ics`}
+                href={hrefIn(lang, `/maintenances/${incident.id}.ics`)}
                 download
                 className="font-medium underline underline-offset-2"
               >
-                Add to calendar (.ics)
+                {t("addToCalendar")}
               </a>
               <span className="text-slate-600 dark:text-slate-400">
-                {" "}
-                · or subscribe to{" "}
-                <a href="/maintenances.ics" className="underline underline-offset-2">
-                  all maintenance
-                </a>
+                {" · "}
+                {t.rich("orSubscribeAll", {
+                  all: (chunks) => (
+                    <a href={hrefIn(lang, "/maintenances.ics")} className="underline underline-offset-2">
+                      {chunks}
+                    </a>
+                  ),
+                })}
               </span>
             </p>
           )}
@@ -119,10 +135,10 @@ export default async function IncidentPage({ params }: Props) {
             className="mb-8 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
           >
             <h2 id="postmortem" className="text-lg font-semibold">
-              Postmortem
+              {t("postmortem")}
             </h2>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              Published <LocalTime at={incident.postmortemPublishedAt} timeZone={tz} />
+              {t.rich("published", { time: () => time(incident.postmortemPublishedAt!) })}
             </p>
             <Markdown source={incident.postmortemBody} className="mt-3" />
           </section>
@@ -130,20 +146,22 @@ export default async function IncidentPage({ params }: Props) {
 
         <section aria-labelledby="timeline">
           <h2 id="timeline" className="text-lg font-semibold">
-            Updates
+            {t("updates")}
           </h2>
           {item.updates.length === 0 ? (
-            <p className="mt-2 text-slate-600 dark:text-slate-400">No updates yet.</p>
+            <p className="mt-2 text-slate-600 dark:text-slate-400">{t("noUpdates")}</p>
           ) : (
             <ol className="divide-y divide-slate-200 dark:divide-slate-800">
               {item.updates.map((u) => (
-                <UpdateEntry key={u.id} update={u} timeZone={tz} askHelpful />
+                <UpdateEntry key={u.id} update={u} timeZone={tz} lang={lang} askHelpful />
               ))}
             </ol>
           )}
         </section>
 
-        {offer !== "none" && <FollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} />}
+        {offer !== "none" && (
+          <FollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} lang={lang} />
+        )}
       </article>
     </PageShell>
   );
