@@ -2,6 +2,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { CHAT_PLATFORM_LABELS, CHAT_PLATFORMS } from "@/db/constants";
 import type { ComponentChoices } from "@/db/queries/subscribers";
+import type { Locale } from "@/core/i18n/locales";
 import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { Button } from "@/components/ui/button";
 import { subscribeChatAction, type ChatSubscribeState } from "./chat-actions";
@@ -18,7 +19,7 @@ const WHERE: Record<(typeof CHAT_PLATFORMS)[number], string> = {
 };
 
 /** Works without JavaScript: a plain form post to the Server Action, the picker always there. */
-export function ChatSubscribeForm({ choices }: { choices: ComponentChoices }) {
+export function ChatSubscribeForm({ choices, locale }: { choices: ComponentChoices; locale: Locale }) {
   const [state, action, pending] = useActionState<ChatSubscribeState, FormData>(subscribeChatAction, null);
   const urlRef = useRef<HTMLInputElement>(null);
   const errors = state?.status === "invalid" ? state.errors : {};
@@ -44,6 +45,8 @@ export function ChatSubscribeForm({ choices }: { choices: ComponentChoices }) {
   const platform = values?.platform ?? "slack";
   return (
     <form key={JSON.stringify(values ?? null)} action={action} className="space-y-5" noValidate>
+      {/* The subscriber's language (L2 stores it): messages to them are written in it. */}
+      <input type="hidden" name="language" value={locale} />
       <fieldset aria-describedby="platform-hint platform-error">
         <legend className="font-medium">Post to</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2">

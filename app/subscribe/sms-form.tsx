@@ -1,4 +1,5 @@
 import type { ComponentChoices } from "@/db/queries/subscribers";
+import { hrefIn, type PageLanguage } from "@/core/i18n/paths";
 import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { Button } from "@/components/ui/button";
 
@@ -6,9 +7,12 @@ import { Button } from "@/components/ui/button";
  * The SMS sign-up: a plain HTML form posting to /subscribe/sms (a route handler answering with its own pages),
  * so it works without JavaScript like every public form. Offered only when Twilio is configured.
  */
-export function SmsSubscribeForm({ choices }: { choices: ComponentChoices }) {
+export function SmsSubscribeForm({ choices, lang }: { choices: ComponentChoices; lang: PageLanguage }) {
+  const locale = lang.locale;
   return (
-    <form method="post" action="/subscribe/sms" className="space-y-5" noValidate>
+    <form method="post" action={hrefIn(lang, "/subscribe/sms")} className="space-y-5" noValidate>
+      {/* The subscriber's language (L2 stores it): messages to them are written in it. */}
+      <input type="hidden" name="language" value={locale} />
       <div>
         <label htmlFor="phone" className="block font-medium">
           Mobile number

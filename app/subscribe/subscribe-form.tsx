@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import type { ComponentChoices } from "@/db/queries/subscribers";
+import type { Locale } from "@/core/i18n/locales";
 import { subscribeAction, type SubscribeState } from "./actions";
 import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,29 @@ import { Button } from "@/components/ui/button";
  * while "Everything" is picked, see .scope-choice in globals.css), and after an error every field shows
  * what was typed.
  */
-export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
+/** The form's fixed words, translated by the page (a server component), so no catalog ships to the browser. */
+export type SubscribeFormText = Record<
+  | "checkInbox"
+  | "checkInboxText"
+  | "email"
+  | "notifyAbout"
+  | "everything"
+  | "onlyChosen"
+  | "tooMany"
+  | "subscribing"
+  | "submit",
+  string
+>;
+
+export function SubscribeForm({
+  choices,
+  locale,
+  text,
+}: {
+  choices: ComponentChoices;
+  locale: Locale;
+  text: SubscribeFormText;
+}) {
   const [state, action, pending] = useActionState<SubscribeState, FormData>(subscribeAction, null);
   const emailRef = useRef<HTMLInputElement>(null);
   const errors = state?.status === "invalid" ? state.errors : {};
@@ -25,8 +48,8 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
         role="status"
         className="rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
       >
-        <h2 className="font-semibold">Check your inbox</h2>
-        <p className="mt-1">If this address can subscribe, we have sent it an email. Open the link in it to confirm.</p>
+        <h2 className="font-semibold">{text.checkInbox}</h2>
+        <p className="mt-1">{text.checkInboxText}</p>
       </div>
     );
   }
@@ -34,9 +57,11 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
   return (
     // key: the uncontrolled fields take the returned values as their defaults on each answer.
     <form key={JSON.stringify(values ?? null)} action={action} className="space-y-5" noValidate>
+      {/* The subscriber's language (L2 stores it): their emails are written in it. */}
+      <input type="hidden" name="language" value={locale} />
       <div>
         <label htmlFor="email" className="block font-medium">
-          Email address
+          {text.email}
         </label>
         <input
           ref={emailRef}
@@ -61,14 +86,14 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
       <fieldset aria-describedby="components-error" className="scope-choice">
-        <legend className="font-medium">Notify me about</legend>
+        <legend className="font-medium">{text.notifyAbout}</legend>
         <label className="mt-2 flex items-center gap-2">
           <input type="radio" name="scope" value="all" defaultChecked={!some} />
-          Everything
+          {text.everything}
         </label>
         <label className="mt-1 flex items-center gap-2">
           <input type="radio" name="scope" value="some" defaultChecked={some} />
-          Only the services I choose
+          {text.onlyChosen}
         </label>
         <div className="scope-services">
           <ServicePicker groups={choiceGroups(choices)} name="componentIds" selected={values?.componentIds} />
@@ -84,11 +109,11 @@ export function SubscribeForm({ choices }: { choices: ComponentChoices }) {
       ) : null}
       {state?.status === "too-many" ? (
         <p role="alert" className="text-red-700 dark:text-red-400">
-          Too many sign-ups right now. Please try again in an hour.
+          {text.tooMany}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>
-        {pending ? "Subscribing..." : "Subscribe"}
+        {pending ? text.subscribing : text.submit}
       </Button>
     </form>
   );

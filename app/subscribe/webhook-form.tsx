@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import type { ComponentChoices } from "@/db/queries/subscribers";
+import type { Locale } from "@/core/i18n/locales";
 import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { subscribeWebhookAction, type WebhookSubscribeState } from "./webhook-actions";
 import { Button } from "@/components/ui/button";
@@ -9,7 +10,7 @@ const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 dark:bor
 const error = "mt-1 text-sm text-red-700 dark:text-red-400";
 
 /** Works without JavaScript: the picker is always there, and counts only when "Only the services I choose" is picked. */
-export function WebhookSubscribeForm({ choices }: { choices: ComponentChoices }) {
+export function WebhookSubscribeForm({ choices, locale }: { choices: ComponentChoices; locale: Locale }) {
   const [state, action, pending] = useActionState<WebhookSubscribeState, FormData>(subscribeWebhookAction, null);
   const urlRef = useRef<HTMLInputElement>(null);
   const errors = state?.status === "invalid" ? state.errors : {};
@@ -54,6 +55,8 @@ export function WebhookSubscribeForm({ choices }: { choices: ComponentChoices })
   return (
     // key: the uncontrolled fields take the returned values as their defaults on each answer.
     <form key={JSON.stringify(values ?? null)} action={action} className="space-y-5" noValidate>
+      {/* The subscriber's language (L2 stores it): messages to them are written in it. */}
+      <input type="hidden" name="language" value={locale} />
       <div>
         <label htmlFor="url" className="block font-medium">
           Webhook URL

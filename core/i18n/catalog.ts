@@ -5,12 +5,14 @@ import common from "./messages/common";
 import history from "./messages/history";
 import incident from "./messages/incident";
 import page from "./messages/page";
+import subscribe from "./messages/subscribe";
 
 export const CATALOG = {
   common,
   page,
   incident,
   history,
+  subscribe,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;

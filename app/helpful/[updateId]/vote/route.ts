@@ -5,6 +5,8 @@ import { clientAddress, isCrossSite } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
 import { castVote, type Voter } from "@/services/votes/vote";
 import { VISITOR_COOKIE, type VoteError } from "@/services/votes/page-text";
+import { hrefIn } from "@/core/i18n/paths";
+import { publicLocale } from "@/services/i18n/request";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +15,7 @@ const MAX_BODY = 8 * 1024;
 
 type Params = { params: Promise<{ updateId: string }> };
 
-const back = (updateId: string, query: Record<string, string>) =>
+const pageOf = (updateId: string, query: Record<string, string>) =>
   `/helpful/${encodeURIComponent(updateId)}?${new URLSearchParams(query)}`;
 
 // Anonymous by design: a visitor is a random cookie, a subscriber the signed voter token of their email's
@@ -40,6 +42,9 @@ export async function POST(req: Request, { params }: Params) {
     clientAddress(req.headers) ?? "unknown",
   );
   const keep: Record<string, string> = token ? { voter: token } : {};
+  // Back to the vote page in the language the vote was cast in (/de/helpful/... for a German page).
+  const lang = await publicLocale();
+  const back = (id: string, query: Record<string, string>) => hrefIn(lang, pageOf(id, query));
   if (result.status === "not-found") return new Response("This update no longer exists.", { status: 404 });
   let location: string;
   if (result.status === "recorded") location = back(updateId, { ...keep, done: result.helpful ? "yes" : "no" });
