@@ -115,10 +115,11 @@ export async function deliverChat(ctx: ChatDeliveryContext, delivery: Delivery):
         at,
         payload: {
           url: maskChatUrl(url),
+          // The chat wording, in the owner's language (services/notifications/render.ts).
+          channel: "chat",
+          gone: isGone(result),
           failingSince: subscriber.webhookFailingSince ?? at,
-          lastError: isGone(result)
-            ? `${error.slice(0, 200)} (the platform says this webhook was deleted)`
-            : error.slice(0, 300),
+          lastError: error.slice(0, 300),
         },
       });
     }
