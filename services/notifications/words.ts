@@ -13,8 +13,13 @@ export function localeOr(value: unknown): Locale {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
+const made = new Map<string, NotifyT>();
+/** The translator of one language and zone, made once: builders call this for every label they draw. */
 export function words(locale: Locale, timeZone = "UTC"): NotifyT {
-  return translator(locale, "notify", timeZone);
+  const key = `${locale} ${timeZone}`;
+  let t = made.get(key);
+  if (!t) made.set(key, (t = translator(locale, "notify", timeZone)));
+  return t;
 }
 
 const PREFIXED = new Set<NotificationKind>([
