@@ -2,11 +2,13 @@
 // (messages/<namespace>/<locale>.json) and the same index.ts; add it here with one line. Owners: the public
 // pages, emails, chat and SMS each keep their own namespaces, so a change to one never touches another's file.
 import common from "./messages/common";
+import manage from "./messages/manage";
 import notify from "./messages/notify";
 
 export const CATALOG = {
   common,
   notify,
+  manage,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
