@@ -62,6 +62,11 @@ export function suppressSubscriber(tx: Tx, subscriberId: string, reason: string,
     .run();
 }
 
+/** The language the subscriber's emails, messages and manage page use (checked with isLocale by the caller). */
+export function setSubscriberLanguage(tx: Tx, subscriberId: string, language: Locale, at: number): void {
+  tx.update(subscribers).set({ language, updatedAt: at }).where(eq(subscribers.id, subscriberId)).run();
+}
+
 export function setPaused(tx: Tx, subscriberId: string, paused: boolean, at: number): void {
   tx.update(subscribers)
     .set({ pausedAt: paused ? at : null, updatedAt: at })
