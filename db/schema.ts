@@ -3,6 +3,7 @@
 // public ids are 12-character lowercase base-36 strings (core/ids.ts).
 import { relations, sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LOCALES } from "@/core/i18n/locales";
 import {
   API_KEY_ROLES,
   AUDIT_ACTOR_TYPES,
@@ -407,6 +408,11 @@ export const subscribers = sqliteTable(
      * reminders; the subscriber can widen it to every incident notification.
      */
     smsAllImpacts: flag("sms_all_impacts").notNull().default(false),
+    /**
+     * The language the subscriber's emails, chat and SMS messages and manage page use (core/i18n/locales.ts):
+     * the one they subscribed in, changeable on the manage page.
+     */
+    language: text("language", { enum: LOCALES }).notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
+import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 import { Layout, type Branding } from "./components/layout";
 
 export interface ManageLinkProps {
@@ -7,34 +9,36 @@ export interface ManageLinkProps {
   unsubscribeUrl: string;
   /** Set when the address asked to follow an incident its subscription already covers. */
   incidentName?: string | null;
+  locale?: Locale;
 }
 
-export default function ManageLink({ branding, manageUrl, unsubscribeUrl, incidentName }: ManageLinkProps) {
+export default function ManageLink({
+  branding,
+  manageUrl,
+  unsubscribeUrl,
+  incidentName,
+  locale = DEFAULT_LOCALE,
+}: ManageLinkProps) {
+  const t = translator(locale, "notify");
+  const page = branding.pageName;
   return (
     <Layout
+      locale={locale}
       branding={branding}
-      preview={`Manage your subscription to ${branding.pageName}`}
+      preview={t("manageLink.subject", { page })}
       manageUrl={manageUrl}
       unsubscribeUrl={unsubscribeUrl}
     >
       <Heading as="h1" style={{ fontSize: 22 }}>
-        You are already subscribed
+        {t("manageLink.heading")}
       </Heading>
-      {incidentName ? (
-        <Text>
-          You asked to follow &quot;{incidentName}&quot;. This address already gets its updates through your{" "}
-          {branding.pageName} subscription, so nothing was added: you will not receive them twice.
-        </Text>
-      ) : null}
-      <Text>
-        This address already receives {branding.pageName} notifications. Use this link to choose what you hear about,
-        pause or unsubscribe.
-      </Text>
+      {incidentName ? <Text>{t("manageLink.follow", { page, incident: incidentName })}</Text> : null}
+      <Text>{t("manageLink.body", { page })}</Text>
       <Button
         href={manageUrl}
         style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}
       >
-        Manage subscription
+        {t("manageLink.button")}
       </Button>
     </Layout>
   );

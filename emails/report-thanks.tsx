@@ -1,32 +1,41 @@
 import { Button, Heading, Text } from "@react-email/components";
+import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 import { Layout, type Branding } from "./components/layout";
 
 export interface ReportThanksProps {
   branding: Branding;
   incidentName: string;
   incidentUrl: string;
+  /** The language of the page the visitor reported from. */
+  locale?: Locale;
 }
 
 /** One short reply to a visitor who reported a problem and left an address: it is fixed. Sent once. */
-export default function ReportThanks({ branding, incidentName, incidentUrl }: ReportThanksProps) {
+export default function ReportThanks({
+  branding,
+  incidentName,
+  incidentUrl,
+  locale = DEFAULT_LOCALE,
+}: ReportThanksProps) {
+  const t = translator(locale, "notify");
+  const page = branding.pageName;
   return (
     <Layout
+      locale={locale}
       branding={branding}
-      preview={`Fixed: ${incidentName}. Thank you for telling us.`}
-      reason={`You receive this once because you reported a problem on the ${branding.pageName} status page and left this address. We have now removed it from your report.`}
+      preview={t("reportThanks.preview", { incident: incidentName })}
+      reason={t("reportThanks.reason", { page })}
     >
       <Heading as="h1" style={{ fontSize: 22 }}>
-        Fixed: thank you for telling us
+        {t("reportThanks.heading")}
       </Heading>
-      <Text>
-        You told us something was not working. It was part of “{incidentName}”, which is now resolved. Thank you:
-        reports like yours help us find problems sooner.
-      </Text>
+      <Text>{t("reportThanks.body", { incident: incidentName })}</Text>
       <Button
         href={incidentUrl}
         style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}
       >
-        What happened
+        {t("reportThanks.button")}
       </Button>
       <Text style={{ fontSize: 12, color: "#71717a" }}>{incidentUrl}</Text>
     </Layout>

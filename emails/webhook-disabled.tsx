@@ -1,4 +1,6 @@
 import { Heading, Text } from "@react-email/components";
+import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 import { Layout, type Branding } from "./components/layout";
 
 export interface WebhookDisabledProps {
@@ -8,31 +10,37 @@ export interface WebhookDisabledProps {
   lastError: string;
   /** Where the owner can read how webhooks work. */
   docsUrl: string;
+  /** A chat channel's incoming webhook, not a webhook subscriber: its own wording and advice. */
+  channel?: "webhook" | "chat";
+  /** The chat platform answered 404/410: the incoming webhook was deleted there. */
+  gone?: boolean;
+  locale?: Locale;
 }
 
-/** To the owner a webhook names, once, when it is disabled after failing for about a day. */
+/** To the owner a webhook or chat channel names, once, when it is disabled. */
 export default function WebhookDisabled({
   branding,
   webhookUrl,
   failingSince,
   lastError,
   docsUrl,
+  channel = "webhook",
+  gone = false,
+  locale = DEFAULT_LOCALE,
 }: WebhookDisabledProps) {
+  const t = translator(locale, "notify");
+  const page = branding.pageName;
+  const w = channel === "chat" ? "chatDisabled" : "webhookDisabled";
   return (
-    <Layout branding={branding} preview={`Your ${branding.pageName} webhook was disabled`}>
+    <Layout locale={locale} branding={branding} preview={t(`${w}.subject`, { page })}>
       <Heading as="h1" style={{ fontSize: 22 }}>
-        Your webhook was disabled
+        {t(`${w}.heading`)}
       </Heading>
-      <Text>
-        {branding.pageName} could not deliver notifications to this webhook since {failingSince}, so it stopped sending
-        to it:
-      </Text>
+      <Text>{t(`${w}.body`, { page, since: failingSince })}</Text>
       <Text style={{ fontFamily: "monospace", wordBreak: "break-all" }}>{webhookUrl}</Text>
-      <Text>The last attempt failed with: {lastError}</Text>
-      <Text>
-        Once the receiver answers again with a 2xx status within 10 seconds, ask the page&apos;s administrators to
-        re-enable it, or register it again on the subscribe page. How webhooks work: {docsUrl}
-      </Text>
+      {channel === "chat" && gone ? <Text>{t("chatDisabled.gone")}</Text> : null}
+      <Text>{t(`${w}.lastError`, { error: lastError })}</Text>
+      <Text>{channel === "chat" ? t("chatDisabled.advice") : t("webhookDisabled.advice", { docs: docsUrl })}</Text>
     </Layout>
   );
 }

@@ -5,6 +5,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
 import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
 import { clientAddress } from "@/services/auth/request";
 import { requestSubscription, type SubscribeResult } from "@/services/subscriptions/subscribe";
+import { postedLanguage } from "@/services/subscriptions/language";
 
 /** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
 export interface SubscribeValues {
@@ -40,7 +41,7 @@ async function subscribeUnguarded(_prev: SubscribeState, form: FormData): Promis
   const values = typedSubscription(form);
   const result = requestSubscription(
     getDb(),
-    { ...values, website: String(form.get("website") ?? "").slice(0, 1001) },
+    { ...values, website: String(form.get("website") ?? "").slice(0, 1001), language: postedLanguage(form) },
     await clientIp(),
   );
   return result.status === "check-inbox" ? result : { ...result, values };

@@ -6,6 +6,7 @@ import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
 import { clientAddress } from "@/services/auth/request";
 import { getConfig } from "@/core/config";
 import { requestChatSubscription, type ChatRegisterResult } from "@/services/chat/register";
+import { postedLanguage } from "@/services/subscriptions/language";
 
 /** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
 export interface ChatValues {
@@ -34,7 +35,7 @@ async function subscribeChatUnguarded(_prev: ChatSubscribeState, form: FormData)
   const values = typedChat(form);
   const result = await requestChatSubscription(
     getDb(),
-    { ...values, website: String(form.get("website") ?? "").slice(0, 1001) },
+    { ...values, website: String(form.get("website") ?? "").slice(0, 1001), language: postedLanguage(form) },
     clientAddress(await headers()) ?? "unknown",
     { allowLoopback: getConfig().webhooksAllowLoopback },
   );

@@ -4,14 +4,18 @@
 import common from "./messages/common";
 import history from "./messages/history";
 import incident from "./messages/incident";
+import manage from "./messages/manage";
+import notify from "./messages/notify";
 import page from "./messages/page";
 import subscribe from "./messages/subscribe";
 
 export const CATALOG = {
   common,
-  page,
-  incident,
   history,
+  incident,
+  manage,
+  notify,
+  page,
   subscribe,
 } as const;
 

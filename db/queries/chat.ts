@@ -25,6 +25,17 @@ export function chatByUrl(db: Tx, pageId: string, url: string) {
     .get();
 }
 
+/** The languages these channels read (one message is built per language at fan-out). */
+export function chatLanguages(db: Tx, ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
+  return db
+    .selectDistinct({ language: subscribers.language })
+    .from(subscribers)
+    .where(inArray(subscribers.id, [...ids]))
+    .all()
+    .map((r) => r.language);
+}
+
 /** The outbox key of a chat POST: it starts with the subscriber, so a channel's deliveries are a range of the unique index. */
 export function chatDeliveryKey(subscriberId: string, notificationId: string): string {
   return `chat/${subscriberId}/${notificationId}`;

@@ -89,6 +89,7 @@ export function reachableSubscribers(
         email: subscribers.email,
         tokenVersion: subscribers.tokenVersion,
         confirmationSentAt: subscribers.confirmationSentAt,
+        language: subscribers.language,
       })
       .from(subscribers)
       .where(
@@ -108,6 +109,7 @@ export function reachableSubscribers(
       email: subscribers.email,
       tokenVersion: subscribers.tokenVersion,
       confirmationSentAt: subscribers.confirmationSentAt,
+      language: subscribers.language,
     })
     .from(subscribers)
     .where(and(inArray(subscribers.id, ids), eq(subscribers.kind, "email"), rule))

@@ -3,6 +3,7 @@
 // so db/writes/webhooks.ts's markWebhookHealthy/markWebhookFailing/disableWebhook apply to it as they are.
 import { and, eq, sql } from "drizzle-orm";
 import type { ChatPlatform } from "@/db/constants";
+import type { Locale } from "@/core/i18n/locales";
 import type { Tx } from "../index";
 import { chatDeliveriesRange } from "../queries/chat";
 import { deliveries, subscriberComponents, subscribers } from "../schema";
@@ -19,6 +20,8 @@ export interface NewChatSubscriber {
   componentIds: readonly string[];
   origin: "public" | "console";
   at: number;
+  /** The subscriber's language (core/i18n/locales.ts); omitted: the column's default, or unchanged. */
+  language?: Locale;
 }
 
 /** A channel is written only after its verification message was accepted: it is active at once. */
@@ -35,6 +38,7 @@ export function insertChatSubscriber(tx: Tx, input: NewChatSubscriber): string {
       allComponents: input.componentIds.length === 0,
       confirmedAt: input.at,
       origin: input.origin,
+      ...(input.language ? { language: input.language } : {}),
       createdAt: input.at,
       updatedAt: input.at,
     })

@@ -1,6 +1,7 @@
 // SMS subscriber writes, and the outbox rows of the SMS channel.
 import { and, eq, inArray } from "drizzle-orm";
 import { newId } from "@/core/ids";
+import type { Locale } from "@/core/i18n/locales";
 import type { Tx } from "../index";
 import { deliveries, subscribers } from "../schema";
 import { setSubscriberComponents } from "./subscribers";
@@ -14,6 +15,8 @@ export interface PendingSms {
   codeHash: string;
   at: number;
   expiresAt: number;
+  /** The subscriber's language (core/i18n/locales.ts); omitted: the column's default, or unchanged. */
+  language?: Locale;
 }
 
 /** Makes the number's subscription pending its code (new, expired, unsubscribed before). */
@@ -24,6 +27,7 @@ export function upsertPendingSmsSubscriber(tx: Tx, pageId: string, existingId: s
     confirmTokenHash: input.codeHash,
     confirmationSentAt: input.at,
     confirmationExpiresAt: input.expiresAt,
+    ...(input.language ? { language: input.language } : {}),
     updatedAt: input.at,
   };
   const id = existingId ?? input.id ?? newId();

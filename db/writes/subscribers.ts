@@ -1,6 +1,7 @@
 // Subscriber writes. Addresses are stored lower-cased.
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { newId } from "@/core/ids";
+import type { Locale } from "@/core/i18n/locales";
 import type { Tx } from "../index";
 import { subscriberComponents, subscribers } from "../schema";
 
@@ -12,6 +13,8 @@ export interface NewEmailSubscriber {
   /** Empty or omitted: everything. */
   componentIds?: readonly string[];
   origin?: string;
+  /** The subscriber's language (core/i18n/locales.ts); omitted: the column's default, or unchanged. */
+  language?: Locale;
 }
 
 export function insertEmailSubscriber(tx: Tx, input: NewEmailSubscriber): string {
@@ -27,6 +30,7 @@ export function insertEmailSubscriber(tx: Tx, input: NewEmailSubscriber): string
       allComponents: componentIds.length === 0,
       confirmedAt: input.state === "active" ? input.at : null,
       origin: input.origin ?? "public",
+      ...(input.language ? { language: input.language } : {}),
       createdAt: input.at,
       updatedAt: input.at,
     })
@@ -58,6 +62,11 @@ export function suppressSubscriber(tx: Tx, subscriberId: string, reason: string,
     .run();
 }
 
+/** The language the subscriber's emails, messages and manage page use (checked with isLocale by the caller). */
+export function setSubscriberLanguage(tx: Tx, subscriberId: string, language: Locale, at: number): void {
+  tx.update(subscribers).set({ language, updatedAt: at }).where(eq(subscribers.id, subscriberId)).run();
+}
+
 export function setPaused(tx: Tx, subscriberId: string, paused: boolean, at: number): void {
   tx.update(subscribers)
     .set({ pausedAt: paused ? at : null, updatedAt: at })
@@ -77,6 +86,8 @@ export interface PendingSignUp {
   origin?: string;
   /** A follow of one incident (componentIds is then ignored): see subscribers.followIncidentId. */
   follow?: { incidentId: string; postmortem: boolean };
+  /** The language the sign-up was made in: a new sign-up of a known address switches to it. */
+  language?: Locale;
 }
 
 /**
@@ -97,6 +108,7 @@ export function upsertPendingSubscriber(
     confirmTokenHash: input.confirmTokenHash,
     confirmationSentAt: input.at,
     confirmationExpiresAt: input.expiresAt,
+    ...(input.language ? { language: input.language } : {}),
     updatedAt: input.at,
   };
   let id = existingId;

@@ -2,6 +2,8 @@
 // unsubscribe links (when the email goes to a subscriber).
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { DEFAULT_LOCALE, localeDir, type Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 
 export interface Branding {
   pageName: string;
@@ -16,14 +18,25 @@ export interface LayoutProps {
   unsubscribeUrl?: string;
   /** Why this person receives the email; by default, because they subscribed. */
   reason?: string;
+  /** The recipient's language: the footer's words, `lang` and `dir`. Team-only emails leave it English. */
+  locale?: Locale;
   children: ReactNode;
 }
 
 const font = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
-export function Layout({ branding, preview, manageUrl, unsubscribeUrl, reason, children }: LayoutProps) {
+export function Layout({
+  branding,
+  preview,
+  manageUrl,
+  unsubscribeUrl,
+  reason,
+  locale = DEFAULT_LOCALE,
+  children,
+}: LayoutProps) {
+  const t = translator(locale, "notify");
   return (
-    <Html lang="en">
+    <Html lang={locale} dir={localeDir(locale)}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: "#f4f4f5", fontFamily: font, margin: 0, padding: "24px 0" }}>
@@ -44,17 +57,14 @@ export function Layout({ branding, preview, manageUrl, unsubscribeUrl, reason, c
           <Hr style={{ borderColor: "#e4e4e7", margin: "24px 0 12px" }} />
           <Section>
             <Text style={{ fontSize: 12, color: "#71717a", margin: 0 }}>
-              {reason ?? `You receive this because you subscribed to ${branding.pageName}.`}
-              {manageUrl ? (
+              {reason ?? t("email.reason", { page: branding.pageName })}
+              {manageUrl && unsubscribeUrl ? (
                 <>
                   {" "}
-                  <Link href={manageUrl}>Manage your subscription</Link>
-                </>
-              ) : null}
-              {unsubscribeUrl ? (
-                <>
-                  {" "}
-                  or <Link href={unsubscribeUrl}>unsubscribe</Link>.
+                  {t.rich("email.footerLinks", {
+                    manage: (chunks) => <Link href={manageUrl}>{chunks}</Link>,
+                    unsubscribe: (chunks) => <Link href={unsubscribeUrl}>{chunks}</Link>,
+                  })}
                 </>
               ) : null}
             </Text>

@@ -1,6 +1,8 @@
 // The body of every incident and maintenance email: what happened, the update, the affected services with
 // their new status, when (in the page's time zone), and a link to the incident page.
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 import { Layout, type Branding } from "./layout";
 
 export interface AffectedService {
@@ -10,6 +12,8 @@ export interface AffectedService {
 
 export interface NotificationEmailProps {
   branding: Branding;
+  /** The recipient's language; label, intro and when come already in it (services/notifications/words.ts). */
+  locale?: Locale;
   /** What this email is about, e.g. "Investigating" or "Scheduled maintenance". */
   label: string;
   title: string;
@@ -30,8 +34,11 @@ export interface NotificationEmailProps {
 
 export function NotificationEmail(props: NotificationEmailProps) {
   const { branding, label, title, intro, bodyHtml, services, when, incidentUrl } = props;
+  const locale = props.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale, "notify");
   return (
     <Layout
+      locale={locale}
       branding={branding}
       preview={`[${label}] ${title}`}
       manageUrl={props.manageUrl}
@@ -49,7 +56,7 @@ export function NotificationEmail(props: NotificationEmailProps) {
       </Section>
       {services.length > 0 ? (
         <Section>
-          <Text style={{ fontWeight: 600, margin: "12px 0 4px" }}>Affected services</Text>
+          <Text style={{ fontWeight: 600, margin: "12px 0 4px" }}>{t("email.affectedServices")}</Text>
           {services.map((s) => (
             <Text key={s.name} style={{ margin: 0 }}>
               {s.name}: {s.status}
@@ -62,18 +69,18 @@ export function NotificationEmail(props: NotificationEmailProps) {
         href={incidentUrl}
         style={{ backgroundColor: branding.accentColor, color: "#ffffff", padding: "10px 16px", borderRadius: 6 }}
       >
-        View on the status page
+        {t("email.view")}
       </Button>
       <Text style={{ fontSize: 12, color: "#71717a" }}>{incidentUrl}</Text>
       {props.helpfulUrl ? (
         <Text style={{ fontSize: 14 }}>
-          Was this update helpful?{" "}
+          {t("email.helpful")}{" "}
           <Link href={`${props.helpfulUrl}&v=yes`} style={{ color: branding.accentColor }}>
-            Yes
+            {t("email.yes")}
           </Link>{" "}
           ·{" "}
           <Link href={`${props.helpfulUrl}&v=no`} style={{ color: branding.accentColor }}>
-            No
+            {t("email.no")}
           </Link>{" "}
           ({props.helpfulUrl})
         </Text>
@@ -81,9 +88,9 @@ export function NotificationEmail(props: NotificationEmailProps) {
       {props.calendarUrl ? (
         <Text style={{ fontSize: 14 }}>
           <Link href={props.calendarUrl} style={{ color: branding.accentColor }}>
-            Add to your calendar
+            {t("email.calendar")}
           </Link>{" "}
-          (an .ics file for Outlook, Apple Calendar or Google Calendar): {props.calendarUrl}
+          {t("email.calendarNote")}: {props.calendarUrl}
         </Text>
       ) : null}
     </Layout>
@@ -95,6 +102,7 @@ export const SAMPLE: NotificationEmailProps = {
   label: "Investigating",
   title: "Webmail slow to load",
   intro: "We are investigating a problem.",
+  locale: "en",
   bodyHtml: "<p>Webmail pages take up to a minute to load. We are looking into it.</p>",
   services: [{ name: "Webmail", status: "Degraded performance" }],
   when: "Posted 23 Nov 2026, 16:06 UTC (Etc/UTC)",

@@ -20,7 +20,7 @@ import { maskChatUrl } from "@/core/chat-hosts";
 import { circuitCooldownMs, circuitState } from "@/services/notifications/circuit-breaker";
 import { signSubscriberToken } from "@/services/notifications/tokens";
 import { nextWebhookAttempt } from "@/services/webhooks/retry-schedule";
-import type { ChatMessage } from "./message";
+import { storedMessageFor, type StoredChatMessages } from "./message";
 import { chatPayload } from "./platforms";
 import { isGone, postChat, type ChatSendOptions } from "./send";
 
@@ -42,7 +42,8 @@ export function chatUnsubscribeUrl(base: string, appSecret: string, subscriber: 
 export async function deliverChat(ctx: ChatDeliveryContext, delivery: Delivery): Promise<ChatOutcome> {
   const { db, workerId, clock } = ctx;
   const subscriber = getChatSubscriber(db, delivery.recipients[0] ?? "");
-  const message = getNotification(db, delivery.notificationId)?.payload?.chat as ChatMessage | undefined;
+  const stored = getNotification(db, delivery.notificationId)?.payload?.chat as StoredChatMessages | undefined;
+  const message = subscriber ? storedMessageFor(stored, subscriber.language) : undefined;
   if (
     !subscriber?.webhookUrl ||
     !subscriber.chatPlatform ||
@@ -115,10 +116,11 @@ export async function deliverChat(ctx: ChatDeliveryContext, delivery: Delivery):
         at,
         payload: {
           url: maskChatUrl(url),
+          // The chat wording, in the owner's language (services/notifications/render.ts).
+          channel: "chat",
+          gone: isGone(result),
           failingSince: subscriber.webhookFailingSince ?? at,
-          lastError: isGone(result)
-            ? `${error.slice(0, 200)} (the platform says this webhook was deleted)`
-            : error.slice(0, 300),
+          lastError: error.slice(0, 300),
         },
       });
     }

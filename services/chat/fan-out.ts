@@ -2,15 +2,17 @@
 // notification by writeFanOut, so every retry says the same).
 import type { Db } from "@/db";
 import { incidentHiddenFromPublic } from "@/db/queries/audience";
-import { chatRecipientIds } from "@/db/queries/chat";
+import { chatLanguages, chatRecipientIds } from "@/db/queries/chat";
+import { localeOr } from "@/services/notifications/words";
 import { notificationContext } from "@/db/queries/notifications";
 import { affectedComponentIds } from "@/db/queries/public-api";
 import type { Notification } from "@/db/schema";
-import { CHAT_KINDS, chatMessage, type ChatMessage } from "./message";
+import { CHAT_KINDS, chatMessage, type ChatMessage, type StoredChatMessages } from "./message";
 
 export interface ChatFanOut {
   subscriberIds: string[];
-  message: ChatMessage;
+  /** One message per language the channels read. */
+  message: StoredChatMessages;
 }
 
 /** Null when no channel is concerned (nothing is built then). */
@@ -21,6 +23,12 @@ export function chatFanOut(db: Db, notification: Notification, publicUrl: string
   const subscriberIds = chatRecipientIds(db, notification.pageId, affectedComponentIds(db, notification.incidentId));
   if (subscriberIds.length === 0) return null;
   const ctx = notificationContext(db, notification.id, now);
-  const message = ctx ? chatMessage(ctx, publicUrl) : null;
-  return message ? { subscriberIds, message } : null;
+  if (!ctx) return null;
+  const byLanguage: Record<string, ChatMessage> = {};
+  for (const language of new Set(chatLanguages(db, subscriberIds).map(localeOr))) {
+    const message = chatMessage(ctx, publicUrl, language);
+    if (!message) return null;
+    byLanguage[language] = message;
+  }
+  return { subscriberIds, message: byLanguage };
 }

@@ -2,16 +2,14 @@
 // retry sends the same words) from the same context the emails use, then drawn per platform
 // (services/chat/platforms.ts) with each subscriber's own unsubscribe link.
 import {
-  COMPONENT_STATUS_LABELS,
-  INCIDENT_STATUS_LABELS,
   RESOLVED_INCIDENT_STATUSES,
   ENDED_MAINTENANCE_STATUSES,
   type AnyIncidentStatus,
-  type ComponentStatus,
   type NotificationKind,
 } from "@/db/constants";
 import type { NotificationContext } from "@/db/queries/notifications";
-import { formatInZone, formatWindow, SUBJECT_PREFIX } from "@/services/notifications/content";
+import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { componentLabel, kindLabel, localeOr, whenLine, words, zonedTime } from "@/services/notifications/words";
 
 /** Incident and maintenance news: what email subscribers get (reminders too), not service status changes. */
 export const CHAT_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
@@ -53,11 +51,30 @@ export interface ChatMessage {
   url: string;
   /** Same-site links in the body resolve against it. */
   linkBase: string;
+  /** The channel's language: the platform renderers draw their fixed words in it (absent: English). */
+  locale?: Locale;
+}
+
+/**
+ * What a notification stores for its channels: one message per language they read. A message stored before
+ * languages existed is a single ChatMessage (English).
+ */
+export type StoredChatMessages = Partial<Record<Locale, ChatMessage>> | ChatMessage;
+
+export function storedMessageFor(stored: StoredChatMessages | undefined, language: string): ChatMessage | undefined {
+  if (!stored) return undefined;
+  if ("title" in stored && typeof stored.title === "string") return stored as ChatMessage;
+  const byLanguage = stored as Partial<Record<Locale, ChatMessage>>;
+  return byLanguage[localeOr(language)] ?? byLanguage[DEFAULT_LOCALE] ?? Object.values(byLanguage)[0];
 }
 
 const ENDED = new Set<string>([...RESOLVED_INCIDENT_STATUSES, ...ENDED_MAINTENANCE_STATUSES]);
 
-export function chatMessage(ctx: NotificationContext, publicUrl: string): ChatMessage | null {
+export function chatMessage(
+  ctx: NotificationContext,
+  publicUrl: string,
+  locale: Locale = DEFAULT_LOCALE,
+): ChatMessage | null {
   const { notification, incident, update, page } = ctx;
   if (!CHAT_KINDS.has(notification.kind) || !incident) return null;
   const base = (page.url ?? publicUrl).replace(/\/+$/, "");
@@ -72,34 +89,41 @@ export function chatMessage(ctx: NotificationContext, publicUrl: string): ChatMe
         : incident.impact;
   return {
     pageName: page.name,
-    label: SUBJECT_PREFIX[notification.kind] ?? INCIDENT_STATUS_LABELS[status],
+    label: kindLabel(locale, notification.kind, status),
     title: incident.name,
     tone,
     body: notification.kind === "postmortem_published" ? (incident.postmortemBody ?? "") : (update?.body ?? ""),
-    services: ctx.services.map((s) => ({
-      name: s.name,
-      status: COMPONENT_STATUS_LABELS[s.status as ComponentStatus] ?? s.status,
-    })),
-    when:
-      isMaintenance && incident.scheduledFor !== null
-        ? `Scheduled ${formatWindow(incident.scheduledFor, incident.scheduledUntil, page.timeZone)}`
-        : `Posted ${formatInZone(update?.displayAt ?? notification.createdAt, page.timeZone)}`,
+    services: ctx.services.map((s) => ({ name: s.name, status: componentLabel(locale, s.status) })),
+    when: whenLine(locale, page.timeZone, {
+      postedAt: update?.displayAt ?? notification.createdAt,
+      scheduledFor: incident.scheduledFor,
+      scheduledUntil: incident.scheduledUntil,
+      maintenance: isMaintenance,
+    }),
     url: `${base}/incidents/${incident.id}`,
     linkBase: base,
+    locale,
   };
 }
 
 /** The one message a new channel must accept before it is active (services/chat/register.ts). */
-export function verificationMessage(page: { name: string; timeZone: string }, base: string, now: number): ChatMessage {
+export function verificationMessage(
+  page: { name: string; timeZone: string },
+  base: string,
+  now: number,
+  locale: Locale = DEFAULT_LOCALE,
+): ChatMessage {
+  const t = words(locale, page.timeZone);
   return {
     pageName: page.name,
-    label: "Connected",
-    title: `${page.name} status updates`,
+    label: t("chat.connected"),
+    title: t("chat.verifyTitle", { page: page.name }),
     tone: "resolved",
-    body: `This channel will now get a message when an incident or maintenance on the ${page.name} status page starts, changes or ends. Every message has a link to stop them.`,
+    body: t("chat.verifyBody", { page: page.name }),
     services: [],
-    when: `Connected ${formatInZone(now, page.timeZone)}`,
+    when: t("chat.connectedAt", { time: zonedTime(locale, now, page.timeZone) }),
     url: base,
     linkBase: base,
+    locale,
   };
 }

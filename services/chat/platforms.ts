@@ -5,6 +5,7 @@ import type { ChatPlatform } from "@/db/constants";
 import { TONE_COLOURS, type ChatMessage, type ChatTone } from "./message";
 import { DISCORD, GOOGLE_CHAT, SLACK, TEAMS } from "./markup";
 import { clip, fitMarkup } from "./shorten";
+import { words } from "@/services/notifications/words";
 
 export interface ChatLinks {
   unsubscribe: string;
@@ -28,14 +29,25 @@ export const TEAMS_LIMITS = { bytes: 28_000, facts: 30 };
 export const GOOGLE_CHAT_LIMITS = { bytes: 32_000, services: 40 };
 
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
-const moreLine = (n: number) => `and ${n} more`;
+/** The fixed words of a message, in the channel's language (services/notifications/words.ts). */
+function fixedWords(m: ChatMessage) {
+  const t = words(m.locale ?? "en");
+  return {
+    view: t("email.view"),
+    unsubscribe: t("chat.unsubscribe"),
+    affected: t("email.affectedServices"),
+    more: t("chat.more"),
+    moreLine: (n: number) => t("chat.moreServices", { n }),
+  };
+}
 
 function slack(m: ChatMessage, links: ChatLinks) {
+  const w = fixedWords(m);
   const L = SLACK_LIMITS;
   // Header, context, body, actions, footer: what is left is for the services, 10 to a section, one for "more".
   const serviceSections = Math.min(Math.ceil(m.services.length / L.fields), L.blocks - 6);
   const shown = m.services.slice(0, Math.min(m.services.length, serviceSections * L.fields));
-  const body = fitMarkup(m.body, SLACK, m.linkBase, m.url, (t) => t.length <= L.sectionText).markup;
+  const body = fitMarkup(m.body, SLACK, m.linkBase, m.url, (t) => t.length <= L.sectionText, w.more).markup;
   const blocks: unknown[] = [
     { type: "header", text: { type: "plain_text", text: clip(m.title, L.headerText), emoji: false } },
     {
@@ -54,14 +66,17 @@ function slack(m: ChatMessage, links: ChatLinks) {
     });
   }
   if (shown.length < m.services.length)
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: moreLine(m.services.length - shown.length) }] });
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: w.moreLine(m.services.length - shown.length) }],
+    });
   blocks.push({
     type: "actions",
-    elements: [{ type: "button", text: { type: "plain_text", text: "View on the status page" }, url: m.url }],
+    elements: [{ type: "button", text: { type: "plain_text", text: w.view }, url: m.url }],
   });
   blocks.push({
     type: "context",
-    elements: [{ type: "mrkdwn", text: `${SLACK.text(m.pageName)} · ${SLACK.link(links.unsubscribe, "Unsubscribe")}` }],
+    elements: [{ type: "mrkdwn", text: `${SLACK.text(m.pageName)} · ${SLACK.link(links.unsubscribe, w.unsubscribe)}` }],
   });
   return {
     // The notification text (and what clients without blocks show).
@@ -71,8 +86,9 @@ function slack(m: ChatMessage, links: ChatLinks) {
 }
 
 function discord(m: ChatMessage, links: ChatLinks) {
+  const w = fixedWords(m);
   const L = DISCORD_LIMITS;
-  const links_ = `${DISCORD.link(m.url, "View on the status page")} · ${DISCORD.link(links.unsubscribe, "Unsubscribe")}`;
+  const links_ = `${DISCORD.link(m.url, w.view)} · ${DISCORD.link(links.unsubscribe, w.unsubscribe)}`;
   const title = clip(`[${m.label}] ${m.title}`, L.title);
   const footer = clip(`${m.pageName} · ${m.when}`, L.footer);
   // The 6,000 characters count title, description, field names and values, and the footer together. The
@@ -87,7 +103,7 @@ function discord(m: ChatMessage, links: ChatLinks) {
     left -= field.name.length + field.value.length;
   }
   if (fields.length < m.services.length)
-    fields.push({ name: "…", value: moreLine(m.services.length - fields.length), inline: false });
+    fields.push({ name: "…", value: w.moreLine(m.services.length - fields.length), inline: false });
   const fixed = title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   const description = fitMarkup(
     m.body,
@@ -95,6 +111,7 @@ function discord(m: ChatMessage, links: ChatLinks) {
     m.linkBase,
     m.url,
     (t) => t.length + links_.length + 2 <= L.description && fixed + t.length + links_.length + 2 <= L.total,
+    w.more,
   ).markup;
   return {
     // Nobody is pinged, whatever the update says (@everyone, <@id>).
@@ -122,8 +139,9 @@ const TEAMS_STYLE: Record<ChatTone, string> = {
 };
 
 function teamsCard(m: ChatMessage, links: ChatLinks, body: string) {
+  const w = fixedWords(m);
   const facts = m.services.slice(0, TEAMS_LIMITS.facts).map((s) => ({ title: s.name, value: s.status }));
-  if (facts.length < m.services.length) facts.push({ title: "…", value: moreLine(m.services.length - facts.length) });
+  if (facts.length < m.services.length) facts.push({ title: "…", value: w.moreLine(m.services.length - facts.length) });
   const items: unknown[] = [
     {
       type: "Container",
@@ -157,8 +175,8 @@ function teamsCard(m: ChatMessage, links: ChatLinks, body: string) {
           msteams: { width: "Full" },
           body: items,
           actions: [
-            { type: "Action.OpenUrl", title: "View on the status page", url: m.url },
-            { type: "Action.OpenUrl", title: "Unsubscribe", url: links.unsubscribe },
+            { type: "Action.OpenUrl", title: w.view, url: m.url },
+            { type: "Action.OpenUrl", title: w.unsubscribe, url: links.unsubscribe },
           ],
         },
       },
@@ -167,11 +185,19 @@ function teamsCard(m: ChatMessage, links: ChatLinks, body: string) {
 }
 
 function teams(m: ChatMessage, links: ChatLinks) {
-  const body = fitMarkup(m.body, TEAMS, m.linkBase, m.url, (t) => bytes(teamsCard(m, links, t)) <= TEAMS_LIMITS.bytes);
+  const body = fitMarkup(
+    m.body,
+    TEAMS,
+    m.linkBase,
+    m.url,
+    (t) => bytes(teamsCard(m, links, t)) <= TEAMS_LIMITS.bytes,
+    fixedWords(m).more,
+  );
   return teamsCard(m, links, body.markup);
 }
 
 function googleCard(m: ChatMessage, links: ChatLinks, body: string) {
+  const w = fixedWords(m);
   const shown = m.services.slice(0, GOOGLE_CHAT_LIMITS.services);
   const colour = TONE_COLOURS[m.tone];
   const sections: unknown[] = [
@@ -187,8 +213,8 @@ function googleCard(m: ChatMessage, links: ChatLinks, body: string) {
       decoratedText: { topLabel: GOOGLE_CHAT.text(s.name), text: GOOGLE_CHAT.text(s.status), wrapText: true },
     }));
     if (shown.length < m.services.length)
-      widgets.push({ textParagraph: { text: moreLine(m.services.length - shown.length) } });
-    sections.push({ header: "Affected services", widgets });
+      widgets.push({ textParagraph: { text: w.moreLine(m.services.length - shown.length) } });
+    sections.push({ header: w.affected, widgets });
   }
   sections.push({
     widgets: [
@@ -196,8 +222,8 @@ function googleCard(m: ChatMessage, links: ChatLinks, body: string) {
       {
         buttonList: {
           buttons: [
-            { text: "View on the status page", onClick: { openLink: { url: m.url } } },
-            { text: "Unsubscribe", onClick: { openLink: { url: links.unsubscribe } } },
+            { text: w.view, onClick: { openLink: { url: m.url } } },
+            { text: w.unsubscribe, onClick: { openLink: { url: links.unsubscribe } } },
           ],
         },
       },
@@ -222,6 +248,7 @@ function googleChat(m: ChatMessage, links: ChatLinks) {
     m.linkBase,
     m.url,
     (t) => bytes(googleCard(m, links, t)) <= GOOGLE_CHAT_LIMITS.bytes,
+    fixedWords(m).more,
   );
   return googleCard(m, links, body.markup);
 }

@@ -246,10 +246,14 @@ describe("failures", () => {
     expect(told.subscriberId).toBe(row.id);
     // The owner's email names the channel without its secret part.
     expect(told.payload).toMatchObject({ url: expect.stringMatching(/^127\.0\.0\.1:\d+\/slack\/…$/) });
-    expect(String(told.payload!.lastError)).toMatch(/HTTP 410.*deleted/);
+    expect(String(told.payload!.lastError)).toMatch(/HTTP 410/);
+    expect(told.payload).toMatchObject({ channel: "chat", gone: true });
     await run(T0 + 2 * MINUTE);
     const mail = db.select().from(emailMessages).where(eq(emailMessages.toAddress, "owner@example.com")).get()!;
-    expect(mail.subject).toMatch(/was disabled/);
+    // Its own wording, not the webhook subscriber's.
+    expect(mail.subject).toMatch(/chat channel was disabled/);
+    expect(mail.text).toContain("no longer exists");
+    expect(mail.text).not.toContain("2xx status");
     expect(mail.text).toMatch(/127\.0\.0\.1:\d+\/slack\/…/);
     receiver.requests.length = 0;
     addIncidentUpdate(db, editor, id, { status: "resolved", message: "Fixed" }, T0 + HOUR);

@@ -5,6 +5,7 @@
 // flow is rate-limited per IP and overall before anything is posted, and has the email form's honeypot.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { languageField } from "@/services/subscriptions/language";
 import type { Db, Tx } from "@/db";
 import { CHAT_PLATFORM_LABELS, CHAT_PLATFORMS, LIMITS, type ChatPlatform } from "@/db/constants";
 import { chatByUrl } from "@/db/queries/chat";
@@ -30,6 +31,9 @@ export const CHAT_LIMITS = { perIpPerHour: 3, publicPerHour: 20 };
 export const VERIFY_TIMEOUT_MS = 8000;
 
 export const chatInputSchema = z.object({
+  /** The language of the page it was posted from (missing or tampered: the default). */
+  language: languageField,
+
   platform: z.enum(CHAT_PLATFORMS, { error: "Choose where to post: Slack, Microsoft Teams, Discord or Google Chat." }),
   url: z
     .string()
@@ -108,7 +112,7 @@ export async function registerChat(db: Db, raw: ChatInput, options: ChatRegister
   const id = newId();
   const base = (page.url ?? options.publicUrl ?? getConfig().publicUrl).replace(/\/+$/, "");
   const secret = ensureAppSecret(db, now);
-  const payload = chatPayload(input.platform, verificationMessage(page, base, now), {
+  const payload = chatPayload(input.platform, verificationMessage(page, base, now, input.language), {
     unsubscribe: chatUnsubscribeUrl(base, secret, { id, tokenVersion: 1 }),
   });
   const result = await postChat(input.platform, url, payload, { timeoutMs: VERIFY_TIMEOUT_MS, ...options });
@@ -128,6 +132,7 @@ export async function registerChat(db: Db, raw: ChatInput, options: ChatRegister
       componentIds,
       origin: options.origin,
       at: now,
+      language: input.language,
     });
     return { status: "created", id, platform: input.platform };
   });

@@ -10,10 +10,12 @@ export function fitMarkup(
   linkBase: string,
   moreUrl: string,
   fits: (markup: string) => boolean,
+  /** The "read more" link's words, in the channel's language. */
+  moreText = MORE_TEXT,
 ): { markup: string; shortened: boolean } {
   const full = toChatMarkup(source, dialect, linkBase);
   if (fits(full)) return { markup: full, shortened: false };
-  const more = dialect.link(moreUrl, dialect.text(MORE_TEXT));
+  const more = dialect.link(moreUrl, dialect.text(moreText));
   const cut = (n: number) => {
     const start = source.slice(0, n);
     const space = start.search(/\s\S*$/);

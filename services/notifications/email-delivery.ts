@@ -20,6 +20,8 @@ import type { Mailer, RateLimitInfo } from "@/services/mail/send";
 import type { DeliveryOutcome } from "./lanes";
 import { personalise, renderTemplate, type RenderedTemplate } from "./render";
 import { decideRetry, type RetryPolicy } from "./retry-policy";
+import { localeOr } from "./words";
+import type { Locale } from "@/core/i18n/locales";
 import {
   confirmationToken,
   invitationToken,
@@ -112,30 +114,34 @@ export function pruneTemplateMemo(memo: EmailLaneContext["memo"], now: number) {
   for (const [id, entry] of memo) if (now - entry.at > TEMPLATE_MEMO_MS) memo.delete(id);
 }
 
-async function templateFor(state: TickState, notificationId: string): Promise<Rendered> {
-  if (!state.memo.has(notificationId)) {
+/** One rendering per notification and language, shared by every recipient who reads that language. */
+async function templateFor(state: TickState, notificationId: string, locale: Locale): Promise<Rendered> {
+  const key = `${notificationId}:${locale}`;
+  if (!state.memo.has(key)) {
     const ctx = notificationContext(state.db, notificationId, state.now);
     // An invitation revoked, used or expired before its email went out is not sent.
     const sendable =
       ctx &&
       !(ctx.notification.kind === "team_invitation" && !ctx.invitation) &&
       !(ctx.notification.kind === "password_reset" && !ctx.passwordReset);
-    const value = sendable ? { ctx, template: await renderTemplate(ctx, state.publicUrl) } : null;
-    state.memo.set(notificationId, { at: state.now, value });
+    const value = sendable ? { ctx, template: await renderTemplate(ctx, state.publicUrl, locale) } : null;
+    state.memo.set(key, { at: state.now, value });
   }
-  return state.memo.get(notificationId)!.value as Rendered;
+  return state.memo.get(key)!.value as Rendered;
 }
 
 /** Renders a delivery's emails the first time it is claimed; later attempts reuse the stored rows. */
 async function ensureRendered(state: TickState, delivery: Delivery, now: number) {
   const stored = renderedEmails(state.db, delivery.id);
   if (stored.length > 0) return stored;
-  const rendered = await templateFor(state, delivery.notificationId);
-  if (!rendered) return [];
-  const { ctx, template } = rendered;
-  const kind = ctx.notification.kind;
+  const notification = getNotification(state.db, delivery.notificationId);
+  if (!notification) return [];
+  const kind = notification.kind;
   if (ADDRESS_KINDS.has(kind)) {
-    storeRenderedEmails(state.db, delivery.id, addressEmails(state, ctx, template, delivery), now);
+    // Addresses have no stored language; a visitor's thank-you may name the one they reported in.
+    const rendered = await templateFor(state, delivery.notificationId, localeOr(notification.payload?.language));
+    if (!rendered) return [];
+    storeRenderedEmails(state.db, delivery.id, addressEmails(state, rendered.ctx, rendered.template, delivery), now);
     return renderedEmails(state.db, delivery.id);
   }
   const purpose =
@@ -147,9 +153,14 @@ async function ensureRendered(state: TickState, delivery: Delivery, now: number)
           ? "webhook_owner"
           : "broadcast";
   const byId = new Map(reachableSubscribers(state.db, delivery.recipients, purpose).map((s) => [s.id, s]));
+  const languages = new Set([...byId.values()].map((s) => localeOr(s.language)));
+  const templates = new Map<Locale, Rendered>();
+  for (const locale of languages) templates.set(locale, await templateFor(state, delivery.notificationId, locale));
   const messages = delivery.recipients.flatMap((id) => {
     const s = byId.get(id);
-    if (!s?.email) return [];
+    const rendered = s ? templates.get(localeOr(s.language)) : null;
+    if (!s?.email || !rendered) return [];
+    const { ctx, template } = rendered;
     const email = personalise(template, ctx, state.publicUrl, {
       id: s.id,
       email: s.email,

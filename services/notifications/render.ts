@@ -3,13 +3,8 @@
 // same input always gives the same bytes.
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
-import {
-  COMPONENT_STATUS_LABELS,
-  INCIDENT_STATUS_LABELS,
-  USER_ROLE_LABELS,
-  type ComponentStatus,
-  type NotificationKind,
-} from "@/db/constants";
+import { USER_ROLE_LABELS, type NotificationKind } from "@/db/constants";
+import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
 import type { NotificationContext } from "@/db/queries/notifications";
 import type { Branding } from "@/emails/components/layout";
 import type { NotificationEmailProps } from "@/emails/components/notification-email";
@@ -33,14 +28,8 @@ import ReportThanks from "@/emails/report-thanks";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
 import { renderMarkdown } from "@/services/markdown";
-import {
-  formatInZone,
-  formatWindow,
-  notificationSubject,
-  SUBJECT_PREFIX,
-  threadHeaders,
-  unsubscribeHeaders,
-} from "./content";
+import { formatInZone, threadHeaders, unsubscribeHeaders } from "./content";
+import { componentLabel, kindLabel, subjectLine, whenLine, words, zonedTime } from "./words";
 
 const MANAGE = "xxmanagetokenxx";
 const UNSUBSCRIBE = "xxunsubscribetokenxx";
@@ -49,19 +38,19 @@ const LINK = "xxlinktokenxx";
 /** The subscriber's voter token for "Was this helpful?" (services/votes), signed per recipient. */
 const VOTE = "xxvotetokenxx";
 
-type Template = { component: ComponentType<NotificationEmailProps>; intro: string };
+type Template = { component: ComponentType<NotificationEmailProps> };
 
 const TEMPLATES: Partial<Record<NotificationKind, Template>> = {
-  incident_created: { component: IncidentCreated, intro: "A new incident affects our services." },
-  incident_updated: { component: IncidentUpdated, intro: "There is an update on this incident." },
-  incident_resolved: { component: IncidentResolved, intro: "This incident has been resolved." },
-  postmortem_published: { component: PostmortemPublished, intro: "The postmortem for this incident is published." },
-  maintenance_scheduled: { component: MaintenanceScheduled, intro: "Maintenance is planned." },
-  maintenance_rescheduled: { component: MaintenanceRescheduled, intro: "This maintenance has moved to a new time." },
-  maintenance_cancelled: { component: MaintenanceCancelled, intro: "This maintenance has been cancelled." },
-  maintenance_reminder: { component: MaintenanceReminder, intro: "This maintenance starts soon." },
-  maintenance_started: { component: MaintenanceStarted, intro: "This maintenance has started." },
-  maintenance_completed: { component: MaintenanceCompleted, intro: "This maintenance is complete." },
+  incident_created: { component: IncidentCreated },
+  incident_updated: { component: IncidentUpdated },
+  incident_resolved: { component: IncidentResolved },
+  postmortem_published: { component: PostmortemPublished },
+  maintenance_scheduled: { component: MaintenanceScheduled },
+  maintenance_rescheduled: { component: MaintenanceRescheduled },
+  maintenance_cancelled: { component: MaintenanceCancelled },
+  maintenance_reminder: { component: MaintenanceReminder },
+  maintenance_started: { component: MaintenanceStarted },
+  maintenance_completed: { component: MaintenanceCompleted },
 };
 
 export interface RenderedTemplate {
@@ -100,7 +89,16 @@ async function both(element: React.ReactElement) {
   return { html, text };
 }
 
-export async function renderTemplate(ctx: NotificationContext, publicUrl: string): Promise<RenderedTemplate> {
+/**
+ * One notification's email in one language (`locale`: the recipients' language; team-only emails are English
+ * whatever it is). The outbox renders once per language present among a delivery's recipients.
+ */
+export async function renderTemplate(
+  ctx: NotificationContext,
+  publicUrl: string,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<RenderedTemplate> {
+  const t = words(locale, ctx.page.timeZone);
   const base = pageUrlOf(ctx, publicUrl);
   const branding: Branding = { pageName: ctx.page.name, accentColor: ctx.page.accentColor, pageUrl: base };
   const { notification, incident, update } = ctx;
@@ -111,11 +109,11 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     // A follow's confirmation names its incident (the notification carries it).
     const incidentName = incident?.name ?? null;
     const out = await both(
-      createElement(SubscriptionConfirmation, { branding, confirmUrl, expiresIn: "48 hours", incidentName }),
+      createElement(SubscriptionConfirmation, { branding, confirmUrl, expiresInHours: 48, incidentName, locale }),
     );
     const subject = incidentName
-      ? `Confirm: updates on "${incidentName}" from ${ctx.page.name}`
-      : `Confirm your subscription to ${ctx.page.name}`;
+      ? t("confirm.subjectFollow", { incident: incidentName, page: ctx.page.name })
+      : t("confirm.subject", { page: ctx.page.name });
     return { ...out, subject, incidentId: null, transactional: true };
   }
   if (notification.kind === "team_invitation") {
@@ -192,26 +190,42 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
   if (notification.kind === "report_thanks") {
     if (!incident) throw new Error("Cannot render a thank-you without its incident");
     const incidentUrl = `${base}/incidents/${incident.id}`;
-    const out = await both(createElement(ReportThanks, { branding, incidentName: incident.name, incidentUrl }));
-    return { ...out, subject: `Fixed: ${incident.name}`, incidentId: null, transactional: true };
+    const out = await both(createElement(ReportThanks, { branding, incidentName: incident.name, incidentUrl, locale }));
+    return {
+      ...out,
+      subject: t("reportThanks.subject", { incident: incident.name }),
+      incidentId: null,
+      transactional: true,
+    };
   }
   if (notification.kind === "subscription_manage_link") {
     const incidentName = incident?.name ?? null;
-    const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl, incidentName }));
-    return { ...out, subject: `Manage your subscription to ${ctx.page.name}`, incidentId: null, transactional: false };
+    const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl, incidentName, locale }));
+    return {
+      ...out,
+      subject: t("manageLink.subject", { page: ctx.page.name }),
+      incidentId: null,
+      transactional: false,
+    };
   }
   if (notification.kind === "webhook_disabled") {
     const p = notification.payload ?? {};
+    // A chat channel's owner gets the chat wording (services/chat/deliver.ts sets channel).
+    const channel = p.channel === "chat" ? "chat" : "webhook";
     const out = await both(
       createElement(WebhookDisabled, {
         branding,
         webhookUrl: String(p.url ?? ""),
-        failingSince: formatInZone(Number(p.failingSince ?? notification.createdAt), ctx.page.timeZone),
+        failingSince: zonedTime(locale, Number(p.failingSince ?? notification.createdAt), ctx.page.timeZone),
         lastError: String(p.lastError ?? "unknown"),
         docsUrl: `${base}/api#webhooks`,
+        channel,
+        gone: p.gone === true,
+        locale,
       }),
     );
-    return { ...out, subject: `Your ${ctx.page.name} webhook was disabled`, incidentId: null, transactional: true };
+    const w = channel === "chat" ? "chatDisabled" : "webhookDisabled";
+    return { ...out, subject: t(`${w}.subject`, { page: ctx.page.name }), incidentId: null, transactional: true };
   }
   const template = TEMPLATES[notification.kind];
   if (!template || !incident) throw new Error(`Cannot render a ${notification.kind} notification without an incident`);
@@ -219,22 +233,21 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
   const zone = ctx.page.timeZone;
   const isMaintenance = incident.kind === "maintenance";
   const body = notification.kind === "postmortem_published" ? (incident.postmortemBody ?? "") : (update?.body ?? "");
-  const when =
-    isMaintenance && incident.scheduledFor !== null
-      ? `Scheduled ${formatWindow(incident.scheduledFor, incident.scheduledUntil, zone)}`
-      : `Posted ${formatInZone(update?.displayAt ?? notification.createdAt, zone)}`;
-  const label = SUBJECT_PREFIX[notification.kind] ?? INCIDENT_STATUS_LABELS[status];
+  const when = whenLine(locale, zone, {
+    postedAt: update?.displayAt ?? notification.createdAt,
+    scheduledFor: incident.scheduledFor,
+    scheduledUntil: incident.scheduledUntil,
+    maintenance: isMaintenance,
+  });
   const props: NotificationEmailProps = {
     branding,
-    label,
+    locale,
+    label: kindLabel(locale, notification.kind, status),
     title: incident.name,
-    intro: template.intro,
+    intro: t(`intro.${notification.kind as "incident_created"}`),
     // The page's renderer and policy; only same-site links gain the page's address, for the mailbox.
     bodyHtml: renderMarkdown(body, { linkBase: base }),
-    services: ctx.services.map((s) => ({
-      name: s.name,
-      status: COMPONENT_STATUS_LABELS[s.status as ComponentStatus] ?? s.status,
-    })),
+    services: ctx.services.map((s) => ({ name: s.name, status: componentLabel(locale, s.status) })),
     when,
     incidentUrl: `${base}/incidents/${incident.id}`,
     // A maintenance that has not ended yet can go into the reader's calendar (a cancellation updates it).
@@ -249,7 +262,7 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
   const out = await both(createElement(template.component, props));
   return {
     ...out,
-    subject: notificationSubject(notification.kind, status, incident.name),
+    subject: subjectLine(locale, notification.kind, status, incident.name),
     incidentId: incident.id,
     transactional: false,
   };

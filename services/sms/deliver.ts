@@ -13,7 +13,7 @@ import { markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox";
 import { unsubscribe } from "@/db/writes/subscribers";
 import { fitToSegments } from "@/core/sms-segments";
 import { smsWants } from "@/core/sms-rules";
-import { notificationSubject } from "@/services/notifications/content";
+import { localeOr, subjectLine, words } from "@/services/notifications/words";
 import type { DeliveryOutcome } from "@/services/notifications/lanes";
 import { decideRetry, type RetryPolicy } from "@/services/notifications/retry-policy";
 import { smsCode } from "./subscribe";
@@ -46,21 +46,23 @@ export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: s
   const subscriber = getSubscriber(db, delivery.recipients[0]);
   if (!ctx || !subscriber) return null;
   const page = ctx.page.name;
+  const locale = localeOr(subscriber.language);
+  const t = words(locale, ctx.page.timeZone);
   if (ctx.notification.kind === "sms_verification") {
     if (subscriber.state !== "pending" || !subscriber.confirmationSentAt) return null;
-    const code = smsCode(secret, subscriber.id, subscriber.confirmationSentAt);
-    return `${page}: your code is ${code}. It expires in 10 minutes. If you did not ask for it, ignore this message.`;
+    return t("sms.code", { page, code: smsCode(secret, subscriber.id, subscriber.confirmationSentAt) });
   }
   if (!ctx.incident || subscriber.state !== "active" || subscriber.pausedAt !== null) return null;
   const base = (ctx.page.url ?? publicUrl).replace(/\/+$/, "");
-  const subject = notificationSubject(
+  const subject = subjectLine(
+    locale,
     ctx.notification.kind,
     ctx.update?.status ?? ctx.incident.status,
     ctx.incident.name,
   );
   const body = ctx.update ? plain(ctx.update.body) : "";
   return fitToSegments(
-    `${page}: ${subject}${body ? ` - ${body}` : ""}`,
+    body ? t("sms.message", { page, subject, body }) : t("sms.messageNoBody", { page, subject }),
     ` ${base}/incidents/${ctx.incident.id}`,
     MAX_SEGMENTS,
   );

@@ -4,6 +4,7 @@
 // number and per client address.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { languageField } from "@/services/subscriptions/language";
 import type { Db, Tx } from "@/db";
 import { getPageRow, getSubscriber } from "@/db/queries/subscribers";
 import { getSmsSubscriberByPhone } from "@/db/queries/sms";
@@ -21,6 +22,9 @@ export const MAX_CODE_ATTEMPTS = 5;
 export const SMS_LIMITS = { codesPerNumberPerHour: 3, codesPerIpPerHour: 5, codesPerHour: 200 };
 
 export const smsSubscribeSchema = z.object({
+  /** The language of the page it was posted from (missing or tampered: the default). */
+  language: languageField,
+
   phone: z.string().max(40, { error: "Enter the number in international format, like +49 170 1234567." }),
   scope: z.enum(["all", "some"]).default("all"),
   componentIds: z.array(z.string().refine(isId)).max(500).default([]),
@@ -95,6 +99,7 @@ function startSmsVerification(
     codeHash: codeHash(secret, id, smsCode(secret, id, now)),
     at: now,
     expiresAt: now + CODE_TTL_MS,
+    language: input.language,
   });
   enqueueNotification(tx, { pageId, kind: "sms_verification", subscriberId: id, at: now });
   return id;

@@ -14,6 +14,7 @@ import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
 import { HOUR } from "@/core/time";
 import { SUBSCRIBE_LIMITS, startConfirmation } from "./subscribe";
+import { languageField } from "./language";
 
 export const followSchema = z.object({
   email: z
@@ -25,6 +26,8 @@ export const followSchema = z.object({
   postmortem: z.boolean().default(false),
   /** The honeypot: a field people never see or fill in. */
   website: z.string().max(1000).default(""),
+  /** The language of the page it was posted from (missing or tampered: the default). */
+  language: languageField,
 });
 export type FollowInput = z.input<typeof followSchema>;
 
@@ -83,7 +86,7 @@ export function requestFollow(
       tx,
       page,
       existing?.id ?? null,
-      { email, componentIds: [], follow: { incidentId, postmortem: input.postmortem } },
+      { email, componentIds: [], follow: { incidentId, postmortem: input.postmortem }, language: input.language },
       now,
     );
     return sameAnswer;

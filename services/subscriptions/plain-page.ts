@@ -4,6 +4,9 @@
 // slate-100; e2e/public-forms.spec.ts compares them with the status page's), dark mode, a header
 // and a link back, a main landmark with one h1. Self-contained and escaped.
 
+import { DEFAULT_LOCALE, localeDir, type Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
+
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Only a #rrggbb colour from the settings reaches the CSS. */
@@ -31,12 +34,15 @@ export interface PlainPage {
   title: string;
   /** The contents of <main> after the h1, already escaped. */
   body: string;
+  /** The reader's language: `lang`, `dir` and the link back (absent: the default language). */
+  locale?: Locale;
 }
 
-export function plainPage({ pageName, accent = "#1d4ed8", title, body }: PlainPage): string {
+export function plainPage({ pageName, accent = "#1d4ed8", title, body, locale = DEFAULT_LOCALE }: PlainPage): string {
   const home = pageName ? escapeHtml(pageName) : "Status page";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title>
-<style>${css(safeColour(accent))}</style></head><body><div class="frame"><header><a href="/">${home}</a></header><main id="main"><h1>${escapeHtml(title)}</h1>${body}<p class="back"><a href="/">Back to the status page</a></p></main></div></body></html>`;
+  const back = escapeHtml(translator(locale, "manage")("back"));
+  return `<!doctype html><html lang="${locale}" dir="${localeDir(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><title>${escapeHtml(title)}</title>
+<style>${css(safeColour(accent))}</style></head><body><div class="frame"><header><a href="/">${home}</a></header><main id="main"><h1>${escapeHtml(title)}</h1>${body}<p class="back"><a href="/">${back}</a></p></main></div></body></html>`;
 }
 
 /** A plain page as a response: never cached (it is personal), and the token in its URL is not passed on. */

@@ -13,6 +13,8 @@ import { confirmSubscriber, upsertPendingSubscriber } from "@/db/writes/subscrib
 import { isId, newId } from "@/core/ids";
 import { confirmationToken } from "@/services/notifications/tokens";
 import { HOUR } from "@/core/time";
+import type { Locale } from "@/core/i18n/locales";
+import { languageField } from "./language";
 
 export const CONFIRMATION_TTL_MS = 48 * HOUR;
 export const SUBSCRIBE_LIMITS = {
@@ -31,6 +33,8 @@ export const subscribeSchema = z.object({
   componentIds: z.array(z.string().refine(isId)).max(500).default([]),
   /** The honeypot: a field people never see or fill in. */
   website: z.string().max(1000).default(""),
+  /** The language of the page it was posted from (missing or tampered: the default). */
+  language: languageField,
 });
 export type SubscribeInput = z.input<typeof subscribeSchema>;
 
@@ -81,7 +85,7 @@ export function requestSubscription(db: Db, raw: SubscribeInput, ip: string, now
       return sameAnswer;
     }
     const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
-    startConfirmation(tx, page, existing?.id ?? null, { email, componentIds }, now);
+    startConfirmation(tx, page, existing?.id ?? null, { email, componentIds, language: input.language }, now);
     return sameAnswer;
   });
 }
@@ -100,6 +104,7 @@ export function startConfirmation(
     origin?: string;
     /** Following one incident (services/subscriptions/follow.ts). */
     follow?: { incidentId: string; postmortem: boolean };
+    language?: Locale;
   },
   now: number,
 ): string {

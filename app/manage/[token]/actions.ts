@@ -2,7 +2,13 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
-import { pauseByToken, unsubscribeByManageToken, updatePreferences } from "@/services/subscriptions/manage";
+import {
+  pauseByToken,
+  setLanguageByToken,
+  unsubscribeByManageToken,
+  updatePreferences,
+  type ManageError,
+} from "@/services/subscriptions/manage";
 
 const back = (token: string, result: { ok: boolean }, done: string) =>
   redirect(`/manage/${encodeURIComponent(token)}?${result.ok ? `done=${done}` : "failed=1"}`);
@@ -19,7 +25,12 @@ function orUnavailable<T>(token: string, change: () => T): T {
 }
 
 /** A refused choice comes back with the choices as made, so the form shows them again. */
-export type PreferencesState = { error: string; values: { scope: "all" | "some"; componentIds: string[] } } | null;
+export type PreferencesState = {
+  error: string;
+  /** The refusal by name, shown in the subscriber's language; none when the database could not save. */
+  code?: ManageError;
+  values: { scope: "all" | "some"; componentIds: string[] };
+} | null;
 
 // Every action here is authenticated by the signed manage token in the link, checked again on each call.
 export async function savePreferencesAction(
@@ -39,8 +50,17 @@ export async function savePreferencesAction(
     console.error("manage: database cannot save");
     return { error: DATABASE_UNAVAILABLE_MESSAGE, values };
   }
-  if (!result.ok) return { error: result.error, values };
+  if (!result.ok) return { error: result.error, code: result.code, values };
   return back(token, result, "saved");
+}
+
+export async function languageAction(token: string, form: FormData): Promise<void> {
+  const language = String(form.get("language") ?? "").slice(0, 20);
+  back(
+    token,
+    orUnavailable(token, () => setLanguageByToken(getDb(), token, language)),
+    "language",
+  );
 }
 
 export async function pauseAction(token: string, paused: boolean): Promise<void> {

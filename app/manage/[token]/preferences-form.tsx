@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import type { ComponentChoices } from "@/db/queries/subscribers";
 import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
+import type { ManageError } from "@/services/subscriptions/manage";
 import type { PreferencesState } from "./actions";
 import { Button } from "@/components/ui/button";
 
@@ -14,12 +15,18 @@ export function PreferencesForm({
   choices,
   allComponents,
   selected,
+  labels,
 }: {
   /** savePreferencesAction bound to the token on the server: a bind made here breaks the no-JavaScript post. */
   save: (prev: PreferencesState, form: FormData) => Promise<PreferencesState>;
   choices: ComponentChoices;
   allComponents: boolean;
   selected: string[];
+  /** The words, in the subscriber's language (the catalog stays on the server). */
+  labels: { legend: string; everything: string; some: string; save: string; saving: string } & Record<
+    ManageError,
+    string
+  >;
 }) {
   const [state, action, pending] = useActionState<PreferencesState, FormData>(save, null);
   const scope = state?.values.scope ?? (allComponents ? "all" : "some");
@@ -27,24 +34,24 @@ export function PreferencesForm({
   return (
     <form key={JSON.stringify(state?.values ?? null)} action={action} className="mt-6 space-y-2" noValidate>
       <fieldset className="scope-choice" aria-describedby="preferences-error">
-        <legend className="font-medium">Notify me about</legend>
+        <legend className="font-medium">{labels.legend}</legend>
         <label className="mt-2 flex items-center gap-2">
           <input type="radio" name="scope" value="all" defaultChecked={scope === "all"} />
-          Everything
+          {labels.everything}
         </label>
         <label className="mt-1 flex items-center gap-2">
           <input type="radio" name="scope" value="some" defaultChecked={scope === "some"} />
-          Only the services I choose
+          {labels.some}
         </label>
         <div className="scope-services">
           <ServicePicker groups={choiceGroups(choices)} name="componentIds" selected={checked} />
         </div>
         <p id="preferences-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {state?.error}
+          {state ? (state.code ? labels[state.code] : state.error) : null}
         </p>
       </fieldset>
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving..." : "Save choices"}
+        {pending ? labels.saving : labels.save}
       </Button>
     </form>
   );

@@ -6,6 +6,7 @@ import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
 import { codeFormPage, phoneFormPage, smsAnswerPage } from "@/services/sms/sms-pages";
 import { requestSmsSubscription } from "@/services/sms/subscribe";
+import { postedLanguage } from "@/services/subscriptions/language";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,12 @@ export async function POST(req: Request) {
   try {
     const result = requestSmsSubscription(
       db,
-      { ...kept, scope: kept.scope as "all" | "some", website: String(form.get("website") ?? "").slice(0, 1001) },
+      {
+        ...kept,
+        scope: kept.scope as "all" | "some",
+        website: String(form.get("website") ?? "").slice(0, 1001),
+        language: postedLanguage(form),
+      },
       clientAddress(req.headers) ?? "unknown",
     );
     if (result.status === "code-sent") return codeFormPage(frame, result.subscriberId, null);

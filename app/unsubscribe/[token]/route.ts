@@ -5,6 +5,7 @@ import { unsubscribe } from "@/db/writes/subscribers";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
 import { subscriberForToken } from "@/services/subscriptions/access";
 import { confirmUnsubscribePage, invalidLinkPage, unsubscribedPage } from "@/services/subscriptions/unsubscribe-page";
+import { localeOr } from "@/services/notifications/words";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,8 @@ export async function GET(_req: Request, { params }: Params) {
   const subscriber = subscriberForToken(db, "unsubscribe", token);
   const page = getPage(db);
   if (!subscriber || !page) return html(invalidLinkPage(), 404);
-  if (subscriber.state === "unsubscribed") return html(unsubscribedPage(page.name, page.accentColor, "/"));
+  const locale = localeOr(subscriber.language);
+  if (subscriber.state === "unsubscribed") return html(unsubscribedPage(page.name, page.accentColor, locale));
   return html(
     confirmUnsubscribePage(
       page.name,
@@ -41,6 +43,7 @@ export async function GET(_req: Request, { params }: Params) {
           ? chatChannelName(subscriber)
           : subscriber.email) ?? "",
       `/unsubscribe/${encodeURIComponent(token)}`,
+      locale,
     ),
   );
 }
@@ -69,5 +72,5 @@ export async function POST(req: Request, { params }: Params) {
   if (subscriber.state !== "unsubscribed") unsubscribe(db, subscriber.id, Date.now());
   if (!fromPage) return new Response(null, { status: 200 });
   const page = getPage(db)!;
-  return html(unsubscribedPage(page.name, page.accentColor, "/"));
+  return html(unsubscribedPage(page.name, page.accentColor, localeOr(subscriber.language)));
 }

@@ -9,6 +9,7 @@ import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-b
 import { requestFollow } from "@/services/subscriptions/follow";
 import { followAnswer, followFormPage, type FollowPageContext } from "@/services/subscriptions/follow-page";
 import { htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
+import { postedLanguage } from "@/services/subscriptions/language";
 
 export const dynamic = "force-dynamic";
 
@@ -64,7 +65,7 @@ export async function POST(req: Request, { params }: Params) {
     const result = requestFollow(
       getDb(),
       ctx.incident.id,
-      { ...values, website: String(form.get("website") ?? "").slice(0, 1001) },
+      { ...values, website: String(form.get("website") ?? "").slice(0, 1001), language: postedLanguage(form) },
       clientAddress(req.headers) ?? "unknown",
     );
     return result.status === "not-found" ? notFound() : followAnswer(ctx, result, values);

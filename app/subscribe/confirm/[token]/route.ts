@@ -1,5 +1,8 @@
 import { getDb } from "@/db";
 import { getPageRow } from "@/db/queries/subscribers";
+import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
+import { localeOr } from "@/services/notifications/words";
 import { confirmLinkState } from "@/services/subscriptions/confirm-link";
 import { confirmAndGetManageToken } from "@/services/subscriptions/manage";
 import { escapeHtml, htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
@@ -9,35 +12,42 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ token: string }> };
 
 // A route handler rather than a page: an unknown link answers 404 and a used or expired one 410, which a
-// Next page cannot.
-function answerFor(state: "gone" | "unknown", page: ReturnType<typeof getPageRow>): Response {
-  const frame = { pageName: page?.name, accent: page?.accentColor };
-  const again = `<p><a href="/subscribe">Subscribe again</a></p>`;
+// Next page cannot. A link that names nobody any more has no language of its own: the default.
+function answerFor(state: "gone" | "unknown", page: ReturnType<typeof getPageRow>, locale: Locale = DEFAULT_LOCALE) {
+  const t = translator(locale, "manage");
+  const frame = { pageName: page?.name, accent: page?.accentColor, locale };
+  const again = `<p><a href="/subscribe">${escapeHtml(t("subscribeAgain"))}</a></p>`;
   if (state === "gone") {
-    const body = `<p>Links last 48 hours and work once. If you confirmed already, your subscription is active: every email we send has a link to manage it.</p>${again}`;
-    return htmlResponse(
-      plainPage({ ...frame, title: "This confirmation link has expired or was used already", body }),
-      410,
-    );
+    const body = `<p>${escapeHtml(t("confirm.goneBody"))}</p>${again}`;
+    return htmlResponse(plainPage({ ...frame, title: t("confirm.goneTitle"), body }), 410);
   }
-  const body = `<p>It may be incomplete. Use the link in your most recent email from us.</p>${again}`;
-  return htmlResponse(plainPage({ ...frame, title: "This confirmation link is not valid", body }), 404);
+  const body = `<p>${escapeHtml(t("confirm.unknownBody"))}</p>${again}`;
+  return htmlResponse(plainPage({ ...frame, title: t("confirm.unknownTitle"), body }), 404);
 }
 
-// GET changes nothing (mail scanners open links); only the button's POST confirms.
+// GET changes nothing (mail scanners open links); only the button's POST confirms. In the language the
+// sign-up was made in.
 export async function GET(_req: Request, { params }: Params) {
   const { token } = await params;
   const db = getDb();
   const page = getPageRow(db);
   const link = confirmLinkState(db, token);
   if (link.state !== "valid" || !page) return answerFor(link.state === "valid" ? "unknown" : link.state, page);
+  const locale = localeOr(link.subscriber.language);
+  const t = translator(locale, "manage");
+  const body = t.markup("confirm.body", {
+    page: escapeHtml(page.name),
+    email: escapeHtml(link.subscriber.email ?? ""),
+    strong: (chunks) => `<strong>${chunks}</strong>`,
+  });
   return htmlResponse(
     plainPage({
       pageName: page.name,
       accent: page.accentColor,
-      title: "Confirm your subscription",
-      body: `<p>Send ${escapeHtml(page.name)} notifications to <strong>${escapeHtml(link.subscriber.email ?? "")}</strong>?</p>
-<form method="post" action="/subscribe/confirm/${escapeHtml(encodeURIComponent(token))}"><button type="submit">Confirm</button></form>`,
+      locale,
+      title: t("confirm.title"),
+      body: `<p>${body}</p>
+<form method="post" action="/subscribe/confirm/${escapeHtml(encodeURIComponent(token))}"><button type="submit">${escapeHtml(t("confirm.button"))}</button></form>`,
     }),
   );
 }
@@ -50,7 +60,7 @@ export async function POST(_req: Request, { params }: Params) {
   const link = confirmLinkState(db, token);
   if (link.state !== "valid") return answerFor(link.state, getPageRow(db));
   const manageToken = confirmAndGetManageToken(db, token);
-  if (!manageToken) return answerFor("gone", getPageRow(db));
+  if (!manageToken) return answerFor("gone", getPageRow(db), localeOr(link.subscriber.language));
   return new Response(null, {
     status: 303,
     headers: {
