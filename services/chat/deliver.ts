@@ -92,7 +92,7 @@ export async function deliverChat(ctx: ChatDeliveryContext, delivery: Delivery):
   const waitedTooLong = asksToWait && at - delivery.createdAt >= RATE_LIMITED_FOR_MS;
   if (asksToWait && !waitedTooLong) {
     // Only this channel waits: its deliveries move to the time it asked for; other channels go on.
-    const until = at + result.retryAfterMs;
+    const until = at + (result.retryAfterMs ?? 0);
     db.transaction((tx) => {
       recordDeliveryFailure(tx, delivery, workerId, at, {
         state: "pending",

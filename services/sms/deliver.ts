@@ -1,7 +1,8 @@
 // The SMS lane's work and the channel's fan-out. One delivery is one message to one number: the verification
 // code, or an incident's notification in at most two segments (core/sms-segments.ts) ending with its link.
-// Never inside a transaction; Twilio has no idempotency key for messages, so the outbox's lease is what keeps
-// a message from being sent twice (a lost answer to a send that went through is the one case it cannot).
+// Never inside a transaction. Twilio has no idempotency key for messages: the outbox's lease keeps two workers
+// from sending one delivery, and an attempt whose answer was lost (no status: a timeout or a dropped
+// connection after the request may have gone out) makes the next attempt ask Twilio's Messages list first.
 import { PLAIN, toChatMarkup } from "@/services/chat/markup";
 import { incidentHiddenFromPublic } from "@/db/queries/audience";
 import type { Db } from "@/db";
@@ -18,6 +19,15 @@ import type { DeliveryOutcome } from "@/services/notifications/lanes";
 import { decideRetry, type RetryPolicy } from "@/services/notifications/retry-policy";
 import { smsCode } from "./subscribe";
 import type { SmsSender } from "./twilio";
+
+/** The start of lastError for an attempt that got no answer: the next attempt asks Twilio before sending. */
+export const NO_ANSWER = "Twilio no answer";
+
+/**
+ * How far before the failed attempt was recorded its message may have been created at Twilio: the send's
+ * timeout, and some clock difference between us and Twilio.
+ */
+export const LOST_ANSWER_WINDOW_MS = 10 * 60_000;
 
 /** Messages stay within two segments: one notification never costs more than two SMS. */
 export const MAX_SEGMENTS = 2;
@@ -97,13 +107,33 @@ export async function deliverSms(ctx: SmsLaneContext, delivery: Delivery): Promi
     markDeliverySent(db, delivery, workerId, clock(), null);
     return "sent";
   }
+  if (delivery.attempts > 0 && delivery.lastStatusCode === null && delivery.lastError?.startsWith(NO_ANSWER)) {
+    // The last attempt's answer was lost: it may have gone through. Its text is the same now (it is made
+    // from the same rows), so an identical message to this number since that attempt means it did.
+    const check = await ctx.sender.findSent(subscriber.phone, text, delivery.updatedAt - LOST_ANSWER_WINDOW_MS);
+    if (!check.ok) {
+      // Not knowing is no reason to risk a second message: wait and ask again, as for no answer.
+      return retryLater(
+        ctx,
+        delivery,
+        `${NO_ANSWER}; could not check Twilio's list of sent messages: ${check.message}`,
+      );
+    }
+    if (check.found) {
+      markDeliverySent(db, delivery, workerId, clock(), null);
+      return "sent";
+    }
+  }
   const result = await ctx.sender.send(subscriber.phone, text);
   const at = clock();
   if (result.ok) {
     markDeliverySent(db, delivery, workerId, at, null);
     return "sent";
   }
-  const error = `Twilio ${result.status ?? "no answer"}${result.code ? ` (${result.code})` : ""}: ${result.message}`;
+  const error =
+    result.status === null
+      ? `${NO_ANSWER}: ${result.message}`
+      : `Twilio ${result.status}${result.code ? ` (${result.code})` : ""}: ${result.message}`;
   if (result.optedOut) {
     // The number replied STOP to our sender: Twilio refuses it from now on, and so do we.
     db.transaction((tx) => unsubscribe(tx, subscriber.id, at));
@@ -129,4 +159,23 @@ export async function deliverSms(ctx: SmsLaneContext, delivery: Delivery): Promi
     statusCode: result.status,
   });
   return "retried";
+}
+
+/** No answer (from the send or from the list): tried again on the retry policy, counted as an attempt. */
+function retryLater(ctx: SmsLaneContext, delivery: Delivery, error: string): DeliveryOutcome {
+  const at = ctx.clock();
+  const decision = decideRetry(
+    { statusCode: null, name: "", retryAfterMs: null, resetMs: null },
+    delivery.attempts + 1,
+    at,
+    ctx.policy,
+  );
+  recordDeliveryFailure(ctx.db, delivery, ctx.workerId, at, {
+    state: decision.action === "retry" ? "pending" : "failed",
+    nextAttemptAt: decision.action === "retry" ? at + decision.delayMs : at,
+    countsAsAttempt: true,
+    error,
+    statusCode: null,
+  });
+  return decision.action === "retry" ? "retried" : "failed";
 }
