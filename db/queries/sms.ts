@@ -48,3 +48,8 @@ export function incidentForSms(db: Db, incidentId: string) {
     .where(eq(incidents.id, incidentId))
     .get();
 }
+
+/** The page an incident belongs to, or undefined: the one read behind a short link (/i/<code>). */
+export function incidentPageId(db: Db, incidentId: string): string | undefined {
+  return db.select({ pageId: incidents.pageId }).from(incidents).where(eq(incidents.id, incidentId)).get()?.pageId;
+}

@@ -17,6 +17,7 @@ import { smsWants } from "@/core/sms-rules";
 import { notificationSubject } from "@/services/notifications/content";
 import type { DeliveryOutcome } from "@/services/notifications/lanes";
 import { decideRetry, type RetryPolicy } from "@/services/notifications/retry-policy";
+import { shortLink } from "@/services/short-links";
 import { smsCode } from "./subscribe";
 import type { SmsSender } from "./twilio";
 
@@ -62,7 +63,6 @@ export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: s
     return `${page}: your code is ${code}. It expires in 10 minutes. If you did not ask for it, ignore this message.`;
   }
   if (!ctx.incident || subscriber.state !== "active" || subscriber.pausedAt !== null) return null;
-  const base = (ctx.page.url ?? publicUrl).replace(/\/+$/, "");
   const subject = notificationSubject(
     ctx.notification.kind,
     ctx.update?.status ?? ctx.incident.status,
@@ -71,7 +71,7 @@ export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: s
   const body = ctx.update ? plain(ctx.update.body) : "";
   return fitToSegments(
     `${page}: ${subject}${body ? ` - ${body}` : ""}`,
-    ` ${base}/incidents/${ctx.incident.id}`,
+    ` ${shortLink(ctx.page.url ?? publicUrl, ctx.incident.id)}`,
     MAX_SEGMENTS,
   );
 }

@@ -72,7 +72,7 @@ describe("SMS subscriptions", () => {
     await tick();
     const sms = to("+491701234567").at(-1)!;
     expect(sms.body).toMatch(/^Example IT: \[Investigating\] Webmail down again - Everything is slow/);
-    expect(sms.body.endsWith(` https://status.example.org/incidents/${major}`)).toBe(true);
+    expect(sms.body.endsWith(` https://status.example.org/i/${major}`)).toBe(true);
     expect(smsSegments(sms.body).segments).toBeLessThanOrEqual(2);
     expect(sms.numSegments).toBeLessThanOrEqual(2);
 
