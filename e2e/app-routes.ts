@@ -30,6 +30,7 @@ import { integrationInput } from "@/core/integration-settings";
 import { ensureAppSecret } from "@/db/writes/page";
 import { insertRecurrence } from "@/db/writes/recurrences";
 import { insertEmailSubscriber, upsertPendingSubscriber } from "@/db/writes/subscribers";
+import { upsertPendingSmsSubscriber } from "@/db/writes/sms";
 import { insertInvitation } from "@/db/writes/team";
 import { insertTemplate } from "@/db/writes/templates";
 import { hashToken } from "@/services/auth/tokens";
@@ -223,6 +224,14 @@ export function makeRouteData(
       at: now,
       expiresAt: now + DAY,
     });
+    const smsId = upsertPendingSmsSubscriber(tx, pageId, null, {
+      phone: `+4917${String(now).slice(-8)}`,
+      componentIds: [],
+      allImpacts: false,
+      codeHash: hashToken(randomBytes(16).toString("hex")),
+      at: now,
+      expiresAt: now + DAY,
+    });
     const inviteToken = randomBytes(32).toString("base64url");
     insertInvitation(tx, {
       email: `${label.replace(/\W+/g, "-").toLowerCase()}-invitee@example.com`,
@@ -291,6 +300,7 @@ export function makeRouteData(
         "services/[id]": serviceId,
         "groups/[id]": groupId,
         "subscribers/[id]": subscriberId,
+        "sms/[id]": smsId,
         "invite/[token]": inviteToken,
         "manage/[token]": signSubscriberToken(secret, "manage", subscriberId, 1),
         "unsubscribe/[token]": signSubscriberToken(secret, "unsubscribe", subscriberId, 1),

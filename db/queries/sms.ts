@@ -1,5 +1,5 @@
 // Reads about SMS subscribers.
-import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { incidentComponents, incidents, subscriberComponents, subscribers } from "../schema";
 
@@ -52,4 +52,39 @@ export function incidentForSms(db: Db, incidentId: string) {
 /** The page an incident belongs to, or undefined: the one read behind a short link (/i/<code>). */
 export function incidentPageId(db: Db, incidentId: string): string | undefined {
   return db.select({ pageId: incidents.pageId }).from(incidents).where(eq(incidents.id, incidentId)).get()?.pageId;
+}
+
+/** One page of SMS subscribers for the console, newest first, with the incident a follow is about. */
+export function listSmsSubscriberPage(db: Tx, pageId: string, limit: number, offset: number) {
+  const where = and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "sms"));
+  const total = db.select({ n: count() }).from(subscribers).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: subscribers.id,
+      phone: subscribers.phone,
+      state: subscribers.state,
+      pausedAt: subscribers.pausedAt,
+      allComponents: subscribers.allComponents,
+      smsAllImpacts: subscribers.smsAllImpacts,
+      origin: subscribers.origin,
+      createdAt: subscribers.createdAt,
+      followIncidentId: subscribers.followIncidentId,
+      followIncidentName: incidents.name,
+    })
+    .from(subscribers)
+    .leftJoin(incidents, eq(incidents.id, subscribers.followIncidentId))
+    .where(where)
+    .orderBy(desc(subscribers.createdAt), asc(subscribers.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  return { total, rows };
+}
+
+export function getSmsSubscriberRow(db: Tx, pageId: string, id: string) {
+  return db
+    .select()
+    .from(subscribers)
+    .where(and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "sms"), eq(subscribers.id, id)))
+    .get();
 }
