@@ -3,12 +3,71 @@ import { and, asc, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { incidentComponents, incidents, subscriberComponents, subscribers } from "../schema";
 
+/** A number's page subscription (not a follow of one incident: getSmsFollow). */
 export function getSmsSubscriberByPhone(db: Tx, pageId: string, phone: string) {
   return db
     .select()
     .from(subscribers)
-    .where(and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "sms"), eq(subscribers.phone, phone)))
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        eq(subscribers.kind, "sms"),
+        eq(subscribers.phone, phone),
+        isNull(subscribers.followIncidentId),
+      ),
+    )
     .get();
+}
+
+/** A number's follow of one incident, in whatever state. */
+export function getSmsFollow(db: Tx, pageId: string, phone: string, incidentId: string) {
+  return db
+    .select()
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        eq(subscribers.kind, "sms"),
+        eq(subscribers.phone, phone),
+        eq(subscribers.followIncidentId, incidentId),
+      ),
+    )
+    .get();
+}
+
+/** The incident's SMS followers whose follow has not ended (core/incident-follow.ts). */
+export function smsFollowers(db: Tx, incidentId: string) {
+  return db
+    .select({ id: subscribers.id, phone: subscribers.phone })
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.kind, "sms"),
+        eq(subscribers.followIncidentId, incidentId),
+        eq(subscribers.state, "active"),
+        isNull(subscribers.pausedAt),
+        isNull(subscribers.followEndedAt),
+      ),
+    )
+    .orderBy(asc(subscribers.id))
+    .all();
+}
+
+/**
+ * The number's active page subscription when it already covers this incident (everything, or one of its
+ * services): following the incident by SMS would add nothing.
+ */
+export function smsSubscriptionCovering(db: Tx, pageId: string, phone: string, incidentId: string) {
+  const row = getSmsSubscriberByPhone(db, pageId, phone);
+  if (!row || row.state !== "active") return undefined;
+  if (row.allComponents) return row;
+  const shared = db
+    .select({ id: incidentComponents.componentId })
+    .from(incidentComponents)
+    .innerJoin(subscriberComponents, eq(subscriberComponents.componentId, incidentComponents.componentId))
+    .where(and(eq(incidentComponents.incidentId, incidentId), eq(subscriberComponents.subscriberId, row.id)))
+    .get();
+  return shared ? row : undefined;
 }
 
 /**
@@ -25,13 +84,14 @@ export function smsCandidates(db: Db, pageId: string, incidentId: string) {
     .from(subscriberComponents)
     .where(inArray(subscriberComponents.componentId, affected));
   return db
-    .select({ id: subscribers.id, allImpacts: subscribers.smsAllImpacts })
+    .select({ id: subscribers.id, phone: subscribers.phone, allImpacts: subscribers.smsAllImpacts })
     .from(subscribers)
     .where(
       and(
         eq(subscribers.pageId, pageId),
         eq(subscribers.kind, "sms"),
         eq(subscribers.state, "active"),
+        isNull(subscribers.followIncidentId),
         isNull(subscribers.pausedAt),
         or(eq(subscribers.allComponents, true), inArray(subscribers.id, interested)),
       ),

@@ -14,6 +14,8 @@ export interface PendingSms {
   codeHash: string;
   at: number;
   expiresAt: number;
+  /** Set for following one incident by SMS (core/incident-follow.ts): its notifications only. */
+  follow?: { incidentId: string; postmortem: boolean };
 }
 
 /** Makes the number's subscription pending its code (new, expired, unsubscribed before). */
@@ -25,12 +27,23 @@ export function upsertPendingSmsSubscriber(tx: Tx, pageId: string, existingId: s
     confirmationSentAt: input.at,
     confirmationExpiresAt: input.expiresAt,
     updatedAt: input.at,
+    // Following again after a follow ended starts it afresh.
+    ...(input.follow ? { followPostmortem: input.follow.postmortem, followEndedAt: null } : {}),
   };
   const id = existingId ?? input.id ?? newId();
   if (existingId) tx.update(subscribers).set(common).where(eq(subscribers.id, existingId)).run();
   else
     tx.insert(subscribers)
-      .values({ id, pageId, kind: "sms", phone: input.phone, origin: "public", createdAt: input.at, ...common })
+      .values({
+        id,
+        pageId,
+        kind: "sms",
+        phone: input.phone,
+        origin: "public",
+        followIncidentId: input.follow?.incidentId ?? null,
+        createdAt: input.at,
+        ...common,
+      })
       .run();
   setSubscriberComponents(tx, id, input.componentIds, input.at);
   return id;

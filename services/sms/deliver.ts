@@ -8,16 +8,19 @@ import { incidentHiddenFromPublic } from "@/db/queries/audience";
 import type { Db } from "@/db";
 import { notificationContext } from "@/db/queries/notifications";
 import { getSubscriber } from "@/db/queries/subscribers";
-import { incidentForSms, smsCandidates } from "@/db/queries/sms";
+import { incidentForSms, smsCandidates, smsFollowers } from "@/db/queries/sms";
 import type { Delivery, Notification } from "@/db/schema";
 import { markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox";
 import { unsubscribe } from "@/db/writes/subscribers";
 import { fitToSegments } from "@/core/sms-segments";
 import { smsWants } from "@/core/sms-rules";
+import { withFollowers } from "@/core/incident-follow";
 import { notificationSubject } from "@/services/notifications/content";
 import type { DeliveryOutcome } from "@/services/notifications/lanes";
 import { decideRetry, type RetryPolicy } from "@/services/notifications/retry-policy";
 import { shortLink } from "@/services/short-links";
+import { DEFAULT_LOCALE } from "@/core/i18n/locales";
+import { alreadySubscribedText } from "./follow";
 import { smsCode } from "./subscribe";
 import type { SmsSender } from "./twilio";
 
@@ -35,16 +38,26 @@ export const MAX_SEGMENTS = 2;
 
 /** The SMS recipients of a notification (by id), chosen once at fan-out. */
 export function smsRecipientIds(db: Db, n: Pick<Notification, "kind" | "pageId" | "incidentId" | "subscriberId">) {
-  if (n.kind === "sms_verification") return n.subscriberId ? [n.subscriberId] : [];
+  if (ONE_NUMBER_KINDS.has(n.kind)) return n.subscriberId ? [n.subscriberId] : [];
   if (!n.incidentId) return [];
   // SMS subscribers are public: an incident that touches only internal services is not theirs.
   if (incidentHiddenFromPublic(db, n.pageId, n.incidentId)) return [];
   const incident = incidentForSms(db, n.incidentId);
   if (!incident) return [];
-  return smsCandidates(db, n.pageId, n.incidentId)
-    .filter((c) => smsWants(n.kind, incident.impact, c.allImpacts))
-    .map((c) => c.id);
+  const pageWide = smsCandidates(db, n.pageId, n.incidentId).filter((c) =>
+    smsWants(n.kind, incident.impact, c.allImpacts),
+  );
+  // Followers asked for this incident: every update of it whatever its impact, and its postmortem (their
+  // follow ends before one if they did not ask for it). One SMS per number when also subscribed page-wide.
+  const followers =
+    smsWants(n.kind, incident.impact, true) || n.kind === "postmortem_published" ? smsFollowers(db, n.incidentId) : [];
+  const asEmail = (r: { id: string; phone: string | null }) => ({ id: r.id, email: r.phone });
+  if (n.kind === "postmortem_published") return withFollowers([], followers.map(asEmail));
+  return withFollowers(pageWide.map(asEmail), followers.map(asEmail));
 }
+
+/** SMS notifications to one number only: its code, or "you already get these". */
+const ONE_NUMBER_KINDS: ReadonlySet<string> = new Set(["sms_verification", "sms_already_subscribed"]);
 
 /** Markdown to the plain words an SMS can carry, through the one Markdown parser and policy. */
 export function plain(markdown: string): string {
@@ -61,6 +74,10 @@ export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: s
     if (subscriber.state !== "pending" || !subscriber.confirmationSentAt) return null;
     const code = smsCode(secret, subscriber.id, subscriber.confirmationSentAt);
     return `${page}: your code is ${code}. It expires in 10 minutes. If you did not ask for it, ignore this message.`;
+  }
+  if (ctx.notification.kind === "sms_already_subscribed") {
+    if (subscriber.state !== "active") return null;
+    return alreadySubscribedText(page, String(ctx.notification.payload?.incidentName ?? ""), DEFAULT_LOCALE);
   }
   if (!ctx.incident || subscriber.state !== "active" || subscriber.pausedAt !== null) return null;
   const subject = notificationSubject(
