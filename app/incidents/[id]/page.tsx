@@ -8,6 +8,9 @@ import { Markdown } from "@/components/markdown";
 import { PageShell } from "@/components/page-shell";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
 import { FollowForm } from "@/components/follow-form";
+import { SmsFollowForm } from "@/components/sms-follow-form";
+import { getConfig } from "@/core/config";
+import { DEFAULT_LOCALE } from "@/core/i18n/locales";
 import { formatDuration } from "@/core/format";
 import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
@@ -144,6 +147,9 @@ export default async function IncidentPage({ params }: Props) {
         </section>
 
         {offer !== "none" && <FollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} />}
+        {offer !== "none" && getConfig().twilio && (
+          <SmsFollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} locale={DEFAULT_LOCALE} />
+        )}
       </article>
     </PageShell>
   );
