@@ -142,6 +142,8 @@ export const NOTIFICATION_KINDS = [
   "sms_verification",
   /** To a number that asked to follow an incident it already gets by SMS (SMS only; the page never says). */
   "sms_already_subscribed",
+  /** The code that opens the SMS manage page (app/manage/sms/), to the number that asked (SMS only). */
+  "sms_manage_code",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -3,10 +3,12 @@
 // pages, emails, chat and SMS each keep their own namespaces, so a change to one never touches another's file.
 import common from "./messages/common";
 import smsFollow from "./messages/sms-follow";
+import smsManage from "./messages/sms-manage";
 
 export const CATALOG = {
   common,
   "sms-follow": smsFollow,
+  "sms-manage": smsManage,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;

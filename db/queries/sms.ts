@@ -1,5 +1,5 @@
 // Reads about SMS subscribers.
-import { and, asc, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { incidentComponents, incidents, subscriberComponents, subscribers } from "../schema";
 
@@ -147,4 +147,23 @@ export function getSmsSubscriberRow(db: Tx, pageId: string, id: string) {
     .from(subscribers)
     .where(and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "sms"), eq(subscribers.id, id)))
     .get();
+}
+
+/** A number's active follows of single incidents, oldest first. */
+export function smsFollowersOfNumber(db: Tx, pageId: string, phone: string) {
+  return db
+    .select()
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.pageId, pageId),
+        eq(subscribers.kind, "sms"),
+        eq(subscribers.phone, phone),
+        eq(subscribers.state, "active"),
+        isNotNull(subscribers.followIncidentId),
+        isNull(subscribers.followEndedAt),
+      ),
+    )
+    .orderBy(asc(subscribers.createdAt))
+    .all();
 }

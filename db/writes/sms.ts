@@ -90,3 +90,11 @@ export function unsubscribeSmsNumber(tx: Tx, pageId: string, phone: string, at: 
     )
     .run().changes;
 }
+
+/** Widens SMS to every incident notification, or narrows it back to major/critical and reminders. */
+export function setSmsAllImpacts(tx: Tx, subscriberId: string, allImpacts: boolean, at: number) {
+  tx.update(subscribers)
+    .set({ smsAllImpacts: allImpacts, updatedAt: at })
+    .where(and(eq(subscribers.id, subscriberId), eq(subscribers.kind, "sms")))
+    .run();
+}

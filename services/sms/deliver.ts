@@ -20,7 +20,9 @@ import type { DeliveryOutcome } from "@/services/notifications/lanes";
 import { decideRetry, type RetryPolicy } from "@/services/notifications/retry-policy";
 import { shortLink } from "@/services/short-links";
 import { DEFAULT_LOCALE } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 import { alreadySubscribedText } from "./follow";
+import { smsManageCode } from "./manage";
 import { smsCode } from "./subscribe";
 import type { SmsSender } from "./twilio";
 
@@ -57,7 +59,11 @@ export function smsRecipientIds(db: Db, n: Pick<Notification, "kind" | "pageId" 
 }
 
 /** SMS notifications to one number only: its code, or "you already get these". */
-const ONE_NUMBER_KINDS: ReadonlySet<string> = new Set(["sms_verification", "sms_already_subscribed"]);
+const ONE_NUMBER_KINDS: ReadonlySet<string> = new Set([
+  "sms_verification",
+  "sms_already_subscribed",
+  "sms_manage_code",
+]);
 
 /** Markdown to the plain words an SMS can carry, through the one Markdown parser and policy. */
 export function plain(markdown: string): string {
@@ -74,6 +80,12 @@ export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: s
     if (subscriber.state !== "pending" || !subscriber.confirmationSentAt) return null;
     const code = smsCode(secret, subscriber.id, subscriber.confirmationSentAt);
     return `${page}: your code is ${code}. It expires in 10 minutes. If you did not ask for it, ignore this message.`;
+  }
+  if (ctx.notification.kind === "sms_manage_code") {
+    const window = Number(ctx.notification.payload?.window);
+    if (subscriber.state !== "active" || !Number.isInteger(window)) return null;
+    const code = smsManageCode(secret, subscriber.id, window);
+    return translator(DEFAULT_LOCALE, "sms-manage")("codeSms", { page, code });
   }
   if (ctx.notification.kind === "sms_already_subscribed") {
     if (subscriber.state !== "active") return null;
