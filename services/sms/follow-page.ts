@@ -16,18 +16,21 @@ export interface SmsFollowFrame extends SmsPageFrame {
 export function smsFollowFormPage(
   frame: SmsFollowFrame,
   kept: { phone: string; postmortem: boolean },
-  error: string,
+  error: string | null,
   status = 400,
 ): Response {
   const t = translator(frame.locale, "sms-follow");
+  const describedBy = error ? "phone-hint phone-error" : "phone-hint";
   const postmortem = frame.postmortemOnly
     ? `<input type="hidden" name="postmortem" value="1">`
     : `<label><input type="checkbox" name="postmortem" value="1"${kept.postmortem ? " checked" : ""}> ${escapeHtml(t("postmortem"))}</label>`;
-  const body = `${css}<p role="alert" class="error">${escapeHtml(t("fixBelow"))}</p>
+  const intro = frame.postmortemOnly ? t("introPostmortem") : t("intro");
+  const body = `${css}${error ? `<p role="alert" class="error">${escapeHtml(t("fixBelow"))}</p>` : `<p>${escapeHtml(intro)}</p>`}
 <form method="post" action="/incidents/${escapeHtml(frame.incidentId)}/follow/sms" novalidate>
 <label for="phone">${escapeHtml(t("phoneLabel"))}</label>
-<input id="phone" name="phone" type="tel" dir="ltr" autocomplete="tel" required maxlength="40" value="${escapeHtml(kept.phone)}" aria-invalid="true" aria-describedby="phone-error" autofocus>
-<p id="phone-error" class="error" aria-live="polite">${escapeHtml(error)}</p>
+<p id="phone-hint">${escapeHtml(t("phoneHint"))}</p>
+<input id="phone" name="phone" type="tel" dir="ltr" autocomplete="tel" required maxlength="40" value="${escapeHtml(kept.phone)}" aria-describedby="${describedBy}"${error ? ' aria-invalid="true" autofocus' : ""}>
+${error ? `<p id="phone-error" class="error">${escapeHtml(error)}</p>` : ""}
 ${postmortem}
 <button type="submit">${escapeHtml(t("submit"))}</button></form>
 <p><a href="/incidents/${escapeHtml(frame.incidentId)}">${escapeHtml(t("backToIncident"))}</a></p>`;

@@ -40,6 +40,11 @@ const notFound = () =>
     404,
   );
 
+export async function GET(_req: Request, { params }: Params) {
+  const frame = getConfig().twilio ? frameFor((await params).id) : null;
+  return frame ? smsFollowFormPage(frame, { phone: "", postmortem: false }, null, 200) : notFound();
+}
+
 // The incident page's plain "by SMS" form posts here (no JavaScript needed). Anonymous by design: the code by
 // SMS, the per-number and per-address limits and the honeypot guard it; cross-site posts are refused.
 export async function POST(req: Request, { params }: Params) {
