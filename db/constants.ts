@@ -140,6 +140,10 @@ export const NOTIFICATION_KINDS = [
   "report_thanks",
   /** The code a new SMS subscriber types to prove the number is theirs (SMS only, no email). */
   "sms_verification",
+  /** To a number that asked to follow an incident it already gets by SMS (SMS only; the page never says). */
+  "sms_already_subscribed",
+  /** The code that opens the SMS manage page (app/manage/sms/), to the number that asked (SMS only). */
+  "sms_manage_code",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

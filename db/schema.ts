@@ -425,9 +425,13 @@ export const subscribers = sqliteTable(
       .on(t.pageId, t.email, t.followIncidentId)
       .where(sql`kind = 'email' and follow_incident_id is not null`),
     index("subscribers_follow_idx").on(t.followIncidentId),
+    // One page subscription per number, and one follow per number and incident (as for email).
     uniqueIndex("subscribers_phone_unique")
       .on(t.pageId, t.phone)
-      .where(sql`kind = 'sms'`),
+      .where(sql`kind = 'sms' and follow_incident_id is null`),
+    uniqueIndex("subscribers_sms_follow_unique")
+      .on(t.pageId, t.phone, t.followIncidentId)
+      .where(sql`kind = 'sms' and follow_incident_id is not null`),
     uniqueIndex("subscribers_webhook_unique")
       .on(t.pageId, t.webhookUrl)
       .where(sql`kind = 'webhook'`),

@@ -19,6 +19,7 @@ import {
   monitorResults,
   monitors,
   pages,
+  subscribers,
   users,
 } from "@/db/schema";
 import { insertComponent, insertGroup } from "@/db/writes/components";
@@ -29,7 +30,9 @@ import { insertIntegration } from "@/db/writes/integrations";
 import { integrationInput } from "@/core/integration-settings";
 import { ensureAppSecret } from "@/db/writes/page";
 import { insertRecurrence } from "@/db/writes/recurrences";
-import { insertEmailSubscriber, upsertPendingSubscriber } from "@/db/writes/subscribers";
+import { confirmSubscriber, insertEmailSubscriber, upsertPendingSubscriber } from "@/db/writes/subscribers";
+import { upsertPendingSmsSubscriber } from "@/db/writes/sms";
+import { smsManageToken } from "@/services/sms/manage";
 import { insertInvitation } from "@/db/writes/team";
 import { insertTemplate } from "@/db/writes/templates";
 import { hashToken } from "@/services/auth/tokens";
@@ -223,6 +226,20 @@ export function makeRouteData(
       at: now,
       expiresAt: now + DAY,
     });
+    const smsId = upsertPendingSmsSubscriber(tx, pageId, null, {
+      phone: `+4917${String(now).slice(-8)}`,
+      componentIds: [],
+      allImpacts: false,
+      codeHash: hashToken(randomBytes(16).toString("hex")),
+      at: now,
+      expiresAt: now + DAY,
+    });
+    confirmSubscriber(tx, smsId, now);
+    const smsVersion = tx
+      .select({ v: subscribers.tokenVersion })
+      .from(subscribers)
+      .where(eq(subscribers.id, smsId))
+      .get()!.v;
     const inviteToken = randomBytes(32).toString("base64url");
     insertInvitation(tx, {
       email: `${label.replace(/\W+/g, "-").toLowerCase()}-invitee@example.com`,
@@ -291,6 +308,8 @@ export function makeRouteData(
         "services/[id]": serviceId,
         "groups/[id]": groupId,
         "subscribers/[id]": subscriberId,
+        "sms/[id]": smsId,
+        "sms/[token]": smsManageToken(secret, { id: smsId, tokenVersion: smsVersion }, now + DAY),
         "invite/[token]": inviteToken,
         "manage/[token]": signSubscriberToken(secret, "manage", subscriberId, 1),
         "unsubscribe/[token]": signSubscriberToken(secret, "unsubscribe", subscriberId, 1),

@@ -62,7 +62,7 @@ test("subscribe a number by SMS without JavaScript, confirm its code, get a majo
       timeout: 15_000,
     })
     .toBe(true);
-  expect(sms!.body.endsWith(`/incidents/${id}`)).toBe(true);
+  expect(sms!.body.endsWith(`/i/${id}`)).toBe(true);
   expect(smsSegments(sms!.body).segments).toBeLessThanOrEqual(2);
 
   const url = `${baseURL}/api/sms/twilio`;

@@ -7,6 +7,8 @@ import incident from "./messages/incident";
 import manage from "./messages/manage";
 import notify from "./messages/notify";
 import page from "./messages/page";
+import sms_follow from "./messages/sms-follow";
+import sms_manage from "./messages/sms-manage";
 import subscribe from "./messages/subscribe";
 
 export const CATALOG = {
@@ -16,6 +18,8 @@ export const CATALOG = {
   manage,
   notify,
   page,
+  "sms-follow": sms_follow,
+  "sms-manage": sms_manage,
   subscribe,
 } as const;
 

@@ -352,6 +352,30 @@ export function recordEndpointSuccess(tx: Tx, subscriberId: string) {
 }
 
 /**
+ * The endpoint asked us to wait (a 429 with Retry-After): its other waiting deliveries of this channel move
+ * to `until` too, so the next one does not run straight into the same limit. No attempt is counted.
+ */
+export function holdEndpointDeliveries(
+  tx: Tx,
+  subscriberId: string,
+  channel: DeliveryChannel,
+  at: number,
+  until: number,
+) {
+  tx.update(deliveries)
+    .set({ nextAttemptAt: until, updatedAt: at })
+    .where(
+      and(
+        eq(deliveries.channel, channel),
+        eq(firstRecipient, subscriberId),
+        inArray(deliveries.state, ["pending", "parked"]),
+        lt(deliveries.nextAttemptAt, until),
+      ),
+    )
+    .run();
+}
+
+/**
  * A send to this endpoint failed: one more in its streak. When `cooldownMs` says the circuit opens, it
  * opens until then, and the endpoint's other waiting deliveries of this channel move to that time too (no
  * attempt counted). Returns when the circuit is open until, or null.

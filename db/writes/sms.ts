@@ -17,6 +17,8 @@ export interface PendingSms {
   expiresAt: number;
   /** The subscriber's language (core/i18n/locales.ts); omitted: the column's default, or unchanged. */
   language?: Locale;
+  /** Set for following one incident by SMS (core/incident-follow.ts): its notifications only. */
+  follow?: { incidentId: string; postmortem: boolean };
 }
 
 /** Makes the number's subscription pending its code (new, expired, unsubscribed before). */
@@ -29,12 +31,23 @@ export function upsertPendingSmsSubscriber(tx: Tx, pageId: string, existingId: s
     confirmationExpiresAt: input.expiresAt,
     ...(input.language ? { language: input.language } : {}),
     updatedAt: input.at,
+    // Following again after a follow ended starts it afresh.
+    ...(input.follow ? { followPostmortem: input.follow.postmortem, followEndedAt: null } : {}),
   };
   const id = existingId ?? input.id ?? newId();
   if (existingId) tx.update(subscribers).set(common).where(eq(subscribers.id, existingId)).run();
   else
     tx.insert(subscribers)
-      .values({ id, pageId, kind: "sms", phone: input.phone, origin: "public", createdAt: input.at, ...common })
+      .values({
+        id,
+        pageId,
+        kind: "sms",
+        phone: input.phone,
+        origin: "public",
+        followIncidentId: input.follow?.incidentId ?? null,
+        createdAt: input.at,
+        ...common,
+      })
       .run();
   setSubscriberComponents(tx, id, input.componentIds, input.at);
   return id;
@@ -80,4 +93,12 @@ export function unsubscribeSmsNumber(tx: Tx, pageId: string, phone: string, at: 
       ),
     )
     .run().changes;
+}
+
+/** Widens SMS to every incident notification, or narrows it back to major/critical and reminders. */
+export function setSmsAllImpacts(tx: Tx, subscriberId: string, allImpacts: boolean, at: number) {
+  tx.update(subscribers)
+    .set({ smsAllImpacts: allImpacts, updatedAt: at })
+    .where(and(eq(subscribers.id, subscriberId), eq(subscribers.kind, "sms")))
+    .run();
 }

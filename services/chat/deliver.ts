@@ -10,6 +10,7 @@ import type { Delivery } from "@/db/schema";
 import {
   deferDelivery,
   enqueueNotification,
+  holdEndpointDeliveries,
   markDeliverySent,
   recordDeliveryFailure,
   recordEndpointFailure,
@@ -19,7 +20,7 @@ import { disableWebhook, markWebhookFailing, markWebhookHealthy, recordWebhookSt
 import { maskChatUrl } from "@/core/chat-hosts";
 import { circuitCooldownMs, circuitState } from "@/services/notifications/circuit-breaker";
 import { signSubscriberToken } from "@/services/notifications/tokens";
-import { nextWebhookAttempt } from "@/services/webhooks/retry-schedule";
+import { nextWebhookAttempt, WEBHOOK_RETRY_DELAYS_MS } from "@/services/webhooks/retry-schedule";
 import { storedMessageFor, type StoredChatMessages } from "./message";
 import { chatPayload } from "./platforms";
 import { isGone, postChat, type ChatSendOptions } from "./send";
@@ -34,6 +35,12 @@ export interface ChatDeliveryContext {
 }
 
 export type ChatOutcome = "sent" | "retried" | "failed" | "deferred";
+
+/**
+ * A 429 with Retry-After costs no attempt (the channel is alive, only busy), so a channel that kept asking
+ * would be retried for ever: past the retry schedule's whole span (about a day) the delivery gives up.
+ */
+export const RATE_LIMITED_FOR_MS = WEBHOOK_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
 
 export function chatUnsubscribeUrl(base: string, appSecret: string, subscriber: { id: string; tokenVersion: number }) {
   return `${base}/unsubscribe/${signSubscriberToken(appSecret, "unsubscribe", subscriber.id, subscriber.tokenVersion)}`;
@@ -82,9 +89,27 @@ export async function deliverChat(ctx: ChatDeliveryContext, delivery: Delivery):
     return "sent";
   }
   const error = result.error ?? "Failed";
-  const decision = isGone(result)
-    ? ({ action: "give_up" } as const)
-    : nextWebhookAttempt(delivery.attempts + 1, ctx.options.random);
+  const asksToWait = result.statusCode === 429 && result.retryAfterMs != null;
+  const waitedTooLong = asksToWait && at - delivery.createdAt >= RATE_LIMITED_FOR_MS;
+  if (asksToWait && !waitedTooLong) {
+    // Only this channel waits: its deliveries move to the time it asked for; other channels go on.
+    const until = at + (result.retryAfterMs ?? 0);
+    db.transaction((tx) => {
+      recordDeliveryFailure(tx, delivery, workerId, at, {
+        state: "pending",
+        nextAttemptAt: until,
+        countsAsAttempt: false,
+        error,
+        statusCode: 429,
+      });
+      holdEndpointDeliveries(tx, subscriber.id, "chat", at, until);
+    });
+    return "retried";
+  }
+  const decision =
+    isGone(result) || waitedTooLong
+      ? ({ action: "give_up" } as const)
+      : nextWebhookAttempt(delivery.attempts + 1, ctx.options.random);
   return db.transaction((tx) => {
     markWebhookFailing(tx, subscriber.id, at);
     const openUntil = isGone(result)

@@ -76,6 +76,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   report_spike: "Visitor reports spike (team alert)",
   report_thanks: "Thank you for reporting",
   sms_verification: "SMS verification code",
+  sms_already_subscribed: "SMS: already subscribed",
+  sms_manage_code: "SMS manage code",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */

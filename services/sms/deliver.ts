@@ -1,39 +1,68 @@
 // The SMS lane's work and the channel's fan-out. One delivery is one message to one number: the verification
 // code, or an incident's notification in at most two segments (core/sms-segments.ts) ending with its link.
-// Never inside a transaction; Twilio has no idempotency key for messages, so the outbox's lease is what keeps
-// a message from being sent twice (a lost answer to a send that went through is the one case it cannot).
+// Never inside a transaction. Twilio has no idempotency key for messages: the outbox's lease keeps two workers
+// from sending one delivery, and an attempt whose answer was lost (no status: a timeout or a dropped
+// connection after the request may have gone out) makes the next attempt ask Twilio's Messages list first.
 import { PLAIN, toChatMarkup } from "@/services/chat/markup";
 import { incidentHiddenFromPublic } from "@/db/queries/audience";
 import type { Db } from "@/db";
 import { notificationContext } from "@/db/queries/notifications";
 import { getSubscriber } from "@/db/queries/subscribers";
-import { incidentForSms, smsCandidates } from "@/db/queries/sms";
+import { incidentForSms, smsCandidates, smsFollowers } from "@/db/queries/sms";
 import type { Delivery, Notification } from "@/db/schema";
 import { markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox";
 import { unsubscribe } from "@/db/writes/subscribers";
 import { fitToSegments } from "@/core/sms-segments";
 import { smsWants } from "@/core/sms-rules";
 import { localeOr, subjectLine, words } from "@/services/notifications/words";
+import { withFollowers } from "@/core/incident-follow";
 import type { DeliveryOutcome } from "@/services/notifications/lanes";
 import { decideRetry, type RetryPolicy } from "@/services/notifications/retry-policy";
+import { shortLink } from "@/services/short-links";
+import { translator } from "@/core/i18n/translate";
+import { alreadySubscribedText } from "./follow";
+import { smsManageCode } from "./manage";
 import { smsCode } from "./subscribe";
 import type { SmsSender } from "./twilio";
+
+/** The start of lastError for an attempt that got no answer: the next attempt asks Twilio before sending. */
+export const NO_ANSWER = "Twilio no answer";
+
+/**
+ * How far before the failed attempt was recorded its message may have been created at Twilio: the send's
+ * timeout, and some clock difference between us and Twilio.
+ */
+export const LOST_ANSWER_WINDOW_MS = 10 * 60_000;
 
 /** Messages stay within two segments: one notification never costs more than two SMS. */
 export const MAX_SEGMENTS = 2;
 
 /** The SMS recipients of a notification (by id), chosen once at fan-out. */
 export function smsRecipientIds(db: Db, n: Pick<Notification, "kind" | "pageId" | "incidentId" | "subscriberId">) {
-  if (n.kind === "sms_verification") return n.subscriberId ? [n.subscriberId] : [];
+  if (ONE_NUMBER_KINDS.has(n.kind)) return n.subscriberId ? [n.subscriberId] : [];
   if (!n.incidentId) return [];
   // SMS subscribers are public: an incident that touches only internal services is not theirs.
   if (incidentHiddenFromPublic(db, n.pageId, n.incidentId)) return [];
   const incident = incidentForSms(db, n.incidentId);
   if (!incident) return [];
-  return smsCandidates(db, n.pageId, n.incidentId)
-    .filter((c) => smsWants(n.kind, incident.impact, c.allImpacts))
-    .map((c) => c.id);
+  const pageWide = smsCandidates(db, n.pageId, n.incidentId).filter((c) =>
+    smsWants(n.kind, incident.impact, c.allImpacts),
+  );
+  // Followers asked for this incident: every update of it whatever its impact, and its postmortem (their
+  // follow ends before one if they did not ask for it). One SMS per number when also subscribed page-wide.
+  const followers =
+    smsWants(n.kind, incident.impact, true) || n.kind === "postmortem_published" ? smsFollowers(db, n.incidentId) : [];
+  const asEmail = (r: { id: string; phone: string | null }) => ({ id: r.id, email: r.phone });
+  if (n.kind === "postmortem_published") return withFollowers([], followers.map(asEmail));
+  return withFollowers(pageWide.map(asEmail), followers.map(asEmail));
 }
+
+/** SMS notifications to one number only: its code, or "you already get these". */
+const ONE_NUMBER_KINDS: ReadonlySet<string> = new Set([
+  "sms_verification",
+  "sms_already_subscribed",
+  "sms_manage_code",
+]);
 
 /** Markdown to the plain words an SMS can carry, through the one Markdown parser and policy. */
 export function plain(markdown: string): string {
@@ -52,8 +81,17 @@ export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: s
     if (subscriber.state !== "pending" || !subscriber.confirmationSentAt) return null;
     return t("sms.code", { page, code: smsCode(secret, subscriber.id, subscriber.confirmationSentAt) });
   }
+  if (ctx.notification.kind === "sms_manage_code") {
+    const window = Number(ctx.notification.payload?.window);
+    if (subscriber.state !== "active" || !Number.isInteger(window)) return null;
+    const code = smsManageCode(secret, subscriber.id, window);
+    return translator(locale, "sms-manage")("codeSms", { page, code });
+  }
+  if (ctx.notification.kind === "sms_already_subscribed") {
+    if (subscriber.state !== "active") return null;
+    return alreadySubscribedText(page, String(ctx.notification.payload?.incidentName ?? ""), locale);
+  }
   if (!ctx.incident || subscriber.state !== "active" || subscriber.pausedAt !== null) return null;
-  const base = (ctx.page.url ?? publicUrl).replace(/\/+$/, "");
   const subject = subjectLine(
     locale,
     ctx.notification.kind,
@@ -63,7 +101,7 @@ export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: s
   const body = ctx.update ? plain(ctx.update.body) : "";
   return fitToSegments(
     body ? t("sms.message", { page, subject, body }) : t("sms.messageNoBody", { page, subject }),
-    ` ${base}/incidents/${ctx.incident.id}`,
+    ` ${shortLink(ctx.page.url ?? publicUrl, ctx.incident.id)}`,
     MAX_SEGMENTS,
   );
 }
@@ -99,13 +137,33 @@ export async function deliverSms(ctx: SmsLaneContext, delivery: Delivery): Promi
     markDeliverySent(db, delivery, workerId, clock(), null);
     return "sent";
   }
+  if (delivery.attempts > 0 && delivery.lastStatusCode === null && delivery.lastError?.startsWith(NO_ANSWER)) {
+    // The last attempt's answer was lost: it may have gone through. Its text is the same now (it is made
+    // from the same rows), so an identical message to this number since that attempt means it did.
+    const check = await ctx.sender.findSent(subscriber.phone, text, delivery.updatedAt - LOST_ANSWER_WINDOW_MS);
+    if (!check.ok) {
+      // Not knowing is no reason to risk a second message: wait and ask again, as for no answer.
+      return retryLater(
+        ctx,
+        delivery,
+        `${NO_ANSWER}; could not check Twilio's list of sent messages: ${check.message}`,
+      );
+    }
+    if (check.found) {
+      markDeliverySent(db, delivery, workerId, clock(), null);
+      return "sent";
+    }
+  }
   const result = await ctx.sender.send(subscriber.phone, text);
   const at = clock();
   if (result.ok) {
     markDeliverySent(db, delivery, workerId, at, null);
     return "sent";
   }
-  const error = `Twilio ${result.status ?? "no answer"}${result.code ? ` (${result.code})` : ""}: ${result.message}`;
+  const error =
+    result.status === null
+      ? `${NO_ANSWER}: ${result.message}`
+      : `Twilio ${result.status}${result.code ? ` (${result.code})` : ""}: ${result.message}`;
   if (result.optedOut) {
     // The number replied STOP to our sender: Twilio refuses it from now on, and so do we.
     db.transaction((tx) => unsubscribe(tx, subscriber.id, at));
@@ -131,4 +189,23 @@ export async function deliverSms(ctx: SmsLaneContext, delivery: Delivery): Promi
     statusCode: result.status,
   });
   return "retried";
+}
+
+/** No answer (from the send or from the list): tried again on the retry policy, counted as an attempt. */
+function retryLater(ctx: SmsLaneContext, delivery: Delivery, error: string): DeliveryOutcome {
+  const at = ctx.clock();
+  const decision = decideRetry(
+    { statusCode: null, name: "", retryAfterMs: null, resetMs: null },
+    delivery.attempts + 1,
+    at,
+    ctx.policy,
+  );
+  recordDeliveryFailure(ctx.db, delivery, ctx.workerId, at, {
+    state: decision.action === "retry" ? "pending" : "failed",
+    nextAttemptAt: decision.action === "retry" ? at + decision.delayMs : at,
+    countsAsAttempt: true,
+    error,
+    statusCode: null,
+  });
+  return decision.action === "retry" ? "retried" : "failed";
 }

@@ -49,6 +49,17 @@ export function smsCode(secret: string, subscriberId: string, sentAt: number): s
 const codeHash = (secret: string, subscriberId: string, code: string) =>
   createHmac("sha256", secret).update(`sms-code-hash:${subscriberId}:${code}`).digest("hex");
 
+/** The limits on asking for a code (per client address, per number, overall), shared by every SMS sign-up. */
+export function consumeCodeLimits(tx: Tx, ip: string, phone: string, now: number): boolean {
+  const limits = [
+    [`sms:code:ip:${hash(ip)}`, SMS_LIMITS.codesPerIpPerHour],
+    [`sms:code:number:${hash(phone)}`, SMS_LIMITS.codesPerNumberPerHour],
+    ["sms:codes", SMS_LIMITS.codesPerHour],
+  ] as const;
+  for (const [key, limit] of limits) if (!consumeRateLimit(tx, key, limit, HOUR, now)) return false;
+  return true;
+}
+
 export function requestSmsSubscription(
   db: Db,
   raw: SmsSubscribeInput,
@@ -66,26 +77,25 @@ export function requestSmsSubscription(
   if (input.website !== "") return { status: "code-sent", subscriberId: "000000000000" };
   const page = getPageRow(db)!;
   return db.transaction((tx): SmsSubscribeResult => {
-    const limits = [
-      [`sms:code:ip:${hash(ip)}`, SMS_LIMITS.codesPerIpPerHour],
-      [`sms:code:number:${hash(phone.e164)}`, SMS_LIMITS.codesPerNumberPerHour],
-      ["sms:codes", SMS_LIMITS.codesPerHour],
-    ] as const;
-    for (const [key, limit] of limits) if (!consumeRateLimit(tx, key, limit, HOUR, now)) return { status: "too-many" };
+    if (!consumeCodeLimits(tx, ip, phone.e164, now)) return { status: "too-many" };
     const existing = getSmsSubscriberByPhone(tx, page.id, phone.e164);
-    // Already subscribed: no new code (it would pause nothing and change nothing); the same answer.
-    if (existing?.state === "active") return { status: "code-sent", subscriberId: existing.id };
+    // Already subscribed: no new code (it would pause nothing and change nothing); the same answer, with a
+    // decoy id that names nothing (verifySmsCode treats it like a mistyped code).
+    if (existing?.state === "active") return { status: "code-sent", subscriberId: newId() };
     const id = startSmsVerification(tx, page.id, existing?.id ?? null, phone.e164, input, now);
     return { status: "code-sent", subscriberId: id };
   });
 }
 
-function startSmsVerification(
+export function startSmsVerification(
   tx: Tx,
   pageId: string,
   existingId: string | null,
   phone: string,
-  input: z.output<typeof smsSubscribeSchema>,
+  input: Pick<z.output<typeof smsSubscribeSchema>, "scope" | "componentIds" | "allImpacts"> & {
+    language?: z.output<typeof smsSubscribeSchema>["language"];
+    follow?: { incidentId: string; postmortem: boolean };
+  },
   now: number,
 ): string {
   const secret = ensureAppSecret(tx, now);
@@ -100,6 +110,7 @@ function startSmsVerification(
     at: now,
     expiresAt: now + CODE_TTL_MS,
     language: input.language,
+    follow: input.follow,
   });
   enqueueNotification(tx, { pageId, kind: "sms_verification", subscriberId: id, at: now });
   return id;
@@ -112,7 +123,14 @@ export function verifySmsCode(db: Db, subscriberId: string, code: string, now = 
   if (!isId(subscriberId)) return "expired";
   return db.transaction((tx): VerifyResult => {
     const s = getSubscriber(tx, subscriberId);
-    if (!s || s.kind !== "sms" || s.state !== "pending" || !s.confirmTokenHash) return "expired";
+    if (!s || s.kind !== "sms") {
+      // A decoy id (the answer to a number that is already subscribed, or to a bot) behaves like a pending
+      // sign-up whose code was mistyped, so trying codes does not tell subscribed numbers from new ones.
+      if (!consumeRateLimit(tx, `sms:verify:${subscriberId}:decoy`, MAX_CODE_ATTEMPTS, CODE_TTL_MS, now))
+        return "too-many";
+      return "wrong";
+    }
+    if (s.state !== "pending" || !s.confirmTokenHash) return "expired";
     if ((s.confirmationExpiresAt ?? 0) <= now) return "expired";
     if (!consumeRateLimit(tx, `sms:verify:${s.id}:${s.confirmationSentAt}`, MAX_CODE_ATTEMPTS, CODE_TTL_MS, now))
       return "too-many";

@@ -30,9 +30,17 @@ export type SmsSendResult =
       optedOut: boolean;
     };
 
+/** Whether Twilio already has this exact message to this number (a send whose answer was lost). */
+export type SentCheck = { ok: true; found: boolean } | { ok: false; message: string };
+
 export interface SmsSender {
   send(to: string, body: string): Promise<SmsSendResult>;
+  /** Asks Twilio's Messages list (To, From, DateSent>=) for a message with this body sent since `since`. */
+  findSent(to: string, body: string, since: number): Promise<SentCheck>;
 }
+
+/** One page of the list is enough: a number gets a handful of messages from us a day. */
+const LIST_PAGE_SIZE = 100;
 
 const TWILIO_API = /^https:\/\/api\.twilio\.com/;
 
@@ -68,6 +76,28 @@ export function twilioSender(config: TwilioConfig): SmsSender {
           message: String(e.message ?? err).slice(0, 500),
           retryable: status === null || status === 429 || status >= 500,
           optedOut: code === 21610,
+        };
+      }
+    },
+    async findSent(to, body, since) {
+      try {
+        // DateSent>= takes a UTC day (Twilio's documented form); the exact time is checked below. A Messaging
+        // Service picks its own From number, so then only To narrows the list.
+        const page = await client.messages.page({
+          to,
+          ...("from" in sender ? { from: sender.from } : {}),
+          dateSentAfter: new Date(since).toISOString().slice(0, 10) as unknown as Date,
+          pageSize: LIST_PAGE_SIZE,
+        });
+        const found = page.instances.some(
+          (m) => m.body === body && (m.dateCreated ?? m.dateSent ?? new Date(0)).getTime() >= since,
+        );
+        return { ok: true, found };
+      } catch (err) {
+        const e = err as { status?: unknown; message?: unknown };
+        return {
+          ok: false,
+          message: `${typeof e.status === "number" ? `${e.status} ` : ""}${String(e.message ?? err)}`.slice(0, 300),
         };
       }
     },

@@ -2,7 +2,8 @@
 // /2010-04-01/Accounts/<AccountSid>/Messages.json as Twilio answers it (Basic auth with the account SID and
 // auth token, form fields To/From/Body, 201 with a message resource, errors in Twilio's JSON shape with its
 // error codes), knobs to make it fail, and GET /_test/messages so a test in another process can read what
-// was "sent". The real SDK talks to it through services/sms/twilio.ts's base-URL rewrite.
+// was "sent". GET on the same Messages.json lists them (To, From, DateSent>=, newest first, as Twilio pages
+// them), which is how a sender whose answer was lost finds out the message went through. The real SDK talks to it through services/sms/twilio.ts's base-URL rewrite.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,8 +18,11 @@ export interface RecordedSms {
   numSegments: number;
 }
 
-/** 500: Twilio's 500 error body. 429: Too Many Requests (20429). drop: the connection closed unanswered. */
-export type TwilioFailure = "500" | "429" | "drop";
+/**
+ * 500: Twilio's 500 error body. 429: Too Many Requests (20429). drop: the connection closed unanswered,
+ * nothing sent. accept-drop: the message is accepted (and listed), then the connection closes unanswered.
+ */
+export type TwilioFailure = "500" | "429" | "drop" | "accept-drop";
 
 export interface FakeTwilioOptions {
   port?: number;
@@ -34,6 +38,9 @@ export interface FakeTwilio {
   messages(): RecordedSms[];
   requestCount(): number;
   failNext(count: number, how?: TwilioFailure): void;
+  /** The next `count` list requests answer 500. */
+  failNextList(count: number): void;
+  listRequestCount(): number;
   /** Sends to this number answer 400 with 21610 (the recipient replied STOP), every time. */
   markUnsubscribed(number: string | null): void;
   reset(): void;
@@ -56,6 +63,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
   let messages: RecordedSms[] = [];
   let requests = 0;
   let failures: TwilioFailure[] = [];
+  let listFailures = 0;
+  let listRequests = 0;
   let unsubscribed: string | null = null;
 
   const server = http.createServer((req, res) => {
@@ -69,6 +78,16 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       if (req.method === "GET" && url.pathname === "/_test/messages") return json(200, { data: messages });
       const match = url.pathname.match(/^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/);
+      if (req.method === "GET" && match) {
+        listRequests++;
+        if (req.headers.authorization !== expectedAuth || match[1] !== accountSid)
+          return json(401, twilioError(401, 20003, "Authenticate"));
+        if (listFailures > 0) {
+          listFailures--;
+          return json(500, twilioError(500, 20500, "Internal Server Error"));
+        }
+        return json(200, listPage(url, messages, accountSid));
+      }
       if (req.method !== "POST" || !match)
         return json(404, twilioError(404, 20404, `The requested resource ${url.pathname} was not found`));
       requests++;
@@ -96,21 +115,10 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
       if (to === unsubscribed) return json(400, twilioError(400, 21610, "Attempt to send to unsubscribed recipient"));
       const sid = `SM${randomBytes(16).toString("hex")}`;
       const numSegments = smsSegments(body).segments;
-      messages.push({ sid, at: Date.now(), to, from, body, numSegments });
-      json(201, {
-        sid,
-        account_sid: accountSid,
-        to,
-        from,
-        body,
-        status: "queued",
-        num_segments: String(numSegments),
-        direction: "outbound-api",
-        date_created: new Date().toUTCString(),
-        error_code: null,
-        error_message: null,
-        uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
-      });
+      const message = { sid, at: Date.now(), to, from, body, numSegments };
+      messages.push(message);
+      if (failure === "accept-drop") return req.socket.destroy();
+      json(201, { ...resource(message, accountSid), status: "queued" });
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
@@ -125,6 +133,10 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
     failNext: (count, how = "500") => {
       failures.push(...Array<TwilioFailure>(count).fill(how));
     },
+    failNextList: (count) => {
+      listFailures += count;
+    },
+    listRequestCount: () => listRequests,
     markUnsubscribed: (number) => {
       unsubscribed = number;
     },
@@ -132,6 +144,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
       messages = [];
       requests = 0;
       failures = [];
+      listFailures = 0;
+      listRequests = 0;
       unsubscribed = null;
     },
     close: () =>
@@ -139,5 +153,53 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A message resource as Twilio returns it (the fake "sends" at once, so date_sent is the acceptance time). */
+function resource(m: RecordedSms, accountSid: string) {
+  return {
+    sid: m.sid,
+    account_sid: accountSid,
+    to: m.to,
+    from: m.from,
+    body: m.body,
+    status: "sent",
+    num_segments: String(m.numSegments),
+    direction: "outbound-api",
+    date_created: new Date(m.at).toUTCString(),
+    date_sent: new Date(m.at).toUTCString(),
+    error_code: null,
+    error_message: null,
+    uri: `/2010-04-01/Accounts/${accountSid}/Messages/${m.sid}.json`,
+  };
+}
+
+/**
+ * One page of the Messages list. `DateSent>=` takes YYYY-MM-DD (a whole UTC day, as Twilio documents) or a
+ * full ISO time; PageSize is at most 1000. Newest first.
+ */
+function listPage(url: URL, messages: RecordedSms[], accountSid: string) {
+  const q = url.searchParams;
+  const to = q.get("To");
+  const from = q.get("From");
+  const since = q.get("DateSent>") ?? q.get("DateSent>=");
+  const sinceMs = since ? Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(since) ? `${since}T00:00:00Z` : since) : null;
+  const pageSize = Math.min(1000, Math.max(1, Number(q.get("PageSize") ?? 50) || 50));
+  const found = messages
+    .filter((m) => (!to || m.to === to) && (!from || m.from === from) && (sinceMs === null || m.at >= sinceMs))
+    .reverse()
+    .slice(0, pageSize);
+  const uri = `${url.pathname}${url.search}`;
+  return {
+    messages: found.map((m) => resource(m, accountSid)),
+    page: 0,
+    page_size: pageSize,
+    start: 0,
+    end: Math.max(0, found.length - 1),
+    uri,
+    first_page_uri: uri,
+    next_page_uri: null,
+    previous_page_uri: null,
   };
 }

@@ -3,6 +3,7 @@
 // Only the status code matters; at most a few KB of the answer are read (for the console's error column).
 import http from "node:http";
 import https from "node:https";
+import { parseRetryAfter } from "@/core/retry-after";
 import { pinnedLookup, type ResolvedAddress } from "./url-guard";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -13,6 +14,8 @@ export interface PostResult {
   statusCode: number | null;
   /** For the console: the status and start of the answer, or what went wrong. */
   error: string | null;
+  /** A 429's or 503's Retry-After, capped (core/retry-after.ts); absent when the answer had none. */
+  retryAfterMs?: number | null;
 }
 
 export interface PostRequest {
@@ -57,7 +60,9 @@ export function postWebhook(request: PostRequest): Promise<PostResult> {
       const done = () => {
         const ok = status >= 200 && status < 300;
         const text = Buffer.concat(chunks).toString("utf8").slice(0, 200).replace(/\s+/g, " ").trim();
-        finish({ ok, statusCode: status, error: ok ? null : `HTTP ${status}${text ? `: ${text}` : ""}` });
+        const retryAfterMs =
+          status === 429 || status === 503 ? parseRetryAfter(res.headers["retry-after"], Date.now()) : null;
+        finish({ ok, statusCode: status, error: ok ? null : `HTTP ${status}${text ? `: ${text}` : ""}`, retryAfterMs });
       };
       res.on("end", done);
       res.on("close", done);

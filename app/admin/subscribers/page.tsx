@@ -82,6 +82,9 @@ export default async function SubscribersPage({
         <Link href="/admin/subscribers/import" className={secondary}>
           Import a CSV file
         </Link>
+        <Link href="/admin/subscribers/sms" className={secondary}>
+          SMS subscribers
+        </Link>
         {list.total > 0 && (
           // A plain link: the download is a route handler, not a page.
           <a href={`/admin/subscribers/export.csv${query({})}`} className={secondary} download>

@@ -7,6 +7,8 @@ import { LocalTime } from "@/components/local-time";
 import { Markdown } from "@/components/markdown";
 import { PageShell } from "@/components/page-shell";
 import { FollowForm } from "@/components/follow-form";
+import { SmsFollowForm } from "@/components/sms-follow-form";
+import { getConfig } from "@/core/config";
 import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
 import { loadPage, statusMetadata } from "@/services/public-page";
@@ -161,6 +163,9 @@ export default async function IncidentPage({ params }: Props) {
 
         {offer !== "none" && (
           <FollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} lang={lang} />
+        )}
+        {offer !== "none" && getConfig().twilio && (
+          <SmsFollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} locale={lang.locale} />
         )}
       </article>
     </PageShell>
