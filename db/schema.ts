@@ -33,6 +33,7 @@ import {
   ITEM_VISIBILITIES,
   VIEWER_METHODS,
   CHAT_PLATFORMS,
+  AUDIENCES,
 } from "./constants";
 
 const id = () => text("id").primaryKey();
@@ -393,6 +394,11 @@ export const subscribers = sqliteTable(
      */
     followIncidentId: text("follow_incident_id").references(() => incidents.id, { onDelete: "cascade" }),
     followPostmortem: flag("follow_postmortem").notNull().default(false),
+    /**
+     * internal: signed up from the internal page (a viewer, or an allowed network), so it also hears of
+     * internal incidents and maintenance; public subscribers never do (issue #15).
+     */
+    audience: text("audience", { enum: AUDIENCES }).notNull().default("public"),
     /**
      * When the follow ended (the closing notification's fan-out): no later notification chooses it; once that
      * last one is delivered, the housekeeping unsubscribes it (db/writes/follows.ts).

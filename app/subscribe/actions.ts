@@ -5,6 +5,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
 import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
 import { clientAddress } from "@/services/auth/request";
 import { requestSubscription, type SubscribeResult } from "@/services/subscriptions/subscribe";
+import { currentAudience } from "@/services/viewers/request";
 
 /** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
 export interface SubscribeValues {
@@ -42,6 +43,9 @@ async function subscribeUnguarded(_prev: SubscribeState, form: FormData): Promis
     getDb(),
     { ...values, website: String(form.get("website") ?? "").slice(0, 1001) },
     await clientIp(),
+    Date.now(),
+    // Resolved by the server (a viewer session, or an allowed network): an internal subscriber.
+    (await currentAudience()).audience,
   );
   return result.status === "check-inbox" ? result : { ...result, values };
 }

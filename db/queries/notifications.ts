@@ -33,8 +33,8 @@ const reachable = and(
  * (one email per address: core/incident-follow.ts).
  */
 export function incidentRecipientIds(db: Db, pageId: string, incidentId: string): string[] {
-  // Every subscriber is public today: an internal incident goes to none of them (core/audience.ts).
-  if (incidentHiddenFromPublic(db, pageId, incidentId)) return [];
+  // An incident hidden from the public (core/audience.ts) goes to internal subscribers only.
+  const audience = incidentHiddenFromPublic(db, pageId, incidentId) ? eq(subscribers.audience, "internal") : undefined;
   const affected = db
     .select({ id: incidentComponents.componentId })
     .from(incidentComponents)
@@ -50,6 +50,7 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
       and(
         eq(subscribers.pageId, pageId),
         reachable,
+        audience,
         isNull(subscribers.followIncidentId),
         or(eq(subscribers.allComponents, true), inArray(subscribers.id, interested)),
       ),
@@ -62,6 +63,7 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
       and(
         eq(subscribers.pageId, pageId),
         reachable,
+        audience,
         eq(subscribers.followIncidentId, incidentId),
         isNull(subscribers.followEndedAt),
       ),
@@ -130,8 +132,11 @@ export function notificationContext(db: Db, notificationId: string, now = Date.n
     ? (db.select().from(incidentUpdates).where(eq(incidentUpdates.id, notification.incidentUpdateId)).get() ?? null)
     : null;
   let services: { name: string; status: string }[] = [];
-  // Subscribers are public: the services listed leave out internal ones.
-  const hidden = hiddenFor(db, notification.pageId, "public");
+  // The services listed leave out internal ones, unless the incident is itself internal: then every recipient
+  // is an internal subscriber (incidentRecipientIds), who may read them.
+  const internalIncident =
+    notification.incidentId !== null && incidentHiddenFromPublic(db, notification.pageId, notification.incidentId);
+  const hidden = hiddenFor(db, notification.pageId, internalIncident ? "internal" : "public");
   if (update) {
     services = db
       .select({ name: incidentUpdateComponents.componentName, status: incidentUpdateComponents.newStatus })

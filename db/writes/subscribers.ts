@@ -1,6 +1,7 @@
 // Subscriber writes. Addresses are stored lower-cased.
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { newId } from "@/core/ids";
+import type { Audience } from "../constants";
 import type { Tx } from "../index";
 import { subscriberComponents, subscribers } from "../schema";
 
@@ -12,6 +13,8 @@ export interface NewEmailSubscriber {
   /** Empty or omitted: everything. */
   componentIds?: readonly string[];
   origin?: string;
+  /** Who it may hear about; public unless it signed up from the internal page. */
+  audience?: Audience;
 }
 
 export function insertEmailSubscriber(tx: Tx, input: NewEmailSubscriber): string {
@@ -27,6 +30,7 @@ export function insertEmailSubscriber(tx: Tx, input: NewEmailSubscriber): string
       allComponents: componentIds.length === 0,
       confirmedAt: input.state === "active" ? input.at : null,
       origin: input.origin ?? "public",
+      audience: input.audience ?? "public",
       createdAt: input.at,
       updatedAt: input.at,
     })
@@ -77,6 +81,8 @@ export interface PendingSignUp {
   origin?: string;
   /** A follow of one incident (componentIds is then ignored): see subscribers.followIncidentId. */
   follow?: { incidentId: string; postmortem: boolean };
+  /** Given by sign-ups from the page (who asked); omitted, a new row is public and an existing one keeps its own. */
+  audience?: Audience;
 }
 
 /**
@@ -94,6 +100,8 @@ export function upsertPendingSubscriber(
     // A follower receives its incident only, never "everything".
     allComponents: !input.follow && input.componentIds.length === 0,
     ...(input.follow ? { followPostmortem: input.follow.postmortem } : {}),
+    // A sign-up from the page decides (one from the public page is public again); a console one keeps it.
+    ...(input.audience ? { audience: input.audience } : {}),
     confirmTokenHash: input.confirmTokenHash,
     confirmationSentAt: input.at,
     confirmationExpiresAt: input.expiresAt,

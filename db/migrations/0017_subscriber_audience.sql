@@ -1,0 +1,1 @@
+ALTER TABLE `subscribers` ADD `audience` text DEFAULT 'public' NOT NULL;
