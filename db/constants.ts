@@ -140,6 +140,8 @@ export const NOTIFICATION_KINDS = [
   "report_thanks",
   /** The code a new SMS subscriber types to prove the number is theirs (SMS only, no email). */
   "sms_verification",
+  /** A viewer's single-use sign-in link to the internal page (issue #15), by email. */
+  "viewer_sign_in",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -4,6 +4,7 @@ import { hiddenFor, incidentHiddenFromPublic, notHidden } from "./audience";
 import type { Db } from "../index";
 import { withFollowers } from "@/core/incident-follow";
 import { passwordResetOfNotification } from "./password-resets";
+import { viewerLinkOfNotification } from "./viewers";
 import {
   incidentComponents,
   incidents,
@@ -163,7 +164,9 @@ export function notificationContext(db: Db, notificationId: string, now = Date.n
     notification.kind === "team_invitation" ? invitationOfNotification(db, notification.payload, now) : null;
   const passwordReset =
     notification.kind === "password_reset" ? passwordResetOfNotification(db, notification.payload, now) : null;
-  return { notification, page, incident, update, services, invitation, passwordReset };
+  const viewerLink =
+    notification.kind === "viewer_sign_in" ? viewerLinkOfNotification(db, notification.payload, now) : null;
+  return { notification, page, incident, update, services, invitation, passwordReset, viewerLink };
 }
 
 /**
