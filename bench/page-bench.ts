@@ -182,7 +182,8 @@ async function main() {
       const cpuRatio = r.cpuPerRequestUs / ceiling.cpuPerRequestUs;
       const queriesPerRequest =
         r.target === INTERNAL_TARGET && r.queries !== undefined
-          ? { measured: r.queries / Math.max(1, r.requests), allowed: 1 }
+          ? // The session lookup, plus its last-seen write once a minute per session (VIEWER_TOUCH_INTERVAL).
+            { measured: r.queries / Math.max(1, r.requests), allowed: 1.01 }
           : undefined;
       const judged =
         r === ceiling

@@ -1,10 +1,23 @@
 // Reads for viewers of the internal page: a session or machine token by its hash, and the console's list.
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { viewerSessions, viewerSignInLinks, viewerTokens } from "../schema";
 
+// Prepared once per connection: the page cache asks this on every internal request (bench:page's internal
+// row), and building and preparing the statement each time cost more than running it.
+const sessionStatements = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function prepareSessionLookup(db: Db) {
+  return db
+    .select()
+    .from(viewerSessions)
+    .where(eq(viewerSessions.tokenHash, sql.placeholder("tokenHash")))
+    .prepare();
+}
+
 export function findViewerSession(db: Db, tokenHash: string) {
-  return db.select().from(viewerSessions).where(eq(viewerSessions.tokenHash, tokenHash)).get();
+  let statement = sessionStatements.get(db);
+  if (!statement) sessionStatements.set(db, (statement = prepareSessionLookup(db)));
+  return statement.get({ tokenHash });
 }
 
 export function findLiveViewerToken(db: Db, tokenHash: string) {
