@@ -19,6 +19,10 @@ process.env.E2E_FAKE_TWILIO_URL = `http://127.0.0.1:${FAKE_TWILIO_PORT}`;
 process.env.E2E_TWILIO_ACCOUNT_SID = "AC" + "e2e0".repeat(8);
 process.env.E2E_TWILIO_AUTH_TOKEN = "e2e-twilio-auth-token-0123456789";
 
+// And a real OpenID Provider (oidc-provider) for viewer and console single sign-on (e2e/sso.spec.ts).
+const OIDC_PORT = PORT + 2;
+process.env.E2E_OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
@@ -74,6 +78,12 @@ export default defineConfig({
       },
     },
     {
+      command: `npx tsx scripts/oidc-provider.ts ${OIDC_PORT} ${baseURL}`,
+      url: `${process.env.E2E_OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
       // What `npm start` runs: the compiled server and scripts (scripts/run.mjs compiles dist/ when stale).
       command: "node scripts/run.mjs start --rebuild --fresh-database",
       url: `${baseURL}/api/health`,
@@ -104,6 +114,12 @@ export default defineConfig({
         TWILIO_AUTH_TOKEN: process.env.E2E_TWILIO_AUTH_TOKEN,
         TWILIO_FROM: "+15005550006",
         TWILIO_BASE_URL: process.env.E2E_FAKE_TWILIO_URL,
+        // Viewer and console single sign-on through the test provider (the console uses the same settings).
+        VIEWER_OIDC_ISSUER: process.env.E2E_OIDC_ISSUER,
+        VIEWER_OIDC_CLIENT_ID: "status-page",
+        VIEWER_OIDC_CLIENT_SECRET: "a-long-test-client-secret-of-forty-characters",
+        VIEWER_OIDC_REQUIRED_CLAIM: "groups=staff",
+        VIEWER_OIDC_NAME: "Example SSO",
       },
     },
   ],

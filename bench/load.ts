@@ -38,12 +38,18 @@ export function parseWrk(text: string): WrkResult {
   return { requests, rps, p50Ms: latencyMs(text, "50"), p99Ms: latencyMs(text, "99"), errors: socketErrors + non2xx };
 }
 
-export function wrk(
-  url: string,
-  options: { connections: number; seconds: number; acceptEncoding: string },
-): Promise<WrkResult> {
+export interface WrkOptions {
+  connections: number;
+  seconds: number;
+  acceptEncoding: string;
+  /** More request headers, e.g. a viewer's session cookie. */
+  headers?: Record<string, string>;
+}
+
+export function wrk(url: string, options: WrkOptions): Promise<WrkResult> {
   const args = ["-t1", `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "--timeout", "5s"];
   if (options.acceptEncoding) args.push("-H", `Accept-Encoding: ${options.acceptEncoding}`);
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push("-H", `${name}: ${value}`);
   return new Promise((resolve, reject) => {
     const child = spawn("wrk", [...args, url], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
@@ -97,11 +103,7 @@ export function findServerPid(root: number): number | undefined {
 }
 
 /** Runs wrk against a process and meters it: CPU microseconds per request and peak RSS while under load. */
-export async function meteredRun(
-  pid: number,
-  url: string,
-  options: { connections: number; seconds: number; acceptEncoding: string },
-) {
+export async function meteredRun(pid: number, url: string, options: WrkOptions) {
   let peakRss = rssBytes(pid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssBytes(pid))), 250);
   const cpuBefore = cpuMicros(pid);

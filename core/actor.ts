@@ -22,7 +22,8 @@ export type Capability =
   | "settings.write"
   | "team.manage"
   | "team.require_two_factor"
-  | "api_keys.manage";
+  | "api_keys.manage"
+  | "team.sso";
 
 const EDITOR: readonly Capability[] = ["incidents.write"];
 const ADMIN: readonly Capability[] = [
@@ -36,7 +37,7 @@ const ADMIN: readonly Capability[] = [
 const MEMBER_CAN: Record<UserRole, readonly Capability[]> = {
   editor: EDITOR,
   admin: ADMIN,
-  owner: [...ADMIN, "team.require_two_factor", "api_keys.manage"],
+  owner: [...ADMIN, "team.require_two_factor", "api_keys.manage", "team.sso"],
 };
 
 const KEY_CAN: Record<ApiKeyRole, readonly Capability[]> = {

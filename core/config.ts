@@ -131,6 +131,14 @@ const schema = z
         .optional(),
     ),
     VIEWER_OIDC_NAME: z.preprocess(emptyToUndefined, singleLine(z.string().max(60)).default("your organisation")),
+    /** Console single sign-on (issue #15); without these the console uses the viewer provider's settings. */
+    CONSOLE_OIDC_ISSUER: z.preprocess(
+      emptyToUndefined,
+      z.url({ error: "must be the provider's issuer URL" }).optional(),
+    ),
+    CONSOLE_OIDC_CLIENT_ID: optionalString,
+    CONSOLE_OIDC_CLIENT_SECRET: optionalString,
+    CONSOLE_OIDC_NAME: z.preprocess(emptyToUndefined, singleLine(z.string().max(60)).optional()),
     /** SMS through Twilio: all three, or none (then the public page offers no SMS). */
     TWILIO_ACCOUNT_SID: z.preprocess(
       emptyToUndefined,
@@ -195,6 +203,22 @@ const schema = z
             name: env.VIEWER_OIDC_NAME,
           }
         : null,
+    consoleOidc:
+      env.CONSOLE_OIDC_ISSUER && env.CONSOLE_OIDC_CLIENT_ID
+        ? {
+            issuer: env.CONSOLE_OIDC_ISSUER,
+            clientId: env.CONSOLE_OIDC_CLIENT_ID,
+            clientSecret: env.CONSOLE_OIDC_CLIENT_SECRET ?? null,
+            name: env.CONSOLE_OIDC_NAME ?? env.VIEWER_OIDC_NAME,
+          }
+        : env.VIEWER_OIDC_ISSUER && env.VIEWER_OIDC_CLIENT_ID
+          ? {
+              issuer: env.VIEWER_OIDC_ISSUER,
+              clientId: env.VIEWER_OIDC_CLIENT_ID,
+              clientSecret: env.VIEWER_OIDC_CLIENT_SECRET ?? null,
+              name: env.CONSOLE_OIDC_NAME ?? env.VIEWER_OIDC_NAME,
+            }
+          : null,
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM
         ? {
@@ -220,6 +244,7 @@ const SECRET_VARIABLES = new Set([
   "STATUSPAGE_API_KEY",
   "TWILIO_AUTH_TOKEN",
   "VIEWER_OIDC_CLIENT_SECRET",
+  "CONSOLE_OIDC_CLIENT_SECRET",
   "PUBLISH_S3_SECRET_ACCESS_KEY",
 ]);
 

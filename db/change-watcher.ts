@@ -26,6 +26,8 @@ export const PUBLIC_TABLES = [
 
 export const PRIVATE_TABLES = [
   "app_state",
+  "console_sso_settings",
+  "sso_access_requests",
   "password_resets",
   "monitors",
   "monitor_results",

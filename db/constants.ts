@@ -144,6 +144,8 @@ export const NOTIFICATION_KINDS = [
   "sms_already_subscribed",
   /** The code that opens the SMS manage page (app/manage/sms/), to the number that asked (SMS only). */
   "sms_manage_code",
+  /** A viewer's single-use sign-in link to the internal page (issue #15), by email. */
+  "viewer_sign_in",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

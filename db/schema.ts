@@ -34,6 +34,7 @@ import {
   ITEM_VISIBILITIES,
   VIEWER_METHODS,
   CHAT_PLATFORMS,
+  AUDIENCES,
 } from "./constants";
 
 const id = () => text("id").primaryKey();
@@ -397,6 +398,11 @@ export const subscribers = sqliteTable(
     followIncidentId: text("follow_incident_id").references(() => incidents.id, { onDelete: "cascade" }),
     followPostmortem: flag("follow_postmortem").notNull().default(false),
     /**
+     * internal: signed up from the internal page (a viewer, or an allowed network), so it also hears of
+     * internal incidents and maintenance; public subscribers never do (issue #15).
+     */
+    audience: text("audience", { enum: AUDIENCES }).notNull().default("public"),
+    /**
      * When the follow ended (the closing notification's fan-out): no later notification chooses it; once that
      * last one is delivered, the housekeeping unsubscribes it (db/writes/follows.ts).
      */
@@ -746,6 +752,39 @@ export const viewerTokens = sqliteTable(
     revokedAt: ms("revoked_at"),
   },
   (t) => [uniqueIndex("viewer_tokens_hash_idx").on(t.tokenHash)],
+);
+
+// ---------------------------------------------------------------- console single sign-on (issue #15)
+
+/** The console's SSO settings: one row (id "default"), written by owners. The provider itself is configured in the environment. */
+export const consoleSsoSettings = sqliteTable("console_sso_settings", {
+  id: text("id").primaryKey(),
+  /** The ID token or userinfo claim that carries groups or roles. */
+  roleClaim: text("role_claim").notNull().default("groups"),
+  /** "claim value = role" lines (core/console-sso.ts); empty: nobody gets a role without an owner's approval. */
+  roleMapping: text("role_mapping").notNull().default(""),
+  /** Email domains allowed to sign in with SSO, one per line; empty: any verified email. */
+  emailDomains: text("email_domains").notNull().default(""),
+  /** When on, only the break-glass owner may sign in with a password. */
+  localPasswordsOff: flag("local_passwords_off").notNull().default(false),
+  breakGlassUserId: text("break_glass_user_id").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: updatedAt(),
+});
+
+/** People who signed in with SSO but whose claims map to no role: they wait for an owner's approval. */
+export const ssoAccessRequests = sqliteTable(
+  "sso_access_requests",
+  {
+    id: id(),
+    /** Lower-cased, verified by the provider. */
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    /** The role claim's values at the last attempt, for the owner deciding. */
+    claimValues: text("claim_values", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: ms("last_seen_at").notNull(),
+  },
+  (t) => [uniqueIndex("sso_access_requests_email_unique").on(t.email)],
 );
 
 // ---------------------------------------------------------------- detection

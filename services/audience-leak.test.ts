@@ -189,4 +189,20 @@ describe("nothing internal leaks into a public artefact", () => {
     const found = sent.flatMap((body) => SECRETS.filter((s) => body.includes(s)));
     expect(found).toEqual([]);
   });
+
+  it("an internal subscriber does get the internal incidents, with their internal services; the public one still nothing", async () => {
+    const { db, pageId } = mixedPage();
+    insertEmailSubscriber(db, { pageId, email: "staff@example.com", at: T0, state: "active", audience: "internal" });
+    await runNotificationJobs(db, T0 + HOUR, { mailer: null, publicUrl: BASE, from: "Status <status@example.org>" });
+    const mails = db.select().from(emailMessages).all();
+    const to = (address: string) =>
+      mails.filter((m) => m.toAddress === address).map((m) => `${m.subject}\n${m.html}\n${m.text}`);
+    const staff = to("staff@example.com").join("\n");
+    for (const secret of ["Payslips late", "Door firmware", "SECRET-BODY", "Payroll"])
+      expect(staff, `the internal subscriber should hear of ${secret}`).toContain(secret);
+    expect(staff).toContain("Sign-in slow");
+    const pub = to("all@example.com");
+    expect(pub.some((m) => m.includes("Sign-in slow"))).toBe(true);
+    expect(pub.flatMap((body) => SECRETS.filter((s) => body.includes(s)))).toEqual([]);
+  });
 });

@@ -58,6 +58,14 @@ async function signInUnguarded(_previous: FormState, formData: FormData): Promis
   if (result.kind === "invalid") {
     return { ok: false, message: "The email or password is incorrect.", values: { email }, at: Date.now() };
   }
+  if (result.kind === "sso_only") {
+    return {
+      ok: false,
+      message: "Password sign-in is turned off for your account. Use the single sign-on button instead.",
+      values: { email },
+      at: Date.now(),
+    };
+  }
   (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt));
   redirect(result.pendingTwoFactor ? "/login/two-factor" : "/admin");
 }

@@ -6,6 +6,7 @@ import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
 import { clientAddress } from "@/services/auth/request";
 import { requestSubscription, type SubscribeResult } from "@/services/subscriptions/subscribe";
 import { postedLanguage } from "@/services/subscriptions/language";
+import { currentAudience } from "@/services/viewers/request";
 
 /** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
 export interface SubscribeValues {
@@ -43,6 +44,9 @@ async function subscribeUnguarded(_prev: SubscribeState, form: FormData): Promis
     getDb(),
     { ...values, website: String(form.get("website") ?? "").slice(0, 1001), language: postedLanguage(form) },
     await clientIp(),
+    Date.now(),
+    // Resolved by the server (a viewer session, or an allowed network): an internal subscriber.
+    (await currentAudience()).audience,
   );
   return result.status === "check-inbox" ? result : { ...result, values };
 }

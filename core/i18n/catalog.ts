@@ -10,6 +10,7 @@ import page from "./messages/page";
 import sms_follow from "./messages/sms-follow";
 import sms_manage from "./messages/sms-manage";
 import subscribe from "./messages/subscribe";
+import viewer_sign_in from "./messages/viewer-sign-in";
 
 export const CATALOG = {
   common,
@@ -21,6 +22,7 @@ export const CATALOG = {
   "sms-follow": sms_follow,
   "sms-manage": sms_manage,
   subscribe,
+  "viewer-sign-in": viewer_sign_in,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;

@@ -56,7 +56,7 @@ export function hiddenFor(db: Tx, pageId: string, audience: Audience): Hidden {
 }
 
 /** Whether the public may not see this incident (subscribers are public: they hear nothing of it). */
-export function incidentHiddenFromPublic(db: Db, pageId: string, incidentId: string): boolean {
+export function incidentHiddenFromPublic(db: Tx, pageId: string, incidentId: string): boolean {
   return hiddenFor(db, pageId, "public").incidentIds.has(incidentId);
 }
 

@@ -4,6 +4,7 @@ import { hiddenFor, incidentHiddenFromPublic, notHidden } from "./audience";
 import type { Db } from "../index";
 import { withFollowers } from "@/core/incident-follow";
 import { passwordResetOfNotification } from "./password-resets";
+import { viewerLinkOfNotification } from "./viewers";
 import {
   incidentComponents,
   incidents,
@@ -33,8 +34,8 @@ const reachable = and(
  * (one email per address: core/incident-follow.ts).
  */
 export function incidentRecipientIds(db: Db, pageId: string, incidentId: string): string[] {
-  // Every subscriber is public today: an internal incident goes to none of them (core/audience.ts).
-  if (incidentHiddenFromPublic(db, pageId, incidentId)) return [];
+  // An incident hidden from the public (core/audience.ts) goes to internal subscribers only.
+  const audience = incidentHiddenFromPublic(db, pageId, incidentId) ? eq(subscribers.audience, "internal") : undefined;
   const affected = db
     .select({ id: incidentComponents.componentId })
     .from(incidentComponents)
@@ -50,6 +51,7 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
       and(
         eq(subscribers.pageId, pageId),
         reachable,
+        audience,
         isNull(subscribers.followIncidentId),
         or(eq(subscribers.allComponents, true), inArray(subscribers.id, interested)),
       ),
@@ -62,6 +64,7 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
       and(
         eq(subscribers.pageId, pageId),
         reachable,
+        audience,
         eq(subscribers.followIncidentId, incidentId),
         isNull(subscribers.followEndedAt),
       ),
@@ -132,8 +135,11 @@ export function notificationContext(db: Db, notificationId: string, now = Date.n
     ? (db.select().from(incidentUpdates).where(eq(incidentUpdates.id, notification.incidentUpdateId)).get() ?? null)
     : null;
   let services: { name: string; status: string }[] = [];
-  // Subscribers are public: the services listed leave out internal ones.
-  const hidden = hiddenFor(db, notification.pageId, "public");
+  // The services listed leave out internal ones, unless the incident is itself internal: then every recipient
+  // is an internal subscriber (incidentRecipientIds), who may read them.
+  const internalIncident =
+    notification.incidentId !== null && incidentHiddenFromPublic(db, notification.pageId, notification.incidentId);
+  const hidden = hiddenFor(db, notification.pageId, internalIncident ? "internal" : "public");
   if (update) {
     services = db
       .select({ name: incidentUpdateComponents.componentName, status: incidentUpdateComponents.newStatus })
@@ -160,7 +166,9 @@ export function notificationContext(db: Db, notificationId: string, now = Date.n
     notification.kind === "team_invitation" ? invitationOfNotification(db, notification.payload, now) : null;
   const passwordReset =
     notification.kind === "password_reset" ? passwordResetOfNotification(db, notification.payload, now) : null;
-  return { notification, page, incident, update, services, invitation, passwordReset };
+  const viewerLink =
+    notification.kind === "viewer_sign_in" ? viewerLinkOfNotification(db, notification.payload, now) : null;
+  return { notification, page, incident, update, services, invitation, passwordReset, viewerLink };
 }
 
 /**

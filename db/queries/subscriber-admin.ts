@@ -21,6 +21,7 @@ const PUBLIC_COLUMNS = {
   state: subscribers.state,
   allComponents: subscribers.allComponents,
   origin: subscribers.origin,
+  audience: subscribers.audience,
   createdAt: subscribers.createdAt,
   confirmedAt: subscribers.confirmedAt,
   unsubscribedAt: subscribers.unsubscribedAt,

@@ -2,6 +2,7 @@
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { newId } from "@/core/ids";
 import type { Locale } from "@/core/i18n/locales";
+import type { Audience } from "../constants";
 import type { Tx } from "../index";
 import { subscriberComponents, subscribers } from "../schema";
 
@@ -15,6 +16,8 @@ export interface NewEmailSubscriber {
   origin?: string;
   /** The subscriber's language (core/i18n/locales.ts); omitted: the column's default, or unchanged. */
   language?: Locale;
+  /** Who it may hear about; public unless it signed up from the internal page. */
+  audience?: Audience;
 }
 
 export function insertEmailSubscriber(tx: Tx, input: NewEmailSubscriber): string {
@@ -31,6 +34,7 @@ export function insertEmailSubscriber(tx: Tx, input: NewEmailSubscriber): string
       confirmedAt: input.state === "active" ? input.at : null,
       origin: input.origin ?? "public",
       ...(input.language ? { language: input.language } : {}),
+      audience: input.audience ?? "public",
       createdAt: input.at,
       updatedAt: input.at,
     })
@@ -88,6 +92,8 @@ export interface PendingSignUp {
   follow?: { incidentId: string; postmortem: boolean };
   /** The language the sign-up was made in: a new sign-up of a known address switches to it. */
   language?: Locale;
+  /** Given by sign-ups from the page (who asked); omitted, a new row is public and an existing one keeps its own. */
+  audience?: Audience;
 }
 
 /**
@@ -105,6 +111,8 @@ export function upsertPendingSubscriber(
     // A follower receives its incident only, never "everything".
     allComponents: !input.follow && input.componentIds.length === 0,
     ...(input.follow ? { followPostmortem: input.follow.postmortem } : {}),
+    // A sign-up from the page decides (one from the public page is public again); a console one keeps it.
+    ...(input.audience ? { audience: input.audience } : {}),
     confirmTokenHash: input.confirmTokenHash,
     confirmationSentAt: input.at,
     confirmationExpiresAt: input.expiresAt,

@@ -1,7 +1,9 @@
 // Signing in with email and password: throttled per (account, client address) strictly, per account and per
 // client address more loosely, with growing lock-outs counted before the password is checked, the same answer whether or not the email exists, and every attempt in the audit log.
 import type { Db, Tx } from "@/db";
+import { getConsoleSsoSettings } from "@/db/queries/console-sso";
 import { findUserByEmail } from "@/db/queries/users";
+import { passwordSignInAllowed } from "@/core/console-sso";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { clearRateLimit, readRateLimit, writeRateLimit } from "@/db/writes/rate-limits";
 import { recordSignIn } from "@/db/writes/users";
@@ -20,7 +22,9 @@ export interface SignInInput {
 export type SignInResult =
   | { kind: "signed_in"; token: string; expiresAt: number; pendingTwoFactor: boolean; userId: string }
   | { kind: "invalid" }
-  | { kind: "throttled"; retryAfterMs: number };
+  | { kind: "throttled"; retryAfterMs: number }
+  /** The password was right, but local passwords are off for this member: they sign in with SSO. */
+  | { kind: "sso_only" };
 
 // Verified against when the email is unknown, so both answers take the same time.
 let dummyHash: Promise<string> | undefined;
@@ -130,6 +134,11 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
       // Already counted by the reservation.
       audit(tx, "auth.sign_in_failed", { reason: user ? "wrong_password" : "unknown_email" }, user?.id);
       return { kind: "invalid" } as const;
+    }
+    // Checked only after the password, so the answer tells nothing to someone who does not know it.
+    if (!passwordSignInAllowed(getConsoleSsoSettings(tx), user.id)) {
+      audit(tx, "auth.sign_in_refused", { reason: "local_passwords_off" }, user.id);
+      return { kind: "sso_only" } as const;
     }
     // This address proved it knows the password: its own counter starts again; the others get the attempt back.
     clearRateLimit(tx, keys[0].key);

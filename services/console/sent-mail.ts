@@ -72,6 +72,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   webhook_verification: "Webhook verification",
   team_invitation: "Team invitation",
   password_reset: "Password reset",
+  viewer_sign_in: "Viewer sign-in link",
   monitor_down: "Monitor down (team alert)",
   report_spike: "Visitor reports spike (team alert)",
   report_thanks: "Thank you for reporting",

@@ -27,6 +27,7 @@ import { insertAuditEntry } from "@/db/writes/audit";
 import { assertCan, type Actor } from "@/core/actor";
 import { audit } from "./audit";
 import { deliverInvitation } from "./invitation-delivery";
+import { ssoProtectsMember } from "./sso";
 
 export const INVITATION_LIFETIME = 7 * DAY;
 
@@ -158,6 +159,8 @@ export function changeRole(
     if (target.role === "owner" && countOwners(tx) <= 1) {
       return { ok: false, message: "This is the last owner. Make someone else an owner first." };
     }
+    const protectedBySso = ssoProtectsMember(tx, userId);
+    if (protectedBySso) return { ok: false, message: protectedBySso };
     updateUserRole(tx, userId, role, now);
     audit(
       tx,
@@ -180,6 +183,8 @@ export function removeMember(db: Db, actor: Actor, userId: string, now: number):
     if (target.role === "owner" && countOwners(tx) <= 1) {
       return { ok: false, message: "This is the last owner and cannot be removed." };
     }
+    const protectedBySso = ssoProtectsMember(tx, userId);
+    if (protectedBySso) return { ok: false, message: protectedBySso };
     deleteUser(tx, userId); // sessions and recovery codes go with it (foreign keys cascade)
     audit(
       tx,

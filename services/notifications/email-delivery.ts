@@ -28,6 +28,7 @@ import {
   passwordResetToken,
   REMOVED_LINK_TOKEN,
   signSubscriberToken,
+  viewerLinkToken,
 } from "./tokens";
 
 export const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_manage_link", "webhook_disabled"]);
@@ -36,18 +37,19 @@ export const ONE_PERSON_KINDS = new Set(["subscription_confirm", "subscription_m
  * stored copy loses the link's token, so nobody reading Sent mail can use it in the recipient's place.
  * Without Resend the stored copy is the only one, and keeps it.
  */
-const SECRET_LINK_KINDS = new Set(["subscription_confirm", "team_invitation", "password_reset"]);
-const SECRET_LINK = /(\/(?:invite|subscribe\/confirm|login\/reset)\/)[\w.-]+/g;
+const SECRET_LINK_KINDS = new Set(["subscription_confirm", "team_invitation", "password_reset", "viewer_sign_in"]);
+const SECRET_LINK = /(\/(?:invite|subscribe\/confirm|login\/reset)\/|\/sign-in\?link=)[\w.-]+/g;
 /**
  * A reset link is a key to someone's account and admins read Sent mail, so its stored copy loses the token
  * even when no email leaves the server (without Resend, `npm run admin -- reset-password` is the way back).
  */
-const NEVER_KEPT_LINK_KINDS = new Set(["password_reset"]);
+const NEVER_KEPT_LINK_KINDS = new Set(["password_reset", "viewer_sign_in"]);
 
 /** Messages to someone who is not a subscriber: the delivery's recipients are addresses, not subscriber ids. */
 export const ADDRESS_KINDS = new Set([
   "team_invitation",
   "password_reset",
+  "viewer_sign_in",
   "monitor_down",
   "report_spike",
   "report_thanks",
@@ -123,7 +125,8 @@ async function templateFor(state: TickState, notificationId: string, locale: Loc
     const sendable =
       ctx &&
       !(ctx.notification.kind === "team_invitation" && !ctx.invitation) &&
-      !(ctx.notification.kind === "password_reset" && !ctx.passwordReset);
+      !(ctx.notification.kind === "password_reset" && !ctx.passwordReset) &&
+      !(ctx.notification.kind === "viewer_sign_in" && !ctx.viewerLink);
     const value = sendable ? { ctx, template: await renderTemplate(ctx, state.publicUrl, locale) } : null;
     state.memo.set(key, { at: state.now, value });
   }
@@ -191,7 +194,7 @@ function addressEmails(state: TickState, ctx: NotificationContext, template: Ren
       state: "queued" as const,
     }));
   }
-  const { invitation, passwordReset } = ctx;
+  const { invitation, passwordReset, viewerLink } = ctx;
   const target = invitation
     ? { id: invitation.id, email: invitation.email, linkToken: invitationToken(state.secret, invitation.id) }
     : passwordReset
@@ -200,7 +203,13 @@ function addressEmails(state: TickState, ctx: NotificationContext, template: Ren
           email: passwordReset.email,
           linkToken: passwordResetToken(state.secret, passwordReset.id),
         }
-      : null;
+      : viewerLink
+        ? {
+            id: viewerLink.linkId,
+            email: viewerLink.email,
+            linkToken: viewerLinkToken(state.secret, viewerLink.linkId),
+          }
+        : null;
   if (!target || !delivery.recipients.includes(target.email)) return [];
   const email = personalise(template, ctx, state.publicUrl, { ...target, manageToken: "", unsubscribeToken: "" });
   return [{ subscriberId: null, toAddress: target.email, fromAddress: state.from, ...email, state: "queued" as const }];

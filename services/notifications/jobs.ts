@@ -10,6 +10,7 @@ import { insertSmsDeliveries } from "@/db/writes/sms";
 import { deliverSms, smsRecipientIds, type SmsLaneContext } from "@/services/sms/deliver";
 import { smsSenderFrom, type SmsSender } from "@/services/sms/twilio";
 import { passwordResetOfNotification } from "@/db/queries/password-resets";
+import { viewerLinkOfNotification } from "@/db/queries/viewers";
 import { thanksAddresses } from "@/db/queries/visitor-reports";
 import { nextDueAt, notificationsToFanOut, writeFanOut } from "@/db/writes/outbox";
 import { ensureAppSecret } from "@/db/writes/page";
@@ -94,7 +95,8 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
   for (const n of notificationsToFanOut(db)) {
     const invitation = n.kind === "team_invitation" ? invitationOfNotification(db, n.payload, now) : null;
     const reset = n.kind === "password_reset" ? passwordResetOfNotification(db, n.payload, now) : null;
-    const address = invitation?.email ?? reset?.email;
+    const viewerLink = n.kind === "viewer_sign_in" ? viewerLinkOfNotification(db, n.payload, now) : null;
+    const address = invitation?.email ?? reset?.email ?? viewerLink?.email;
     const recipients =
       n.kind === "monitor_down" || n.kind === "report_spike"
         ? payloadAddresses(n.payload)

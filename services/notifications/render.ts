@@ -20,6 +20,8 @@ import MaintenanceScheduled from "@/emails/maintenance-scheduled";
 import MaintenanceStarted from "@/emails/maintenance-started";
 import ManageLink from "@/emails/manage-link";
 import PasswordReset from "@/emails/password-reset";
+import ViewerSignIn from "@/emails/viewer-sign-in";
+import { translator } from "@/core/i18n/translate";
 import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
 import MonitorDown from "@/emails/monitor-down";
@@ -150,6 +152,17 @@ export async function renderTemplate(
     const expiresAt = `${formatInZone(reset.expiresAt, ctx.page.timeZone)} (${ctx.page.timeZone})`;
     const out = await both(createElement(PasswordReset, { branding, resetUrl, expiresAt }));
     return { ...out, subject: `Reset your ${ctx.page.name} console password`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "viewer_sign_in") {
+    const link = ctx.viewerLink;
+    if (!link) throw new Error("Cannot render a viewer sign-in link that was used or has expired");
+    // The viewer's language is not known yet: the page's default (English until #14 gives pages one).
+    const locale = DEFAULT_LOCALE;
+    const signInUrl = `${publicUrl.replace(/\/+$/, "")}/sign-in?link=${LINK}`;
+    const minutes = Math.max(1, Math.round((link.expiresAt - notification.createdAt) / 60_000));
+    const out = await both(createElement(ViewerSignIn, { branding, signInUrl, minutes, locale }));
+    const subject = translator(locale, "viewer-sign-in")("subject", { page: ctx.page.name });
+    return { ...out, subject, incidentId: null, transactional: true };
   }
   if (notification.kind === "monitor_down") {
     // A team alert: the console link is at the server's own address, like the invitation's.

@@ -43,7 +43,11 @@ export function verifySubscriberToken(
  * The row it opens keeps only a hash of it (to verify and to revoke), and the outbox never holds it: the
  * worker derives it again when it renders the email.
  */
-function linkSecret(secret: string, purpose: "confirm" | "invite" | "reset", ...parts: (string | number)[]): string {
+function linkSecret(
+  secret: string,
+  purpose: "confirm" | "invite" | "reset" | "viewer-link",
+  ...parts: (string | number)[]
+): string {
   return createHmac("sha256", secret)
     .update(`${purpose}:${parts.join(":")}`)
     .digest("base64url");
@@ -62,6 +66,11 @@ export function invitationToken(secret: string, invitationId: string): string {
 /** The password reset link's token (43 characters): one per reset request. */
 export function passwordResetToken(secret: string, resetId: string): string {
   return linkSecret(secret, "reset", resetId);
+}
+
+/** A viewer's email sign-in link token (43 characters): one per link. */
+export function viewerLinkToken(secret: string, linkId: string): string {
+  return linkSecret(secret, "viewer-link", linkId);
 }
 
 /** What replaces a single-use link's token in the stored copy of an email once Resend has it. */

@@ -8,7 +8,7 @@
 // or suppressed), is refused so that nobody who withdrew or bounced is signed back up by mistake.
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
-import { LIMITS, SUBSCRIBER_STATES, type SubscriberState } from "@/db/constants";
+import { LIMITS, SUBSCRIBER_STATES, type Audience, type SubscriberState } from "@/db/constants";
 import { getEmailSubscriberByAddress, getPageRow } from "@/db/queries/subscribers";
 import {
   allSubscribers,
@@ -83,6 +83,8 @@ export interface SubscriberView {
   email: string;
   state: SubscriberState;
   origin: string;
+  /** internal: also hears of internal incidents (signed up from the internal page). */
+  audience: Audience;
   /** null: everything. */
   components: { id: string; name: string }[] | null;
   createdAt: number;
@@ -105,6 +107,7 @@ function views(db: Tx, rows: SubscriberSummary[]): SubscriberView[] {
     email: r.email ?? "",
     state: r.state,
     origin: r.origin,
+    audience: r.audience,
     components: r.allComponents ? null : (scopes.get(r.id) ?? []),
     createdAt: r.createdAt,
     confirmedAt: r.confirmedAt,

@@ -4,9 +4,10 @@
 // an address whose page subscription already covers the incident is told so by email instead.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { LIMITS } from "@/db/constants";
+import { LIMITS, type Audience } from "@/db/constants";
 import type { Db } from "@/db";
 import { getFollow, getPageRow, pageSubscriptionCovering } from "@/db/queries/subscribers";
+import { incidentHiddenFromPublic } from "@/db/queries/audience";
 import { getPublicIncident } from "@/db/queries/public-incidents";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
@@ -47,8 +48,10 @@ export function requestFollow(
   raw: FollowInput,
   ip: string,
   now = Date.now(),
+  /** Who asked, as the server resolved it: only the internal audience may follow an internal incident. */
+  audience: Audience = "public",
 ): FollowResult {
-  const item = isId(incidentId) ? getPublicIncident(db, incidentId) : undefined;
+  const item = isId(incidentId) ? getPublicIncident(db, incidentId, audience) : undefined;
   const page = getPageRow(db);
   if (!item || !page || item.incident.pageId !== page.id) return { status: "not-found" };
   const parsed = followSchema.safeParse(raw);
@@ -70,7 +73,12 @@ export function requestFollow(
     if (existing?.state === "pending" && (existing.confirmationExpiresAt ?? 0) > now) return sameAnswer;
     if (!consumeRateLimit(tx, "subscribe:confirmations", SUBSCRIBE_LIMITS.confirmationsPerHour, HOUR, now))
       return { status: "too-many" as const };
-    const covering = pageSubscriptionCovering(tx, page.id, email, incidentId);
+    // A public page subscription does not cover an incident only the internal audience sees: it never hears of it.
+    const found = pageSubscriptionCovering(tx, page.id, email, incidentId);
+    const covering =
+      found && (found.audience === "internal" || !incidentHiddenFromPublic(tx, page.id, incidentId))
+        ? found
+        : undefined;
     if (covering || existing?.state === "active") {
       // Told by email, not on the page, so the form never says who is subscribed.
       enqueueNotification(tx, {
@@ -86,7 +94,7 @@ export function requestFollow(
       tx,
       page,
       existing?.id ?? null,
-      { email, componentIds: [], follow: { incidentId, postmortem: input.postmortem }, language: input.language },
+      { email, componentIds: [], follow: { incidentId, postmortem: input.postmortem }, language: input.language, audience },
       now,
     );
     return sameAnswer;

@@ -3,7 +3,7 @@
 // for a new (or lapsed) address, a manage link for an address already subscribed.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { LIMITS } from "@/db/constants";
+import { LIMITS, type Audience } from "@/db/constants";
 import type { Db, Tx } from "@/db";
 import { getEmailSubscriberByAddress, getPageRow, getSubscriber } from "@/db/queries/subscribers";
 import { enqueueNotification } from "@/db/writes/outbox";
@@ -52,7 +52,17 @@ export function confirmTokenHash(tx: Tx, subscriberId: string, at: number): stri
   return hash(confirmationToken(ensureAppSecret(tx, at), subscriberId, at).split(".")[1]);
 }
 
-export function requestSubscription(db: Db, raw: SubscribeInput, ip: string, now = Date.now()): SubscribeResult {
+/**
+ * `audience` is who asked, as the server resolved it (a viewer or an allowed network: internal), never
+ * anything the form says: an internal subscriber also hears of internal incidents.
+ */
+export function requestSubscription(
+  db: Db,
+  raw: SubscribeInput,
+  ip: string,
+  now = Date.now(),
+  audience: Audience = "public",
+): SubscribeResult {
   const parsed = subscribeSchema.safeParse(raw);
   if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors };
   const input = parsed.data;
@@ -85,7 +95,7 @@ export function requestSubscription(db: Db, raw: SubscribeInput, ip: string, now
       return sameAnswer;
     }
     const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
-    startConfirmation(tx, page, existing?.id ?? null, { email, componentIds, language: input.language }, now);
+    startConfirmation(tx, page, existing?.id ?? null, { email, componentIds, language: input.language, audience }, now);
     return sameAnswer;
   });
 }
@@ -105,6 +115,7 @@ export function startConfirmation(
     /** Following one incident (services/subscriptions/follow.ts). */
     follow?: { incidentId: string; postmortem: boolean };
     language?: Locale;
+    audience?: Audience;
   },
   now: number,
 ): string {

@@ -19,12 +19,16 @@ export interface TestProvider {
 }
 
 export async function startOidcProvider(input: {
-  redirectUri: string;
+  /** One callback, or several (the e2e server's viewer and console callbacks). */
+  redirectUri: string | string[];
   users: Record<string, TestUser>;
   idTokenTtlSeconds?: number;
+  /** A fixed port (the e2e run); any free one by default. Always on 127.0.0.1. */
+  port?: number;
 }): Promise<TestProvider> {
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(input.port ?? 0, "127.0.0.1", resolve));
+  const redirectUris = Array.isArray(input.redirectUri) ? input.redirectUri : [input.redirectUri];
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = "status-page";
   const clientSecret = "a-long-test-client-secret-of-forty-characters";
@@ -33,14 +37,14 @@ export async function startOidcProvider(input: {
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: [input.redirectUri],
+        redirect_uris: redirectUris,
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },
       {
         client_id: "other-app",
         client_secret: "another-long-test-client-secret-of-forty-chars",
-        redirect_uris: [input.redirectUri],
+        redirect_uris: redirectUris,
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },

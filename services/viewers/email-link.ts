@@ -1,17 +1,20 @@
 // Email-link sign-in for viewers: an address at one of the allowed domains gets a single-use link that works
 // for 15 minutes. The answer is the same whatever the address (no enumeration), requests are throttled per
-// address and per client address, and only the link's SHA-256 is stored. The email is sent at once (not
-// through the subscriber outbox): a link that arrives an hour late is worth nothing.
+// address and per client address, and only the link's SHA-256 is stored. The email goes through the outbox
+// (viewer_sign_in) like every other one, so it is retried when Resend fails; the token is derived from the
+// link's id with the app secret when the email is written, and a link used or expired by then is not written.
 import type { Db } from "@/db";
 import { LIMITS } from "@/db/constants";
 import { getPage } from "@/db/queries/status-page";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { claimViewerLink, insertViewerLink } from "@/db/writes/viewers";
 import { emailDomainAllowed, listOf } from "@/core/audience";
-import { escapeXml } from "@/services/feeds/xml";
-import type { OutgoingEmail, SendResult } from "@/services/mail/send";
 import { takeFromWindows } from "@/services/auth/password-reset";
-import { hashToken, newSecretToken } from "@/services/auth/tokens";
+import { hashToken } from "@/services/auth/tokens";
+import { enqueueNotification } from "@/db/writes/outbox";
+import { ensureAppSecret } from "@/db/writes/page";
+import { newId } from "@/core/ids";
+import { viewerLinkToken } from "@/services/notifications/tokens";
 import { VIEWER_LINK_LIFETIME, VIEWER_LINK_LIMITS } from "./policy";
 import { createViewerSession } from "./sessions";
 
@@ -24,20 +27,13 @@ export interface LinkRequest {
   email: string;
   ip: string | null;
   now: number;
-  baseUrl: string;
-  from: string;
 }
 
-/** Asks for a sign-in link. Returns after the email was handed to the mailer (or was not due). */
-export async function requestViewerLink(
-  db: Db,
-  input: LinkRequest,
-  send: (email: OutgoingEmail) => Promise<SendResult>,
-): Promise<LinkRequestResult> {
+/** Asks for a sign-in link: its email is queued in the outbox in the same transaction (when it is due). */
+export function requestViewerLink(db: Db, input: LinkRequest): LinkRequestResult {
   const email = input.email.trim().toLowerCase();
   if (email.length > LIMITS.email || !EMAIL.test(email)) return { kind: "invalid" };
-  const token = newSecretToken();
-  const outcome = db.transaction(
+  return db.transaction(
     (tx) => {
       const wait = takeFromWindows(
         tx,
@@ -61,36 +57,20 @@ export async function requestViewerLink(
         detail: { allowed: Boolean(allowed) },
         ip: input.ip,
       });
-      if (!allowed) return { kind: "accepted", page: null } as const;
-      insertViewerLink(tx, {
-        tokenHash: hashToken(token),
-        email,
+      if (!allowed) return { kind: "accepted" } as const;
+      const linkId = newId();
+      const linkHash = hashToken(viewerLinkToken(ensureAppSecret(tx, input.now), linkId));
+      insertViewerLink(tx, { tokenHash: linkHash, email, at: input.now, expiresAt: input.now + VIEWER_LINK_LIFETIME });
+      enqueueNotification(tx, {
+        pageId: page.id,
+        kind: "viewer_sign_in",
+        payload: { linkId, linkHash },
         at: input.now,
-        expiresAt: input.now + VIEWER_LINK_LIFETIME,
       });
-      return { kind: "accepted", page } as const;
+      return { kind: "accepted" } as const;
     },
     { behavior: "immediate" },
   );
-  if (outcome.kind === "throttled") return outcome;
-  if (outcome.page) {
-    const link = `${input.baseUrl}/sign-in?link=${token}`;
-    const result = await send(signInEmail(outcome.page.name, email, link, input.from));
-    if (!result.ok) console.error("Sending a viewer sign-in link failed:", result.message);
-  }
-  return { kind: "accepted" };
-}
-
-function signInEmail(pageName: string, to: string, link: string, from: string): OutgoingEmail {
-  const name = escapeXml(pageName);
-  return {
-    from,
-    to: [to],
-    subject: `Sign in to the ${pageName} status page`,
-    html: `<p>Open this link to see the internal ${name} status page. It works once, for 15 minutes.</p><p><a href="${escapeXml(link)}">Sign in to ${name} status</a></p><p>If you did not ask for it, ignore this email.</p>`,
-    text: `Open this link to see the internal ${pageName} status page. It works once, for 15 minutes.\n\n${link}\n\nIf you did not ask for it, ignore this email.`,
-    headers: {},
-  };
 }
 
 /** Opens a link once: a new viewer session, or null when the link is unknown, used, expired or no longer allowed. */

@@ -3,8 +3,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { auditLog, pages, viewerSignInLinks, viewerTokens } from "@/db/schema";
+import { auditLog, emailMessages, pages, viewerSignInLinks, viewerTokens } from "@/db/schema";
 import { createResendMailer } from "@/services/mail/send";
+import { runNotificationJobs } from "@/services/notifications/jobs";
 import { lookupSession } from "@/services/auth/sessions";
 import { startFakeResend, type FakeResend } from "@/services/testing/fake-resend";
 import { addMember, emptyPage, T0 } from "@/services/testing/scenario";
@@ -29,14 +30,20 @@ function page(visibility: "public" | "private" | "mixed" = "private") {
   return db;
 }
 
+/** Asks for a link, then lets the outbox send what it queued (through the real SDK to the fake Resend). */
 async function ask(db: Db, email: string, now = T0, ip = "203.0.113.9") {
-  const mailer = createResendMailer("re_test", fake.url);
-  return requestViewerLink(
-    db,
-    { email, ip, now, baseUrl: "https://status.example.org", from: "Status <status@example.org>" },
-    (m) => mailer.sendEmail(m, {}),
-  );
+  const result = requestViewerLink(db, { email, ip, now });
+  await sendOutbox(db, now);
+  return result;
 }
+
+const sendOutbox = (db: Db, now: number) =>
+  runNotificationJobs(db, now, {
+    mailer: createResendMailer("re_test", fake.url),
+    publicUrl: "https://status.example.org",
+    from: "Status <status@example.org>",
+    clock: () => now,
+  });
 
 const linkFor = (email: string) => {
   const sent = fake.emails().filter((m) => m.to.includes(email));
@@ -86,6 +93,27 @@ describe("email-link sign-in", () => {
       access: "everything",
     });
     expect(signInWithLink(db, link!, { ip: null, now: T0 + 2 * MINUTE })).toBeNull();
+  });
+
+  it("goes through the outbox: a failed send is retried, and the stored copy keeps no usable link", async () => {
+    const db = page();
+    fake.failNext(1, "500");
+    expect(requestViewerLink(db, { email: "rita@example.com", ip: "203.0.113.9", now: T0 })).toEqual({
+      kind: "accepted",
+    });
+    const first = await sendOutbox(db, T0);
+    expect(first.retried).toBe(1);
+    expect(linkFor("rita@example.com")).toBeNull();
+    expect(first.nextDueAt).toBeGreaterThan(T0);
+    const second = await sendOutbox(db, first.nextDueAt!);
+    expect(second.sent).toBe(1);
+    const token = linkFor("rita@example.com");
+    expect(token).not.toBeNull();
+    expect(signInWithLink(db, token!, { ip: null, now: first.nextDueAt! })?.email).toBe("rita@example.com");
+    // Admins read Sent mail: the kept copy's link is of no use to them.
+    const kept = db.select().from(emailMessages).all().at(-1)!;
+    expect(kept.text).not.toContain(token!);
+    expect(kept.text).toContain("/sign-in?link=link-removed-once-sent");
   });
 
   it("an expired link does nothing", async () => {

@@ -170,6 +170,8 @@ export default async function SubscribersPage({
                           : s.components.map((c) => c.name).join(", ") || "No services left"}
                       </span>
                       <span aria-hidden="true">·</span>
+                      <span>{s.audience === "internal" ? "Internal: also internal incidents" : "Public"}</span>
+                      <span aria-hidden="true">·</span>
                       <span>
                         added {formatInZone(s.createdAt, timeZone)} ({s.origin})
                       </span>

@@ -2,11 +2,13 @@ import { getDb } from "@/db";
 import { getPublicIncident } from "@/db/queries/public-incidents";
 import { getPageRow } from "@/db/queries/subscribers";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
+import type { Audience } from "@/db/constants";
 import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
 import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
 import { requestFollow } from "@/services/subscriptions/follow";
+import { forAudience, requestAudience } from "@/services/viewers/request";
 import { followAnswer, followFormPage, type FollowPageContext } from "@/services/subscriptions/follow-page";
 import { htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
 import { postedLanguage } from "@/services/subscriptions/language";
@@ -21,10 +23,10 @@ const MAX_BODY = 4 * 1024;
 // The incident page is cached and has no scripts, so its form is plain HTML posting here (a route handler, not
 // a Server Action, which would need Next's client scripts). Anonymous by design: the per-IP and per-address
 // limits and the confirmation email guard it; cross-site posts are refused.
-function contextFor(id: string): FollowPageContext | null {
+function contextFor(id: string, audience: Audience): FollowPageContext | null {
   const db = getDb();
   const page = getPageRow(db);
-  const item = isId(id) ? getPublicIncident(db, id) : undefined;
+  const item = isId(id) ? getPublicIncident(db, id, audience) : undefined;
   if (!page || !item || followIsOver(item.incident, true, Date.now())) return null;
   return {
     pageName: page.name,
@@ -40,13 +42,17 @@ const notFound = () =>
     404,
   );
 
-export async function GET(_req: Request, { params }: Params) {
-  const ctx = contextFor((await params).id);
-  return ctx ? followFormPage(ctx) : notFound();
+// Who asks decides what may be followed: a viewer or an allowed network may follow an internal incident too,
+// and becomes an internal follower.
+export async function GET(req: Request, { params }: Params) {
+  const { audience } = requestAudience(req);
+  const ctx = contextFor((await params).id, audience);
+  return ctx ? forAudience(followFormPage(ctx), audience) : notFound();
 }
 
 export async function POST(req: Request, { params }: Params) {
-  const ctx = contextFor((await params).id);
+  const { audience } = requestAudience(req);
+  const ctx = contextFor((await params).id, audience);
   if (!ctx) return notFound();
   if (isCrossSiteForm(req.headers))
     return htmlResponse(plainPage({ title: "Refused", body: "<p>Cross-site form.</p>" }), 403);
@@ -67,8 +73,10 @@ export async function POST(req: Request, { params }: Params) {
       ctx.incident.id,
       { ...values, website: String(form.get("website") ?? "").slice(0, 1001), language: postedLanguage(form) },
       clientAddress(req.headers) ?? "unknown",
+      Date.now(),
+      audience,
     );
-    return result.status === "not-found" ? notFound() : followAnswer(ctx, result, values);
+    return result.status === "not-found" ? notFound() : forAudience(followAnswer(ctx, result, values), audience);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
     return followAnswer(ctx, { status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE }, values);

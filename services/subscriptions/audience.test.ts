@@ -1,0 +1,64 @@
+// Internal subscribers (issue #15): a sign-up or follow made by the internal audience is internal; one made
+// by the public is public, even for an address that was internal before; the public cannot follow an
+// internal incident at all.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { components, pages, subscribers } from "@/db/schema";
+import { incidentRecipientIds } from "@/db/queries/notifications";
+import { createIncident } from "@/services/incidents/incident-verbs";
+import { addComponent, addMember, emptyPage, T0 } from "@/services/testing/scenario";
+import { requestFollow } from "./follow";
+import { requestSubscription } from "./subscribe";
+
+function mixed() {
+  const { db, pageId } = emptyPage();
+  const payroll = addComponent(db, pageId, "Payroll");
+  db.update(components).set({ visibility: "internal" }).where(eq(components.id, payroll)).run();
+  db.update(pages).set({ visibility: "mixed" }).run();
+  const incident = createIncident(
+    db,
+    addMember(db, "editor"),
+    { name: "Payslips late", message: "Late", componentStatuses: { [payroll]: "major_outage" } },
+    T0,
+  ).id;
+  return { db, pageId, incident };
+}
+
+const audienceOf = (db: ReturnType<typeof mixed>["db"], email: string) =>
+  db.select({ audience: subscribers.audience }).from(subscribers).where(eq(subscribers.email, email)).all();
+
+describe("subscribers in audiences", () => {
+  it("makes a sign-up from the internal audience internal, and one from the public public", () => {
+    const { db } = mixed();
+    expect(requestSubscription(db, { email: "staff@example.com" }, "10.0.0.1", T0, "internal").status).toBe(
+      "check-inbox",
+    );
+    expect(requestSubscription(db, { email: "anyone@example.net" }, "10.0.0.2", T0).status).toBe("check-inbox");
+    expect(audienceOf(db, "staff@example.com")).toEqual([{ audience: "internal" }]);
+    expect(audienceOf(db, "anyone@example.net")).toEqual([{ audience: "public" }]);
+    // The same (still unconfirmed, expired) address asking again from the public page is public again.
+    requestSubscription(db, { email: "staff@example.com" }, "10.0.0.3", T0 + 49 * 3600_000);
+    expect(audienceOf(db, "staff@example.com")).toEqual([{ audience: "public" }]);
+  });
+
+  it("lets only the internal audience follow an internal incident, as an internal follower who receives it", () => {
+    const { db, pageId, incident } = mixed();
+    expect(requestFollow(db, incident, { email: "out@example.net" }, "10.0.0.1", T0 + 1).status).toBe("not-found");
+    expect(requestFollow(db, incident, { email: "in@example.com" }, "10.0.0.2", T0 + 1, "internal").status).toBe(
+      "check-inbox",
+    );
+    const follower = db.select().from(subscribers).where(eq(subscribers.email, "in@example.com")).get()!;
+    expect(follower).toMatchObject({ audience: "internal", followIncidentId: incident });
+    db.update(subscribers).set({ state: "active" }).where(eq(subscribers.id, follower.id)).run();
+    expect(incidentRecipientIds(db, pageId, incident)).toEqual([follower.id]);
+  });
+
+  it("sends an internal incident to internal subscribers only", () => {
+    const { db, pageId, incident } = mixed();
+    requestSubscription(db, { email: "staff@example.com" }, "10.0.0.1", T0, "internal");
+    requestSubscription(db, { email: "anyone@example.net" }, "10.0.0.2", T0);
+    db.update(subscribers).set({ state: "active" }).run();
+    const staff = db.select().from(subscribers).where(eq(subscribers.email, "staff@example.com")).get()!;
+    expect(incidentRecipientIds(db, pageId, incident)).toEqual([staff.id]);
+  });
+});
