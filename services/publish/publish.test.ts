@@ -23,7 +23,7 @@ const T = Date.UTC(2026, 11, 1, 12, 0);
 
 beforeEach(async () => {
   ({ db } = emptyPage());
-  site = await startTestSite(3164);
+  site = await startTestSite(0);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "publish-folder-"));
 });
 afterEach(async () => {

@@ -20,6 +20,8 @@ export interface PublishTarget {
   describe: string;
   /** The manifest the last publish left, or an empty one for a new (or emptied) target. */
   readManifest(): Promise<Manifest>;
+  /** Housekeeping before a full publish, under the target's lease (the folder's stale temporary files). */
+  prepare?(runStartedAt: number): Promise<void>;
   writeManifest(manifest: Manifest): Promise<void>;
   put(object: PublishObject): Promise<void>;
   /** Removing an object that is already gone is not an error. */
