@@ -564,6 +564,8 @@ export const users = sqliteTable(
     notifyOnMonitorDown: flag("notify_on_monitor_down").notNull().default(false),
     /** Opted in to an email when visitor reports about one service spike. */
     notifyOnReportSpike: flag("notify_on_report_spike").notNull().default(false),
+    /** Opted in to an email when a static-copy target fails for more than 5 minutes, and when it recovers. */
+    notifyOnPublishFailure: flag("notify_on_publish_failure").notNull().default(false),
     lastSignInAt: ms("last_sign_in_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -1173,6 +1175,8 @@ export const publishTargets = sqliteTable("publish_targets", {
   requestedAt: ms("requested_at"),
   leaseOwner: text("lease_owner"),
   leaseUntil: ms("lease_until"),
+  /** When the team was told of the current failure episode; cleared when the "publishing again" email is queued. */
+  alertedAt: ms("alerted_at"),
   updatedAt: updatedAt(),
 });
 

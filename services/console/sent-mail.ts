@@ -76,6 +76,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   report_spike: "Visitor reports spike (team alert)",
   report_thanks: "Thank you for reporting",
   sms_verification: "SMS verification code",
+  publish_failing: "Static copy failing (team alert)",
+  publish_recovered: "Static copy publishing again (team alert)",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */

@@ -9,6 +9,7 @@ import { listPublishTargetStatus } from "@/db/queries/publish";
 import { isPublishDue, REPUBLISH_EVERY_MS } from "@/core/publish-schedule";
 import { startJobRunner, type JobRunner } from "@/services/jobs/runner";
 import { publishSite, publisherId, type PublishOutcome, type PublishRun } from "./publish";
+import { queuePublishAlerts } from "./team-alert";
 
 export const PUBLISH_TICK_MS = 2_000;
 
@@ -67,6 +68,11 @@ export function startPublisher(
           const outcomes = await publishDueTargets({ ...run, db, owner }, now, lastFull);
           // Quiet when nothing changed: the every-minute republish of an unchanged site uploads nothing.
           for (const o of outcomes) if (!o.ok || o.uploaded + o.deleted > 0) log(`[publish] ${describeOutcome(o)}`);
+          // Every tick, not only after a run: a failing target's retries slow to one per 5 minutes.
+          for (const a of queuePublishAlerts(db, now, run.targets))
+            log(
+              `[publish] ${a.target}: emailed the team that it is ${a.alert === "failing" ? "failing" : "publishing again"}`,
+            );
         },
       },
     ],

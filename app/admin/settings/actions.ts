@@ -7,6 +7,7 @@ import { adminAction } from "@/services/auth/action";
 import { actorOf } from "@/services/console/domain-actions";
 import { removeLogo, saveSettings, settingsSchema, uploadLogo } from "@/services/console/settings";
 import { requestPublishNow } from "@/services/console/publishing";
+import { setOwnPublishAlerts } from "@/services/publish/team-alert";
 
 function refresh() {
   revalidatePath("/admin/settings");
@@ -43,5 +44,17 @@ export const publishNowAction = adminAction("admin", z.object({}), (_data, ctx) 
   revalidatePath("/admin/settings");
   return {
     message: `Publishing ${count === 1 ? "the target" : `${count} targets`} now: reload in a few seconds to see the result.`,
+  };
+});
+
+/** A member's own opt-in to the email about a static-copy target failing for more than 5 minutes. */
+export const publishAlertsAction = adminAction("admin", z.object({ on: z.enum(["true", "false"]) }), ({ on }, ctx) => {
+  setOwnPublishAlerts(getDb(), actorOf(ctx), on === "true");
+  revalidatePath("/admin/settings");
+  return {
+    message:
+      on === "true"
+        ? "You will get an email when a target fails for more than 5 minutes, and when it publishes again."
+        : "You will no longer get static copy emails.",
   };
 });

@@ -1,9 +1,18 @@
 // Static publishing in the settings area: every configured target's last publish and last error.
 import { LocalTime } from "@/components/local-time";
 import type { PublishingView } from "@/services/console/publishing";
-import { PublishNowButton } from "./publish-now";
+import { PublishAlertsToggle, PublishNowButton } from "./publish-now";
 
-export function PublishingSection({ view, timeZone }: { view: PublishingView; timeZone: string }) {
+export function PublishingSection({
+  view,
+  timeZone,
+  alertsOn,
+}: {
+  view: PublishingView;
+  timeZone: string;
+  /** Whether the member viewing gets the failure emails. */
+  alertsOn: boolean;
+}) {
   return (
     <section aria-labelledby="publishing-heading" className="mt-10">
       <h2 id="publishing-heading" className="text-lg font-semibold">
@@ -51,6 +60,7 @@ export function PublishingSection({ view, timeZone }: { view: PublishingView; ti
             ))}
           </ul>
           <PublishNowButton />
+          <PublishAlertsToggle on={alertsOn} />
         </>
       )}
     </section>
