@@ -26,6 +26,7 @@ export const PUBLIC_TABLES = [
 
 export const PRIVATE_TABLES = [
   "app_state",
+  "publish_target_configs",
   "password_resets",
   "monitors",
   "monitor_results",

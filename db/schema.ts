@@ -1180,9 +1180,35 @@ export const publishTargets = sqliteTable("publish_targets", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * Static-copy targets added in the console (besides the environment's): a folder or an S3-compatible bucket.
+ * The secret access key is sealed (services/secrets/box.ts), never stored or shown in the clear.
+ */
+export const publishTargetConfigs = sqliteTable(
+  "publish_target_configs",
+  {
+    id: id(),
+    /** For people: "CDN bucket", "Standby folder". */
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["folder", "s3"] }).notNull(),
+    folder: text("folder"),
+    bucket: text("bucket"),
+    prefix: text("prefix").notNull().default(""),
+    region: text("region").notNull().default("us-east-1"),
+    endpoint: text("endpoint"),
+    accessKeyId: text("access_key_id"),
+    secretSealed: text("secret_sealed"),
+    forcePathStyle: flag("force_path_style").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("publish_target_configs_name_unique").on(t.name)],
+);
+
 // ---------------------------------------------------------------- types
 
 export type Page = typeof pages.$inferSelect;
+export type PublishTargetConfig = typeof publishTargetConfigs.$inferSelect;
 export type ComponentGroup = typeof componentGroups.$inferSelect;
 export type Component = typeof components.$inferSelect;
 export type ComponentStatusChange = typeof componentStatusChanges.$inferSelect;
