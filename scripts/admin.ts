@@ -158,7 +158,9 @@ async function main() {
   }
   if (command === "publish") {
     const run = configuredPublishRun(getDb(), option(args, "from"));
-    if (!run) fail("No publish target is configured: set PUBLISH_FOLDER or PUBLISH_S3_BUCKET (see .env.example).");
+    if (!run) fail(
+        "No publish target is configured: set PUBLISH_FOLDER or PUBLISH_S3_BUCKET (see .env.example), or add one in the console (Settings, Static copy).",
+      );
     const outcomes = await publishSite(run);
     closeDb();
     for (const o of outcomes) (o.ok ? console.log : console.error)(describeOutcome(o));

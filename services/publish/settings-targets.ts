@@ -26,6 +26,22 @@ export function targetOfConfig(row: PublishTargetConfig, box: SecretBox): Publis
   return { ...base, name: `${row.kind}:${row.id}`, label: row.name };
 }
 
+/** A target that cannot be built (its secret no longer opens): every publish to it fails with the reason. */
+function unusable(row: PublishTargetConfig, reason: string): PublishTarget {
+  const fail = async (): Promise<never> => {
+    throw new Error(reason);
+  };
+  return {
+    name: `${row.kind}:${row.id}`,
+    label: row.name,
+    describe: row.kind === "folder" ? (row.folder ?? "") : `s3://${row.bucket}`,
+    readManifest: fail,
+    writeManifest: fail,
+    put: fail,
+    remove: fail,
+  };
+}
+
 /** A function returning the current settings targets (the same objects while nothing changed). */
 export function settingsTargetSource(db: Db, box: SecretBox): () => PublishTarget[] {
   let version: string | undefined;
@@ -33,7 +49,13 @@ export function settingsTargetSource(db: Db, box: SecretBox): () => PublishTarge
   return () => {
     const now = publishTargetConfigsVersion(db);
     if (now !== version) {
-      targets = listPublishTargetConfigs(db).map((row) => targetOfConfig(row, box));
+      targets = listPublishTargetConfigs(db).map((row) => {
+        try {
+          return targetOfConfig(row, box);
+        } catch (err) {
+          return unusable(row, (err as Error).message);
+        }
+      });
       version = now;
     }
     return targets;
