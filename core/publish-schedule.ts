@@ -30,5 +30,20 @@ export function isPublishDue(state: PublishTargetState | undefined, version: num
   return state.lastSuccessAt === null || now - state.lastSuccessAt >= REPUBLISH_EVERY_MS;
 }
 
-/** Failing for longer than this puts the target on the console overview. */
+/** Failing for longer than this puts the target on the console overview and emails the opted-in team. */
 export const FAILING_ALERT_MS = 5 * 60_000;
+
+/**
+ * The team email a target is owed now: "failing" once per failure episode after FAILING_ALERT_MS, and
+ * "recovered" once it publishes again after that email. Decided from the status row alone, so every tick
+ * of any process may ask and only the one that records the email sends it.
+ */
+export function publishAlertDue(
+  state: { failingSince: number | null; alertedAt: number | null },
+  now: number,
+): "failing" | "recovered" | undefined {
+  if (state.failingSince !== null) {
+    return state.alertedAt === null && now - state.failingSince > FAILING_ALERT_MS ? "failing" : undefined;
+  }
+  return state.alertedAt !== null ? "recovered" : undefined;
+}

@@ -28,6 +28,7 @@ export const PRIVATE_TABLES = [
   "app_state",
   "console_sso_settings",
   "sso_access_requests",
+  "publish_target_configs",
   "password_resets",
   "monitors",
   "monitor_results",

@@ -138,6 +138,10 @@ export const NOTIFICATION_KINDS = [
   "report_spike",
   /** "Fixed, thank you for telling us": to a visitor who reported a problem, once its incident is resolved. */
   "report_thanks",
+  /** A static-copy target has failed for more than 5 minutes (team members who opted in). */
+  "publish_failing",
+  /** That target publishes again (the same members). */
+  "publish_recovered",
   /** The code a new SMS subscriber types to prove the number is theirs (SMS only, no email). */
   "sms_verification",
   /** To a number that asked to follow an incident it already gets by SMS (SMS only; the page never says). */

@@ -582,6 +582,8 @@ export const users = sqliteTable(
     notifyOnMonitorDown: flag("notify_on_monitor_down").notNull().default(false),
     /** Opted in to an email when visitor reports about one service spike. */
     notifyOnReportSpike: flag("notify_on_report_spike").notNull().default(false),
+    /** Opted in to an email when a static-copy target fails for more than 5 minutes, and when it recovers. */
+    notifyOnPublishFailure: flag("notify_on_publish_failure").notNull().default(false),
     lastSignInAt: ms("last_sign_in_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -1224,12 +1226,40 @@ export const publishTargets = sqliteTable("publish_targets", {
   requestedAt: ms("requested_at"),
   leaseOwner: text("lease_owner"),
   leaseUntil: ms("lease_until"),
+  /** When the team was told of the current failure episode; cleared when the "publishing again" email is queued. */
+  alertedAt: ms("alerted_at"),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Static-copy targets added in the console (besides the environment's): a folder or an S3-compatible bucket.
+ * The secret access key is sealed (services/secrets/box.ts), never stored or shown in the clear.
+ */
+export const publishTargetConfigs = sqliteTable(
+  "publish_target_configs",
+  {
+    id: id(),
+    /** For people: "CDN bucket", "Standby folder". */
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["folder", "s3"] }).notNull(),
+    folder: text("folder"),
+    bucket: text("bucket"),
+    prefix: text("prefix").notNull().default(""),
+    region: text("region").notNull().default("us-east-1"),
+    endpoint: text("endpoint"),
+    accessKeyId: text("access_key_id"),
+    secretSealed: text("secret_sealed"),
+    forcePathStyle: flag("force_path_style").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("publish_target_configs_name_unique").on(t.name)],
+);
 
 // ---------------------------------------------------------------- types
 
 export type Page = typeof pages.$inferSelect;
+export type PublishTargetConfig = typeof publishTargetConfigs.$inferSelect;
 export type ComponentGroup = typeof componentGroups.$inferSelect;
 export type Component = typeof components.$inferSelect;
 export type ComponentStatusChange = typeof componentStatusChanges.$inferSelect;

@@ -276,7 +276,7 @@ test.describe("the home page on a quiet day", () => {
 });
 
 test.describe("the history page", () => {
-  test("filters by service with a plain form", async ({ page, makeService, makeIncident, unique, snapshot }) => {
+  test("filters by service with plain links", async ({ page, makeService, makeIncident, unique, snapshot }) => {
     const service = unique("Scanner");
     const name = unique("Scanner offline");
     makeIncident({
@@ -288,9 +288,11 @@ test.describe("the history page", () => {
     await page.goto("/history");
     await expect(page.getByRole("heading", { level: 1, name: "Incident history" })).toBeVisible();
     await expect(page.getByRole("link", { name })).toBeVisible();
-    await page.getByLabel("Service").selectOption({ label: service });
-    await page.getByRole("button", { name: "Filter" }).click();
+    const filter = page.getByRole("navigation", { name: "Service" });
+    await expect(filter.getByRole("link", { name: "All services" })).toHaveAttribute("aria-current", "page");
+    await filter.getByRole("link", { name: service }).click();
     await expect(page).toHaveURL(/component=/);
+    await expect(filter.getByRole("link", { name: service })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("link", { name })).toBeVisible();
     await expect(page.getByRole("link", { name: "Wi-Fi dropping in the Science Building" })).toHaveCount(0);
     await snapshot(page, "public-history-desktop-light");

@@ -2,16 +2,16 @@
 // running app into a folder; Debian's nginx serves that folder (deploy/nginx-static.conf) with no upstream;
 // Chromium loads the copy while every request to the app is refused, and finds the banner, the open
 // incident, the API JSON (summary.json parses) and when the copy was published.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./public-fixtures";
+import { freePort, NGINX, startNginx } from "./static-copy";
 
 const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
-const NGINX_PORT = Number(process.env.E2E_NGINX_PORT ?? 3162);
-const COPY = `http://127.0.0.1:${NGINX_PORT}`;
-const NGINX = "/usr/sbin/nginx";
+let NGINX_PORT = 0;
+let COPY = "";
 
 function publish(folder: string) {
   return spawnSync(process.execPath, ["scripts/run.mjs", "admin", "publish", "--from", APP], {
@@ -27,40 +27,12 @@ function publish(folder: string) {
   });
 }
 
-/** nginx on 127.0.0.1 serving `folder` with the documented config: no proxy_pass, nothing but files. */
-async function startNginx(folder: string, prefix: string): Promise<ChildProcess> {
-  const site = fs
-    .readFileSync("deploy/nginx-static.conf", "utf8")
-    .replace("listen 80;", `listen 127.0.0.1:${NGINX_PORT};`)
-    .replace("root /srv/status-copy;", `root ${folder};`);
-  fs.writeFileSync(path.join(prefix, "site.conf"), site);
-  fs.writeFileSync(
-    path.join(prefix, "nginx.conf"),
-    [
-      "worker_processes 1;",
-      `pid ${prefix}/nginx.pid;`,
-      `error_log ${prefix}/error.log;`,
-      "events { worker_connections 64; }",
-      "http {",
-      "  include /etc/nginx/mime.types;",
-      `  access_log ${prefix}/access.log;`,
-      ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `  ${t}_temp_path ${prefix}/${t};`),
-      `  include ${prefix}/site.conf;`,
-      "}",
-    ].join("\n"),
-  );
-  const child = spawn(NGINX, ["-p", prefix, "-c", `${prefix}/nginx.conf`, "-g", "daemon off;"], { stdio: "pipe" });
-  await expect(async () => {
-    const answer = await fetch(`${COPY}/index.html`);
-    expect(answer.status).toBe(200);
-  }).toPass({ timeout: 10_000 });
-  return child;
-}
-
 test.describe("the published copy", () => {
   // npm test installs nginx (scripts/ensure-test-tools.sh); without it this fails with the reason, never skips.
-  test.beforeAll(() => {
+  test.beforeAll(async () => {
     if (!fs.existsSync(NGINX)) throw new Error("e2e/publish.spec.ts needs Debian's nginx: apt-get install -y nginx");
+    NGINX_PORT = await freePort();
+    COPY = `http://127.0.0.1:${NGINX_PORT}`;
   });
 
   test("works from nginx alone: banner, open incident, API JSON and when it was published", async ({
@@ -85,7 +57,7 @@ test.describe("the published copy", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^folder: published \(\d+ uploaded/m);
 
-    const nginx = await startNginx(folder, work);
+    const nginx = await startNginx(folder, work, NGINX_PORT);
     try {
       // The app is out of the picture: any request the copy makes to it fails.
       const toApp: string[] = [];

@@ -43,7 +43,7 @@ function admin(args: string[], env: Record<string, string>) {
 
 describe("npm run admin -- publish", () => {
   it("publishes to the configured folder and says what it did", { timeout: 60_000 }, async () => {
-    site = await startTestSite(3166);
+    site = await startTestSite(0);
     const { databasePath, out } = setUp();
     const env = { DATABASE_PATH: databasePath, PUBLISH_FOLDER: out };
     const first = await admin(["publish", "--from", site.url], env).done;
@@ -67,7 +67,7 @@ describe("npm run admin -- publish", () => {
     const filler = "x".repeat(20_000);
     for (const id of ids)
       pages.set(`/incidents/${id}`, { type: "text/html", body: `<html><body>${id}${filler}</body></html>` });
-    site = await startTestSite(3167, pages);
+    site = await startTestSite(0, pages);
     const { databasePath, out } = setUp();
     const env = { DATABASE_PATH: databasePath, PUBLISH_FOLDER: out };
     const run = admin(["publish", "--from", site.url], env);

@@ -9,15 +9,18 @@
 //   import <backup.json.gz> [--force]       restores such a file into an empty installation
 //   import statuspage --page-id <id> --api-key <key> [--yes]   previews, with --yes imports a Statuspage page
 //   import statuspage --from-url <public page> [--yes]         the same from its public /api/v2, without a key
-//   backup                                  takes a snapshot into BACKUP_FOLDER now (and applies retention)
-//   restore <new database file> [--at <time>]   restores the newest snapshot (at or before --at) into a new
-//                                           file, verified (integrity check, migrations, counts) before use
+//   backup                                  takes a snapshot into BACKUP_FOLDER and/or BACKUP_S3_BUCKET now
+//                                           (and applies retention)
+//   restore [<source>] <new database file> [--at <time>]   restores the newest snapshot (at or before --at)
+//                                           from s3://bucket/prefix, "folder", "s3" or a folder (default: the
+//                                           configured folder, else the bucket) into a new file, verified
+//                                           (integrity check, migrations, counts) before use
 //   publish [--from <url>]                  publishes the site to the configured targets now, reading it from
 //                                           the running app (PUBLISH_SOURCE_URL, or this machine's PORT)
 import { closeDb, DatabaseOpenError, getDb } from "@/db";
 import { createApiKey } from "@/services/api-keys";
 import { runApply, runExport } from "@/services/as-code/command";
-import { runInstallationExport, runInstallationImport } from "@/services/backup/command";
+import { runInstallationExport, runInstallationImport, snapshotSource, SourceError } from "@/services/backup/command";
 import { runStatuspageImport } from "@/services/import/command";
 import { resetPasswordByCommand } from "@/services/auth/password-reset";
 import { ConfigError, getConfig } from "@/core/config";
@@ -27,7 +30,7 @@ import { configuredPublishRun } from "@/services/publish/from-config";
 import { describeOutcome } from "@/services/publish/job";
 import { publishSite } from "@/services/publish/publish";
 import { parseBackupConfig } from "@/services/backup/job";
-import { pruneSnapshots, restoreSnapshot, RestoreRefused, takeSnapshot } from "@/services/backup/snapshots";
+import { pruneSnapshots, restoreSnapshot, RestoreRefused, takeSnapshotInto } from "@/services/backup/snapshots";
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -45,7 +48,7 @@ const usage = [
   "       npm run admin -- import statuspage (--page-id <id> --api-key <key> | --from-url <url>) [--yes]",
   "       npm run admin -- publish [--from <url>]",
   "       npm run admin -- backup",
-  "       npm run admin -- restore <new database file> [--at <time>]",
+  "       npm run admin -- restore [<s3://bucket/prefix | folder | s3 | a folder>] <new database file> [--at <time>]",
 ].join("\n");
 
 function fail(message: string, code = 1): never {
@@ -106,28 +109,34 @@ async function main() {
     (result.code === 0 ? console.log : console.error)(result.code === 2 ? `${result.out}\n${usage}` : result.out);
     process.exit(result.code);
   }
-  if (command === "backup" || command === "restore") {
-    const { folder } = parseBackupConfig(process.env);
-    if (!folder) fail("BACKUP_FOLDER is not set: it names the folder snapshots go to (see .env.example).");
-    if (command === "backup") {
-      const started = Date.now();
-      const snapshot = await takeSnapshot(getDb(), folder, started);
-      const pruned = pruneSnapshots(folder, Date.now());
-      closeDb();
+  if (command === "backup") {
+    const { stores } = parseBackupConfig(process.env);
+    if (!stores.length)
+      fail("Neither BACKUP_FOLDER nor BACKUP_S3_BUCKET is set: they name where snapshots go (see .env.example).");
+    const started = Date.now();
+    const snapshots = await takeSnapshotInto(getDb(), stores, started);
+    closeDb();
+    for (const [i, snapshot] of snapshots.entries()) {
+      const pruned = await pruneSnapshots(stores[i], Date.now());
       console.log(
         `Snapshot ${snapshot.file} (${snapshot.bytes} bytes compressed) in ${Date.now() - started} ms; ${pruned} old snapshot${pruned === 1 ? "" : "s"} removed.`,
       );
-      return;
     }
-    const destination = args[0];
-    if (!destination || destination.startsWith("--")) fail(usage, 2);
+    return;
+  }
+  if (command === "restore") {
+    // restore [<s3://bucket/prefix | folder | s3 | a folder>] <new database file> [--at <time>]
+    const positional = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--at");
+    if (positional.length < 1 || positional.length > 2) fail(usage, 2);
+    const [spec, destination] = positional.length === 2 ? positional : [undefined, positional[0]];
     const atText = option(args, "at");
     const at = atText === undefined ? undefined : Date.parse(atText);
     if (at !== undefined && Number.isNaN(at))
       fail(`--at: Give a time such as 2026-12-01T12:00Z (got ${JSON.stringify(atText)}).`);
     try {
+      const source = snapshotSource(spec, process.env);
       const started = Date.now();
-      const r = await restoreSnapshot(folder, destination, at);
+      const r = await restoreSnapshot(source, destination, at);
       console.log(
         `Restored ${r.snapshot.file} (taken ${new Date(r.snapshot.at).toISOString()}) into ${r.destination} in ${Date.now() - started} ms.`,
       );
@@ -141,14 +150,17 @@ async function main() {
       );
       console.log(`Start on it with DATABASE_PATH=${r.destination} npm start`);
     } catch (err) {
-      if (err instanceof RestoreRefused) fail(`Not restored: ${err.message}`);
+      if (err instanceof RestoreRefused || err instanceof SourceError) fail(`Not restored: ${err.message}`);
+      if (err instanceof Error && /^(Listing|Downloading) s3:/.test(err.message)) fail(`Not restored: ${err.message}`);
       throw err;
     }
     return;
   }
   if (command === "publish") {
     const run = configuredPublishRun(getDb(), option(args, "from"));
-    if (!run) fail("No publish target is configured: set PUBLISH_FOLDER or PUBLISH_S3_BUCKET (see .env.example).");
+    if (!run) fail(
+        "No publish target is configured: set PUBLISH_FOLDER or PUBLISH_S3_BUCKET (see .env.example), or add one in the console (Settings, Static copy).",
+      );
     const outcomes = await publishSite(run);
     closeDb();
     for (const o of outcomes) (o.ok ? console.log : console.error)(describeOutcome(o));

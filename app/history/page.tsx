@@ -11,7 +11,7 @@ import { parsePageNumber } from "@/core/time-zone";
 import { formatMonth } from "@/core/format";
 import { loadPage, statusMetadata } from "@/services/public-page";
 import { pageAudience } from "@/services/viewers/request";
-import { Button } from "@/components/ui/button";
+import { HistoryFilter } from "@/components/history-filter";
 import { hrefIn } from "@/core/i18n/paths";
 import { translator } from "@/core/i18n/translate";
 import { publicLocale } from "@/services/i18n/request";
@@ -48,30 +48,12 @@ export default async function HistoryPage({ searchParams }: Props) {
   return (
     <PageShell page={page} lang={lang} headingLevel={2}>
       <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
-      <form method="get" action={hrefIn(lang, "/history")} className="mt-4 flex flex-wrap items-end gap-3">
-        {/* min-w-0 and max-w-full: a long service name must not make the select wider than a phone. */}
-        <div className="flex min-w-0 max-w-full flex-col gap-1">
-          <label htmlFor="component" className="text-sm font-medium">
-            {t("service")}
-          </label>
-          <select
-            id="component"
-            name="component"
-            defaultValue={component?.id ?? ""}
-            className="max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
-          >
-            <option value="">{t("allServices")}</option>
-            {services.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Button type="submit" variant="inverse">
-          {t("filter")}
-        </Button>
-      </form>
+      <HistoryFilter
+        locale={lang.locale}
+        services={services}
+        selectedId={component?.id}
+        basePath={hrefIn(lang, "/history")}
+      />
 
       {months.map(({ month, items: inMonth }) => {
         return (

@@ -3,6 +3,7 @@
 // pages, emails, chat and SMS each keep their own namespaces, so a change to one never touches another's file.
 import common from "./messages/common";
 import history from "./messages/history";
+import historyFilter from "./messages/historyFilter";
 import incident from "./messages/incident";
 import manage from "./messages/manage";
 import notify from "./messages/notify";
@@ -15,6 +16,7 @@ import viewer_sign_in from "./messages/viewer-sign-in";
 export const CATALOG = {
   common,
   history,
+  historyFilter,
   incident,
   manage,
   notify,

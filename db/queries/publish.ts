@@ -1,7 +1,16 @@
 // Reads for static publishing: what to start the crawl from, and each target's status for the console.
-import { and, eq, gte, isNull } from "drizzle-orm";
+import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../index";
-import { components, incidents, pages, publishTargets, type PublishTarget } from "../schema";
+import {
+  components,
+  incidents,
+  pages,
+  publishTargetConfigs,
+  publishTargets,
+  users,
+  type PublishTarget,
+  type PublishTargetConfig,
+} from "../schema";
 
 /**
  * Every incident and maintenance id and every live component id of the page. The app decides what of it is
@@ -56,4 +65,36 @@ export function incidentsChangedSince(tx: Tx, pageId: string, since: number): { 
     .from(incidents)
     .where(and(eq(incidents.pageId, pageId), gte(incidents.updatedAt, since)))
     .all();
+}
+
+/** Team members who asked to be emailed when a static-copy target keeps failing. */
+export function publishAlertAddresses(tx: Tx): string[] {
+  return tx
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.notifyOnPublishFailure, true))
+    .orderBy(users.email)
+    .all()
+    .map((u) => u.email);
+}
+
+export function wantsPublishAlerts(tx: Tx, userId: string): boolean {
+  return tx.select({ on: users.notifyOnPublishFailure }).from(users).where(eq(users.id, userId)).get()?.on ?? false;
+}
+
+export function listPublishTargetConfigs(tx: Tx): PublishTargetConfig[] {
+  return tx.select().from(publishTargetConfigs).orderBy(publishTargetConfigs.name).all();
+}
+
+export function findPublishTargetConfig(tx: Tx, id: string): PublishTargetConfig | undefined {
+  return tx.select().from(publishTargetConfigs).where(eq(publishTargetConfigs.id, id)).get();
+}
+
+/** Changes when any console target is added, edited or removed: the publisher rebuilds its targets then. */
+export function publishTargetConfigsVersion(tx: Tx): string {
+  const row = tx
+    .select({ n: sql<number>`count(*)`, at: sql<number | null>`max(${publishTargetConfigs.updatedAt})` })
+    .from(publishTargetConfigs)
+    .get();
+  return `${row?.n ?? 0}:${row?.at ?? 0}`;
 }

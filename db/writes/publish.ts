@@ -1,8 +1,8 @@
 // Writes for static publishing: the per-target lease (one publish at a time per target, across processes),
 // the outcome of each run, and "Publish now".
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "../index";
-import { publishTargets } from "../schema";
+import { publishTargets, users } from "../schema";
 
 function ensureRow(tx: Tx, name: string, at: number): void {
   tx.insert(publishTargets).values({ name, updatedAt: at }).onConflictDoNothing().run();
@@ -103,4 +103,37 @@ export function clearPublishRequest(tx: Tx, name: string, upTo: number, at: numb
     .set({ requestedAt: null, updatedAt: at })
     .where(and(eq(publishTargets.name, name), lt(publishTargets.requestedAt, upTo + 1)))
     .run();
+}
+
+/**
+ * Records that the team was told of this failure episode. Only one caller wins (the row must still be failing
+ * and untold), so two processes ticking at once queue one email.
+ */
+export function markPublishAlerted(tx: Tx, name: string, at: number): boolean {
+  return (
+    tx
+      .update(publishTargets)
+      .set({ alertedAt: at, updatedAt: at })
+      .where(
+        and(eq(publishTargets.name, name), isNotNull(publishTargets.failingSince), isNull(publishTargets.alertedAt)),
+      )
+      .run().changes === 1
+  );
+}
+
+/** Ends a told episode once the target publishes again; true for the one caller that should say so. */
+export function clearPublishAlert(tx: Tx, name: string, at: number): boolean {
+  return (
+    tx
+      .update(publishTargets)
+      .set({ alertedAt: null, updatedAt: at })
+      .where(
+        and(eq(publishTargets.name, name), isNull(publishTargets.failingSince), isNotNull(publishTargets.alertedAt)),
+      )
+      .run().changes === 1
+  );
+}
+
+export function setPublishAlertOptIn(tx: Tx, userId: string, on: boolean, at: number): void {
+  tx.update(users).set({ notifyOnPublishFailure: on, updatedAt: at }).where(eq(users.id, userId)).run();
 }

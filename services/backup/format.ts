@@ -36,6 +36,7 @@ export const NOT_EXPORTED: Record<string, string> = {
 export const SECRET_COLUMNS: Record<string, string[]> = {
   users: ["password_hash", "totp_secret", "totp_enabled_at", "totp_last_step"],
   subscribers: ["webhook_secret"],
+  publish_target_configs: ["access_key_id", "secret_sealed"],
 };
 export const SECRET_TABLES = ["recovery_codes"];
 /** Rows that are credentials, by table and key column: the app's link-signing secret. */

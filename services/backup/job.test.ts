@@ -14,11 +14,10 @@ describe("when a backup is due", () => {
   });
 
   it("reads its configuration with a clear error", () => {
-    expect(parseBackupConfig({})).toEqual({ folder: undefined, intervalMs: 5 * MINUTE });
-    expect(parseBackupConfig({ BACKUP_FOLDER: "/b", BACKUP_INTERVAL_MINUTES: "15" })).toEqual({
-      folder: "/b",
-      intervalMs: 15 * MINUTE,
-    });
+    expect(parseBackupConfig({})).toEqual({ folder: undefined, stores: [], intervalMs: 5 * MINUTE });
+    const config = parseBackupConfig({ BACKUP_FOLDER: "/b", BACKUP_INTERVAL_MINUTES: "15" });
+    expect(config).toMatchObject({ folder: "/b", intervalMs: 15 * MINUTE });
+    expect(config.stores.map((s) => [s.kind, s.describe])).toEqual([["folder", "/b"]]);
     expect(() => parseBackupConfig({ BACKUP_INTERVAL_MINUTES: "0" })).toThrow(
       /BACKUP_INTERVAL_MINUTES must be between 1 and 1440 \(got "0"\)/,
     );

@@ -35,7 +35,7 @@ describe("backups", () => {
     expect(path.basename(first.file)).toBe("status-20261201T120000000Z.db.gz");
     addComponent(db, pageId, "Web");
     await takeSnapshot(db, folder(), T + 5 * MINUTE);
-    expect(listSnapshots(folder()).map((s) => s.at)).toEqual([T, T + 5 * MINUTE]);
+    expect((await listSnapshots(folder())).map((s) => s.at)).toEqual([T, T + 5 * MINUTE]);
 
     const latest = await restoreSnapshot(folder(), path.join(dir, "restored.db"));
     expect(latest.counts).toMatchObject({ pages: 1, components: 2 });
@@ -106,7 +106,7 @@ describe("backups", () => {
   it("keeps what the retention rule keeps and deletes the rest", async () => {
     for (const at of [T - 100 * DAY, T - 10 * DAY, T - 10 * DAY + MINUTE, T - MINUTE])
       await takeSnapshot(db, folder(), at);
-    expect(pruneSnapshots(folder(), T)).toBe(2);
-    expect(listSnapshots(folder()).map((s) => s.at)).toEqual([T - 10 * DAY + MINUTE, T - MINUTE]);
+    expect(await pruneSnapshots(folder(), T)).toBe(2);
+    expect((await listSnapshots(folder())).map((s) => s.at)).toEqual([T - 10 * DAY + MINUTE, T - MINUTE]);
   });
 });

@@ -2,14 +2,18 @@
 // mid-write can be torn), compressed, kept by the retention rule (core/backup-retention.ts), and restored only
 // into a new file that has been verified: SQLite's integrity check, the migrations, and the row counts.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import Database from "better-sqlite3";
 import { openDatabase, type Db } from "@/db";
 import { snapshotsToKeep } from "@/core/backup-retention";
+import { folderSnapshotStore, SNAPSHOT_NAME, type SnapshotStore } from "./stores";
 
-const NAME = /^status-(\d{8}T\d{9}Z)\.db\.gz$/;
+/** A folder's path, or any store (stores.ts). */
+export type SnapshotPlace = string | SnapshotStore;
+const storeOf = (place: SnapshotPlace) => (typeof place === "string" ? folderSnapshotStore(place) : place);
 
 const stamp = (at: number) => new Date(at).toISOString().replace(/[-:.]/g, "");
 function parseStamp(s: string): number {
@@ -18,46 +22,65 @@ function parseStamp(s: string): number {
 }
 
 export interface Snapshot {
+  name: string;
+  /** Where it is: a path or an s3:// address. */
   file: string;
   at: number;
   bytes: number;
 }
 
-export function listSnapshots(folder: string): Snapshot[] {
-  if (!fs.existsSync(folder)) return [];
-  return fs
-    .readdirSync(folder)
-    .flatMap((name) => {
-      const m = NAME.exec(name);
-      if (!m) return [];
-      const file = path.join(folder, name);
-      return [{ file, at: parseStamp(m[1]), bytes: fs.statSync(file).size }];
-    })
+/** The snapshots a place holds, oldest first. */
+export async function listSnapshots(place: SnapshotPlace): Promise<Snapshot[]> {
+  return (await storeOf(place).list())
+    .map((s) => ({ ...s, at: parseStamp(SNAPSHOT_NAME.exec(s.name)![1]) }))
     .sort((a, b) => a.at - b.at);
 }
 
-/** Takes a snapshot of the live database into `folder`, compressed; written under a temporary name first. */
-export async function takeSnapshot(db: Db, folder: string, now: number): Promise<Snapshot> {
-  fs.mkdirSync(folder, { recursive: true });
-  const file = path.join(folder, `status-${stamp(now)}.db.gz`);
-  const raw = path.join(folder, `.snapshot-${process.pid}-${now}.db`);
+/** Scratch space beside the database (it has room for a copy of it), or the system's for one in memory. */
+function workFolder(db: Db): string {
+  const name = db.$client.name;
+  const base = name && name !== ":memory:" && path.isAbsolute(name) ? path.dirname(name) : os.tmpdir();
+  return fs.mkdtempSync(path.join(base, ".snapshot-"));
+}
+
+/** Takes a snapshot of the live database into each place, compressed (one copy, uploaded to all). */
+export async function takeSnapshotInto(db: Db, places: SnapshotPlace[], now: number): Promise<Snapshot[]> {
+  const name = `status-${stamp(now)}.db.gz`;
+  const work = workFolder(db);
   try {
+    const raw = path.join(work, "raw.db");
+    const packed = path.join(work, name);
     // The online backup API: one consistent moment of the database, whatever other connections write. All
     // pages in one step: copied in small steps, a write from another connection between two steps restarts
     // the copy, and a busy page could keep it from ever finishing (bench/publish.ts times the step).
     await db.$client.backup(raw, { progress: () => 0x7fffffff });
-    await pipeline(fs.createReadStream(raw), zlib.createGzip({ level: 6 }), fs.createWriteStream(`${file}.tmp`));
-    fs.renameSync(`${file}.tmp`, file);
-  } finally {
+    await pipeline(fs.createReadStream(raw), zlib.createGzip({ level: 6 }), fs.createWriteStream(packed));
     fs.rmSync(raw, { force: true });
-    fs.rmSync(`${file}.tmp`, { force: true });
+    // Every place gets its copy even when one fails (a bucket that is down must not cost the folder its backup).
+    const out: Snapshot[] = [];
+    const failed: string[] = [];
+    for (const place of places) {
+      try {
+        out.push({ ...(await storeOf(place).put(name, packed)), at: now });
+      } catch (err) {
+        failed.push((err as Error).message);
+      }
+    }
+    if (failed.length) throw new Error(failed.join("; "));
+    return out;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
-  return { file, at: now, bytes: fs.statSync(file).size };
+}
+
+export async function takeSnapshot(db: Db, place: SnapshotPlace, now: number): Promise<Snapshot> {
+  return (await takeSnapshotInto(db, [place], now))[0];
 }
 
 /** Deletes the snapshots the retention rule does not keep. Returns how many. */
-export function pruneSnapshots(folder: string, now: number): number {
-  const all = listSnapshots(folder);
+export async function pruneSnapshots(place: SnapshotPlace, now: number): Promise<number> {
+  const store = storeOf(place);
+  const all = await listSnapshots(store);
   const keep = snapshotsToKeep(
     all.map((s) => s.at),
     now,
@@ -65,7 +88,7 @@ export function pruneSnapshots(folder: string, now: number): number {
   let removed = 0;
   for (const s of all) {
     if (keep.has(s.at)) continue;
-    fs.rmSync(s.file, { force: true });
+    await store.remove(s.name);
     removed++;
   }
   return removed;
@@ -90,26 +113,29 @@ export interface Restored {
  * Restores the newest snapshot taken at or before `at` (or the newest of all) into `destination`, a file that
  * must not exist yet. The file appears only once it passed every check; a bad snapshot is refused with why.
  */
-export async function restoreSnapshot(folder: string, destination: string, at?: number): Promise<Restored> {
+export async function restoreSnapshot(place: SnapshotPlace, destination: string, at?: number): Promise<Restored> {
+  const store = storeOf(place);
   const target = path.resolve(destination);
   if (fs.existsSync(target))
     throw new RestoreRefused(`${target} exists: restore into a new file, never over a database.`);
-  const candidates = listSnapshots(folder).filter((s) => at === undefined || s.at <= at);
+  const candidates = (await listSnapshots(store)).filter((s) => at === undefined || s.at <= at);
   const snapshot = candidates.at(-1);
   if (!snapshot) {
     throw new RestoreRefused(
       at === undefined
-        ? `No snapshot in ${folder}.`
-        : `No snapshot in ${folder} taken at or before ${new Date(at).toISOString()}.`,
+        ? `No snapshot in ${store.describe}.`
+        : `No snapshot in ${store.describe} taken at or before ${new Date(at).toISOString()}.`,
     );
   }
-  const name = path.basename(snapshot.file);
+  const name = snapshot.name;
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const work = `${target}.restoring`;
+  const download = `${target}.download.gz`;
   fs.rmSync(work, { force: true });
   try {
+    await store.download(name, download);
     try {
-      await pipeline(fs.createReadStream(snapshot.file), zlib.createGunzip(), fs.createWriteStream(work));
+      await pipeline(fs.createReadStream(download), zlib.createGunzip(), fs.createWriteStream(work));
     } catch (err) {
       throw new RestoreRefused(`The snapshot ${name} is corrupt: it does not decompress (${(err as Error).message}).`);
     }
@@ -161,6 +187,7 @@ export async function restoreSnapshot(folder: string, destination: string, at?: 
     for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${work}${suffix}`, { force: true });
     return { snapshot, destination: target, counts, migrationsBefore, migrationsAfter };
   } finally {
+    fs.rmSync(download, { force: true });
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${work}${suffix}`, { force: true });
   }
 }

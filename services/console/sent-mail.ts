@@ -79,6 +79,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   sms_verification: "SMS verification code",
   sms_already_subscribed: "SMS: already subscribed",
   sms_manage_code: "SMS manage code",
+  publish_failing: "Static copy failing (team alert)",
+  publish_recovered: "Static copy publishing again (team alert)",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */

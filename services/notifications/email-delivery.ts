@@ -53,9 +53,17 @@ export const ADDRESS_KINDS = new Set([
   "monitor_down",
   "report_spike",
   "report_thanks",
+  "publish_failing",
+  "publish_recovered",
 ]);
 /** Address kinds whose recipients were named at fan-out (payload or reports), each getting the same email. */
-const NAMED_ADDRESS_KINDS = new Set(["monitor_down", "report_spike", "report_thanks"]);
+const NAMED_ADDRESS_KINDS = new Set([
+  "monitor_down",
+  "report_spike",
+  "report_thanks",
+  "publish_failing",
+  "publish_recovered",
+]);
 
 /** A rendered template stays this long in the dispatcher's memo: the chunks of one fan-out share it. */
 const TEMPLATE_MEMO_MS = 60_000;

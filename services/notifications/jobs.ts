@@ -97,22 +97,21 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
     const reset = n.kind === "password_reset" ? passwordResetOfNotification(db, n.payload, now) : null;
     const viewerLink = n.kind === "viewer_sign_in" ? viewerLinkOfNotification(db, n.payload, now) : null;
     const address = invitation?.email ?? reset?.email ?? viewerLink?.email;
-    const recipients =
-      n.kind === "monitor_down" || n.kind === "report_spike"
-        ? payloadAddresses(n.payload)
-        : n.kind === "report_thanks"
-          ? thanksAddresses(db, n.id)
-          : ADDRESS_KINDS.has(n.kind)
-            ? address
-              ? [address]
+    const recipients = ["monitor_down", "report_spike", "publish_failing", "publish_recovered"].includes(n.kind)
+      ? payloadAddresses(n.payload)
+      : n.kind === "report_thanks"
+        ? thanksAddresses(db, n.id)
+        : ADDRESS_KINDS.has(n.kind)
+          ? address
+            ? [address]
+            : []
+          : ONE_PERSON_KINDS.has(n.kind)
+            ? n.subscriberId
+              ? [n.subscriberId]
               : []
-            : ONE_PERSON_KINDS.has(n.kind)
-              ? n.subscriberId
-                ? [n.subscriberId]
-                : []
-              : n.incidentId
-                ? incidentRecipientIds(db, n.pageId, n.incidentId)
-                : [];
+            : n.incidentId
+              ? incidentRecipientIds(db, n.pageId, n.incidentId)
+              : [];
     const incidentId = n.incidentId;
     const sms = smsRecipientIds(db, n);
     const alsoInTransaction = (tx: Tx) => {

@@ -26,6 +26,7 @@ import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
 import MonitorDown from "@/emails/monitor-down";
 import ReportSpike from "@/emails/report-spike";
+import PublishFailing from "@/emails/publish-failing";
 import ReportThanks from "@/emails/report-thanks";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
@@ -199,6 +200,22 @@ export async function renderTemplate(
     };
     const out = await both(createElement(ReportSpike, props));
     return { ...out, subject: `Reports spike: ${props.serviceName}`, incidentId: null, transactional: true };
+  }
+  if (notification.kind === "publish_failing" || notification.kind === "publish_recovered") {
+    const p = notification.payload ?? {};
+    const state = notification.kind === "publish_failing" ? "failing" : "recovered";
+    const props = {
+      branding,
+      state,
+      targetLabel: String(p.targetLabel ?? "Static copy"),
+      where: String(p.where ?? ""),
+      since: formatInZone(Number(p.since ?? notification.createdAt), ctx.page.timeZone),
+      lastError: String(p.lastError ?? "unknown"),
+      consoleUrl: `${publicUrl.replace(/\/+$/, "")}/admin/settings`,
+    } as const;
+    const out = await both(createElement(PublishFailing, props));
+    const subject = `Static copy ${state === "failing" ? "failing" : "publishing again"}: ${props.targetLabel}`;
+    return { ...out, subject, incidentId: null, transactional: true };
   }
   if (notification.kind === "report_thanks") {
     if (!incident) throw new Error("Cannot render a thank-you without its incident");

@@ -9,6 +9,8 @@ import { listPublishTargetStatus } from "@/db/queries/publish";
 import { isPublishDue, REPUBLISH_EVERY_MS } from "@/core/publish-schedule";
 import { startJobRunner, type JobRunner } from "@/services/jobs/runner";
 import { publishSite, publisherId, type PublishOutcome, type PublishRun } from "./publish";
+import type { PublishTarget } from "./target";
+import { queuePublishAlerts } from "./team-alert";
 
 export const PUBLISH_TICK_MS = 2_000;
 
@@ -50,7 +52,13 @@ export async function publishDueTargets(
 }
 
 export function startPublisher(
-  run: Omit<PublishRun, "db" | "owner"> & { db: Db; log?: (m: string) => void; intervalMs?: number },
+  run: Omit<PublishRun, "db" | "owner"> & {
+    db: Db;
+    log?: (m: string) => void;
+    intervalMs?: number;
+    /** Read on every tick (targets added in the console); `targets` when absent. */
+    targetSource?: () => PublishTarget[];
+  },
 ): JobRunner {
   const log = run.log ?? ((m: string) => console.log(m));
   const owner = publisherId();
@@ -64,9 +72,15 @@ export function startPublisher(
       {
         name: "publish",
         run: async (db, now) => {
-          const outcomes = await publishDueTargets({ ...run, db, owner }, now, lastFull);
+          const targets = run.targetSource?.() ?? run.targets;
+          const outcomes = targets.length ? await publishDueTargets({ ...run, targets, db, owner }, now, lastFull) : [];
           // Quiet when nothing changed: the every-minute republish of an unchanged site uploads nothing.
           for (const o of outcomes) if (!o.ok || o.uploaded + o.deleted > 0) log(`[publish] ${describeOutcome(o)}`);
+          // Every tick, not only after a run: a failing target's retries slow to one per 5 minutes.
+          for (const a of queuePublishAlerts(db, now, targets))
+            log(
+              `[publish] ${a.target}: emailed the team that it is ${a.alert === "failing" ? "failing" : "publishing again"}`,
+            );
         },
       },
     ],

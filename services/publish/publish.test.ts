@@ -23,7 +23,7 @@ const T = Date.UTC(2026, 11, 1, 12, 0);
 
 beforeEach(async () => {
   ({ db } = emptyPage());
-  site = await startTestSite(3164);
+  site = await startTestSite(0);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "publish-folder-"));
 });
 afterEach(async () => {
@@ -83,6 +83,27 @@ describe("publishing to a folder", () => {
     const status = findPublishTargetStatus(db, "folder")!;
     expect(status).toMatchObject({ lastSuccessAt: T, lastObjectsChanged: outcome.uploaded, lastError: null });
     expect(status.leaseOwner).toBeNull();
+  });
+
+  it("publishes the history filter's per-service pages and links them from the copy", async () => {
+    // What components/history-filter.tsx renders: links, with the chosen service's page at its own key.
+    const filter = `<nav><a href="/history">All services</a><a href="/history?component=web">Website</a></nav>`;
+    site.pages.set("/history", {
+      type: "text/html",
+      body: `<html><body>${filter}<a href="/history?page=2">Older</a></body></html>`,
+    });
+    site.pages.set("/history?component=web", {
+      type: "text/html",
+      body: `<html><body>${filter}<a href="/history?component=web&amp;page=2">Older</a></body></html>`,
+    });
+    site.pages.set("/history?component=web&page=2", { type: "text/html", body: `<html><body>${filter}</body></html>` });
+    const [outcome] = await publishSite(run());
+    expect(outcome.ok).toBe(true);
+    expect(read("history.html")).toContain('href="history--component-web.html"');
+    const filtered = read("history--component-web.html");
+    expect(filtered).toContain('href="history.html"');
+    expect(filtered).toContain('href="history--component-web--page-2.html"');
+    expect(read("history--component-web--page-2.html")).toContain('href="history--component-web.html"');
   });
 
   it("uploads only what changed, and deletes what is gone only after the pages linking it", async () => {

@@ -154,6 +154,7 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
       try {
         const result = await uploadToTarget(t, objects, {
           now: now(),
+          startedAt,
           origin,
           signal: run.signal,
           retryDelayMs: run.retryDelayMs,

@@ -19,12 +19,12 @@ let site: TestSite;
 const T = Date.UTC(2026, 11, 1, 12, 0);
 
 beforeAll(async () => {
-  s3 = await startS3(3161, ["status-copy"]);
+  s3 = await startS3(0, ["status-copy"]);
 });
 afterAll(() => s3.close());
 beforeEach(async () => {
   ({ db } = emptyPage());
-  site = await startTestSite(3165);
+  site = await startTestSite(0);
 });
 afterEach(async () => {
   db.$client.close();
@@ -102,7 +102,7 @@ describe("publishing to S3-compatible storage", () => {
   });
 
   it("keeps the previous copy coherent when the bucket refuses some objects, and completes on the next run", async () => {
-    const proxy = await startRefusingProxy(3163, 3161);
+    const proxy = await startRefusingProxy(0, s3.port);
     try {
       const target = () => s3Target(options({ prefix: "partial", endpoint: proxy.endpoint }));
       expect((await publish(target()))[0].ok).toBe(true);

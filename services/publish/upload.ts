@@ -63,6 +63,8 @@ export async function uploadToTarget(
   objects: SiteObject[],
   options: {
     now: number;
+    /** When this run took the target's lease: anything a killed writer left is older. */
+    startedAt?: number;
     origin: string;
     signal?: AbortSignal;
     retryDelayMs?: number;
@@ -72,6 +74,7 @@ export async function uploadToTarget(
   },
 ): Promise<UploadResult> {
   const retryDelay = options.retryDelayMs ?? 500;
+  if (!options.partial) await target.prepare?.(options.startedAt ?? options.now);
   const manifest: Manifest = options.manifest ?? (await target.readManifest());
   const changed = objects.filter((o) => manifest[o.key]?.hash !== o.hash);
   const result: UploadResult = { uploaded: 0, deleted: 0, unchanged: objects.length - changed.length };

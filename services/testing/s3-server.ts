@@ -11,10 +11,12 @@ export const S3_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER"
 
 export interface TestS3 {
   endpoint: string;
+  port: number;
   directory: string;
   close: () => Promise<void>;
 }
 
+/** Port 0 picks a free one (see `port` in the answer). */
 export async function startS3(port: number, buckets: string[]): Promise<TestS3> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "s3rver-"));
   const server = new S3rver({
@@ -24,9 +26,10 @@ export async function startS3(port: number, buckets: string[]): Promise<TestS3> 
     directory,
     configureBuckets: buckets.map((name) => ({ name })),
   });
-  await server.run();
+  const listening = (await server.run()) as { port: number };
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${listening.port}`,
+    port: listening.port,
     directory,
     close: async () => {
       await server.close();
@@ -58,7 +61,7 @@ export async function startRefusingProxy(port: number, upstream: number) {
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     state,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { assets, pages } from "@/db/schema";
+import { wantsPublishAlerts } from "@/db/queries/publish";
 import { readPublicContentVersion } from "@/db/change-watcher";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/services/testing/auth-harness";
 
-const { saveSettingsAction, uploadLogoAction, removeLogoAction } = await import("./actions");
+const { saveSettingsAction, uploadLogoAction, removeLogoAction, publishAlertsAction } = await import("./actions");
 
 let db: Db;
 beforeEach(() => ({ db } = installTestDatabase()));
@@ -156,5 +157,24 @@ describe("the logo", () => {
     expect(state.errors!.logo!.join(" ")).toContain(message);
     expect(db.select().from(assets).all()).toHaveLength(0);
     expect(page().logoAssetId).toBeNull();
+  });
+});
+
+describe("the static copy's failure emails", () => {
+  it("a member turns them on and off for themselves; an editor may not", async () => {
+    const editor = makeUser(db, "editor");
+    actAs(db, editor);
+    expect(await publishAlertsAction({}, form({ on: "true" }))).toMatchObject({ ok: false });
+    expect(wantsPublishAlerts(db, editor.id)).toBe(false);
+    const admin = makeUser(db, "admin");
+    actAs(db, admin);
+    expect(await publishAlertsAction({}, form({ on: "maybe" }))).toMatchObject({ ok: false });
+    expect(await publishAlertsAction({}, form({ on: "true" }))).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("fails for more than 5 minutes"),
+    });
+    expect(wantsPublishAlerts(db, admin.id)).toBe(true);
+    await publishAlertsAction({}, form({ on: "false" }));
+    expect(wantsPublishAlerts(db, admin.id)).toBe(false);
   });
 });

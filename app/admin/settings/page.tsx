@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db";
+import { wantsPublishAlerts } from "@/db/queries/publish";
 import { getThePage } from "@/db/queries/settings";
 import { requireUser } from "@/services/auth/dal";
 import { getConfig } from "@/core/config";
@@ -13,7 +14,7 @@ import { SettingsForm } from "./settings-form";
 export const metadata: Metadata = { title: "Page settings" };
 
 export default async function SettingsPage() {
-  await requireUser("admin");
+  const user = await requireUser("admin");
   const page = getThePage(getDb());
   return (
     <div className="max-w-3xl">
@@ -33,7 +34,11 @@ export default async function SettingsPage() {
         </h2>
         <LogoForm logoUrl={page.logoAssetId ? `/assets/${page.logoAssetId}` : null} />
       </section>
-      <PublishingSection view={publishingView(getDb())} timeZone={page.timeZone} />
+      <PublishingSection
+        view={publishingView(getDb())}
+        timeZone={page.timeZone}
+        alertsOn={wantsPublishAlerts(getDb(), user.id)}
+      />
       <section aria-labelledby="import-heading" className="mt-10">
         <h2 id="import-heading" className="text-lg font-semibold">
           Import
