@@ -10,6 +10,8 @@ export interface ReportIncident {
   /** When the first public update was posted (its createdAt: when people could read it). */
   firstPostedAt: number | null;
   componentIds: readonly string[];
+  /** When a monitor or alert saw it first (core/service-report-measures.ts detectedAt); absent: its start. */
+  detectedAt?: number;
 }
 
 export interface ReportVisitorReport {
@@ -32,11 +34,15 @@ export function incidentsByImpact(incidents: readonly ReportIncident[]): Record<
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
-/** Mean time from an incident's start to its first public update; null without incidents that have one. */
+/** From detection (or the start, when nothing saw it earlier) to the first public update. */
+export function timeToFirstUpdate(i: ReportIncident): number | null {
+  if (i.firstPostedAt === null) return null;
+  return Math.max(0, i.firstPostedAt - Math.min(i.startedAt, i.detectedAt ?? i.startedAt));
+}
+
+/** Mean time to the first public update (timeToFirstUpdate); null without incidents that have one. */
 export function meanTimeToFirstUpdate(incidents: readonly ReportIncident[]): number | null {
-  return mean(
-    incidents.filter((i) => i.firstPostedAt !== null).map((i) => Math.max(0, i.firstPostedAt! - i.startedAt)),
-  );
+  return mean(incidents.map(timeToFirstUpdate).filter((t): t is number => t !== null));
 }
 
 /** Mean time to resolution (MTTR) of the resolved incidents. */

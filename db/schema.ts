@@ -2,7 +2,7 @@
 // Conventions: snake_case columns, camelCase fields, every timestamp an integer of epoch milliseconds,
 // public ids are 12-character lowercase base-36 strings (core/ids.ts).
 import { relations, sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   API_KEY_ROLES,
   AUDIT_ACTOR_TYPES,
@@ -67,6 +67,8 @@ export const pages = sqliteTable("pages", {
   viewerEmailDomains: text("viewer_email_domains"),
   /** CIDR ranges that see the internal page without signing in, one per line; null: none. */
   viewerIpAllowlist: text("viewer_ip_allowlist"),
+  /** The service report at /report for the public audience; off: 404 there, console only. */
+  publicReport: flag("public_report").notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -146,6 +148,8 @@ export const components = sqliteTable(
     status: text("status", { enum: COMPONENT_STATUSES }).notNull().default("operational"),
     /** On a mixed page, internal services are for viewers only (core/audience.ts). */
     visibility: text("visibility", { enum: ITEM_VISIBILITIES }).notNull().default("public"),
+    /** Availability target in percent (0 < t <= 100) the service report measures against. */
+    availabilityTarget: real("availability_target").notNull().default(99.9),
     /** Soft delete: past incidents keep naming the component. */
     deletedAt: ms("deleted_at"),
     createdAt: createdAt(),
@@ -405,6 +409,8 @@ export const subscribers = sqliteTable(
      * reminders; the subscriber can widen it to every incident notification.
      */
     smsAllImpacts: flag("sms_all_impacts").notNull().default(false),
+    /** An email subscriber who chose the monthly "this month in IT" email on the manage page. */
+    monthlyReport: flag("monthly_report").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -564,6 +570,8 @@ export const users = sqliteTable(
     notifyOnMonitorDown: flag("notify_on_monitor_down").notNull().default(false),
     /** Opted in to an email when visitor reports about one service spike. */
     notifyOnReportSpike: flag("notify_on_report_spike").notNull().default(false),
+    /** Opted in to the monthly "this month in IT" email (the service report's headline figures). */
+    monthlyReportEmail: flag("monthly_report_email").notNull().default(false),
     lastSignInAt: ms("last_sign_in_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
