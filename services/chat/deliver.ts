@@ -20,6 +20,8 @@ import { maskChatUrl } from "@/core/chat-hosts";
 import { circuitCooldownMs, circuitState } from "@/services/notifications/circuit-breaker";
 import { signSubscriberToken } from "@/services/notifications/tokens";
 import { nextWebhookAttempt } from "@/services/webhooks/retry-schedule";
+import { DEFAULT_LOCALE } from "@/core/i18n/locales";
+import { chatHelpfulLinks } from "./helpful";
 import type { ChatMessage } from "./message";
 import { chatPayload } from "./platforms";
 import { isGone, postChat, type ChatSendOptions } from "./send";
@@ -68,6 +70,8 @@ export async function deliverChat(ctx: ChatDeliveryContext, delivery: Delivery):
   const base = (page.url ?? ctx.publicUrl).replace(/\/+$/, "");
   const payload = chatPayload(subscriber.chatPlatform, message, {
     unsubscribe: chatUnsubscribeUrl(base, ctx.appSecret, subscriber),
+    // DEFAULT_LOCALE until the subscriber's language column lands (L2).
+    helpful: chatHelpfulLinks(base, ctx.appSecret, subscriber, message.updateId, DEFAULT_LOCALE),
   });
   const result = await postChat(subscriber.chatPlatform, url, payload, ctx.options);
   const at = clock();

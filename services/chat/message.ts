@@ -53,6 +53,8 @@ export interface ChatMessage {
   url: string;
   /** Same-site links in the body resolve against it. */
   linkBase: string;
+  /** The update "Was this helpful?" asks about; absent for a postmortem or a message about no update. */
+  updateId?: string | null;
 }
 
 const ENDED = new Set<string>([...RESOLVED_INCIDENT_STATUSES, ...ENDED_MAINTENANCE_STATUSES]);
@@ -86,6 +88,7 @@ export function chatMessage(ctx: NotificationContext, publicUrl: string): ChatMe
         : `Posted ${formatInZone(update?.displayAt ?? notification.createdAt, page.timeZone)}`,
     url: `${base}/incidents/${incident.id}`,
     linkBase: base,
+    updateId: update && notification.kind !== "postmortem_published" ? update.id : null,
   };
 }
 
