@@ -104,9 +104,21 @@ export function parsePeriod(value: string): { kind: PeriodKind; from: number; to
   return null;
 }
 
+/** Why a period cannot be reported on, as a code for a translated message, or null. */
+export function periodProblemKind(
+  period: { from: number; to: number },
+  now: number,
+  pageCreatedAt: number,
+): "future" | "beforePage" | null {
+  if (period.from > now) return "future";
+  if (period.to <= pageCreatedAt) return "beforePage";
+  return null;
+}
+
 /** Why a period cannot be reported on, or null: in the future, or before the page existed. */
 export function periodProblem(period: { from: number; to: number }, now: number, pageCreatedAt: number): string | null {
-  if (period.from > now) return "That period has not started yet.";
-  if (period.to <= pageCreatedAt) return "That period ends before this status page existed.";
+  const kind = periodProblemKind(period, now, pageCreatedAt);
+  if (kind === "future") return "That period has not started yet.";
+  if (kind === "beforePage") return "That period ends before this status page existed.";
   return null;
 }

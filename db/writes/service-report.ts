@@ -1,0 +1,16 @@
+// The service report's settings: whether /report is public, and who gets the monthly email.
+import { eq } from "drizzle-orm";
+import type { Tx } from "../index";
+import { pages, subscribers, users } from "../schema";
+
+export function setPublicReport(tx: Tx, pageId: string, on: boolean, at: number): void {
+  tx.update(pages).set({ publicReport: on, updatedAt: at }).where(eq(pages.id, pageId)).run();
+}
+
+export function setMemberMonthlyReport(tx: Tx, userId: string, on: boolean, at: number): void {
+  tx.update(users).set({ monthlyReportEmail: on, updatedAt: at }).where(eq(users.id, userId)).run();
+}
+
+export function setSubscriberMonthlyReport(tx: Tx, subscriberId: string, on: boolean, at: number): void {
+  tx.update(subscribers).set({ monthlyReport: on, updatedAt: at }).where(eq(subscribers.id, subscriberId)).run();
+}
