@@ -7,12 +7,14 @@ import type { Db } from "@/db";
 import { pageAccessFor } from "@/db/queries/audience";
 import { getPageRow } from "@/db/queries/subscribers";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
+import { periodProblemKind } from "@/core/service-report";
 import { MINUTE } from "@/core/time";
 import { serviceReportFor, type ServiceReport } from "./service-report";
 
 export const PUBLIC_REPORT_LIMITS = { buildsPerTenMinutes: 30, keepMs: MINUTE, keptPeriods: 64 };
 
-type Answer = ReturnType<typeof serviceReportFor>;
+/** The report, or why not; problemKind names the translated message ("period.<kind>" in the report namespace). */
+type Answer = ReturnType<typeof serviceReportFor> & { problemKind: "future" | "beforePage" | "invalid" | null };
 export type PublicReport =
   | { state: "off" }
   | { state: "limited" }
@@ -41,7 +43,11 @@ export function publicServiceReport(
     consumeRateLimit(tx, `report-page:${address}`, PUBLIC_REPORT_LIMITS.buildsPerTenMinutes, 10 * MINUTE, now),
   );
   if (!allowed) return { state: "limited" };
-  const answer = serviceReportFor(db, page, requested, now, "public");
+  const built = serviceReportFor(db, page, requested, now, "public");
+  const problemKind: Answer["problemKind"] = built.period
+    ? periodProblemKind(built.period, now, page.createdAt)
+    : "invalid";
+  const answer = { ...built, problemKind };
   if (kept.size >= PUBLIC_REPORT_LIMITS.keptPeriods) kept.delete(kept.keys().next().value!);
   kept.set(key, { at: now, answer });
   return { state: "ready", page, ...answer };
