@@ -140,6 +140,10 @@ export const NOTIFICATION_KINDS = [
   "report_thanks",
   /** The code a new SMS subscriber types to prove the number is theirs (SMS only, no email). */
   "sms_verification",
+  /** "This month in IT" to team members who opted in (addresses in the payload), once per month. */
+  "monthly_report",
+  /** "This month in IT" to the email subscribers who chose it on their manage page, once per month. */
+  "monthly_report_subscribers",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

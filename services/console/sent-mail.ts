@@ -76,6 +76,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   report_spike: "Visitor reports spike (team alert)",
   report_thanks: "Thank you for reporting",
   sms_verification: "SMS verification code",
+  monthly_report: "This month in IT (team)",
+  monthly_report_subscribers: "This month in IT (subscribers)",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */

@@ -49,9 +49,10 @@ export const ADDRESS_KINDS = new Set([
   "monitor_down",
   "report_spike",
   "report_thanks",
+  "monthly_report",
 ]);
 /** Address kinds whose recipients were named at fan-out (payload or reports), each getting the same email. */
-const NAMED_ADDRESS_KINDS = new Set(["monitor_down", "report_spike", "report_thanks"]);
+const NAMED_ADDRESS_KINDS = new Set(["monitor_down", "report_spike", "report_thanks", "monthly_report"]);
 
 /** A rendered template stays this long in the dispatcher's memo: the chunks of one fan-out share it. */
 const TEMPLATE_MEMO_MS = 60_000;

@@ -33,6 +33,7 @@ import ReportThanks from "@/emails/report-thanks";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
 import { renderMarkdown } from "@/services/markdown";
+import { renderMonthlyReport } from "@/services/reports/monthly-email";
 import {
   formatInZone,
   formatWindow,
@@ -195,6 +196,8 @@ export async function renderTemplate(ctx: NotificationContext, publicUrl: string
     const out = await both(createElement(ReportThanks, { branding, incidentName: incident.name, incidentUrl }));
     return { ...out, subject: `Fixed: ${incident.name}`, incidentId: null, transactional: true };
   }
+  if (notification.kind === "monthly_report" || notification.kind === "monthly_report_subscribers")
+    return renderMonthlyReport(ctx, base, publicUrl, { manageUrl, unsubscribeUrl });
   if (notification.kind === "subscription_manage_link") {
     const incidentName = incident?.name ?? null;
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl, incidentName }));
