@@ -1,8 +1,8 @@
 // The service report's further measures (issue #17): availability against each service's target, the
 // detection clock for the time to first update, planned work, and reach. Pure functions of plain rows, like
 // core/service-report.ts; times are epoch ms and a period is [from, to) in UTC (parsePeriod).
-import type { ComponentStatus, SubscriberKind } from "@/db/constants";
-import { SUBSCRIBER_KINDS } from "@/db/constants";
+import type { ComponentStatus, DowntimeStatus, SubscriberKind } from "@/db/constants";
+import { DOWNTIME_STATUSES, SUBSCRIBER_KINDS } from "@/db/constants";
 import { DAY } from "./time";
 import { dailyUptime, periodUptime, type StatusChange } from "./uptime";
 
@@ -14,9 +14,7 @@ export function availabilityTargetProblem(value: number): string | null {
   return null;
 }
 
-/** The statuses whose time the report counts as downtime minutes, worst first. */
-export const DOWNTIME_STATUSES = ["major_outage", "partial_outage", "degraded_performance"] as const;
-export type DowntimeStatus = (typeof DOWNTIME_STATUSES)[number];
+export { DOWNTIME_STATUSES, type DowntimeStatus } from "@/db/constants";
 
 export interface ServiceAvailability {
   componentId: string;

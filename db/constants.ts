@@ -292,3 +292,7 @@ export const VIEWER_LIMITS = {
   listEntries: 50,
   tokenName: 100,
 } as const;
+
+/** The statuses whose time the service report counts as downtime minutes, worst first (core/service-report-measures.ts). */
+export const DOWNTIME_STATUSES = ["major_outage", "partial_outage", "degraded_performance"] as const;
+export type DowntimeStatus = (typeof DOWNTIME_STATUSES)[number];
