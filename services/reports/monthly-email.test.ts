@@ -13,7 +13,10 @@ import { runNotificationJobs } from "@/services/notifications/jobs";
 import { startFakeResend, type FakeResend } from "@/services/testing/fake-resend";
 import { addConfirmedSubscribers, makeWorld, type World } from "@/services/testing/notification-fixtures";
 import { addIncidentUpdate, createIncident } from "@/services/incidents/incident-verbs";
+import { ensureAppSecret } from "@/db/writes/page";
+import { signSubscriberToken } from "@/services/notifications/tokens";
 import { previousMonth, queueMonthlyReports } from "./monthly-email";
+import { setMonthlyReportByManageToken } from "./monthly-optin";
 import { setOwnMonthlyReportEmail, setReportPublic } from "./report-settings";
 
 const OPTS = { publicUrl: "http://127.0.0.1:3360", from: "Status <status@example.org>" };
@@ -122,5 +125,23 @@ describe("the monthly email", () => {
         .filter((n) => n.kind.startsWith("monthly")),
     ).toEqual([]);
     expect(db.select().from(subscribers).all()).toEqual([]);
+  });
+});
+
+describe("choosing it on the manage page", () => {
+  it("takes a valid manage link only, and turns the choice on and off", () => {
+    const [id] = addConfirmedSubscribers(world, 1, "chooser");
+    const secret = ensureAppSecret(db, 1);
+    const manage = signSubscriberToken(secret, "manage", id, 1);
+    const wants = () => db.select().from(subscribers).where(eq(subscribers.id, id)).get()!.monthlyReport;
+    expect(setMonthlyReportByManageToken(db, manage, true)).toEqual({ ok: true });
+    expect(wants()).toBe(true);
+    // An unsubscribe link, a tampered link or a revoked one cannot change it.
+    expect(setMonthlyReportByManageToken(db, signSubscriberToken(secret, "unsubscribe", id, 1), false).ok).toBe(false);
+    expect(setMonthlyReportByManageToken(db, `${manage}x`, false).ok).toBe(false);
+    expect(setMonthlyReportByManageToken(db, signSubscriberToken(secret, "manage", id, 2), false).ok).toBe(false);
+    expect(wants()).toBe(true);
+    expect(setMonthlyReportByManageToken(db, manage, false).ok).toBe(true);
+    expect(wants()).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { LocalTime } from "@/components/local-time";
 import { subscriberForToken } from "@/services/subscriptions/access";
 import { pauseAction, savePreferencesAction, unsubscribeAction } from "./actions";
 import { PreferencesForm } from "./preferences-form";
+import { MonthlyReportChoice } from "./monthly-report";
 import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
@@ -102,6 +103,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
                 selected={selected}
               />
             )}
+            {!followed && <MonthlyReportChoice token={token} on={s.monthlyReport} />}
             <div className="mt-8 flex flex-wrap gap-3 border-t border-slate-200 pt-6 dark:border-slate-700">
               <form action={pauseAction.bind(null, token, s.pausedAt === null)}>
                 <Button type="submit" variant="secondary">
