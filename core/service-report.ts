@@ -61,17 +61,40 @@ export function heardFromUsFirstRate(
 ): number | null {
   const posted = incidents.filter((i) => i.firstPostedAt !== null);
   if (posted.length === 0) return null;
+  // Each service's report times, sorted: the earliest report in an incident's window is one binary search.
+  const times = new Map<string, number[]>();
+  for (const r of reports) {
+    if (r.componentId === null) continue;
+    const list = times.get(r.componentId) ?? [];
+    list.push(r.createdAt);
+    times.set(r.componentId, list);
+  }
+  for (const list of times.values()) list.sort((a, b) => a - b);
   let first = 0;
   for (const i of posted) {
-    const services = new Set(i.componentIds);
     const end = i.resolvedAt ?? Infinity;
-    const earliest = reports
-      .filter((r) => r.componentId !== null && services.has(r.componentId))
-      .filter((r) => r.createdAt >= i.startedAt - REPORT_LEAD_MS && r.createdAt <= end)
-      .reduce((min, r) => Math.min(min, r.createdAt), Infinity);
+    let earliest = Infinity;
+    for (const id of new Set(i.componentIds)) {
+      const list = times.get(id);
+      if (!list) continue;
+      const at = list[lowerBound(list, i.startedAt - REPORT_LEAD_MS)];
+      if (at !== undefined && at <= end && at < earliest) earliest = at;
+    }
     if (i.firstPostedAt! <= earliest) first++;
   }
   return first / posted.length;
+}
+
+/** The index of the first value >= x in a sorted list (its length when none is). */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Share of "Yes" among the votes; null without votes. */

@@ -60,13 +60,17 @@ export function serviceReportRows(tx: Tx, pageId: string, from: number, to: numb
     )
     .all()
     .filter((r) => r.componentId === null || !hidden.componentIds.has(r.componentId));
+  // Counted in SQL: a year can hold tens of thousands of votes, and only the two sums matter.
   const votes = ids.length
     ? tx
-        .select({ helpful: updateVotes.helpful })
+        .select({
+          total: sql<number>`count(*)`,
+          yes: sql<number>`coalesce(sum(${updateVotes.helpful}), 0)`,
+        })
         .from(updateVotes)
         .innerJoin(incidentUpdates, eq(incidentUpdates.id, updateVotes.updateId))
         .where(inArray(incidentUpdates.incidentId, ids))
-        .all()
-    : [];
-  return { incidents: list, reports, votes };
+        .get()!
+    : { total: 0, yes: 0 };
+  return { incidents: list, reports, votes: { total: Number(votes.total), yes: Number(votes.yes) } };
 }

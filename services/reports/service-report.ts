@@ -20,7 +20,6 @@ import {
 } from "@/core/service-report-measures";
 import {
   heardFromUsFirstRate,
-  helpfulShare,
   incidentsByImpact,
   meanTimeToFirstUpdate,
   meanTimeToResolve,
@@ -63,8 +62,8 @@ export function buildServiceReport(
     mttrMs: meanTimeToResolve(rows.incidents),
     heardFromUsFirst: heardFromUsFirstRate(rows.incidents, rows.reports),
     reportCount: rows.reports.filter((r) => r.createdAt >= period.from).length,
-    helpful: helpfulShare(votes),
-    voteCount: votes.length,
+    helpful: votes.total ? votes.yes / votes.total : null,
+    voteCount: votes.total,
   };
 }
 export type ServiceReport = ReturnType<typeof buildServiceReport>;
