@@ -10,29 +10,42 @@ export interface Bar {
   colour?: string;
 }
 
-export function BarChart({ id, title, bars, max }: { id: string; title: string; bars: readonly Bar[]; max?: number }) {
-  const top = Math.max(max ?? 0, ...bars.map((b) => b.value), Number.MIN_VALUE);
-  const row = 26;
-  const labelWidth = 140;
-  const width = 420;
+/** `min`: where the axis starts (availability starts near its lowest value, or every bar would look full). */
+export function BarChart({
+  id,
+  title,
+  bars,
+  max,
+  min = 0,
+}: {
+  id: string;
+  title: string;
+  bars: readonly Bar[];
+  max?: number;
+  min?: number;
+}) {
+  const top = Math.max(max ?? 0, ...bars.map((b) => b.value), min + Number.MIN_VALUE);
+  const row = 28;
+  const labelWidth = 170;
+  const width = 440;
   const room = width - labelWidth - 80;
   return (
     <svg
       role="img"
       aria-labelledby={`${id}-title`}
       viewBox={`0 0 ${width} ${Math.max(1, bars.length) * row}`}
-      className="w-full max-w-md print:max-w-[12cm]"
+      className="w-full max-w-lg print:max-w-[12cm]"
     >
       <title id={`${id}-title`}>{title}</title>
       {bars.map((b, i) => {
-        const w = Math.max(0, (b.value / top) * room);
+        const w = Math.max(2, ((Math.max(min, b.value) - min) / (top - min)) * room);
         return (
           <g key={`${b.label}-${i}`} transform={`translate(0 ${i * row})`}>
-            <text x="0" y={row / 2 + 4} className="fill-current text-[11px]">
-              {b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label}
+            <text x="0" y={row / 2 + 4} className="fill-current text-[13px]">
+              {b.label.length > 24 ? `${b.label.slice(0, 23)}…` : b.label}
             </text>
             <rect x={labelWidth} y="4" width={w} height={row - 8} fill={b.colour ?? "#2563eb"} rx="2" />
-            <text x={labelWidth + w + 6} y={row / 2 + 4} className="fill-current text-[11px]">
+            <text x={labelWidth + w + 6} y={row / 2 + 4} className="fill-current text-[13px]">
               {b.shown}
             </text>
           </g>
