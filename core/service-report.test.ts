@@ -58,6 +58,13 @@ describe("service report measures", () => {
   it("averages the time to the first public update over the posted incidents: (10 + 0 + 4) / 3 minutes", () => {
     expect(meanTimeToFirstUpdate(incidents)).toBeCloseTo((14 / 3) * MIN);
   });
+  it("counts from detection when a monitor saw it first: A detected 8 min before its start -> (18 + 0 + 4) / 3", () => {
+    const detected = incidents.map((i) => (i.id === "A" ? { ...i, detectedAt: T - 8 * MIN } : i));
+    expect(meanTimeToFirstUpdate(detected)).toBeCloseTo((22 / 3) * MIN);
+    // A detection after the start never shortens the clock.
+    const late = incidents.map((i) => (i.id === "A" ? { ...i, detectedAt: T + 5 * MIN } : i));
+    expect(meanTimeToFirstUpdate(late)).toBeCloseTo((14 / 3) * MIN);
+  });
   it("averages the time to resolution over the resolved incidents: (60 + 30) / 2 = 45 minutes", () => {
     expect(meanTimeToResolve(incidents)).toBe(45 * MIN);
   });

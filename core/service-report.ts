@@ -10,6 +10,8 @@ export interface ReportIncident {
   /** When the first public update was posted (its createdAt: when people could read it). */
   firstPostedAt: number | null;
   componentIds: readonly string[];
+  /** When a monitor or alert saw it first (core/service-report-measures.ts detectedAt); absent: its start. */
+  detectedAt?: number;
 }
 
 export interface ReportVisitorReport {
@@ -32,11 +34,15 @@ export function incidentsByImpact(incidents: readonly ReportIncident[]): Record<
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
-/** Mean time from an incident's start to its first public update; null without incidents that have one. */
+/** From detection (or the start, when nothing saw it earlier) to the first public update. */
+export function timeToFirstUpdate(i: ReportIncident): number | null {
+  if (i.firstPostedAt === null) return null;
+  return Math.max(0, i.firstPostedAt - Math.min(i.startedAt, i.detectedAt ?? i.startedAt));
+}
+
+/** Mean time to the first public update (timeToFirstUpdate); null without incidents that have one. */
 export function meanTimeToFirstUpdate(incidents: readonly ReportIncident[]): number | null {
-  return mean(
-    incidents.filter((i) => i.firstPostedAt !== null).map((i) => Math.max(0, i.firstPostedAt! - i.startedAt)),
-  );
+  return mean(incidents.map(timeToFirstUpdate).filter((t): t is number => t !== null));
 }
 
 /** Mean time to resolution (MTTR) of the resolved incidents. */
@@ -55,17 +61,40 @@ export function heardFromUsFirstRate(
 ): number | null {
   const posted = incidents.filter((i) => i.firstPostedAt !== null);
   if (posted.length === 0) return null;
+  // Each service's report times, sorted: the earliest report in an incident's window is one binary search.
+  const times = new Map<string, number[]>();
+  for (const r of reports) {
+    if (r.componentId === null) continue;
+    const list = times.get(r.componentId) ?? [];
+    list.push(r.createdAt);
+    times.set(r.componentId, list);
+  }
+  for (const list of times.values()) list.sort((a, b) => a - b);
   let first = 0;
   for (const i of posted) {
-    const services = new Set(i.componentIds);
     const end = i.resolvedAt ?? Infinity;
-    const earliest = reports
-      .filter((r) => r.componentId !== null && services.has(r.componentId))
-      .filter((r) => r.createdAt >= i.startedAt - REPORT_LEAD_MS && r.createdAt <= end)
-      .reduce((min, r) => Math.min(min, r.createdAt), Infinity);
+    let earliest = Infinity;
+    for (const id of new Set(i.componentIds)) {
+      const list = times.get(id);
+      if (!list) continue;
+      const at = list[lowerBound(list, i.startedAt - REPORT_LEAD_MS)];
+      if (at !== undefined && at <= end && at < earliest) earliest = at;
+    }
     if (i.firstPostedAt! <= earliest) first++;
   }
   return first / posted.length;
+}
+
+/** The index of the first value >= x in a sorted list (its length when none is). */
+function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Share of "Yes" among the votes; null without votes. */
@@ -98,9 +127,21 @@ export function parsePeriod(value: string): { kind: PeriodKind; from: number; to
   return null;
 }
 
+/** Why a period cannot be reported on, as a code for a translated message, or null. */
+export function periodProblemKind(
+  period: { from: number; to: number },
+  now: number,
+  pageCreatedAt: number,
+): "future" | "beforePage" | null {
+  if (period.from > now) return "future";
+  if (period.to <= pageCreatedAt) return "beforePage";
+  return null;
+}
+
 /** Why a period cannot be reported on, or null: in the future, or before the page existed. */
 export function periodProblem(period: { from: number; to: number }, now: number, pageCreatedAt: number): string | null {
-  if (period.from > now) return "That period has not started yet.";
-  if (period.to <= pageCreatedAt) return "That period ends before this status page existed.";
+  const kind = periodProblemKind(period, now, pageCreatedAt);
+  if (kind === "future") return "That period has not started yet.";
+  if (kind === "beforePage") return "That period ends before this status page existed.";
   return null;
 }

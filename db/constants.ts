@@ -150,6 +150,10 @@ export const NOTIFICATION_KINDS = [
   "sms_manage_code",
   /** A viewer's single-use sign-in link to the internal page (issue #15), by email. */
   "viewer_sign_in",
+  /** "This month in IT" to team members who opted in (addresses in the payload), once per month. */
+  "monthly_report",
+  /** "This month in IT" to the email subscribers who chose it on their manage page, once per month. */
+  "monthly_report_subscribers",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -298,3 +302,7 @@ export const VIEWER_LIMITS = {
   listEntries: 50,
   tokenName: 100,
 } as const;
+
+/** The statuses whose time the service report counts as downtime minutes, worst first (core/service-report-measures.ts). */
+export const DOWNTIME_STATUSES = ["major_outage", "partial_outage", "degraded_performance"] as const;
+export type DowntimeStatus = (typeof DOWNTIME_STATUSES)[number];

@@ -2,7 +2,7 @@
 // Conventions: snake_case columns, camelCase fields, every timestamp an integer of epoch milliseconds,
 // public ids are 12-character lowercase base-36 strings (core/ids.ts).
 import { relations, sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { LOCALES } from "@/core/i18n/locales";
 import {
   API_KEY_ROLES,
@@ -71,6 +71,8 @@ export const pages = sqliteTable("pages", {
   viewerIpAllowlist: text("viewer_ip_allowlist"),
   /** The language of the unprefixed public URLs (core/i18n/locales.ts); other languages live under /<locale>/. */
   defaultLocale: text("default_locale").notNull().default("en"),
+  /** The service report at /report for the public audience; off: 404 there, console only. */
+  publicReport: flag("public_report").notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -150,6 +152,8 @@ export const components = sqliteTable(
     status: text("status", { enum: COMPONENT_STATUSES }).notNull().default("operational"),
     /** On a mixed page, internal services are for viewers only (core/audience.ts). */
     visibility: text("visibility", { enum: ITEM_VISIBILITIES }).notNull().default("public"),
+    /** Availability target in percent (0 < t <= 100) the service report measures against. */
+    availabilityTarget: real("availability_target").notNull().default(99.9),
     /** Soft delete: past incidents keep naming the component. */
     deletedAt: ms("deleted_at"),
     createdAt: createdAt(),
@@ -419,6 +423,8 @@ export const subscribers = sqliteTable(
      * the one they subscribed in, changeable on the manage page.
      */
     language: text("language", { enum: LOCALES }).notNull().default("en"),
+    /** An email subscriber who chose the monthly "this month in IT" email on the manage page. */
+    monthlyReport: flag("monthly_report").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -584,6 +590,8 @@ export const users = sqliteTable(
     notifyOnReportSpike: flag("notify_on_report_spike").notNull().default(false),
     /** Opted in to an email when a static-copy target fails for more than 5 minutes, and when it recovers. */
     notifyOnPublishFailure: flag("notify_on_publish_failure").notNull().default(false),
+    /** Opted in to the monthly "this month in IT" email (the service report's headline figures). */
+    monthlyReportEmail: flag("monthly_report_email").notNull().default(false),
     lastSignInAt: ms("last_sign_in_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -120,6 +120,8 @@ export function makeRouteData(
   const pageId = db.select({ id: pages.id }).from(pages).get()!.id;
   const secret = ensureAppSecret(db, now);
   return db.transaction((tx) => {
+    // /report answers 404 unless the admin published it.
+    tx.update(pages).set({ publicReport: true }).where(eq(pages.id, pageId)).run();
     const groupId = insertGroup(tx, { pageId, name: `${label} group`, at: now });
     const serviceId = insertComponent(tx, {
       pageId,
@@ -339,6 +341,7 @@ export function sentEmail(db: Db, to: string): { emailId: string; notificationId
  */
 export function removeRouteData(db: Db, values: SegmentValues): void {
   db.transaction((tx) => {
+    tx.update(pages).set({ publicReport: false }).run();
     const recurrenceId = values["recurring/[id]"];
     tx.delete(incidents)
       .where(inArray(incidents.id, [values["incidents/[id]"], values["maintenance/[id]"]]))

@@ -8,10 +8,12 @@ import incident from "./messages/incident";
 import manage from "./messages/manage";
 import notify from "./messages/notify";
 import page from "./messages/page";
+import report from "./messages/report";
 import sms_follow from "./messages/sms-follow";
 import sms_manage from "./messages/sms-manage";
 import subscribe from "./messages/subscribe";
 import viewer_sign_in from "./messages/viewer-sign-in";
+import votes from "./messages/votes";
 
 export const CATALOG = {
   common,
@@ -21,10 +23,12 @@ export const CATALOG = {
   manage,
   notify,
   page,
+  report,
   "sms-follow": sms_follow,
   "sms-manage": sms_manage,
   subscribe,
   "viewer-sign-in": viewer_sign_in,
+  votes,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;

@@ -2,11 +2,14 @@
 // posting and services, the visitor reports around them, and the votes on their updates. Four queries.
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Impact } from "@/db/constants";
+import { NOTHING_HIDDEN, type Hidden } from "@/core/audience";
 import { REPORT_LEAD_MS, type ReportIncident } from "@/core/service-report";
 import type { Tx } from "../index";
+import { notHidden } from "./audience";
 import { incidentComponents, incidents, incidentUpdates, updateVotes, visitorReports } from "../schema";
 
-export function serviceReportRows(tx: Tx, pageId: string, from: number, to: number) {
+/** `hidden`: what the audience may not see (hiddenFor); the console passes nothing and sees everything. */
+export function serviceReportRows(tx: Tx, pageId: string, from: number, to: number, hidden: Hidden = NOTHING_HIDDEN) {
   const rows = tx
     .select({
       id: incidents.id,
@@ -26,6 +29,7 @@ export function serviceReportRows(tx: Tx, pageId: string, from: number, to: numb
         eq(incidents.kind, "incident"),
         gte(incidents.startedAt, from),
         lt(incidents.startedAt, to),
+        notHidden(incidents.id, hidden.incidentIds),
       ),
     )
     .orderBy(incidents.startedAt)
@@ -54,14 +58,19 @@ export function serviceReportRows(tx: Tx, pageId: string, from: number, to: numb
         lt(visitorReports.createdAt, to),
       ),
     )
-    .all();
+    .all()
+    .filter((r) => r.componentId === null || !hidden.componentIds.has(r.componentId));
+  // Counted in SQL: a year can hold tens of thousands of votes, and only the two sums matter.
   const votes = ids.length
     ? tx
-        .select({ helpful: updateVotes.helpful })
+        .select({
+          total: sql<number>`count(*)`,
+          yes: sql<number>`coalesce(sum(${updateVotes.helpful}), 0)`,
+        })
         .from(updateVotes)
         .innerJoin(incidentUpdates, eq(incidentUpdates.id, updateVotes.updateId))
         .where(inArray(incidentUpdates.incidentId, ids))
-        .all()
-    : [];
-  return { incidents: list, reports, votes };
+        .get()!
+    : { total: 0, yes: 0 };
+  return { incidents: list, reports, votes: { total: Number(votes.total), yes: Number(votes.yes) } };
 }

@@ -160,6 +160,8 @@ export interface NewComponent {
   showcase?: boolean;
   onlyShowIfDegraded?: boolean;
   showResponseTime?: boolean;
+  /** Percent; the column's default (99.9) when not given. */
+  availabilityTarget?: number;
   startDate?: string | null;
   status?: ComponentStatus;
   at: number;
@@ -181,6 +183,7 @@ export function insertComponent(tx: Tx, input: NewComponent): string {
       showcase: input.showcase ?? true,
       onlyShowIfDegraded: input.onlyShowIfDegraded ?? false,
       showResponseTime: input.showResponseTime ?? false,
+      availabilityTarget: input.availabilityTarget,
       startDate: input.startDate ?? null,
       status,
       createdAt: input.at,

@@ -12,6 +12,8 @@ export interface ComponentFields {
   onlyShowIfDegraded: boolean;
   /** Left as it is when not given (the API and the YAML do not set it yet). */
   showResponseTime?: boolean;
+  /** Percent, 0 < t <= 100; left as it is when not given. */
+  availabilityTarget?: number;
   startDate: string | null;
 }
 

@@ -76,6 +76,7 @@ export function planStatusFile(db: Db, actor: Actor, file: StatusFile, options: 
       showcase: s.showcase,
       onlyShowIfDegraded: s.onlyShowIfDegraded,
       showResponseTime: s.showResponseTime,
+      availabilityTarget: s.availabilityTarget,
       startDate: have?.startDate ?? null,
       groupId: groupId(d, s.group),
     });
@@ -96,6 +97,7 @@ export function planStatusFile(db: Db, actor: Actor, file: StatusFile, options: 
           showcase: s.showcase,
           onlyShowIfDegraded: s.onlyShowIfDegraded,
           showResponseTime: s.showResponseTime,
+          availabilityTarget: s.availabilityTarget,
         },
         have,
       ),
@@ -270,6 +272,7 @@ export function exportStatusFile(db: Db): string {
       showcase: c.showcase,
       onlyShowIfDegraded: c.onlyShowIfDegraded,
       showResponseTime: c.showResponseTime,
+      availabilityTarget: c.availabilityTarget,
     })),
     monitors: listMonitors(db).map((m) => ({
       name: m.name,

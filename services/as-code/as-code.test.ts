@@ -117,6 +117,27 @@ describe("npm run admin -- apply / export", () => {
     expect(vpn().showResponseTime).toBe(false);
   });
 
+  it("declares a service's availability target, exports it, refuses one above 100 with its line", () => {
+    const vpn = () =>
+      world.db
+        .select()
+        .from(components)
+        .all()
+        .find((c) => c.name === "VPN")!;
+    const with99 = FILE.replace("  - name: VPN\n", "  - name: VPN\n    availabilityTarget: 99.95\n");
+    runApply(world.db, write(with99), { yes: true, prune: false });
+    expect(vpn().availabilityTarget).toBe(99.95);
+    expect(runExport(world.db).out).toContain("availabilityTarget: 99.95");
+    expect(runApply(world.db, write(runExport(world.db).out), { yes: false, prune: false }).out).toBe(
+      "No changes: the database already matches the file.",
+    );
+    const bad = FILE.replace("  - name: VPN\n", "  - name: VPN\n    availabilityTarget: 101\n");
+    const refused = runApply(world.db, write(bad), { yes: true, prune: false });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/line \d+.*percentage above 0 and at most 100/);
+    expect(vpn().availabilityTarget).toBe(99.95);
+  });
+
   it("never deletes unless told (--prune)", () => {
     runApply(world.db, write(FILE), { yes: true, prune: false });
     const smaller = write(FILE.replace(/monitors:[\s\S]*$/, ""));

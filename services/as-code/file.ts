@@ -6,13 +6,16 @@ import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { createComponentBody, createGroupBody } from "@/services/api/v1/component-endpoints";
 import { integrationInput } from "@/core/integration-settings";
+import { DEFAULT_AVAILABILITY_TARGET } from "@/core/service-report-measures";
 import { monitorInput } from "@/services/monitors/config";
 
 const serviceName = z.string({ error: "Name a service" }).trim().min(1, { error: "Name a service" });
 const groupEntry = createGroupBody;
-const serviceEntry = createComponentBody
-  .omit({ groupId: true, status: true, startDate: true })
-  .extend({ group: z.string().trim().min(1).nullable().default(null) });
+const serviceEntry = createComponentBody.omit({ groupId: true, status: true, startDate: true }).extend({
+  group: z.string().trim().min(1).nullable().default(null),
+  // Left out of the file: the default target, as a key left out means the default everywhere in it.
+  availabilityTarget: createComponentBody.shape.availabilityTarget.unwrap().default(DEFAULT_AVAILABILITY_TARGET),
+});
 // Monitors and integrations: the API's own input, with `service` (a name) where the API takes an id.
 const monitorEntry = z.looseObject({ service: serviceName.nullable().default(null) });
 const integrationEntry = z.looseObject({ matchers: z.array(z.looseObject({ service: serviceName })).default([]) });

@@ -21,6 +21,8 @@ import { maskChatUrl } from "@/core/chat-hosts";
 import { circuitCooldownMs, circuitState } from "@/services/notifications/circuit-breaker";
 import { signSubscriberToken } from "@/services/notifications/tokens";
 import { nextWebhookAttempt, WEBHOOK_RETRY_DELAYS_MS } from "@/services/webhooks/retry-schedule";
+import { localeOr } from "@/services/notifications/words";
+import { chatHelpfulLinks } from "./helpful";
 import { storedMessageFor, type StoredChatMessages } from "./message";
 import { chatPayload } from "./platforms";
 import { isGone, postChat, type ChatSendOptions } from "./send";
@@ -76,6 +78,7 @@ export async function deliverChat(ctx: ChatDeliveryContext, delivery: Delivery):
   const base = (page.url ?? ctx.publicUrl).replace(/\/+$/, "");
   const payload = chatPayload(subscriber.chatPlatform, message, {
     unsubscribe: chatUnsubscribeUrl(base, ctx.appSecret, subscriber),
+    helpful: chatHelpfulLinks(base, ctx.appSecret, subscriber, message.updateId, localeOr(subscriber.language)),
   });
   const result = await postChat(subscriber.chatPlatform, url, payload, ctx.options);
   const at = clock();

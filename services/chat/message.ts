@@ -53,6 +53,8 @@ export interface ChatMessage {
   linkBase: string;
   /** The channel's language: the platform renderers draw their fixed words in it (absent: English). */
   locale?: Locale;
+  /** The update "Was this helpful?" asks about; absent for a postmortem or a message about no update. */
+  updateId?: string | null;
 }
 
 /**
@@ -103,6 +105,7 @@ export function chatMessage(
     url: `${base}/incidents/${incident.id}`,
     linkBase: base,
     locale,
+    updateId: update && notification.kind !== "postmortem_published" ? update.id : null,
   };
 }
 

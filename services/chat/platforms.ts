@@ -4,11 +4,14 @@
 import type { ChatPlatform } from "@/db/constants";
 import { TONE_COLOURS, type ChatMessage, type ChatTone } from "./message";
 import { DISCORD, GOOGLE_CHAT, SLACK, TEAMS } from "./markup";
+import type { ChatHelpfulLinks } from "./helpful";
 import { clip, fitMarkup } from "./shorten";
 import { words } from "@/services/notifications/words";
 
 export interface ChatLinks {
   unsubscribe: string;
+  /** "Was this helpful? Yes / No" (services/chat/helpful.ts); absent for a message about no update. */
+  helpful?: ChatHelpfulLinks;
 }
 
 /** api.slack.com/reference/block-kit/blocks: 50 blocks a message; section text 3,000; header 150; 10 fields of 2,000. */
@@ -45,7 +48,7 @@ function slack(m: ChatMessage, links: ChatLinks) {
   const w = fixedWords(m);
   const L = SLACK_LIMITS;
   // Header, context, body, actions, footer: what is left is for the services, 10 to a section, one for "more".
-  const serviceSections = Math.min(Math.ceil(m.services.length / L.fields), L.blocks - 6);
+  const serviceSections = Math.min(Math.ceil(m.services.length / L.fields), L.blocks - 7);
   const shown = m.services.slice(0, Math.min(m.services.length, serviceSections * L.fields));
   const body = fitMarkup(m.body, SLACK, m.linkBase, m.url, (t) => t.length <= L.sectionText, w.more).markup;
   const blocks: unknown[] = [
@@ -78,6 +81,17 @@ function slack(m: ChatMessage, links: ChatLinks) {
     type: "context",
     elements: [{ type: "mrkdwn", text: `${SLACK.text(m.pageName)} · ${SLACK.link(links.unsubscribe, w.unsubscribe)}` }],
   });
+  const h = links.helpful;
+  if (h)
+    blocks.push({
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: `${SLACK.text(h.question)} ${SLACK.link(h.yes.url, h.yes.label)} · ${SLACK.link(h.no.url, h.no.label)}`,
+        },
+      ],
+    });
   return {
     // The notification text (and what clients without blocks show).
     text: clip(`[${m.label}] ${m.title}`, 300),
@@ -88,7 +102,12 @@ function slack(m: ChatMessage, links: ChatLinks) {
 function discord(m: ChatMessage, links: ChatLinks) {
   const w = fixedWords(m);
   const L = DISCORD_LIMITS;
-  const links_ = `${DISCORD.link(m.url, w.view)} · ${DISCORD.link(links.unsubscribe, w.unsubscribe)}`;
+  const h = links.helpful;
+  const links_ =
+    `${DISCORD.link(m.url, w.view)} · ${DISCORD.link(links.unsubscribe, w.unsubscribe)}` +
+    (h
+      ? `\n${DISCORD.text(h.question)} ${DISCORD.link(h.yes.url, h.yes.label)} · ${DISCORD.link(h.no.url, h.no.label)}`
+      : "");
   const title = clip(`[${m.label}] ${m.title}`, L.title);
   const footer = clip(`${m.pageName} · ${m.when}`, L.footer);
   // The 6,000 characters count title, description, field names and values, and the footer together. The
@@ -177,6 +196,13 @@ function teamsCard(m: ChatMessage, links: ChatLinks, body: string) {
           actions: [
             { type: "Action.OpenUrl", title: w.view, url: m.url },
             { type: "Action.OpenUrl", title: w.unsubscribe, url: links.unsubscribe },
+            ...(links.helpful
+              ? [links.helpful.yes, links.helpful.no].map((a) => ({
+                  type: "Action.OpenUrl",
+                  title: `${links.helpful!.question} ${a.label}`,
+                  url: a.url,
+                }))
+              : []),
           ],
         },
       },
@@ -227,6 +253,19 @@ function googleCard(m: ChatMessage, links: ChatLinks, body: string) {
           ],
         },
       },
+      ...(links.helpful
+        ? [
+            { textParagraph: { text: GOOGLE_CHAT.text(links.helpful.question) } },
+            {
+              buttonList: {
+                buttons: [links.helpful.yes, links.helpful.no].map((a) => ({
+                  text: a.label,
+                  onClick: { openLink: { url: a.url } },
+                })),
+              },
+            },
+          ]
+        : []),
     ],
   });
   return {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LIMITS } from "@/db/constants";
 import { ID_PATTERN } from "@/core/ids";
 import { multiLine, singleLine } from "@/core/text-input";
+import { availabilityTargetProblem, DEFAULT_AVAILABILITY_TARGET } from "@/core/service-report-measures";
 
 /** One line of text (core/text-input.ts refuses control characters, tab and newline). */
 export const requiredText = (label: string, max: number) =>
@@ -53,3 +54,16 @@ export const optionalDate = z
 
 export const name = requiredText("a name", LIMITS.name);
 export const description = optionalText(LIMITS.description);
+
+/** A service's availability target in percent, "99.9" or "99,9"; empty means the default. */
+export const availabilityTarget = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return DEFAULT_AVAILABILITY_TARGET;
+    const n = /^\d{1,3}([.,]\d{1,4})?$/.test(v) ? Number(v.replace(",", ".")) : Number.NaN;
+    const problem = availabilityTargetProblem(n);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    return n;
+  });

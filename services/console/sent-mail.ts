@@ -81,6 +81,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   sms_manage_code: "SMS manage code",
   publish_failing: "Static copy failing (team alert)",
   publish_recovered: "Static copy publishing again (team alert)",
+  monthly_report: "This month in IT (team)",
+  monthly_report_subscribers: "This month in IT (subscribers)",
 };
 
 /** The list's filters, from the query string. Anything unreadable is ignored rather than failing the page. */

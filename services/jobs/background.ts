@@ -7,6 +7,7 @@ import { generateRecurringMaintenances } from "@/services/incidents/recurrence";
 import { createMonitorScheduler } from "@/services/monitors/scheduler";
 import { runMonitorUpkeep } from "@/services/monitors/upkeep";
 import { runReportAddressRetention } from "@/services/reports/address-retention";
+import { queueMonthlyReports } from "@/services/reports/monthly-email";
 import { startNotificationWorker } from "@/services/notifications/worker-loop";
 import { runEmailRetention } from "./email-retention";
 import { runMaintenanceAutomation } from "./maintenance-automation";
@@ -21,6 +22,7 @@ export const SCHEDULED_JOBS: Job[] = [
   { name: "session purge", run: (db, now) => runSessionPurge(db, now) },
   { name: "monitor upkeep", run: (db, now) => runMonitorUpkeep(db, now) },
   { name: "report address retention", run: (db, now) => runReportAddressRetention(db, now) },
+  { name: "monthly report email", run: (db, now) => queueMonthlyReports(db, now) },
 ];
 
 export function startBackgroundWork(db: Db, options: { log?: (message: string) => void; intervalMs?: number } = {}) {

@@ -55,6 +55,7 @@ export const ADDRESS_KINDS = new Set([
   "report_thanks",
   "publish_failing",
   "publish_recovered",
+  "monthly_report",
 ]);
 /** Address kinds whose recipients were named at fan-out (payload or reports), each getting the same email. */
 const NAMED_ADDRESS_KINDS = new Set([
@@ -63,6 +64,7 @@ const NAMED_ADDRESS_KINDS = new Set([
   "report_thanks",
   "publish_failing",
   "publish_recovered",
+  "monthly_report",
 ]);
 
 /** A rendered template stays this long in the dispatcher's memo: the chunks of one fan-out share it. */

@@ -33,6 +33,7 @@ import {
 } from "./email-delivery";
 import { DeliveryDispatcher, type LaneSpec } from "./lanes";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
+import { monthlyReportSubscriberIds } from "@/db/queries/service-report-settings";
 import type { DeliveryChannel } from "@/db/constants";
 
 export const CHUNK_SIZE = 100;
@@ -97,21 +98,29 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
     const reset = n.kind === "password_reset" ? passwordResetOfNotification(db, n.payload, now) : null;
     const viewerLink = n.kind === "viewer_sign_in" ? viewerLinkOfNotification(db, n.payload, now) : null;
     const address = invitation?.email ?? reset?.email ?? viewerLink?.email;
-    const recipients = ["monitor_down", "report_spike", "publish_failing", "publish_recovered"].includes(n.kind)
+    const recipients = [
+      "monitor_down",
+      "report_spike",
+      "publish_failing",
+      "publish_recovered",
+      "monthly_report",
+    ].includes(n.kind)
       ? payloadAddresses(n.payload)
-      : n.kind === "report_thanks"
-        ? thanksAddresses(db, n.id)
-        : ADDRESS_KINDS.has(n.kind)
-          ? address
-            ? [address]
-            : []
-          : ONE_PERSON_KINDS.has(n.kind)
-            ? n.subscriberId
-              ? [n.subscriberId]
+      : n.kind === "monthly_report_subscribers"
+        ? monthlyReportSubscriberIds(db, n.pageId)
+        : n.kind === "report_thanks"
+          ? thanksAddresses(db, n.id)
+          : ADDRESS_KINDS.has(n.kind)
+            ? address
+              ? [address]
               : []
-            : n.incidentId
-              ? incidentRecipientIds(db, n.pageId, n.incidentId)
-              : [];
+            : ONE_PERSON_KINDS.has(n.kind)
+              ? n.subscriberId
+                ? [n.subscriberId]
+                : []
+              : n.incidentId
+                ? incidentRecipientIds(db, n.pageId, n.incidentId)
+                : [];
     const incidentId = n.incidentId;
     const sms = smsRecipientIds(db, n);
     const alsoInTransaction = (tx: Tx) => {

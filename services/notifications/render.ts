@@ -31,6 +31,7 @@ import ReportThanks from "@/emails/report-thanks";
 import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
 import { renderMarkdown } from "@/services/markdown";
+import { renderMonthlyReport } from "@/services/reports/monthly-email";
 import { formatInZone, threadHeaders, unsubscribeHeaders } from "./content";
 import { componentLabel, kindLabel, subjectLine, whenLine, words, zonedTime } from "./words";
 
@@ -228,6 +229,8 @@ export async function renderTemplate(
       transactional: true,
     };
   }
+  if (notification.kind === "monthly_report" || notification.kind === "monthly_report_subscribers")
+    return renderMonthlyReport(ctx, base, publicUrl, { manageUrl, unsubscribeUrl });
   if (notification.kind === "subscription_manage_link") {
     const incidentName = incident?.name ?? null;
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl, incidentName, locale }));

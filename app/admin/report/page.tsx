@@ -1,22 +1,19 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
-import { IMPACT_LABELS } from "@/db/constants";
+import { wantsMonthlyReport } from "@/db/queries/service-report-settings";
 import { getThePage } from "@/db/queries/settings";
-import { ImpactChart } from "@/components/admin/impact-chart";
+import { ServiceReportView } from "@/components/report/service-report-view";
 import { buttonClass } from "@/components/ui/button";
-import { formatDuration } from "@/core/format";
 import { requireUser } from "@/services/auth/dal";
-import { formatInZone } from "@/services/console/incident-display";
+import { hasRole } from "@/services/auth/roles";
 import { serviceReportFor } from "@/services/reports/service-report";
+import { MonthlyEmailForm, PublicReportForm } from "./report-settings-forms";
 
 export const metadata: Metadata = { title: "Service report" };
 export const dynamic = "force-dynamic";
 
-const share = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)}%`);
-const time = (ms: number | null) => (ms === null ? "–" : formatDuration(ms));
-
 export default async function ServiceReportPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
-  await requireUser("editor");
+  const user = await requireUser("editor");
   const db = getDb();
   const page = getThePage(db);
   const { value: requested, period, problem, report } = serviceReportFor(db, page, (await searchParams).period);
@@ -49,81 +46,38 @@ export default async function ServiceReportPage({ searchParams }: { searchParams
       <p id="period-error" role={problem ? "alert" : undefined} className="mt-2 text-sm text-red-700 dark:text-red-400">
         {problem}
       </p>
-      {report && (
-        <>
-          <section aria-labelledby="headline" className="mt-6">
-            <h2 id="headline" className="text-lg font-semibold">
-              Headline figures
-            </h2>
-            <table className="mt-2 text-sm">
-              <tbody>
-                {(
-                  [
-                    ["Incidents", String(report.incidents.length)],
-                    ["Mean time to first public update", time(report.timeToFirstUpdateMs)],
-                    ["Mean time to resolution (MTTR)", time(report.mttrMs)],
-                    ["Heard it from us first", share(report.heardFromUsFirst)],
-                    ["Visitor reports", String(report.reportCount)],
-                    ["Updates found helpful", `${share(report.helpful)} of ${report.voteCount} votes`],
-                  ] as const
-                ).map(([label, value]) => (
-                  <tr key={label}>
-                    <th scope="row" className="py-1 pr-6 text-left font-normal">
-                      {label}
-                    </th>
-                    <td className="py-1 font-semibold">{value}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <section aria-labelledby="by-impact" className="mt-6">
-            <h2 id="by-impact" className="text-lg font-semibold">
-              Incidents by impact
-            </h2>
-            <ImpactChart counts={report.byImpact} />
-          </section>
-          <section aria-labelledby="incident-list" className="mt-6">
-            <h2 id="incident-list" className="text-lg font-semibold">
-              Incidents
-            </h2>
-            {report.incidents.length === 0 ? (
-              <p className="mt-2">No incidents in this period.</p>
-            ) : (
-              <div className="mt-2 overflow-x-auto">
-                <table className="text-sm">
-                  <thead>
-                    <tr>
-                      {["Incident", "Impact", "Started", "To first update", "To resolution"].map((h) => (
-                        <th key={h} scope="col" className="pr-4 text-left">
-                          {h}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.incidents.map((i) => (
-                      <tr key={i.id}>
-                        <td className="pr-4">
-                          <a href={`/admin/incidents/${i.id}`} className="underline">
-                            {i.name}
-                          </a>
-                        </td>
-                        <td className="pr-4">{IMPACT_LABELS[i.impact]}</td>
-                        <td className="pr-4">{formatInZone(i.startedAt, page.timeZone)}</td>
-                        <td className="pr-4">
-                          {i.firstPostedAt === null ? "not posted" : time(Math.max(0, i.firstPostedAt - i.startedAt))}
-                        </td>
-                        <td>{i.resolvedAt === null ? "open" : time(i.resolvedAt - i.startedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-        </>
+      {report && period && (
+        <ServiceReportView
+          report={report}
+          timeZone={page.timeZone}
+          csvHref={(table) => `/admin/report/csv?period=${encodeURIComponent(period.label)}&table=${table}`}
+          incidentHref={(id) => `/admin/incidents/${id}`}
+        />
       )}
+      <section aria-labelledby="report-sharing" className="mt-10 print:hidden">
+        <h2 id="report-sharing" className="text-lg font-semibold">
+          Sharing
+        </h2>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          {page.publicReport ? (
+            <>
+              The report is public at{" "}
+              <a href="/report" className="underline">
+                /report
+              </a>
+              , for the public audience only: no internal service, incident or figure.
+            </>
+          ) : (
+            "The report is for the console only; /report answers 404."
+          )}{" "}
+          The monthly “this month in IT” email sends its headline figures on the first of each month to members who ask
+          for it and to subscribers who chose it on their manage page.
+        </p>
+        <div className="mt-4 space-y-4">
+          {hasRole(user.role, "admin") && <PublicReportForm on={page.publicReport} />}
+          <MonthlyEmailForm on={wantsMonthlyReport(db, user.id)} />
+        </div>
+      </section>
     </div>
   );
 }

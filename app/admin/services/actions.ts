@@ -9,7 +9,15 @@ import { getThePage } from "@/db/queries/settings";
 import { adminAction, typedValues, type FormState } from "@/services/auth/action";
 import { actorOf } from "@/services/console/domain-actions";
 import { doneHref } from "@/services/console/done";
-import { checkbox, description, entityId, name, optionalDate, optionalId } from "@/services/console/fields";
+import {
+  availabilityTarget,
+  checkbox,
+  description,
+  entityId,
+  name,
+  optionalDate,
+  optionalId,
+} from "@/services/console/fields";
 import * as services from "@/services/console/services";
 
 const pageId = () => getThePage(getDb()).id;
@@ -30,6 +38,7 @@ const componentSchema = z.object({
   showcase: checkbox,
   onlyShowIfDegraded: checkbox,
   showResponseTime: checkbox,
+  availabilityTarget,
   startDate: optionalDate,
 });
 

@@ -23,6 +23,7 @@ export interface ComponentFormValues {
   showcase: boolean;
   onlyShowIfDegraded: boolean;
   showResponseTime: boolean;
+  availabilityTarget: number;
   startDate: string | null;
 }
 
@@ -87,6 +88,21 @@ export function ComponentForm({
             {...p}
             type="date"
             defaultValue={fieldValue(state, "startDate", initial?.startDate)}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field
+        name="availabilityTarget"
+        label="Availability target (%)"
+        hint="The service report measures this service against it, e.g. 99.9. Above 0, at most 100."
+        state={state}
+      >
+        {(p) => (
+          <input
+            {...p}
+            inputMode="decimal"
+            defaultValue={fieldValue(state, "availabilityTarget", String(initial?.availabilityTarget ?? 99.9))}
             className={inputClass}
           />
         )}

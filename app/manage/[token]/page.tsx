@@ -11,6 +11,7 @@ import { subscriberForToken } from "@/services/subscriptions/access";
 import { languageAction, pauseAction, savePreferencesAction, unsubscribeAction } from "./actions";
 import { LanguageForm } from "./language-form";
 import { PreferencesForm } from "./preferences-form";
+import { MonthlyReportChoice } from "./monthly-report";
 import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
@@ -120,6 +121,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
                 }}
               />
             )}
+            {!followed && <MonthlyReportChoice token={token} on={s.monthlyReport} />}
             <div className="mt-8 flex flex-wrap gap-3 border-t border-slate-200 pt-6 dark:border-slate-700">
               <form action={pauseAction.bind(null, token, s.pausedAt === null)}>
                 <Button type="submit" variant="secondary">

@@ -10,6 +10,7 @@ import { serializeComponent, serializeComponentList, serializeGroup } from "@/se
 import * as services from "@/services/console/services";
 import { DomainError, notFound } from "@/core/errors";
 import { ID_PATTERN } from "@/core/ids";
+import { availabilityTargetProblem } from "@/core/service-report-measures";
 import { multiLine, singleLine } from "@/core/text-input";
 import { componentSchema } from "../schemas";
 import { ctxOf } from "./context";
@@ -44,6 +45,9 @@ const componentFields = {
   showcase: z.boolean(),
   onlyShowIfDegraded: z.boolean(),
   showResponseTime: z.boolean(),
+  availabilityTarget: z
+    .number({ error: "Use a number of percent, e.g. 99.9" })
+    .refine((t) => availabilityTargetProblem(t) === null, { error: "Use a percentage above 0 and at most 100" }),
   startDate: z.iso.date({ error: "Use a date as YYYY-MM-DD" }).nullable(),
   status,
 };
@@ -59,6 +63,7 @@ export const createComponentBody = z.strictObject({
   showcase: componentFields.showcase.default(true),
   onlyShowIfDegraded: componentFields.onlyShowIfDegraded.default(false),
   showResponseTime: componentFields.showResponseTime.default(false),
+  availabilityTarget: componentFields.availabilityTarget.optional(),
   startDate: componentFields.startDate.default(null),
   status: status.default("operational"),
 });
@@ -135,13 +140,17 @@ export const componentEndpoints = {
       // Both verbs run synchronously on one connection, so nothing can come between them.
       if (Object.keys(changes).length) {
         const { name, description, groupId, showcase, onlyShowIfDegraded, showResponseTime, startDate } = current;
+        const { availabilityTarget } = current;
         unwrap(
           services.updateComponent(
             db,
             pageId,
             actor,
             current.id,
-            { name, description, groupId, showcase, onlyShowIfDegraded, showResponseTime, startDate, ...changes },
+            {
+              ...{ name, description, groupId, showcase, onlyShowIfDegraded, showResponseTime, startDate },
+              ...{ availabilityTarget, ...changes },
+            },
             now,
           ),
           "Component",

@@ -230,6 +230,30 @@ describe("components", () => {
     expect(row(id).showResponseTime).toBe(false);
   });
 
+  it("sets a service's availability target; refuses one above 100 or at or below 0", async () => {
+    const created = await call(componentsRoute.POST, {
+      ...C,
+      method: "POST",
+      body: { name: "Payroll", availabilityTarget: 99.5 },
+    });
+    expect(created.status).toBe(201);
+    const id = (created.json as { component: { id: string } }).component.id;
+    expect(row(id).availabilityTarget).toBe(99.5);
+    const patch = (body: object) => call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body });
+    expect((await patch({ availabilityTarget: 99.99 })).status).toBe(200);
+    expect(row(id).availabilityTarget).toBe(99.99);
+    expect((await patch({ name: "Payroll 2" })).status).toBe(200);
+    expect(row(id).availabilityTarget).toBe(99.99);
+    for (const bad of [100.5, 0, -1, "99.9"]) {
+      const r = await patch({ availabilityTarget: bad });
+      expect(r.status).toBe(422);
+      expect(JSON.stringify(r.json)).toContain("availabilityTarget");
+    }
+    expect(row(id).availabilityTarget).toBe(99.99);
+    const plain = insertComponent(db, { pageId, name: "Plain", at: 1, actor: { source: "seed" } });
+    expect(row(plain).availabilityTarget).toBe(99.9);
+  });
+
   it("answers 404 for unknown and malformed ids", async () => {
     for (const id of ["zzzzzzzzzzzz", "not-an-id", "../../etc"]) {
       expect(await call(componentRoute.GET, oneC(id))).toMatchObject({

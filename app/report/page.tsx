@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { PageShell } from "@/components/page-shell";
+import { ServiceReportView } from "@/components/report/service-report-view";
+import { DEFAULT_LOCALE } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
+import { clientAddress } from "@/services/auth/request";
+import { publicServiceReport } from "@/services/reports/public-report";
+
+// Built per request from a report kept for a minute (services/reports/public-report.ts); off: 404.
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: translator(DEFAULT_LOCALE, "report")("title") };
+
+export default async function PublicReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ period?: string | string[] }>;
+}) {
+  const locale = DEFAULT_LOCALE;
+  const t = translator(locale, "report");
+  const requested = (await searchParams).period;
+  const db = getDb();
+  const answer = publicServiceReport(
+    db,
+    typeof requested === "string" ? requested.slice(0, 20) : undefined,
+    clientAddress(await headers()) ?? "unknown",
+  );
+  if (answer.state === "off") notFound();
+  if (answer.state === "limited") {
+    return (
+      <main id="main" className="mx-auto max-w-xl p-6">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p role="alert" className="mt-4">
+          {t("tooMany")}
+        </p>
+      </main>
+    );
+  }
+  const { page, period, report, value, problemKind } = answer;
+  const problem = problemKind ? t(`period.${problemKind}`) : null;
+  const label = period && !problem ? period.label : null;
+  return (
+    <PageShell page={page} headingLevel={2}>
+      <div className="service-report">
+        <h1 className="text-2xl font-bold">{label ? t("heading", { period: label }) : t("title")}</h1>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">{t("intro")}</p>
+        <form method="get" action="/report" className="mt-4 flex flex-wrap items-end gap-3 print:hidden">
+          <div>
+            <label htmlFor="period" className="block text-sm font-medium">
+              {t("period.label")}
+            </label>
+            <input
+              id="period"
+              name="period"
+              defaultValue={value.slice(0, 20)}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby="period-hint period-error"
+              className="mt-1 w-40 rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-500 dark:bg-slate-900"
+            />
+            <p id="period-hint" className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+              {t("period.hint")}
+            </p>
+          </div>
+          <button
+            type="submit"
+            className="mb-6 rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900"
+          >
+            {t("period.show")}
+          </button>
+        </form>
+        <p id="period-error" role={problem ? "alert" : undefined} className="text-sm text-red-700 dark:text-red-400">
+          {problem}
+        </p>
+        {report && period && (
+          <>
+            <ServiceReportView
+              report={report}
+              timeZone={page.timeZone}
+              locale={locale}
+              csvHref={(table) => `/report/csv?period=${encodeURIComponent(period.label)}&table=${table}`}
+              incidentHref={(id) => `/incidents/${id}`}
+            />
+            <p className="mt-8 text-sm text-slate-700 print:hidden dark:text-slate-300">{t("print")}</p>
+          </>
+        )}
+      </div>
+    </PageShell>
+  );
+}
