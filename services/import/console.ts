@@ -10,7 +10,8 @@ import { newToken } from "@/core/ids";
 import { checkWebhookUrl } from "@/services/webhooks/url-guard";
 import { applyImport } from "./apply";
 import { SourceError } from "./errors";
-import { countActions, describePlan, planImport } from "./plan";
+import { countActions, describePlan } from "./describe";
+import { planImport } from "./plan";
 import { readPublicPage } from "./public-source";
 import type { SourceData } from "./source";
 import { readStatuspage, StatuspageClient, STATUSPAGE_PACE } from "./statuspage-client";
@@ -51,19 +52,29 @@ export async function previewConsoleImport(
   while (previews.size >= MAX_PREVIEWS) previews.delete(previews.keys().next().value!);
   const token = newToken(18);
   previews.set(token, { data, expires: now + PREVIEW_TTL_MS });
-  return { ok: true, token, preview: describePlan(planImport(db, data)) };
+  return {
+    ok: true,
+    token,
+    preview: describePlan(planImport(db, data), "kept here unless you tick “Also remove what is gone at the source”"),
+  };
 }
 
 export type ConfirmOutcome = { ok: true; summary: string } | { ok: false; message: string };
 
-export function confirmConsoleImport(db: Db, actor: Actor, token: string, now = Date.now()): ConfirmOutcome {
+export function confirmConsoleImport(
+  db: Db,
+  actor: Actor,
+  token: string,
+  options: { prune: boolean; now?: number } = { prune: false },
+): ConfirmOutcome {
+  const now = options.now ?? Date.now();
   assertCan(actor, "settings.write");
   const kept = previews.get(token);
   if (!kept || kept.expires < now)
     return { ok: false, message: "This preview has expired or was already imported: preview again." };
   previews.delete(token);
   const plan = planImport(db, kept.data);
-  const { written } = applyImport(db, plan, actor, now);
+  const { written } = applyImport(db, plan, actor, { prune: options.prune, now });
   const c = countActions(plan);
   return {
     ok: true,

@@ -72,5 +72,6 @@ export async function readPublicPage(url: string): Promise<SourceData> {
       "postmortems",
       "the page's support URL",
     ],
+    listsEveryIncident: false,
   };
 }

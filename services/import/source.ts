@@ -102,6 +102,8 @@ export interface SourceData {
   skipped: Skip[];
   /** Whole kinds the source could not give (e.g. subscribers through the public API). */
   notAvailable: string[];
+  /** Whether every incident and maintenance is listed (not only the recent ones): then a missing one is gone. */
+  listsEveryIncident: boolean;
 }
 
 const str = z.string();
