@@ -1,13 +1,14 @@
 // Settings -> Import in the console: the same importer, in two steps. A preview reads the source and keeps
 // what it read in memory under a random token (never the API key); the confirmation plans it again against
 // the database as it is then, and writes it. A public URL is checked by the webhook SSRF guard first: the
-// console must not become a way to make the server read private addresses.
+// console must not become a way to make the server read private addresses; the page is then read from the
+// addresses that check resolved and judged, never from a second lookup.
 import type { Db } from "@/db";
 import type { Actor } from "@/core/actor";
 import { assertCan } from "@/core/actor";
 import { getConfig } from "@/core/config";
 import { newToken } from "@/core/ids";
-import { checkWebhookUrl } from "@/services/webhooks/url-guard";
+import { checkWebhookUrl, type GuardOptions } from "@/services/webhooks/url-guard";
 import { applyImport } from "./apply";
 import { SourceError } from "./errors";
 import { countActions, describePlan } from "./describe";
@@ -28,15 +29,20 @@ export async function previewConsoleImport(
   db: Db,
   actor: Actor,
   input: { pageId?: string; apiKey?: string; fromUrl?: string },
+  guard: GuardOptions = {},
 ): Promise<PreviewOutcome> {
   assertCan(actor, "settings.write");
   assertCan(actor, "services.write");
   let data: SourceData;
   try {
     if (input.fromUrl) {
-      const check = await checkWebhookUrl(input.fromUrl, { allowLoopback: getConfig().webhooksAllowLoopback });
+      const check = await checkWebhookUrl(input.fromUrl, {
+        allowLoopback: guard.allowLoopback ?? getConfig().webhooksAllowLoopback,
+        resolver: guard.resolver,
+      });
       if (!check.ok) return { ok: false, field: "fromUrl", message: check.message };
-      data = await readPublicPage(input.fromUrl);
+      // One lookup: the reads connect to the addresses just checked (DNS rebinding cannot slip past).
+      data = await readPublicPage(input.fromUrl, check.addresses);
     } else if (input.pageId && input.apiKey) {
       const client = new StatuspageClient(getConfig().statuspageApiUrl, input.pageId, input.apiKey, STATUSPAGE_PACE);
       data = await readStatuspage(client, input.pageId);
