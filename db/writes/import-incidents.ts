@@ -77,13 +77,16 @@ export function writeImportedIncident(
   };
   const incidentId = id ?? newId();
   const existing = new Set<string>();
+  let unmapped: { id: string; status: string; displayAt: number }[] = [];
   if (id) {
-    for (const u of tx
-      .select({ id: incidentUpdates.id })
+    unmapped = tx
+      .select({ id: incidentUpdates.id, status: incidentUpdates.status, displayAt: incidentUpdates.displayAt })
       .from(incidentUpdates)
       .where(eq(incidentUpdates.incidentId, id))
-      .all())
-      existing.add(u.id);
+      .all();
+    for (const u of unmapped) existing.add(u.id);
+    const mapped = new Set(input.updates.map((u) => u.localId));
+    unmapped = unmapped.filter((u) => !mapped.has(u.id));
     tx.delete(incidentComponents).where(eq(incidentComponents.incidentId, id)).run();
     tx.update(incidents).set(row).where(eq(incidents.id, id)).run();
   } else
@@ -103,7 +106,11 @@ export function writeImportedIncident(
       updatedAt: u.createdAt,
     };
     // A mapping to a row of another incident (or one removed here) is not this update's row: write a new one.
-    const keep = u.localId && existing.has(u.localId) && !updateIds.includes(u.localId) ? u.localId : null;
+    // Rows written before update ids were remembered are found by their time and status instead.
+    const byTime = u.localId ? undefined : unmapped.find((r) => r.displayAt === u.displayAt && r.status === u.status);
+    if (byTime) unmapped = unmapped.filter((r) => r !== byTime);
+    const candidate = u.localId ?? byTime?.id ?? null;
+    const keep = candidate && existing.has(candidate) && !updateIds.includes(candidate) ? candidate : null;
     const updateId = keep ?? newId();
     if (keep) {
       tx.update(incidentUpdates).set(fields).where(eq(incidentUpdates.id, keep)).run();

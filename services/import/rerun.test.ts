@@ -104,6 +104,16 @@ describe("re-running an import", { timeout: 60_000 }, () => {
     expect(updatesOf(incidentNamed(source.name).id).map((u) => u.id)).toEqual(after.map((u) => u.id));
   });
 
+  it("finds update rows an import made before update ids were remembered by their time and status", async () => {
+    expect((await run()).code).toBe(0);
+    db.delete(importMappings).where(eq(importMappings.kind, "update")).run();
+    const source = fake.data.incidents[7];
+    const before = updatesOf(incidentNamed(source.name).id).map((u) => u.id);
+    source.name = "Renamed at the source";
+    expect((await run()).code).toBe(0);
+    expect(updatesOf(incidentNamed("Renamed at the source").id).map((u) => u.id)).toEqual(before);
+  });
+
   it("lists what is gone at the source and keeps it unless --prune; with --prune removes it", async () => {
     expect((await run()).code).toBe(0);
     const [goneComponent] = fake.data.components.splice(
