@@ -54,7 +54,8 @@ export function countRows(db: Db, table: string): number {
  * Replaces the content of the given tables with the given rows, in one transaction (foreign keys checked at
  * commit, so the order of tables does not matter). Tables not named are left as they are.
  */
-export function replaceTables(db: Db, tables: Record<string, RawRow[]>): void {
+/** Replaces the tables' rows in one transaction; `then` runs inside it last (the restore's own audit entry). */
+export function replaceTables(db: Db, tables: Record<string, RawRow[]>, then?: () => void): void {
   const sqlite = db.$client;
   const names = Object.keys(tables);
   sqlite
@@ -78,6 +79,7 @@ export function replaceTables(db: Db, tables: Record<string, RawRow[]>): void {
           insert.run(columns.map((c) => row[c]));
         }
       }
+      then?.();
     })
     .immediate();
 }

@@ -87,4 +87,33 @@ describe("npm run admin -- import statuspage / export / import", () => {
     const again = await admin(["import", backup], target);
     expect(again).toMatchObject({ status: 1, stderr: expect.stringContaining("This installation is not empty") });
   });
+
+  it(
+    "--prune removes what is gone at the source; without it the preview only lists it",
+    { timeout: 120_000 },
+    async () => {
+      const file = newDb(true);
+      const base = ["import", "statuspage", "--page-id", fake.pageId, "--api-key", fake.apiKey, "--yes"];
+      expect((await admin(base, file)).status).toBe(0);
+      const [gone] = fake.data.components.splice(
+        fake.data.components.findIndex((c) => c.name === "Website"),
+        1,
+      );
+      try {
+        const kept = await admin(base, file);
+        expect(kept.status, kept.stderr).toBe(0);
+        expect(kept.stdout).toContain("Gone at the source (1), kept here: add --prune to remove them:");
+        expect(kept.stdout).toContain('service "Website"');
+        const live = "components where deleted_at is null";
+        expect(count(file, live)).toBe(12);
+        const pruned = await admin([...base, "--prune"], file);
+        expect(pruned.status, pruned.stderr).toBe(0);
+        expect(pruned.stdout).toContain("removed 1 services and groups gone at the source");
+        expect(count(file, live)).toBe(11);
+        expect(count(file, "components")).toBe(12);
+      } finally {
+        fake.data.components.push(gone);
+      }
+    },
+  );
 });

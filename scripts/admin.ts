@@ -7,7 +7,8 @@
 //   export                                  prints today's services, groups, monitors and integrations as YAML
 //   export --out <backup.json.gz> [--with-secrets]   the whole installation in one file (docs/installation-export.md)
 //   import <backup.json.gz> [--force]       restores such a file into an empty installation
-//   import statuspage --page-id <id> --api-key <key> [--yes]   previews, with --yes imports a Statuspage page
+//   import statuspage --page-id <id> --api-key <key> [--yes] [--prune]   previews, with --yes imports a Statuspage
+//                                                  page; --prune also removes what is gone at the source
 //   import statuspage --from-url <public page> [--yes]         the same from its public /api/v2, without a key
 //   backup                                  takes a snapshot into BACKUP_FOLDER and/or BACKUP_S3_BUCKET now
 //                                           (and applies retention)
@@ -45,7 +46,7 @@ const usage = [
   "       npm run admin -- export",
   "       npm run admin -- export --out <backup.json.gz> [--with-secrets]",
   "       npm run admin -- import <backup.json.gz> [--force]",
-  "       npm run admin -- import statuspage (--page-id <id> --api-key <key> | --from-url <url>) [--yes]",
+  "       npm run admin -- import statuspage (--page-id <id> --api-key <key> | --from-url <url>) [--yes] [--prune]",
   "       npm run admin -- publish [--from <url>]",
   "       npm run admin -- backup",
   "       npm run admin -- restore [<s3://bucket/prefix | folder | s3 | a folder>] <new database file> [--at <time>]",
@@ -103,6 +104,7 @@ async function main() {
       apiKey: option(args, "api-key") ?? getConfig().statuspageApiKey,
       fromUrl: option(args, "from-url"),
       yes: args.includes("--yes"),
+      prune: args.includes("--prune"),
       log: (line) => console.log(line),
     });
     closeDb();

@@ -1,5 +1,5 @@
 // What earlier imports remembered, and what the database holds that an import could merge with.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "../index";
 import {
   componentGroups,
@@ -45,14 +45,11 @@ export function loadMergeCandidates(tx: Tx, pageId: string) {
       .from(incidentTemplates)
       .where(eq(incidentTemplates.pageId, pageId))
       .all(),
-    incidentIds: new Set(
-      tx
-        .select({ id: incidents.id })
-        .from(incidents)
-        .where(eq(incidents.pageId, pageId))
-        .all()
-        .map((r) => r.id),
-    ),
+    incidents: tx
+      .select({ id: incidents.id, name: incidents.name })
+      .from(incidents)
+      .where(eq(incidents.pageId, pageId))
+      .all(),
     subscribers: tx
       .select({
         id: subscribers.id,
@@ -75,4 +72,27 @@ export function importedIncidentIds(tx: Tx, source: string): string[] {
     .where(and(eq(importMappings.source, source), inArray(importMappings.kind, ["incident", "maintenance"])))
     .all()
     .map((r) => r.localId);
+}
+
+/** A group's services that are not deleted, in their order. */
+export function listLiveComponentIdsInGroup(tx: Tx, groupId: string): string[] {
+  return tx
+    .select({ id: components.id })
+    .from(components)
+    .where(and(eq(components.groupId, groupId), isNull(components.deletedAt)))
+    .orderBy(asc(components.position))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The rows a source's update ids were imported as. */
+export function importedUpdateIds(tx: Tx, source: string): Map<string, string> {
+  return new Map(
+    tx
+      .select({ externalId: importMappings.externalId, localId: importMappings.localId })
+      .from(importMappings)
+      .where(and(eq(importMappings.source, source), eq(importMappings.kind, "update")))
+      .all()
+      .map((r) => [r.externalId, r.localId]),
+  );
 }

@@ -1,24 +1,10 @@
-// The writes of an import (services/import): rows created or updated by their remembered external id, incident
-// timelines replaced whole, and each imported service's status history rebuilt from the imported updates.
+// The writes of an import (services/import): rows created or updated by their remembered external id, and the
+// mappings that remember them. Incidents are in import-incidents.ts, the rebuilt history in import-history.ts.
 // Nothing here enqueues a notification: imported history is news to nobody.
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import type { AnyIncidentStatus, ComponentStatus, Impact, IncidentKind } from "@/db/constants";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { newId } from "@/core/ids";
 import type { Tx } from "../index";
-import {
-  componentGroups,
-  components,
-  componentStatusChanges,
-  importMappings,
-  incidentComponents,
-  incidents,
-  incidentUpdateComponents,
-  incidentUpdates,
-  pages,
-  subscriberComponents,
-  subscribers,
-} from "../schema";
-import { refreshIncidentDerivedState } from "./incidents";
+import { componentGroups, components, importMappings, pages, subscriberComponents, subscribers } from "../schema";
 
 export function rememberImport(
   tx: Tx,
@@ -53,6 +39,20 @@ export function rememberImports(
 }
 
 const CHUNK = 200;
+
+/** Forgets what a source brought in under these external ids (objects deleted at the source and pruned here). */
+export function forgetImports(tx: Tx, source: string, kind: string, externalIds: readonly string[]): void {
+  for (let i = 0; i < externalIds.length; i += CHUNK)
+    tx.delete(importMappings)
+      .where(
+        and(
+          eq(importMappings.source, source),
+          eq(importMappings.kind, kind),
+          inArray(importMappings.externalId, externalIds.slice(i, i + CHUNK)),
+        ),
+      )
+      .run();
+}
 
 export function importPageSettings(
   tx: Tx,
@@ -145,196 +145,6 @@ export function orderTopLevel(tx: Tx, pageId: string, orderedIds: readonly strin
       .where(and(eq(table.id, id), sql`${table.position} <> ${i + 1}`))
       .run();
   });
-}
-
-export interface ImportedIncident {
-  kind: IncidentKind;
-  name: string;
-  impact: Impact | "maintenance";
-  impactOverride: Impact | null;
-  startedAt: number;
-  createdAt: number;
-  updatedAt: number;
-  scheduledFor: number | null;
-  scheduledUntil: number | null;
-  autoStart: boolean;
-  autoComplete: boolean;
-  remindBeforeMinutes: number | null;
-  postmortemBody: string | null;
-  postmortemPublishedAt: number | null;
-  backfilled: boolean;
-  componentIds: string[];
-  updates: {
-    status: AnyIncidentStatus;
-    body: string;
-    displayAt: number;
-    createdAt: number;
-    deliverNotifications: boolean;
-    affected: { componentId: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[];
-  }[];
-}
-
-/**
- * Writes an incident with its whole timeline, replacing what an earlier import wrote for it. Updates count
- * as already notified (notified_at = their time), so nothing treats them as news.
- */
-export function replaceImportedIncident(tx: Tx, pageId: string, id: string | null, input: ImportedIncident): string {
-  const row = {
-    kind: input.kind,
-    name: input.name,
-    status: input.updates[input.updates.length - 1].status,
-    impact: input.impact,
-    impactOverride: input.impactOverride,
-    backfilled: input.backfilled,
-    startedAt: input.startedAt,
-    scheduledFor: input.scheduledFor,
-    scheduledUntil: input.scheduledUntil,
-    autoStart: input.autoStart,
-    autoComplete: input.autoComplete,
-    remindBeforeMinutes: input.remindBeforeMinutes,
-    setComponentsUnderMaintenance: input.kind === "maintenance",
-    postmortemBody: input.postmortemBody,
-    postmortemPublishedAt: input.postmortemPublishedAt,
-    createdAt: input.createdAt,
-    updatedAt: input.updatedAt,
-  };
-  const incidentId = id ?? newId();
-  if (id) {
-    tx.delete(incidentUpdates).where(eq(incidentUpdates.incidentId, id)).run();
-    tx.delete(incidentComponents).where(eq(incidentComponents.incidentId, id)).run();
-    tx.update(incidents).set(row).where(eq(incidents.id, id)).run();
-  } else
-    tx.insert(incidents)
-      .values({ id: incidentId, pageId, ...row })
-      .run();
-  const affected = new Set(input.componentIds);
-  for (const u of input.updates) {
-    const updateId = newId();
-    tx.insert(incidentUpdates)
-      .values({
-        id: updateId,
-        incidentId,
-        status: u.status,
-        body: u.body,
-        displayAt: u.displayAt,
-        deliverNotifications: u.deliverNotifications,
-        notifiedAt: u.displayAt,
-        createdAt: u.createdAt,
-        updatedAt: u.createdAt,
-      })
-      .run();
-    for (const a of u.affected) {
-      affected.add(a.componentId);
-      tx.insert(incidentUpdateComponents)
-        .values({
-          updateId,
-          componentId: a.componentId,
-          componentName: a.name,
-          oldStatus: a.oldStatus,
-          newStatus: a.newStatus,
-        })
-        .onConflictDoNothing()
-        .run();
-    }
-  }
-  if (affected.size)
-    tx.insert(incidentComponents)
-      .values([...affected].map((componentId) => ({ incidentId, componentId })))
-      .run();
-  refreshIncidentDerivedState(tx, incidentId, input.updatedAt);
-  // Statuspage's impact is what its visitors saw; keep it when our derivation from statuses differs.
-  if (input.kind === "incident") {
-    const derived = tx.select({ impact: incidents.impact }).from(incidents).where(eq(incidents.id, incidentId)).get()!;
-    if (derived.impact !== input.impact)
-      tx.update(incidents)
-        .set({ impact: input.impact, impactOverride: input.impact as Impact })
-        .where(eq(incidents.id, incidentId))
-        .run();
-  }
-  return incidentId;
-}
-
-/**
- * Rebuilds a service's status history from the imported incidents' updates, so uptime bars look like the
- * source's: "operational" from `since`, each affected-component change at its update's time, then the
- * source's current status. Rows an earlier import wrote are replaced; rows of other origins stay.
- */
-export function rebuildImportedHistory(
-  tx: Tx,
-  componentId: string,
-  importedIncidentIds: readonly string[],
-  since: number,
-  current: { status: ComponentStatus; at: number },
-): void {
-  const mine = importedIncidentIds.length
-    ? or(
-        eq(componentStatusChanges.source, "import"),
-        inArray(componentStatusChanges.incidentId, [...importedIncidentIds]),
-      )
-    : eq(componentStatusChanges.source, "import");
-  tx.delete(componentStatusChanges)
-    .where(and(eq(componentStatusChanges.componentId, componentId), mine))
-    .run();
-  const kept = tx
-    .select({ status: componentStatusChanges.status, at: componentStatusChanges.at })
-    .from(componentStatusChanges)
-    .where(eq(componentStatusChanges.componentId, componentId))
-    .all();
-  const timeline = importedIncidentIds.length
-    ? tx
-        .select({
-          status: incidentUpdateComponents.newStatus,
-          at: incidentUpdates.displayAt,
-          incidentId: incidents.id,
-          kind: incidents.kind,
-        })
-        .from(incidentUpdateComponents)
-        .innerJoin(incidentUpdates, eq(incidentUpdates.id, incidentUpdateComponents.updateId))
-        .innerJoin(incidents, eq(incidents.id, incidentUpdates.incidentId))
-        .where(
-          and(eq(incidentUpdateComponents.componentId, componentId), inArray(incidents.id, [...importedIncidentIds])),
-        )
-        .orderBy(asc(incidentUpdates.displayAt))
-        .all()
-    : [];
-  type Event = {
-    status: ComponentStatus;
-    at: number;
-    incidentId: string | null;
-    source: "import" | IncidentKind;
-    keep?: true;
-  };
-  const events: Event[] = [
-    ...kept.map((k) => ({ ...k, incidentId: null, source: "import" as const, keep: true as const })),
-    ...(kept.length
-      ? []
-      : [{ status: "operational" as const, at: since, incidentId: null, source: "import" as const }]),
-    ...timeline.map((t) => ({ status: t.status, at: t.at, incidentId: t.incidentId, source: t.kind })),
-  ].sort((a, b) => a.at - b.at);
-  const last = events.length ? events[events.length - 1] : null;
-  if (last?.status !== current.status)
-    events.push({
-      status: current.status,
-      at: Math.max(current.at, last?.at ?? 0),
-      incidentId: null,
-      source: "import",
-    });
-  let previous: ComponentStatus | null = null;
-  for (const e of events) {
-    if (!e.keep && e.status !== previous)
-      tx.insert(componentStatusChanges)
-        .values({
-          componentId,
-          status: e.status,
-          previousStatus: previous,
-          at: e.at,
-          source: e.source,
-          incidentId: e.incidentId,
-        })
-        .run();
-    previous = e.status;
-  }
-  tx.update(components).set({ status: current.status }).where(eq(components.id, componentId)).run();
 }
 
 export interface ImportedSubscriber {

@@ -38,6 +38,15 @@ export const SECRET_COLUMNS: Record<string, string[]> = {
   subscribers: ["webhook_secret"],
   publish_target_configs: ["access_key_id", "secret_sealed"],
 };
+/**
+ * Columns that are a credential only in some rows: a chat channel's incoming-webhook URL is its secret (whoever
+ * has it can post to the channel). Without secrets the cell is left out and the row is flagged by exporting it
+ * disabled (`disable` set to the export's time, unless already set): the installation it is imported into
+ * sends nothing to it and says it must be added again. Kept through a round trip, so it stays byte-identical.
+ */
+export const SECRET_CELLS: Record<string, { column: string; where: Record<string, string>; disable: string }[]> = {
+  subscribers: [{ column: "webhook_url", where: { kind: "chat" }, disable: "webhook_disabled_at" }],
+};
 export const SECRET_TABLES = ["recovery_codes"];
 /** Rows that are credentials, by table and key column: the app's link-signing secret. */
 export const SECRET_ROWS: Record<string, { column: string; values: string[] }> = {

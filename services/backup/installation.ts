@@ -11,6 +11,7 @@ import {
   tableColumns,
   type RawRow,
 } from "@/db/backup";
+import { insertAuditEntry } from "@/db/writes/audit";
 import { newToken } from "@/core/ids";
 import {
   EXPORT_FORMAT,
@@ -18,6 +19,7 @@ import {
   exportFileSchema,
   MAX_EXPORT_BYTES,
   NOT_EXPORTED,
+  SECRET_CELLS,
   SECRET_COLUMNS,
   SECRET_ROWS,
   SECRET_TABLES,
@@ -42,19 +44,34 @@ function toJsonRow(row: RawRow, drop: readonly string[]): Record<string, string 
   return out;
 }
 
+const matches = (row: Record<string, unknown>, where: Record<string, string>) =>
+  Object.entries(where).every(([k, v]) => row[k] === v);
+
+/** A row without its secret cells (SECRET_CELLS), flagged disabled as of the export. */
+function withoutSecretCells(table: string, row: ExportFile["tables"][string][number], at: number) {
+  for (const cell of SECRET_CELLS[table] ?? [])
+    if (matches(row, cell.where)) {
+      delete row[cell.column];
+      row[cell.disable] ??= at;
+    }
+  return row;
+}
+
 export function buildExport(db: Db, options: { withSecrets: boolean; now?: number }): ExportFile {
+  const now = options.now ?? Date.now();
   const tables: ExportFile["tables"] = {};
   for (const t of exportedTables(db, options.withSecrets)) {
     const drop = options.withSecrets ? [] : (SECRET_COLUMNS[t] ?? []);
     const secretRows = options.withSecrets ? undefined : SECRET_ROWS[t];
     tables[t] = readRows(db, t)
       .filter((r) => !secretRows?.values.includes(String(r[secretRows.column])))
-      .map((r) => toJsonRow(r, drop));
+      .map((r) => toJsonRow(r, drop))
+      .map((r) => (options.withSecrets ? r : withoutSecretCells(t, r, now)));
   }
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
-    exportedAt: new Date(options.now ?? Date.now()).toISOString(),
+    exportedAt: new Date(now).toISOString(),
     migrations: appliedMigrations(db),
     withSecrets: options.withSecrets,
     tables,
@@ -118,7 +135,18 @@ export interface RestoreResult {
   notes: string[];
 }
 
-export function restoreExport(db: Db, file: ExportFile, options: { force: boolean }): RestoreResult {
+export interface RestoreOptions {
+  force: boolean;
+  /** Who restores, for the audit entry (the command line: the command itself). */
+  actorLabel?: string;
+  now?: number;
+}
+
+/**
+ * Restores an export. The restore writes one audit entry of its own after the file's rows (who, which file,
+ * counts): the only row a round trip export -> import -> export adds (docs/installation-export.md).
+ */
+export function restoreExport(db: Db, file: ExportFile, options: RestoreOptions): RestoreResult {
   const ours = appliedMigrations(db);
   if (file.migrations > ours)
     throw new BackupError(
@@ -163,12 +191,46 @@ export function restoreExport(db: Db, file: ExportFile, options: { force: boolea
     notes.push(
       "The export has no secrets: members set a password with npm run admin -- reset-password --email <address> and set up two-factor again; webhook subscribers were given new signing keys.",
     );
+  notes.push(...secretCellNotes(file));
   // The whole installation is the file's: with --force, tables the file has no rows for are emptied too.
   if (options.force) for (const t of exportedTables(db, file.withSecrets)) if (!(t in tables)) tables[t] = [];
   try {
-    replaceTables(db, tables);
+    replaceTables(db, tables, () =>
+      insertAuditEntry(db, {
+        at: options.now ?? Date.now(),
+        actorType: "system",
+        actorLabel: options.actorLabel ?? "npm run admin -- import",
+        action: "installation.import",
+        targetType: "installation",
+        detail: {
+          exportedAt: file.exportedAt,
+          version: file.version,
+          withSecrets: file.withSecrets,
+          force: options.force,
+          tables: Object.keys(file.tables).length,
+          rows,
+        },
+      }),
+    );
   } catch (err) {
     throw new BackupError(`The export could not be restored, nothing was changed: ${(err as Error).message}`);
   }
   return { tables: Object.keys(file.tables).length, rows, notes };
+}
+
+/** Rows whose secret cell the file left out (SECRET_CELLS): chat channels to add again, named. */
+function secretCellNotes(file: ExportFile): string[] {
+  const channels = (file.tables.subscribers ?? []).filter((r) =>
+    SECRET_CELLS.subscribers.some((cell) => matches(r, cell.where) && !(cell.column in r)),
+  );
+  if (!channels.length) return [];
+  const one = channels.length === 1;
+  const names = channels.map((r) => `${r.chat_platform} channel${r.email ? ` of ${r.email}` : ` ${r.id}`}`);
+  return [
+    `${channels.length} chat channel${one ? " must" : "s must"} be added again (Subscribers -> Chat channels): ${
+      one ? "its incoming-webhook URL is a secret" : "their incoming-webhook URLs are secrets"
+    } this export left out (export with --with-secrets to keep ${one ? "it" : "them"}); ${
+      one ? "it was" : "they were"
+    } imported disabled: ${names.slice(0, 20).join(", ")}${channels.length > 20 ? ", ..." : ""}.`,
+  ];
 }

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { languageField } from "@/services/subscriptions/language";
 import type { Db, Tx } from "@/db";
-import { CHAT_PLATFORM_LABELS, CHAT_PLATFORMS, LIMITS, type ChatPlatform } from "@/db/constants";
+import { CHAT_PLATFORM_LABELS, CHAT_PLATFORMS, type ChatPlatform } from "@/db/constants";
 import { chatByUrl } from "@/db/queries/chat";
 import { liveComponentIds } from "@/db/queries/lifecycle";
 import { getPageRow } from "@/db/queries/subscribers";
@@ -16,10 +16,11 @@ import { ensureAppSecret } from "@/db/writes/page";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
 import { chatUrlProblem } from "@/core/chat-hosts";
 import { getConfig } from "@/core/config";
-import { isId, newId } from "@/core/ids";
+import { newId } from "@/core/ids";
 import { HOUR } from "@/core/time";
 import type { PostResult } from "@/services/webhooks/send";
-import { MAX_WEBHOOK_URL_LENGTH, parseWebhookUrl } from "@/services/webhooks/url-guard";
+import { webhookInputSchema } from "@/services/webhooks/register";
+import { parseWebhookUrl } from "@/services/webhooks/url-guard";
 import { chatUnsubscribeUrl } from "./deliver";
 import { verificationMessage } from "./message";
 import { chatPayload } from "./platforms";
@@ -30,31 +31,11 @@ export const CHAT_LIMITS = { perIpPerHour: 3, publicPerHour: 20 };
 /** The verification POST waits at most this long: the visitor is waiting for the answer. */
 export const VERIFY_TIMEOUT_MS = 8000;
 
-export const chatInputSchema = z.object({
+/** A webhook's fields (URL, owner's address, scope), the platform to post in, and the page's language. */
+export const chatInputSchema = webhookInputSchema.extend({
   /** The language of the page it was posted from (missing or tampered: the default). */
   language: languageField,
-
   platform: z.enum(CHAT_PLATFORMS, { error: "Choose where to post: Slack, Microsoft Teams, Discord or Google Chat." }),
-  url: z
-    .string()
-    .trim()
-    .max(MAX_WEBHOOK_URL_LENGTH + 1000, { error: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` }),
-  email: z
-    .string()
-    .trim()
-    .max(LIMITS.email, { error: "Enter an email address of at most 254 characters." })
-    .pipe(
-      z.union([
-        z.literal(""),
-        z.email({ error: "Enter a valid email address, like name@example.com, or leave it empty." }),
-      ]),
-    )
-    .default(""),
-  scope: z.enum(["all", "some"]).default("all"),
-  componentIds: z
-    .array(z.string().refine(isId, { error: "Not a valid service." }))
-    .max(500)
-    .default([]),
 });
 /** What a form posts: the platform is checked by the schema like everything else. */
 export type ChatInput = Omit<z.input<typeof chatInputSchema>, "platform"> & { platform?: string };

@@ -2,16 +2,16 @@
 // and maintenances, subscribers), each all or nothing, each remembering the external ids it wrote so a
 // re-run updates instead of duplicating. Nothing is enqueued in the outbox: imported history notifies nobody.
 import type { Db, Tx } from "@/db";
-import { importedIncidentIds, importedLocalId, loadImportMappings } from "@/db/queries/imports";
+import { importedIncidentIds, importedLocalId, importedUpdateIds, loadImportMappings } from "@/db/queries/imports";
 import { insertAuditEntry } from "@/db/writes/audit";
+import { rebuildImportedHistory } from "@/db/writes/import-history";
+import { writeImportedIncident } from "@/db/writes/import-incidents";
 import {
   importPageSettings,
   insertImportedSubscribers,
   orderTopLevel,
-  rebuildImportedHistory,
   rememberImport,
   rememberImports,
-  replaceImportedIncident,
   upsertImportedComponent,
   upsertImportedGroup,
 } from "@/db/writes/imports";
@@ -20,7 +20,9 @@ import { insertTemplate, updateTemplate } from "@/db/writes/templates";
 import { assertCan, type Actor } from "@/core/actor";
 import { isValidTimeZone } from "@/core/config";
 import { newToken } from "@/core/ids";
-import { clean, countActions, type ImportPlan, type PlanItem } from "./plan";
+import { countActions } from "./describe";
+import { clean, fingerprint, type ImportPlan, type PlanItem } from "./plan";
+import { hasGoneIncidents, hasGoneServices, pruneIncidents, pruneServices } from "./prune";
 import type { SourceComponent, SourceSubscriber } from "./source";
 
 const pending = <T>(items: PlanItem<T>[]) => items.filter((i) => i.action !== "unchanged");
@@ -29,7 +31,15 @@ export interface ImportResult {
   written: string[];
 }
 
-export function applyImport(db: Db, plan: ImportPlan, actor: Actor, now = Date.now()): ImportResult {
+export interface ApplyOptions {
+  /** Remove what an earlier import brought in and the source no longer has (never by default). */
+  prune?: boolean;
+  now?: number;
+}
+
+export function applyImport(db: Db, plan: ImportPlan, actor: Actor, options: ApplyOptions = {}): ImportResult {
+  const now = options.now ?? Date.now();
+  const gone = options.prune ? plan.gone : [];
   // An import rewrites services, history and subscribers: the rights of settings and services together.
   assertCan(actor, "settings.write");
   assertCan(actor, "services.write");
@@ -77,8 +87,9 @@ export function applyImport(db: Db, plan: ImportPlan, actor: Actor, now = Date.n
   }
 
   const componentChanges = pending(plan.components);
-  if (pending(plan.groups).length || componentChanges.length) {
+  if (pending(plan.groups).length || componentChanges.length || hasGoneServices(gone)) {
     run("services", (tx) => {
+      const pruned = pruneServices(tx, source, plan.pageId, gone, now);
       for (const g of pending(plan.groups)) {
         const id = upsertImportedGroup(
           tx,
@@ -130,9 +141,11 @@ export function applyImport(db: Db, plan: ImportPlan, actor: Actor, now = Date.n
         tx,
         componentChanges.map((c) => c.item),
       );
-      audit(tx, "services", { groups: counts.groups, services: counts.components });
+      audit(tx, "services", { groups: counts.groups, services: counts.components, pruned });
     });
     written.push(`${pending(plan.groups).length} groups, ${componentChanges.length} services`);
+    const removed = gone.filter((g) => g.kind === "component" || g.kind === "group").length;
+    if (removed) written.push(`removed ${removed} services and groups gone at the source`);
   }
 
   function rebuildHistories(tx: Tx, list: SourceComponent[]) {
@@ -166,12 +179,14 @@ export function applyImport(db: Db, plan: ImportPlan, actor: Actor, now = Date.n
   }
 
   const incidents = pending(plan.incidents);
-  if (incidents.length) {
+  if (incidents.length || hasGoneIncidents(gone)) {
     run("incidents", (tx) => {
+      const removed = pruneIncidents(tx, source, plan.pageId, gone);
+      const updateRows = importedUpdateIds(tx, source);
       for (const p of incidents) {
         const i = p.item;
         const componentId = (e: string) => local(tx, "component", e)!;
-        const id = replaceImportedIncident(tx, plan.pageId, p.localId, {
+        const { id, updateIds } = writeImportedIncident(tx, plan.pageId, p.localId, {
           kind: i.kind,
           name: clean(i.name),
           impact: i.impact,
@@ -189,6 +204,7 @@ export function applyImport(db: Db, plan: ImportPlan, actor: Actor, now = Date.n
           backfilled: i.backfilled,
           componentIds: i.componentExternalIds.map(componentId),
           updates: i.updates.map((u) => ({
+            localId: updateRows.get(u.externalId) ?? null,
             status: u.status,
             body: clean(u.body),
             displayAt: u.displayAt,
@@ -203,14 +219,27 @@ export function applyImport(db: Db, plan: ImportPlan, actor: Actor, now = Date.n
           })),
         });
         remember(tx, i.kind, p, i.externalId, id);
+        rememberImports(
+          tx,
+          i.updates.map((u, n) => ({
+            source,
+            kind: "update",
+            externalId: u.externalId,
+            localId: updateIds[n],
+            fingerprint: fingerprint(u),
+            at: now,
+          })),
+        );
       }
       rebuildHistories(
         tx,
         plan.components.map((c) => c.item),
       );
-      audit(tx, "incidents", counts.incidents);
+      audit(tx, "incidents", { ...counts.incidents, pruned: removed });
     });
     written.push(`${incidents.length} incidents and maintenances`);
+    const removed = gone.filter((g) => g.kind === "incident" || g.kind === "maintenance").length;
+    if (removed) written.push(`removed ${removed} incidents and maintenances gone at the source`);
   }
 
   const subscribers = pending(plan.subscribers);

@@ -1,13 +1,14 @@
 // `npm run admin -- import statuspage --page-id <id> --api-key <key> [--yes]` and `... --from-url <page>`:
 // reads the whole source first (nothing is written while reading), prints the preview, and writes only with
-// --yes. STATUSPAGE_API_URL overrides the API's base URL (tests point it at the fake Statuspage).
+// --yes. What is gone at the source is listed, and removed here only with --prune. STATUSPAGE_API_URL overrides the API's base URL (tests point it at the fake Statuspage).
 import type { Db } from "@/db";
 import { getPage } from "@/db/queries/status-page";
 import { SYSTEM } from "@/core/actor";
 import { getConfig } from "@/core/config";
 import { applyImport } from "./apply";
 import { SourceError } from "./errors";
-import { describePlan, planImport } from "./plan";
+import { describePlan } from "./describe";
+import { planImport } from "./plan";
 import { readPublicPage } from "./public-source";
 import { readStatuspage, StatuspageClient, STATUSPAGE_PACE, type Pace } from "./statuspage-client";
 import type { SourceData } from "./source";
@@ -17,6 +18,8 @@ export interface StatuspageImportOptions {
   apiKey?: string;
   fromUrl?: string;
   yes: boolean;
+  /** Also remove what an earlier import brought in and the source no longer has. */
+  prune?: boolean;
   apiUrl?: string;
   pace?: Pace;
   log?: (line: string) => void;
@@ -49,9 +52,12 @@ export async function runStatuspageImport(db: Db, options: StatuspageImportOptio
     throw err;
   }
   const plan = planImport(db, data);
-  const preview = describePlan(plan);
+  const preview = describePlan(
+    plan,
+    options.prune ? "removed here by this import (--prune)" : "kept here: add --prune to remove them",
+  );
   if (!options.yes) return { code: 0, out: `${preview}\n\nNothing written: run again with --yes to import.` };
-  const { written } = applyImport(db, plan, SYSTEM);
+  const { written } = applyImport(db, plan, SYSTEM, { prune: options.prune });
   return {
     code: 0,
     out: `${preview}\n\n${written.length ? `Imported: ${written.join("; ")}.` : "Nothing to import: everything is as the last import left it."}\nNobody was notified.`,

@@ -6,6 +6,7 @@ import type { Db } from "@/db";
 import { isValidTimeZone } from "@/core/config";
 import { loadImportMappings, loadMergeCandidates } from "@/db/queries/imports";
 import { getThePage } from "@/db/queries/settings";
+import { findGone, type GoneItem } from "./gone";
 import type {
   Skip,
   SourceComponent,
@@ -39,6 +40,8 @@ export interface ImportPlan {
   skipped: Skip[];
   /** Parts of objects left out (a component an incident names that the source no longer has). */
   warnings: string[];
+  /** What an earlier import brought in that the source no longer has (removed only with prune). */
+  gone: GoneItem[];
 }
 
 export const fingerprint = (o: unknown) => createHash("sha256").update(JSON.stringify(o)).digest("hex").slice(0, 32);
@@ -51,7 +54,8 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 export function planImport(db: Db, data: SourceData): ImportPlan {
   const page = getThePage(db);
-  const mappings = new Map(loadImportMappings(db, data.source).map((m) => [`${m.kind}:${m.externalId}`, m]));
+  const remembered = loadImportMappings(db, data.source);
+  const mappings = new Map(remembered.map((m) => [`${m.kind}:${m.externalId}`, m]));
   const here = loadMergeCandidates(db, page.id);
   const skipped = [...data.skipped];
   const warnings: string[] = [];
@@ -132,6 +136,7 @@ export function planImport(db: Db, data: SourceData): ImportPlan {
         ) ?? [],
     );
 
+  const incidentNames = new Map(here.incidents.map((i) => [i.id, i.name]));
   // A component an incident names that the source no longer lists is left out of that incident.
   const incidents = data.incidents.flatMap((i) => {
     const what = i.kind === "incident" ? "incident" : "maintenance";
@@ -167,7 +172,7 @@ export function planImport(db: Db, data: SourceData): ImportPlan {
         i.externalId,
         i.name,
         item,
-        (id) => here.incidentIds.has(id),
+        (id) => incidentNames.has(id),
         () => null,
       ) ?? []
     );
@@ -253,54 +258,10 @@ export function planImport(db: Db, data: SourceData): ImportPlan {
     subscribers,
     skipped,
     warnings,
-  };
-}
-
-const KINDS = ["groups", "components", "incidents", "templates", "subscribers"] as const;
-const LABEL: Record<(typeof KINDS)[number], string> = {
-  groups: "groups",
-  components: "services",
-  incidents: "incidents and maintenances",
-  templates: "templates",
-  subscribers: "subscribers",
-};
-
-export function countActions(plan: ImportPlan) {
-  return Object.fromEntries(
-    KINDS.map((k) => {
-      const items = plan[k] as PlanItem<unknown>[];
-      const n = (a: Action) => items.filter((i) => i.action === a).length;
-      return [k, { create: n("create"), update: n("update"), merge: n("merge"), unchanged: n("unchanged") }];
+    gone: findGone(data, remembered, {
+      groups: new Map(here.groups.map((g) => [g.id, g.name])),
+      components: new Map(here.components.filter((c) => !c.deletedAt).map((c) => [c.id, c.name])),
+      incidents: incidentNames,
     }),
-  ) as Record<(typeof KINDS)[number], Record<Action, number>>;
-}
-
-/** The preview as text: counts per kind, then every skip and warning (the first 50 of each). */
-export function describePlan(plan: ImportPlan): string {
-  const counts = countActions(plan);
-  const lines = [`Import from ${plan.data.source}:`];
-  lines.push(`  page settings: ${plan.page ? `update (${plan.page.fields.join(", ")})` : "unchanged"}`);
-  for (const k of KINDS) {
-    const c = counts[k];
-    const parts = [
-      c.create && `${c.create} to create`,
-      c.update && `${c.update} to update`,
-      c.merge && `${c.merge} to merge with one already here`,
-      c.unchanged && `${c.unchanged} unchanged`,
-    ].filter(Boolean);
-    const skips = plan.skipped.filter((s) => s.kind === (k === "components" ? "service" : k.replace(/s$/, ""))).length;
-    lines.push(`  ${LABEL[k]}: ${parts.join(", ") || "none"}${skips ? `; ${skips} skipped` : ""}`);
-  }
-  const list = (title: string, rows: string[]) => {
-    if (!rows.length) return;
-    lines.push(`${title} (${rows.length}):`, ...rows.slice(0, 50).map((r) => `  ${r}`));
-    if (rows.length > 50) lines.push(`  ... and ${rows.length - 50} more`);
   };
-  list(
-    "Skipped",
-    plan.skipped.map((s) => `${s.kind} "${s.name}": ${s.reason}`),
-  );
-  list("Left out", plan.warnings);
-  list("Not available from this source", plan.data.notAvailable);
-  return lines.join("\n");
 }

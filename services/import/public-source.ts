@@ -1,23 +1,25 @@
 // `--from-url`: what a public Statuspage page offers without a key, through its /api/v2 (components and
-// groups, the recent incidents and maintenances). Everything else is named in `notAvailable`.
+// groups, the recent incidents and maintenances). Everything else is named in `notAvailable`. Redirects are
+// not followed.
+import type { ResolvedAddress } from "@/services/webhooks/url-guard";
 import { SourceError } from "./errors";
+import { httpGet } from "./http-get";
 import { parseComponents, parseIncidents, parsePage, type Skip, type SourceData } from "./source";
 
-async function getJson(base: string, path: string): Promise<Record<string, unknown>> {
-  let res: Response;
+async function getJson(base: string, path: string, addresses?: ResolvedAddress[]): Promise<Record<string, unknown>> {
+  let res: { status: number; body: string };
   try {
-    res = await fetch(`${base}/api/v2/${path}`, {
-      headers: { accept: "application/json" },
-      signal: AbortSignal.timeout(30_000),
-    });
+    res = await httpGet(new URL(`${base}/api/v2/${path}`), { addresses });
   } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
     throw new SourceError(
-      `Cannot read ${base}/api/v2/${path} (${err instanceof Error ? err.message : String(err)}). Nothing was written.`,
+      `Cannot read ${base}/api/v2/${path} (${code ? `${code}: ` : ""}${err instanceof Error ? err.message : String(err)}). Nothing was written.`,
     );
   }
-  if (!res.ok) throw new SourceError(`${base}/api/v2/${path} answered HTTP ${res.status}: is it a Statuspage page?`);
+  if (res.status < 200 || res.status >= 300)
+    throw new SourceError(`${base}/api/v2/${path} answered HTTP ${res.status}: is it a Statuspage page?`);
   try {
-    const body = await res.json();
+    const body = JSON.parse(res.body);
     if (body && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
   } catch {
     // fall through
@@ -37,12 +39,16 @@ export function normaliseBaseUrl(url: string): string {
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, "")}`;
 }
 
-export async function readPublicPage(url: string): Promise<SourceData> {
+/**
+ * `addresses`: the addresses the SSRF guard checked for the URL's host (the console); every request connects
+ * to one of them and the host name is not resolved again. Without them (the command line) it is resolved.
+ */
+export async function readPublicPage(url: string, addresses?: ResolvedAddress[]): Promise<SourceData> {
   const base = normaliseBaseUrl(url);
   const skipped: Skip[] = [];
-  const components = await getJson(base, "components.json");
-  const incidents = await getJson(base, "incidents.json");
-  const maintenances = await getJson(base, "scheduled-maintenances.json");
+  const components = await getJson(base, "components.json", addresses);
+  const incidents = await getJson(base, "incidents.json", addresses);
+  const maintenances = await getJson(base, "scheduled-maintenances.json", addresses);
   const page = parsePage(components.page);
   if (!page || !Array.isArray(components.components))
     throw new SourceError(`${base}/api/v2/components.json has no page or components: is it a Statuspage page?`);
@@ -72,5 +78,6 @@ export async function readPublicPage(url: string): Promise<SourceData> {
       "postmortems",
       "the page's support URL",
     ],
+    listsEveryIncident: false,
   };
 }

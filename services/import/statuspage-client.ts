@@ -153,6 +153,7 @@ export async function readStatuspage(client: StatuspageClient, pageId: string, p
     subscribers,
     skipped,
     notAvailable: ["subscribers not yet confirmed and quarantined ones (Statuspage lists active subscribers)"],
+    listsEveryIncident: true,
   };
   return data;
 }

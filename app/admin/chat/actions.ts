@@ -4,38 +4,29 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { adminAction, typedValues, type FormState } from "@/services/auth/action";
+import { adminAction, type FormState } from "@/services/auth/action";
 import { getConfig } from "@/core/config";
 import { CHAT_PLATFORM_LABELS } from "@/db/constants";
 import { actorOf } from "@/services/console/domain-actions";
+import { chosenComponentIds, endpointFormSchema, addAnswer } from "@/services/console/endpoint-form";
 import { entityId } from "@/services/console/fields";
 import * as chat from "@/services/console/chat";
 
-// The fields are validated by services/chat/register.ts (the same rules as the public form); here only their
-// size, so a huge post is refused before it is looked at.
-const addSchema = z.object({
-  platform: z.string().max(40).default(""),
-  url: z.string().max(5000, { error: "Use a URL of at most 2000 characters." }).default(""),
-  email: z.string().max(1000).default(""),
-  scope: z.enum(["all", "some"], { error: "Choose everything or some services." }).default("all"),
-});
+const addSchema = endpointFormSchema.extend({ platform: z.string().max(40).default("") });
 
 export const addChatAction = adminAction("admin", addSchema, async (data, ctx, formData): Promise<FormState> => {
-  const componentIds = formData.getAll("componentIds").map(String).slice(0, 501);
   const outcome = await chat.addChatChannel(
     getDb(),
     actorOf(ctx),
-    { ...data, componentIds },
+    { ...data, componentIds: chosenComponentIds(formData) },
     { allowLoopback: getConfig().webhooksAllowLoopback, now: Date.now() },
   );
-  if ("ok" in outcome) return { ok: false, message: outcome.message };
-  if (outcome.status !== "created") {
-    const errors = outcome.status === "invalid" ? outcome.errors : {};
-    return { ok: false, message: "Please correct the fields marked below.", errors, values: typedValues(formData) };
-  }
+  const answer = addAnswer(outcome, formData);
+  if ("refused" in answer) return answer.refused;
+  const { created } = answer;
   revalidatePath("/admin/chat");
   return {
-    message: `${CHAT_PLATFORM_LABELS[outcome.platform]} channel connected: it accepted our test message and gets every update from now on.`,
+    message: `${CHAT_PLATFORM_LABELS[created.platform]} channel connected: it accepted our test message and gets every update from now on.`,
   };
 });
 

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
-import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
-import type { FormState } from "@/services/auth/action";
+import type { ReactNode } from "react";
+import { AddEndpointForm, EndpointControls } from "@/components/admin/endpoint-forms";
+import { inputClass } from "@/components/admin/form";
 import { addWebhookAction, enableWebhookAction, removeWebhookAction, resendVerificationAction } from "./actions";
 import { buttonClass } from "@/components/ui/button";
 
@@ -39,67 +39,25 @@ export function SecretOnce({ secret, url }: { secret: string; url: string }) {
 }
 
 export function AddWebhookForm({ picker }: { picker: ReactNode }) {
-  const [state, action, pending] = useActionState(addWebhookAction, {} as FormState);
-  const ref = useFocusOnError(state);
-  const [scope, setScope] = useState(fieldValue(state, "scope", "all"));
-  const revealed = state.ok ? state.reveal : undefined;
   return (
-    <form ref={ref} key={state.at} action={action} noValidate className="mt-4 max-w-xl space-y-4">
-      <FormStatus state={state} />
-      {revealed && <SecretOnce secret={String(revealed.secret)} url={String(revealed.url)} />}
-      <Field
-        name="url"
-        label="Webhook URL"
-        hint="An http(s) address on the public internet. We POST JSON to it."
-        state={state}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="url"
-            inputMode="url"
-            maxLength={2000}
-            defaultValue={state.ok ? "" : fieldValue(state, "url")}
-            className={inputClass}
-            placeholder="https://hooks.example.com/status"
-          />
-        )}
-      </Field>
-      <Field
-        name="email"
-        label="Owner email (optional)"
-        hint="Told if the webhook is disabled after failing for about a day."
-        state={state}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="email"
-            maxLength={254}
-            defaultValue={state.ok ? "" : fieldValue(state, "email")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <fieldset aria-describedby={state.errors?.componentIds ? "webhook-components-error" : undefined}>
-        <legend className="text-sm font-medium">Send events about</legend>
-        <label className="mt-2 flex items-center gap-2">
-          <input type="radio" name="scope" value="all" checked={scope === "all"} onChange={() => setScope("all")} />
-          Everything
-        </label>
-        <label className="mt-1 flex items-center gap-2">
-          <input type="radio" name="scope" value="some" checked={scope === "some"} onChange={() => setScope("some")} />
-          Only the services chosen below
-        </label>
-        {scope === "some" ? picker : null}
-        {state.errors?.componentIds ? (
-          <p id="webhook-components-error" className="mt-1 text-sm font-medium text-red-700 dark:text-red-300">
-            {state.errors.componentIds.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
-      <SubmitButton pending={pending}>Add webhook</SubmitButton>
-    </form>
+    <AddEndpointForm
+      action={addWebhookAction}
+      picker={picker}
+      before={(state) =>
+        state.ok && state.reveal ? (
+          <SecretOnce secret={String(state.reveal.secret)} url={String(state.reveal.url)} />
+        ) : null
+      }
+      text={{
+        kind: "webhook",
+        urlLabel: "Webhook URL",
+        urlHint: "An http(s) address on the public internet. We POST JSON to it.",
+        urlPlaceholder: "https://hooks.example.com/status",
+        ownerHint: "Told if the webhook is disabled after failing for about a day.",
+        scopeLegend: "Send events about",
+        submit: "Add webhook",
+      }}
+    />
   );
 }
 
@@ -114,55 +72,18 @@ export function WebhookControls({
   disabled: boolean;
   pending: boolean;
 }) {
-  const [enableState, enable, enabling] = useActionState(enableWebhookAction, {} as FormState);
-  const [verifyState, verify, verifying] = useActionState(resendVerificationAction, {} as FormState);
-  // Success redirects (the row goes away); what comes back is a refusal.
-  const [removeState, remove, removing] = useActionState(removeWebhookAction, {} as FormState);
-  const state = [enableState, verifyState, removeState].reduce((latest, s) =>
-    (s.at ?? 0) > (latest.at ?? 0) ? s : latest,
-  );
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      {pending && (
-        <form action={verify}>
-          <input type="hidden" name="id" value={id} />
-          <button
-            type="submit"
-            disabled={verifying}
-            className={small}
-            aria-label={`Re-send the verification ping to ${url}`}
-          >
-            Re-send verification
-          </button>
-        </form>
-      )}
-      {disabled && (
-        <form action={enable}>
-          <input type="hidden" name="id" value={id} />
-          <button type="submit" disabled={enabling} className={small} aria-label={`Re-enable webhook ${url}`}>
-            Re-enable
-          </button>
-        </form>
-      )}
-      <form
-        action={remove}
-        onSubmit={(e) =>
-          !confirm(`Remove the webhook ${url}? It gets no more events, and its delivery history is deleted.`) &&
-          e.preventDefault()
-        }
-      >
-        <input type="hidden" name="id" value={id} />
-        <button type="submit" disabled={removing} className={small} aria-label={`Remove webhook ${url}`}>
-          Remove
-        </button>
-      </form>
-      <span
-        role="status"
-        aria-live="polite"
-        className={`text-sm ${state.ok === false ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}
-      >
-        {state.message}
-      </span>
-    </div>
+    <EndpointControls
+      id={id}
+      disabled={disabled}
+      pending={pending}
+      actions={{ enable: enableWebhookAction, remove: removeWebhookAction, verify: resendVerificationAction }}
+      text={{
+        enable: `Re-enable webhook ${url}`,
+        remove: `Remove webhook ${url}`,
+        verify: `Re-send the verification ping to ${url}`,
+        confirmRemove: `Remove the webhook ${url}? It gets no more events, and its delivery history is deleted.`,
+      }}
+    />
   );
 }

@@ -1,7 +1,7 @@
 // Settings -> Import: admins only; the preview writes nothing and never echoes the key; the confirmation
 // writes the previewed page once; a private address is refused by the SSRF guard before anything is read.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { count } from "drizzle-orm";
+import { count, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { components, notifications, subscribers } from "@/db/schema";
 import { actAs, formOf, installTestDatabase, makeUser, removeTestDatabase } from "@/services/testing/auth-harness";
@@ -54,6 +54,32 @@ describe("Settings -> Import", { timeout: 60_000 }, () => {
       ok: false,
       message: expect.stringContaining("expired or was already imported"),
     });
+  });
+
+  it("lists what is gone at the source; removes it only when the checkbox is ticked", async () => {
+    actAs(db, makeUser(db, "admin"));
+    const importOnce = async (prune?: "on") => {
+      const preview = await previewImportAction({}, formOf({ pageId: fake.pageId, apiToken: fake.apiKey }));
+      expect(preview.ok, preview.message).toBe(true);
+      const done = await confirmImportAction(
+        {},
+        formOf({ previewToken: String(preview.reveal?.previewToken), ...(prune ? { prune } : {}) }),
+      );
+      expect(done.ok, done.message).not.toBe(false);
+      return String(preview.reveal?.preview);
+    };
+    await importOnce();
+    const index = fake.data.components.findIndex((c) => c.name === "Wi-Fi");
+    const [gone] = fake.data.components.splice(index, 1);
+    try {
+      const live = () => db.select().from(components).where(isNull(components.deletedAt)).all().length;
+      expect(await importOnce()).toContain("Gone at the source (1), kept here unless you tick");
+      expect(live()).toBe(12);
+      await importOnce("on");
+      expect(live()).toBe(11);
+    } finally {
+      fake.data.components.splice(index, 0, gone);
+    }
   });
 
   it("explains a wrong key and missing fields per field", async () => {

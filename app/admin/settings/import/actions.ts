@@ -48,9 +48,9 @@ export const previewImportAction = adminAction("admin", previewSchema, async (da
 
 export const confirmImportAction = adminAction(
   "admin",
-  z.object({ previewToken: z.string().min(1).max(100) }),
+  z.object({ previewToken: z.string().min(1).max(100), prune: z.literal("on").optional() }),
   (data, ctx) => {
-    const result = confirmConsoleImport(getDb(), actorOf(ctx), data.previewToken);
+    const result = confirmConsoleImport(getDb(), actorOf(ctx), data.previewToken, { prune: data.prune === "on" });
     if (!result.ok) return { ok: false, message: result.message };
     revalidatePath("/", "layout");
     return { message: result.summary };

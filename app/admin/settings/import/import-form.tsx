@@ -60,6 +60,10 @@ export function ImportForm() {
           <form action={confirm} className="mt-4 space-y-3">
             <FormStatus state={done} />
             <input type="hidden" name="previewToken" value={token} />
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="prune" value="on" className="h-4 w-4" />
+              Also remove what is gone at the source (services, groups, incidents and maintenances)
+            </label>
             <SubmitButton pending={confirming}>Import</SubmitButton>
           </form>
         </section>
