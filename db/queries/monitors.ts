@@ -1,4 +1,6 @@
 import { and, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { connectionOf } from "../connection";
 import type { Tx } from "../index";
 import {
   automaticIncidents,
@@ -14,18 +16,27 @@ export function findMonitor(tx: Tx, id: string): Monitor | null {
   return tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? null;
 }
 
-/** Several monitors in one query (a batch of results), by id. */
+/**
+ * Several monitors in one query (a batch of results), by id. Prepared once per connection (the ids go in as
+ * one JSON array), because every scheduler tick runs it.
+ */
 export function findMonitors(tx: Tx, ids: readonly string[]): Map<string, Monitor> {
   if (ids.length === 0) return new Map();
-  return new Map(
-    tx
+  const connection = connectionOf(tx);
+  let query = preparedFind.get(connection);
+  if (!query) {
+    query = tx
       .select()
       .from(monitors)
-      .where(inArray(monitors.id, [...ids]))
-      .all()
-      .map((m) => [m.id, m]),
-  );
+      .where(sql`${monitors.id} in (select value from json_each(${sql.placeholder("ids")}))`)
+      .prepare();
+    preparedFind.set(connection, query);
+  }
+  return new Map(query.all({ ids: JSON.stringify(ids) }).map((m) => [m.id, m]));
 }
+
+// Per connection: a statement prepared in one transaction serves the later ones on the same connection.
+const preparedFind = new WeakMap<Database.Database, { all: (params: { ids: string }) => Monitor[] }>();
 
 export function findMonitorByTokenHash(tx: Tx, tokenHash: string): Monitor | null {
   return (
