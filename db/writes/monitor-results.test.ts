@@ -7,6 +7,7 @@ import { dampedStep } from "@/core/flap-damping";
 import type { CheckOutcome } from "@/db/constants";
 import { addMember, emptyPage, T0 } from "@/services/testing/scenario";
 import { createMonitor } from "@/services/monitors/verbs";
+import { findMonitors } from "@/db/queries/monitors";
 import { writeMonitorResult } from "./monitor-results";
 import { recordMonitorResult, type RecordedResult } from "./monitors";
 
@@ -95,5 +96,31 @@ describe("prepared result writes", () => {
         .all();
     expect(changes(prepared)).toEqual(changes(reference));
     expect(changes(prepared).map((c) => c.to)).toEqual(["up", "down", "degraded", "up"]);
+  });
+
+  it("findMonitors decodes rows exactly as drizzle's select does", () => {
+    db = emptyPage().db;
+    const owner = addMember(db, "owner");
+    const ids = ["A", "B"].map(
+      (name, i) =>
+        createMonitor(
+          db,
+          owner,
+          {
+            name,
+            kind: i ? "http" : "tcp",
+            intervalSeconds: 30,
+            slowThresholdMs: i ? 800 : null,
+            config: i ? { url: "http://127.0.0.1:3382/", headers: { "x-a": "b" } } : { host: "127.0.0.1", port: 3192 },
+          },
+          T0,
+        ).id,
+    );
+    db.update(monitors).set({ paused: true, lastError: "x" }).where(eq(monitors.id, ids[1]!)).run();
+    const found = findMonitors(db, [...ids, "missing"]);
+    expect([...found.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids)
+      expect(found.get(id)).toStrictEqual(db.select().from(monitors).where(eq(monitors.id, id)).get());
+    expect(found.get(ids[1]!)!.paused).toBe(true);
   });
 });
