@@ -4,6 +4,8 @@
 // 30-second tick for all monitors), and the upkeep job (roll-ups, retention pruning) every simulated hour.
 // BENCH_MAX_SECONDS stops the simulation early (it says how far it got). Then: the file's size and its growth,
 // rows and bytes per table, and the console's 90-day chart of one monitor (query + server render) timed.
+// First, the write rate of the result path against the old per-row path (drizzle, one transaction per
+// result), each on its own fresh file, measured in the same run (bench/result-writes.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,56 +13,31 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ResponseChart } from "@/components/admin/response-chart";
 import { openDatabase } from "@/db";
-import { insertComponent } from "@/db/writes/components";
-import { ensurePage } from "@/db/writes/page";
-import { insertUser } from "@/db/writes/users";
 import { getResponseTimes } from "@/db/queries/response-times";
 import { DAY, HOUR } from "@/core/time";
 import { chartPoints } from "@/services/monitors/chart";
 import { down, up } from "@/services/monitors/checks/types";
 import { applyResults } from "@/services/monitors/run";
 import { runMonitorUpkeep } from "@/services/monitors/upkeep";
-import { createMonitor } from "@/services/monitors/verbs";
+import { compareWritePaths, setUpMonitors, STEP } from "./result-writes";
 
 const N = Number(process.env.BENCH_MONITORS ?? 100);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? Infinity);
-const STEP = 30_000;
 const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 async function main() {
+  await compareWritePaths(N);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-storage-"));
   const file = path.join(dir, "status.db");
   const db = openDatabase(file, { countQueries: false });
   const start = Date.UTC(2026, 0, 1);
-  ensurePage(db, { name: "Bench", timeZone: "Etc/UTC", at: start });
-  const pageId = db.query.pages.findFirst().sync()!.id;
-  const userId = insertUser(db, { email: "bench@example.org", passwordHash: "x", role: "owner", at: start });
-  const owner = { type: "user" as const, userId, label: "bench", role: "owner" as const };
-  // Ten services, ten monitors each: failures go through claims and the services' status history too.
-  const services = Array.from({ length: 10 }, (_, i) =>
-    insertComponent(db, { pageId, name: `S${i}`, at: start, actor: { source: "manual" } }),
-  );
-  const ids = Array.from(
-    { length: N },
-    (_, i) =>
-      createMonitor(
-        db,
-        owner,
-        {
-          name: `M${i}`,
-          kind: "tcp",
-          intervalSeconds: 30,
-          componentId: services[i % services.length],
-          config: { host: "127.0.0.1", port: 3196 },
-        },
-        start,
-      ).id,
-  );
+  const { ids, services } = setUpMonitors(db, N, start);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   const initialSize = fs.statSync(file).size;
 
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const end = start + DAYS * DAY;
   let writes = 0;
   let at = start + STEP;
@@ -77,16 +54,19 @@ async function main() {
     );
     writes += ids.length;
     if (at % HOUR === 0) await runMonitorUpkeep(db, at);
-    if (at % (30 * DAY) === 0) {
+    if (at % DAY === 0) {
       const s = (performance.now() - t0) / 1000;
-      console.log(
-        `day ${Math.round((at - start) / DAY)}: ${writes} results in ${s.toFixed(0)} s (${Math.round(writes / s)}/s), file ${MB(fs.statSync(file).size)}`,
-      );
+      if ((at - start) % (10 * DAY) === 0)
+        console.log(
+          `day ${Math.round((at - start) / DAY)}: ${writes} results in ${s.toFixed(0)} s (${Math.round(writes / s)}/s), file ${MB(fs.statSync(file).size)}, load average ${os.loadavg()[0]!.toFixed(1)}`,
+        );
       if (s > MAX_SECONDS) break;
     }
   }
   const simulatedDays = (Math.min(at, end) - start) / DAY;
   const seconds = (performance.now() - t0) / 1000;
+  const cpuUsed = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpuUsed.user + cpuUsed.system) / 1e6;
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   const count = (t: string, where = "") =>
     (db.$client.prepare(`select count(*) as n from ${t} ${where}`).get() as { n: number }).n;
@@ -102,7 +82,7 @@ async function main() {
   const size = fs.statSync(file).size;
   const free = (db.$client.pragma("freelist_count", { simple: true }) as number) * 4096;
   console.log(
-    `${N} monitors at 30 s, ${simulatedDays.toFixed(0)} simulated days: ${writes} results written in ${seconds.toFixed(0)} s (${Math.round(writes / seconds)}/s)`,
+    `${N} monitors at 30 s, ${simulatedDays.toFixed(0)} simulated days: ${writes} results written in ${seconds.toFixed(0)} s wall (${Math.round(writes / seconds)}/s), ${cpuSeconds.toFixed(0)} s CPU (${Math.round(writes / cpuSeconds)}/s); load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
   console.log(`file ${MB(size)} (grew ${MB(size - initialSize)}; ${MB(free)} of it free pages reused by later writes)`);
   for (const [table, where] of [

@@ -1,4 +1,6 @@
-import { and, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, inArray, ne, sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { connectionOf } from "../connection";
 import type { Tx } from "../index";
 import {
   automaticIncidents,
@@ -14,18 +16,36 @@ export function findMonitor(tx: Tx, id: string): Monitor | null {
   return tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? null;
 }
 
-/** Several monitors in one query (a batch of results), by id. */
+/**
+ * Several monitors in one query (a batch of results), by id. Every scheduler tick runs it, so the statement
+ * is prepared once per connection (the ids go in as one JSON array) and rows are decoded by each column's own
+ * drizzle decoder directly (drizzle's generic row mapper cost a quarter of a tick's write).
+ */
 export function findMonitors(tx: Tx, ids: readonly string[]): Map<string, Monitor> {
   if (ids.length === 0) return new Map();
-  return new Map(
-    tx
-      .select()
-      .from(monitors)
-      .where(inArray(monitors.id, [...ids]))
-      .all()
-      .map((m) => [m.id, m]),
-  );
+  const connection = connectionOf(tx);
+  let statement = preparedFind.get(connection);
+  if (!statement) {
+    const names = MONITOR_COLUMNS.map(([, c]) => `"${c.name}"`).join(", ");
+    statement = connection
+      .prepare(`select ${names} from monitors where id in (select value from json_each(?))`)
+      .raw(true);
+    preparedFind.set(connection, statement);
+  }
+  const found = new Map<string, Monitor>();
+  for (const values of statement.all(JSON.stringify(ids)) as unknown[][]) {
+    const row: Record<string, unknown> = {};
+    MONITOR_COLUMNS.forEach(([key, column], i) => {
+      const value = values[i];
+      row[key] = value === null ? null : column.mapFromDriverValue(value);
+    });
+    found.set(row.id as string, row as Monitor);
+  }
+  return found;
 }
+
+const MONITOR_COLUMNS = Object.entries(getTableColumns(monitors));
+const preparedFind = new WeakMap<Database.Database, Database.Statement>();
 
 export function findMonitorByTokenHash(tx: Tx, tokenHash: string): Monitor | null {
   return (

@@ -171,7 +171,11 @@ export interface RecordedResult {
   detail: Record<string, unknown>;
 }
 
-/** One result, the monitor's streaks and state after it, its next run, and a state change row if it changed. */
+/**
+ * One result, the monitor's streaks and state after it, its next run, and a state change row if it changed.
+ * The reference for writeMonitorResult (db/writes/monitor-results.ts), which the product uses: the same
+ * writes on prepared statements. Kept for the test that compares the two and bench:storage's old-path figure.
+ */
 export function recordMonitorResult(
   tx: Tx,
   monitor: Monitor,

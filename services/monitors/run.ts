@@ -6,7 +6,8 @@ import type { CheckOutcome, ComponentStatus, MonitorState } from "@/db/constants
 import type { Monitor } from "@/db/schema";
 import { findMonitor, findMonitors } from "@/db/queries/monitors";
 import { endClaim, openClaim } from "@/db/writes/claims";
-import { recordMonitorResult, type RecordedResult } from "@/db/writes/monitors";
+import { writeMonitorResult } from "@/db/writes/monitor-results";
+import type { RecordedResult } from "@/db/writes/monitors";
 import { dampedStep } from "@/core/flap-damping";
 import { heartbeatDeadline, heartbeatGraceMs, heartbeatMissed, nextAlignedRun, phaseOf } from "@/core/monitor-schedule";
 import { reconcileComponentStatus } from "./apply-claims";
@@ -105,31 +106,49 @@ export interface AppliedResult {
 /** Records a result and everything it changes, in one transaction. */
 export function applyResult(db: Db, monitorId: string, result: CheckResult, at: number): AppliedResult | null {
   // Read inside the transaction: settings may have changed while the check ran.
-  return db.transaction((tx) => applyResultIn(tx, findMonitor(tx, monitorId), result, at), { behavior: "immediate" });
+  return db.transaction((tx) => applyResultIn(tx, findMonitor(tx, monitorId), result, at)?.applied ?? null, {
+    behavior: "immediate",
+  });
+}
+
+export interface ResultToApply {
+  monitorId: string;
+  result: CheckResult;
+  /** When the check finished; the batch's `at` when absent. */
+  at?: number;
 }
 
 /**
- * Several results of one moment in one transaction (the same writes as applyResult, each in order): one
- * commit instead of one per result, for a batch of checks that finished together and for the storage bench.
+ * Several results in one transaction (the same writes as applyResult, each in order): one commit instead of
+ * one per result, for the checks a scheduler tick saw finish and for the storage bench. A monitor that appears
+ * twice sees its first result's state.
  */
-export function applyResults(
-  db: Db,
-  batch: readonly { monitorId: string; result: CheckResult }[],
-  at: number,
-): (AppliedResult | null)[] {
+export function applyResults(db: Db, batch: readonly ResultToApply[], at: number): (AppliedResult | null)[] {
+  if (batch.length === 0) return [];
   return db.transaction(
     (tx) => {
       const monitors = findMonitors(
         tx,
         batch.map((b) => b.monitorId),
       );
-      return batch.map((b) => applyResultIn(tx, monitors.get(b.monitorId) ?? null, b.result, at));
+      return batch.map((b) => {
+        const monitor = monitors.get(b.monitorId) ?? null;
+        const applied = applyResultIn(tx, monitor, b.result, b.at ?? at);
+        if (monitor && applied) monitors.set(monitor.id, applied.monitor);
+        return applied && applied.applied;
+      });
     },
     { behavior: "immediate" },
   );
 }
 
-function applyResultIn(tx: Tx, monitor: Monitor | null, result: CheckResult, at: number): AppliedResult | null {
+/** The result applied, and the monitor row as it is after it. */
+function applyResultIn(
+  tx: Tx,
+  monitor: Monitor | null,
+  result: CheckResult,
+  at: number,
+): { applied: AppliedResult; monitor: Monitor } | null {
   if (!monitor) return null;
   const outcome = outcomeOf(result, monitor.slowThresholdMs);
   const step = dampedStep(monitor.state, monitor, outcome, monitor);
@@ -148,7 +167,7 @@ function applyResultIn(tx: Tx, monitor: Monitor | null, result: CheckResult, at:
           monitor.intervalSeconds,
           phaseOf(monitor.id, monitor.intervalSeconds),
         );
-  recordMonitorResult(tx, monitor, recorded, step, nextRunAt);
+  writeMonitorResult(tx, monitor, recorded, step, nextRunAt);
   if (step.changed && monitor.componentId) {
     const status = claimedStatus(monitor, step.state);
     const source = { source: "monitor" as const, sourceId: monitor.id };
@@ -164,5 +183,21 @@ function applyResultIn(tx: Tx, monitor: Monitor | null, result: CheckResult, at:
     reconcileComponentStatus(tx, monitor.componentId, at, source);
   }
   if (step.changed && step.state === "down") queueTeamAlert(tx, monitor, result.error, at);
-  return { from: monitor.state, to: step.state, changed: step.changed, outcome };
+  return {
+    applied: { from: monitor.state, to: step.state, changed: step.changed, outcome },
+    monitor: {
+      ...monitor,
+      downStreak: step.downStreak,
+      badStreak: step.badStreak,
+      upStreak: step.upStreak,
+      state: step.state,
+      stateChangedAt: step.changed ? at : monitor.stateChangedAt,
+      lastCheckedAt: at,
+      lastResponseMs: result.responseMs,
+      lastError: result.error,
+      nextRunAt,
+      leaseOwner: null,
+      leaseUntil: null,
+    },
+  };
 }

@@ -3,13 +3,18 @@
 // never run twice at once: the lease is held until its result is written, and this process also skips a
 // monitor it is still running. Next runs are interval-aligned (core/monitor-schedule.ts), so there is
 // no drift and no jitter to add. The clock is injectable for tests.
+// Results are written in batches: the checks that finish within a short window (or every check of the tick,
+// when none is left running) go to applyResults in one transaction, not one commit each. A batch that fails
+// is written again result by result, so one monitor's failing write costs only that monitor's result (its
+// lease then lapses and the next run records it).
 import { hostname } from "node:os";
 import type { Db } from "@/db";
 import type { Monitor } from "@/db/schema";
 import { leaseDueMonitors, nextMonitorDueAt, releaseLease } from "@/db/writes/monitors";
 import { newToken } from "@/core/ids";
 import { reconcileAutomaticIncident } from "./automation";
-import { applyResult, heartbeatRecheckAt, runCheck } from "./run";
+import type { CheckResult } from "./checks/types";
+import { applyResult, applyResults, heartbeatRecheckAt, runCheck, type AppliedResult } from "./run";
 
 export interface SchedulerOptions {
   db: Db;
@@ -21,6 +26,17 @@ export interface SchedulerOptions {
   log?: (message: string) => void;
   /** Called after each run (tests and the benchmark measure with it). */
   onRun?: (run: { monitor: Monitor; scheduledFor: number; startedAt: number; finishedAt: number }) => void;
+  /** Longest a finished check's result waits for others to share its transaction (default 50 ms). */
+  batchWindowMs?: number;
+  /** Called with the size of each batch of results written (tests measure with it). */
+  onBatch?: (size: number) => void;
+}
+
+interface Finished {
+  monitor: Monitor;
+  result: CheckResult;
+  at: number;
+  startedAt: number;
 }
 
 export interface MonitorScheduler {
@@ -36,6 +52,70 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
   const inFlight = new Map<string, Promise<void>>();
   let stopped = false;
 
+  const batchWindowMs = options.batchWindowMs ?? 50;
+  let batch: { items: Finished[]; written: Promise<void>; flush: () => void } | null = null;
+
+  /** Writes a batch of results; never throws (each failure is logged with its monitor). */
+  const writeBatch = async (items: Finished[]) => {
+    let applied: (AppliedResult | null | undefined)[];
+    try {
+      applied = applyResults(
+        db,
+        items.map((i) => ({ monitorId: i.monitor.id, result: i.result, at: i.at })),
+        now(),
+      );
+    } catch {
+      // One bad write rolled the whole batch back: write each on its own to find it and keep the others.
+      applied = items.map((i) => {
+        try {
+          return applyResult(db, i.monitor.id, i.result, i.at);
+        } catch (err) {
+          log(
+            `[monitors] ${i.monitor.name}: its result was not written: ${err instanceof Error ? err.message : String(err)}`,
+          );
+          return undefined;
+        }
+      });
+    }
+    options.onBatch?.(items.length);
+    for (const [k, item] of items.entries()) {
+      if (applied[k] === undefined) continue;
+      try {
+        if (applied[k]?.changed) await reconcileAutomaticIncident(db, item.monitor.id, item.at);
+      } catch (err) {
+        log(`[monitors] ${item.monitor.name} automation failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      options.onRun?.({
+        monitor: item.monitor,
+        scheduledFor: item.monitor.nextRunAt,
+        startedAt: item.startedAt,
+        finishedAt: item.at,
+      });
+    }
+  };
+
+  /** Adds a result to the open batch (opening one); resolves once it has been written. */
+  const enqueue = (item: Finished): Promise<void> => {
+    if (!batch) {
+      let flush = () => {};
+      const items: Finished[] = [];
+      const written = new Promise<void>((resolve) => {
+        const timer = setTimeout(() => flush(), batchWindowMs);
+        flush = () => {
+          clearTimeout(timer);
+          if (batch?.items === items) batch = null;
+          resolve(writeBatch(items));
+        };
+      });
+      batch = { items, written, flush };
+    }
+    const open = batch;
+    open.items.push(item);
+    // Nothing else is running: no reason to wait for the window.
+    if (open.items.length >= inFlight.size) open.flush();
+    return open.written;
+  };
+
   const runOne = async (monitor: Monitor) => {
     const startedAt = now();
     try {
@@ -44,11 +124,10 @@ export function createMonitorScheduler(options: SchedulerOptions): MonitorSchedu
       if (result === null) {
         // A heartbeat still within its deadline: look again at the next period.
         releaseLease(db, monitor.id, owner, Math.max(heartbeatRecheckAt(monitor), at + 1_000));
+        options.onRun?.({ monitor, scheduledFor: monitor.nextRunAt, startedAt, finishedAt: at });
       } else {
-        const applied = applyResult(db, monitor.id, result, at);
-        if (applied?.changed) await reconcileAutomaticIncident(db, monitor.id, at);
+        await enqueue({ monitor, result, at, startedAt });
       }
-      options.onRun?.({ monitor, scheduledFor: monitor.nextRunAt, startedAt, finishedAt: at });
     } catch (err) {
       log(`[monitors] ${monitor.name} failed to run: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { components, monitorResults, monitorRollups } from "@/db/schema";
+import { components, monitorResults, monitorRollups, monitors } from "@/db/schema";
 import { DAY, HOUR, MINUTE } from "@/core/time";
 import { postMaintenanceUpdate, scheduleMaintenance } from "@/services/incidents/maintenance-verbs";
 import { addComponent, addMember, emptyPage, T0 } from "@/services/testing/scenario";
@@ -139,5 +139,63 @@ describe("results written in batches", () => {
     expect(rows(batched)).toHaveLength(5);
     // Both claims ended with the recovery: the service is operational again.
     expect(db.select().from(components).where(eq(components.id, web)).get()!.status).toBe("operational");
+  });
+
+  it("a batch across an hour boundary rolls up into both hours; pruning at 48 h keeps exactly the window", async () => {
+    const built = emptyPage();
+    db = built.db;
+    const owner = addMember(db, "owner");
+    const start = Date.UTC(2026, 0, 1);
+    const ids = ["A", "B", "C"].map(
+      (name) =>
+        createMonitor(
+          db,
+          owner,
+          { name, kind: "tcp", intervalSeconds: 30, config: { host: "127.0.0.1", port: 3192 } },
+          start,
+        ).id,
+    );
+    // One batch: each monitor's result 10 s before the hour and another's 10 s after, in one transaction.
+    const boundary = start + HOUR;
+    applyResults(
+      db,
+      [
+        { monitorId: ids[0]!, result: up(100), at: boundary - 10_000 },
+        { monitorId: ids[1]!, result: up(200), at: boundary - 10_000 },
+        { monitorId: ids[0]!, result: up(300), at: boundary + 10_000 },
+        { monitorId: ids[2]!, result: down("Connection refused"), at: boundary + 10_000 },
+      ],
+      boundary,
+    );
+    // The same monitor twice in one batch: the second result sees the first's streak.
+    expect(db.select().from(monitors).where(eq(monitors.id, ids[0]!)).get()!.upStreak).toBe(2);
+    await runMonitorUpkeep(db, start + 2 * HOUR + 1);
+    const hours = db
+      .select()
+      .from(monitorRollups)
+      .where(eq(monitorRollups.resolution, "hour"))
+      .all()
+      .map((h) => [ids.indexOf(h.monitorId), h.bucketStart - start, h.countUp, h.countDown, h.maxMs])
+      .sort();
+    expect(hours).toEqual([
+      [0, 0, 1, 0, 100],
+      [0, HOUR, 1, 0, 300],
+      [1, 0, 1, 0, 200],
+      [2, HOUR, 0, 1, null],
+    ]);
+
+    // Results every 30 s for 50 hours, in one batch per tick: after upkeep, only the last 48 h remain.
+    const later = start + 10 * DAY;
+    for (let at = later; at < later + 50 * HOUR; at += 30_000)
+      applyResults(
+        db,
+        ids.map((monitorId) => ({ monitorId, result: up(50) })),
+        at,
+      );
+    const now = later + 50 * HOUR;
+    await runMonitorUpkeep(db, now);
+    const kept = db.select({ at: monitorResults.at }).from(monitorResults).all();
+    expect(Math.min(...kept.map((k) => k.at))).toBe(now - 2 * DAY);
+    expect(kept).toHaveLength(3 * ((2 * DAY) / 30_000));
   });
 });
