@@ -59,7 +59,15 @@ export default async function ManagePage({ params, searchParams }: Props) {
       <div className="mx-auto max-w-xl" lang={locale} dir={localeDir(locale)}>
         <h1 className="text-2xl font-bold">{t("title", { page: page.name })}</h1>
         <p className="mt-2 [overflow-wrap:anywhere]">
-          {t.rich("for", { who, strong: (chunks) => <strong>{chunks}</strong> })}
+          {t.rich("for", {
+            who,
+            // bdi: the address keeps its own direction inside a right-to-left sentence.
+            strong: (chunks) => (
+              <strong>
+                <bdi>{chunks}</bdi>
+              </strong>
+            ),
+          })}
         </p>
         <p
           role="status"
