@@ -18,6 +18,7 @@ import { insertEmailSubscriber, type World } from "@/services/testing/notificati
 import { addMember } from "@/services/testing/scenario";
 import { startWebhookReceiver, type WebhookReceiver } from "@/services/testing/webhook-receiver";
 import { registerChat } from "@/services/chat/register";
+import { registerWebhook } from "@/services/webhooks/register";
 import { SLACK_LIMITS, DISCORD_LIMITS } from "@/services/chat/platforms";
 import { MAX_SEGMENTS } from "@/services/sms/deliver";
 import { requestSmsSubscription, verifySmsCode } from "@/services/sms/subscribe";
@@ -140,6 +141,19 @@ describe("the language a sign-up stores", () => {
     expect(languages).toEqual(["ja", "en", "en"]);
     expect(receiver.requests[0].body).toContain("接続済み");
     expect(receiver.requests[1].body).toContain("Connected");
+  });
+
+  it("webhook form: the owner's language, for the disabled-webhook email; tampered is the default", async () => {
+    const hook = async (path: string, language?: string) => {
+      const r = await registerWebhook(
+        world.db,
+        { url: receiver.url(path), email: "owner@example.com", language },
+        { origin: "public", allowLoopback: true, now: (t += 1000) },
+      );
+      if (r.status !== "created") throw new Error(r.status);
+      return getSubscriber(world.db, r.id)!.language;
+    };
+    expect([await hook("/nl", "nl"), await hook("/bad", "nl-BE")]).toEqual(["nl", "en"]);
   });
 });
 
