@@ -19,7 +19,8 @@ import { addMember } from "@/services/testing/scenario";
 import { startWebhookReceiver, type WebhookReceiver } from "@/services/testing/webhook-receiver";
 import { registerChat } from "@/services/chat/register";
 import { registerWebhook } from "@/services/webhooks/register";
-import { SLACK_LIMITS, DISCORD_LIMITS } from "@/services/chat/platforms";
+import { DISCORD_LIMITS, GOOGLE_CHAT_LIMITS, SLACK_LIMITS, TEAMS_LIMITS } from "@/services/chat/platforms";
+import { CHAT_PLATFORMS } from "@/db/constants";
 import { MAX_SEGMENTS } from "@/services/sms/deliver";
 import { requestSmsSubscription, verifySmsCode } from "@/services/sms/subscribe";
 import { twilioSender } from "@/services/sms/twilio";
@@ -203,8 +204,8 @@ describe("what a subscriber receives, in their language", () => {
     expect(segments.segments).toBeLessThanOrEqual(MAX_SEGMENTS);
   });
 
-  it("a Japanese chat message keeps Slack's and Discord's limits, with a long update shortened", async () => {
-    for (const platform of ["slack", "discord"] as const) {
+  it("a Japanese chat message keeps every platform's limits, with a long update shortened", async () => {
+    for (const platform of CHAT_PLATFORMS) {
       const r = await registerChat(
         world.db,
         { platform, url: receiver.url(`/${platform}`), language: "ja" },
@@ -229,5 +230,10 @@ describe("what a subscriber receives, in their language", () => {
     const total = embed.title.length + embed.description.length + embed.footer.text.length;
     expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
     expect(embed.fields[0]).toMatchObject({ name: "Webmail", value: "大規模停止" });
+    const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
+    expect(bytes(bodies.teams)).toBeLessThanOrEqual(TEAMS_LIMITS.bytes);
+    expect(JSON.stringify(bodies.teams)).toContain("購読を解除");
+    expect(bytes(bodies.google_chat)).toBeLessThanOrEqual(GOOGLE_CHAT_LIMITS.bytes);
+    expect(JSON.stringify(bodies.google_chat)).toContain("影響を受けるサービス");
   });
 });
