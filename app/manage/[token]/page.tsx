@@ -14,7 +14,15 @@ import { PreferencesForm } from "./preferences-form";
 import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Manage your subscription", robots: { index: false } };
+/** The tab's title in the subscriber's language too; an unknown link keeps the default one. */
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { token } = await params;
+  const db = getDb();
+  const page = getPageRow(db);
+  const s = page ? subscriberForToken(db, "manage", token) : null;
+  const title = page && s ? translator(localeOr(s.language), "manage")("title", { page: page.name }) : null;
+  return { title: title ?? "Manage your subscription", robots: { index: false } };
+}
 
 type Props = {
   params: Promise<{ token: string }>;
