@@ -6,6 +6,7 @@ import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
 import { clientAddress } from "@/services/auth/request";
 import { getConfig } from "@/core/config";
 import { requestWebhookSubscription, type RegisterResult } from "@/services/webhooks/register";
+import { postedLanguage } from "@/services/subscriptions/language";
 
 /** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
 export interface WebhookValues {
@@ -35,6 +36,7 @@ async function subscribeWebhookUnguarded(_prev: WebhookSubscribeState, form: For
     {
       ...values,
       website: String(form.get("website") ?? "").slice(0, 1001),
+      language: postedLanguage(form),
     },
     clientAddress(await headers()) ?? "unknown",
     { allowLoopback: getConfig().webhooksAllowLoopback },

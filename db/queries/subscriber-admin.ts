@@ -26,6 +26,7 @@ const PUBLIC_COLUMNS = {
   confirmedAt: subscribers.confirmedAt,
   unsubscribedAt: subscribers.unsubscribedAt,
   suppressedAt: subscribers.suppressedAt,
+  language: subscribers.language,
 };
 
 function whereOf(pageId: string, filter: SubscriberFilter): SQL {

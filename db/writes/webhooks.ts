@@ -2,6 +2,7 @@
 // because it must be usable to sign, and it is shown to its owner once.
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { newId } from "@/core/ids";
+import type { Locale } from "@/core/i18n/locales";
 import type { Tx } from "../index";
 import { webhookDeliveriesRange } from "../queries/webhooks";
 import { deliveries, subscriberComponents, subscribers } from "../schema";
@@ -18,6 +19,8 @@ export interface NewWebhookSubscriber {
   at: number;
   /** pending: registered, waiting to answer its verification ping (services/webhooks/register.ts). */
   state?: "active" | "pending";
+  /** The owner's language, for the disabled-webhook email (omitted: the default). */
+  language?: Locale;
 }
 
 export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): string {
@@ -34,6 +37,7 @@ export function insertWebhookSubscriber(tx: Tx, input: NewWebhookSubscriber): st
       allComponents: input.componentIds.length === 0,
       confirmedAt: input.state === "pending" ? null : input.at,
       origin: input.origin,
+      ...(input.language ? { language: input.language } : {}),
       createdAt: input.at,
       updatedAt: input.at,
     })

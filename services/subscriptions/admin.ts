@@ -7,6 +7,7 @@
 // and can be added again. Adding an address that is already on the list, in any state (also unsubscribed
 // or suppressed), is refused so that nobody who withdrew or bounced is signed back up by mistake.
 import { z } from "zod";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "@/core/i18n/locales";
 import type { Db, Tx } from "@/db";
 import { LIMITS, SUBSCRIBER_STATES, type Audience, type SubscriberState } from "@/db/constants";
 import { getEmailSubscriberByAddress, getPageRow } from "@/db/queries/subscribers";
@@ -67,6 +68,8 @@ export const addSubscriberInput = z.object({
   groupIds: idList("group"),
   /** "send": pending until they confirm by email; "confirmed": the admin vouches for consent, active at once. */
   confirmation: z.enum(["send", "confirmed"], { error: "Choose whether to send a confirmation email" }),
+  /** The language of their emails (and of the confirmation email, when one is sent). */
+  language: z.enum(LOCALES, { error: `Choose one of the languages: ${LOCALES.join(", ")}` }).default(DEFAULT_LOCALE),
 });
 export type AddSubscriberInput = z.input<typeof addSubscriberInput>;
 
@@ -89,6 +92,7 @@ export interface SubscriberView {
   components: { id: string; name: string }[] | null;
   createdAt: number;
   confirmedAt: number | null;
+  language: Locale;
 }
 
 function requirePage(tx: Tx) {
@@ -111,6 +115,7 @@ function views(db: Tx, rows: SubscriberSummary[]): SubscriberView[] {
     components: r.allComponents ? null : (scopes.get(r.id) ?? []),
     createdAt: r.createdAt,
     confirmedAt: r.confirmedAt,
+    language: r.language,
   }));
 }
 
@@ -181,13 +186,20 @@ export function addSubscriber(
       });
     const id =
       input.confirmation === "send"
-        ? startConfirmation(tx, page, null, { email: input.email, componentIds: scope.ids, origin }, now)
+        ? startConfirmation(
+            tx,
+            page,
+            null,
+            { email: input.email, componentIds: scope.ids, origin, language: input.language },
+            now,
+          )
         : insertEmailSubscriber(tx, {
             pageId: page.id,
             email: input.email,
             state: "active",
             componentIds: scope.ids,
             origin,
+            language: input.language,
             at: now,
           });
     const state = input.confirmation === "send" ? ("pending" as const) : ("active" as const);

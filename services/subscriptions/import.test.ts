@@ -84,7 +84,7 @@ describe("previewImport", () => {
       "not-an-address",
       `${"x".repeat(250)}@example.org`,
       "ok@example.org,Nope;VPN",
-      "c@example.org,VPN,extra",
+      "c@example.org,VPN,de,extra",
       '"multi',
       'line@example.org"',
       "d@example.org,Websites",
@@ -198,6 +198,28 @@ describe("parseCsv", () => {
     expect(parseCsv('\uFEFFa,"b ""c"", d"\r\n\r\n"e\nf",g')).toEqual([
       { line: 1, cells: ["a", 'b "c", d'] },
       { line: 3, cells: ["e\nf", "g"] },
+    ]);
+  });
+});
+
+describe("the language column", () => {
+  it("stores each address's language; empty is the default; an unknown one is an error for its line", () => {
+    const bad = previewImport(db, admin, "ann@example.org,,de\nbob@example.org,VPN,klingon\n");
+    expect(bad.errors).toEqual([
+      { line: 2, message: expect.stringMatching(/^Language: "klingon" is not one of en, de/) },
+    ]);
+    const { imported } = importSubscribers(
+      db,
+      admin,
+      "ann@example.org,,de\nbob@example.org,VPN,\ncy@example.org,,ar\n",
+      T0,
+    );
+    expect(imported).toBe(3);
+    const language = (email: string) => getEmailSubscriberByAddress(db, pageId, email)!.language;
+    expect([language("ann@example.org"), language("bob@example.org"), language("cy@example.org")]).toEqual([
+      "de",
+      "en",
+      "ar",
     ]);
   });
 });

@@ -1,5 +1,6 @@
-// Importing subscribers from a CSV file: `email[,components]`, a header row optional, components given by
-// name or id (services or whole groups) separated by ";", empty meaning everything.
+// Importing subscribers from a CSV file: `email[,components[,language]]`, a header row optional, components
+// given by name or id (services or whole groups) separated by ";", empty meaning everything; the language is
+// one of core/i18n/locales.ts (e.g. de, pt-BR), empty meaning the default.
 //
 // First a preview (what would be added, what merges, which lines are wrong), then the import itself, which
 // reads and checks the text again from scratch (nothing the browser sends back is trusted) and writes all
@@ -16,6 +17,7 @@ import { auditActor, type Actor } from "@/core/actor";
 import { DomainError, invalid } from "@/core/errors";
 import { canManageSubscribers, emailAddress, MAX_SCOPE_ITEMS } from "./admin";
 import { CsvSyntaxError, parseCsv } from "./csv";
+import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "@/core/i18n/locales";
 
 export const IMPORT_LIMITS = { bytes: 1024 * 1024, rows: 10_000 } as const;
 
@@ -25,6 +27,8 @@ export interface ImportRow {
   /** Component names in page terms; null: everything. */
   components: string[] | null;
   componentIds: string[];
+  /** The language their emails use. */
+  language: Locale;
 }
 
 export interface ImportPreview {
@@ -44,7 +48,8 @@ function assertMayImport(actor: Actor): void {
 function checkSize(text: string): void {
   if (Buffer.byteLength(text, "utf8") > IMPORT_LIMITS.bytes)
     throw invalid("file", `The file is larger than 1 MB; split it into smaller files`);
-  if (text.trim() === "") throw invalid("file", "The file is empty. Put one address per line: email[,components]");
+  if (text.trim() === "")
+    throw invalid("file", "The file is empty. Put one address per line: email[,components[,language]]");
 }
 
 type Resolved = { ids: string[] } | { error: string };
@@ -109,13 +114,22 @@ function buildPreview(tx: Tx, pageId: string, text: string): ImportPreview {
   const preview: ImportPreview = { rows: records.length, toAdd: [], merged: [], errors: [] };
   const seen = new Map<string, ImportRow>();
   for (const { line, cells } of records) {
-    if (cells.length > 2) {
+    if (cells.length > 3) {
       preview.errors.push({
         line,
-        message: "Too many columns: use email,components (quote names that contain commas)",
+        message: "Too many columns: use email,components,language (quote names that contain commas)",
       });
       continue;
     }
+    const languageCell = (cells[2] ?? "").trim();
+    if (languageCell !== "" && !isLocale(languageCell)) {
+      preview.errors.push({
+        line,
+        message: `Language: "${languageCell.slice(0, 20)}" is not one of ${LOCALES.join(", ")}`,
+      });
+      continue;
+    }
+    const language: Locale = isLocale(languageCell) ? languageCell : DEFAULT_LOCALE;
     const parsed = emailAddress.safeParse(cells[0]);
     if (!parsed.success) {
       preview.errors.push({ line, message: `${parsed.error.issues[0].message}: "${cells[0].trim().slice(0, 80)}"` });
@@ -146,12 +160,13 @@ function buildPreview(tx: Tx, pageId: string, text: string): ImportPreview {
       email,
       componentIds: scope.ids,
       components: scope.ids.length === 0 ? null : scope.ids.map((id) => names.get(id)!),
+      language,
     };
     seen.set(email, row);
     preview.toAdd.push(row);
   }
   if (preview.rows === 0)
-    throw invalid("file", "The file has no addresses. Put one address per line: email[,components]");
+    throw invalid("file", "The file has no addresses. Put one address per line: email[,components[,language]]");
   return preview;
 }
 
@@ -189,6 +204,7 @@ export function importSubscribers(
         state: "active",
         componentIds: row.componentIds,
         origin: "import",
+        language: row.language,
         at: now,
       });
     }

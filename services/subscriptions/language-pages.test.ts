@@ -33,7 +33,7 @@ describe("the confirm page", () => {
     const de = await (await call(confirmGet, "/subscribe/confirm/", token("neu@example.com"))).text();
     expect(de).toContain('<html lang="de" dir="ltr">');
     expect(de).toContain("Bestätigen Sie Ihr Abonnement");
-    expect(de).toContain("<strong>neu@example.com</strong>");
+    expect(de).toContain("<strong><bdi>neu@example.com</bdi></strong>");
     expect(de).toContain('<button type="submit">Bestätigen</button>');
     expect(de).toContain("Zurück zur Statusseite");
     const res = await call(confirmGet, "/subscribe/confirm/", token("ar@example.com"));
@@ -63,7 +63,7 @@ describe("the unsubscribe page", () => {
     const ask = await (await call(unsubscribeGet, "/unsubscribe/", token)).text();
     expect(ask).toContain('<html lang="fr" dir="ltr">');
     expect(ask).toContain("Se désabonner de Example IT ?");
-    expect(ask).toContain("<strong>lecteur@example.com</strong> ne recevra plus de notifications.");
+    expect(ask).toContain("<strong><bdi>lecteur@example.com</bdi></strong> ne recevra plus de notifications.");
     const done = await call(unsubscribePost, "/unsubscribe/", token, {
       method: "POST",
       body: "source=page",

@@ -18,7 +18,9 @@ import { insertEmailSubscriber, type World } from "@/services/testing/notificati
 import { addMember } from "@/services/testing/scenario";
 import { startWebhookReceiver, type WebhookReceiver } from "@/services/testing/webhook-receiver";
 import { registerChat } from "@/services/chat/register";
-import { SLACK_LIMITS, DISCORD_LIMITS } from "@/services/chat/platforms";
+import { registerWebhook } from "@/services/webhooks/register";
+import { DISCORD_LIMITS, GOOGLE_CHAT_LIMITS, SLACK_LIMITS, TEAMS_LIMITS } from "@/services/chat/platforms";
+import { CHAT_PLATFORMS } from "@/db/constants";
 import { MAX_SEGMENTS } from "@/services/sms/deliver";
 import { requestSmsSubscription, verifySmsCode } from "@/services/sms/subscribe";
 import { twilioSender } from "@/services/sms/twilio";
@@ -141,6 +143,19 @@ describe("the language a sign-up stores", () => {
     expect(receiver.requests[0].body).toContain("接続済み");
     expect(receiver.requests[1].body).toContain("Connected");
   });
+
+  it("webhook form: the owner's language, for the disabled-webhook email; tampered is the default", async () => {
+    const hook = async (path: string, language?: string) => {
+      const r = await registerWebhook(
+        world.db,
+        { url: receiver.url(path), email: "owner@example.com", language },
+        { origin: "public", allowLoopback: true, now: (t += 1000) },
+      );
+      if (r.status !== "created") throw new Error(r.status);
+      return getSubscriber(world.db, r.id)!.language;
+    };
+    expect([await hook("/nl", "nl"), await hook("/bad", "nl-BE")]).toEqual(["nl", "en"]);
+  });
 });
 
 describe("what a subscriber receives, in their language", () => {
@@ -189,8 +204,8 @@ describe("what a subscriber receives, in their language", () => {
     expect(segments.segments).toBeLessThanOrEqual(MAX_SEGMENTS);
   });
 
-  it("a Japanese chat message keeps Slack's and Discord's limits, with a long update shortened", async () => {
-    for (const platform of ["slack", "discord"] as const) {
+  it("a Japanese chat message keeps every platform's limits, with a long update shortened", async () => {
+    for (const platform of CHAT_PLATFORMS) {
       const r = await registerChat(
         world.db,
         { platform, url: receiver.url(`/${platform}`), language: "ja" },
@@ -215,5 +230,10 @@ describe("what a subscriber receives, in their language", () => {
     const total = embed.title.length + embed.description.length + embed.footer.text.length;
     expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.total);
     expect(embed.fields[0]).toMatchObject({ name: "Webmail", value: "大規模停止" });
+    const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
+    expect(bytes(bodies.teams)).toBeLessThanOrEqual(TEAMS_LIMITS.bytes);
+    expect(JSON.stringify(bodies.teams)).toContain("購読を解除");
+    expect(bytes(bodies.google_chat)).toBeLessThanOrEqual(GOOGLE_CHAT_LIMITS.bytes);
+    expect(JSON.stringify(bodies.google_chat)).toContain("影響を受けるサービス");
   });
 });

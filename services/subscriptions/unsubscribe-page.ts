@@ -6,7 +6,8 @@ import { translator } from "@/core/i18n/translate";
 import { escapeHtml as escape, plainPage } from "./plain-page";
 
 const words = (locale: Locale) => translator(locale, "manage");
-const strong = (chunks: string) => `<strong>${chunks}</strong>`;
+// bdi: an address keeps its own direction inside a right-to-left sentence.
+const strong = (chunks: string) => `<strong><bdi>${chunks}</bdi></strong>`;
 
 export function confirmUnsubscribePage(
   pageName: string,

@@ -5,6 +5,7 @@
 // passes the SSRF guard. The signing secret is returned once, to be shown once; it is never displayed again.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { languageField } from "@/services/subscriptions/language";
 import type { Db, Tx } from "@/db";
 import { LIMITS } from "@/db/constants";
 import { liveComponentIds } from "@/db/queries/lifecycle";
@@ -22,6 +23,8 @@ import { checkWebhookUrl, MAX_WEBHOOK_URL_LENGTH, type GuardOptions } from "./ur
 export const WEBHOOK_LIMITS = { perIpPerHour: 3, publicPerHour: 20 };
 
 export const webhookInputSchema = z.object({
+  /** The language of the page it was posted from (missing or tampered: the default). */
+  language: languageField,
   url: z
     .string()
     .trim()
@@ -113,6 +116,7 @@ export async function registerWebhook(
       origin: options.origin,
       at: now,
       state: "pending",
+      language: input.language,
     });
     enqueueWebhookVerification(tx, page.id, id, now);
     return { status: "created", id, secret, url, pending: true };

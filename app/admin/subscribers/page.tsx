@@ -10,6 +10,7 @@ import { requireUser } from "@/services/auth/dal";
 import { formatInZone } from "@/services/console/incident-display";
 import { getThePage } from "@/db/queries/settings";
 import type { Actor } from "@/core/actor";
+import { LOCALE_NAMES } from "@/core/i18n/locales";
 import { DEFAULT_PAGE_SIZE, listSubscribers } from "@/services/subscriptions/admin";
 import { Button } from "@/components/ui/button";
 
@@ -175,6 +176,8 @@ export default async function SubscribersPage({
                       <span>
                         added {formatInZone(s.createdAt, timeZone)} ({s.origin})
                       </span>
+                      <span aria-hidden="true">·</span>
+                      <span lang={s.language}>{LOCALE_NAMES[s.language]}</span>
                     </p>
                   </div>
                   <Link

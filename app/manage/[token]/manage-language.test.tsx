@@ -10,7 +10,7 @@ import { signSubscriberToken } from "@/services/notifications/tokens";
 import { setLanguageByToken } from "@/services/subscriptions/manage";
 import { useFreshAppDatabase } from "@/services/testing/app-env";
 import type { World } from "@/services/testing/notification-fixtures";
-import ManagePage from "./page";
+import ManagePage, { generateMetadata } from "./page";
 
 let world: World;
 let id: string;
@@ -45,6 +45,15 @@ describe("the manage page", () => {
     expect(html).toMatch(/<option value="de" lang="de" dir="ltr" selected="">Deutsch<\/option>/);
     expect(html).toContain('<option value="ar" lang="ar" dir="rtl">العربية</option>');
     expect(html).not.toContain("Notify me about");
+  });
+
+  it("names the browser tab in the subscriber's language", async () => {
+    expect((await generateMetadata({ params: Promise.resolve({ token }) })).title).toBe(
+      "Ihr Abonnement von Example IT",
+    );
+    expect((await generateMetadata({ params: Promise.resolve({ token: "nope.nope" }) })).title).toBe(
+      "Manage your subscription",
+    );
   });
 
   it("changes the language: the page turns Arabic and right to left, and says so", async () => {

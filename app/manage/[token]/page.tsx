@@ -15,7 +15,15 @@ import { MonthlyReportChoice } from "./monthly-report";
 import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Manage your subscription", robots: { index: false } };
+/** The tab's title in the subscriber's language too; an unknown link keeps the default one. */
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { token } = await params;
+  const db = getDb();
+  const page = getPageRow(db);
+  const s = page ? subscriberForToken(db, "manage", token) : null;
+  const title = page && s ? translator(localeOr(s.language), "manage")("title", { page: page.name }) : null;
+  return { title: title ?? "Manage your subscription", robots: { index: false } };
+}
 
 type Props = {
   params: Promise<{ token: string }>;
@@ -60,7 +68,15 @@ export default async function ManagePage({ params, searchParams }: Props) {
       <div className="mx-auto max-w-xl" lang={locale} dir={localeDir(locale)}>
         <h1 className="text-2xl font-bold">{t("title", { page: page.name })}</h1>
         <p className="mt-2 [overflow-wrap:anywhere]">
-          {t.rich("for", { who, strong: (chunks) => <strong>{chunks}</strong> })}
+          {t.rich("for", {
+            who,
+            // bdi: the address keeps its own direction inside a right-to-left sentence.
+            strong: (chunks) => (
+              <strong>
+                <bdi>{chunks}</bdi>
+              </strong>
+            ),
+          })}
         </p>
         <p
           role="status"

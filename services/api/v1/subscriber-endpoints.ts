@@ -5,6 +5,7 @@ import { z } from "zod";
 import { SUBSCRIBER_STATES } from "@/db/constants";
 import { DomainError } from "@/core/errors";
 import { ID_PATTERN } from "@/core/ids";
+import { DEFAULT_LOCALE, LOCALES } from "@/core/i18n/locales";
 import {
   addSubscriber,
   getSubscriberView,
@@ -27,6 +28,8 @@ export const apiSubscriberSchema = z.strictObject({
   components: z.array(z.string().regex(ID_PATTERN)).nullable(),
   created_at: isoMs,
   confirmed_at: isoMs.nullable(),
+  /** The language of their emails: one of en, de, fr, es, nl, pt-BR, ja, ar. */
+  language: z.enum(LOCALES),
 });
 const ONE = z.strictObject({ subscriber: apiSubscriberSchema });
 
@@ -39,6 +42,7 @@ function serialize(s: SubscriberView): z.output<typeof apiSubscriberSchema> {
     components: s.components === null ? null : s.components.map((c) => c.id),
     created_at: new Date(s.createdAt).toISOString(),
     confirmed_at: s.confirmedAt === null ? null : new Date(s.confirmedAt).toISOString(),
+    language: s.language,
   };
 }
 
@@ -51,6 +55,8 @@ export const addSubscriberBody = z.strictObject({
     .default([]),
   /** true: active at once (you vouch for their consent); false: a confirmation email is sent and they are pending. */
   skipConfirmation: z.boolean().default(false),
+  /** The language of their emails, the confirmation email included; omitted: the default language. */
+  language: z.enum(LOCALES, { error: `Use one of: ${LOCALES.join(", ")}` }).default(DEFAULT_LOCALE),
 });
 
 /** The service's field names, as the API calls them. */
@@ -131,6 +137,7 @@ export const subscriberEndpoints = {
           email: body.email,
           componentIds: body.components,
           confirmation: body.skipConfirmation ? "confirmed" : "send",
+          language: body.language,
         }),
       );
       return { subscriber: serialize(getSubscriberView(db, actor, id)) };

@@ -176,10 +176,39 @@ describe("subscriber endpoints", () => {
       "created_at",
       "email",
       "id",
+      "language",
       "origin",
       "state",
     ]);
     expect(JSON.stringify((await list()).json)).not.toMatch(/token_hash|tokenHash|secret/i);
+  });
+});
+
+describe("the subscriber's language", () => {
+  it("is shown and accepted; an unknown language is a 422 naming the field, and nothing is written", async () => {
+    const made = await add({ email: "api-de@example.com", skipConfirmation: true, language: "de" });
+    expect(made.status).toBe(201);
+    expect(made.json.subscriber.language).toBe("de");
+    const pending = await add({ email: "api-ar@example.com", language: "ar" });
+    expect(pending.json.subscriber).toMatchObject({ state: "pending", language: "ar" });
+    // The confirmation email goes out in that language (its notification is queued for that subscriber).
+    const queued = getDb()
+      .select()
+      .from(notifications)
+      .where(eq(notifications.subscriberId, pending.json.subscriber.id))
+      .all();
+    expect(queued.map((n) => n.kind)).toEqual(["subscription_confirm"]);
+    const plain = await add({ email: "api-en@example.com", skipConfirmation: true });
+    expect(plain.json.subscriber.language).toBe("en");
+    const before = getDb().select().from(subscribers).all().length;
+    const bad = await add({ email: "api-xx@example.com", language: "klingon" });
+    expect(bad).toMatchObject({
+      status: 422,
+      json: { error: { fields: { language: expect.stringMatching(/en, de/) } } },
+    });
+    expect(getDb().select().from(subscribers).all().length).toBe(before);
+    const listed = await list("?q=api-de");
+    expect(listed.json.subscribers[0].language).toBe("de");
   });
 });
 

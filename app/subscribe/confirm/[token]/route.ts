@@ -38,7 +38,7 @@ export async function GET(_req: Request, { params }: Params) {
   const body = t.markup("confirm.body", {
     page: escapeHtml(page.name),
     email: escapeHtml(link.subscriber.email ?? ""),
-    strong: (chunks) => `<strong>${chunks}</strong>`,
+    strong: (chunks) => `<strong><bdi>${chunks}</bdi></strong>`,
   });
   return htmlResponse(
     plainPage({
