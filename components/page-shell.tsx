@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Page } from "@/db/schema";
 import { ENGLISH_PAGE, hrefIn, type PageLanguage } from "@/core/i18n/paths";
+import type { Locale } from "@/core/i18n/locales";
 import { translator } from "@/core/i18n/translate";
 import { LanguageMenu } from "./language-menu";
 
@@ -10,17 +11,20 @@ const linkClass = "underline decoration-slate-400 underline-offset-2 hover:decor
 export function PageShell({
   page,
   lang: given,
+  locale,
   children,
   headingLevel = 1,
 }: {
   page: Page;
   /** The page's language; without it (a page with no language versions) English and no language menu. */
   lang?: PageLanguage;
+  /** The words' language on a page without language versions (the manage page: the subscriber's). */
+  locale?: Locale;
   children: React.ReactNode;
   headingLevel?: 1 | 2;
 }) {
   const Title = headingLevel === 1 ? "h1" : "p";
-  const lang = given ?? ENGLISH_PAGE;
+  const lang = given ?? (locale ? { ...ENGLISH_PAGE, locale } : ENGLISH_PAGE);
   const t = translator(lang.locale, "page");
   const href = (path: string) => hrefIn(lang, path);
   return (

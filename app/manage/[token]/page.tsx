@@ -64,7 +64,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
   // A follow of one incident has no services to choose: it ends by itself.
   const followed = s.followIncidentId ? followedIncident(db, s.followIncidentId) : null;
   return (
-    <PageShell page={page} headingLevel={2}>
+    <PageShell page={page} locale={locale} headingLevel={2}>
       <div className="mx-auto max-w-xl" lang={locale} dir={localeDir(locale)}>
         <h1 className="text-2xl font-bold">{t("title", { page: page.name })}</h1>
         <p className="mt-2 [overflow-wrap:anywhere]">
