@@ -9,12 +9,14 @@ import { DEFAULT_LOCALE, isLocale } from "@/core/i18n/locales";
 import { isLocalizedPath, NOT_FOUND_PATH, routeLocale, splitLocalePath } from "@/core/i18n/paths";
 import { SESSION_COOKIE } from "@/services/auth/policy";
 import { invitationLinkState } from "@/services/console/invitation-link";
-import { localeHeaders } from "@/services/i18n/locale-headers";
+import { alreadyRouted, localeHeaders } from "@/services/i18n/locale-headers";
 
 export function proxy(request: NextRequest) {
   if (request.headers.has("x-middleware-subrequest")) {
     return new NextResponse("Bad request", { status: 400 });
   }
+  // The second pass over a rewritten path: the first one decided the language (and did the rest).
+  if (alreadyRouted(request.headers)) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   // The database is read only for a public page (or a language prefix), never for assets or the console.
   const needsDefault = splitLocalePath(pathname).locale !== undefined || isLocalizedPath(pathname);
@@ -26,8 +28,12 @@ export function proxy(request: NextRequest) {
   const onward = (init?: ResponseInit) => NextResponse.next({ ...init, request: { headers } });
 
   if (route.kind === "redirect") {
-    // Relative, so the redirect is right behind any proxy or scheme; 308 keeps a form post a post.
-    return new NextResponse(null, { status: 308, headers: { location: route.location } });
+    // 308 keeps a form post a post. Next sends a same-origin Location as a relative one.
+    const url = request.nextUrl.clone();
+    const q = route.location.indexOf("?");
+    url.pathname = q === -1 ? route.location : route.location.slice(0, q);
+    url.search = q === -1 ? "" : route.location.slice(q);
+    return NextResponse.redirect(url, 308);
   }
   if (route.kind === "not-found") {
     return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers } });

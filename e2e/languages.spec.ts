@@ -123,8 +123,9 @@ test.describe("languages on the public side", () => {
     request,
     page,
   }) => {
-    for (const path of ["/xx/", "/pt-br/", "/xx/history", "/de/admin"]) {
-      const response = await request.get(path, { maxRedirects: 0 });
+    // "/xx/" first loses its trailing slash (Next's own 308), then is a 404 like "/xx".
+    for (const path of ["/xx", "/xx/", "/pt-br", "/pt-br/history", "/xx/history", "/de/admin"]) {
+      const response = await request.get(path);
       expect(response.status(), path).toBe(404);
     }
     await page.goto("/de/admin");

@@ -2,6 +2,9 @@
 // (messages/<namespace>/<locale>.json) and the same index.ts; add it here with one line. Owners: the public
 // pages, emails, chat and SMS each keep their own namespaces, so a change to one never touches another's file.
 import common from "./messages/common";
+import embed from "./messages/embed";
+import errors from "./messages/errors";
+import feed from "./messages/feed";
 import history from "./messages/history";
 import incident from "./messages/incident";
 import page from "./messages/page";
@@ -13,6 +16,9 @@ export const CATALOG = {
   incident,
   history,
   subscribe,
+  feed,
+  embed,
+  errors,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
