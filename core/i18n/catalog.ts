@@ -8,6 +8,7 @@ import feed from "./messages/feed";
 import history from "./messages/history";
 import incident from "./messages/incident";
 import page from "./messages/page";
+import signIn from "./messages/signIn";
 import subscribe from "./messages/subscribe";
 
 export const CATALOG = {
@@ -19,6 +20,7 @@ export const CATALOG = {
   feed,
   embed,
   errors,
+  signIn,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;

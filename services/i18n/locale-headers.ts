@@ -1,4 +1,5 @@
-// The request headers that tell a public page which language to render, set by proxy.ts only. A visitor can
+// The request headers that tell a public page which language to render, set by services/i18n/node-routing.ts
+// (server.ts, the render worker) only. A visitor can
 // send headers of the same names: they are removed from every request first, so a page never renders in a
 // language its URL does not name (which would put the wrong language under a cacheable URL).
 import { DEFAULT_LOCALE, isLocale } from "@/core/i18n/locales";
@@ -11,30 +12,15 @@ export const PATH_HEADER = "x-status-path";
 /** The page's default language, so links can drop the prefix for it. */
 export const DEFAULT_LOCALE_HEADER = "x-status-default-locale";
 
-/**
- * Marks headers this process set: Next runs the proxy again on the path a rewrite produced (`/de/x` is seen a
- * second time as `/x`), and that pass must keep the first one's language rather than reset it to the default.
- * The key is the server's per-process render key (server.ts), never sent to anyone; a visitor cannot forge it.
- */
-export const LOCALE_KEY_HEADER = "x-status-locale-key";
-const passKey = () => process.env.STATUS_RENDER_KEY ?? FALLBACK_KEY;
-const FALLBACK_KEY = crypto.randomUUID();
-
-const OURS = [LOCALE_HEADER, PATH_HEADER, DEFAULT_LOCALE_HEADER, LOCALE_KEY_HEADER] as const;
-
-/** True for a request whose language headers this process already set (the proxy's second pass). */
-export function alreadyRouted(incoming: Headers): boolean {
-  const key = incoming.get(LOCALE_KEY_HEADER);
-  return key !== null && key === passKey() && incoming.has(LOCALE_HEADER);
-}
+/** Every header of ours: deleted from each request before the URL's language is set. */
+export const OUR_HEADERS = [LOCALE_HEADER, PATH_HEADER, DEFAULT_LOCALE_HEADER] as const;
 
 /** A copy of the request's headers with ours replaced by what the route decided (or removed, for "none"). */
 export function localeHeaders(incoming: Headers, route: LocaleRoute, search: string, defaultLocale: string): Headers {
   const headers = new Headers(incoming);
-  for (const name of OURS) headers.delete(name);
+  for (const name of OUR_HEADERS) headers.delete(name);
   if (route.kind === "serve" || route.kind === "not-found") {
     headers.set(LOCALE_HEADER, route.locale);
-    headers.set(LOCALE_KEY_HEADER, passKey());
     headers.set(DEFAULT_LOCALE_HEADER, defaultLocale);
     if (route.kind === "serve") headers.set(PATH_HEADER, `${route.path}${search}`);
   }
