@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import next from "next";
 import { queryCounter } from "@/db";
+import { routeLanguage } from "@/services/i18n/node-routing";
 
 export interface RenderWorkerData {
   dir: string;
@@ -26,7 +27,8 @@ async function main() {
   const post = (message: RenderWorkerMessage) => parentPort!.postMessage(message);
   const server = http.createServer((req, res) => {
     res.once("finish", () => post({ type: "queries", count: queryCounter.count }));
-    void handle(req, res);
+    // `/de/history` renders the German page (services/i18n/node-routing.ts), as in server.ts.
+    if (!routeLanguage(req, res)) void handle(req, res);
   });
   server.listen(0, "127.0.0.1", () => post({ type: "listening", port: (server.address() as AddressInfo).port }));
 }

@@ -36,6 +36,7 @@ import { PageStore, UNAVAILABLE, type Ready, type Uncached } from "@/services/pa
 import { startConfiguredPublisher } from "@/services/publish/from-config";
 import { AudienceGate } from "@/services/viewers/cache-gate";
 import { RENDER_AUDIENCE_HEADER, RENDER_KEY_HEADER } from "@/services/viewers/policy";
+import { routeLanguage } from "@/services/i18n/node-routing";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const dev = process.argv.includes("--dev");
@@ -154,13 +155,16 @@ async function main() {
     http
       .createServer((req, res) => {
         setForwardedFor(req, config.trustProxy);
+        if (routeLanguage(req, res)) return;
         void handle(req, res);
       })
       .listen(config.port, config.host);
     return;
   }
 
-  const internal = http.createServer((req, res) => void handle(req, res));
+  const internal = http.createServer((req, res) => {
+    if (!routeLanguage(req, res)) void handle(req, res);
+  });
   await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
   const internalPort = (internal.address() as AddressInfo).port;
   // Renders go to the worker thread when it runs, so they do not stall the requests served from the cache.
@@ -268,6 +272,7 @@ async function main() {
     if (!isCacheable(req.method, url) || req.headers["rsc"] !== undefined) {
       // Only Next reads the client address (rate limits, audit); the cached pages do not.
       setForwardedFor(req, config.trustProxy);
+      if (routeLanguage(req, res)) return;
       return void handle(req, res);
     }
     // When the version moved, the first request waits for the new render and the others get the previous
@@ -285,6 +290,7 @@ async function main() {
     // A private page's anonymous request: Next answers it (a redirect to sign in, or a 401), never the cache.
     if (audience === "refused") {
       setForwardedFor(req, config.trustProxy);
+      if (routeLanguage(req, res)) return;
       return void handle(req, res);
     }
     const who = audience;

@@ -59,6 +59,7 @@ function ComponentLine({
           series={responseTimes.series.get(component.id) ?? NO_SERIES}
           now={responseTimes.now}
           timeZone={responseTimes.timeZone}
+          locale={locale}
         />
       )}
     </li>

@@ -9,13 +9,13 @@ import { hrefIn, type PageLanguage } from "@/core/i18n/paths";
 import { translator } from "@/core/i18n/translate";
 
 // Repeated under dark: because the card's dark:border-slate-800 (all four sides) would otherwise win over
-// the plain left colour in dark mode, and the coloured edge would disappear.
+// the plain start-side colour in dark mode, and the coloured edge would disappear.
 const IMPACT_BORDER: Record<string, string> = {
-  critical: "border-l-status-major dark:border-l-status-major",
-  major: "border-l-status-partial dark:border-l-status-partial",
-  minor: "border-l-status-degraded dark:border-l-status-degraded",
-  none: "border-l-slate-400 dark:border-l-slate-500",
-  maintenance: "border-l-status-maintenance dark:border-l-status-maintenance",
+  critical: "border-s-status-major dark:border-s-status-major",
+  major: "border-s-status-partial dark:border-s-status-partial",
+  minor: "border-s-status-degraded dark:border-s-status-degraded",
+  none: "border-s-slate-400 dark:border-s-slate-500",
+  maintenance: "border-s-status-maintenance dark:border-s-status-maintenance",
 };
 
 // Coloured by impact like the cards' edges, text at 7:1 or better on its tint in both schemes.
@@ -103,7 +103,7 @@ export function IncidentCard({
   const time = (at: number) => <LocalTime at={at} timeZone={timeZone} locale={lang.locale} />;
   return (
     <article
-      className={`rounded-lg border border-l-4 border-slate-200 px-4 py-3 dark:border-slate-800 ${IMPACT_BORDER[incident.impact]}`}
+      className={`rounded-lg border border-s-4 border-slate-200 px-4 py-3 dark:border-slate-800 ${IMPACT_BORDER[incident.impact]}`}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Heading className="font-semibold">

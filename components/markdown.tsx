@@ -14,7 +14,9 @@ export function Markdown({
   "dangerouslySetInnerHTML" | "children"
 >) {
   return (
+    // dir="auto": the admin's language, not the page's, sets the text's direction (English in an Arabic page).
     <div
+      dir="auto"
       {...rest}
       className={`prose-status ${className}`}
       dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }}

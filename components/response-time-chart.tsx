@@ -7,27 +7,30 @@ import { formatTime } from "@/core/format";
 import { bucketStart } from "@/core/rollup";
 import { DAY, HOUR } from "@/core/time";
 import type { ResponseTimeSeries } from "@/db/queries/response-times";
+import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 
 const W = 240;
 const H = 56;
 const TOP = 12;
 
-function summaryText(label: string, points: ChartPoint[]): string {
+function summaryText(label: string, points: ChartPoint[], locale: Locale): string {
+  const t = translator(locale, "chart");
   const s = seriesSummary(points);
-  const failed = s.down ? `${s.down} of ${s.total} checks failed` : "no failed checks";
-  if (s.avgMs === null) return `${label}: no answers, ${failed}`;
-  return `${label}: average ${s.avgMs} ms (${s.minMs}–${s.maxMs} ms), ${failed}`;
+  const failed = s.down ? t("failed", { down: String(s.down), total: String(s.total) }) : t("noFailed");
+  if (s.avgMs === null) return t("noAnswers", { label, failed });
+  return t("summary", { label, avg: String(s.avgMs), min: String(s.minMs), max: String(s.maxMs), failed });
 }
 
-function Chart(props: { label: string; points: ChartPoint[]; from: number; to: number; slot: number }) {
-  const { label, points, from, to, slot } = props;
+function Chart(props: { label: string; points: ChartPoint[]; from: number; to: number; slot: number; locale: Locale }) {
+  const { label, points, from, to, slot, locale } = props;
   const line = chartLine(points, { from, to, width: W, height: H, pad: 4 });
   // A failed bucket's mark: as wide as most of its slot, as high as the share of checks that failed.
   const slots = (to - from) / slot;
   const bar = Math.max(1, (W / slots) * 0.7);
   return (
     <div className="min-w-0">
-      <p className="text-xs text-slate-600 dark:text-slate-400">{summaryText(label, points)}</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{summaryText(label, points, locale)}</p>
       <svg
         viewBox={`0 0 ${W} ${H + TOP}`}
         className="mt-1 block h-auto w-full max-w-full text-slate-600 dark:text-slate-400"
@@ -71,42 +74,51 @@ export function ResponseTimeChart({
   series,
   now,
   timeZone,
+  locale = DEFAULT_LOCALE,
 }: {
   name: string;
   series: ResponseTimeSeries;
   now: number;
   timeZone: string;
+  locale?: Locale;
 }) {
+  const t = translator(locale, "chart");
   if (series.hours.length === 0 && series.days.length === 0)
-    return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">No response times measured yet.</p>;
+    return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{t("none")}</p>;
   const hour = bucketStart(now, "hour");
   const day = bucketStart(now, "day");
   return (
-    <figure className="mt-2" data-response-time="">
-      <figcaption className="text-xs font-medium">Response time</figcaption>
+    // dir="ltr": time runs left to right in the charts in every language, as in the uptime bars.
+    <figure className="mt-2" data-response-time="" dir="ltr">
+      <figcaption className="text-xs font-medium">{t("caption")}</figcaption>
       <div className="mt-1 grid gap-3 sm:grid-cols-2">
-        <Chart label="Last 24 hours" points={series.hours} from={hour - 24 * HOUR} to={hour} slot={HOUR} />
-        <Chart label="Last 90 days" points={series.days} from={day - 90 * DAY} to={day} slot={DAY} />
+        <Chart
+          label={t("last24h")}
+          points={series.hours}
+          from={hour - 24 * HOUR}
+          to={hour}
+          slot={HOUR}
+          locale={locale}
+        />
+        <Chart label={t("last90d")} points={series.days} from={day - 90 * DAY} to={day} slot={DAY} locale={locale} />
       </div>
       {/* The wrapper hides the table: a table box grows to its content whatever its own width says. */}
       <div className="sr-only">
         <table>
-          <caption>{name}: average response time per hour, last 24 hours</caption>
+          <caption>{t("tableCaption", { name })}</caption>
           <thead>
             <tr>
-              <th scope="col">Hour</th>
-              <th scope="col">Average response</th>
-              <th scope="col">Failed checks</th>
+              <th scope="col">{t("hour")}</th>
+              <th scope="col">{t("average")}</th>
+              <th scope="col">{t("failedChecks")}</th>
             </tr>
           </thead>
           <tbody>
             {series.hours.map((p) => (
               <tr key={p.at}>
-                <td>{formatTime(p.at, timeZone)}</td>
-                <td>{p.ms === null ? "no answer" : `${p.ms} ms`}</td>
-                <td>
-                  {p.down} of {p.total}
-                </td>
+                <td>{formatTime(p.at, timeZone, "datetime", locale === "en" ? "en-US" : locale)}</td>
+                <td>{p.ms === null ? t("noAnswer") : `${p.ms} ms`}</td>
+                <td>{t("ofTotal", { down: String(p.down), total: String(p.total) })}</td>
               </tr>
             ))}
           </tbody>

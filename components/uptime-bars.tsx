@@ -1,7 +1,7 @@
 import type { ComponentStatus } from "@/db/constants";
 import type { ComponentUptime } from "@/db/queries/home-page";
 import { formatUptimeIn } from "@/core/uptime";
-import type { Locale } from "@/core/i18n/locales";
+import { localeDir, type Locale } from "@/core/i18n/locales";
 import { translator } from "@/core/i18n/translate";
 
 // One compact SVG per component: a pattern paints every bar as "operational" and only the other days get a
@@ -88,18 +88,19 @@ export function UptimeBars({
           {rects}
         </g>
       </svg>
+      {/* Each label reads in the page's direction; only their places follow the bars. */}
       <span className="mt-1 flex justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
-        <span>
+        <span dir={localeDir(locale)}>
           <span className="sm:hidden">{t("daysAgo", { days: 30 })}</span>
           <span className="hidden sm:inline md:hidden">{t("daysAgo", { days: 60 })}</span>
           <span className="hidden md:inline">{t("daysAgo", { days: 90 })}</span>
         </span>
-        <span className="text-center">
+        <span className="text-center" dir={localeDir(locale)}>
           <span className="sm:hidden">{upFor(30)}</span>
           <span className="hidden sm:inline md:hidden">{upFor(60)}</span>
           <span className="hidden md:inline">{upFor(90)}</span>
         </span>
-        <span>{t("today")}</span>
+        <span dir={localeDir(locale)}>{t("today")}</span>
       </span>
     </span>
   );

@@ -59,7 +59,10 @@ test.describe("languages on the public side", () => {
           await expect(page.locator("html")).toHaveAttribute("dir", c.dir);
           await expect(page.getByRole("heading", { name: c.services, exact: true })).toBeVisible();
           // Admin-written text is shown as written.
-          await expect(page.getByRole("link", { name })).toHaveAttribute("href", `/${c.locale}/incidents/${id}`);
+          await expect(page.getByRole("link", { name }).first()).toHaveAttribute(
+            "href",
+            `/${c.locale}/incidents/${id}`,
+          );
           expect(await sideways(page), `/${c.locale} at ${width} px`).toBeLessThanOrEqual(0);
           expect(await axeViolations(page), `/${c.locale} ${width} ${colorScheme}`).toEqual([]);
           if (width !== 320) await snapshot(page, `languages-${c.locale}-home-${width}-${colorScheme}`);
@@ -123,8 +126,9 @@ test.describe("languages on the public side", () => {
     request,
     page,
   }) => {
-    for (const path of ["/xx/", "/pt-br/", "/xx/history", "/de/admin"]) {
-      const response = await request.get(path, { maxRedirects: 0 });
+    // "/xx/" first loses its trailing slash (Next's own 308), then is a 404 like "/xx".
+    for (const path of ["/xx", "/xx/", "/pt-br", "/pt-br/history", "/xx/history", "/de/admin"]) {
+      const response = await request.get(path);
       expect(response.status(), path).toBe(404);
     }
     await page.goto("/de/admin");
@@ -155,7 +159,8 @@ test.describe("languages on the public side", () => {
       const posted = page.waitForRequest((r) => r.method() === "POST");
       await page.getByRole("button", { name: "Abonnieren" }).click();
       const body = (await posted).postData() ?? "";
-      expect(body).toMatch(/name="language"\r\n\r\nde\r\n/);
+      // React prefixes a progressively enhanced action's field names ("_1_language").
+      expect(body).toMatch(/name="(?:_\d+_)?language"\r\n\r\nde\r\n/);
       await expect(page.getByRole("heading", { name: "Sehen Sie in Ihr Postfach" })).toBeVisible({ timeout: 15_000 });
       await context.close();
     }

@@ -121,6 +121,11 @@ export default function ApiDocs() {
             </a>
             , or one maintenance at <code>/maintenances/&lt;id&gt;.ics</code>.
           </li>
+          <li>
+            In another language, put its code first: <code>/de/history.atom</code>, <code>/fr/maintenances.ics</code>,{" "}
+            <code>/ja/badge.svg</code>, <code>/ar/embed/widget</code> (en, de, fr, es, nl, pt-BR, ja, ar). The JSON API
+            is the same in every language.
+          </li>
         </ul>
       </section>
 

@@ -8,19 +8,21 @@ import { getConfig } from "@/core/config";
 import { mailMode } from "@/services/mail/send";
 import { OIDC_REFUSALS, type OidcRefusal } from "@/services/viewers/oidc";
 import { buttonClass } from "@/components/ui/button";
+import { hrefIn } from "@/core/i18n/paths";
+import { translator } from "@/core/i18n/translate";
+import { publicLocale } from "@/services/i18n/request";
 
 export const dynamic = "force-dynamic";
 // The link's token sits in the address: it must not travel to another site in a Referer ("no-referrer" would
 // also make the browser send "Origin: null" with the form, which the cross-site check refuses).
-export const metadata: Metadata = { title: "Sign in to the internal status page", referrer: "same-origin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await publicLocale()).locale, "signIn")("metaTitle"), referrer: "same-origin" };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const ERRORS: Record<string, string> = {
-  link: "This sign-in link is no longer valid: it was used, or it expired. Ask for a new one.",
-  email: "Enter a full email address, such as name@example.com.",
-  throttled: "Too many sign-in links were asked for. Wait an hour and try again.",
-};
+/** ?error=<code> -> its message (namespace signIn). */
+const ERRORS = { link: "errorLink", email: "errorEmail", throttled: "errorThrottled" } as const;
 
 const field =
   "mt-1 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-100";
@@ -29,15 +31,15 @@ const field =
 export default async function ViewerSignInPage({ searchParams }: Props) {
   const page = getPage(getDb());
   if (!page) notFound();
+  const lang = await publicLocale();
+  const t = translator(lang.locale, "signIn");
   if (page.visibility === "public")
     return (
       <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-12">
-        <h1 className="text-2xl font-bold">Nothing to sign in to</h1>
-        <p className="mt-2 text-slate-700 dark:text-slate-300">
-          The {page.name} status page is public: everyone sees all of it.
-        </p>
-        <Link href="/" className="mt-6 font-medium underline">
-          Back to the status page
+        <h1 className="text-2xl font-bold">{t("nothingTitle")}</h1>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">{t("nothingText", { page: page.name })}</p>
+        <Link href={hrefIn(lang, "/")} className="mt-6 font-medium underline">
+          {t("back")}
         </Link>
       </main>
     );
@@ -48,7 +50,7 @@ export default async function ViewerSignInPage({ searchParams }: Props) {
   const oidcCode = code.replace(/^oidc_/, "");
   // Own keys only: "?error=constructor" must not reach an inherited property.
   const error = Object.hasOwn(ERRORS, code)
-    ? ERRORS[code]
+    ? t(ERRORS[code as keyof typeof ERRORS])
     : code.startsWith("oidc_") && Object.hasOwn(OIDC_REFUSALS, oidcCode)
       ? OIDC_REFUSALS[oidcCode as OidcRefusal]
       : undefined;
@@ -57,7 +59,7 @@ export default async function ViewerSignInPage({ searchParams }: Props) {
 
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center px-4 py-12">
-      <h1 className="text-2xl font-bold">Sign in to {page.name} status</h1>
+      <h1 className="text-2xl font-bold">{t("title", { page: page.name })}</h1>
       {error && (
         <p
           role="alert"
@@ -68,7 +70,7 @@ export default async function ViewerSignInPage({ searchParams }: Props) {
       )}
       {oidc && !link && (
         <a href="/sign-in/oidc" className={`${buttonClass("primary")} mt-6 self-start`}>
-          Sign in with {oidc.name}
+          {t("withProvider", { provider: oidc.name })}
         </a>
       )}
       {link ? (
@@ -76,27 +78,25 @@ export default async function ViewerSignInPage({ searchParams }: Props) {
         <form method="post" action="/sign-in/confirm" className="mt-6">
           <input type="hidden" name="token" value={link} />
           <button type="submit" className={buttonClass("primary")}>
-            Sign in
+            {t("signIn")}
           </button>
         </form>
       ) : one(params.sent) ? (
         <p role="status" className="mt-4 text-slate-700 dark:text-slate-300">
-          If that address may see the internal page, a sign-in link is on its way. It works once, for 15 minutes.
+          {t("sent")}
         </p>
       ) : emailAllowed ? (
         <>
-          <p className="mt-2 text-slate-700 dark:text-slate-300">
-            Enter your work email. We send a link that signs you in.
-          </p>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">{t("enterEmail")}</p>
           {mailMode() === "local" && (
             <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-              This server does not send email (no RESEND_API_KEY), so no link will arrive.
+              {t("noMail")}
             </p>
           )}
           <form method="post" action="/sign-in/email" className="mt-6 space-y-4">
             <div>
               <label htmlFor="email" className="text-sm font-medium">
-                Work email
+                {t("workEmail")}
               </label>
               <input
                 id="email"
@@ -109,18 +109,16 @@ export default async function ViewerSignInPage({ searchParams }: Props) {
               />
             </div>
             <button type="submit" className={buttonClass("primary")}>
-              Email me a sign-in link
+              {t("emailMe")}
             </button>
           </form>
         </>
       ) : (
-        <p className="mt-2 text-slate-700 dark:text-slate-300">
-          Ask your IT team how to reach the internal page: from the office network it opens without signing in.
-        </p>
+        <p className="mt-2 text-slate-700 dark:text-slate-300">{t("askIt")}</p>
       )}
       {page.visibility === "mixed" && (
-        <Link href="/" className="mt-6 font-medium underline">
-          Back to the public status page
+        <Link href={hrefIn(lang, "/")} className="mt-6 font-medium underline">
+          {t("backPublic")}
         </Link>
       )}
     </main>

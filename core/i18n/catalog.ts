@@ -1,7 +1,11 @@
 // Every namespace of messages, by name. A namespace is a folder under messages/ with one JSON file per language
 // (messages/<namespace>/<locale>.json) and the same index.ts; add it here with one line. Owners: the public
 // pages, emails, chat and SMS each keep their own namespaces, so a change to one never touches another's file.
+import chart from "./messages/chart";
 import common from "./messages/common";
+import embed from "./messages/embed";
+import errors from "./messages/errors";
+import feed from "./messages/feed";
 import history from "./messages/history";
 import historyFilter from "./messages/historyFilter";
 import incident from "./messages/incident";
@@ -9,6 +13,7 @@ import manage from "./messages/manage";
 import notify from "./messages/notify";
 import page from "./messages/page";
 import report from "./messages/report";
+import signIn from "./messages/signIn";
 import sms_follow from "./messages/sms-follow";
 import sms_manage from "./messages/sms-manage";
 import subscribe from "./messages/subscribe";
@@ -16,7 +21,11 @@ import viewer_sign_in from "./messages/viewer-sign-in";
 import votes from "./messages/votes";
 
 export const CATALOG = {
+  chart,
   common,
+  embed,
+  errors,
+  feed,
   history,
   historyFilter,
   incident,
@@ -24,6 +33,7 @@ export const CATALOG = {
   notify,
   page,
   report,
+  signIn,
   "sms-follow": sms_follow,
   "sms-manage": sms_manage,
   subscribe,

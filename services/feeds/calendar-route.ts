@@ -6,6 +6,7 @@ import { jsonError, preflight, publicResponse } from "@/services/api/http";
 import { apiContext } from "@/services/api/v2";
 import { DAY } from "@/core/time";
 import { maintenanceCalendar } from "./ical";
+import { publicLocaleFrom } from "@/services/i18n/locale-headers";
 
 const ICS = "text/calendar; charset=utf-8";
 /** Recent windows stay in the calendar for a while, so a cancellation or completion reaches subscribers. */
@@ -27,7 +28,8 @@ export function calendarHandlers() {
       limit: 500,
       audience: ctx.audience,
     });
-    return forAudience(publicResponse(request, maintenanceCalendar(ctx, bundles), ICS), who.audience);
+    const lang = publicLocaleFrom((name) => request.headers.get(name));
+    return forAudience(publicResponse(request, maintenanceCalendar(ctx, bundles, Date.now(), lang), ICS), who.audience);
   };
   return { GET, HEAD: GET, OPTIONS: preflight };
 }
@@ -52,7 +54,8 @@ export function singleCalendarHandlers() {
           })
         : [];
       if (bundles.length === 0) return jsonError(request, 404, "No such maintenance");
-      const response = publicResponse(request, maintenanceCalendar(ctx, bundles), ICS);
+      const lang = publicLocaleFrom((name) => request.headers.get(name));
+      const response = publicResponse(request, maintenanceCalendar(ctx, bundles, Date.now(), lang), ICS);
       response.headers.set("Content-Disposition", `attachment; filename="maintenance-${id}.ics"`);
       return forAudience(response, who.audience);
     });

@@ -6,6 +6,7 @@ import { jsonError, preflight, publicResponse } from "@/services/api/http";
 import { apiContext } from "@/services/api/v2";
 import { isId } from "@/core/ids";
 import { atomFeed, loadFeedBundles, rssFeed } from "./history";
+import { publicLocaleFrom } from "@/services/i18n/locale-headers";
 
 /** Handlers for /history.atom and /history.rss, optionally narrowed with ?component=<id>. */
 export function feedHandlers(format: "atom" | "rss") {
@@ -16,6 +17,8 @@ export function feedHandlers(format: "atom" | "rss") {
     const ctx = apiContext(db, undefined, who.audience);
     if (!ctx) return jsonError(request, 503, "The page is not set up yet");
     const componentId = new URL(request.url).searchParams.get("component");
+    // The language proxy.ts read from the URL (/de/history.atom); its own headers, never the visitor's.
+    const lang = publicLocaleFrom((name) => request.headers.get(name));
     let input;
     if (componentId !== null) {
       const component = isId(componentId) ? findLiveComponent(db, ctx.page.id, componentId, ctx.audience) : undefined;
@@ -25,9 +28,10 @@ export function feedHandlers(format: "atom" | "rss") {
         bundles: loadFeedBundles(db, ctx, component.id),
         componentName: component.name,
         componentId: component.id,
+        lang,
       };
     } else {
-      input = { ctx, bundles: loadFeedBundles(db, ctx) };
+      input = { ctx, bundles: loadFeedBundles(db, ctx), lang };
     }
     return forAudience(
       format === "atom"

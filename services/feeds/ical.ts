@@ -2,6 +2,8 @@
 // raised on every reschedule, STATUS:CANCELLED when cancelled, and the window in UTC.
 import type { IncidentBundle } from "@/db/queries/public-api";
 import type { ApiContext } from "@/services/api/statuspage";
+import { ENGLISH_PAGE, localizePath, type PageLanguage } from "@/core/i18n/paths";
+import { translator } from "@/core/i18n/translate";
 
 /** 20260611T090000Z */
 function utc(ms: number): string {
@@ -47,13 +49,14 @@ export function foldLine(line: string): string {
   return out.join("\r\n ");
 }
 
-function vevent(ctx: ApiContext, bundle: IncidentBundle, now: number): string[] {
+function vevent(ctx: ApiContext, bundle: IncidentBundle, now: number, lang: PageLanguage): string[] {
   const { incident } = bundle;
+  const t = translator(lang.locale, "feed");
   const host = new URL(ctx.baseUrl).hostname;
-  const link = `${ctx.baseUrl}/incidents/${incident.id}`;
+  const link = `${ctx.baseUrl}${localizePath(`/incidents/${incident.id}`, lang.locale, lang.defaultLocale)}`;
   const services = bundle.components.map((c) => c.name).join(", ");
   const latest = bundle.updates[0]?.body ?? "";
-  const description = [services ? `Affected services: ${services}` : null, latest || null, link]
+  const description = [services ? t("affectedServices", { services }) : null, latest || null, link]
     .filter(Boolean)
     .join("\n\n");
   return [
@@ -66,7 +69,7 @@ function vevent(ctx: ApiContext, bundle: IncidentBundle, now: number): string[] 
     `DTEND:${utc(incident.scheduledUntil ?? incident.scheduledFor ?? incident.startedAt)}`,
     `SEQUENCE:${incident.sequence}`,
     `STATUS:${incident.status === "cancelled" ? "CANCELLED" : "CONFIRMED"}`,
-    `SUMMARY:${escapeText(`${incident.status === "cancelled" ? "Cancelled: " : ""}${incident.name}`)}`,
+    `SUMMARY:${escapeText(incident.status === "cancelled" ? t("cancelled", { name: incident.name }) : incident.name)}`,
     `DESCRIPTION:${escapeText(description)}`,
     `URL:${link}`,
     "TRANSP:TRANSPARENT",
@@ -74,16 +77,22 @@ function vevent(ctx: ApiContext, bundle: IncidentBundle, now: number): string[] 
   ];
 }
 
-export function maintenanceCalendar(ctx: ApiContext, bundles: IncidentBundle[], now = Date.now()): string {
+/** In the language of its URL (`/de/maintenances.ics`); the UIDs are the same in every language. */
+export function maintenanceCalendar(
+  ctx: ApiContext,
+  bundles: IncidentBundle[],
+  now = Date.now(),
+  lang: PageLanguage = ENGLISH_PAGE,
+): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     `PRODID:-//${new URL(ctx.baseUrl).hostname}//Status Page//EN`,
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(`${ctx.page.name} maintenance`)}`,
+    `X-WR-CALNAME:${escapeText(translator(lang.locale, "feed")("calendarName", { page: ctx.page.name }))}`,
     "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
-    ...bundles.flatMap((b) => vevent(ctx, b, now)),
+    ...bundles.flatMap((b) => vevent(ctx, b, now, lang)),
     "END:VCALENDAR",
   ];
   return lines.map(foldLine).join("\r\n") + "\r\n";

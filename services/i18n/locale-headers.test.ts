@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { routeLocale } from "@/core/i18n/paths";
 import { DEFAULT_LOCALE_HEADER, LOCALE_HEADER, localeHeaders, PATH_HEADER } from "./locale-headers";
-import { publicLocaleFrom } from "./request";
+import { publicLocaleFrom } from "./locale-headers";
 
 const spoofed = () =>
   new Headers({ [LOCALE_HEADER]: "ar", [PATH_HEADER]: "/evil", [DEFAULT_LOCALE_HEADER]: "ja", cookie: "a=b" });
