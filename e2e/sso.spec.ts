@@ -157,7 +157,8 @@ test.describe("the owner's side of single sign-on", () => {
     await snapshot(page, "console-sso-team-375-dark");
     await page.getByLabel(`Role for ${email}`).selectOption("editor");
     await page.getByRole("button", { name: `Approve ${email}` }).click();
-    await expect(page.getByText(`${email} may now sign in with single sign-on.`)).toBeVisible();
+    await expect(page.getByText("Approved: they can now sign in with single sign-on")).toBeVisible();
+    await expect(page.getByRole("button", { name: `Approve ${email}` })).toHaveCount(0);
     expect(db.select().from(users).where(eq(users.email, email)).get()?.role).toBe("editor");
     expect(db.select().from(ssoAccessRequests).where(eq(ssoAccessRequests.email, email)).get()).toBeUndefined();
   });
