@@ -6,7 +6,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Page } from "@playwright/test";
 import { components, consoleSsoSettings, pages, ssoAccessRequests, users } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
-import { saveConsoleSsoSettings } from "@/db/writes/console-sso";
+import { saveConsoleSsoSettings, upsertSsoAccessRequest } from "@/db/writes/console-sso";
 import { expect, OWNER, test } from "./fixtures";
 
 const ISSUER = process.env.E2E_OIDC_ISSUER!;
@@ -133,5 +133,33 @@ test.describe("single sign-on", () => {
     await page.getByLabel("Password").fill(OWNER.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/admin$/, { timeout: 15_000 });
+  });
+});
+
+test.describe("the owner's side of single sign-on", () => {
+  test.use({ signedInAs: "owner" });
+  test.afterEach(async ({ db }) => {
+    db.delete(consoleSsoSettings).run();
+    db.delete(ssoAccessRequests).run();
+  });
+
+  test("an owner approves a waiting person with a role on the Team page", async ({ page, db, snapshot }) => {
+    const email = `wait-${Date.now().toString(36)}@example.com`;
+    upsertSsoAccessRequest(db, { email, name: "Waiting Person", claimValues: ["sales"], at: Date.now() });
+    saveConsoleSsoSettings(db, mapping());
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/admin/team");
+    await expect(page.getByRole("heading", { name: "Waiting for approval" })).toBeVisible();
+    await expect(page.getByText("Groups: sales")).toBeVisible();
+    await expect(page.getByLabel("Role mapping")).toHaveValue("status-admins = admin");
+    await axeClean(page);
+    await snapshot(page, "console-sso-team-375-dark");
+    await page.getByLabel(`Role for ${email}`).selectOption("editor");
+    await page.getByRole("button", { name: `Approve ${email}` }).click();
+    await expect(page.getByText("Approved: they can now sign in with single sign-on")).toBeVisible();
+    await expect(page.getByRole("button", { name: `Approve ${email}` })).toHaveCount(0);
+    expect(db.select().from(users).where(eq(users.email, email)).get()?.role).toBe("editor");
+    expect(db.select().from(ssoAccessRequests).where(eq(ssoAccessRequests.email, email)).get()).toBeUndefined();
   });
 });

@@ -31,6 +31,8 @@ export const DONE_MESSAGES = {
   "draft-dismissed": "Draft dismissed.",
   "integration-saved": "Integration saved.",
   "integration-deleted": "Integration deleted.",
+  "sso-approved": "Approved: they can now sign in with single sign-on, with the role you chose.",
+  "sso-dismissed": "Request dismissed.",
 } as const;
 
 export type DoneCode = keyof typeof DONE_MESSAGES;

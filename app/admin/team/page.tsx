@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Address } from "@/components/admin/address";
+import { DoneNotice } from "@/components/admin/done-notice";
 import { getDb } from "@/db";
 import { USER_ROLES, USER_ROLE_LABELS } from "@/db/constants";
 import { listUsers } from "@/db/queries/users";
@@ -17,8 +18,9 @@ export const metadata: Metadata = { title: "Team" };
 
 const date = (ms: number | null, timeZone: string) => (ms ? formatInZone(ms, timeZone) : "never");
 
-export default async function TeamPage() {
+export default async function TeamPage({ searchParams }: { searchParams: Promise<{ done?: string; n?: string }> }) {
   const me = await requireUser("admin");
+  const { done, n } = await searchParams;
   const db = getDb();
   const members = listUsers(db);
   const { timeZone } = getThePage(db);
@@ -30,6 +32,7 @@ export default async function TeamPage() {
   return (
     <div className="max-w-4xl">
       <h1 className="text-2xl font-bold">Team</h1>
+      <DoneNotice done={done} n={n} />
       <p className="mt-1 text-slate-700 dark:text-slate-300">
         Owners can do everything. Admins can do everything except manage owners. Editors post incidents, maintenance and
         updates.

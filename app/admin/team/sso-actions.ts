@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { USER_ROLES } from "@/db/constants";
 import { getConfig } from "@/core/config";
 import { adminAction, typedValues, type FormState } from "@/services/auth/action";
+import { doneHref } from "@/services/console/done";
 import { actorOf } from "@/services/console/domain-actions";
 import { checkbox, entityId } from "@/services/console/fields";
 import { approveSsoAccess, dismissSsoAccess, saveSsoSettings } from "@/services/console/sso";
@@ -44,7 +46,8 @@ export const approveSsoAction = adminAction(
     const outcome = await approveSsoAccess(getDb(), actorOf(ctx), id, role, Date.now());
     if (!outcome.ok) return failed(outcome, formData);
     revalidatePath("/admin/team");
-    return { message: `${outcome.email} may now sign in with single sign-on.` };
+    // The row and its status line go with the request: the notice is on the page itself.
+    redirect(doneHref("/admin/team", "sso-approved"));
   },
 );
 
@@ -52,5 +55,5 @@ export const dismissSsoAction = adminAction("owner", z.object({ id: entityId }),
   const outcome = dismissSsoAccess(getDb(), actorOf(ctx), id, Date.now());
   if (!outcome.ok) return failed(outcome, formData);
   revalidatePath("/admin/team");
-  return { message: `The request from ${outcome.email} was dismissed.` };
+  redirect(doneHref("/admin/team", "sso-dismissed"));
 });
