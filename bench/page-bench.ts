@@ -22,6 +22,7 @@ import { seedLargeDataset, LARGE } from "./large-dataset";
 import { loadAverage, meteredRun, requireWrk } from "./load";
 import { startNginx } from "./nginx";
 import { outageScenario } from "./outage";
+import { printServiceReportBench } from "./service-report";
 import { get, metrics, startApp, startBare } from "./servers";
 import { growthVerdict, outageVerdict, targetVerdict, TARGETS } from "./verdict";
 
@@ -245,6 +246,10 @@ async function main() {
 }
 
 main()
+  .then(() => {
+    // The service report's cache miss (issue #17), in process: BENCH_REPORT=0 skips it.
+    if (process.env.BENCH_REPORT !== "0") verdicts.push(["service report", printServiceReportBench()]);
+  })
   .then(() => {
     console.log(`\nVerdicts (load average now ${loadAverage()}):`);
     for (const [what, judged] of verdicts) console.log(`  ${what}: ${judged}`);

@@ -147,7 +147,12 @@ export function ServiceReportView({
               }))}
             />
             {/* Focusable so a keyboard can scroll a table wider than a phone (axe: scrollable-region-focusable). */}
-            <div className="max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={t("services.title")}>
+            <div
+              className="max-w-full overflow-x-auto"
+              tabIndex={0}
+              role="region"
+              aria-label={t("tableRegion", { title: t("services.title") })}
+            >
               <table className="text-sm">
                 <thead>
                   <tr>
@@ -244,7 +249,12 @@ export function ServiceReportView({
         {report.incidents.length === 0 ? (
           <p className="mt-2">{t("incidents.none")}</p>
         ) : (
-          <div className="mt-2 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={t("incidents.title")}>
+          <div
+            className="mt-2 max-w-full overflow-x-auto"
+            tabIndex={0}
+            role="region"
+            aria-label={t("tableRegion", { title: t("incidents.title") })}
+          >
             <table className="text-sm">
               <thead>
                 <tr>

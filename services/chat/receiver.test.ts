@@ -156,6 +156,8 @@ describe("an incident's messages", () => {
       expect(t).toContain(`${BASE}/unsubscribe/`);
       expect(t).toContain("(Europe/Berlin)");
       expect(t).toContain("Webmail");
+      // "Was this helpful?" with the channel's signed voter links (services/chat/helpful.ts).
+      expect(t).toMatch(new RegExp(`${BASE}/helpful/\\w+\\?voter=[\\w.%-]+&v=yes`));
     }
     const [created, updated, resolved] = got;
     if (platform === "slack") {

@@ -62,6 +62,15 @@ describe("publicServiceReport", () => {
     expect(r.services.map((s) => s.name)).toEqual(["Webmail"]);
   });
 
+  it("never serves a kept report from before a public change: a service made internal is gone at once", () => {
+    setReportPublic(db, SYSTEM, true, now);
+    db.update(pages).set({ visibility: "mixed" }).run();
+    expect(ready(publicServiceReport(db, "2026-11", "192.0.2.1", now)).report!.services).toHaveLength(2);
+    db.update(components).set({ visibility: "internal" }).where(eq(components.id, world.vpn)).run();
+    const after = ready(publicServiceReport(db, "2026-11", "192.0.2.1", now + 1000)).report!;
+    expect(after.services.map((s) => s.name)).toEqual(["Webmail"]);
+  });
+
   it("refuses a period in the future or not a period, with the reason", () => {
     setReportPublic(db, SYSTEM, true, now);
     expect(ready(publicServiceReport(db, "2026-12", "192.0.2.1", now))).toMatchObject({

@@ -4,6 +4,7 @@
 // builds (asking for many periods in a row); past that it gets "too many requests" until the window passes.
 import { createHash } from "node:crypto";
 import type { Db } from "@/db";
+import { readPublicContentVersion } from "@/db/change-watcher";
 import { pageAccessFor } from "@/db/queries/audience";
 import { getPageRow } from "@/db/queries/subscribers";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
@@ -35,7 +36,10 @@ export function publicServiceReport(
 ): PublicReport {
   const page = getPageRow(db);
   if (!page || !page.publicReport || pageAccessFor(db, page.id, "public") === "refused") return { state: "off" };
-  const key = `${page.id}:${requested ?? ""}:${new Date(now).toISOString().slice(0, 7)}`;
+  // The public content version is in the key: a service made internal (or any public change) is never shown
+  // from a report built before it.
+  const version = readPublicContentVersion(db);
+  const key = `${page.id}:${version}:${requested ?? ""}:${new Date(now).toISOString().slice(0, 7)}`;
   const hit = kept.get(key);
   if (hit && now - hit.at < PUBLIC_REPORT_LIMITS.keepMs) return { state: "ready", page, ...hit.answer };
   const address = createHash("sha256").update(clientAddress).digest("hex").slice(0, 32);
