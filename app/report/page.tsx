@@ -4,21 +4,26 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { PageShell } from "@/components/page-shell";
 import { ServiceReportView } from "@/components/report/service-report-view";
-import { DEFAULT_LOCALE } from "@/core/i18n/locales";
+import { Button } from "@/components/ui/button";
+import { hrefIn } from "@/core/i18n/paths";
 import { translator } from "@/core/i18n/translate";
+import { publicLocale } from "@/services/i18n/request";
 import { clientAddress } from "@/services/auth/request";
 import { publicServiceReport } from "@/services/reports/public-report";
 
 // Built per request from a report kept for a minute (services/reports/public-report.ts); off: 404.
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: translator(DEFAULT_LOCALE, "report")("title") };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await publicLocale()).locale, "report")("title") };
+}
 
 export default async function PublicReportPage({
   searchParams,
 }: {
   searchParams: Promise<{ period?: string | string[] }>;
 }) {
-  const locale = DEFAULT_LOCALE;
+  const lang = await publicLocale();
+  const locale = lang.locale;
   const t = translator(locale, "report");
   const requested = (await searchParams).period;
   const db = getDb();
@@ -42,11 +47,15 @@ export default async function PublicReportPage({
   const problem = problemKind ? t(`period.${problemKind}`) : null;
   const label = period && !problem ? period.label : null;
   return (
-    <PageShell page={page} headingLevel={2}>
+    <PageShell page={page} lang={lang} headingLevel={2}>
       <div className="service-report">
         <h1 className="text-2xl font-bold">{label ? t("heading", { period: label }) : t("title")}</h1>
         <p className="mt-2 text-slate-700 dark:text-slate-300">{t("intro")}</p>
-        <form method="get" action="/report" className="mt-4 flex flex-wrap items-end gap-3 print:hidden">
+        <form
+          method="get"
+          action={hrefIn(lang, "/report")}
+          className="mt-4 flex flex-wrap items-end gap-3 print:hidden"
+        >
           <div>
             <label htmlFor="period" className="block text-sm font-medium">
               {t("period.label")}
@@ -63,12 +72,9 @@ export default async function PublicReportPage({
               {t("period.hint")}
             </p>
           </div>
-          <button
-            type="submit"
-            className="mb-6 rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900"
-          >
+          <Button type="submit" variant="inverse" className="mb-6">
             {t("period.show")}
-          </button>
+          </Button>
         </form>
         <p id="period-error" role={problem ? "alert" : undefined} className="text-sm text-red-700 dark:text-red-400">
           {problem}
@@ -80,7 +86,7 @@ export default async function PublicReportPage({
               timeZone={page.timeZone}
               locale={locale}
               csvHref={(table) => `/report/csv?period=${encodeURIComponent(period.label)}&table=${table}`}
-              incidentHref={(id) => `/incidents/${id}`}
+              incidentHref={(id) => hrefIn(lang, `/incidents/${id}`)}
             />
             <p className="mt-8 text-sm text-slate-700 print:hidden dark:text-slate-300">{t("print")}</p>
           </>

@@ -27,6 +27,7 @@ const LOCALIZED: readonly RegExp[] = [
   /^\/report-a-problem$/,
   /^\/sign-in$/,
   /^\/helpful\/[^/]+(\/vote)?$/,
+  /^\/report$/,
 ];
 
 export function isLocalizedPath(pathname: string): boolean {

@@ -97,7 +97,8 @@ const refusals = (db: Db) =>
     .all()
     .map((r) => (r.detail as { reason: string }).reason);
 
-describe("console single sign-on", () => {
+// Each test runs whole sign-in flows against a real provider over HTTP: seconds apiece on a loaded machine.
+describe("console single sign-on", { timeout: 30_000 }, () => {
   it("signs a mapped member in just in time with the role their group maps to", async () => {
     const db = await console();
     const outcome = await finish(db, await flow("ann"));
@@ -211,7 +212,7 @@ describe("console single sign-on", () => {
   });
 });
 
-describe("local passwords off except the break-glass owner", () => {
+describe("local passwords off except the break-glass owner", { timeout: 30_000 }, () => {
   const off = (breakGlassUserId: string | null) => ({
     roleClaim: "groups",
     roleMapping: "status-admins = admin",
