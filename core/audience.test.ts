@@ -8,6 +8,7 @@ import {
   parseCidrList,
   parseDomainList,
   emailDomainAllowed,
+  subscriptionAudience,
 } from "./audience";
 
 describe("who sees what", () => {
@@ -96,5 +97,17 @@ describe("email domains", () => {
     expect(emailDomainAllowed("ann@example.com.evil.org", domains)).toBe(false);
     expect(emailDomainAllowed("ann@sub.example.com", domains)).toBe(false);
     expect(emailDomainAllowed("no-at-sign", domains)).toBe(false);
+  });
+});
+
+describe("the audience of a new email subscription", () => {
+  it("is internal only for an address of the page's email domains, when it names any", () => {
+    expect(subscriptionAudience("internal", "ana@example.org", "example.org")).toBe("internal");
+    expect(subscriptionAudience("internal", "ana@elsewhere.net", "example.org")).toBe("public");
+    expect(subscriptionAudience("internal", "ana@sub.example.org", "example.org")).toBe("public");
+  });
+  it("trusts the network when no domains are named, and is never internal for a public visitor", () => {
+    expect(subscriptionAudience("internal", "ana@elsewhere.net", null)).toBe("internal");
+    expect(subscriptionAudience("public", "ana@example.org", "example.org")).toBe("public");
   });
 });

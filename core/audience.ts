@@ -138,3 +138,19 @@ export const listOf = (stored: string | null | undefined): string[] =>
     .split("\n")
     .map((s) => s.trim())
     .filter(Boolean);
+
+/**
+ * The audience a new email subscription gets. Asking from the internal page is not enough on its own: anyone
+ * on an allowed network could otherwise have internal incident names mailed to an outside address. When the
+ * page names its email domains, only an address of one of them becomes internal; any other address still
+ * subscribes, to the public part. With no domains named, the admin trusts the network (documented).
+ */
+export function subscriptionAudience(
+  asked: Audience,
+  email: string,
+  storedDomains: string | null | undefined,
+): Audience {
+  if (asked !== "internal") return "public";
+  const domains = listOf(storedDomains);
+  return domains.length === 0 || emailDomainAllowed(email, domains) ? "internal" : "public";
+}

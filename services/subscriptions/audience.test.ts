@@ -53,6 +53,20 @@ describe("subscribers in audiences", () => {
     expect(incidentRecipientIds(db, pageId, incident)).toEqual([follower.id]);
   });
 
+  it("keeps an address outside the page's email domains public, from the internal page too", () => {
+    const { db, incident } = mixed();
+    db.update(pages).set({ viewerEmailDomains: "example.com" }).run();
+    requestSubscription(db, { email: "staff@example.com" }, "10.0.0.1", T0, "internal");
+    requestSubscription(db, { email: "outside@example.net" }, "10.0.0.2", T0, "internal");
+    expect(audienceOf(db, "staff@example.com")).toEqual([{ audience: "internal" }]);
+    expect(audienceOf(db, "outside@example.net")).toEqual([{ audience: "public" }]);
+    // Following the internal incident from outside the domains: the same answer, and nothing made.
+    expect(requestFollow(db, incident, { email: "other@example.net" }, "10.0.0.3", T0 + 1, "internal").status).toBe(
+      "check-inbox",
+    );
+    expect(audienceOf(db, "other@example.net")).toEqual([]);
+  });
+
   it("sends an internal incident to internal subscribers only", () => {
     const { db, pageId, incident } = mixed();
     requestSubscription(db, { email: "staff@example.com" }, "10.0.0.1", T0, "internal");

@@ -2,6 +2,7 @@
 // links and limits), for one incident's notifications, ending after its resolution or postmortem
 // (core/incident-follow.ts). Every valid request gets the same answer whether or not the address is known;
 // an address whose page subscription already covers the incident is told so by email instead.
+import { subscriptionAudience } from "@/core/audience";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { LIMITS, type Audience } from "@/db/constants";
@@ -90,11 +91,21 @@ export function requestFollow(
       });
       return sameAnswer;
     }
+    // An address outside the page's email domains follows as the public: an internal incident then has
+    // nothing to send it, so no follow is made (and the answer is the same).
+    const who = subscriptionAudience(audience, email, page.viewerEmailDomains);
+    if (who === "public" && incidentHiddenFromPublic(tx, page.id, incidentId)) return sameAnswer;
     startConfirmation(
       tx,
       page,
       existing?.id ?? null,
-      { email, componentIds: [], follow: { incidentId, postmortem: input.postmortem }, language: input.language, audience },
+      {
+        email,
+        componentIds: [],
+        follow: { incidentId, postmortem: input.postmortem },
+        language: input.language,
+        audience: who,
+      },
       now,
     );
     return sameAnswer;

@@ -1,6 +1,7 @@
 // The public sign-up with confirmed opt-in. Every valid request gets the same answer whether or not the
 // address is known (no enumeration); only a pending-free, unlimited request sends an email: a confirmation
 // for a new (or lapsed) address, a manage link for an address already subscribed.
+import { subscriptionAudience } from "@/core/audience";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { LIMITS, type Audience } from "@/db/constants";
@@ -95,7 +96,14 @@ export function requestSubscription(
       return sameAnswer;
     }
     const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
-    startConfirmation(tx, page, existing?.id ?? null, { email, componentIds, language: input.language, audience }, now);
+    const who = subscriptionAudience(audience, email, page.viewerEmailDomains);
+    startConfirmation(
+      tx,
+      page,
+      existing?.id ?? null,
+      { email, componentIds, language: input.language, audience: who },
+      now,
+    );
     return sameAnswer;
   });
 }
