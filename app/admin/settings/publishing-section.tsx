@@ -85,7 +85,8 @@ export function PublishingSection({
           <PublishAlertsToggle on={alertsOn} />
         </>
       )}
-      <details className="mt-6" open={!view.configured}>
+      {/* Not `open` by state: a prop flipping on the first save would fold the form over its own answer. */}
+      <details className="mt-6">
         <summary className="cursor-pointer font-medium">Add a target</summary>
         <PublishTargetForm />
       </details>
