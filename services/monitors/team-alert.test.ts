@@ -72,6 +72,8 @@ describe("team alerts", () => {
     ).toEqual(["ada@example.org", "sam@example.org"]);
     expect(sent[0]).toMatchObject({ subject: "Down: VPN gateway" });
     expect(sent[0]!.text).toContain("Connection refused");
+    // The time names its zone once: "13:00 CET (Europe/Berlin)", never "(Europe/Berlin) (Europe/Berlin)".
+    expect(sent[0]!.text).not.toMatch(/\(([A-Za-z_/]+)\) \(\1\)/);
     expect(sent[0]!.text).toContain("A draft incident waits for an admin to publish it.");
     expect(sent[0]!.text).toContain(`http://127.0.0.1:3180/admin/monitors/${id}`);
     // Recovery and another failure later: one more alert, for the new outage only.

@@ -130,7 +130,7 @@ export async function renderTemplate(
         ? `${invitation.inviterName} (${invitation.inviterEmail})`
         : invitation.inviterEmail
       : `The ${ctx.page.name} team`;
-    const expiresAt = `${formatInZone(invitation.expiresAt, ctx.page.timeZone)} (${ctx.page.timeZone})`;
+    const expiresAt = formatInZone(invitation.expiresAt, ctx.page.timeZone);
     const out = await both(
       createElement(TeamInvitation, {
         branding,
@@ -151,7 +151,7 @@ export async function renderTemplate(
     const reset = ctx.passwordReset;
     if (!reset) throw new Error("Cannot render a password reset that was used, replaced or has expired");
     const resetUrl = `${publicUrl.replace(/\/+$/, "")}/login/reset/${LINK}`;
-    const expiresAt = `${formatInZone(reset.expiresAt, ctx.page.timeZone)} (${ctx.page.timeZone})`;
+    const expiresAt = formatInZone(reset.expiresAt, ctx.page.timeZone);
     const out = await both(createElement(PasswordReset, { branding, resetUrl, expiresAt }));
     return { ...out, subject: `Reset your ${ctx.page.name} console password`, incidentId: null, transactional: true };
   }
@@ -175,7 +175,7 @@ export async function renderTemplate(
         ? p.consolePath
         : `/admin/monitors/${String(p.monitorId ?? "")}`;
     const consoleUrl = `${publicUrl.replace(/\/+$/, "")}${consolePath}`;
-    const since = `${formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone)} (${ctx.page.timeZone})`;
+    const since = formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone);
     const props = {
       branding,
       monitorName: String(p.monitorName ?? ""),
@@ -196,7 +196,7 @@ export async function renderTemplate(
       serviceName: String(p.serviceName ?? "a service"),
       count: Number(p.count ?? 0),
       minutes: Number(p.minutes ?? 0),
-      since: `${formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone)} (${ctx.page.timeZone})`,
+      since: formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone),
       consoleUrl,
     };
     const out = await both(createElement(ReportSpike, props));
