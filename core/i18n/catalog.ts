@@ -13,6 +13,7 @@ import manage from "./messages/manage";
 import notify from "./messages/notify";
 import page from "./messages/page";
 import report from "./messages/report";
+import report_problem from "./messages/report-problem";
 import signIn from "./messages/signIn";
 import sms_follow from "./messages/sms-follow";
 import sms_manage from "./messages/sms-manage";
@@ -33,6 +34,7 @@ export const CATALOG = {
   notify,
   page,
   report,
+  "report-problem": report_problem,
   signIn,
   "sms-follow": sms_follow,
   "sms-manage": sms_manage,
