@@ -6,6 +6,7 @@ import common from "./messages/common";
 import embed from "./messages/embed";
 import errors from "./messages/errors";
 import feed from "./messages/feed";
+import helpful from "./messages/helpful";
 import history from "./messages/history";
 import historyFilter from "./messages/historyFilter";
 import incident from "./messages/incident";
@@ -27,6 +28,7 @@ export const CATALOG = {
   embed,
   errors,
   feed,
+  helpful,
   history,
   historyFilter,
   incident,
