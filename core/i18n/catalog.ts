@@ -13,6 +13,7 @@ import incident from "./messages/incident";
 import manage from "./messages/manage";
 import notify from "./messages/notify";
 import page from "./messages/page";
+import publish from "./messages/publish";
 import report from "./messages/report";
 import report_problem from "./messages/report-problem";
 import signIn from "./messages/signIn";
@@ -35,6 +36,7 @@ export const CATALOG = {
   manage,
   notify,
   page,
+  publish,
   report,
   "report-problem": report_problem,
   signIn,
