@@ -4,6 +4,7 @@
 import chart from "./messages/chart";
 import common from "./messages/common";
 import embed from "./messages/embed";
+import embed_banner from "./messages/embed-banner";
 import errors from "./messages/errors";
 import feed from "./messages/feed";
 import helpful from "./messages/helpful";
@@ -27,6 +28,7 @@ export const CATALOG = {
   chart,
   common,
   embed,
+  "embed-banner": embed_banner,
   errors,
   feed,
   helpful,
