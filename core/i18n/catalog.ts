@@ -7,6 +7,7 @@ import embed from "./messages/embed";
 import embed_banner from "./messages/embed-banner";
 import errors from "./messages/errors";
 import feed from "./messages/feed";
+import follow from "./messages/follow";
 import helpful from "./messages/helpful";
 import history from "./messages/history";
 import historyFilter from "./messages/historyFilter";
@@ -31,6 +32,7 @@ export const CATALOG = {
   "embed-banner": embed_banner,
   errors,
   feed,
+  follow,
   helpful,
   history,
   historyFilter,
