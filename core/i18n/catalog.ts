@@ -21,6 +21,7 @@ import report_problem from "./messages/report-problem";
 import signIn from "./messages/signIn";
 import sms_follow from "./messages/sms-follow";
 import sms_manage from "./messages/sms-manage";
+import sms_pages from "./messages/sms-pages";
 import subscribe from "./messages/subscribe";
 import viewer_sign_in from "./messages/viewer-sign-in";
 import votes from "./messages/votes";
@@ -46,6 +47,7 @@ export const CATALOG = {
   signIn,
   "sms-follow": sms_follow,
   "sms-manage": sms_manage,
+  "sms-pages": sms_pages,
   subscribe,
   "viewer-sign-in": viewer_sign_in,
   votes,
