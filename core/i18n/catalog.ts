@@ -2,6 +2,7 @@
 // (messages/<namespace>/<locale>.json) and the same index.ts; add it here with one line. Owners: the public
 // pages, emails, chat and SMS each keep their own namespaces, so a change to one never touches another's file.
 import chart from "./messages/chart";
+import chat_form from "./messages/chat-form";
 import common from "./messages/common";
 import embed from "./messages/embed";
 import embed_banner from "./messages/embed-banner";
@@ -28,6 +29,7 @@ import votes from "./messages/votes";
 
 export const CATALOG = {
   chart,
+  "chat-form": chat_form,
   common,
   embed,
   "embed-banner": embed_banner,
