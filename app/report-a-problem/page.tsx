@@ -101,7 +101,8 @@ export default async function ReportProblemPage({
         <div className="mt-6">
           <ReportForm
             choices={choices}
-            lang={lang}
+            // Plain data only for a client component (publicLocale() also carries an href function).
+            lang={{ locale: lang.locale, defaultLocale: lang.defaultLocale, path: lang.path }}
             text={text}
             service={service?.id ?? (requested === "other" ? "other" : null)}
           />
