@@ -169,6 +169,8 @@ test.describe("languages on the public side", () => {
     browser,
     baseURL,
   }) => {
+    // Three pages with axe each on a shared, loaded machine.
+    test.setTimeout(120_000);
     for (const javaScriptEnabled of [true, false]) {
       const context = await contextFor(browser, baseURL!, { width: 375, colorScheme: "dark", javaScriptEnabled });
       const page = await context.newPage();
