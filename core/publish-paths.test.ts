@@ -5,6 +5,7 @@ import {
   keyForUrl,
   LONG_CACHE,
   normalizeUrl,
+  htmlLocale,
   publishedNotice,
   publishRefusal,
   relativeLink,
@@ -166,9 +167,24 @@ describe("the published notice", () => {
   it("goes at the end of the footer and says when and where the forms are", () => {
     const notice = publishedNotice(Date.UTC(2026, 11, 1, 12, 5), "https://origin.example.org");
     expect(notice).toContain('datetime="2026-12-01T12:05:00.000Z"');
-    expect(notice).toContain("2026-12-01 12:05 UTC");
+    expect(notice).toContain("Dec 1, 2026, 12:05 PM UTC</time>");
+    expect(notice).toContain("Published at");
     expect(stampHtml("<body><footer><p>f</p></footer></body>", "N")).toBe("<body><footer><p>f</p>N</footer></body>");
     expect(stampHtml("<body><p>w</p></body>", "N")).toBe("<body><p>w</p>N</body>");
+  });
+
+  it("is in the page's own language, read from its <html lang>", () => {
+    const at = Date.UTC(2026, 11, 1, 12, 5);
+    const origin = "https://origin.example.org/?a=1&b=2";
+    const de = publishedNotice(at, origin, htmlLocale('<!DOCTYPE html><html lang="de" class="x">'));
+    expect(de).toContain('Veröffentlicht am <time datetime="2026-12-01T12:05:00.000Z">');
+    expect(de).toContain("01.12.2026, 12:05 UTC</time>");
+    expect(de).toContain('href="https://origin.example.org/?a=1&amp;b=2"');
+    const ar = publishedNotice(at, origin, htmlLocale('<html dir="rtl" lang="ar">'));
+    expect(ar).toMatch(/^<p class="mt-4" data-published-at="[^"]+">نُشر في <time /);
+    expect(ar).toContain("يتم الاشتراك");
+    expect(htmlLocale('<html lang="xx">')).toBe("en");
+    expect(htmlLocale("<svg></svg>")).toBe("en");
   });
 });
 

@@ -7,7 +7,9 @@
 // `.html`, so every static host serves it with the right type; nginx's `try_files $uri $uri.html` keeps the
 // origin's own paths (`/incidents/<id>`) working too.
 import path from "node:path";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "./i18n/locales";
 import { isLocalizedPath, splitLocalePath } from "./i18n/paths";
+import { formatter, translator } from "./i18n/translate";
 
 /**
  * The app's paths that are public and the same for every visitor: the only ones the publisher fetches. Forms,
@@ -181,15 +183,23 @@ export function rewriteAbsolute(text: string, ctx: LinkContext): string {
   return out;
 }
 
+/** The language a fetched HTML page says it is in (`<html lang>`), so its notice is in the same one. */
+export function htmlLocale(html: string): Locale {
+  const lang = /<html\b[^>]*?\slang="([^"]*)"/i.exec(html.slice(0, 2000))?.[1];
+  return lang && isLocale(lang) ? lang : DEFAULT_LOCALE;
+}
+
+const escapeText = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 /** The line every published HTML page carries: when this copy was made, and where the live forms are. */
-export function publishedNotice(at: number, origin: string): string {
+export function publishedNotice(at: number, origin: string, locale: Locale = DEFAULT_LOCALE): string {
   const iso = new Date(at).toISOString();
-  const shown = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  return (
-    `<p class="mt-4" data-published-at="${iso}">Published at <time datetime="${iso}">${shown}</time>. ` +
-    `Subscribing and signing in happen at <a class="underline" href="${escapeAttr(origin)}">${escapeAttr(origin)}</a>, ` +
-    "which may be unreachable while this copy is all that is up.</p>"
-  );
+  const shown = `${formatter(locale, "UTC").dateTime(at, { dateStyle: "medium", timeStyle: "short" })} UTC`;
+  // The sentence is translated with markers for its two pieces of markup, escaped, then the markup goes in.
+  const sentence = escapeText(translator(locale, "publish")("notice", { time: "\u0001", origin: "\u0002" }));
+  const time = `<time datetime="${iso}">${escapeText(shown)}</time>`;
+  const link = `<a class="underline" href="${escapeAttr(origin)}">${escapeText(origin)}</a>`;
+  return `<p class="mt-4" data-published-at="${iso}">${sentence.replace("\u0001", time).replace("\u0002", link)}</p>`;
 }
 
 /** Puts the notice at the end of the page's footer (or its body, for pages without one). */

@@ -165,4 +165,36 @@ test.describe("languages on the public side", () => {
       await context.close();
     }
   });
+  test("the report-a-problem page in Arabic and German: lang, dir, words, per-field errors, axe-clean", async ({
+    browser,
+    baseURL,
+  }) => {
+    // Three pages with axe each on a shared, loaded machine.
+    test.setTimeout(120_000);
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await contextFor(browser, baseURL!, { width: 375, colorScheme: "dark", javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto("/ar/report-a-problem");
+      await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+      await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("هل هناك شيء لا يعمل؟");
+      await page.getByRole("button", { name: "إرسال البلاغ" }).click();
+      await expect(page.locator("#service-error")).toHaveText("اختر الخدمة، أو «شيء آخر».", { timeout: 15_000 });
+      await expect(page.locator("#problem-error")).toHaveText("اختر ما المشكلة.");
+      await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+      expect(await sideways(page)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
+      if (javaScriptEnabled)
+        await page.screenshot({ path: "e2e/.artifacts/report-a-problem-ar-375-dark.png", fullPage: true });
+      await context.close();
+    }
+    const context = await contextFor(browser, baseURL!, { width: 1280, colorScheme: "dark" });
+    const page = await context.newPage();
+    await page.goto("/de/report-a-problem");
+    await expect(page.getByLabel("Welcher Dienst?")).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Es ist sehr langsam" })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "e2e/.artifacts/report-a-problem-de-desktop-dark.png", fullPage: true });
+    await context.close();
+  });
 });

@@ -71,7 +71,7 @@ test.describe("the published copy", () => {
       const active = page.getByRole("region", { name: "Active incidents" });
       await expect(active.getByRole("link", { name })).toBeVisible();
       const published = page.locator("[data-published-at]");
-      await expect(published).toContainText(/Published at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+      await expect(published).toContainText(/Published at \w{3} \d{1,2}, \d{4}, \d{1,2}:\d\d [AP]M UTC/);
       await expect(published.getByRole("link", { name: APP })).toHaveAttribute("href", APP);
 
       await active.getByRole("link", { name }).click();

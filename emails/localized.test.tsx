@@ -1,7 +1,10 @@
 // Every email a subscriber or visitor receives, rendered the way the outbox renders it, in German and Arabic:
 // subject, heading and fixed words in the language, `lang`/`dir` on <html>, the admin's words as written.
 // Team-only emails stay English whatever language is asked for.
+import { render as renderEmail } from "@react-email/render";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import MonthlyReport from "@/emails/monthly-report";
+import ViewerSignIn from "@/emails/viewer-sign-in";
 import type { NotificationKind } from "@/db/constants";
 import { notificationContext } from "@/db/queries/notifications";
 import { enqueueNotification } from "@/db/writes/outbox";
@@ -160,5 +163,32 @@ describe("team-only emails", () => {
   it("stay English whatever language is asked for", async () => {
     const r = await render("report_spike", "de", { serviceName: "Webmail", count: 5, minutes: 10, at: 1 });
     expect(r.subject).toBe("Reports spike: Webmail");
+  });
+});
+
+// Every visitor-facing template hands its locale to the shared frame, so <html> carries the reader's `lang`/`dir`.
+describe("the frame of templates rendered on their own", () => {
+  const branding = { pageName: "Example IT", accentColor: "#2563eb", pageUrl: "https://status.example.org" };
+  const monthly = (locale: Locale) => (
+    <MonthlyReport
+      branding={branding}
+      locale={locale}
+      month="11/2026"
+      figures={[]}
+      availability="99.9 %"
+      incidents={1}
+      reportUrl="https://status.example.org/report"
+    />
+  );
+  const signIn = (locale: Locale) => (
+    <ViewerSignIn branding={branding} signInUrl="https://status.example.org/sign-in" minutes={15} locale={locale} />
+  );
+
+  it.each([
+    ["monthly report", monthly],
+    ["viewer sign-in", signIn],
+  ] as const)("%s carries lang and dir", async (_name, element) => {
+    expect(await renderEmail(element("de"))).toMatch(/<html dir="ltr" lang="de">/);
+    expect(await renderEmail(element("ar"))).toMatch(/<html dir="rtl" lang="ar">/);
   });
 });

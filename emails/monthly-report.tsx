@@ -21,9 +21,11 @@ export interface MonthlyReportProps {
 /** "This month in IT": the service report's headline figures and a link to the whole report, once a month. */
 export default function MonthlyReport(props: MonthlyReportProps) {
   const { branding, month, figures, reportUrl } = props;
-  const t = translator(props.locale ?? DEFAULT_LOCALE, "report");
+  const locale = props.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale, "report");
   return (
     <Layout
+      locale={locale}
       branding={branding}
       preview={t("email.preview", { availability: props.availability, incidents: props.incidents, month })}
       manageUrl={props.manageUrl}

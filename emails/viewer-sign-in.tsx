@@ -15,7 +15,7 @@ export default function ViewerSignIn({ branding, signInUrl, minutes, locale }: V
   const t = translator(locale, "viewer-sign-in");
   const page = branding.pageName;
   return (
-    <Layout branding={branding} preview={t("preview", { page })} reason={t("reason", { page })}>
+    <Layout locale={locale} branding={branding} preview={t("preview", { page })} reason={t("reason", { page })}>
       <Heading as="h1" style={{ fontSize: 22 }}>
         {t("heading")}
       </Heading>

@@ -148,10 +148,10 @@ export default function ApiDocs() {
           Embed on your site
         </h2>
         <p className="mt-2">
-          A 4 KB script with no dependencies shows a dismissible banner on your site while an incident is open or
+          A 5 KB script with no dependencies shows a dismissible banner on your site while an incident is open or
           maintenance is in progress, and nothing otherwise:
         </p>
-        <Code label="Banner snippet">{`<script src="${base}/embed.js" async></script>\n<!-- at the top instead of the bottom: -->\n<script src="${base}/embed.js" data-position="top" async></script>`}</Code>
+        <Code label="Banner snippet">{`<script src="${base}/embed.js" async></script>\n<!-- at the top instead of the bottom: -->\n<script src="${base}/embed.js" data-position="top" async></script>\n<!-- in one of en, de, fr, es, nl, pt-BR, ja, ar (by default the host page's <html lang>): -->\n<script src="${base}/embed.js" data-lang="de" async></script>`}</Code>
         <p className="mt-4">Or a compact status card in an iframe:</p>
         <Code label="Widget snippet">{`<iframe src="${base}/embed/widget" title="Service status" width="320" height="72" style="border:0"></iframe>`}</Code>
       </section>

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
 import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
 import { clientAddress } from "@/services/auth/request";
+import { publicLocale } from "@/services/i18n/request";
 import { submitVisitorReport, type ReportResult } from "@/services/reports/submit";
 
 export interface ReportValues {
@@ -35,6 +36,9 @@ export const reportProblemAction = answerWhenDatabaseCannotSave(
       getDb(),
       { ...values, problem: values.problem as never, website: String(form.get("website") ?? "").slice(0, 1001) },
       ip,
+      Date.now(),
+      // The form posts to its own page's URL (/de/report-a-problem), so the errors come in that language.
+      (await publicLocale()).locale,
     );
     return result.status === "sent" ? result : { ...result, values, at: Date.now() };
   },

@@ -1,9 +1,32 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
-import { REPORT_LIMITS, REPORT_PROBLEM_LABELS, REPORT_PROBLEMS } from "@/db/constants";
+import { REPORT_LIMITS, REPORT_PROBLEMS, type ReportProblem } from "@/db/constants";
 import type { ComponentChoices } from "@/db/queries/subscribers";
 import { Button } from "@/components/ui/button";
+import { hrefIn, type PageLanguage } from "@/core/i18n/paths";
 import { reportProblemAction, type ReportState } from "./actions";
+
+/** The form's words in the visitor's language (namespace "report-problem"), resolved by the page. */
+export type ReportFormText = Record<
+  | "service"
+  | "choose"
+  | "somethingElse"
+  | "problem"
+  | "details"
+  | "optional"
+  | "detailsHint"
+  | "email"
+  | "emailHint"
+  | "tooMany"
+  | "sending"
+  | "send"
+  | "sentHeading"
+  | "sentBody"
+  | "sentJoins"
+  | "sentFollow"
+  | "sentFixed",
+  string
+> & { problems: Record<ReportProblem, string> };
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
 const errorText = "mt-1 text-sm text-red-700 dark:text-red-400";
@@ -12,7 +35,17 @@ const errorText = "mt-1 text-sm text-red-700 dark:text-red-400";
  * The report form. It works without JavaScript (a Server Action form posts natively and the page comes back
  * with the answer); after an error every field shows what was typed and focus moves to the first error.
  */
-export function ReportForm({ choices, service }: { choices: ComponentChoices; service: string | null }) {
+export function ReportForm({
+  choices,
+  service,
+  lang,
+  text,
+}: {
+  choices: ComponentChoices;
+  service: string | null;
+  lang: PageLanguage;
+  text: ReportFormText;
+}) {
   const [state, action, pending] = useActionState<ReportState, FormData>(reportProblemAction, null);
   const formRef = useRef<HTMLFormElement>(null);
   const errors = state?.status === "invalid" ? state.errors : {};
@@ -27,20 +60,19 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
         role="status"
         className="rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
       >
-        <h2 className="font-semibold">Thank you for telling us</h2>
+        <h2 className="font-semibold">{text.sentHeading}</h2>
         <p className="mt-1">
-          Your report reached the team.
+          {text.sentBody}
           {state.incidentId ? (
             <>
               {" "}
-              It joins the incident we are working on:{" "}
-              <a href={`/incidents/${state.incidentId}`} className="underline">
-                follow it here
+              {text.sentJoins}{" "}
+              <a href={hrefIn(lang, `/incidents/${state.incidentId}`)} className="underline">
+                {text.sentFollow}
               </a>
-              .
             </>
           ) : null}{" "}
-          If you left an address, we write to you once when it is fixed.
+          {text.sentFixed}
         </p>
       </div>
     );
@@ -50,7 +82,7 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
     <form key={state?.at ?? 0} ref={formRef} action={action} className="space-y-5" noValidate>
       <div>
         <label htmlFor="service" className="block font-medium">
-          Which service?
+          {text.service}
         </label>
         <select
           id="service"
@@ -60,7 +92,7 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
           aria-describedby="service-error"
           className={input}
         >
-          <option value="">Choose…</option>
+          <option value="">{text.choose}</option>
           {choices.map((g) => (
             <optgroup key={g.id} label={g.name}>
               {g.components.map((c) => (
@@ -70,14 +102,14 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
               ))}
             </optgroup>
           ))}
-          <option value="other">Something else</option>
+          <option value="other">{text.somethingElse}</option>
         </select>
         <p id="service-error" aria-live="polite" className={errorText}>
           {errors.service?.[0]}
         </p>
       </div>
       <fieldset aria-describedby="problem-error">
-        <legend className="font-medium">What is wrong?</legend>
+        <legend className="font-medium">{text.problem}</legend>
         {REPORT_PROBLEMS.map((p, i) => (
           <label key={p} className="mt-1 flex items-center gap-2">
             <input
@@ -87,7 +119,7 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
               defaultChecked={values?.problem === p}
               aria-invalid={i === 0 && errors.problem ? true : undefined}
             />
-            {REPORT_PROBLEM_LABELS[p]}
+            {text.problems[p]}
           </label>
         ))}
         <p id="problem-error" aria-live="polite" className={errorText}>
@@ -96,7 +128,7 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
       </fieldset>
       <div>
         <label htmlFor="details" className="block font-medium">
-          Tell us more <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
+          {text.details} <span className="font-normal text-slate-600 dark:text-slate-400">{text.optional}</span>
         </label>
         <textarea
           id="details"
@@ -109,8 +141,7 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
           className={input}
         />
         <p id="details-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          What you tried and what you saw, up to {REPORT_LIMITS.details.toLocaleString("en")} characters. Please no
-          passwords.
+          {text.detailsHint}
         </p>
         <p id="details-error" aria-live="polite" className={errorText}>
           {errors.details?.[0]}
@@ -118,7 +149,7 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
       </div>
       <div>
         <label htmlFor="email" className="block font-medium">
-          Email address <span className="font-normal text-slate-600 dark:text-slate-400">(optional)</span>
+          {text.email} <span className="font-normal text-slate-600 dark:text-slate-400">{text.optional}</span>
         </label>
         <input
           id="email"
@@ -132,7 +163,7 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
           className={input}
         />
         <p id="email-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Only to tell you once when it is fixed; then we delete it (after 30 days at the latest).
+          {text.emailHint}
         </p>
         <p id="email-error" aria-live="polite" className={errorText}>
           {errors.email?.[0]}
@@ -150,11 +181,11 @@ export function ReportForm({ choices, service }: { choices: ComponentChoices; se
       ) : null}
       {state?.status === "too-many" ? (
         <p role="alert" className="text-red-700 dark:text-red-400">
-          Too many reports right now. Please try again later.
+          {text.tooMany}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Send report"}
+        {pending ? text.sending : text.send}
       </Button>
     </form>
   );

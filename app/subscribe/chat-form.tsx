@@ -6,20 +6,21 @@ import type { Locale } from "@/core/i18n/locales";
 import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { Button } from "@/components/ui/button";
 import { subscribeChatAction, type ChatSubscribeState } from "./chat-actions";
+import type { ChatFormText } from "./chat-form-text";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
 const error = "mt-1 text-sm text-red-700 dark:text-red-400";
 
-/** Where each platform hands out the URL, for the hint. */
-const WHERE: Record<(typeof CHAT_PLATFORMS)[number], string> = {
-  slack: "an incoming webhook (hooks.slack.com)",
-  teams: "a workflow “When a Teams webhook request is received” (logic.azure.com or powerplatform.com)",
-  discord: "Server settings › Integrations › Webhooks (discord.com/api/webhooks)",
-  google_chat: "Apps & integrations › Webhooks (chat.googleapis.com)",
-};
-
 /** Works without JavaScript: a plain form post to the Server Action, the picker always there. */
-export function ChatSubscribeForm({ choices, locale }: { choices: ComponentChoices; locale: Locale }) {
+export function ChatSubscribeForm({
+  choices,
+  locale,
+  text,
+}: {
+  choices: ComponentChoices;
+  locale: Locale;
+  text: ChatFormText;
+}) {
   const [state, action, pending] = useActionState<ChatSubscribeState, FormData>(subscribeChatAction, null);
   const urlRef = useRef<HTMLInputElement>(null);
   const errors = state?.status === "invalid" ? state.errors : {};
@@ -34,11 +35,8 @@ export function ChatSubscribeForm({ choices, locale }: { choices: ComponentChoic
         role="status"
         className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
       >
-        <h2 className="font-semibold">{CHAT_PLATFORM_LABELS[state.platform]} channel connected</h2>
-        <p>
-          Your channel accepted our test message. It now gets a message when an incident or maintenance starts, changes
-          or ends. Every message has a link to stop them.
-        </p>
+        <h2 className="font-semibold">{text.connectedHeading[state.platform]}</h2>
+        <p>{text.connectedText}</p>
       </div>
     );
   }
@@ -48,7 +46,7 @@ export function ChatSubscribeForm({ choices, locale }: { choices: ComponentChoic
       {/* The subscriber's language (L2 stores it): messages to them are written in it. */}
       <input type="hidden" name="language" value={locale} />
       <fieldset aria-describedby="platform-hint platform-error">
-        <legend className="font-medium">Post to</legend>
+        <legend className="font-medium">{text.postTo}</legend>
         <div className="mt-1 grid gap-1 sm:grid-cols-2">
           {CHAT_PLATFORMS.map((p) => (
             <label key={p} className="flex items-center gap-2">
@@ -60,7 +58,7 @@ export function ChatSubscribeForm({ choices, locale }: { choices: ComponentChoic
         <ul id="platform-hint" className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-slate-600 dark:text-slate-400">
           {CHAT_PLATFORMS.map((p) => (
             <li key={p}>
-              {CHAT_PLATFORM_LABELS[p]}: {WHERE[p]}
+              {CHAT_PLATFORM_LABELS[p]}: {text.where[p]}
             </li>
           ))}
         </ul>
@@ -70,10 +68,10 @@ export function ChatSubscribeForm({ choices, locale }: { choices: ComponentChoic
       </fieldset>
       <div>
         <label htmlFor="chat-url" className="block font-medium">
-          Webhook URL
+          {text.url}
         </label>
         <p id="chat-url-hint" className="text-sm text-slate-600 dark:text-slate-400">
-          We post one test message to it right away; the channel is connected once it arrives.
+          {text.urlHint}
         </p>
         <input
           ref={urlRef}
@@ -94,10 +92,10 @@ export function ChatSubscribeForm({ choices, locale }: { choices: ComponentChoic
       </div>
       <div>
         <label htmlFor="chat-owner-email" className="block font-medium">
-          Your email (optional)
+          {text.email}
         </label>
         <p id="chat-owner-email-hint" className="text-sm text-slate-600 dark:text-slate-400">
-          Only used to tell you if the channel is switched off (its webhook was deleted, or it kept failing).
+          {text.emailHint}
         </p>
         <input
           id="chat-owner-email"
@@ -120,14 +118,14 @@ export function ChatSubscribeForm({ choices, locale }: { choices: ComponentChoic
         <input id="chat-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
       <fieldset aria-describedby="chat-components-error">
-        <legend className="font-medium">Post about</legend>
+        <legend className="font-medium">{text.postAbout}</legend>
         <label className="mt-2 flex items-center gap-2">
           <input type="radio" name="scope" value="all" defaultChecked={values?.scope !== "some"} />
-          Everything
+          {text.everything}
         </label>
         <label className="mt-1 flex items-center gap-2">
           <input type="radio" name="scope" value="some" defaultChecked={values?.scope === "some"} />
-          Only the services I choose below
+          {text.onlyChosen}
         </label>
         <ServicePicker groups={choiceGroups(choices)} name="componentIds" selected={values?.componentIds} />
         <p id="chat-components-error" aria-live="polite" className={error}>
@@ -141,11 +139,11 @@ export function ChatSubscribeForm({ choices, locale }: { choices: ComponentChoic
       ) : null}
       {state?.status === "too-many" ? (
         <p role="alert" className="text-red-700 dark:text-red-400">
-          Too many chat channels connected right now. Please try again in an hour.
+          {text.tooMany}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>
-        {pending ? "Connecting..." : "Connect channel"}
+        {pending ? text.connecting : text.connect}
       </Button>
     </form>
   );

@@ -10,6 +10,7 @@ import { SmsSubscribeForm } from "./sms-form";
 import { SubscribeForm, type SubscribeFormText } from "./subscribe-form";
 import { WebhookSubscribeForm } from "./webhook-form";
 import { ChatSubscribeForm } from "./chat-form";
+import { chatFormText } from "./chat-form-text";
 import { hrefIn } from "@/core/i18n/paths";
 import { translator } from "@/core/i18n/translate";
 import { publicLocale } from "@/services/i18n/request";
@@ -88,7 +89,7 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
         )}
         <div className="mt-8">
           {chat ? (
-            <ChatSubscribeForm choices={choices} locale={lang.locale} />
+            <ChatSubscribeForm choices={choices} locale={lang.locale} text={chatFormText(lang.locale)} />
           ) : sms ? (
             <SmsSubscribeForm choices={choices} lang={lang} />
           ) : webhook ? (

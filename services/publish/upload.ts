@@ -7,7 +7,8 @@
 //   - the manifest records what the target really holds, also after a failure, so the next run uploads only
 //     what is still missing. A run killed outright leaves the old manifest: the next run repeats its uploads,
 //     which are whole-object writes of the same bytes.
-import { publishedNotice, stampHtml, uploadRank } from "@/core/publish-paths";
+import type { Locale } from "@/core/i18n/locales";
+import { htmlLocale, publishedNotice, stampHtml, uploadRank } from "@/core/publish-paths";
 import type { SiteObject } from "./site";
 import type { Manifest, PublishTarget } from "./target";
 
@@ -78,7 +79,14 @@ export async function uploadToTarget(
   const manifest: Manifest = options.manifest ?? (await target.readManifest());
   const changed = objects.filter((o) => manifest[o.key]?.hash !== o.hash);
   const result: UploadResult = { uploaded: 0, deleted: 0, unchanged: objects.length - changed.length };
-  const notice = publishedNotice(options.now, options.origin);
+  // Each page's notice is in that page's language (its <html lang>): /de/... gets the German line.
+  const notices = new Map<Locale, string>();
+  const stamp = (html: string) => {
+    const locale = htmlLocale(html);
+    let notice = notices.get(locale);
+    if (notice === undefined) notices.set(locale, (notice = publishedNotice(options.now, options.origin, locale)));
+    return stampHtml(html, notice);
+  };
 
   const ranks = [...new Set(changed.map((o) => uploadRank(o.key)))].sort((a, b) => a - b);
   for (const rank of ranks) {
@@ -86,7 +94,7 @@ export async function uploadToTarget(
       changed.filter((o) => uploadRank(o.key) === rank),
       async (o) => {
         options.signal?.throwIfAborted();
-        const body = o.html ? Buffer.from(stampHtml(o.body.toString("utf8"), notice)) : o.body;
+        const body = o.html ? Buffer.from(stamp(o.body.toString("utf8"))) : o.body;
         await withRetries(
           () => target.put({ key: o.key, body, contentType: o.contentType, cacheControl: o.cacheControl }),
           options.signal,

@@ -76,6 +76,33 @@ describe("submitVisitorReport", () => {
     expect(reports()).toEqual([]);
   });
 
+  it.each<[string, Partial<ReportInput>, string, string, string]>([
+    [
+      "no service",
+      { service: "" },
+      "service",
+      "Wählen Sie den Dienst oder „Etwas anderes“.",
+      "اختر الخدمة، أو «شيء آخر».",
+    ],
+    ["no choice", { problem: "" as never }, "problem", "Wählen Sie, was los ist.", "اختر ما المشكلة."],
+    ["too long a text", { details: "x".repeat(1001) }, "details", "Höchstens 1.000 Zeichen, bitte.", "لا تتجاوز"],
+    [
+      "an empty “something else”",
+      { problem: "other", details: "" },
+      "details",
+      "Beschreiben Sie",
+      "أخبرنا ما المشكلة.",
+    ],
+    ["a bad address", { email: "nope" }, "email", "gültige E-Mail-Adresse", "بريدًا إلكترونيًا صالحًا"],
+    ["an unknown service", { service: "zzzzzzzzzzzz" }, "service", "aus der Liste", "من القائمة"],
+  ])("refuses %s in the visitor's language (German, Arabic)", (_name, over, field, de, ar) => {
+    const inGerman = submitVisitorReport(db, ok(over), "192.0.2.1", now, "de");
+    const inArabic = submitVisitorReport(db, ok(over), "192.0.2.1", now, "ar");
+    expect(inGerman.status === "invalid" && inGerman.errors[field]?.[0]).toContain(de);
+    expect(inArabic.status === "invalid" && inArabic.errors[field]?.[0]).toContain(ar);
+    expect(reports()).toEqual([]);
+  });
+
   it("accepts exactly 1,000 characters, and keeps line breaks as one newline", () => {
     expect(submitVisitorReport(db, ok({ details: "y".repeat(1000) }), "a", now).status).toBe("sent");
     expect(submitVisitorReport(db, ok({ details: "one\r\ntwo" }), "b", now).status).toBe("sent");

@@ -10,6 +10,8 @@ import { openIncidentIdsFor, reportableComponent } from "@/db/queries/visitor-re
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
 import { insertReport } from "@/db/writes/visitor-reports";
 import { isId } from "@/core/ids";
+import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
 import { multiLine } from "@/core/text-input";
 import { HOUR, MINUTE } from "@/core/time";
 import { noteReportForSpike } from "./spike";
@@ -23,27 +25,38 @@ export const REPORT_RATE_LIMITS = {
 /** "other" is the form's value for "something else": no particular service. */
 export const SOMETHING_ELSE = "other";
 
-export const reportSchema = z.object({
-  service: z
-    .string({ error: "Choose the service, or “something else”." })
-    .min(1, { error: "Choose the service, or “something else”." })
-    .max(20, { error: "Choose a service from the list." }),
-  problem: z.enum(REPORT_PROBLEMS, { error: "Choose what is wrong." }),
-  details: multiLine(
-    z
+/** The form's rules, with each message in the visitor's language (namespace "report-problem"). */
+export function reportSchemaIn(locale: Locale) {
+  const t = translator(locale, "report-problem");
+  return z.object({
+    service: z
+      .string({ error: t("errors.serviceRequired") })
+      .min(1, { error: t("errors.serviceRequired") })
+      .max(20, { error: t("errors.serviceUnknown") }),
+    problem: z.enum(REPORT_PROBLEMS, { error: t("errors.problem") }),
+    details: multiLine(
+      z
+        .string()
+        .trim()
+        .max(REPORT_LIMITS.details, { error: t("errors.detailsTooLong", { max: REPORT_LIMITS.details }) }),
+    ).default(""),
+    email: z
       .string()
       .trim()
-      .max(REPORT_LIMITS.details, { error: `Keep it to ${REPORT_LIMITS.details.toLocaleString("en")} characters.` }),
-  ).default(""),
-  email: z
-    .string()
-    .trim()
-    .max(LIMITS.email, { error: "Enter an email address of at most 254 characters." })
-    .pipe(z.union([z.literal(""), z.email({ error: "Enter a valid email address, or leave it empty." })]))
-    .default(""),
-  /** The honeypot: a field people never see or fill in. */
-  website: z.string().max(1000).default(""),
-});
+      .max(LIMITS.email, { error: t("errors.emailTooLong", { max: LIMITS.email }) })
+      .pipe(z.union([z.literal(""), z.email({ error: t("errors.emailInvalid") })]))
+      .default(""),
+    /** The honeypot: a field people never see or fill in. */
+    website: z.string().max(1000).default(""),
+  });
+}
+export const reportSchema = reportSchemaIn(DEFAULT_LOCALE);
+const SCHEMAS = new Map<Locale, typeof reportSchema>([[DEFAULT_LOCALE, reportSchema]]);
+const schemaIn = (locale: Locale) => {
+  let schema = SCHEMAS.get(locale);
+  if (!schema) SCHEMAS.set(locale, (schema = reportSchemaIn(locale)));
+  return schema;
+};
 export type ReportInput = z.input<typeof reportSchema>;
 
 export type ReportResult =
@@ -52,15 +65,21 @@ export type ReportResult =
   | { status: "too-many" };
 
 const hash = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
-const unknownService = { status: "invalid" as const, errors: { service: ["Choose a service from the list."] } };
-
-export function submitVisitorReport(db: Db, raw: ReportInput, clientAddress: string, now = Date.now()): ReportResult {
-  const parsed = reportSchema.safeParse(raw);
+export function submitVisitorReport(
+  db: Db,
+  raw: ReportInput,
+  clientAddress: string,
+  now = Date.now(),
+  locale: Locale = DEFAULT_LOCALE,
+): ReportResult {
+  const t = translator(locale, "report-problem");
+  const unknownService = { status: "invalid" as const, errors: { service: [t("errors.serviceUnknown")] } };
+  const parsed = schemaIn(locale).safeParse(raw);
   if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors };
   const input = parsed.data;
   if (input.website !== "") return { status: "sent", incidentId: null }; // a bot: pretend, keep nothing
   if (input.problem === "other" && input.details === "")
-    return { status: "invalid", errors: { details: ["Tell us what is wrong."] } };
+    return { status: "invalid", errors: { details: [t("errors.detailsRequired")] } };
   if (input.service !== SOMETHING_ELSE && !isId(input.service)) return unknownService;
   const page = getPageRow(db);
   if (!page) return unknownService;

@@ -33,6 +33,65 @@ const form = (path: string, fields: [string, string][], headers: Record<string, 
   });
 
 describe("the SMS sign-up routes", () => {
+  // What the proxy sets for /de/subscribe/sms and /ar/... (services/i18n/locale-headers.ts).
+  const inLanguage = (locale: string) => ({ "x-status-locale": locale, "x-status-default-locale": "en" });
+
+  it("answer in German at /de/...: the code form, its error and its links keep the language", async () => {
+    const res = await subscribePost(
+      form(
+        "/subscribe/sms",
+        [
+          ["phone", "+49 170 7654321"],
+          ["scope", "all"],
+          ["language", "de"],
+        ],
+        inLanguage("de"),
+      ),
+    );
+    const page = await res.text();
+    expect(page).toContain('<html lang="de" dir="ltr">');
+    expect(page).toContain("Geben Sie den Code ein, den wir Ihnen geschickt haben");
+    expect(page).toContain("Er läuft in 10 Minuten ab.");
+    expect(page).toContain('action="/de/subscribe/sms/verify"');
+    expect(page).toContain('href="/de/subscribe?via=sms"');
+    const s = getSmsSubscriberByPhone(world.db, world.pageId, "+491707654321")!;
+    const wrong = await verifyPost(
+      form(
+        "/subscribe/sms/verify",
+        [
+          ["subscriberId", s.id],
+          ["code", "abc"],
+        ],
+        inLanguage("de"),
+      ),
+    );
+    expect(await wrong.text()).toContain("Dieser Code stimmt nicht.");
+  });
+
+  it("answer in Arabic, right to left, at /ar/...: the number form again, and a refusal", async () => {
+    const bad = await subscribePost(
+      form(
+        "/subscribe/sms",
+        [
+          ["phone", "12"],
+          ["scope", "all"],
+        ],
+        inLanguage("ar"),
+      ),
+    );
+    expect(bad.status).toBe(400);
+    const page = await bad.text();
+    expect(page).toContain('<html lang="ar" dir="rtl">');
+    expect(page).toContain("يُرجى تصحيح الرقم أدناه.");
+    expect(page).toContain('action="/ar/subscribe/sms"');
+    expect(page).toContain('<input type="hidden" name="language" value="ar">');
+    const refused = await subscribePost(
+      form("/subscribe/sms", [["phone", "12"]], { ...inLanguage("ar"), origin: "https://evil.example" }),
+    );
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("نموذج من موقع آخر.");
+  });
+
   it("a number gets the code form; the right code confirms it; STOP (signed) ends it", async () => {
     const res = await subscribePost(
       form("/subscribe/sms", [

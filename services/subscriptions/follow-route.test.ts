@@ -68,6 +68,39 @@ describe("/incidents/<id>/follow", () => {
     expect(confirmations()).toHaveLength(0);
   });
 
+  // What the proxy sets for /de/... and /ar/... (services/i18n/locale-headers.ts).
+  const inLanguage = (locale: string) => ({
+    "x-status-locale": locale,
+    "x-status-default-locale": "en",
+    "x-status-path": `/incidents/${incidentId}/follow`,
+  });
+
+  it("speaks German at /de/...: the words, lang, links and form target keep the language", async () => {
+    const res = await GET(new Request(url(incidentId), { headers: inLanguage("de") }), params(incidentId));
+    const body = await res.text();
+    expect(body).toContain('<html lang="de" dir="ltr">');
+    expect(body).toContain("Neuigkeiten zu diesem Vorfall erhalten");
+    expect(body).toContain("<strong>VPN &#60;down&#62;</strong>");
+    expect(body).toContain(`action="/de/incidents/${incidentId}/follow"`);
+    expect(body).toContain('<input type="hidden" name="language" value="de">');
+    expect(body).toContain(`href="/de/incidents/${incidentId}"`);
+    const bad = await postForm(incidentId, { email: "nope", language: "de" }, inLanguage("de"));
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/id="follow-email-error"[^>]*>Geben Sie eine gültige E-Mail-Adresse ein/);
+  });
+
+  it("speaks Arabic, right to left, at /ar/..., with the field's error in Arabic", async () => {
+    const ok = await postForm(incidentId, { email: "ar@example.com", language: "ar" }, inLanguage("ar"));
+    const okBody = await ok.text();
+    expect(okBody).toContain('<html lang="ar" dir="rtl">');
+    expect(okBody).toContain("تحقق من بريدك الوارد");
+    const bad = await postForm(incidentId, { email: "nope", language: "ar" }, inLanguage("ar"));
+    expect(await bad.text()).toMatch(/id="follow-email-error"[^>]*>أدخل بريدًا إلكترونيًا صالحًا/);
+    const missing = await GET(new Request(url("zzzzzzzzzzzz"), { headers: inLanguage("ar") }), params("zzzzzzzzzzzz"));
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("هذا الحادث غير موجود");
+  });
+
   it("accepts the form again from its own error page, which posts with Origin: null", async () => {
     const res = await postForm(
       incidentId,

@@ -1,15 +1,15 @@
-// The vote page's fixed texts: the URL carries only a code from this list, never words of its own.
+// The vote page's fixed texts: the URL carries only a code from this list, never words of its own; the words
+// are in the page's language (namespace "helpful").
+import type { Locale } from "@/core/i18n/locales";
+import { translator } from "@/core/i18n/translate";
+import { VOTE_LIMITS } from "./vote";
+
 export const VISITOR_COOKIE = "helpful_voter";
 
-export const VOTE_ERRORS = {
-  choose: "Choose Yes or No.",
-  "comment-too-long": "Keep the comment to 500 characters.",
-  "comment-characters": "Remove control characters from the comment.",
-  "bad-link": "This link is not valid any more. You can still vote here as a visitor.",
-  "too-many": "Too many votes from your network right now. Please try again later.",
-} as const;
-export type VoteError = keyof typeof VOTE_ERRORS;
+export const VOTE_ERRORS = ["choose", "comment-too-long", "comment-characters", "bad-link", "too-many"] as const;
+export type VoteError = (typeof VOTE_ERRORS)[number];
 
-export function voteErrorText(code: string | undefined): string | null {
-  return code && Object.hasOwn(VOTE_ERRORS, code) ? VOTE_ERRORS[code as VoteError] : null;
+export function voteErrorText(code: string | undefined, locale: Locale): string | null {
+  if (!code || !(VOTE_ERRORS as readonly string[]).includes(code)) return null;
+  return translator(locale, "helpful")(`errors.${code as VoteError}`, { max: VOTE_LIMITS.comment });
 }

@@ -8,12 +8,17 @@ import { Markdown } from "@/components/markdown";
 import { PageShell } from "@/components/page-shell";
 import { buttonClass } from "@/components/ui/button";
 import { isId } from "@/core/ids";
+import { hrefIn } from "@/core/i18n/paths";
+import { translator } from "@/core/i18n/translate";
+import { publicLocale } from "@/services/i18n/request";
 import { voteErrorText } from "@/services/votes/page-text";
 import { VOTE_LIMITS } from "@/services/votes/vote";
 
 // Not cached: it answers a vote. A GET never records one (mail scanners open every link): the buttons post.
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Was this update helpful?", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator((await publicLocale()).locale, "helpful")("title"), robots: { index: false } };
+}
 
 type Search = { voter?: string | string[]; v?: string | string[]; done?: string | string[]; error?: string | string[] };
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
@@ -33,21 +38,26 @@ export default async function HelpfulPage({
   if (!page || !update) notFound();
   const voter = one(search.voter)?.slice(0, 100);
   const done = one(search.done);
-  const error = voteErrorText(one(search.error));
+  const lang = await publicLocale();
+  const t = translator(lang.locale, "helpful");
+  const error = voteErrorText(one(search.error), lang.locale);
   const leaning = one(search.v);
-  const action = `/helpful/${update.id}/vote`;
+  const action = hrefIn(lang, `/helpful/${update.id}/vote`);
   return (
-    <PageShell page={page} headingLevel={2}>
+    <PageShell page={page} lang={lang} headingLevel={2}>
       <div className="mx-auto max-w-xl">
-        <h1 className="text-2xl font-bold">Was this update helpful?</h1>
-        <section aria-label="The update" className="mt-4 rounded-md border border-slate-300 p-4 dark:border-slate-700">
+        <h1 className="text-2xl font-bold">{t("heading")}</h1>
+        <section
+          aria-label={t("theUpdate")}
+          className="mt-4 rounded-md border border-slate-300 p-4 dark:border-slate-700"
+        >
           <p className="font-semibold">
-            <a href={`/incidents/${update.incidentId}`} className="underline">
+            <a href={hrefIn(lang, `/incidents/${update.incidentId}`)} className="underline">
               {update.incidentName}
             </a>
           </p>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            <LocalTime at={update.displayAt} timeZone={page.timeZone} />
+            <LocalTime at={update.displayAt} timeZone={page.timeZone} locale={lang.locale} />
           </p>
           <Markdown source={update.body} className="mt-2 break-words" />
         </section>
@@ -61,7 +71,7 @@ export default async function HelpfulPage({
             role="status"
             className="mt-4 rounded-md bg-green-50 px-3 py-2 text-green-900 dark:bg-green-950 dark:text-green-100"
           >
-            Thank you: your vote is saved. You can change it at any time.
+            {t("thanks")}
           </p>
         )}
         <form method="post" action={action} className="mt-6 space-y-4">
@@ -69,8 +79,8 @@ export default async function HelpfulPage({
           {(done === "no" || leaning === "no" || (!done && error)) && (
             <div>
               <label htmlFor="comment" className="block font-medium">
-                What was missing?{" "}
-                <span className="font-normal text-slate-600 dark:text-slate-400">(optional, with No)</span>
+                {t("missing")}{" "}
+                <span className="font-normal text-slate-600 dark:text-slate-400">{t("missingHint")}</span>
               </label>
               <textarea
                 id="comment"
@@ -83,10 +93,10 @@ export default async function HelpfulPage({
           )}
           <div className="flex gap-3">
             <button type="submit" name="helpful" value="yes" className={buttonClass("secondary")}>
-              Yes, helpful
+              {t("yes")}
             </button>
             <button type="submit" name="helpful" value="no" className={buttonClass("secondary")}>
-              No, not helpful
+              {t("no")}
             </button>
           </div>
         </form>

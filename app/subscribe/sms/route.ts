@@ -4,7 +4,8 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavai
 import { getConfig } from "@/core/config";
 import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
-import { codeFormPage, phoneFormPage, smsAnswerPage } from "@/services/sms/sms-pages";
+import { translator } from "@/core/i18n/translate";
+import { codeFormPage, phoneFormPage, smsAnswerPage, smsFrame } from "@/services/sms/sms-pages";
 import { requestSmsSubscription } from "@/services/sms/subscribe";
 import { postedLanguage } from "@/services/subscriptions/language";
 
@@ -18,9 +19,9 @@ const MAX_BODY = 32 * 1024;
 export async function POST(req: Request) {
   const db = getDb();
   const page = getPageRow(db);
-  const frame = { pageName: page?.name ?? "Status page", accent: page?.accentColor ?? "#1d4ed8" };
-  if (!getConfig().twilio || !page) return smsAnswerPage(frame, "SMS is not available", "This page sends no SMS.", 404);
-  if (isCrossSiteForm(req.headers)) return smsAnswerPage(frame, "Refused", "A form from another site.", 403);
+  const frame = smsFrame(page, req);
+  if (!getConfig().twilio || !page) return smsAnswerPage(frame, "unavailable", 404);
+  if (isCrossSiteForm(req.headers)) return smsAnswerPage(frame, "refused", 403);
   let form: FormData;
   try {
     form = await readBodyForm(req, MAX_BODY);
@@ -45,10 +46,12 @@ export async function POST(req: Request) {
       },
       clientAddress(req.headers) ?? "unknown",
     );
-    if (result.status === "code-sent") return codeFormPage(frame, result.subscriberId, null);
-    if (result.status === "too-many")
-      return smsAnswerPage(frame, "Too many codes", "Too many codes were asked for. Please try again in an hour.", 429);
-    const error = result.errors.phone?.[0] ?? result.errors.componentIds?.[0] ?? "Those choices are not valid.";
+    if (result.status === "code-sent") return codeFormPage(frame, result.subscriberId, false);
+    if (result.status === "too-many") return smsAnswerPage(frame, "tooManyCodes", 429);
+    const error =
+      result.errors.phone?.[0] ??
+      result.errors.componentIds?.[0] ??
+      translator(frame.locale, "sms-pages")("invalidChoices");
     return phoneFormPage(frame, kept, error);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;

@@ -9,8 +9,13 @@ import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
 import { requestFollow } from "@/services/subscriptions/follow";
 import { forAudience, requestAudience } from "@/services/viewers/request";
-import { followAnswer, followFormPage, type FollowPageContext } from "@/services/subscriptions/follow-page";
-import { htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
+import {
+  followAnswer,
+  followFormPage,
+  followRefusal,
+  type FollowPageContext,
+} from "@/services/subscriptions/follow-page";
+import { publicLocaleFrom } from "@/services/i18n/locale-headers";
 import { postedLanguage } from "@/services/subscriptions/language";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +28,7 @@ const MAX_BODY = 4 * 1024;
 // The incident page is cached and has no scripts, so its form is plain HTML posting here (a route handler, not
 // a Server Action, which would need Next's client scripts). Anonymous by design: the per-IP and per-address
 // limits and the confirmation email guard it; cross-site posts are refused.
-function contextFor(id: string, audience: Audience): FollowPageContext | null {
+function contextFor(id: string, audience: Audience, req: Request): FollowPageContext | null {
   const db = getDb();
   const page = getPageRow(db);
   const item = isId(id) ? getPublicIncident(db, id, audience) : undefined;
@@ -33,29 +38,26 @@ function contextFor(id: string, audience: Audience): FollowPageContext | null {
     accent: page.accentColor,
     incident: { id: item.incident.id, name: item.incident.name },
     postmortemOnly: followIsOver(item.incident, false, Date.now()),
+    lang: languageOf(req),
   };
 }
 
-const notFound = () =>
-  htmlResponse(
-    plainPage({ title: "There is nothing to follow here", body: "<p>This incident does not exist or is over.</p>" }),
-    404,
-  );
+/** The language of the URL asked (/de/incidents/.../follow), as the proxy decided it. */
+const languageOf = (req: Request) => publicLocaleFrom((name) => req.headers.get(name));
 
 // Who asks decides what may be followed: a viewer or an allowed network may follow an internal incident too,
 // and becomes an internal follower.
 export async function GET(req: Request, { params }: Params) {
   const { audience } = requestAudience(req);
-  const ctx = contextFor((await params).id, audience);
-  return ctx ? forAudience(followFormPage(ctx), audience) : notFound();
+  const ctx = contextFor((await params).id, audience, req);
+  return ctx ? forAudience(followFormPage(ctx), audience) : followRefusal(languageOf(req), "not-found");
 }
 
 export async function POST(req: Request, { params }: Params) {
   const { audience } = requestAudience(req);
-  const ctx = contextFor((await params).id, audience);
-  if (!ctx) return notFound();
-  if (isCrossSiteForm(req.headers))
-    return htmlResponse(plainPage({ title: "Refused", body: "<p>Cross-site form.</p>" }), 403);
+  const ctx = contextFor((await params).id, audience, req);
+  if (!ctx) return followRefusal(languageOf(req), "not-found");
+  if (isCrossSiteForm(req.headers)) return followRefusal(ctx.lang, "cross-site");
   let form: FormData;
   try {
     form = await readBodyForm(req, MAX_BODY);
@@ -76,7 +78,9 @@ export async function POST(req: Request, { params }: Params) {
       Date.now(),
       audience,
     );
-    return result.status === "not-found" ? notFound() : forAudience(followAnswer(ctx, result, values), audience);
+    return result.status === "not-found"
+      ? followRefusal(ctx.lang, "not-found")
+      : forAudience(followAnswer(ctx, result, values), audience);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
     return followAnswer(ctx, { status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE }, values);

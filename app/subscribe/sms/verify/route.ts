@@ -2,7 +2,7 @@ import { getDb } from "@/db";
 import { getPageRow } from "@/db/queries/subscribers";
 import { isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
-import { codeFormPage, smsAnswerPage } from "@/services/sms/sms-pages";
+import { codeFormPage, smsAnswerPage, smsFrame } from "@/services/sms/sms-pages";
 import { verifySmsCode } from "@/services/sms/subscribe";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +14,8 @@ const MAX_BODY = 4 * 1024;
 export async function POST(req: Request) {
   const db = getDb();
   const page = getPageRow(db);
-  const frame = { pageName: page?.name ?? "Status page", accent: page?.accentColor ?? "#1d4ed8" };
-  if (isCrossSiteForm(req.headers)) return smsAnswerPage(frame, "Refused", "A form from another site.", 403);
+  const frame = smsFrame(page, req);
+  if (isCrossSiteForm(req.headers)) return smsAnswerPage(frame, "refused", 403);
   let form: FormData;
   try {
     form = await readBodyForm(req, MAX_BODY);
@@ -25,16 +25,8 @@ export async function POST(req: Request) {
   }
   const subscriberId = String(form.get("subscriberId") ?? "").slice(0, 20);
   const result = verifySmsCode(db, subscriberId, String(form.get("code") ?? "").slice(0, 20));
-  if (result === "verified")
-    return smsAnswerPage(
-      frame,
-      "Your number is confirmed",
-      "You will get SMS about what you chose. Reply STOP to any of them to unsubscribe.",
-      200,
-    );
-  if (result === "wrong")
-    return codeFormPage(frame, subscriberId, "That code is not right. Check it and try again.", 400);
-  if (result === "too-many")
-    return smsAnswerPage(frame, "Too many tries", "That code was tried too often. Ask for a new one.", 429);
-  return smsAnswerPage(frame, "This code has expired", "Codes last 10 minutes. Ask for a new one.", 410);
+  if (result === "verified") return smsAnswerPage(frame, "confirmed", 200);
+  if (result === "wrong") return codeFormPage(frame, subscriberId, true, 400);
+  if (result === "too-many") return smsAnswerPage(frame, "tooManyTries", 429);
+  return smsAnswerPage(frame, "expired", 410);
 }

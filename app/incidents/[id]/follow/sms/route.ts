@@ -71,7 +71,7 @@ export async function POST(req: Request, { params }: Params) {
       { ...kept, website: String(form.get("website") ?? "").slice(0, 1001), language: postedLanguage(form) },
       clientAddress(req.headers) ?? "unknown",
     );
-    if (result.status === "code-sent") return codeFormPage(frame, result.subscriberId, null);
+    if (result.status === "code-sent") return codeFormPage(frame, result.subscriberId, false);
     if (result.status === "too-many") return smsFollowAnswerPage(frame, "tooMany", 429);
     if (result.status === "over") return smsFollowAnswerPage(frame, "over", 410);
     if (result.status === "not-found") return notFound();
