@@ -26,7 +26,9 @@
   try {
     var given = JSON.parse(holder.getAttribute("data-labels") || "{}");
     for (var key in given) LABELS[key] = given[key];
-  } catch (e) {}
+  } catch {
+    // Malformed labels: keep the English ones.
+  }
   var base = holder.getAttribute("data-base") || "";
   var percent = new Intl.NumberFormat(lang, { style: "percent", minimumFractionDigits: 2, maximumFractionDigits: 2 });
   var names = JSON.parse(holder.getAttribute("data-incidents") || "{}");

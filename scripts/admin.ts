@@ -160,7 +160,8 @@ async function main() {
   }
   if (command === "publish") {
     const run = configuredPublishRun(getDb(), option(args, "from"));
-    if (!run) fail(
+    if (!run)
+      fail(
         "No publish target is configured: set PUBLISH_FOLDER or PUBLISH_S3_BUCKET (see .env.example), or add one in the console (Settings, Static copy).",
       );
     const outcomes = await publishSite(run);
