@@ -183,7 +183,8 @@ test.describe("languages on the public side", () => {
       await expect(page.locator("#problem-error")).toHaveText("اختر ما المشكلة.");
       await expect(page.locator("html")).toHaveAttribute("lang", "ar");
       expect(await sideways(page)).toBeLessThanOrEqual(0);
-      expect(await axeViolations(page)).toEqual([]);
+      // axe is a script: it cannot run in a context with JavaScript off.
+      if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
       if (javaScriptEnabled)
         await page.screenshot({ path: "e2e/.artifacts/report-a-problem-ar-375-dark.png", fullPage: true });
       await context.close();
