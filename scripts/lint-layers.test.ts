@@ -105,6 +105,24 @@ const forbidden: [string, string, string, RegExp][] = [
     /db\/constants.ts imports nothing/,
   ],
   [
+    "a constants file importing the core",
+    "db/constants/statuses.ts",
+    `import { MINUTE } from "@/core/time";\nexport const x = MINUTE;\n`,
+    /db\/constants\/ imports nothing/,
+  ],
+  [
+    "a constants file importing the schema by a relative path",
+    "db/constants/statuses.ts",
+    `import { pages } from "../schema";\nexport const x = pages;\n`,
+    /db\/constants\/ imports nothing/,
+  ],
+  [
+    "the constants index re-exporting something else",
+    "db/constants.ts",
+    `export * from "./schema";\n`,
+    /db\/constants.ts imports nothing/,
+  ],
+  [
     "a service importing a component's type",
     "services/console/fixture.ts",
     `import type { PickerGroup } from "@/components/admin/service-status-picker";\nexport type X = PickerGroup;\n`,
@@ -147,6 +165,11 @@ const allowed: [string, string, string][] = [
     "a test setting up data with drizzle",
     "services/webhooks/fixture.test.ts",
     `import { eq } from "drizzle-orm";\nexport const x = eq;\n`,
+  ],
+  [
+    "the constants index re-exporting its parts",
+    "db/constants.ts",
+    `export * from "./constants/statuses";\nexport { LIMITS } from "./constants/limits";\n`,
   ],
   ["an e2e fixture using drizzle", "e2e/fixture.ts", `import { eq } from "drizzle-orm";\nexport const x = eq;\n`],
 ];
