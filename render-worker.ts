@@ -11,13 +11,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import next from "next";
 import { queryCounter } from "@/db";
 import { routeLanguage } from "@/services/i18n/node-routing";
-
-export interface RenderWorkerData {
-  dir: string;
-  hostname: string;
-  port: number;
-}
-export type RenderWorkerMessage = { type: "listening"; port: number } | { type: "queries"; count: number };
+import type { RenderWorkerData, RenderWorkerMessage } from "@/services/server/render-worker-thread";
 
 async function main() {
   const { dir, hostname, port } = workerData as RenderWorkerData;
