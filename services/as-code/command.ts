@@ -5,7 +5,8 @@ import type { Db } from "@/db";
 import { getPage } from "@/db/queries/status-page";
 import { SYSTEM, type Actor } from "@/core/actor";
 import { DomainError } from "@/core/errors";
-import { applyChanges, describeChanges, exportStatusFile, planStatusFile } from "./apply";
+import { applyChanges, describeChanges, planStatusFile } from "./apply";
+import { exportStatusFile } from "./export";
 import { FileError, parseStatusFile } from "./file";
 
 /** The command line acts as the system (as create-api-key does): whoever runs it on the server has the data anyway. */
