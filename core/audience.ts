@@ -154,3 +154,16 @@ export function subscriptionAudience(
   const domains = listOf(storedDomains);
   return domains.length === 0 || emailDomainAllowed(email, domains) ? "internal" : "public";
 }
+
+/**
+ * Whether a subscriber still hears what is hidden from the public: the sign-up rule (subscriptionAudience)
+ * applied again at fan-out, to the page's email domains as they are now. An internal subscriber whose domain
+ * was taken off the list hears only the public part, as the same address signing up today would.
+ */
+export function stillInternal(
+  subscriber: { audience: Audience; email: string | null },
+  storedDomains: string | null | undefined,
+): boolean {
+  if (subscriber.audience !== "internal" || !subscriber.email) return false;
+  return subscriptionAudience("internal", subscriber.email, storedDomains) === "internal";
+}

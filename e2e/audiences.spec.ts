@@ -26,6 +26,7 @@ test.describe("audiences", () => {
     unique,
     inbox,
     snapshot,
+    request,
   }) => {
     const publicName = unique("Webmail");
     const internalName = unique("Payroll");
@@ -80,10 +81,22 @@ test.describe("audiences", () => {
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/login/);
 
+    // The session cookie, kept to replay after sign-out: the server must have forgotten it, not only the browser.
+    const session = (await page.context().cookies()).find((c) => c.name === "viewer_session")!;
+    const replay = () => request.get("/", { headers: { cookie: `viewer_session=${session.value}` } });
+    const before = await replay();
+    expect(before.headers()["cache-control"]).toBe("private, no-store");
+    expect(await before.text()).toContain(internalName);
+
     await page.goto("/");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByText(internalName)).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Staff: sign in for internal services" })).toBeVisible();
+    // Sign-out is handled by Next, the cached page by server.ts's gate: the in-process session cache they share
+    // forgets the session at once, so the old cookie gets the public copy on the very next request.
+    const after = await replay();
+    expect(after.headers()["cache-control"]).toMatch(/^public/);
+    expect(await after.text()).not.toContain(internalName);
   });
 
   test("a private page refuses everything anonymous", async ({ page, db, request }) => {

@@ -14,7 +14,7 @@ import { getHomePage } from "@/db/queries/home-page";
 import { findLiveComponent, loadIncidentBundles } from "@/db/queries/public-api";
 import { getPublicIncident } from "@/db/queries/public-incidents";
 import { getOverallStatus, getPage } from "@/db/queries/status-page";
-import { componentGroups, components, emailMessages, pages } from "@/db/schema";
+import { componentGroups, components, emailMessages, notifications, pages, subscribers } from "@/db/schema";
 import { insertEmailSubscriber } from "@/db/writes/subscribers";
 import { insertWebhookSubscriber } from "@/db/writes/webhooks";
 import { apiContext, buildV2, V2_ENDPOINTS } from "@/services/api/v2";
@@ -25,7 +25,9 @@ import { scheduleMaintenance } from "@/services/incidents/maintenance-verbs";
 import { runNotificationJobs } from "@/services/notifications/jobs";
 import { addComponent, addGroup, addMember, emptyPage, T0 } from "@/services/testing/scenario";
 import type { PostRequest } from "@/services/webhooks/send";
+import { stillInternal } from "@/core/audience";
 import { HOUR } from "@/core/time";
+import { smsRecipientIds } from "@/services/sms/deliver";
 
 const BASE = "https://status.example.org";
 /** Every one of these is internal; none may appear in a public artefact. */
@@ -204,5 +206,110 @@ describe("nothing internal leaks into a public artefact", () => {
     const pub = to("all@example.com");
     expect(pub.some((m) => m.includes("Sign-in slow"))).toBe(true);
     expect(pub.flatMap((body) => SECRETS.filter((s) => body.includes(s)))).toEqual([]);
+  });
+});
+
+describe("an internal subscriber whose address is no longer allowed (the rule applied again at fan-out)", () => {
+  /** The mixed page, its domains set, and internal subscribers in every channel that has subscribers. */
+  function withInternalSubscribers() {
+    const world = mixedPage();
+    const { db, pageId, ids } = world;
+    db.update(pages).set({ viewerEmailDomains: "example.com\ncorp.example" }).run();
+    const staff = (email: string) =>
+      insertEmailSubscriber(db, { pageId, email, at: T0, state: "active", audience: "internal" });
+    staff("left@example.com");
+    staff("kept@corp.example");
+    // A follower of the internal incident, signed up from the internal page.
+    const follower = staff("follower@example.com");
+    db.update(subscribers)
+      .set({ followIncidentId: ids.internalIncident, allComponents: false })
+      .where(eq(subscribers.id, follower))
+      .run();
+    // An SMS subscriber marked internal (the worst case: SMS is public by design, it must get nothing either).
+    db.insert(subscribers)
+      .values({
+        id: "smssub000001",
+        pageId,
+        kind: "sms",
+        phone: "+15550100",
+        state: "active",
+        smsAllImpacts: true,
+        origin: "public",
+        audience: "internal",
+        createdAt: T0,
+        updatedAt: T0,
+      })
+      .run();
+    return world;
+  }
+
+  async function send(db: Db) {
+    const requests: PostRequest[] = [];
+    const post = async (r: PostRequest) => {
+      requests.push(r);
+      return { ok: true, statusCode: 204, error: null };
+    };
+    await runNotificationJobs(db, T0 + HOUR, {
+      chat: { allowLoopback: true, random: () => 0.5, post },
+      mailer: null,
+      publicUrl: BASE,
+      from: "Status <status@example.org>",
+      webhooks: {
+        allowLoopback: true,
+        resolver: async () => [{ address: "127.0.0.1", family: 4 }],
+        random: () => 0.5,
+        post,
+      },
+    });
+    const mails = db.select().from(emailMessages).all();
+    const mailTo = (address: string) =>
+      mails.filter((m) => m.toAddress === address).map((m) => `${m.subject}\n${m.html}\n${m.text}`);
+    // Who the SMS fan-out names, per notification (the texts themselves go through Twilio: services/sms).
+    const smsFor = (incidentId: string) =>
+      db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.incidentId, incidentId))
+        .all()
+        .flatMap((n) => smsRecipientIds(db, n));
+    return { mailTo, requests, smsFor };
+  }
+
+  const secretsIn = (bodies: string[]) => bodies.flatMap((body) => SECRETS.filter((s) => body.includes(s)));
+
+  it("domains changed: that subscriber and follower hear nothing internal, still the public part", async () => {
+    const { db, ids } = withInternalSubscribers();
+    db.update(pages).set({ viewerEmailDomains: "corp.example" }).run();
+    const { mailTo, requests, smsFor } = await send(db);
+    const left = mailTo("left@example.com");
+    expect(left.some((m) => m.includes("Sign-in slow"))).toBe(true);
+    expect(secretsIn(left)).toEqual([]);
+    expect(mailTo("follower@example.com")).toEqual([]);
+    // Still allowed: still hears the internal incidents.
+    const kept = mailTo("kept@corp.example").join("\n");
+    for (const secret of ["Payslips late", "Door firmware"]) expect(kept).toContain(secret);
+    // Webhooks, chat and SMS: nothing internal, the public incident as before.
+    expect(requests.some((r) => r.body.includes("Sign-in slow"))).toBe(true);
+    expect(secretsIn(requests.map((r) => r.body))).toEqual([]);
+    expect(smsFor(ids.internalIncident)).toEqual([]);
+    expect(smsFor(ids.groupIncident)).toEqual([]);
+    expect(smsFor(ids.publicIncident)).toContain("smssub000001");
+  });
+
+  it("domains unchanged: the same subscribers do hear the internal incidents (the test above is not vacuous)", async () => {
+    const { db } = withInternalSubscribers();
+    const { mailTo } = await send(db);
+    expect(mailTo("left@example.com").join("\n")).toContain("Payslips late");
+    expect(mailTo("follower@example.com").join("\n")).toContain("Payslips late");
+  });
+
+  it("the rule itself: the sign-up rule again, on the page's current domains", () => {
+    const internal = { audience: "internal" as const, email: "ann@example.com" };
+    expect(stillInternal(internal, "example.com")).toBe(true);
+    expect(stillInternal(internal, "corp.example")).toBe(false);
+    // No domains named: the admin trusts the network, as at sign-up.
+    expect(stillInternal(internal, null)).toBe(true);
+    expect(stillInternal({ audience: "public", email: "ann@example.com" }, "example.com")).toBe(false);
+    expect(stillInternal({ audience: "internal", email: null }, null)).toBe(false);
   });
 });

@@ -2,7 +2,9 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { hiddenFor, incidentHiddenFromPublic, notHidden } from "./audience";
 import type { Db } from "../index";
+import { stillInternal } from "@/core/audience";
 import { withFollowers } from "@/core/incident-follow";
+import type { Audience } from "../constants";
 import { passwordResetOfNotification } from "./password-resets";
 import { viewerLinkOfNotification } from "./viewers";
 import {
@@ -34,8 +36,15 @@ const reachable = and(
  * (one email per address: core/incident-follow.ts).
  */
 export function incidentRecipientIds(db: Db, pageId: string, incidentId: string): string[] {
-  // An incident hidden from the public (core/audience.ts) goes to internal subscribers only.
-  const audience = incidentHiddenFromPublic(db, pageId, incidentId) ? eq(subscribers.audience, "internal") : undefined;
+  // An incident hidden from the public (core/audience.ts) goes to internal subscribers only, and only to those
+  // the page's current rule still makes internal (its email domains may have changed since they signed up).
+  const internalOnly = incidentHiddenFromPublic(db, pageId, incidentId);
+  const audience = internalOnly ? eq(subscribers.audience, "internal") : undefined;
+  const domains = internalOnly
+    ? db.select({ domains: pages.viewerEmailDomains }).from(pages).where(eq(pages.id, pageId)).get()?.domains
+    : null;
+  const allowed = <T extends { audience: Audience; email: string | null }>(list: T[]) =>
+    internalOnly ? list.filter((s) => stillInternal(s, domains)) : list;
   const affected = db
     .select({ id: incidentComponents.componentId })
     .from(incidentComponents)
@@ -45,7 +54,7 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
     .from(subscriberComponents)
     .where(inArray(subscriberComponents.componentId, affected));
   const pageWide = db
-    .select({ id: subscribers.id, email: subscribers.email })
+    .select({ id: subscribers.id, email: subscribers.email, audience: subscribers.audience })
     .from(subscribers)
     .where(
       and(
@@ -58,7 +67,7 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
     )
     .all();
   const followers = db
-    .select({ id: subscribers.id, email: subscribers.email })
+    .select({ id: subscribers.id, email: subscribers.email, audience: subscribers.audience })
     .from(subscribers)
     .where(
       and(
@@ -70,7 +79,7 @@ export function incidentRecipientIds(db: Db, pageId: string, incidentId: string)
       ),
     )
     .all();
-  return withFollowers(pageWide, followers);
+  return withFollowers(allowed(pageWide), allowed(followers));
 }
 
 /**

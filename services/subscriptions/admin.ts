@@ -24,6 +24,7 @@ import {
 import { insertAuditEntry } from "@/db/writes/audit";
 import { deleteSubscriber, insertEmailSubscriber } from "@/db/writes/subscribers";
 import { auditActor, type Actor } from "@/core/actor";
+import { stillInternal } from "@/core/audience";
 import { DomainError, invalid, notFound } from "@/core/errors";
 import { isId } from "@/core/ids";
 import { parseInput } from "@/services/incidents/schemas";
@@ -88,6 +89,8 @@ export interface SubscriberView {
   origin: string;
   /** internal: also hears of internal incidents (signed up from the internal page). */
   audience: Audience;
+  /** Internal, but the page's email domains no longer allow the address: it hears only the public part. */
+  noLongerAllowed: boolean;
   /** null: everything. */
   components: { id: string; name: string }[] | null;
   createdAt: number;
@@ -106,12 +109,14 @@ function views(db: Tx, rows: SubscriberSummary[]): SubscriberView[] {
     db,
     rows.filter((r) => !r.allComponents).map((r) => r.id),
   );
+  const domains = getPageRow(db)?.viewerEmailDomains;
   return rows.map((r) => ({
     id: r.id,
     email: r.email ?? "",
     state: r.state,
     origin: r.origin,
     audience: r.audience,
+    noLongerAllowed: r.audience === "internal" && !stillInternal(r, domains),
     components: r.allComponents ? null : (scopes.get(r.id) ?? []),
     createdAt: r.createdAt,
     confirmedAt: r.confirmedAt,

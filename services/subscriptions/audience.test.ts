@@ -7,6 +7,8 @@ import { components, pages, subscribers } from "@/db/schema";
 import { incidentRecipientIds } from "@/db/queries/notifications";
 import { createIncident } from "@/services/incidents/incident-verbs";
 import { addComponent, addMember, emptyPage, T0 } from "@/services/testing/scenario";
+import { insertEmailSubscriber } from "@/db/writes/subscribers";
+import { listSubscribers } from "./admin";
 import { requestFollow } from "./follow";
 import { requestSubscription } from "./subscribe";
 
@@ -74,5 +76,23 @@ describe("subscribers in audiences", () => {
     db.update(subscribers).set({ state: "active" }).run();
     const staff = db.select().from(subscribers).where(eq(subscribers.email, "staff@example.com")).get()!;
     expect(incidentRecipientIds(db, pageId, incident)).toEqual([staff.id]);
+  });
+
+  it("the console shows an internal subscriber whose address is no longer allowed as such", () => {
+    const { db, pageId } = mixed();
+    db.update(pages).set({ viewerEmailDomains: "example.com" }).run();
+    insertEmailSubscriber(db, { pageId, email: "ann@example.com", at: T0, state: "active", audience: "internal" });
+    insertEmailSubscriber(db, { pageId, email: "bob@example.com", at: T0, state: "active", audience: "internal" });
+    insertEmailSubscriber(db, { pageId, email: "cat@example.net", at: T0, state: "active" });
+    db.update(pages).set({ viewerEmailDomains: "corp.example" }).run();
+    const owner = addMember(db, "owner");
+    const shown = listSubscribers(db, owner, {}).subscribers.map((s) => [s.email, s.audience, s.noLongerAllowed]);
+    expect(shown.sort()).toEqual([
+      ["ann@example.com", "internal", true],
+      ["bob@example.com", "internal", true],
+      ["cat@example.net", "public", false],
+    ]);
+    db.update(pages).set({ viewerEmailDomains: "example.com\ncorp.example" }).run();
+    expect(listSubscribers(db, owner, {}).subscribers.every((s) => !s.noLongerAllowed)).toBe(true);
   });
 });

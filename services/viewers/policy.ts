@@ -6,6 +6,11 @@ export const VIEWER_COOKIE = "viewer_session";
 export const VIEWER_IDLE_TIMEOUT = 8 * HOUR;
 export const VIEWER_ABSOLUTE_TIMEOUT = 14 * DAY;
 export const VIEWER_TOUCH_INTERVAL = MINUTE;
+/**
+ * The in-process cache of live sessions and tokens (live-cache.ts): how many of each it keeps, and for how long
+ * a sign-out or revocation in another process can go unseen here.
+ */
+export const VIEWER_CACHE_LIMITS = { sessions: 5000, tokens: 500, ttlMs: 5_000 } as const;
 export const VIEWER_LINK_LIFETIME = 15 * MINUTE;
 /** Sign-in links asked for per hour: for one address, and from one client address. */
 export const VIEWER_LINK_LIMITS = { perEmail: 3, perAddress: 10 } as const;

@@ -14,6 +14,7 @@ import { audit } from "@/services/console/audit";
 import { requiredText } from "@/services/console/fields";
 import { parseInput } from "@/services/incidents/schemas";
 import { hashToken, newSecretToken } from "@/services/auth/tokens";
+import { viewerCaches } from "./live-cache";
 import { VIEWER_TOKEN_PREFIX } from "./policy";
 
 export const viewerTokenInput = z.object({ name: requiredText("a name", VIEWER_LIMITS.tokenName) });
@@ -37,17 +38,34 @@ export function revokeToken(db: Db, actor: Actor, id: string, now = Date.now()):
     if (!revokeViewerToken(tx, id, now)) throw notFound("Viewer token");
     audit(tx, actor, now, "viewer_token.revoke", { type: "viewer_token", id });
   });
+  // This process stops accepting it at once; another process within the cache's TTL.
+  viewerCaches().tokens.deleteWhere((cached) => cached.id === id);
 }
 
-/** The live token's name, or null (unknown or revoked). Its last use is kept to the hour. */
+/**
+ * The live token's name, or null (unknown or revoked). Its last use is kept to the hour. A live token is kept in
+ * the in-process cache (live-cache.ts) for a few seconds; revoking it here drops it at once.
+ */
 export function checkViewerToken(db: Db, token: string, now: number): { id: string; name: string } | null {
   if (!token.startsWith(VIEWER_TOKEN_PREFIX) || token.length > 200) return null;
-  const row = findLiveViewerToken(db, hashToken(token));
-  if (!row) return null;
-  if (!row.lastUsedAt || now - row.lastUsedAt >= HOUR)
+  const tokenHash = hashToken(token);
+  const cache = viewerCaches().tokens;
+  let row = cache.get(tokenHash, now);
+  if (!row) {
+    const found = findLiveViewerToken(db, tokenHash);
+    if (!found) return null;
+    row = { id: found.id, name: found.name, lastUsedAt: found.lastUsedAt };
+    cache.set(tokenHash, row, now);
+  }
+  if (!row.lastUsedAt || now - row.lastUsedAt >= HOUR) {
+    const used = row;
     bestEffortWrite(
-      () => touchViewerToken(db, row.id, now),
+      () => {
+        touchViewerToken(db, used.id, now);
+        used.lastUsedAt = now;
+      },
       () => undefined,
     );
+  }
   return { id: row.id, name: row.name };
 }

@@ -171,7 +171,13 @@ export default async function SubscribersPage({
                           : s.components.map((c) => c.name).join(", ") || "No services left"}
                       </span>
                       <span aria-hidden="true">·</span>
-                      <span>{s.audience === "internal" ? "Internal: also internal incidents" : "Public"}</span>
+                      <span>
+                        {s.audience === "public"
+                          ? "Public"
+                          : s.noLongerAllowed
+                            ? "Internal (no longer allowed): public incidents only"
+                            : "Internal: also internal incidents"}
+                      </span>
                       <span aria-hidden="true">·</span>
                       <span>
                         added {formatInZone(s.createdAt, timeZone)} ({s.origin})
