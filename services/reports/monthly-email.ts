@@ -17,15 +17,9 @@ import { enqueueNotification } from "@/db/writes/outbox";
 import { markMonthlyReportQueued } from "@/db/writes/service-report";
 import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
 import { formatter, translator } from "@/core/i18n/translate";
-import { parsePeriod, periodProblem } from "@/core/service-report";
+import { parsePeriod, periodProblem, previousMonth } from "@/core/report-period";
 import MonthlyReport from "@/emails/monthly-report";
 import { buildServiceReport, type ServiceReport } from "./service-report";
-
-/** The month before the one `now` is in, "YYYY-MM" (UTC, like the report's periods). */
-export function previousMonth(now: number): string {
-  const d = new Date(now);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-}
 
 export interface MonthlyFigures {
   month: string;
@@ -57,9 +51,10 @@ const figuresOf = (month: string, r: ServiceReport): MonthlyFigures => ({
 export function queueMonthlyReports(db: Db, now = Date.now()): number {
   const page = getPageRow(db);
   if (!page) return 0;
-  const month = previousMonth(now);
+  // The page's calendar: the month is sent once it has ended there (in New York a few hours after UTC's).
+  const month = previousMonth(now, page.timeZone);
   if (monthlyReportQueued(db, month)) return 0;
-  const period = parsePeriod(month)!;
+  const period = parsePeriod(month, page.timeZone)!;
   // A page younger than the month has nothing to report: mark it, so the check stays one read.
   if (periodProblem(period, now, page.createdAt)) {
     db.transaction((tx) => markMonthlyReportQueued(tx, month, now));
