@@ -16,9 +16,11 @@ import { getPageRow } from "@/db/queries/subscribers";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { markMonthlyReportQueued } from "@/db/writes/service-report";
 import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { localizePath } from "@/core/i18n/paths";
 import { formatter, translator } from "@/core/i18n/translate";
 import { parsePeriod, periodProblem, previousMonth } from "@/core/report-period";
 import MonthlyReport from "@/emails/monthly-report";
+import { localeOr } from "@/services/notifications/words";
 import { buildServiceReport, type ServiceReport } from "./service-report";
 
 export interface MonthlyFigures {
@@ -106,25 +108,27 @@ export function monthlyFigureLines(f: MonthlyFigures, locale: Locale, timeZone: 
 }
 
 /**
- * The rendered email of a monthly_report(_subscribers) notification, with the recipient placeholders of
- * services/notifications/render.ts in the links. The team's links go to the console's report.
+ * The rendered email of a monthly_report(_subscribers) notification in one language, with the recipient
+ * placeholders of services/notifications/render.ts in the links. The outbox renders it once per language its
+ * subscribers read (`locale`); the team's email stays English and links to the console's report.
  */
 export async function renderMonthlyReport(
   ctx: NotificationContext,
   base: string,
   publicUrl: string,
   links: { manageUrl: string; unsubscribeUrl: string },
+  locale: Locale = DEFAULT_LOCALE,
 ) {
   const f = ctx.notification.payload as unknown as MonthlyFigures;
   const forTeam = ctx.notification.kind === "monthly_report";
-  // Subscribers: DEFAULT_LOCALE until their language column lands (L2).
-  const locale: Locale = DEFAULT_LOCALE;
+  if (forTeam) locale = DEFAULT_LOCALE;
   const shown = monthlyFigureLines(f, locale, ctx.page.timeZone);
+  const inLanguage = (path: string) => `${base}${localizePath(path, locale, localeOr(ctx.page.defaultLocale))}`;
   const reportUrl = forTeam
     ? `${publicUrl.replace(/\/+$/, "")}/admin/report?period=${f.month}`
     : ctx.page.publicReport
-      ? `${base}/report?period=${f.month}`
-      : base;
+      ? inLanguage(`/report?period=${f.month}`)
+      : inLanguage("/");
   const element = createElement(MonthlyReport, {
     branding: { pageName: ctx.page.name, accentColor: ctx.page.accentColor, pageUrl: base },
     locale,
