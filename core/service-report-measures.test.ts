@@ -7,10 +7,12 @@ import {
   reach,
   serviceAvailability,
 } from "./service-report-measures";
+import { parsePeriod } from "./report-period";
 import { DAY, HOUR, MINUTE } from "./time";
+import { zonedToUtc } from "./time-zone";
 
 // November 2026: 30 days, 43,200 minutes.
-const nov = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) };
+const nov = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), timeZone: "UTC" };
 const after = nov.to + DAY;
 
 describe("availability against the target", () => {
@@ -50,6 +52,32 @@ describe("availability against the target", () => {
     expect(wiki.availability).toBe(1);
     expect(wiki.daysBelow).toEqual([]);
     expect(serviceAvailability({ id: "x", target: 99 }, [], nov, after).availability).toBeNull();
+  });
+  it("measures the page's local days: a month with a DST change, outages late on the last evening", () => {
+    // Berlin, March 2026: 743 hours (the 29th has 23). 30 minutes of major outage from 23:15 local on the 31st
+    // (21:15 UTC) count in March; in UTC days they would fall on the 31st too, but in April's period not at all.
+    const march = parsePeriod("2026-03", "Europe/Berlin")!;
+    const late = zonedToUtc(2026, 3, 31, 23, 15, "Europe/Berlin");
+    const rows = [
+      { status: "operational" as const, at: Date.UTC(2026, 1, 1) },
+      { status: "major_outage" as const, at: late },
+      { status: "operational" as const, at: late + 30 * MINUTE },
+      // 00:30-01:30 local on 1 March is 23:30-00:30 UTC across 28 February: a UTC month would miss half.
+      { status: "major_outage" as const, at: zonedToUtc(2026, 3, 1, 0, 30, "Europe/Berlin") },
+      { status: "operational" as const, at: zonedToUtc(2026, 3, 1, 1, 30, "Europe/Berlin") },
+    ].sort((a, b) => a.at - b.at);
+    const s = serviceAvailability({ id: "mail", target: 99.9 }, rows, march, Date.UTC(2026, 5, 1));
+    expect(s.minutes.major_outage).toBe(90);
+    expect(s.availability).toBeCloseTo(1 - 90 / (743 * 60), 10);
+    expect(s.daysBelow).toEqual(["2026-03-01", "2026-03-31"]);
+    const april = serviceAvailability(
+      { id: "mail", target: 99.9 },
+      rows,
+      parsePeriod("2026-04", "Europe/Berlin")!,
+      Date.UTC(2026, 5, 1),
+    );
+    expect(april.minutes.major_outage).toBe(0);
+    expect(april.daysBelow).toEqual([]);
   });
   it("overall: the mean of the services with data, minutes summed, days below any service's own target", () => {
     const wiki = serviceAvailability(

@@ -1,9 +1,9 @@
 // The service report's further measures (issue #17): availability against each service's target, the
 // detection clock for the time to first update, planned work, and reach. Pure functions of plain rows, like
-// core/service-report.ts; times are epoch ms and a period is [from, to) in UTC (parsePeriod).
+// core/service-report.ts; times are epoch ms and a period is [from, to) of the page's local days (parsePeriod).
 import type { ComponentStatus, DowntimeStatus, SubscriberKind } from "@/db/constants";
 import { DOWNTIME_STATUSES, SUBSCRIBER_KINDS } from "@/db/constants";
-import { DAY } from "./time";
+import { periodDays } from "./report-period";
 import { dailyUptime, periodUptime, type StatusChange } from "./uptime";
 
 /** A target is a percentage: above 0, at most 100. */
@@ -23,16 +23,8 @@ export interface ServiceAvailability {
   availability: number | null;
   /** Whole minutes spent in each downtime status within the period (unweighted). */
   minutes: Record<DowntimeStatus, number>;
-  /** UTC dates ("YYYY-MM-DD") whose availability fell below the target. */
+  /** Local dates ("YYYY-MM-DD", the page's zone) whose availability fell below the target. */
   daysBelow: string[];
-}
-
-function utcDays(from: number, to: number) {
-  const days = [];
-  for (let start = from; start < to; start += DAY) {
-    days.push({ date: new Date(start).toISOString().slice(0, 10), start, end: Math.min(start + DAY, to) });
-  }
-  return days;
 }
 
 /** Time in each status within [from, to), from a history whose rows last until the next one. */
@@ -50,10 +42,10 @@ function timeInStatus(changes: readonly StatusChange[], from: number, to: number
 export function serviceAvailability(
   service: { id: string; target: number; startDate?: string | null },
   changes: readonly StatusChange[],
-  period: { from: number; to: number },
+  period: { from: number; to: number; timeZone: string },
   now: number,
 ): ServiceAvailability {
-  const days = dailyUptime({ changes, days: utcDays(period.from, period.to), now, startDate: service.startDate });
+  const days = dailyUptime({ changes, days: periodDays(period), now, startDate: service.startDate });
   const spent = timeInStatus(changes, period.from, Math.min(period.to, now));
   const minutes = Object.fromEntries(
     DOWNTIME_STATUSES.map((s) => [s, Math.round((spent.get(s) ?? 0) / 60_000)]),

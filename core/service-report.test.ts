@@ -5,8 +5,6 @@ import {
   incidentsByImpact,
   meanTimeToFirstUpdate,
   meanTimeToResolve,
-  parsePeriod,
-  periodProblem,
   type ReportIncident,
 } from "./service-report";
 
@@ -82,28 +80,5 @@ describe("service report measures", () => {
     expect(meanTimeToResolve([incidents[3]])).toBeNull();
     expect(heardFromUsFirstRate([incidents[3]], reports)).toBeNull();
     expect(helpfulShare([])).toBeNull();
-  });
-});
-
-describe("periods", () => {
-  it("reads a month, a quarter and a year", () => {
-    expect(parsePeriod("2026-11")).toMatchObject({
-      kind: "month",
-      from: Date.UTC(2026, 10, 1),
-      to: Date.UTC(2026, 11, 1),
-    });
-    expect(parsePeriod("2026-Q4")).toMatchObject({ from: Date.UTC(2026, 9, 1), to: Date.UTC(2027, 0, 1) });
-    expect(parsePeriod("2026")).toMatchObject({ from: Date.UTC(2026, 0, 1), to: Date.UTC(2027, 0, 1) });
-    for (const bad of ["2026-13", "2026-Q5", "26", "2026-1", "x"]) expect(parsePeriod(bad)).toBeNull();
-  });
-  it("refuses a period in the future or before the page existed", () => {
-    const now = Date.UTC(2026, 10, 15);
-    const created = Date.UTC(2026, 2, 1);
-    expect(periodProblem(parsePeriod("2026-12")!, now, created)).toBe("That period has not started yet.");
-    expect(periodProblem(parsePeriod("2026-02")!, now, created)).toBe(
-      "That period ends before this status page existed.",
-    );
-    expect(periodProblem(parsePeriod("2026-11")!, now, created)).toBeNull();
-    expect(periodProblem(parsePeriod("2026-03")!, now, created)).toBeNull();
   });
 });

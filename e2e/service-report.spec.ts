@@ -127,6 +127,12 @@ test.describe("public service report", () => {
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(await csv.text()).toContain(`${name} down`);
     expect((await v.request.get(`/report/csv?period=${month}&table=secrets`)).status()).toBe(400);
+    // In German under /de/: German headers, the figures still machine-readable (a dot, ISO 8601 instants).
+    const german = await (await v.request.get(`/de/report/csv?period=${month}&table=incidents`)).text();
+    expect(german.split("\r\n")[0]).toBe(
+      "Störung,Auswirkung,Beginn,Minuten bis zur ersten Meldung (ab Erkennung),Minuten bis zur Behebung",
+    );
+    expect(german).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,/);
     await v.goto("/report?period=2999-01");
     await expect(v.getByRole("alert")).toHaveText("That period has not started yet.");
 

@@ -29,4 +29,11 @@ describe("the /api docs page", () => {
     expect(section).toContain("statuspage_service_status");
     expect(section).toContain("Authorization: Bearer");
   });
+
+  it("documents what a service answer adds to the Statuspage shape: availability_target", () => {
+    const section = html.slice(html.indexOf('id="v1"'), html.indexOf('id="webhooks"'));
+    expect(section).toContain("<code>availabilityTarget</code>");
+    expect(section).toContain("<code>availability_target</code>");
+    expect(section).toContain("<code>show_response_time</code>");
+  });
 });

@@ -184,6 +184,12 @@ export default function ApiDocs() {
             </div>
           ))}
         </dl>
+        <p className="mt-4">
+          Services are written with camelCase fields (<code>availabilityTarget</code>, <code>showResponseTime</code>,
+          ...) and answered in the Statuspage shape of <code>/api/v2</code> plus two fields of their own:{" "}
+          <code>availability_target</code> (the service report&apos;s target in percent, above 0 and at most 100,
+          default 99.9) and <code>show_response_time</code>. Groups have neither.
+        </p>
         <Code label="Example: set a service’s status with curl">{`curl -s -X PATCH ${base}/api/v1/components/<id> \\
   -H "Authorization: Bearer $STATUS_API_KEY" -H "Content-Type: application/json" \\
   -d '{"status": "partial_outage"}'`}</Code>

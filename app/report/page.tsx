@@ -85,7 +85,7 @@ export default async function PublicReportPage({
               report={report}
               timeZone={page.timeZone}
               locale={locale}
-              csvHref={(table) => `/report/csv?period=${encodeURIComponent(period.label)}&table=${table}`}
+              csvHref={(table) => hrefIn(lang, `/report/csv?period=${encodeURIComponent(period.label)}&table=${table}`)}
               incidentHref={(id) => hrefIn(lang, `/incidents/${id}`)}
             />
             <p className="mt-8 text-sm text-slate-700 print:hidden dark:text-slate-300">{t("print")}</p>

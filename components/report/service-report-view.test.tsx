@@ -28,7 +28,7 @@ addIncidentUpdate(world.db, system, inc.id, { status: "resolved", message: "ok",
 const report = buildServiceReport(
   world.db,
   world.pageId,
-  { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) },
+  { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), timeZone: "Europe/Berlin" },
   { now: Date.UTC(2026, 11, 2) },
 );
 const render = (locale: "en" | "de" | "ar") =>

@@ -19,6 +19,7 @@ import page from "./messages/page";
 import publish from "./messages/publish";
 import report from "./messages/report";
 import report_problem from "./messages/report-problem";
+import report_csv from "./messages/report-csv";
 import signIn from "./messages/signIn";
 import sms_follow from "./messages/sms-follow";
 import sms_manage from "./messages/sms-manage";
@@ -46,6 +47,7 @@ export const CATALOG = {
   publish,
   report,
   "report-problem": report_problem,
+  "report-csv": report_csv,
   signIn,
   "sms-follow": sms_follow,
   "sms-manage": sms_manage,

@@ -28,6 +28,7 @@ const LOCALIZED: readonly RegExp[] = [
   /^\/sign-in$/,
   /^\/helpful\/[^/]+(\/vote)?$/,
   /^\/report$/,
+  /^\/report\/csv$/,
 ];
 
 export function isLocalizedPath(pathname: string): boolean {

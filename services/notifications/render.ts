@@ -230,7 +230,7 @@ export async function renderTemplate(
     };
   }
   if (notification.kind === "monthly_report" || notification.kind === "monthly_report_subscribers")
-    return renderMonthlyReport(ctx, base, publicUrl, { manageUrl, unsubscribeUrl });
+    return renderMonthlyReport(ctx, base, publicUrl, { manageUrl, unsubscribeUrl }, locale);
   if (notification.kind === "subscription_manage_link") {
     const incidentName = incident?.name ?? null;
     const out = await both(createElement(ManageLink, { branding, manageUrl, unsubscribeUrl, incidentName, locale }));

@@ -15,7 +15,7 @@ import { addConfirmedSubscribers, makeWorld, type World } from "@/services/testi
 import { addIncidentUpdate, createIncident } from "@/services/incidents/incident-verbs";
 import { ensureAppSecret } from "@/db/writes/page";
 import { signSubscriberToken } from "@/services/notifications/tokens";
-import { previousMonth, queueMonthlyReports } from "./monthly-email";
+import { queueMonthlyReports } from "./monthly-email";
 import { setMonthlyReportByManageToken } from "./monthly-optin";
 import { setOwnMonthlyReportEmail, setReportPublic } from "./report-settings";
 
@@ -60,11 +60,6 @@ function november() {
 }
 
 describe("the monthly email", () => {
-  it("names last month", () => {
-    expect(previousMonth(december)).toBe("2026-11");
-    expect(previousMonth(Date.UTC(2027, 0, 3))).toBe("2026-12");
-  });
-
   it("goes once to the members and subscribers who asked, each with their audience's figures", async () => {
     november();
     const userId = insertUser(db, { email: "ada@example.org", passwordHash: "x", role: "owner", at: 1 });
@@ -107,6 +102,44 @@ describe("the monthly email", () => {
     await send(december + 70_000);
     expect(fake.emails()).toHaveLength(2);
     expect(db.select().from(notifications).where(eq(notifications.kind, "monthly_report")).all()).toHaveLength(1);
+  });
+
+  it("reaches each subscriber in their language: German, Arabic (right to left) and English", async () => {
+    november();
+    const [de, ar, en, de2] = addConfirmedSubscribers(world, 4, "reader");
+    db.update(subscribers).set({ language: "de" }).where(eq(subscribers.id, de)).run();
+    db.update(subscribers).set({ language: "de" }).where(eq(subscribers.id, de2)).run();
+    db.update(subscribers).set({ language: "ar" }).where(eq(subscribers.id, ar)).run();
+    for (const id of [de, ar, en, de2]) setSubscriberMonthlyReport(db, id, true, 1);
+    setReportPublic(db, system, true, 1);
+
+    expect(queueMonthlyReports(db, december)).toBe(1);
+    await send(december + 10_000);
+    await send(december + 20_000);
+    const sent = fake.emails();
+    expect(sent).toHaveLength(4);
+    const to = (address: string) => sent.find((e) => e.to.includes(address))!;
+
+    const german = to("reader0@example.com");
+    expect(german.subject).toBe("Dieser Monat in der IT: November 2026");
+    expect(german.html).toMatch(/<html[^>]*lang="de"[^>]*dir="ltr"|<html[^>]*dir="ltr"[^>]*lang="de"/);
+    expect(german.text).toContain("Störungen: 1");
+    expect(german.text).toContain("99,93\u00a0%");
+    expect(german.html).toContain("/de/report?period=2026-11");
+    expect(to("reader3@example.com").subject).toBe(german.subject);
+
+    const arabic = to("reader1@example.com");
+    expect(arabic.subject).toBe("هذا الشهر في تقنية المعلومات: نوفمبر 2026");
+    expect(arabic.html).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"|<html[^>]*dir="rtl"[^>]*lang="ar"/);
+    expect(arabic.html).toContain("/ar/report?period=2026-11");
+    expect(arabic.html).toMatch(/\/manage\/[\w.-]{20,}/);
+
+    const english = to("reader2@example.com");
+    expect(english.subject).toBe("This month in IT: November 2026");
+    expect(english.html).toMatch(/<html[^>]*lang="en"/);
+    expect(english.html).toContain("127.0.0.1:3360/report?period=2026-11");
+    // Each keeps their own links: one rendering per language, personalised per recipient.
+    expect(new Set(sent.map((e) => e.html!.match(/\/manage\/([\w.-]+)/)![1])).size).toBe(4);
   });
 
   it("sends nothing for a month before the page existed, and nothing to nobody", () => {

@@ -16,16 +16,12 @@ import { getPageRow } from "@/db/queries/subscribers";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { markMonthlyReportQueued } from "@/db/writes/service-report";
 import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { localizePath } from "@/core/i18n/paths";
 import { formatter, translator } from "@/core/i18n/translate";
-import { parsePeriod, periodProblem } from "@/core/service-report";
+import { parsePeriod, periodProblem, previousMonth } from "@/core/report-period";
 import MonthlyReport from "@/emails/monthly-report";
+import { localeOr } from "@/services/notifications/words";
 import { buildServiceReport, type ServiceReport } from "./service-report";
-
-/** The month before the one `now` is in, "YYYY-MM" (UTC, like the report's periods). */
-export function previousMonth(now: number): string {
-  const d = new Date(now);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-}
 
 export interface MonthlyFigures {
   month: string;
@@ -57,9 +53,10 @@ const figuresOf = (month: string, r: ServiceReport): MonthlyFigures => ({
 export function queueMonthlyReports(db: Db, now = Date.now()): number {
   const page = getPageRow(db);
   if (!page) return 0;
-  const month = previousMonth(now);
+  // The page's calendar: the month is sent once it has ended there (in New York a few hours after UTC's).
+  const month = previousMonth(now, page.timeZone);
   if (monthlyReportQueued(db, month)) return 0;
-  const period = parsePeriod(month)!;
+  const period = parsePeriod(month, page.timeZone)!;
   // A page younger than the month has nothing to report: mark it, so the check stays one read.
   if (periodProblem(period, now, page.createdAt)) {
     db.transaction((tx) => markMonthlyReportQueued(tx, month, now));
@@ -111,25 +108,27 @@ export function monthlyFigureLines(f: MonthlyFigures, locale: Locale, timeZone: 
 }
 
 /**
- * The rendered email of a monthly_report(_subscribers) notification, with the recipient placeholders of
- * services/notifications/render.ts in the links. The team's links go to the console's report.
+ * The rendered email of a monthly_report(_subscribers) notification in one language, with the recipient
+ * placeholders of services/notifications/render.ts in the links. The outbox renders it once per language its
+ * subscribers read (`locale`); the team's email stays English and links to the console's report.
  */
 export async function renderMonthlyReport(
   ctx: NotificationContext,
   base: string,
   publicUrl: string,
   links: { manageUrl: string; unsubscribeUrl: string },
+  locale: Locale = DEFAULT_LOCALE,
 ) {
   const f = ctx.notification.payload as unknown as MonthlyFigures;
   const forTeam = ctx.notification.kind === "monthly_report";
-  // Subscribers: DEFAULT_LOCALE until their language column lands (L2).
-  const locale: Locale = DEFAULT_LOCALE;
+  if (forTeam) locale = DEFAULT_LOCALE;
   const shown = monthlyFigureLines(f, locale, ctx.page.timeZone);
+  const inLanguage = (path: string) => `${base}${localizePath(path, locale, localeOr(ctx.page.defaultLocale))}`;
   const reportUrl = forTeam
     ? `${publicUrl.replace(/\/+$/, "")}/admin/report?period=${f.month}`
     : ctx.page.publicReport
-      ? `${base}/report?period=${f.month}`
-      : base;
+      ? inLanguage(`/report?period=${f.month}`)
+      : inLanguage("/");
   const element = createElement(MonthlyReport, {
     branding: { pageName: ctx.page.name, accentColor: ctx.page.accentColor, pageUrl: base },
     locale,

@@ -8,7 +8,7 @@ import { readPublicContentVersion } from "@/db/change-watcher";
 import { pageAccessFor } from "@/db/queries/audience";
 import { getPageRow } from "@/db/queries/subscribers";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
-import { periodProblemKind } from "@/core/service-report";
+import { currentMonth, periodProblemKind } from "@/core/report-period";
 import { MINUTE } from "@/core/time";
 import { serviceReportFor, type ServiceReport } from "./service-report";
 
@@ -39,7 +39,7 @@ export function publicServiceReport(
   // The public content version is in the key: a service made internal (or any public change) is never shown
   // from a report built before it.
   const version = readPublicContentVersion(db);
-  const key = `${page.id}:${version}:${requested ?? ""}:${new Date(now).toISOString().slice(0, 7)}`;
+  const key = `${page.id}:${version}:${requested ?? ""}:${currentMonth(now, page.timeZone)}`;
   const hit = kept.get(key);
   if (hit && now - hit.at < PUBLIC_REPORT_LIMITS.keepMs) return { state: "ready", page, ...hit.answer };
   const address = createHash("sha256").update(clientAddress).digest("hex").slice(0, 32);

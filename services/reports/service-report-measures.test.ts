@@ -13,7 +13,7 @@ import { buildServiceReport, serviceReportCsv } from "./service-report";
 
 const system = { type: "system" as const, label: "automation" as const };
 const T = Date.UTC(2026, 10, 10, 9);
-const november = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) };
+const november = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), timeZone: "UTC" };
 const now = Date.UTC(2026, 11, 5);
 let world: World;
 let db: Db;

@@ -11,7 +11,7 @@ import { submitVisitorReport } from "./submit";
 
 const system = { type: "system" as const, label: "automation" as const };
 const T = Date.UTC(2026, 10, 10, 9);
-const november = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1) };
+const november = { from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), timeZone: "UTC" };
 let world: World;
 let db: Db;
 beforeEach(() => {
@@ -90,7 +90,7 @@ describe("buildServiceReport", () => {
   });
 
   it("answers a period in the future, before the page existed, or not a period, with why", () => {
-    const page = { id: world.pageId, createdAt: Date.UTC(2026, 2, 1) };
+    const page = { id: world.pageId, createdAt: Date.UTC(2026, 2, 1), timeZone: "UTC" };
     const now = Date.UTC(2026, 10, 15);
     expect(serviceReportFor(db, page, "2026-12", now)).toMatchObject({
       problem: "That period has not started yet.",

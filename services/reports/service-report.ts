@@ -23,9 +23,8 @@ import {
   incidentsByImpact,
   meanTimeToFirstUpdate,
   meanTimeToResolve,
-  parsePeriod,
-  periodProblem,
 } from "@/core/service-report";
+import { currentMonth, parsePeriod, periodProblem, type ReportPeriod } from "@/core/report-period";
 
 /**
  * The console asks for the "internal" audience and sees everything; /report asks for "public" and gets only
@@ -34,7 +33,7 @@ import {
 export function buildServiceReport(
   db: Db,
   pageId: string,
-  period: { from: number; to: number },
+  period: Pick<ReportPeriod, "from" | "to" | "timeZone">,
   { audience = "internal", now = Date.now() }: { audience?: Audience; now?: number } = {},
 ) {
   const hidden = hiddenFor(db, pageId, audience);
@@ -69,16 +68,19 @@ export function buildServiceReport(
 export type ServiceReport = ReturnType<typeof buildServiceReport>;
 export { serviceReportCsv } from "./service-report-csv";
 
-/** The report page's answer for a requested period (this month by default): the report, or why not. */
+/**
+ * The report page's answer for a requested period (this month by default): the report, or why not. Periods
+ * are the page's calendar (its time zone), like every date the page shows.
+ */
 export function serviceReportFor(
   db: Db,
-  page: { id: string; createdAt: number },
+  page: { id: string; createdAt: number; timeZone: string },
   requested: string | undefined,
   now = Date.now(),
   audience: Audience = "internal",
 ) {
-  const value = requested ?? new Date(now).toISOString().slice(0, 7);
-  const period = parsePeriod(value);
+  const value = requested ?? currentMonth(now, page.timeZone);
+  const period = parsePeriod(value, page.timeZone);
   const problem = period
     ? periodProblem(period, now, page.createdAt)
     : "Choose a month (2026-11), quarter (2026-Q4) or year (2026).";

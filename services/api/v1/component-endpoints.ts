@@ -6,20 +6,26 @@ import type { Db } from "@/db";
 import { COMPONENT_STATUSES, LIMITS } from "@/db/constants";
 import { loadComponentsAndGroups } from "@/db/queries/public-api";
 import { findGroup, findLiveComponent } from "@/db/queries/services";
-import { serializeComponent, serializeComponentList, serializeGroup } from "@/services/api/statuspage";
+import { serializeGroup } from "@/services/api/statuspage";
 import * as services from "@/services/console/services";
 import { DomainError, notFound } from "@/core/errors";
 import { ID_PATTERN } from "@/core/ids";
 import { availabilityTargetProblem } from "@/core/service-report-measures";
 import { multiLine, singleLine } from "@/core/text-input";
 import { componentSchema } from "../schemas";
+import {
+  managedComponentSchema,
+  managedComponentShape,
+  serializeManagedComponent,
+  serializeManagedComponentList,
+} from "./component-shape";
 import { ctxOf } from "./context";
 import type { Endpoint } from "./handler";
 
-const [componentShape, groupShape] = componentSchema.options;
-const ONE_COMPONENT = z.strictObject({ component: componentShape });
+const [, groupShape] = componentSchema.options;
+const ONE_COMPONENT = z.strictObject({ component: managedComponentShape });
 const ONE_GROUP = z.strictObject({ group: groupShape });
-const COMPONENT_LIST = z.strictObject({ components: z.array(componentSchema) });
+const COMPONENT_LIST = z.strictObject({ components: z.array(managedComponentSchema) });
 
 const id = z.string({ error: "Use an id" }).regex(ID_PATTERN, { error: "Not a valid id" });
 const name = singleLine(
@@ -113,7 +119,7 @@ export const componentEndpoints = {
     run: ({ db, actor, body }) => {
       const pageId = ctxOf(db).page.id;
       const { id: componentId } = unwrap(services.createComponent(db, pageId, actor, body, Date.now()), "Component");
-      return { component: serializeComponent(liveComponent(db, pageId, componentId)) };
+      return { component: serializeManagedComponent(liveComponent(db, pageId, componentId)) };
     },
   } satisfies Endpoint<typeof createComponentBody>,
   getComponent: {
@@ -122,7 +128,9 @@ export const componentEndpoints = {
     summary: "One service",
     role: "read",
     responds: { status: 200, description: "The component", schema: ONE_COMPONENT },
-    run: ({ db, params }) => ({ component: serializeComponent(liveComponent(db, ctxOf(db).page.id, params.id)) }),
+    run: ({ db, params }) => ({
+      component: serializeManagedComponent(liveComponent(db, ctxOf(db).page.id, params.id)),
+    }),
   } satisfies Endpoint<undefined>,
   updateComponent: {
     method: "PATCH",
@@ -157,7 +165,7 @@ export const componentEndpoints = {
         );
       }
       if (newStatus) unwrap(services.setStatusByHand(db, pageId, actor, current.id, newStatus, now), "Component");
-      return { component: serializeComponent(liveComponent(db, pageId, current.id)) };
+      return { component: serializeManagedComponent(liveComponent(db, pageId, current.id)) };
     },
   } satisfies Endpoint<typeof updateComponentBody>,
   deleteComponent: {
@@ -193,7 +201,7 @@ export const componentEndpoints = {
       }
       unwrap(outcome, "Group");
       const { groups, components } = loadComponentsAndGroups(db, pageId, "internal");
-      return { components: serializeComponentList(groups, components) };
+      return { components: serializeManagedComponentList(groups, components) };
     },
   } satisfies Endpoint<typeof reorderBody>,
   listGroups: {

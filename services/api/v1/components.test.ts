@@ -14,6 +14,7 @@ import * as reorderRoute from "@/app/api/v1/components/reorder/route";
 import * as groupsRoute from "@/app/api/v1/groups/route";
 import * as groupRoute from "@/app/api/v1/groups/[id]/route";
 import { MAX_BODY_BYTES } from "./handler";
+import { openApiDocument } from "./openapi";
 import { resetRateLimitsForTests } from "./rate-limit";
 import { apiClient, closeApiTestDatabase, expectResponsesMatchOpenApi, openApiTestDatabase } from "./test-client";
 
@@ -239,8 +240,17 @@ describe("components", () => {
     expect(created.status).toBe(201);
     const id = (created.json as { component: { id: string } }).component.id;
     expect(row(id).availabilityTarget).toBe(99.5);
+    // Returned as it was sent, by the write, the single GET and the list (snake_case, like the other fields).
+    expect(created.json.component).toMatchObject({ availability_target: 99.5, show_response_time: false });
+    expect((await call(componentRoute.GET, oneC(id))).json.component.availability_target).toBe(99.5);
+    const listed = (await call(componentsRoute.GET, C)).json.components as Record<string, unknown>[];
+    expect(listed.find((c) => c.id === id)).toMatchObject({ availability_target: 99.5 });
+    // A group has no target of its own.
+    expect(listed.filter((c) => c.group === true).every((c) => !("availability_target" in c))).toBe(true);
     const patch = (body: object) => call(componentRoute.PATCH, { ...oneC(id), method: "PATCH", body });
-    expect((await patch({ availabilityTarget: 99.99 })).status).toBe(200);
+    const changed = await patch({ availabilityTarget: 99.99 });
+    expect(changed.status).toBe(200);
+    expect(changed.json.component.availability_target).toBe(99.99);
     expect(row(id).availabilityTarget).toBe(99.99);
     expect((await patch({ name: "Payroll 2" })).status).toBe(200);
     expect(row(id).availabilityTarget).toBe(99.99);
@@ -361,5 +371,20 @@ describe("the OpenAPI document", () => {
       new Set([200, 201, 204, 400, 401, 403, 404, 409, 413, 415, 422]),
     );
     expectResponsesMatchOpenApi(responses);
+  });
+  it("documents a service's availability_target (and show_response_time) on every component answer", () => {
+    const doc = openApiDocument("http://127.0.0.1:3450") as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    };
+    for (const [path, method, status] of [
+      ["/api/v1/components", "get", "200"],
+      ["/api/v1/components", "post", "201"],
+      ["/api/v1/components/{id}", "get", "200"],
+      ["/api/v1/components/{id}", "patch", "200"],
+    ]) {
+      const answer = JSON.stringify(doc.paths[path][method].responses[status].content);
+      expect(answer, `${method} ${path}`).toContain('"availability_target":{"type":"number","description":');
+      expect(answer, `${method} ${path}`).toContain('"show_response_time":{"type":"boolean"');
+    }
   });
 });

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { COMPONENT_STATUSES, IMPACTS, POSTABLE_INCIDENT_STATUSES, UNRESOLVED_INCIDENT_STATUSES } from "@/db/constants";
 import { loadComponentsAndGroups, loadIncidentBundles } from "@/db/queries/public-api";
-import { serializeComponentList, serializeIncident, serializeMaintenance } from "@/services/api/statuspage";
+import { serializeIncident, serializeMaintenance } from "@/services/api/statuspage";
+import { managedComponentSchema, serializeManagedComponentList } from "./component-shape";
 import { notFound } from "@/core/errors";
 import { addIncidentUpdate, createIncident } from "@/services/incidents/incident-verbs";
 import {
@@ -27,7 +28,7 @@ import { ctxOf } from "./context";
 import type { Endpoint } from "./handler";
 import { integrationEndpoints } from "./integration-endpoints";
 import { subscriberEndpoints } from "./subscriber-endpoints";
-import { componentSchema, incidentSchema, maintenanceSchema } from "../schemas";
+import { incidentSchema, maintenanceSchema } from "../schemas";
 
 const ONE_INCIDENT = z.strictObject({ incident: incidentSchema });
 const ONE_MAINTENANCE = z.strictObject({ scheduled_maintenance: maintenanceSchema });
@@ -103,13 +104,14 @@ export const endpoints = {
     role: "read",
     responds: {
       status: 200,
-      description: "The components, in the Statuspage shape",
-      schema: z.strictObject({ components: z.array(componentSchema) }),
+      description:
+        "The components, in the Statuspage shape, each service with its availability_target and show_response_time",
+      schema: z.strictObject({ components: z.array(managedComponentSchema) }),
     },
     run: ({ db }) => {
       const ctx = ctxOf(db);
       const { groups, components } = loadComponentsAndGroups(db, ctx.page.id, ctx.audience);
-      return { components: serializeComponentList(groups, components) };
+      return { components: serializeManagedComponentList(groups, components) };
     },
   } satisfies Endpoint<undefined>,
   listIncidents: {
