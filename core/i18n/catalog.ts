@@ -20,6 +20,7 @@ import publish from "./messages/publish";
 import report from "./messages/report";
 import report_problem from "./messages/report-problem";
 import signIn from "./messages/signIn";
+import signup_errors from "./messages/signup-errors";
 import sms_follow from "./messages/sms-follow";
 import sms_manage from "./messages/sms-manage";
 import sms_pages from "./messages/sms-pages";
@@ -47,6 +48,7 @@ export const CATALOG = {
   report,
   "report-problem": report_problem,
   signIn,
+  "signup-errors": signup_errors,
   "sms-follow": sms_follow,
   "sms-manage": sms_manage,
   "sms-pages": sms_pages,
