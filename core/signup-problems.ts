@@ -68,3 +68,9 @@ export const invalidSignup = (problems: FieldProblems): InvalidSignup => ({
 /** One field's one problem. */
 export const invalidField = (field: string, problem: SignupProblem): InvalidSignup =>
   invalidSignup({ [field]: [problem] });
+
+/** A result as a visitor's form shows it: a refusal's field errors in their language, anything else as it is. */
+export function inLanguage<R extends { status: string }>(result: R, locale: Locale): R {
+  if (result.status !== "invalid" || !("problems" in result)) return result;
+  return { ...result, errors: fieldErrorsIn((result as unknown as InvalidSignup).problems, locale) };
+}

@@ -27,6 +27,7 @@ import sms_pages from "./messages/sms-pages";
 import subscribe from "./messages/subscribe";
 import viewer_sign_in from "./messages/viewer-sign-in";
 import votes from "./messages/votes";
+import webhook_form from "./messages/webhook-form";
 
 export const CATALOG = {
   chart,
@@ -55,6 +56,7 @@ export const CATALOG = {
   subscribe,
   "viewer-sign-in": viewer_sign_in,
   votes,
+  "webhook-form": webhook_form,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;
