@@ -12,6 +12,7 @@
 //   (developers.google.com/workspace/chat/quickstart/webhooks).
 // WEBHOOKS_ALLOW_LOOPBACK (tests only) also lets http(s)://127.0.0.1 and [::1] through, any path.
 import type { ChatPlatform } from "@/db/constants";
+import { problemText, signupProblem, type SignupProblem } from "./signup-problems";
 
 interface HostRule {
   /** Exact host names, or suffixes starting with a dot. */
@@ -59,29 +60,40 @@ export function platformOfHost(url: URL): ChatPlatform | null {
 }
 
 /**
- * Whether `url` is an incoming-webhook URL of `platform`. Null when it is; otherwise the message for the
+ * Whether `url` is an incoming-webhook URL of `platform`. Null when it is; otherwise the problem for the
  * form, naming what a right one looks like.
  */
+export function chatUrlCheck(
+  platform: ChatPlatform,
+  url: URL,
+  labels: Record<ChatPlatform, string>,
+  options: { allowLoopback?: boolean } = {},
+): SignupProblem | null {
+  const host = url.hostname.toLowerCase();
+  if (options.allowLoopback && LOOPBACK_HOSTS.has(host)) return null;
+  const rule = CHAT_HOST_RULES[platform];
+  const name = labels[platform];
+  if (!hostMatches(host, rule)) {
+    const other = platformOfHost(url);
+    if (other && other !== platform)
+      return signupProblem("chatOtherPlatform", { other: labels[other], platform: name });
+    return signupProblem("chatNotPlatform", { platform: name, example: rule.example });
+  }
+  if (url.protocol !== "https:") return signupProblem("chatNotHttps", { platform: name });
+  if (url.port !== "" && url.port !== "443") return signupProblem("chatPort", { platform: name });
+  if (!rule.path.test(url.pathname)) return signupProblem("chatPath", { platform: name, example: rule.example });
+  return null;
+}
+
+/** The same check in English words (the console, the delivery log), or null when the URL is right. */
 export function chatUrlProblem(
   platform: ChatPlatform,
   url: URL,
   labels: Record<ChatPlatform, string>,
   options: { allowLoopback?: boolean } = {},
 ): string | null {
-  const host = url.hostname.toLowerCase();
-  if (options.allowLoopback && LOOPBACK_HOSTS.has(host)) return null;
-  const rule = CHAT_HOST_RULES[platform];
-  if (!hostMatches(host, rule)) {
-    const other = platformOfHost(url);
-    if (other && other !== platform)
-      return `This is a ${labels[other]} URL: choose ${labels[other]} above, or paste a ${labels[platform]} URL.`;
-    return `This is not a ${labels[platform]} webhook URL. It looks like ${rule.example}`;
-  }
-  if (url.protocol !== "https:") return `${labels[platform]} webhook URLs start with https://.`;
-  if (url.port !== "" && url.port !== "443") return `${labels[platform]} webhook URLs use the standard port.`;
-  if (!rule.path.test(url.pathname))
-    return `This ${labels[platform]} URL is not an incoming-webhook URL. It looks like ${rule.example}`;
-  return null;
+  const problem = chatUrlCheck(platform, url, labels, options);
+  return problem && problemText(problem);
 }
 
 /**

@@ -3,7 +3,10 @@
 // international non-geographic codes. The list is of well-known ranges (docs in README "SMS"), not complete;
 // Twilio refuses the rest (its error 21211/21614 comes back as a per-field message).
 
-export type PhoneResult = { ok: true; e164: string } | { ok: false; error: string };
+import { problemText, signupProblem, type SignupProblem } from "./signup-problems";
+
+/** Refused: `problem` for the reader's language, `error` the same in English (console, API, logs). */
+export type PhoneResult = { ok: true; e164: string } | { ok: false; problem: SignupProblem; error: string };
 
 /** Prefixes (after "+") that are premium-rate, shared-cost or non-geographic. */
 export const REFUSED_PREFIXES: readonly string[] = [
@@ -43,18 +46,18 @@ export const REFUSED_PREFIXES: readonly string[] = [
   "979",
 ];
 
-const INTERNATIONAL =
-  "Enter the number in international format, starting with + and the country code, like +49 170 1234567.";
+const refused = (code: "phoneInternational" | "phoneShortCode" | "phonePremium"): PhoneResult => {
+  const problem = signupProblem(code);
+  return { ok: false, problem, error: problemText(problem) };
+};
 
 export function parsePhoneNumber(raw: string): PhoneResult {
-  if (raw.length > 40 || /[\u0000-\u001f\u007f]/.test(raw)) return { ok: false, error: INTERNATIONAL };
+  if (raw.length > 40 || /[\u0000-\u001f\u007f]/.test(raw)) return refused("phoneInternational");
   const compact = raw.trim().replace(/[\s().\-\u00a0]/g, "");
-  if (/^\d{3,8}$/.test(compact))
-    return { ok: false, error: "That looks like a short code: SMS go to mobile numbers in international format only." };
-  if (!/^\+[1-9]\d{7,14}$/.test(compact)) return { ok: false, error: INTERNATIONAL };
+  if (/^\d{3,8}$/.test(compact)) return refused("phoneShortCode");
+  if (!/^\+[1-9]\d{7,14}$/.test(compact)) return refused("phoneInternational");
   const digits = compact.slice(1);
-  if (REFUSED_PREFIXES.some((p) => digits.startsWith(p)))
-    return { ok: false, error: "That is a premium-rate or service number, which cannot receive our SMS." };
+  if (REFUSED_PREFIXES.some((p) => digits.startsWith(p))) return refused("phonePremium");
   return { ok: true, e164: compact };
 }
 

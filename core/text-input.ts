@@ -14,9 +14,18 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const codePoint = (char: string) => `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 const NAMES: Record<string, string> = { "\t": "a tab", "\n": "a line break", "\r": "a line break" };
 
+const badCharacter = (value: string, multiline: boolean) =>
+  (multiline ? MULTI_LINE : SINGLE_LINE).exec(value) ?? LONE_SURROGATE.exec(value);
+
+/** Where (1-based) the first character `value` may not hold is, or null when there is none. */
+export function textCharacterPosition(value: string, multiline: boolean): number | null {
+  const bad = badCharacter(value, multiline);
+  return bad ? bad.index + 1 : null;
+}
+
 /** Why `value` is not acceptable text, or null when it is. */
 export function textCharacterProblem(value: string, multiline: boolean): string | null {
-  const bad = (multiline ? MULTI_LINE : SINGLE_LINE).exec(value) ?? LONE_SURROGATE.exec(value);
+  const bad = badCharacter(value, multiline);
   if (!bad) return null;
   const what = NAMES[bad[0]] ?? `the control character ${codePoint(bad[0])}`;
   const where = `at character ${bad.index + 1}`;

@@ -1,12 +1,12 @@
 "use server";
 import { headers } from "next/headers";
 import { getDb } from "@/db";
-import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
 import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
 import { clientAddress } from "@/services/auth/request";
 import { getConfig } from "@/core/config";
 import { requestChatSubscription, type ChatRegisterResult } from "@/services/chat/register";
-import { postedLanguage } from "@/services/subscriptions/language";
+import { inLanguage, problemText, signupProblem } from "@/core/signup-problems";
+import { languageField, postedLanguage } from "@/services/subscriptions/language";
 
 /** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
 export interface ChatValues {
@@ -33,17 +33,18 @@ function typedChat(form: FormData): ChatValues {
 // the limits are per IP and overall, and the URL must be on its platform's hosts and pass the SSRF guard.
 async function subscribeChatUnguarded(_prev: ChatSubscribeState, form: FormData): Promise<ChatSubscribeState> {
   const values = typedChat(form);
+  const language = languageField.parse(postedLanguage(form));
   const result = await requestChatSubscription(
     getDb(),
-    { ...values, website: String(form.get("website") ?? "").slice(0, 1001), language: postedLanguage(form) },
+    { ...values, website: String(form.get("website") ?? "").slice(0, 1001), language },
     clientAddress(await headers()) ?? "unknown",
     { allowLoopback: getConfig().webhooksAllowLoopback },
   );
-  return result.status === "created" ? result : { ...result, values };
+  return result.status === "created" ? result : { ...inLanguage(result, language), values };
 }
 
 export const subscribeChatAction = answerWhenDatabaseCannotSave(subscribeChatUnguarded, (form): ChatSubscribeState => ({
   status: "unavailable",
-  message: DATABASE_UNAVAILABLE_MESSAGE,
+  message: problemText(signupProblem("unavailable"), languageField.parse(postedLanguage(form))),
   values: typedChat(form),
 }));

@@ -11,6 +11,7 @@ import { SubscribeForm, type SubscribeFormText } from "./subscribe-form";
 import { WebhookSubscribeForm } from "./webhook-form";
 import { ChatSubscribeForm } from "./chat-form";
 import { chatFormText } from "./chat-form-text";
+import { webhookFormText } from "./webhook-form-text";
 import { hrefIn } from "@/core/i18n/paths";
 import { translator } from "@/core/i18n/translate";
 import { publicLocale } from "@/services/i18n/request";
@@ -93,7 +94,7 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
           ) : sms ? (
             <SmsSubscribeForm choices={choices} lang={lang} />
           ) : webhook ? (
-            <WebhookSubscribeForm choices={choices} locale={lang.locale} />
+            <WebhookSubscribeForm choices={choices} locale={lang.locale} text={webhookFormText(lang.locale)} />
           ) : (
             <SubscribeForm choices={choices} locale={lang.locale} text={formText} />
           )}

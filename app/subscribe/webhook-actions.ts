@@ -1,12 +1,12 @@
 "use server";
 import { headers } from "next/headers";
 import { getDb } from "@/db";
-import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
 import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
 import { clientAddress } from "@/services/auth/request";
 import { getConfig } from "@/core/config";
 import { requestWebhookSubscription, type RegisterResult } from "@/services/webhooks/register";
-import { postedLanguage } from "@/services/subscriptions/language";
+import { inLanguage, problemText, signupProblem } from "@/core/signup-problems";
+import { languageField, postedLanguage } from "@/services/subscriptions/language";
 
 /** What was typed comes back with an error, so the form shows it again (React resets the form after an action). */
 export interface WebhookValues {
@@ -27,22 +27,22 @@ function typedWebhook(form: FormData): WebhookValues {
   };
 }
 
+/** The page's language the form was posted from: the subscriber's language, and the one its answer is in. */
+const languageOf = (form: FormData) => languageField.parse(postedLanguage(form));
+
 // Public and anonymous by design, like the email sign-up: Next checks the Origin of Server Action posts,
 // the limits are per IP and overall, and the URL passes the SSRF guard.
 async function subscribeWebhookUnguarded(_prev: WebhookSubscribeState, form: FormData): Promise<WebhookSubscribeState> {
   const values = typedWebhook(form);
+  const language = languageOf(form);
   const result = await requestWebhookSubscription(
     getDb(),
-    {
-      ...values,
-      website: String(form.get("website") ?? "").slice(0, 1001),
-      language: postedLanguage(form),
-    },
+    { ...values, website: String(form.get("website") ?? "").slice(0, 1001), language },
     clientAddress(await headers()) ?? "unknown",
     { allowLoopback: getConfig().webhooksAllowLoopback },
   );
   // What was typed goes back only with errors; a success shows the secret once instead.
-  return result.status === "created" ? result : { ...result, values };
+  return result.status === "created" ? result : { ...inLanguage(result, language), values };
 }
 
 // A database that cannot save answers "try again in a minute" instead of a 500, with what was typed.
@@ -50,7 +50,7 @@ export const subscribeWebhookAction = answerWhenDatabaseCannotSave(
   subscribeWebhookUnguarded,
   (form): WebhookSubscribeState => ({
     status: "unavailable",
-    message: DATABASE_UNAVAILABLE_MESSAGE,
+    message: problemText(signupProblem("unavailable"), languageOf(form)),
     values: typedWebhook(form),
   }),
 );

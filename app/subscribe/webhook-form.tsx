@@ -5,12 +5,26 @@ import type { Locale } from "@/core/i18n/locales";
 import { ServicePicker, choiceGroups } from "@/components/ui/service-picker";
 import { subscribeWebhookAction, type WebhookSubscribeState } from "./webhook-actions";
 import { Button } from "@/components/ui/button";
+import type { WebhookFormText } from "./webhook-form-text";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
 const error = "mt-1 text-sm text-red-700 dark:text-red-400";
 
+/** A translated sentence whose `backticked` parts are code (header names, event names). */
+function WithCode({ text }: { text: string }) {
+  return text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
 /** Works without JavaScript: the picker is always there, and counts only when "Only the services I choose" is picked. */
-export function WebhookSubscribeForm({ choices, locale }: { choices: ComponentChoices; locale: Locale }) {
+export function WebhookSubscribeForm({
+  choices,
+  locale,
+  text,
+}: {
+  choices: ComponentChoices;
+  locale: Locale;
+  text: WebhookFormText;
+}) {
   const [state, action, pending] = useActionState<WebhookSubscribeState, FormData>(subscribeWebhookAction, null);
   const urlRef = useRef<HTMLInputElement>(null);
   const errors = state?.status === "invalid" ? state.errors : {};
@@ -25,29 +39,32 @@ export function WebhookSubscribeForm({ choices, locale }: { choices: ComponentCh
         role="status"
         className="space-y-3 rounded-md border border-green-300 bg-green-50 p-4 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
       >
-        <h2 className="font-semibold">Webhook registered: pending verification</h2>
+        <h2 className="font-semibold">{text.createdHeading}</h2>
         <p className="break-words">
-          We are sending a signed <code>ping</code> (header <code>X-Statuspage-Event: ping</code>) to{" "}
-          <code className="break-all">{state.url}</code>. Once it answers with any 2xx status within 10 seconds, the
-          webhook is active and we will POST JSON to it when an incident or maintenance starts, changes or ends, and
-          when a service changes status. Until then it receives nothing; an unanswered ping is tried again after 1, 5
-          and 15 minutes.
+          <WithCode text={text.pinging} />
         </p>
+        <p>
+          <code className="break-all" dir="ltr">
+            {state.url}
+          </code>
+        </p>
+        <p>{text.pingRest}</p>
         <label htmlFor="webhook-secret" className="block font-medium">
-          Your signing secret: copy it now, it is not shown again
+          {text.secretLabel}
         </label>
         <input
           id="webhook-secret"
           readOnly
+          dir="ltr"
           value={state.secret}
           className={`${input} font-mono text-sm text-slate-900 dark:text-slate-100`}
         />
-        <p>
-          Each request carries <code>X-Statuspage-Signature: t=…,v1=…</code>, an HMAC-SHA256 made with this secret. See{" "}
+        <p className="break-words">
+          <WithCode text={text.signature} />{" "}
           <a className="underline" href="/api#webhooks">
-            how to verify it
+            {text.verifyLink}
           </a>
-          . Every payload has an unsubscribe link.
+          . {text.unsubscribeNote}
         </p>
       </div>
     );
@@ -59,10 +76,10 @@ export function WebhookSubscribeForm({ choices, locale }: { choices: ComponentCh
       <input type="hidden" name="language" value={locale} />
       <div>
         <label htmlFor="url" className="block font-medium">
-          Webhook URL
+          {text.url}
         </label>
         <p id="url-hint" className="text-sm text-slate-600 dark:text-slate-400">
-          An http(s) address on the public internet that answers a POST with a 2xx status within 10 seconds.
+          {text.urlHint}
         </p>
         <input
           ref={urlRef}
@@ -77,16 +94,16 @@ export function WebhookSubscribeForm({ choices, locale }: { choices: ComponentCh
           aria-describedby="url-hint url-error"
           className={input}
         />
-        <p id="url-error" aria-live="polite" className={error}>
+        <p id="url-error" aria-live="polite" className={`${error} break-words`}>
           {errors.url?.[0]}
         </p>
       </div>
       <div>
         <label htmlFor="owner-email" className="block font-medium">
-          Your email (optional)
+          {text.email}
         </label>
         <p id="owner-email-hint" className="text-sm text-slate-600 dark:text-slate-400">
-          Only used to tell you if the webhook keeps failing and is switched off.
+          {text.emailHint}
         </p>
         <input
           id="owner-email"
@@ -109,14 +126,14 @@ export function WebhookSubscribeForm({ choices, locale }: { choices: ComponentCh
         <input id="webhook-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
       <fieldset aria-describedby="webhook-components-error">
-        <legend className="font-medium">Send events about</legend>
+        <legend className="font-medium">{text.sendAbout}</legend>
         <label className="mt-2 flex items-center gap-2">
           <input type="radio" name="scope" value="all" defaultChecked={values?.scope !== "some"} />
-          Everything
+          {text.everything}
         </label>
         <label className="mt-1 flex items-center gap-2">
           <input type="radio" name="scope" value="some" defaultChecked={values?.scope === "some"} />
-          Only the services I choose below
+          {text.onlyChosen}
         </label>
         <ServicePicker groups={choiceGroups(choices)} name="componentIds" selected={values?.componentIds} />
         <p id="webhook-components-error" aria-live="polite" className={error}>
@@ -130,11 +147,11 @@ export function WebhookSubscribeForm({ choices, locale }: { choices: ComponentCh
       ) : null}
       {state?.status === "too-many" ? (
         <p role="alert" className="text-red-700 dark:text-red-400">
-          Too many webhook registrations right now. Please try again in an hour.
+          {text.tooMany}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>
-        {pending ? "Registering..." : "Register webhook"}
+        {pending ? text.registering : text.register}
       </Button>
     </form>
   );

@@ -21,12 +21,14 @@ import report from "./messages/report";
 import report_problem from "./messages/report-problem";
 import report_csv from "./messages/report-csv";
 import signIn from "./messages/signIn";
+import signup_errors from "./messages/signup-errors";
 import sms_follow from "./messages/sms-follow";
 import sms_manage from "./messages/sms-manage";
 import sms_pages from "./messages/sms-pages";
 import subscribe from "./messages/subscribe";
 import viewer_sign_in from "./messages/viewer-sign-in";
 import votes from "./messages/votes";
+import webhook_form from "./messages/webhook-form";
 
 export const CATALOG = {
   chart,
@@ -49,12 +51,14 @@ export const CATALOG = {
   "report-problem": report_problem,
   "report-csv": report_csv,
   signIn,
+  "signup-errors": signup_errors,
   "sms-follow": sms_follow,
   "sms-manage": sms_manage,
   "sms-pages": sms_pages,
   subscribe,
   "viewer-sign-in": viewer_sign_in,
   votes,
+  "webhook-form": webhook_form,
 } as const;
 
 export type Namespace = keyof typeof CATALOG;

@@ -72,11 +72,13 @@ describe("verification on registration", () => {
     const gone = await register("slack");
     expect(gone).toEqual({
       status: "invalid",
+      problems: { url: [{ code: "chatGone", values: { platform: "Slack", status: 404 } }] },
       errors: { url: [expect.stringMatching(/Slack says this webhook does not exist \(HTTP 404\)/)] },
     });
     const error = await register("discord");
-    expect(error).toEqual({
+    expect(error).toMatchObject({
       status: "invalid",
+      problems: { url: [{ code: "chatRefused" }] },
       errors: { url: [expect.stringMatching(/Discord did not accept our test message \(HTTP 500/)] },
     });
     const hang = await registerChat(
@@ -84,8 +86,9 @@ describe("verification on registration", () => {
       { platform: "teams", url: receiver.url("/teams") },
       { origin: "console", allowLoopback: true, timeoutMs: 300 },
     );
-    expect(hang).toEqual({
+    expect(hang).toMatchObject({
       status: "invalid",
+      problems: { url: [{ code: "chatUnreachable" }] },
       errors: { url: [expect.stringMatching(/could not reach Microsoft Teams.*Timed out/)] },
     });
     expect(db.select().from(subscribers).where(eq(subscribers.kind, "chat")).all()).toHaveLength(0);
@@ -97,13 +100,21 @@ describe("verification on registration", () => {
       { platform: "teams", url: "https://hooks.slack.com/services/T1/B2/c3" },
       { origin: "console" },
     );
-    expect(wrong).toEqual({ status: "invalid", errors: { url: [expect.stringMatching(/This is a Slack URL/)] } });
+    expect(wrong).toMatchObject({
+      status: "invalid",
+      problems: { url: [{ code: "chatOtherPlatform", values: { other: "Slack", platform: "Microsoft Teams" } }] },
+      errors: { url: [expect.stringMatching(/This is a Slack URL/)] },
+    });
     const host = await registerChat(
       db,
       { platform: "slack", url: "https://example.com/services/T1/B2/c3" },
       { origin: "console" },
     );
-    expect(host).toEqual({ status: "invalid", errors: { url: [expect.stringMatching(/not a Slack webhook URL/)] } });
+    expect(host).toMatchObject({
+      status: "invalid",
+      problems: { url: [{ code: "chatNotPlatform" }] },
+      errors: { url: [expect.stringMatching(/not a Slack webhook URL/)] },
+    });
     // Without the test setting, a loopback receiver is not a Slack URL either.
     const loop = await registerChat(db, { platform: "slack", url: receiver.url("/slack") }, { origin: "console" });
     expect(loop.status).toBe("invalid");

@@ -14,12 +14,13 @@ import { getPageRow } from "@/db/queries/subscribers";
 import { deleteChatSubscriber, insertChatSubscriber } from "@/db/writes/chat";
 import { ensureAppSecret } from "@/db/writes/page";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
-import { chatUrlProblem } from "@/core/chat-hosts";
+import { chatUrlCheck } from "@/core/chat-hosts";
 import { getConfig } from "@/core/config";
 import { newId } from "@/core/ids";
 import { HOUR } from "@/core/time";
 import type { PostResult } from "@/services/webhooks/send";
-import { webhookInputSchema } from "@/services/webhooks/register";
+import { invalidField, signupProblem, type InvalidSignup, type SignupProblem } from "@/core/signup-problems";
+import { schemaProblems, webhookInputSchema } from "@/services/webhooks/register";
 import { parseWebhookUrl } from "@/services/webhooks/url-guard";
 import { chatUnsubscribeUrl } from "./deliver";
 import { verificationMessage } from "./message";
@@ -35,20 +36,14 @@ export const VERIFY_TIMEOUT_MS = 8000;
 export const chatInputSchema = webhookInputSchema.extend({
   /** The language of the page it was posted from (missing or tampered: the default). */
   language: languageField,
-  platform: z.enum(CHAT_PLATFORMS, { error: "Choose where to post: Slack, Microsoft Teams, Discord or Google Chat." }),
+  platform: z.enum(CHAT_PLATFORMS, { error: "platformNone" }),
 });
 /** What a form posts: the platform is checked by the schema like everything else. */
 export type ChatInput = Omit<z.input<typeof chatInputSchema>, "platform"> & { platform?: string };
 
 export type ChatRegisterResult =
-  | { status: "created"; id: string; platform: ChatPlatform }
-  | { status: "invalid"; errors: Record<string, string[]> }
-  | { status: "too-many" };
+  { status: "created"; id: string; platform: ChatPlatform } | InvalidSignup | { status: "too-many" };
 
-const invalid = (field: string, message: string): ChatRegisterResult => ({
-  status: "invalid",
-  errors: { [field]: [message] },
-});
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
 
 export interface ChatRegisterOptions extends ChatSendOptions {
@@ -59,35 +54,34 @@ export interface ChatRegisterOptions extends ChatSendOptions {
   beforePost?: (tx: Tx) => boolean;
 }
 
-/** Why the verification message was not accepted, in words for the form. */
-function verificationProblem(platform: ChatPlatform, result: PostResult) {
+/** Why the verification message was not accepted. What the platform or the network said stays as it came. */
+function verificationProblem(platform: ChatPlatform, result: PostResult): SignupProblem {
   const name = CHAT_PLATFORM_LABELS[platform];
-  if (isGone(result))
-    return `${name} says this webhook does not exist (HTTP ${result.statusCode}): it was deleted, or the URL is incomplete. Copy the whole URL again.`;
+  if (isGone(result)) return signupProblem("chatGone", { platform: name, status: result.statusCode! });
   if (result.statusCode !== null)
-    return `${name} did not accept our test message (${result.error ?? `HTTP ${result.statusCode}`}). Check the URL and try again.`;
-  return `We could not reach ${name} to post a test message (${result.error ?? "no answer"}). Try again in a few minutes.`;
+    return signupProblem("chatRefused", { platform: name, reason: result.error ?? `HTTP ${result.statusCode}` });
+  return result.error
+    ? signupProblem("chatUnreachable", { platform: name, reason: result.error })
+    : signupProblem("chatNoAnswer", { platform: name });
 }
 
 export async function registerChat(db: Db, raw: ChatInput, options: ChatRegisterOptions): Promise<ChatRegisterResult> {
   const parsed = chatInputSchema.safeParse(raw);
-  if (!parsed.success)
-    return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  if (!parsed.success) return schemaProblems(parsed.error);
   const input = parsed.data;
   const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
   if (input.scope === "some" && componentIds.length === 0)
-    return invalid("componentIds", "Choose at least one service, or everything.");
+    return invalidField("componentIds", signupProblem("componentsNone"));
   const syntax = parseWebhookUrl(input.url);
-  if (!syntax.ok) return invalid("url", syntax.message);
-  const hostProblem = chatUrlProblem(input.platform, syntax.url, CHAT_PLATFORM_LABELS, options);
-  if (hostProblem) return invalid("url", hostProblem);
+  if (!syntax.ok) return invalidField("url", syntax.problem);
+  const hostProblem = chatUrlCheck(input.platform, syntax.url, CHAT_PLATFORM_LABELS, options);
+  if (hostProblem) return invalidField("url", hostProblem);
   const url = syntax.url.href;
   const now = options.now ?? Date.now();
   const page = getPageRow(db)!;
   if (componentIds.length > 0 && liveComponentIds(db, page.id, componentIds).size !== componentIds.length)
-    return invalid("componentIds", "One of the chosen services no longer exists. Reload the page and choose again.");
-  if (chatByUrl(db, page.id, url)?.state === "active")
-    return invalid("url", "This channel is already connected. Every message has a link to unsubscribe it.");
+    return invalidField("componentIds", signupProblem("componentsGone"));
+  if (chatByUrl(db, page.id, url)?.state === "active") return invalidField("url", signupProblem("chatTaken"));
   if (options.beforePost && !db.transaction((tx) => options.beforePost!(tx))) return { status: "too-many" };
 
   const id = newId();
@@ -97,12 +91,12 @@ export async function registerChat(db: Db, raw: ChatInput, options: ChatRegister
     unsubscribe: chatUnsubscribeUrl(base, secret, { id, tokenVersion: 1 }),
   });
   const result = await postChat(input.platform, url, payload, { timeoutMs: VERIFY_TIMEOUT_MS, ...options });
-  if (!result.ok) return invalid("url", verificationProblem(input.platform, result));
+  if (!result.ok) return invalidField("url", verificationProblem(input.platform, result));
 
   return db.transaction((tx): ChatRegisterResult => {
     const existing = chatByUrl(tx, page.id, url);
     // Someone else connected it while the test message was on its way.
-    if (existing?.state === "active") return invalid("url", "This channel is already connected.");
+    if (existing?.state === "active") return invalidField("url", signupProblem("chatTakenJustNow"));
     if (existing) deleteChatSubscriber(tx, existing.id);
     insertChatSubscriber(tx, {
       id,

@@ -3,6 +3,7 @@
 // fields themselves are validated by each kind's register function (the same rules as the public forms).
 import { z } from "zod";
 import { typedValues, type FormState } from "@/services/auth/action";
+import type { InvalidSignup } from "@/core/signup-problems";
 
 /** Only sizes: a huge post is refused before it is looked at. Kinds extend it with their own fields. */
 export const endpointFormSchema = z.object({
@@ -14,8 +15,7 @@ export const endpointFormSchema = z.object({
 /** The chosen services (one more than the register functions allow, so too many is refused by them). */
 export const chosenComponentIds = (formData: FormData) => formData.getAll("componentIds").map(String).slice(0, 501);
 
-type Refused =
-  { ok: false; message: string } | { status: "invalid"; errors: Record<string, string[]> } | { status: "too-many" };
+type Refused = { ok: false; message: string } | InvalidSignup | { status: "too-many" };
 
 /** What an add form answers: the created endpoint, or the refusal as the form shows it (per field). */
 export function addAnswer<Created extends { status: "created" }>(

@@ -85,11 +85,42 @@ describe("the SMS sign-up routes", () => {
     expect(page).toContain("يُرجى تصحيح الرقم أدناه.");
     expect(page).toContain('action="/ar/subscribe/sms"');
     expect(page).toContain('<input type="hidden" name="language" value="ar">');
+    // The number's own error is in Arabic too, not only the frame around it.
+    expect(page).toContain("أدخل الرقم بالتنسيق الدولي");
+    expect(page).not.toContain("international format");
     const refused = await subscribePost(
       form("/subscribe/sms", [["phone", "12"]], { ...inLanguage("ar"), origin: "https://evil.example" }),
     );
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("نموذج من موقع آخر.");
+  });
+
+  it("refuses a number that is not E.164, a short code and a premium number from /de/... in German", async () => {
+    const post = (phone: string) =>
+      subscribePost(
+        form(
+          "/subscribe/sms",
+          [
+            ["phone", phone],
+            ["scope", "all"],
+            ["language", "de"],
+          ],
+          inLanguage("de"),
+        ),
+      );
+    const cases: [string, string][] = [
+      ["0170 1234567", "Geben Sie die Nummer im internationalen Format ein"],
+      ["72345", "Das sieht nach einer Kurzwahlnummer aus"],
+      ["+49 900 1234567", "Das ist eine Premium- oder Servicenummer"],
+    ];
+    for (const [phone, german] of cases) {
+      const res = await post(phone);
+      expect(res.status, phone).toBe(400);
+      const page = await res.text();
+      expect(page, phone).toMatch(new RegExp(`<p id="phone-error" class="error" aria-live="polite">${german}`));
+      expect(page, phone).not.toMatch(/international format|short code|premium-rate/);
+    }
+    expect(getSmsSubscriberByPhone(world.db, world.pageId, "+499001234567")).toBeUndefined();
   });
 
   it("a number gets the code form; the right code confirms it; STOP (signed) ends it", async () => {

@@ -4,6 +4,13 @@
 // number and per client address.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import {
+  invalidField,
+  invalidSignup,
+  problemsFromFieldErrors,
+  signupProblem,
+  type InvalidSignup,
+} from "@/core/signup-problems";
 import { languageField } from "@/services/subscriptions/language";
 import type { Db, Tx } from "@/db";
 import { getPageRow, getSubscriber } from "@/db/queries/subscribers";
@@ -25,7 +32,7 @@ export const smsSubscribeSchema = z.object({
   /** The language of the page it was posted from (missing or tampered: the default). */
   language: languageField,
 
-  phone: z.string().max(40, { error: "Enter the number in international format, like +49 170 1234567." }),
+  phone: z.string().max(40, { error: "phoneInternational" }),
   scope: z.enum(["all", "some"]).default("all"),
   componentIds: z.array(z.string().refine(isId)).max(500).default([]),
   /** Widen SMS from major/critical incidents and reminders to every incident and maintenance notification. */
@@ -34,10 +41,7 @@ export const smsSubscribeSchema = z.object({
 });
 export type SmsSubscribeInput = z.input<typeof smsSubscribeSchema>;
 
-export type SmsSubscribeResult =
-  | { status: "code-sent"; subscriberId: string }
-  | { status: "invalid"; errors: Record<string, string[]> }
-  | { status: "too-many" };
+export type SmsSubscribeResult = { status: "code-sent"; subscriberId: string } | InvalidSignup | { status: "too-many" };
 
 const hash = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
 
@@ -67,12 +71,12 @@ export function requestSmsSubscription(
   now = Date.now(),
 ): SmsSubscribeResult {
   const parsed = smsSubscribeSchema.safeParse(raw);
-  if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return invalidSignup(problemsFromFieldErrors(z.flattenError(parsed.error).fieldErrors));
   const input = parsed.data;
   const phone = parsePhoneNumber(input.phone);
-  if (!phone.ok) return { status: "invalid", errors: { phone: [phone.error] } };
+  if (!phone.ok) return invalidField("phone", phone.problem);
   if (input.scope === "some" && input.componentIds.length === 0)
-    return { status: "invalid", errors: { componentIds: ["Choose at least one service, or everything."] } };
+    return invalidField("componentIds", signupProblem("componentsNone"));
   // A bot: pretend, do nothing (the id it gets names nothing).
   if (input.website !== "") return { status: "code-sent", subscriberId: "000000000000" };
   const page = getPageRow(db)!;

@@ -16,6 +16,13 @@ import { consumeRateLimit } from "@/db/writes/subscription-limits";
 import { deleteWebhookSubscriber, insertWebhookSubscriber } from "@/db/writes/webhooks";
 import { isId } from "@/core/ids";
 import { HOUR } from "@/core/time";
+import {
+  invalidField,
+  invalidSignup,
+  problemsFromFieldErrors,
+  signupProblem,
+  type InvalidSignup,
+} from "@/core/signup-problems";
 import { newWebhookSecret } from "./signature";
 import { checkWebhookUrl, MAX_WEBHOOK_URL_LENGTH, type GuardOptions } from "./url-guard";
 
@@ -28,25 +35,33 @@ export const webhookInputSchema = z.object({
   url: z
     .string()
     .trim()
-    .max(MAX_WEBHOOK_URL_LENGTH + 1000, { error: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` }),
+    .max(MAX_WEBHOOK_URL_LENGTH + 1000, { error: "urlTooLong" }),
   email: z
     .string()
     .trim()
-    .max(LIMITS.email, { error: "Enter an email address of at most 254 characters." })
-    .pipe(
-      z.union([
-        z.literal(""),
-        z.email({ error: "Enter a valid email address, like name@example.com, or leave it empty." }),
-      ]),
-    )
+    .max(LIMITS.email, { error: "emailTooLong" })
+    .pipe(z.union([z.literal(""), z.email({ error: "emailInvalidOptional" })]))
     .default(""),
   scope: z.enum(["all", "some"]).default("all"),
   componentIds: z
-    .array(z.string().refine(isId, { error: "Not a valid service." }))
+    .array(z.string().refine(isId, { error: "componentInvalid" }))
     .max(500)
     .default([]),
 });
 export type WebhookInput = z.input<typeof webhookInputSchema>;
+
+/** The schema's messages are problem codes (core/signup-problems.ts); these are the values their words need. */
+export const WEBHOOK_PROBLEM_VALUES = {
+  urlTooLong: { max: MAX_WEBHOOK_URL_LENGTH },
+  emailTooLong: { max: LIMITS.email },
+};
+
+/** The schema's refusal as problems, for this form and the chat one (whose schema extends this one). */
+export function schemaProblems(error: z.ZodError): InvalidSignup {
+  return invalidSignup(
+    problemsFromFieldErrors(z.flattenError(error).fieldErrors as Record<string, string[]>, WEBHOOK_PROBLEM_VALUES),
+  );
+}
 
 export type RegisterResult =
   | {
@@ -56,13 +71,9 @@ export type RegisterResult =
       url: string;
       /** Waiting for its verification ping. */ pending: true;
     }
-  | { status: "invalid"; errors: Record<string, string[]> }
+  | InvalidSignup
   | { status: "too-many" };
 
-const invalid = (field: string, message: string): RegisterResult => ({
-  status: "invalid",
-  errors: { [field]: [message] },
-});
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
 
 /** Validates and, if everything is right, creates the webhook. The URL is checked against DNS here. */
@@ -76,33 +87,28 @@ export async function registerWebhook(
   },
 ): Promise<RegisterResult> {
   const parsed = webhookInputSchema.safeParse(raw);
-  if (!parsed.success)
-    return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  if (!parsed.success) return schemaProblems(parsed.error);
   const input = parsed.data;
   const componentIds = input.scope === "all" ? [] : [...new Set(input.componentIds)];
   if (input.scope === "some" && componentIds.length === 0)
-    return invalid("componentIds", "Choose at least one service, or everything.");
+    return invalidField("componentIds", signupProblem("componentsNone"));
   const check = await checkWebhookUrl(input.url, options);
-  if (!check.ok) return invalid("url", check.message);
+  if (!check.ok) return invalidField("url", check.problem);
   const url = check.url.href;
   const now = options.now ?? Date.now();
   const page = getPageRow(db)!;
   return db.transaction((tx): RegisterResult => {
     if (componentIds.length > 0 && liveComponentIds(tx, page.id, componentIds).size !== componentIds.length) {
-      return invalid("componentIds", "One of the chosen services no longer exists. Reload the page and choose again.");
+      return invalidField("componentIds", signupProblem("componentsGone"));
     }
     const existing = webhookByUrl(tx, page.id, url);
     // Never hand out a second secret for a URL someone already registered: it would let the caller sign
     // requests to that receiver. An unsubscribed one may be registered afresh.
-    if (existing?.state === "active")
-      return invalid(
-        "url",
-        "This URL is already registered. Unsubscribe it first (the link is in every payload) to register it again.",
-      );
+    if (existing?.state === "active") return invalidField("url", signupProblem("webhookTaken"));
     // A pending one too, except a public registration from the public form (whoever lost its secret before
     // the ping was answered may start again; the old secret never signed anything but that ping).
     if (existing?.state === "pending" && !(existing.origin === "public" && options.origin === "public")) {
-      return invalid("url", "This URL is already registered and waiting for its verification ping to be answered.");
+      return invalidField("url", signupProblem("webhookPending"));
     }
     if (options.beforeInsert && !options.beforeInsert(tx)) return { status: "too-many" };
     if (existing) deleteWebhookSubscriber(tx, existing.id);

@@ -91,7 +91,11 @@ describe("checkWebhookUrl", () => {
       resolvesTo("169.254.169.254"),
     ]) {
       const r = await checkWebhookUrl("https://hooks.example.com/x", { resolver });
-      expect(r).toEqual({ ok: false, message: expect.stringContaining("private, local or reserved") });
+      expect(r).toEqual({
+        ok: false,
+        problem: { code: "urlPrivate" },
+        message: expect.stringContaining("private, local or reserved"),
+      });
     }
   });
 
@@ -130,7 +134,8 @@ describe("checkWebhookUrl", () => {
     };
     expect(await checkWebhookUrl("https://nowhere.invalid/", { resolver: failing })).toEqual({
       ok: false,
-      message: expect.stringContaining("could not be resolved"),
+      problem: { code: "urlUnresolved", values: { host: "nowhere.invalid" } },
+      message: "The host name nowhere.invalid could not be resolved.",
     });
     expect((await checkWebhookUrl("https://empty.example/", { resolver: resolvesTo() })).ok).toBe(false);
   });
@@ -233,7 +238,7 @@ describe("IPv6 forms of refused IPv4 addresses", () => {
         expect(
           await checkWebhookUrl(url, { allowLoopback, resolver }),
           `${url} allowLoopback=${allowLoopback}`,
-        ).toEqual({ ok: false, message: expect.stringContaining("private, local or reserved") });
+        ).toMatchObject({ ok: false, problem: { code: "urlPrivate" } });
       }
     }
   });

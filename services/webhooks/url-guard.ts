@@ -7,7 +7,8 @@
 import { lookup as dnsLookup } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import type { LookupFunction } from "node:net";
-import { textCharacterProblem } from "@/core/text-input";
+import { textCharacterPosition } from "@/core/text-input";
+import { problemText, signupProblem, type SignupProblem, type SignupProblemCode } from "@/core/signup-problems";
 
 export const MAX_WEBHOOK_URL_LENGTH = 2000;
 
@@ -136,32 +137,34 @@ function allowed(verdict: AddressVerdict, options: GuardOptions): boolean {
   return verdict === "public" || (verdict === "loopback" && options.allowLoopback === true);
 }
 
-export type UrlCheck = { ok: true; url: URL; addresses: ResolvedAddress[] } | { ok: false; message: string };
+/** Refused: `problem` for the reader's language (the public forms), `message` the same in English. */
+export type UrlRefusal = { ok: false; problem: SignupProblem; message: string };
+export type UrlCheck = { ok: true; url: URL; addresses: ResolvedAddress[] } | UrlRefusal;
+
+function refused(code: SignupProblemCode, values?: SignupProblem["values"]): UrlRefusal {
+  const problem = signupProblem(code, values);
+  return { ok: false, problem, message: problemText(problem) };
+}
 
 /** Only the syntax: an absolute http(s) URL without credentials, of a sane length. */
-export function parseWebhookUrl(raw: string): { ok: true; url: URL } | { ok: false; message: string } {
+export function parseWebhookUrl(raw: string): { ok: true; url: URL } | UrlRefusal {
   const value = raw.trim();
-  if (value === "") return { ok: false, message: "Enter the URL to send the webhook to." };
-  if (value.length > MAX_WEBHOOK_URL_LENGTH)
-    return { ok: false, message: `Use a URL of at most ${MAX_WEBHOOK_URL_LENGTH} characters.` };
+  if (value === "") return refused("urlEmpty");
+  if (value.length > MAX_WEBHOOK_URL_LENGTH) return refused("urlTooLong", { max: MAX_WEBHOOK_URL_LENGTH });
   // Before parsing: the URL parser silently drops tabs and newlines, so "exa\nmple.com" would pass as another host.
-  const problem = textCharacterProblem(value, false);
-  if (problem) return { ok: false, message: problem };
+  const at = textCharacterPosition(value, false);
+  if (at !== null) return refused("urlCharacter", { at });
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { ok: false, message: "Enter a full URL, like https://example.com/hooks/status." };
+    return refused("urlInvalid");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    return { ok: false, message: "Only http:// and https:// URLs can receive webhooks." };
-  if (url.username || url.password) return { ok: false, message: "Leave user names and passwords out of the URL." };
-  if (!url.hostname) return { ok: false, message: "Enter a URL with a host name." };
+  if (url.protocol !== "http:" && url.protocol !== "https:") return refused("urlScheme");
+  if (url.username || url.password) return refused("urlCredentials");
+  if (!url.hostname) return refused("urlNoHost");
   return { ok: true, url };
 }
-
-const REFUSED =
-  "This URL points to a private, local or reserved network address; webhooks can only go to public addresses.";
 
 /** Parses the URL, resolves its host to all its addresses and refuses it if any of them is not public. */
 export async function checkWebhookUrl(raw: string, options: GuardOptions = {}): Promise<UrlCheck> {
@@ -175,11 +178,11 @@ export async function checkWebhookUrl(raw: string, options: GuardOptions = {}): 
     try {
       addresses = await (options.resolver ?? systemResolver)(host);
     } catch {
-      return { ok: false, message: `The host name ${host} could not be resolved.` };
+      return refused("urlUnresolved", { host });
     }
-    if (addresses.length === 0) return { ok: false, message: `The host name ${host} could not be resolved.` };
+    if (addresses.length === 0) return refused("urlUnresolved", { host });
   }
-  if (!addresses.every((a) => allowed(classifyAddress(a.address), options))) return { ok: false, message: REFUSED };
+  if (!addresses.every((a) => allowed(classifyAddress(a.address), options))) return refused("urlPrivate");
   return { ok: true, url: parsed.url, addresses };
 }
 

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { getPageRow } from "@/db/queries/subscribers";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
+import { isDatabaseUnavailable } from "@/db/unavailable";
+import { problemText, signupProblem } from "@/core/signup-problems";
 import { getConfig } from "@/core/config";
 import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
@@ -48,13 +49,13 @@ export async function POST(req: Request) {
     );
     if (result.status === "code-sent") return codeFormPage(frame, result.subscriberId, false);
     if (result.status === "too-many") return smsAnswerPage(frame, "tooManyCodes", 429);
-    const error =
-      result.errors.phone?.[0] ??
-      result.errors.componentIds?.[0] ??
-      translator(frame.locale, "sms-pages")("invalidChoices");
+    const problem = result.problems.phone?.[0] ?? result.problems.componentIds?.[0];
+    const error = problem
+      ? problemText(problem, frame.locale)
+      : translator(frame.locale, "sms-pages")("invalidChoices");
     return phoneFormPage(frame, kept, error);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
-    return phoneFormPage(frame, kept, DATABASE_UNAVAILABLE_MESSAGE, 503);
+    return phoneFormPage(frame, kept, problemText(signupProblem("unavailable"), frame.locale), 503);
   }
 }
