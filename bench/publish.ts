@@ -2,7 +2,8 @@
 // incidents), against the production server on 127.0.0.1 and s3rver on 127.0.0.1 through the real AWS SDK.
 // Prints: a full publish (objects, seconds), an incremental one after one incident update (objects changed,
 // seconds), the time from that commit to the updated summary.json readable from the bucket, and a snapshot
-// backup of the database and its restore. Environment: BENCH_PUBLISH_PORT (3164; s3rver takes 3161).
+// backup of the database and its restore. Environment: BENCH_PORT for the app (s3rver takes BENCH_PORT + 1);
+// unset, both get ports the kernel says are free, and each run works in its own folder, so two runs never collide.
 import fs from "node:fs";
 import path from "node:path";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
@@ -15,22 +16,24 @@ import { publishSite, type PublishOutcome } from "@/services/publish/publish";
 import { s3Target } from "@/services/publish/s3";
 import { S3_CREDENTIALS, startS3 } from "@/services/testing/s3-server";
 import { LARGE, seedLargeDataset } from "./large-dataset";
-import { startApp } from "./servers";
+import { freePort, startApp } from "./servers";
 
-const OUT = path.resolve("bench", ".out", "publish");
-const PORT = Number(process.env.BENCH_PUBLISH_PORT ?? 3164);
-const S3_PORT = 3161;
 const BUCKET = "bench-status";
 
 async function main() {
-  fs.rmSync(OUT, { recursive: true, force: true });
-  fs.mkdirSync(OUT, { recursive: true });
+  const fixed = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
+  if (fixed !== undefined && !(Number.isInteger(fixed) && fixed > 0 && fixed < 65535))
+    throw new Error(`BENCH_PORT: give a port number below 65535, not ${JSON.stringify(process.env.BENCH_PORT)}`);
+  const PORT = fixed ?? (await freePort());
+  fs.mkdirSync(path.resolve("bench", ".out"), { recursive: true });
+  const OUT = fs.mkdtempSync(path.resolve("bench", ".out", "publish-"));
   const file = path.join(OUT, "status.db");
   const db = openDatabase(file, { countQueries: false });
   const { incidentIds } = seedLargeDataset(db);
   console.log(`Dataset: ${LARGE.services} services, ${LARGE.years} year, ${incidentIds.length} incidents`);
 
-  const s3 = await startS3(S3_PORT, [BUCKET]);
+  // Port 0: s3rver asks the kernel for a free one.
+  const s3 = await startS3(fixed === undefined ? 0 : fixed + 1, [BUCKET]);
   const app = await startApp(file, PORT);
   try {
     const targets = [
@@ -130,6 +133,7 @@ async function main() {
     await app.stop();
     await s3.close();
     db.$client.close();
+    fs.rmSync(OUT, { recursive: true, force: true });
   }
 }
 

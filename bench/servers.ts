@@ -2,6 +2,7 @@
 // runs server.ts) and the ceiling, a bare node:http server sending fixed bytes (bench/bare-server.ts).
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { findServerPid } from "./load";
 
@@ -22,6 +23,18 @@ export function get(url: string, headers: Record<string, string> = {}): Promise<
         );
       })
       .on("error", reject);
+  });
+}
+
+/** A port nothing listens on now, on 127.0.0.1 (asked of the kernel, never guessed). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
 }
 
