@@ -76,7 +76,8 @@ export const monitorResults = sqliteTable(
     /** What the check saw (status code, certificate, DNS answer), small and kind-specific. */
     detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
   },
-  (t) => [index("monitor_results_monitor_at_idx").on(t.monitorId, t.at), index("monitor_results_at_idx").on(t.at)],
+  // The only index: rolling up and pruning read through it too (db/writes/monitor-rollups.ts).
+  (t) => [index("monitor_results_monitor_at_idx").on(t.monitorId, t.at)],
 );
 
 /** Hourly roll-ups kept 90 days, daily ones two years ("hour" | "day"). Times in ms; sum for exact merges. */

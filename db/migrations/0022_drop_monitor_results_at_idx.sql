@@ -1,0 +1,1 @@
+DROP INDEX `monitor_results_at_idx`;
