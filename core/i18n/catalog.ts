@@ -18,8 +18,8 @@ import notify from "./messages/notify";
 import page from "./messages/page";
 import publish from "./messages/publish";
 import report from "./messages/report";
-import report_problem from "./messages/report-problem";
 import report_csv from "./messages/report-csv";
+import report_problem from "./messages/report-problem";
 import signIn from "./messages/signIn";
 import signup_errors from "./messages/signup-errors";
 import sms_follow from "./messages/sms-follow";
@@ -48,8 +48,8 @@ export const CATALOG = {
   page,
   publish,
   report,
-  "report-problem": report_problem,
   "report-csv": report_csv,
+  "report-problem": report_problem,
   signIn,
   "signup-errors": signup_errors,
   "sms-follow": sms_follow,
