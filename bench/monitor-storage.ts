@@ -1,7 +1,7 @@
 // `npm run bench:storage`: how big the database gets, simulated for real. BENCH_MONITORS monitors (default 100)
 // at 30 s for BENCH_DAYS simulated days (default 365), every result written through the real code with a
 // moving clock: applyResults (the result, the damped state, claims, the service's status: one transaction per
-// 30-second tick for all monitors), and the upkeep job (roll-ups, retention pruning) every simulated hour.
+// 30-second tick for all monitors, or per BENCH_TICKS_PER_COMMIT ticks: the same rows), and the upkeep job (roll-ups, retention pruning) every simulated hour.
 // BENCH_MAX_SECONDS stops the simulation early (it says how far it got). Then: the file's size and its growth,
 // rows and bytes per table, and the console's 90-day chart of one monitor (query + server render) timed.
 // First, the write rate of the result path against the old per-row path (drizzle, one transaction per
@@ -17,9 +17,8 @@ import { getResponseTimes } from "@/db/queries/response-times";
 import { DAY, HOUR } from "@/core/time";
 import { chartPoints } from "@/services/monitors/chart";
 import { down, up } from "@/services/monitors/checks/types";
-import { applyResults } from "@/services/monitors/run";
 import { runMonitorUpkeep } from "@/services/monitors/upkeep";
-import { compareWritePaths, setUpMonitors, STEP } from "./result-writes";
+import { compareWritePaths, setUpMonitors, STEP, TICKS_PER_COMMIT, writeTicks } from "./result-writes";
 
 const N = Number(process.env.BENCH_MONITORS ?? 100);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
@@ -41,24 +40,23 @@ async function main() {
   const end = start + DAYS * DAY;
   let writes = 0;
   let at = start + STEP;
+  let ticks: number[] = [];
+  // One monitor in twenty fails for an hour at a time, a different one each hour: state changes, claims.
+  const result = (i: number, t: number) =>
+    (i + Math.floor(t / HOUR)) % 20 === 0 ? down("Connection refused") : up(20 + ((t / STEP + i) % 50));
   for (; at <= end; at += STEP) {
-    // One monitor in twenty fails for an hour at a time, a different one each hour: state changes, claims.
-    const hour = Math.floor(at / HOUR);
-    applyResults(
-      db,
-      ids.map((monitorId, i) => ({
-        monitorId,
-        result: (i + hour) % 20 === 0 ? down("Connection refused") : up(20 + ((at / STEP + i) % 50)),
-      })),
-      at,
-    );
-    writes += ids.length;
+    ticks.push(at);
+    if (ticks.length < TICKS_PER_COMMIT) continue;
+    writeTicks(db, ids, ticks, TICKS_PER_COMMIT, result);
+    writes += ticks.length * ids.length;
+    ticks = [];
     if (at % HOUR === 0) await runMonitorUpkeep(db, at);
     if (at % DAY === 0) {
       const s = (performance.now() - t0) / 1000;
-      if ((at - start) % (10 * DAY) === 0)
+      const day = Math.round((at - start) / DAY);
+      if (day % 5 === 0)
         console.log(
-          `day ${Math.round((at - start) / DAY)}: ${writes} results in ${s.toFixed(0)} s (${Math.round(writes / s)}/s), file ${MB(fs.statSync(file).size)}, load average ${os.loadavg()[0]!.toFixed(1)}`,
+          `day ${day}: ${writes} results in ${s.toFixed(0)} s (${Math.round(writes / s)}/s), file ${MB(fs.statSync(file).size)} (grew ${MB(fs.statSync(file).size - initialSize)}), load average ${os.loadavg()[0]!.toFixed(1)}; ${new Date().toISOString().slice(11, 19)} UTC, at this rate day ${DAYS} in ${((((DAYS - day) / day) * s) / 60).toFixed(0)} min`,
         );
       if (s > MAX_SECONDS) break;
     }
@@ -82,7 +80,7 @@ async function main() {
   const size = fs.statSync(file).size;
   const free = (db.$client.pragma("freelist_count", { simple: true }) as number) * 4096;
   console.log(
-    `${N} monitors at 30 s, ${simulatedDays.toFixed(0)} simulated days: ${writes} results written in ${seconds.toFixed(0)} s wall (${Math.round(writes / seconds)}/s), ${cpuSeconds.toFixed(0)} s CPU (${Math.round(writes / cpuSeconds)}/s); load average ${os.loadavg()[0]!.toFixed(1)}`,
+    `${N} monitors at 30 s, ${simulatedDays.toFixed(0)} simulated days, ${TICKS_PER_COMMIT} tick(s) per transaction: ${writes} results written in ${seconds.toFixed(0)} s wall (${Math.round(writes / seconds)}/s), ${cpuSeconds.toFixed(0)} s CPU (${Math.round(writes / cpuSeconds)}/s); load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
   console.log(`file ${MB(size)} (grew ${MB(size - initialSize)}; ${MB(free)} of it free pages reused by later writes)`);
   for (const [table, where] of [

@@ -2,7 +2,8 @@
 // path writes the same simulated hour of results (BENCH_MONITORS monitors at 30 s) to its own fresh file.
 //   per-row drizzle: one transaction per result, statements built by drizzle (the path before #13's rework);
 //   applyResult: one transaction per result on the prepared statements (the scheduler before batching);
-//   applyResults: one transaction per tick for every result due (the scheduler and the storage bench now).
+//   applyResults: one transaction per tick for every result due (the scheduler);
+//   applyResults over BENCH_TICKS_PER_COMMIT ticks per transaction (how bench:storage writes its year).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,11 +15,22 @@ import { insertUser } from "@/db/writes/users";
 import { findMonitor } from "@/db/queries/monitors";
 import { dampedStep } from "@/core/flap-damping";
 import { HOUR } from "@/core/time";
-import { up } from "@/services/monitors/checks/types";
+import { up, type CheckResult } from "@/services/monitors/checks/types";
 import { applyResult, applyResults } from "@/services/monitors/run";
 import { createMonitor } from "@/services/monitors/verbs";
 
 export const STEP = 30_000;
+/**
+ * How many 30-second ticks bench:storage writes per transaction (BENCH_TICKS_PER_COMMIT, default 1: the
+ * scheduler's cadence). Each result keeps its own time and the rows written are the same; more ticks per commit
+ * only make the simulation faster (fewer commits, each monitor's row written once per commit). A divisor of 120,
+ * so the hourly upkeep runs after the hour's last tick is committed.
+ */
+export const TICKS_PER_COMMIT = Number(process.env.BENCH_TICKS_PER_COMMIT ?? 1);
+if (!Number.isInteger(TICKS_PER_COMMIT) || TICKS_PER_COMMIT < 1 || 120 % TICKS_PER_COMMIT !== 0)
+  throw new Error(
+    "BENCH_TICKS_PER_COMMIT must divide 120 (the ticks in an hour): 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, ...",
+  );
 
 /** A page with ten services and `n` TCP monitors at 30 s spread over them. */
 export function setUpMonitors(db: Db, n: number, start: number): { ids: string[]; services: string[] } {
@@ -49,33 +61,49 @@ export function setUpMonitors(db: Db, n: number, start: number): { ids: string[]
   return { ids, services };
 }
 
-type Writer = (db: Db, ids: string[], at: number) => void;
+type Writer = (db: Db, ids: string[], ticks: number[]) => void;
+
+/** Each tick's results in one transaction (the scheduler's cadence); or `per` ticks' results in each. */
+export function writeTicks(
+  db: Db,
+  ids: string[],
+  ticks: number[],
+  per = 1,
+  result: (i: number, at: number) => CheckResult = () => up(20),
+) {
+  for (let t = 0; t < ticks.length; t += per) {
+    const batch = ticks
+      .slice(t, t + per)
+      .flatMap((at) => ids.map((monitorId, i) => ({ monitorId, result: result(i, at), at })));
+    applyResults(db, batch, ticks[Math.min(t + per, ticks.length) - 1]!);
+  }
+}
 
 const WRITERS: [string, Writer][] = [
   [
     "per-row drizzle (old)",
-    (db, ids, at) => {
-      for (const id of ids)
-        db.transaction(
-          (tx) => {
-            const monitor = findMonitor(tx, id)!;
-            const result = up(20 + (id.charCodeAt(0) % 50));
-            const step = dampedStep(monitor.state, monitor, "up", monitor);
-            recordMonitorResult(tx, monitor, { at, outcome: "up", ...result }, step, at + STEP);
-          },
-          { behavior: "immediate" },
-        );
+    (db, ids, ticks) => {
+      for (const at of ticks)
+        for (const id of ids)
+          db.transaction(
+            (tx) => {
+              const monitor = findMonitor(tx, id)!;
+              const result = up(20 + (id.charCodeAt(0) % 50));
+              const step = dampedStep(monitor.state, monitor, "up", monitor);
+              recordMonitorResult(tx, monitor, { at, outcome: "up", ...result }, step, at + STEP);
+            },
+            { behavior: "immediate" },
+          );
     },
   ],
-  ["applyResult, one transaction each", (db, ids, at) => ids.forEach((id) => applyResult(db, id, up(20), at))],
   [
-    "applyResults, one transaction per tick",
-    (db, ids, at) =>
-      applyResults(
-        db,
-        ids.map((monitorId) => ({ monitorId, result: up(20) })),
-        at,
-      ),
+    "applyResult, one transaction each",
+    (db, ids, ticks) => ticks.forEach((at) => ids.forEach((id) => applyResult(db, id, up(20), at))),
+  ],
+  ["applyResults, one transaction per tick", (db, ids, ticks) => writeTicks(db, ids, ticks)],
+  [
+    `applyResults, ${TICKS_PER_COMMIT} ticks per transaction (bench:storage's year)`,
+    (db, ids, ticks) => writeTicks(db, ids, ticks, TICKS_PER_COMMIT),
   ],
 ];
 
@@ -88,11 +116,10 @@ export async function compareWritePaths(n: number, hours = Number(process.env.BE
     const { ids } = setUpMonitors(db, n, start);
     const t = performance.now();
     const cpu = process.cpuUsage();
-    let written = 0;
-    for (let at = start + STEP; at <= start + hours * HOUR; at += STEP) {
-      write(db, ids, at);
-      written += ids.length;
-    }
+    const ticks: number[] = [];
+    for (let at = start + STEP; at <= start + hours * HOUR; at += STEP) ticks.push(at);
+    write(db, ids, ticks);
+    const written = ticks.length * ids.length;
     const wall = (performance.now() - t) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuS = (used.user + used.system) / 1e6;

@@ -24,10 +24,8 @@ function statementsOf(client: Database.Database): Statements {
       insertResult: client.prepare(
         "insert into monitor_results (monitor_id, at, outcome, response_ms, error, detail) values (?, ?, ?, ?, ?, ?)",
       ),
-      // state_changed_at moves only when the state changed (the first parameter says so).
       updateMonitor: client.prepare(
-        `update monitors set down_streak = ?, bad_streak = ?, up_streak = ?, state = ?,
-           state_changed_at = case when ? then ? else state_changed_at end,
+        `update monitors set down_streak = ?, bad_streak = ?, up_streak = ?, state = ?, state_changed_at = ?,
            last_checked_at = ?, last_response_ms = ?, last_error = ?, next_run_at = ?,
            lease_owner = null, lease_until = null
          where id = ?`,
@@ -38,6 +36,53 @@ function statementsOf(client: Database.Database): Statements {
   return s;
 }
 
+/** The result row alone. Call it inside the caller's transaction. */
+export function insertMonitorResult(tx: Tx, monitorId: string, result: RecordedResult): void {
+  statementsOf(connectionOf(tx)).insertResult.run(
+    monitorId,
+    result.at,
+    result.outcome,
+    result.responseMs,
+    result.error,
+    // Drizzle's json mode: JSON text, null stays SQL null.
+    result.detail == null ? null : JSON.stringify(result.detail),
+  );
+}
+
+/** What a result changes in its monitor's row, from the row as it is after the result (lease freed). */
+export type MonitorAfterResult = Pick<
+  Monitor,
+  | "id"
+  | "downStreak"
+  | "badStreak"
+  | "upStreak"
+  | "state"
+  | "stateChangedAt"
+  | "lastCheckedAt"
+  | "lastResponseMs"
+  | "lastError"
+  | "nextRunAt"
+>;
+
+/**
+ * Writes the monitor's row after its latest result. A batch with several results of one monitor writes the row
+ * once, after the last (services/monitors/run.ts): the row holds only the latest values.
+ */
+export function writeMonitorAfterResult(tx: Tx, m: MonitorAfterResult): void {
+  statementsOf(connectionOf(tx)).updateMonitor.run(
+    m.downStreak,
+    m.badStreak,
+    m.upStreak,
+    m.state,
+    m.stateChangedAt,
+    m.lastCheckedAt,
+    m.lastResponseMs,
+    m.lastError,
+    m.nextRunAt,
+    m.id,
+  );
+}
+
 /** The same writes as recordMonitorResult, on prepared statements. Call it inside the caller's transaction. */
 export function writeMonitorResult(
   tx: Tx,
@@ -46,29 +91,19 @@ export function writeMonitorResult(
   step: DampedStep,
   nextRunAt: number,
 ): void {
-  const s = statementsOf(connectionOf(tx));
-  s.insertResult.run(
-    monitor.id,
-    result.at,
-    result.outcome,
-    result.responseMs,
-    result.error,
-    // Drizzle's json mode: JSON text, null stays SQL null.
-    result.detail == null ? null : JSON.stringify(result.detail),
-  );
-  s.updateMonitor.run(
-    step.downStreak,
-    step.badStreak,
-    step.upStreak,
-    step.state,
-    step.changed ? 1 : 0,
-    result.at,
-    result.at,
-    result.responseMs,
-    result.error,
+  insertMonitorResult(tx, monitor.id, result);
+  writeMonitorAfterResult(tx, {
+    id: monitor.id,
+    downStreak: step.downStreak,
+    badStreak: step.badStreak,
+    upStreak: step.upStreak,
+    state: step.state,
+    stateChangedAt: step.changed ? result.at : monitor.stateChangedAt,
+    lastCheckedAt: result.at,
+    lastResponseMs: result.responseMs,
+    lastError: result.error,
     nextRunAt,
-    monitor.id,
-  );
+  });
   // A state change is rare (flap damping): drizzle is fine there.
   if (step.changed) insertStateChange(tx, monitor.id, monitor.state, step.state, result.at, result.error);
 }

@@ -6,8 +6,8 @@ import type { CheckOutcome, ComponentStatus, MonitorState } from "@/db/constants
 import type { Monitor } from "@/db/schema";
 import { findMonitor, findMonitors } from "@/db/queries/monitors";
 import { endClaim, openClaim } from "@/db/writes/claims";
-import { writeMonitorResult } from "@/db/writes/monitor-results";
-import type { RecordedResult } from "@/db/writes/monitors";
+import { insertMonitorResult, writeMonitorAfterResult } from "@/db/writes/monitor-results";
+import { insertStateChange, type RecordedResult } from "@/db/writes/monitors";
 import { dampedStep } from "@/core/flap-damping";
 import { heartbeatDeadline, heartbeatGraceMs, heartbeatMissed, nextAlignedRun, phaseOf } from "@/core/monitor-schedule";
 import { reconcileComponentStatus } from "./apply-claims";
@@ -106,9 +106,15 @@ export interface AppliedResult {
 /** Records a result and everything it changes, in one transaction. */
 export function applyResult(db: Db, monitorId: string, result: CheckResult, at: number): AppliedResult | null {
   // Read inside the transaction: settings may have changed while the check ran.
-  return db.transaction((tx) => applyResultIn(tx, findMonitor(tx, monitorId), result, at)?.applied ?? null, {
-    behavior: "immediate",
-  });
+  return db.transaction(
+    (tx) => {
+      const rows = new RowsToWrite();
+      const applied = applyResultIn(tx, findMonitor(tx, monitorId), result, at, rows);
+      rows.flush(tx);
+      return applied;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export interface ResultToApply {
@@ -121,7 +127,7 @@ export interface ResultToApply {
 /**
  * Several results in one transaction (the same writes as applyResult, each in order): one commit instead of
  * one per result, for the checks a scheduler tick saw finish and for the storage bench. A monitor that appears
- * twice sees its first result's state.
+ * twice sees its first result's state, and its row is written once, after its last result.
  */
 export function applyResults(db: Db, batch: readonly ResultToApply[], at: number): (AppliedResult | null)[] {
   if (batch.length === 0) return [];
@@ -131,27 +137,47 @@ export function applyResults(db: Db, batch: readonly ResultToApply[], at: number
         tx,
         batch.map((b) => b.monitorId),
       );
-      return batch.map((b) => {
-        const monitor = monitors.get(b.monitorId) ?? null;
-        const applied = applyResultIn(tx, monitor, b.result, b.at ?? at);
-        if (monitor && applied) monitors.set(monitor.id, applied.monitor);
-        return applied && applied.applied;
-      });
+      const rows = new RowsToWrite();
+      const applied = batch.map((b) =>
+        applyResultIn(tx, monitors.get(b.monitorId) ?? null, b.result, b.at ?? at, rows),
+      );
+      rows.flush(tx);
+      return applied;
     },
     { behavior: "immediate" },
   );
 }
 
-/** The result applied, and the monitor row as it is after it. */
+/**
+ * Monitor rows changed in memory and not yet written. Flushed before anything else runs in the transaction
+ * (a state change's claims, status and alert), so other code never reads a row behind its results.
+ */
+class RowsToWrite {
+  private rows = new Map<string, Monitor>();
+  add(monitor: Monitor) {
+    this.rows.set(monitor.id, monitor);
+  }
+  flush(tx: Tx) {
+    for (const monitor of this.rows.values()) writeMonitorAfterResult(tx, monitor);
+    this.rows.clear();
+  }
+}
+
+/**
+ * One result applied: its row inserted, the monitor (a row read in this transaction, which no one else holds)
+ * updated in place and queued in `rows`, and on a state change the claim, the service's status and the alert.
+ */
 function applyResultIn(
   tx: Tx,
   monitor: Monitor | null,
   result: CheckResult,
   at: number,
-): { applied: AppliedResult; monitor: Monitor } | null {
+  rows: RowsToWrite,
+): AppliedResult | null {
   if (!monitor) return null;
+  const from = monitor.state;
   const outcome = outcomeOf(result, monitor.slowThresholdMs);
-  const step = dampedStep(monitor.state, monitor, outcome, monitor);
+  const step = dampedStep(from, monitor, outcome, monitor);
   const recorded: RecordedResult = {
     at,
     outcome,
@@ -167,37 +193,37 @@ function applyResultIn(
           monitor.intervalSeconds,
           phaseOf(monitor.id, monitor.intervalSeconds),
         );
-  writeMonitorResult(tx, monitor, recorded, step, nextRunAt);
-  if (step.changed && monitor.componentId) {
-    const status = claimedStatus(monitor, step.state);
-    const source = { source: "monitor" as const, sourceId: monitor.id };
-    if (status)
-      openClaim(tx, {
-        componentId: monitor.componentId,
-        ...source,
-        status,
-        summary: `${monitor.name}: ${result.error ?? "slow"}`,
-        at,
-      });
-    else endClaim(tx, "monitor", monitor.id, "", at);
-    reconcileComponentStatus(tx, monitor.componentId, at, source);
+  insertMonitorResult(tx, monitor.id, recorded);
+  monitor.downStreak = step.downStreak;
+  monitor.badStreak = step.badStreak;
+  monitor.upStreak = step.upStreak;
+  monitor.state = step.state;
+  if (step.changed) monitor.stateChangedAt = at;
+  monitor.lastCheckedAt = at;
+  monitor.lastResponseMs = result.responseMs;
+  monitor.lastError = result.error;
+  monitor.nextRunAt = nextRunAt;
+  monitor.leaseOwner = null;
+  monitor.leaseUntil = null;
+  rows.add(monitor);
+  if (step.changed) {
+    rows.flush(tx);
+    insertStateChange(tx, monitor.id, from, step.state, at, result.error);
+    if (monitor.componentId) {
+      const status = claimedStatus(monitor, step.state);
+      const source = { source: "monitor" as const, sourceId: monitor.id };
+      if (status)
+        openClaim(tx, {
+          componentId: monitor.componentId,
+          ...source,
+          status,
+          summary: `${monitor.name}: ${result.error ?? "slow"}`,
+          at,
+        });
+      else endClaim(tx, "monitor", monitor.id, "", at);
+      reconcileComponentStatus(tx, monitor.componentId, at, source);
+    }
+    if (step.state === "down") queueTeamAlert(tx, monitor, result.error, at);
   }
-  if (step.changed && step.state === "down") queueTeamAlert(tx, monitor, result.error, at);
-  return {
-    applied: { from: monitor.state, to: step.state, changed: step.changed, outcome },
-    monitor: {
-      ...monitor,
-      downStreak: step.downStreak,
-      badStreak: step.badStreak,
-      upStreak: step.upStreak,
-      state: step.state,
-      stateChangedAt: step.changed ? at : monitor.stateChangedAt,
-      lastCheckedAt: at,
-      lastResponseMs: result.responseMs,
-      lastError: result.error,
-      nextRunAt,
-      leaseOwner: null,
-      leaseUntil: null,
-    },
-  };
+  return { from, to: step.state, changed: step.changed, outcome };
 }

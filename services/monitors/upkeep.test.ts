@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { components, monitorResults, monitorRollups, monitors } from "@/db/schema";
+import { components, monitorResults, monitorRollups, monitors, monitorStateChanges, statusClaims } from "@/db/schema";
 import { DAY, HOUR, MINUTE } from "@/core/time";
 import { postMaintenanceUpdate, scheduleMaintenance } from "@/services/incidents/maintenance-verbs";
 import { addComponent, addMember, emptyPage, T0 } from "@/services/testing/scenario";
@@ -139,6 +139,75 @@ describe("results written in batches", () => {
     expect(rows(batched)).toHaveLength(5);
     // Both claims ended with the recovery: the service is operational again.
     expect(db.select().from(components).where(eq(components.id, web)).get()!.status).toBe("operational");
+  });
+
+  it("several results of one monitor in one batch: its row written once, the same state, changes and claims", () => {
+    const built = emptyPage();
+    db = built.db;
+    const owner = addMember(db, "owner");
+    const make = (name: string) =>
+      createMonitor(
+        db,
+        owner,
+        {
+          name,
+          kind: "tcp",
+          intervalSeconds: 30,
+          componentId: addComponent(db, built.pageId, name),
+          failuresBeforeDown: 2,
+          config: { host: "127.0.0.1", port: 3192 },
+        },
+        T0,
+      ).id;
+    const single = make("Single");
+    const batched = make("Batched");
+    // Down mid-batch, up again, down again at the end: state changes inside the batch and on its last result.
+    const outcomes = [up(10), down("Refused"), down("Refused"), up(12), up(14), up(16), down("Reset"), down("Reset")];
+    const changed = () => db.$client.prepare("select total_changes()").pluck().get() as number;
+    let before = changed();
+    const singles = outcomes.map((r, i) => applyResult(db, single, r, T0 + (i + 1) * 30_000));
+    const singleWrites = changed() - before;
+    before = changed();
+    const batch = applyResults(
+      db,
+      outcomes.map((result, i) => ({ monitorId: batched, result, at: T0 + (i + 1) * 30_000 })),
+      T0 + outcomes.length * 30_000,
+    );
+    expect(batch).toEqual(singles);
+    expect(batch.map((b) => b!.to)).toEqual(["up", "up", "down", "down", "up", "up", "up", "down"]);
+    const row = (id: string) => {
+      const {
+        id: _id,
+        name: _n,
+        componentId: _c,
+        heartbeatTokenHash: _h,
+        // Differs by each monitor's phase (derived from its id).
+        nextRunAt,
+        ...rest
+      } = db.select().from(monitors).where(eq(monitors.id, id)).get()!;
+      expect(nextRunAt).toBeGreaterThan(T0 + 8 * 30_000);
+      return rest;
+    };
+    expect(row(batched)).toEqual(row(single));
+    expect(row(batched)).toMatchObject({ state: "down", stateChangedAt: T0 + 8 * 30_000, lastError: "Reset" });
+    const changes = (id: string) =>
+      db
+        .select({ at: monitorStateChanges.at, from: monitorStateChanges.fromState, to: monitorStateChanges.toState })
+        .from(monitorStateChanges)
+        .where(eq(monitorStateChanges.monitorId, id))
+        .all();
+    expect(changes(batched)).toEqual(changes(single));
+    const claims = (id: string) =>
+      db
+        .select({ status: statusClaims.status, since: statusClaims.since, endedAt: statusClaims.endedAt })
+        .from(statusClaims)
+        .where(eq(statusClaims.sourceId, id))
+        .all();
+    expect(claims(batched)).toEqual(claims(single));
+    expect(claims(batched)).toHaveLength(2);
+    // The same rows, with the monitor's row written at each of the 3 state changes and once at the end (4
+    // times) rather than after each of the 8 results.
+    expect(singleWrites - (changed() - before)).toBe(8 - 4);
   });
 
   it("a batch across an hour boundary rolls up into both hours; pruning at 48 h keeps exactly the window", async () => {
