@@ -1,5 +1,5 @@
 import { Button } from "@/components/ui/button";
-import type { Locale } from "@/core/i18n/locales";
+import { hrefIn, type PageLanguage } from "@/core/i18n/paths";
 import { translator } from "@/core/i18n/translate";
 
 /**
@@ -9,12 +9,14 @@ import { translator } from "@/core/i18n/translate";
 export function SmsFollowForm({
   incidentId,
   postmortemOnly,
-  locale,
+  lang,
 }: {
   incidentId: string;
   postmortemOnly: boolean;
-  locale: Locale;
+  /** The page's language: the form posts to the same language's URL, and the follower's texts use it. */
+  lang: PageLanguage;
 }) {
+  const locale = lang.locale;
   const t = translator(locale, "sms-follow");
   return (
     <section aria-labelledby="follow-sms" className="mt-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
@@ -24,7 +26,12 @@ export function SmsFollowForm({
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
         {postmortemOnly ? t("introPostmortem") : t("intro")}
       </p>
-      <form method="post" action={`/incidents/${incidentId}/follow/sms`} className="mt-3 space-y-3" noValidate>
+      <form
+        method="post"
+        action={hrefIn(lang, `/incidents/${incidentId}/follow/sms`)}
+        className="mt-3 space-y-3"
+        noValidate
+      >
         <div>
           <label htmlFor="follow-phone" className="block font-medium">
             {t("phoneLabel")}

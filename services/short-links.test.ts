@@ -25,10 +25,15 @@ const incident = (componentId: string) =>
     { name: "Webmail down", message: "On it", componentStatuses: { [componentId]: "major_outage" } },
     Date.now(),
   ).id;
-const visit = (code: string, method: "GET" | "HEAD" = "GET") =>
-  (method === "GET" ? GET : HEAD)(new Request(`http://127.0.0.1:3999/i/${code}`, { method }), {
-    params: Promise.resolve({ code }),
-  });
+// Headers as the proxy sets them for /<locale>/i/<code> (services/i18n/locale-headers.ts).
+const visit = (code: string, method: "GET" | "HEAD" = "GET", locale?: string) =>
+  (method === "GET" ? GET : HEAD)(
+    new Request(`http://127.0.0.1:3999/i/${code}`, {
+      method,
+      headers: locale ? { "x-status-locale": locale, "x-status-default-locale": "en" } : {},
+    }),
+    { params: Promise.resolve({ code }) },
+  );
 
 describe("short links (/i/<code>)", () => {
   it("redirect (302, cacheable) to a public incident's page, case-insensitively", async () => {
@@ -40,6 +45,18 @@ describe("short links (/i/<code>)", () => {
     expect(res.headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
     expect((await visit(id.toUpperCase())).status).toBe(302);
     expect((await visit(id, "HEAD")).status).toBe(302);
+  });
+
+  it("carry the reader's language: /de/i/<code> leads to the German incident page", async () => {
+    const id = incident(world.webmail);
+    const german = { locale: "de" as const, defaultLocale: "en" as const };
+    expect(shortLink("https://status.example.org", id, german)).toBe(`https://status.example.org/de/i/${id}`);
+    // The page's default language needs no prefix: the link stays as short as it can be.
+    expect(shortLink("https://status.example.org", id, { locale: "en", defaultLocale: "en" })).toBe(
+      `https://status.example.org/i/${id}`,
+    );
+    expect((await visit(id, "GET", "de")).headers.get("location")).toBe(`/de/incidents/${id}`);
+    expect((await visit(id, "GET", "ar")).headers.get("location")).toBe(`/ar/incidents/${id}`);
   });
 
   it("an unknown, malformed or internal code is the same 404", async () => {

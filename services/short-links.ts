@@ -6,6 +6,8 @@ import type { Db } from "@/db";
 import { incidentHiddenFromPublic } from "@/db/queries/audience";
 import { incidentPageId } from "@/db/queries/sms";
 import { isId } from "@/core/ids";
+import type { Locale } from "@/core/i18n/locales";
+import { localizePath } from "@/core/i18n/paths";
 
 export const SHORT_LINK_PREFIX = "/i/";
 
@@ -13,9 +15,18 @@ export const SHORT_LINK_PREFIX = "/i/";
 export const SHORT_LINK_CACHE = "public, max-age=3600";
 export const SHORT_LINK_MISS_CACHE = "public, max-age=60";
 
-/** The short link to an incident or maintenance on a page whose public base URL is `base`. */
-export function shortLink(base: string, incidentId: string): string {
-  return `${base.replace(/\/+$/, "")}${SHORT_LINK_PREFIX}${incidentId}`;
+/**
+ * The short link to an incident or maintenance on a page whose public base URL is `base`, in the reader's
+ * language: `/de/i/<code>` leads to `/de/incidents/<id>` (three more characters, only for a language that is
+ * not the page's default).
+ */
+export function shortLink(
+  base: string,
+  incidentId: string,
+  language?: { locale: Locale; defaultLocale: Locale },
+): string {
+  const path = `${SHORT_LINK_PREFIX}${incidentId}`;
+  return `${base.replace(/\/+$/, "")}${language ? localizePath(path, language.locale, language.defaultLocale) : path}`;
 }
 
 /** Where /i/<code> goes (a path on this site), or null: an unknown or malformed code, or not public. */

@@ -6,6 +6,8 @@
 import { useActionState, useState, type ReactNode } from "react";
 import { Field, FormStatus, SubmitButton, fieldValue, inputClass, useFocusOnError } from "@/components/admin/form";
 import type { FormState } from "@/services/auth/action";
+import type { Locale } from "@/core/i18n/locales";
+import { LanguageField } from "./language-field";
 import { buttonClass } from "@/components/ui/button";
 
 const small = buttonClass("secondary", "sm");
@@ -20,6 +22,8 @@ export interface EndpointFormText {
   urlPlaceholder?: string;
   ownerHint: string;
   scopeLegend: string;
+  /** What the language is used for, for this kind. */
+  languageHint: string;
   submit: string;
 }
 
@@ -28,10 +32,13 @@ export function AddEndpointForm({
   picker,
   text,
   before,
+  defaultLocale,
 }: {
   action: FormAction;
   picker: ReactNode;
   text: EndpointFormText;
+  /** The page's default language, preselected for the endpoint's messages. */
+  defaultLocale: Locale;
   /** What the kind shows above the URL, given the form's state (a platform choice, a secret shown once). */
   before?: (state: FormState) => ReactNode;
 }) {
@@ -67,6 +74,7 @@ export function AddEndpointForm({
           />
         )}
       </Field>
+      <LanguageField state={state} defaultLocale={defaultLocale} hint={text.languageHint} />
       <fieldset aria-describedby={state.errors?.componentIds ? scopeError : undefined}>
         <legend className="text-sm font-medium">{text.scopeLegend}</legend>
         <label className="mt-2 flex items-center gap-2">

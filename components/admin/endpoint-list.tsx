@@ -4,6 +4,7 @@
 import type { ReactNode } from "react";
 import { formatInZone } from "@/services/console/incident-display";
 import { DataTable } from "@/components/ui/data-table";
+import { LOCALE_NAMES, type Locale } from "@/core/i18n/locales";
 
 export interface EndpointDelivery {
   id: string;
@@ -23,6 +24,8 @@ export interface EndpointRow {
   componentIds: string[];
   origin: string;
   createdAt: number;
+  /** The language of what it is sent. */
+  language: Locale;
   deliveries: EndpointDelivery[];
 }
 
@@ -89,7 +92,8 @@ export function EndpointList<T extends EndpointRow>({
             {row.allComponents
               ? "Everything"
               : `Only: ${row.componentIds.map((id) => serviceNames.get(id) ?? "a deleted service").join(", ")}`}
-            {" · "}owner {row.email ?? "none"} · added {endpointDate(row.createdAt, timeZone)} ({row.origin})
+            {" · "}owner {row.email ?? "none"} · added {endpointDate(row.createdAt, timeZone)} ({row.origin}){" · "}
+            <span lang={row.language}>{LOCALE_NAMES[row.language]}</span>
             {extra?.(row)}
           </p>
           {controls(row)}

@@ -27,6 +27,9 @@ describe("routeLocale (the proxy's decision)", () => {
     expect(routeLocale("/de/", "", "en")).toEqual({ kind: "serve", locale: "de", path: "/" });
     expect(routeLocale("/ar/incidents/x1", "", "en")).toEqual({ kind: "serve", locale: "ar", path: "/incidents/x1" });
     expect(routeLocale("/ja/subscribe/sms", "", "en")).toEqual({ kind: "serve", locale: "ja", path: "/subscribe/sms" });
+    // The SMS follow form, the SMS manage flow (number, code, settings link) and the SMS short links.
+    for (const path of ["/incidents/x1/follow/sms", "/manage/sms", "/manage/sms/verify", "/manage/sms/a.b.c", "/i/x1"])
+      expect(routeLocale(`/de${path}`, "", "en"), path).toEqual({ kind: "serve", locale: "de", path });
   });
 
   test("the default language's prefix redirects to the one URL, keeping the query", () => {

@@ -18,7 +18,7 @@ const LOCALIZED: readonly RegExp[] = [
   /^\/$/,
   /^\/history$/,
   /^\/history\.(atom|rss)$/,
-  /^\/incidents\/[^/]+(\/follow)?$/,
+  /^\/incidents\/[^/]+(\/follow(\/sms)?)?$/,
   /^\/maintenances\.ics$/,
   /^\/maintenances\/[^/]+\.ics$/,
   /^\/subscribe(\/sms(\/verify)?)?$/,
@@ -29,6 +29,10 @@ const LOCALIZED: readonly RegExp[] = [
   /^\/helpful\/[^/]+(\/vote)?$/,
   /^\/report$/,
   /^\/report\/csv$/,
+  // The SMS manage flow (number, code, and the settings behind the link it opens) and the short links in SMS:
+  // each in the language of the URL, so a German subscriber's texts lead to German pages.
+  /^\/manage\/sms(\/[^/]+)?$/,
+  /^\/i\/[^/]+$/,
 ];
 
 export function isLocalizedPath(pathname: string): boolean {

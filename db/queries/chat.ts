@@ -61,6 +61,7 @@ export function listChatChannels(db: Db, pageId: string, perChannel = 10) {
       failingSince: subscribers.webhookFailingSince,
       disabledAt: subscribers.webhookDisabledAt,
       createdAt: subscribers.createdAt,
+      language: subscribers.language,
     })
     .from(subscribers)
     .where(and(eq(subscribers.pageId, pageId), eq(subscribers.kind, "chat"), eq(subscribers.state, "active")))

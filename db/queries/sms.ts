@@ -128,6 +128,7 @@ export function listSmsSubscriberPage(db: Tx, pageId: string, limit: number, off
       smsAllImpacts: subscribers.smsAllImpacts,
       origin: subscribers.origin,
       createdAt: subscribers.createdAt,
+      language: subscribers.language,
       followIncidentId: subscribers.followIncidentId,
       followIncidentName: incidents.name,
     })

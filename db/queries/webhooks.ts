@@ -90,6 +90,7 @@ export function listWebhooks(db: Db, pageId: string) {
       failingSince: subscribers.webhookFailingSince,
       disabledAt: subscribers.webhookDisabledAt,
       createdAt: subscribers.createdAt,
+      language: subscribers.language,
     })
     .from(subscribers)
     .where(

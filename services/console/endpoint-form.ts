@@ -2,6 +2,7 @@
 // checked before anything is looked at, the chosen services, and the answer a refusal gives the form. The
 // fields themselves are validated by each kind's register function (the same rules as the public forms).
 import { z } from "zod";
+import { consoleLanguage } from "./fields";
 import { typedValues, type FormState } from "@/services/auth/action";
 import type { InvalidSignup } from "@/core/signup-problems";
 
@@ -10,6 +11,8 @@ export const endpointFormSchema = z.object({
   url: z.string().max(5000, { error: "Use a URL of at most 2000 characters." }).default(""),
   email: z.string().max(1000).default(""),
   scope: z.enum(["all", "some"], { error: "Choose everything or some services." }).default("all"),
+  /** The language of what it is sent (chat messages; a webhook's own texts, such as its disabling email). */
+  language: consoleLanguage,
 });
 
 /** The chosen services (one more than the register functions allow, so too many is refused by them). */

@@ -1,6 +1,10 @@
 // zod pieces shared by the console's forms. Messages are written for the person at the form.
 import { z } from "zod";
+import type { Db } from "@/db";
 import { LIMITS } from "@/db/constants";
+import { getPageRow } from "@/db/queries/subscribers";
+import { LOCALES, type Locale } from "@/core/i18n/locales";
+import { localeOr } from "@/services/notifications/words";
 import { ID_PATTERN } from "@/core/ids";
 import { multiLine, singleLine } from "@/core/text-input";
 import { availabilityTargetProblem, DEFAULT_AVAILABILITY_TARGET } from "@/core/service-report-measures";
@@ -67,3 +71,14 @@ export const availabilityTarget = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
     return n;
   });
+
+/**
+ * A subscriber's language on a console form: one of the eight, or a per-field error. Absent (a form without
+ * the field): undefined, which `subscriberLanguage` turns into the page's default language.
+ */
+export const consoleLanguage = z.enum(LOCALES, { error: "Choose one of the languages in the list." }).optional();
+
+/** The language chosen, else the page's default (what the public pages speak to someone who chose none). */
+export function subscriberLanguage(db: Db, chosen: Locale | undefined): Locale {
+  return chosen ?? localeOr(getPageRow(db)?.defaultLocale);
+}

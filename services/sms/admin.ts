@@ -13,6 +13,7 @@ import { auditActor, type Actor } from "@/core/actor";
 import { DomainError, notFound } from "@/core/errors";
 import { isId } from "@/core/ids";
 import { maskPhone } from "@/core/phone";
+import type { Locale } from "@/core/i18n/locales";
 import { parseInput } from "@/services/incidents/schemas";
 import { canManageSubscribers, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/services/subscriptions/admin";
 
@@ -29,6 +30,8 @@ export interface SmsSubscriberView {
   follows: { id: string; name: string } | null;
   origin: string;
   createdAt: number;
+  /** The language of its texts. */
+  language: Locale;
 }
 
 const listInput = z.object({
@@ -65,6 +68,7 @@ export function listSmsSubscribers(db: Db, actor: Actor, raw: z.input<typeof lis
     follows: r.followIncidentId ? { id: r.followIncidentId, name: r.followIncidentName ?? "" } : null,
     origin: r.origin,
     createdAt: r.createdAt,
+    language: r.language,
   }));
   return {
     subscribers,

@@ -101,7 +101,7 @@ export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: s
   const body = ctx.update ? plain(ctx.update.body) : "";
   return fitToSegments(
     body ? t("sms.message", { page, subject, body }) : t("sms.messageNoBody", { page, subject }),
-    ` ${shortLink(ctx.page.url ?? publicUrl, ctx.incident.id)}`,
+    ` ${shortLink(ctx.page.url ?? publicUrl, ctx.incident.id, { locale, defaultLocale: localeOr(ctx.page.defaultLocale) })}`,
     MAX_SEGMENTS,
   );
 }

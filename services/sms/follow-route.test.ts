@@ -62,6 +62,53 @@ describe("POST /incidents/<id>/follow/sms", () => {
     expect(html).toMatch(/name="postmortem" value="1" checked/);
   });
 
+  // What the proxy sets for /de/incidents/<id>/follow/sms (services/i18n/locale-headers.ts).
+  const inLanguage = (locale: string, path = `/incidents/${incidentId}/follow/sms`) => ({
+    "x-status-locale": locale,
+    "x-status-default-locale": "en",
+    "x-status-path": path,
+  });
+
+  it("answers in German at /de/...: the error, the form's target, its links, the language menu and hreflang", async () => {
+    const res = await post(
+      incidentId,
+      [
+        ["phone", "0170 1234567"],
+        ["language", "de"],
+      ],
+      inLanguage("de"),
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<html lang="de" dir="ltr">');
+    expect(html).toContain("Geben Sie die Nummer im internationalen Format ein");
+    expect(html).not.toMatch(/international format|Please correct/);
+    expect(html).toContain(`action="/de/incidents/${incidentId}/follow/sms"`);
+    expect(html).toContain('<input type="hidden" name="language" value="de">');
+    expect(html).toContain(`href="/de/incidents/${incidentId}"`);
+    expect(html).toContain(`<link rel="alternate" hreflang="ar" href="/ar/incidents/${incidentId}/follow/sms">`);
+    expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="/incidents/${incidentId}/follow/sms">`);
+    expect(html).toMatch(/<details class="languages"><summary>[^<]+: <span lang="de">Deutsch<\/span>/);
+    // A number from /de/ gets the code form in German, posting to the German verification URL.
+    const ok = await post(
+      incidentId,
+      [
+        ["phone", "+49 170 1234567"],
+        ["language", "de"],
+      ],
+      inLanguage("de"),
+    );
+    expect(await ok.text()).toContain('action="/de/subscribe/sms/verify"');
+  });
+
+  it("answers in Arabic, right to left, at /ar/...", async () => {
+    const res = await post(incidentId, [["phone", "12"]], inLanguage("ar"));
+    const html = await res.text();
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(html).toContain("أدخل الرقم بالتنسيق الدولي");
+    expect(html).toContain(`action="/ar/incidents/${incidentId}/follow/sms"`);
+  });
+
   it("refuses a cross-site post, an unknown incident, and answers 404 without Twilio", async () => {
     expect((await post(incidentId, [["phone", "+491701234567"]], { origin: "https://evil.example" })).status).toBe(403);
     expect((await post("zzzzzzzzzzzz", [["phone", "+491701234567"]])).status).toBe(404);

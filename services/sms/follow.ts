@@ -14,11 +14,12 @@ import type { Locale } from "@/core/i18n/locales";
 import { followIsOver } from "@/core/incident-follow";
 import { isId, newId } from "@/core/ids";
 import { parsePhoneNumber } from "@/core/phone";
+import { invalidField, invalidSignup, problemsFromFieldErrors, type InvalidSignup } from "@/core/signup-problems";
 import { languageField } from "@/services/subscriptions/language";
 import { consumeCodeLimits, startSmsVerification } from "./subscribe";
 
 export const smsFollowSchema = z.object({
-  phone: z.string().max(40, { error: "Enter the number in international format, like +49 170 1234567." }),
+  phone: z.string().max(40, { error: "phoneInternational" }),
   postmortem: z.boolean().default(false),
   /** The honeypot. */
   website: z.string().max(1000).default(""),
@@ -30,7 +31,7 @@ export type SmsFollowInput = z.input<typeof smsFollowSchema>;
 export type SmsFollowResult =
   /** The code form: for a real pending follow its id, otherwise a decoy that names nothing. */
   | { status: "code-sent"; subscriberId: string }
-  | { status: "invalid"; errors: Record<string, string[]> }
+  | InvalidSignup
   | { status: "too-many" }
   | { status: "not-found" }
   | { status: "over" };
@@ -51,10 +52,10 @@ export function requestSmsFollow(
   const page = getPageRow(db);
   if (!item || !page || item.incident.pageId !== page.id) return { status: "not-found" };
   const parsed = smsFollowSchema.safeParse(raw);
-  if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return invalidSignup(problemsFromFieldErrors(z.flattenError(parsed.error).fieldErrors));
   const input = parsed.data;
   const phone = parsePhoneNumber(input.phone);
-  if (!phone.ok) return { status: "invalid", errors: { phone: [phone.error] } };
+  if (!phone.ok) return invalidField("phone", phone.problem);
   const decoy = { status: "code-sent" as const, subscriberId: newId() };
   if (input.website !== "") return decoy; // a bot: pretend, do nothing
   if (followIsOver(item.incident, input.postmortem, now)) return { status: "over" };

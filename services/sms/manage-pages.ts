@@ -3,7 +3,7 @@
 import type { Locale } from "@/core/i18n/locales";
 import { translator } from "@/core/i18n/translate";
 import { escapeHtml, htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
-import type { SmsPageFrame } from "./sms-pages";
+import { href, type SmsPageFrame } from "./sms-pages";
 import type { smsManageView } from "./manage";
 
 const css = `<style>label{display:block;font-weight:500;margin-top:1rem}fieldset{border:0;padding:0;margin:1rem 0 0}legend{font-weight:600}fieldset label{font-weight:400;margin-top:.25rem}input[type=tel],input[inputmode=numeric]{display:block;width:100%;box-sizing:border-box;margin-top:.25rem;padding:.5rem .75rem;border:1px solid #cbd5e1;border-radius:.375rem;font:inherit;background:transparent;color:inherit}.error{color:#b91c1c}@media (prefers-color-scheme:dark){.error{color:#f87171}}h2{font-size:1.125rem;margin:2rem 0 .25rem}</style>`;
@@ -22,7 +22,7 @@ export function numberFormPage(frame: ManageFrame, kept = "", error: string | nu
   const t = tr(frame);
   const describedBy = error ? "phone-hint phone-error" : "phone-hint";
   const body = `${error ? `<p role="alert" class="error">${escapeHtml(t("fixBelow"))}</p>` : `<p>${escapeHtml(t("numberIntro"))}</p>`}
-<form method="post" action="/manage/sms" novalidate>
+<form method="post" action="${href(frame, "/manage/sms")}" novalidate>
 <label for="phone">${escapeHtml(t("phoneLabel"))}</label>
 <p id="phone-hint">${escapeHtml(t("phoneHint"))}</p>
 <input id="phone" name="phone" type="tel" dir="ltr" autocomplete="tel" required maxlength="40" value="${escapeHtml(kept)}" aria-describedby="${describedBy}"${error ? ' aria-invalid="true" autofocus' : ""}>
@@ -36,10 +36,10 @@ export function manageCodePage(frame: ManageFrame, ref: string, wrong: boolean) 
   const intro = wrong
     ? `<p role="alert" class="error">${escapeHtml(t("wrongCode"))}</p>`
     : `<p role="status">${escapeHtml(t("codeIntro"))}</p>`;
-  const body = `${intro}<form method="post" action="/manage/sms/verify" novalidate>${hidden("ref", ref)}
+  const body = `${intro}<form method="post" action="${href(frame, "/manage/sms/verify")}" novalidate>${hidden("ref", ref)}
 <label for="code">${escapeHtml(t("codeLabel"))}</label>
 <input id="code" name="code" inputmode="numeric" dir="ltr" autocomplete="one-time-code" required maxlength="10"${wrong ? ' aria-invalid="true" autofocus' : ""}>
-<button type="submit">${escapeHtml(t("confirm"))}</button></form><p><a href="/manage/sms">${escapeHtml(t("startAgain"))}</a></p>`;
+<button type="submit">${escapeHtml(t("confirm"))}</button></form><p><a href="${href(frame, "/manage/sms")}">${escapeHtml(t("startAgain"))}</a></p>`;
   return page(frame, t("codeTitle"), body, wrong ? 400 : 200);
 }
 
@@ -47,7 +47,8 @@ export function manageAnswerPage(frame: ManageFrame, which: "tooMany" | "expired
   const t = tr(frame);
   const title =
     which === "tooMany" ? t("tooManyTitle") : which === "expired" ? t("expiredTitle") : t("unsubscribedTitle");
-  const again = which === "unsubscribed" ? "" : `<p><a href="/manage/sms">${escapeHtml(t("startAgain"))}</a></p>`;
+  const again =
+    which === "unsubscribed" ? "" : `<p><a href="${href(frame, "/manage/sms")}">${escapeHtml(t("startAgain"))}</a></p>`;
   return page(frame, title, `<p>${escapeHtml(t(which))}</p>${again}`, status);
 }
 
@@ -59,7 +60,7 @@ export function settingsPage(
   status = 200,
 ) {
   const t = tr(frame);
-  const action = `/manage/sms/${escapeHtml(token)}`;
+  const action = href(frame, `/manage/sms/${token}`);
   const check = (on: boolean) => (on ? " checked" : "");
   const services = view.choices
     .flatMap((g) => g.components)

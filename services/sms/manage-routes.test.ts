@@ -45,6 +45,49 @@ function activeNumber(phone: string) {
 }
 
 describe("/manage/sms", () => {
+  // What the proxy sets for /de/manage/sms... (services/i18n/locale-headers.ts).
+  const inLanguage = (locale: string, path: string) => ({
+    "x-status-locale": locale,
+    "x-status-default-locale": "en",
+    "x-status-path": path,
+  });
+
+  it("in German at /de/manage/sms: the error, the forms' targets, the settings link and page", async () => {
+    const { id, secret } = activeNumber("+491701231299");
+    const bad = await numberPost(req("/manage/sms", [["phone", "72345"]], inLanguage("de", "/manage/sms")));
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('<html lang="de" dir="ltr">');
+    expect(badHtml).toContain("Das sieht nach einer Kurzwahlnummer aus");
+    expect(badHtml).toContain('action="/de/manage/sms"');
+    expect(badHtml).toContain('<link rel="alternate" hreflang="fr" href="/fr/manage/sms">');
+    const code = await numberPost(req("/manage/sms", [["phone", "+491701231299"]], inLanguage("de", "/manage/sms")));
+    expect(await code.text()).toContain('action="/de/manage/sms/verify"');
+    const typed = smsManageCode(secret, id, Math.floor(Date.now() / MANAGE_WINDOW_MS));
+    const verified = await verifyPost(
+      req(
+        "/manage/sms/verify",
+        [
+          ["ref", id],
+          ["code", typed],
+        ],
+        inLanguage("de", "/manage/sms/verify"),
+      ),
+    );
+    expect(verified.status).toBe(303);
+    const location = verified.headers.get("location")!;
+    expect(location).toMatch(/^\/de\/manage\/sms\/[0-9a-z]{12}\./);
+    const token = location.split("/").pop()!;
+    const page = await settingsGet(
+      new Request(`http://127.0.0.1:3999/manage/sms/${token}`, { headers: inLanguage("ar", `/manage/sms/${token}`) }),
+      ctx(token),
+    );
+    const html = await page.text();
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(html).toContain(`action="/ar/manage/sms/${token}"`);
+    expect(html).not.toContain("Your SMS updates");
+  });
+
   it("number, code, settings page, unsubscribe: all plain forms", async () => {
     const { id, secret } = activeNumber("+491701231231");
     const code = await numberPost(req("/manage/sms", [["phone", "+491701231231"]]));

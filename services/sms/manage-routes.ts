@@ -3,12 +3,13 @@
 // cross-site posts are refused.
 import { getDb } from "@/db";
 import { followedIncident, getPageRow } from "@/db/queries/subscribers";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import { getConfig } from "@/core/config";
-import { DEFAULT_LOCALE } from "@/core/i18n/locales";
+import { localizePath } from "@/core/i18n/paths";
+import { problemText, signupProblem } from "@/core/signup-problems";
 import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
-import { htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
+import { smsAnswerPage, smsFrame } from "./sms-pages";
 import {
   changeSmsSubscription,
   openSmsManageLink,
@@ -21,17 +22,16 @@ import { manageAnswerPage, manageCodePage, numberFormPage, settingsPage, type Ma
 /** A number, a code, or up to 500 service ids. */
 const MAX_BODY = 32 * 1024;
 
-function frame(): ManageFrame | null {
+/** The page's frame in the URL's language (/de/manage/sms...), or null when this page sends no SMS. */
+function frame(req: Request): ManageFrame | null {
   const page = getPageRow(getDb());
   if (!page || !getConfig().twilio) return null;
-  return { pageName: page.name, accent: page.accentColor, locale: DEFAULT_LOCALE };
+  return smsFrame(page, req);
 }
-const unavailable = () =>
-  htmlResponse(plainPage({ title: "SMS is not available", body: "<p>This page sends no SMS.</p>" }), 404);
-const refused = () => htmlResponse(plainPage({ title: "Refused", body: "<p>A form from another site.</p>" }), 403);
+const unavailable = (req: Request) => smsAnswerPage(smsFrame(getPageRow(getDb()), req), "unavailable", 404);
 
-async function form(req: Request): Promise<FormData | Response> {
-  if (isCrossSiteForm(req.headers)) return refused();
+async function form(req: Request, f: ManageFrame): Promise<FormData | Response> {
+  if (isCrossSiteForm(req.headers)) return smsAnswerPage(f, "refused", 403);
   try {
     return await readBodyForm(req, MAX_BODY);
   } catch (err) {
@@ -40,39 +40,41 @@ async function form(req: Request): Promise<FormData | Response> {
   }
 }
 
-export function numberGet() {
-  const f = frame();
-  return f ? numberFormPage(f) : unavailable();
+export function numberGet(req: Request) {
+  const f = frame(req);
+  return f ? numberFormPage(f) : unavailable(req);
 }
 
 export async function numberPost(req: Request) {
-  const f = frame();
-  if (!f) return unavailable();
-  const data = await form(req);
+  const f = frame(req);
+  if (!f) return unavailable(req);
+  const data = await form(req, f);
   if (data instanceof Response) return data;
   const phone = String(data.get("phone") ?? "").slice(0, 100);
   try {
     const r = requestSmsManageCode(getDb(), phone, clientAddress(req.headers) ?? "unknown");
     if (r.status === "code-sent") return manageCodePage(f, r.ref, false);
     if (r.status === "too-many") return manageAnswerPage(f, "tooMany", 429);
-    return numberFormPage(f, phone, r.error, 400);
+    return numberFormPage(f, phone, problemText(r.problem, f.locale), 400);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
-    return numberFormPage(f, phone, DATABASE_UNAVAILABLE_MESSAGE, 503);
+    return numberFormPage(f, phone, problemText(signupProblem("unavailable"), f.locale), 503);
   }
 }
 
 export async function verifyPost(req: Request) {
-  const f = frame();
-  if (!f) return unavailable();
-  const data = await form(req);
+  const f = frame(req);
+  if (!f) return unavailable(req);
+  const data = await form(req, f);
   if (data instanceof Response) return data;
   const ref = String(data.get("ref") ?? "").slice(0, 20);
   const r = verifySmsManageCode(getDb(), ref, String(data.get("code") ?? "").slice(0, 20));
   if (r.status === "too-many") return manageAnswerPage(f, "tooMany", 429);
   if (r.status === "wrong") return manageCodePage(f, ref, true);
   // See Other: the settings page is a GET, so a reload does not post the code again.
-  return new Response(null, { status: 303, headers: { Location: `/manage/sms/${r.token}` } });
+  // In the language the code was typed in.
+  const location = localizePath(`/manage/sms/${r.token}`, f.locale, f.defaultLocale ?? f.locale);
+  return new Response(null, { status: 303, headers: { Location: location } });
 }
 
 type TokenContext = { params: Promise<{ token: string }> };
@@ -86,16 +88,16 @@ function settings(f: ManageFrame, token: string, notice: "saved" | "chooseOne" |
   return settingsPage(f, token, { ...view, followName }, notice, status);
 }
 
-export async function settingsGet(_req: Request, { params }: TokenContext) {
-  const f = frame();
-  return f ? settings(f, (await params).token, null) : unavailable();
+export async function settingsGet(req: Request, { params }: TokenContext) {
+  const f = frame(req);
+  return f ? settings(f, (await params).token, null) : unavailable(req);
 }
 
 export async function settingsPost(req: Request, { params }: TokenContext) {
-  const f = frame();
-  if (!f) return unavailable();
+  const f = frame(req);
+  if (!f) return unavailable(req);
   const token = (await params).token;
-  const data = await form(req);
+  const data = await form(req, f);
   if (data instanceof Response) return data;
   const db = getDb();
   const link = openSmsManageLink(db, token);

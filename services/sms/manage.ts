@@ -15,6 +15,7 @@ import { consumeRateLimit } from "@/db/writes/subscription-limits";
 import { setSubscriberComponents } from "@/db/writes/subscribers";
 import { isId, newId } from "@/core/ids";
 import { parsePhoneNumber } from "@/core/phone";
+import type { SignupProblem } from "@/core/signup-problems";
 import { MINUTE } from "@/core/time";
 import { consumeCodeLimits, MAX_CODE_ATTEMPTS } from "./subscribe";
 
@@ -38,11 +39,13 @@ export function smsManageToken(secret: string, subscriber: { id: string; tokenVe
 }
 
 export type ManageRequest =
-  { status: "code-sent"; ref: string } | { status: "invalid"; error: string } | { status: "too-many" };
+  | { status: "code-sent"; ref: string }
+  | { status: "invalid"; error: string; problem: SignupProblem }
+  | { status: "too-many" };
 
 export function requestSmsManageCode(db: Db, rawPhone: string, ip: string, now = Date.now()): ManageRequest {
   const phone = parsePhoneNumber(rawPhone.slice(0, 40));
-  if (!phone.ok) return { status: "invalid", error: phone.error };
+  if (!phone.ok) return { status: "invalid", error: phone.error, problem: phone.problem };
   const page = getPageRow(db);
   if (!page) return { status: "code-sent", ref: newId() };
   return db.transaction((tx): ManageRequest => {

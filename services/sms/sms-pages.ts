@@ -2,7 +2,7 @@
 // again with its error, the code form, and the answers. They keep what was chosen in hidden fields so a
 // correction does not lose it.
 import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
-import { localizePath } from "@/core/i18n/paths";
+import { localizePath, NOT_FOUND_PATH } from "@/core/i18n/paths";
 import { translator } from "@/core/i18n/translate";
 import { MINUTE } from "@/core/time";
 import { escapeHtml, htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
@@ -16,6 +16,8 @@ export interface SmsPageFrame {
   locale: Locale;
   /** The page's default language, whose URLs have no prefix. */
   defaultLocale?: Locale;
+  /** The request's path without its language prefix: the language menu and hreflang of the page. */
+  path?: string;
 }
 
 /** The fixed answers: a title and a sentence each (namespace "sms-pages", answers.*). */
@@ -29,11 +31,15 @@ export function smsFrame(page: { name: string; accentColor: string } | undefined
     accent: page?.accentColor ?? "#1d4ed8",
     locale: lang.locale,
     defaultLocale: lang.defaultLocale,
+    path: requestPath(lang.path),
   };
 }
 
+/** The path a language menu may link to: a page's own, or none (NOT_FOUND_PATH when the proxy set nothing). */
+export const requestPath = (path: string) => (path === NOT_FOUND_PATH ? undefined : path.split("?")[0]);
+
 const words = (frame: SmsPageFrame) => translator(frame.locale, "sms-pages");
-const href = (frame: SmsPageFrame, path: string) =>
+export const href = (frame: SmsPageFrame, path: string) =>
   escapeHtml(localizePath(path, frame.locale, frame.defaultLocale ?? DEFAULT_LOCALE));
 const minutes = Math.round(CODE_TTL_MS / MINUTE);
 

@@ -1,7 +1,6 @@
 // The subscriber's language: stored from every public sign-up (valid, missing, tampered), and what they then
 // receive in it: the email through the real Resend SDK and the fake Resend server, the SMS within two UCS-2
 // segments, the chat message inside the platform's limits.
-import { shortLink } from "@/services/short-links";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
@@ -199,7 +198,8 @@ describe("what a subscriber receives, in their language", () => {
     await tick();
     const sms = twilio.messages().at(-1)!.body;
     expect(sms).toContain(`[${"قيد التحقيق"}] Webmail down`);
-    expect(sms.endsWith(` ${shortLink(BASE, id)}`)).toBe(true);
+    // The short link leads to the incident page in the subscriber's language.
+    expect(sms.endsWith(` ${BASE}/ar/i/${id}`)).toBe(true);
     const segments = smsSegments(sms);
     expect(segments.encoding).toBe("UCS-2");
     expect(segments.segments).toBeLessThanOrEqual(MAX_SEGMENTS);

@@ -9,7 +9,7 @@ import { getConfig } from "@/core/config";
 import { CHAT_PLATFORM_LABELS } from "@/db/constants";
 import { actorOf } from "@/services/console/domain-actions";
 import { chosenComponentIds, endpointFormSchema, addAnswer } from "@/services/console/endpoint-form";
-import { entityId } from "@/services/console/fields";
+import { entityId, subscriberLanguage } from "@/services/console/fields";
 import * as chat from "@/services/console/chat";
 
 const addSchema = endpointFormSchema.extend({ platform: z.string().max(40).default("") });
@@ -18,7 +18,7 @@ export const addChatAction = adminAction("admin", addSchema, async (data, ctx, f
   const outcome = await chat.addChatChannel(
     getDb(),
     actorOf(ctx),
-    { ...data, componentIds: chosenComponentIds(formData) },
+    { ...data, componentIds: chosenComponentIds(formData), language: subscriberLanguage(getDb(), data.language) },
     { allowLoopback: getConfig().webhooksAllowLoopback, now: Date.now() },
   );
   const answer = addAnswer(outcome, formData);

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Locale } from "@/core/i18n/locales";
 import type { ReactNode } from "react";
 import { fieldValue } from "@/components/admin/form";
 import { AddEndpointForm, EndpointControls } from "@/components/admin/endpoint-forms";
@@ -27,9 +28,10 @@ function PlatformChoice({ state }: { state: FormState }) {
   );
 }
 
-export function AddChatForm({ picker }: { picker: ReactNode }) {
+export function AddChatForm({ picker, defaultLocale }: { picker: ReactNode; defaultLocale: Locale }) {
   return (
     <AddEndpointForm
+      defaultLocale={defaultLocale}
       action={addChatAction}
       picker={picker}
       before={(state) => <PlatformChoice state={state} />}
@@ -40,6 +42,7 @@ export function AddChatForm({ picker }: { picker: ReactNode }) {
           "From the channel's settings: a Slack incoming webhook, a Teams workflow, a Discord or a Google Chat webhook. We post a test message to it first.",
         ownerHint: "Told if the channel is disabled (its webhook was deleted, or it kept failing).",
         scopeLegend: "Post about",
+        languageHint: "The channel's messages (their fixed words and dates) are written in it.",
         submit: "Connect channel",
       }}
     />

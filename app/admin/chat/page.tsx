@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
+import { localeOr } from "@/services/notifications/words";
 import { CHAT_PLATFORM_LABELS } from "@/db/constants";
 import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import { requireUser } from "@/services/auth/dal";
@@ -82,7 +83,12 @@ export default async function ChatPage({ searchParams }: { searchParams: Promise
         />
       }
       addHeading="Connect a channel"
-      addForm={<AddChatForm picker={<ServicePicker groups={choiceGroups(choices)} name="componentIds" />} />}
+      addForm={
+        <AddChatForm
+          picker={<ServicePicker groups={choiceGroups(choices)} name="componentIds" />}
+          defaultLocale={localeOr(page.defaultLocale)}
+        />
+      }
     />
   );
 }

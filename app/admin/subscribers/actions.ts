@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { adminAction, typedValues, type FormState } from "@/services/auth/action";
-import { entityId } from "@/services/console/fields";
+import { consoleLanguage, entityId, subscriberLanguage } from "@/services/console/fields";
 import { actorOf, runVerb } from "@/services/console/domain-actions";
 import { doneHref } from "@/services/console/done";
 import { addSubscriber, removeSubscriber } from "@/services/subscriptions/admin";
@@ -30,6 +30,7 @@ export const addSubscriberAction = adminAction(
     email: z.string().max(10_000).default(""),
     scope: z.enum(["all", "some"], { error: "Choose everything or some services." }).default("all"),
     confirmation: z.enum(["send", "confirmed"], { error: "Choose whether to send a confirmation email." }),
+    language: consoleLanguage,
   }),
   (data, ctx, formData) => {
     const componentIds = data.scope === "some" ? chosen(formData, "componentIds") : [];
@@ -50,6 +51,7 @@ export const addSubscriberAction = adminAction(
           componentIds,
           groupIds,
           confirmation: data.confirmation,
+          language: subscriberLanguage(getDb(), data.language),
         }),
       { groupIds: "componentIds" },
     );

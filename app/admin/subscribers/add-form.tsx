@@ -15,10 +15,19 @@ import { ServicePicker, type ServiceChoiceGroup } from "@/components/ui/service-
 import { LIMITS } from "@/db/constants";
 import type { FormState } from "@/services/auth/action";
 import { addSubscriberAction } from "./actions";
+import { LanguageField } from "@/components/admin/language-field";
+import type { Locale } from "@/core/i18n/locales";
 
 const radio = "mt-1 flex items-start gap-2";
 
-export function AddSubscriberForm({ choices }: { choices: ServiceChoiceGroup[] }) {
+export function AddSubscriberForm({
+  choices,
+  defaultLocale,
+}: {
+  choices: ServiceChoiceGroup[];
+  /** The page's default language, preselected. */
+  defaultLocale: Locale;
+}) {
   const [state, action, pending] = useActionState(addSubscriberAction, {} as FormState);
   const ref = useFocusOnError(state);
   const some = fieldValue(state, "scope", "all") === "some";
@@ -39,6 +48,11 @@ export function AddSubscriberForm({ choices }: { choices: ServiceChoiceGroup[] }
           />
         )}
       </Field>
+      <LanguageField
+        state={state}
+        defaultLocale={defaultLocale}
+        hint="Their emails, the confirmation email included, are written in it. They can change it on their manage page."
+      />
       {/* The services show only while "Only the services chosen below" is picked: CSS (.scope-choice), no state. */}
       <fieldset aria-describedby={scopeError ? "field-componentIds-error" : undefined} className="scope-choice">
         <legend className="text-sm font-medium">Notify them about</legend>

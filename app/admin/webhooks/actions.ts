@@ -8,7 +8,7 @@ import { adminAction, type FormState } from "@/services/auth/action";
 import { getConfig } from "@/core/config";
 import { actorOf } from "@/services/console/domain-actions";
 import { chosenComponentIds, endpointFormSchema, addAnswer } from "@/services/console/endpoint-form";
-import { entityId } from "@/services/console/fields";
+import { entityId, subscriberLanguage } from "@/services/console/fields";
 import * as webhooks from "@/services/console/webhooks";
 
 const actor = actorOf;
@@ -20,7 +20,7 @@ export const addWebhookAction = adminAction(
     const outcome = await webhooks.addWebhook(
       getDb(),
       actor(ctx),
-      { ...data, componentIds: chosenComponentIds(formData) },
+      { ...data, componentIds: chosenComponentIds(formData), language: subscriberLanguage(getDb(), data.language) },
       { allowLoopback: getConfig().webhooksAllowLoopback, now: Date.now() },
     );
     const answer = addAnswer(outcome, formData);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Address } from "@/components/admin/address";
 import { getDb } from "@/db";
+import { localeOr } from "@/services/notifications/words";
 import { componentChoices, getPageRow } from "@/db/queries/subscribers";
 import type { WebhookRow } from "@/db/queries/webhooks";
 import { requireUser } from "@/services/auth/dal";
@@ -110,7 +111,12 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         />
       }
       addHeading="Add a webhook"
-      addForm={<AddWebhookForm picker={<ServicePicker groups={choiceGroups(choices)} name="componentIds" />} />}
+      addForm={
+        <AddWebhookForm
+          picker={<ServicePicker groups={choiceGroups(choices)} name="componentIds" />}
+          defaultLocale={localeOr(page.defaultLocale)}
+        />
+      }
     />
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { Locale } from "@/core/i18n/locales";
 import { AddEndpointForm, EndpointControls } from "@/components/admin/endpoint-forms";
 import { inputClass } from "@/components/admin/form";
 import { addWebhookAction, enableWebhookAction, removeWebhookAction, resendVerificationAction } from "./actions";
@@ -38,9 +39,10 @@ export function SecretOnce({ secret, url }: { secret: string; url: string }) {
   );
 }
 
-export function AddWebhookForm({ picker }: { picker: ReactNode }) {
+export function AddWebhookForm({ picker, defaultLocale }: { picker: ReactNode; defaultLocale: Locale }) {
   return (
     <AddEndpointForm
+      defaultLocale={defaultLocale}
       action={addWebhookAction}
       picker={picker}
       before={(state) =>
@@ -55,6 +57,7 @@ export function AddWebhookForm({ picker }: { picker: ReactNode }) {
         urlPlaceholder: "https://hooks.example.com/status",
         ownerHint: "Told if the webhook is disabled after failing for about a day.",
         scopeLegend: "Send events about",
+        languageHint: "Of the email to the owner if the webhook is switched off (the payloads are JSON).",
         submit: "Add webhook",
       }}
     />

@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { publicLocaleFrom } from "@/services/i18n/locale-headers";
 import { SHORT_LINK_CACHE, SHORT_LINK_MISS_CACHE, shortLinkTarget } from "@/services/short-links";
 
 export const dynamic = "force-dynamic";
@@ -14,10 +15,12 @@ async function answer(request: Request, { params }: Context, withBody: boolean) 
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": SHORT_LINK_MISS_CACHE },
     });
   }
-  // Relative to the request's own origin: behind a proxy the Location keeps the host the visitor used.
+  // Relative to the request's own origin: behind a proxy the Location keeps the host the visitor used. In the
+  // language of the link (/de/i/<code> -> /de/incidents/<id>), which the proxy read from its prefix.
+  const location = publicLocaleFrom((name) => request.headers.get(name)).href(target);
   return new Response(null, {
     status: 302,
-    headers: { Location: target, "Cache-Control": SHORT_LINK_CACHE },
+    headers: { Location: location, "Cache-Control": SHORT_LINK_CACHE },
   });
 }
 

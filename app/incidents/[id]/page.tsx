@@ -165,7 +165,7 @@ export default async function IncidentPage({ params }: Props) {
           <FollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} lang={lang} />
         )}
         {offer !== "none" && getConfig().twilio && (
-          <SmsFollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} locale={lang.locale} />
+          <SmsFollowForm incidentId={incident.id} postmortemOnly={offer === "postmortem"} lang={lang} />
         )}
       </article>
     </PageShell>

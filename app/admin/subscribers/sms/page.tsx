@@ -3,6 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { DoneNotice } from "@/components/admin/done-notice";
 import { getDb } from "@/db";
+import { LOCALE_NAMES } from "@/core/i18n/locales";
 import type { SubscriberState } from "@/db/constants";
 import { getThePage } from "@/db/queries/settings";
 import type { Actor } from "@/core/actor";
@@ -92,6 +93,8 @@ export default async function SmsSubscribersPage({
                     <span>
                       added {formatInZone(s.createdAt, timeZone)} ({s.origin})
                     </span>
+                    <span aria-hidden="true">·</span>
+                    <span lang={s.language}>{LOCALE_NAMES[s.language]}</span>
                   </p>
                 </div>
                 <Link

@@ -2,17 +2,18 @@ import { postedLanguage } from "@/services/subscriptions/language";
 import { getDb } from "@/db";
 import { getPublicIncident } from "@/db/queries/public-incidents";
 import { getPageRow } from "@/db/queries/subscribers";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
+import { isDatabaseUnavailable } from "@/db/unavailable";
+import { problemText, signupProblem } from "@/core/signup-problems";
+import { translator } from "@/core/i18n/translate";
 import { getConfig } from "@/core/config";
-import { DEFAULT_LOCALE } from "@/core/i18n/locales";
 import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
 import { clientAddress, isCrossSiteForm } from "@/services/auth/request";
 import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-body";
 import { requestSmsFollow } from "@/services/sms/follow";
 import { smsFollowAnswerPage, smsFollowFormPage, type SmsFollowFrame } from "@/services/sms/follow-page";
-import { codeFormPage } from "@/services/sms/sms-pages";
-import { htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
+import { codeFormPage, smsAnswerPage, smsFrame } from "@/services/sms/sms-pages";
+import { escapeHtml, htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
 
 export const dynamic = "force-dynamic";
 
@@ -21,38 +22,39 @@ type Params = { params: Promise<{ id: string }> };
 /** A number, a checkbox and the honeypot. */
 const MAX_BODY = 4 * 1024;
 
-function frameFor(id: string): SmsFollowFrame | null {
+function frameFor(id: string, req: Request): SmsFollowFrame | null {
   const db = getDb();
   const page = getPageRow(db);
   const item = isId(id) ? getPublicIncident(db, id) : undefined;
   if (!page || !item || followIsOver(item.incident, true, Date.now())) return null;
   return {
-    pageName: page.name,
-    accent: page.accentColor,
+    // The URL's language (/de/incidents/<id>/follow/sms): the words, the links and the follower's texts.
+    ...smsFrame(page, req),
     incidentId: item.incident.id,
     postmortemOnly: followIsOver(item.incident, false, Date.now()),
-    locale: DEFAULT_LOCALE,
   };
 }
 
-const notFound = () =>
-  htmlResponse(
-    plainPage({ title: "There is nothing to follow here", body: "<p>This incident does not exist or is over.</p>" }),
+function notFound(req: Request) {
+  const { locale, defaultLocale } = smsFrame(undefined, req);
+  const t = translator(locale, "follow");
+  return htmlResponse(
+    plainPage({ title: t("notFoundTitle"), body: `<p>${escapeHtml(t("notFound"))}</p>`, locale, defaultLocale }),
     404,
   );
+}
 
-export async function GET(_req: Request, { params }: Params) {
-  const frame = getConfig().twilio ? frameFor((await params).id) : null;
-  return frame ? smsFollowFormPage(frame, { phone: "", postmortem: false }, null, 200) : notFound();
+export async function GET(req: Request, { params }: Params) {
+  const frame = getConfig().twilio ? frameFor((await params).id, req) : null;
+  return frame ? smsFollowFormPage(frame, { phone: "", postmortem: false }, null, 200) : notFound(req);
 }
 
 // The incident page's plain "by SMS" form posts here (no JavaScript needed). Anonymous by design: the code by
 // SMS, the per-number and per-address limits and the honeypot guard it; cross-site posts are refused.
 export async function POST(req: Request, { params }: Params) {
-  const frame = getConfig().twilio ? frameFor((await params).id) : null;
-  if (!frame) return notFound();
-  if (isCrossSiteForm(req.headers))
-    return htmlResponse(plainPage({ title: "Refused", body: "<p>Cross-site form.</p>" }), 403);
+  const frame = getConfig().twilio ? frameFor((await params).id, req) : null;
+  if (!frame) return notFound(req);
+  if (isCrossSiteForm(req.headers)) return smsAnswerPage(frame, "refused", 403);
   let form: FormData;
   try {
     form = await readBodyForm(req, MAX_BODY);
@@ -74,10 +76,11 @@ export async function POST(req: Request, { params }: Params) {
     if (result.status === "code-sent") return codeFormPage(frame, result.subscriberId, false);
     if (result.status === "too-many") return smsFollowAnswerPage(frame, "tooMany", 429);
     if (result.status === "over") return smsFollowAnswerPage(frame, "over", 410);
-    if (result.status === "not-found") return notFound();
-    return smsFollowFormPage(frame, kept, result.errors.phone?.[0] ?? "Enter a valid number.");
+    if (result.status === "not-found") return notFound(req);
+    const problem = result.problems.phone?.[0] ?? signupProblem("phoneInternational");
+    return smsFollowFormPage(frame, kept, problemText(problem, frame.locale));
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
-    return smsFollowFormPage(frame, kept, DATABASE_UNAVAILABLE_MESSAGE, 503);
+    return smsFollowFormPage(frame, kept, problemText(signupProblem("unavailable"), frame.locale), 503);
   }
 }
