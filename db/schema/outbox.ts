@@ -61,6 +61,8 @@ export const deliveries = sqliteTable(
     uniqueIndex("deliveries_idempotency_key_unique").on(t.idempotencyKey),
     index("deliveries_due_idx").on(t.state, t.nextAttemptAt),
     index("deliveries_notification_idx").on(t.notificationId),
+    // A lane claims only its own channel's due rows (services/notifications/lanes.ts).
+    index("deliveries_channel_due_idx").on(t.channel, t.state, t.nextAttemptAt),
   ],
 );
 

@@ -1,7 +1,7 @@
 // The notification outbox. A change writes its notification in its own transaction (enqueueNotification);
 // the fan-out turns it into deliveries exactly once; workers claim deliveries with a lease and record the
 // outcome. No function here talks to the network: sending happens between these calls, outside transactions.
-import { and, eq, inArray, isNull, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DeliveryChannel, NotificationKind } from "@/db/constants";
 import { newId } from "@/core/ids";
 import type { Db, Tx } from "../index";
@@ -158,21 +158,65 @@ export interface ClaimFilter {
 
 const firstRecipient = sql<string>`json_extract(${deliveries.recipients}, '$[0]')`;
 
-function claimable(filter: ClaimFilter): SQL[] {
-  const conditions: SQL[] = [];
-  if (filter.channel) conditions.push(eq(deliveries.channel, filter.channel));
-  if (filter.excludeRecipients?.length) conditions.push(notInArray(firstRecipient, [...filter.excludeRecipients]));
-  if (filter.healthyOnly) {
+const now = sql.placeholder("now");
+/**
+ * Due: pending or parked and its time has come, or a worker's lease on it ran out (that worker died
+ * mid-send). The lane's filter goes in as parameters (the endpoints to leave alone as one JSON array), so
+ * each shape of filter is one statement, compiled once per connection.
+ */
+function dueCondition(shape: ClaimShape): SQL {
+  const conditions: SQL[] = [
+    lte(deliveries.nextAttemptAt, now),
+    or(
+      inArray(deliveries.state, ["pending", "parked"]),
+      and(eq(deliveries.state, "sending"), lt(deliveries.lockedUntil, now)),
+    )!,
+  ];
+  if (shape.channel) conditions.push(eq(deliveries.channel, sql.placeholder("channel")));
+  if (shape.exclude)
+    conditions.push(sql`${firstRecipient} not in (select value from json_each(${sql.placeholder("exclude")}))`);
+  if (shape.healthyOnly) {
     conditions.push(
       sql`${firstRecipient} not in (select ${subscribers.id} from ${subscribers} where ${subscribers.circuitFailures} > 0)`,
     );
   }
-  return conditions;
+  return and(...conditions)!;
 }
 
+interface ClaimShape {
+  channel: boolean;
+  exclude: boolean;
+  healthyOnly: boolean;
+}
+
+function prepareClaim(db: Db, shape: ClaimShape) {
+  // One statement: choosing the row and taking it cannot be split by another worker's claim.
+  const next = db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(dueCondition(shape))
+    .orderBy(deliveries.nextAttemptAt, deliveries.chunk)
+    .limit(1);
+  return db
+    .update(deliveries)
+    .set({
+      state: "sending",
+      lockedBy: sql`${sql.placeholder("workerId")}`,
+      lockedUntil: sql`${sql.placeholder("lockedUntil")}`,
+      updatedAt: sql`${now}`,
+    })
+    .where(inArray(deliveries.id, next))
+    .returning()
+    .prepare();
+}
+
+type ClaimStatement = ReturnType<typeof prepareClaim>;
+/** Per connection: a lane claims after every send, so the statement is compiled once, not each time. */
+const claimStatements = new WeakMap<Db, Map<string, ClaimStatement>>();
+
 /**
- * Claims the next due delivery for this worker with one conditional UPDATE: a row is due when it is pending
- * or parked and its time has come, or when a worker's lease on it ran out (that worker died mid-send).
+ * Claims the next due delivery for this worker (the lane's filter applied), leased until `now + leaseMs`,
+ * in one conditional UPDATE.
  */
 export function claimDueDelivery(
   db: Db,
@@ -181,33 +225,24 @@ export function claimDueDelivery(
   leaseMs: number,
   filter: ClaimFilter = {},
 ): Delivery | null {
-  const due = and(
-    lte(deliveries.nextAttemptAt, now),
-    or(
-      inArray(deliveries.state, ["pending", "parked"]),
-      and(eq(deliveries.state, "sending"), lt(deliveries.lockedUntil, now)),
-    ),
-    ...claimable(filter),
-  );
-  // Another worker may take the row between the SELECT and the UPDATE: then try the next one.
-  for (let tries = 0; tries < 5; tries++) {
-    const candidate = db
-      .select({ id: deliveries.id })
-      .from(deliveries)
-      .where(due)
-      .orderBy(deliveries.nextAttemptAt, deliveries.chunk)
-      .limit(1)
-      .get();
-    if (!candidate) return null;
-    const claimed = db
-      .update(deliveries)
-      .set({ state: "sending", lockedBy: workerId, lockedUntil: now + leaseMs, updatedAt: now })
-      .where(and(eq(deliveries.id, candidate.id), due))
-      .returning()
-      .get();
-    if (claimed) return claimed;
-  }
-  return null;
+  const shape: ClaimShape = {
+    channel: filter.channel !== undefined,
+    exclude: (filter.excludeRecipients?.length ?? 0) > 0,
+    healthyOnly: filter.healthyOnly ?? false,
+  };
+  const key = `${shape.channel}/${shape.exclude}/${shape.healthyOnly}`;
+  let statements = claimStatements.get(db);
+  if (!statements) claimStatements.set(db, (statements = new Map()));
+  let statement = statements.get(key);
+  if (!statement) statements.set(key, (statement = prepareClaim(db, shape)));
+  const claimed = statement.get({
+    now,
+    workerId,
+    lockedUntil: now + leaseMs,
+    channel: filter.channel,
+    exclude: shape.exclude ? JSON.stringify(filter.excludeRecipients) : undefined,
+  });
+  return claimed ?? null;
 }
 
 export function nextDueAt(db: Db): number | null {
@@ -259,8 +294,9 @@ export function markDeliverySent(
   at: number,
   providerIds: (string | null)[] | null,
 ) {
-  db.transaction((tx) => {
-    tx.update(deliveries)
+  const done = (tx: Tx) =>
+    tx
+      .update(deliveries)
       .set({
         state: "sent",
         completedAt: at,
@@ -272,6 +308,10 @@ export function markDeliverySent(
       })
       .where(held(delivery.id, workerId))
       .run();
+  // Only email deliveries have rendered messages: a POST or an SMS is one UPDATE.
+  if (delivery.channel !== "email") return void done(db);
+  db.transaction((tx) => {
+    done(tx);
     const messages = tx
       .select({ id: emailMessages.id })
       .from(emailMessages)

@@ -185,6 +185,7 @@ export async function runNotificationJobs(
     publicUrl,
     sender: options.sms === undefined ? smsSenderFrom(config.twilio) : options.sms,
     policy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+    memo: dispatcher.memo,
   };
   // Writes, so not on every wake-up of a busy loop (each finished send wakes it).
   if (now - dispatcher.housekeptAt >= 1000) {

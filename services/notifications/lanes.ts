@@ -4,6 +4,7 @@
 // recipient of a delivery: a webhook subscriber), so one receiver's timeouts use one slot, not all of them,
 // and may keep some slots for endpoints that are not failing. Claims go through the outbox's lease, so
 // "never lose, never duplicate" still holds: a delivery is either claimed by one lane or waiting.
+import { performance } from "node:perf_hooks";
 import type { Db } from "@/db";
 import type { DeliveryChannel } from "@/db/constants";
 import type { Delivery } from "@/db/schema";
@@ -76,6 +77,11 @@ export class DeliveryDispatcher {
   housekeptAt = -Infinity;
   /** Rendered templates by notification, shared by the ticks of this dispatcher (see jobs.ts). */
   readonly memo = new Map<string, { at: number; value: unknown }>();
+  /** The latest tick's context, while the worker loop keeps the lanes full (keepLanesFull). */
+  private context: PumpContext | null = null;
+  private filling = false;
+  /** Lanes waiting for a turn to refill, in order. */
+  private readonly refills: DeliveryChannel[] = [];
 
   constructor(specs: Partial<Record<DeliveryChannel, LaneSpec>> = {}) {
     const all = { ...DEFAULT_LANES, ...specs };
@@ -93,21 +99,67 @@ export class DeliveryDispatcher {
 
   /** Fills every lane's free slots with due deliveries of its channel; returns how many it started. */
   pump(ctx: PumpContext): number {
+    if (this.filling) this.context = ctx;
     let started = 0;
-    for (const [channel, lane] of this.lanes) {
-      while (started < ctx.budget && lane.running < lane.spec.concurrency) {
-        const failingBusy = [...lane.endpoints.values()].filter(Boolean).length;
-        const delivery = claimDueDelivery(ctx.db, ctx.workerId, ctx.clock(), ctx.leaseMs, {
-          channel,
-          excludeRecipients: lane.spec.onePerEndpoint ? [...lane.endpoints.keys()] : undefined,
-          healthyOnly: lane.spec.failingShare !== undefined && failingBusy >= lane.spec.failingShare,
-        });
-        if (!delivery) break;
-        this.start(lane, delivery, ctx);
-        started++;
-      }
+    for (const [channel, lane] of this.lanes) started += this.fill(channel, lane, ctx, ctx.budget - started);
+    return started;
+  }
+
+  private fill(channel: DeliveryChannel, lane: LaneState, ctx: PumpContext, budget: number): number {
+    let started = 0;
+    while (started < budget && lane.running < lane.spec.concurrency) {
+      const failingBusy = [...lane.endpoints.values()].filter(Boolean).length;
+      const delivery = claimDueDelivery(ctx.db, ctx.workerId, ctx.clock(), ctx.leaseMs, {
+        channel,
+        excludeRecipients: lane.spec.onePerEndpoint ? [...lane.endpoints.keys()] : undefined,
+        healthyOnly: lane.spec.failingShare !== undefined && failingBusy >= lane.spec.failingShare,
+      });
+      if (!delivery) break;
+      this.start(lane, delivery, ctx);
+      started++;
     }
     return started;
+  }
+
+  /**
+   * The worker loop's mode: a lane whose send finished claims its next delivery itself, with the latest
+   * tick's context, instead of waking the loop for a whole tick (housekeeping, fan-out and every lane's
+   * claim) after each send. Refills start one send per turn of the event loop (setImmediate), lanes taking
+   * turns and email first: every step of an email's rendering and sending waits for one turn, so a turn must
+   * carry one other send's CPU work at most, not a whole lane's (a lane of sends that are all CPU work would
+   * otherwise hold email back for as long as it has work).
+   */
+  keepLanesFull(on: boolean) {
+    this.filling = on;
+    if (!on) this.context = null;
+  }
+
+  private refill(channel: DeliveryChannel) {
+    if (!this.filling || this.refills.includes(channel)) return;
+    if (channel === "email") this.refills.unshift(channel);
+    else this.refills.push(channel);
+    if (this.refills.length === 1) setImmediate(() => this.refillTurn());
+  }
+
+  private refillTurn() {
+    const channel = this.refills.shift();
+    const ctx = this.context;
+    if (!channel || !this.filling || !ctx) return void (this.refills.length = 0);
+    const lane = this.lanes.get(channel)!;
+    const startedAt = performance.now();
+    try {
+      // Back in the queue while it has room and found work: it gets its next turn after the others.
+      if (this.fill(channel, lane, ctx, 1) > 0 && lane.running < lane.spec.concurrency) this.refills.push(channel);
+    } catch (err) {
+      // A claim that fails (a read-only or full database) is the loop's to report, at its next tick.
+      this.errors.push(err);
+    }
+    if (this.refills.length === 0) return;
+    if (channel === "email" || this.lanes.get("email")!.running === 0)
+      return void setImmediate(() => this.refillTurn());
+    // Email is under way: the next turn waits as long as this one took (the claim, the send's start and
+    // whatever ran before the next turn), so other channels get half of the event loop at most.
+    setImmediate(() => setTimeout(() => this.refillTurn(), performance.now() - startedAt));
   }
 
   private start(lane: LaneState, delivery: Delivery, ctx: PumpContext) {
@@ -129,6 +181,7 @@ export class DeliveryDispatcher {
         lane.running--;
         if (endpoint !== null) lane.endpoints.delete(endpoint);
         this.running.delete(task!);
+        this.refill(delivery.channel);
         for (const listener of this.listeners) listener();
       }
     })();

@@ -1,6 +1,6 @@
 // The notification worker: runs ticks until stopped, sleeping until the next delivery is due (at most
-// `idleMs`, so new notifications are picked up quickly) or until a send in flight finishes and frees its
-// lane. The server process can run the same loop. Sends outlive the tick that started them (one dispatcher
+// `idleMs`, so new notifications are picked up quickly); in between, a lane whose send finished claims its own
+// next delivery (DeliveryDispatcher.keepLanesFull). The server process can run the same loop. Sends outlive the tick that started them (one dispatcher
 // for the loop), so a webhook that hangs for its 10 s holds one slot of its lane and nothing else. A failing
 // tick (a read-only or full database) backs off exponentially up to `maxBackoffMs`, so it is reported once per
 // step instead of several times a second, and the first good tick resets it.
@@ -28,7 +28,9 @@ export function startNotificationWorker(
   let failures = 0;
   let stopped = false;
   let wake: (() => void) | null = null;
-  const unsubscribe = dispatcher.onSettled(() => wake?.());
+  // Each lane refills itself when a send finishes; the loop wakes for what that cannot see (new
+  // notifications, retries coming due), at most `idleMs` apart.
+  dispatcher.keepLanesFull(true);
   const loop = (async () => {
     await warmUpRenderer().catch(() => undefined);
     while (!stopped) {
@@ -37,9 +39,10 @@ export function startNotificationWorker(
         const result = await runNotificationJobs(db, Date.now(), { ...options, dispatcher });
         failures = 0;
         options.onTick?.(result);
-        if (result.nextDueAt !== null) delay = Math.min(idleMs, Math.max(0, result.nextDueAt - Date.now()));
-        // What is due waits for a busy lane or endpoint: the send that frees it wakes the loop.
-        if (delay === 0 && result.started === 0) delay = idleMs;
+        // What is due now is started, or waits for a busy lane or endpoint: the send that frees it refills the
+        // lane. Ticking again at once would only fill every lane in one go, ahead of the lanes' turns.
+        const dueIn = result.nextDueAt === null ? idleMs : result.nextDueAt - Date.now();
+        if (dueIn > 0) delay = Math.min(idleMs, dueIn);
       } catch (err) {
         failures++;
         delay = Math.min(maxBackoffMs, idleMs * 2 ** Math.min(failures, 30));
@@ -61,9 +64,9 @@ export function startNotificationWorker(
       stopped = true;
       (wake as (() => void) | null)?.();
       await loop;
+      dispatcher.keepLanesFull(false);
       // Sends in flight finish and record their outcome (each has its own deadline).
       await dispatcher.drain();
-      unsubscribe();
     },
   };
 }

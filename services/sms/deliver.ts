@@ -9,7 +9,7 @@ import type { Db } from "@/db";
 import { notificationContext } from "@/db/queries/notifications";
 import { getSubscriber } from "@/db/queries/subscribers";
 import { incidentForSms, smsCandidates, smsFollowers } from "@/db/queries/sms";
-import type { Delivery, Notification } from "@/db/schema";
+import type { Delivery, Notification, Subscriber } from "@/db/schema";
 import { markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox";
 import { unsubscribe } from "@/db/writes/subscribers";
 import { fitToSegments } from "@/core/sms-segments";
@@ -69,10 +69,34 @@ export function plain(markdown: string): string {
   return toChatMarkup(markdown, PLAIN).replace(/\s+/g, " ").trim();
 }
 
+/** What one notification's messages are made from, kept by the dispatcher (see remember). */
+export type SmsMemo = Map<string, { at: number; value: unknown }>;
+
+/**
+ * The notification's context and each language's incident text are the same for every number it goes to:
+ * made once per notification (per language) and kept in the dispatcher's memo for a minute, like the
+ * email lane's rendered templates, instead of being read and fitted again for each of a thousand numbers.
+ */
+function remember<T>(memo: SmsMemo | undefined, key: string, now: number, make: () => T): T {
+  const hit = memo?.get(key);
+  if (hit) return hit.value as T;
+  const value = make();
+  memo?.set(key, { at: now, value });
+  return value;
+}
+
 /** The text of one message, or null when there is nothing to send (the notification or incident is gone). */
-export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: string, now: number): string | null {
-  const ctx = notificationContext(db, delivery.notificationId, now);
-  const subscriber = getSubscriber(db, delivery.recipients[0]);
+export function smsText(
+  db: Db,
+  delivery: Delivery,
+  subscriber: Subscriber | undefined,
+  secret: string,
+  publicUrl: string,
+  now: number,
+  memo?: SmsMemo,
+): string | null {
+  const id = delivery.notificationId;
+  const ctx = remember(memo, `sms:${id}`, now, () => notificationContext(db, id, now));
   if (!ctx || !subscriber) return null;
   const page = ctx.page.name;
   const locale = localeOr(subscriber.language);
@@ -92,18 +116,16 @@ export function smsText(db: Db, delivery: Delivery, secret: string, publicUrl: s
     return alreadySubscribedText(page, String(ctx.notification.payload?.incidentName ?? ""), locale);
   }
   if (!ctx.incident || subscriber.state !== "active" || subscriber.pausedAt !== null) return null;
-  const subject = subjectLine(
-    locale,
-    ctx.notification.kind,
-    ctx.update?.status ?? ctx.incident.status,
-    ctx.incident.name,
-  );
-  const body = ctx.update ? plain(ctx.update.body) : "";
-  return fitToSegments(
-    body ? t("sms.message", { page, subject, body }) : t("sms.messageNoBody", { page, subject }),
-    ` ${shortLink(ctx.page.url ?? publicUrl, ctx.incident.id, { locale, defaultLocale: localeOr(ctx.page.defaultLocale) })}`,
-    MAX_SEGMENTS,
-  );
+  const incident = ctx.incident;
+  return remember(memo, `sms:${id}:${locale}`, now, () => {
+    const subject = subjectLine(locale, ctx.notification.kind, ctx.update?.status ?? incident.status, incident.name);
+    const body = ctx.update ? plain(ctx.update.body) : "";
+    return fitToSegments(
+      body ? t("sms.message", { page, subject, body }) : t("sms.messageNoBody", { page, subject }),
+      ` ${shortLink(ctx.page.url ?? publicUrl, incident.id, { locale, defaultLocale: localeOr(ctx.page.defaultLocale) })}`,
+      MAX_SEGMENTS,
+    );
+  });
 }
 
 export interface SmsLaneContext {
@@ -114,6 +136,7 @@ export interface SmsLaneContext {
   publicUrl: string;
   sender: SmsSender | null;
   policy: RetryPolicy;
+  memo?: SmsMemo;
 }
 
 export async function deliverSms(ctx: SmsLaneContext, delivery: Delivery): Promise<DeliveryOutcome> {
@@ -130,8 +153,8 @@ export async function deliverSms(ctx: SmsLaneContext, delivery: Delivery): Promi
     return "failed";
   };
   if (!ctx.sender) return fail("SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)", null);
-  const text = smsText(db, delivery, ctx.secret, ctx.publicUrl, clock());
   const subscriber = getSubscriber(db, delivery.recipients[0]);
+  const text = smsText(db, delivery, subscriber, ctx.secret, ctx.publicUrl, clock(), ctx.memo);
   if (!text || !subscriber?.phone) {
     // Unsubscribed, paused or verified since the fan-out: nothing to send, and nothing failed.
     markDeliverySent(db, delivery, workerId, clock(), null);

@@ -1,7 +1,7 @@
 // Twilio has no idempotency key: when the answer to a send is lost (the connection dropped after the request
 // went out), the next attempt first asks Twilio's Messages list whether that text already went to that
 // number, and counts it as sent if so. The real SDK against the fake Twilio on 127.0.0.1.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
 import { deliveries } from "@/db/schema";
@@ -54,7 +54,15 @@ const tick = () => {
   });
 };
 const received = () => fake.messages().filter((m) => m.to === PHONE);
-const smsDelivery = () => world.db.select().from(deliveries).where(eq(deliveries.channel, "sms")).all().at(-1)!;
+/** The latest SMS delivery (in insertion order: an index on the channel would list them by state). */
+const smsDelivery = () =>
+  world.db
+    .select()
+    .from(deliveries)
+    .where(eq(deliveries.channel, "sms"))
+    .orderBy(sql`rowid`)
+    .all()
+    .at(-1)!;
 
 async function verifiedSubscriber() {
   const r = requestSmsSubscription(world.db, { phone: PHONE }, "10.2.0.1", (t += 1000));

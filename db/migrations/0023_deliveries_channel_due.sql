@@ -1,0 +1,1 @@
+CREATE INDEX `deliveries_channel_due_idx` ON `deliveries` (`channel`,`state`,`next_attempt_at`);
