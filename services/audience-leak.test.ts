@@ -43,7 +43,8 @@ function mixedPage() {
   const badges = addComponent(db, pageId, "Badge readers", { groupId: hr });
   db.update(components).set({ visibility: "internal" }).where(eq(components.id, payroll)).run();
   db.update(componentGroups).set({ visibility: "internal" }).where(eq(componentGroups.id, hr)).run();
-  db.update(pages).set({ visibility: "mixed" }).run();
+  // Staff reach the internal page from the office network (with no way in, nobody is internal: stillInternal).
+  db.update(pages).set({ visibility: "mixed", viewerIpAllowlist: "10.0.0.0/8" }).run();
   insertEmailSubscriber(db, { pageId, email: "all@example.com", at: T0, state: "active" });
   insertWebhookSubscriber(db, {
     pageId,
@@ -303,13 +304,31 @@ describe("an internal subscriber whose address is no longer allowed (the rule ap
     expect(mailTo("follower@example.com").join("\n")).toContain("Payslips late");
   });
 
-  it("the rule itself: the sign-up rule again, on the page's current domains", () => {
+  it("internal sign-up no longer possible (no domains, no allowed network, no OIDC): nothing internal to anyone", async () => {
+    const { db } = withInternalSubscribers();
+    db.update(pages).set({ viewerEmailDomains: null, viewerIpAllowlist: null }).run();
+    const { mailTo } = await send(db);
+    for (const address of ["left@example.com", "kept@corp.example"]) {
+      expect(mailTo(address).some((m) => m.includes("Sign-in slow"))).toBe(true);
+      expect(secretsIn(mailTo(address))).toEqual([]);
+    }
+    expect(mailTo("follower@example.com")).toEqual([]);
+  });
+
+  it("the rule itself: the sign-up rule again, on the page as it is now", () => {
     const internal = { audience: "internal" as const, email: "ann@example.com" };
-    expect(stillInternal(internal, "example.com")).toBe(true);
-    expect(stillInternal(internal, "corp.example")).toBe(false);
-    // No domains named: the admin trusts the network, as at sign-up.
-    expect(stillInternal(internal, null)).toBe(true);
-    expect(stillInternal({ audience: "public", email: "ann@example.com" }, "example.com")).toBe(false);
-    expect(stillInternal({ audience: "internal", email: null }, null)).toBe(false);
+    const rule = (domains: string | null, allowlist: string | null = null, oidc = false) => ({
+      viewerEmailDomains: domains,
+      viewerIpAllowlist: allowlist,
+      viewerOidc: oidc,
+    });
+    expect(stillInternal(internal, rule("example.com"))).toBe(true);
+    expect(stillInternal(internal, rule("corp.example"))).toBe(false);
+    // No domains named: the admin trusts the network or the provider, as at sign-up, while either exists.
+    expect(stillInternal(internal, rule(null, "10.0.0.0/8"))).toBe(true);
+    expect(stillInternal(internal, rule(null, null, true))).toBe(true);
+    expect(stillInternal(internal, rule(null))).toBe(false);
+    expect(stillInternal({ audience: "public", email: "ann@example.com" }, rule("example.com"))).toBe(false);
+    expect(stillInternal({ audience: "internal", email: null }, rule(null, "10.0.0.0/8"))).toBe(false);
   });
 });
