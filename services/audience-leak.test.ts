@@ -136,6 +136,29 @@ function artefacts(db: Db, audience: Audience, ids: ReturnType<typeof mixedPage>
   return out;
 }
 
+/** Runs the notification jobs: emails stay in the local outbox; webhook and chat posts are answered here. */
+async function sendEverything(db: Db) {
+  const requests: PostRequest[] = [];
+  const post = async (r: PostRequest) => {
+    requests.push(r);
+    return { ok: true, statusCode: 204, error: null };
+  };
+  await runNotificationJobs(db, T0 + HOUR, {
+    chat: { allowLoopback: true, random: () => 0.5, post },
+    mailer: null,
+    publicUrl: BASE,
+    from: "Status <status@example.org>",
+    webhooks: {
+      allowLoopback: true,
+      // hooks.example.com is never looked up: the guard gets a loopback answer, and post() answers for it.
+      resolver: async () => [{ address: "127.0.0.1", family: 4 }],
+      random: () => 0.5,
+      post,
+    },
+  });
+  return { requests };
+}
+
 describe("nothing internal leaks into a public artefact", () => {
   it("pages, API v2, feeds, calendar, badge and embed name no internal service, group or incident", () => {
     const { db, ids } = mixedPage();
@@ -162,27 +185,7 @@ describe("nothing internal leaks into a public artefact", () => {
 
   it("public subscribers get no email, webhook or chat message about internal incidents, and public ones name no internal service", async () => {
     const { db } = mixedPage();
-    const requests: PostRequest[] = [];
-    const post = async (r: PostRequest) => {
-      requests.push(r);
-      return { ok: true, statusCode: 204, error: null };
-    };
-    await runNotificationJobs(db, T0 + HOUR, {
-      chat: { allowLoopback: true, random: () => 0.5, post },
-      mailer: null,
-      publicUrl: BASE,
-      from: "Status <status@example.org>",
-      webhooks: {
-        allowLoopback: true,
-        // hooks.example.com is never looked up: the guard gets a loopback answer, and post() answers for it.
-        resolver: async () => [{ address: "127.0.0.1", family: 4 }],
-        random: () => 0.5,
-        post: async (r) => {
-          requests.push(r);
-          return { ok: true, statusCode: 204, error: null };
-        },
-      },
-    });
+    const { requests } = await sendEverything(db);
     const mails = db.select().from(emailMessages).all();
     const sent = [...mails.map((m) => `${m.subject}\n${m.html}\n${m.text}`), ...requests.map((r) => r.body)];
     // Something was sent (the public incident), so the search below is not over nothing.
@@ -245,23 +248,7 @@ describe("an internal subscriber whose address is no longer allowed (the rule ap
   }
 
   async function send(db: Db) {
-    const requests: PostRequest[] = [];
-    const post = async (r: PostRequest) => {
-      requests.push(r);
-      return { ok: true, statusCode: 204, error: null };
-    };
-    await runNotificationJobs(db, T0 + HOUR, {
-      chat: { allowLoopback: true, random: () => 0.5, post },
-      mailer: null,
-      publicUrl: BASE,
-      from: "Status <status@example.org>",
-      webhooks: {
-        allowLoopback: true,
-        resolver: async () => [{ address: "127.0.0.1", family: 4 }],
-        random: () => 0.5,
-        post,
-      },
-    });
+    const { requests } = await sendEverything(db);
     const mails = db.select().from(emailMessages).all();
     const mailTo = (address: string) =>
       mails.filter((m) => m.toAddress === address).map((m) => `${m.subject}\n${m.html}\n${m.text}`);
