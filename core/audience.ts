@@ -155,15 +155,22 @@ export function subscriptionAudience(
   return domains.length === 0 || emailDomainAllowed(email, domains) ? "internal" : "public";
 }
 
+/** What decides, at fan-out, whether internal sign-up is still open to an address (the page's row and config). */
+export interface InternalRule {
+  viewerEmailDomains: string | null | undefined;
+  viewerIpAllowlist: string | null | undefined;
+  /** Whether viewer OIDC sign-in is configured (VIEWER_OIDC_*). */
+  viewerOidc: boolean;
+}
+
 /**
  * Whether a subscriber still hears what is hidden from the public: the sign-up rule (subscriptionAudience)
- * applied again at fan-out, to the page's email domains as they are now. An internal subscriber whose domain
- * was taken off the list hears only the public part, as the same address signing up today would.
+ * applied again at fan-out, to the page as it is now. An internal subscriber whose domain was taken off the list
+ * hears only the public part, as the same address signing up today would; with no domains named, the network or
+ * provider trusted at sign-up must still exist (with neither, nobody could sign up as internal today).
  */
-export function stillInternal(
-  subscriber: { audience: Audience; email: string | null },
-  storedDomains: string | null | undefined,
-): boolean {
+export function stillInternal(subscriber: { audience: Audience; email: string | null }, rule: InternalRule): boolean {
   if (subscriber.audience !== "internal" || !subscriber.email) return false;
-  return subscriptionAudience("internal", subscriber.email, storedDomains) === "internal";
+  if (subscriptionAudience("internal", subscriber.email, rule.viewerEmailDomains) !== "internal") return false;
+  return listOf(rule.viewerEmailDomains).length > 0 || listOf(rule.viewerIpAllowlist).length > 0 || rule.viewerOidc;
 }

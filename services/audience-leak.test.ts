@@ -43,7 +43,8 @@ function mixedPage() {
   const badges = addComponent(db, pageId, "Badge readers", { groupId: hr });
   db.update(components).set({ visibility: "internal" }).where(eq(components.id, payroll)).run();
   db.update(componentGroups).set({ visibility: "internal" }).where(eq(componentGroups.id, hr)).run();
-  db.update(pages).set({ visibility: "mixed" }).run();
+  // Staff reach the internal page from the office network (with no way in, nobody is internal: stillInternal).
+  db.update(pages).set({ visibility: "mixed", viewerIpAllowlist: "10.0.0.0/8" }).run();
   insertEmailSubscriber(db, { pageId, email: "all@example.com", at: T0, state: "active" });
   insertWebhookSubscriber(db, {
     pageId,
@@ -135,6 +136,29 @@ function artefacts(db: Db, audience: Audience, ids: ReturnType<typeof mixedPage>
   return out;
 }
 
+/** Runs the notification jobs: emails stay in the local outbox; webhook and chat posts are answered here. */
+async function sendEverything(db: Db) {
+  const requests: PostRequest[] = [];
+  const post = async (r: PostRequest) => {
+    requests.push(r);
+    return { ok: true, statusCode: 204, error: null };
+  };
+  await runNotificationJobs(db, T0 + HOUR, {
+    chat: { allowLoopback: true, random: () => 0.5, post },
+    mailer: null,
+    publicUrl: BASE,
+    from: "Status <status@example.org>",
+    webhooks: {
+      allowLoopback: true,
+      // hooks.example.com is never looked up: the guard gets a loopback answer, and post() answers for it.
+      resolver: async () => [{ address: "127.0.0.1", family: 4 }],
+      random: () => 0.5,
+      post,
+    },
+  });
+  return { requests };
+}
+
 describe("nothing internal leaks into a public artefact", () => {
   it("pages, API v2, feeds, calendar, badge and embed name no internal service, group or incident", () => {
     const { db, ids } = mixedPage();
@@ -161,27 +185,7 @@ describe("nothing internal leaks into a public artefact", () => {
 
   it("public subscribers get no email, webhook or chat message about internal incidents, and public ones name no internal service", async () => {
     const { db } = mixedPage();
-    const requests: PostRequest[] = [];
-    const post = async (r: PostRequest) => {
-      requests.push(r);
-      return { ok: true, statusCode: 204, error: null };
-    };
-    await runNotificationJobs(db, T0 + HOUR, {
-      chat: { allowLoopback: true, random: () => 0.5, post },
-      mailer: null,
-      publicUrl: BASE,
-      from: "Status <status@example.org>",
-      webhooks: {
-        allowLoopback: true,
-        // hooks.example.com is never looked up: the guard gets a loopback answer, and post() answers for it.
-        resolver: async () => [{ address: "127.0.0.1", family: 4 }],
-        random: () => 0.5,
-        post: async (r) => {
-          requests.push(r);
-          return { ok: true, statusCode: 204, error: null };
-        },
-      },
-    });
+    const { requests } = await sendEverything(db);
     const mails = db.select().from(emailMessages).all();
     const sent = [...mails.map((m) => `${m.subject}\n${m.html}\n${m.text}`), ...requests.map((r) => r.body)];
     // Something was sent (the public incident), so the search below is not over nothing.
@@ -244,23 +248,7 @@ describe("an internal subscriber whose address is no longer allowed (the rule ap
   }
 
   async function send(db: Db) {
-    const requests: PostRequest[] = [];
-    const post = async (r: PostRequest) => {
-      requests.push(r);
-      return { ok: true, statusCode: 204, error: null };
-    };
-    await runNotificationJobs(db, T0 + HOUR, {
-      chat: { allowLoopback: true, random: () => 0.5, post },
-      mailer: null,
-      publicUrl: BASE,
-      from: "Status <status@example.org>",
-      webhooks: {
-        allowLoopback: true,
-        resolver: async () => [{ address: "127.0.0.1", family: 4 }],
-        random: () => 0.5,
-        post,
-      },
-    });
+    const { requests } = await sendEverything(db);
     const mails = db.select().from(emailMessages).all();
     const mailTo = (address: string) =>
       mails.filter((m) => m.toAddress === address).map((m) => `${m.subject}\n${m.html}\n${m.text}`);
@@ -303,13 +291,31 @@ describe("an internal subscriber whose address is no longer allowed (the rule ap
     expect(mailTo("follower@example.com").join("\n")).toContain("Payslips late");
   });
 
-  it("the rule itself: the sign-up rule again, on the page's current domains", () => {
+  it("internal sign-up no longer possible (no domains, no allowed network, no OIDC): nothing internal to anyone", async () => {
+    const { db } = withInternalSubscribers();
+    db.update(pages).set({ viewerEmailDomains: null, viewerIpAllowlist: null }).run();
+    const { mailTo } = await send(db);
+    for (const address of ["left@example.com", "kept@corp.example"]) {
+      expect(mailTo(address).some((m) => m.includes("Sign-in slow"))).toBe(true);
+      expect(secretsIn(mailTo(address))).toEqual([]);
+    }
+    expect(mailTo("follower@example.com")).toEqual([]);
+  });
+
+  it("the rule itself: the sign-up rule again, on the page as it is now", () => {
     const internal = { audience: "internal" as const, email: "ann@example.com" };
-    expect(stillInternal(internal, "example.com")).toBe(true);
-    expect(stillInternal(internal, "corp.example")).toBe(false);
-    // No domains named: the admin trusts the network, as at sign-up.
-    expect(stillInternal(internal, null)).toBe(true);
-    expect(stillInternal({ audience: "public", email: "ann@example.com" }, "example.com")).toBe(false);
-    expect(stillInternal({ audience: "internal", email: null }, null)).toBe(false);
+    const rule = (domains: string | null, allowlist: string | null = null, oidc = false) => ({
+      viewerEmailDomains: domains,
+      viewerIpAllowlist: allowlist,
+      viewerOidc: oidc,
+    });
+    expect(stillInternal(internal, rule("example.com"))).toBe(true);
+    expect(stillInternal(internal, rule("corp.example"))).toBe(false);
+    // No domains named: the admin trusts the network or the provider, as at sign-up, while either exists.
+    expect(stillInternal(internal, rule(null, "10.0.0.0/8"))).toBe(true);
+    expect(stillInternal(internal, rule(null, null, true))).toBe(true);
+    expect(stillInternal(internal, rule(null))).toBe(false);
+    expect(stillInternal({ audience: "public", email: "ann@example.com" }, rule("example.com"))).toBe(false);
+    expect(stillInternal({ audience: "internal", email: null }, rule(null, "10.0.0.0/8"))).toBe(false);
   });
 });

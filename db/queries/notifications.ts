@@ -33,18 +33,30 @@ const reachable = and(
 /**
  * The subscribers a notification about an incident goes to, in a stable order (by id): everyone subscribed
  * to everything, those subscribed to at least one affected component, and the incident's own followers
- * (one email per address: core/incident-follow.ts).
+ * (one email per address: core/incident-follow.ts). `viewerOidc`: whether viewer OIDC is configured (the
+ * internal rule below); left out, it counts as not, so a caller that forgets it sends less, never more.
  */
-export function incidentRecipientIds(db: Db, pageId: string, incidentId: string): string[] {
+export function incidentRecipientIds(
+  db: Db,
+  pageId: string,
+  incidentId: string,
+  options: { viewerOidc?: boolean } = {},
+): string[] {
   // An incident hidden from the public (core/audience.ts) goes to internal subscribers only, and only to those
-  // the page's current rule still makes internal (its email domains may have changed since they signed up).
+  // the page's current rule still makes internal (its domains or networks may have changed since they signed up).
   const internalOnly = incidentHiddenFromPublic(db, pageId, incidentId);
   const audience = internalOnly ? eq(subscribers.audience, "internal") : undefined;
-  const domains = internalOnly
-    ? db.select({ domains: pages.viewerEmailDomains }).from(pages).where(eq(pages.id, pageId)).get()?.domains
-    : null;
+  const rule = internalOnly
+    ? db
+        .select({ viewerEmailDomains: pages.viewerEmailDomains, viewerIpAllowlist: pages.viewerIpAllowlist })
+        .from(pages)
+        .where(eq(pages.id, pageId))
+        .get()
+    : undefined;
   const allowed = <T extends { audience: Audience; email: string | null }>(list: T[]) =>
-    internalOnly ? list.filter((s) => stillInternal(s, domains)) : list;
+    internalOnly
+      ? list.filter((s) => rule && stillInternal(s, { ...rule, viewerOidc: options.viewerOidc ?? false }))
+      : list;
   const affected = db
     .select({ id: incidentComponents.componentId })
     .from(incidentComponents)

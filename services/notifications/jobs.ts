@@ -119,7 +119,7 @@ export function fanOutNotifications(db: Db, now: number, publicUrl = getConfig()
                 ? [n.subscriberId]
                 : []
               : n.incidentId
-                ? incidentRecipientIds(db, n.pageId, n.incidentId)
+                ? incidentRecipientIds(db, n.pageId, n.incidentId, { viewerOidc: getConfig().viewerOidc !== null })
                 : [];
     const incidentId = n.incidentId;
     const sms = smsRecipientIds(db, n);

@@ -25,6 +25,7 @@ import { insertAuditEntry } from "@/db/writes/audit";
 import { deleteSubscriber, insertEmailSubscriber } from "@/db/writes/subscribers";
 import { auditActor, type Actor } from "@/core/actor";
 import { stillInternal } from "@/core/audience";
+import { getConfig } from "@/core/config";
 import { DomainError, invalid, notFound } from "@/core/errors";
 import { isId } from "@/core/ids";
 import { parseInput } from "@/services/incidents/schemas";
@@ -109,14 +110,19 @@ function views(db: Tx, rows: SubscriberSummary[]): SubscriberView[] {
     db,
     rows.filter((r) => !r.allComponents).map((r) => r.id),
   );
-  const domains = getPageRow(db)?.viewerEmailDomains;
+  const page = getPageRow(db);
+  const rule = {
+    viewerEmailDomains: page?.viewerEmailDomains,
+    viewerIpAllowlist: page?.viewerIpAllowlist,
+    viewerOidc: getConfig().viewerOidc !== null,
+  };
   return rows.map((r) => ({
     id: r.id,
     email: r.email ?? "",
     state: r.state,
     origin: r.origin,
     audience: r.audience,
-    noLongerAllowed: r.audience === "internal" && !stillInternal(r, domains),
+    noLongerAllowed: r.audience === "internal" && !stillInternal(r, rule),
     components: r.allComponents ? null : (scopes.get(r.id) ?? []),
     createdAt: r.createdAt,
     confirmedAt: r.confirmedAt,

@@ -16,7 +16,8 @@ function mixed() {
   const { db, pageId } = emptyPage();
   const payroll = addComponent(db, pageId, "Payroll");
   db.update(components).set({ visibility: "internal" }).where(eq(components.id, payroll)).run();
-  db.update(pages).set({ visibility: "mixed" }).run();
+  // Staff reach the internal page from the office network (with no way in, nobody is internal: stillInternal).
+  db.update(pages).set({ visibility: "mixed", viewerIpAllowlist: "10.0.0.0/8" }).run();
   const incident = createIncident(
     db,
     addMember(db, "editor"),
