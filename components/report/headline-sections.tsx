@@ -2,7 +2,8 @@
 // (an SVG chart with the same figures in the table below it).
 import type { ServiceReport } from "@/services/reports/service-report";
 import { BarChart } from "./bar-chart";
-import { num, rowHeader, section, th, type ReportText } from "./report-text";
+import { ReportSection, ScrollTable } from "./report-parts";
+import { num, rowHeader, type ReportText } from "./report-text";
 
 /** The availability chart's axis starts a little below the lowest figure, in whole percent, at most 99%. */
 function availabilityAxis(services: readonly { availability: number | null }[]): number {
@@ -14,10 +15,7 @@ export function HeadlineSection({ report, text }: { report: ServiceReport; text:
   const { t, f, avail, target, duration, share, csv } = text;
   const { overall } = report;
   return (
-    <section aria-labelledby="report-headline" className={section}>
-      <h2 id="report-headline" className="text-lg font-semibold">
-        {t("headline.title")}
-      </h2>
+    <ReportSection id="headline" title={t("headline.title")} csv={csv}>
       <table className="mt-2 text-sm">
         <tbody>
           {(
@@ -44,18 +42,23 @@ export function HeadlineSection({ report, text }: { report: ServiceReport; text:
           ))}
         </tbody>
       </table>
-      {csv("headline")}
-    </section>
+    </ReportSection>
   );
 }
 
 export function ServicesSection({ report, text }: { report: ServiceReport; text: ReportText }) {
   const { t, f, avail, target, csv } = text;
+  const columns = [
+    "services.service",
+    "services.target",
+    "services.availability",
+    "services.major",
+    "services.partial",
+    "services.degraded",
+    "services.daysBelow",
+  ] as const;
   return (
-    <section aria-labelledby="report-services" className={section}>
-      <h2 id="report-services" className="text-lg font-semibold">
-        {t("services.title")}
-      </h2>
+    <ReportSection id="services" title={t("services.title")} csv={csv}>
       {report.services.length === 0 ? (
         <p className="mt-2">{t("services.none")}</p>
       ) : (
@@ -72,53 +75,27 @@ export function ServicesSection({ report, text }: { report: ServiceReport; text:
               colour: s.availability !== null && s.availability * 100 < s.target ? "#dc2626" : "#15803d",
             }))}
           />
-          {/* Focusable so a keyboard can scroll a table wider than a phone (axe: scrollable-region-focusable). */}
-          <div
+          <ScrollTable
             className="max-w-full overflow-x-auto"
-            tabIndex={0}
-            role="region"
-            aria-label={t("tableRegion", { title: t("services.title") })}
+            label={t("tableRegion", { title: t("services.title") })}
+            headers={columns.map((key) => t(key))}
           >
-            <table className="text-sm">
-              <thead>
-                <tr>
-                  {(
-                    [
-                      "services.service",
-                      "services.target",
-                      "services.availability",
-                      "services.major",
-                      "services.partial",
-                      "services.degraded",
-                      "services.daysBelow",
-                    ] as const
-                  ).map((key) => (
-                    <th key={key} scope="col" className={th}>
-                      {t(key)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {report.services.map((s) => (
-                  <tr key={s.componentId}>
-                    <th scope="row" className={rowHeader}>
-                      {s.name}
-                    </th>
-                    <td className={num}>{target(s.target)}</td>
-                    <td className={num}>{avail(s.availability)}</td>
-                    <td className={num}>{f.number(s.minutes.major_outage)}</td>
-                    <td className={num}>{f.number(s.minutes.partial_outage)}</td>
-                    <td className={num}>{f.number(s.minutes.degraded_performance)}</td>
-                    <td className={num}>{f.number(s.daysBelow.length)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+            {report.services.map((s) => (
+              <tr key={s.componentId}>
+                <th scope="row" className={rowHeader}>
+                  {s.name}
+                </th>
+                <td className={num}>{target(s.target)}</td>
+                <td className={num}>{avail(s.availability)}</td>
+                <td className={num}>{f.number(s.minutes.major_outage)}</td>
+                <td className={num}>{f.number(s.minutes.partial_outage)}</td>
+                <td className={num}>{f.number(s.minutes.degraded_performance)}</td>
+                <td className={num}>{f.number(s.daysBelow.length)}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         </div>
       )}
-      {csv("services")}
-    </section>
+    </ReportSection>
   );
 }

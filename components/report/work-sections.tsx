@@ -3,52 +3,14 @@
 import { SUBSCRIBER_KINDS } from "@/db/constants";
 import type { ServiceReport } from "@/services/reports/service-report";
 import { BarChart } from "./bar-chart";
-import { figure, num, rowHeader, section, th, type ReportText } from "./report-text";
-
-/** A two-column table: what is counted, and how many. */
-function CountTable({
-  head,
-  rows,
-  f,
-}: {
-  head: [string, string];
-  rows: [string, string, number][];
-  f: ReportText["f"];
-}) {
-  return (
-    <table className="text-sm">
-      <thead>
-        <tr>
-          <th scope="col" className={th}>
-            {head[0]}
-          </th>
-          <th scope="col" className={th}>
-            {head[1]}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([key, label, value]) => (
-          <tr key={key}>
-            <th scope="row" className={rowHeader}>
-              {label}
-            </th>
-            <td className={num}>{f.number(value)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { CountTable, ReportSection } from "./report-parts";
+import { figure, type ReportText } from "./report-text";
 
 export function PlannedSection({ report, text }: { report: ServiceReport; text: ReportText }) {
   const { t, f, csv } = text;
   const { planned } = report;
   return (
-    <section aria-labelledby="report-planned" className={section}>
-      <h2 id="report-planned" className="text-lg font-semibold">
-        {t("planned.title")}
-      </h2>
+    <ReportSection id="planned" title={t("planned.title")} csv={csv}>
       <div className={figure}>
         <BarChart
           id="chart-planned"
@@ -70,8 +32,7 @@ export function PlannedSection({ report, text }: { report: ServiceReport; text: 
           ])}
         />
       </div>
-      {csv("planned")}
-    </section>
+    </ReportSection>
   );
 }
 
@@ -79,10 +40,7 @@ export function ReachSection({ report, text }: { report: ServiceReport; text: Re
   const { t, f, seconds, csv } = text;
   const { reach } = report;
   return (
-    <section aria-labelledby="report-reach" className={section}>
-      <h2 id="report-reach" className="text-lg font-semibold">
-        {t("reach.title")}
-      </h2>
+    <ReportSection id="reach" title={t("reach.title")} csv={csv}>
       <div className={figure}>
         <BarChart
           id="chart-reach"
@@ -105,7 +63,6 @@ export function ReachSection({ report, text }: { report: ServiceReport; text: Re
         <dt>{t("reach.median")}</dt>
         <dd className="font-semibold">{seconds(reach.medianDeliveryMs)}</dd>
       </dl>
-      {csv("reach")}
-    </section>
+    </ReportSection>
   );
 }
