@@ -44,8 +44,10 @@ export function serviceAvailability(
   changes: readonly StatusChange[],
   period: { from: number; to: number; timeZone: string },
   now: number,
+  // The period's local days: a report passes them once for all its services (a year is 365 zone look-ups).
+  localDays = periodDays(period),
 ): ServiceAvailability {
-  const days = dailyUptime({ changes, days: periodDays(period), now, startDate: service.startDate });
+  const days = dailyUptime({ changes, days: localDays, now, startDate: service.startDate });
   const spent = timeInStatus(changes, period.from, Math.min(period.to, now));
   const minutes = Object.fromEntries(
     DOWNTIME_STATUSES.map((s) => [s, Math.round((spent.get(s) ?? 0) / 60_000)]),

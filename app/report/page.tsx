@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { PageShell } from "@/components/page-shell";
+import { ReportPeriodForm } from "@/components/report/period-form";
 import { ServiceReportView } from "@/components/report/service-report-view";
 import { Button } from "@/components/ui/button";
 import { hrefIn } from "@/core/i18n/paths";
@@ -51,34 +52,18 @@ export default async function PublicReportPage({
       <div className="service-report">
         <h1 className="text-2xl font-bold">{label ? t("heading", { period: label }) : t("title")}</h1>
         <p className="mt-2 text-slate-700 dark:text-slate-300">{t("intro")}</p>
-        <form
-          method="get"
+        <ReportPeriodForm
           action={hrefIn(lang, "/report")}
-          className="mt-4 flex flex-wrap items-end gap-3 print:hidden"
+          value={value.slice(0, 20)}
+          problem={problem}
+          text={{ label: t("period.label"), hint: t("period.hint") }}
+          inputClassName="mt-1 w-40 rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-500 dark:bg-slate-900"
+          errorClassName="text-sm text-red-700 dark:text-red-400"
         >
-          <div>
-            <label htmlFor="period" className="block text-sm font-medium">
-              {t("period.label")}
-            </label>
-            <input
-              id="period"
-              name="period"
-              defaultValue={value.slice(0, 20)}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby="period-hint period-error"
-              className="mt-1 w-40 rounded-md border border-slate-400 bg-white px-3 py-2 dark:border-slate-500 dark:bg-slate-900"
-            />
-            <p id="period-hint" className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-              {t("period.hint")}
-            </p>
-          </div>
           <Button type="submit" variant="inverse" className="mb-6">
             {t("period.show")}
           </Button>
-        </form>
-        <p id="period-error" role={problem ? "alert" : undefined} className="text-sm text-red-700 dark:text-red-400">
-          {problem}
-        </p>
+        </ReportPeriodForm>
         {report && period && (
           <>
             <ServiceReportView

@@ -1,9 +1,8 @@
 // Renders a notification once (React Email, HTML and plain text) with placeholders where each recipient's
 // links go, then personalises it per recipient by plain substitution: fast for 10,000 recipients, and the
 // same input always gives the same bytes.
-import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
-import { USER_ROLE_LABELS, type NotificationKind } from "@/db/constants";
+import type { NotificationKind } from "@/db/constants";
 import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
 import type { NotificationContext } from "@/db/queries/notifications";
 import type { Branding } from "@/emails/components/layout";
@@ -19,26 +18,21 @@ import MaintenanceRescheduled from "@/emails/maintenance-rescheduled";
 import MaintenanceScheduled from "@/emails/maintenance-scheduled";
 import MaintenanceStarted from "@/emails/maintenance-started";
 import ManageLink from "@/emails/manage-link";
-import PasswordReset from "@/emails/password-reset";
 import ViewerSignIn from "@/emails/viewer-sign-in";
 import { translator } from "@/core/i18n/translate";
 import PostmortemPublished from "@/emails/postmortem-published";
 import SubscriptionConfirmation from "@/emails/subscription-confirmation";
-import MonitorDown from "@/emails/monitor-down";
-import ReportSpike from "@/emails/report-spike";
-import PublishFailing from "@/emails/publish-failing";
 import ReportThanks from "@/emails/report-thanks";
-import TeamInvitation from "@/emails/team-invitation";
 import WebhookDisabled from "@/emails/webhook-disabled";
 import { renderMarkdown } from "@/services/markdown";
 import { renderMonthlyReport } from "@/services/reports/monthly-email";
-import { formatInZone, threadHeaders, unsubscribeHeaders } from "./content";
+import { threadHeaders, unsubscribeHeaders } from "./content";
+import { both, LINK, type RenderedTemplate } from "./rendered";
+import { renderTeamEmail } from "./render-team";
 import { componentLabel, kindLabel, subjectLine, whenLine, words, zonedTime } from "./words";
 
 const MANAGE = "xxmanagetokenxx";
 const UNSUBSCRIBE = "xxunsubscribetokenxx";
-/** A one-person message's single-use link token (confirmation, invitation): derived per recipient, never stored. */
-const LINK = "xxlinktokenxx";
 /** The subscriber's voter token for "Was this helpful?" (services/votes), signed per recipient. */
 const VOTE = "xxvotetokenxx";
 
@@ -57,14 +51,7 @@ const TEMPLATES: Partial<Record<NotificationKind, Template>> = {
   maintenance_completed: { component: MaintenanceCompleted },
 };
 
-export interface RenderedTemplate {
-  subject: string;
-  html: string;
-  text: string;
-  incidentId: string | null;
-  /** A message for one person that needs no unsubscribe header (confirmation). */
-  transactional: boolean;
-}
+export type { RenderedTemplate } from "./rendered";
 
 export interface Recipient {
   id: string;
@@ -87,11 +74,6 @@ const CALENDAR_KINDS = new Set([
   "maintenance_reminder",
   "maintenance_cancelled",
 ]);
-
-async function both(element: React.ReactElement) {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { html, text };
-}
 
 /**
  * One notification's email in one language (`locale`: the recipients' language; team-only emails are English
@@ -120,41 +102,8 @@ export async function renderTemplate(
       : t("confirm.subject", { page: ctx.page.name });
     return { ...out, subject, incidentId: null, transactional: true };
   }
-  if (notification.kind === "team_invitation") {
-    const invitation = ctx.invitation;
-    if (!invitation) throw new Error("Cannot render an invitation that was used, revoked or has expired");
-    // The console lives at the server's own address, whatever public address the page shows.
-    const inviteUrl = `${publicUrl.replace(/\/+$/, "")}/invite/${LINK}`;
-    const invitedBy = invitation.inviterEmail
-      ? invitation.inviterName
-        ? `${invitation.inviterName} (${invitation.inviterEmail})`
-        : invitation.inviterEmail
-      : `The ${ctx.page.name} team`;
-    const expiresAt = formatInZone(invitation.expiresAt, ctx.page.timeZone);
-    const out = await both(
-      createElement(TeamInvitation, {
-        branding,
-        inviteUrl,
-        invitedBy,
-        roleLabel: USER_ROLE_LABELS[invitation.role],
-        expiresAt,
-      }),
-    );
-    return {
-      ...out,
-      subject: `You are invited to the ${ctx.page.name} status page team`,
-      incidentId: null,
-      transactional: true,
-    };
-  }
-  if (notification.kind === "password_reset") {
-    const reset = ctx.passwordReset;
-    if (!reset) throw new Error("Cannot render a password reset that was used, replaced or has expired");
-    const resetUrl = `${publicUrl.replace(/\/+$/, "")}/login/reset/${LINK}`;
-    const expiresAt = formatInZone(reset.expiresAt, ctx.page.timeZone);
-    const out = await both(createElement(PasswordReset, { branding, resetUrl, expiresAt }));
-    return { ...out, subject: `Reset your ${ctx.page.name} console password`, incidentId: null, transactional: true };
-  }
+  const team = await renderTeamEmail(ctx, publicUrl, branding);
+  if (team) return team;
   if (notification.kind === "viewer_sign_in") {
     const link = ctx.viewerLink;
     if (!link) throw new Error("Cannot render a viewer sign-in link that was used or has expired");
@@ -164,58 +113,6 @@ export async function renderTemplate(
     const minutes = Math.max(1, Math.round((link.expiresAt - notification.createdAt) / 60_000));
     const out = await both(createElement(ViewerSignIn, { branding, signInUrl, minutes, locale }));
     const subject = translator(locale, "viewer-sign-in")("subject", { page: ctx.page.name });
-    return { ...out, subject, incidentId: null, transactional: true };
-  }
-  if (notification.kind === "monitor_down") {
-    // A team alert: the console link is at the server's own address, like the invitation's.
-    const p = notification.payload ?? {};
-    // An alert integration's team alert names its own console page (consolePath); a monitor's is derived.
-    const consolePath =
-      typeof p.consolePath === "string" && p.consolePath.startsWith("/admin/")
-        ? p.consolePath
-        : `/admin/monitors/${String(p.monitorId ?? "")}`;
-    const consoleUrl = `${publicUrl.replace(/\/+$/, "")}${consolePath}`;
-    const since = formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone);
-    const props = {
-      branding,
-      monitorName: String(p.monitorName ?? ""),
-      serviceName: typeof p.serviceName === "string" ? p.serviceName : null,
-      error: String(p.error ?? "failing"),
-      since,
-      consequence: String(p.consequence ?? ""),
-      consoleUrl,
-    };
-    const out = await both(createElement(MonitorDown, props));
-    return { ...out, subject: `Down: ${props.monitorName}`, incidentId: null, transactional: true };
-  }
-  if (notification.kind === "report_spike") {
-    const p = notification.payload ?? {};
-    const consoleUrl = `${publicUrl.replace(/\/+$/, "")}/admin/reports`;
-    const props = {
-      branding,
-      serviceName: String(p.serviceName ?? "a service"),
-      count: Number(p.count ?? 0),
-      minutes: Number(p.minutes ?? 0),
-      since: formatInZone(Number(p.at ?? notification.createdAt), ctx.page.timeZone),
-      consoleUrl,
-    };
-    const out = await both(createElement(ReportSpike, props));
-    return { ...out, subject: `Reports spike: ${props.serviceName}`, incidentId: null, transactional: true };
-  }
-  if (notification.kind === "publish_failing" || notification.kind === "publish_recovered") {
-    const p = notification.payload ?? {};
-    const state = notification.kind === "publish_failing" ? "failing" : "recovered";
-    const props = {
-      branding,
-      state,
-      targetLabel: String(p.targetLabel ?? "Static copy"),
-      where: String(p.where ?? ""),
-      since: formatInZone(Number(p.since ?? notification.createdAt), ctx.page.timeZone),
-      lastError: String(p.lastError ?? "unknown"),
-      consoleUrl: `${publicUrl.replace(/\/+$/, "")}/admin/settings`,
-    } as const;
-    const out = await both(createElement(PublishFailing, props));
-    const subject = `Static copy ${state === "failing" ? "failing" : "publishing again"}: ${props.targetLabel}`;
     return { ...out, subject, incidentId: null, transactional: true };
   }
   if (notification.kind === "report_thanks") {

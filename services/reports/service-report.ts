@@ -24,7 +24,7 @@ import {
   meanTimeToFirstUpdate,
   meanTimeToResolve,
 } from "@/core/service-report";
-import { currentMonth, parsePeriod, periodProblem, type ReportPeriod } from "@/core/report-period";
+import { currentMonth, parsePeriod, periodDays, periodProblem, type ReportPeriod } from "@/core/report-period";
 
 /**
  * The console asks for the "internal" audience and sees everything; /report asks for "public" and gets only
@@ -45,9 +45,10 @@ export function buildServiceReport(
     period.to,
   );
   const incidents = rows.incidents.map((i) => ({ ...i, detectedAt: detectedAt(i, claims) }));
+  const days = periodDays(period);
   const services = reportServices(db, pageId, hidden, period.from, period.to).map((s) => ({
     name: s.name,
-    ...serviceAvailability(s, s.changes, period, now),
+    ...serviceAvailability(s, s.changes, period, now, days),
   }));
   const votes = rows.votes;
   return {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { wantsMonthlyReport } from "@/db/queries/service-report-settings";
 import { getThePage } from "@/db/queries/settings";
+import { ReportPeriodForm } from "@/components/report/period-form";
 import { ServiceReportView } from "@/components/report/service-report-view";
 import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/services/auth/dal";
@@ -20,20 +21,14 @@ export default async function ServiceReportPage({ searchParams }: { searchParams
   return (
     <div className="service-report max-w-4xl">
       <h1 className="text-2xl font-bold">Service report{period && !problem ? `: ${period.label}` : ""}</h1>
-      <form method="get" action="/admin/report" className="mt-4 flex flex-wrap items-end gap-3 print:hidden">
-        <div>
-          <label htmlFor="period" className="block text-sm font-medium">
-            Period (month, quarter or year)
-          </label>
-          <input
-            id="period"
-            name="period"
-            defaultValue={requested.slice(0, 10)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby="period-error"
-            className="mt-1 rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
-          />
-        </div>
+      <ReportPeriodForm
+        action="/admin/report"
+        value={requested.slice(0, 10)}
+        problem={problem}
+        text={{ label: "Period (month, quarter or year)" }}
+        inputClassName="mt-1 rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+        errorClassName="mt-2 text-sm text-red-700 dark:text-red-400"
+      >
         <button type="submit" className={buttonClass("secondary")}>
           Show
         </button>
@@ -42,10 +37,7 @@ export default async function ServiceReportPage({ searchParams }: { searchParams
             Download CSV
           </a>
         )}
-      </form>
-      <p id="period-error" role={problem ? "alert" : undefined} className="mt-2 text-sm text-red-700 dark:text-red-400">
-        {problem}
-      </p>
+      </ReportPeriodForm>
       {report && period && (
         <ServiceReportView
           report={report}
