@@ -4,6 +4,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { LOCALES } from "@/core/i18n/locales";
+import { like } from "drizzle-orm";
+import { rateLimits } from "@/db/schema";
+import { forgetSignUpLimits } from "./fixtures";
 import { expect, test } from "./public-fixtures";
 
 async function contextFor(
@@ -165,6 +168,74 @@ test.describe("languages on the public side", () => {
       await context.close();
     }
   });
+  test("webhook and chat sign-up refusals in German and Arabic without JavaScript", async ({
+    browser,
+    baseURL,
+    db,
+  }) => {
+    test.setTimeout(120_000);
+    forgetSignUpLimits(db);
+    db.delete(rateLimits).where(like(rateLimits.key, "chat:%")).run();
+    const cases = [
+      {
+        locale: "de",
+        via: "webhook",
+        url: "https://192.168.10.20/hook",
+        label: "Webhook-URL",
+        submit: "Webhook registrieren",
+        error: "#url-error",
+        text: "Diese URL verweist auf eine private, lokale oder reservierte Netzwerkadresse",
+      },
+      {
+        locale: "ar",
+        via: "webhook",
+        url: "ftp://192.0.2.1/x",
+        label: "عنوان URL للويب هوك",
+        submit: "تسجيل الويب هوك",
+        error: "#url-error",
+        text: "لا تستقبل الويب هوك إلا عناوين URL",
+      },
+      {
+        locale: "de",
+        via: "chat",
+        url: "https://discord.com/api/webhooks/1/x",
+        label: "Webhook-URL",
+        submit: "Kanal verbinden",
+        error: "#chat-url-error",
+        text: "Das ist eine Discord-URL: Wählen Sie oben Discord oder fügen Sie eine Slack-URL ein.",
+      },
+      {
+        locale: "ar",
+        via: "chat",
+        url: "https://discord.com/api/webhooks/1/x",
+        label: "عنوان URL للـ Webhook",
+        submit: "ربط القناة",
+        error: "#chat-url-error",
+        text: "هذا عنوان URL خاص بـ Discord",
+      },
+    ];
+    for (const c of cases) {
+      for (const width of [375, 1280]) {
+        const context = await contextFor(browser, baseURL!, { width, colorScheme: "dark", javaScriptEnabled: false });
+        const page = await context.newPage();
+        await page.goto(`/${c.locale}/subscribe?via=${c.via}`);
+        await expect(page.locator("html")).toHaveAttribute("lang", c.locale);
+        if (width === 375)
+          await page.screenshot({ path: `e2e/.artifacts/subscribe-${c.via}-${c.locale}-375-dark.png`, fullPage: true });
+        await page.getByLabel(c.label, { exact: true }).fill(c.url);
+        await page.getByRole("button", { name: c.submit }).click();
+        await expect(page.locator(c.error)).toContainText(c.text, { timeout: 15_000 });
+        await expect(page.locator("html")).toHaveAttribute("lang", c.locale);
+        expect(await sideways(page)).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: `e2e/.artifacts/subscribe-${c.via}-error-${c.locale}-${width === 375 ? "375" : "desktop"}-dark.png`,
+          fullPage: true,
+        });
+        await context.close();
+      }
+    }
+  });
+
   test("the report-a-problem page in Arabic and German: lang, dir, words, per-field errors, axe-clean", async ({
     browser,
     baseURL,

@@ -40,11 +40,15 @@ test.describe("subscribers in the console", () => {
     await page.getByLabel("Only the services chosen below").check();
     await page.getByLabel(service).check();
     await page.getByLabel("Send a confirmation email").check();
+    // Their language: the page's default is preselected; German here, so the confirmation email is German.
+    await expect(page.getByLabel("Language")).toHaveValue("en");
+    await page.getByLabel("Language").selectOption({ label: "Deutsch" });
     await page.getByRole("button", { name: "Add subscriber" }).click();
     await expect(
       page.getByRole("status").filter({ hasText: "Subscriber added: a confirmation email is on its way." }),
     ).toBeVisible();
-    await inbox(sam, /^Confirm your subscription/);
+    await inbox(sam, /^Bestätigen Sie Ihr Abonnement/);
+    expect(getEmailSubscriberByAddress(db, pageId, sam)?.language).toBe("de");
 
     // The same address again: refused, nothing changed.
     await page.getByRole("link", { name: "Add a subscriber" }).click();
@@ -63,6 +67,7 @@ test.describe("subscribers in the console", () => {
     await expect(list.getByRole("listitem").first()).toContainText(sam);
     await expect(list.getByRole("listitem").first()).toContainText(service);
     await expect(list.getByRole("listitem").first()).toContainText("Pending confirmation");
+    await expect(list.getByRole("listitem").first()).toContainText("Deutsch");
 
     // Import: a file with an error is refused line by line; the fixed one imports.
     await page.goto("/admin/subscribers/import");
