@@ -22,6 +22,7 @@ import { circuitCooldownMs, circuitState } from "@/services/notifications/circui
 import { signSubscriberToken } from "@/services/notifications/tokens";
 import { nextWebhookAttempt, WEBHOOK_RETRY_DELAYS_MS } from "@/services/webhooks/retry-schedule";
 import { localeOr } from "@/services/notifications/words";
+import { remember, type SendMemo } from "@/services/notifications/memo";
 import { chatHelpfulLinks } from "./helpful";
 import { storedMessageFor, type StoredChatMessages } from "./message";
 import { chatPayload } from "./platforms";
@@ -34,6 +35,7 @@ export interface ChatDeliveryContext {
   publicUrl: string;
   clock: () => number;
   options: ChatSendOptions & { random?: () => number };
+  memo?: SendMemo;
 }
 
 export type ChatOutcome = "sent" | "retried" | "failed" | "deferred";
@@ -51,7 +53,13 @@ export function chatUnsubscribeUrl(base: string, appSecret: string, subscriber: 
 export async function deliverChat(ctx: ChatDeliveryContext, delivery: Delivery): Promise<ChatOutcome> {
   const { db, workerId, clock } = ctx;
   const subscriber = getChatSubscriber(db, delivery.recipients[0] ?? "");
-  const stored = getNotification(db, delivery.notificationId)?.payload?.chat as StoredChatMessages | undefined;
+  // Every channel of a notification sends the same stored message: read (and parsed) once.
+  const stored = remember(
+    ctx.memo,
+    `chat:${delivery.notificationId}`,
+    clock(),
+    () => getNotification(db, delivery.notificationId)?.payload?.chat as StoredChatMessages | undefined,
+  );
   const message = subscriber ? storedMessageFor(stored, subscriber.language) : undefined;
   if (
     !subscriber?.webhookUrl ||

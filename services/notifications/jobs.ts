@@ -176,6 +176,7 @@ export async function runNotificationJobs(
     publicUrl,
     clock,
     options: { allowLoopback: config.webhooksAllowLoopback, ...options.chat },
+    memo: dispatcher.memo,
   };
   const sms: SmsLaneContext = {
     db,

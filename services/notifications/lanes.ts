@@ -157,9 +157,10 @@ export class DeliveryDispatcher {
     if (this.refills.length === 0) return;
     if (channel === "email" || this.lanes.get("email")!.running === 0)
       return void setImmediate(() => this.refillTurn());
-    // Email is under way: the next turn waits as long as this one took (the claim, the send's start and
-    // whatever ran before the next turn), so other channels get half of the event loop at most.
-    setImmediate(() => setTimeout(() => this.refillTurn(), performance.now() - startedAt));
+    // Email is under way: the next turn waits as long as this one took (the claim and the send's work up to
+    // its first wait for the network, which runs in the microtasks queued before this one), so other
+    // channels get half of the event loop at most.
+    queueMicrotask(() => setTimeout(() => this.refillTurn(), performance.now() - startedAt));
   }
 
   private start(lane: LaneState, delivery: Delivery, ctx: PumpContext) {

@@ -18,6 +18,7 @@ import { localeOr, subjectLine, words } from "@/services/notifications/words";
 import { withFollowers } from "@/core/incident-follow";
 import type { DeliveryOutcome } from "@/services/notifications/lanes";
 import { decideRetry, type RetryPolicy } from "@/services/notifications/retry-policy";
+import { remember, type SendMemo } from "@/services/notifications/memo";
 import { shortLink } from "@/services/short-links";
 import { translator } from "@/core/i18n/translate";
 import { alreadySubscribedText } from "./follow";
@@ -69,22 +70,6 @@ export function plain(markdown: string): string {
   return toChatMarkup(markdown, PLAIN).replace(/\s+/g, " ").trim();
 }
 
-/** What one notification's messages are made from, kept by the dispatcher (see remember). */
-export type SmsMemo = Map<string, { at: number; value: unknown }>;
-
-/**
- * The notification's context and each language's incident text are the same for every number it goes to:
- * made once per notification (per language) and kept in the dispatcher's memo for a minute, like the
- * email lane's rendered templates, instead of being read and fitted again for each of a thousand numbers.
- */
-function remember<T>(memo: SmsMemo | undefined, key: string, now: number, make: () => T): T {
-  const hit = memo?.get(key);
-  if (hit) return hit.value as T;
-  const value = make();
-  memo?.set(key, { at: now, value });
-  return value;
-}
-
 /** The text of one message, or null when there is nothing to send (the notification or incident is gone). */
 export function smsText(
   db: Db,
@@ -93,9 +78,10 @@ export function smsText(
   secret: string,
   publicUrl: string,
   now: number,
-  memo?: SmsMemo,
+  memo?: SendMemo,
 ): string | null {
   const id = delivery.notificationId;
+  // The notification's context and each language's incident text are the same for every number.
   const ctx = remember(memo, `sms:${id}`, now, () => notificationContext(db, id, now));
   if (!ctx || !subscriber) return null;
   const page = ctx.page.name;
@@ -136,7 +122,7 @@ export interface SmsLaneContext {
   publicUrl: string;
   sender: SmsSender | null;
   policy: RetryPolicy;
-  memo?: SmsMemo;
+  memo?: SendMemo;
 }
 
 export async function deliverSms(ctx: SmsLaneContext, delivery: Delivery): Promise<DeliveryOutcome> {
