@@ -1,3 +1,4 @@
+import { BlockList, isIP } from "node:net";
 import { describe, expect, it } from "vitest";
 import {
   effectiveVisibility,
@@ -82,6 +83,48 @@ describe("IP allow-list", () => {
     expect(ipAllowed("unknown", list)).toBe(false);
     expect(ipAllowed(null, list)).toBe(false);
     expect(ipAllowed("10.1.2.3", [])).toBe(false);
+  });
+  it("decides as Node's BlockList does, for IPv4 and every way of writing IPv6", () => {
+    const list = ["10.0.0.0/8", "192.168.1.0/24", "172.16.5.4/32", "0.0.0.0/0", "2001:db8::/32", "fe80::/10"];
+    const addresses = [
+      "10.255.255.255",
+      "11.0.0.0",
+      "192.168.1.77",
+      "192.168.2.1",
+      "172.16.5.4",
+      "172.16.5.5",
+      "2001:db8::1",
+      "2001:db9::1",
+      "2001:0db8:0000:0000:0000:0000:0000:0001",
+      "fe80::1",
+      "febf:ffff::",
+      "fec0::",
+      "::",
+      "::1",
+      "::ffff:192.168.1.9",
+      "1:2:3:4:5:6:7:8",
+      "64:ff9b::10.0.0.1",
+      "2001:db8:1::10.0.0.1",
+    ];
+    for (const cidrs of [list, list.filter((c) => c !== "0.0.0.0/0"), ["::/0"], ["2001:db8:8000::/33"]]) {
+      const oracle = new BlockList();
+      for (const c of cidrs) {
+        const [net, prefix] = c.split("/");
+        oracle.addSubnet(net, Number(prefix), isIP(net) === 4 ? "ipv4" : "ipv6");
+      }
+      for (const a of addresses) {
+        const plain = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a)?.[1] ?? a;
+        const expected = oracle.check(plain, isIP(plain) === 4 ? "ipv4" : "ipv6");
+        expect(ipAllowed(a, cidrs), `${a} in ${cidrs.join(",")}`).toBe(expected);
+      }
+    }
+  });
+  it("decides by the list it is given, when the list changes between requests (the parsed list is kept)", () => {
+    expect(ipAllowed("10.1.2.3", ["10.0.0.0/8"])).toBe(true);
+    expect(ipAllowed("10.1.2.3", ["192.168.0.0/16"])).toBe(false);
+    expect(ipAllowed("192.168.1.1", ["192.168.0.0/16"])).toBe(true);
+    expect(ipAllowed("10.1.2.3", ["10.0.0.0/8"])).toBe(true);
+    expect(ipAllowed("10.1.2.3", ["10.0.0.0/8", "192.168.0.0/16"])).toBe(true);
   });
 });
 
