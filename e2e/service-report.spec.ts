@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { eq, inArray } from "drizzle-orm";
 import { components, incidents, pages, statusClaims } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
+import { currentMonth } from "@/core/report-period";
 import { addIncidentUpdate, createIncident } from "@/services/incidents/incident-verbs";
 import { castVote } from "@/services/votes/vote";
 import { expect, formStatus, test } from "./fixtures";
@@ -93,7 +94,8 @@ test.describe("public service report", () => {
     await page.getByRole("button", { name: "Publish the report at /report" }).click();
     await expect(formStatus(page).filter({ hasText: "The report is public at /report." })).toBeVisible(SLOW);
 
-    const month = new Date().toISOString().slice(0, 7);
+    // The page's calendar month, not UTC's: they differ for a few hours at each month's turn.
+    const month = currentMonth(Date.now(), db.select({ timeZone: pages.timeZone }).from(pages).get()!.timeZone);
     await v.setViewportSize({ width: 1280, height: 900 });
     const res = await v.goto(`/report?period=${month}`);
     expect(res!.status()).toBe(200);

@@ -9,6 +9,7 @@ import { insertEmailSubscriber } from "@/db/writes/subscribers";
 import type { RecordedEmail } from "@/services/testing/fake-resend";
 import { expect, formStatus, test } from "./fixtures";
 import { insertComponent } from "@/db/writes/components";
+import { currentMonth } from "@/core/report-period";
 import { components } from "@/db/schema";
 
 const SLOW = { timeout: 15_000 };
@@ -242,7 +243,9 @@ test.describe("visitor reports", () => {
     await page.emulateMedia({ media: "print", colorScheme: "light" });
     await snapshot(page, "service-report-print");
     await page.emulateMedia({ media: "screen" });
-    const csv = await page.request.get(`/admin/report/csv?period=${new Date().toISOString().slice(0, 7)}`);
+    // The page's calendar month (the report's default), not UTC's.
+    const month = currentMonth(Date.now(), db.select({ timeZone: pages.timeZone }).from(pages).get()!.timeZone);
+    const csv = await page.request.get(`/admin/report/csv?period=${month}`);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(await csv.text()).toContain(name);
     const future = await page.request.get("/admin/report/csv?period=2999-01");
