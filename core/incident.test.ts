@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { INCIDENT_STATUS_LABELS } from "@/db/constants";
-import { bySeverity, deriveIncidentState, updateLabels, type UpdateFacts } from "./incident";
+import { bySeverity, deriveIncidentState, restoresOnResolve, updateLabels, type UpdateFacts } from "./incident";
 
 const u = (
   status: UpdateFacts["status"],
@@ -140,5 +140,15 @@ describe("bySeverity", () => {
       { id: "d", impact: "none" as const, startedAt: 9 },
     ]);
     expect(sorted.map((i) => i.id)).toEqual(["b", "c", "a", "d"]);
+  });
+});
+
+describe("restoresOnResolve", () => {
+  it("puts a hurt service back, but not one a maintenance or another open incident has", () => {
+    expect(restoresOnResolve("partial_outage", false)).toBe(true);
+    expect(restoresOnResolve("degraded_performance", false)).toBe(true);
+    expect(restoresOnResolve("major_outage", true)).toBe(false);
+    expect(restoresOnResolve("under_maintenance", false)).toBe(false);
+    expect(restoresOnResolve("operational", false)).toBe(false);
   });
 });

@@ -37,6 +37,14 @@ export function isClosedStatus(status: AnyIncidentStatus): boolean {
 }
 
 /**
+ * Whether resolving an incident puts a service back to operational: not when it already is, when a maintenance
+ * has it, or when another open incident still holds it down.
+ */
+export function restoresOnResolve(status: ComponentStatus, heldElsewhere: boolean): boolean {
+  return status !== "operational" && status !== "under_maintenance" && !heldElsewhere;
+}
+
+/**
  * Status is the newest update's; impact is the worst any affected component reached during the incident
  * (an incident that was a major outage stays critical in the history) unless overridden.
  */

@@ -1,47 +1,26 @@
-// Scheduled maintenance verbs: schedule, move through its lifecycle, reschedule, cancel. The automation
-// (services/jobs/maintenance-automation.ts) uses the same transition function as a person does.
+// Scheduled maintenance verbs: schedule, post on it (a lifecycle step or a plain update), cancel; reschedule
+// is in maintenance-reschedule.ts and the lifecycle step in maintenance-transition.ts (the automation,
+// services/jobs/maintenance-automation.ts, uses the same transition function as a person does). Importers use
+// this module for all of them.
 import type { z } from "zod";
 import type { Db, Tx } from "@/db";
-import type { ComponentStatus, MaintenanceStatus } from "@/db/constants";
-import { findIncident, liveComponentIds } from "@/db/queries/lifecycle";
-import { getPage } from "@/db/queries/status-page";
-import type { Incident } from "@/db/schema";
 import { insertAuditEntry } from "@/db/writes/audit";
 import { insertIncident, insertIncidentUpdate } from "@/db/writes/incidents";
-import {
-  affectedComponents,
-  claimTransition,
-  componentsInOpenIncidents,
-  markCancelled,
-  moveWindow,
-  rememberStatusBefore,
-} from "@/db/writes/lifecycle";
 import { actorColumns, assertCan, auditActor, type Actor } from "@/core/actor";
-import { DomainError, invalid, notFound } from "@/core/errors";
-import { canMoveMaintenance, statusAfterMaintenance, statusAtMaintenanceStart } from "@/core/maintenance";
-import { formatTime } from "@/core/format";
-import { kindForUpdate, notify } from "./notify";
+import { DomainError, invalid } from "@/core/errors";
+import { checkComponents, requireMaintenance, requirePage } from "./guards";
+import { DEFAULT_MESSAGES, transitionOrConflict } from "./maintenance-transition";
+import { notify } from "./notify";
 import {
   cancelInput,
   maintenanceUpdateInput,
   parseInput,
-  rescheduleInput,
   scheduleMaintenanceInput,
   type ScheduleMaintenanceInput,
 } from "./schemas";
 
-export const DEFAULT_MESSAGES: Record<Exclude<MaintenanceStatus, "scheduled">, string> = {
-  in_progress: "The scheduled maintenance has started.",
-  verifying: "The work is done and we are checking that everything works.",
-  completed: "The scheduled maintenance has been completed.",
-  cancelled: "This maintenance has been cancelled.",
-};
-
-function requireMaintenance(tx: Tx, id: string): Incident {
-  const incident = findIncident(tx, id);
-  if (!incident || incident.kind !== "maintenance") throw notFound("Maintenance");
-  return incident;
-}
+export { DEFAULT_MESSAGES, transitionMaintenance, type TransitionOptions } from "./maintenance-transition";
+export { rescheduleMaintenance } from "./maintenance-reschedule";
 
 export function scheduleMaintenance(
   db: Db,
@@ -71,11 +50,8 @@ export function writeMaintenance(
       "This window has already ended; record it as a backfill (no notifications are sent)",
     );
   }
-  const page = getPage(tx);
-  if (!page) throw new DomainError("conflict", "The page is not set up yet");
-  const live = liveComponentIds(tx, page.id, input.componentIds);
-  const missing = input.componentIds.filter((c) => !live.has(c));
-  if (missing.length) throw invalid("componentIds", `Unknown or deleted service: ${missing.join(", ")}`);
+  const page = requirePage(tx);
+  checkComponents(tx, page.id, input.componentIds, "componentIds");
   const id = insertIncident(tx, {
     pageId: page.id,
     kind: "maintenance",
@@ -137,75 +113,6 @@ export function writeMaintenance(
   return id;
 }
 
-export interface TransitionOptions {
-  message?: string;
-  notify: boolean;
-  /** When the step happened (the automation's catch-up passes the scheduled times). */
-  at: number;
-  /** Write the timeline entry without touching service statuses (a catch-up for a window already over). */
-  leaveComponents?: boolean;
-}
-
-/**
- * Moves a maintenance to `to` inside `tx`, if it is still where the caller saw it: returns false when another
- * process got there first. Puts services under maintenance on start and restores them on the way out.
- */
-export function transitionMaintenance(
-  tx: Tx,
-  actor: Actor,
-  incident: Incident,
-  to: Exclude<MaintenanceStatus, "scheduled">,
-  options: TransitionOptions,
-): boolean {
-  const from = incident.status as MaintenanceStatus;
-  if (!canMoveMaintenance(from, to) || from === to) {
-    throw new DomainError("conflict", `A ${from.replace("_", " ")} maintenance cannot become ${to.replace("_", " ")}`, {
-      status: "Not allowed from the current status",
-    });
-  }
-  if (!claimTransition(tx, incident.id, [from], options.at)) return false;
-
-  const statuses: Record<string, ComponentStatus> = {};
-  if (!options.leaveComponents && incident.setComponentsUnderMaintenance) {
-    const components = affectedComponents(tx, incident.id).filter((c) => c.deletedAt === null);
-    if (to === "in_progress" && from === "scheduled") {
-      const inIncidents = componentsInOpenIncidents(tx);
-      for (const c of components) {
-        rememberStatusBefore(tx, incident.id, c.id, c.status);
-        const next = statusAtMaintenanceStart(c.status, inIncidents.has(c.id));
-        if (next) statuses[c.id] = next;
-      }
-    } else if ((to === "completed" || to === "cancelled") && from !== "scheduled") {
-      for (const c of components) {
-        const next = statusAfterMaintenance(c.status, c.statusBefore);
-        if (next && next !== c.status) statuses[c.id] = next;
-      }
-    }
-  }
-  const deliver = options.notify && !incident.backfilled;
-  const updateId = insertIncidentUpdate(tx, {
-    incidentId: incident.id,
-    status: to,
-    body: options.message ?? DEFAULT_MESSAGES[to],
-    displayAt: options.at,
-    at: options.at,
-    deliverNotifications: deliver,
-    componentStatuses: statuses,
-    ...actorColumns(actor),
-  });
-  if (deliver) notify(tx, incident, kindForUpdate("maintenance", to, false), options.at, updateId);
-  if (to === "cancelled") markCancelled(tx, incident.id, options.at);
-  insertAuditEntry(tx, {
-    at: options.at,
-    ...auditActor(actor),
-    action: `maintenance.${to}`,
-    targetType: "incident",
-    targetId: incident.id,
-    detail: { from },
-  });
-  return true;
-}
-
 /** A person posts on a maintenance: a status step (start, verify, complete) or a plain update. */
 export function postMaintenanceUpdate(
   db: Db,
@@ -246,15 +153,11 @@ export function postMaintenanceUpdate(
         throw new DomainError("conflict", "A started maintenance cannot be scheduled again; reschedule it instead", {
           status: "Not allowed",
         });
-      if (
-        !transitionMaintenance(tx, actor, incident, input.status, {
-          message: input.message,
-          notify: input.notify,
-          at: now,
-        })
-      ) {
-        throw new DomainError("conflict", "Someone else changed this maintenance just now; reload and try again");
-      }
+      transitionOrConflict(tx, actor, incident, input.status, {
+        message: input.message,
+        notify: input.notify,
+        at: now,
+      });
     },
     { behavior: "immediate" },
   );
@@ -272,76 +175,12 @@ export function cancelMaintenance(
   db.transaction(
     (tx) => {
       const incident = requireMaintenance(tx, id);
-      if (
-        !transitionMaintenance(tx, actor, incident, "cancelled", {
-          message: input.message || undefined,
-          notify: input.notify,
-          at: now,
-        })
-      ) {
-        throw new DomainError("conflict", "Someone else changed this maintenance just now; reload and try again");
-      }
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** Moves the window of a maintenance that has not ended; the timeline says what changed. */
-export function rescheduleMaintenance(
-  db: Db,
-  actor: Actor,
-  id: string,
-  raw: { scheduledFor: number; scheduledUntil: number; message?: string; notify?: boolean },
-  now = Date.now(),
-): void {
-  assertCan(actor, "incidents.write");
-  const input = parseInput(rescheduleInput, raw);
-  if (input.scheduledUntil <= now) throw invalid("scheduledUntil", "The new window has already ended");
-  db.transaction(
-    (tx) => {
-      const incident = requireMaintenance(tx, id);
-      if (incident.status === "completed" || incident.status === "cancelled")
-        throw new DomainError("conflict", "This maintenance is over and cannot be rescheduled");
-      // Forms work in whole seconds: a start within the same second is the unchanged start.
-      const sameStart = Math.floor(input.scheduledFor / 1000) === Math.floor(incident.scheduledFor! / 1000);
-      if (incident.status !== "scheduled" && !sameStart) {
-        throw invalid("scheduledFor", "The maintenance has started: only its end can move");
-      }
-      const scheduledFor = sameStart ? incident.scheduledFor! : input.scheduledFor;
-      if (input.scheduledUntil <= scheduledFor) throw invalid("scheduledUntil", "The end must be after the start");
-      moveWindow(tx, id, { scheduledFor, scheduledUntil: input.scheduledUntil }, now);
-      const timeZone = getPage(tx)?.timeZone ?? "Etc/UTC";
-      const body =
-        input.message ??
-        `Rescheduled: ${describeWindow(incident.scheduledFor!, incident.scheduledUntil!, timeZone)} is now ${describeWindow(scheduledFor, input.scheduledUntil, timeZone)}.`;
-      const updateId = insertIncidentUpdate(tx, {
-        incidentId: id,
-        status: incident.status,
-        body,
-        displayAt: now,
+      transitionOrConflict(tx, actor, incident, "cancelled", {
+        message: input.message || undefined,
+        notify: input.notify,
         at: now,
-        deliverNotifications: input.notify,
-        ...actorColumns(actor),
-      });
-      if (input.notify) notify(tx, incident, "maintenance_rescheduled", now, updateId);
-      insertAuditEntry(tx, {
-        at: now,
-        ...auditActor(actor),
-        action: "maintenance.reschedule",
-        targetType: "incident",
-        targetId: id,
-        detail: {
-          from: [incident.scheduledFor, incident.scheduledUntil],
-          to: [input.scheduledFor, input.scheduledUntil],
-        },
       });
     },
     { behavior: "immediate" },
   );
-}
-
-/** "Jun 11, 2026, 11:00 UTC to 12:00 UTC", in the page's time zone, named. */
-function describeWindow(from: number, until: number, timeZone: string): string {
-  const sameDay = formatTime(from, timeZone, "date") === formatTime(until, timeZone, "date");
-  return `${formatTime(from, timeZone)} to ${formatTime(until, timeZone, sameDay ? "time" : "datetime")}`;
 }

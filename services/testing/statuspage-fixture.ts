@@ -1,136 +1,21 @@
-// A deterministic Statuspage page in the documented v1 shapes (https://developer.statuspage.io): groups,
-// components, a year of incidents with every update, maintenances, templates and thousands of subscribers.
-// The fake server (fake-statuspage.ts) serves it; tests change it in place to make a source "change".
-import { POSTABLE_INCIDENT_STATUSES, POSTABLE_MAINTENANCE_STATUSES, type ComponentStatus } from "@/db/constants";
+// A deterministic Statuspage page in the documented v1 shapes (statuspage-types.ts): groups, components, a
+// year of incidents with every update, maintenances, templates and thousands of subscribers. The fake server
+// (fake-statuspage.ts) serves it; tests change it in place to make a source "change".
+import { POSTABLE_INCIDENT_STATUSES, POSTABLE_MAINTENANCE_STATUSES } from "@/db/constants";
 import { DAY, HOUR, MINUTE } from "@/core/time";
+import { affected, iso, record, spId, update } from "./statuspage-records";
+import type {
+  SpComponent,
+  SpGroup,
+  SpIncident,
+  SpSubscriber,
+  SpTemplate,
+  SpUpdate,
+  StatuspageData,
+} from "./statuspage-types";
 
-type Status = ComponentStatus;
-
-export interface SpComponent {
-  id: string;
-  page_id: string;
-  group_id: string | null;
-  created_at: string;
-  updated_at: string;
-  group: boolean;
-  name: string;
-  description: string | null;
-  position: number;
-  status: Status;
-  showcase: boolean;
-  only_show_if_degraded: boolean;
-  automation_email: string;
-  start_date: string | null;
-  components?: string[];
-}
-
-export interface SpGroup {
-  id: string;
-  page_id: string;
-  name: string;
-  description: string | null;
-  components: string[];
-  position: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface SpAffected {
-  code: string;
-  name: string;
-  old_status: Status;
-  new_status: Status;
-}
-
-export interface SpUpdate {
-  id: string;
-  incident_id: string;
-  status: string;
-  body: string;
-  created_at: string;
-  updated_at: string;
-  display_at: string;
-  affected_components: SpAffected[] | null;
-  deliver_notifications: boolean;
-  custom_tweet: null;
-  tweet_id: null;
-}
-
-export interface SpIncident {
-  id: string;
-  page_id: string;
-  name: string;
-  status: string;
-  impact: "none" | "minor" | "major" | "critical" | "maintenance";
-  impact_override: "none" | "minor" | "major" | "critical" | null;
-  created_at: string;
-  updated_at: string;
-  started_at: string;
-  monitoring_at: string | null;
-  resolved_at: string | null;
-  shortlink: string;
-  scheduled_for: string | null;
-  scheduled_until: string | null;
-  scheduled_remind_prior: boolean;
-  scheduled_auto_in_progress: boolean;
-  scheduled_auto_completed: boolean;
-  postmortem_body: string | null;
-  postmortem_published_at: string | null;
-  backfilled: boolean;
-  incident_updates: SpUpdate[];
-  components: SpComponent[];
-}
-
-export interface SpTemplate {
-  id: string;
-  name: string;
-  title: string;
-  body: string;
-  group_id: string | null;
-  update_status: string;
-  should_tweet: boolean;
-  should_send_notifications: boolean;
-  components: SpComponent[];
-}
-
-export interface SpSubscriber {
-  id: string;
-  mode: "email" | "sms" | "webhook" | "slack";
-  email: string | null;
-  endpoint: string | null;
-  phone_number: string | null;
-  phone_country: string | null;
-  skip_confirmation_notification: boolean;
-  quarantined_at: string | null;
-  purge_at: string | null;
-  components: string[];
-  created_at: string;
-}
-
-export interface SpPage {
-  id: string;
-  name: string;
-  subdomain: string;
-  domain: string | null;
-  url: string | null;
-  support_url: string | null;
-  time_zone: string;
-  page_description: string | null;
-  headline: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface StatuspageData {
-  page: SpPage;
-  groups: SpGroup[];
-  /** Components only (not the group rows): the v1 components list adds the groups itself. */
-  components: SpComponent[];
-  incidents: SpIncident[];
-  maintenances: SpIncident[];
-  templates: SpTemplate[];
-  subscribers: SpSubscriber[];
-}
+export type * from "./statuspage-types";
+export { spId } from "./statuspage-records";
 
 export interface FixtureOptions {
   pageId?: string;
@@ -139,13 +24,6 @@ export interface FixtureOptions {
   maintenances?: number;
   subscribers?: number;
 }
-
-/** A 12-character base-36 id from a number, like Statuspage's ("4lzycl8t1x0c"). */
-export function spId(prefix: string, n: number): string {
-  return (prefix + n.toString(36)).padStart(12, "0").slice(-12);
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function makeStatuspageFixture(options: FixtureOptions = {}): StatuspageData {
   const pageId = options.pageId ?? "sp0page00001";
@@ -215,56 +93,42 @@ export function makeStatuspageFixture(options: FixtureOptions = {}): StatuspageD
       const at = iso(start + k * 20 * MINUTE);
       const first = k === 0;
       const last = k === steps.length - 1 && !open;
-      return {
-        id: spId(`u${k}`, i + 1),
-        incident_id: id,
-        status,
-        body: `${status === "resolved" ? "Resolved" : "Update"}: ${target.name} (${i + 1}.${k + 1})`,
-        created_at: at,
-        updated_at: at,
-        display_at: at,
-        affected_components:
-          first || last
-            ? [
-                {
-                  code: target.id,
-                  name: target.name,
-                  old_status: first ? "operational" : hurt[impact],
-                  new_status: first ? hurt[impact] : "operational",
-                },
-              ]
-            : null,
-        deliver_notifications: true,
-        custom_tweet: null,
-        tweet_id: null,
-      };
+      const body = `${status === "resolved" ? "Resolved" : "Update"}: ${target.name} (${i + 1}.${k + 1})`;
+      const changes = first
+        ? affected(target, "operational", hurt[impact])
+        : last
+          ? affected(target, hurt[impact], "operational")
+          : null;
+      return update(spId(`u${k}`, i + 1), id, status, body, at, changes);
     });
     const end = start + (steps.length - 1) * 20 * MINUTE;
     if (open) target.status = hurt[impact];
-    incidents.push({
-      id,
-      page_id: pageId,
-      name: `${target.name} ${impact === "critical" ? "outage" : "problems"} #${i + 1}`,
-      status: steps[steps.length - 1],
-      impact,
-      impact_override: null,
-      created_at: iso(start),
-      updated_at: iso(end),
-      started_at: iso(start),
-      monitoring_at: open ? null : iso(start + 40 * MINUTE),
-      resolved_at: open ? null : iso(end),
-      shortlink: `https://stspg.io/${id}`,
-      scheduled_for: null,
-      scheduled_until: null,
-      scheduled_remind_prior: false,
-      scheduled_auto_in_progress: false,
-      scheduled_auto_completed: false,
-      postmortem_body: i % 25 === 0 && !open ? `What happened to ${target.name}, and what we changed.` : null,
-      postmortem_published_at: i % 25 === 0 && !open ? iso(end + DAY) : null,
-      backfilled: false,
-      incident_updates: [...updates].reverse(),
-      components: [{ ...target }],
-    });
+    const postmortem = i % 25 === 0 && !open;
+    incidents.push(
+      record(
+        {
+          id,
+          page_id: pageId,
+          name: `${target.name} ${impact === "critical" ? "outage" : "problems"} #${i + 1}`,
+          status: steps[steps.length - 1],
+          impact,
+          created_at: iso(start),
+          updated_at: iso(end),
+          started_at: iso(start),
+          monitoring_at: open ? null : iso(start + 40 * MINUTE),
+          resolved_at: open ? null : iso(end),
+          scheduled_for: null,
+          scheduled_until: null,
+          scheduled_remind_prior: false,
+          scheduled_auto_in_progress: false,
+          scheduled_auto_completed: false,
+          postmortem_body: postmortem ? `What happened to ${target.name}, and what we changed.` : null,
+          postmortem_published_at: postmortem ? iso(end + DAY) : null,
+        },
+        updates,
+        target,
+      ),
+    );
   }
 
   const maintenances: SpIncident[] = [];
@@ -280,53 +144,41 @@ export function makeStatuspageFixture(options: FixtureOptions = {}): StatuspageD
       ? POSTABLE_MAINTENANCE_STATUSES.slice(0, 1)
       : POSTABLE_MAINTENANCE_STATUSES.filter((s) => s !== "verifying");
     const times = [from - 3 * DAY, from, until];
-    const updates: SpUpdate[] = steps.map((status, k) => ({
-      id: spId(`w${k}`, i + 1),
-      incident_id: id,
-      status,
-      body: `${target.name} maintenance: ${status.replace("_", " ")}`,
-      created_at: iso(times[k]),
-      updated_at: iso(times[k]),
-      display_at: iso(times[k]),
-      affected_components:
-        status === "in_progress" || status === "completed"
-          ? [
-              {
-                code: target.id,
-                name: target.name,
-                old_status: status === "in_progress" ? "operational" : "under_maintenance",
-                new_status: status === "in_progress" ? "under_maintenance" : "operational",
-              },
-            ]
-          : null,
-      deliver_notifications: true,
-      custom_tweet: null,
-      tweet_id: null,
-    }));
-    maintenances.push({
-      id,
-      page_id: pageId,
-      name: `${target.name} upgrade ${i + 1}`,
-      status: steps[steps.length - 1],
-      impact: "maintenance",
-      impact_override: null,
-      created_at: iso(times[0]),
-      updated_at: iso(times[steps.length - 1]),
-      started_at: iso(times[0]),
-      monitoring_at: null,
-      resolved_at: future ? null : iso(until),
-      shortlink: `https://stspg.io/${id}`,
-      scheduled_for: iso(from),
-      scheduled_until: iso(until),
-      scheduled_remind_prior: true,
-      scheduled_auto_in_progress: true,
-      scheduled_auto_completed: true,
-      postmortem_body: null,
-      postmortem_published_at: null,
-      backfilled: false,
-      incident_updates: [...updates].reverse(),
-      components: [{ ...target }],
+    const updates: SpUpdate[] = steps.map((status, k) => {
+      const body = `${target.name} maintenance: ${status.replace("_", " ")}`;
+      const changes =
+        status === "in_progress"
+          ? affected(target, "operational", "under_maintenance")
+          : status === "completed"
+            ? affected(target, "under_maintenance", "operational")
+            : null;
+      return update(spId(`w${k}`, i + 1), id, status, body, iso(times[k]), changes);
     });
+    maintenances.push(
+      record(
+        {
+          id,
+          page_id: pageId,
+          name: `${target.name} upgrade ${i + 1}`,
+          status: steps[steps.length - 1],
+          impact: "maintenance",
+          created_at: iso(times[0]),
+          updated_at: iso(times[steps.length - 1]),
+          started_at: iso(times[0]),
+          monitoring_at: null,
+          resolved_at: future ? null : iso(until),
+          scheduled_for: iso(from),
+          scheduled_until: iso(until),
+          scheduled_remind_prior: true,
+          scheduled_auto_in_progress: true,
+          scheduled_auto_completed: true,
+          postmortem_body: null,
+          postmortem_published_at: null,
+        },
+        updates,
+        target,
+      ),
+    );
   }
 
   const templates: SpTemplate[] = [
