@@ -55,7 +55,7 @@ export function ChatSubscribeForm({
             </label>
           ))}
         </div>
-        <ul id="platform-hint" className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-slate-600 dark:text-slate-400">
+        <ul id="platform-hint" className="mt-2 list-disc space-y-0.5 ps-5 text-sm text-slate-600 dark:text-slate-400">
           {CHAT_PLATFORMS.map((p) => (
             <li key={p}>
               {CHAT_PLATFORM_LABELS[p]}: {text.where[p]}
