@@ -1,10 +1,13 @@
 // Audiences (issue #15) in a real browser against the production server and its page cache: a mixed page seen
 // anonymously (the public part and a "Staff: sign in" link), then after an email-link sign-in (internal
-// services visible, private no-store), then signed out; a private page refusing everything anonymous.
+// services visible, private no-store), then signed out; a signed-out cookie replayed gets the public copy at
+// once; a private page refusing everything anonymous.
 import AxeBuilder from "@axe-core/playwright";
 import { eq, inArray } from "drizzle-orm";
 import { components, pages } from "@/db/schema";
 import { insertComponent } from "@/db/writes/components";
+import { VIEWER_COOKIE } from "@/services/viewers/policy";
+import { createViewerSession } from "@/services/viewers/sessions";
 import { expect, test } from "./notification-fixtures";
 
 const PUBLIC_SETTINGS = { visibility: "public", viewerEmailDomains: null, viewerIpAllowlist: null } as const;
@@ -26,7 +29,6 @@ test.describe("audiences", () => {
     unique,
     inbox,
     snapshot,
-    request,
   }) => {
     const publicName = unique("Webmail");
     const internalName = unique("Payroll");
@@ -81,19 +83,39 @@ test.describe("audiences", () => {
     await page.goto("/admin");
     await expect(page).toHaveURL(/\/login/);
 
-    // The session cookie, kept to replay after sign-out: the server must have forgotten it, not only the browser.
-    const session = (await page.context().cookies()).find((c) => c.name === "viewer_session")!;
-    const replay = () => request.get("/", { headers: { cookie: `viewer_session=${session.value}` } });
+    await page.goto("/");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByText(internalName)).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Staff: sign in for internal services" })).toBeVisible();
+  });
+
+  test("a signed-out session cookie gets the public copy on the very next request", async ({
+    page,
+    db,
+    pageId,
+    unique,
+    request,
+    baseURL,
+  }) => {
+    const internalName = unique("Payroll");
+    const internal = insertComponent(db, { pageId, name: internalName, at: Date.now(), actor: { source: "manual" } });
+    made.push(internal);
+    db.update(components).set({ visibility: "internal" }).where(eq(components.id, internal)).run();
+    db.update(pages).set({ visibility: "mixed", viewerEmailDomains: "example.com" }).run();
+    const { token } = createViewerSession(db, { email: "staff@example.com", method: "email", now: Date.now() });
+    await page.context().addCookies([{ name: VIEWER_COOKIE, value: token, url: baseURL! }]);
+    // The same cookie replayed from elsewhere: the server must forget it, not only the browser.
+    const replay = () => request.get("/", { headers: { cookie: `${VIEWER_COOKIE}=${token}` } });
     const before = await replay();
     expect(before.headers()["cache-control"]).toBe("private, no-store");
     expect(await before.text()).toContain(internalName);
 
     await page.goto("/");
+    await expect(page.getByText(internalName)).toBeVisible();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByText(internalName)).toHaveCount(0);
-    await expect(page.getByRole("link", { name: "Staff: sign in for internal services" })).toBeVisible();
     // Sign-out is handled by Next, the cached page by server.ts's gate: the in-process session cache they share
-    // forgets the session at once, so the old cookie gets the public copy on the very next request.
+    // (services/viewers/live-cache.ts) forgets the session at once, so the old cookie gets the public copy.
     const after = await replay();
     expect(after.headers()["cache-control"]).toMatch(/^public/);
     expect(await after.text()).not.toContain(internalName);
