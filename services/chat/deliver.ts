@@ -9,13 +9,13 @@ import { getPageRow } from "@/db/queries/subscribers";
 import type { Delivery } from "@/db/schema";
 import {
   deferDelivery,
-  enqueueNotification,
   holdEndpointDeliveries,
   markDeliverySent,
   recordDeliveryFailure,
   recordEndpointFailure,
   recordEndpointSuccess,
-} from "@/db/writes/outbox";
+} from "@/db/writes/outbox-results";
+import { enqueueNotification } from "@/db/writes/outbox";
 import { disableWebhook, markWebhookFailing, markWebhookHealthy, recordWebhookStatus } from "@/db/writes/webhooks";
 import { maskChatUrl } from "@/core/chat-hosts";
 import { circuitCooldownMs, circuitState } from "@/services/notifications/circuit-breaker";

@@ -2,13 +2,10 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { deliveries, emailMessages } from "@/db/schema";
-import {
-  enqueueNotification,
-  recordDeliveryFailure,
-  storeRenderedEmails,
-  writeFanOut,
-  claimDueDelivery,
-} from "@/db/writes/outbox";
+import { enqueueNotification, writeFanOut } from "@/db/writes/outbox";
+import { recordDeliveryFailure } from "@/db/writes/outbox-results";
+import { storeRenderedEmails } from "@/db/writes/outbox-emails";
+import { claimDueDelivery } from "@/db/writes/outbox-claim";
 import { addIncident, emptyPage, expectDomainError, T0 } from "@/services/testing/scenario";
 import {
   notificationDetail,

@@ -9,13 +9,8 @@ import {
 } from "@/db/queries/notifications";
 import type { Db } from "@/db";
 import type { Delivery } from "@/db/schema";
-import {
-  markDeliverySent,
-  recordDeliveryFailure,
-  renderedEmails,
-  rewriteStoredBodies,
-  storeRenderedEmails,
-} from "@/db/writes/outbox";
+import { markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox-results";
+import { renderedEmails, rewriteStoredBodies, storeRenderedEmails } from "@/db/writes/outbox-emails";
 import type { Mailer, RateLimitInfo } from "@/services/mail/send";
 import type { DeliveryOutcome } from "./lanes";
 import { personalise, renderTemplate, type RenderedTemplate } from "./render";

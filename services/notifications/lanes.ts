@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import type { Db } from "@/db";
 import type { DeliveryChannel } from "@/db/constants";
 import type { Delivery } from "@/db/schema";
-import { claimDueDelivery } from "@/db/writes/outbox";
+import { claimDueDelivery } from "@/db/writes/outbox-claim";
 
 /** deferred: given back untried, because its endpoint's circuit is open (services/notifications/circuit-breaker.ts). */
 export type DeliveryOutcome = "sent" | "retried" | "failed" | "parked" | "deferred";

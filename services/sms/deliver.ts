@@ -10,7 +10,7 @@ import { notificationContext } from "@/db/queries/notifications";
 import { getSubscriber } from "@/db/queries/subscribers";
 import { incidentForSms, smsCandidates, smsFollowers } from "@/db/queries/sms";
 import type { Delivery, Notification, Subscriber } from "@/db/schema";
-import { markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox";
+import { markDeliverySent, recordDeliveryFailure } from "@/db/writes/outbox-results";
 import { unsubscribe } from "@/db/writes/subscribers";
 import { fitToSegments } from "@/core/sms-segments";
 import { smsWants } from "@/core/sms-rules";

@@ -9,12 +9,12 @@ import { getWebhookSubscriber } from "@/db/queries/webhooks";
 import type { Delivery } from "@/db/schema";
 import {
   deferDelivery,
-  enqueueNotification,
   markDeliverySent,
   recordDeliveryFailure,
   recordEndpointFailure,
   recordEndpointSuccess,
-} from "@/db/writes/outbox";
+} from "@/db/writes/outbox-results";
+import { enqueueNotification } from "@/db/writes/outbox";
 import {
   activateWebhook,
   disableWebhook,

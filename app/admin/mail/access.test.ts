@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
 import { deliveries, emailMessages } from "@/db/schema";
-import { enqueueNotification, storeRenderedEmails, writeFanOut } from "@/db/writes/outbox";
+import { enqueueNotification, writeFanOut } from "@/db/writes/outbox";
+import { storeRenderedEmails } from "@/db/writes/outbox-emails";
 import { actAs, installTestDatabase, makeUser, removeTestDatabase } from "@/services/testing/auth-harness";
 
 // next.config.ts turns authInterrupts on for the app (forbidden() in services/auth/dal.ts); the build sets this.
