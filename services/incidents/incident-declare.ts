@@ -1,6 +1,8 @@
 // Declaring an incident: live, as a backfill (no notifications), or as already resolved, recorded as it
 // happened. Authorises, validates, writes in one transaction and audits.
+import type { z } from "zod";
 import type { Db, Tx } from "@/db";
+import type { IncidentStatus } from "@/db/constants";
 import type { GroupRef } from "@/core/visitor-reports";
 import { attachReportGroup } from "@/services/reports/triage";
 import { insertAuditEntry } from "@/db/writes/audit";
@@ -45,6 +47,30 @@ function endOfResolvedDeclaration(
   return input.resolvedAt;
 }
 
+/** A declaration once checked against the page: the parsed input, where it goes and when it started. */
+type Declaration = z.output<typeof createIncidentInput> & {
+  pageId: string;
+  componentIds: string[];
+  startedAt: number;
+  backfilled: boolean;
+};
+
+/** The incident row of a declaration; `status` is its first update's. */
+function insertDeclared(tx: Tx, actor: Actor, d: Declaration, status: IncidentStatus, now: number): string {
+  return insertIncident(tx, {
+    pageId: d.pageId,
+    kind: "incident",
+    name: d.name,
+    status,
+    startedAt: d.startedAt,
+    at: now,
+    componentIds: d.componentIds,
+    impactOverride: d.impactOverride,
+    backfilled: d.backfilled,
+    createdBy: actorColumns(actor).userId,
+  });
+}
+
 export function createIncident(
   db: Db,
   actor: Actor,
@@ -64,25 +90,9 @@ export function createIncident(
       const page = requirePage(tx);
       const componentIds = Object.keys(input.componentStatuses);
       checkComponents(tx, page.id, componentIds, "componentStatuses");
-      if (endedAt !== null)
-        return recordResolvedIncident(
-          tx,
-          actor,
-          { ...input, pageId: page.id, componentIds, startedAt, endedAt, backfilled },
-          now,
-        );
-      const id = insertIncident(tx, {
-        pageId: page.id,
-        kind: "incident",
-        name: input.name,
-        status: input.status,
-        startedAt,
-        at: now,
-        componentIds,
-        impactOverride: input.impactOverride,
-        backfilled,
-        createdBy: actorColumns(actor).userId,
-      });
+      const declared: Declaration = { ...input, pageId: page.id, componentIds, startedAt, backfilled };
+      if (endedAt !== null) return recordResolvedIncident(tx, actor, { ...declared, endedAt }, now);
+      const id = insertDeclared(tx, actor, declared, input.status, now);
       const updateId = insertIncidentUpdate(tx, {
         incidentId: id,
         status: input.status,
@@ -119,28 +129,11 @@ export function createIncident(
 function recordResolvedIncident(
   tx: Tx,
   actor: Actor,
-  input: ReturnType<typeof createIncidentInput.parse> & {
-    pageId: string;
-    componentIds: string[];
-    startedAt: number;
-    endedAt: number;
-    backfilled: boolean;
-  },
+  input: Declaration & { endedAt: number },
   now: number,
 ): { id: string; updateId: string } {
   const notifies = input.notify && !input.backfilled;
-  const id = insertIncident(tx, {
-    pageId: input.pageId,
-    kind: "incident",
-    name: input.name,
-    status: "investigating",
-    startedAt: input.startedAt,
-    at: now,
-    componentIds: input.componentIds,
-    impactOverride: input.impactOverride,
-    backfilled: input.backfilled,
-    createdBy: actorColumns(actor).userId,
-  });
+  const id = insertDeclared(tx, actor, input, "investigating", now);
   insertIncidentUpdate(tx, {
     incidentId: id,
     status: "investigating",
