@@ -95,9 +95,9 @@ export function makeStatuspageFixture(options: FixtureOptions = {}): StatuspageD
       const last = k === steps.length - 1 && !open;
       const body = `${status === "resolved" ? "Resolved" : "Update"}: ${target.name} (${i + 1}.${k + 1})`;
       const changes = first
-        ? affected(target, "operational", hurt[impact])
+        ? affected(target, { from: "operational", to: hurt[impact] })
         : last
-          ? affected(target, hurt[impact], "operational")
+          ? affected(target, { from: hurt[impact], to: "operational" })
           : null;
       return update(spId(`u${k}`, i + 1), id, status, body, at, changes);
     });
@@ -148,9 +148,9 @@ export function makeStatuspageFixture(options: FixtureOptions = {}): StatuspageD
       const body = `${target.name} maintenance: ${status.replace("_", " ")}`;
       const changes =
         status === "in_progress"
-          ? affected(target, "operational", "under_maintenance")
+          ? affected(target, { from: "operational", to: "under_maintenance" })
           : status === "completed"
-            ? affected(target, "under_maintenance", "operational")
+            ? affected(target, { from: "under_maintenance", to: "operational" })
             : null;
       return update(spId(`w${k}`, i + 1), id, status, body, iso(times[k]), changes);
     });

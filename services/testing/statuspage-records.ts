@@ -11,8 +11,8 @@ export function spId(prefix: string, n: number): string {
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** One component's status change, as an update lists it. */
-export function affected(target: SpComponent, from: ComponentStatus, to: ComponentStatus): SpAffected[] {
-  return [{ code: target.id, name: target.name, old_status: from, new_status: to }];
+export function affected(target: SpComponent, change: { from: ComponentStatus; to: ComponentStatus }): SpAffected[] {
+  return [{ code: target.id, name: target.name, old_status: change.from, new_status: change.to }];
 }
 
 export function update(
