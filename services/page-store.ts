@@ -114,6 +114,27 @@ export class PageStore {
     });
   }
 
+  /**
+   * The static publisher's read (services/publish): a current cached copy, or a visitor's render in flight,
+   * when there is one; otherwise a render of its own that is NOT kept. A full publish reads every page of the
+   * site, several times what the cache holds, so keeping its renders would evict every visitor's page (it
+   * did: 0 hits in a full read of 6,355 pages). Never the previous copy: the copy must show this version.
+   */
+  serveForPublisher(key: string, version: number, host: string | undefined): Ready | Promise<Ready | Uncached> {
+    const entry = this.cache.peek(key);
+    if (entry && entry.version === version) {
+      this.cache.stats.publisherHits++;
+      return { entry, state: "HIT" };
+    }
+    const flight = this.flights.get(flightKey(key, version));
+    if (!flight) this.cache.stats.publisherRenders++;
+    return (flight ?? this.render(key, version, host)).then((outcome) => {
+      if ("entry" in outcome) return { entry: outcome.entry, state: "MISS" as const };
+      if (outcome.thrown) this.log(`Rendering ${key} for the publisher failed (${outcome.failed}).`);
+      return outcome.uncached;
+    });
+  }
+
   private startRender(key: string, version: number, host: string | undefined): Promise<Outcome> {
     const id = flightKey(key, version);
     const flight = this.render(key, version, host).then((outcome) => {
