@@ -173,7 +173,11 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
           knownKeys,
         );
         // The next round links to these and does not fetch them again.
-        for (const o of objects) if (o.url) (known.add(o.url), knownKeys.set(o.url, o.key));
+        for (const o of objects) {
+          if (!o.url) continue;
+          known.add(o.url);
+          knownKeys.set(o.url, o.key);
+        }
       } catch (err) {
         const error = `Rendering the site failed: ${message(err)}`;
         for (const t of held) if (!failed.has(t.name)) failed.set(t.name, fail(t, error, totals.get(t.name)));
