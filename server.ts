@@ -36,6 +36,13 @@ const dev = process.argv.includes("--dev");
  */
 const RENDER_KEY = randomBytes(32).toString("base64url");
 process.env.STATUS_RENDER_KEY = RENDER_KEY;
+/**
+ * The publisher's mark (services/server/request-pipeline.ts): its reads never fill the visitors' cache. Made
+ * at start unless STATUS_PUBLISHER_KEY is set (so a publisher in another process, `npm run admin -- publish`
+ * or the benchmark, can share it). It grants nothing but that.
+ */
+const PUBLISHER_KEY = process.env.STATUS_PUBLISHER_KEY || randomBytes(32).toString("base64url");
+process.env.STATUS_PUBLISHER_KEY = PUBLISHER_KEY;
 
 async function main() {
   const config = getConfig();
@@ -92,6 +99,7 @@ async function main() {
       versions,
       metrics: process.env.PAGE_METRICS === "1",
       workerQueries: () => workerQueries,
+      publisherKey: PUBLISHER_KEY,
     }),
   );
   server.keepAliveTimeout = 65_000;

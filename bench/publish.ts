@@ -4,6 +4,7 @@
 // seconds), the time from that commit to the updated summary.json readable from the bucket, and a snapshot
 // backup of the database and its restore. Environment: BENCH_PORT for the app (s3rver takes BENCH_PORT + 1);
 // unset, both get ports the kernel says are free, and each run works in its own folder, so two runs never collide.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
@@ -36,7 +37,9 @@ async function main() {
 
   // Port 0: s3rver asks the kernel for a free one.
   const s3 = await startS3(fixed === undefined ? 0 : fixed + 1, [BUCKET]);
-  const app = await startApp(file, PORT);
+  // The server's publisher key (server.ts), shared so this process's reads never fill the visitors' cache.
+  const publisherKey = randomBytes(24).toString("base64url");
+  const app = await startApp(file, PORT, { env: { STATUS_PUBLISHER_KEY: publisherKey } });
   try {
     const targets = [
       folderTarget(path.join(OUT, "site")),
@@ -54,7 +57,7 @@ async function main() {
       const outcomes = await publishSite({
         quickSince,
         db,
-        fetcher: httpFetcher(app.base),
+        fetcher: httpFetcher(app.base, undefined, publisherKey),
         targets,
         origin: app.base,
         origins: [app.base, "http://localhost:3000"],
@@ -75,9 +78,30 @@ async function main() {
             .join("; "),
       );
 
+    // Visitors' pages in the cache before the publisher reads the whole site (several times the cache).
+    const visitorPages = [
+      "/",
+      "/history",
+      "/de",
+      "/ja/history",
+      "/api/v2/summary.json",
+      `/incidents/${incidentIds[0]}`,
+    ];
+    const metrics = async () =>
+      ((await (await fetch(`${app.base}/_status/metrics`)).json()) as { cache: Record<string, number> }).cache;
+    for (const u of visitorPages) await (await fetch(`${app.base}${u}`)).arrayBuffer();
     line("Full publish (cold page cache)", await publish());
-    line("Republish, nothing changed", await publish());
+    const before = await metrics();
+    const states = [];
+    for (const u of visitorPages) states.push((await fetch(`${app.base}${u}`)).headers.get("x-cache"));
+    const after = await metrics();
+    console.log(
+      `Visitors' pages after the full publish: ${states.join(", ")}; cache ${JSON.stringify(after)} ` +
+        `(visitor hits ${after.hits - before.hits} of ${visitorPages.length})`,
+    );
     line("Quick publish, nothing changed", await publish(Date.now()));
+    // The minute's run with nothing changed (services/publish/job.ts: a quick run since the last attempt).
+    line("The minute's run, nothing changed (the time-dependent set)", await publish(Date.now() - 60_000));
 
     // One incident update, committed through the write layer as the console would.
     const incidentId = incidentIds.at(-1)!;
@@ -113,7 +137,7 @@ async function main() {
         `(plus up to 2 s for the publisher's next tick when it runs in the server)`,
     );
 
-    line("The next full publish (what the minute's run does after that update)", await publish());
+    line("The full publish that follows the change", await publish());
 
     const snapStart = performance.now();
     const snapshot = await takeSnapshot(db, path.join(OUT, "snapshots"), Date.now());

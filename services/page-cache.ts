@@ -248,8 +248,12 @@ export class PageCache {
   private slots = new Map<string, { entry: CacheEntry; lastUsed: number }>();
   private bytes = 0;
   private clock = 0;
-  /** stale: previous copies served while a newer version rendered; refreshes: renders of aged entries. */
-  stats = { hits: 0, misses: 0, stale: 0, refreshes: 0 };
+  /**
+   * stale: previous copies served while a newer version rendered; refreshes: renders of aged entries.
+   * publisherHits/publisherRenders: the static publisher's reads (PageStore.serveForPublisher), kept apart so
+   * the visitors' hit rate is theirs alone.
+   */
+  stats = { hits: 0, misses: 0, stale: 0, refreshes: 0, publisherHits: 0, publisherRenders: 0 };
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
@@ -258,6 +262,11 @@ export class PageCache {
     if (!slot) return undefined;
     slot.lastUsed = ++this.clock;
     return slot.entry;
+  }
+
+  /** Like get, without counting as a use: a reader that must not keep pages alive (the publisher). */
+  peek(key: string): CacheEntry | undefined {
+    return this.slots.get(key)?.entry;
   }
 
   set(key: string, entry: CacheEntry): void {

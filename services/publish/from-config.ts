@@ -37,7 +37,8 @@ export function configuredPublishRun(db: Db, sourceUrl?: string): PublishRun | u
   const source = sourceUrl ?? publish.sourceUrl ?? loopbackSource(config.host, config.port);
   return {
     db,
-    fetcher: httpFetcher(source),
+    // The key when this process shares the server's (STATUS_PUBLISHER_KEY set for both): see server.ts.
+    fetcher: httpFetcher(source, undefined, process.env.STATUS_PUBLISHER_KEY || undefined),
     targets,
     origin: config.publicUrl,
     origins: [config.publicUrl, source],
@@ -58,7 +59,8 @@ export function startConfiguredPublisher(db: Db) {
   if (targets.length) console.log(`Publishing the site to ${targets.map((t) => t.describe).join(" and ")}`);
   return startPublisher({
     db,
-    fetcher: httpFetcher(source),
+    // This server's own key (server.ts), only when the source is this server: never sent elsewhere.
+    fetcher: httpFetcher(source, undefined, publish.sourceUrl ? undefined : process.env.STATUS_PUBLISHER_KEY),
     targets,
     targetSource,
     origin: config.publicUrl,

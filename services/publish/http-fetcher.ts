@@ -1,6 +1,7 @@
 // Fetches the site from the running app over HTTP: from inside the server, its own public listener (so the
 // copy is exactly what visitors get, from the same page cache); from the CLI, the server's address.
 import { PRIVATE_CACHE_CONTROL } from "@/services/page-cache";
+import { PUBLISHER_KEY_HEADER } from "@/services/server/request-pipeline";
 import http from "node:http";
 import type { Fetched, SiteFetcher } from "./site";
 
@@ -9,7 +10,11 @@ const TIMEOUT_MS = 60_000;
 /** Like the page cache's render requests, a User-Agent, so Next puts the metadata in <head>. */
 const USER_AGENT = "StatusPagePublisher/1 (services/publish)";
 
-export function httpFetcher(sourceUrl: string, hostHeader?: string): SiteFetcher {
+/**
+ * `publisherKey`: the server's STATUS_PUBLISHER_KEY, so its pages are read without filling the visitors' cache.
+ * Only for a source that is that server: the key goes in every request.
+ */
+export function httpFetcher(sourceUrl: string, hostHeader?: string, publisherKey?: string): SiteFetcher {
   const source = new URL(sourceUrl);
   if (source.protocol !== "http:")
     throw new Error(`The publisher fetches from the app over plain HTTP, not ${source.protocol}`);
@@ -28,6 +33,7 @@ export function httpFetcher(sourceUrl: string, hostHeader?: string): SiteFetcher
             accept: "text/html,*/*",
             "accept-encoding": "identity",
             "user-agent": USER_AGENT,
+            ...(publisherKey ? { [PUBLISHER_KEY_HEADER]: publisherKey } : {}),
           },
           timeout: TIMEOUT_MS,
           agent,

@@ -5,8 +5,8 @@
 // pages come from the server's own cache over loopback, and the uploads are plain async I/O.
 import type { Db } from "@/db";
 import { readPublicContentVersion } from "@/db/change-watcher";
-import { listPublishTargetStatus } from "@/db/queries/publish";
-import { isPublishDue, REPUBLISH_EVERY_MS } from "@/core/publish-schedule";
+import { listPublishTargetStatus, pageForPublishing } from "@/db/queries/publish";
+import { publishKind, type LastFull } from "@/core/publish-schedule";
 import { startJobRunner, type JobRunner } from "@/services/jobs/runner";
 import { publishSite, publisherId, type PublishOutcome, type PublishRun } from "./publish";
 import type { PublishTarget } from "./target";
@@ -23,31 +23,37 @@ export function describeOutcome(o: PublishOutcome): string {
 }
 
 /**
- * The targets due now, published together (the site is rendered once for all of them). Right after a change,
- * when each was fully published less than a minute ago by this process, a quick publish (the current state
- * and the changed incidents); otherwise the full site. `lastFull` is this process's memory of full publishes.
+ * The targets due now, published together (the site is rendered once for all of them), as the kind of run
+ * core/publish-schedule.ts publishKind decides: a quick run right after a change (the current state and the
+ * changed incidents), the full site when public content changed since the last full run (after the quick
+ * one went out), hourly and after local midnight, and otherwise each minute only the time-dependent set.
+ * `lastFull` is this process's memory of full publishes.
  */
 export async function publishDueTargets(
   run: PublishRun,
   now: number,
-  lastFull: Map<string, number> = new Map(),
+  lastFull: Map<string, LastFull> = new Map(),
 ): Promise<PublishOutcome[]> {
   const version = readPublicContentVersion(run.db);
   const states = new Map(listPublishTargetStatus(run.db).map((s) => [s.name, s]));
-  const due = run.targets.filter((t) => isPublishDue(states.get(t.name), version, now));
+  const page = pageForPublishing(run.db);
+  const zone = String(page?.time_zone ?? page?.timeZone ?? "Etc/UTC");
+  const kinds = new Map(
+    run.targets.map((t) => [t, publishKind(states.get(t.name), version, now, lastFull.get(t.name), zone)]),
+  );
+  const due = run.targets.filter((t) => kinds.get(t) !== undefined);
   if (!due.length) return [];
-  const quickSince = due.every((t) => {
-    const s = states.get(t.name);
-    const full = lastFull.get(t.name);
-    return (
-      s && s.requestedAt === null && s.failingSince === null && full !== undefined && now - full < REPUBLISH_EVERY_MS
-    );
-  })
-    ? // From the start of the last run, less a second for clocks of other writers.
-      Math.min(...due.map((t) => states.get(t.name)!.lastAttemptAt ?? 0)) - 1_000
-    : undefined;
+  const wanted = [...kinds.values()];
+  // A change goes out first (a target owed a full run gets it on the next tick); else a full run for all.
+  const kind = wanted.includes("quick") ? "quick" : wanted.includes("full") ? "full" : "time";
+  const quickSince =
+    kind === "full"
+      ? undefined
+      : // From the start of the last run, less a second for clocks of other writers.
+        Math.min(...due.filter((t) => kinds.get(t) !== "full").map((t) => states.get(t.name)?.lastAttemptAt ?? 0)) -
+        1_000;
   const outcomes = await publishSite({ ...run, targets: due, quickSince });
-  for (const o of outcomes) if (o.ok && !o.quick) lastFull.set(o.target, now);
+  for (const o of outcomes) if (o.ok && !o.quick) lastFull.set(o.target, { at: now, version });
   return outcomes;
 }
 
@@ -62,7 +68,7 @@ export function startPublisher(
 ): JobRunner {
   const log = run.log ?? ((m: string) => console.log(m));
   const owner = publisherId();
-  const lastFull = new Map<string, number>();
+  const lastFull = new Map<string, LastFull>();
   return startJobRunner({
     getDb: () => run.db,
     intervalMs: run.intervalMs ?? PUBLISH_TICK_MS,
@@ -74,7 +80,7 @@ export function startPublisher(
         run: async (db, now) => {
           const targets = run.targetSource?.() ?? run.targets;
           const outcomes = targets.length ? await publishDueTargets({ ...run, targets, db, owner }, now, lastFull) : [];
-          // Quiet when nothing changed: the every-minute republish of an unchanged site uploads nothing.
+          // Quiet when nothing changed: the minute's run of an unchanged site uploads nothing.
           for (const o of outcomes) if (!o.ok || o.uploaded + o.deleted > 0) log(`[publish] ${describeOutcome(o)}`);
           // Every tick, not only after a run: a failing target's retries slow to one per 5 minutes.
           for (const a of queuePublishAlerts(db, now, targets))

@@ -15,7 +15,15 @@ import {
   takeOverPublishLease,
 } from "@/db/writes/publish";
 import { publishRefusal } from "@/core/publish-paths";
-import { buildObjects, crawlSite, CURRENT_STATE_URLS, NOT_FOUND_PROBE, seedUrls, type SiteFetcher } from "./site";
+import {
+  buildObjects,
+  crawlSite,
+  CURRENT_STATE_URLS,
+  inEveryLanguage,
+  NOT_FOUND_PROBE,
+  seedUrls,
+  type SiteFetcher,
+} from "./site";
 import type { Manifest, PublishTarget } from "./target";
 import { uploadToTarget, PublishFailure } from "./upload";
 
@@ -113,14 +121,14 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
     // A quick publish needs every target's manifest to know where the pages it does not render are.
     const manifests = new Map<string, Manifest>();
     let quick = run.quickSince !== undefined;
-    let objects;
-    let renderMs = 0;
+    const knownKeys = new Map<string, string>();
+    let rounds: { seeds: string[]; expand: (url: string) => string[] }[];
+    let known: Set<string>;
     try {
       if (quick) {
         for (const t of held) manifests.set(t.name, await t.readManifest());
         quick = [...manifests.values()].every((m) => Object.values(m).some((e) => e.url));
       }
-      const knownKeys = new Map<string, string>();
       if (quick) {
         for (const m of manifests.values())
           for (const [key, e] of Object.entries(m)) if (e.url) knownKeys.set(e.url, key);
@@ -134,45 +142,81 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
             ]),
           ]
         : seedUrls(publishSeeds(run.db, page!.id));
-      const known = new Set([...knownKeys.keys()].filter((u) => !seeds.includes(u)));
-      const crawlStart = now();
-      const pages = await crawlSite(run.fetcher, seeds, run.signal, known);
-      renderMs = now() - crawlStart;
-      const notFound = quick ? undefined : await run.fetcher(NOT_FOUND_PROBE);
-      objects = buildObjects(
-        pages,
-        notFound?.status === 404 ? notFound : undefined,
-        { origin, origins, baseUrl: run.baseUrl },
-        knownKeys,
-      );
+      known = new Set([...knownKeys.keys()].filter((u) => !seeds.includes(u)));
+      // The change out first: a quick publish renders and uploads the API and the default language's pages as a
+      // round of their own, then the other languages' copies (7 of the 8, so most of the work).
+      const one = (url: string) => [url];
+      rounds = quick
+        ? [
+            { seeds, expand: one },
+            { seeds: seeds.flatMap((u) => inEveryLanguage(u).slice(1)), expand: one },
+          ]
+        : [{ seeds, expand: inEveryLanguage }];
     } catch (err) {
       const error = `Rendering the site failed: ${message(err)}`;
       return [...busy, ...held.map((t) => fail(t, error))];
     }
-    const outcomes: PublishOutcome[] = [];
-    for (const t of held) {
+    const totals = new Map(held.map((t) => [t.name, { uploaded: 0, deleted: 0, unchanged: 0 }]));
+    const failed = new Map<string, PublishOutcome>();
+    let renderMs = 0;
+    for (const round of rounds) {
+      let objects;
       try {
-        const result = await uploadToTarget(t, objects, {
-          now: now(),
-          startedAt,
-          origin,
-          signal: run.signal,
-          retryDelayMs: run.retryDelayMs,
-          partial: quick,
-          manifest: manifests.get(t.name),
-        });
-        const at = now();
-        recordPublishSuccess(run.db, t.name, {
-          version,
-          startedAt,
-          at,
-          objectsChanged: result.uploaded + result.deleted,
-        });
-        outcomes.push({ target: t.name, ok: true, ...result, durationMs: at - startedAt, quick, renderMs });
+        const crawlStart = now();
+        const pages = await crawlSite(run.fetcher, round.seeds, run.signal, known, round.expand);
+        renderMs += now() - crawlStart;
+        const notFound = quick ? undefined : await run.fetcher(NOT_FOUND_PROBE);
+        objects = buildObjects(
+          pages,
+          notFound?.status === 404 ? notFound : undefined,
+          { origin, origins, baseUrl: run.baseUrl },
+          knownKeys,
+        );
+        // The next round links to these and does not fetch them again.
+        for (const o of objects) {
+          if (!o.url) continue;
+          known.add(o.url);
+          knownKeys.set(o.url, o.key);
+        }
       } catch (err) {
-        outcomes.push(fail(t, message(err), err instanceof PublishFailure ? err.partial : undefined));
+        const error = `Rendering the site failed: ${message(err)}`;
+        for (const t of held) if (!failed.has(t.name)) failed.set(t.name, fail(t, error, totals.get(t.name)));
+        break;
+      }
+      for (const t of held) {
+        if (failed.has(t.name)) continue;
+        const sum = totals.get(t.name)!;
+        try {
+          const result = await uploadToTarget(t, objects, {
+            now: now(),
+            startedAt,
+            origin,
+            signal: run.signal,
+            retryDelayMs: run.retryDelayMs,
+            partial: quick,
+            manifest: manifests.get(t.name),
+          });
+          for (const k of ["uploaded", "deleted", "unchanged"] as const) sum[k] += result[k];
+        } catch (err) {
+          if (err instanceof PublishFailure)
+            for (const k of ["uploaded", "deleted", "unchanged"] as const) sum[k] += err.partial[k];
+          failed.set(t.name, fail(t, message(err), sum));
+        }
       }
     }
+    const outcomes: PublishOutcome[] = held.map((t) => {
+      const done = failed.get(t.name);
+      if (done) return done;
+      const result = totals.get(t.name)!;
+      const at = now();
+      recordPublishSuccess(run.db, t.name, {
+        version,
+        startedAt,
+        at,
+        objectsChanged: result.uploaded + result.deleted,
+      });
+      return { target: t.name, ok: true, ...result, durationMs: at - startedAt, quick, renderMs };
+    });
     return [...busy, ...outcomes];
   } finally {
     clearInterval(renew);

@@ -136,6 +136,8 @@ export async function crawlSite(
   signal?: AbortSignal,
   /** Already published and not to be fetched again when only linked to (a quick publish). */
   known: ReadonlySet<string> = new Set(),
+  /** What each seed stands for: itself and its copy in every language, unless a caller renders them apart. */
+  expand: (url: string) => string[] = inEveryLanguage,
 ): Promise<Map<string, Fetched>> {
   const found = new Map<string, Fetched>();
   const queued = new Set<string>();
@@ -147,7 +149,7 @@ export async function crawlSite(
     queued.add(u);
     queue.push(u);
   };
-  seeds.flatMap(inEveryLanguage).forEach(enqueue);
+  seeds.flatMap(expand).forEach(enqueue);
   for (const u of known) queued.add(u);
   let bytes = 0;
   const worker = async () => {

@@ -11,7 +11,7 @@ import { makeWorld, type World } from "@/services/testing/notification-fixtures"
 import { AudienceGate } from "@/services/viewers/cache-gate";
 import { RENDER_AUDIENCE_HEADER, RENDER_KEY_HEADER } from "@/services/viewers/policy";
 import { pageRenderer } from "./render-client";
-import { requestPipeline, type NextHandler } from "./request-pipeline";
+import { PUBLISHER_KEY_HEADER, requestPipeline, type NextHandler } from "./request-pipeline";
 import { PublicVersionReader } from "./version-reader";
 
 const servers: http.Server[] = [];
@@ -37,7 +37,7 @@ async function get(port: number, urlPath: string, headers: Record<string, string
 }
 
 /** A server with the pipeline in front of a stand-in Next that records what reached it. */
-async function start(options: { metrics?: boolean } = {}) {
+async function start(options: { metrics?: boolean; publisherKey?: string } = {}) {
   world = makeWorld();
   versions = new PublicVersionReader(world.file);
   const renders: { url: string; audience: string; key: string }[] = [];
@@ -57,21 +57,39 @@ async function start(options: { metrics?: boolean } = {}) {
     res.end("from next");
   };
   const db = world.db;
+  const store = new PageStore({ render: pageRenderer({ port: () => renderPort, renderKey: "test-key" }) });
   const port = await listen(
     requestPipeline({
       handle,
       trustProxy: false,
-      pages: new PageStore({ render: pageRenderer({ port: () => renderPort, renderKey: "test-key" }) }),
+      pages: store,
+      publisherKey: options.publisherKey,
       gate: new AudienceGate(() => db),
       versions,
       metrics: options.metrics ?? false,
       workerQueries: () => 7,
     }),
   );
-  return { port, renders, toNext, world };
+  return { port, renders, toNext, world, store };
 }
 
 describe("the request pipeline", () => {
+  it("serves the in-process publisher (its key in PUBLISHER_KEY_HEADER) without keeping its renders", async () => {
+    const { port, renders, store } = await start({ publisherKey: "publisher-secret" });
+    const mark = { [PUBLISHER_KEY_HEADER]: "publisher-secret" };
+    expect((await get(port, "/history", mark)).body).toContain("render 1 of /history");
+    expect(store.cache.size).toBe(0);
+    expect(store.cache.stats).toMatchObject({ misses: 0, publisherRenders: 1 });
+    // A wrong key is an ordinary visitor: the render is cached and counted as the visitors' miss.
+    await get(port, "/", { [PUBLISHER_KEY_HEADER]: "guess" });
+    expect(store.cache.size).toBe(1);
+    expect(store.cache.stats).toMatchObject({ misses: 1 });
+    // The publisher takes the visitors' current copy when there is one.
+    expect((await get(port, "/", mark)).body).toContain("render 2 of /");
+    expect(renders.length).toBe(2);
+    expect(store.cache.stats).toMatchObject({ publisherHits: 1 });
+  });
+
   it("answers a public page from the cache until the content version moves", async () => {
     const { port, renders, world } = await start();
     const first = await get(port, "/");

@@ -5,6 +5,7 @@
 //   3. The public content version of this event-loop turn (version-reader.ts), and which audience's copy the
 //      request may have (AudienceGate); a private page's anonymous request goes to Next, never the cache.
 //   4. The copy from the PageStore, compressed, with an ETag (services/page-send.ts).
+import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
 import type { Audience } from "@/db/constants";
 import { queryCounter } from "@/db";
@@ -29,6 +30,22 @@ export interface PipelineOptions {
   metrics: boolean;
   /** The render worker's query count: it runs in this process, so /_status/metrics counts it too. */
   workerQueries: () => number;
+  /**
+   * Made at start and given only to this process's publisher: a request carrying it in PUBLISHER_KEY_HEADER is
+   * served without keeping its render (PageStore.serveForPublisher), so a full publish never evicts visitors'
+   * pages. A key, not the User-Agent: anyone could send that and make every one of their requests a render.
+   */
+  publisherKey?: string;
+}
+
+export const PUBLISHER_KEY_HEADER = "x-status-publisher-key";
+
+function isPublisher(req: http.IncomingMessage, key: string | undefined): boolean {
+  const given = req.headers[PUBLISHER_KEY_HEADER];
+  if (!key || typeof given !== "string") return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(key);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** The last X-Forwarded-For entry, as services/auth/request.ts's clientAddress reads it. */
@@ -100,7 +117,10 @@ export function requestPipeline(options: PipelineOptions) {
     // A private page's anonymous request: Next answers it (a redirect to sign in, or a 401), never the cache.
     if (audience === "refused") return toNext(req, res);
     const who = audience;
-    const served = pages.serve(audienceKey(audience, cacheKey(url)), version, req.headers.host);
+    const key = audienceKey(audience, cacheKey(url));
+    const served = isPublisher(req, options.publisherKey)
+      ? pages.serveForPublisher(key, version, req.headers.host)
+      : pages.serve(key, version, req.headers.host);
     if (served instanceof Promise)
       served.then(
         (answer) => sendServed(req, res, answer, who),
