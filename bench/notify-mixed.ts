@@ -229,7 +229,7 @@ async function runPhase(servers: Servers, channels: number, numbers: number): Pr
 }
 
 const bound = SUBSCRIBERS / 100 / LIMIT;
-const line = (label: string, value: string) => console.log(`${label.padEnd(40)}${value}`);
+const line = (label: string, value: string) => console.log(`${label.padEnd(42)}${value}`);
 
 function report(name: string, r: PhaseResult) {
   const messages = r.email.count + (r.chat?.count ?? 0) + (r.sms?.count ?? 0);

@@ -3,7 +3,8 @@
 // hangs, never holds up another. A lane may also allow only one send in flight per endpoint (the first
 // recipient of a delivery: a webhook subscriber), so one receiver's timeouts use one slot, not all of them,
 // and may keep some slots for endpoints that are not failing. Claims go through the outbox's lease, so
-// "never lose, never duplicate" still holds: a delivery is either claimed by one lane or waiting.
+// "never lose, never duplicate" still holds: a delivery is either claimed by one lane or waiting. All lanes
+// share one event loop, so in the worker loop they also take turns for it (keepLanesFull).
 import { performance } from "node:perf_hooks";
 import type { Db } from "@/db";
 import type { DeliveryChannel } from "@/db/constants";
