@@ -91,6 +91,12 @@ test.describe("public service report", () => {
 
     // The owner publishes it.
     await page.goto("/admin/report");
+    // The monthly email goes once the month has ended in the page's zone, as the job sends it.
+    const zone = db.select({ timeZone: pages.timeZone }).from(pages).get()!.timeZone;
+    const sharing = page.getByRole("region", { name: "Sharing" });
+    await expect(sharing).toContainText(`once the month has ended in the page’s time zone (${zone}, in Settings)`);
+    await expect(sharing).not.toContainText("first of each month");
+    await expect(sharing.getByRole("link", { name: "Settings" })).toHaveAttribute("href", "/admin/settings");
     await page.getByRole("button", { name: "Publish the report at /report" }).click();
     await expect(formStatus(page).filter({ hasText: "The report is public at /report." })).toBeVisible(SLOW);
 

@@ -82,6 +82,11 @@ test("German sign-up, German mail; switched to Arabic on the manage page, Arabic
   expect(german.text).toContain(`${service.name}: Eingeschränkte Leistung`);
   expect(german.text).toContain("Abonnement verwalten");
   expect(german.html).toContain('lang="de"');
+  // Its link leads to the incident page in German, not the page's default language.
+  await page.goto(linkIn(german.text!, "de/incidents"));
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByRole("heading", { level: 1, name: first })).toBeVisible();
+  await page.goto(manageUrl);
 
   // The language select is a plain form: the change is a POST and a redirect.
   await page.getByLabel("Sprache Ihrer E-Mails und Nachrichten").selectOption("ar");
@@ -95,6 +100,7 @@ test("German sign-up, German mail; switched to Arabic on the manage page, Arabic
   expect(arabic.text).toContain(`${service.name}: أداء منخفض`);
   expect(arabic.html).toContain('dir="rtl"');
   expect(arabic.html).toContain('lang="ar"');
+  expect(arabic.text).toMatch(/\/ar\/incidents\/\w+/);
 
   // The Arabic manage page: phone width and desktop, dark, accessible, nothing wider than the screen.
   await page.emulateMedia({ colorScheme: "dark" });

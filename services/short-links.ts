@@ -6,8 +6,7 @@ import type { Db } from "@/db";
 import { incidentHiddenFromPublic } from "@/db/queries/audience";
 import { incidentPageId } from "@/db/queries/sms";
 import { isId } from "@/core/ids";
-import type { Locale } from "@/core/i18n/locales";
-import { localizePath } from "@/core/i18n/paths";
+import { messageUrl, type MessageLanguage } from "@/core/i18n/message-url";
 
 export const SHORT_LINK_PREFIX = "/i/";
 
@@ -20,13 +19,9 @@ export const SHORT_LINK_MISS_CACHE = "public, max-age=60";
  * language: `/de/i/<code>` leads to `/de/incidents/<id>` (three more characters, only for a language that is
  * not the page's default).
  */
-export function shortLink(
-  base: string,
-  incidentId: string,
-  language?: { locale: Locale; defaultLocale: Locale },
-): string {
+export function shortLink(base: string, incidentId: string, language?: MessageLanguage): string {
   const path = `${SHORT_LINK_PREFIX}${incidentId}`;
-  return `${base.replace(/\/+$/, "")}${language ? localizePath(path, language.locale, language.defaultLocale) : path}`;
+  return language ? messageUrl(base, language, path) : `${base.replace(/\/+$/, "")}${path}`;
 }
 
 /** Where /i/<code> goes (a path on this site), or null: an unknown or malformed code, or not public. */

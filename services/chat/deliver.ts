@@ -86,7 +86,10 @@ export async function deliverChat(ctx: ChatDeliveryContext, delivery: Delivery):
   const base = (page.url ?? ctx.publicUrl).replace(/\/+$/, "");
   const payload = chatPayload(subscriber.chatPlatform, message, {
     unsubscribe: chatUnsubscribeUrl(base, ctx.appSecret, subscriber),
-    helpful: chatHelpfulLinks(base, ctx.appSecret, subscriber, message.updateId, localeOr(subscriber.language)),
+    helpful: chatHelpfulLinks(base, ctx.appSecret, subscriber, message.updateId, {
+      locale: localeOr(subscriber.language),
+      defaultLocale: localeOr(page.defaultLocale),
+    }),
   });
   const result = await postChat(subscriber.chatPlatform, url, payload, ctx.options);
   const at = clock();

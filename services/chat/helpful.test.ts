@@ -101,11 +101,13 @@ describe("chatHelpfulLinks", () => {
       })
       .run();
     const secret = ensureAppSecret(world.db, 1);
-    const made = chatHelpfulLinks("https://status.example.org/", secret, { id, tokenVersion: 1 }, "upd000000001", "de");
+    const de = { locale: "de", defaultLocale: "en" } as const;
+    const made = chatHelpfulLinks("https://status.example.org/", secret, { id, tokenVersion: 1 }, "upd000000001", de);
     expect(made).toMatchObject({ question: "War das hilfreich?", yes: { label: "Ja" }, no: { label: "Nein" } });
-    expect(made!.yes.url).toMatch(/^https:\/\/status\.example\.org\/helpful\/upd000000001\?voter=.+&v=yes$/);
+    // The vote page in the channel's language (German is not this page's default).
+    expect(made!.yes.url).toMatch(/^https:\/\/status\.example\.org\/de\/helpful\/upd000000001\?voter=.+&v=yes$/);
     const token = new URL(made!.no.url).searchParams.get("voter")!;
     expect(voterKey(world.db, { subscriberToken: token })).toBe(`s:${id}`);
-    expect(chatHelpfulLinks("https://status.example.org", secret, { id, tokenVersion: 1 }, null, "en")).toBeUndefined();
+    expect(chatHelpfulLinks("https://status.example.org", secret, { id, tokenVersion: 1 }, null, de)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // the buttons, as from an email), carrying the channel's voter token signed like an email subscriber's, so one
 // channel has one changeable vote per update. The words come from the `votes` namespace in the given language.
 import { translator } from "@/core/i18n/translate";
-import type { Locale } from "@/core/i18n/locales";
+import { messageUrl, type MessageLanguage } from "@/core/i18n/message-url";
 import { signSubscriberToken } from "@/services/notifications/tokens";
 
 export interface ChatHelpfulLinks {
@@ -17,12 +17,12 @@ export function chatHelpfulLinks(
   appSecret: string,
   subscriber: { id: string; tokenVersion: number },
   updateId: string | null | undefined,
-  locale: Locale,
+  lang: MessageLanguage,
 ): ChatHelpfulLinks | undefined {
   if (!updateId) return undefined;
-  const t = translator(locale, "votes");
+  const t = translator(lang.locale, "votes");
   const voter = signSubscriberToken(appSecret, "vote", subscriber.id, subscriber.tokenVersion);
-  const page = `${base.replace(/\/+$/, "")}/helpful/${encodeURIComponent(updateId)}?voter=${encodeURIComponent(voter)}`;
+  const page = messageUrl(base, lang, `/helpful/${encodeURIComponent(updateId)}?voter=${encodeURIComponent(voter)}`);
   return {
     question: t("chatQuestion"),
     yes: { label: t("yes"), url: `${page}&v=yes` },

@@ -9,6 +9,7 @@ import {
 } from "@/db/constants";
 import type { NotificationContext } from "@/db/queries/notifications";
 import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { messageUrl } from "@/core/i18n/message-url";
 import { componentLabel, kindLabel, localeOr, whenLine, words, zonedTime } from "@/services/notifications/words";
 
 /** Incident and maintenance news: what email subscribers get (reminders too), not service status changes. */
@@ -102,7 +103,8 @@ export function chatMessage(
       scheduledUntil: incident.scheduledUntil,
       maintenance: isMaintenance,
     }),
-    url: `${base}/incidents/${incident.id}`,
+    // The incident page in the channel's language; admin links in the body resolve against the bare base.
+    url: messageUrl(base, { locale, defaultLocale: localeOr(page.defaultLocale) }, `/incidents/${incident.id}`),
     linkBase: base,
     locale,
     updateId: update && notification.kind !== "postmortem_published" ? update.id : null,
@@ -111,7 +113,7 @@ export function chatMessage(
 
 /** The one message a new channel must accept before it is active (services/chat/register.ts). */
 export function verificationMessage(
-  page: { name: string; timeZone: string },
+  page: { name: string; timeZone: string; defaultLocale: string },
   base: string,
   now: number,
   locale: Locale = DEFAULT_LOCALE,
@@ -125,7 +127,7 @@ export function verificationMessage(
     body: t("chat.verifyBody", { page: page.name }),
     services: [],
     when: t("chat.connectedAt", { time: zonedTime(locale, now, page.timeZone) }),
-    url: base,
+    url: messageUrl(base, { locale, defaultLocale: localeOr(page.defaultLocale) }, "/"),
     linkBase: base,
     locale,
   };

@@ -4,6 +4,7 @@
 import { createElement, type ComponentType } from "react";
 import type { NotificationKind } from "@/db/constants";
 import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
+import { messageUrl } from "@/core/i18n/message-url";
 import type { NotificationContext } from "@/db/queries/notifications";
 import type { Branding } from "@/emails/components/layout";
 import type { NotificationEmailProps } from "@/emails/components/notification-email";
@@ -29,7 +30,7 @@ import { renderMonthlyReport } from "@/services/reports/monthly-email";
 import { threadHeaders, unsubscribeHeaders } from "./content";
 import { both, LINK, type RenderedTemplate } from "./rendered";
 import { renderTeamEmail } from "./render-team";
-import { componentLabel, kindLabel, subjectLine, whenLine, words, zonedTime } from "./words";
+import { componentLabel, kindLabel, localeOr, subjectLine, whenLine, words, zonedTime } from "./words";
 
 const MANAGE = "xxmanagetokenxx";
 const UNSUBSCRIBE = "xxunsubscribetokenxx";
@@ -86,12 +87,16 @@ export async function renderTemplate(
 ): Promise<RenderedTemplate> {
   const t = words(locale, ctx.page.timeZone);
   const base = pageUrlOf(ctx, publicUrl);
-  const branding: Branding = { pageName: ctx.page.name, accentColor: ctx.page.accentColor, pageUrl: base };
+  const defaultLocale = localeOr(ctx.page.defaultLocale);
+  // Every link a subscriber gets leads to the page in their language (team emails stay unprefixed English).
+  const link = (path: string) => messageUrl(base, { locale, defaultLocale }, path);
+  const teamBranding: Branding = { pageName: ctx.page.name, accentColor: ctx.page.accentColor, pageUrl: base };
+  const branding: Branding = { ...teamBranding, pageUrl: link("/") };
   const { notification, incident, update } = ctx;
-  const manageUrl = `${base}/manage/${MANAGE}`;
-  const unsubscribeUrl = `${base}/unsubscribe/${UNSUBSCRIBE}`;
+  const manageUrl = link(`/manage/${MANAGE}`);
+  const unsubscribeUrl = link(`/unsubscribe/${UNSUBSCRIBE}`);
   if (notification.kind === "subscription_confirm") {
-    const confirmUrl = `${base}/subscribe/confirm/${LINK}`;
+    const confirmUrl = link(`/subscribe/confirm/${LINK}`);
     // A follow's confirmation names its incident (the notification carries it).
     const incidentName = incident?.name ?? null;
     const out = await both(
@@ -102,14 +107,14 @@ export async function renderTemplate(
       : t("confirm.subject", { page: ctx.page.name });
     return { ...out, subject, incidentId: null, transactional: true };
   }
-  const team = await renderTeamEmail(ctx, publicUrl, branding);
+  const team = await renderTeamEmail(ctx, publicUrl, teamBranding);
   if (team) return team;
   if (notification.kind === "viewer_sign_in") {
     const link = ctx.viewerLink;
     if (!link) throw new Error("Cannot render a viewer sign-in link that was used or has expired");
-    // The viewer's language is not known yet: the page's default (English until #14 gives pages one).
-    const locale = DEFAULT_LOCALE;
-    const signInUrl = `${publicUrl.replace(/\/+$/, "")}/sign-in?link=${LINK}`;
+    // The viewer's language is not known yet: the page's default, whose sign-in URL is the unprefixed one.
+    const locale = defaultLocale;
+    const signInUrl = messageUrl(publicUrl, { locale, defaultLocale }, `/sign-in?link=${LINK}`);
     const minutes = Math.max(1, Math.round((link.expiresAt - notification.createdAt) / 60_000));
     const out = await both(createElement(ViewerSignIn, { branding, signInUrl, minutes, locale }));
     const subject = translator(locale, "viewer-sign-in")("subject", { page: ctx.page.name });
@@ -117,7 +122,7 @@ export async function renderTemplate(
   }
   if (notification.kind === "report_thanks") {
     if (!incident) throw new Error("Cannot render a thank-you without its incident");
-    const incidentUrl = `${base}/incidents/${incident.id}`;
+    const incidentUrl = link(`/incidents/${incident.id}`);
     const out = await both(createElement(ReportThanks, { branding, incidentName: incident.name, incidentUrl, locale }));
     return {
       ...out,
@@ -148,7 +153,7 @@ export async function renderTemplate(
         webhookUrl: String(p.url ?? ""),
         failingSince: zonedTime(locale, Number(p.failingSince ?? notification.createdAt), ctx.page.timeZone),
         lastError: String(p.lastError ?? "unknown"),
-        docsUrl: `${base}/api#webhooks`,
+        docsUrl: link("/api#webhooks"),
         channel,
         gone: p.gone === true,
         locale,
@@ -179,15 +184,15 @@ export async function renderTemplate(
     bodyHtml: renderMarkdown(body, { linkBase: base }),
     services: ctx.services.map((s) => ({ name: s.name, status: componentLabel(locale, s.status) })),
     when,
-    incidentUrl: `${base}/incidents/${incident.id}`,
+    incidentUrl: link(`/incidents/${incident.id}`),
     // A maintenance that has not ended yet can go into the reader's calendar (a cancellation updates it).
     calendarUrl:
-      isMaintenance && CALENDAR_KINDS.has(notification.kind) ? `${base}/maintenances/${incident.id}.ics` : null,
+      isMaintenance && CALENDAR_KINDS.has(notification.kind) ? link(`/maintenances/${incident.id}.ics`) : null,
     manageUrl,
     unsubscribeUrl,
     // Updates only (not a postmortem): the link opens a page with the buttons; a GET never records.
     helpfulUrl:
-      update && notification.kind !== "postmortem_published" ? `${base}/helpful/${update.id}?voter=${VOTE}` : null,
+      update && notification.kind !== "postmortem_published" ? link(`/helpful/${update.id}?voter=${VOTE}`) : null,
   };
   const out = await both(createElement(template.component, props));
   return {

@@ -16,7 +16,7 @@ import { getPageRow } from "@/db/queries/subscribers";
 import { enqueueNotification } from "@/db/writes/outbox";
 import { markMonthlyReportQueued } from "@/db/writes/service-report";
 import { DEFAULT_LOCALE, type Locale } from "@/core/i18n/locales";
-import { localizePath } from "@/core/i18n/paths";
+import { messageUrl } from "@/core/i18n/message-url";
 import { formatter, translator } from "@/core/i18n/translate";
 import { parsePeriod, periodProblem, previousMonth } from "@/core/report-period";
 import MonthlyReport from "@/emails/monthly-report";
@@ -123,14 +123,15 @@ export async function renderMonthlyReport(
   const forTeam = ctx.notification.kind === "monthly_report";
   if (forTeam) locale = DEFAULT_LOCALE;
   const shown = monthlyFigureLines(f, locale, ctx.page.timeZone);
-  const inLanguage = (path: string) => `${base}${localizePath(path, locale, localeOr(ctx.page.defaultLocale))}`;
+  const inLanguage = (path: string) =>
+    messageUrl(base, { locale, defaultLocale: localeOr(ctx.page.defaultLocale) }, path);
   const reportUrl = forTeam
     ? `${publicUrl.replace(/\/+$/, "")}/admin/report?period=${f.month}`
     : ctx.page.publicReport
       ? inLanguage(`/report?period=${f.month}`)
       : inLanguage("/");
   const element = createElement(MonthlyReport, {
-    branding: { pageName: ctx.page.name, accentColor: ctx.page.accentColor, pageUrl: base },
+    branding: { pageName: ctx.page.name, accentColor: ctx.page.accentColor, pageUrl: forTeam ? base : inLanguage("/") },
     locale,
     month: shown.month,
     figures: shown.lines,

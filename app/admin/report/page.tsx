@@ -62,8 +62,12 @@ export default async function ServiceReportPage({ searchParams }: { searchParams
           ) : (
             "The report is for the console only; /report answers 404."
           )}{" "}
-          The monthly “this month in IT” email sends its headline figures on the first of each month to members who ask
-          for it and to subscribers who chose it on their manage page.
+          The monthly “this month in IT” email sends last month’s headline figures once the month has ended in the
+          page’s time zone ({page.timeZone}, in{" "}
+          <a href="/admin/settings" className="underline">
+            Settings
+          </a>
+          ) to members who ask for it and to subscribers who chose it on their manage page.
         </p>
         <div className="mt-4 space-y-4">
           {hasRole(user.role, "admin") && <PublicReportForm on={page.publicReport} />}
