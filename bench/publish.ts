@@ -103,6 +103,20 @@ async function main() {
     // The minute's run with nothing changed (services/publish/job.ts: a quick run since the last attempt).
     line("The minute's run, nothing changed (the time-dependent set)", await publish(Date.now() - 60_000));
 
+    const client = new S3Client({
+      region: "us-east-1",
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      credentials: S3_CREDENTIALS,
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    });
+    const readSummary = async () =>
+      (
+        await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: "api/v2/summary.json" }))
+      ).Body!.transformToString();
+    const previous = await readSummary();
+
     // One incident update, committed through the write layer as the console would.
     const incidentId = incidentIds.at(-1)!;
     const committed = performance.now();
@@ -117,25 +131,29 @@ async function main() {
         deliverNotifications: false,
       }),
     );
+    // Read the bucket every 100 ms while the quick publish runs: the updated summary.json is readable once its
+    // first round (the API and the default language) is up, before the other languages.
+    let polling = true;
+    const firstReadable = (async () => {
+      while (polling) {
+        const body = await readSummary().catch(() => previous);
+        if (body !== previous) return { seconds: (performance.now() - committed) / 1000, body };
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return undefined;
+    })();
     const incremental = await publish(Date.now() - 2_000);
     line("Incremental (quick) publish after one incident update", incremental);
-    const client = new S3Client({
-      region: "us-east-1",
-      endpoint: s3.endpoint,
-      forcePathStyle: true,
-      credentials: S3_CREDENTIALS,
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-    });
-    const answer = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: "api/v2/summary.json" }));
-    const summary = await answer.Body!.transformToString();
-    const readable = (performance.now() - committed) / 1000;
-    if (!summary.includes(incidentId))
-      console.log("(the updated incident is not open, so summary.json does not list it)");
-    console.log(
-      `Commit to updated summary.json readable from the bucket: ${readable.toFixed(2)} s ` +
-        `(plus up to 2 s for the publisher's next tick when it runs in the server)`,
-    );
+    setTimeout(() => (polling = false), 2_000);
+    const seen = await firstReadable;
+    polling = false;
+    if (!seen) console.log("(summary.json did not change: the updated incident is not open)");
+    else
+      console.log(
+        `Commit to updated summary.json readable from the bucket: ${seen.seconds.toFixed(2)} s, the whole quick ` +
+          `publish ${((performance.now() - committed) / 1000).toFixed(2)} s (plus up to 2 s for the publisher's ` +
+          `next tick when it runs in the server)`,
+      );
 
     line("The full publish that follows the change", await publish());
 

@@ -106,4 +106,38 @@ describe("the publisher's runs", () => {
     expect(lastFull.get("folder")?.at).toBe(late);
     expect((await tick(late + 60_000)).quick).toBe(false);
   });
+
+  it("gives way to a change while a full run renders: the quick run goes first, the full run after", async () => {
+    const start = clock.now;
+    await tick(start);
+    addComponent(db, pageId, "API");
+    await tick(start + 5_000); // the quick run
+    site.delay.ms = 60; // a slow render: the full run that follows takes seconds
+    const gaveWay = { count: 0 };
+    const full = publishDueTargets(run(), start + 7_000, lastFull, gaveWay);
+    await new Promise((r) => setTimeout(r, 300));
+    const changedAt = Date.now();
+    addComponent(db, pageId, "Web");
+    const [outcome] = await full;
+    expect(outcome).toMatchObject({ ok: false, superseded: true, uploaded: 0 });
+    expect(Date.now() - changedAt).toBeLessThan(1_500);
+    expect(gaveWay.count).toBe(1);
+    site.delay.ms = 0;
+    expect((await tick(start + 9_000)).quick).toBe(true);
+    const after = await publishDueTargets(run(), start + 11_000, lastFull, gaveWay);
+    expect(after[0]).toMatchObject({ ok: true, quick: false });
+    expect(gaveWay.count).toBe(0);
+  });
+
+  it("stops giving way after three times in a row, so steady changes cannot starve the full run", async () => {
+    const start = clock.now;
+    await tick(start);
+    addComponent(db, pageId, "API");
+    await tick(start + 5_000);
+    site.delay.ms = 30;
+    const full = publishDueTargets(run(), start + 7_000, lastFull, { count: 3 });
+    await new Promise((r) => setTimeout(r, 200));
+    addComponent(db, pageId, "Web");
+    expect((await full)[0]).toMatchObject({ ok: true, quick: false });
+  });
 });

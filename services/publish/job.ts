@@ -13,9 +13,12 @@ import type { PublishTarget } from "./target";
 import { queuePublishAlerts } from "./team-alert";
 
 export const PUBLISH_TICK_MS = 2_000;
+/** A full run gives way to a change this many times in a row at most, so steady changes cannot starve it. */
+export const MAX_GIVE_WAY = 3;
 
 export function describeOutcome(o: PublishOutcome): string {
   if (o.busy) return `${o.target}: another process is publishing it; skipped`;
+  if (o.superseded) return `${o.target}: the full run gave way to a change (its quick run goes first)`;
   const counts = `${o.uploaded} uploaded, ${o.deleted} deleted, ${o.unchanged} unchanged, ${(o.durationMs / 1000).toFixed(1)} s`;
   return o.ok
     ? `${o.target}: published${o.quick ? " the current state" : ""} (${counts})`
@@ -33,6 +36,8 @@ export async function publishDueTargets(
   run: PublishRun,
   now: number,
   lastFull: Map<string, LastFull> = new Map(),
+  /** Full runs that gave way to a change in a row: after MAX_GIVE_WAY one completes whatever changes. */
+  gaveWay = { count: 0 },
 ): Promise<PublishOutcome[]> {
   const version = readPublicContentVersion(run.db);
   const states = new Map(listPublishTargetStatus(run.db).map((s) => [s.name, s]));
@@ -52,8 +57,11 @@ export async function publishDueTargets(
       : // From the start of the last run, less a second for clocks of other writers.
         Math.min(...due.filter((t) => kinds.get(t) !== "full").map((t) => states.get(t.name)?.lastAttemptAt ?? 0)) -
         1_000;
-  const outcomes = await publishSite({ ...run, targets: due, quickSince });
+  const giveWayToChanges = kind === "full" && gaveWay.count < MAX_GIVE_WAY;
+  const outcomes = await publishSite({ ...run, targets: due, quickSince, giveWayToChanges });
   for (const o of outcomes) if (o.ok && !o.quick) lastFull.set(o.target, { at: now, version });
+  if (outcomes.some((o) => o.superseded)) gaveWay.count++;
+  else if (kind === "full") gaveWay.count = 0;
   return outcomes;
 }
 
@@ -69,6 +77,7 @@ export function startPublisher(
   const log = run.log ?? ((m: string) => console.log(m));
   const owner = publisherId();
   const lastFull = new Map<string, LastFull>();
+  const gaveWay = { count: 0 };
   return startJobRunner({
     getDb: () => run.db,
     intervalMs: run.intervalMs ?? PUBLISH_TICK_MS,
@@ -79,7 +88,9 @@ export function startPublisher(
         name: "publish",
         run: async (db, now) => {
           const targets = run.targetSource?.() ?? run.targets;
-          const outcomes = targets.length ? await publishDueTargets({ ...run, targets, db, owner }, now, lastFull) : [];
+          const outcomes = targets.length
+            ? await publishDueTargets({ ...run, targets, db, owner }, now, lastFull, gaveWay)
+            : [];
           // Quiet when nothing changed: the minute's run of an unchanged site uploads nothing.
           for (const o of outcomes) if (!o.ok || o.uploaded + o.deleted > 0) log(`[publish] ${describeOutcome(o)}`);
           // Every tick, not only after a run: a failing target's retries slow to one per 5 minutes.

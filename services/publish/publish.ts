@@ -65,6 +65,8 @@ export interface PublishOutcome {
   quick?: boolean;
   /** Of durationMs, the time spent reading the site from the app. */
   renderMs?: number;
+  /** A full run stopped while rendering because public content changed (see PublishRun.giveWayToChanges). */
+  superseded?: boolean;
 }
 
 export interface PublishRun {
@@ -85,8 +87,17 @@ export interface PublishRun {
    * and a full one every minute, so a change is out in seconds however large the site.
    */
   quickSince?: number;
+  /**
+   * A full run stops rendering (uploading nothing, recording no failure) when the public content version moves,
+   * so the quick run of that change is not queued behind minutes of rendering; the full run is owed again.
+   */
+  giveWayToChanges?: boolean;
 }
 
+/** How often a full run that gives way reads the public content version (microseconds each). */
+const VERSION_CHECK_MS = 250;
+
+const zero = () => ({ uploaded: 0, deleted: 0, unchanged: 0 });
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
@@ -102,6 +113,7 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
     for (const t of held) claimPublishLease(run.db, t.name, owner, now(), LEASE_MS);
   }, RENEW_MS);
   renew.unref?.();
+  let watch: ReturnType<typeof setInterval> | undefined;
   const fail = (t: PublishTarget, error: string, partial = { uploaded: 0, deleted: 0, unchanged: 0 }) => {
     const at = now();
     recordPublishFailure(run.db, t.name, { startedAt, at, error });
@@ -156,6 +168,14 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
       const error = `Rendering the site failed: ${message(err)}`;
       return [...busy, ...held.map((t) => fail(t, error))];
     }
+    const superseded = new AbortController();
+    if (!quick && run.giveWayToChanges) {
+      watch = setInterval(() => {
+        if (readPublicContentVersion(run.db) !== version) superseded.abort(new Error("superseded"));
+      }, VERSION_CHECK_MS);
+      watch.unref?.();
+    }
+    const crawlSignal = run.signal ? AbortSignal.any([run.signal, superseded.signal]) : superseded.signal;
     const totals = new Map(held.map((t) => [t.name, { uploaded: 0, deleted: 0, unchanged: 0 }]));
     const failed = new Map<string, PublishOutcome>();
     let renderMs = 0;
@@ -163,7 +183,7 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
       let objects;
       try {
         const crawlStart = now();
-        const pages = await crawlSite(run.fetcher, round.seeds, run.signal, known, round.expand);
+        const pages = await crawlSite(run.fetcher, round.seeds, crawlSignal, known, round.expand);
         renderMs += now() - crawlStart;
         const notFound = quick ? undefined : await run.fetcher(NOT_FOUND_PROBE);
         objects = buildObjects(
@@ -173,12 +193,22 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
           knownKeys,
         );
         // The next round links to these and does not fetch them again.
+        // Rendered: from here the run completes (uploads are quick next to the render).
+        clearInterval(watch);
         for (const o of objects) {
           if (!o.url) continue;
           known.add(o.url);
           knownKeys.set(o.url, o.key);
         }
       } catch (err) {
+        if (superseded.signal.aborted && !run.signal?.aborted) {
+          const durationMs = now() - startedAt;
+          return [
+            ...busy,
+            ...held.map((t) => ({ target: t.name, ok: false, superseded: true, ...zero(), durationMs })),
+          ];
+        }
+        clearInterval(watch);
         const error = `Rendering the site failed: ${message(err)}`;
         for (const t of held) if (!failed.has(t.name)) failed.set(t.name, fail(t, error, totals.get(t.name)));
         break;
@@ -220,6 +250,7 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
     return [...busy, ...outcomes];
   } finally {
     clearInterval(renew);
+    clearInterval(watch);
     for (const t of held) releasePublishLease(run.db, t.name, owner, now());
   }
 }
