@@ -188,10 +188,10 @@ test.describe("languages on the public side", () => {
         locale: "ar",
         via: "webhook",
         url: "ftp://192.0.2.1/x",
-        label: "عنوان URL للويب هوك",
-        submit: "تسجيل الويب هوك",
+        label: "عنوان URL للـ Webhook",
+        submit: "تسجيل الـ Webhook",
         error: "#url-error",
-        text: "لا تستقبل الويب هوك إلا عناوين URL",
+        text: "لا تستقبل الـ Webhooks إلا عناوين URL",
       },
       {
         locale: "de",
