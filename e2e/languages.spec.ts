@@ -168,6 +168,46 @@ test.describe("languages on the public side", () => {
       await context.close();
     }
   });
+  test("the email sign-up's refusal in German and Arabic, with and without JavaScript", async ({
+    browser,
+    baseURL,
+    db,
+  }) => {
+    const cases = [
+      {
+        locale: "de",
+        label: "E-Mail-Adresse",
+        submit: "Abonnieren",
+        text: "Geben Sie eine gültige E-Mail-Adresse ein, etwa name@example.com.",
+      },
+      {
+        locale: "ar",
+        label: "عنوان البريد الإلكتروني",
+        submit: "اشترك",
+        text: "أدخل عنوان بريد إلكتروني صالحًا، مثل name@example.com.",
+      },
+    ];
+    for (const c of cases) {
+      for (const javaScriptEnabled of [true, false]) {
+        const context = await contextFor(browser, baseURL!, { width: 375, colorScheme: "dark", javaScriptEnabled });
+        const page = await context.newPage();
+        await page.goto(`/${c.locale}/subscribe`);
+        await page.getByLabel(c.label, { exact: true }).fill("not-an-address");
+        forgetSignUpLimits(db);
+        await page.getByRole("button", { name: c.submit }).click();
+        await expect(page.locator("#email-error")).toHaveText(c.text, { timeout: 15_000 });
+        await expect(page.locator("html")).toHaveAttribute("lang", c.locale);
+        expect(await sideways(page)).toBeLessThanOrEqual(0);
+        if (!javaScriptEnabled)
+          await page.screenshot({
+            path: `e2e/.artifacts/subscribe-email-error-${c.locale}-375-dark.png`,
+            fullPage: true,
+          });
+        await context.close();
+      }
+    }
+  });
+
   test("webhook and chat sign-up refusals in German and Arabic without JavaScript", async ({
     browser,
     baseURL,
@@ -188,10 +228,10 @@ test.describe("languages on the public side", () => {
         locale: "ar",
         via: "webhook",
         url: "ftp://192.0.2.1/x",
-        label: "عنوان URL للويب هوك",
-        submit: "تسجيل الويب هوك",
+        label: "عنوان URL للـ Webhook",
+        submit: "تسجيل الـ Webhook",
         error: "#url-error",
-        text: "لا تستقبل الويب هوك إلا عناوين URL",
+        text: "لا تستقبل الـ Webhooks إلا عناوين URL",
       },
       {
         locale: "de",

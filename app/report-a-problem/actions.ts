@@ -1,10 +1,10 @@
 "use server";
 import { headers } from "next/headers";
 import { getDb } from "@/db";
-import { DATABASE_UNAVAILABLE_MESSAGE } from "@/db/unavailable";
 import { answerWhenDatabaseCannotSave } from "@/services/auth/action";
 import { clientAddress } from "@/services/auth/request";
 import { publicLocale } from "@/services/i18n/request";
+import { translator } from "@/core/i18n/translate";
 import { submitVisitorReport, type ReportResult } from "@/services/reports/submit";
 
 export interface ReportValues {
@@ -42,5 +42,9 @@ export const reportProblemAction = answerWhenDatabaseCannotSave(
     );
     return result.status === "sent" ? result : { ...result, values, at: Date.now() };
   },
-  (form): ReportState => ({ status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE, values: typedReport(form) }),
+  async (form): Promise<ReportState> => ({
+    status: "unavailable",
+    message: translator((await publicLocale()).locale, "report-problem")("errors.unavailable"),
+    values: typedReport(form),
+  }),
 );

@@ -21,7 +21,7 @@ describe("WebhookSubscribeForm", () => {
 
   it("is in Arabic with locale ar", () => {
     const html = render("ar");
-    expect(html).toContain("تسجيل الويب هوك");
+    expect(html).toContain("تسجيل الـ Webhook");
     expect(html).toContain('name="language" value="ar"');
   });
 

@@ -184,7 +184,12 @@ describe("forms on a database that cannot save", () => {
     expect(invite).toMatchObject({ ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values: { name: "New Member" } });
     expect(JSON.stringify(invite)).not.toContain(inviteToken);
     const manage = await savePreferencesAction(manageToken, null, formOf({ scope: "all" }));
-    expect(manage).toEqual({ error: DATABASE_UNAVAILABLE_MESSAGE, values: { scope: "all", componentIds: [] } });
+    // The manage page says it by code, in the subscriber's language (its "unavailable" words).
+    expect(manage).toEqual({
+      error: DATABASE_UNAVAILABLE_MESSAGE,
+      code: "unavailable",
+      values: { scope: "all", componentIds: [] },
+    });
     error.mockRestore();
   });
 });

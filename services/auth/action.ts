@@ -58,7 +58,7 @@ export function unavailableState(formData: FormData): FormState {
  */
 export function answerWhenDatabaseCannotSave<P, R>(
   action: (previous: P, formData: FormData) => Promise<R>,
-  answer: (formData: FormData) => R,
+  answer: (formData: FormData) => R | Promise<R>,
 ) {
   return async (previous: P, formData: FormData): Promise<R> => {
     try {

@@ -10,7 +10,8 @@ import { publicLocaleFrom } from "@/services/i18n/locale-headers";
 import { CODE_TTL_MS } from "./subscribe";
 
 export interface SmsPageFrame {
-  pageName: string;
+  /** Absent before the page exists: plainPage then says "status page" in the reader's language. */
+  pageName?: string;
   accent: string;
   /** The language of the URL posted to (/de/subscribe/sms): the words, `lang`, and where the forms post. */
   locale: Locale;
@@ -27,7 +28,7 @@ export type SmsAnswer = "unavailable" | "refused" | "tooManyCodes" | "confirmed"
 export function smsFrame(page: { name: string; accentColor: string } | undefined, req: Request): SmsPageFrame {
   const lang = publicLocaleFrom((name) => req.headers.get(name));
   return {
-    pageName: page?.name ?? "Status page",
+    pageName: page?.name,
     accent: page?.accentColor ?? "#1d4ed8",
     locale: lang.locale,
     defaultLocale: lang.defaultLocale,

@@ -95,7 +95,7 @@ describe("/incidents/<id>/follow", () => {
     expect(okBody).toContain('<html lang="ar" dir="rtl">');
     expect(okBody).toContain("تحقق من بريدك الوارد");
     const bad = await postForm(incidentId, { email: "nope", language: "ar" }, inLanguage("ar"));
-    expect(await bad.text()).toMatch(/id="follow-email-error"[^>]*>أدخل بريدًا إلكترونيًا صالحًا/);
+    expect(await bad.text()).toMatch(/id="follow-email-error"[^>]*>أدخل عنوان بريد إلكتروني صالحًا/);
     const missing = await GET(new Request(url("zzzzzzzzzzzz"), { headers: inLanguage("ar") }), params("zzzzzzzzzzzz"));
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain("هذا الحادث غير موجود");

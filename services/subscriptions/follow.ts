@@ -5,7 +5,7 @@
 import { subscriptionAudience } from "@/core/audience";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { LIMITS, type Audience } from "@/db/constants";
+import type { Audience } from "@/db/constants";
 import type { Db } from "@/db";
 import { getFollow, getPageRow, pageSubscriptionCovering } from "@/db/queries/subscribers";
 import { incidentHiddenFromPublic } from "@/db/queries/audience";
@@ -14,41 +14,28 @@ import { enqueueNotification } from "@/db/writes/outbox";
 import { consumeRateLimit } from "@/db/writes/subscription-limits";
 import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/core/i18n/locales";
-import { translator } from "@/core/i18n/translate";
 import { HOUR } from "@/core/time";
 import { SUBSCRIBE_LIMITS, startConfirmation } from "./subscribe";
+import type { InvalidSignup } from "@/core/signup-problems";
 import { languageField } from "./language";
+import { emailField, emailSignupProblems } from "./email-field";
 
-/** The form's rules, with each message in the visitor's language (namespace "follow"). */
-export function followSchemaIn(locale: Locale) {
-  const t = translator(locale, "follow");
-  return z.object({
-    email: z
-      .string()
-      .trim()
-      .max(LIMITS.email, { error: t("errors.emailTooLong", { max: LIMITS.email }) })
-      .pipe(z.email({ error: t("errors.emailInvalid") })),
-    /** The checkbox: also the postmortem, when one is published after the resolution. */
-    postmortem: z.boolean().default(false),
-    /** The honeypot: a field people never see or fill in. */
-    website: z.string().max(1000).default(""),
-    /** The language of the page it was posted from (missing or tampered: the default). */
-    language: languageField,
-  });
-}
-export const followSchema = followSchemaIn(DEFAULT_LOCALE);
-const SCHEMAS = new Map<Locale, typeof followSchema>([[DEFAULT_LOCALE, followSchema]]);
-const schemaIn = (locale: Locale) => {
-  let schema = SCHEMAS.get(locale);
-  if (!schema) SCHEMAS.set(locale, (schema = followSchemaIn(locale)));
-  return schema;
-};
+/** The form's rules; the messages are problem codes (services/subscriptions/email-field.ts). */
+export const followSchema = z.object({
+  email: emailField,
+  /** The checkbox: also the postmortem, when one is published after the resolution. */
+  postmortem: z.boolean().default(false),
+  /** The honeypot: a field people never see or fill in. */
+  website: z.string().max(1000).default(""),
+  /** The language of the page it was posted from (missing or tampered: the default). */
+  language: languageField,
+});
 export type FollowInput = z.input<typeof followSchema>;
 
 export type FollowResult =
   | { status: "check-inbox" }
-  | { status: "invalid"; errors: Record<string, string[]> }
+  /** Its problems (say them with inLanguage) and their English words. */
+  | InvalidSignup
   | { status: "too-many" }
   | { status: "not-found" }
   /** Resolved (and its postmortem out, or not asked for): nothing more will be sent about it. */
@@ -68,9 +55,8 @@ export function requestFollow(
   const item = isId(incidentId) ? getPublicIncident(db, incidentId, audience) : undefined;
   const page = getPageRow(db);
   if (!item || !page || item.incident.pageId !== page.id) return { status: "not-found" };
-  // The errors are in the language the form was posted in (its hidden field, checked like every field).
-  const parsed = schemaIn(isLocale(raw.language) ? raw.language : DEFAULT_LOCALE).safeParse(raw);
-  if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors };
+  const parsed = followSchema.safeParse(raw);
+  if (!parsed.success) return emailSignupProblems(parsed.error);
   const input = parsed.data;
   if (input.website !== "") return { status: "check-inbox" }; // a bot: pretend, do nothing
   if (followIsOver(item.incident, input.postmortem, now)) return { status: "over" };

@@ -34,7 +34,7 @@ button{background:${accent};color:#fff;border:0;border-radius:.375rem;padding:.5
 @media (prefers-color-scheme:dark){body{background:#0b1120;color:lab(96.286 -0.852436 -2.46847)}.languages ul{background:#0f172a;border-color:#475569}.languages summary{border-color:#475569}a{color:oklch(70.7% 0.165 254.624)}}`;
 
 export interface PlainPage {
-  /** The page's name, for the header's link home; a generic label when it is not known. */
+  /** The page's name, for the header's link home; "status page" in the reader's language when not known. */
   pageName?: string;
   accent?: string;
   title: string;
@@ -70,7 +70,7 @@ export function plainPage({
   defaultLocale = DEFAULT_LOCALE,
   path,
 }: PlainPage): string {
-  const home = pageName ? escapeHtml(pageName) : "Status page";
+  const home = escapeHtml(pageName || translator(locale, "common")("statusPage"));
   const back = escapeHtml(translator(locale, "manage")("back"));
   const homeHref = path === undefined ? "/" : escapeHtml(localizePath("/", locale, defaultLocale));
   const alternates =

@@ -4,7 +4,7 @@
 import { subscriptionAudience } from "@/core/audience";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { LIMITS, type Audience } from "@/db/constants";
+import type { Audience } from "@/db/constants";
 import type { Db, Tx } from "@/db";
 import { getEmailSubscriberByAddress, getPageRow, getSubscriber } from "@/db/queries/subscribers";
 import { enqueueNotification } from "@/db/writes/outbox";
@@ -15,7 +15,9 @@ import { isId, newId } from "@/core/ids";
 import { confirmationToken } from "@/services/notifications/tokens";
 import { HOUR } from "@/core/time";
 import type { Locale } from "@/core/i18n/locales";
+import { invalidField, signupProblem, type InvalidSignup } from "@/core/signup-problems";
 import { languageField } from "./language";
+import { emailField, emailSignupProblems } from "./email-field";
 
 export const CONFIRMATION_TTL_MS = 48 * HOUR;
 export const SUBSCRIBE_LIMITS = {
@@ -25,13 +27,12 @@ export const SUBSCRIBE_LIMITS = {
 };
 
 export const subscribeSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .max(LIMITS.email, { error: "Enter an email address of at most 254 characters." })
-    .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
+  email: emailField,
   scope: z.enum(["all", "some"]).default("all"),
-  componentIds: z.array(z.string().refine(isId)).max(500).default([]),
+  componentIds: z
+    .array(z.string().refine(isId, { error: "componentInvalid" }))
+    .max(500)
+    .default([]),
   /** The honeypot: a field people never see or fill in. */
   website: z.string().max(1000).default(""),
   /** The language of the page it was posted from (missing or tampered: the default). */
@@ -39,8 +40,8 @@ export const subscribeSchema = z.object({
 });
 export type SubscribeInput = z.input<typeof subscribeSchema>;
 
-export type SubscribeResult =
-  { status: "check-inbox" } | { status: "invalid"; errors: Record<string, string[]> } | { status: "too-many" };
+/** A refusal carries its problems (say them with inLanguage) and their English words. */
+export type SubscribeResult = { status: "check-inbox" } | InvalidSignup | { status: "too-many" };
 
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
 
@@ -65,11 +66,11 @@ export function requestSubscription(
   audience: Audience = "public",
 ): SubscribeResult {
   const parsed = subscribeSchema.safeParse(raw);
-  if (!parsed.success) return { status: "invalid", errors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return emailSignupProblems(parsed.error);
   const input = parsed.data;
   if (input.website !== "") return { status: "check-inbox" }; // a bot: pretend, do nothing
   if (input.scope === "some" && input.componentIds.length === 0) {
-    return { status: "invalid", errors: { componentIds: ["Choose at least one service, or everything."] } };
+    return invalidField("componentIds", signupProblem("componentsNone"));
   }
   const email = input.email.toLowerCase();
   const page = getPageRow(db)!;

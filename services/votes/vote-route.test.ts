@@ -64,6 +64,35 @@ describe("POST /helpful/<update>/vote", () => {
     expect(bad.headers.get("location")).toBe(`/helpful/${updateId}?error=choose`);
     const long = await post(`helpful=no&comment=${"x".repeat(600)}`);
     expect(long.headers.get("location")).toBe(`/helpful/${updateId}?error=comment-too-long`);
+    // A control character is its own error, even in a comment that is also too long.
+    const control = await post(`helpful=no&comment=${encodeURIComponent("Which\u0007 region?")}`);
+    expect(control.headers.get("location")).toBe(`/helpful/${updateId}?error=comment-characters`);
+    const both = await post(`helpful=no&comment=${encodeURIComponent("characters\u0007".repeat(60))}`);
+    expect(both.headers.get("location")).toBe(`/helpful/${updateId}?error=comment-characters`);
+    expect(votes()).toEqual([]);
+  });
+
+  // What the proxy sets for /de/helpful/... (services/i18n/locale-headers.ts).
+  const inLanguage = (locale: string) => ({ "x-status-locale": locale, "x-status-default-locale": "en" });
+
+  it("says a refusal in the page's language: a cross-site post in German, a deleted update in Arabic", async () => {
+    const refused = await post("helpful=yes", { origin: "http://evil.example", ...inLanguage("de") });
+    expect(refused.status).toBe(403);
+    const german = await refused.text();
+    expect(german).toContain('<html lang="de"');
+    expect(german).toContain("<h1>Stimme abgelehnt</h1>");
+    const gone = await POST(
+      new Request("http://127.0.0.1:3170/helpful/zzzzzzzzzzzz/vote", {
+        method: "POST",
+        body: "helpful=yes",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", host: "127.0.0.1:3170", ...inLanguage("ar") },
+      }),
+      { params: Promise.resolve({ updateId: "zzzzzzzzzzzz" }) },
+    );
+    expect(gone.status).toBe(404);
+    const arabic = await gone.text();
+    expect(arabic).toContain('<html lang="ar" dir="rtl"');
+    expect(arabic).toContain("<h1>لم يعد هذا التحديث موجودًا</h1>");
     expect(votes()).toEqual([]);
   });
 

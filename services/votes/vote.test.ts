@@ -94,8 +94,8 @@ describe("castVote", () => {
   });
 
   it.each<[string, Record<string, string>, string]>([
-    ["no choice", { helpful: "" }, "Choose Yes or No."],
-    ["too long a comment", { helpful: "no", comment: "x".repeat(501) }, "Keep the comment to 500 characters."],
+    ["no choice", { helpful: "" }, "choose"],
+    ["too long a comment", { helpful: "no", comment: "x".repeat(501) }, "comment-too-long"],
     ["a control character", { helpful: "no", comment: "a\u0000b" }, "U+0000"],
   ])("refuses %s", (_n, raw, message) => {
     const result = castVote(db, updateId, { visitorCookie: COOKIE }, raw as never, "a", now);

@@ -16,14 +16,11 @@ import { tokenSubscriberId, verifySubscriberToken } from "@/services/notificatio
 
 export const VOTE_LIMITS = { comment: 500, perAddressPerHour: 60 };
 
+// The messages are the vote page's error codes (services/votes/page-text.ts), which it says in the page's
+// language; multiLine's own sentence (a control character) stands for "comment-characters".
 export const voteSchema = z.object({
-  helpful: z.enum(["yes", "no"], { error: "Choose Yes or No." }),
-  comment: multiLine(
-    z
-      .string()
-      .trim()
-      .max(VOTE_LIMITS.comment, { error: `Keep the comment to ${VOTE_LIMITS.comment} characters.` }),
-  ).default(""),
+  helpful: z.enum(["yes", "no"], { error: "choose" }),
+  comment: multiLine(z.string().trim().max(VOTE_LIMITS.comment, { error: "comment-too-long" })).default(""),
 });
 
 /** Who votes: a subscriber's token from an email link, or a visitor's cookie value (or none yet). */

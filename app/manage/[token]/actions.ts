@@ -27,8 +27,8 @@ function orUnavailable<T>(token: string, change: () => T): T {
 /** A refused choice comes back with the choices as made, so the form shows them again. */
 export type PreferencesState = {
   error: string;
-  /** The refusal by name, shown in the subscriber's language; none when the database could not save. */
-  code?: ManageError;
+  /** The refusal by name, shown in the subscriber's language (the manage page's words). */
+  code?: ManageError | "unavailable";
   values: { scope: "all" | "some"; componentIds: string[] };
 } | null;
 
@@ -48,7 +48,7 @@ export async function savePreferencesAction(
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
     console.error("manage: database cannot save");
-    return { error: DATABASE_UNAVAILABLE_MESSAGE, values };
+    return { error: DATABASE_UNAVAILABLE_MESSAGE, code: "unavailable", values };
   }
   if (!result.ok) return { error: result.error, code: result.code, values };
   return back(token, result, "saved");

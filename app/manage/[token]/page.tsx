@@ -134,6 +134,7 @@ export default async function ManagePage({ params, searchParams }: Props) {
                   invalid: t("preferences.invalid"),
                   invalidLink: t("preferences.invalidLink"),
                   follow: t("preferences.follow"),
+                  unavailable: t("unavailable"),
                 }}
               />
             )}

@@ -24,7 +24,7 @@ export function PreferencesForm({
   selected: string[];
   /** The words, in the subscriber's language (the catalog stays on the server). */
   labels: { legend: string; everything: string; some: string; save: string; saving: string } & Record<
-    ManageError,
+    ManageError | "unavailable",
     string
   >;
 }) {

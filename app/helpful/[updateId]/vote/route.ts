@@ -6,7 +6,10 @@ import { BodyError, bodyErrorResponse, readBodyForm } from "@/services/request-b
 import { castVote, type Voter } from "@/services/votes/vote";
 import { VISITOR_COOKIE, type VoteError } from "@/services/votes/page-text";
 import { hrefIn } from "@/core/i18n/paths";
-import { publicLocale } from "@/services/i18n/request";
+import { publicLocaleFrom } from "@/services/i18n/locale-headers";
+import { translator } from "@/core/i18n/translate";
+import type { Locale } from "@/core/i18n/locales";
+import { escapeHtml, htmlResponse, plainPage } from "@/services/subscriptions/plain-page";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +18,20 @@ const MAX_BODY = 8 * 1024;
 
 type Params = { params: Promise<{ updateId: string }> };
 
+/** The schema's messages are codes, except multiLine's sentence about a control character. */
+function invalidVoteCode(errors: Record<string, string[] | undefined>): VoteError {
+  const comment = errors.comment;
+  if (!comment?.length) return "choose";
+  return comment.every((m) => m === "comment-too-long") ? "comment-too-long" : "comment-characters";
+}
+
+/** A vote that is not counted, said in the language of the page it was cast on (namespace "helpful"). */
+function refusal(locale: Locale, kind: "refused" | "gone", status: number): Response {
+  const t = translator(locale, "helpful");
+  const body = `<p>${escapeHtml(t(kind))}</p>`;
+  return htmlResponse(plainPage({ title: t(`${kind}Title`), body, locale }), status);
+}
+
 const pageOf = (updateId: string, query: Record<string, string>) =>
   `/helpful/${encodeURIComponent(updateId)}?${new URLSearchParams(query)}`;
 
@@ -22,7 +39,9 @@ const pageOf = (updateId: string, query: Record<string, string>) =>
 // link. Cross-site posts are refused (no CSRF token on a cached page's plain form); the limit is per address.
 export async function POST(req: Request, { params }: Params) {
   const { updateId } = await params;
-  if (isCrossSite(req.headers)) return new Response("Cross-site vote refused", { status: 403 });
+  // The language of the URL voted at (/de/helpful/...), as the proxy decided it.
+  const lang = publicLocaleFrom((name) => req.headers.get(name));
+  if (isCrossSite(req.headers)) return refusal(lang.locale, "refused", 403);
   let form: FormData;
   try {
     form = await readBodyForm(req, MAX_BODY);
@@ -43,20 +62,12 @@ export async function POST(req: Request, { params }: Params) {
   );
   const keep: Record<string, string> = token ? { voter: token } : {};
   // Back to the vote page in the language the vote was cast in (/de/helpful/... for a German page).
-  const lang = await publicLocale();
   const back = (id: string, query: Record<string, string>) => hrefIn(lang, pageOf(id, query));
-  if (result.status === "not-found") return new Response("This update no longer exists.", { status: 404 });
+  if (result.status === "not-found") return refusal(lang.locale, "gone", 404);
   let location: string;
   if (result.status === "recorded") location = back(updateId, { ...keep, done: result.helpful ? "yes" : "no" });
   else {
-    const code: VoteError =
-      result.status === "invalid"
-        ? result.errors.comment
-          ? Object.values(result.errors).flat().join(" ").includes("characters")
-            ? "comment-too-long"
-            : "comment-characters"
-          : "choose"
-        : result.status;
+    const code: VoteError = result.status === "invalid" ? invalidVoteCode(result.errors) : result.status;
     location = back(updateId, { ...keep, error: code });
   }
   const headers = new Headers({ Location: location, "Cache-Control": "no-store" });

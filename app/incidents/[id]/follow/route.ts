@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
 import { getPublicIncident } from "@/db/queries/public-incidents";
 import { getPageRow } from "@/db/queries/subscribers";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/unavailable";
+import { isDatabaseUnavailable } from "@/db/unavailable";
+import { inLanguage, problemText, signupProblem } from "@/core/signup-problems";
 import type { Audience } from "@/db/constants";
 import { followIsOver } from "@/core/incident-follow";
 import { isId } from "@/core/ids";
@@ -80,9 +81,11 @@ export async function POST(req: Request, { params }: Params) {
     );
     return result.status === "not-found"
       ? followRefusal(ctx.lang, "not-found")
-      : forAudience(followAnswer(ctx, result, values), audience);
+      : // The page answers in its URL's language, like everything else on it.
+        forAudience(followAnswer(ctx, inLanguage(result, ctx.lang.locale), values), audience);
   } catch (err) {
     if (!isDatabaseUnavailable(err)) throw err;
-    return followAnswer(ctx, { status: "unavailable", message: DATABASE_UNAVAILABLE_MESSAGE }, values);
+    const message = problemText(signupProblem("unavailable"), ctx.lang.locale);
+    return followAnswer(ctx, { status: "unavailable", message }, values);
   }
 }
