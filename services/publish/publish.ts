@@ -192,9 +192,9 @@ export async function publishSite(run: PublishRun): Promise<PublishOutcome[]> {
           { origin, origins, baseUrl: run.baseUrl },
           knownKeys,
         );
-        // The next round links to these and does not fetch them again.
         // Rendered: from here the run completes (uploads are quick next to the render).
         clearInterval(watch);
+        // The next round links to these and does not fetch them again.
         for (const o of objects) {
           if (!o.url) continue;
           known.add(o.url);
