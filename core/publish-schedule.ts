@@ -51,7 +51,7 @@ export interface LastFull {
  *     and otherwise at most once an hour (FULL_EVERY_MS) and after local midnight in the page's zone (the
  *     uptime days, the history's months, the follow offer on resolved incidents move then);
  *   - "time" every minute otherwise: what time alone changes within a day, all of it in the quick set: the
- *     home page (today's uptime and response times, upcoming maintenance), /maintenances.ics (its DTSTAMP)
+ *     home page (today's uptime and response times, upcoming maintenance), /maintenances.ics (its events)
  *     and the widget, in every language. Only changed bytes are uploaded, so an unchanged minute uploads little.
  */
 export function publishKind(

@@ -29,7 +29,7 @@ export function calendarHandlers() {
       audience: ctx.audience,
     });
     const lang = publicLocaleFrom((name) => request.headers.get(name));
-    return forAudience(publicResponse(request, maintenanceCalendar(ctx, bundles, Date.now(), lang), ICS), who.audience);
+    return forAudience(publicResponse(request, maintenanceCalendar(ctx, bundles, lang), ICS), who.audience);
   };
   return { GET, HEAD: GET, OPTIONS: preflight };
 }
@@ -55,7 +55,7 @@ export function singleCalendarHandlers() {
         : [];
       if (bundles.length === 0) return jsonError(request, 404, "No such maintenance");
       const lang = publicLocaleFrom((name) => request.headers.get(name));
-      const response = publicResponse(request, maintenanceCalendar(ctx, bundles, Date.now(), lang), ICS);
+      const response = publicResponse(request, maintenanceCalendar(ctx, bundles, lang), ICS);
       response.headers.set("Content-Disposition", `attachment; filename="maintenance-${id}.ics"`);
       return forAudience(response, who.audience);
     });

@@ -54,6 +54,6 @@ it("keeps the English feed exactly as before when no language is given", () => {
 
 it("names the calendar and its fixed words in the URL's language", () => {
   const { ctx } = setUp();
-  const ics = maintenanceCalendar(ctx, [], 0, { locale: "fr", defaultLocale: "en", path: "/maintenances.ics" });
+  const ics = maintenanceCalendar(ctx, [], { locale: "fr", defaultLocale: "en", path: "/maintenances.ics" });
   expect(ics).toContain(`X-WR-CALNAME:Maintenances de ${ctx.page.name}`);
 });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import Parser from "rss-parser";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
 import { incidents } from "@/db/schema";
 import { apiContext } from "@/services/api/v2";
@@ -119,7 +119,6 @@ describe("the maintenance calendar", () => {
       maintenanceCalendar(
         ctx,
         loadIncidentBundles(db, built.pageId, { kind: "maintenance", order: "scheduled_asc", limit: 10 }),
-        T0,
       );
     return { id, render };
   }
@@ -149,6 +148,25 @@ describe("the maintenance calendar", () => {
     expect(event.description).toContain("Affected services: VPN");
     expect(event.description).toContain("Save your work.");
     expect(url).toBe(`https://status.example.org/incidents/${id}`);
+  });
+
+  it("is the same bytes whenever it is rendered until the maintenance changes (DTSTAMP is its last change)", () => {
+    const { id, render } = withMaintenance();
+    vi.useFakeTimers({ now: T0 + HOUR, toFake: ["Date"] });
+    try {
+      const first = render();
+      vi.setSystemTime(T0 + 5 * HOUR);
+      expect(render()).toBe(first);
+      const [stamp] = first.match(/^DTSTAMP:.*$/m) ?? [];
+      expect(stamp?.slice("DTSTAMP:".length)).toBe(first.match(/^LAST-MODIFIED:(.*)$/m)?.[1]);
+      db.update(incidents)
+        .set({ updatedAt: T0 + 6 * HOUR })
+        .where(eq(incidents.id, id))
+        .run();
+      expect(render()).not.toBe(first);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("keeps the UID and shows the raised SEQUENCE after a reschedule, and STATUS:CANCELLED when cancelled", () => {

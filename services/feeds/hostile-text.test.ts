@@ -87,7 +87,6 @@ describe("iCalendar TEXT (RFC 5545 3.3.11)", () => {
     const text = maintenanceCalendar(
       ctx,
       loadIncidentBundles(db, pageId, { kind: "maintenance", order: "scheduled_asc", limit: 10 }),
-      T0,
     );
     const lines = text.split("\r\n");
     for (const line of lines) {

@@ -49,7 +49,7 @@ export function foldLine(line: string): string {
   return out.join("\r\n ");
 }
 
-function vevent(ctx: ApiContext, bundle: IncidentBundle, now: number, lang: PageLanguage): string[] {
+function vevent(ctx: ApiContext, bundle: IncidentBundle, lang: PageLanguage): string[] {
   const { incident } = bundle;
   const t = translator(lang.locale, "feed");
   const host = new URL(ctx.baseUrl).hostname;
@@ -62,7 +62,9 @@ function vevent(ctx: ApiContext, bundle: IncidentBundle, now: number, lang: Page
   return [
     "BEGIN:VEVENT",
     `UID:${incident.id}@${host}`,
-    `DTSTAMP:${utc(now)}`,
+    // The event's last change, not the time of rendering: the same content gives the same bytes, so the
+    // page cache, CDNs and the static copy (which re-uploads changed bytes only) keep it (RFC 5545 3.8.7.2).
+    `DTSTAMP:${utc(incident.updatedAt)}`,
     `CREATED:${utc(incident.createdAt)}`,
     `LAST-MODIFIED:${utc(incident.updatedAt)}`,
     `DTSTART:${utc(incident.scheduledFor ?? incident.startedAt)}`,
@@ -81,7 +83,6 @@ function vevent(ctx: ApiContext, bundle: IncidentBundle, now: number, lang: Page
 export function maintenanceCalendar(
   ctx: ApiContext,
   bundles: IncidentBundle[],
-  now = Date.now(),
   lang: PageLanguage = ENGLISH_PAGE,
 ): string {
   const lines = [
@@ -92,7 +93,7 @@ export function maintenanceCalendar(
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(translator(lang.locale, "feed")("calendarName", { page: ctx.page.name }))}`,
     "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
-    ...bundles.flatMap((b) => vevent(ctx, b, now, lang)),
+    ...bundles.flatMap((b) => vevent(ctx, b, lang)),
     "END:VCALENDAR",
   ];
   return lines.map(foldLine).join("\r\n") + "\r\n";
