@@ -160,16 +160,6 @@ export function recordEndpointFailure(
   if (cooldown === null) return null;
   const until = at + cooldown;
   tx.update(subscribers).set({ circuitOpenUntil: until }).where(eq(subscribers.id, subscriberId)).run();
-  tx.update(deliveries)
-    .set({ nextAttemptAt: until, updatedAt: at })
-    .where(
-      and(
-        eq(deliveries.channel, channel),
-        eq(firstRecipient, subscriberId),
-        inArray(deliveries.state, ["pending", "parked"]),
-        lt(deliveries.nextAttemptAt, until),
-      ),
-    )
-    .run();
+  holdEndpointDeliveries(tx, subscriberId, channel, at, until);
   return until;
 }
