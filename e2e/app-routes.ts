@@ -61,13 +61,22 @@ export function appRoutes(appDir = path.resolve("app")): string[] {
 
 /**
  * Route handlers that answer a page of HTML themselves (they need a status a page cannot set, such as 410):
- * every route.ts under app/ whose source speaks of text/html or answers through the plain-page frame
- * (services/subscriptions/plain-page.ts), except those in NOT_PAGES.
+ * every route.ts under app/ that answers GET and whose source speaks of text/html or answers through the
+ * plain-page frame (services/subscriptions/plain-page.ts), except those in NOT_PAGES.
  */
 const NOT_PAGES: Record<string, string> = {
   // A sent email's own HTML, shown inside a sandboxed frame: the templates' concern (emails/templates.test.tsx).
   "/admin/mail/[id]/html": "an email, not a page",
 };
+
+/** A page a browser can open: the handler answers GET, with HTML (a POST-only handler's refusal pages are
+ *  its own tests' concern, e.g. services/votes/vote-route.test.ts). */
+function answersPageOnGet(source: string): boolean {
+  return (
+    /text\/html|plain-page|unsubscribe-page/.test(source) &&
+    /export\s+(async\s+)?function\s+GET\b|export\s+const\s+GET\b|export\s*\{[^}]*\bGET\b/.test(source)
+  );
+}
 
 export function htmlRouteHandlers(appDir = path.resolve("app")): string[] {
   const routes: string[] = [];
@@ -77,10 +86,7 @@ export function htmlRouteHandlers(appDir = path.resolve("app")): string[] {
       if (entry.isDirectory()) {
         if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
         walk(full, /^\(.*\)$/.test(entry.name) ? segments : [...segments, entry.name]);
-      } else if (
-        /^route\.(ts|js)$/.test(entry.name) &&
-        /text\/html|plain-page|unsubscribe-page/.test(fs.readFileSync(full, "utf8"))
-      ) {
+      } else if (/^route\.(ts|js)$/.test(entry.name) && answersPageOnGet(fs.readFileSync(full, "utf8"))) {
         const route = `/${segments.join("/")}`;
         if (!(route in NOT_PAGES)) routes.push(route);
       }
