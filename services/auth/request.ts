@@ -5,7 +5,11 @@
  * a reverse proxy the proxy appends the real client last, so the last entry is the one to trust.
  */
 export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
+  return lastForwarded(headers.get("x-forwarded-for"));
+}
+
+/** The last entry of an X-Forwarded-For value (at most 64 characters), or null: the one rule for both servers. */
+export function lastForwarded(forwarded: string | null | undefined): string | null {
   const last = forwarded?.split(",").at(-1)?.trim();
   return last ? last.slice(0, 64) : null;
 }

@@ -9,7 +9,7 @@ import { timingSafeEqual } from "node:crypto";
 import type http from "node:http";
 import type { Audience } from "@/db/constants";
 import { queryCounter } from "@/db";
-import { forwardedFor } from "@/services/auth/request";
+import { forwardedFor, lastForwarded } from "@/services/auth/request";
 import { routeLanguage } from "@/services/i18n/node-routing";
 import { audienceKey, cacheKey, isCacheable, PRIVATE_CACHE_CONTROL, sendEntry } from "@/services/page-cache";
 import { UNAVAILABLE, type PageStore, type Ready, type Uncached } from "@/services/page-store";
@@ -47,9 +47,6 @@ function isPublisher(req: http.IncomingMessage, key: string | undefined): boolea
   const b = Buffer.from(key);
   return a.length === b.length && timingSafeEqual(a, b);
 }
-
-/** The last X-Forwarded-For entry, as services/auth/request.ts's clientAddress reads it. */
-const clientAddress = (forwarded: string) => forwarded.split(",").at(-1)?.trim().slice(0, 64) || null;
 
 /** Only Next reads the client address (rate limits, audit); the cached pages do not. */
 export function setForwardedFor(req: http.IncomingMessage, trustProxy: boolean): void {
@@ -109,7 +106,7 @@ export function requestPipeline(options: PipelineOptions) {
     let audience: Audience | "refused";
     try {
       audience = gate.decide(version, req.headers, url, () =>
-        clientAddress(forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy)),
+        lastForwarded(forwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy)),
       );
     } catch {
       audience = "refused";
